@@ -1,0 +1,120 @@
+import { z } from "zod";
+
+/** Text shown to users, in both UI languages. Vietnamese is the default. */
+export const localizedText = z.object({
+  vi: z.string().min(1),
+  en: z.string().min(1),
+});
+export type LocalizedText = z.infer<typeof localizedText>;
+
+/**
+ * Plan levels under the Law on Planning 21/2017/QH14 art. 5–6. National sector plans rank above the
+ * regional plan (sector plans conform to the national master and land-use plans; the regional plan to
+ * all national plans), and the district layer is the administrative base, not a plan.
+ */
+export const PLAN_LEVELS = ["national", "sector", "regional", "city", "district"] as const;
+export const planLevel = z.enum(PLAN_LEVELS);
+export type PlanLevel = z.infer<typeof planLevel>;
+
+export const SECTORS = [
+  "land-use",
+  "transport",
+  "energy",
+  "water-flood",
+  "environment",
+  "heritage",
+  "defence",
+  "urban",
+] as const;
+export const sector = z.enum(SECTORS);
+export type Sector = z.infer<typeof sector>;
+
+/** Art. 7 workflow stages tracked by the Department of Planning and Investment. */
+export const PLAN_STATUSES = ["drafting", "appraisal", "approved"] as const;
+export const planStatus = z.enum(PLAN_STATUSES);
+export type PlanStatus = z.infer<typeof planStatus>;
+
+const isoDate = z.iso.date();
+const cssColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, "colour must be #rrggbb");
+
+export const legalBasis = z.object({
+  /** Instrument number as written, e.g. "1569/QĐ-TTg". */
+  instrument: z.string().min(1),
+  date: isoDate,
+  issuer: localizedText,
+});
+export type LegalBasis = z.infer<typeof legalBasis>;
+
+export const styleCategory = z.object({
+  value: z.union([z.string(), z.number()]),
+  color: cssColor,
+  label: localizedText,
+});
+export type StyleCategory = z.infer<typeof styleCategory>;
+
+export const layerStyle = z.discriminatedUnion("type", [
+  z.object({
+    type: z.literal("simple"),
+    color: cssColor,
+    /** Line width in pixels (lines and outlines). */
+    width: z.number().positive().optional(),
+    label: localizedText.optional(),
+  }),
+  z.object({
+    type: z.literal("categorised"),
+    attribute: z.string().min(1),
+    categories: z.array(styleCategory).min(1),
+    fallbackColor: cssColor,
+    width: z.number().positive().optional(),
+  }),
+]);
+export type LayerStyle = z.infer<typeof layerStyle>;
+
+export const attributeLabel = z.object({
+  key: z.string().min(1),
+  label: localizedText,
+  /** Unit appended to the value when shown, e.g. "m", "ha". */
+  unit: z.string().optional(),
+});
+export type AttributeLabel = z.infer<typeof attributeLabel>;
+
+export const layerEntry = z
+  .object({
+    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "id must be kebab-case (a-z, 0-9, -)"),
+    title: localizedText,
+    description: localizedText.optional(),
+    level: planLevel,
+    sector: sector.optional(),
+    legalBasis,
+    agency: localizedText,
+    status: planStatus,
+    dataAsOf: isoDate,
+    /** True when the geometry is an illustration of the instrument, not its official data. */
+    illustrative: z.boolean(),
+    /** GeoJSON (.geojson/.json) or FlatGeobuf (.fgb) path, relative to the catalogue file. */
+    source: z.string().regex(/\.(geojson|json|fgb)$/i, "source must be a .geojson, .json or .fgb file"),
+    geometryType: z.enum(["polygon", "line", "point"]),
+    style: layerStyle,
+    attributes: z.array(attributeLabel),
+    /** Attribute holding the feature's display name, if any. */
+    nameAttribute: z.string().optional(),
+    visible: z.boolean().default(true),
+    opacity: z.number().min(0).max(1).default(0.7),
+  })
+  .superRefine((entry, ctx) => {
+    if (entry.level === "sector" && !entry.sector) {
+      ctx.addIssue({ code: "custom", path: ["sector"], message: "a sector-level layer must name its sector" });
+    }
+  });
+export type LayerEntry = z.infer<typeof layerEntry>;
+
+/** The catalogue root; entries are validated one by one so a bad entry never hides the others. */
+export const catalogRoot = z.object({
+  version: z.literal(1),
+  title: localizedText,
+  /** Cut-off date for plan data (the Capital plan requires data up to the end of 2022). */
+  dataCutoff: isoDate,
+  layers: z.array(z.unknown()),
+  /** Path of the consistency rules file, relative to the catalogue. */
+  rules: z.string().optional(),
+});

@@ -1,0 +1,61 @@
+import { cpSync, existsSync } from "node:fs";
+import { resolve } from "node:path";
+import react from "@vitejs/plugin-react";
+import { defineConfig, type Plugin } from "vite";
+
+/**
+ * The app fetches `layers/` (hand-authored catalogue and layers) and `data/` (built by `npm run data`)
+ * at run time, so the catalogue can change without a rebuild. The dev server serves them from the
+ * project root already; a build copies them beside the bundle so `vite preview` and a static host
+ * serve the same paths.
+ */
+function copyRuntimeFolders(folders: string[]): Plugin {
+  let outDir = "dist";
+  return {
+    name: "plan-layers:copy-runtime-folders",
+    apply: "build",
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir);
+    },
+    closeBundle() {
+      for (const folder of folders) {
+        const from = resolve(__dirname, folder);
+        if (existsSync(from)) cpSync(from, resolve(outDir, folder), { recursive: true });
+      }
+    },
+  };
+}
+
+export default defineConfig({
+  base: "./",
+  plugins: [react(), copyRuntimeFolders(["layers", "data"])],
+  server: { port: 5173, strictPort: false },
+  preview: { port: 4173, strictPort: false },
+  build: { sourcemap: true, chunkSizeWarningLimit: 2000 },
+  worker: { format: "es" },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          include: ["test/**/*.test.ts"],
+          exclude: ["test/e2e/**"],
+          environment: "node",
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "browser",
+          include: ["test/e2e/**/*.test.ts"],
+          environment: "node",
+          globalSetup: ["test/e2e/global-setup.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
