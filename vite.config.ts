@@ -1,7 +1,8 @@
 import { cpSync, existsSync } from "node:fs";
 import { resolve } from "node:path";
 import react from "@vitejs/plugin-react";
-import { defineConfig, type Plugin } from "vite";
+import type { Plugin } from "vite";
+import { defineConfig } from "vitest/config";
 
 /**
  * The app fetches `layers/` (hand-authored catalogue and layers) and `data/` (built by `npm run data`)

@@ -1,5 +1,11 @@
 import type { z } from "zod";
-import { catalogRoot, type LayerEntry, layerEntry, type LocalizedText, PLAN_LEVELS } from "./schema";
+import {
+  catalogRoot,
+  type LayerEntry,
+  type LocalizedText,
+  layerEntry,
+  PLAN_LEVELS,
+} from "./schema";
 
 /** One problem found in a catalogue: where it is and what is wrong, in terms a data steward reads. */
 export type CatalogProblem = {
@@ -54,7 +60,12 @@ export function parseCatalog(json: unknown): CatalogResult {
       return;
     }
     if (seen.has(parsed.data.id)) {
-      problems.push({ index, id: rawId, field: "id", message: `duplicate layer id "${parsed.data.id}"` });
+      problems.push({
+        index,
+        id: rawId,
+        field: "id",
+        message: `duplicate layer id "${parsed.data.id}"`,
+      });
       return;
     }
     seen.add(parsed.data.id);

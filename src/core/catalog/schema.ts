@@ -92,7 +92,9 @@ export const layerEntry = z
     /** True when the geometry is an illustration of the instrument, not its official data. */
     illustrative: z.boolean(),
     /** GeoJSON (.geojson/.json) or FlatGeobuf (.fgb) path, relative to the catalogue file. */
-    source: z.string().regex(/\.(geojson|json|fgb)$/i, "source must be a .geojson, .json or .fgb file"),
+    source: z
+      .string()
+      .regex(/\.(geojson|json|fgb)$/i, "source must be a .geojson, .json or .fgb file"),
     geometryType: z.enum(["polygon", "line", "point"]),
     style: layerStyle,
     attributes: z.array(attributeLabel),
@@ -103,7 +105,11 @@ export const layerEntry = z
   })
   .superRefine((entry, ctx) => {
     if (entry.level === "sector" && !entry.sector) {
-      ctx.addIssue({ code: "custom", path: ["sector"], message: "a sector-level layer must name its sector" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["sector"],
+        message: "a sector-level layer must name its sector",
+      });
     }
   });
 export type LayerEntry = z.infer<typeof layerEntry>;
