@@ -20,7 +20,7 @@ function copyRuntimeFolders(folders: string[]): Plugin {
     },
     closeBundle() {
       for (const folder of folders) {
-        const from = resolve(__dirname, folder);
+        const from = resolve(import.meta.dirname, folder);
         if (existsSync(from)) cpSync(from, resolve(outDir, folder), { recursive: true });
       }
     },

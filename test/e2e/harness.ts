@@ -1,0 +1,59 @@
+import { type Browser, chromium, type Page } from "playwright-core";
+import { inject } from "vitest";
+
+/** Flags that let Debian's Chromium run headless as root here, with WebGL through SwiftShader. */
+const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--disable-quic",
+  "--enable-unsafe-swiftshader",
+  "--use-angle=swiftshader",
+];
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+}
+
+export type GuardedPage = {
+  page: Page;
+  /** Requests to hosts other than localhost, and uncaught page errors, seen so far. */
+  violations: string[];
+};
+
+const LOCAL_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
+
+/**
+ * A new page that records every request to a host other than localhost (and aborts it, so the test
+ * never depends on the network) and every uncaught page error. Tests assert `violations` is empty.
+ */
+export async function openGuardedPage(browser: Browser): Promise<GuardedPage> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const violations: string[] = [];
+  await page.route("**/*", (route) => {
+    const url = new URL(route.request().url());
+    const local =
+      url.protocol === "data:" || url.protocol === "blob:" || LOCAL_HOSTS.has(url.hostname);
+    if (local) return route.continue();
+    violations.push(`request to outside host: ${url.href}`);
+    return route.abort();
+  });
+  page.on("pageerror", (error) => violations.push(`uncaught page error: ${error.message}`));
+  return { page, violations };
+}
+
+export function appUrl(hash = ""): string {
+  return `${inject("baseUrl")}${hash ? `#${hash.replace(/^#/, "")}` : ""}`;
+}
+
+/** Opens the app and waits until the map has drawn the district layer once. */
+export async function openApp(page: Page, hash = ""): Promise<void> {
+  await page.goto(appUrl(hash));
+  await page.waitForSelector('[data-testid="app"][data-map-ready="true"]', { timeout: 60_000 });
+}
