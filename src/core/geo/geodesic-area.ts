@@ -18,7 +18,7 @@ function ringAreaSquareMeters(ring: Position[]): number {
     const point = ring[i] as Position;
     polygon.AddPoint(point[1] as number, point[0] as number);
   }
-  return Math.abs(polygon.Compute(false, true).area);
+  return Math.abs(polygon.Compute(false, true).area ?? 0);
 }
 
 function polygonAreaSquareMeters(rings: Position[][]): number {

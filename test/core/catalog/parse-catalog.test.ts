@@ -73,8 +73,8 @@ describe("parseCatalog", () => {
     expect(problems.map((p) => p.field)).toEqual(
       expect.arrayContaining(["version", "layers", "title", "dataCutoff"]),
     );
-    expect(formatCatalogProblem(problems[0]!, "layers/catalog.json")).toMatch(
-      /^layers\/catalog\.json: /,
-    );
+    const [first] = problems;
+    if (!first) throw new Error("expected a problem");
+    expect(formatCatalogProblem(first, "layers/catalog.json")).toMatch(/^layers\/catalog\.json: /);
   });
 });
