@@ -1,0 +1,223 @@
+import type { FeatureCollection } from "geojson";
+import geojsonValidation from "geojson-validation";
+import { findGeometryProblems } from "./check-geometry";
+import type { Bilingual, ProblemCode, ValidationIssue } from "./validation-issue";
+import { hasErrors } from "./validation-issue";
+
+export type ValidateOptions = {
+  /** The file as the user knows it; every issue names it. */
+  file: string;
+  /** Properties every feature must carry with a non-empty value, e.g. ["code", "name"]. */
+  requiredProperties?: readonly string[];
+  /**
+   * How to treat self-intersecting polygons. "warning" exists for context-only inputs whose
+   * simplification left small crossings that do not matter at their scale.
+   */
+  selfIntersection?: "error" | "warning";
+};
+
+/** The collection when it has no errors (warnings allowed), and every issue found. */
+export type ValidationResult = {
+  collection: FeatureCollection | null;
+  issues: ValidationIssue[];
+};
+
+const GEOMETRY_TYPES = new Set([
+  "Point",
+  "MultiPoint",
+  "LineString",
+  "MultiLineString",
+  "Polygon",
+  "MultiPolygon",
+  "GeometryCollection",
+]);
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+/** "id "x"; code "005"; name "Quận Ba Đình"" — whichever the feature has. */
+function labelOf(feature: unknown): string | null {
+  if (!isObject(feature)) return null;
+  const parts: string[] = [];
+  if (typeof feature.id === "string" || typeof feature.id === "number") {
+    parts.push(`id ${JSON.stringify(feature.id)}`);
+  }
+  const properties = isObject(feature.properties) ? feature.properties : {};
+  for (const key of ["code", "name"]) {
+    const value = properties[key];
+    if (typeof value === "string" || typeof value === "number") {
+      parts.push(`${key} ${JSON.stringify(value)}`);
+    }
+  }
+  return parts.length > 0 ? parts.join("; ") : null;
+}
+
+/** geojson-validation throws on some malformed input (e.g. an empty ring); that is a finding too. */
+function libraryTrace(check: () => string[]): string[] {
+  try {
+    return check();
+  } catch (error) {
+    return [error instanceof Error ? error.message : String(error)];
+  }
+}
+
+const isEmptyValue = (value: unknown) =>
+  value === undefined || value === null || (typeof value === "string" && value.trim() === "");
+
+/**
+ * Validates parsed JSON as a GeoJSON FeatureCollection: the GeoJSON grammar (geojson-validation),
+ * then geometry validity (closed rings of ≥ 4 positions, finite in-range WGS84 coordinates, no
+ * self-intersecting polygons), then required properties. Each issue names the file and the feature
+ * (index and id/code/name). Never throws on bad input.
+ */
+export function validateFeatureCollection(
+  value: unknown,
+  options: ValidateOptions,
+): ValidationResult {
+  const { file } = options;
+  const issues: ValidationIssue[] = [];
+  const fileIssue = (code: ProblemCode, message: Bilingual) =>
+    issues.push({
+      file,
+      featureIndex: null,
+      featureCount: null,
+      featureLabel: null,
+      code,
+      severity: "error",
+      message,
+    });
+
+  if (!isObject(value)) {
+    fileIssue("not-geojson", {
+      vi: "không phải đối tượng GeoJSON (cần một FeatureCollection)",
+      en: "is not a GeoJSON object (a FeatureCollection is expected)",
+    });
+    return { collection: null, issues };
+  }
+  const type = value.type;
+  if (type !== "FeatureCollection") {
+    if (type === "Feature" || GEOMETRY_TYPES.has(String(type))) {
+      fileIssue("not-feature-collection", {
+        vi: `là một ${String(type)}, cần một FeatureCollection`,
+        en: `is a ${String(type)}; a FeatureCollection is expected`,
+      });
+    } else {
+      fileIssue("not-geojson", {
+        vi: `kiểu ${JSON.stringify(type ?? null)} không phải GeoJSON (cần "FeatureCollection")`,
+        en: `type ${JSON.stringify(type ?? null)} is not GeoJSON ("FeatureCollection" expected)`,
+      });
+    }
+    return { collection: null, issues };
+  }
+  if (!Array.isArray(value.features)) {
+    fileIssue("invalid-geojson", {
+      vi: "thiếu mảng features",
+      en: "has no features array",
+    });
+    return { collection: null, issues };
+  }
+  const collectionTrace = libraryTrace(() =>
+    geojsonValidation.isFeatureCollection({ ...value, features: [] }, true),
+  );
+  if (collectionTrace.length > 0) {
+    fileIssue("invalid-geojson", {
+      vi: `không đúng chuẩn GeoJSON: ${collectionTrace.join("; ")}`,
+      en: `is not valid GeoJSON: ${collectionTrace.join("; ")}`,
+    });
+  }
+
+  const features: unknown[] = value.features;
+  const selfIntersectionSeverity = options.selfIntersection ?? "error";
+  features.forEach((feature, featureIndex) => {
+    const featureLabel = labelOf(feature);
+    let found = false;
+    const add = (
+      code: ProblemCode,
+      message: Bilingual,
+      severity: "error" | "warning" = "error",
+    ) => {
+      if (severity === "error") found = true;
+      issues.push({
+        file,
+        featureIndex,
+        featureCount: features.length,
+        featureLabel,
+        code,
+        severity,
+        message,
+      });
+    };
+    if (!isObject(feature) || feature.type !== "Feature") {
+      const actual = isObject(feature) ? JSON.stringify(feature.type ?? null) : typeof feature;
+      add("invalid-geojson", {
+        vi: `không phải Feature (kiểu ${actual})`,
+        en: `is not a Feature (type ${actual})`,
+      });
+      return;
+    }
+    if (feature.geometry === null || feature.geometry === undefined) {
+      add("no-geometry", { vi: "không có hình học", en: "has no geometry" });
+    } else {
+      for (const problem of findGeometryProblems(feature.geometry, { selfIntersection: true })) {
+        add(
+          problem.code,
+          problem.message,
+          problem.code === "self-intersection" ? selfIntersectionSeverity : "error",
+        );
+      }
+    }
+    const properties = isObject(feature.properties) ? feature.properties : {};
+    for (const key of options.requiredProperties ?? []) {
+      if (isEmptyValue(properties[key])) {
+        add("missing-property", {
+          vi: `thiếu thuộc tính "${key}"`,
+          en: `missing property "${key}"`,
+        });
+      }
+    }
+    if (found) return;
+    const trace = libraryTrace(() => geojsonValidation.isFeature(feature, true));
+    if (trace.length > 0) {
+      add("invalid-geojson", {
+        vi: `không đúng chuẩn GeoJSON: ${trace.join("; ")}`,
+        en: `is not valid GeoJSON: ${trace.join("; ")}`,
+      });
+    }
+  });
+
+  return {
+    collection: hasErrors(issues) ? null : (value as unknown as FeatureCollection),
+    issues,
+  };
+}
+
+/**
+ * Parses file text (UTF-8, optional byte-order mark) and validates it with
+ * {@link validateFeatureCollection}; text that is not JSON is reported, not thrown.
+ */
+export function validateGeoJsonText(text: string, options: ValidateOptions): ValidationResult {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return {
+      collection: null,
+      issues: [
+        {
+          file: options.file,
+          featureIndex: null,
+          featureCount: null,
+          featureLabel: null,
+          code: "not-json",
+          severity: "error",
+          message: {
+            vi: `không phải JSON hợp lệ (${detail})`,
+            en: `is not valid JSON (${detail})`,
+          },
+        },
+      ],
+    };
+  }
+  return validateFeatureCollection(parsed, options);
+}

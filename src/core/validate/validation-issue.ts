@@ -1,0 +1,52 @@
+/** A sentence in both CLI languages: civil servants read Vietnamese, maintainers may need English. */
+export type Bilingual = { vi: string; en: string };
+
+/** What is wrong, as a stable code tests and callers can match on. */
+export type ProblemCode =
+  | "not-json"
+  | "not-geojson"
+  | "not-feature-collection"
+  | "invalid-geojson"
+  | "wrong-geometry-type"
+  | "no-geometry"
+  | "bad-coordinate"
+  | "short-ring"
+  | "unclosed-ring"
+  | "self-intersection"
+  | "missing-property";
+
+/**
+ * One problem found in an input file. `featureIndex` is the position in `features` (0-based), or
+ * null when the file as a whole is wrong; `featureLabel` repeats the feature's id, code and name so
+ * a user can find it without counting.
+ */
+export type ValidationIssue = {
+  file: string;
+  featureIndex: number | null;
+  featureCount: number | null;
+  featureLabel: string | null;
+  code: ProblemCode;
+  severity: "error" | "warning";
+  message: Bilingual;
+};
+
+/**
+ * One line for a terminal, Vietnamese then English, e.g.
+ * `Lỗi / Error: a.geojson, đối tượng / feature 4/30 (features[3]; code "005"): … / …`.
+ */
+export function formatIssue(issue: ValidationIssue): string {
+  const head = issue.severity === "error" ? "Lỗi / Error" : "Cảnh báo / Warning";
+  let where = issue.file;
+  if (issue.featureIndex !== null) {
+    const ordinal = `${issue.featureIndex + 1}${issue.featureCount === null ? "" : `/${issue.featureCount}`}`;
+    const details = [`features[${issue.featureIndex}]`];
+    if (issue.featureLabel) details.push(issue.featureLabel);
+    where += `, đối tượng / feature ${ordinal} (${details.join("; ")})`;
+  }
+  return `${head}: ${where}: ${issue.message.vi} / ${issue.message.en}`;
+}
+
+/** True when any issue stops the data step (warnings do not). */
+export function hasErrors(issues: readonly ValidationIssue[]): boolean {
+  return issues.some((issue) => issue.severity === "error");
+}
