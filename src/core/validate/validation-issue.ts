@@ -13,7 +13,11 @@ export type ProblemCode =
   | "short-ring"
   | "unclosed-ring"
   | "self-intersection"
-  | "missing-property";
+  | "missing-property"
+  | "not-dvhcvn"
+  | "unknown-district-type"
+  | "wrong-feature-count"
+  | "duplicate-code";
 
 /**
  * One problem found in an input file. `featureIndex` is the position in `features` (0-based), or
