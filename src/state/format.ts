@@ -1,0 +1,32 @@
+import type { Language } from "./url-state";
+
+const LOCALES: Record<Language, string> = { vi: "vi-VN", en: "en-GB" };
+
+/** A number in the language's convention: vi "1.234,5", en "1,234.5". */
+export function formatNumber(value: number, lang: Language, maximumFractionDigits = 2): string {
+  return new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits }).format(value);
+}
+
+/** An area in km² with one decimal: vi "12,3 km²", en "12.3 km²". */
+export function formatAreaKm2(km2: number, lang: Language): string {
+  const number = new Intl.NumberFormat(LOCALES[lang], {
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  }).format(km2);
+  return `${number} km²`;
+}
+
+/**
+ * An ISO date (YYYY-MM-DD) as officials write it: vi "16/06/2022", en "16 Jun 2022". Read as a
+ * calendar date (UTC), so the day never shifts with the browser's time zone. Unreadable input comes
+ * back unchanged.
+ */
+export function formatIsoDate(iso: string, lang: Language): string {
+  const date = new Date(`${iso}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso) || Number.isNaN(date.getTime())) return iso;
+  const options: Intl.DateTimeFormatOptions =
+    lang === "vi"
+      ? { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "UTC" }
+      : { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" };
+  return new Intl.DateTimeFormat(LOCALES[lang], options).format(date);
+}
