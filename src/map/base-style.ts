@@ -1,0 +1,126 @@
+import type { FeatureCollection } from "geojson";
+import type { FilterSpecification, LayerSpecification, StyleSpecification } from "maplibre-gl";
+
+/** Source ids of the base map. */
+export const BASE_SOURCES = {
+  provinces: "base:provinces",
+  boundary: "base:hanoi-boundary",
+  districts: "base:districts",
+  highlight: "base:highlight",
+  osm: "base:osm",
+} as const;
+
+/** Layer ids of the base map that other layers are placed against. */
+export const BASE_LAYERS = {
+  background: "base:background",
+  osm: "base:osm",
+  provincesFill: "base:provinces-fill",
+  districtsFill: "base:districts-fill",
+  districtsLine: "base:districts-line",
+  boundaryLine: "base:boundary-line",
+  highlightFill: "base:highlight-fill",
+  highlightLine: "base:highlight-line",
+  highlightPoint: "base:highlight-point",
+} as const;
+
+const EMPTY: FeatureCollection = { type: "FeatureCollection", features: [] };
+
+const polygonsOnly = (): FilterSpecification => [
+  "in",
+  ["geometry-type"],
+  ["literal", ["Polygon", "MultiPolygon"]],
+];
+
+/**
+ * The offline base map: a neutral background, provinces for national context, Hanoi's districts
+ * and its boundary, and a highlight for the selected feature. It names no glyph or sprite URL and
+ * no tile server, so drawing it never leaves the app's own host; district names are drawn as DOM
+ * labels instead of symbol layers (see district-labels.ts). Sources start empty and are filled once
+ * the data files have loaded.
+ */
+export function baseStyle(): StyleSpecification {
+  const geojson = { type: "geojson" as const, data: EMPTY };
+  const layers: LayerSpecification[] = [
+    { id: BASE_LAYERS.background, type: "background", paint: { "background-color": "#eef1f4" } },
+    {
+      id: BASE_LAYERS.provincesFill,
+      type: "fill",
+      source: BASE_SOURCES.provinces,
+      paint: { "fill-color": "#f9f8f4", "fill-opacity": 0.9 },
+    },
+    {
+      id: "base:provinces-line",
+      type: "line",
+      source: BASE_SOURCES.provinces,
+      paint: { "line-color": "#b8bec6", "line-width": 0.8 },
+    },
+    {
+      id: BASE_LAYERS.districtsFill,
+      type: "fill",
+      source: BASE_SOURCES.districts,
+      paint: { "fill-color": "#ffffff", "fill-opacity": 0.55 },
+    },
+    {
+      id: BASE_LAYERS.districtsLine,
+      type: "line",
+      source: BASE_SOURCES.districts,
+      paint: {
+        "line-color": "#6b7785",
+        "line-width": ["interpolate", ["linear"], ["zoom"], 8, 0.6, 13, 1.6],
+        "line-dasharray": [3, 2],
+      },
+    },
+    {
+      id: BASE_LAYERS.boundaryLine,
+      type: "line",
+      source: BASE_SOURCES.boundary,
+      paint: { "line-color": "#3d4a5c", "line-width": 2 },
+    },
+    {
+      id: BASE_LAYERS.highlightFill,
+      type: "fill",
+      source: BASE_SOURCES.highlight,
+      filter: polygonsOnly(),
+      paint: { "fill-color": "#1f6feb", "fill-opacity": 0.12 },
+    },
+    {
+      id: BASE_LAYERS.highlightLine,
+      type: "line",
+      source: BASE_SOURCES.highlight,
+      filter: ["!=", ["geometry-type"], "Point"],
+      paint: { "line-color": "#1f6feb", "line-width": 3 },
+    },
+    {
+      id: BASE_LAYERS.highlightPoint,
+      type: "circle",
+      source: BASE_SOURCES.highlight,
+      filter: ["==", ["geometry-type"], "Point"],
+      paint: {
+        "circle-radius": 10,
+        "circle-color": "rgba(0,0,0,0)",
+        "circle-stroke-color": "#1f6feb",
+        "circle-stroke-width": 3,
+      },
+    },
+  ];
+  return {
+    version: 8,
+    sources: {
+      [BASE_SOURCES.provinces]: geojson,
+      [BASE_SOURCES.boundary]: geojson,
+      [BASE_SOURCES.districts]: geojson,
+      [BASE_SOURCES.highlight]: geojson,
+    },
+    layers,
+  };
+}
+
+/** OpenStreetMap's standard raster tiles: only added when the user switches the basemap on. */
+export const OSM_SOURCE = {
+  type: "raster" as const,
+  tiles: ["https://tile.openstreetmap.org/{z}/{x}/{y}.png"],
+  tileSize: 256,
+  maxzoom: 19,
+  attribution:
+    '© <a href="https://www.openstreetmap.org/copyright" target="_blank" rel="noopener">OpenStreetMap</a>',
+};

@@ -1,0 +1,337 @@
+import "maplibre-gl/dist/maplibre-gl.css";
+import type { Feature, FeatureCollection } from "geojson";
+import * as maplibregl from "maplibre-gl";
+import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
+import type { LayerEntry } from "../core/catalog/schema";
+import type { Bbox } from "../state/bounds";
+import type { LayerSettings } from "../state/layer-settings";
+import type { FeatureHit } from "../state/selection";
+import type { MapCamera } from "../state/url-state";
+import { BASE_LAYERS, BASE_SOURCES, baseStyle, OSM_SOURCE } from "./base-style";
+import { type DistrictLabel, DistrictLabels } from "./district-labels";
+import { opacityPaint, PLAN_LAYER_PREFIX, planLayerSpecs, planSourceId } from "./plan-layer-specs";
+
+maplibregl.setWorkerUrl(workerUrl);
+
+declare global {
+  interface Window {
+    /**
+     * TEST-ONLY hook: the live maplibregl.Map, so browser tests can call `queryRenderedFeatures`
+     * and `project`. The app itself never reads it.
+     */
+    __planLayersMap?: maplibregl.Map;
+  }
+}
+
+/** A catalogue layer whose file has loaded. */
+export type PlanLayerData = { layer: LayerEntry; data: FeatureCollection };
+
+/** The base map's data, from `npm run data`. Missing context layers are simply not drawn. */
+export type BaseData = {
+  districts: FeatureCollection;
+  provinces: FeatureCollection | null;
+  boundary: FeatureCollection | null;
+  labels: DistrictLabel[];
+};
+
+export type MapViewOptions = {
+  container: HTMLElement;
+  /** Camera from a shared link; otherwise the map fits `bounds`. */
+  camera: MapCamera | undefined;
+  bounds: Bbox;
+  /** Called once, at the first `idle` after the districts are drawn. */
+  onReady: () => void;
+  /** Called after every move with the new camera. */
+  onMove: (camera: MapCamera) => void;
+  /** Called on every click with the features under it, topmost first (may be empty). */
+  onClick: (hits: FeatureHit[]) => void;
+  /** Called when a basemap tile fails to load (offline, blocked); the map keeps working. */
+  onBasemapError: () => void;
+};
+
+/** Hierarchy rank used for drawing: lower plans below higher ones. */
+const LEVEL_DRAW_ORDER: LayerEntry["level"][] = [
+  "district",
+  "city",
+  "regional",
+  "sector",
+  "national",
+];
+
+const CLICK_TOLERANCE_PX = 5;
+
+const EMPTY: FeatureCollection = { type: "FeatureCollection", features: [] };
+
+/**
+ * Owns the MapLibre map: the offline base style, the plan layers, the district labels, the
+ * highlight and the optional OpenStreetMap basemap. It keeps no application state: React passes the
+ * desired state in (setters are idempotent and may be called before the style has loaded, they are
+ * applied once it has) and hears back through the callbacks.
+ */
+export class MapView {
+  readonly map: maplibregl.Map;
+  private styleLoaded = false;
+  private readyFired = false;
+  private base: BaseData | null = null;
+  private plan: { layers: PlanLayerData[]; settings: LayerSettings } = { layers: [], settings: {} };
+  private basemap = false;
+  private highlighted: Feature | null = null;
+  /** Last collection given to each source, to skip redundant `setData` calls. */
+  private readonly sourceData = new Map<string, FeatureCollection>();
+  /** Collections as given, per source, to turn a rendered feature's id back into the original. */
+  private readonly originals = new Map<string, FeatureCollection>();
+  /** MapLibre layer ids added for each plan layer. */
+  private readonly planLayerIds = new Map<string, string[]>();
+  private readonly labels: DistrictLabels;
+  private readonly options: MapViewOptions;
+
+  constructor(options: MapViewOptions) {
+    this.options = options;
+    const { camera, bounds } = options;
+    this.map = new maplibregl.Map({
+      container: options.container,
+      style: baseStyle(),
+      ...(camera
+        ? { center: [camera.lon, camera.lat] as [number, number], zoom: camera.zoom }
+        : {
+            bounds: [bounds[0], bounds[1], bounds[2], bounds[3]],
+            fitBoundsOptions: { padding: 24 },
+          }),
+      attributionControl: { compact: true },
+      dragRotate: false,
+      pitchWithRotate: false,
+      maxZoom: 18,
+    });
+    this.map.touchZoomRotate.disableRotation();
+    this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), "top-right");
+    this.map.addControl(new maplibregl.ScaleControl({ unit: "metric" }), "bottom-right");
+    this.labels = new DistrictLabels(this.map);
+    this.map.on("load", () => {
+      this.styleLoaded = true;
+      this.apply();
+    });
+    this.map.on("moveend", () => options.onMove(this.camera()));
+    this.map.on("click", (event) => options.onClick(this.hitsAt(event.point)));
+    this.map.on("error", (event) => this.onError(event));
+    window.__planLayersMap = this.map;
+  }
+
+  /** The current camera: zoom and centre (WGS84). */
+  camera(): MapCamera {
+    const center = this.map.getCenter();
+    return { zoom: this.map.getZoom(), lat: center.lat, lon: center.lng };
+  }
+
+  /** Draws the districts, their labels and the national context. */
+  setBaseData(base: BaseData): void {
+    if (this.base === base) return;
+    this.base = base;
+    this.labels.set(base.labels);
+    this.apply();
+  }
+
+  /** Shows the loaded plan layers with each layer's visibility and opacity. */
+  setLayers(layers: PlanLayerData[], settings: LayerSettings): void {
+    this.plan = { layers, settings };
+    this.apply();
+  }
+
+  /** Switches the OpenStreetMap raster basemap on or off (off by default: it needs the internet). */
+  setBasemap(on: boolean): void {
+    this.basemap = on;
+    this.apply();
+  }
+
+  /** Outlines one feature (or nothing) above every layer. */
+  highlight(feature: Feature | null): void {
+    this.highlighted = feature;
+    this.apply();
+  }
+
+  /** Moves the camera to show a WGS84 box. */
+  fitBounds(bbox: Bbox): void {
+    this.map.fitBounds(
+      [
+        [bbox[0], bbox[1]],
+        [bbox[2], bbox[3]],
+      ],
+      { padding: 48, maxZoom: 15, duration: 600 },
+    );
+  }
+
+  /** Jumps to a camera without animation (a link pasted into the address bar). */
+  jumpTo(camera: MapCamera): void {
+    this.map.jumpTo({ center: [camera.lon, camera.lat], zoom: camera.zoom });
+  }
+
+  /** Frees the map, its WebGL context and its labels. */
+  destroy(): void {
+    this.labels.destroy();
+    this.map.remove();
+    if (window.__planLayersMap === this.map) delete window.__planLayersMap;
+  }
+
+  private apply(): void {
+    if (!this.styleLoaded) return;
+    this.applyBasemap();
+    if (this.base) {
+      this.setSourceData(BASE_SOURCES.districts, this.base.districts);
+      this.setSourceData(BASE_SOURCES.provinces, this.base.provinces ?? EMPTY);
+      this.setSourceData(BASE_SOURCES.boundary, this.base.boundary ?? EMPTY);
+      this.waitUntilDrawn();
+    }
+    this.applyPlanLayers();
+    this.setSourceData(BASE_SOURCES.highlight, {
+      type: "FeatureCollection",
+      features: this.highlighted ? [this.highlighted] : [],
+    });
+  }
+
+  /** GeoJSON sources get numeric ids (the feature's index) so a click can find the original. */
+  private setSourceData(sourceId: string, data: FeatureCollection): void {
+    if (this.sourceData.get(sourceId) === data) return;
+    const source = this.map.getSource<maplibregl.GeoJSONSource>(sourceId);
+    if (!source) return;
+    this.sourceData.set(sourceId, data);
+    this.originals.set(sourceId, data);
+    void source.setData(withIndexIds(data));
+  }
+
+  private applyPlanLayers(): void {
+    const wanted = new Map(this.plan.layers.map((p) => [p.layer.id, p]));
+    for (const [id, layerIds] of this.planLayerIds) {
+      if (wanted.has(id)) continue;
+      for (const layerId of layerIds) this.map.removeLayer(layerId);
+      this.map.removeSource(planSourceId(id));
+      this.sourceData.delete(planSourceId(id));
+      this.originals.delete(planSourceId(id));
+      this.planLayerIds.delete(id);
+    }
+    for (const { layer, data } of this.plan.layers) {
+      const setting = this.plan.settings[layer.id] ?? { visible: false, opacity: layer.opacity };
+      const specs = planLayerSpecs(layer, setting.visible, setting.opacity);
+      const sourceId = planSourceId(layer.id);
+      if (!this.map.getSource(sourceId)) {
+        this.map.addSource(sourceId, { type: "geojson", data: EMPTY });
+        for (const spec of specs) this.map.addLayer(spec, BASE_LAYERS.highlightFill);
+        this.planLayerIds.set(
+          layer.id,
+          specs.map((s) => s.id),
+        );
+      }
+      this.setSourceData(sourceId, data);
+      for (const spec of specs) {
+        this.map.setLayoutProperty(spec.id, "visibility", setting.visible ? "visible" : "none");
+        for (const [name, value] of opacityPaint(spec, setting.opacity)) {
+          this.map.setPaintProperty(spec.id, name, value);
+        }
+      }
+    }
+    this.orderPlanLayers();
+  }
+
+  /**
+   * Polygons go under the district outlines so boundaries stay readable; lines and points go above
+   * them. In each group lower plans are drawn first, so a higher plan is never hidden by a lower one.
+   */
+  private orderPlanLayers(): void {
+    const byRank = [...this.plan.layers].sort(
+      (a, b) => LEVEL_DRAW_ORDER.indexOf(a.layer.level) - LEVEL_DRAW_ORDER.indexOf(b.layer.level),
+    );
+    const polygons = byRank.filter((p) => p.layer.geometryType === "polygon");
+    const lines = byRank.filter((p) => p.layer.geometryType === "line");
+    const points = byRank.filter((p) => p.layer.geometryType === "point");
+    const move = (group: PlanLayerData[], before: string) => {
+      for (const { layer } of group) {
+        for (const id of this.planLayerIds.get(layer.id) ?? []) this.map.moveLayer(id, before);
+      }
+    };
+    move(polygons, BASE_LAYERS.districtsLine);
+    move([...lines, ...points], BASE_LAYERS.highlightFill);
+  }
+
+  private applyBasemap(): void {
+    const present = this.map.getSource(BASE_SOURCES.osm) !== undefined;
+    if (this.basemap && !present) {
+      this.map.addSource(BASE_SOURCES.osm, OSM_SOURCE);
+      this.map.addLayer(
+        { id: BASE_LAYERS.osm, type: "raster", source: BASE_SOURCES.osm },
+        BASE_LAYERS.provincesFill,
+      );
+    } else if (!this.basemap && present) {
+      this.map.removeLayer(BASE_LAYERS.osm);
+      this.map.removeSource(BASE_SOURCES.osm);
+    }
+    // Over a basemap the context fills turn into a light veil instead of hiding it.
+    this.map.setPaintProperty(BASE_LAYERS.provincesFill, "fill-opacity", this.basemap ? 0.15 : 0.9);
+    this.map.setPaintProperty(BASE_LAYERS.districtsFill, "fill-opacity", this.basemap ? 0.1 : 0.55);
+  }
+
+  /** Fires onReady at the first idle where the district layer has drawn features. */
+  private waitUntilDrawn(): void {
+    if (this.readyFired) return;
+    this.map.once("idle", () => {
+      if (this.readyFired) return;
+      const drawn = this.map.queryRenderedFeatures({ layers: [BASE_LAYERS.districtsFill] });
+      if (drawn.length === 0) {
+        this.map.triggerRepaint();
+        this.waitUntilDrawn();
+        return;
+      }
+      this.readyFired = true;
+      this.options.onReady();
+    });
+  }
+
+  private hitsAt(point: maplibregl.Point): FeatureHit[] {
+    const queryable = [...[...this.planLayerIds.values()].flat(), BASE_LAYERS.districtsFill].filter(
+      (id) => this.map.getLayer(id),
+    );
+    const rendered = this.map.queryRenderedFeatures(
+      [
+        [point.x - CLICK_TOLERANCE_PX, point.y - CLICK_TOLERANCE_PX],
+        [point.x + CLICK_TOLERANCE_PX, point.y + CLICK_TOLERANCE_PX],
+      ],
+      { layers: queryable },
+    );
+    const seen = new Set<string>();
+    const hits: FeatureHit[] = [];
+    for (const rendered_ of rendered) {
+      const sourceId = rendered_.source;
+      const key = `${sourceId}#${String(rendered_.id)}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const original =
+        typeof rendered_.id === "number"
+          ? this.originals.get(sourceId)?.features[rendered_.id]
+          : undefined;
+      if (!original) continue;
+      if (sourceId === BASE_SOURCES.districts) hits.push({ kind: "district", feature: original });
+      else if (sourceId.startsWith(PLAN_LAYER_PREFIX)) {
+        hits.push({
+          kind: "plan",
+          layerId: sourceId.slice(PLAN_LAYER_PREFIX.length),
+          feature: original,
+        });
+      }
+    }
+    return hits;
+  }
+
+  private onError(event: maplibregl.ErrorEvent): void {
+    const sourceId = (event as { sourceId?: unknown }).sourceId;
+    if (sourceId === BASE_SOURCES.osm) {
+      this.options.onBasemapError();
+      return;
+    }
+    console.warn("map error:", event.error?.message ?? event.error);
+  }
+}
+
+/** A copy whose features carry their index as id (MapLibre keeps numeric ids through tiling). */
+function withIndexIds(data: FeatureCollection): FeatureCollection {
+  return {
+    type: "FeatureCollection",
+    features: data.features.map((feature, index) => ({ ...feature, id: index })),
+  };
+}

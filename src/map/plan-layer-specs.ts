@@ -1,0 +1,123 @@
+import type {
+  AllPaintProperties,
+  ExpressionSpecification,
+  LayerSpecification,
+  PropertyValueSpecification,
+} from "maplibre-gl";
+import type { LayerEntry, LayerStyle } from "../core/catalog/schema";
+
+/** MapLibre source id of a catalogue layer. */
+export const planSourceId = (layerId: string) => `plan:${layerId}`;
+
+/** Prefix shared by every MapLibre layer drawn for catalogue layers. */
+export const PLAN_LAYER_PREFIX = "plan:";
+
+type ColorValue = PropertyValueSpecification<string>;
+
+/**
+ * The colour of a style as a MapLibre value: a constant, or a `match` on the attribute read as
+ * text (category values may be numbers or strings in the catalogue). A duplicate category value
+ * keeps the first colour, since `match` rejects repeated labels.
+ */
+export function colorExpression(style: LayerStyle): ColorValue {
+  if (style.type === "simple") return style.color;
+  const seen = new Set<string>();
+  const pairs: string[] = [];
+  for (const category of style.categories) {
+    const value = String(category.value);
+    if (seen.has(value)) continue;
+    seen.add(value);
+    pairs.push(value, category.color);
+  }
+  return [
+    "match",
+    ["to-string", ["get", style.attribute]],
+    ...pairs,
+    style.fallbackColor,
+  ] as ExpressionSpecification;
+}
+
+/**
+ * The MapLibre layers that draw one catalogue layer, bottom to top: polygons as a fill plus an
+ * outline, lines as a line, points as circles. Opacity and visibility start as given and are later
+ * changed in place (see {@link opacityPaint}).
+ */
+export function planLayerSpecs(
+  layer: LayerEntry,
+  visible: boolean,
+  opacity: number,
+): LayerSpecification[] {
+  const source = planSourceId(layer.id);
+  const color = colorExpression(layer.style);
+  const layout = { visibility: visible ? ("visible" as const) : ("none" as const) };
+  const width = layer.style.width;
+  const base = `${PLAN_LAYER_PREFIX}${layer.id}`;
+  switch (layer.geometryType) {
+    case "polygon":
+      return [
+        {
+          id: `${base}:fill`,
+          type: "fill",
+          source,
+          layout,
+          filter: ["in", ["geometry-type"], ["literal", ["Polygon", "MultiPolygon"]]],
+          paint: { "fill-color": color, "fill-opacity": opacity },
+        },
+        {
+          id: `${base}:outline`,
+          type: "line",
+          source,
+          layout,
+          filter: ["in", ["geometry-type"], ["literal", ["Polygon", "MultiPolygon"]]],
+          paint: { "line-color": color, "line-width": width ?? 1, "line-opacity": opacity },
+        },
+      ];
+    case "line":
+      return [
+        {
+          id: `${base}:line`,
+          type: "line",
+          source,
+          layout: { ...layout, "line-cap": "round", "line-join": "round" },
+          paint: { "line-color": color, "line-width": width ?? 2.5, "line-opacity": opacity },
+        },
+      ];
+    case "point":
+      return [
+        {
+          id: `${base}:point`,
+          type: "circle",
+          source,
+          layout,
+          paint: {
+            "circle-color": color,
+            "circle-radius": 6,
+            "circle-stroke-color": "#ffffff",
+            "circle-stroke-width": 1.5,
+            "circle-opacity": opacity,
+            "circle-stroke-opacity": opacity,
+          },
+        },
+      ];
+  }
+}
+
+/** The paint properties that carry a layer's opacity (0–1), per MapLibre layer type. */
+export function opacityPaint(
+  spec: LayerSpecification,
+  opacity: number,
+): [keyof AllPaintProperties, number][] {
+  switch (spec.type) {
+    case "fill":
+      return [["fill-opacity", opacity]];
+    case "line":
+      return [["line-opacity", opacity]];
+    case "circle":
+      return [
+        ["circle-opacity", opacity],
+        ["circle-stroke-opacity", opacity],
+      ];
+    default:
+      return [];
+  }
+}
