@@ -1,0 +1,165 @@
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { LayerEntry } from "../core/catalog/schema";
+import type { MapView, PlanLayerData } from "../map/map-view";
+import { appReducer, initialAppState } from "../state/app-state";
+import { HANOI_BBOX } from "../state/bounds";
+import type { DistrictInfo } from "../state/districts-index";
+import { type FeatureHit, featureToHighlight } from "../state/selection";
+import { type Language, type MapCamera, parseUrlState, type UrlState } from "../state/url-state";
+import { FeaturePanel } from "../ui/feature-panel";
+import { MapCanvas } from "../ui/map-canvas";
+import { Sidebar } from "../ui/sidebar";
+import { CATALOG_FILE, CATALOG_URL } from "./runtime-urls";
+import { useBaseData } from "./use-base-data";
+import { useCatalog } from "./use-catalog";
+import { useLayerSources } from "./use-layer-sources";
+import { useUrlSync } from "./use-url-sync";
+
+/** The viewer: loads the catalogue and the base data, holds the app state, lays out sidebar and map. */
+export function App() {
+  const { t, i18n } = useTranslation();
+  const lang = (i18n.language === "en" ? "en" : "vi") satisfies Language;
+  const [link] = useState(() => parseUrlState(window.location.hash));
+  const [state, dispatch] = useReducer(appReducer, link.basemap ?? false, initialAppState);
+  const [mapReady, setMapReady] = useState(false);
+  const [basemapFailed, setBasemapFailed] = useState(false);
+  const viewRef = useRef<MapView | null>(null);
+  const cameraRef = useRef<MapCamera | undefined>(link.camera);
+
+  const catalogState = useCatalog(CATALOG_URL, CATALOG_FILE);
+  const catalog = catalogState.status === "ready" ? catalogState.catalog : null;
+  const layers = catalog?.layers ?? null;
+  const sources = useLayerSources(layers, CATALOG_URL);
+  const baseState = useBaseData();
+  const base = baseState.status === "ready" ? baseState : null;
+
+  useEffect(() => {
+    if (layers) dispatch({ type: "catalog-loaded", layers, fromUrl: link.layers });
+  }, [layers, link]);
+
+  const pageTitle = t("app.title");
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    document.title = pageTitle;
+  }, [lang, pageTitle]);
+
+  const layersById = useMemo(
+    () => new Map<string, LayerEntry>((layers ?? []).map((l) => [l.id, l])),
+    [layers],
+  );
+  const planLayers = useMemo<PlanLayerData[]>(
+    () =>
+      (layers ?? []).flatMap((layer) => {
+        const source = sources[layer.id];
+        return source?.status === "ready" ? [{ layer, data: source.data }] : [];
+      }),
+    [layers, sources],
+  );
+  const highlight = useMemo(
+    () => featureToHighlight(state.hits, state.district, base?.districtByCode ?? new Map()),
+    [state.hits, state.district, base],
+  );
+
+  const onHashChange = useCallback(
+    (next: UrlState) => {
+      if (next.camera) viewRef.current?.jumpTo(next.camera);
+      if (next.lang) void i18n.changeLanguage(next.lang);
+      if (next.basemap !== undefined) dispatch({ type: "set-basemap", on: next.basemap });
+      if (layers && next.layers) dispatch({ type: "catalog-loaded", layers, fromUrl: next.layers });
+    },
+    [i18n, layers],
+  );
+  const scheduleUrlWrite = useUrlSync({
+    layers,
+    settings: state.layers,
+    lang,
+    basemap: state.basemap,
+    cameraRef,
+    onHashChange,
+  });
+
+  const onMove = useCallback(
+    (camera: MapCamera) => {
+      cameraRef.current = camera;
+      scheduleUrlWrite();
+    },
+    [scheduleUrlWrite],
+  );
+  const onReady = useCallback(() => {
+    setMapReady(true);
+    const camera = viewRef.current?.camera();
+    if (camera) onMove(camera);
+  }, [onMove]);
+  const onClick = useCallback((hits: FeatureHit[]) => {
+    dispatch({ type: "set-hits", hits });
+  }, []);
+  const onSelectDistrict = useCallback((district: DistrictInfo) => {
+    dispatch({ type: "select-district", code: district.code });
+    dispatch({ type: "set-hits", hits: [] });
+    viewRef.current?.fitBounds(district.bbox);
+  }, []);
+  const onZoomToLayer = useCallback(
+    (id: string) => {
+      const source = sources[id];
+      if (source?.status === "ready" && source.bbox) viewRef.current?.fitBounds(source.bbox);
+    },
+    [sources],
+  );
+
+  const selectedDistrict = base?.districts.find((d) => d.code === state.district);
+
+  return (
+    <div
+      className={`app${state.tab === "progress" ? " app--wide" : ""}`}
+      data-testid="app"
+      data-map-ready={mapReady ? "true" : "false"}
+    >
+      <Sidebar
+        tab={state.tab}
+        onTab={(tab) => dispatch({ type: "set-tab", tab })}
+        onLanguage={(next) => void i18n.changeLanguage(next)}
+        catalogState={catalogState}
+        catalog={catalog}
+        baseState={baseState}
+        settings={state.layers}
+        sources={sources}
+        basemap={state.basemap}
+        basemapFailed={basemapFailed}
+        selectedDistrict={selectedDistrict}
+        onVisible={(id, visible) => dispatch({ type: "set-visible", id, visible })}
+        onOpacity={(id, opacity) => dispatch({ type: "set-opacity", id, opacity })}
+        onZoomToLayer={onZoomToLayer}
+        onBasemap={(on) => {
+          setBasemapFailed(false);
+          dispatch({ type: "set-basemap", on });
+        }}
+        onSelectDistrict={onSelectDistrict}
+        onCloseDistrict={() => dispatch({ type: "select-district", code: null })}
+      />
+      <main className="map-area">
+        <MapCanvas
+          viewRef={viewRef}
+          initialCamera={link.camera}
+          initialBounds={HANOI_BBOX}
+          base={base?.base ?? null}
+          layers={planLayers}
+          settings={state.layers}
+          basemap={state.basemap}
+          highlight={highlight}
+          onReady={onReady}
+          onMove={onMove}
+          onClick={onClick}
+          onBasemapError={() => setBasemapFailed(true)}
+        />
+        {state.hits.length > 0 && (
+          <FeaturePanel
+            hits={state.hits}
+            layersById={layersById}
+            onClose={() => dispatch({ type: "set-hits", hits: [] })}
+          />
+        )}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+import type { Feature, FeatureCollection } from "geojson";
+import { useEffect, useState } from "react";
+import type { BaseData } from "../map/map-view";
+import { type DistrictInfo, parseDistrictsIndex } from "../state/districts-index";
+import { type LoadFailure, loadFeatureCollection, loadJson, toLoadFailure } from "./load-source";
+import { dataUrl } from "./runtime-urls";
+
+/** The base map's data and the district list for search, or why they are missing. */
+export type BaseDataState =
+  | { status: "loading" }
+  | {
+      status: "ready";
+      base: BaseData;
+      districts: DistrictInfo[];
+      districtByCode: ReadonlyMap<string, Feature>;
+      /** Context files that failed; the map works without them. */
+      failures: LoadFailure[];
+    }
+  | { status: "failed"; failures: LoadFailure[] };
+
+async function optional(name: string, failures: LoadFailure[]): Promise<FeatureCollection | null> {
+  try {
+    return await loadFeatureCollection(dataUrl(name), `data/${name}`);
+  } catch (error) {
+    failures.push(toLoadFailure(error, `data/${name}`));
+    return null;
+  }
+}
+
+const INDEX_FILE = "data/districts-index.json";
+
+async function loadIndex(failures: LoadFailure[]): Promise<DistrictInfo[] | null> {
+  try {
+    const parsed = parseDistrictsIndex(await loadJson(dataUrl("districts-index.json"), INDEX_FILE));
+    if ("districts" in parsed) return parsed.districts;
+    failures.push({ file: INDEX_FILE, reason: "index", detail: parsed.error });
+  } catch (error) {
+    failures.push(toLoadFailure(error, INDEX_FILE));
+  }
+  return null;
+}
+
+async function loadBase(): Promise<BaseDataState> {
+  const failures: LoadFailure[] = [];
+  const [districts, index, provinces, boundary] = await Promise.all([
+    optional("hanoi-districts.fgb", failures),
+    loadIndex(failures),
+    optional("provinces.fgb", failures),
+    optional("hanoi-boundary.fgb", failures),
+  ]);
+  if (!districts) return { status: "failed", failures };
+  const districtByCode = new Map<string, Feature>();
+  for (const feature of districts.features) {
+    const code = feature.properties?.code;
+    if (typeof code === "string") districtByCode.set(code, feature);
+  }
+  const list = index ?? [];
+  return {
+    status: "ready",
+    base: {
+      districts,
+      provinces,
+      boundary,
+      labels: list.map((d) => ({
+        code: d.code,
+        name: d.name,
+        center: d.center,
+        areaKm2: d.areaKm2,
+      })),
+    },
+    districts: list,
+    districtByCode,
+    failures,
+  };
+}
+
+/** Loads data/ (the output of `npm run data`) once. */
+export function useBaseData(): BaseDataState {
+  const [state, setState] = useState<BaseDataState>({ status: "loading" });
+  useEffect(() => {
+    let cancelled = false;
+    void loadBase().then((result) => {
+      if (!cancelled) setState(result);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+  return state;
+}

@@ -1,0 +1,41 @@
+import type { FeatureCollection } from "geojson";
+import { useEffect, useState } from "react";
+import type { LayerEntry } from "../core/catalog/schema";
+import { type Bbox, collectionBbox } from "../state/bounds";
+import { type LoadFailure, loadFeatureCollection, toLoadFailure } from "./load-source";
+
+/** Where one layer's file stands. */
+export type LayerSource =
+  | { status: "loading" }
+  | { status: "ready"; data: FeatureCollection; bbox: Bbox | null }
+  | { status: "error"; failure: LoadFailure };
+
+/**
+ * Loads every layer's `source` (relative to the catalogue file) in parallel. Each layer settles on
+ * its own: one broken file marks only its own row as failed.
+ */
+export function useLayerSources(
+  layers: readonly LayerEntry[] | null,
+  catalogUrl: URL,
+): Record<string, LayerSource> {
+  const [sources, setSources] = useState<Record<string, LayerSource>>({});
+  useEffect(() => {
+    if (!layers) return;
+    let cancelled = false;
+    setSources(Object.fromEntries(layers.map((l) => [l.id, { status: "loading" } as const])));
+    for (const layer of layers) {
+      const settle = (source: LayerSource) => {
+        if (!cancelled) setSources((previous) => ({ ...previous, [layer.id]: source }));
+      };
+      loadFeatureCollection(new URL(layer.source, catalogUrl), layer.source).then(
+        (data) => settle({ status: "ready", data, bbox: collectionBbox(data) }),
+        (error: unknown) =>
+          settle({ status: "error", failure: toLoadFailure(error, layer.source) }),
+      );
+    }
+    return () => {
+      cancelled = true;
+    };
+  }, [layers, catalogUrl]);
+  return sources;
+}

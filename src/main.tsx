@@ -1,0 +1,17 @@
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+import { App } from "./app/App";
+import { initI18n } from "./i18n";
+import { parseUrlState } from "./state/url-state";
+import "./ui/app.css";
+
+const root = document.getElementById("root");
+if (!root) throw new Error("index.html has no #root element");
+
+initI18n(parseUrlState(window.location.hash).lang ?? "vi");
+
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

@@ -1,0 +1,37 @@
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { CatalogState } from "../app/use-catalog";
+import { formatCatalogProblem } from "../core/catalog/parse-catalog";
+import { Notice } from "./notice";
+import { useFailureText } from "./use-failure-text";
+
+/** Lists the catalogue's problems (bad entries, unreadable file) until the user dismisses it. */
+export function CatalogNotice({ state, file }: { state: CatalogState; file: string }) {
+  const { t } = useTranslation();
+  const failureText = useFailureText();
+  const [dismissed, setDismissed] = useState(false);
+  if (dismissed || state.status === "loading") return null;
+  if (state.status === "ready" && state.problems.length === 0) return null;
+  const failed = state.status === "failed";
+  return (
+    <Notice
+      tone={failed ? "error" : "warning"}
+      testId="catalog-notice"
+      title={
+        failed
+          ? t("notice.catalogFailed")
+          : t("notice.catalogProblems", { n: state.problems.length })
+      }
+      onDismiss={() => setDismissed(true)}
+    >
+      <ul className="notice__list">
+        {failed && state.failure && <li>{failureText(state.failure)}</li>}
+        {state.problems.map((problem) => (
+          <li key={`${problem.index}:${problem.field}:${problem.message}`}>
+            {formatCatalogProblem(problem, file)}
+          </li>
+        ))}
+      </ul>
+    </Notice>
+  );
+}

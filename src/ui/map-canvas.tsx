@@ -1,0 +1,74 @@
+import type { Feature } from "geojson";
+import { type RefObject, useEffect, useEffectEvent, useRef } from "react";
+import { useTranslation } from "react-i18next";
+import { type BaseData, MapView, type PlanLayerData } from "../map/map-view";
+import type { Bbox } from "../state/bounds";
+import type { LayerSettings } from "../state/layer-settings";
+import type { FeatureHit } from "../state/selection";
+import type { MapCamera } from "../state/url-state";
+
+type Props = {
+  /** Receives the MapView so the app can move the camera (fit, jump). */
+  viewRef: RefObject<MapView | null>;
+  initialCamera: MapCamera | undefined;
+  initialBounds: Bbox;
+  base: BaseData | null;
+  layers: PlanLayerData[];
+  settings: LayerSettings;
+  basemap: boolean;
+  highlight: Feature | null;
+  onReady: () => void;
+  onMove: (camera: MapCamera) => void;
+  onClick: (hits: FeatureHit[]) => void;
+  onBasemapError: () => void;
+};
+
+/** The map area. Creates the MapView once, then passes every prop change on to it. */
+export function MapCanvas(props: Props) {
+  const { t } = useTranslation();
+  const container = useRef<HTMLElement>(null);
+  const { viewRef, base, layers, settings, basemap, highlight } = props;
+
+  const onReady = useEffectEvent(() => props.onReady());
+  const onMove = useEffectEvent((camera: MapCamera) => props.onMove(camera));
+  const onClick = useEffectEvent((hits: FeatureHit[]) => props.onClick(hits));
+  const onBasemapError = useEffectEvent(() => props.onBasemapError());
+  const initial = useEffectEvent(() => ({
+    camera: props.initialCamera,
+    bounds: props.initialBounds,
+  }));
+
+  useEffect(() => {
+    if (!container.current) return;
+    const { camera, bounds } = initial();
+    const view = new MapView({
+      container: container.current,
+      camera,
+      bounds,
+      onReady: () => onReady(),
+      onMove: (c) => onMove(c),
+      onClick: (hits) => onClick(hits),
+      onBasemapError: () => onBasemapError(),
+    });
+    viewRef.current = view;
+    return () => {
+      view.destroy();
+      viewRef.current = null;
+    };
+  }, [viewRef]);
+
+  useEffect(() => {
+    if (base) viewRef.current?.setBaseData(base);
+  }, [viewRef, base]);
+  useEffect(() => {
+    viewRef.current?.setLayers(layers, settings);
+  }, [viewRef, layers, settings]);
+  useEffect(() => {
+    viewRef.current?.setBasemap(basemap);
+  }, [viewRef, basemap]);
+  useEffect(() => {
+    viewRef.current?.highlight(highlight);
+  }, [viewRef, highlight]);
+
+  return <section ref={container} className="map-canvas" aria-label={t("app.map")} />;
+}

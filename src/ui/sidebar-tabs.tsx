@@ -1,0 +1,36 @@
+import type { KeyboardEvent } from "react";
+import { useTranslation } from "react-i18next";
+import type { Tab } from "../state/app-state";
+
+const TABS: Tab[] = ["layers", "progress"];
+
+/** The "Layers" / "Progress" tab strip (WAI-ARIA tabs: arrow keys move between tabs). */
+export function SidebarTabs({ tab, onChange }: { tab: Tab; onChange: (tab: Tab) => void }) {
+  const { t } = useTranslation();
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key !== "ArrowRight" && event.key !== "ArrowLeft") return;
+    const next = TABS[(TABS.indexOf(tab) + 1) % TABS.length] ?? "layers";
+    onChange(next);
+    document.getElementById(`tab-${next}`)?.focus();
+  };
+  return (
+    <div className="tabs" role="tablist" aria-label={t("tabs.label")} onKeyDown={onKeyDown}>
+      {TABS.map((id) => (
+        <button
+          key={id}
+          id={`tab-${id}`}
+          type="button"
+          role="tab"
+          className="tabs__tab"
+          data-testid={`tab-${id}`}
+          aria-selected={tab === id}
+          aria-controls={`panel-${id}`}
+          tabIndex={tab === id ? 0 : -1}
+          onClick={() => onChange(id)}
+        >
+          {t(`tabs.${id}`)}
+        </button>
+      ))}
+    </div>
+  );
+}

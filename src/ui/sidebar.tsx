@@ -1,0 +1,100 @@
+import { useTranslation } from "react-i18next";
+import { CATALOG_FILE } from "../app/runtime-urls";
+import type { BaseDataState } from "../app/use-base-data";
+import type { CatalogState } from "../app/use-catalog";
+import type { LayerSource } from "../app/use-layer-sources";
+import type { Catalog } from "../core/catalog/parse-catalog";
+import type { Tab } from "../state/app-state";
+import type { DistrictInfo } from "../state/districts-index";
+import type { LayerSettings } from "../state/layer-settings";
+import type { Language } from "../state/url-state";
+import { BaseDataNotice } from "./base-data-notice";
+import { BasemapToggle } from "./basemap-toggle";
+import { CatalogNotice } from "./catalog-notice";
+import { DistrictSearch } from "./district-search";
+import { DistrictSummary } from "./district-summary";
+import { LanguageSwitch } from "./language-switch";
+import { LayerPanel } from "./layer-panel";
+import { ProgressTable } from "./progress-table";
+import { SidebarTabs } from "./sidebar-tabs";
+
+type Props = {
+  tab: Tab;
+  onTab: (tab: Tab) => void;
+  onLanguage: (lang: Language) => void;
+  catalogState: CatalogState;
+  catalog: Catalog | null;
+  baseState: BaseDataState;
+  settings: LayerSettings;
+  sources: Record<string, LayerSource>;
+  basemap: boolean;
+  basemapFailed: boolean;
+  selectedDistrict: DistrictInfo | undefined;
+  onVisible: (id: string, visible: boolean) => void;
+  onOpacity: (id: string, opacity: number) => void;
+  onZoomToLayer: (id: string) => void;
+  onBasemap: (on: boolean) => void;
+  onSelectDistrict: (district: DistrictInfo) => void;
+  onCloseDistrict: () => void;
+};
+
+/** The left column: title, language, notices, then the "Layers" or "Progress" tab. */
+export function Sidebar(props: Props) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Language;
+  const { catalog, tab } = props;
+  return (
+    <aside className="sidebar" aria-label={t("app.sidebar")}>
+      <header className="sidebar__header">
+        <div>
+          <h1 className="sidebar__title">{t("app.title")}</h1>
+          <p className="sidebar__subtitle">{catalog ? catalog.title[lang] : t("app.subtitle")}</p>
+        </div>
+        <LanguageSwitch onChange={props.onLanguage} />
+      </header>
+      <CatalogNotice state={props.catalogState} file={CATALOG_FILE} />
+      <BaseDataNotice state={props.baseState} />
+      <SidebarTabs tab={tab} onChange={props.onTab} />
+      <div
+        className="sidebar__panel"
+        id={`panel-${tab}`}
+        role="tabpanel"
+        aria-labelledby={`tab-${tab}`}
+      >
+        {tab === "layers" ? (
+          <>
+            {props.baseState.status === "ready" && (
+              <DistrictSearch
+                districts={props.baseState.districts}
+                onSelect={props.onSelectDistrict}
+              />
+            )}
+            {props.selectedDistrict && (
+              <DistrictSummary district={props.selectedDistrict} onClose={props.onCloseDistrict} />
+            )}
+            <BasemapToggle
+              on={props.basemap}
+              failed={props.basemapFailed}
+              onChange={props.onBasemap}
+            />
+            {props.catalogState.status === "loading" && (
+              <p className="muted">{t("app.loadingCatalog")}</p>
+            )}
+            {catalog && (
+              <LayerPanel
+                layers={catalog.layers}
+                settings={props.settings}
+                sources={props.sources}
+                onVisible={props.onVisible}
+                onOpacity={props.onOpacity}
+                onZoom={props.onZoomToLayer}
+              />
+            )}
+          </>
+        ) : (
+          catalog && <ProgressTable catalog={catalog} />
+        )}
+      </div>
+    </aside>
+  );
+}

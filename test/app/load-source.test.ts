@@ -1,0 +1,124 @@
+import { serialize } from "flatgeobuf/lib/mjs/geojson.js";
+import type { FeatureCollection } from "geojson";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { loadFeatureCollection, loadJson, toLoadFailure } from "../../src/app/load-source";
+
+const collection: FeatureCollection = {
+  type: "FeatureCollection",
+  features: [
+    {
+      type: "Feature",
+      properties: { name: "Vành đai 4", width_m: 120 },
+      geometry: {
+        type: "LineString",
+        coordinates: [
+          [105.7, 21.1],
+          [105.8, 21.0],
+        ],
+      },
+    },
+  ],
+};
+
+/** Answers every fetch with the given response. */
+function serve(response: () => Response) {
+  vi.stubGlobal(
+    "fetch",
+    vi.fn(async () => response()),
+  );
+}
+
+async function failureOf(promise: Promise<unknown>, file: string) {
+  try {
+    await promise;
+  } catch (error) {
+    return toLoadFailure(error, file);
+  }
+  throw new Error("expected the load to fail");
+}
+
+const url = (path: string) => new URL(path, "http://127.0.0.1/layers/catalog.json");
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe("loadFeatureCollection", () => {
+  it("reads GeoJSON", async () => {
+    serve(() => Response.json(collection));
+    await expect(loadFeatureCollection(url("a.geojson"), "a.geojson")).resolves.toEqual(collection);
+  });
+
+  it("reads FlatGeobuf, keeping Vietnamese text", async () => {
+    const bytes = serialize(collection);
+    const body = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+    serve(
+      () =>
+        new Response(body as ArrayBuffer, {
+          headers: { "content-type": "application/octet-stream" },
+        }),
+    );
+    const loaded = await loadFeatureCollection(url("../data/rr4.fgb"), "../data/rr4.fgb");
+    expect(loaded.features).toHaveLength(1);
+    expect(loaded.features[0]?.properties).toMatchObject({ name: "Vành đai 4", width_m: 120 });
+    expect(loaded.features[0]?.geometry.type).toBe("LineString");
+  });
+
+  it("treats a 404 and a single-page fallback HTML answer as a missing file", async () => {
+    serve(() => new Response("nope", { status: 404 }));
+    expect(await failureOf(loadFeatureCollection(url("x.fgb"), "x.fgb"), "x.fgb")).toEqual({
+      file: "x.fgb",
+      reason: "not-found",
+      detail: "404",
+    });
+    serve(() => new Response("<!doctype html>", { headers: { "content-type": "text/html" } }));
+    expect(await failureOf(loadFeatureCollection(url("x.fgb"), "x.fgb"), "x.fgb")).toMatchObject({
+      reason: "not-found",
+    });
+  });
+
+  it("names the file and the reason for broken content", async () => {
+    serve(() => new Response("{ not json"));
+    expect(await failureOf(loadJson(url("c.json"), "c.json"), "c.json")).toMatchObject({
+      file: "c.json",
+      reason: "json",
+    });
+    serve(() => Response.json({ type: "Feature" }));
+    expect(
+      await failureOf(loadFeatureCollection(url("f.geojson"), "f.geojson"), "f.geojson"),
+    ).toEqual({
+      file: "f.geojson",
+      reason: "not-geojson",
+      detail: "FeatureCollection expected",
+    });
+    serve(() => Response.json({ type: "FeatureCollection", features: [{ type: "Point" }] }));
+    expect(
+      await failureOf(loadFeatureCollection(url("f.geojson"), "f.geojson"), "f.geojson"),
+    ).toMatchObject({ detail: "features[0] is not a Feature" });
+    serve(() => new Response(new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8, 9])));
+    expect(await failureOf(loadFeatureCollection(url("b.fgb"), "b.fgb"), "b.fgb")).toMatchObject({
+      file: "b.fgb",
+      reason: "fgb",
+    });
+  });
+
+  it("reports server errors and network failures", async () => {
+    serve(() => new Response("", { status: 500, statusText: "Internal Server Error" }));
+    expect(await failureOf(loadJson(url("c.json"), "c.json"), "c.json")).toEqual({
+      file: "c.json",
+      reason: "http",
+      detail: "500 Internal Server Error",
+    });
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async () => {
+        throw new TypeError("Failed to fetch");
+      }),
+    );
+    expect(await failureOf(loadJson(url("c.json"), "c.json"), "c.json")).toEqual({
+      file: "c.json",
+      reason: "network",
+      detail: "Failed to fetch",
+    });
+  });
+});
