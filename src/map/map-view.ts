@@ -38,6 +38,7 @@ export type MapViewOptions = {
   container: HTMLElement;
   /** Camera from a shared link; otherwise the map fits `bounds`. */
   camera: MapCamera | undefined;
+  /** Hanoi's extent (WGS84): the first view without a camera, and where districts are expected. */
   bounds: Bbox;
   /** Called once, at the first `idle` after the districts are drawn. */
   onReady: () => void;
@@ -72,6 +73,7 @@ export class MapView {
   readonly map: maplibregl.Map;
   private styleLoaded = false;
   private readyFired = false;
+  private waitingForReady = false;
   private base: BaseData | null = null;
   private plan: { layers: PlanLayerData[]; settings: LayerSettings } = { layers: [], settings: {} };
   private basemap = false;
@@ -267,20 +269,33 @@ export class MapView {
     this.map.setPaintProperty(BASE_LAYERS.districtsFill, "fill-opacity", this.basemap ? 0.1 : 0.55);
   }
 
-  /** Fires onReady at the first idle where the district layer has drawn features. */
+  /**
+   * Fires onReady at the first `idle` once the districts are drawn: their source has loaded and
+   * either district features are on screen or the camera shows no part of Hanoi (a link to another
+   * place must not leave the app "not ready" for ever). One listener at a time; an idle that comes
+   * too early leaves it waiting for the next one, which follows the next change.
+   */
   private waitUntilDrawn(): void {
-    if (this.readyFired) return;
-    this.map.once("idle", () => {
-      if (this.readyFired) return;
-      const drawn = this.map.queryRenderedFeatures({ layers: [BASE_LAYERS.districtsFill] });
-      if (drawn.length === 0) {
-        this.map.triggerRepaint();
-        this.waitUntilDrawn();
-        return;
-      }
+    if (this.readyFired || this.waitingForReady) return;
+    this.waitingForReady = true;
+    const onIdle = () => {
+      if (!this.isDistrictLayerDrawn()) return;
+      this.map.off("idle", onIdle);
+      this.waitingForReady = false;
       this.readyFired = true;
       this.options.onReady();
-    });
+    };
+    this.map.on("idle", onIdle);
+  }
+
+  private isDistrictLayerDrawn(): boolean {
+    if (!this.map.isSourceLoaded(BASE_SOURCES.districts)) return false;
+    if (this.map.queryRenderedFeatures({ layers: [BASE_LAYERS.districtsFill] }).length > 0) {
+      return true;
+    }
+    const view = this.map.getBounds();
+    const [w, s, e, n] = this.options.bounds;
+    return view.getEast() < w || view.getWest() > e || view.getNorth() < s || view.getSouth() > n;
   }
 
   private hitsAt(point: maplibregl.Point): FeatureHit[] {
