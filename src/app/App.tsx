@@ -99,6 +99,7 @@ export function App() {
     dispatch({ type: "set-hits", hits: [] });
     viewRef.current?.fitBounds(district.bbox);
   }, []);
+  const closeFeaturePanel = useCallback(() => dispatch({ type: "set-hits", hits: [] }), []);
   const onZoomToLayer = useCallback(
     (id: string) => {
       const source = sources[id];
@@ -153,11 +154,7 @@ export function App() {
           onBasemapError={() => setBasemapFailed(true)}
         />
         {state.hits.length > 0 && (
-          <FeaturePanel
-            hits={state.hits}
-            layersById={layersById}
-            onClose={() => dispatch({ type: "set-hits", hits: [] })}
-          />
+          <FeaturePanel hits={state.hits} layersById={layersById} onClose={closeFeaturePanel} />
         )}
       </main>
     </div>

@@ -114,6 +114,7 @@ export class MapView {
     });
     this.map.on("moveend", () => options.onMove(this.camera()));
     this.map.on("click", (event) => options.onClick(this.hitsAt(event.point)));
+    this.map.on("mousemove", (event) => this.updateCursor(event.point));
     this.map.on("error", (event) => this.onError(event));
     window.__planLayersMap = this.map;
   }
@@ -298,17 +299,33 @@ export class MapView {
     return view.getEast() < w || view.getWest() > e || view.getNorth() < s || view.getSouth() > n;
   }
 
+  /** A pointer over plan features tells the user there is something to click. */
+  private updateCursor(point: maplibregl.Point): void {
+    const layers = this.visiblePlanLayerIds();
+    const over =
+      layers.length > 0 &&
+      this.map.queryRenderedFeatures(this.clickBox(point), { layers }).length > 0;
+    this.map.getCanvas().style.cursor = over ? "pointer" : "";
+  }
+
+  private visiblePlanLayerIds(): string[] {
+    return [...this.planLayerIds.values()]
+      .flat()
+      .filter(
+        (id) => this.map.getLayer(id) && this.map.getLayoutProperty(id, "visibility") !== "none",
+      );
+  }
+
+  private clickBox(point: maplibregl.Point): [[number, number], [number, number]] {
+    return [
+      [point.x - CLICK_TOLERANCE_PX, point.y - CLICK_TOLERANCE_PX],
+      [point.x + CLICK_TOLERANCE_PX, point.y + CLICK_TOLERANCE_PX],
+    ];
+  }
+
   private hitsAt(point: maplibregl.Point): FeatureHit[] {
-    const queryable = [...[...this.planLayerIds.values()].flat(), BASE_LAYERS.districtsFill].filter(
-      (id) => this.map.getLayer(id),
-    );
-    const rendered = this.map.queryRenderedFeatures(
-      [
-        [point.x - CLICK_TOLERANCE_PX, point.y - CLICK_TOLERANCE_PX],
-        [point.x + CLICK_TOLERANCE_PX, point.y + CLICK_TOLERANCE_PX],
-      ],
-      { layers: queryable },
-    );
+    const queryable = [...this.visiblePlanLayerIds(), BASE_LAYERS.districtsFill];
+    const rendered = this.map.queryRenderedFeatures(this.clickBox(point), { layers: queryable });
     const seen = new Set<string>();
     const hits: FeatureHit[] = [];
     for (const rendered_ of rendered) {

@@ -1,3 +1,4 @@
+import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import type { LayerEntry } from "../core/catalog/schema";
 import { districtTypeKey } from "../state/district-type";
@@ -14,12 +15,19 @@ type Props = {
 
 /**
  * What was clicked: each plan feature with the catalogue's attribute labels and units, then the
- * district it lies in. Every value is a text node; data never becomes markup.
+ * district it lies in. Every value is a text node; data never becomes markup. Escape closes it.
  */
 export function FeaturePanel({ hits, layersById, onClose }: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Language;
   const words = { yes: t("feature.yes"), no: t("feature.no") };
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === "Escape") onClose();
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [onClose]);
   return (
     <aside className="feature-panel" data-testid="feature-panel" aria-label={t("feature.title")}>
       <header className="card__header">
