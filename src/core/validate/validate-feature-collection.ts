@@ -192,32 +192,38 @@ export function validateFeatureCollection(
 }
 
 /**
- * Parses file text (UTF-8, optional byte-order mark) and validates it with
- * {@link validateFeatureCollection}; text that is not JSON is reported, not thrown.
+ * Parses file text as JSON (UTF-8, optional byte-order mark); text that is not JSON becomes a
+ * "not-json" issue naming the file and the parser's message, never an exception.
  */
-export function validateGeoJsonText(text: string, options: ValidateOptions): ValidationResult {
-  let parsed: unknown;
+export function parseJsonText(
+  text: string,
+  file: string,
+): { ok: true; value: unknown } | { ok: false; issue: ValidationIssue } {
   try {
-    parsed = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    return { ok: true, value: JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) };
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     return {
-      collection: null,
-      issues: [
-        {
-          file: options.file,
-          featureIndex: null,
-          featureCount: null,
-          featureLabel: null,
-          code: "not-json",
-          severity: "error",
-          message: {
-            vi: `không phải JSON hợp lệ (${detail})`,
-            en: `is not valid JSON (${detail})`,
-          },
+      ok: false,
+      issue: {
+        file,
+        featureIndex: null,
+        featureCount: null,
+        featureLabel: null,
+        code: "not-json",
+        severity: "error",
+        message: {
+          vi: `không phải JSON hợp lệ (${detail})`,
+          en: `is not valid JSON (${detail})`,
         },
-      ],
+      },
     };
   }
-  return validateFeatureCollection(parsed, options);
+}
+
+/** {@link parseJsonText} then {@link validateFeatureCollection}. */
+export function validateGeoJsonText(text: string, options: ValidateOptions): ValidationResult {
+  const parsed = parseJsonText(text, options.file);
+  if (!parsed.ok) return { collection: null, issues: [parsed.issue] };
+  return validateFeatureCollection(parsed.value, options);
 }

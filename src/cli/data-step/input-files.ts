@@ -1,0 +1,123 @@
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join, relative, sep } from "node:path";
+import { DataStepError } from "./messages";
+import type { SourceSpec } from "./source-spec";
+
+/** Hà Nội's districts and boundary as GeoJSON, as in the shared reference folder. */
+export const DISTRICTS_FILE = "hanoi-districts.geojson";
+export const BOUNDARY_FILE = "hanoi-boundary.geojson";
+/** The untouched dvhcvn source, under the names a folder may hold it. */
+export const DVHCVN_FILES = ["source/dvhcvn-gis-01.json", "dvhcvn-gis-01.json", "01.json"];
+export const SIMPLIFIED_PROVINCES_FILE = "vietnam-provinces-simplified.geojson";
+export const DETAILED_PROVINCES_FILE = "red-river-delta-provinces.geojson";
+export const STRUCTURE_FILE = "city-plan/structure.json";
+
+/** What the build reads from the boundary source; paths absolute, or the URL. */
+export type SourcePlan = {
+  admin:
+    | { kind: "geojson"; districts: string; boundary: string }
+    | { kind: "dvhcvn"; file: string };
+  simplifiedProvinces: string | null;
+  detailedProvinces: string | null;
+};
+
+const isFile = (path: string) => existsSync(path) && statSync(path).isFile();
+
+/**
+ * Decides which files of the source to read: the GeoJSON pair when the folder has both, else a
+ * dvhcvn file; the two province files when present. A URL is one dvhcvn file.
+ *
+ * @throws DataStepError (exit 2) when the folder is missing or holds neither form
+ */
+export function planSource(source: SourceSpec): SourcePlan {
+  if (source.kind === "url") {
+    return {
+      admin: { kind: "dvhcvn", file: source.location },
+      simplifiedProvinces: null,
+      detailedProvinces: null,
+    };
+  }
+  const dir = source.location;
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    throw new DataStepError(
+      {
+        vi: `không tìm thấy thư mục dữ liệu ranh giới: ${dir}`,
+        en: `boundary data folder not found: ${dir}`,
+      },
+      2,
+    );
+  }
+  const districts = join(dir, DISTRICTS_FILE);
+  const boundary = join(dir, BOUNDARY_FILE);
+  const dvhcvn = DVHCVN_FILES.map((name) => join(dir, name)).find(isFile);
+  const optional = (name: string) => (isFile(join(dir, name)) ? join(dir, name) : null);
+  const provinces = {
+    simplifiedProvinces: optional(SIMPLIFIED_PROVINCES_FILE),
+    detailedProvinces: optional(DETAILED_PROVINCES_FILE),
+  };
+  if (isFile(districts) && isFile(boundary)) {
+    return { admin: { kind: "geojson", districts, boundary }, ...provinces };
+  }
+  if (dvhcvn) return { admin: { kind: "dvhcvn", file: dvhcvn }, ...provinces };
+  throw new DataStepError(
+    {
+      vi: `thư mục ${dir} không có ${DISTRICTS_FILE} + ${BOUNDARY_FILE}, cũng không có tệp dvhcvn (${DVHCVN_FILES.join(", ")})`,
+      en: `folder ${dir} has neither ${DISTRICTS_FILE} + ${BOUNDARY_FILE} nor a dvhcvn file (${DVHCVN_FILES.join(", ")})`,
+    },
+    2,
+  );
+}
+
+/** Every file or URL a plan reads, in a fixed order. */
+export function sourcePaths(plan: SourcePlan): string[] {
+  const admin =
+    plan.admin.kind === "geojson" ? [plan.admin.districts, plan.admin.boundary] : [plan.admin.file];
+  return [...admin, plan.simplifiedProvinces, plan.detailedProvinces].filter(
+    (path): path is string => path !== null,
+  );
+}
+
+function walk(dir: string, keep: (path: string) => boolean, out: string[]): string[] {
+  if (!existsSync(dir)) return out;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name.startsWith(".")) continue;
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) walk(path, keep, out);
+    else if (entry.isFile() && keep(path)) out.push(path);
+  }
+  return out;
+}
+
+/** Authored layer files: layers/**\/*.geojson plus city-plan/structure.json, sorted, absolute. */
+export function layerPaths(layersDir: string): string[] {
+  const paths = walk(layersDir, (path) => path.endsWith(".geojson"), []);
+  const structure = join(layersDir, STRUCTURE_FILE);
+  if (isFile(structure)) paths.push(structure);
+  return paths.sort();
+}
+
+/** `path` relative to `base` with forward slashes, as the generator's `authored` keys are. */
+export function relativePosix(base: string, path: string): string {
+  return relative(base, path).split(sep).join("/");
+}
+
+/**
+ * The code that turns inputs into outputs: when it changes the data must be rebuilt too, even
+ * though no input did (e.g. a new generation rule in src/core/plan).
+ */
+export function codePaths(projectRoot: string): string[] {
+  const dirs = [
+    "src/core/plan",
+    "src/core/admin",
+    "src/core/validate",
+    "src/core/geo",
+    "src/io",
+    "src/cli/data-step",
+  ];
+  const files = ["src/cli/data.ts", "src/cli/data-build.ts", "package-lock.json"];
+  const paths = dirs.flatMap((dir) => walk(join(projectRoot, dir), () => true, []));
+  for (const file of files) {
+    if (isFile(join(projectRoot, file))) paths.push(join(projectRoot, file));
+  }
+  return paths.sort();
+}

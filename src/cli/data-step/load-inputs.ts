@@ -1,0 +1,135 @@
+import { createHash } from "node:crypto";
+import { readFileSync, statSync } from "node:fs";
+import { layerPaths, relativePosix, type SourcePlan, STRUCTURE_FILE } from "./input-files";
+import type { ManifestInput } from "./manifest";
+import { DataStepError } from "./messages";
+import { SOURCE_ENV, type SourceSpec } from "./source-spec";
+
+/** A text input, with the name messages use and the record the manifest keeps. */
+export type TextInput = { name: string; text: string; record: ManifestInput };
+
+export type LoadedInputs = {
+  admin:
+    | { kind: "geojson"; districts: TextInput; boundary: TextInput }
+    | { kind: "dvhcvn"; file: TextInput };
+  simplifiedProvinces: TextInput | null;
+  detailedProvinces: TextInput | null;
+  /** Authored layers keyed by their path relative to layers/, e.g. "sector/ring-roads.geojson". */
+  layers: Map<string, TextInput>;
+  structure: TextInput | null;
+};
+
+/** The fetch the data step uses; injected so tests never reach the network. */
+export type Fetch = (url: string, init?: { signal?: AbortSignal }) => Promise<Response>;
+
+const FETCH_TIMEOUT_MS = 60_000;
+
+const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
+
+/** Shows a path inside the project relative to its root, one outside it in full. */
+export function displayPath(projectRoot: string, path: string): string {
+  const relative = relativePosix(projectRoot, path);
+  return relative.startsWith("../") ? path : relative;
+}
+
+function readTextFile(path: string, projectRoot: string): TextInput {
+  // Stat before reading: a file changed mid-read then looks changed to the next --if-stale.
+  const { mtimeMs } = statSync(path);
+  const bytes = readFileSync(path);
+  return {
+    name: displayPath(projectRoot, path),
+    text: bytes.toString("utf8"),
+    record: {
+      path: relativePosix(projectRoot, path),
+      mtimeMs,
+      bytes: bytes.length,
+      sha256: sha256(bytes),
+    },
+  };
+}
+
+function offlineAdvice(url: string, problem: string): DataStepError {
+  return new DataStepError(
+    {
+      vi:
+        `Không tải được dữ liệu ranh giới từ ${url} (${problem}). Hãy chỉ ra thư mục dữ liệu bằng ` +
+        `--source THƯ_MỤC (hoặc biến ${SOURCE_ENV}), hoặc chép thư mục shared/data/vn-admin vào ` +
+        "../shared/data/vn-admin cạnh thư mục dự án rồi chạy lại",
+      en:
+        `Could not download the boundary data from ${url} (${problem}). Give the data folder with ` +
+        `--source DIR (or ${SOURCE_ENV}), or copy the shared/data/vn-admin folder to ` +
+        "../shared/data/vn-admin beside the project folder, then run again",
+    },
+    1,
+  );
+}
+
+function networkProblem(error: unknown): string {
+  const cause =
+    error instanceof Error ? (error.cause as { code?: string; message?: string }) : null;
+  if (cause?.code) return cause.code;
+  if (error instanceof Error && error.name === "TimeoutError") return "timeout";
+  return cause?.message ?? (error instanceof Error ? error.message : String(error));
+}
+
+async function fetchText(url: string, fetchFn: Fetch): Promise<TextInput> {
+  let response: Response;
+  try {
+    response = await fetchFn(url, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
+  } catch (error) {
+    throw offlineAdvice(url, networkProblem(error));
+  }
+  if (!response.ok) {
+    throw offlineAdvice(url, `HTTP ${response.status} ${response.statusText}`.trim());
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await response.arrayBuffer());
+  } catch (error) {
+    throw offlineAdvice(url, networkProblem(error));
+  }
+  return {
+    name: url,
+    text: new TextDecoder().decode(bytes),
+    record: { path: url, mtimeMs: null, bytes: bytes.length, sha256: sha256(bytes) },
+  };
+}
+
+/** Reads (or downloads) every input the plan names, and the authored layers. */
+export async function loadInputs(
+  source: SourceSpec,
+  plan: SourcePlan,
+  layersDir: string,
+  projectRoot: string,
+  fetchFn: Fetch,
+): Promise<LoadedInputs> {
+  const read = (path: string) => readTextFile(path, projectRoot);
+  let admin: LoadedInputs["admin"];
+  if (plan.admin.kind === "geojson") {
+    admin = {
+      kind: "geojson",
+      districts: read(plan.admin.districts),
+      boundary: read(plan.admin.boundary),
+    };
+  } else {
+    admin = {
+      kind: "dvhcvn",
+      file:
+        source.kind === "url" ? await fetchText(plan.admin.file, fetchFn) : read(plan.admin.file),
+    };
+  }
+  const layers = new Map<string, TextInput>();
+  let structure: TextInput | null = null;
+  for (const path of layerPaths(layersDir)) {
+    const key = relativePosix(layersDir, path);
+    if (key === STRUCTURE_FILE) structure = read(path);
+    else layers.set(key, read(path));
+  }
+  return {
+    admin,
+    simplifiedProvinces: plan.simplifiedProvinces ? read(plan.simplifiedProvinces) : null,
+    detailedProvinces: plan.detailedProvinces ? read(plan.detailedProvinces) : null,
+    layers,
+    structure,
+  };
+}

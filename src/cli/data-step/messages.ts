@@ -1,0 +1,26 @@
+import type { Bilingual } from "../../core/validate/validation-issue";
+
+/** One line, Vietnamese then English — the house style of every message of the data step. */
+export const bilingual = ({ vi, en }: Bilingual): string => `${vi} / ${en}`;
+
+/** Exit codes: 2 when an input is bad (the user can fix it), 1 for any other failure. */
+export type ExitCode = 0 | 1 | 2;
+
+/** A failure the user can act on; printed as its message alone, never with a stack trace. */
+export class DataStepError extends Error {
+  constructor(
+    readonly text: Bilingual,
+    readonly exitCode: 1 | 2,
+  ) {
+    super(bilingual(text));
+    this.name = "DataStepError";
+  }
+}
+
+export const USAGE = [
+  "Cách dùng / Usage: npm run data -- [--source THƯ_MỤC_HOẶC_URL] [--out THƯ_MỤC] [--layers THƯ_MỤC] [--if-stale]",
+  "  --source  dữ liệu ranh giới (mặc định ../shared/data/vn-admin, hoặc biến PLAN_LAYERS_ADMIN_SOURCE) / boundary data (default ../shared/data/vn-admin, or PLAN_LAYERS_ADMIN_SOURCE)",
+  "  --out     thư mục kết quả (mặc định data/) / output folder (default data/)",
+  "  --layers  thư mục lớp tự vẽ (mặc định layers/) / authored layers folder (default layers/)",
+  "  --if-stale  chỉ dựng lại khi dữ liệu vào mới hơn / rebuild only when an input changed",
+].join("\n");

@@ -1,0 +1,158 @@
+import { createHash } from "node:crypto";
+import { statSync } from "node:fs";
+import type { ValidationIssue } from "../../core/validate/validation-issue";
+import { formatIssue } from "../../core/validate/validation-issue";
+import type { DataArgs } from "./args";
+import { type BuildOutcome, buildOutputs } from "./build-outputs";
+import { codePaths, planSource, relativePosix } from "./input-files";
+import {
+  displayPath,
+  type Fetch,
+  type LoadedInputs,
+  loadInputs,
+  type TextInput,
+} from "./load-inputs";
+import { type Manifest, readManifest } from "./manifest";
+import { bilingual, DataStepError, type ExitCode } from "./messages";
+import type { BuildPlanLayers } from "./plan-generator";
+import { type Locations, resolveFolders, resolveSource } from "./source-spec";
+import { writeOutputsAtomically } from "./write-outputs";
+
+/** Everything the build touches outside its inputs, injected so tests run it in-process. */
+export type BuildDeps = Locations & {
+  fetch: Fetch;
+  buildPlanLayers: BuildPlanLayers;
+  now: () => Date;
+  /** Where normal lines go (stdout in the CLI). */
+  log: (line: string) => void;
+  /** Where problems go (stderr in the CLI). */
+  error: (line: string) => void;
+};
+
+/** Issues printed for one failed run; the rest are counted, so a broken file does not flood. */
+const MAX_PRINTED_ISSUES = 20;
+
+function printIssues(issues: readonly ValidationIssue[], print: (line: string) => void): void {
+  for (const issue of issues.slice(0, MAX_PRINTED_ISSUES)) print(formatIssue(issue));
+  const more = issues.length - MAX_PRINTED_ISSUES;
+  if (more > 0)
+    print(bilingual({ vi: `… và ${more} vấn đề khác`, en: `… and ${more} more problems` }));
+}
+
+const sizeText = (bytes: number) =>
+  bytes >= 1024 * 1024
+    ? `${(bytes / 1024 / 1024).toFixed(2)} MB`
+    : `${(bytes / 1024).toFixed(1)} kB`;
+
+function allInputs(inputs: LoadedInputs): TextInput[] {
+  const admin =
+    inputs.admin.kind === "geojson"
+      ? [inputs.admin.districts, inputs.admin.boundary]
+      : [inputs.admin.file];
+  return [
+    ...admin,
+    ...[inputs.simplifiedProvinces, inputs.detailedProvinces].filter(
+      (input): input is TextInput => input !== null,
+    ),
+    ...inputs.layers.values(),
+    ...(inputs.structure ? [inputs.structure] : []),
+  ];
+}
+
+function manifestOf(
+  outcome: Extract<BuildOutcome, { ok: true }>,
+  inputs: LoadedInputs,
+  source: { kind: "dir" | "url"; location: string },
+  generatedAt: string,
+  projectRoot: string,
+): Manifest {
+  return {
+    version: 1,
+    generatedAt,
+    source,
+    inputs: allInputs(inputs).map((input) => input.record),
+    code: codePaths(projectRoot).map((path) => ({
+      path: relativePosix(projectRoot, path),
+      mtimeMs: statSync(path).mtimeMs,
+    })),
+    outputs: outcome.outputs.map((output) => ({
+      file: output.file,
+      bytes: output.bytes.length,
+      sha256: createHash("sha256").update(output.bytes).digest("hex"),
+      ...(output.features === undefined ? {} : { features: output.features }),
+    })),
+    warnings: outcome.warnings.map(formatIssue),
+  };
+}
+
+/**
+ * `npm run data` without `--if-stale`: reads the boundary source (folder or URL) and the authored
+ * layers, validates them all, generates the plan layers, and replaces the output folder's files
+ * only when everything succeeded. Returns the exit code: 0 done, 2 bad input, 1 other failure.
+ */
+export async function runBuild(args: DataArgs, deps: BuildDeps): Promise<ExitCode> {
+  const started = Date.now();
+  try {
+    const source = resolveSource(args, deps);
+    const { outDir, layersDir } = resolveFolders(args, deps);
+    if (source.origin === "fallback") {
+      deps.log(
+        bilingual({
+          vi: `Không có thư mục ../shared/data/vn-admin; tải dữ liệu ranh giới chính thức từ ${source.location}`,
+          en: `No ../shared/data/vn-admin folder; downloading the official boundaries from ${source.location}`,
+        }),
+      );
+    }
+    const plan = planSource(source);
+    const inputs = await loadInputs(source, plan, layersDir, deps.projectRoot, deps.fetch);
+    const generatedAt = deps.now().toISOString();
+    const outcome = buildOutputs(inputs, { buildPlanLayers: deps.buildPlanLayers, generatedAt });
+    const outName = displayPath(deps.projectRoot, outDir);
+    if (!outcome.ok) {
+      // Warnings would only bury the errors here; they come back once the errors are fixed.
+      printIssues(
+        outcome.issues.filter((issue) => issue.severity === "error"),
+        deps.error,
+      );
+      deps.error(
+        bilingual({
+          vi: `Không tệp nào trong ${outName} bị thay đổi`,
+          en: `No file in ${outName} was changed`,
+        }),
+      );
+      return outcome.exitCode;
+    }
+    printIssues(outcome.warnings, deps.error);
+    const previous = readManifest(outDir);
+    const manifest = manifestOf(
+      outcome,
+      inputs,
+      { kind: source.kind, location: source.location },
+      generatedAt,
+      deps.projectRoot,
+    );
+    writeOutputsAtomically(outDir, outcome.outputs, manifest, previous);
+    for (const output of outcome.outputs) {
+      const features =
+        output.features === undefined ? "" : `, ${output.features} đối tượng / features`;
+      deps.log(`  ${output.file}  ${sizeText(output.bytes.length)}${features}`);
+    }
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    deps.log(
+      bilingual({
+        vi: `Đã ghi ${outcome.outputs.length + 1} tệp vào ${outName} trong ${seconds} giây (nguồn: ${source.location})`,
+        en: `Wrote ${outcome.outputs.length + 1} files to ${outName} in ${seconds} s (source: ${source.location})`,
+      }),
+    );
+    return 0;
+  } catch (error) {
+    if (error instanceof DataStepError) {
+      deps.error(`${error.exitCode === 2 ? "Lỗi / Error" : "Thất bại / Failed"}: ${error.message}`);
+      return error.exitCode;
+    }
+    // Not the user's doing: a bug or the system (disk full, permissions); the stack helps a maintainer.
+    deps.error(bilingual({ vi: "Lỗi không mong đợi", en: "Unexpected error" }));
+    deps.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    return 1;
+  }
+}

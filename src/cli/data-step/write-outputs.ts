@@ -1,0 +1,49 @@
+import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Output } from "./build-outputs";
+import { MANIFEST_FILE, type Manifest } from "./manifest";
+
+/**
+ * Replaces the outputs in `outDir` as close to all-or-nothing as a file system allows: every file
+ * is first written beside its target under a temporary name (a failure there removes them and
+ * leaves the folder as it was), the old manifest is removed, each temporary file is renamed over
+ * its target (atomic per file), outputs the previous build listed and this one does not are
+ * removed, and the new manifest comes last — so an interrupted run leaves no manifest and the
+ * next `--if-stale` rebuilds.
+ */
+export function writeOutputsAtomically(
+  outDir: string,
+  outputs: readonly Output[],
+  manifest: Manifest,
+  previous: Manifest | null,
+): void {
+  mkdirSync(outDir, { recursive: true });
+  const files = [
+    ...outputs,
+    {
+      file: MANIFEST_FILE,
+      bytes: new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`),
+    },
+  ];
+  const temporary = (file: string) => join(outDir, `.${file}.tmp-${process.pid}`);
+  const written: string[] = [];
+  try {
+    for (const { file, bytes } of files) {
+      writeFileSync(temporary(file), bytes);
+      written.push(temporary(file));
+    }
+  } catch (error) {
+    for (const path of written) rmSync(path, { force: true });
+    throw error;
+  }
+  rmSync(join(outDir, MANIFEST_FILE), { force: true });
+  for (const { file } of outputs) renameSync(temporary(file), join(outDir, file));
+  const current = new Set(outputs.map((output) => output.file));
+  for (const old of previous?.outputs ?? []) {
+    // Only plain names a manifest of ours would list; never a path out of the folder.
+    if (!current.has(old.file) && /^[\w.-]+$/.test(old.file)) {
+      rmSync(join(outDir, old.file), { force: true });
+    }
+  }
+  renameSync(temporary(MANIFEST_FILE), join(outDir, MANIFEST_FILE));
+}

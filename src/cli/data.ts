@@ -1,0 +1,62 @@
+import { spawnSync } from "node:child_process";
+import { dirname, join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseDataArgs, withoutIfStale } from "./data-step/args";
+import { bilingual, DataStepError, USAGE } from "./data-step/messages";
+import { resolveFolders } from "./data-step/source-spec";
+import { checkFreshness } from "./data-step/staleness";
+
+/*
+ * `npm run data [--if-stale]`. This entry only decides whether to build: it imports nothing but
+ * Node built-ins, so `--if-stale` on fresh data answers in well under half a second (loading Turf
+ * and FlatGeobuf alone takes about that). The build itself is the `data-build` command, started
+ * through scripts/run-cli.mjs like any command.
+ */
+const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const argv = process.argv.slice(2);
+
+function main(): number {
+  let args: ReturnType<typeof parseDataArgs>;
+  try {
+    args = parseDataArgs(argv);
+  } catch (error) {
+    if (!(error instanceof DataStepError)) throw error;
+    console.error(`Lỗi / Error: ${error.message}`);
+    console.error(USAGE);
+    return error.exitCode;
+  }
+  if (args.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (args.ifStale) {
+    const where = { projectRoot, cwd: process.cwd(), env: process.env };
+    const outDir = resolveFolders(args, where).outDir;
+    const shown = relative(process.cwd(), outDir);
+    const out = shown && !shown.startsWith("..") ? shown : outDir;
+    const freshness = checkFreshness(args, where);
+    if (freshness.fresh) {
+      console.log(
+        bilingual({
+          vi: `${out} đã cập nhật, không cần dựng lại`,
+          en: `${out} is up to date; nothing to do`,
+        }),
+      );
+      return 0;
+    }
+    console.log(
+      bilingual({
+        vi: `Dựng lại ${out}: ${freshness.reason.vi}`,
+        en: `Rebuilding ${out}: ${freshness.reason.en}`,
+      }),
+    );
+  }
+  const build = spawnSync(
+    process.execPath,
+    [join(projectRoot, "scripts", "run-cli.mjs"), "data-build", ...withoutIfStale(argv)],
+    { stdio: "inherit" },
+  );
+  return build.status ?? 1;
+}
+
+process.exitCode = main();

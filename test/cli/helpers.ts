@@ -1,0 +1,72 @@
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const PROJECT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
+export const FIXTURES = fileURLToPath(new URL("../fixtures/admin/", import.meta.url));
+/** The official reference data beside the project, read in place (never copied into the repo). */
+export const SHARED_ADMIN_DIR = join(PROJECT_ROOT, "..", "shared", "data", "vn-admin");
+
+/** A scratch folder holding a copy of the small fixture source and layers. */
+export function scratch(): {
+  root: string;
+  source: string;
+  layers: string;
+  out: string;
+  done: () => void;
+} {
+  const root = mkdtempSync(join(tmpdir(), "plan-layers-data-"));
+  const source = join(root, "source");
+  const layers = join(root, "layers");
+  cpSync(join(FIXTURES, "small-source"), source, { recursive: true });
+  cpSync(join(FIXTURES, "small-layers"), layers, { recursive: true });
+  return {
+    root,
+    source,
+    layers,
+    out: join(root, "out"),
+    done: () => rmSync(root, { recursive: true, force: true }),
+  };
+}
+
+/** Name → [bytes, mtime] of every file in a folder, to prove a failed run changed nothing. */
+export function snapshot(dir: string): Record<string, [string, number]> {
+  return Object.fromEntries(
+    readdirSync(dir).map((name) => [
+      name,
+      [readFileSync(join(dir, name)).toString("base64"), statSync(join(dir, name)).mtimeMs],
+    ]),
+  );
+}
+
+/** A local HTTP server answering every request with `body` (or `status`), on 127.0.0.1. */
+export async function serve(
+  body: Uint8Array | string,
+  status = 200,
+): Promise<{ url: string; requests: string[]; close: () => Promise<void> }> {
+  const requests: string[] = [];
+  const server: Server = createServer((request, response) => {
+    requests.push(request.url ?? "");
+    response.writeHead(status, { "content-type": "application/json" });
+    response.end(status === 200 ? body : "not here");
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/data/gis/01.json`,
+    requests,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** A port on 127.0.0.1 nothing listens on (bound, then released), for the offline case. */
+export async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
