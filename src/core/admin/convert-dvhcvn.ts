@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { ValidationIssue } from "../validate/validation-issue";
+import { issueIn, type ValidationIssue } from "../validate/validation-issue";
 import { districtTypeOf } from "./district-type";
 import { dvhcvnLevel1, dvhcvnLevel2 } from "./dvhcvn-schema";
 import type {
@@ -37,18 +37,13 @@ export function convertDvhcvn(json: unknown, file: string): ConversionResult {
   const issues: ValidationIssue[] = [];
   const level1 = dvhcvnLevel1.safeParse(json);
   if (!level1.success) {
-    issues.push({
-      file,
-      featureIndex: null,
-      featureCount: null,
-      featureLabel: null,
-      code: "not-dvhcvn",
-      severity: "error",
-      message: {
-        vi: `không đúng định dạng dvhcvn (${describeZodError(level1.error)})`,
-        en: `is not in the dvhcvn format (${describeZodError(level1.error)})`,
-      },
-    });
+    const detail = describeZodError(level1.error);
+    issues.push(
+      issueIn(file, null, "not-dvhcvn", {
+        vi: `không đúng định dạng dvhcvn (${detail})`,
+        en: `is not in the dvhcvn format (${detail})`,
+      }),
+    );
     return { boundaries: null, issues };
   }
   const province = level1.data;
@@ -61,15 +56,7 @@ export function convertDvhcvn(json: unknown, file: string): ConversionResult {
       .map((key) => `${key} ${JSON.stringify(record[key])}`)
       .join("; ");
     const issueAt = (code: ValidationIssue["code"], vi: string, en: string) =>
-      issues.push({
-        file,
-        featureIndex: index,
-        featureCount: count,
-        featureLabel: label || null,
-        code,
-        severity: "error",
-        message: { vi, en },
-      });
+      issues.push(issueIn(file, { index, count, label: label || null }, code, { vi, en }));
     const parsed = dvhcvnLevel2.safeParse(raw);
     if (!parsed.success) {
       const detail = describeZodError(parsed.error);

@@ -1,5 +1,5 @@
 import type { Feature, FeatureCollection } from "geojson";
-import type { ValidationIssue } from "../validate/validation-issue";
+import { describeFeature, issueIn, type ValidationIssue } from "../validate/validation-issue";
 import { DISTRICT_TYPES, type DistrictType, districtTypeOf } from "./district-type";
 import type {
   AreaGeometry,
@@ -25,22 +25,8 @@ function issueMaker(file: string, count: number, issues: ValidationIssue[]) {
     vi: string,
     en: string,
   ) =>
-    issues.push({
-      file,
-      featureIndex: index,
-      featureCount: index === null ? null : count,
-      featureLabel: label,
-      code,
-      severity: "error",
-      message: { vi, en },
-    });
+    issues.push(issueIn(file, index === null ? null : { index, count, label }, code, { vi, en }));
 }
-
-const labelOf = (properties: Record<string, unknown>) =>
-  ["code", "name"]
-    .filter((key) => typeof properties[key] === "string")
-    .map((key) => `${key} ${JSON.stringify(properties[key])}`)
-    .join("; ") || null;
 
 /**
  * Reads a validated GeoJSON collection of district-level units (as in hanoi-districts.geojson):
@@ -59,7 +45,7 @@ export function readDistricts(
   const features: DistrictFeature[] = [];
   collection.features.forEach((feature, index) => {
     const properties = (feature.properties ?? {}) as Record<string, unknown>;
-    const label = labelOf(properties);
+    const label = describeFeature({ properties });
     if (!isArea(feature)) {
       issue(
         index,
@@ -160,7 +146,7 @@ export function readBoundary(
   if (!isArea(feature)) {
     issue(
       0,
-      labelOf(properties),
+      describeFeature({ properties }),
       "wrong-geometry-type",
       "ranh giới phải là Polygon hoặc MultiPolygon",
       "a boundary must be a Polygon or MultiPolygon",
@@ -168,7 +154,7 @@ export function readBoundary(
   } else if (!code || !name) {
     issue(
       0,
-      labelOf(properties),
+      describeFeature({ properties }),
       "missing-property",
       'cần "code" và "name" dạng chữ',
       'needs "code" and "name" as text',

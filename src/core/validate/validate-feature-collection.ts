@@ -2,7 +2,7 @@ import type { FeatureCollection } from "geojson";
 import geojsonValidation from "geojson-validation";
 import { findGeometryProblems } from "./check-geometry";
 import type { Bilingual, ProblemCode, ValidationIssue } from "./validation-issue";
-import { hasErrors } from "./validation-issue";
+import { describeFeature, hasErrors, issueIn } from "./validation-issue";
 
 export type ValidateOptions = {
   /** The file as the user knows it; every issue names it. */
@@ -35,23 +35,6 @@ const GEOMETRY_TYPES = new Set([
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
-/** "id "x"; code "005"; name "Quận Ba Đình"" — whichever the feature has. */
-function labelOf(feature: unknown): string | null {
-  if (!isObject(feature)) return null;
-  const parts: string[] = [];
-  if (typeof feature.id === "string" || typeof feature.id === "number") {
-    parts.push(`id ${JSON.stringify(feature.id)}`);
-  }
-  const properties = isObject(feature.properties) ? feature.properties : {};
-  for (const key of ["code", "name"]) {
-    const value = properties[key];
-    if (typeof value === "string" || typeof value === "number") {
-      parts.push(`${key} ${JSON.stringify(value)}`);
-    }
-  }
-  return parts.length > 0 ? parts.join("; ") : null;
-}
-
 /** geojson-validation throws on some malformed input (e.g. an empty ring); that is a finding too. */
 function libraryTrace(check: () => string[]): string[] {
   try {
@@ -77,15 +60,7 @@ export function validateFeatureCollection(
   const { file } = options;
   const issues: ValidationIssue[] = [];
   const fileIssue = (code: ProblemCode, message: Bilingual) =>
-    issues.push({
-      file,
-      featureIndex: null,
-      featureCount: null,
-      featureLabel: null,
-      code,
-      severity: "error",
-      message,
-    });
+    issues.push(issueIn(file, null, code, message));
 
   if (!isObject(value)) {
     fileIssue("not-geojson", {
@@ -129,7 +104,7 @@ export function validateFeatureCollection(
   const features: unknown[] = value.features;
   const selfIntersectionSeverity = options.selfIntersection ?? "error";
   features.forEach((feature, featureIndex) => {
-    const featureLabel = labelOf(feature);
+    const ref = { index: featureIndex, count: features.length, label: describeFeature(feature) };
     let found = false;
     const add = (
       code: ProblemCode,
@@ -137,15 +112,7 @@ export function validateFeatureCollection(
       severity: "error" | "warning" = "error",
     ) => {
       if (severity === "error") found = true;
-      issues.push({
-        file,
-        featureIndex,
-        featureCount: features.length,
-        featureLabel,
-        code,
-        severity,
-        message,
-      });
+      issues.push(issueIn(file, ref, code, message, severity));
     };
     if (!isObject(feature) || feature.type !== "Feature") {
       const actual = isObject(feature) ? JSON.stringify(feature.type ?? null) : typeof feature;
@@ -205,18 +172,10 @@ export function parseJsonText(
     const detail = error instanceof Error ? error.message : String(error);
     return {
       ok: false,
-      issue: {
-        file,
-        featureIndex: null,
-        featureCount: null,
-        featureLabel: null,
-        code: "not-json",
-        severity: "error",
-        message: {
-          vi: `không phải JSON hợp lệ (${detail})`,
-          en: `is not valid JSON (${detail})`,
-        },
-      },
+      issue: issueIn(file, null, "not-json", {
+        vi: `không phải JSON hợp lệ (${detail})`,
+        en: `is not valid JSON (${detail})`,
+      }),
     };
   }
 }

@@ -34,6 +34,44 @@ export type ValidationIssue = {
   message: Bilingual;
 };
 
+/** Where in a file an issue is: the feature's index, the collection's size, its id/code/name. */
+export type FeatureRef = { index: number; count: number; label: string | null };
+
+/** An issue about a whole file (`feature` null) or one feature of it. */
+export function issueIn(
+  file: string,
+  feature: FeatureRef | null,
+  code: ProblemCode,
+  message: Bilingual,
+  severity: "error" | "warning" = "error",
+): ValidationIssue {
+  return {
+    file,
+    featureIndex: feature?.index ?? null,
+    featureCount: feature?.count ?? null,
+    featureLabel: feature?.label ?? null,
+    code,
+    severity,
+    message,
+  };
+}
+
+/** `id "x"; code "005"; name "Quận Ba Đình"` — whichever of them a feature-like value has. */
+export function describeFeature(feature: unknown): string | null {
+  if (typeof feature !== "object" || feature === null) return null;
+  const { id, properties } = feature as { id?: unknown; properties?: unknown };
+  const parts: string[] = [];
+  if (typeof id === "string" || typeof id === "number") parts.push(`id ${JSON.stringify(id)}`);
+  const values = typeof properties === "object" && properties !== null ? properties : {};
+  for (const key of ["code", "name"]) {
+    const value = (values as Record<string, unknown>)[key];
+    if (typeof value === "string" || typeof value === "number") {
+      parts.push(`${key} ${JSON.stringify(value)}`);
+    }
+  }
+  return parts.length > 0 ? parts.join("; ") : null;
+}
+
 /**
  * One line for a terminal, Vietnamese then English, e.g.
  * `Lỗi / Error: a.geojson, đối tượng / feature 4/30 (features[3]; code "005"): … / …`.
