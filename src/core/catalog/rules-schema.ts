@@ -1,0 +1,262 @@
+import { z } from "zod";
+import { localizedText } from "./schema";
+
+const ruleId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "id must be kebab-case (a-z, 0-9, -)");
+const layerId = z.string().min(1, "layer id must not be empty");
+const attributeValue = z.union([z.string(), z.number(), z.boolean()]);
+
+/** Keeps the features whose `attribute` equals one of `in` (a number matches its decimal string). */
+export const featureFilter = z.object({
+  attribute: z.string().min(1),
+  in: z.array(attributeValue).min(1, "a filter needs at least one value"),
+});
+export type FeatureFilter = z.infer<typeof featureFilter>;
+
+export const layerSelection = z.object({
+  layer: layerId,
+  filter: featureFilter.optional(),
+});
+export type LayerSelection = z.infer<typeof layerSelection>;
+
+export const SEVERITIES = ["error", "warning"] as const;
+export const severity = z.enum(SEVERITIES);
+export type Severity = z.infer<typeof severity>;
+
+export const RULE_TYPES = [
+  "no-overlap",
+  "within",
+  "min-distance",
+  "quota",
+  "compatibility",
+  "valid-geometry",
+] as const;
+export type RuleType = (typeof RULE_TYPES)[number];
+
+/** Fields every rule has. `severity` is the severity of every finding of the rule. */
+const ruleBase = {
+  id: ruleId,
+  title: localizedText,
+  description: localizedText,
+  severity,
+  subject: layerSelection,
+};
+
+/** Overlaps of area at most this many m² are treated as touching (digitising noise). */
+const toleranceSquareMeters = z.number().nonnegative().default(1);
+
+export const noOverlapRule = z.object({
+  ...ruleBase,
+  type: z.literal("no-overlap"),
+  constraint: layerSelection,
+  toleranceSquareMeters,
+});
+
+/** The subject must be covered by the union of the constraint features; reports the part outside. */
+export const withinRule = z.object({
+  ...ruleBase,
+  type: z.literal("within"),
+  constraint: layerSelection,
+  toleranceSquareMeters,
+});
+
+/**
+ * The subject must keep `distanceMeters` from every constraint feature (line centre line or polygon);
+ * 0 means "must not enter". Reports the part of the subject closer than that and the smallest distance.
+ */
+export const minDistanceRule = z.object({
+  ...ruleBase,
+  type: z.literal("min-distance"),
+  constraint: layerSelection,
+  distanceMeters: z.number().nonnegative(),
+  toleranceSquareMeters,
+});
+
+export const quotaTarget = z
+  .object({
+    /** "city" sums every matching subject feature; "district" those of one district. */
+    scope: z.enum(["city", "district"]),
+    /** District code (GSO, e.g. "001") when scope is "district". */
+    district: z.string().min(1).optional(),
+    minHectares: z.number().nonnegative().optional(),
+    maxHectares: z.number().nonnegative().optional(),
+  })
+  .superRefine((target, ctx) => {
+    if (target.scope === "district" && !target.district) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["district"],
+        message: "a district target needs a code",
+      });
+    }
+    if (target.scope === "city" && target.district) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["district"],
+        message: "a city target has no district",
+      });
+    }
+    if (target.minHectares === undefined && target.maxHectares === undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["minHectares"],
+        message: "give minHectares or maxHectares",
+      });
+    }
+    if (
+      target.minHectares !== undefined &&
+      target.maxHectares !== undefined &&
+      target.minHectares > target.maxHectares
+    ) {
+      ctx.addIssue({ code: "custom", path: ["maxHectares"], message: "maxHectares < minHectares" });
+    }
+  });
+export type QuotaTarget = z.infer<typeof quotaTarget>;
+
+/**
+ * Area of matching subject features per group against targets of a higher plan. The optional
+ * constraint names the plan that sets the targets (it becomes the prevailing plan of the findings);
+ * its geometry is not used.
+ */
+export const quotaRule = z.object({
+  ...ruleBase,
+  type: z.literal("quota"),
+  constraint: z.object({ layer: layerId }).optional(),
+  /**
+   * How a feature's district is known: from an attribute of the feature (default `district_code`) or
+   * by overlaying the district layer given to the engine (a feature across two districts is split).
+   */
+  districtSource: z
+    .discriminatedUnion("kind", [
+      z.object({ kind: z.literal("attribute"), attribute: z.string().min(1) }),
+      z.object({ kind: z.literal("districts-layer") }),
+    ])
+    .default({ kind: "attribute", attribute: "district_code" }),
+  targets: z.array(quotaTarget).min(1, "a quota rule needs at least one target"),
+  /** True when the targets are invented for illustration, not taken from an approved plan. */
+  illustrative: z.boolean(),
+});
+
+export const COMPATIBILITY_VERDICTS = ["allowed", "conditional", "forbidden"] as const;
+export const compatibilityVerdict = z.enum(COMPATIBILITY_VERDICTS);
+export type CompatibilityVerdict = z.infer<typeof compatibilityVerdict>;
+
+/**
+ * Subject attribute value × constraint attribute value → verdict, for every overlapping pair.
+ * Forbidden overlaps are errors, conditional ones warnings (whatever the rule's `severity`);
+ * pairs missing from the matrix take `defaultVerdict`.
+ */
+export const compatibilityRule = z.object({
+  ...ruleBase,
+  type: z.literal("compatibility"),
+  constraint: layerSelection,
+  subjectAttribute: z.string().min(1),
+  constraintAttribute: z.string().min(1),
+  matrix: z.record(z.string(), z.record(z.string(), compatibilityVerdict)),
+  defaultVerdict: compatibilityVerdict.default("allowed"),
+  toleranceSquareMeters,
+});
+
+/** Every subject feature must be a valid geometry; parts narrower than `sliverWidthMeters` are slivers. */
+export const validGeometryRule = z.object({
+  ...ruleBase,
+  type: z.literal("valid-geometry"),
+  sliverWidthMeters: z.number().nonnegative().default(1),
+});
+
+export const rule = z.discriminatedUnion("type", [
+  noOverlapRule,
+  withinRule,
+  minDistanceRule,
+  quotaRule,
+  compatibilityRule,
+  validGeometryRule,
+]);
+export type Rule = z.infer<typeof rule>;
+export type NoOverlapRule = z.infer<typeof noOverlapRule>;
+export type WithinRule = z.infer<typeof withinRule>;
+export type MinDistanceRule = z.infer<typeof minDistanceRule>;
+export type QuotaRule = z.infer<typeof quotaRule>;
+export type CompatibilityRule = z.infer<typeof compatibilityRule>;
+export type ValidGeometryRule = z.infer<typeof validGeometryRule>;
+
+/** The rules file root (`layers/rules.json`); rules are validated one by one. */
+export const rulesRoot = z.object({
+  version: z.literal(1),
+  rules: z.array(z.unknown()),
+});
+
+/** One problem found in a rules file, placed like a catalogue problem. */
+export type RuleProblem = {
+  /** Index of the rule in `rules`, or null for the file root. */
+  index: number | null;
+  id: string | null;
+  /** Dotted path of the offending field inside the rule, e.g. "subject.filter.in". */
+  field: string;
+  message: string;
+};
+
+export type RulesResult = { rules: Rule[]; problems: RuleProblem[] };
+
+function issuesToProblems(error: z.ZodError, index: number | null, id: string | null) {
+  return error.issues.map((issue) => ({
+    index,
+    id,
+    field: issue.path.map(String).join(".") || "(rule)",
+    message: issue.message,
+  }));
+}
+
+/**
+ * Validates a parsed rules file. Each rule is checked on its own: a bad rule yields problems naming
+ * its index, id and field and is left out; the others still load. Duplicate ids are problems too.
+ * When `layerIds` is given, a rule naming a layer not in it is a problem and is left out.
+ */
+export function parseRules(json: unknown, layerIds?: ReadonlySet<string>): RulesResult {
+  const root = rulesRoot.safeParse(json);
+  if (!root.success) return { rules: [], problems: issuesToProblems(root.error, null, null) };
+  const rules: Rule[] = [];
+  const problems: RuleProblem[] = [];
+  const seen = new Set<string>();
+  root.data.rules.forEach((raw, index) => {
+    const rawId =
+      typeof raw === "object" && raw !== null && typeof (raw as { id?: unknown }).id === "string"
+        ? (raw as { id: string }).id
+        : null;
+    const parsed = rule.safeParse(raw);
+    if (!parsed.success) {
+      problems.push(...issuesToProblems(parsed.error, index, rawId));
+      return;
+    }
+    if (seen.has(parsed.data.id)) {
+      problems.push({ index, id: rawId, field: "id", message: `duplicate rule id "${rawId}"` });
+      return;
+    }
+    const unknown = layerIds
+      ? referencedLayers(parsed.data).filter((l) => !layerIds.has(l.id))
+      : [];
+    if (unknown.length > 0) {
+      for (const { field, id } of unknown) {
+        problems.push({ index, id: rawId, field, message: `unknown layer "${id}"` });
+      }
+      return;
+    }
+    seen.add(parsed.data.id);
+    rules.push(parsed.data);
+  });
+  return { rules, problems };
+}
+
+/** The layers a rule reads, with the field that names each. */
+export function referencedLayers(r: Rule): { field: string; id: string }[] {
+  const out = [{ field: "subject.layer", id: r.subject.layer }];
+  if ("constraint" in r && r.constraint)
+    out.push({ field: "constraint.layer", id: r.constraint.layer });
+  return out;
+}
+
+/** One line per problem, for a terminal or a toast. */
+export function formatRuleProblem(problem: RuleProblem, file: string): string {
+  const where =
+    problem.index === null ? "" : ` rule #${problem.index}${problem.id ? ` "${problem.id}"` : ""}`;
+  return `${file}:${where} ${problem.field}: ${problem.message}`;
+}

@@ -1,0 +1,208 @@
+import Flatbush from "flatbush";
+import type { Feature, FeatureCollection, Geometry } from "geojson";
+import type { FeatureFilter, LayerSelection, Rule } from "../catalog/rules-schema";
+import type { LayerEntry, LocalizedText } from "../catalog/schema";
+import { type DistrictIndex, districtsOfArea, districtsOfPoints } from "./district-index";
+import { featureId } from "./feature-id";
+import { findingId } from "./finding-id";
+import type { ClipKernel } from "./kernel";
+import {
+  areaOf,
+  type PreparedGeometry,
+  prepareGeometry,
+  preparePolygons,
+} from "./prepared-geometry";
+import { adjustmentMessage, prevailingEntry, toPrevailing } from "./prevailing";
+import { relate } from "./relate";
+import type { CheckStats, Finding, Polygons, Prevailing } from "./types";
+
+/** A layer's features with ids and lazily prepared polygon geometry, shared by every rule. */
+export type PreparedLayer = {
+  id: string;
+  entry: LayerEntry | undefined;
+  features: Feature[];
+  ids: string[];
+  geometry(index: number): PreparedGeometry | null;
+};
+
+export function prepareLayer(
+  id: string,
+  collection: FeatureCollection,
+  entry: LayerEntry | undefined,
+): PreparedLayer {
+  const features = collection.features;
+  const ids = features.map((f, i) => featureId(f, i));
+  const cache: (PreparedGeometry | null | undefined)[] = new Array(features.length);
+  return {
+    id,
+    entry,
+    features,
+    ids,
+    geometry(index) {
+      let g = cache[index];
+      if (g === undefined) {
+        g = prepareGeometry(features[index]?.geometry ?? null);
+        cache[index] = g;
+      }
+      return g;
+    },
+  };
+}
+
+export function matchesFilter(feature: Feature, filter: FeatureFilter | undefined): boolean {
+  if (!filter) return true;
+  const value = feature.properties?.[filter.attribute];
+  if (value === undefined || value === null) return false;
+  return filter.in.some((v) => v === value || String(v) === String(value));
+}
+
+/** Indices of the layer's features passing the selection's filter. */
+export function select(layer: PreparedLayer, selection: LayerSelection): number[] {
+  const out: number[] = [];
+  layer.features.forEach((f, i) => {
+    if (matchesFilter(f, selection.filter)) out.push(i);
+  });
+  return out;
+}
+
+/** R-tree over selected features' polygon bounding boxes, each optionally grown by a margin. */
+export type ConstraintIndex = { tree: Flatbush | null; members: number[] };
+
+export function indexPolygons(layer: PreparedLayer, members: number[]): ConstraintIndex {
+  const kept = members.filter((i) => layer.geometry(i) !== null);
+  if (kept.length === 0) return { tree: null, members: kept };
+  const tree = new Flatbush(kept.length);
+  for (const i of kept) tree.add(...(layer.geometry(i) as PreparedGeometry).bbox);
+  tree.finish();
+  return { tree, members: kept };
+}
+
+export function candidates(index: ConstraintIndex, g: PreparedGeometry): number[] {
+  if (!index.tree) return [];
+  return index.tree
+    .search(...g.bbox)
+    .map((k) => index.members[k] as number)
+    .sort((a, b) => a - b);
+}
+
+/** What every rule module gets: the layers, the kernel, the district index and the counters. */
+export type Engine = {
+  layers: Map<string, PreparedLayer>;
+  kernel: ClipKernel;
+  districts: DistrictIndex;
+  stats: CheckStats;
+};
+
+/** Overlap of two prepared geometries, or null when their interiors do not meet. */
+export type Overlap = { polygons: Polygons; area: number };
+
+/**
+ * s ∩ c with the shortcuts of `relate`: disjoint pairs and pairs where one lies inside the other need
+ * no clipping (the overlap is that one, whose area is cached). Throws what the kernel throws.
+ */
+export function overlapOf(
+  engine: Engine,
+  s: PreparedGeometry,
+  c: PreparedGeometry,
+): Overlap | null {
+  engine.stats.candidatePairs++;
+  const relation = relate(s, c);
+  if (relation.kind === "disjoint") {
+    engine.stats.shortcutPairs++;
+    return null;
+  }
+  if (relation.kind === "subset") {
+    engine.stats.shortcutPairs++;
+    const g = relation.of === "a" ? s : c;
+    if (relation.whole) return { polygons: g.polygons, area: areaOf(g) };
+    const polygons = relation.parts.map((p) => g.polygons[p] as Polygons[number]);
+    const prepared = preparePolygons(polygons);
+    return prepared ? { polygons, area: areaOf(prepared) } : null;
+  }
+  engine.stats.kernelCalls++;
+  const polygons = engine.kernel.intersection(s.polygons, c.polygons);
+  const prepared = preparePolygons(polygons);
+  if (!prepared) return null;
+  return { polygons, area: areaOf(prepared) };
+}
+
+export function toGeometry(polygons: Polygons): Geometry | null {
+  if (polygons.length === 0) return null;
+  if (polygons.length === 1)
+    return { type: "Polygon", coordinates: polygons[0] as Polygons[number] };
+  return { type: "MultiPolygon", coordinates: polygons };
+}
+
+/** Districts a finding lies in: by the district index, else the subject's `district_code`. */
+export function districtsFor(
+  engine: Engine,
+  area: Polygons | null,
+  subject: PreparedLayer,
+  subjectIndex: number,
+): string[] {
+  if (engine.districts.tree) {
+    const g = area ? preparePolygons(area) : null;
+    const target = g ?? subject.geometry(subjectIndex);
+    if (target) return districtsOfArea(engine.districts, target, engine.kernel);
+    const points = pointsOf(subject.features[subjectIndex]?.geometry ?? null);
+    return districtsOfPoints(engine.districts, points);
+  }
+  const code = subject.features[subjectIndex]?.properties?.district_code;
+  return typeof code === "string" || typeof code === "number" ? [String(code)] : [];
+}
+
+function pointsOf(geometry: Geometry | null): [number, number][] {
+  if (!geometry || geometry.type === "GeometryCollection") return [];
+  const out: [number, number][] = [];
+  const walk = (value: unknown): void => {
+    if (!Array.isArray(value)) return;
+    if (typeof value[0] === "number" && typeof value[1] === "number") {
+      out.push([value[0], value[1]]);
+      return;
+    }
+    for (const v of value) walk(v);
+  };
+  walk(geometry.coordinates);
+  return out;
+}
+
+/** The prevailing plan of a pair rule and the message saying which plan must be adjusted. */
+export type Authority = { prevailing: Prevailing | null; message: LocalizedText };
+
+export function authorityOf(subject: LayerEntry | undefined, constraint: LayerEntry | undefined) {
+  const entry = prevailingEntry(subject, constraint);
+  const lower = entry && entry === subject ? constraint : subject;
+  return {
+    prevailing: entry ? toPrevailing(entry) : null,
+    message: adjustmentMessage(lower, entry),
+  } satisfies Authority;
+}
+
+/** A finding for a pair whose geometry operation failed: reported, never fatal. */
+export function notComputed(
+  rule: Rule,
+  authority: Authority,
+  subject: { layer: string; featureId: string },
+  constraint: { layer: string; featureId: string | null } | null,
+  error: unknown,
+  districts: string[],
+): Finding {
+  const reason = error instanceof Error ? error.message : String(error);
+  return {
+    id: findingId(rule.id, subject.featureId, constraint?.featureId ?? null),
+    rule: rule.id,
+    ruleType: rule.type,
+    severity: rule.severity,
+    status: "not-computed",
+    reason: reason || "the geometry operation failed",
+    subject,
+    constraint,
+    prevailing: authority.prevailing,
+    message: authority.message,
+    geometry: null,
+    areaSquareMeters: null,
+    shareOfSubject: null,
+    measures: {},
+    districts,
+  };
+}

@@ -1,0 +1,180 @@
+import {
+  Clipper,
+  Clipper64,
+  ClipType,
+  FillRule,
+  type Path64,
+  type Paths64,
+  type PolyPath64,
+  PolyTree64,
+} from "clipper2-ts";
+import type { Position } from "geojson";
+import type { Polygons } from "./types";
+
+/**
+ * Polygon overlay used by the checker. Inputs and outputs are WGS84 lon/lat polygons (parts → rings);
+ * outputs follow RFC 7946 winding. A kernel may throw on data it cannot handle: the engine turns that
+ * into a "could not be computed" finding.
+ */
+export type ClipKernel = {
+  name: string;
+  /** a ∩ b. */
+  intersection(a: Polygons, b: Polygons): Polygons;
+  /** a minus the union of `others` (overlapping `others` are fine). */
+  difference(a: Polygons, others: readonly Polygons[]): Polygons;
+};
+
+/**
+ * Grid of the integer kernel: 1e-9 degree (≈ 0.1 mm). Benchmarked on the generator's data, 1e-7
+ * left up to 0.5 % area error on small overlaps; 1e-9 agrees with Turf's intersect within 1e-4.
+ */
+const SCALE = 1e9;
+/** Above this many vertices, a clip operand is first cut to the other's bounding box (O(n)). */
+const RECT_CLIP_VERTICES = 256;
+
+type Converted = {
+  paths: Paths64;
+  vertices: number;
+  minX: number;
+  minY: number;
+  maxX: number;
+  maxY: number;
+};
+
+function signedArea(path: Path64): number {
+  let sum = 0;
+  for (let i = 0, j = path.length - 1; i < path.length; j = i++) {
+    const p = path[i] as { x: number; y: number };
+    const q = path[j] as { x: number; y: number };
+    sum += (q.x - p.x) * (q.y + p.y);
+  }
+  return -sum / 2;
+}
+
+/**
+ * Clipper2 (integer Vatti clipping) on lon/lat scaled to a 1e-9° grid around an integer-degree origin.
+ * Rings are oriented outer-positive, holes-negative on the way in, so the non-zero fill rule reads
+ * each feature right and treats overlapping operands as their union. Conversions are cached per input
+ * array, so a geometry met in many pairs is converted once.
+ */
+export function createClipperKernel(): ClipKernel {
+  let originX = Number.NaN;
+  let originY = Number.NaN;
+  const cache = new WeakMap<Polygons, Converted>();
+
+  function convert(polygons: Polygons): Converted {
+    const hit = cache.get(polygons);
+    if (hit) return hit;
+    if (Number.isNaN(originX)) {
+      const first = polygons[0]?.[0]?.[0];
+      originX = Math.floor(first?.[0] ?? 0);
+      originY = Math.floor(first?.[1] ?? 0);
+    }
+    const paths: Paths64 = [];
+    let vertices = 0;
+    let minX = Number.POSITIVE_INFINITY;
+    let minY = Number.POSITIVE_INFINITY;
+    let maxX = Number.NEGATIVE_INFINITY;
+    let maxY = Number.NEGATIVE_INFINITY;
+    for (const part of polygons) {
+      part.forEach((ring, k) => {
+        const path: Path64 = [];
+        const n = ringLength(ring);
+        for (let i = 0; i < n; i++) {
+          const p = ring[i] as Position;
+          const x = Math.round(((p[0] as number) - originX) * SCALE);
+          const y = Math.round(((p[1] as number) - originY) * SCALE);
+          path.push({ x, y });
+          if (x < minX) minX = x;
+          if (x > maxX) maxX = x;
+          if (y < minY) minY = y;
+          if (y > maxY) maxY = y;
+        }
+        if (path.length < 3) return;
+        const area = signedArea(path);
+        if ((k === 0 && area < 0) || (k > 0 && area > 0)) path.reverse();
+        vertices += path.length;
+        paths.push(path);
+      });
+    }
+    const converted = { paths, vertices, minX, minY, maxX, maxY };
+    cache.set(polygons, converted);
+    return converted;
+  }
+
+  function cut(operand: Converted, window: Converted): Paths64 {
+    if (operand.vertices < RECT_CLIP_VERTICES || operand.vertices < 4 * window.vertices) {
+      return operand.paths;
+    }
+    const m = 16;
+    return Clipper.rectClip(
+      {
+        left: window.minX - m,
+        top: window.minY - m,
+        right: window.maxX + m,
+        bottom: window.maxY + m,
+      },
+      operand.paths,
+    );
+  }
+
+  function run(type: ClipType, subject: Paths64, clip: Paths64): Polygons {
+    const clipper = new Clipper64();
+    clipper.addSubject(subject);
+    clipper.addClip(clip);
+    const tree = new PolyTree64();
+    clipper.execute(type, FillRule.NonZero, tree);
+    const out: Polygons = [];
+    for (let i = 0; i < tree.count; i++) collect(tree.child(i), out);
+    return out;
+  }
+
+  function toRing(path: Path64, outer: boolean): Position[] {
+    const area = signedArea(path);
+    const ordered = (outer && area < 0) || (!outer && area > 0) ? [...path].reverse() : path;
+    const ring = ordered.map((p) => [p.x / SCALE + originX, p.y / SCALE + originY]);
+    const first = ring[0];
+    if (first) ring.push([first[0] as number, first[1] as number]);
+    return ring;
+  }
+
+  function collect(node: PolyPath64, out: Polygons): void {
+    if (!node.polygon) return;
+    const rings = [toRing(node.polygon, true)];
+    for (let i = 0; i < node.count; i++) {
+      const hole = node.child(i);
+      if (hole.polygon) rings.push(toRing(hole.polygon, false));
+      for (let j = 0; j < hole.count; j++) collect(hole.child(j), out);
+    }
+    out.push(rings);
+  }
+
+  return {
+    name: "clipper2",
+    intersection(a, b) {
+      const ca = convert(a);
+      const cb = convert(b);
+      if (ca.paths.length === 0 || cb.paths.length === 0) return [];
+      return run(ClipType.Intersection, cut(ca, cb), cut(cb, ca));
+    },
+    difference(a, others) {
+      const ca = convert(a);
+      if (ca.paths.length === 0) return [];
+      const clip: Paths64 = [];
+      for (const other of others) {
+        for (const path of cut(convert(other), ca)) clip.push(path);
+      }
+      if (clip.length === 0) return run(ClipType.Union, ca.paths, []);
+      return run(ClipType.Difference, ca.paths, clip);
+    },
+  };
+}
+
+/** Number of distinct positions of a ring (a repeated closing position is not counted). */
+export function ringLength(ring: Position[]): number {
+  const n = ring.length;
+  if (n < 2) return n;
+  const first = ring[0] as Position;
+  const last = ring[n - 1] as Position;
+  return first[0] === last[0] && first[1] === last[1] ? n - 1 : n;
+}

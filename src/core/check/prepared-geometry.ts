@@ -1,0 +1,237 @@
+import Flatbush from "flatbush";
+import type { Geometry, Position } from "geojson";
+import { geodesicArea } from "../geo/geodesic-area";
+import { ringLength } from "./kernel";
+import type { Polygons } from "./types";
+
+/** Above this many edges a geometry gets its own edge index for crossing and inside tests. */
+const EDGE_INDEX_MIN = 64;
+
+/**
+ * A polygonal geometry prepared once for many pair tests: rings flattened into one coordinate array
+ * (open rings, no closing vertex, consecutive duplicates dropped), the bounding box, and lazily an
+ * R-tree over the edges and the geodesic area.
+ */
+export type PreparedGeometry = {
+  /** Parts → rings, closed, as given (for the clipping kernel and output). */
+  polygons: Polygons;
+  /** x0, y0, x1, y1, … of every ring, ring after ring. */
+  coords: Float64Array;
+  /** Vertex index where ring r starts is ringStart[r]; ringStart[rings] = vertex count. */
+  ringStart: Int32Array;
+  /** True for the outer ring of a part. */
+  ringIsOuter: Uint8Array;
+  /** Part of each ring. */
+  ringPart: Int32Array;
+  bbox: [number, number, number, number];
+  area: number | undefined;
+};
+
+/** Polygon parts of a geometry (lines and points have none). */
+export function polygonsOf(geometry: Geometry | null): Polygons {
+  if (!geometry) return [];
+  switch (geometry.type) {
+    case "Polygon":
+      return [geometry.coordinates];
+    case "MultiPolygon":
+      return geometry.coordinates;
+    case "GeometryCollection":
+      return geometry.geometries.flatMap(polygonsOf);
+    default:
+      return [];
+  }
+}
+
+function finite(p: Position | undefined): p is Position {
+  return p !== undefined && Number.isFinite(p[0]) && Number.isFinite(p[1]);
+}
+
+/** Prepares polygons; returns null when nothing polygonal with area is left. */
+export function preparePolygons(polygons: Polygons): PreparedGeometry | null {
+  const xs: number[] = [];
+  const starts: number[] = [];
+  const outer: number[] = [];
+  const parts: number[] = [];
+  let minX = Number.POSITIVE_INFINITY;
+  let minY = Number.POSITIVE_INFINITY;
+  let maxX = Number.NEGATIVE_INFINITY;
+  let maxY = Number.NEGATIVE_INFINITY;
+  polygons.forEach((part, partIndex) => {
+    part.forEach((ring, k) => {
+      const start = xs.length;
+      const n = ringLength(ring);
+      let px = Number.NaN;
+      let py = Number.NaN;
+      for (let i = 0; i < n; i++) {
+        const p = ring[i];
+        if (!finite(p)) continue;
+        const x = p[0] as number;
+        const y = p[1] as number;
+        if (x === px && y === py) continue;
+        xs.push(x, y);
+        px = x;
+        py = y;
+      }
+      if (xs.length - start >= 4 && xs[start] === px && xs[start + 1] === py) xs.length -= 2;
+      if (xs.length - start < 6) {
+        xs.length = start;
+        return;
+      }
+      for (let i = start; i < xs.length; i += 2) {
+        const x = xs[i] as number;
+        const y = xs[i + 1] as number;
+        if (x < minX) minX = x;
+        if (x > maxX) maxX = x;
+        if (y < minY) minY = y;
+        if (y > maxY) maxY = y;
+      }
+      starts.push(start / 2);
+      outer.push(k === 0 ? 1 : 0);
+      parts.push(partIndex);
+    });
+  });
+  if (starts.length === 0) return null;
+  starts.push(xs.length / 2);
+  return {
+    polygons,
+    coords: Float64Array.from(xs),
+    ringStart: Int32Array.from(starts),
+    ringIsOuter: Uint8Array.from(outer),
+    ringPart: Int32Array.from(parts),
+    bbox: [minX, minY, maxX, maxY],
+    area: undefined,
+  };
+}
+
+/** Prepares the polygonal part of a GeoJSON geometry. */
+export function prepareGeometry(geometry: Geometry | null): PreparedGeometry | null {
+  return preparePolygons(polygonsOf(geometry));
+}
+
+/** Geodesic area (m², WGS84 ellipsoid), computed once. */
+export function areaOf(g: PreparedGeometry): number {
+  if (g.area === undefined)
+    g.area = geodesicArea({ type: "MultiPolygon", coordinates: g.polygons });
+  return g.area;
+}
+
+export function ringCount(g: PreparedGeometry): number {
+  return g.ringStart.length - 1;
+}
+
+export function vertexCount(g: PreparedGeometry): number {
+  return g.ringStart[g.ringStart.length - 1] as number;
+}
+
+/**
+ * Calls `visit(i, j)` for the edge from vertex i to vertex j of every ring (j wraps to the ring start).
+ * Returning true stops the walk.
+ */
+function forEachEdge(g: PreparedGeometry, visit: (i: number, j: number) => boolean): boolean {
+  const rings = ringCount(g);
+  for (let r = 0; r < rings; r++) {
+    const s = g.ringStart[r] as number;
+    const e = g.ringStart[r + 1] as number;
+    for (let i = s; i < e; i++) {
+      if (visit(i, i + 1 < e ? i + 1 : s)) return true;
+    }
+  }
+  return false;
+}
+
+/** Edge j of the flattened vertex list ends at `edgeEnd[j]` (the ring start for the last edge). */
+function edgeEnds(g: PreparedGeometry): Int32Array {
+  const ends = new Int32Array(vertexCount(g));
+  forEachEdge(g, (i, j) => {
+    ends[i] = j;
+    return false;
+  });
+  return ends;
+}
+
+type EdgeIndex = { tree: Flatbush; ends: Int32Array };
+const edgeIndexes = new WeakMap<PreparedGeometry, EdgeIndex | null>();
+
+/** R-tree over the edges of a large geometry (null for small ones: a scan is cheaper). */
+function edgeIndexOf(g: PreparedGeometry): EdgeIndex | null {
+  const hit = edgeIndexes.get(g);
+  if (hit !== undefined) return hit;
+  const n = vertexCount(g);
+  if (n < EDGE_INDEX_MIN) {
+    edgeIndexes.set(g, null);
+    return null;
+  }
+  const ends = edgeEnds(g);
+  const tree = new Flatbush(n);
+  const c = g.coords;
+  for (let i = 0; i < n; i++) {
+    const j = ends[i] as number;
+    const x1 = c[2 * i] as number;
+    const y1 = c[2 * i + 1] as number;
+    const x2 = c[2 * j] as number;
+    const y2 = c[2 * j + 1] as number;
+    tree.add(Math.min(x1, x2), Math.min(y1, y2), Math.max(x1, x2), Math.max(y1, y2));
+  }
+  tree.finish();
+  const index = { tree, ends };
+  edgeIndexes.set(g, index);
+  return index;
+}
+
+/** Calls `visit(i, j)` for the edges of g whose bounding box meets [minX, minY, maxX, maxY]. */
+export function edgesIn(
+  g: PreparedGeometry,
+  minX: number,
+  minY: number,
+  maxX: number,
+  maxY: number,
+  visit: (i: number, j: number) => boolean,
+): boolean {
+  const index = edgeIndexOf(g);
+  const c = g.coords;
+  if (index) {
+    let stopped = false;
+    index.tree.search(minX, minY, maxX, maxY, (k) => {
+      if (stopped) return false;
+      if (visit(k, index.ends[k] as number)) stopped = true;
+      return false;
+    });
+    return stopped;
+  }
+  return forEachEdge(g, (i, j) => {
+    const x1 = c[2 * i] as number;
+    const y1 = c[2 * i + 1] as number;
+    const x2 = c[2 * j] as number;
+    const y2 = c[2 * j + 1] as number;
+    if (Math.max(x1, x2) < minX || Math.min(x1, x2) > maxX) return false;
+    if (Math.max(y1, y2) < minY || Math.min(y1, y2) > maxY) return false;
+    return visit(i, j);
+  });
+}
+
+/**
+ * Whether (x, y) lies inside g (even-odd over all rings, so holes and parts count right). Only called
+ * for points known not to lie on g's boundary, so the crossing-number test needs no boundary case.
+ */
+export function containsPoint(g: PreparedGeometry, x: number, y: number): boolean {
+  const c = g.coords;
+  let inside = false;
+  edgesIn(g, Number.NEGATIVE_INFINITY, y, Number.POSITIVE_INFINITY, y, (i, j) => {
+    const x1 = c[2 * i] as number;
+    const y1 = c[2 * i + 1] as number;
+    const x2 = c[2 * j] as number;
+    const y2 = c[2 * j + 1] as number;
+    if (y1 > y !== y2 > y && x < ((x2 - x1) * (y - y1)) / (y2 - y1) + x1) inside = !inside;
+    return false;
+  });
+  return inside;
+}
+
+export function bboxesMeet(a: PreparedGeometry, b: PreparedGeometry): boolean {
+  return !(
+    a.bbox[2] < b.bbox[0] ||
+    b.bbox[2] < a.bbox[0] ||
+    a.bbox[3] < b.bbox[1] ||
+    b.bbox[3] < a.bbox[1]
+  );
+}

@@ -1,0 +1,65 @@
+import type { LayerEntry, LocalizedText, PlanLevel } from "../catalog/schema";
+import { PLAN_LEVELS } from "../catalog/schema";
+import type { Prevailing } from "./types";
+
+/**
+ * Rank of a layer for conflicts, lower prevails. The administrative base ("district" level) is not a
+ * plan, but its boundaries bind every plan drawn within them, so a rule checking against it makes it
+ * prevail.
+ */
+function rank(level: PlanLevel): number {
+  return level === "district" ? -1 : PLAN_LEVELS.indexOf(level);
+}
+
+/**
+ * The plan that prevails between a rule's subject and constraint layers: the higher level under the
+ * Law on Planning (art. 6: the lower plan is adjusted); on a tie the constraint, which the rule names
+ * as the reference. Null when the constraint is not in the catalogue.
+ */
+export function prevailingEntry(
+  subject: LayerEntry | undefined,
+  constraint: LayerEntry | undefined,
+): LayerEntry | null {
+  if (!constraint) return null;
+  if (subject && rank(subject.level) < rank(constraint.level)) return subject;
+  return constraint;
+}
+
+export function toPrevailing(entry: LayerEntry): Prevailing {
+  return {
+    layerId: entry.id,
+    title: entry.title,
+    level: entry.level,
+    legalBasis: entry.legalBasis,
+  };
+}
+
+const LEVEL_NAMES: Record<PlanLevel, LocalizedText> = {
+  national: { vi: "Quy hoạch cấp quốc gia", en: "The national plan" },
+  sector: { vi: "Quy hoạch ngành quốc gia", en: "The national sector plan" },
+  regional: { vi: "Quy hoạch vùng", en: "The regional plan" },
+  city: { vi: "Quy hoạch thành phố", en: "The city plan" },
+  district: { vi: "Lớp ranh giới hành chính", en: "The administrative boundary layer" },
+};
+
+/**
+ * "The city plan («zoning») must be adjusted to conform to «national land use» (39/2021/QH15 of
+ * 2021-11-13)." in Vietnamese and English: the lower plan is the one to change.
+ */
+export function adjustmentMessage(
+  lower: LayerEntry | undefined,
+  prevailing: LayerEntry | null,
+): LocalizedText {
+  if (!prevailing) {
+    const vi = lower ? `«${lower.title.vi}» phải được sửa.` : "Dữ liệu phải được sửa.";
+    const en = lower ? `"${lower.title.en}" must be corrected.` : "The data must be corrected.";
+    return { vi, en };
+  }
+  const basis = prevailing.legalBasis;
+  const name = lower
+    ? LEVEL_NAMES[lower.level]
+    : { vi: "Quy hoạch cấp dưới", en: "The lower plan" };
+  const vi = `${name.vi}${lower ? ` («${lower.title.vi}»)` : ""} phải được điều chỉnh cho phù hợp với «${prevailing.title.vi}» (${basis.instrument} ngày ${basis.date}).`;
+  const en = `${name.en}${lower ? ` ("${lower.title.en}")` : ""} must be adjusted to conform to "${prevailing.title.en}" (${basis.instrument} of ${basis.date}).`;
+  return { vi, en };
+}

@@ -1,0 +1,166 @@
+import {
+  bboxesMeet,
+  containsPoint,
+  edgesIn,
+  type PreparedGeometry,
+  ringCount,
+} from "./prepared-geometry";
+
+/**
+ * Distance in degrees (≈ 0.1 mm) under which two boundaries count as touching. Touching pairs go to
+ * the clipping kernel, so this only has to err towards "touching".
+ */
+const TOUCH_DEGREES = 1e-9;
+
+/**
+ * How two polygonal geometries relate, as far as decided without clipping:
+ * - "disjoint": the interiors do not meet;
+ * - "subset": the boundaries do not meet and a ∩ b is made of whole parts of one of them (`of`),
+ *   listed in `parts` (`whole` when that is all of it);
+ * - "contact": the boundaries touch or cross (or nest in a way that needs clipping).
+ */
+export type Relation =
+  | { kind: "disjoint" }
+  | { kind: "subset"; of: "a" | "b"; parts: number[]; whole: boolean }
+  | { kind: "contact" };
+
+function segmentsMeet(
+  c: Float64Array,
+  i1: number,
+  i2: number,
+  d: Float64Array,
+  j1: number,
+  j2: number,
+): boolean {
+  const px = c[2 * i1] as number;
+  const py = c[2 * i1 + 1] as number;
+  const qx = c[2 * i2] as number;
+  const qy = c[2 * i2 + 1] as number;
+  const rx = d[2 * j1] as number;
+  const ry = d[2 * j1 + 1] as number;
+  const sx = d[2 * j2] as number;
+  const sy = d[2 * j2 + 1] as number;
+  const t = TOUCH_DEGREES;
+  if (Math.max(px, qx) + t < Math.min(rx, sx) || Math.max(rx, sx) + t < Math.min(px, qx))
+    return false;
+  if (Math.max(py, qy) + t < Math.min(ry, sy) || Math.max(ry, sy) + t < Math.min(py, qy))
+    return false;
+  const ux = sx - rx;
+  const uy = sy - ry;
+  const tolU = t * (Math.abs(ux) + Math.abs(uy));
+  const d1 = ux * (py - ry) - uy * (px - rx);
+  const d2 = ux * (qy - ry) - uy * (qx - rx);
+  if ((d1 > tolU && d2 > tolU) || (d1 < -tolU && d2 < -tolU)) return false;
+  const vx = qx - px;
+  const vy = qy - py;
+  const tolV = t * (Math.abs(vx) + Math.abs(vy));
+  const d3 = vx * (ry - py) - vy * (rx - px);
+  const d4 = vx * (sy - py) - vy * (sx - px);
+  if ((d3 > tolV && d4 > tolV) || (d3 < -tolV && d4 < -tolV)) return false;
+  return true;
+}
+
+/** Whether any edge of a comes within TOUCH_DEGREES of an edge of b. */
+export function boundariesMeet(a: PreparedGeometry, b: PreparedGeometry): boolean {
+  const t = TOUCH_DEGREES;
+  const [bx0, by0, bx1, by1] = b.bbox;
+  const ca = a.coords;
+  const cb = b.coords;
+  return edgesIn(a, bx0 - t, by0 - t, bx1 + t, by1 + t, (i1, i2) => {
+    const x1 = ca[2 * i1] as number;
+    const y1 = ca[2 * i1 + 1] as number;
+    const x2 = ca[2 * i2] as number;
+    const y2 = ca[2 * i2 + 1] as number;
+    return edgesIn(
+      b,
+      Math.min(x1, x2) - t,
+      Math.min(y1, y2) - t,
+      Math.max(x1, x2) + t,
+      Math.max(y1, y2) + t,
+      (j1, j2) => segmentsMeet(ca, i1, i2, cb, j1, j2),
+    );
+  });
+}
+
+/** Rings of g whose first vertex lies inside other; with no boundary contact, the whole ring does. */
+function ringsInside(g: PreparedGeometry, other: PreparedGeometry): boolean[] {
+  const out: boolean[] = [];
+  const [ox0, oy0, ox1, oy1] = other.bbox;
+  for (let r = 0; r < ringCount(g); r++) {
+    const v = g.ringStart[r] as number;
+    const x = g.coords[2 * v] as number;
+    const y = g.coords[2 * v + 1] as number;
+    out.push(x >= ox0 && x <= ox1 && y >= oy0 && y <= oy1 && containsPoint(other, x, y));
+  }
+  return out;
+}
+
+/** Outer rings of g marked inside → the part indices, in order. */
+function partsOf(g: PreparedGeometry, inside: boolean[]): number[] {
+  const parts: number[] = [];
+  inside.forEach((isIn, r) => {
+    if (isIn && g.ringIsOuter[r] === 1) parts.push(g.ringPart[r] as number);
+  });
+  return parts;
+}
+
+function partCount(g: PreparedGeometry): number {
+  let n = 0;
+  for (let r = 0; r < ringCount(g); r++) n += g.ringIsOuter[r] as number;
+  return n;
+}
+
+/**
+ * Relates a and b with bounding boxes, an edge-crossing scan and one point-in-polygon test per ring:
+ * cheap enough to run on every candidate pair, so clipping runs only where boundaries meet.
+ */
+export function relate(a: PreparedGeometry, b: PreparedGeometry): Relation {
+  if (!bboxesMeet(a, b)) return { kind: "disjoint" };
+  if (boundariesMeet(a, b)) return { kind: "contact" };
+  const aIn = ringsInside(a, b);
+  const bIn = ringsInside(b, a);
+  const anyA = aIn.includes(true);
+  const anyB = bIn.includes(true);
+  if (!anyA && !anyB) return { kind: "disjoint" };
+  if (!anyB) {
+    const parts = partsOf(a, aIn);
+    return { kind: "subset", of: "a", parts, whole: parts.length === partCount(a) };
+  }
+  if (!anyA) {
+    const parts = partsOf(b, bIn);
+    return { kind: "subset", of: "b", parts, whole: parts.length === partCount(b) };
+  }
+  return { kind: "contact" };
+}
+
+/**
+ * Whether a polyline (lon/lat positions) touches or enters g: a vertex inside g, or a segment meeting
+ * g's boundary. Used for line constraints, whose distance to a zone is 0 when this holds.
+ */
+export function polylineMeets(g: PreparedGeometry, line: readonly (readonly number[])[]): boolean {
+  const t = TOUCH_DEGREES;
+  const flat = new Float64Array(line.length * 2);
+  line.forEach((p, k) => {
+    flat[2 * k] = p[0] as number;
+    flat[2 * k + 1] = p[1] as number;
+  });
+  for (let k = 0; k < line.length; k++) {
+    const x = flat[2 * k] as number;
+    const y = flat[2 * k + 1] as number;
+    const [x0, y0, x1, y1] = g.bbox;
+    if (x >= x0 && x <= x1 && y >= y0 && y <= y1 && containsPoint(g, x, y)) return true;
+    if (k + 1 >= line.length) break;
+    const x2 = flat[2 * k + 2] as number;
+    const y2 = flat[2 * k + 3] as number;
+    const meets = edgesIn(
+      g,
+      Math.min(x, x2) - t,
+      Math.min(y, y2) - t,
+      Math.max(x, x2) + t,
+      Math.max(y, y2) + t,
+      (j1, j2) => segmentsMeet(flat, k, k + 1, g.coords, j1, j2),
+    );
+    if (meets) return true;
+  }
+  return false;
+}

@@ -1,0 +1,22 @@
+import type { Rule, RuleType } from "../../catalog/rules-schema";
+import { compatibility } from "./compatibility";
+import { minDistance } from "./min-distance";
+import { noOverlap } from "./no-overlap";
+import { quota } from "./quota";
+import type { RuleModule } from "./types";
+import { validGeometry } from "./valid-geometry";
+import { within } from "./within";
+
+/** Every rule type and the module that checks it. */
+export const RULE_MODULES: { [T in RuleType]: RuleModule<Extract<Rule, { type: T }>> } = {
+  "no-overlap": noOverlap,
+  within,
+  "min-distance": minDistance,
+  quota,
+  compatibility,
+  "valid-geometry": validGeometry,
+};
+
+export function moduleFor<R extends Rule>(rule: R): RuleModule<R> {
+  return RULE_MODULES[rule.type] as unknown as RuleModule<R>;
+}

@@ -1,0 +1,67 @@
+import type { NoOverlapRule } from "../../catalog/rules-schema";
+import {
+  authorityOf,
+  candidates,
+  districtsFor,
+  indexPolygons,
+  notComputed,
+  overlapOf,
+  type PreparedLayer,
+  select,
+  toGeometry,
+} from "../context";
+import { findingId } from "../finding-id";
+import { areaOf } from "../prepared-geometry";
+import type { RuleModule } from "./types";
+
+/**
+ * no-overlap: every subject × constraint pair whose interiors overlap by more than the tolerance is a
+ * finding carrying the overlapping part, its geodesic area and its share of the subject zone.
+ */
+export const noOverlap: RuleModule<NoOverlapRule> = {
+  type: "no-overlap",
+  create(rule, engine) {
+    const subject = engine.layers.get(rule.subject.layer) as PreparedLayer;
+    const constraint = engine.layers.get(rule.constraint.layer) as PreparedLayer;
+    const index = indexPolygons(constraint, select(constraint, rule.constraint));
+    const authority = authorityOf(subject.entry, constraint.entry);
+    return {
+      subjects: select(subject, rule.subject),
+      check(i, out) {
+        const s = subject.geometry(i);
+        if (!s) return;
+        const subjectRef = { layer: subject.id, featureId: subject.ids[i] as string };
+        for (const j of candidates(index, s)) {
+          const c = constraint.geometry(j);
+          if (!c) continue;
+          const constraintRef = { layer: constraint.id, featureId: constraint.ids[j] as string };
+          let overlap: ReturnType<typeof overlapOf>;
+          try {
+            overlap = overlapOf(engine, s, c);
+          } catch (error) {
+            const districts = districtsFor(engine, null, subject, i);
+            out.push(notComputed(rule, authority, subjectRef, constraintRef, error, districts));
+            continue;
+          }
+          if (!overlap || overlap.area <= rule.toleranceSquareMeters) continue;
+          out.push({
+            id: findingId(rule.id, subjectRef.featureId, constraintRef.featureId),
+            rule: rule.id,
+            ruleType: rule.type,
+            severity: rule.severity,
+            status: "ok",
+            subject: subjectRef,
+            constraint: constraintRef,
+            prevailing: authority.prevailing,
+            message: authority.message,
+            geometry: toGeometry(overlap.polygons),
+            areaSquareMeters: overlap.area,
+            shareOfSubject: overlap.area / areaOf(s),
+            measures: {},
+            districts: districtsFor(engine, overlap.polygons, subject, i),
+          });
+        }
+      },
+    };
+  },
+};

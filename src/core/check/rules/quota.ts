@@ -1,0 +1,162 @@
+import type { QuotaRule, QuotaTarget } from "../../catalog/rules-schema";
+import type { LocalizedText } from "../../catalog/schema";
+import { districtsFor, notComputed, type PreparedLayer, select } from "../context";
+import { findingId } from "../finding-id";
+import { areaOf, preparePolygons } from "../prepared-geometry";
+import { adjustmentMessage, prevailingEntry, toPrevailing } from "../prevailing";
+import { relate } from "../relate";
+import type { Finding, Prevailing } from "../types";
+import type { RuleModule } from "./types";
+
+/**
+ * Partial sums of a quota rule over the subject features one partition visited; plain data, so
+ * workers can send it back and `mergeResults` can add partitions up.
+ */
+export type QuotaAccumulator = {
+  rule: QuotaRule;
+  prevailing: Prevailing | null;
+  message: LocalizedText;
+  /** Geodesic m² of matching features in the whole city. */
+  citySquareMeters: number;
+  /** Geodesic m² per district code. */
+  districtSquareMeters: Record<string, number>;
+};
+
+const HECTARE = 10_000;
+
+/**
+ * quota: sums the geodesic area of matching subject features per district (from an attribute or by
+ * overlaying the district layer) and for the whole city; `finalizeQuota` compares the sums with the
+ * targets once every partition is in.
+ */
+export const quota: RuleModule<QuotaRule> = {
+  type: "quota",
+  create(rule, engine) {
+    const subject = engine.layers.get(rule.subject.layer) as PreparedLayer;
+    const constraint = rule.constraint ? engine.layers.get(rule.constraint.layer) : undefined;
+    const entry = prevailingEntry(subject.entry, constraint?.entry);
+    const lower = entry && entry === subject.entry ? constraint?.entry : subject.entry;
+    const acc: QuotaAccumulator = {
+      rule,
+      prevailing: entry ? toPrevailing(entry) : null,
+      message: adjustmentMessage(lower, entry),
+      citySquareMeters: 0,
+      districtSquareMeters: {},
+    };
+    const add = (code: string, m2: number) => {
+      acc.districtSquareMeters[code] = (acc.districtSquareMeters[code] ?? 0) + m2;
+    };
+    const source = rule.districtSource;
+    return {
+      subjects: select(subject, rule.subject),
+      accumulator: () => acc,
+      check(i, out) {
+        const s = subject.geometry(i);
+        if (!s) return;
+        const area = areaOf(s);
+        acc.citySquareMeters += area;
+        if (source.kind === "attribute") {
+          const code = subject.features[i]?.properties?.[source.attribute];
+          if (typeof code === "string" || typeof code === "number") add(String(code), area);
+          return;
+        }
+        const index = engine.districts;
+        if (!index.tree) return;
+        try {
+          for (const k of index.tree.search(...s.bbox)) {
+            const d = index.districts[k];
+            if (!d) continue;
+            const relation = relate(s, d.geometry);
+            if (relation.kind === "disjoint") continue;
+            if (relation.kind === "subset" && relation.whole) {
+              add(d.code, relation.of === "a" ? area : areaOf(d.geometry));
+              if (relation.of === "a") break;
+              continue;
+            }
+            engine.stats.kernelCalls++;
+            const piece = preparePolygons(
+              engine.kernel.intersection(s.polygons, d.geometry.polygons),
+            );
+            if (piece) add(d.code, areaOf(piece));
+          }
+        } catch (error) {
+          const ref = { layer: subject.id, featureId: subject.ids[i] as string };
+          const authority = { prevailing: acc.prevailing, message: acc.message };
+          const districts = districtsFor(engine, null, subject, i);
+          out.push(notComputed(rule, authority, ref, null, error, districts));
+        }
+      },
+    };
+  },
+};
+
+function quotaFinding(
+  acc: QuotaAccumulator,
+  target: QuotaTarget,
+  actualM2: number,
+): Finding | null {
+  const { rule } = acc;
+  const actual = actualM2 / HECTARE;
+  const shortfall =
+    target.minHectares !== undefined && actual < target.minHectares
+      ? target.minHectares - actual
+      : undefined;
+  const excess =
+    target.maxHectares !== undefined && actual > target.maxHectares
+      ? actual - target.maxHectares
+      : undefined;
+  if (shortfall === undefined && excess === undefined) return null;
+  const district = target.scope === "district" ? (target.district ?? null) : null;
+  return {
+    id: findingId(rule.id, target.scope, district),
+    rule: rule.id,
+    ruleType: rule.type,
+    severity: rule.severity,
+    status: "ok",
+    subject: { layer: rule.subject.layer, featureId: null },
+    constraint: rule.constraint ? { layer: rule.constraint.layer, featureId: null } : null,
+    group: { scope: target.scope, district },
+    illustrative: rule.illustrative,
+    prevailing: acc.prevailing,
+    message: acc.message,
+    geometry: null,
+    areaSquareMeters: null,
+    shareOfSubject: null,
+    measures: {
+      actualHectares: actual,
+      ...(target.minHectares !== undefined ? { minHectares: target.minHectares } : {}),
+      ...(target.maxHectares !== undefined ? { maxHectares: target.maxHectares } : {}),
+      ...(shortfall !== undefined ? { shortfallHectares: shortfall } : {}),
+      ...(excess !== undefined ? { excessHectares: excess } : {}),
+    },
+    districts: district ? [district] : [],
+  };
+}
+
+/** Adds up the partitions' sums of each quota rule and reports each target missed. */
+export function finalizeQuota(accumulators: QuotaAccumulator[]): Finding[] {
+  const byRule = new Map<string, QuotaAccumulator>();
+  for (const acc of accumulators) {
+    const total = byRule.get(acc.rule.id);
+    if (!total) {
+      byRule.set(acc.rule.id, { ...acc, districtSquareMeters: { ...acc.districtSquareMeters } });
+      continue;
+    }
+    total.citySquareMeters += acc.citySquareMeters;
+    for (const [code, m2] of Object.entries(acc.districtSquareMeters)) {
+      total.districtSquareMeters[code] = (total.districtSquareMeters[code] ?? 0) + m2;
+    }
+  }
+  const findings: Finding[] = [];
+  for (const acc of byRule.values()) {
+    for (const target of acc.rule.targets) {
+      const m2 =
+        target.scope === "city"
+          ? acc.citySquareMeters
+          : (acc.districtSquareMeters[target.district ?? ""] ?? 0);
+      const finding = quotaFinding(acc, target, m2);
+      if (finding) findings.push(finding);
+    }
+  }
+  return findings;
+}

@@ -1,0 +1,20 @@
+import type { Rule } from "../../catalog/rules-schema";
+import type { Engine } from "../context";
+import type { Finding } from "../types";
+import type { QuotaAccumulator } from "./quota";
+
+/** A rule bound to prepared layers: one unit of work per subject feature. */
+export type RuleChecker = {
+  /** Indices of the subject features to visit. */
+  subjects: number[];
+  /** Checks one subject feature, appending findings; never throws on bad data. */
+  check(subjectIndex: number, out: Finding[]): void;
+  /** Quota: the sums of the features visited so far (merged across partitions). */
+  accumulator?: () => QuotaAccumulator;
+};
+
+/** One rule type: binds a rule to the engine. Layers named by the rule are known to be loaded. */
+export type RuleModule<R extends Rule> = {
+  type: R["type"];
+  create(rule: R, engine: Engine): RuleChecker;
+};

@@ -1,0 +1,259 @@
+import { kinks, polygon } from "@turf/turf";
+import type { Geometry, Position } from "geojson";
+import type { ValidGeometryRule } from "../../catalog/rules-schema";
+import {
+  authorityOf,
+  districtsFor,
+  notComputed,
+  type PreparedLayer,
+  select,
+  toGeometry,
+} from "../context";
+import { findingId } from "../finding-id";
+import { localFrame, polylineLength, toLocal } from "../local-metric";
+import { areaOf, preparePolygons } from "../prepared-geometry";
+import type { Finding, GeometryProblem, Measures, Polygons } from "../types";
+import type { RuleModule } from "./types";
+
+type Problem = {
+  kind: GeometryProblem;
+  geometry: Geometry | null;
+  measures: Measures;
+  area?: number;
+};
+
+const same = (a: Position, b: Position) => a[0] === b[0] && a[1] === b[1];
+const validPosition = (p: Position) =>
+  Array.isArray(p) &&
+  Number.isFinite(p[0]) &&
+  Number.isFinite(p[1]) &&
+  Math.abs(p[0] as number) <= 180 &&
+  Math.abs(p[1] as number) <= 90;
+
+function unique(list: Position[]): Position[] {
+  const out: Position[] = [];
+  for (const p of list)
+    if (!out.some((q) => same(p, q))) out.push([p[0] as number, p[1] as number]);
+  return out;
+}
+
+/** The distinct positions as a Point or MultiPoint, with their count. */
+function located(kind: GeometryProblem, all: Position[]): Problem[] {
+  const list = unique(all);
+  if (list.length === 0) return [];
+  const geometry: Geometry =
+    list.length === 1
+      ? { type: "Point", coordinates: list[0] as Position }
+      : { type: "MultiPoint", coordinates: list };
+  return [{ kind, geometry, measures: { count: list.length } }];
+}
+
+/** Ring without consecutive duplicates, closed; null when fewer than 3 distinct positions remain. */
+function cleanRing(ring: Position[]): Position[] | null {
+  const out: Position[] = [];
+  for (const p of ring) {
+    const last = out[out.length - 1];
+    if (!last || !same(last, p)) out.push(p);
+  }
+  const first = out[0];
+  const last = out[out.length - 1];
+  if (first && last && out.length > 1 && same(first, last)) out.pop();
+  if (out.length < 3) return null;
+  return [...out, out[0] as Position];
+}
+
+/** Problems of polygon parts, each kind once per feature. */
+function polygonProblems(parts: Polygons, sliverWidthMeters: number): Problem[] {
+  let invalid = 0;
+  const unclosed: Position[] = [];
+  const short: Position[] = [];
+  const duplicates: Position[] = [];
+  const crossings: Position[] = [];
+  const slivers: Polygons = [];
+  let sliverArea = 0;
+  let narrowest = Number.POSITIVE_INFINITY;
+  for (const part of parts) {
+    const cleaned: Position[][] = [];
+    for (const ring of part) {
+      const bad = ring.filter((p) => !validPosition(p)).length;
+      if (bad > 0) {
+        invalid += bad;
+        continue;
+      }
+      const first = ring[0];
+      const last = ring[ring.length - 1];
+      if (first && last && !same(first, last)) unclosed.push(first);
+      for (let i = 1; i < ring.length; i++) {
+        if (same(ring[i] as Position, ring[i - 1] as Position))
+          duplicates.push(ring[i] as Position);
+      }
+      const clean = cleanRing(ring);
+      if (!clean) {
+        if (first) short.push(first);
+        continue;
+      }
+      cleaned.push(clean);
+    }
+    if (cleaned.length === 0 || part.length !== cleaned.length) continue;
+    const found = kinks(polygon(cleaned)).features.map((k) => k.geometry.coordinates);
+    crossings.push(...found);
+    const prepared = preparePolygons([cleaned]);
+    // a self-intersecting part has no meaningful area, so no width either
+    if (!prepared || sliverWidthMeters <= 0 || found.length > 0) continue;
+    const area = areaOf(prepared);
+    const [x0, y0, x1, y1] = prepared.bbox;
+    const frame = localFrame((x0 + x1) / 2, (y0 + y1) / 2);
+    const perimeter = toLocal(frame, cleaned).reduce((sum, line) => sum + polylineLength(line), 0);
+    const width = perimeter > 0 ? (2 * area) / perimeter : 0;
+    if (width < sliverWidthMeters) {
+      slivers.push(cleaned);
+      sliverArea += area;
+      narrowest = Math.min(narrowest, width);
+    }
+  }
+  const problems: Problem[] = [];
+  if (invalid > 0) {
+    problems.push({ kind: "invalid-coordinates", geometry: null, measures: { count: invalid } });
+  }
+  problems.push(
+    ...located("unclosed-ring", unclosed),
+    ...located("too-short-ring", short),
+    ...located("duplicate-vertices", duplicates),
+    ...located("self-intersection", crossings),
+  );
+  if (slivers.length > 0) {
+    problems.push({
+      kind: "sliver",
+      geometry: toGeometry(slivers),
+      measures: { widthMeters: narrowest },
+      area: sliverArea,
+    });
+  }
+  return problems;
+}
+
+/** Problems of line strings: invalid coordinates, duplicates, fewer than two distinct positions. */
+function lineProblems(lines: Position[][]): Problem[] {
+  const problems: Problem[] = [];
+  const invalid = lines.flat().filter((p) => !validPosition(p));
+  if (invalid.length > 0) {
+    problems.push({
+      kind: "invalid-coordinates",
+      geometry: null,
+      measures: { count: invalid.length },
+    });
+    return problems;
+  }
+  const duplicates: Position[] = [];
+  const short: Position[] = [];
+  for (const line of lines) {
+    for (let i = 1; i < line.length; i++) {
+      if (same(line[i] as Position, line[i - 1] as Position)) duplicates.push(line[i] as Position);
+    }
+    if (line.filter((p, i) => i === 0 || !same(p, line[i - 1] as Position)).length < 2 && line[0]) {
+      short.push(line[0]);
+    }
+  }
+  problems.push(...located("duplicate-vertices", duplicates), ...located("too-short-ring", short));
+  return problems;
+}
+
+function problemsOf(geometry: Geometry | null, polygonal: boolean, sliver: number): Problem[] {
+  if (!geometry) return [{ kind: "empty-geometry", geometry: null, measures: {} }];
+  switch (geometry.type) {
+    case "Polygon":
+      return polygonProblems([geometry.coordinates], sliver);
+    case "MultiPolygon":
+      if (geometry.coordinates.length === 0) {
+        return [{ kind: "empty-geometry", geometry: null, measures: {} }];
+      }
+      return polygonProblems(geometry.coordinates, sliver);
+    case "LineString":
+    case "MultiLineString": {
+      if (polygonal) return [{ kind: "not-polygonal", geometry, measures: {} }];
+      const lines = geometry.type === "LineString" ? [geometry.coordinates] : geometry.coordinates;
+      return lineProblems(lines);
+    }
+    case "Point":
+    case "MultiPoint": {
+      if (polygonal) return [{ kind: "not-polygonal", geometry: null, measures: {} }];
+      const list = geometry.type === "Point" ? [geometry.coordinates] : geometry.coordinates;
+      const invalid = list.filter((p) => !validPosition(p));
+      return invalid.length > 0
+        ? [{ kind: "invalid-coordinates", geometry: null, measures: { count: invalid.length } }]
+        : [];
+    }
+    case "GeometryCollection":
+      return [{ kind: "not-polygonal", geometry: null, measures: {} }];
+  }
+}
+
+/**
+ * valid-geometry: each subject feature's geometry is checked for missing or non-finite coordinates,
+ * unclosed and too-short rings, duplicate consecutive vertices, self-intersections (Turf's kinks,
+ * rings of one part against each other too) and slivers: parts whose width, estimated as
+ * 2 × area / perimeter (exact for a long thin strip), is under `sliverWidthMeters`. One finding per
+ * feature and kind of problem, located by the positions involved; never an exception.
+ */
+export const validGeometry: RuleModule<ValidGeometryRule> = {
+  type: "valid-geometry",
+  create(rule, engine) {
+    const subject = engine.layers.get(rule.subject.layer) as PreparedLayer;
+    const polygonal = subject.entry ? subject.entry.geometryType === "polygon" : true;
+    const authority = authorityOf(subject.entry, undefined);
+    return {
+      subjects: select(subject, rule.subject),
+      check(i, out) {
+        const feature = subject.features[i];
+        const featureId = subject.ids[i] as string;
+        let problems: Problem[];
+        try {
+          problems = problemsOf(feature?.geometry ?? null, polygonal, rule.sliverWidthMeters);
+        } catch (error) {
+          const ref = { layer: subject.id, featureId };
+          const districts = districtsFor(engine, null, subject, i);
+          out.push(notComputed(rule, authority, ref, null, error, districts));
+          return;
+        }
+        for (const problem of problems) {
+          const area = problem.geometry && problem.area !== undefined ? problem.geometry : null;
+          const polygons =
+            area && (area.type === "Polygon" || area.type === "MultiPolygon")
+              ? area.type === "Polygon"
+                ? [area.coordinates]
+                : area.coordinates
+              : null;
+          const districts = districtsFor(engine, polygons, subject, i);
+          out.push(finding(rule, authority, subject, featureId, problem, districts));
+        }
+      },
+    };
+  },
+};
+
+function finding(
+  rule: ValidGeometryRule,
+  authority: ReturnType<typeof authorityOf>,
+  subject: PreparedLayer,
+  featureId: string,
+  problem: Problem,
+  districts: string[],
+): Finding {
+  return {
+    id: findingId(rule.id, featureId, problem.kind),
+    rule: rule.id,
+    ruleType: rule.type,
+    severity: rule.severity,
+    status: "ok",
+    subject: { layer: subject.id, featureId },
+    constraint: null,
+    problem: problem.kind,
+    prevailing: authority.prevailing,
+    message: authority.message,
+    geometry: problem.geometry,
+    areaSquareMeters: problem.area ?? null,
+    shareOfSubject: null,
+    measures: problem.measures,
+    districts,
+  };
+}

@@ -1,0 +1,285 @@
+import type { Rule, RuleType, Severity } from "../catalog/rules-schema";
+import { type Engine, type PreparedLayer, prepareLayer } from "./context";
+import { buildDistrictIndex } from "./district-index";
+import { createClipperKernel } from "./kernel";
+import { moduleFor } from "./rules/index";
+import { finalizeQuota, type QuotaAccumulator } from "./rules/quota";
+import type { RuleChecker } from "./rules/types";
+import type {
+  CheckInput,
+  CheckProblem,
+  CheckResult,
+  CheckStats,
+  Finding,
+  RuleSummary,
+} from "./types";
+
+/** The input bound to prepared layers and rule checkers; built once per thread. */
+export type PreparedChecks = {
+  engine: Engine;
+  rules: { rule: Rule; checker: RuleChecker }[];
+  problems: CheckProblem[];
+  /** Units of work (subject feature × rule) over all partitions. */
+  units: number;
+};
+
+/**
+ * Which share of the work a call does: units u with u mod `count` = `index`. Interleaving keeps the
+ * partitions even when costly features cluster; partitions of one input can run in any thread.
+ */
+export type Partition = { index: number; count: number };
+
+export type RunOptions = {
+  part?: Partition;
+  /** Checked between units; an aborted run throws the signal's reason. */
+  signal?: AbortSignal;
+  /** Called with units done and units in this partition, about every 1 % and at the end. */
+  onProgress?: (done: number, total: number) => void;
+};
+
+/** What one partition found: plain data, structured-cloneable, to send from a worker. */
+export type PartialResult = {
+  rules: { id: string; type: RuleType; severity: Severity }[];
+  findings: Finding[];
+  accumulators: QuotaAccumulator[];
+  problems: CheckProblem[];
+  stats: CheckStats;
+};
+
+const emptyStats = (): CheckStats => ({
+  units: 0,
+  candidatePairs: 0,
+  shortcutPairs: 0,
+  kernelCalls: 0,
+});
+
+/**
+ * Binds rules to layers: indexes each layer's features lazily, builds the district index and one
+ * checker per rule. A rule naming a layer that is not loaded, or whose set-up fails, becomes a
+ * problem and is left out; the other rules run. Pure: no I/O, same result in Node, a Worker or a page.
+ */
+export function prepareChecks(input: CheckInput): PreparedChecks {
+  const problems: CheckProblem[] = [];
+  const entries = new Map(input.catalog.map((e) => [e.id, e]));
+  const layers = new Map<string, PreparedLayer>();
+  const layerOf = (id: string): PreparedLayer | undefined => {
+    const known = layers.get(id);
+    if (known) return known;
+    const collection = input.layers[id];
+    if (!collection) return undefined;
+    const layer = prepareLayer(id, collection, entries.get(id));
+    layers.set(id, layer);
+    return layer;
+  };
+  const engine: Engine = {
+    layers,
+    kernel: input.kernel ?? createClipperKernel(),
+    districts: buildDistrictIndex(input.districts),
+    stats: emptyStats(),
+  };
+  const rules: PreparedChecks["rules"] = [];
+  for (const rule of input.rules) {
+    const names = [rule.subject.layer];
+    if ("constraint" in rule && rule.constraint) names.push(rule.constraint.layer);
+    const missing = names.filter((id) => !layerOf(id));
+    if (missing.length > 0) {
+      problems.push({
+        rule: rule.id,
+        message: `rule "${rule.id}" skipped: layer ${missing.map((m) => `"${m}"`).join(", ")} not loaded`,
+      });
+      continue;
+    }
+    for (const id of names) {
+      if (!entries.has(id)) {
+        problems.push({
+          rule: rule.id,
+          message: `layer "${id}" is not in the catalogue: findings of rule "${rule.id}" name no prevailing plan`,
+        });
+      }
+    }
+    if (
+      rule.type === "quota" &&
+      rule.districtSource.kind === "districts-layer" &&
+      !input.districts
+    ) {
+      problems.push({
+        rule: rule.id,
+        message: `rule "${rule.id}" skipped: it groups by the district layer, which was not given`,
+      });
+      continue;
+    }
+    try {
+      rules.push({ rule, checker: moduleFor(rule).create(rule, engine) });
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      problems.push({ rule: rule.id, message: `rule "${rule.id}" skipped: ${reason}` });
+    }
+  }
+  const units = rules.reduce((sum, r) => sum + r.checker.subjects.length, 0);
+  return { engine, rules, problems, units };
+}
+
+/** Number of units a partition will visit. */
+export function partitionUnits(prepared: PreparedChecks, part: Partition = { index: 0, count: 1 }) {
+  const { index, count } = part;
+  return Math.max(0, Math.floor((prepared.units - index + count - 1) / count));
+}
+
+/** Resumable walk over a partition's units, so the async driver can pause between slices. */
+function createCursor(prepared: PreparedChecks, options: RunOptions) {
+  const part = options.part ?? { index: 0, count: 1 };
+  if (!(part.count >= 1 && part.index >= 0 && part.index < part.count)) {
+    throw new RangeError(`bad partition ${part.index} of ${part.count}`);
+  }
+  const total = partitionUnits(prepared, part);
+  const findings: Finding[] = [];
+  const statsBefore = { ...prepared.engine.stats };
+  const step = Math.max(1, Math.ceil(total / 100));
+  let ruleIndex = 0;
+  let subjectIndex = 0;
+  let unit = 0;
+  let done = 0;
+  /** Runs units until `until()` says stop; returns true when the partition is finished. */
+  const run = (until: () => boolean): boolean => {
+    while (ruleIndex < prepared.rules.length) {
+      const { checker } = prepared.rules[ruleIndex] as { checker: RuleChecker };
+      while (subjectIndex < checker.subjects.length) {
+        const u = unit++;
+        const i = checker.subjects[subjectIndex++] as number;
+        if (u % part.count !== part.index) continue;
+        options.signal?.throwIfAborted();
+        checker.check(i, findings);
+        done++;
+        if (options.onProgress && (done % step === 0 || done === total))
+          options.onProgress(done, total);
+        if (until()) return false;
+      }
+      ruleIndex++;
+      subjectIndex = 0;
+    }
+    return true;
+  };
+  const result = (): PartialResult => {
+    const now = prepared.engine.stats;
+    return {
+      rules: prepared.rules.map(({ rule }) => ({
+        id: rule.id,
+        type: rule.type,
+        severity: rule.severity,
+      })),
+      findings,
+      accumulators: prepared.rules.flatMap(({ checker }) =>
+        checker.accumulator ? [checker.accumulator()] : [],
+      ),
+      problems: prepared.problems,
+      stats: {
+        units: done,
+        candidatePairs: now.candidatePairs - statsBefore.candidatePairs,
+        shortcutPairs: now.shortcutPairs - statsBefore.shortcutPairs,
+        kernelCalls: now.kernelCalls - statsBefore.kernelCalls,
+      },
+    };
+  };
+  return { run, result, total };
+}
+
+/**
+ * Runs one partition synchronously (the fast path for Node and for a Worker that does nothing else).
+ * Call once per prepared input: quota sums live in the prepared checkers.
+ */
+export function checkPartition(prepared: PreparedChecks, options: RunOptions = {}): PartialResult {
+  const cursor = createCursor(prepared, options);
+  if (cursor.total === 0) options.onProgress?.(0, 0);
+  cursor.run(() => false);
+  return cursor.result();
+}
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Runs one partition in slices of about `sliceMs` milliseconds, yielding to the event loop between
+ * them, so a page stays responsive and a Worker can receive a cancel message (abort the signal).
+ */
+export async function checkPartitionAsync(
+  prepared: PreparedChecks,
+  options: RunOptions & { sliceMs?: number } = {},
+): Promise<PartialResult> {
+  const cursor = createCursor(prepared, options);
+  const sliceMs = options.sliceMs ?? 12;
+  if (cursor.total === 0) options.onProgress?.(0, 0);
+  for (;;) {
+    const deadline = performance.now() + sliceMs;
+    if (cursor.run(() => performance.now() >= deadline)) break;
+    await yieldToEventLoop();
+    options.signal?.throwIfAborted();
+  }
+  return cursor.result();
+}
+
+const collator = new Intl.Collator("en", { numeric: true });
+
+function compareIds(a: string | null | undefined, b: string | null | undefined): number {
+  return collator.compare(a ?? "", b ?? "");
+}
+
+/**
+ * Joins the partitions of one input: concatenates findings (sorted by rule order, then subject and
+ * constraint feature id, then finding id, so the output does not depend on how work was split),
+ * adds up quota sums into quota findings, and totals per rule.
+ */
+export function mergeResults(partials: PartialResult[]): CheckResult {
+  const first = partials[0];
+  const rules = first?.rules ?? [];
+  const order = new Map(rules.map((r, i) => [r.id, i]));
+  const findings = [
+    ...partials.flatMap((p) => p.findings),
+    ...finalizeQuota(partials.flatMap((p) => p.accumulators)),
+  ];
+  findings.sort(
+    (a, b) =>
+      (order.get(a.rule) ?? 0) - (order.get(b.rule) ?? 0) ||
+      compareIds(a.subject.featureId, b.subject.featureId) ||
+      compareIds(a.constraint?.featureId, b.constraint?.featureId) ||
+      compareIds(a.group?.district, b.group?.district) ||
+      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
+  const summary: RuleSummary[] = rules.map((r) => ({
+    rule: r.id,
+    type: r.type,
+    severity: r.severity,
+    findings: 0,
+    errors: 0,
+    warnings: 0,
+    notComputed: 0,
+    areaSquareMeters: 0,
+  }));
+  for (const f of findings) {
+    const s = summary[order.get(f.rule) ?? -1];
+    if (!s) continue;
+    s.findings++;
+    if (f.severity === "error") s.errors++;
+    else s.warnings++;
+    if (f.status === "not-computed") s.notComputed++;
+    s.areaSquareMeters += f.areaSquareMeters ?? 0;
+  }
+  const stats = emptyStats();
+  for (const p of partials) {
+    stats.units += p.stats.units;
+    stats.candidatePairs += p.stats.candidatePairs;
+    stats.shortcutPairs += p.stats.shortcutPairs;
+    stats.kernelCalls += p.stats.kernelCalls;
+  }
+  return { findings, summary, problems: first?.problems ?? [], stats };
+}
+
+/** prepare → check (one partition, synchronously) → merge: the whole run in the calling thread. */
+export function runChecks(input: CheckInput & RunOptions): CheckResult {
+  return mergeResults([checkPartition(prepareChecks(input), input)]);
+}
+
+/** Like `runChecks`, yielding to the event loop between slices (for a page or a cancellable Worker). */
+export async function runChecksAsync(
+  input: CheckInput & RunOptions & { sliceMs?: number },
+): Promise<CheckResult> {
+  return mergeResults([await checkPartitionAsync(prepareChecks(input), input)]);
+}

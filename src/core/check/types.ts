@@ -1,0 +1,133 @@
+import type { FeatureCollection, Geometry, Position } from "geojson";
+import type { Rule, RuleType, Severity } from "../catalog/rules-schema";
+import type { LayerEntry, LegalBasis, LocalizedText, PlanLevel } from "../catalog/schema";
+import type { ClipKernel } from "./kernel";
+
+/** Polygon rings as GeoJSON nests them: parts → rings (outer first) → closed [lon, lat] rings. */
+export type Polygons = Position[][][];
+
+/** A feature of a layer, by the layer id and the feature's id (GeoJSON id, else properties.id, else index). */
+export type FeatureRef = { layer: string; featureId: string };
+
+/** The higher-level plan that prevails in a conflict; the other plan is the one to adjust. */
+export type Prevailing = {
+  layerId: string;
+  title: LocalizedText;
+  level: PlanLevel;
+  legalBasis: LegalBasis;
+};
+
+/** What a finding measured, in metres, square metres and hectares. */
+export type Measures = {
+  /** Smallest distance between subject and constraint (min-distance), metres. */
+  distanceMeters?: number;
+  /** Required clearance of the rule (min-distance), metres. */
+  requiredDistanceMeters?: number;
+  /** Area of the group's matching features (quota), hectares. */
+  actualHectares?: number;
+  minHectares?: number;
+  maxHectares?: number;
+  shortfallHectares?: number;
+  excessHectares?: number;
+  /** Attribute values of the pair and the matrix verdict (compatibility). */
+  subjectValue?: string;
+  constraintValue?: string;
+  verdict?: "conditional" | "forbidden";
+  /** Estimated width of a sliver part (2 × area / perimeter), metres. */
+  widthMeters?: number;
+  /** Positions involved in a geometry problem (duplicate vertices, self-intersections). */
+  count?: number;
+};
+
+/** Kinds of geometry problem a valid-geometry rule reports. */
+export type GeometryProblem =
+  | "empty-geometry"
+  | "not-polygonal"
+  | "invalid-coordinates"
+  | "unclosed-ring"
+  | "too-short-ring"
+  | "duplicate-vertices"
+  | "self-intersection"
+  | "sliver";
+
+/**
+ * One conflict found by a rule. Plain data (structured-cloneable, JSON-safe): the same shape comes out
+ * of Node, a Web Worker and the browser.
+ */
+export type Finding = {
+  /** Stable across runs: FNV-1a 64 hex of rule id, subject and constraint feature ids (and kind). */
+  id: string;
+  rule: string;
+  ruleType: RuleType;
+  severity: Severity;
+  /** "not-computed" when the geometry operation failed for this pair; `reason` says why. */
+  status: "ok" | "not-computed";
+  reason?: string;
+  /** The feature checked; `featureId` is null for a quota group. */
+  subject: { layer: string; featureId: string | null };
+  /** The other feature; `featureId` null when it is the union of a layer (within); null for none. */
+  constraint: { layer: string; featureId: string | null } | null;
+  /** Quota: the group measured ("city", or a district and its code). */
+  group?: { scope: "city" | "district"; district: string | null };
+  /** valid-geometry: what is wrong. */
+  problem?: GeometryProblem;
+  /** Quota: the target is invented for illustration. */
+  illustrative?: boolean;
+  prevailing: Prevailing | null;
+  /** What has to change, in both UI languages. */
+  message: LocalizedText;
+  /** The conflicting part, WGS84 lon/lat; null when there is none to draw. */
+  geometry: Geometry | null;
+  /** Geodesic area of `geometry` on the WGS84 ellipsoid, m²; null when not an area. */
+  areaSquareMeters: number | null;
+  /** `areaSquareMeters` / the subject feature's geodesic area, 0–1. */
+  shareOfSubject: number | null;
+  measures: Measures;
+  /** Codes of the districts the conflict lies in, sorted. */
+  districts: string[];
+};
+
+/** A problem with the input that stopped a rule or a feature from being checked (never a crash). */
+export type CheckProblem = { rule: string | null; message: string };
+
+/** Per-rule totals, in the order the rules were given. */
+export type RuleSummary = {
+  rule: string;
+  type: RuleType;
+  severity: Severity;
+  findings: number;
+  errors: number;
+  warnings: number;
+  notComputed: number;
+  areaSquareMeters: number;
+};
+
+/** Counters showing where the work went. */
+export type CheckStats = {
+  /** Subject features × rules visited. */
+  units: number;
+  /** Subject × constraint pairs whose bounding boxes meet. */
+  candidatePairs: number;
+  /** Pairs settled without clipping (disjoint or one inside the other). */
+  shortcutPairs: number;
+  /** Calls of the clipping kernel. */
+  kernelCalls: number;
+};
+
+export type CheckResult = {
+  findings: Finding[];
+  summary: RuleSummary[];
+  problems: CheckProblem[];
+  stats: CheckStats;
+};
+
+/** Input of the engine: parsed layers keyed by catalogue id, the rules and the catalogue entries. */
+export type CheckInput = {
+  layers: Record<string, FeatureCollection>;
+  rules: Rule[];
+  catalog: LayerEntry[];
+  /** District polygons (property `code`), used to say where a finding lies and for quota overlays. */
+  districts?: FeatureCollection;
+  /** Replaces the clipping kernel (tests inject a failing one). */
+  kernel?: ClipKernel;
+};

@@ -1,0 +1,213 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { featureCollection, intersect, polygon } from "@turf/turf";
+import type { Feature, FeatureCollection, Polygon } from "geojson";
+import { describe, expect, it } from "vitest";
+import type { Rule } from "../../../src/core/catalog/rules-schema";
+import type { ClipKernel } from "../../../src/core/check/kernel";
+import {
+  checkPartition,
+  mergeResults,
+  prepareChecks,
+  runChecks,
+  runChecksAsync,
+} from "../../../src/core/check/run-checks";
+import type { CheckInput } from "../../../src/core/check/types";
+import { geodesicArea } from "../../../src/core/geo/geodesic-area";
+import { type Fixture, fixtureInput, layerEntry } from "./fixture-input";
+
+const text = { vi: "Kiểm tra", en: "Check" };
+const noOverlap = (id: string, constraint: string): Rule => ({
+  id,
+  type: "no-overlap",
+  title: text,
+  description: text,
+  severity: "error",
+  subject: { layer: "zones" },
+  constraint: { layer: constraint },
+  toleranceSquareMeters: 1,
+});
+
+/** Deterministic PRNG (mulberry32), so the generated layers are the same on every run. */
+function random(seed: number) {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Star-shaped (hence simple) polygon around a centre, radius in degrees. */
+function star(rnd: () => number, cx: number, cy: number, r: number, n: number): Feature<Polygon> {
+  const ring: number[][] = [];
+  for (let k = 0; k < n; k++) {
+    const a = (2 * Math.PI * k) / n;
+    const rr = r * (0.5 + rnd());
+    ring.push([
+      Number((cx + rr * Math.cos(a)).toFixed(7)),
+      Number((cy + rr * Math.sin(a)).toFixed(7)),
+    ]);
+  }
+  ring.push(ring[0] as number[]);
+  return polygon([ring]);
+}
+
+function generated(): CheckInput {
+  const rnd = random(7);
+  const zones: Feature[] = [];
+  for (let i = 0; i < 10; i++) {
+    for (let j = 0; j < 10; j++) {
+      const f = star(rnd, 105.8 + i * 0.01, 21 + j * 0.01, 0.006, 12);
+      f.id = `Z${i * 10 + j}`;
+      zones.push(f);
+    }
+  }
+  const blobs: Feature[] = [];
+  for (let k = 0; k < 30; k++) {
+    const f = star(rnd, 105.8 + rnd() * 0.1, 21 + rnd() * 0.1, 0.008, 20);
+    f.id = `B${k}`;
+    blobs.push(f);
+  }
+  const fc = (features: Feature[]): FeatureCollection => ({ type: "FeatureCollection", features });
+  return {
+    layers: { zones: fc(zones), blobs: fc(blobs) },
+    rules: [noOverlap("zones-blobs", "blobs")],
+    catalog: [layerEntry("zones", "city"), layerEntry("blobs", "national")],
+  };
+}
+
+describe("runChecks", () => {
+  it("finds the same pairs and areas as Turf's intersect (geodesic areas within 0.1 %)", () => {
+    const input = generated();
+    const result = runChecks(input);
+    const zones = input.layers.zones?.features ?? [];
+    const blobs = input.layers.blobs?.features ?? [];
+    const expected = new Map<string, number>();
+    for (const z of zones) {
+      for (const b of blobs) {
+        const piece = intersect(featureCollection([z, b] as Feature<Polygon>[]));
+        const area = geodesicArea(piece);
+        if (area > 1) expected.set(`${z.id}|${b.id}`, area);
+      }
+    }
+    const actual = new Map(
+      result.findings.map((f) => [
+        `${f.subject.featureId}|${f.constraint?.featureId}`,
+        f.areaSquareMeters ?? 0,
+      ]),
+    );
+    expect([...actual.keys()].sort()).toEqual([...expected.keys()].sort());
+    expect(actual.size).toBeGreaterThan(50);
+    for (const [key, area] of expected) {
+      expect(Math.abs((actual.get(key) ?? 0) - area) / area, key).toBeLessThan(1e-3);
+    }
+    expect(result.stats.shortcutPairs).toBeGreaterThan(0);
+    expect(result.stats.kernelCalls).toBeGreaterThan(0);
+  });
+
+  it("gives the same result split into partitions and merged, as in two workers", () => {
+    const input = generated();
+    const whole = runChecks(input);
+    const parts = [0, 1, 2].map((index) =>
+      checkPartition(prepareChecks(input), { part: { index, count: 3 } }),
+    );
+    const merged = mergeResults(parts);
+    expect(merged.findings).toEqual(whole.findings);
+    expect(merged.summary).toEqual(whole.summary);
+    expect(merged.stats.units).toBe(whole.stats.units);
+    expect(parts.every((p) => p.stats.units > 0)).toBe(true);
+  });
+
+  it("merges quota sums over partitions", () => {
+    const fixture = JSON.parse(
+      readFileSync(join(__dirname, "../../fixtures/check/quota/in/attribute.geojson"), "utf8"),
+    ) as Fixture;
+    const input = fixtureInput(fixture);
+    const parts = [0, 1].map((index) =>
+      checkPartition(prepareChecks(input), { part: { index, count: 2 } }),
+    );
+    expect(mergeResults(parts).findings).toEqual(runChecks(input).findings);
+  });
+
+  it("turns a pair whose overlay throws into a not-computed finding and goes on", () => {
+    const failing: ClipKernel = {
+      name: "failing",
+      intersection() {
+        throw new Error("side location conflict");
+      },
+      difference() {
+        throw new Error("side location conflict");
+      },
+    };
+    const fixture = JSON.parse(
+      readFileSync(join(__dirname, "../../fixtures/check/no-overlap/in/nested.geojson"), "utf8"),
+    ) as Fixture;
+    const input = fixtureInput(fixture);
+    // make one pair need clipping: shift the "inner" constraint so it crosses the big zone's edge
+    const layers = structuredClone(input.layers);
+    const inner = layers.reference?.features.find((f) => f.id === "inner");
+    if (inner?.geometry.type !== "Polygon") throw new Error("fixture changed");
+    inner.geometry.coordinates = [
+      inner.geometry.coordinates[0]?.map(([x, y]) => [(x as number) + 0.015, y as number]) ?? [],
+    ];
+    const result = runChecks({ ...input, layers, kernel: failing });
+    const failed = result.findings.filter((f) => f.status === "not-computed");
+    expect(failed).toHaveLength(1);
+    expect(failed[0]).toMatchObject({
+      subject: { featureId: "big" },
+      constraint: { featureId: "inner" },
+      reason: "side location conflict",
+      areaSquareMeters: null,
+    });
+    // the pair settled without clipping still comes out
+    expect(result.findings.find((f) => f.subject.featureId === "small")?.status).toBe("ok");
+    expect(result.summary[0]?.notComputed).toBe(1);
+  });
+
+  it("reports a rule naming a layer that is not loaded and runs the others", () => {
+    const input = generated();
+    const result = runChecks({ ...input, rules: [noOverlap("ghost", "nowhere"), ...input.rules] });
+    expect(result.problems).toEqual([
+      { rule: "ghost", message: 'rule "ghost" skipped: layer "nowhere" not loaded' },
+    ]);
+    expect(result.summary.map((s) => s.rule)).toEqual(["zones-blobs"]);
+    expect(result.findings.length).toBeGreaterThan(0);
+  });
+
+  it("copes with empty layers", () => {
+    const empty: FeatureCollection = { type: "FeatureCollection", features: [] };
+    const result = runChecks({ ...generated(), layers: { zones: empty, blobs: empty } });
+    expect(result.findings).toEqual([]);
+    expect(result.stats.units).toBe(0);
+  });
+});
+
+describe("runChecksAsync", () => {
+  it("yields the same result and reports progress up to the total", async () => {
+    const input = generated();
+    const progress: [number, number][] = [];
+    const result = await runChecksAsync({
+      ...input,
+      sliceMs: 1,
+      onProgress: (done, total) => progress.push([done, total]),
+    });
+    expect(result.findings).toEqual(runChecks(input).findings);
+    expect(progress.at(-1)).toEqual([100, 100]);
+    expect(progress.length).toBeGreaterThan(1);
+  });
+
+  it("stops when the signal is aborted", async () => {
+    const controller = new AbortController();
+    const run = runChecksAsync({
+      ...generated(),
+      sliceMs: 0,
+      signal: controller.signal,
+      onProgress: (done) => {
+        if (done >= 10) controller.abort();
+      },
+    });
+    await expect(run).rejects.toMatchObject({ name: "AbortError" });
+  });
+});
