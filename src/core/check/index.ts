@@ -1,0 +1,26 @@
+export {
+  CSV_COLUMNS,
+  FINDING_FORMATS,
+  type FindingFormat,
+  findingsToGeoJson,
+  formatFindingsCsv,
+  formatPairsCsv,
+  formatResult,
+  formatResultJson,
+} from "./format-findings";
+export type { ClipKernel } from "./kernel";
+export { createClipperKernel } from "./kernel";
+export {
+  checkPartition,
+  checkPartitionAsync,
+  mergeResults,
+  type PartialResult,
+  type Partition,
+  type PreparedChecks,
+  partitionUnits,
+  prepareChecks,
+  type RunOptions,
+  runChecks,
+  runChecksAsync,
+} from "./run-checks";
+export type * from "./types";
