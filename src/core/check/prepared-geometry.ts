@@ -1,6 +1,6 @@
 import Flatbush from "flatbush";
 import type { Geometry, Position } from "geojson";
-import { geodesicArea } from "../geo/geodesic-area";
+import { ellipsoidalArea } from "./ellipsoidal-area";
 import { ringLength } from "./kernel";
 import type { Polygons } from "./types";
 
@@ -10,7 +10,7 @@ const EDGE_INDEX_MIN = 64;
 /**
  * A polygonal geometry prepared once for many pair tests: rings flattened into one coordinate array
  * (open rings, no closing vertex, consecutive duplicates dropped), the bounding box, and lazily an
- * R-tree over the edges and the geodesic area.
+ * R-tree over the edges and the ellipsoidal area.
  */
 export type PreparedGeometry = {
   /** Parts → rings, closed, as given (for the clipping kernel and output). */
@@ -108,10 +108,9 @@ export function prepareGeometry(geometry: Geometry | null): PreparedGeometry | n
   return preparePolygons(polygonsOf(geometry));
 }
 
-/** Geodesic area (m², WGS84 ellipsoid), computed once. */
+/** Area on the WGS84 ellipsoid (m², see `ellipsoidalArea`), computed once. */
 export function areaOf(g: PreparedGeometry): number {
-  if (g.area === undefined)
-    g.area = geodesicArea({ type: "MultiPolygon", coordinates: g.polygons });
+  if (g.area === undefined) g.area = ellipsoidalArea(g.polygons);
   return g.area;
 }
 

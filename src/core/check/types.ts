@@ -78,9 +78,12 @@ export type Finding = {
   message: LocalizedText;
   /** The conflicting part, WGS84 lon/lat; null when there is none to draw. */
   geometry: Geometry | null;
-  /** Geodesic area of `geometry` on the WGS84 ellipsoid, m²; null when not an area. */
+  /**
+   * Area of `geometry` on the WGS84 ellipsoid, m² (`ellipsoidalArea`: within 1e-6 of GeographicLib's
+   * geodesic area, as PostGIS geography computes it); null when not an area.
+   */
   areaSquareMeters: number | null;
-  /** `areaSquareMeters` / the subject feature's geodesic area, 0–1. */
+  /** `areaSquareMeters` / the subject feature's area, 0–1. */
   shareOfSubject: number | null;
   measures: Measures;
   /** Codes of the districts the conflict lies in, sorted. */

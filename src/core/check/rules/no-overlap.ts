@@ -16,7 +16,7 @@ import type { RuleModule } from "./types";
 
 /**
  * no-overlap: every subject × constraint pair whose interiors overlap by more than the tolerance is a
- * finding carrying the overlapping part, its geodesic area and its share of the subject zone.
+ * finding carrying the overlapping part, its area on the ellipsoid and its share of the subject zone.
  */
 export const noOverlap: RuleModule<NoOverlapRule> = {
   type: "no-overlap",

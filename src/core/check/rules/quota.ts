@@ -16,16 +16,16 @@ export type QuotaAccumulator = {
   rule: QuotaRule;
   prevailing: Prevailing | null;
   message: LocalizedText;
-  /** Geodesic m² of matching features in the whole city. */
+  /** m² (WGS84 ellipsoid) of matching features in the whole city. */
   citySquareMeters: number;
-  /** Geodesic m² per district code. */
+  /** m² (WGS84 ellipsoid) per district code. */
   districtSquareMeters: Record<string, number>;
 };
 
 const HECTARE = 10_000;
 
 /**
- * quota: sums the geodesic area of matching subject features per district (from an attribute or by
+ * quota: sums the ellipsoidal area of matching subject features per district (from an attribute or by
  * overlaying the district layer) and for the whole city; `finalizeQuota` compares the sums with the
  * targets once every partition is in.
  */
