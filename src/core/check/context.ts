@@ -3,6 +3,7 @@ import type { Feature, FeatureCollection, Geometry } from "geojson";
 import type { FeatureFilter, LayerSelection, Rule } from "../catalog/rules-schema";
 import type { LayerEntry, LocalizedText } from "../catalog/schema";
 import { type DistrictIndex, districtsOfArea, districtsOfPoints } from "./district-index";
+import { ellipsoidalArea } from "./ellipsoidal-area";
 import { featureId } from "./feature-id";
 import { findingId } from "./finding-id";
 import type { ClipKernel } from "./kernel";
@@ -116,14 +117,11 @@ export function overlapOf(
     const g = relation.of === "a" ? s : c;
     if (relation.whole) return { polygons: g.polygons, area: areaOf(g) };
     const polygons = relation.parts.map((p) => g.polygons[p] as Polygons[number]);
-    const prepared = preparePolygons(polygons);
-    return prepared ? { polygons, area: areaOf(prepared) } : null;
+    return polygons.length > 0 ? { polygons, area: ellipsoidalArea(polygons) } : null;
   }
   engine.stats.kernelCalls++;
   const polygons = engine.kernel.intersection(s.polygons, c.polygons);
-  const prepared = preparePolygons(polygons);
-  if (!prepared) return null;
-  return { polygons, area: areaOf(prepared) };
+  return polygons.length > 0 ? { polygons, area: ellipsoidalArea(polygons) } : null;
 }
 
 export function toGeometry(polygons: Polygons): Geometry | null {
