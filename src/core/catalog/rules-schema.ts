@@ -181,9 +181,19 @@ export type ValidGeometryRule = z.infer<typeof validGeometryRule>;
 
 /** The rules file root (`layers/rules.json`); rules are validated one by one. */
 export const rulesRoot = z.object({
+  /** Path of `rules.schema.json`, for editors; ignored here. */
+  $schema: z.string().optional(),
   version: z.literal(1),
   rules: z.array(z.unknown()),
 });
+
+/**
+ * JSON Schema (draft 2020-12) of the rules file, generated from the zod schema, so editors can
+ * validate and complete `layers/rules.json` as it is written (`layers/rules.schema.json`).
+ */
+export function rulesJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(rulesRoot.extend({ rules: z.array(rule) }), { io: "input" });
+}
 
 /** One problem found in a rules file, placed like a catalogue problem. */
 export type RuleProblem = {

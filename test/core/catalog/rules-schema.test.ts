@@ -1,5 +1,11 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { formatRuleProblem, parseRules } from "../../../src/core/catalog/rules-schema";
+import {
+  formatRuleProblem,
+  parseRules,
+  rulesJsonSchema,
+} from "../../../src/core/catalog/rules-schema";
 
 const text = { vi: "Quy tắc", en: "Rule" };
 const good = {
@@ -81,5 +87,14 @@ describe("parseRules", () => {
 
   it("rejects a root without a version", () => {
     expect(parseRules({ rules: [] }).problems[0]).toMatchObject({ index: null, field: "version" });
+  });
+});
+
+describe("layers/rules.schema.json", () => {
+  it("is the JSON Schema generated from the zod schema (UPDATE=1 rewrites it)", () => {
+    const file = join(__dirname, "../../../layers/rules.schema.json");
+    const generated = rulesJsonSchema();
+    if (process.env.UPDATE) writeFileSync(file, `${JSON.stringify(generated, null, 2)}\n`);
+    expect(JSON.parse(readFileSync(file, "utf8"))).toEqual(generated);
   });
 });
