@@ -59,7 +59,7 @@ export function adjustmentMessage(
   const name = lower
     ? LEVEL_NAMES[lower.level]
     : { vi: "Quy hoạch cấp dưới", en: "The lower plan" };
-  const vi = `${name.vi}${lower ? ` («${lower.title.vi}»)` : ""} phải được điều chỉnh cho phù hợp với «${prevailing.title.vi}» (${basis.instrument} ngày ${basis.date}).`;
+  const vi = `${name.vi}${lower ? ` («${lower.title.vi}»)` : ""} phải được điều chỉnh cho phù hợp với «${prevailing.title.vi}» (${basis.instrument} ngày ${basis.date.split("-").reverse().join("/")}).`;
   const en = `${name.en}${lower ? ` ("${lower.title.en}")` : ""} must be adjusted to conform to "${prevailing.title.en}" (${basis.instrument} of ${basis.date}).`;
   return { vi, en };
 }

@@ -97,6 +97,17 @@ export function prepareChecks(input: CheckInput): PreparedChecks {
         });
       }
     }
+    const notPolygonal = polygonalRoles(rule).filter(
+      ({ id }) => (entries.get(id)?.geometryType ?? "polygon") !== "polygon",
+    );
+    if (notPolygonal.length > 0) {
+      const which = notPolygonal.map(({ role, id }) => `${role} layer "${id}"`).join(" and ");
+      problems.push({
+        rule: rule.id,
+        message: `rule "${rule.id}" skipped: its ${which} must be polygons (${rule.type})`,
+      });
+      continue;
+    }
     if (
       rule.type === "quota" &&
       rule.districtSource.kind === "districts-layer" &&
@@ -117,6 +128,22 @@ export function prepareChecks(input: CheckInput): PreparedChecks {
   }
   const units = rules.reduce((sum, r) => sum + r.checker.subjects.length, 0);
   return { engine, rules, problems, units };
+}
+
+/** Layers of a rule that must be polygonal for its type to make sense. */
+function polygonalRoles(rule: Rule): { role: "subject" | "constraint"; id: string }[] {
+  const subject = { role: "subject" as const, id: rule.subject.layer };
+  switch (rule.type) {
+    case "no-overlap":
+    case "within":
+    case "compatibility":
+      return [subject, { role: "constraint", id: rule.constraint.layer }];
+    case "min-distance":
+    case "quota":
+      return [subject];
+    case "valid-geometry":
+      return [];
+  }
 }
 
 /** Number of units a partition will visit. */

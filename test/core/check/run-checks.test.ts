@@ -176,6 +176,23 @@ describe("runChecks", () => {
     expect(result.findings.length).toBeGreaterThan(0);
   });
 
+  it("skips a rule whose layers are not polygons, with a problem saying so", () => {
+    const input = generated();
+    const catalog = [
+      layerEntry("zones", "city"),
+      { ...layerEntry("blobs", "sector"), geometryType: "line" as const },
+    ];
+    const result = runChecks({ ...input, catalog });
+    expect(result.problems).toEqual([
+      {
+        rule: "zones-blobs",
+        message:
+          'rule "zones-blobs" skipped: its constraint layer "blobs" must be polygons (no-overlap)',
+      },
+    ]);
+    expect(result.findings).toEqual([]);
+  });
+
   it("copes with empty layers", () => {
     const empty: FeatureCollection = { type: "FeatureCollection", features: [] };
     const result = runChecks({ ...generated(), layers: { zones: empty, blobs: empty } });

@@ -34,6 +34,10 @@ export const compatibility: RuleModule<CompatibilityRule> = {
     const constraint = engine.layers.get(rule.constraint.layer) as PreparedLayer;
     const index = indexPolygons(constraint, select(constraint, rule.constraint));
     const authority = authorityOf(subject.entry, constraint.entry);
+    const sameLayer = subject === constraint;
+    // the same features on both sides: visit each unordered pair once
+    const symmetric =
+      sameLayer && JSON.stringify(rule.subject.filter) === JSON.stringify(rule.constraint.filter);
     const verdictOf = (a: string, b: string): CompatibilityVerdict =>
       rule.matrix[a]?.[b] ?? rule.defaultVerdict;
     return {
@@ -44,6 +48,8 @@ export const compatibility: RuleModule<CompatibilityRule> = {
         const subjectValue = attributeText(subject.features[i]?.properties, rule.subjectAttribute);
         const subjectRef = { layer: subject.id, featureId: subject.ids[i] as string };
         for (const j of candidates(index, s)) {
+          // a layer checked against itself: never a feature with itself
+          if (sameLayer && (symmetric ? j <= i : j === i)) continue;
           const constraintValue = attributeText(
             constraint.features[j]?.properties,
             rule.constraintAttribute,

@@ -70,6 +70,7 @@ export const minDistance: RuleModule<MinDistanceRule> = {
     const subject = engine.layers.get(rule.subject.layer) as PreparedLayer;
     const constraint = engine.layers.get(rule.constraint.layer) as PreparedLayer;
     const authority = authorityOf(subject.entry, constraint.entry);
+    const sameLayer = subject === constraint;
     const d = rule.distanceMeters;
     const members: number[] = [];
     const boxes: [number, number, number, number][] = [];
@@ -132,6 +133,7 @@ export const minDistance: RuleModule<MinDistanceRule> = {
           .map((k) => members[k] as number)
           .sort((a, b) => a - b);
         for (const j of hits) {
+          if (sameLayer && j === i) continue;
           const constraintRef = { layer: constraint.id, featureId: constraint.ids[j] as string };
           let overlap: ReturnType<typeof overlapOf>;
           let distanceMeters: number;

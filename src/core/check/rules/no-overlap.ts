@@ -25,6 +25,10 @@ export const noOverlap: RuleModule<NoOverlapRule> = {
     const constraint = engine.layers.get(rule.constraint.layer) as PreparedLayer;
     const index = indexPolygons(constraint, select(constraint, rule.constraint));
     const authority = authorityOf(subject.entry, constraint.entry);
+    const sameLayer = subject === constraint;
+    // the same features on both sides: visit each unordered pair once
+    const symmetric =
+      sameLayer && JSON.stringify(rule.subject.filter) === JSON.stringify(rule.constraint.filter);
     return {
       subjects: select(subject, rule.subject),
       check(i, out) {
@@ -32,6 +36,8 @@ export const noOverlap: RuleModule<NoOverlapRule> = {
         if (!s) return;
         const subjectRef = { layer: subject.id, featureId: subject.ids[i] as string };
         for (const j of candidates(index, s)) {
+          // a layer checked against itself: never a feature with itself
+          if (sameLayer && (symmetric ? j <= i : j === i)) continue;
           const c = constraint.geometry(j);
           if (!c) continue;
           const constraintRef = { layer: constraint.id, featureId: constraint.ids[j] as string };

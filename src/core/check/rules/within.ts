@@ -40,6 +40,7 @@ export const within: RuleModule<WithinRule> = {
           const touching: PreparedGeometry[] = [];
           let covered = false;
           for (const j of candidates(index, s)) {
+            if (subject === constraint && j === i) continue;
             const c = constraint.geometry(j);
             if (!c) continue;
             engine.stats.candidatePairs++;
