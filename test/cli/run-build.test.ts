@@ -375,25 +375,38 @@ describe("runBuild with bad input", () => {
     );
   });
 
-  it("fails with exit 1 when the generator throws or returns an unusable id, changing nothing", async () => {
+  it("reports a generator's refusal as bad input and its bugs as failures, changing nothing", async () => {
     expect((await run({ source: dirs.source, out: dirs.out, layers: dirs.layers })).code).toBe(0);
     const before = snapshot(dirs.out);
-    const throwing = await run(
+    const refusing = await run(
       { source: dirs.source, out: dirs.out, layers: dirs.layers },
       {
         buildPlanLayers: () => {
-          throw new Error("zone z1 has no district");
+          throw new Error("layers/sector/roads.geojson: feature #0: no width");
         },
       },
     );
-    expect(throwing.code).toBe(1);
-    expect(throwing.err.at(-1)).toContain(
-      "the plan layer generator (src/core/plan/build-plan-layers.ts) failed: zone z1 has no district",
+    expect(refusing.code).toBe(2);
+    expect(refusing.err.at(-1)).toBe(
+      "Lỗi / Error: bộ sinh lớp quy hoạch không dùng được dữ liệu vào: layers/sector/roads.geojson: feature #0: no width / the plan layer generator cannot use its input: layers/sector/roads.geojson: feature #0: no width",
     );
+    const buggy = await run(
+      { source: dirs.source, out: dirs.out, layers: dirs.layers },
+      {
+        buildPlanLayers: () => {
+          throw new TypeError("cannot read properties of undefined");
+        },
+      },
+    );
+    expect(buggy.code).toBe(1);
+    expect(buggy.err[0]).toBe("Lỗi không mong đợi / Unexpected error");
+    expect(buggy.err[1]).toMatch(/^TypeError: cannot read properties of undefined\n\s+at /);
     const clashing = await run(
       { source: dirs.source, out: dirs.out, layers: dirs.layers },
       {
-        buildPlanLayers: () => ({ "hanoi-districts": { type: "FeatureCollection", features: [] } }),
+        buildPlanLayers: () => ({
+          "hanoi-districts": { type: "FeatureCollection", features: [] },
+        }),
       },
     );
     expect(clashing.code).toBe(1);

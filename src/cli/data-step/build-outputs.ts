@@ -107,6 +107,11 @@ function readProvinces(input: TextInput | null, issues: Issues): FeatureCollecti
   ).collection;
 }
 
+/**
+ * Runs the generator. It throws a plain Error naming the file and feature when an authored layer
+ * is unusable — bad input, exit 2 — while a TypeError or the like is a bug in it: let it through,
+ * with its stack, as an unexpected failure (exit 1).
+ */
 function runGenerator(
   buildPlanLayers: BuildPlanLayers,
   input: Parameters<BuildPlanLayers>[0],
@@ -114,13 +119,13 @@ function runGenerator(
   try {
     return buildPlanLayers(input);
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
+    if (!(error instanceof Error) || error.constructor !== Error) throw error;
     throw new DataStepError(
       {
-        vi: `bộ sinh lớp quy hoạch (src/core/plan/build-plan-layers.ts) báo lỗi: ${detail}`,
-        en: `the plan layer generator (src/core/plan/build-plan-layers.ts) failed: ${detail}`,
+        vi: `bộ sinh lớp quy hoạch không dùng được dữ liệu vào: ${error.message}`,
+        en: `the plan layer generator cannot use its input: ${error.message}`,
       },
-      1,
+      2,
     );
   }
 }
@@ -129,7 +134,8 @@ function runGenerator(
  * Validates every input, runs the plan layer generator and serialises every output in memory —
  * nothing touches the output folder, so a bad input leaves it as it was.
  *
- * @throws DataStepError (exit 1) when the generator throws or returns an unusable layer id
+ * @throws DataStepError when the generator refuses its input (exit 2) or returns an unusable
+ *   layer id (exit 1)
  */
 export function buildOutputs(
   inputs: LoadedInputs,
