@@ -1,0 +1,57 @@
+import type { Position } from "geojson";
+import { type AuthoredLayers, authoredCollection, featureLabel } from "./authored-layers";
+
+/** A river centre line with the half-width of its flood-drainage corridor on each bank, per vertex. */
+export type RiverSource = {
+  id: string;
+  name: string;
+  centreLine: Position[];
+  halfWidthLeftM: number[];
+  halfWidthRightM: number[];
+  dykeLeftName: string;
+  dykeRightName: string;
+};
+
+/** Below this half-width (m) the riverside dyke band would cross the centre line. */
+const MIN_HALF_WIDTH_M = 50;
+
+function widths(value: unknown, count: number, where: string, key: string): number[] {
+  if (
+    !Array.isArray(value) ||
+    value.length !== count ||
+    value.some((w) => typeof w !== "number" || !(w >= MIN_HALF_WIDTH_M))
+  ) {
+    throw new Error(
+      `${where}: "${key}" must list one half-width in metres (≥ ${MIN_HALF_WIDTH_M}) per vertex (${count})`,
+    );
+  }
+  return value as number[];
+}
+
+/**
+ * Reads the river of `key`: its first feature, a LineString flowing downstream, with
+ * `half_width_left_m` and `half_width_right_m` (one per vertex; left = left bank looking
+ * downstream) and optional dyke names `dyke_left` / `dyke_right`.
+ *
+ * @throws Error naming the file and feature when the line or its widths are unusable
+ */
+export function readRiver(authored: AuthoredLayers, key: string): RiverSource {
+  const feature = authoredCollection(authored, key).features[0];
+  if (!feature) throw new Error(`layers/${key}: no feature (expected the river centre line)`);
+  const where = `layers/${key}: ${featureLabel(feature, 0)}`;
+  if (feature.geometry?.type !== "LineString" || feature.geometry.coordinates.length < 2) {
+    throw new Error(`${where}: expected a LineString centre line`);
+  }
+  const props = feature.properties ?? {};
+  const count = feature.geometry.coordinates.length;
+  const text = (value: unknown, fallback: string) => (typeof value === "string" ? value : fallback);
+  return {
+    id: text(props.id, "river"),
+    name: text(props.name, "river"),
+    centreLine: feature.geometry.coordinates,
+    halfWidthLeftM: widths(props.half_width_left_m, count, where, "half_width_left_m"),
+    halfWidthRightM: widths(props.half_width_right_m, count, where, "half_width_right_m"),
+    dykeLeftName: text(props.dyke_left, "Left dyke"),
+    dykeRightName: text(props.dyke_right, "Right dyke"),
+  };
+}
