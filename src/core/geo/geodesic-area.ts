@@ -1,4 +1,7 @@
-import { Geodesic, PolygonArea } from "geographiclib-geodesic";
+import geographiclib from "geographiclib-geodesic";
+
+// The package is CommonJS: Node's ESM loader only gives it a default export, so destructure it.
+const { Geodesic, PolygonArea } = geographiclib;
 import type { Feature, Geometry, Position } from "geojson";
 
 const WGS84 = Geodesic.WGS84;
