@@ -40,15 +40,14 @@ type Props = {
 
 /** The left column: title, language, notices, then the "Layers" or "Progress" tab. */
 export function Sidebar(props: Props) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language as Language;
+  const { t } = useTranslation();
   const { catalog, tab } = props;
   return (
     <aside className="sidebar" aria-label={t("app.sidebar")}>
       <header className="sidebar__header">
         <div>
           <h1 className="sidebar__title">{t("app.title")}</h1>
-          <p className="sidebar__subtitle">{catalog ? catalog.title[lang] : t("app.subtitle")}</p>
+          <p className="sidebar__subtitle">{t("app.subtitle")}</p>
         </div>
         <LanguageSwitch onChange={props.onLanguage} />
       </header>
