@@ -6,8 +6,8 @@ import { containsPoint, type PreparedGeometry, prepareGeometry } from "./prepare
 import { relate } from "./relate";
 import type { Polygons } from "./types";
 
-/** Pieces smaller than this (m², planar estimate) do not put a finding in a district. */
-const MIN_SHARE_SQUARE_METERS = 0.01;
+/** Pieces up to this (m², planar estimate) do not put a finding in a district: digitising noise. */
+const MIN_SHARE_SQUARE_METERS = 1;
 
 export type District = { code: string; geometry: PreparedGeometry };
 
