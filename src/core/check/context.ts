@@ -131,7 +131,13 @@ export function toGeometry(polygons: Polygons): Geometry | null {
   return { type: "MultiPolygon", coordinates: polygons };
 }
 
-/** Districts a finding lies in: by the district index, else the subject's `district_code`. */
+const subjectDistricts = new WeakMap<PreparedGeometry, string[]>();
+
+/**
+ * Districts a finding lies in: by the district index, else the subject's `district_code`. The
+ * subject's own districts are computed once; a finding of a subject in one district lies there (it
+ * is part of the subject), so only subjects across districts need their findings placed one by one.
+ */
 export function districtsFor(
   engine: Engine,
   area: Polygons | null,
@@ -139,9 +145,17 @@ export function districtsFor(
   subjectIndex: number,
 ): string[] {
   if (engine.districts.tree) {
-    const g = area ? preparePolygons(area) : null;
-    const target = g ?? subject.geometry(subjectIndex);
-    if (target) return districtsOfArea(engine.districts, target, engine.kernel);
+    const whole = subject.geometry(subjectIndex);
+    if (whole) {
+      let codes = subjectDistricts.get(whole);
+      if (!codes) {
+        codes = districtsOfArea(engine.districts, whole, engine.kernel);
+        subjectDistricts.set(whole, codes);
+      }
+      if (codes.length <= 1 || !area) return codes;
+      const g = preparePolygons(area);
+      return g ? districtsOfArea(engine.districts, g, engine.kernel) : codes;
+    }
     const points = pointsOf(subject.features[subjectIndex]?.geometry ?? null);
     return districtsOfPoints(engine.districts, points);
   }

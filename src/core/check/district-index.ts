@@ -81,7 +81,7 @@ export function districtsOfArea(
       continue;
     }
     try {
-      const piece = kernel.intersection(area.polygons, d.geometry.polygons);
+      const piece = kernel.intersection(area.polygons, d.geometry.polygons, { cutToWindow: true });
       if (planarAreaSquareMeters(piece) > MIN_SHARE_SQUARE_METERS) codes.add(d.code);
     } catch {
       codes.add(d.code);

@@ -75,7 +75,7 @@ export const quota: RuleModule<QuotaRule> = {
             }
             engine.stats.kernelCalls++;
             const piece = preparePolygons(
-              engine.kernel.intersection(s.polygons, d.geometry.polygons),
+              engine.kernel.intersection(s.polygons, d.geometry.polygons, { cutToWindow: true }),
             );
             if (piece) add(d.code, areaOf(piece));
           }
