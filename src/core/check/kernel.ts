@@ -55,6 +55,7 @@ type Converted = {
   maxY: number;
 };
 
+/** Shoelace area of a path, positive when counter-clockwise (x east, y north). */
 function signedArea(path: Path64): number {
   let sum = 0;
   for (let i = 0, j = path.length - 1; i < path.length; j = i++) {
@@ -62,7 +63,7 @@ function signedArea(path: Path64): number {
     const q = path[j] as { x: number; y: number };
     sum += (q.x - p.x) * (q.y + p.y);
   }
-  return -sum / 2;
+  return sum / 2;
 }
 
 /**
