@@ -1,8 +1,8 @@
 import geographiclib from "geographiclib-geodesic";
+import type { Feature, Geometry, Position } from "geojson";
 
 // The package is CommonJS: Node's ESM loader only gives it a default export, so destructure it.
 const { Geodesic, PolygonArea } = geographiclib;
-import type { Feature, Geometry, Position } from "geojson";
 
 const WGS84 = Geodesic.WGS84;
 
