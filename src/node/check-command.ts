@@ -1,0 +1,120 @@
+import { renameSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { type CheckResult, formatResult } from "../core/check/index";
+import { CHECK_USAGE, parseCheckArgs } from "./check-args";
+import { bilingual, CheckInputError, errorLine, inputError } from "./check-error";
+import { runCheck } from "./check-run";
+import { shownPath } from "./read-layer";
+
+/** Exit code: 1 when any finding has error severity (the plan must change), else 0. */
+export function exitCodeOf(result: CheckResult): 0 | 1 {
+  return result.findings.some((f) => f.severity === "error") ? 1 : 0;
+}
+
+/** Writes `text` to `path` whole or not at all (temporary file, then rename). */
+export function writeAtomically(path: string, text: string): void {
+  const target = resolve(path);
+  const temporary = `${target}.${process.pid}.tmp`;
+  try {
+    writeFileSync(temporary, text);
+    renameSync(temporary, target);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    const detail = error instanceof Error ? error.message : String(error);
+    throw inputError(shownPath(target), {
+      vi: `không ghi được kết quả vào ${shownPath(dirname(target))} (${detail})`,
+      en: `cannot write the findings into ${shownPath(dirname(target))} (${detail})`,
+    });
+  }
+}
+
+/** One stderr line per rule: findings, errors, warnings, total area. */
+function summaryLines(result: CheckResult): string[] {
+  return result.summary.map((s) => {
+    const ha = (s.areaSquareMeters / 10_000).toFixed(2);
+    const nc = s.notComputed > 0 ? `, ${s.notComputed} không tính được / not computed` : "";
+    return `${s.rule}: ${s.findings} phát hiện / findings (${s.errors} lỗi / errors, ${s.warnings} cảnh báo / warnings${nc}), ${ha} ha`;
+  });
+}
+
+const round1 = (ms: number) => Math.round(ms * 10) / 10;
+
+/**
+ * `npm run check`: parse options, run the engine on every core, write the findings, return the exit
+ * code. Bad input throws CheckInputError (exit 2), printed by the entry without a stack trace.
+ */
+export async function runCheckCommand(argv: readonly string[], workerScript: URL): Promise<number> {
+  const startup = performance.now();
+  const args = parseCheckArgs(argv);
+  if (args.help) {
+    console.log(CHECK_USAGE);
+    return 0;
+  }
+  const run = await runCheck({
+    source: {
+      catalog: args.catalog,
+      proposal: args.proposal,
+      proposalLayer: args.proposalLayer,
+      rules: args.rules,
+    },
+    workers: args.workers,
+    workerScript,
+  });
+  const { result, loaded } = run;
+  const rulesFile = shownPath(loaded.plan.loaded.rulesPath);
+  if (result.problems.length > 0) {
+    throw new CheckInputError(
+      result.problems.map((p) =>
+        errorLine(rulesFile, {
+          vi: `quy tắc không chạy được (${p.message})`,
+          en: `a rule cannot run (${p.message})`,
+        }),
+      ),
+    );
+  }
+  const t0 = performance.now();
+  const text = formatResult(result, args.format);
+  if (args.out) writeAtomically(args.out, text);
+  else process.stdout.write(text);
+  const writeMs = performance.now() - t0;
+
+  for (const line of loaded.warnings) console.error(line);
+  if (loaded.plan.proposal) {
+    const { layer, file } = loaded.plan.proposal;
+    console.error(
+      bilingual({
+        vi: `Đã kiểm tra ${file} thay cho lớp "${layer}"`,
+        en: `Checked ${file} in place of layer "${layer}"`,
+      }),
+    );
+  }
+  for (const line of summaryLines(result)) console.error(line);
+  if (args.timings) {
+    const pairs = result.findings.filter(
+      (f) => f.status === "ok" && f.subject.featureId !== null && f.constraint?.featureId,
+    ).length;
+    const timings = {
+      read_ms: round1(run.timings.read_ms),
+      index_ms: round1(run.timings.index_ms),
+      check_ms: round1(run.timings.check_ms),
+      write_ms: round1(writeMs),
+      startup_ms: round1(startup),
+      // from process start: Node's own start-up and module loading included
+      total_ms: round1(performance.now()),
+      pairs,
+      findings: result.findings.length,
+      candidate_pairs: result.stats.candidatePairs,
+      kernel_calls: result.stats.kernelCalls,
+      workers: run.threads,
+      rss_peak_mb: Math.round(process.resourceUsage().maxRSS / 1024),
+      heap_mb: Math.round(run.perThread.reduce((sum, t) => sum + t.heap_mb, 0)),
+      threads: run.perThread.map((t) => ({
+        read_ms: round1(t.read_ms),
+        index_ms: round1(t.index_ms),
+        check_ms: round1(t.check_ms),
+      })),
+    };
+    console.error(JSON.stringify(timings));
+  }
+  return exitCodeOf(result);
+}

@@ -1,0 +1,178 @@
+import { statSync } from "node:fs";
+import { basename, dirname, resolve } from "node:path";
+import type { FeatureCollection } from "geojson";
+import { type Rule, referencedLayers } from "../core/catalog/rules-schema";
+import type { LayerEntry } from "../core/catalog/schema";
+import type { CheckInput } from "../core/check/index";
+import { CheckInputError, inputError } from "./check-error";
+import type { GeometryKind } from "./layer-shape";
+import { type LoadedCatalog, loadCatalog, selectRules } from "./load-catalog";
+import { readLayerFile, shownPath } from "./read-layer";
+
+/** What to check: the options of `npm run check` that choose inputs (plain data, sent to workers). */
+export type CheckSource = {
+  catalog: string;
+  proposal: string | null;
+  proposalLayer: string | null;
+  rules: string[] | null;
+};
+
+/** A layer file to read, absolute path. */
+export type LayerFile = { id: string; path: string; kind: GeometryKind; hint?: string };
+
+/** The catalogue and rules read and checked, and the layer files still to read. */
+export type InputPlan = {
+  loaded: LoadedCatalog;
+  rules: Rule[];
+  files: LayerFile[];
+  /** The district layer, read only to say where findings lie (missing: a warning, not an error). */
+  districts: LayerFile | null;
+  /** The layer the proposal replaces, and the proposal file as the user sees it. */
+  proposal: { layer: string; file: string } | null;
+};
+
+export type LoadedInputs = {
+  plan: InputPlan;
+  input: CheckInput;
+  /** Things the user should know that do not stop the check (printed on stderr). */
+  warnings: string[];
+};
+
+/** The district layer used to say where findings lie: the first polygon layer of level "district". */
+export function districtEntry(layers: readonly LayerEntry[]): LayerEntry | undefined {
+  return layers.find((l) => l.level === "district" && l.geometryType === "polygon");
+}
+
+/**
+ * The city-level layer a proposal replaces: `--proposal-layer` if given, else the one city-level
+ * layer the selected rules take as subject.
+ *
+ * @throws CheckInputError when there is none, or several and no `--proposal-layer`
+ */
+export function proposalTarget(
+  rules: readonly Rule[],
+  entries: ReadonlyMap<string, LayerEntry>,
+  chosen: string | null,
+): LayerEntry {
+  const subjects = [...new Set(rules.map((r) => r.subject.layer))];
+  if (chosen) {
+    const entry = entries.get(chosen);
+    if (!entry || !subjects.includes(chosen)) {
+      throw inputError("--proposal-layer", {
+        vi: `"${chosen}" không phải lớp được kiểm tra bởi các quy tắc đã chọn (${subjects.join(", ")})`,
+        en: `"${chosen}" is not a layer the selected rules check (${subjects.join(", ")})`,
+      });
+    }
+    return entry;
+  }
+  const ids = subjects.filter((id) => entries.get(id)?.level === "city");
+  if (ids.length === 1) return entries.get(ids[0] as string) as LayerEntry;
+  if (ids.length === 0) {
+    throw inputError("--proposal", {
+      vi: "không quy tắc nào được chọn kiểm tra một lớp quy hoạch cấp thành phố",
+      en: "none of the selected rules checks a city-level plan layer",
+    });
+  }
+  throw inputError("--proposal", {
+    vi: `các quy tắc kiểm tra nhiều lớp cấp thành phố (${ids.join(", ")}); chọn một bằng --proposal-layer`,
+    en: `the rules check several city-level layers (${ids.join(", ")}); pick one with --proposal-layer`,
+  });
+}
+
+/** Hint for a missing layer file: built layers come from the data step. */
+function missingHint(path: string): string | undefined {
+  return basename(dirname(path)) === "data"
+    ? "chạy npm run data trước / run npm run data first"
+    : undefined;
+}
+
+/**
+ * Reads the catalogue and rules and decides which files the check reads: every layer the selected
+ * rules name (paths relative to the catalogue file), the proposal in place of its city layer, and
+ * the district layer when the catalogue has one.
+ *
+ * @throws CheckInputError for a bad catalogue, rules file or option
+ */
+export async function planInputs(source: CheckSource): Promise<InputPlan> {
+  const loaded = await loadCatalog(source.catalog);
+  const rules = selectRules(loaded, source.rules);
+  const entries = new Map(loaded.catalog.layers.map((l) => [l.id, l]));
+  const base = dirname(loaded.catalogPath);
+  const target = source.proposal ? proposalTarget(rules, entries, source.proposalLayer) : null;
+  const needed = [...new Set(rules.flatMap((r) => referencedLayers(r).map((l) => l.id)))];
+  const files = needed.map((id): LayerFile => {
+    const entry = entries.get(id) as LayerEntry;
+    if (target && id === target.id) {
+      return { id, path: resolve(source.proposal as string), kind: entry.geometryType };
+    }
+    const path = resolve(base, entry.source);
+    const hint = missingHint(path);
+    return { id, path, kind: entry.geometryType, ...(hint ? { hint } : {}) };
+  });
+  const district = districtEntry(loaded.catalog.layers);
+  const districts =
+    district && !needed.includes(district.id)
+      ? { id: district.id, path: resolve(base, district.source), kind: "polygon" as const }
+      : null;
+  const proposal = target
+    ? { layer: target.id, file: shownPath(resolve(source.proposal as string)) }
+    : null;
+  return { loaded, rules, files, districts, proposal };
+}
+
+/** Bytes the plan will read (files that do not exist count 0): the size of the job, before reading. */
+export function planBytes(plan: InputPlan): number {
+  let sum = 0;
+  for (const f of [...plan.files, ...(plan.districts ? [plan.districts] : [])]) {
+    try {
+      sum += statSync(f.path).size;
+    } catch {
+      // reported when read
+    }
+  }
+  return sum;
+}
+
+/**
+ * Reads every file of the plan concurrently into the engine's input. Every bad file is reported,
+ * not only the first.
+ *
+ * @throws CheckInputError naming each bad file and feature
+ */
+export async function readInputs(plan: InputPlan): Promise<LoadedInputs> {
+  const warnings: string[] = [];
+  const jobs = plan.files.map(
+    async (f): Promise<[string, FeatureCollection]> => [
+      f.id,
+      await readLayerFile(f.path, f.kind, f.hint),
+    ],
+  );
+  const districtJob = plan.districts
+    ? readLayerFile(plan.districts.path, "polygon").catch((error: unknown) => {
+        // Districts only say where a finding lies; without them the check still runs.
+        if (!(error instanceof CheckInputError)) throw error;
+        const note = "Cảnh báo / Warning (không ghi được quận, huyện / districts not named): ";
+        warnings.push(...error.lines.map((line) => line.replace(/^Lỗi \/ Error: /, note)));
+        return undefined;
+      })
+    : Promise.resolve(undefined);
+  const [settled, districtFile] = await Promise.all([Promise.allSettled(jobs), districtJob]);
+  const lines: string[] = [];
+  const layers: Record<string, FeatureCollection> = {};
+  for (const s of settled) {
+    if (s.status === "fulfilled") layers[s.value[0]] = s.value[1];
+    else if (s.reason instanceof CheckInputError) lines.push(...s.reason.lines);
+    else throw s.reason;
+  }
+  if (lines.length > 0) throw new CheckInputError(lines);
+  const district = districtEntry(plan.loaded.catalog.layers);
+  const districts = district ? (layers[district.id] ?? districtFile) : undefined;
+  const input: CheckInput = { layers, rules: plan.rules, catalog: plan.loaded.catalog.layers };
+  if (districts) input.districts = districts;
+  return { plan, input, warnings };
+}
+
+/** {@link planInputs} then {@link readInputs}. */
+export async function loadCheckInputs(source: CheckSource): Promise<LoadedInputs> {
+  return readInputs(await planInputs(source));
+}

@@ -1,0 +1,49 @@
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const PROJECT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
+export const CLI_FIXTURES = fileURLToPath(new URL("../fixtures/cli/", import.meta.url));
+const RUNNER = join(PROJECT_ROOT, "scripts", "run-cli.mjs");
+
+export type CliRun = { status: number | null; stdout: string; stderr: string };
+
+/** Runs `npm run check -- …` as users do (through scripts/run-cli.mjs), in `cwd`. */
+export function runCheckCli(args: readonly string[], cwd = PROJECT_ROOT): CliRun {
+  const r = spawnSync(process.execPath, [RUNNER, "check", ...args], {
+    cwd,
+    encoding: "utf8",
+    timeout: 60_000,
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A scratch folder holding a copy of test/fixtures/cli/, removed by `done`. */
+export function scratchCopy(): { root: string; done: () => void } {
+  const root = mkdtempSync(join(tmpdir(), "plan-layers-check-"));
+  cpSync(CLI_FIXTURES, root, { recursive: true });
+  return { root, done: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+/** CSV text → rows of named fields (the check's CSV quotes no field in these fixtures). */
+export function csvRows(text: string): Record<string, string>[] {
+  const [head, ...lines] = text.trim().split("\n");
+  const columns = (head ?? "").split(",");
+  return lines.map((line) => {
+    const cells = line.split(",");
+    return Object.fromEntries(columns.map((c, i) => [c, cells[i] ?? ""]));
+  });
+}
+
+/** The `--timings` line: the last stderr line that is a JSON object. */
+export function timingsLine(stderr: string): Record<string, unknown> {
+  const line = stderr
+    .trim()
+    .split("\n")
+    .filter((l) => l.startsWith("{"));
+  if (line.length !== 1)
+    throw new Error(`expected one JSON line on stderr, got ${line.length}:\n${stderr}`);
+  return JSON.parse(line[0] as string) as Record<string, unknown>;
+}
