@@ -26,6 +26,7 @@ export type PreparedLayer = {
   geometry(index: number): PreparedGeometry | null;
 };
 
+/** Wraps a layer's features: ids now, geometry prepared on first use (a partition touches few). */
 export function prepareLayer(
   id: string,
   collection: FeatureCollection,
@@ -50,6 +51,7 @@ export function prepareLayer(
   };
 }
 
+/** Whether a feature passes a rule filter (absent attribute: no; a number matches its string). */
 export function matchesFilter(feature: Feature, filter: FeatureFilter | undefined): boolean {
   if (!filter) return true;
   const value = feature.properties?.[filter.attribute];
@@ -69,6 +71,7 @@ export function select(layer: PreparedLayer, selection: LayerSelection): number[
 /** R-tree over selected features' polygon bounding boxes, each optionally grown by a margin. */
 export type ConstraintIndex = { tree: Flatbush | null; members: number[] };
 
+/** Indexes the polygon bounding boxes of the selected features (features without polygons left out). */
 export function indexPolygons(layer: PreparedLayer, members: number[]): ConstraintIndex {
   const kept = members.filter((i) => layer.geometry(i) !== null);
   if (kept.length === 0) return { tree: null, members: kept };
@@ -78,6 +81,7 @@ export function indexPolygons(layer: PreparedLayer, members: number[]): Constrai
   return { tree, members: kept };
 }
 
+/** Indexed features whose bounding box meets g's, in layer order (so output order is stable). */
 export function candidates(index: ConstraintIndex, g: PreparedGeometry): number[] {
   if (!index.tree) return [];
   return index.tree
@@ -124,6 +128,7 @@ export function overlapOf(
   return polygons.length > 0 ? { polygons, area: ellipsoidalArea(polygons) } : null;
 }
 
+/** Polygon parts as a GeoJSON geometry: Polygon for one part, MultiPolygon for more, null for none. */
 export function toGeometry(polygons: Polygons): Geometry | null {
   if (polygons.length === 0) return null;
   if (polygons.length === 1)
@@ -181,6 +186,7 @@ function pointsOf(geometry: Geometry | null): [number, number][] {
 /** The prevailing plan of a pair rule and the message saying which plan must be adjusted. */
 export type Authority = { prevailing: Prevailing | null; message: LocalizedText };
 
+/** Prevailing plan and adjustment message of a rule between two catalogue layers. */
 export function authorityOf(subject: LayerEntry | undefined, constraint: LayerEntry | undefined) {
   const entry = prevailingEntry(subject, constraint);
   const lower = entry && entry === subject ? constraint : subject;

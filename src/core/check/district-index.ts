@@ -9,6 +9,7 @@ import type { Polygons } from "./types";
 /** Pieces up to this (m², planar estimate) do not put a finding in a district: digitising noise. */
 const MIN_SHARE_SQUARE_METERS = 1;
 
+/** A district polygon and its code. */
 export type District = { code: string; geometry: PreparedGeometry };
 
 /** Spatial index over district polygons, to say which districts a finding lies in. */
@@ -25,6 +26,7 @@ function districtCode(properties: Record<string, unknown> | null, id: unknown, i
   return String(index);
 }
 
+/** Indexes district polygons (code from `properties.code`, else the feature id). */
 export function buildDistrictIndex(collection: FeatureCollection | undefined): DistrictIndex {
   const districts: District[] = [];
   for (const [index, feature] of (collection?.features ?? []).entries()) {

@@ -3,6 +3,7 @@ import type { CheckResult, Finding } from "./types";
 
 /** Output formats of `npm run check -- --format`. */
 export const FINDING_FORMATS = ["json", "csv", "geojson"] as const;
+/** One of `FINDING_FORMATS`. */
 export type FindingFormat = (typeof FINDING_FORMATS)[number];
 
 /**

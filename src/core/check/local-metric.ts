@@ -22,6 +22,7 @@ export function metersPerDegree(latitude: number): { x: number; y: number } {
 /** A local plane: lon/lat → metres east/north of an origin. */
 export type LocalFrame = { x0: number; y0: number; kx: number; ky: number };
 
+/** Local plane centred on a point, scaled by the ellipsoid radii at its latitude. */
 export function localFrame(longitude: number, latitude: number): LocalFrame {
   const k = metersPerDegree(latitude);
   return { x0: longitude, y0: latitude, kx: k.x, ky: k.y };

@@ -114,10 +114,12 @@ export function areaOf(g: PreparedGeometry): number {
   return g.area;
 }
 
+/** Number of rings kept. */
 export function ringCount(g: PreparedGeometry): number {
   return g.ringStart.length - 1;
 }
 
+/** Number of vertices kept (rings open). */
 export function vertexCount(g: PreparedGeometry): number {
   return g.ringStart[g.ringStart.length - 1] as number;
 }
@@ -226,6 +228,7 @@ export function containsPoint(g: PreparedGeometry, x: number, y: number): boolea
   return inside;
 }
 
+/** Whether the bounding boxes of a and b meet (touching counts). */
 export function bboxesMeet(a: PreparedGeometry, b: PreparedGeometry): boolean {
   return !(
     a.bbox[2] < b.bbox[0] ||

@@ -25,6 +25,7 @@ export function prevailingEntry(
   return constraint;
 }
 
+/** The fields of a catalogue entry a finding cites. */
 export function toPrevailing(entry: LayerEntry): Prevailing {
   return {
     layerId: entry.id,

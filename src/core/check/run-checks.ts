@@ -29,6 +29,7 @@ export type PreparedChecks = {
  */
 export type Partition = { index: number; count: number };
 
+/** Options of a run: which partition, cancellation and progress. */
 export type RunOptions = {
   part?: Partition;
   /** Checked between units; an aborted run throws the signal's reason. */

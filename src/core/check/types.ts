@@ -117,6 +117,7 @@ export type CheckStats = {
   kernelCalls: number;
 };
 
+/** Everything a run returns: findings, per-rule totals, input problems and work counters. */
 export type CheckResult = {
   findings: Finding[];
   summary: RuleSummary[];

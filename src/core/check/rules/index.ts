@@ -17,6 +17,7 @@ export const RULE_MODULES: { [T in RuleType]: RuleModule<Extract<Rule, { type: T
   "valid-geometry": validGeometry,
 };
 
+/** The module of a rule's type. */
 export function moduleFor<R extends Rule>(rule: R): RuleModule<R> {
   return RULE_MODULES[rule.type] as unknown as RuleModule<R>;
 }
