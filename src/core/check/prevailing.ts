@@ -1,14 +1,23 @@
 import type { LayerEntry, LocalizedText, PlanLevel } from "../catalog/schema";
-import { PLAN_LEVELS } from "../catalog/schema";
 import type { Prevailing } from "./types";
 
 /**
- * Rank of a layer for conflicts, lower prevails. The administrative base ("district" level) is not a
+ * Rank of a plan level for conflicts, lower prevails: the order of `PLAN_LEVELS` in
+ * `catalog/schema.ts` (a test keeps the two in step), written out here so the engine does not load
+ * zod at run time (a Worker bundle is ~450 KB smaller). The administrative base ("district") is not a
  * plan, but its boundaries bind every plan drawn within them, so a rule checking against it makes it
  * prevail.
  */
+export const LEVEL_RANK: Readonly<Record<PlanLevel, number>> = {
+  national: 0,
+  sector: 1,
+  regional: 2,
+  city: 3,
+  district: -1,
+};
+
 function rank(level: PlanLevel): number {
-  return level === "district" ? -1 : PLAN_LEVELS.indexOf(level);
+  return LEVEL_RANK[level];
 }
 
 /**

@@ -1,11 +1,22 @@
 import { describe, expect, it } from "vitest";
-import { adjustmentMessage, prevailingEntry } from "../../../src/core/check/prevailing";
+import { PLAN_LEVELS } from "../../../src/core/catalog/schema";
+import { adjustmentMessage, LEVEL_RANK, prevailingEntry } from "../../../src/core/check/prevailing";
 import { layerEntry } from "./fixture-input";
 
 const city = layerEntry("city-zoning", "city");
 const national = layerEntry("national-land-use", "national");
 const regional = layerEntry("regional-plan", "regional");
 const boundary = layerEntry("city-boundary", "district");
+
+describe("LEVEL_RANK", () => {
+  it("orders the plan levels as PLAN_LEVELS does, the administrative base binding all", () => {
+    const plans = PLAN_LEVELS.filter((l) => l !== "district");
+    expect([...plans].sort((a, b) => LEVEL_RANK[a] - LEVEL_RANK[b])).toEqual(plans);
+    expect(new Set(plans.map((l) => LEVEL_RANK[l])).size).toBe(plans.length);
+    expect(Object.keys(LEVEL_RANK).sort()).toEqual([...PLAN_LEVELS].sort());
+    expect(Math.min(...Object.values(LEVEL_RANK))).toBe(LEVEL_RANK.district);
+  });
+});
 
 describe("prevailingEntry", () => {
   it("picks the higher plan level, whichever side of the rule it is on", () => {
