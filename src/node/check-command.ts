@@ -112,6 +112,7 @@ export async function runCheckCommand(argv: readonly string[], workerScript: URL
         read_ms: round1(t.read_ms),
         index_ms: round1(t.index_ms),
         check_ms: round1(t.check_ms),
+        chunks: t.chunks,
       })),
     };
     console.error(JSON.stringify(timings));

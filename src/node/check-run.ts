@@ -1,12 +1,7 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import {
-  type CheckResult,
-  checkPartition,
-  mergeResults,
-  type PartialResult,
-  prepareChecks,
-} from "../core/check/index";
+import { type CheckResult, mergeResults, prepareChecks } from "../core/check/index";
+import { claimAndCheck, createChunkBoard } from "./check-chunks";
 import { CheckInputError } from "./check-error";
 import {
   type CheckSource,
@@ -22,11 +17,12 @@ import {
   type WorkerJob,
   type WorkerReply,
 } from "./check-worker";
+import { pinnedKernel } from "./pinned-kernel";
 
 /**
- * Below this many input bytes one thread is faster: a worker costs ~0.3 s to start (module load,
- * its own read and index), more than it saves on a small check. Measured on the generator's data
- * (scripts/bench.mjs): see the closing note of issue 3.
+ * Below this many input bytes "auto" uses one thread: the main thread finishes before a worker has
+ * loaded its modules and read the files, so the worker would only compete for the CPU. Measured on
+ * the generator's data (npm run bench): see the closing note of issue 3.
  */
 export const PARALLEL_MIN_BYTES = 4_000_000;
 
@@ -43,8 +39,9 @@ export type RunCheckOutput = {
   loaded: LoadedInputs;
   /** Main thread phases, ms: read (catalogue, rules, layers), index (prepare), check (all threads). */
   timings: { read_ms: number; index_ms: number; check_ms: number };
+  /** Threads started, main included. */
   threads: number;
-  /** Phases of every thread, main first. */
+  /** Phases of the threads that did work, main first. */
   perThread: ThreadTimings[];
 };
 
@@ -69,11 +66,16 @@ function startWorker(script: URL, job: WorkerJob): Started {
   return { worker, reply };
 }
 
+function failed(reply: Extract<WorkerReply, { ok: false }>): Error {
+  if (reply.lines) return new CheckInputError(reply.lines);
+  return new Error(`check worker failed: ${reply.message}`);
+}
+
 /**
- * Runs the check on `threads` threads: workers start before the main thread reads anything, each
- * reads and indexes the inputs itself, and every thread checks an interleaved partition of the
- * units (subject feature × rule); the partial results are merged. The result does not depend on the
- * number of threads (mergeResults sorts).
+ * Runs the check on up to `threads` threads. Workers start before the main thread reads anything;
+ * each reads and indexes the inputs itself, then all threads claim chunks of the units from a shared
+ * counter (see check-chunks.ts). The main thread waits only for workers that claimed chunks, stops
+ * the others, and merges. The result does not depend on the number of threads (mergeResults sorts).
  *
  * @throws CheckInputError for bad input (workers are stopped first)
  */
@@ -81,36 +83,44 @@ export async function runCheck(options: RunCheckOptions): Promise<RunCheckOutput
   const t0 = performance.now();
   const plan = await planInputs(options.source);
   const threads = threadCount(options.workers, planBytes(plan));
+  const board = createChunkBoard(threads);
   const started: Started[] = [];
-  for (let index = 1; index < threads; index++) {
-    const job: WorkerJob = {
-      tag: WORKER_TAG,
-      source: options.source,
-      part: { index, count: threads },
-    };
-    started.push(startWorker(options.workerScript, job));
+  for (let i = 1; i < threads; i++) {
+    started.push(
+      startWorker(options.workerScript, { tag: WORKER_TAG, source: options.source, board }),
+    );
   }
-  const stopAll = () => Promise.all(started.map((s) => s.worker.terminate()));
   try {
     const loaded = await readInputs(plan);
     const t1 = performance.now();
-    const prepared = prepareChecks(loaded.input);
+    const prepared = prepareChecks({ ...loaded.input, kernel: pinnedKernel(loaded.input) });
     const t2 = performance.now();
-    const mine = checkPartition(prepared, { part: { index: 0, count: threads } });
+    const mine = claimAndCheck(prepared, board);
     const t3 = performance.now();
-    const partials: PartialResult[] = [mine];
+    const partials = [mine.partial];
     const perThread: ThreadTimings[] = [
-      { read_ms: t1 - t0, index_ms: t2 - t1, check_ms: t3 - t2, heap_mb: heapMegabytes() },
+      {
+        read_ms: t1 - t0,
+        index_ms: t2 - t1,
+        check_ms: t3 - t2,
+        heap_mb: heapMegabytes(),
+        chunks: mine.claimed,
+      },
     ];
-    for (const { reply } of started) {
-      const r = await reply;
-      if (!r.ok) {
-        if (r.lines) throw new CheckInputError(r.lines);
-        throw new Error(`check worker failed: ${r.message}`);
+    // Every chunk is claimed by now; wait for the workers holding the rest, in the order they finish.
+    let missing = board.chunks - mine.claimed;
+    const pending = new Map(started.map((s, i) => [i, s.reply.then((r) => [i, r] as const)]));
+    while (missing > 0 && pending.size > 0) {
+      const [i, reply] = await Promise.race(pending.values());
+      pending.delete(i);
+      if (!reply.ok) throw failed(reply);
+      missing -= reply.claimed;
+      if (reply.claimed > 0) {
+        partials.push(reply.partial);
+        perThread.push(reply.timings);
       }
-      partials.push(r.partial);
-      perThread.push(r.timings);
     }
+    if (missing > 0) throw new Error(`check workers left ${missing} chunks unreported`);
     const result = mergeResults(partials);
     const t4 = performance.now();
     return {
@@ -121,6 +131,6 @@ export async function runCheck(options: RunCheckOptions): Promise<RunCheckOutput
       perThread,
     };
   } finally {
-    await stopAll();
+    await Promise.all(started.map((s) => s.worker.terminate()));
   }
 }

@@ -1,29 +1,27 @@
 import { getHeapStatistics } from "node:v8";
 import { parentPort, workerData } from "node:worker_threads";
-import {
-  checkPartition,
-  type PartialResult,
-  type Partition,
-  prepareChecks,
-} from "../core/check/index";
+import { type PartialResult, prepareChecks } from "../core/check/index";
+import { type ChunkBoard, claimAndCheck } from "./check-chunks";
 import { CheckInputError } from "./check-error";
 import { type CheckSource, loadCheckInputs } from "./check-inputs";
+import { pinnedKernel } from "./pinned-kernel";
 
 /** Marks the `workerData` of a check worker, so the CLI bundle knows to run as one. */
 export const WORKER_TAG = "plan-layers-check-worker";
 
-export type WorkerJob = { tag: typeof WORKER_TAG; source: CheckSource; part: Partition };
+export type WorkerJob = { tag: typeof WORKER_TAG; source: CheckSource; board: ChunkBoard };
 
-/** Phase times of one thread, milliseconds. */
+/** Phase times of one thread, milliseconds, and its heap at the end. */
 export type ThreadTimings = {
   read_ms: number;
   index_ms: number;
   check_ms: number;
   heap_mb: number;
+  chunks: number;
 };
 
 export type WorkerReply =
-  | { ok: true; partial: PartialResult; timings: ThreadTimings }
+  | { ok: true; partial: PartialResult; claimed: number; timings: ThreadTimings }
   | { ok: false; lines: string[] | null; message: string };
 
 export function isWorkerJob(data: unknown): data is WorkerJob {
@@ -33,25 +31,27 @@ export function isWorkerJob(data: unknown): data is WorkerJob {
 export const heapMegabytes = () => getHeapStatistics().used_heap_size / 2 ** 20;
 
 /**
- * What a check worker does: reads the inputs itself (in parallel with the main thread, cheaper than
- * cloning parsed layers across threads), prepares them and checks its partition of the units.
+ * What a check worker does: reads the inputs itself (in parallel with the main thread; cheaper than
+ * cloning parsed layers across threads), prepares them, then claims chunks of units until none is
+ * left.
  */
 export async function runWorkerJob(job: WorkerJob): Promise<WorkerReply> {
   try {
     const t0 = performance.now();
     const { input } = await loadCheckInputs(job.source);
     const t1 = performance.now();
-    const prepared = prepareChecks(input);
+    const prepared = prepareChecks({ ...input, kernel: pinnedKernel(input) });
     const t2 = performance.now();
-    const partial = checkPartition(prepared, { part: job.part });
+    const { partial, claimed } = claimAndCheck(prepared, job.board);
     const t3 = performance.now();
     const timings = {
       read_ms: t1 - t0,
       index_ms: t2 - t1,
       check_ms: t3 - t2,
       heap_mb: heapMegabytes(),
+      chunks: claimed,
     };
-    return { ok: true, partial, timings };
+    return { ok: true, partial, claimed, timings };
   } catch (error) {
     const lines = error instanceof CheckInputError ? [...error.lines] : null;
     const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
@@ -59,7 +59,7 @@ export async function runWorkerJob(job: WorkerJob): Promise<WorkerReply> {
   }
 }
 
-/** Entry of a worker thread started by {@link startCheckWorkers}: runs the job, posts the reply. */
+/** Entry of a worker thread started by `runCheck`: runs the job, posts the reply. */
 export async function workerMain(): Promise<void> {
   if (!isWorkerJob(workerData) || !parentPort) return;
   parentPort.postMessage(await runWorkerJob(workerData));
