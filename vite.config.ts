@@ -41,7 +41,7 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["test/**/*.test.ts"],
-          exclude: ["test/e2e/**"],
+          exclude: ["test/e2e/**", "test/agreement/**"],
           environment: "node",
         },
       },
@@ -55,6 +55,17 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // npm run check against PostGIS on generated data (needs PostgreSQL + PostGIS + GDAL)
+          name: "agreement",
+          include: ["test/agreement/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 60_000,
+          hookTimeout: 600_000,
         },
       },
     ],

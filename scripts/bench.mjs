@@ -1,0 +1,334 @@
+#!/usr/bin/env node
+// `npm run bench`: the speed section of issue 3. For each size of the generator's data
+// (../shared/bench/gen-plan-data.mjs, seed 42, cached in git-ignored bench-out/) it runs
+// `npm run check` on the reference overlay (scripts/bench-catalog.mjs) and prints wall time per
+// phase, pairs found and peak memory; the ratio against naive all-pairs Turf at the smallest size;
+// and, where PostGIS is installed, the ratios against ../shared/bench/postgis-anchor.sh run in the
+// same run, with the pair-for-pair agreement. Ratios, not timed assertions: not part of npm test.
+//
+//   npm run bench -- [--sizes 1000x200,10000x2000,50000x5000] [--runs 3] [--no-postgis] [--no-naive]
+//                    [--workers N|auto] [--threads-compare]
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { writeBenchCatalog } from "./bench-catalog.mjs";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const shared = resolve(root, "..", "shared", "bench");
+const outRoot = join(root, "bench-out");
+const SEED = "42";
+
+const { values: opts } = parseArgs({
+  options: {
+    sizes: { type: "string", default: "1000x200,10000x2000,50000x5000" },
+    runs: { type: "string", default: "3" },
+    "no-postgis": { type: "boolean", default: false },
+    "no-naive": { type: "boolean", default: false },
+    workers: { type: "string", default: "auto" },
+    "threads-compare": { type: "boolean", default: false },
+  },
+});
+const sizes = opts.sizes.split(",").map((s) => {
+  const m = /^(\d+)x(\d+)$/.exec(s.trim());
+  if (!m) throw new Error(`--sizes: "${s}" is not ZONESxCONSTRAINTS`);
+  return { zones: Number(m[1]), constraints: Number(m[2]) };
+});
+const RUNS = Math.max(1, Number(opts.runs));
+const log = (line) => process.stderr.write(`[bench] ${line}\n`);
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const n = s.length;
+  return n === 0 ? null : n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+};
+
+// ------------------------------------------------------------------ data
+function ensureData({ zones, constraints }) {
+  const dir = join(outRoot, `z${zones}x${constraints}`);
+  const manifest = join(dir, "gen-manifest.json");
+  const same = () => {
+    if (!existsSync(manifest)) return false;
+    const a = JSON.parse(readFileSync(manifest, "utf8")).args ?? {};
+    return a.zones === zones && a.constraints === constraints && String(a.seed) === SEED;
+  };
+  if (!same()) {
+    mkdirSync(dir, { recursive: true });
+    log(`generating ${zones} × ${constraints} into ${dir} …`);
+    const t0 = performance.now();
+    const r = spawnSync(
+      process.execPath,
+      [
+        join(shared, "gen-plan-data.mjs"),
+        "--zones",
+        String(zones),
+        "--constraints",
+        String(constraints),
+        "--seed",
+        SEED,
+        "--out",
+        dir,
+      ],
+      { cwd: root, stdio: ["ignore", "ignore", "inherit"] },
+    );
+    if (r.status !== 0) throw new Error(`gen-plan-data.mjs failed (${r.status})`);
+    log(`generated in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  }
+  return { dir, catalog: writeBenchCatalog(dir) };
+}
+
+// ------------------------------------------------------------------ our command
+function runCheck(catalog, out, workers) {
+  const args = [
+    join(root, "scripts", "run-cli.mjs"),
+    "check",
+    "--catalog",
+    catalog,
+    "--format",
+    "csv",
+    "--out",
+    out,
+    "--timings",
+    "--workers",
+    workers,
+  ];
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, args, { cwd: root, encoding: "utf8", maxBuffer: 1 << 26 });
+  const wall = performance.now() - t0;
+  if (r.status !== 0 && r.status !== 1)
+    throw new Error(`npm run check failed (${r.status}):\n${r.stderr}`);
+  const line = r.stderr
+    .trim()
+    .split("\n")
+    .reverse()
+    .find((l) => l.startsWith("{"));
+  if (!line) throw new Error(`no --timings line in:\n${r.stderr}`);
+  return { ...JSON.parse(line), wall_ms: wall };
+}
+
+function ourRuns(catalog, dir, workers) {
+  const out = join(dir, `ours-findings-${workers}.csv`);
+  runCheck(catalog, out, workers); // warm the file cache; not counted (PostGIS's first run is also cold)
+  const runs = [];
+  for (let i = 0; i < RUNS; i++) runs.push(runCheck(catalog, out, workers));
+  const pick = (k) => median(runs.map((r) => r[k]));
+  return {
+    read_ms: pick("read_ms"),
+    index_ms: pick("index_ms"),
+    check_ms: pick("check_ms"),
+    write_ms: pick("write_ms"),
+    startup_ms: pick("startup_ms"),
+    total_ms: pick("total_ms"),
+    wall_ms: pick("wall_ms"),
+    pairs: runs[0].pairs,
+    candidate_pairs: runs[0].candidate_pairs,
+    kernel_calls: runs[0].kernel_calls,
+    workers: runs[0].workers,
+    rss_peak_mb: Math.max(...runs.map((r) => r.rss_peak_mb)),
+    heap_mb: Math.max(...runs.map((r) => r.heap_mb)),
+    runs: runs.map((r) => ({
+      check_ms: r.check_ms,
+      total_ms: r.total_ms,
+      wall_ms: Math.round(r.wall_ms),
+    })),
+    findingsCsv: out,
+  };
+}
+
+/** Our findings CSV → the anchor's pair file (city_id,constraint_layer,constraint_id,area_m2). */
+function toPairsCsv(findingsCsv, pairsCsv) {
+  const [head, ...lines] = readFileSync(findingsCsv, "utf8").trim().split("\n");
+  const cols = head.split(",");
+  const ix = (k) => cols.indexOf(k);
+  const rows = lines.map((l) => l.split(",")).filter((c) => c[ix("status")] === "ok");
+  const text = ["city_id,constraint_layer,constraint_id,area_m2"]
+    .concat(
+      rows.map((c) =>
+        [
+          c[ix("subject_id")],
+          c[ix("constraint_layer")],
+          c[ix("constraint_id")],
+          c[ix("area_m2")],
+        ].join(","),
+      ),
+    )
+    .join("\n");
+  writeFileSync(pairsCsv, `${text}\n`);
+}
+
+// ------------------------------------------------------------------ PostGIS
+function postgisInstalled() {
+  return (
+    existsSync("/usr/lib/postgresql/15/bin/initdb") &&
+    existsSync("/usr/share/postgresql/15/extension/postgis.control") &&
+    spawnSync("sh", ["-c", "command -v ogr2ogr"]).status === 0
+  );
+}
+
+function runPostgis(dir) {
+  const r = spawnSync("bash", [join(shared, "postgis-anchor.sh"), dir], {
+    cwd: root,
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
+    maxBuffer: 1 << 26,
+  });
+  if (r.status !== 0) {
+    log(`postgis-anchor.sh failed (${r.status}):\n${r.stderr}`);
+    return null;
+  }
+  const s = JSON.parse(readFileSync(join(dir, "postgis-summary.json"), "utf8"));
+  const t = s.timings_ms;
+  return {
+    pairs: s.pairs,
+    load_ms: t.load.total,
+    index_ms: t.index_gist + t.analyze,
+    query_serial_ms: t.query_serial_median,
+    query_parallel_ms: t.query_parallel1_median,
+    load_index_query_ms: t.load.total + t.index_gist + t.analyze + t.query_serial_median,
+    versions: s.versions,
+  };
+}
+
+function comparePairs(ours, theirs) {
+  const r = spawnSync(process.execPath, [join(shared, "compare-pairs.mjs"), ours, theirs], {
+    encoding: "utf8",
+  });
+  try {
+    const j = JSON.parse(r.stdout);
+    return {
+      verdict: j.verdict,
+      only_ours: j.only_in_a,
+      only_postgis: j.only_in_b,
+      max_rel_area_diff: j.rel_area_diff.max,
+      median_signed: j.signed_b_over_a_minus_1.median,
+    };
+  } catch {
+    return { verdict: `compare-pairs.mjs failed: ${r.stderr}` };
+  }
+}
+
+// ------------------------------------------------------------------ run
+const withPostgis = !opts["no-postgis"] && postgisInstalled();
+if (!opts["no-postgis"] && !withPostgis)
+  log("PostGIS 15 + postgis-3 + ogr2ogr not installed: PostGIS ratios skipped");
+log("building the CLI bundle if stale …");
+spawnSync(process.execPath, [join(root, "scripts", "run-cli.mjs"), "check", "--help"], {
+  cwd: root,
+  stdio: "ignore",
+});
+
+const results = [];
+for (const size of sizes) {
+  const { dir, catalog } = ensureData(size);
+  const label = `${size.zones}×${size.constraints}`;
+  log(`${label}: npm run check × ${RUNS} (+1 warm-up), workers ${opts.workers} …`);
+  const ours = ourRuns(catalog, dir, opts.workers);
+  const row = { size: label, zones: size.zones, constraints: size.constraints, ours };
+  if (opts["threads-compare"]) {
+    log(`${label}: the same on one thread …`);
+    row.oneThread = ourRuns(catalog, dir, "1");
+  }
+  const oursPairs = join(dir, "ours-pairs.csv");
+  toPairsCsv(ours.findingsCsv, oursPairs);
+  if (withPostgis) {
+    log(`${label}: postgis-anchor.sh …`);
+    row.postgis = runPostgis(dir);
+    if (row.postgis) row.agreement = comparePairs(oursPairs, join(dir, "postgis-pairs.csv"));
+  }
+  results.push(row);
+}
+
+let naive = null;
+if (!opts["no-naive"] && results.length > 0) {
+  const smallest = results.reduce((a, b) =>
+    a.zones * a.constraints <= b.zones * b.constraints ? a : b,
+  );
+  log(`${smallest.size}: naive all-pairs Turf (takes ~10 s) …`);
+  const { naiveTurf } = await import("./bench-naive-turf.mjs");
+  naive = {
+    size: smallest.size,
+    ...naiveTurf(join(outRoot, `z${smallest.zones}x${smallest.constraints}`)),
+  };
+  naive.ratio_check = naive.ms / smallest.ours.check_ms;
+  naive.ratio_wall = naive.ms / smallest.ours.wall_ms;
+}
+
+// ------------------------------------------------------------------ report
+const f0 = (x) => (x === null || x === undefined ? "–" : Math.round(x).toLocaleString("en-US"));
+const f2 = (x) => (x === null || x === undefined || !Number.isFinite(x) ? "–" : x.toFixed(2));
+const lines = [];
+lines.push(
+  `Benchmark of npm run check (medians of ${RUNS} runs after a warm-up; seed ${SEED}; times in ms)`,
+);
+lines.push("");
+lines.push(
+  "| zones × constraints | workers | read | index | check | write | total (in process) | wall (node scripts/run-cli.mjs) | pairs | candidate pairs | peak RSS MB | heap MB |",
+);
+lines.push("|---|---|---|---|---|---|---|---|---|---|---|---|");
+for (const r of results) {
+  for (const o of [r.ours, r.oneThread].filter(Boolean)) {
+    lines.push(
+      `| ${r.size} | ${o.workers} | ${f0(o.read_ms)} | ${f0(o.index_ms)} | ${f0(o.check_ms)} | ${f0(o.write_ms)} | ${f0(o.total_ms)} | ${f0(o.wall_ms)} | ${o.pairs} | ${o.candidate_pairs} | ${o.rss_peak_mb} | ${o.heap_mb} |`,
+    );
+  }
+}
+if (naive) {
+  lines.push("");
+  lines.push(
+    `Naive all-pairs Turf at ${naive.size}: ${f0(naive.ms)} ms, ${naive.pairs} pairs (${naive.tested} pairs tested, ${naive.failed} failed) — ` +
+      `${f2(naive.ratio_check)}× our check phase, ${f2(naive.ratio_wall)}× our whole command`,
+  );
+}
+if (results.some((r) => r.postgis)) {
+  lines.push("");
+  lines.push(
+    "| zones × constraints | PostGIS pairs | load | index+analyze | query 1 proc | query 2 proc | load+index+query | our check ÷ query 1p | ÷ query 2p | our wall ÷ load+index+query | agreement (only ours / only PostGIS / max rel. area diff) |",
+  );
+  lines.push("|---|---|---|---|---|---|---|---|---|---|---|");
+  for (const r of results) {
+    const p = r.postgis;
+    if (!p) continue;
+    const a = r.agreement ?? {};
+    lines.push(
+      `| ${r.size} | ${p.pairs} | ${f0(p.load_ms)} | ${f0(p.index_ms)} | ${f0(p.query_serial_ms)} | ${f0(p.query_parallel_ms)} | ${f0(p.load_index_query_ms)} | ${f2(r.ours.check_ms / p.query_serial_ms)} | ${f2(r.ours.check_ms / p.query_parallel_ms)} | ${f2(r.ours.wall_ms / p.load_index_query_ms)} | ${a.verdict ?? "–"} (${a.only_ours ?? "–"} / ${a.only_postgis ?? "–"} / ${a.max_rel_area_diff ?? "–"}) |`,
+    );
+  }
+}
+const at = (z, c) => results.find((r) => r.zones === z && r.constraints === c);
+const mid = at(10000, 2000);
+const big = at(50000, 5000);
+lines.push("");
+lines.push("Targets of issue 3 (at 10 000 × 2 000, same machine, same run):");
+const verdict = (ok) => (ok ? "PASS" : "MISS");
+if (mid?.postgis) {
+  const p = mid.postgis;
+  lines.push(
+    `- check phase ${f0(mid.ours.check_ms)} ms ≤ PostGIS overlay query ${f0(p.query_serial_ms)} ms (1 process): ${verdict(mid.ours.check_ms <= p.query_serial_ms)} (2 processes ${f0(p.query_parallel_ms)} ms: ${verdict(mid.ours.check_ms <= p.query_parallel_ms)})`,
+  );
+  lines.push(
+    `- whole command ${f0(mid.ours.wall_ms)} ms (wall of node scripts/run-cli.mjs check; ${f0(mid.ours.total_ms)} ms in process) ≤ PostGIS load+index+query ${f0(p.load_index_query_ms)} ms: ${verdict(mid.ours.wall_ms <= p.load_index_query_ms)}`,
+  );
+} else {
+  lines.push(
+    "- check phase and whole command vs PostGIS: not measured (needs PostGIS and the 10000x2000 size)",
+  );
+}
+if (mid && big) {
+  const rc = big.ours.check_ms / mid.ours.check_ms;
+  const rw = big.ours.wall_ms / mid.ours.wall_ms;
+  const rp = big.ours.candidate_pairs / mid.ours.candidate_pairs;
+  lines.push(
+    `- 50 000 × 5 000 within 6× of 10 000 × 2 000: check phase ${f2(rc)}×, whole command ${f2(rw)}×: ${verdict(rc <= 6 && rw <= 6)} (candidate pairs ${f2(rp)}×, zones × constraints 12.5×)`,
+  );
+} else {
+  lines.push("- 50 000 × 5 000 vs 10 000 × 2 000: not measured (needs both sizes)");
+}
+const text = lines.join("\n");
+console.log(text);
+mkdirSync(outRoot, { recursive: true });
+writeFileSync(
+  join(outRoot, "bench-summary.json"),
+  `${JSON.stringify({ when: new Date().toISOString(), runs: RUNS, results, naive }, null, 2)}\n`,
+);
+writeFileSync(join(outRoot, "bench-summary.md"), `${text}\n`);
+log(`written ${join("bench-out", "bench-summary.md")} and bench-summary.json`);
