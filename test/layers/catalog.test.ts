@@ -33,6 +33,8 @@ const REAL_INSTRUMENTS = new Set([
   "1569/QĐ-TTg",
   "1668/QĐ-TTg",
   "81/2023/QH15",
+  // National airport system plan 2021–2030 (7 Jun 2023), basis of the second-airport site study.
+  "648/QĐ-TTg",
 ]);
 
 /** What the data step writes to data/: its own files and every layer the generator returns. */
@@ -82,6 +84,10 @@ describe("layers/catalog.json", () => {
     const cutoff = catalog?.dataCutoff ?? "";
     expect(layers.some((l) => l.dataAsOf < cutoff)).toBe(true);
     expect(layers.some((l) => l.dataAsOf > cutoff)).toBe(true);
+  });
+
+  it("tracks components at more than one workflow stage", () => {
+    expect(new Set(layers.map((l) => l.status)).size).toBeGreaterThan(1);
   });
 
   it("labels attributes the features really carry", () => {
