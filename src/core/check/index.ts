@@ -1,3 +1,9 @@
+export type {
+  CompatibilityVerdict,
+  Rule,
+  RuleType,
+  Severity,
+} from "../catalog/rules-schema";
 export {
   CSV_COLUMNS,
   FINDING_FORMATS,

@@ -71,10 +71,16 @@ function signedArea(path: Path64): number {
  * Rings are oriented outer-positive, holes-negative on the way in, so the non-zero fill rule reads
  * each feature right and treats overlapping operands as their union. Conversions are cached per input
  * array, so a geometry met in many pairs is converted once.
+ *
+ * The origin (floored to whole degrees) decides the rounding of every coordinate, so threads that
+ * split one input must share it: `prepareChecks` passes one derived from the input. Without it, the
+ * first polygon converted sets it, and answers may differ in the 8th digit with the order of work.
  */
-export function createClipperKernel(): ClipKernel {
-  let originX = Number.NaN;
-  let originY = Number.NaN;
+export function createClipperKernel(
+  options: { origin?: readonly [number, number] } = {},
+): ClipKernel {
+  let originX = options.origin ? Math.floor(options.origin[0]) : Number.NaN;
+  let originY = options.origin ? Math.floor(options.origin[1]) : Number.NaN;
   const cache = new WeakMap<Polygons, Converted>();
 
   function convert(polygons: Polygons): Converted {

@@ -2,6 +2,7 @@ import type { Rule, RuleType, Severity } from "../catalog/rules-schema";
 import { type Engine, type PreparedLayer, prepareLayer } from "./context";
 import { buildDistrictIndex } from "./district-index";
 import { createClipperKernel } from "./kernel";
+import { polygonsOf } from "./prepared-geometry";
 import { moduleFor } from "./rules/index";
 import { finalizeQuota, type QuotaAccumulator } from "./rules/quota";
 import type { RuleChecker } from "./rules/types";
@@ -74,7 +75,7 @@ export function prepareChecks(input: CheckInput): PreparedChecks {
   };
   const engine: Engine = {
     layers,
-    kernel: input.kernel ?? createClipperKernel(),
+    kernel: input.kernel ?? createClipperKernel({ origin: originOf(input) }),
     districts: buildDistrictIndex(input.districts),
     stats: emptyStats(),
   };
@@ -129,6 +130,21 @@ export function prepareChecks(input: CheckInput): PreparedChecks {
   }
   const units = rules.reduce((sum, r) => sum + r.checker.subjects.length, 0);
   return { engine, rules, problems, units };
+}
+
+/**
+ * A position fixed by the input alone (the first vertex of the first rule's first polygonal subject
+ * feature), so every thread working on the input gives the kernel the same grid origin.
+ */
+function originOf(input: CheckInput): [number, number] | undefined {
+  for (const rule of input.rules) {
+    for (const feature of input.layers[rule.subject.layer]?.features ?? []) {
+      const p = polygonsOf(feature.geometry ?? null)[0]?.[0]?.[0];
+      if (p && Number.isFinite(p[0]) && Number.isFinite(p[1]))
+        return [p[0] as number, p[1] as number];
+    }
+  }
+  return undefined;
 }
 
 /** Layers of a rule that must be polygonal for its type to make sense. */

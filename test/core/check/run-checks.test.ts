@@ -120,6 +120,30 @@ describe("runChecks", () => {
     expect(parts.every((p) => p.stats.units > 0)).toBe(true);
   });
 
+  it("answers to the last digit whatever the split, also for zones on both sides of 21° N", () => {
+    const input = generated();
+    // move the zones 0.045° south so the grid straddles 21° N (the kernel's origin is whole degrees)
+    const zones = input.layers.zones as FeatureCollection;
+    const shifted = structuredClone(zones);
+    for (const f of shifted.features) {
+      if (f.geometry.type !== "Polygon") continue;
+      f.geometry.coordinates = f.geometry.coordinates.map((r) =>
+        r.map(([x, y]) => [x as number, Number(((y as number) - 0.045).toFixed(7))]),
+      );
+    }
+    const moved = { ...input, layers: { ...input.layers, zones: shifted } };
+    const whole = runChecks(moved);
+    const split = mergeResults(
+      [1, 0].map((index) => checkPartition(prepareChecks(moved), { part: { index, count: 2 } })),
+    );
+    expect(split.findings).toEqual(whole.findings);
+    const latitudes = whole.findings.flatMap((f) =>
+      f.geometry?.type === "Polygon" ? [f.geometry.coordinates[0]?.[0]?.[1] ?? 0] : [],
+    );
+    expect(Math.min(...latitudes)).toBeLessThan(21);
+    expect(Math.max(...latitudes)).toBeGreaterThan(21);
+  });
+
   it("merges quota sums over partitions", () => {
     const fixture = JSON.parse(
       readFileSync(join(__dirname, "../../fixtures/check/quota/in/attribute.geojson"), "utf8"),
