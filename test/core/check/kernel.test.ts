@@ -79,3 +79,35 @@ describe("createClipperKernel", () => {
     }
   });
 });
+
+describe("createClipperKernel origin", () => {
+  /** An irregular pentagon whose vertices do not sit on the kernel's 1e-9° grid. */
+  const blob = (x: number, y: number, r: number): Polygons => {
+    const ring: Position[] = [];
+    for (let k = 0; k < 5; k++) {
+      const a = (2 * Math.PI * k) / 5 + 0.3;
+      ring.push([x + r * Math.cos(a) * (1 + 0.13 * k), y + r * Math.sin(a) * (1 - 0.07 * k)]);
+    }
+    ring.push(ring[0] as Position);
+    return [[ring]];
+  };
+  const south = [blob(105.71234567, 20.98765432, 0.004), blob(105.71534567, 20.98865432, 0.003)];
+  const north = [blob(105.81234567, 21.01765432, 0.004), blob(105.81534567, 21.01865432, 0.003)];
+  const run = (kernel: ReturnType<typeof createClipperKernel>, order: Polygons[][]) =>
+    order.map(([a, b]) => kernel.intersection(a as Polygons, b as Polygons));
+
+  it("gives the same digits whatever is clipped first when the origin is given", () => {
+    const origin = [105.8, 21.01] as const;
+    const [s1, n1] = run(createClipperKernel({ origin }), [south, north]);
+    const [n2, s2] = run(createClipperKernel({ origin }), [north, south]);
+    expect(s1?.length).toBeGreaterThan(0);
+    expect(s1).toEqual(s2);
+    expect(n1).toEqual(n2);
+  });
+
+  it("(why) without one, the first polygon sets it and the digits depend on the order", () => {
+    const [s1, n1] = run(createClipperKernel(), [south, north]);
+    const [n2, s2] = run(createClipperKernel(), [north, south]);
+    expect([s1, n1]).not.toEqual([s2, n2]);
+  });
+});

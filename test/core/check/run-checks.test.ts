@@ -128,9 +128,13 @@ describe("runChecks", () => {
     for (const f of shifted.features) {
       if (f.geometry.type !== "Polygon") continue;
       f.geometry.coordinates = f.geometry.coordinates.map((r) =>
-        r.map(([x, y]) => [x as number, Number(((y as number) - 0.045).toFixed(7))]),
+        r.map(([x, y]) => [(x as number) + 1.234567e-9, (y as number) - 0.0451234567]),
       );
     }
+    // a northern zone second, so the two partitions meet zones on opposite sides of 21° N first
+    const [first, second, ...rest] = shifted.features;
+    const north = rest.splice(7, 1);
+    shifted.features = [first, ...north, second, ...rest] as typeof shifted.features;
     const moved = { ...input, layers: { ...input.layers, zones: shifted } };
     const whole = runChecks(moved);
     const split = mergeResults(
