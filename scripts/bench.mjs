@@ -7,7 +7,7 @@
 // same run, with the pair-for-pair agreement. Ratios, not timed assertions: not part of npm test.
 //
 //   npm run bench -- [--sizes 1000x200,10000x2000,50000x5000] [--runs 3] [--no-postgis] [--no-naive]
-//                    [--workers N|auto] [--threads-compare]
+//                    [--workers N|auto] [--threads-compare (adds --workers 1 and 2)]
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -225,8 +225,10 @@ for (const size of sizes) {
   const ours = ourRuns(catalog, dir, opts.workers);
   const row = { size: label, zones: size.zones, constraints: size.constraints, ours };
   if (opts["threads-compare"]) {
-    log(`${label}: the same on one thread …`);
-    row.oneThread = ourRuns(catalog, dir, "1");
+    for (const n of ["1", "2"].filter((w) => w !== opts.workers)) {
+      log(`${label}: the same with --workers ${n} …`);
+      row[`workers${n}`] = ourRuns(catalog, dir, n);
+    }
   }
   const oursPairs = join(dir, "ours-pairs.csv");
   toPairsCsv(ours.findingsCsv, oursPairs);
@@ -262,13 +264,18 @@ lines.push(
 );
 lines.push("");
 lines.push(
-  "| zones × constraints | workers | read | index | check | write | total (in process) | wall (node scripts/run-cli.mjs) | pairs | candidate pairs | peak RSS MB | heap MB |",
+  "| zones × constraints | --workers → threads | read | index | check | write | total (in process) | wall (node scripts/run-cli.mjs) | pairs | candidate pairs | peak RSS MB | heap MB |",
 );
 lines.push("|---|---|---|---|---|---|---|---|---|---|---|---|");
 for (const r of results) {
-  for (const o of [r.ours, r.oneThread].filter(Boolean)) {
+  const variants = [
+    [opts.workers, r.ours],
+    ["1", r.workers1],
+    ["2", r.workers2],
+  ].filter(([, o]) => o);
+  for (const [how, o] of variants) {
     lines.push(
-      `| ${r.size} | ${o.workers} | ${f0(o.read_ms)} | ${f0(o.index_ms)} | ${f0(o.check_ms)} | ${f0(o.write_ms)} | ${f0(o.total_ms)} | ${f0(o.wall_ms)} | ${o.pairs} | ${o.candidate_pairs} | ${o.rss_peak_mb} | ${o.heap_mb} |`,
+      `| ${r.size} | ${how} → ${o.workers} | ${f0(o.read_ms)} | ${f0(o.index_ms)} | ${f0(o.check_ms)} | ${f0(o.write_ms)} | ${f0(o.total_ms)} | ${f0(o.wall_ms)} | ${o.pairs} | ${o.candidate_pairs} | ${o.rss_peak_mb} | ${o.heap_mb} |`,
     );
   }
 }

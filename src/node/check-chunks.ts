@@ -12,11 +12,17 @@ export type ChunkBoard = { counter: Int32Array; chunks: number };
 /** Chunks per thread: enough to even out the threads, few enough that walking the units is free. */
 export const CHUNKS_PER_THREAD = 32;
 
+/** A board for up to `threads` threads (workers may join later, so size it for all of them). */
 export function createChunkBoard(threads: number): ChunkBoard {
   return {
     counter: new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT)),
-    chunks: CHUNKS_PER_THREAD * threads,
+    chunks: CHUNKS_PER_THREAD * Math.max(1, threads),
   };
+}
+
+/** Chunks not yet claimed. */
+export function chunksLeft(board: ChunkBoard): number {
+  return Math.max(0, board.chunks - Atomics.load(board.counter, 0));
 }
 
 /** A partial result with no work in it (a thread that claimed nothing). */
@@ -41,6 +47,8 @@ export function emptyPartial(prepared: PreparedChecks): PartialResult {
 export function claimAndCheck(
   prepared: PreparedChecks,
   board: ChunkBoard,
+  /** Called after each chunk with the number claimed so far (the main thread decides on workers). */
+  afterChunk?: (claimed: number) => void,
 ): { partial: PartialResult; claimed: number } {
   const partial = emptyPartial(prepared);
   let claimed = 0;
@@ -56,6 +64,7 @@ export function claimAndCheck(
     partial.stats.candidatePairs += part.stats.candidatePairs;
     partial.stats.shortcutPairs += part.stats.shortcutPairs;
     partial.stats.kernelCalls += part.stats.kernelCalls;
+    afterChunk?.(claimed);
   }
   return { partial, claimed };
 }

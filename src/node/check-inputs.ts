@@ -1,4 +1,3 @@
-import { statSync } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
 import type { FeatureCollection } from "geojson";
 import { type Rule, referencedLayers } from "../core/catalog/rules-schema";
@@ -118,19 +117,6 @@ export async function planInputs(source: CheckSource): Promise<InputPlan> {
     ? { layer: target.id, file: shownPath(resolve(source.proposal as string)) }
     : null;
   return { loaded, rules, files, districts, proposal };
-}
-
-/** Bytes the plan will read (files that do not exist count 0): the size of the job, before reading. */
-export function planBytes(plan: InputPlan): number {
-  let sum = 0;
-  for (const f of [...plan.files, ...(plan.districts ? [plan.districts] : [])]) {
-    try {
-      sum += statSync(f.path).size;
-    } catch {
-      // reported when read
-    }
-  }
-  return sum;
 }
 
 /**

@@ -1,15 +1,9 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { type CheckResult, mergeResults, prepareChecks } from "../core/check/index";
-import { claimAndCheck, createChunkBoard } from "./check-chunks";
+import { chunksLeft, claimAndCheck, createChunkBoard } from "./check-chunks";
 import { CheckInputError } from "./check-error";
-import {
-  type CheckSource,
-  type LoadedInputs,
-  planBytes,
-  planInputs,
-  readInputs,
-} from "./check-inputs";
+import { type CheckSource, type LoadedInputs, planInputs, readInputs } from "./check-inputs";
 import {
   heapMegabytes,
   type ThreadTimings,
@@ -20,15 +14,26 @@ import {
 import { pinnedKernel } from "./pinned-kernel";
 
 /**
- * Below this many input bytes "auto" uses one thread: the main thread finishes before a worker has
- * loaded its modules and read the files, so the worker would only compete for the CPU. Measured on
- * the generator's data (npm run bench): see the closing note of issue 3.
+ * "auto" starts workers only when the check still to do is projected to take this many times longer
+ * than a worker needs to get ready. A worker repeats the main thread's start-up, read and index
+ * (its own module load and parse: cheaper than cloning parsed layers, measured), and on the 2-vCPU
+ * machine of the benchmark a second thread adds only ~1.35× throughput (one Node thread already
+ * keeps ~1.3 cores busy with V8's GC and compiler threads), so it pays only when the check dwarfs
+ * the set-up. Measured with npm run bench -- --threads-compare: see the closing note of issue 3.
  */
-export const PARALLEL_MIN_BYTES = 4_000_000;
+export const WORKER_PAYBACK = 2;
+
+/**
+ * The main thread projects the rest of the check from the chunks between these shares of the work:
+ * the first chunks run on cold code (interpreter, then JIT) and took several times longer than
+ * later ones, so a projection that included them started workers that could not repay themselves.
+ */
+const PROBE_FROM = 1 / 8;
+const PROBE_TO = 1 / 4;
 
 export type RunCheckOptions = {
   source: CheckSource;
-  /** Threads checking, main thread included; "auto" = one below PARALLEL_MIN_BYTES, else all cores. */
+  /** Threads checking, main thread included; "auto" adds workers when the check is long enough. */
   workers: number | "auto";
   /** Script a worker thread runs: a module that calls `workerMain()` when given a check job. */
   workerScript: URL;
@@ -45,9 +50,13 @@ export type RunCheckOutput = {
   perThread: ThreadTimings[];
 };
 
-export function threadCount(workers: number | "auto", bytes: number): number {
-  if (workers !== "auto") return workers;
-  return bytes < PARALLEL_MIN_BYTES ? 1 : Math.max(1, availableParallelism());
+/**
+ * Whether "auto" should add workers, from what the main thread measured: `setupMs` (start-up, read
+ * and index: what a worker repeats before it can help), the time its first chunks took and the
+ * chunks left.
+ */
+export function worthWorkers(setupMs: number, msPerChunk: number, left: number): boolean {
+  return msPerChunk * left > WORKER_PAYBACK * setupMs;
 }
 
 type Started = { worker: Worker; reply: Promise<WorkerReply> };
@@ -72,30 +81,50 @@ function failed(reply: Extract<WorkerReply, { ok: false }>): Error {
 }
 
 /**
- * Runs the check on up to `threads` threads. Workers start before the main thread reads anything;
- * each reads and indexes the inputs itself, then all threads claim chunks of the units from a shared
- * counter (see check-chunks.ts). The main thread waits only for workers that claimed chunks, stops
- * the others, and merges. The result does not depend on the number of threads (mergeResults sorts).
+ * Runs the check on one or more threads. With `--workers N` the N − 1 workers start before the main
+ * thread reads anything; with "auto" the main thread starts alone and, a quarter of the way through,
+ * adds workers if the rest of the check is long enough to repay them (see WORKER_PAYBACK). Each worker
+ * reads and indexes the inputs itself, then every thread claims chunks of the units from a shared
+ * counter (check-chunks.ts). The main thread waits only for workers that claimed chunks, stops the
+ * others and merges. The result does not depend on the threads (mergeResults sorts; the kernel's
+ * grid is pinned).
  *
  * @throws CheckInputError for bad input (workers are stopped first)
  */
 export async function runCheck(options: RunCheckOptions): Promise<RunCheckOutput> {
   const t0 = performance.now();
   const plan = await planInputs(options.source);
-  const threads = threadCount(options.workers, planBytes(plan));
-  const board = createChunkBoard(threads);
+  const cores = Math.max(1, availableParallelism());
+  const maxThreads = options.workers === "auto" ? cores : options.workers;
+  const board = createChunkBoard(maxThreads);
   const started: Started[] = [];
-  for (let i = 1; i < threads; i++) {
-    started.push(
-      startWorker(options.workerScript, { tag: WORKER_TAG, source: options.source, board }),
-    );
-  }
+  const startWorkers = (count: number) => {
+    for (let i = 0; i < count; i++) {
+      const job: WorkerJob = { tag: WORKER_TAG, source: options.source, board };
+      started.push(startWorker(options.workerScript, job));
+    }
+  };
+  if (options.workers !== "auto") startWorkers(options.workers - 1);
   try {
     const loaded = await readInputs(plan);
     const t1 = performance.now();
     const prepared = prepareChecks({ ...loaded.input, kernel: pinnedKernel(loaded.input) });
     const t2 = performance.now();
-    const mine = claimAndCheck(prepared, board);
+    const from = Math.max(1, Math.round(board.chunks * PROBE_FROM));
+    const to = Math.max(from + 1, Math.round(board.chunks * PROBE_TO));
+    let fromTime = 0;
+    const decide =
+      options.workers === "auto" && cores > 1
+        ? (claimed: number) => {
+            if (claimed === from) fromTime = performance.now();
+            if (claimed !== to) return;
+            const msPerChunk = (performance.now() - fromTime) / (to - from);
+            // performance.now() counts from process start: the module load, read and index a
+            // worker would repeat
+            if (worthWorkers(t2, msPerChunk, chunksLeft(board))) startWorkers(cores - 1);
+          }
+        : undefined;
+    const mine = claimAndCheck(prepared, board, decide);
     const t3 = performance.now();
     const partials = [mine.partial];
     const perThread: ThreadTimings[] = [
@@ -127,7 +156,7 @@ export async function runCheck(options: RunCheckOptions): Promise<RunCheckOutput
       result,
       loaded,
       timings: { read_ms: t1 - t0, index_ms: t2 - t1, check_ms: t4 - t2 },
-      threads,
+      threads: 1 + started.length,
       perThread,
     };
   } finally {

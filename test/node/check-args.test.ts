@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_CATALOG, parseCheckArgs } from "../../src/node/check-args";
 import { CheckInputError } from "../../src/node/check-error";
-import { PARALLEL_MIN_BYTES, threadCount } from "../../src/node/check-run";
+import { WORKER_PAYBACK, worthWorkers } from "../../src/node/check-run";
 
 describe("parseCheckArgs", () => {
   it("reads every option, with a space or an equals sign", () => {
@@ -69,10 +69,11 @@ describe("parseCheckArgs", () => {
   });
 });
 
-describe("threadCount", () => {
-  it("runs small inputs on one thread and large ones on every core; an explicit count wins", () => {
-    expect(threadCount("auto", PARALLEL_MIN_BYTES - 1)).toBe(1);
-    expect(threadCount("auto", PARALLEL_MIN_BYTES)).toBeGreaterThanOrEqual(1);
-    expect(threadCount(3, 0)).toBe(3);
+describe("worthWorkers", () => {
+  it("adds workers only when the check left dwarfs what a worker repeats before helping", () => {
+    // 1 s of start-up, read and index; 10 ms a chunk
+    expect(worthWorkers(1000, 10, 60)).toBe(false);
+    expect(worthWorkers(1000, 10, WORKER_PAYBACK * 100 + 1)).toBe(true);
+    expect(worthWorkers(1000, 10, 0)).toBe(false);
   });
 });
