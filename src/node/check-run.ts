@@ -11,7 +11,6 @@ import {
   type WorkerJob,
   type WorkerReply,
 } from "./check-worker";
-import { pinnedKernel } from "./pinned-kernel";
 
 /**
  * "auto" starts workers only when the check still to do is projected to take this many times longer
@@ -86,8 +85,8 @@ function failed(reply: Extract<WorkerReply, { ok: false }>): Error {
  * adds workers if the rest of the check is long enough to repay them (see WORKER_PAYBACK). Each worker
  * reads and indexes the inputs itself, then every thread claims chunks of the units from a shared
  * counter (check-chunks.ts). The main thread waits only for workers that claimed chunks, stops the
- * others and merges. The result does not depend on the threads (mergeResults sorts; the kernel's
- * grid is pinned).
+ * others and merges. The result does not depend on the threads (mergeResults sorts; the engine
+ * pins the kernel's grid origin from the input).
  *
  * @throws CheckInputError for bad input (workers are stopped first)
  */
@@ -108,7 +107,7 @@ export async function runCheck(options: RunCheckOptions): Promise<RunCheckOutput
   try {
     const loaded = await readInputs(plan);
     const t1 = performance.now();
-    const prepared = prepareChecks({ ...loaded.input, kernel: pinnedKernel(loaded.input) });
+    const prepared = prepareChecks(loaded.input);
     const t2 = performance.now();
     const from = Math.max(1, Math.round(board.chunks * PROBE_FROM));
     const to = Math.max(from + 1, Math.round(board.chunks * PROBE_TO));

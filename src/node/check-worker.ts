@@ -4,7 +4,6 @@ import { type PartialResult, prepareChecks } from "../core/check/index";
 import { type ChunkBoard, claimAndCheck } from "./check-chunks";
 import { CheckInputError } from "./check-error";
 import { type CheckSource, loadCheckInputs } from "./check-inputs";
-import { pinnedKernel } from "./pinned-kernel";
 
 /** Marks the `workerData` of a check worker, so the CLI bundle knows to run as one. */
 export const WORKER_TAG = "plan-layers-check-worker";
@@ -40,7 +39,7 @@ export async function runWorkerJob(job: WorkerJob): Promise<WorkerReply> {
     const t0 = performance.now();
     const { input } = await loadCheckInputs(job.source);
     const t1 = performance.now();
-    const prepared = prepareChecks({ ...input, kernel: pinnedKernel(input) });
+    const prepared = prepareChecks(input);
     const t2 = performance.now();
     const { partial, claimed } = claimAndCheck(prepared, job.board);
     const t3 = performance.now();
