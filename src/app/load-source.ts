@@ -1,5 +1,5 @@
-import { deserialize } from "flatgeobuf/lib/mjs/geojson.js";
-import type { Feature, FeatureCollection } from "geojson";
+import type { FeatureCollection } from "geojson";
+import { readFlatGeobuf } from "../io/fgb-reader";
 
 /** Why a data file could not be used; the UI turns `reason` into a sentence in its language. */
 export type LoadFailure = {
@@ -82,8 +82,10 @@ function asFeatureCollection(json: unknown, file: string): FeatureCollection {
 }
 
 /**
- * Loads a layer file as a FeatureCollection: `.geojson`/`.json` as JSON, `.fgb` through
- * FlatGeobuf's reader over the whole file (layers are small enough to read at once).
+ * Loads a layer file as a FeatureCollection: `.geojson`/`.json` as JSON, `.fgb` through the
+ * project's FlatGeobuf reader over the whole file (layers are small enough to read at once), which
+ * restores the GeoJSON ids the data step stored, so features keep the ids the check and the command
+ * line know them by (FlatGeobuf's own reader would number them instead).
  *
  * @param url - absolute URL to fetch
  * @param file - the name to show in errors, e.g. "sector/ring-roads.geojson"
@@ -92,13 +94,11 @@ export async function loadFeatureCollection(url: URL, file: string): Promise<Fea
   if (!/\.fgb$/i.test(url.pathname)) return asFeatureCollection(await loadJson(url, file), file);
   const response = await fetchBytes(url, file);
   const bytes = new Uint8Array(await response.arrayBuffer());
-  const features: Feature[] = [];
   try {
-    for await (const feature of deserialize(bytes)) features.push(feature as Feature);
+    return await readFlatGeobuf(bytes);
   } catch (error) {
     throw new LoadError({ file, reason: "fgb", detail: message(error) });
   }
-  return { type: "FeatureCollection", features };
 }
 
 /** The failure behind any error a loader threw (unexpected errors become network failures). */

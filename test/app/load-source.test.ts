@@ -2,6 +2,7 @@ import { serialize } from "flatgeobuf/lib/mjs/geojson.js";
 import type { FeatureCollection } from "geojson";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { loadFeatureCollection, loadJson, toLoadFailure } from "../../src/app/load-source";
+import { writeFlatGeobuf } from "../../src/io/fgb-writer";
 
 const collection: FeatureCollection = {
   type: "FeatureCollection",
@@ -62,6 +63,19 @@ describe("loadFeatureCollection", () => {
     expect(loaded.features).toHaveLength(1);
     expect(loaded.features[0]?.properties).toMatchObject({ name: "Vành đai 4", width_m: 120 });
     expect(loaded.features[0]?.geometry.type).toBe("LineString");
+  });
+
+  it("keeps the GeoJSON ids the data step wrote, so findings name features as the CLI does", async () => {
+    const withIds: FeatureCollection = {
+      type: "FeatureCollection",
+      features: collection.features.map((f, i) => ({ ...f, id: `VD4-${i}` })),
+    };
+    const bytes = writeFlatGeobuf(withIds);
+    const body = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+    serve(() => new Response(body as ArrayBuffer));
+    const loaded = await loadFeatureCollection(url("../data/rr4.fgb"), "../data/rr4.fgb");
+    expect(loaded.features.map((f) => f.id)).toEqual(["VD4-0"]);
+    expect(loaded.features[0]?.properties).toEqual({ name: "Vành đai 4", width_m: 120 });
   });
 
   it("treats a 404 and a single-page fallback HTML answer as a missing file", async () => {
