@@ -278,14 +278,17 @@ describe("npm run check: bad input exits 2 naming the file and the feature", SLO
     );
   });
 
-  it("a layer file that is missing", () => {
+  it("layer files that are missing: every one named, built layers with the data step's hint", () => {
     const path = catalogWith("missing-layer.json", (c) => {
+      (c.layers[1] as { source: string }).source = "data/rice.fgb";
       (c.layers[2] as { source: string }).source = "layers/national/gone.geojson";
     });
     expectBadInput(
       runCheckCli(["--catalog", path]),
       join("layers", "national", "gone.geojson"),
       "file not found",
+      join("data", "rice.fgb"),
+      "run npm run data first",
     );
   });
 
