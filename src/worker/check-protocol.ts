@@ -1,0 +1,32 @@
+import type { FeatureCollection } from "geojson";
+import type { Rule } from "../core/catalog/rules-schema";
+import type { LayerEntry } from "../core/catalog/schema";
+import type { PartialResult, Partition } from "../core/check/index";
+
+/**
+ * What a check worker keeps between runs: the parsed layers the rules read, keyed by catalogue id,
+ * the catalogue entries (prevailing plan, legal basis) and the district polygons (property `code`)
+ * that say where a finding lies. Sent once per worker by structured clone, then reused by every run.
+ */
+export type CheckData = {
+  layers: Record<string, FeatureCollection>;
+  catalog: LayerEntry[];
+  districts: FeatureCollection | null;
+};
+
+/** Messages the page sends a check worker. */
+export type ToCheckWorker =
+  | { type: "data"; data: CheckData }
+  /** Check one partition of the units (subject feature × rule) of `rules` over the data last sent. */
+  | { type: "run"; runId: number; rules: Rule[]; part: Partition }
+  /** Stop run `runId` at the next unit; the worker answers `cancelled`. */
+  | { type: "cancel"; runId: number };
+
+/** Messages a check worker sends back; each names the run it belongs to. */
+export type FromCheckWorker =
+  /** Units done and units in this worker's partition. */
+  | { type: "progress"; runId: number; done: number; total: number }
+  | { type: "result"; runId: number; partial: PartialResult }
+  | { type: "cancelled"; runId: number }
+  /** The run failed as a whole (a bug, not bad data: the engine turns bad data into findings). */
+  | { type: "error"; runId: number; message: string };

@@ -1,0 +1,238 @@
+import type { Rule } from "../core/catalog/rules-schema";
+import { type CheckResult, mergeResults, type PartialResult } from "../core/check/index";
+import type { CheckData, FromCheckWorker, ToCheckWorker } from "./check-protocol";
+
+/** The side of a worker the runner needs; a Web Worker in the page, a stand-in in tests. */
+export type CheckWorkerPort = {
+  post: (message: ToCheckWorker) => void;
+  terminate: () => void;
+};
+
+/**
+ * Starts one worker. `onMessage` hears its replies; `onFailure` hears that the worker itself broke
+ * (its script failed to load, or threw outside a run).
+ */
+export type CheckWorkerFactory = (
+  onMessage: (message: FromCheckWorker) => void,
+  onFailure: (message: string) => void,
+) => CheckWorkerPort;
+
+/** How a run ended. `elapsedMs` is wall time from `run` to the merged result, data transfer included. */
+export type RunOutcome =
+  | { status: "done"; result: CheckResult; elapsedMs: number }
+  | { status: "cancelled" }
+  | { status: "failed"; message: string };
+
+/** How long a cancelled worker may take to stop before it is terminated, ms. */
+export const CANCEL_GRACE_MS = 1500;
+
+type Slot = {
+  port: CheckWorkerPort;
+  /** The data object this worker holds (compared by identity, so it is sent once). */
+  sent: CheckData | null;
+  /** A cancelled run this worker has not yet confirmed stopping. */
+  stopping: number | null;
+};
+
+type ActiveRun = {
+  runId: number;
+  started: number;
+  progress: { done: number; total: number }[];
+  partials: (PartialResult | null)[];
+  /** Workers that have answered this run (result or error): nothing left to stop there. */
+  answered: boolean[];
+  onProgress: (done: number, total: number) => void;
+  resolve: (outcome: RunOutcome) => void;
+};
+
+/**
+ * Runs the consistency check on a small pool of Web Workers, each checking an interleaved partition
+ * of the units, and merges their partial results (`mergeResults` sorts, so the result does not
+ * depend on how the work was split). Workers start on the first run and are kept: the layers are
+ * cloned into each worker once, and later runs send only the rules. Cancel asks the workers to stop;
+ * one that does not answer within {@link CANCEL_GRACE_MS} is terminated and replaced on the next run.
+ */
+export class CheckRunner {
+  private readonly slots: (Slot | null)[];
+  private active: ActiveRun | null = null;
+  private nextRunId = 1;
+  private disposed = false;
+
+  constructor(
+    private readonly factory: CheckWorkerFactory,
+    readonly workerCount: number,
+  ) {
+    this.slots = Array.from({ length: Math.max(1, Math.floor(workerCount)) }, () => null);
+  }
+
+  /** True while a run is in progress. */
+  get running(): boolean {
+    return this.active !== null;
+  }
+
+  /**
+   * Checks `rules` over `data`. A run still in progress is cancelled first. `onProgress` hears units
+   * done and units in all, summed over the workers.
+   */
+  run(
+    data: CheckData,
+    rules: Rule[],
+    onProgress: (done: number, total: number) => void,
+  ): Promise<RunOutcome> {
+    if (this.disposed) return Promise.resolve({ status: "failed", message: "runner disposed" });
+    this.cancel();
+    const runId = this.nextRunId++;
+    const count = this.slots.length;
+    return new Promise<RunOutcome>((resolve) => {
+      this.active = {
+        runId,
+        started: performance.now(),
+        progress: Array.from({ length: count }, () => ({ done: 0, total: 0 })),
+        partials: Array.from({ length: count }, () => null),
+        answered: Array.from({ length: count }, () => false),
+        onProgress,
+        resolve,
+      };
+      try {
+        for (let index = 0; index < count; index++) {
+          let slot = this.slots[index] ?? null;
+          if (slot && slot.stopping !== null) {
+            // Still busy with a cancelled run: a fresh worker is quicker than waiting for it.
+            this.dropSlot(index);
+            slot = null;
+          }
+          slot ??= this.startSlot(index);
+          if (slot.sent !== data) {
+            slot.port.post({ type: "data", data });
+            slot.sent = data;
+          }
+          slot.port.post({ type: "run", runId, rules, part: { index, count } });
+        }
+      } catch (error) {
+        // A worker that cannot start, or data that cannot be cloned into it.
+        const active = this.active;
+        if (active?.runId === runId) {
+          this.fail(active, error instanceof Error ? error.message : String(error));
+        }
+      }
+    });
+  }
+
+  /**
+   * Starts the workers and sends them `data` ahead of the first run (when the check panel opens), so
+   * module loading and the copy of the layers are not part of the user's wait. Idle workers only.
+   */
+  warm(data: CheckData): void {
+    if (this.disposed || this.active) return;
+    try {
+      for (const index of this.slots.keys()) {
+        const slot = this.slots[index] ?? this.startSlot(index);
+        if (slot.sent !== data) {
+          slot.port.post({ type: "data", data });
+          slot.sent = data;
+        }
+      }
+    } catch {
+      // The run will start the workers again and report the failure.
+    }
+  }
+
+  /** Stops the run in progress, if any; its promise resolves `cancelled` at once. */
+  cancel(): void {
+    const run = this.active;
+    if (!run) return;
+    this.stop(run);
+    run.resolve({ status: "cancelled" });
+  }
+
+  /** Cancels any run and terminates every worker. */
+  dispose(): void {
+    this.cancel();
+    this.disposed = true;
+    for (const index of this.slots.keys()) this.dropSlot(index);
+  }
+
+  /** Ends `run` and asks its workers to stop, terminating those that do not answer in time. */
+  private stop(run: ActiveRun): void {
+    if (this.active === run) this.active = null;
+    for (const [index, slot] of this.slots.entries()) {
+      if (!slot || run.answered[index]) continue;
+      slot.stopping = run.runId;
+      try {
+        slot.port.post({ type: "cancel", runId: run.runId });
+      } catch {
+        this.dropSlot(index);
+        continue;
+      }
+      setTimeout(() => {
+        if (this.slots[index] === slot && slot.stopping === run.runId) this.dropSlot(index);
+      }, CANCEL_GRACE_MS);
+    }
+  }
+
+  private startSlot(index: number): Slot {
+    const slot: Slot = {
+      port: this.factory(
+        (message) => this.onMessage(index, slot, message),
+        (message) => this.onFailure(index, slot, message),
+      ),
+      sent: null,
+      stopping: null,
+    };
+    this.slots[index] = slot;
+    return slot;
+  }
+
+  private dropSlot(index: number): void {
+    this.slots[index]?.port.terminate();
+    this.slots[index] = null;
+  }
+
+  private onMessage(index: number, slot: Slot, message: FromCheckWorker): void {
+    if (this.slots[index] !== slot) return;
+    if (slot.stopping === message.runId && message.type !== "progress") slot.stopping = null;
+    const run = this.active;
+    if (!run || run.runId !== message.runId) return;
+    switch (message.type) {
+      case "progress": {
+        run.progress[index] = { done: message.done, total: message.total };
+        const done = run.progress.reduce((sum, p) => sum + p.done, 0);
+        const total = run.progress.reduce((sum, p) => sum + p.total, 0);
+        run.onProgress(done, total);
+        return;
+      }
+      case "result": {
+        run.answered[index] = true;
+        run.partials[index] = message.partial;
+        const partials = run.partials.filter((p): p is PartialResult => p !== null);
+        if (partials.length < run.partials.length) return;
+        this.active = null;
+        run.resolve({
+          status: "done",
+          result: mergeResults(partials),
+          elapsedMs: performance.now() - run.started,
+        });
+        return;
+      }
+      case "error":
+        run.answered[index] = true;
+        this.fail(run, message.message);
+        return;
+      case "cancelled":
+        return;
+    }
+  }
+
+  private onFailure(index: number, slot: Slot, message: string): void {
+    if (this.slots[index] !== slot) return;
+    this.dropSlot(index);
+    const run = this.active;
+    if (run) this.fail(run, message);
+  }
+
+  /** Ends a run as failed and stops the workers still checking it. */
+  private fail(run: ActiveRun, message: string): void {
+    this.stop(run);
+    run.resolve({ status: "failed", message });
+  }
+}

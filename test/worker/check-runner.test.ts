@@ -1,0 +1,175 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { runChecks } from "../../src/core/check/index";
+import { createCheckHandler } from "../../src/worker/check-handler";
+import type { FromCheckWorker, ToCheckWorker } from "../../src/worker/check-protocol";
+import {
+  CANCEL_GRACE_MS,
+  CheckRunner,
+  type CheckWorkerFactory,
+} from "../../src/worker/check-runner";
+import { checkFixture } from "./check-fixture";
+
+/**
+ * Workers that run the real message loop in this thread, passing messages as a Web Worker does: a
+ * task later, structured-cloned. Records what each was sent and whether it was terminated.
+ */
+function inProcessWorkers(options: { firstStuck?: boolean } = {}) {
+  const started: { sent: ToCheckWorker[]; terminated: boolean }[] = [];
+  const factory: CheckWorkerFactory = (onMessage) => {
+    const record = { sent: [] as ToCheckWorker[], terminated: false };
+    started.push(record);
+    const handle = createCheckHandler((message: FromCheckWorker) => {
+      const copy = structuredClone(message);
+      setTimeout(() => {
+        if (!record.terminated) onMessage(copy);
+      }, 0);
+    });
+    return {
+      post: (message) => {
+        record.sent.push(message);
+        // A worker busy in one long unit: it hears nothing until terminated.
+        if (options.firstStuck && record === started[0]) return;
+        const copy = structuredClone(message);
+        setTimeout(() => {
+          if (!record.terminated) handle(copy);
+        }, 0);
+      },
+      terminate: () => {
+        record.terminated = true;
+      },
+    };
+  };
+  return { factory, started };
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe("CheckRunner", () => {
+  it("splits the work over two workers and merges to the single-thread result", async () => {
+    const { data, rules } = checkFixture();
+    const { factory, started } = inProcessWorkers();
+    const runner = new CheckRunner(factory, 2);
+    const progress: [number, number][] = [];
+    const outcome = await runner.run(data, rules, (done, total) => progress.push([done, total]));
+    const expected = runChecks({ ...data, districts: data.districts ?? undefined, rules });
+    expect(outcome.status).toBe("done");
+    if (outcome.status !== "done") return;
+    expect(expected.findings.length).toBeGreaterThan(3);
+    expect(outcome.result.findings.map((f) => f.id)).toEqual(expected.findings.map((f) => f.id));
+    expect(outcome.result.summary).toEqual(expected.summary);
+    expect(outcome.elapsedMs).toBeGreaterThanOrEqual(0);
+    expect(started).toHaveLength(2);
+    const runs = started.map((w) => w.sent.find((m) => m.type === "run"));
+    expect(runs.map((m) => (m?.type === "run" ? m.part : null))).toEqual([
+      { index: 0, count: 2 },
+      { index: 1, count: 2 },
+    ]);
+    const [done, total] = progress.at(-1) ?? [0, 0];
+    expect(total).toBe(expected.stats.units);
+    expect(done).toBe(total);
+    runner.dispose();
+  });
+
+  it("sends the data to each worker once, however many runs follow", async () => {
+    const { data, rules } = checkFixture();
+    const { factory, started } = inProcessWorkers();
+    const runner = new CheckRunner(factory, 2);
+    runner.warm(data);
+    await runner.run(data, rules, () => {});
+    await runner.run(data, rules.slice(0, 1), () => {});
+    for (const worker of started) {
+      expect(worker.sent.filter((m) => m.type === "data")).toHaveLength(1);
+      expect(worker.sent.filter((m) => m.type === "run")).toHaveLength(2);
+    }
+    const changed = { ...data, layers: { ...data.layers } };
+    await runner.run(changed, rules, () => {});
+    for (const worker of started)
+      expect(worker.sent.filter((m) => m.type === "data")).toHaveLength(2);
+    runner.dispose();
+  });
+
+  it("resolves a cancelled run as cancelled and never delivers its findings", async () => {
+    const { data, rules } = checkFixture();
+    const { factory } = inProcessWorkers();
+    const runner = new CheckRunner(factory, 2);
+    const progress = vi.fn();
+    const pending = runner.run(data, rules, progress);
+    runner.cancel();
+    expect(runner.running).toBe(false);
+    await expect(pending).resolves.toEqual({ status: "cancelled" });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(progress).not.toHaveBeenCalled();
+    // The workers stay usable.
+    const next = await runner.run(data, rules, () => {});
+    expect(next.status).toBe("done");
+    runner.dispose();
+  });
+
+  it("a new run replaces the one in progress", async () => {
+    const { data, rules } = checkFixture();
+    const { factory } = inProcessWorkers();
+    const runner = new CheckRunner(factory, 2);
+    const first = runner.run(data, rules, () => {});
+    const second = runner.run(data, rules.slice(0, 1), () => {});
+    await expect(first).resolves.toEqual({ status: "cancelled" });
+    const outcome = await second;
+    expect(outcome.status === "done" && outcome.result.summary.map((s) => s.rule)).toEqual([
+      "industry-on-rice",
+    ]);
+    runner.dispose();
+  });
+
+  it("terminates a worker that does not confirm a cancel in time, and replaces it", async () => {
+    vi.useFakeTimers();
+    const { data, rules } = checkFixture();
+    const { factory, started } = inProcessWorkers({ firstStuck: true });
+    const runner = new CheckRunner(factory, 1);
+    const pending = runner.run(data, rules, () => {});
+    runner.cancel();
+    await expect(pending).resolves.toEqual({ status: "cancelled" });
+    await vi.advanceTimersByTimeAsync(CANCEL_GRACE_MS + 10);
+    expect(started[0]?.terminated).toBe(true);
+    const next = runner.run(data, rules, () => {});
+    await vi.runAllTimersAsync();
+    expect((await next).status).toBe("done");
+    expect(started).toHaveLength(2);
+    expect(started[1]?.sent[0]?.type).toBe("data");
+    runner.dispose();
+  });
+
+  it("fails the run when a worker reports an error or breaks, keeping nothing half-merged", async () => {
+    const { data, rules } = checkFixture();
+    let breakWorker: (message: string) => void = () => {};
+    const factory: CheckWorkerFactory = (_onMessage, onFailure) => {
+      breakWorker = onFailure;
+      return { post: () => {}, terminate: () => {} };
+    };
+    const runner = new CheckRunner(factory, 1);
+    const pending = runner.run(data, rules, () => {});
+    breakWorker("check worker failed to start");
+    await expect(pending).resolves.toEqual({
+      status: "failed",
+      message: "check worker failed to start",
+    });
+    expect(runner.running).toBe(false);
+    runner.dispose();
+  });
+
+  it("fails the run when data cannot be sent to a worker", async () => {
+    const { data, rules } = checkFixture();
+    const factory: CheckWorkerFactory = () => ({
+      post: (message) => {
+        if (message.type === "data") throw new Error("DataCloneError: could not be cloned");
+      },
+      terminate: () => {},
+    });
+    const runner = new CheckRunner(factory, 2);
+    await expect(runner.run(data, rules, () => {})).resolves.toMatchObject({
+      status: "failed",
+      message: expect.stringMatching(/clone/),
+    });
+    runner.dispose();
+  });
+});
