@@ -1,0 +1,57 @@
+import type { FeatureCollection } from "geojson";
+import { type Rule, referencedLayers } from "../core/catalog/rules-schema";
+import type { LayerEntry } from "../core/catalog/schema";
+import type { CheckData } from "../worker/check-protocol";
+
+/** Where a layer file stands, as far as the check cares. */
+export type LayerStatus =
+  | { status: "loading" }
+  | { status: "ready"; data: FeatureCollection }
+  | { status: "error" };
+
+/** The data to check, or which layers it still waits for. */
+export type CheckDataState =
+  | { status: "waiting"; loading: string[] }
+  /** `failed`: layers the rules read whose file did not load (their rules are skipped). */
+  | { status: "ready"; data: CheckData; failed: string[] };
+
+/** The district layer that says where findings lie: the first polygon layer of level "district". */
+export function districtLayer(catalog: readonly LayerEntry[]): LayerEntry | undefined {
+  return catalog.find((l) => l.level === "district" && l.geometryType === "polygon");
+}
+
+/**
+ * Gathers what the check workers need once every file it reads has settled: every layer any rule
+ * reads (whether ticked or not, so the data is sent once for all runs), the catalogue and the
+ * district polygons (the catalogue's district layer, else the base map's districts). Layers that
+ * failed to load are left out and listed; the engine skips their rules and says so.
+ */
+export function buildCheckData(
+  catalog: readonly LayerEntry[],
+  rules: readonly Rule[],
+  sources: Readonly<Record<string, LayerStatus | undefined>>,
+  baseDistricts: FeatureCollection | null,
+): CheckDataState {
+  const referenced = new Set(rules.flatMap((r) => referencedLayers(r).map((l) => l.id)));
+  const district = districtLayer(catalog);
+  const ids = [...referenced];
+  if (district && !referenced.has(district.id)) ids.push(district.id);
+  const inCatalog = new Set(catalog.map((l) => l.id));
+  const loading = ids.filter(
+    (id) => inCatalog.has(id) && (sources[id]?.status ?? "loading") === "loading",
+  );
+  if (loading.length > 0) return { status: "waiting", loading };
+  const layers: Record<string, FeatureCollection> = {};
+  const failed: string[] = [];
+  for (const id of ids) {
+    const source = sources[id];
+    if (source?.status === "ready") layers[id] = source.data;
+    else if (referenced.has(id)) failed.push(id);
+  }
+  const districts = (district && layers[district.id]) || baseDistricts;
+  return {
+    status: "ready",
+    data: { layers, catalog: [...catalog], districts: districts ?? null },
+    failed,
+  };
+}

@@ -1,0 +1,89 @@
+import { bbox } from "@turf/turf";
+import type { Feature, FeatureCollection, Geometry } from "geojson";
+import type { LayerEntry } from "../core/catalog/schema";
+import { featureId } from "../core/check/feature-id";
+import type { Finding, Severity } from "../core/check/index";
+import type { Bbox } from "./bounds";
+
+const indexes = new WeakMap<FeatureCollection, Map<string, Feature>>();
+
+/**
+ * The feature of a layer with the engine's id (GeoJSON `id`, else `properties.id`, else its index),
+ * or null. The id index is built once per collection.
+ */
+export function findFeature(collection: FeatureCollection, id: string): Feature | null {
+  let index = indexes.get(collection);
+  if (!index) {
+    index = new Map();
+    for (const [i, feature] of collection.features.entries()) {
+      const key = featureId(feature, i);
+      if (!index.has(key)) index.set(key, feature);
+    }
+    indexes.set(collection, index);
+  }
+  return index.get(id) ?? null;
+}
+
+/** What the map outlines for a selected finding: both features and the conflicting part. */
+export type FindingHighlight = {
+  severity: Severity;
+  /** The conflicting part (null when the finding has none to draw, e.g. a quota). */
+  conflict: Geometry | null;
+  subject: Feature | null;
+  /** Null when the constraint is a whole layer (within) or there is none. */
+  constraint: Feature | null;
+};
+
+/** The features a finding names, looked up in the loaded layers. */
+export function findingHighlight(
+  finding: Finding,
+  layers: Readonly<Record<string, FeatureCollection | undefined>>,
+): FindingHighlight {
+  const lookup = (ref: { layer: string; featureId: string | null } | null) => {
+    const collection = ref ? layers[ref.layer] : undefined;
+    return ref?.featureId != null && collection ? findFeature(collection, ref.featureId) : null;
+  };
+  return {
+    severity: finding.severity,
+    conflict: finding.geometry,
+    subject: lookup(finding.subject),
+    constraint: lookup(finding.constraint),
+  };
+}
+
+function boxOf(geometries: Geometry[]): Bbox | null {
+  if (geometries.length === 0) return null;
+  const features = geometries.map((geometry) => ({
+    type: "Feature" as const,
+    properties: {},
+    geometry,
+  }));
+  const [w, s, e, n] = bbox({ type: "FeatureCollection", features }) as Bbox;
+  return [w, s, e, n].every(Number.isFinite) ? [w, s, e, n] : null;
+}
+
+/**
+ * Where to move the camera for a finding: the conflicting part together with its subject feature
+ * (so the zone around the conflict shows), else the quota's district, else the whole city.
+ */
+export function findingBbox(
+  finding: Finding,
+  highlight: FindingHighlight,
+  districtBbox: (code: string) => Bbox | undefined,
+  cityBbox: Bbox,
+): Bbox {
+  const parts = [highlight.conflict, highlight.subject?.geometry ?? null].filter(
+    (g): g is Geometry => g !== null,
+  );
+  const direct = boxOf(parts);
+  if (direct) return direct;
+  const code = finding.group?.district ?? finding.districts[0];
+  return (code ? districtBbox(code) : undefined) ?? cityBbox;
+}
+
+/** A feature's display name from the catalogue's `nameAttribute`, or null when it has none. */
+export function featureName(entry: LayerEntry | undefined, feature: Feature | null): string | null {
+  const key = entry?.nameAttribute;
+  const value = key ? feature?.properties?.[key] : undefined;
+  return typeof value === "string" && value.trim() !== "" ? value : null;
+}
