@@ -3,11 +3,24 @@ import type { Feature, FeatureCollection } from "geojson";
 import * as maplibregl from "maplibre-gl";
 import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
 import type { LayerEntry } from "../core/catalog/schema";
+import type { Finding } from "../core/check/index";
 import type { Bbox } from "../state/bounds";
+import type { FindingHighlight } from "../state/check-selection";
 import type { LayerSettings } from "../state/layer-settings";
 import type { FeatureHit } from "../state/selection";
 import type { MapCamera } from "../state/url-state";
 import { BASE_LAYERS, BASE_SOURCES, baseStyle, OSM_SOURCE } from "./base-style";
+import {
+  CHECK_FIRST_LAYER,
+  CHECK_SOURCES,
+  checkLayerSpecs,
+  findingsCollection,
+  hatchImageId,
+  hatchPattern,
+  hexToRgb,
+  highlightCollection,
+  SEVERITY_COLORS,
+} from "./check-layers";
 import { type DistrictLabel, DistrictLabels } from "./district-labels";
 import { opacityPaint, PLAN_LAYER_PREFIX, planLayerSpecs, planSourceId } from "./plan-layer-specs";
 
@@ -78,6 +91,10 @@ export class MapView {
   private plan: { layers: PlanLayerData[]; settings: LayerSettings } = { layers: [], settings: {} };
   private basemap = false;
   private highlighted: Feature | null = null;
+  /** Conflicting parts of the check's findings, and the selected finding's features. */
+  private findings: FeatureCollection = EMPTY;
+  private findingHighlight: FeatureCollection = EMPTY;
+  private checkLayersAdded = false;
   /** Last collection given to each source, to skip redundant `setData` calls. */
   private readonly sourceData = new Map<string, FeatureCollection>();
   /** Collections as given, per source, to turn a rendered feature's id back into the original. */
@@ -151,6 +168,18 @@ export class MapView {
     this.apply();
   }
 
+  /** Draws the conflicting parts of a check's findings: hatched, outlined by severity. */
+  setFindings(findings: readonly Finding[]): void {
+    this.findings = findingsCollection(findings);
+    this.apply();
+  }
+
+  /** Outlines a finding's subject and constraint features and its conflicting part (or nothing). */
+  highlightFinding(highlight: FindingHighlight | null): void {
+    this.findingHighlight = highlightCollection(highlight);
+    this.apply();
+  }
+
   /** Moves the camera to show a WGS84 box. */
   fitBounds(bbox: Bbox): void {
     this.map.fitBounds(
@@ -183,7 +212,10 @@ export class MapView {
       this.setSourceData(BASE_SOURCES.boundary, this.base.boundary ?? EMPTY);
       this.waitUntilDrawn();
     }
+    this.addCheckLayers();
     this.applyPlanLayers();
+    this.setSourceData(CHECK_SOURCES.findings, this.findings);
+    this.setSourceData(CHECK_SOURCES.highlight, this.findingHighlight);
     this.setSourceData(BASE_SOURCES.highlight, {
       type: "FeatureCollection",
       features: this.highlighted ? [this.highlighted] : [],
@@ -198,6 +230,32 @@ export class MapView {
     this.sourceData.set(sourceId, data);
     this.originals.set(sourceId, data);
     void source.setData(withIndexIds(data));
+  }
+
+  /**
+   * The check's sources, layers and hatch images, once: the images are drawn here rather than read
+   * from a sprite, so nothing is fetched. Check layers sit above the plan layers, below the
+   * selection highlight.
+   */
+  private addCheckLayers(): void {
+    if (this.checkLayersAdded) return;
+    this.checkLayersAdded = true;
+    const ratio = Math.max(1, Math.round(window.devicePixelRatio || 1));
+    for (const severity of ["error", "warning"] as const) {
+      const { width, height, data } = hatchPattern(
+        hexToRgb(SEVERITY_COLORS[severity]),
+        severity === "error",
+        12 * ratio,
+        2 * ratio,
+      );
+      this.map.addImage(hatchImageId(severity), new ImageData(data, width, height), {
+        pixelRatio: ratio,
+      });
+    }
+    for (const id of Object.values(CHECK_SOURCES)) {
+      this.map.addSource(id, { type: "geojson", data: EMPTY });
+    }
+    for (const spec of checkLayerSpecs()) this.map.addLayer(spec, BASE_LAYERS.highlightFill);
   }
 
   private applyPlanLayers(): void {
@@ -235,7 +293,8 @@ export class MapView {
 
   /**
    * Polygons go under the district outlines so boundaries stay readable; lines and points go above
-   * them. In each group lower plans are drawn first, so a higher plan is never hidden by a lower one.
+   * them, below the check's findings. In each group lower plans are drawn first, so a higher plan is
+   * never hidden by a lower one.
    */
   private orderPlanLayers(): void {
     const byRank = [...this.plan.layers].sort(
@@ -250,7 +309,7 @@ export class MapView {
       }
     };
     move(polygons, BASE_LAYERS.districtsLine);
-    move([...lines, ...points], BASE_LAYERS.highlightFill);
+    move([...lines, ...points], CHECK_FIRST_LAYER);
   }
 
   private applyBasemap(): void {
