@@ -1,18 +1,22 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { LayerEntry } from "../core/catalog/schema";
+import type { Finding } from "../core/check/index";
 import type { MapView, PlanLayerData } from "../map/map-view";
 import { appReducer, initialAppState } from "../state/app-state";
 import { HANOI_BBOX } from "../state/bounds";
+import { findingBbox, findingHighlight } from "../state/check-selection";
 import type { DistrictInfo } from "../state/districts-index";
 import { type FeatureHit, featureToHighlight } from "../state/selection";
 import { type Language, type MapCamera, parseUrlState, type UrlState } from "../state/url-state";
+import { CheckPanel } from "../ui/check-panel";
 import { FeaturePanel } from "../ui/feature-panel";
 import { MapCanvas } from "../ui/map-canvas";
 import { Sidebar } from "../ui/sidebar";
 import { CATALOG_FILE, CATALOG_URL } from "./runtime-urls";
 import { useBaseData } from "./use-base-data";
 import { useCatalog } from "./use-catalog";
+import { useCheck } from "./use-check";
 import { useLayerSources } from "./use-layer-sources";
 import { useUrlSync } from "./use-url-sync";
 
@@ -33,6 +37,14 @@ export function App() {
   const sources = useLayerSources(layers, CATALOG_URL);
   const baseState = useBaseData();
   const base = baseState.status === "ready" ? baseState : null;
+  const check = useCheck({
+    catalog,
+    catalogUrl: CATALOG_URL,
+    catalogFile: CATALOG_FILE,
+    sources,
+    baseDistricts: base?.base.districts ?? null,
+    active: state.tab === "check",
+  });
 
   useEffect(() => {
     if (layers) dispatch({ type: "catalog-loaded", layers, fromUrl: link.layers });
@@ -108,11 +120,32 @@ export function App() {
     [sources],
   );
 
+  const districtNames = useMemo(
+    () => new Map((base?.districts ?? []).map((d) => [d.code, d.name])),
+    [base],
+  );
+  const checkLayers = check.data?.status === "ready" ? check.data.data.layers : null;
+  const selectedFinding = check.selectedFinding;
+  const findingOutline = useMemo(
+    () => (selectedFinding ? findingHighlight(selectedFinding, checkLayers ?? {}) : null),
+    [selectedFinding, checkLayers],
+  );
+  const { dispatch: checkDispatch } = check;
+  const onSelectFinding = useCallback(
+    (finding: Finding) => {
+      checkDispatch({ type: "select-finding", id: finding.id });
+      const outline = findingHighlight(finding, checkLayers ?? {});
+      const districtBbox = (code: string) => base?.districts.find((d) => d.code === code)?.bbox;
+      viewRef.current?.fitBounds(findingBbox(finding, outline, districtBbox, HANOI_BBOX));
+    },
+    [checkDispatch, checkLayers, base],
+  );
+
   const selectedDistrict = base?.districts.find((d) => d.code === state.district);
 
   return (
     <div
-      className={`app${state.tab === "progress" ? " app--wide" : ""}`}
+      className={`app${state.tab === "progress" ? " app--wide" : state.tab === "check" ? " app--check" : ""}`}
       data-testid="app"
       data-map-ready={mapReady ? "true" : "false"}
     >
@@ -137,6 +170,16 @@ export function App() {
         }}
         onSelectDistrict={onSelectDistrict}
         onCloseDistrict={() => dispatch({ type: "select-district", code: null })}
+        checkPanel={
+          catalog && (
+            <CheckPanel
+              check={check}
+              catalog={catalog.layers}
+              districtNames={districtNames}
+              onSelectFinding={onSelectFinding}
+            />
+          )
+        }
       />
       <main className="map-area">
         <MapCanvas
@@ -148,6 +191,8 @@ export function App() {
           settings={state.layers}
           basemap={state.basemap}
           highlight={highlight}
+          findings={check.findings}
+          findingHighlight={findingOutline}
           onReady={onReady}
           onMove={onMove}
           onClick={onClick}

@@ -20,3 +20,22 @@ export function InfoIcon() {
     </svg>
   );
 }
+
+/** Severity shapes, so severity reads without colour: an octagon for errors, a triangle for warnings. */
+export function SeverityIcon({ severity }: { severity: "error" | "warning" }) {
+  return (
+    <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+      {severity === "error" ? (
+        <path d="M5.2 1.5h5.6l3.7 3.7v5.6l-3.7 3.7H5.2l-3.7-3.7V5.2z" fill="currentColor" />
+      ) : (
+        <path d="M8 1.6 15 14.2H1z" fill="currentColor" />
+      )}
+      <path
+        d={severity === "error" ? "M8 4.6v4.3M8 11v.4" : "M8 6.2v3.9M8 12v.3"}
+        stroke="#fff"
+        strokeWidth="1.8"
+        strokeLinecap="round"
+      />
+    </svg>
+  );
+}

@@ -1,8 +1,10 @@
 import type { Feature } from "geojson";
 import { type RefObject, useEffect, useEffectEvent, useRef } from "react";
 import { useTranslation } from "react-i18next";
+import type { Finding } from "../core/check/index";
 import { type BaseData, MapView, type PlanLayerData } from "../map/map-view";
 import type { Bbox } from "../state/bounds";
+import type { FindingHighlight } from "../state/check-selection";
 import type { LayerSettings } from "../state/layer-settings";
 import type { FeatureHit } from "../state/selection";
 import type { MapCamera } from "../state/url-state";
@@ -17,6 +19,10 @@ type Props = {
   settings: LayerSettings;
   basemap: boolean;
   highlight: Feature | null;
+  /** Findings of the last check, drawn hatched. */
+  findings: readonly Finding[];
+  /** The selected finding's subject, constraint and conflicting part. */
+  findingHighlight: FindingHighlight | null;
   onReady: () => void;
   onMove: (camera: MapCamera) => void;
   onClick: (hits: FeatureHit[]) => void;
@@ -27,7 +33,7 @@ type Props = {
 export function MapCanvas(props: Props) {
   const { t } = useTranslation();
   const container = useRef<HTMLElement>(null);
-  const { viewRef, base, layers, settings, basemap, highlight } = props;
+  const { viewRef, base, layers, settings, basemap, highlight, findings, findingHighlight } = props;
 
   const onReady = useEffectEvent(() => props.onReady());
   const onMove = useEffectEvent((camera: MapCamera) => props.onMove(camera));
@@ -69,6 +75,12 @@ export function MapCanvas(props: Props) {
   useEffect(() => {
     viewRef.current?.highlight(highlight);
   }, [viewRef, highlight]);
+  useEffect(() => {
+    viewRef.current?.setFindings(findings);
+  }, [viewRef, findings]);
+  useEffect(() => {
+    viewRef.current?.highlightFinding(findingHighlight);
+  }, [viewRef, findingHighlight]);
 
   return <section ref={container} className="map-canvas" aria-label={t("app.map")} />;
 }

@@ -2,14 +2,15 @@ import type { KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
 import type { Tab } from "../state/app-state";
 
-const TABS: Tab[] = ["layers", "progress"];
+const TABS: Tab[] = ["layers", "check", "progress"];
 
-/** The "Layers" / "Progress" tab strip (WAI-ARIA tabs: arrow keys move between tabs). */
+/** The "Layers" / "Check" / "Progress" tab strip (WAI-ARIA tabs: arrow keys move between tabs). */
 export function SidebarTabs({ tab, onChange }: { tab: Tab; onChange: (tab: Tab) => void }) {
   const { t } = useTranslation();
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.key !== "ArrowRight" && event.key !== "ArrowLeft") return;
-    const next = TABS[(TABS.indexOf(tab) + 1) % TABS.length] ?? "layers";
+    const step = event.key === "ArrowRight" ? 1 : -1;
+    const next = TABS[(TABS.indexOf(tab) + step + TABS.length) % TABS.length] ?? "layers";
     onChange(next);
     document.getElementById(`tab-${next}`)?.focus();
   };

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { CATALOG_FILE } from "../app/runtime-urls";
 import type { BaseDataState } from "../app/use-base-data";
@@ -36,9 +37,11 @@ type Props = {
   onBasemap: (on: boolean) => void;
   onSelectDistrict: (district: DistrictInfo) => void;
   onCloseDistrict: () => void;
+  /** Content of the "Check" tab (the check panel). */
+  checkPanel: ReactNode;
 };
 
-/** The left column: title, language, notices, then the "Layers" or "Progress" tab. */
+/** The left column: title, language, notices, then the "Layers", "Check" or "Progress" tab. */
 export function Sidebar(props: Props) {
   const { t } = useTranslation();
   const { catalog, tab } = props;
@@ -90,6 +93,8 @@ export function Sidebar(props: Props) {
               />
             )}
           </>
+        ) : tab === "check" ? (
+          props.checkPanel
         ) : (
           catalog && <ProgressTable catalog={catalog} />
         )}

@@ -1,0 +1,160 @@
+import type { FeatureCollection } from "geojson";
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
+import type { Catalog } from "../core/catalog/parse-catalog";
+import type { Finding } from "../core/check/index";
+import { buildCheckData, type CheckDataState } from "../state/check-data";
+import {
+  type CheckAction,
+  type CheckState,
+  checkedRules,
+  checkReducer,
+  initialCheckState,
+} from "../state/check-state";
+import { CheckRunner } from "../worker/check-runner";
+import { checkWorkerCount, startCheckWorker } from "./check-workers";
+import type { LayerSource } from "./use-layer-sources";
+import { type RulesState, useRules } from "./use-rules";
+
+export type CheckController = {
+  rules: RulesState;
+  data: CheckDataState | null;
+  state: CheckState;
+  dispatch: (action: CheckAction) => void;
+  /** Checks the ticked rules; a run in progress is replaced. */
+  run: () => void;
+  cancel: () => void;
+  /** Findings of the last finished run (empty before the first). */
+  findings: Finding[];
+  selectedFinding: Finding | null;
+};
+
+export type CheckInputs = {
+  catalog: Catalog | null;
+  /** Where the catalogue was fetched from; the rules file is relative to it. */
+  catalogUrl: URL;
+  /** The catalogue's path as users see it in messages. */
+  catalogFile: string;
+  sources: Record<string, LayerSource>;
+  /** The base map's districts, used when the catalogue has no district layer. */
+  baseDistricts: FeatureCollection | null;
+  /** The check panel is open: start the workers and hand them the layers ahead of a run. */
+  active: boolean;
+};
+
+/**
+ * The check panel's engine room: loads the rules, gathers the layers once they have loaded, runs the
+ * check on Web Workers and keeps the results. Progress reaches React at most once per frame.
+ */
+export function useCheck({
+  catalog,
+  catalogUrl,
+  catalogFile,
+  sources,
+  baseDistricts,
+  active,
+}: CheckInputs): CheckController {
+  const rules = useRules(catalog, catalogUrl, catalogFile);
+  const [state, dispatch] = useReducer(checkReducer, undefined, initialCheckState);
+  const runnerRef = useRef<CheckRunner | null>(null);
+  const runIdRef = useRef(0);
+
+  useEffect(() => {
+    const runner = new CheckRunner(startCheckWorker, checkWorkerCount());
+    runnerRef.current = runner;
+    return () => {
+      runner.dispose();
+      runnerRef.current = null;
+    };
+  }, []);
+
+  const validRules = rules.status === "ready" ? rules.rules : null;
+  const data = useMemo(
+    () =>
+      catalog && validRules
+        ? buildCheckData(catalog.layers, validRules, sources, baseDistricts)
+        : null,
+    [catalog, validRules, sources, baseDistricts],
+  );
+  // The same data object for as long as the layers stay the same, so workers receive it once.
+  const stableData = useStable(data);
+
+  useEffect(() => {
+    if (active && stableData?.status === "ready") runnerRef.current?.warm(stableData.data);
+  }, [active, stableData]);
+
+  const { unchecked } = state;
+  const run = useCallback(() => {
+    const runner = runnerRef.current;
+    if (!runner || !validRules || stableData?.status !== "ready") return;
+    const ids = checkedRules(
+      { unchecked },
+      validRules.map((r) => r.id),
+    );
+    const selected = validRules.filter((r) => ids.includes(r.id));
+    if (selected.length === 0) return;
+    const runId = ++runIdRef.current;
+    dispatch({ type: "run-started", runId });
+    let frame: number | null = null;
+    let latest = { done: 0, total: 0 };
+    const onProgress = (done: number, total: number) => {
+      latest = { done, total };
+      frame ??= requestAnimationFrame(() => {
+        frame = null;
+        dispatch({ type: "run-progress", runId, ...latest });
+      });
+    };
+    void runner.run(stableData.data, selected, onProgress).then((outcome) => {
+      if (frame !== null) cancelAnimationFrame(frame);
+      switch (outcome.status) {
+        case "done":
+          dispatch({
+            type: "run-done",
+            runId,
+            run: { result: outcome.result, rules: ids, elapsedMs: outcome.elapsedMs },
+          });
+          return;
+        case "failed":
+          dispatch({ type: "run-failed", runId, message: outcome.message });
+          return;
+        case "cancelled":
+          dispatch({ type: "run-cancelled", runId });
+          return;
+      }
+    });
+  }, [unchecked, validRules, stableData]);
+
+  const cancel = useCallback(() => runnerRef.current?.cancel(), []);
+
+  const findings = state.last?.result.findings ?? EMPTY;
+  const selectedFinding = useMemo(
+    () => findings.find((f) => f.id === state.selected) ?? null,
+    [findings, state.selected],
+  );
+  return { rules, data: stableData, state, dispatch, run, cancel, findings, selectedFinding };
+}
+
+const EMPTY: Finding[] = [];
+
+/**
+ * Keeps the previous check data while the layers it holds are the same objects: the layer sources
+ * record changes identity whenever any layer (even one no rule reads) settles.
+ */
+function useStable(next: CheckDataState | null): CheckDataState | null {
+  const [stable, setStable] = useState(next);
+  if (sameData(stable, next)) return stable;
+  // React's pattern for keeping information from previous renders: set state while rendering.
+  setStable(next);
+  return next;
+}
+
+function sameData(a: CheckDataState | null, b: CheckDataState | null): boolean {
+  if (a === b) return true;
+  if (a?.status !== "ready" || b?.status !== "ready") return false;
+  const keys = Object.keys(b.data.layers);
+  return (
+    a.data.districts === b.data.districts &&
+    keys.length === Object.keys(a.data.layers).length &&
+    keys.every((k) => a.data.layers[k] === b.data.layers[k]) &&
+    a.failed.join() === b.failed.join()
+  );
+}

@@ -1,0 +1,53 @@
+import { useEffect, useState } from "react";
+import type { Catalog } from "../core/catalog/parse-catalog";
+import { parseRules, type Rule, type RuleProblem } from "../core/catalog/rules-schema";
+import { type LoadFailure, loadJson, toLoadFailure } from "./load-source";
+
+export type RulesState =
+  | { status: "loading" }
+  /** The catalogue names no rules file. */
+  | { status: "none" }
+  | { status: "ready"; file: string; rules: Rule[]; problems: RuleProblem[] }
+  | { status: "failed"; file: string; failure: LoadFailure };
+
+/** A path relative to the catalogue as users see it, e.g. "rules.json" → "layers/rules.json". */
+export function shownRulesFile(rules: string, catalogFile: string): string {
+  return new URL(rules, new URL(catalogFile, "file:///")).pathname.slice(1);
+}
+
+/**
+ * Fetches the catalogue's rules file (its `rules`, relative to the catalogue) and validates it rule
+ * by rule: bad rules come back as problems beside the usable ones.
+ */
+export function useRules(
+  catalog: Catalog | null,
+  catalogUrl: URL,
+  catalogFile: string,
+): RulesState {
+  const [state, setState] = useState<RulesState>({ status: "loading" });
+  useEffect(() => {
+    if (!catalog) return;
+    if (!catalog.rules) {
+      setState({ status: "none" });
+      return;
+    }
+    let cancelled = false;
+    const file = shownRulesFile(catalog.rules, catalogFile);
+    const layerIds = new Set(catalog.layers.map((l) => l.id));
+    setState({ status: "loading" });
+    loadJson(new URL(catalog.rules, catalogUrl), file).then(
+      (json) => {
+        if (cancelled) return;
+        const { rules, problems } = parseRules(json, layerIds);
+        setState({ status: "ready", file, rules, problems });
+      },
+      (error: unknown) => {
+        if (!cancelled) setState({ status: "failed", file, failure: toLoadFailure(error, file) });
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [catalog, catalogUrl, catalogFile]);
+  return state;
+}

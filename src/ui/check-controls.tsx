@@ -1,0 +1,62 @@
+import { useTranslation } from "react-i18next";
+
+type Props = {
+  running: boolean;
+  progress: { done: number; total: number };
+  /** Why the run button is off (data still loading, no rule ticked), or null when it can run. */
+  blocked: string | null;
+  cancelled: boolean;
+  onRun: () => void;
+  onCancel: () => void;
+};
+
+/** Run and cancel, with a progress bar while the workers check. */
+export function CheckControls({ running, progress, blocked, cancelled, onRun, onCancel }: Props) {
+  const { t } = useTranslation();
+  const { done, total } = progress;
+  return (
+    <div className="check-controls">
+      <div className="check-controls__buttons">
+        <button
+          type="button"
+          className="button button--primary"
+          data-testid="check-run"
+          disabled={running || blocked !== null}
+          onClick={onRun}
+        >
+          {t("check.run")}
+        </button>
+        {running && (
+          <button type="button" className="button" data-testid="check-cancel" onClick={onCancel}>
+            {t("check.cancel")}
+          </button>
+        )}
+      </div>
+      {running ? (
+        <div className="check-progress">
+          <div
+            className="check-progress__bar"
+            role="progressbar"
+            data-testid="check-progress"
+            aria-label={t("check.progressLabel")}
+            aria-valuemin={0}
+            aria-valuemax={total || 1}
+            aria-valuenow={done}
+          >
+            <div
+              className="check-progress__fill"
+              style={{ width: `${total > 0 ? (100 * done) / total : 0}%` }}
+            />
+          </div>
+          <p className="check-status" role="status" data-testid="check-status">
+            {total > 0 ? t("check.progress", { done, total }) : t("check.preparing")}
+          </p>
+        </div>
+      ) : (
+        <p className="check-status" role="status" data-testid="check-status">
+          {blocked ?? (cancelled ? t("check.cancelled") : "")}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,140 @@
+import type { FeatureCollection } from "geojson";
+import { useCallback, useMemo } from "react";
+import { useTranslation } from "react-i18next";
+import type { CheckController } from "../app/use-check";
+import type { Rule } from "../core/catalog/rules-schema";
+import type { LayerEntry } from "../core/catalog/schema";
+import type { Finding } from "../core/check/index";
+import { checkedRules, GROUP_BY, type GroupBy } from "../state/check-state";
+import { CheckControls } from "./check-controls";
+import { CheckLegend } from "./check-legend";
+import { CheckResults } from "./check-results";
+import { CheckRuleList } from "./check-rule-list";
+import { CheckRulesNotice } from "./check-rules-notice";
+import { CheckSummary } from "./check-summary";
+import { Notice } from "./notice";
+import { useFindingNames } from "./use-finding-names";
+
+type Props = {
+  check: CheckController;
+  catalog: readonly LayerEntry[];
+  districtNames: ReadonlyMap<string, string>;
+  onSelectFinding: (finding: Finding) => void;
+};
+
+const NO_LAYERS: Record<string, FeatureCollection> = {};
+const NO_RULES: Rule[] = [];
+
+/**
+ * The "Kiểm tra" tab: choose rules, run the check on the workers (progress, cancel), then the
+ * summary, the map legend and the findings grouped by rule, district or severity.
+ */
+export function CheckPanel({ check, catalog, districtNames, onSelectFinding }: Props) {
+  const { t } = useTranslation();
+  const { rules, data, state, dispatch } = check;
+  const valid = rules.status === "ready" ? rules.rules : NO_RULES;
+  const ruleOrder = useMemo(() => valid.map((r) => r.id), [valid]);
+  const checked = checkedRules(state, ruleOrder);
+  const layers = data?.status === "ready" ? data.data.layers : NO_LAYERS;
+  const names = useFindingNames(valid, catalog, layers, districtNames);
+  const onSelect = useCallback((finding: Finding) => onSelectFinding(finding), [onSelectFinding]);
+  const running = state.running !== null;
+  const blocked =
+    rules.status === "loading"
+      ? t("check.loadingRules")
+      : rules.status === "none"
+        ? t("check.noRulesFile")
+        : valid.length === 0
+          ? t("check.noRules")
+          : data?.status !== "ready"
+            ? t("check.waiting", { n: data?.status === "waiting" ? data.loading.length : 0 })
+            : checked.length === 0
+              ? t("check.noneSelected")
+              : null;
+  const last = state.last;
+  return (
+    <section className="check" aria-labelledby="check-title">
+      <h2 id="check-title" className="panel-title">
+        {t("check.title")}
+      </h2>
+      <p className="muted">{t("check.intro")}</p>
+      <CheckRulesNotice rules={rules} />
+      {data?.status === "ready" && data.failed.length > 0 && (
+        <Notice
+          tone="warning"
+          title={t("check.layersFailed", { layers: data.failed.join(", ") })}
+        />
+      )}
+      {valid.length > 0 && (
+        <CheckRuleList
+          rules={valid}
+          checked={checked}
+          disabled={running}
+          onToggle={(id, on) => dispatch({ type: "toggle-rule", id, on })}
+          onAll={(on) => dispatch({ type: "set-all-rules", ids: ruleOrder, on })}
+        />
+      )}
+      <CheckControls
+        running={running}
+        progress={state.progress}
+        blocked={blocked}
+        cancelled={state.cancelled}
+        onRun={check.run}
+        onCancel={check.cancel}
+      />
+      {state.error && (
+        <Notice tone="error" testId="check-error" title={t("check.failed")}>
+          <p className="notice__text">{state.error}</p>
+          {last && <p className="notice__text">{t("check.keptPrevious")}</p>}
+        </Notice>
+      )}
+      {last && (
+        <>
+          <CheckSummary run={last} />
+          {last.result.problems.length > 0 && (
+            <Notice
+              tone="info"
+              testId="check-problems"
+              title={t("check.engineProblems", { n: last.result.problems.length })}
+            >
+              <ul className="notice__list">
+                {last.result.problems.map((p) => (
+                  <li key={`${p.rule}:${p.message}`}>{p.message}</li>
+                ))}
+              </ul>
+            </Notice>
+          )}
+          {last.result.findings.length > 0 && (
+            <>
+              <CheckLegend />
+              <label className="check-group-by">
+                {t("check.groupBy")}
+                <select
+                  data-testid="check-group-by"
+                  value={state.groupBy}
+                  onChange={(event) =>
+                    dispatch({ type: "set-group-by", groupBy: event.target.value as GroupBy })
+                  }
+                >
+                  {GROUP_BY.map((by) => (
+                    <option key={by} value={by}>
+                      {t(`check.group.${by}`)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <CheckResults
+                findings={last.result.findings}
+                groupBy={state.groupBy}
+                ruleOrder={ruleOrder}
+                names={names}
+                selectedId={state.selected}
+                onSelect={onSelect}
+              />
+            </>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,38 @@
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { RulesState } from "../app/use-rules";
+import { formatRuleProblem } from "../core/catalog/rules-schema";
+import { Notice } from "./notice";
+import { useFailureText } from "./use-failure-text";
+
+/** Lists the rules file's bad rules (the others stay usable), or why the file could not be read. */
+export function CheckRulesNotice({ rules }: { rules: RulesState }) {
+  const { t } = useTranslation();
+  const failureText = useFailureText();
+  const [dismissed, setDismissed] = useState(false);
+  if (dismissed) return null;
+  if (rules.status === "failed") {
+    return (
+      <Notice tone="error" testId="check-rules-notice" title={t("check.rulesFailed")}>
+        <p className="notice__text">{failureText(rules.failure)}</p>
+      </Notice>
+    );
+  }
+  if (rules.status !== "ready" || rules.problems.length === 0) return null;
+  return (
+    <Notice
+      tone="warning"
+      testId="check-rules-notice"
+      title={t("check.rulesProblems", { n: rules.problems.length })}
+      onDismiss={() => setDismissed(true)}
+    >
+      <ul className="notice__list">
+        {rules.problems.map((problem) => (
+          <li key={`${problem.index}:${problem.field}:${problem.message}`}>
+            {formatRuleProblem(problem, rules.file)}
+          </li>
+        ))}
+      </ul>
+    </Notice>
+  );
+}

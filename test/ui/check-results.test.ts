@@ -1,0 +1,136 @@
+import i18next from "i18next";
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { initI18n } from "../../src/i18n/index";
+import type { CheckRun } from "../../src/state/check-state";
+import { CheckFindingRow } from "../../src/ui/check-finding-row";
+import { CheckResults } from "../../src/ui/check-results";
+import { CheckSummary } from "../../src/ui/check-summary";
+import type { FindingNames } from "../../src/ui/use-finding-names";
+import { finding } from "../state/check-finding";
+
+beforeAll(() => {
+  initI18n("vi");
+});
+afterEach(async () => {
+  await i18next.changeLanguage("vi");
+});
+
+const names = (lang: "vi" | "en"): FindingNames => ({
+  lang,
+  rule: (id) => `Quy tắc ${id}`,
+  district: (code) => ({ "001": "Quận Ba Đình", "017": "Huyện Đông Anh" })[code] ?? code,
+  layer: (id) => ({ zones: "Phân vùng", rice: "Đất lúa" })[id] ?? id,
+  feature: (_layer, id) => `Khu ${id} (${id})`,
+});
+
+/** Text of rendered markup, tags dropped. */
+const text = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
+
+const row = (f = finding(), lang: "vi" | "en" = "vi") =>
+  renderToStaticMarkup(
+    createElement(CheckFindingRow, {
+      finding: f,
+      names: names(lang),
+      selected: false,
+      onSelect: () => {},
+    }),
+  );
+
+describe("a finding row", () => {
+  it("shows severity as a shape and a word, the pair, area, share and the adjustment message", () => {
+    const html = row(finding({ areaSquareMeters: 118_387.99, shareOfSubject: 0.016 }));
+    expect(html).toContain('data-testid="finding-f1"');
+    expect(html).toContain("<svg");
+    const shown = text(html);
+    expect(shown).toContain("Lỗi");
+    expect(shown).toContain("Khu Z-1 (Z-1)");
+    expect(shown).toContain("Đối chiếu: Đất lúa: Khu LUC-1 (LUC-1)");
+    expect(shown).toContain("11,84 ha");
+    expect(shown).toMatch(/1,6\s?% diện tích khu/);
+    expect(shown).toContain("Quy hoạch thành phố phải điều chỉnh");
+  });
+
+  it("switches language with the UI, findings unchanged", async () => {
+    await i18next.changeLanguage("en");
+    const shown = text(row(finding({ severity: "warning", areaSquareMeters: 118_387.99 }), "en"));
+    expect(shown).toContain("Warning");
+    expect(shown).toContain("11.84 ha");
+    expect(shown).toContain("The city plan must be adjusted");
+  });
+
+  it("says why a pair could not be computed", () => {
+    const html = row(
+      finding({
+        status: "not-computed",
+        reason: "overlay threw",
+        geometry: null,
+        areaSquareMeters: null,
+      }),
+    );
+    expect(text(html)).toContain("Không tính được: overlay threw");
+    expect(html).toContain('data-status="not-computed"');
+  });
+
+  it("names a whole-layer constraint and a quota's group", () => {
+    const within = finding({ constraint: { layer: "rice", featureId: null } });
+    expect(text(row(within))).toContain("toàn lớp «Đất lúa»");
+    const quota = finding({
+      subject: { layer: "zones", featureId: null },
+      group: { scope: "district", district: "017" },
+      geometry: null,
+      areaSquareMeters: null,
+      shareOfSubject: null,
+    });
+    expect(text(row(quota))).toContain("Chỉ tiêu của Huyện Đông Anh");
+  });
+});
+
+describe("the results list and summary", () => {
+  const findings = [
+    finding({ id: "a", rule: "r1", districts: ["001"], areaSquareMeters: 30_000 }),
+    finding({ id: "b", rule: "r1", districts: ["017"], severity: "warning" }),
+    finding({ id: "c", rule: "r2", districts: ["017"], areaSquareMeters: 500 }),
+  ];
+
+  it("renders one row per finding under groups with counts and areas", () => {
+    const html = renderToStaticMarkup(
+      createElement(CheckResults, {
+        findings,
+        groupBy: "rule",
+        ruleOrder: ["r1", "r2"],
+        names: names("vi"),
+        selectedId: "c",
+        onSelect: () => {},
+      }),
+    );
+    expect(html.match(/data-testid="finding-/g)).toHaveLength(3);
+    expect(html).toContain('data-testid="check-group-rule-r1"');
+    expect(html).toContain('data-testid="check-group-district-017"');
+    const shown = text(html);
+    expect(shown).toContain("Quy tắc r1 2 phát hiện · 5,00 ha");
+    expect(shown).toContain("Quy tắc r2 1 phát hiện · 500 m²");
+    expect(html).toContain('aria-pressed="true"');
+  });
+
+  it("sums the run: counts by severity, total area in ha and the time taken", () => {
+    const run: CheckRun = {
+      result: {
+        findings,
+        summary: [],
+        problems: [],
+        stats: { units: 4198, candidatePairs: 0, shortcutPairs: 0, kernelCalls: 0 },
+      },
+      rules: ["r1", "r2"],
+      elapsedMs: 612,
+    };
+    const html = renderToStaticMarkup(createElement(CheckSummary, { run }));
+    expect(html).toContain('data-findings="3"');
+    expect(html).toContain('data-errors="2"');
+    expect(html).toContain('data-warnings="1"');
+    const shown = text(html);
+    expect(shown).toContain("5,05 ha");
+    expect(shown).toContain("0,61 s · 2 quy tắc · 4.198 lượt");
+  });
+});
