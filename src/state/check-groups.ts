@@ -7,6 +7,8 @@ export type FindingTotals = {
   errors: number;
   warnings: number;
   notComputed: number;
+  /** Findings that have an area (quota findings have none). */
+  measured: number;
   /** Sum of the findings' conflict areas on the WGS84 ellipsoid, m² (findings without area add 0). */
   areaSquareMeters: number;
 };
@@ -51,6 +53,7 @@ export function totalsOf(findings: readonly Finding[]): FindingTotals {
     errors: 0,
     warnings: 0,
     notComputed: 0,
+    measured: 0,
     areaSquareMeters: 0,
   };
   for (const f of findings) {
@@ -58,7 +61,10 @@ export function totalsOf(findings: readonly Finding[]): FindingTotals {
     if (f.severity === "error") totals.errors++;
     else totals.warnings++;
     if (f.status === "not-computed") totals.notComputed++;
-    totals.areaSquareMeters += f.areaSquareMeters ?? 0;
+    if (f.areaSquareMeters !== null) {
+      totals.measured++;
+      totals.areaSquareMeters += f.areaSquareMeters;
+    }
   }
   return totals;
 }

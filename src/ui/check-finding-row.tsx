@@ -43,11 +43,14 @@ export const CheckFindingRow = memo(function CheckFindingRow({
   const { lang } = names;
   const subject = subjectText(finding, names, t);
   const constraint = finding.constraint;
-  const constraintText = constraint
-    ? constraint.featureId !== null
-      ? `${names.layer(constraint.layer)}: ${names.feature(constraint.layer, constraint.featureId)}`
-      : t("check.finding.wholeLayer", { layer: names.layer(constraint.layer) })
-    : null;
+  const isQuota = finding.ruleType === "quota";
+  const constraintText = !constraint
+    ? null
+    : isQuota
+      ? names.layer(constraint.layer)
+      : constraint.featureId !== null
+        ? `${names.layer(constraint.layer)}: ${names.feature(constraint.layer, constraint.featureId)}`
+        : t("check.finding.wholeLayer", { layer: names.layer(constraint.layer) });
   const notComputed = finding.status === "not-computed";
   return (
     <li>
@@ -78,7 +81,9 @@ export const CheckFindingRow = memo(function CheckFindingRow({
         </span>
         {constraintText && (
           <span className="finding__line">
-            <span className="finding__label">{t("check.finding.constraint")}:</span>{" "}
+            <span className="finding__label">
+              {isQuota ? t("check.finding.targetSetBy") : t("check.finding.constraint")}:
+            </span>{" "}
             {constraintText}
           </span>
         )}

@@ -53,10 +53,12 @@ function GroupView(props: Props & { group: FindingGroup; open: boolean }) {
           <GroupTitle by={group.by} groupKey={group.key} names={names} />
         </span>
         <span className="check-group__totals">
-          {t("check.group.totals", {
-            n: group.count,
-            area: formatArea(group.areaSquareMeters, names.lang),
-          })}
+          {group.measured > 0
+            ? t("check.group.totals", {
+                count: group.count,
+                area: formatArea(group.areaSquareMeters, names.lang),
+              })
+            : t("check.group.count", { count: group.count })}
           {group.by !== "severity" && group.errors > 0 && group.warnings > 0 && (
             <span className="check-group__split">
               <span className="severity-text--error">

@@ -62,6 +62,7 @@ describe("totalsOf", () => {
       errors: 4,
       warnings: 2,
       notComputed: 1,
+      measured: 5,
       areaSquareMeters: 5_000 + 1_000 + 9_000 + 2_000 + 20_000,
     });
   });

@@ -114,6 +114,36 @@ describe("the results list and summary", () => {
     expect(html).toContain('aria-pressed="true"');
   });
 
+  it("counts in English with a plural and leaves out the area of groups without one", async () => {
+    await i18next.changeLanguage("en");
+    const quota = finding({
+      id: "q",
+      rule: "r3",
+      ruleType: "quota",
+      subject: { layer: "zones", featureId: null },
+      districts: [],
+      group: { scope: "city", district: null },
+      geometry: null,
+      areaSquareMeters: null,
+      shareOfSubject: null,
+    });
+    const html = renderToStaticMarkup(
+      createElement(CheckResults, {
+        findings: [...findings, quota],
+        groupBy: "rule",
+        ruleOrder: ["r1", "r2", "r3"],
+        names: names("en"),
+        selectedId: null,
+        onSelect: () => {},
+      }),
+    );
+    const shown = text(html);
+    expect(shown).toContain("Quy tắc r1 2 findings · 5.00 ha");
+    expect(shown).toContain("Quy tắc r2 1 finding · 500 m²");
+    expect(shown).toContain("Quy tắc r3 1 finding Whole city 1 finding");
+    expect(shown).toContain("Whole-city target Target set by: Đất lúa");
+  });
+
   it("sums the run: counts by severity, total area in ha and the time taken", () => {
     const run: CheckRun = {
       result: {
