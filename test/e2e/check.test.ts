@@ -208,3 +208,37 @@ describe("the Kiểm tra (check) panel, in Chromium against the built app", () =
     expect(await sourceFeatures(page, "check:highlight")).toEqual([]);
   });
 });
+
+describe("a rules file with bad rules, in Chromium", () => {
+  it("lists the bad rules in a notice and keeps the others usable", async () => {
+    const browser = await launchBrowser();
+    try {
+      const { page, violations } = await openGuardedPage(browser);
+      let valid = 0;
+      await page.route("**/layers/rules.json", async (route) => {
+        const response = await route.fetch();
+        const file = (await response.json()) as { rules: Record<string, unknown>[] };
+        const [first, second] = file.rules;
+        if (!first || !second) throw new Error("the shipped rules file has fewer than two rules");
+        first.severity = "fatal";
+        second.subject = { layer: "no-such-layer" };
+        valid = file.rules.length - 2;
+        await route.fulfill({ response, json: file });
+      });
+      await openApp(page);
+      await page.getByTestId("tab-check").click();
+      const notice = page.getByTestId("check-rules-notice");
+      await notice.waitFor();
+      const text = await notice.textContent();
+      expect(text).toContain("layers/rules.json");
+      expect(text).toContain("rule #0");
+      expect(text).toContain("severity");
+      expect(text).toContain('unknown layer "no-such-layer"');
+      expect(await page.locator('[data-testid^="check-rule-"]').count()).toBe(valid);
+      await page.waitForSelector('[data-testid="check-run"]:not([disabled])', { timeout: 30_000 });
+      expect(violations).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  });
+});
