@@ -1,4 +1,6 @@
 import { useTranslation } from "react-i18next";
+import { formatNumber } from "../state/format";
+import type { Language } from "../state/url-state";
 
 type Props = {
   running: boolean;
@@ -12,8 +14,10 @@ type Props = {
 
 /** Run and cancel, with a progress bar while the workers check. */
 export function CheckControls({ running, progress, blocked, cancelled, onRun, onCancel }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Language;
   const { done, total } = progress;
+  const n = (value: number) => formatNumber(value, lang, 0);
   return (
     <div className="check-controls">
       <div className="check-controls__buttons">
@@ -49,7 +53,9 @@ export function CheckControls({ running, progress, blocked, cancelled, onRun, on
             />
           </div>
           <p className="check-status" role="status" data-testid="check-status">
-            {total > 0 ? t("check.progress", { done, total }) : t("check.preparing")}
+            {total > 0
+              ? t("check.progress", { done: n(done), total: n(total) })
+              : t("check.preparing")}
           </p>
         </div>
       ) : (
