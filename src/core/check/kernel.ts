@@ -19,6 +19,11 @@ import type { Polygons } from "./types";
 export type ClipKernel = {
   name: string;
   /**
+   * The grid the kernel rounds coordinates to, when fixed: other overlay code rounds to it too, so
+   * an answer does not depend on which code computed it.
+   */
+  grid?: Grid;
+  /**
    * a ∩ b. `cutToWindow` hints that one operand is a large reference area (a district) and the
    * other small, so cutting the large one to the small one's bounding box first pays.
    */
@@ -26,6 +31,9 @@ export type ClipKernel = {
   /** a minus the union of `others` (overlapping `others` are fine). */
   difference(a: Polygons, others: readonly Polygons[]): Polygons;
 };
+
+/** A coordinate grid: x ↦ round((x − x0) · scale) / scale + x0, the same for y with y0. */
+export type Grid = { x0: number; y0: number; scale: number };
 
 /**
  * Grid of the integer kernel: 1e-9 degree (≈ 0.1 mm). Benchmarked on the generator's data, 1e-7
@@ -173,6 +181,7 @@ export function createClipperKernel(
 
   return {
     name: "clipper2",
+    ...(options.origin ? { grid: { x0: originX, y0: originY, scale: SCALE } } : {}),
     intersection(a, b, hint) {
       const ca = convert(a);
       const cb = convert(b);

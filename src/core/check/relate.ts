@@ -24,7 +24,8 @@ export type Relation =
   | { kind: "subset"; of: "a" | "b"; parts: number[]; whole: boolean }
   | { kind: "contact" };
 
-function segmentsMeet(
+/** Whether segment i1–i2 of c and segment j1–j2 of d come within TOUCH_DEGREES of each other. */
+export function segmentsMeet(
   c: Float64Array,
   i1: number,
   i2: number,

@@ -76,6 +76,7 @@ export function prepareChecks(input: CheckInput): PreparedChecks {
   const engine: Engine = {
     layers,
     kernel: input.kernel ?? createClipperKernel({ origin: originOf(input) }),
+    ringOverlay: input.kernel === undefined,
     districts: buildDistrictIndex(input.districts),
     stats: emptyStats(),
   };

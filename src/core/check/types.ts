@@ -113,7 +113,7 @@ export type CheckStats = {
   candidatePairs: number;
   /** Pairs settled without clipping (disjoint or one inside the other). */
   shortcutPairs: number;
-  /** Calls of the clipping kernel. */
+  /** Pairs that needed clipping: by the ring overlay, or the kernel where that cannot (ring-overlay.ts). */
   kernelCalls: number;
 };
 

@@ -1,0 +1,397 @@
+import type { Position } from "geojson";
+import { ringEllipsoidalArea } from "./ellipsoidal-area";
+import type { Grid } from "./kernel";
+import {
+  bboxesMeet,
+  containsPoint,
+  edgesIn,
+  type PreparedGeometry,
+  preparePolygons,
+  ringCount,
+  vertexCount,
+} from "./prepared-geometry";
+import { relate, segmentsMeet } from "./relate";
+import type { Polygons } from "./types";
+
+/**
+ * Crossings closer than this (as a fraction of either edge) to a vertex count as degenerate: the pair
+ * goes to the clipping kernel, which handles vertices on edges and shared edges exactly.
+ */
+const PARAM_EPS = 1e-9;
+
+const simpleRings = new WeakMap<PreparedGeometry, boolean>();
+
+/** Rings with fewer vertices compare every pair of edges rather than querying an edge index. */
+const SMALL_RING = 64;
+/** Bounding-box slack of the pairwise scan: `segmentsMeet`'s touch tolerance (degrees). */
+const TOUCH = 1e-9;
+
+/**
+ * Whether g is one ring (no holes, one part) whose edges meet only their neighbours at their shared
+ * vertex, within the touch tolerance of `segmentsMeet` (so near-touches count as not simple).
+ * Computed once per geometry.
+ */
+export function isSimpleRing(g: PreparedGeometry): boolean {
+  const known = simpleRings.get(g);
+  if (known !== undefined) return known;
+  const simple = ringCount(g) === 1 && !spiked(g) && !selfMeets(g);
+  simpleRings.set(g, simple);
+  return simple;
+}
+
+/** Whether an edge of g's first ring folds straight back along the previous one. */
+function spiked(g: PreparedGeometry): boolean {
+  const n = vertexCount(g);
+  const c = g.coords;
+  for (let i = 0; i < n; i++) {
+    const i2 = i + 1 < n ? i + 1 : 0;
+    const i3 = i2 + 1 < n ? i2 + 1 : 0;
+    const ux = (c[2 * i2] as number) - (c[2 * i] as number);
+    const uy = (c[2 * i2 + 1] as number) - (c[2 * i + 1] as number);
+    const vx = (c[2 * i3] as number) - (c[2 * i2] as number);
+    const vy = (c[2 * i3 + 1] as number) - (c[2 * i2 + 1] as number);
+    if (ux * vy - uy * vx === 0 && ux * vx + uy * vy < 0) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether two edges of g's first ring that are not neighbours meet. Small rings (most zones) compare
+ * every pair of edges directly, which costs less than querying the edge index per edge.
+ */
+function selfMeets(g: PreparedGeometry): boolean {
+  const n = vertexCount(g);
+  const c = g.coords;
+  if (n >= SMALL_RING) {
+    for (let i = 0; i < n; i++) {
+      const i2 = i + 1 < n ? i + 1 : 0;
+      const x1 = c[2 * i] as number;
+      const y1 = c[2 * i + 1] as number;
+      const x2 = c[2 * i2] as number;
+      const y2 = c[2 * i2 + 1] as number;
+      const met = edgesIn(
+        g,
+        Math.min(x1, x2),
+        Math.min(y1, y2),
+        Math.max(x1, x2),
+        Math.max(y1, y2),
+        (j, j2) => j > i && j !== i2 && j2 !== i && segmentsMeet(c, i, i2, c, j, j2),
+      );
+      if (met) return true;
+    }
+    return false;
+  }
+  for (let i = 0; i < n; i++) {
+    const i2 = i + 1 < n ? i + 1 : 0;
+    const ax0 = Math.min(c[2 * i] as number, c[2 * i2] as number);
+    const ax1 = Math.max(c[2 * i] as number, c[2 * i2] as number);
+    const ay0 = Math.min(c[2 * i + 1] as number, c[2 * i2 + 1] as number);
+    const ay1 = Math.max(c[2 * i + 1] as number, c[2 * i2 + 1] as number);
+    // neighbours share a vertex: skip edge i + 1, and edge n − 1 when i is 0
+    const last = i === 0 ? n - 1 : n;
+    for (let j = i + 2; j < last; j++) {
+      const j2 = j + 1 < n ? j + 1 : 0;
+      const bx0 = Math.min(c[2 * j] as number, c[2 * j2] as number);
+      const bx1 = Math.max(c[2 * j] as number, c[2 * j2] as number);
+      if (bx1 < ax0 - TOUCH || bx0 > ax1 + TOUCH) continue;
+      const by0 = Math.min(c[2 * j + 1] as number, c[2 * j2 + 1] as number);
+      const by1 = Math.max(c[2 * j + 1] as number, c[2 * j2 + 1] as number);
+      if (by1 < ay0 - TOUCH || by0 > ay1 + TOUCH) continue;
+      if (segmentsMeet(c, i, i2, c, j, j2)) return true;
+    }
+  }
+  return false;
+}
+
+/** Signed shoelace area of the single ring of g (positive when counter-clockwise). */
+function ringOrientation(g: PreparedGeometry): number {
+  const c = g.coords;
+  const n = vertexCount(g);
+  let sum = 0;
+  for (let i = 0, j = n - 1; i < n; j = i++) {
+    sum +=
+      ((c[2 * j] as number) - (c[2 * i] as number)) *
+      ((c[2 * j + 1] as number) + (c[2 * i + 1] as number));
+  }
+  return sum;
+}
+
+/** The ring's vertices counter-clockwise as x0, y0, x1, y1, …, snapped to the kernel's grid. */
+type Ring = { xy: Float64Array; n: number; reversed: boolean };
+
+const snappedRings = new WeakMap<PreparedGeometry, Ring>();
+
+/**
+ * The ring counter-clockwise with every vertex rounded to the kernel's grid, as the kernel itself
+ * rounds it: a pair's answer then differs from the kernel's only in where crossings round to.
+ */
+function ccwRing(g: PreparedGeometry, grid: Grid): Ring {
+  const known = snappedRings.get(g);
+  if (known) return known;
+  const n = vertexCount(g);
+  const reversed = ringOrientation(g) < 0;
+  const xy = new Float64Array(2 * n);
+  const c = g.coords;
+  for (let i = 0; i < n; i++) {
+    const v = reversed ? n - 1 - i : i;
+    xy[2 * i] = Math.round(((c[2 * v] as number) - grid.x0) * grid.scale) / grid.scale + grid.x0;
+    xy[2 * i + 1] =
+      Math.round(((c[2 * v + 1] as number) - grid.y0) * grid.scale) / grid.scale + grid.y0;
+  }
+  const ring = { xy, n, reversed };
+  snappedRings.set(g, ring);
+  return ring;
+}
+
+type Crossing = {
+  x: number;
+  y: number;
+  /** Edge of a (counter-clockwise order) and the parameter along it. */
+  ea: number;
+  ta: number;
+  eb: number;
+  tb: number;
+  /** a enters b here. */
+  entering: boolean;
+  nextA: number;
+  nextB: number;
+  visited: boolean;
+};
+
+/**
+ * a ∩ b for two simple rings (see `isSimpleRing`) whose boundaries properly cross, by walking both
+ * boundaries from crossing to crossing (Greiner–Hormann). Returns the parts (closed, counter-clockwise,
+ * no holes: in the plane, the intersection of two simply connected regions has none), or null when
+ * the pair is degenerate (a vertex on or next to the other's boundary, overlapping edges, no proper
+ * crossing) — the caller then uses the clipping kernel. Vertices are first rounded to the kernel's
+ * grid; crossings are not (the kernel rounds them), which is all the two answers differ by.
+ */
+export function intersectSimpleRings(
+  a: PreparedGeometry,
+  b: PreparedGeometry,
+  grid: Grid,
+): Polygons | null {
+  const ra = ccwRing(a, grid);
+  const rb = ccwRing(b, grid);
+  const pa = ra.xy;
+  const pb = rb.xy;
+  const crossings: Crossing[] = [];
+  let degenerate = false;
+  for (let i = 0; i < ra.n && !degenerate; i++) {
+    const i2 = i + 1 < ra.n ? i + 1 : 0;
+    const ax1 = pa[2 * i] as number;
+    const ay1 = pa[2 * i + 1] as number;
+    const ax2 = pa[2 * i2] as number;
+    const ay2 = pa[2 * i2 + 1] as number;
+    const adx = ax2 - ax1;
+    const ady = ay2 - ay1;
+    edgesIn(
+      b,
+      Math.min(ax1, ax2) - 1e-9,
+      Math.min(ay1, ay2) - 1e-9,
+      Math.max(ax1, ax2) + 1e-9,
+      Math.max(ay1, ay2) + 1e-9,
+      (j0, j20) => {
+        // edges of b in its own order: map to the counter-clockwise order
+        const j = rb.reversed ? rb.n - 1 - j20 : j0;
+        const j2 = rb.reversed ? rb.n - 1 - j0 : j20;
+        const bx1 = pb[2 * j] as number;
+        const by1 = pb[2 * j + 1] as number;
+        const bx2 = pb[2 * j2] as number;
+        const by2 = pb[2 * j2 + 1] as number;
+        const bdx = bx2 - bx1;
+        const bdy = by2 - by1;
+        const d = adx * bdy - ady * bdx;
+        const ex = bx1 - ax1;
+        const ey = by1 - ay1;
+        if (d === 0) {
+          // parallel: degenerate if collinear and overlapping (the bbox query says they are near)
+          if (Math.abs(ex * ady - ey * adx) <= 1e-9 * (Math.abs(adx) + Math.abs(ady))) {
+            degenerate = true;
+            return true;
+          }
+          return false;
+        }
+        const ta = (ex * bdy - ey * bdx) / d;
+        const tb = (ex * ady - ey * adx) / d;
+        if (ta < -PARAM_EPS || ta > 1 + PARAM_EPS || tb < -PARAM_EPS || tb > 1 + PARAM_EPS) {
+          return false;
+        }
+        if (ta < PARAM_EPS || ta > 1 - PARAM_EPS || tb < PARAM_EPS || tb > 1 - PARAM_EPS) {
+          degenerate = true;
+          return true;
+        }
+        crossings.push({
+          x: ax1 + ta * adx,
+          y: ay1 + ta * ady,
+          ea: i,
+          ta,
+          eb: j,
+          tb,
+          // b's interior is on the left of its edges: a enters it when crossing right to left
+          entering: d < 0,
+          nextA: -1,
+          nextB: -1,
+          visited: false,
+        });
+        return false;
+      },
+    );
+  }
+  const m = crossings.length;
+  if (degenerate || m === 0 || m % 2 === 1) return null;
+  const orderA = crossings.map((_, k) => k);
+  orderA.sort((k, l) => {
+    const p = crossings[k] as Crossing;
+    const q = crossings[l] as Crossing;
+    return p.ea - q.ea || p.ta - q.ta;
+  });
+  const orderB = orderA.slice();
+  orderB.sort((k, l) => {
+    const p = crossings[k] as Crossing;
+    const q = crossings[l] as Crossing;
+    return p.eb - q.eb || p.tb - q.tb;
+  });
+  for (let k = 0; k < m; k++) {
+    const here = crossings[orderA[k] as number] as Crossing;
+    const next = crossings[orderA[(k + 1) % m] as number] as Crossing;
+    // entering and leaving alternate along a simple boundary; anything else is a rounding artefact
+    if (here.entering === next.entering) return null;
+    if (here.ea === next.ea && here.ta === next.ta) return null;
+    here.nextA = orderA[(k + 1) % m] as number;
+    const hereB = crossings[orderB[k] as number] as Crossing;
+    const nextB = crossings[orderB[(k + 1) % m] as number] as Crossing;
+    if (hereB.entering === nextB.entering) return null;
+    if (hereB.eb === nextB.eb && hereB.tb === nextB.tb) return null;
+    hereB.nextB = orderB[(k + 1) % m] as number;
+  }
+  const parts: Polygons = [];
+  for (let start = 0; start < m; start++) {
+    const first = crossings[start] as Crossing;
+    if (first.visited || !first.entering) continue;
+    const ring: Position[] = [];
+    let k = start;
+    for (let guard = 0; guard <= m; guard++) {
+      const here = crossings[k] as Crossing;
+      if (here.visited) break;
+      here.visited = true;
+      ring.push([here.x, here.y]);
+      // inside b after entering it: follow a; after leaving it (entering a): follow b
+      const onA = here.entering;
+      const next = crossings[onA ? here.nextA : here.nextB] as Crossing;
+      const xy = onA ? pa : pb;
+      const n = onA ? ra.n : rb.n;
+      const from = onA ? here.ea : here.eb;
+      const to = onA ? next.ea : next.eb;
+      let steps = (to - from + n) % n;
+      if (steps === 0 && (onA ? next.ta < here.ta : next.tb < here.tb)) steps = n;
+      for (let s = 1; s <= steps; s++) {
+        const v = (from + s) % n;
+        ring.push([xy[2 * v] as number, xy[2 * v + 1] as number]);
+      }
+      k = onA ? here.nextA : here.nextB;
+    }
+    if (k !== start || ring.length < 3) return null;
+    ring.push([(ring[0] as Position)[0] as number, (ring[0] as Position)[1] as number]);
+    parts.push([ring]);
+  }
+  if (crossings.some((c) => !c.visited)) return null;
+  return parts;
+}
+
+/** A polygon as simple one-ring geometries: the outer rings of its parts, and its holes. */
+type Shape = { parts: PreparedGeometry[]; holes: PreparedGeometry[] };
+
+const shapes = new WeakMap<PreparedGeometry, Shape | null>();
+
+/** g split into simple one-ring geometries, or null when a ring is not simple. */
+function shapeOf(g: PreparedGeometry): Shape | null {
+  const known = shapes.get(g);
+  if (known !== undefined) return known;
+  let shape: Shape | null = { parts: [], holes: [] };
+  if (ringCount(g) === 1) shape = isSimpleRing(g) ? { parts: [g], holes: [] } : null;
+  else {
+    for (const part of g.polygons) {
+      for (let k = 0; k < part.length && shape; k++) {
+        const ring = preparePolygons([[part[k] as Position[]]]);
+        if (!ring) continue;
+        if (!isSimpleRing(ring)) shape = null;
+        else (k === 0 ? shape.parts : shape.holes).push(ring);
+      }
+    }
+  }
+  shapes.set(g, shape);
+  return shape;
+}
+
+/** Outer parts of a ∩ b, for one-ring parts; null when a pair of parts is degenerate. */
+function intersectParts(pa: PreparedGeometry[], pb: PreparedGeometry[], grid: Grid) {
+  if (pa.length === 1 && pb.length === 1) {
+    return intersectSimpleRings(pa[0] as PreparedGeometry, pb[0] as PreparedGeometry, grid);
+  }
+  const out: Polygons = [];
+  for (const x of pa) {
+    for (const y of pb) {
+      if (!bboxesMeet(x, y)) continue;
+      const relation = relate(x, y);
+      if (relation.kind === "disjoint") continue;
+      if (relation.kind === "subset") {
+        for (const part of (relation.of === "a" ? x : y).polygons) out.push([...part]);
+        continue;
+      }
+      const pieces = intersectSimpleRings(x, y, grid);
+      if (!pieces) return null;
+      out.push(...pieces);
+    }
+  }
+  return out;
+}
+
+/**
+ * Cuts holes of one operand into the pieces of the outer rings' intersection. A hole clear of the
+ * other operand changes nothing; one wholly inside it becomes a hole of the piece around it; any
+ * other hole (crossing the other's boundary) needs the kernel: null.
+ */
+function cutHoles(pieces: Polygons, holes: PreparedGeometry[], other: PreparedGeometry[]) {
+  for (const hole of holes) {
+    for (const y of other) {
+      if (!bboxesMeet(hole, y)) continue;
+      const relation = relate(hole, y);
+      if (relation.kind === "disjoint") continue;
+      if (relation.kind !== "subset" || relation.of !== "a") return false;
+      const x = hole.coords[0] as number;
+      const yy = hole.coords[1] as number;
+      const around = pieces.find((piece) => {
+        const g = preparePolygons([[piece[0] as Position[]]]);
+        return g !== null && containsPoint(g, x, yy);
+      });
+      if (!around) return false;
+      const ring = (hole.polygons[0] as Position[][])[0] as Position[];
+      // RFC 7946: holes clockwise
+      around.push(ringEllipsoidalArea(ring) > 0 ? [...ring].reverse() : ring);
+    }
+  }
+  return true;
+}
+
+/**
+ * a ∩ b for polygons made of simple rings (most zones and corridors): the outer rings part by part
+ * with `intersectSimpleRings` (parts of one geometry do not overlap, so neither do the pieces), then
+ * the holes of one operand when they lie clear of or wholly inside the other. Null when both have
+ * holes, a hole crosses the other's boundary, a ring is not simple or a pair of parts is degenerate:
+ * the caller then uses the kernel.
+ */
+export function intersectSimplePolygons(
+  a: PreparedGeometry,
+  b: PreparedGeometry,
+  grid: Grid,
+): Polygons | null {
+  const sa = shapeOf(a);
+  const sb = shapeOf(b);
+  if (!sa || !sb || (sa.holes.length > 0 && sb.holes.length > 0)) return null;
+  const pieces = intersectParts(sa.parts, sb.parts, grid);
+  if (!pieces) return null;
+  if (sa.holes.length > 0 && !cutHoles(pieces, sa.holes, sb.parts)) return null;
+  if (sb.holes.length > 0 && !cutHoles(pieces, sb.holes, sa.parts)) return null;
+  return pieces;
+}

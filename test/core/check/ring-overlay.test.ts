@@ -1,0 +1,97 @@
+import type { Position } from "geojson";
+import { describe, expect, it } from "vitest";
+import { ellipsoidalArea } from "../../../src/core/check/ellipsoidal-area";
+import { createClipperKernel, type Grid } from "../../../src/core/check/kernel";
+import { preparePolygons } from "../../../src/core/check/prepared-geometry";
+import {
+  intersectSimplePolygons,
+  intersectSimpleRings,
+  isSimpleRing,
+} from "../../../src/core/check/ring-overlay";
+import type { Polygons } from "../../../src/core/check/types";
+
+const at = (points: [number, number][]): Position[] => {
+  const ring = points.map(([x, y]) => [105.8 + x / 100, 21 + y / 100]);
+  ring.push([...(ring[0] as Position)]);
+  return ring;
+};
+const rect = (x0: number, y0: number, x1: number, y1: number) =>
+  at([
+    [x0, y0],
+    [x1, y0],
+    [x1, y1],
+    [x0, y1],
+  ]);
+/** A U open to the north: two arms joined by a base along the south. */
+const u = at([
+  [0, 0],
+  [3, 0],
+  [3, 3],
+  [2, 3],
+  [2, 1],
+  [1, 1],
+  [1, 3],
+  [0, 3],
+]);
+const g = (polygons: Polygons) => {
+  const prepared = preparePolygons(polygons);
+  if (!prepared) throw new Error("empty");
+  return prepared;
+};
+const kernel = createClipperKernel({ origin: [105, 21] });
+const grid = kernel.grid as Grid;
+const area = (p: Polygons | null) => (p ? ellipsoidalArea(p) : Number.NaN);
+
+describe("intersectSimpleRings", () => {
+  it("gives the kernel's area and one part per piece for a concave ring cut in two", () => {
+    const a = [[u]];
+    const b = [[rect(-1, 2, 4, 4)]];
+    const pieces = intersectSimpleRings(g(a), g(b), grid);
+    expect(pieces).toHaveLength(2);
+    expect(area(pieces)).toBeCloseTo(area(kernel.intersection(a, b)), 3);
+  });
+
+  it("keeps one part when the cut leaves the ring connected, either ring orientation", () => {
+    const a = [[u]];
+    const b = [[rect(-1, -1, 4, 2).reverse()]];
+    const pieces = intersectSimpleRings(g(a), g(b), grid);
+    expect(pieces).toHaveLength(1);
+    expect(area(pieces)).toBeCloseTo(area(kernel.intersection(a, b)), 3);
+  });
+
+  it("leaves shared edges and vertices on edges to the kernel", () => {
+    expect(intersectSimpleRings(g([[rect(0, 0, 1, 1)]]), g([[rect(1, 0, 2, 1)]]), grid)).toBeNull();
+    expect(intersectSimpleRings(g([[rect(0, 0, 2, 2)]]), g([[rect(1, 0, 3, 2)]]), grid)).toBeNull();
+  });
+});
+
+describe("isSimpleRing", () => {
+  it("rejects self-crossing rings and geometries with holes", () => {
+    const bowtie = at([
+      [0, 0],
+      [2, 2],
+      [2, 0],
+      [0, 2],
+    ]);
+    expect(isSimpleRing(g([[u]]))).toBe(true);
+    expect(isSimpleRing(g([[bowtie]]))).toBe(false);
+    expect(isSimpleRing(g([[rect(0, 0, 3, 3), rect(1, 1, 2, 2)]]))).toBe(false);
+  });
+});
+
+describe("intersectSimplePolygons", () => {
+  it("handles several parts and a hole wholly inside the other operand like the kernel", () => {
+    const a = [[rect(0, 0, 2, 2)], [rect(3, 0, 5, 2)]];
+    const b = [[rect(1, -1, 4, 3), rect(1.5, 0.5, 1.8, 0.8)]];
+    const pieces = intersectSimplePolygons(g(a), g(b), grid);
+    expect(pieces).toHaveLength(2);
+    expect(pieces?.some((piece) => piece.length === 2)).toBe(true);
+    expect(area(pieces)).toBeCloseTo(area(kernel.intersection(a, b)), 3);
+  });
+
+  it("leaves a hole crossing the other operand's boundary to the kernel", () => {
+    const a = [[rect(0, 0, 2, 2)]];
+    const b = [[rect(1, -1, 4, 3), rect(1.5, 0.5, 2.5, 0.8)]];
+    expect(intersectSimplePolygons(g(a), g(b), grid)).toBeNull();
+  });
+});
