@@ -73,6 +73,18 @@ describe("isSimpleRing", () => {
       [2, 0],
       [0, 2],
     ]);
+    // a pentagram turns the same way at every edge around its centre, but twice
+    const star = [0, 2, 4, 1, 3].map((k): [number, number] => [
+      Math.cos((2 * Math.PI * k) / 5 + 0.1),
+      Math.sin((2 * Math.PI * k) / 5 + 0.1),
+    ]);
+    const pentagon = [0, 1, 2, 3, 4].map((k): [number, number] => [
+      Math.cos((2 * Math.PI * k) / 5 + 0.1),
+      Math.sin((2 * Math.PI * k) / 5 + 0.1),
+    ]);
+    expect(isSimpleRing(g([[at(star)]]))).toBe(false);
+    expect(isSimpleRing(g([[at(pentagon)]]))).toBe(true);
+    expect(isSimpleRing(g([[at(pentagon).reverse()]]))).toBe(true);
     expect(isSimpleRing(g([[u]]))).toBe(true);
     expect(isSimpleRing(g([[bowtie]]))).toBe(false);
     expect(isSimpleRing(g([[rect(0, 0, 3, 3), rect(1, 1, 2, 2)]]))).toBe(false);
