@@ -17,7 +17,10 @@ export type PreparedGeometry = {
   polygons: Polygons;
   /** x0, y0, x1, y1, … of every ring, ring after ring. */
   coords: Float64Array;
-  /** Vertex index where ring r starts is ringStart[r]; ringStart[rings] = vertex count. */
+  /**
+   * Vertex index where ring r starts is ringStart[r]; ringStart[rings] = vertex count. This and the
+   * two tables below are read-only: one-ring geometries share them.
+   */
   ringStart: Int32Array;
   /** True for the outer ring of a part. */
   ringIsOuter: Uint8Array;
@@ -44,6 +47,23 @@ export function polygonsOf(geometry: Geometry | null): Polygons {
 
 function finite(p: Position | undefined): p is Position {
   return p !== undefined && Number.isFinite(p[0]) && Number.isFinite(p[1]);
+}
+
+/*
+ * The ring tables of one-ring geometries (nearly every zone), shared: typed arrays are costly to
+ * allocate (~0.5 µs each, a backing store apiece), and three per zone took a quarter of preparing
+ * 50 000 zones. Nothing writes to a prepared geometry's tables.
+ */
+const ONE_OUTER = Uint8Array.of(1);
+const PART_ZERO = Int32Array.of(0);
+const ringStarts = new Map<number, Int32Array>();
+function oneRingStart(vertices: number): Int32Array {
+  let table = ringStarts.get(vertices);
+  if (!table) {
+    table = Int32Array.of(0, vertices);
+    ringStarts.set(vertices, table);
+  }
+  return table;
 }
 
 /** Prepares polygons; returns null when nothing polygonal with area is left. */
@@ -92,12 +112,13 @@ export function preparePolygons(polygons: Polygons): PreparedGeometry | null {
   });
   if (starts.length === 0) return null;
   starts.push(xs.length / 2);
+  const oneRing = starts.length === 2 && outer[0] === 1 && parts[0] === 0;
   return {
     polygons,
     coords: Float64Array.from(xs),
-    ringStart: Int32Array.from(starts),
-    ringIsOuter: Uint8Array.from(outer),
-    ringPart: Int32Array.from(parts),
+    ringStart: oneRing ? oneRingStart(xs.length / 2) : Int32Array.from(starts),
+    ringIsOuter: oneRing ? ONE_OUTER : Uint8Array.from(outer),
+    ringPart: oneRing ? PART_ZERO : Int32Array.from(parts),
     bbox: [minX, minY, maxX, maxY],
     area: undefined,
   };
