@@ -68,7 +68,11 @@ function oneRingStart(vertices: number): Int32Array {
 
 /** Prepares polygons; returns null when nothing polygonal with area is left. */
 export function preparePolygons(polygons: Polygons): PreparedGeometry | null {
-  const xs: number[] = [];
+  // written in place into one array sized for every position (growing a plain array cost more)
+  let capacity = 0;
+  for (const part of polygons) for (const ring of part) capacity += ring.length;
+  const xs = new Float64Array(2 * capacity);
+  let w = 0;
   const starts: number[] = [];
   const outer: number[] = [];
   const parts: number[] = [];
@@ -76,9 +80,11 @@ export function preparePolygons(polygons: Polygons): PreparedGeometry | null {
   let minY = Number.POSITIVE_INFINITY;
   let maxX = Number.NEGATIVE_INFINITY;
   let maxY = Number.NEGATIVE_INFINITY;
-  polygons.forEach((part, partIndex) => {
-    part.forEach((ring, k) => {
-      const start = xs.length;
+  for (let partIndex = 0; partIndex < polygons.length; partIndex++) {
+    const part = polygons[partIndex] as Polygons[number];
+    for (let k = 0; k < part.length; k++) {
+      const ring = part[k] as Position[];
+      const start = w;
       const n = ringLength(ring);
       let px = Number.NaN;
       let py = Number.NaN;
@@ -88,16 +94,17 @@ export function preparePolygons(polygons: Polygons): PreparedGeometry | null {
         const x = p[0] as number;
         const y = p[1] as number;
         if (x === px && y === py) continue;
-        xs.push(x, y);
+        xs[w++] = x;
+        xs[w++] = y;
         px = x;
         py = y;
       }
-      if (xs.length - start >= 4 && xs[start] === px && xs[start + 1] === py) xs.length -= 2;
-      if (xs.length - start < 6) {
-        xs.length = start;
-        return;
+      if (w - start >= 4 && xs[start] === px && xs[start + 1] === py) w -= 2;
+      if (w - start < 6) {
+        w = start;
+        continue;
       }
-      for (let i = start; i < xs.length; i += 2) {
+      for (let i = start; i < w; i += 2) {
         const x = xs[i] as number;
         const y = xs[i + 1] as number;
         if (x < minX) minX = x;
@@ -108,15 +115,15 @@ export function preparePolygons(polygons: Polygons): PreparedGeometry | null {
       starts.push(start / 2);
       outer.push(k === 0 ? 1 : 0);
       parts.push(partIndex);
-    });
-  });
+    }
+  }
   if (starts.length === 0) return null;
-  starts.push(xs.length / 2);
+  starts.push(w / 2);
   const oneRing = starts.length === 2 && outer[0] === 1 && parts[0] === 0;
   return {
     polygons,
-    coords: Float64Array.from(xs),
-    ringStart: oneRing ? oneRingStart(xs.length / 2) : Int32Array.from(starts),
+    coords: w === xs.length ? xs : xs.subarray(0, w),
+    ringStart: oneRing ? oneRingStart(w / 2) : Int32Array.from(starts),
     ringIsOuter: oneRing ? ONE_OUTER : Uint8Array.from(outer),
     ringPart: oneRing ? PART_ZERO : Int32Array.from(parts),
     bbox: [minX, minY, maxX, maxY],
