@@ -182,16 +182,21 @@ function createCursor(prepared: PreparedChecks, options: RunOptions) {
   const step = Math.max(1, Math.ceil(total / 100));
   let ruleIndex = 0;
   let subjectIndex = 0;
-  let unit = 0;
+  /** Units of the rules before `ruleIndex`. */
+  let base = 0;
   let done = 0;
   /** Runs units until `until()` says stop; returns true when the partition is finished. */
   const run = (until: () => boolean): boolean => {
     while (ruleIndex < prepared.rules.length) {
       const { checker } = prepared.rules[ruleIndex] as { checker: RuleChecker };
-      while (subjectIndex < checker.subjects.length) {
-        const u = unit++;
+      const length = checker.subjects.length;
+      for (;;) {
+        // jump straight to this partition's next unit: with many chunks, stepping over every other
+        // partition's units cost more than some chunks' work
+        subjectIndex +=
+          (part.index - ((base + subjectIndex) % part.count) + part.count) % part.count;
+        if (subjectIndex >= length) break;
         const i = checker.subjects[subjectIndex++] as number;
-        if (u % part.count !== part.index) continue;
         options.signal?.throwIfAborted();
         checker.check(i, findings);
         done++;
@@ -199,6 +204,7 @@ function createCursor(prepared: PreparedChecks, options: RunOptions) {
           options.onProgress(done, total);
         if (until()) return false;
       }
+      base += length;
       ruleIndex++;
       subjectIndex = 0;
     }
