@@ -2,6 +2,7 @@ import Flatbush from "flatbush";
 import type { Geometry, Position } from "geojson";
 import { ellipsoidalArea } from "./ellipsoidal-area";
 import { ringLength } from "./kernel";
+import type { Shape, SnappedRing } from "./ring-overlay";
 import type { Polygons } from "./types";
 
 /** Above this many edges a geometry gets its own edge index for crossing and inside tests. */
@@ -28,6 +29,18 @@ export type PreparedGeometry = {
   ringPart: Int32Array;
   bbox: [number, number, number, number];
   area: number | undefined;
+  /*
+   * Computed on first use by the pair tests and kept on the geometry itself: they are read several
+   * times per candidate pair, and WeakMap look-ups there cost a measurable share of the check.
+   */
+  /** Edge R-tree (null: too small to need one). */
+  edgeIndex: EdgeIndex | null | undefined;
+  /** See `isSimpleRing`. */
+  simpleRing: boolean | undefined;
+  /** See `ccwRing` (ring-overlay). */
+  snappedRing: SnappedRing | undefined;
+  /** See `shapeOf` (ring-overlay). */
+  shape: Shape | null | undefined;
 };
 
 /** Polygon parts of a geometry (lines and points have none). */
@@ -128,6 +141,10 @@ export function preparePolygons(polygons: Polygons): PreparedGeometry | null {
     ringPart: oneRing ? PART_ZERO : Int32Array.from(parts),
     bbox: [minX, minY, maxX, maxY],
     area: undefined,
+    edgeIndex: undefined,
+    simpleRing: undefined,
+    snappedRing: undefined,
+    shape: undefined,
   };
 }
 
@@ -178,16 +195,16 @@ function edgeEnds(g: PreparedGeometry): Int32Array {
   return ends;
 }
 
-type EdgeIndex = { tree: Flatbush; ends: Int32Array };
-const edgeIndexes = new WeakMap<PreparedGeometry, EdgeIndex | null>();
+/** R-tree over a geometry's edges; edge k ends at vertex ends[k]. */
+export type EdgeIndex = { tree: Flatbush; ends: Int32Array };
 
 /** R-tree over the edges of a large geometry (null for small ones: a scan is cheaper). */
 function edgeIndexOf(g: PreparedGeometry): EdgeIndex | null {
-  const hit = edgeIndexes.get(g);
+  const hit = g.edgeIndex;
   if (hit !== undefined) return hit;
   const n = vertexCount(g);
   if (n < EDGE_INDEX_MIN) {
-    edgeIndexes.set(g, null);
+    g.edgeIndex = null;
     return null;
   }
   const ends = edgeEnds(g);
@@ -203,7 +220,7 @@ function edgeIndexOf(g: PreparedGeometry): EdgeIndex | null {
   }
   tree.finish();
   const index = { tree, ends };
-  edgeIndexes.set(g, index);
+  g.edgeIndex = index;
   return index;
 }
 
@@ -236,6 +253,67 @@ export function edgesIn(
     if (Math.max(y1, y2) < minY || Math.min(y1, y2) > maxY) return false;
     return visit(i, j);
   });
+}
+
+/** A reusable list of edges (start and end vertex, interleaved) for scans run on every pair. */
+export type EdgeList = { edges: Int32Array; count: number };
+
+/** An empty edge list. */
+export function edgeList(): EdgeList {
+  return { edges: new Int32Array(256), count: 0 };
+}
+
+function pushEdge(list: EdgeList, i: number, j: number): void {
+  const n = list.count;
+  if (2 * n + 2 > list.edges.length) {
+    const grown = new Int32Array(2 * list.edges.length);
+    grown.set(list.edges);
+    list.edges = grown;
+  }
+  list.edges[2 * n] = i;
+  list.edges[2 * n + 1] = j;
+  list.count = n + 1;
+}
+
+/**
+ * Fills `list` with the edges of g whose bounding box meets [minX, minY, maxX, maxY], in the order
+ * `edgesIn` visits them. A plain loop for small geometries: the per-edge callback of `edgesIn` cost
+ * more than the test itself when run on every candidate pair.
+ */
+export function gatherEdges(
+  g: PreparedGeometry,
+  minX: number,
+  minY: number,
+  maxX: number,
+  maxY: number,
+  list: EdgeList,
+): void {
+  list.count = 0;
+  const index = edgeIndexOf(g);
+  if (index) {
+    index.tree.search(minX, minY, maxX, maxY, (k) => {
+      pushEdge(list, k, index.ends[k] as number);
+      return false;
+    });
+    return;
+  }
+  const c = g.coords;
+  const starts = g.ringStart;
+  const rings = starts.length - 1;
+  for (let r = 0; r < rings; r++) {
+    const s = starts[r] as number;
+    const e = starts[r + 1] as number;
+    for (let i = s; i < e; i++) {
+      const j = i + 1 < e ? i + 1 : s;
+      const x1 = c[2 * i] as number;
+      const x2 = c[2 * j] as number;
+      if (Math.max(x1, x2) < minX || Math.min(x1, x2) > maxX) continue;
+      const y1 = c[2 * i + 1] as number;
+      const y2 = c[2 * j + 1] as number;
+      if (Math.max(y1, y2) < minY || Math.min(y1, y2) > maxY) continue;
+      pushEdge(list, i, j);
+    }
+  }
 }
 
 /**

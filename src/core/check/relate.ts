@@ -1,7 +1,9 @@
 import {
   bboxesMeet,
   containsPoint,
+  edgeList,
   edgesIn,
+  gatherEdges,
   type PreparedGeometry,
   ringCount,
 } from "./prepared-geometry";
@@ -61,26 +63,38 @@ export function segmentsMeet(
   return true;
 }
 
-/** Whether any edge of a comes within TOUCH_DEGREES of an edge of b. */
+/* Scratch edge lists, reused from pair to pair (allocating per pair showed up as GC). */
+const edgesOfA = edgeList();
+const edgesOfB = edgeList();
+
+/**
+ * Whether any edge of a comes within TOUCH_DEGREES of an edge of b. Only edges near the common part
+ * of the bounding boxes can (an edge within TOUCH_DEGREES of the other geometry's edge lies in its own
+ * box and near the other's), so both are cut to it first and the few left compared pairwise.
+ */
 export function boundariesMeet(a: PreparedGeometry, b: PreparedGeometry): boolean {
   const t = TOUCH_DEGREES;
-  const [bx0, by0, bx1, by1] = b.bbox;
+  const minX = Math.max(a.bbox[0], b.bbox[0]) - t;
+  const minY = Math.max(a.bbox[1], b.bbox[1]) - t;
+  const maxX = Math.min(a.bbox[2], b.bbox[2]) + t;
+  const maxY = Math.min(a.bbox[3], b.bbox[3]) + t;
+  gatherEdges(a, minX, minY, maxX, maxY, edgesOfA);
+  const na = edgesOfA.count;
+  if (na === 0) return false;
+  gatherEdges(b, minX, minY, maxX, maxY, edgesOfB);
+  const nb = edgesOfB.count;
+  const la = edgesOfA.edges;
+  const lb = edgesOfB.edges;
   const ca = a.coords;
   const cb = b.coords;
-  return edgesIn(a, bx0 - t, by0 - t, bx1 + t, by1 + t, (i1, i2) => {
-    const x1 = ca[2 * i1] as number;
-    const y1 = ca[2 * i1 + 1] as number;
-    const x2 = ca[2 * i2] as number;
-    const y2 = ca[2 * i2 + 1] as number;
-    return edgesIn(
-      b,
-      Math.min(x1, x2) - t,
-      Math.min(y1, y2) - t,
-      Math.max(x1, x2) + t,
-      Math.max(y1, y2) + t,
-      (j1, j2) => segmentsMeet(ca, i1, i2, cb, j1, j2),
-    );
-  });
+  for (let p = 0; p < na; p++) {
+    const i1 = la[2 * p] as number;
+    const i2 = la[2 * p + 1] as number;
+    for (let q = 0; q < nb; q++) {
+      if (segmentsMeet(ca, i1, i2, cb, lb[2 * q] as number, lb[2 * q + 1] as number)) return true;
+    }
+  }
+  return false;
 }
 
 /** Rings of g whose first vertex lies inside other; with no boundary contact, the whole ring does. */

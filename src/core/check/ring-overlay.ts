@@ -19,8 +19,6 @@ import type { Polygons } from "./types";
  */
 const PARAM_EPS = 1e-9;
 
-const simpleRings = new WeakMap<PreparedGeometry, boolean>();
-
 /** Rings with fewer vertices compare every pair of edges rather than querying an edge index. */
 const SMALL_RING = 64;
 /** Bounding-box slack of the pairwise scan: `segmentsMeet`'s touch tolerance (degrees). */
@@ -32,10 +30,10 @@ const TOUCH = 1e-9;
  * Computed once per geometry.
  */
 export function isSimpleRing(g: PreparedGeometry): boolean {
-  const known = simpleRings.get(g);
+  const known = g.simpleRing;
   if (known !== undefined) return known;
   const simple = ringCount(g) === 1 && (starShaped(g) || (!spiked(g) && !selfMeets(g)));
-  simpleRings.set(g, simple);
+  g.simpleRing = simple;
   return simple;
 }
 
@@ -154,16 +152,15 @@ function ringOrientation(g: PreparedGeometry): number {
 }
 
 /** The ring's vertices counter-clockwise as x0, y0, x1, y1, …, snapped to the kernel's grid. */
-type Ring = { xy: Float64Array; n: number; reversed: boolean };
-
-const snappedRings = new WeakMap<PreparedGeometry, Ring>();
+export type SnappedRing = { xy: Float64Array; n: number; reversed: boolean };
+type Ring = SnappedRing;
 
 /**
  * The ring counter-clockwise with every vertex rounded to the kernel's grid, as the kernel itself
  * rounds it: a pair's answer then differs from the kernel's only in where crossings round to.
  */
 function ccwRing(g: PreparedGeometry, grid: Grid): Ring {
-  const known = snappedRings.get(g);
+  const known = g.snappedRing;
   if (known) return known;
   const n = vertexCount(g);
   const reversed = ringOrientation(g) < 0;
@@ -176,7 +173,7 @@ function ccwRing(g: PreparedGeometry, grid: Grid): Ring {
       Math.round(((c[2 * v + 1] as number) - grid.y0) * grid.scale) / grid.scale + grid.y0;
   }
   const ring = { xy, n, reversed };
-  snappedRings.set(g, ring);
+  g.snappedRing = ring;
   return ring;
 }
 
@@ -214,66 +211,73 @@ export function intersectSimpleRings(
   const pb = rb.xy;
   const crossings: Crossing[] = [];
   let degenerate = false;
-  for (let i = 0; i < ra.n && !degenerate; i++) {
+  // the edge of a being scanned, read by `visit` (one closure for the whole scan, not one per edge)
+  let i = 0;
+  let ax1 = 0;
+  let ay1 = 0;
+  let adx = 0;
+  let ady = 0;
+  const visit = (j0: number, j20: number): boolean => {
+    // edges of b in its own order: map to the counter-clockwise order
+    const j = rb.reversed ? rb.n - 1 - j20 : j0;
+    const j2 = rb.reversed ? rb.n - 1 - j0 : j20;
+    const bx1 = pb[2 * j] as number;
+    const by1 = pb[2 * j + 1] as number;
+    const bx2 = pb[2 * j2] as number;
+    const by2 = pb[2 * j2 + 1] as number;
+    const bdx = bx2 - bx1;
+    const bdy = by2 - by1;
+    const d = adx * bdy - ady * bdx;
+    const ex = bx1 - ax1;
+    const ey = by1 - ay1;
+    if (d === 0) {
+      // parallel: degenerate if collinear and overlapping (the bbox query says they are near)
+      if (Math.abs(ex * ady - ey * adx) <= 1e-9 * (Math.abs(adx) + Math.abs(ady))) {
+        degenerate = true;
+        return true;
+      }
+      return false;
+    }
+    const ta = (ex * bdy - ey * bdx) / d;
+    const tb = (ex * ady - ey * adx) / d;
+    if (ta < -PARAM_EPS || ta > 1 + PARAM_EPS || tb < -PARAM_EPS || tb > 1 + PARAM_EPS) {
+      return false;
+    }
+    if (ta < PARAM_EPS || ta > 1 - PARAM_EPS || tb < PARAM_EPS || tb > 1 - PARAM_EPS) {
+      degenerate = true;
+      return true;
+    }
+    crossings.push({
+      x: ax1 + ta * adx,
+      y: ay1 + ta * ady,
+      ea: i,
+      ta,
+      eb: j,
+      tb,
+      // b's interior is on the left of its edges: a enters it when crossing right to left
+      entering: d < 0,
+      nextA: -1,
+      nextB: -1,
+      visited: false,
+    });
+    return false;
+  };
+  const [bx0, by0, bx1b, by1b] = b.bbox;
+  for (i = 0; i < ra.n && !degenerate; i++) {
     const i2 = i + 1 < ra.n ? i + 1 : 0;
-    const ax1 = pa[2 * i] as number;
-    const ay1 = pa[2 * i + 1] as number;
+    ax1 = pa[2 * i] as number;
+    ay1 = pa[2 * i + 1] as number;
     const ax2 = pa[2 * i2] as number;
     const ay2 = pa[2 * i2 + 1] as number;
-    const adx = ax2 - ax1;
-    const ady = ay2 - ay1;
-    edgesIn(
-      b,
-      Math.min(ax1, ax2) - 1e-9,
-      Math.min(ay1, ay2) - 1e-9,
-      Math.max(ax1, ax2) + 1e-9,
-      Math.max(ay1, ay2) + 1e-9,
-      (j0, j20) => {
-        // edges of b in its own order: map to the counter-clockwise order
-        const j = rb.reversed ? rb.n - 1 - j20 : j0;
-        const j2 = rb.reversed ? rb.n - 1 - j0 : j20;
-        const bx1 = pb[2 * j] as number;
-        const by1 = pb[2 * j + 1] as number;
-        const bx2 = pb[2 * j2] as number;
-        const by2 = pb[2 * j2 + 1] as number;
-        const bdx = bx2 - bx1;
-        const bdy = by2 - by1;
-        const d = adx * bdy - ady * bdx;
-        const ex = bx1 - ax1;
-        const ey = by1 - ay1;
-        if (d === 0) {
-          // parallel: degenerate if collinear and overlapping (the bbox query says they are near)
-          if (Math.abs(ex * ady - ey * adx) <= 1e-9 * (Math.abs(adx) + Math.abs(ady))) {
-            degenerate = true;
-            return true;
-          }
-          return false;
-        }
-        const ta = (ex * bdy - ey * bdx) / d;
-        const tb = (ex * ady - ey * adx) / d;
-        if (ta < -PARAM_EPS || ta > 1 + PARAM_EPS || tb < -PARAM_EPS || tb > 1 + PARAM_EPS) {
-          return false;
-        }
-        if (ta < PARAM_EPS || ta > 1 - PARAM_EPS || tb < PARAM_EPS || tb > 1 - PARAM_EPS) {
-          degenerate = true;
-          return true;
-        }
-        crossings.push({
-          x: ax1 + ta * adx,
-          y: ay1 + ta * ady,
-          ea: i,
-          ta,
-          eb: j,
-          tb,
-          // b's interior is on the left of its edges: a enters it when crossing right to left
-          entering: d < 0,
-          nextA: -1,
-          nextB: -1,
-          visited: false,
-        });
-        return false;
-      },
-    );
+    adx = ax2 - ax1;
+    ady = ay2 - ay1;
+    const minX = Math.min(ax1, ax2) - 1e-9;
+    const minY = Math.min(ay1, ay2) - 1e-9;
+    const maxX = Math.max(ax1, ax2) + 1e-9;
+    const maxY = Math.max(ay1, ay2) + 1e-9;
+    // no edge of b can meet a box clear of b's own
+    if (maxX < bx0 || minX > bx1b || maxY < by0 || minY > by1b) continue;
+    edgesIn(b, minX, minY, maxX, maxY, visit);
   }
   const m = crossings.length;
   if (degenerate || m === 0 || m % 2 === 1) return null;
@@ -337,13 +341,11 @@ export function intersectSimpleRings(
 }
 
 /** A polygon as simple one-ring geometries: the outer rings of its parts, and its holes. */
-type Shape = { parts: PreparedGeometry[]; holes: PreparedGeometry[] };
-
-const shapes = new WeakMap<PreparedGeometry, Shape | null>();
+export type Shape = { parts: PreparedGeometry[]; holes: PreparedGeometry[] };
 
 /** g split into simple one-ring geometries, or null when a ring is not simple. */
 function shapeOf(g: PreparedGeometry): Shape | null {
-  const known = shapes.get(g);
+  const known = g.shape;
   if (known !== undefined) return known;
   let shape: Shape | null = { parts: [], holes: [] };
   if (ringCount(g) === 1) shape = isSimpleRing(g) ? { parts: [g], holes: [] } : null;
@@ -357,7 +359,7 @@ function shapeOf(g: PreparedGeometry): Shape | null {
       }
     }
   }
-  shapes.set(g, shape);
+  g.shape = shape;
   return shape;
 }
 
