@@ -269,8 +269,38 @@ export async function checkPartitionAsync(
 
 const collator = new Intl.Collator("en", { numeric: true });
 
+const isDigit = (code: number) => code >= 48 && code <= 57;
+const isAsciiAlnum = (code: number) =>
+  isDigit(code) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+
+/**
+ * The collator's order for the common case of ids such as "Z000026" and "Z000039": ASCII letters and
+ * digits, the same length with digits at the same places, first differing at a digit. Everything
+ * before that digit is the same and its digit run is as long in both, so the numeric collation
+ * orders them by that digit. 0 when the case is not this one (then the collator decides): the
+ * collator cost most of sorting a large run's findings.
+ */
+function fastOrder(a: string, b: string): number {
+  const n = a.length;
+  if (n !== b.length || n > 64) return 0;
+  let order = 0;
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (!isAsciiAlnum(x) || !isAsciiAlnum(y) || isDigit(x) !== isDigit(y)) return 0;
+    if (order === 0 && x !== y) {
+      if (!isDigit(x)) return 0;
+      order = x < y ? -1 : 1;
+    }
+  }
+  return order;
+}
+
 function compareIds(a: string | null | undefined, b: string | null | undefined): number {
-  return collator.compare(a ?? "", b ?? "");
+  const x = a ?? "";
+  const y = b ?? "";
+  if (x === y) return 0;
+  return fastOrder(x, y) || collator.compare(x, y);
 }
 
 /**
