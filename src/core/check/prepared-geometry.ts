@@ -79,13 +79,36 @@ function oneRingStart(vertices: number): Int32Array {
   return table;
 }
 
+/*
+ * Coordinates of prepared geometries are cut from shared slabs: a typed array of its own per
+ * geometry (a separate backing store for anything over 64 bytes) cost more than filling it, for
+ * tens of thousands of small zones, and added to garbage collection. A slab stays alive while any
+ * geometry cut from it does.
+ */
+const SLAB_DOUBLES = 1 << 16;
+let slab = new Float64Array(SLAB_DOUBLES);
+let slabUsed = 0;
+
+/** Room for `doubles` numbers: the slab and where to start writing. */
+function reserve(doubles: number): number {
+  if (doubles > SLAB_DOUBLES) {
+    slab = new Float64Array(doubles);
+    slabUsed = 0;
+  } else if (slabUsed + doubles > slab.length) {
+    slab = new Float64Array(SLAB_DOUBLES);
+    slabUsed = 0;
+  }
+  return slabUsed;
+}
+
 /** Prepares polygons; returns null when nothing polygonal with area is left. */
 export function preparePolygons(polygons: Polygons): PreparedGeometry | null {
-  // written in place into one array sized for every position (growing a plain array cost more)
+  // written in place into a slab reserved for every position (growing a plain array cost more)
   let capacity = 0;
   for (const part of polygons) for (const ring of part) capacity += ring.length;
-  const xs = new Float64Array(2 * capacity);
-  let w = 0;
+  const base = reserve(2 * capacity);
+  const xs = slab;
+  let w = base;
   const starts: number[] = [];
   const outer: number[] = [];
   const parts: number[] = [];
@@ -125,18 +148,20 @@ export function preparePolygons(polygons: Polygons): PreparedGeometry | null {
         if (y < minY) minY = y;
         if (y > maxY) maxY = y;
       }
-      starts.push(start / 2);
+      starts.push((start - base) / 2);
       outer.push(k === 0 ? 1 : 0);
       parts.push(partIndex);
     }
   }
   if (starts.length === 0) return null;
-  starts.push(w / 2);
+  slabUsed = w;
+  const vertices = (w - base) / 2;
+  starts.push(vertices);
   const oneRing = starts.length === 2 && outer[0] === 1 && parts[0] === 0;
   return {
     polygons,
-    coords: w === xs.length ? xs : xs.subarray(0, w),
-    ringStart: oneRing ? oneRingStart(w / 2) : Int32Array.from(starts),
+    coords: xs.subarray(base, w),
+    ringStart: oneRing ? oneRingStart(vertices) : Int32Array.from(starts),
     ringIsOuter: oneRing ? ONE_OUTER : Uint8Array.from(outer),
     ringPart: oneRing ? PART_ZERO : Int32Array.from(parts),
     bbox: [minX, minY, maxX, maxY],
