@@ -1,17 +1,13 @@
 import type { CompatibilityRule, CompatibilityVerdict } from "../../catalog/rules-schema";
 import {
-  authorityOf,
   candidates,
   districtsFor,
   indexPolygons,
   notComputed,
   overlapOf,
-  type PreparedLayer,
   select,
-  toGeometry,
 } from "../context";
-import { findingId } from "../finding-id";
-import { areaOf } from "../prepared-geometry";
+import { areaFinding, ruleLayers } from "./area-finding";
 import type { RuleModule } from "./types";
 
 function attributeText(
@@ -30,10 +26,9 @@ function attributeText(
 export const compatibility: RuleModule<CompatibilityRule> = {
   type: "compatibility",
   create(rule, engine) {
-    const subject = engine.layers.get(rule.subject.layer) as PreparedLayer;
-    const constraint = engine.layers.get(rule.constraint.layer) as PreparedLayer;
+    const layers = ruleLayers(rule, engine);
+    const { subject, constraint, authority } = layers;
     const index = indexPolygons(constraint, select(constraint, rule.constraint));
-    const authority = authorityOf(subject.entry, constraint.entry);
     const sameLayer = subject === constraint;
     // the same features on both sides: visit each unordered pair once
     const symmetric =
@@ -81,22 +76,12 @@ export const compatibility: RuleModule<CompatibilityRule> = {
             continue;
           }
           if (!overlap || overlap.area <= rule.toleranceSquareMeters) continue;
-          out.push({
-            id: findingId(rule.id, subjectRef.featureId, constraintRef.featureId),
-            rule: rule.id,
-            ruleType: rule.type,
-            severity,
-            status: "ok",
-            subject: subjectRef,
-            constraint: constraintRef,
-            prevailing: authority.prevailing,
-            message: authority.message,
-            geometry: toGeometry(overlap.polygons),
-            areaSquareMeters: overlap.area,
-            shareOfSubject: overlap.area / areaOf(s),
-            measures: { subjectValue, constraintValue, verdict },
-            districts: districtsFor(engine, overlap.polygons, subject, i),
-          });
+          out.push(
+            areaFinding(engine, rule, layers, i, s, constraintRef, overlap, {
+              severity,
+              measures: { subjectValue, constraintValue, verdict },
+            }),
+          );
         }
       },
     };

@@ -3,18 +3,15 @@ import Flatbush from "flatbush";
 import type { Geometry, Position } from "geojson";
 import type { MinDistanceRule } from "../../catalog/rules-schema";
 import {
-  authorityOf,
   districtsFor,
   notComputed,
   overlapOf,
-  type PreparedLayer,
   select,
-  toGeometry,
 } from "../context";
-import { findingId } from "../finding-id";
 import { localFrame, metersPerDegree, polylineDistance, toLocal } from "../local-metric";
-import { areaOf, type PreparedGeometry, polygonsOf, preparePolygons } from "../prepared-geometry";
+import { type PreparedGeometry, polygonsOf, preparePolygons } from "../prepared-geometry";
 import { polylineMeets, relate } from "../relate";
+import { areaFinding, ruleLayers } from "./area-finding";
 import type { RuleModule } from "./types";
 
 /** Lines of a geometry: line strings as they are, polygon rings as closed lines. */
@@ -67,9 +64,8 @@ type Zone = { zone: PreparedGeometry | null; error: unknown };
 export const minDistance: RuleModule<MinDistanceRule> = {
   type: "min-distance",
   create(rule, engine) {
-    const subject = engine.layers.get(rule.subject.layer) as PreparedLayer;
-    const constraint = engine.layers.get(rule.constraint.layer) as PreparedLayer;
-    const authority = authorityOf(subject.entry, constraint.entry);
+    const layers = ruleLayers(rule, engine);
+    const { subject, constraint, authority } = layers;
     const sameLayer = subject === constraint;
     const d = rule.distanceMeters;
     const members: number[] = [];
@@ -149,22 +145,11 @@ export const minDistance: RuleModule<MinDistanceRule> = {
             out.push(notComputed(rule, authority, subjectRef, constraintRef, error, districts));
             continue;
           }
-          out.push({
-            id: findingId(rule.id, subjectRef.featureId, constraintRef.featureId),
-            rule: rule.id,
-            ruleType: rule.type,
-            severity: rule.severity,
-            status: "ok",
-            subject: subjectRef,
-            constraint: constraintRef,
-            prevailing: authority.prevailing,
-            message: authority.message,
-            geometry: toGeometry(overlap.polygons),
-            areaSquareMeters: overlap.area,
-            shareOfSubject: overlap.area / areaOf(s),
-            measures: { distanceMeters, requiredDistanceMeters: d },
-            districts: districtsFor(engine, overlap.polygons, subject, i),
-          });
+          out.push(
+            areaFinding(engine, rule, layers, i, s, constraintRef, overlap, {
+              measures: { distanceMeters, requiredDistanceMeters: d },
+            }),
+          );
         }
       },
     };

@@ -1,17 +1,13 @@
 import type { NoOverlapRule } from "../../catalog/rules-schema";
 import {
-  authorityOf,
   candidates,
   districtsFor,
   indexPolygons,
   notComputed,
   overlapOf,
-  type PreparedLayer,
   select,
-  toGeometry,
 } from "../context";
-import { findingId } from "../finding-id";
-import { areaOf } from "../prepared-geometry";
+import { areaFinding, ruleLayers } from "./area-finding";
 import type { RuleModule } from "./types";
 
 /**
@@ -21,10 +17,9 @@ import type { RuleModule } from "./types";
 export const noOverlap: RuleModule<NoOverlapRule> = {
   type: "no-overlap",
   create(rule, engine) {
-    const subject = engine.layers.get(rule.subject.layer) as PreparedLayer;
-    const constraint = engine.layers.get(rule.constraint.layer) as PreparedLayer;
+    const layers = ruleLayers(rule, engine);
+    const { subject, constraint, authority } = layers;
     const index = indexPolygons(constraint, select(constraint, rule.constraint));
-    const authority = authorityOf(subject.entry, constraint.entry);
     const sameLayer = subject === constraint;
     // the same features on both sides: visit each unordered pair once
     const symmetric =
@@ -50,22 +45,7 @@ export const noOverlap: RuleModule<NoOverlapRule> = {
             continue;
           }
           if (!overlap || overlap.area <= rule.toleranceSquareMeters) continue;
-          out.push({
-            id: findingId(rule.id, subjectRef.featureId, constraintRef.featureId),
-            rule: rule.id,
-            ruleType: rule.type,
-            severity: rule.severity,
-            status: "ok",
-            subject: subjectRef,
-            constraint: constraintRef,
-            prevailing: authority.prevailing,
-            message: authority.message,
-            geometry: toGeometry(overlap.polygons),
-            areaSquareMeters: overlap.area,
-            shareOfSubject: overlap.area / areaOf(s),
-            measures: {},
-            districts: districtsFor(engine, overlap.polygons, subject, i),
-          });
+          out.push(areaFinding(engine, rule, layers, i, s, constraintRef, overlap));
         }
       },
     };

@@ -1,18 +1,15 @@
 import type { WithinRule } from "../../catalog/rules-schema";
 import {
-  authorityOf,
   candidates,
   districtsFor,
   indexPolygons,
   notComputed,
-  type PreparedLayer,
   select,
-  toGeometry,
 } from "../context";
-import { findingId } from "../finding-id";
 import { areaOf, type PreparedGeometry, preparePolygons } from "../prepared-geometry";
 import { relate } from "../relate";
 import type { Polygons } from "../types";
+import { areaFinding, ruleLayers } from "./area-finding";
 import type { RuleModule } from "./types";
 
 /**
@@ -23,10 +20,9 @@ import type { RuleModule } from "./types";
 export const within: RuleModule<WithinRule> = {
   type: "within",
   create(rule, engine) {
-    const subject = engine.layers.get(rule.subject.layer) as PreparedLayer;
-    const constraint = engine.layers.get(rule.constraint.layer) as PreparedLayer;
+    const layers = ruleLayers(rule, engine);
+    const { subject, constraint, authority } = layers;
     const index = indexPolygons(constraint, select(constraint, rule.constraint));
-    const authority = authorityOf(subject.entry, constraint.entry);
     return {
       subjects: select(subject, rule.subject),
       check(i, out) {
@@ -74,22 +70,9 @@ export const within: RuleModule<WithinRule> = {
           return;
         }
         if (area <= rule.toleranceSquareMeters) return;
-        out.push({
-          id: findingId(rule.id, subjectRef.featureId, null),
-          rule: rule.id,
-          ruleType: rule.type,
-          severity: rule.severity,
-          status: "ok",
-          subject: subjectRef,
-          constraint: constraintRef,
-          prevailing: authority.prevailing,
-          message: authority.message,
-          geometry: toGeometry(outside),
-          areaSquareMeters: area,
-          shareOfSubject: area / areaOf(s),
-          measures: {},
-          districts: districtsFor(engine, outside, subject, i),
-        });
+        out.push(
+          areaFinding(engine, rule, layers, i, s, constraintRef, { polygons: outside, area }),
+        );
       },
     };
   },

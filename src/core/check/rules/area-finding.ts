@@ -1,0 +1,63 @@
+import type { Rule, Severity } from "../../catalog/rules-schema";
+import {
+  type Authority,
+  authorityOf,
+  districtsFor,
+  type Engine,
+  type PreparedLayer,
+  toGeometry,
+} from "../context";
+import { findingId } from "../finding-id";
+import { areaOf, type PreparedGeometry } from "../prepared-geometry";
+import type { Finding, Measures, Polygons } from "../types";
+
+/** The two layers a pair rule compares, and which of them prevails. */
+export type RuleLayers = {
+  subject: PreparedLayer;
+  constraint: PreparedLayer;
+  authority: Authority;
+};
+
+/** Looks up a rule's subject and constraint layers (the engine checked they exist) and their authority. */
+export function ruleLayers(
+  rule: Extract<Rule, { constraint: unknown }>,
+  engine: Engine,
+): RuleLayers {
+  const subject = engine.layers.get(rule.subject.layer) as PreparedLayer;
+  const constraint = engine.layers.get(rule.constraint.layer) as PreparedLayer;
+  return { subject, constraint, authority: authorityOf(subject.entry, constraint.entry) };
+}
+
+/**
+ * A computed finding whose conflict is an area: the part of subject feature `i` (geometry `s`) in
+ * conflict, its ellipsoidal area, its share of the subject and the districts it lies in. The rules
+ * differ only in how they find `part`, the severity and what they measured.
+ */
+export function areaFinding(
+  engine: Engine,
+  rule: Rule,
+  layers: RuleLayers,
+  i: number,
+  s: PreparedGeometry,
+  constraint: Finding["constraint"],
+  part: { polygons: Polygons; area: number },
+  extra: { severity?: Severity; measures?: Measures } = {},
+): Finding {
+  const subject = { layer: layers.subject.id, featureId: layers.subject.ids[i] as string };
+  return {
+    id: findingId(rule.id, subject.featureId, constraint?.featureId ?? null),
+    rule: rule.id,
+    ruleType: rule.type,
+    severity: extra.severity ?? rule.severity,
+    status: "ok",
+    subject,
+    constraint,
+    prevailing: layers.authority.prevailing,
+    message: layers.authority.message,
+    geometry: toGeometry(part.polygons),
+    areaSquareMeters: part.area,
+    shareOfSubject: part.area / areaOf(s),
+    measures: extra.measures ?? {},
+    districts: districtsFor(engine, part.polygons, layers.subject, i),
+  };
+}
