@@ -2,12 +2,7 @@ import { buffer } from "@turf/turf";
 import Flatbush from "flatbush";
 import type { Geometry, Position } from "geojson";
 import type { MinDistanceRule } from "../../catalog/rules-schema";
-import {
-  districtsFor,
-  notComputed,
-  overlapOf,
-  select,
-} from "../context";
+import { districtsFor, notComputed, overlapOf, select } from "../context";
 import { localFrame, metersPerDegree, polylineDistance, toLocal } from "../local-metric";
 import { type PreparedGeometry, polygonsOf, preparePolygons } from "../prepared-geometry";
 import { polylineMeets, relate } from "../relate";

@@ -1,11 +1,5 @@
 import type { WithinRule } from "../../catalog/rules-schema";
-import {
-  candidates,
-  districtsFor,
-  indexPolygons,
-  notComputed,
-  select,
-} from "../context";
+import { candidates, districtsFor, indexPolygons, notComputed, select } from "../context";
 import { areaOf, type PreparedGeometry, preparePolygons } from "../prepared-geometry";
 import { relate } from "../relate";
 import type { Polygons } from "../types";
