@@ -1,13 +1,6 @@
 import type { CompatibilityRule, CompatibilityVerdict } from "../../catalog/rules-schema";
-import {
-  candidates,
-  districtsFor,
-  indexPolygons,
-  notComputed,
-  overlapOf,
-  select,
-} from "../context";
-import { areaFinding, ruleLayers } from "./area-finding";
+import { districtsFor, notComputed, overlapOf, select } from "../context";
+import { areaFinding, pairCandidates, ruleLayers } from "./pair-rule";
 import type { RuleModule } from "./types";
 
 function attributeText(
@@ -28,11 +21,7 @@ export const compatibility: RuleModule<CompatibilityRule> = {
   create(rule, engine) {
     const layers = ruleLayers(rule, engine);
     const { subject, constraint, authority } = layers;
-    const index = indexPolygons(constraint, select(constraint, rule.constraint));
-    const sameLayer = subject === constraint;
-    // the same features on both sides: visit each unordered pair once
-    const symmetric =
-      sameLayer && JSON.stringify(rule.subject.filter) === JSON.stringify(rule.constraint.filter);
+    const pairsOf = pairCandidates(rule, layers);
     const verdictOf = (a: string, b: string): CompatibilityVerdict =>
       rule.matrix[a]?.[b] ?? rule.defaultVerdict;
     return {
@@ -42,9 +31,7 @@ export const compatibility: RuleModule<CompatibilityRule> = {
         if (!s) return;
         const subjectValue = attributeText(subject.features[i]?.properties, rule.subjectAttribute);
         const subjectRef = { layer: subject.id, featureId: subject.ids[i] as string };
-        for (const j of candidates(index, s)) {
-          // a layer checked against itself: never a feature with itself
-          if (sameLayer && (symmetric ? j <= i : j === i)) continue;
+        for (const j of pairsOf(i, s)) {
           const constraintValue = attributeText(
             constraint.features[j]?.properties,
             rule.constraintAttribute,

@@ -6,7 +6,7 @@ import { districtsFor, notComputed, overlapOf, select } from "../context";
 import { localFrame, metersPerDegree, polylineDistance, toLocal } from "../local-metric";
 import { type PreparedGeometry, polygonsOf, preparePolygons } from "../prepared-geometry";
 import { polylineMeets, relate } from "../relate";
-import { areaFinding, ruleLayers } from "./area-finding";
+import { areaFinding, ruleLayers } from "./pair-rule";
 import type { RuleModule } from "./types";
 
 /** Lines of a geometry: line strings as they are, polygon rings as closed lines. */

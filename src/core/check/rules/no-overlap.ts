@@ -1,13 +1,6 @@
 import type { NoOverlapRule } from "../../catalog/rules-schema";
-import {
-  candidates,
-  districtsFor,
-  indexPolygons,
-  notComputed,
-  overlapOf,
-  select,
-} from "../context";
-import { areaFinding, ruleLayers } from "./area-finding";
+import { districtsFor, notComputed, overlapOf, select } from "../context";
+import { areaFinding, pairCandidates, ruleLayers } from "./pair-rule";
 import type { RuleModule } from "./types";
 
 /**
@@ -19,20 +12,14 @@ export const noOverlap: RuleModule<NoOverlapRule> = {
   create(rule, engine) {
     const layers = ruleLayers(rule, engine);
     const { subject, constraint, authority } = layers;
-    const index = indexPolygons(constraint, select(constraint, rule.constraint));
-    const sameLayer = subject === constraint;
-    // the same features on both sides: visit each unordered pair once
-    const symmetric =
-      sameLayer && JSON.stringify(rule.subject.filter) === JSON.stringify(rule.constraint.filter);
+    const pairsOf = pairCandidates(rule, layers);
     return {
       subjects: select(subject, rule.subject),
       check(i, out) {
         const s = subject.geometry(i);
         if (!s) return;
         const subjectRef = { layer: subject.id, featureId: subject.ids[i] as string };
-        for (const j of candidates(index, s)) {
-          // a layer checked against itself: never a feature with itself
-          if (sameLayer && (symmetric ? j <= i : j === i)) continue;
+        for (const j of pairsOf(i, s)) {
           const c = constraint.geometry(j);
           if (!c) continue;
           const constraintRef = { layer: constraint.id, featureId: constraint.ids[j] as string };

@@ -3,7 +3,7 @@ import { candidates, districtsFor, indexPolygons, notComputed, select } from "..
 import { areaOf, type PreparedGeometry, preparePolygons } from "../prepared-geometry";
 import { relate } from "../relate";
 import type { Polygons } from "../types";
-import { areaFinding, ruleLayers } from "./area-finding";
+import { areaFinding, ruleLayers } from "./pair-rule";
 import type { RuleModule } from "./types";
 
 /**

@@ -2,9 +2,12 @@ import type { Rule, Severity } from "../../catalog/rules-schema";
 import {
   type Authority,
   authorityOf,
+  candidates,
   districtsFor,
   type Engine,
+  indexPolygons,
   type PreparedLayer,
+  select,
   toGeometry,
 } from "../context";
 import { findingId } from "../finding-id";
@@ -26,6 +29,22 @@ export function ruleLayers(
   const subject = engine.layers.get(rule.subject.layer) as PreparedLayer;
   const constraint = engine.layers.get(rule.constraint.layer) as PreparedLayer;
   return { subject, constraint, authority: authorityOf(subject.entry, constraint.entry) };
+}
+
+/**
+ * The constraint features to pair with subject feature `i`: candidates from a spatial index of the
+ * selected constraint features, never a feature with itself, and each unordered pair only once when
+ * a layer is checked against itself with the same filter on both sides.
+ */
+export function pairCandidates(
+  rule: Extract<Rule, { constraint: unknown }>,
+  layers: RuleLayers,
+): (i: number, s: PreparedGeometry) => number[] {
+  const { subject, constraint } = layers;
+  const index = indexPolygons(constraint, select(constraint, rule.constraint));
+  if (subject !== constraint) return (_i, s) => candidates(index, s);
+  const symmetric = JSON.stringify(rule.subject.filter) === JSON.stringify(rule.constraint.filter);
+  return (i, s) => candidates(index, s).filter((j) => (symmetric ? j > i : j !== i));
 }
 
 /**
