@@ -58,6 +58,7 @@ export async function runCheckCommand(argv: readonly string[], workerScript: URL
       rules: args.rules,
     },
     workers: args.workers,
+    findingGeometry: args.format !== "csv",
     workerScript,
   });
   const { result, loaded } = run;

@@ -34,6 +34,8 @@ export type RunCheckOptions = {
   source: CheckSource;
   /** Threads checking, main thread included; "auto" adds workers when the check is long enough. */
   workers: number | "auto";
+  /** Whether findings keep their geometry (false for CSV, which has no column for it). */
+  findingGeometry: boolean;
   /** Script a worker thread runs: a module that calls `workerMain()` when given a check job. */
   workerScript: URL;
 };
@@ -99,7 +101,12 @@ export async function runCheck(options: RunCheckOptions): Promise<RunCheckOutput
   const started: Started[] = [];
   const startWorkers = (count: number) => {
     for (let i = 0; i < count; i++) {
-      const job: WorkerJob = { tag: WORKER_TAG, source: options.source, board };
+      const job: WorkerJob = {
+        tag: WORKER_TAG,
+        source: options.source,
+        findingGeometry: options.findingGeometry,
+        board,
+      };
       started.push(startWorker(options.workerScript, job));
     }
   };
@@ -107,7 +114,7 @@ export async function runCheck(options: RunCheckOptions): Promise<RunCheckOutput
   try {
     const loaded = await readInputs(plan);
     const t1 = performance.now();
-    const prepared = prepareChecks(loaded.input);
+    const prepared = prepareChecks({ ...loaded.input, findingGeometry: options.findingGeometry });
     const t2 = performance.now();
     const from = Math.max(1, Math.round(board.chunks * PROBE_FROM));
     const to = Math.max(from + 1, Math.round(board.chunks * PROBE_TO));

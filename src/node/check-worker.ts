@@ -8,7 +8,12 @@ import { type CheckSource, loadCheckInputs } from "./check-inputs";
 /** Marks the `workerData` of a check worker, so the CLI bundle knows to run as one. */
 export const WORKER_TAG = "plan-layers-check-worker";
 
-export type WorkerJob = { tag: typeof WORKER_TAG; source: CheckSource; board: ChunkBoard };
+export type WorkerJob = {
+  tag: typeof WORKER_TAG;
+  source: CheckSource;
+  findingGeometry: boolean;
+  board: ChunkBoard;
+};
 
 /** Phase times of one thread, milliseconds, and its heap at the end. */
 export type ThreadTimings = {
@@ -39,7 +44,7 @@ export async function runWorkerJob(job: WorkerJob): Promise<WorkerReply> {
     const t0 = performance.now();
     const { input } = await loadCheckInputs(job.source);
     const t1 = performance.now();
-    const prepared = prepareChecks(input);
+    const prepared = prepareChecks({ ...input, findingGeometry: job.findingGeometry });
     const t2 = performance.now();
     const { partial, claimed } = claimAndCheck(prepared, job.board);
     const t3 = performance.now();

@@ -102,6 +102,8 @@ export type Engine = {
    */
   ringOverlay: boolean;
   districts: DistrictIndex;
+  /** Whether findings keep their geometry (`CheckInput.findingGeometry`). */
+  findingGeometry: boolean;
   stats: CheckStats;
 };
 

@@ -78,6 +78,7 @@ export function prepareChecks(input: CheckInput): PreparedChecks {
     kernel: input.kernel ?? createClipperKernel({ origin: originOf(input) }),
     ringOverlay: input.kernel === undefined,
     districts: buildDistrictIndex(input.districts),
+    findingGeometry: input.findingGeometry ?? true,
     stats: emptyStats(),
   };
   const rules: PreparedChecks["rules"] = [];

@@ -76,7 +76,7 @@ export type Finding = {
   prevailing: Prevailing | null;
   /** What has to change, in both UI languages. */
   message: LocalizedText;
-  /** The conflicting part, WGS84 lon/lat; null when there is none to draw. */
+  /** The conflicting part, WGS84 lon/lat; null when there is none to draw or the run asked for none. */
   geometry: Geometry | null;
   /**
    * Area of `geometry` on the WGS84 ellipsoid, m² (`ellipsoidalArea`: within 1e-6 of GeographicLib's
@@ -134,4 +134,9 @@ export type CheckInput = {
   districts?: FeatureCollection;
   /** Replaces the clipping kernel (tests inject a failing one). */
   kernel?: ClipKernel;
+  /**
+   * Whether findings carry their conflicting geometry (default true). False when nothing will draw
+   * or write it (CSV output): a run then keeps only areas and ids, not thousands of rings.
+   */
+  findingGeometry?: boolean;
 };

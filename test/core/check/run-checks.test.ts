@@ -120,6 +120,16 @@ describe("runChecks", () => {
     expect(parts.every((p) => p.stats.units > 0)).toBe(true);
   });
 
+  it("without finding geometry gives the same findings, only without their rings", () => {
+    const input = generated();
+    const full = runChecks(input);
+    const lean = runChecks({ ...input, findingGeometry: false });
+    expect(full.findings.some((f) => f.geometry !== null)).toBe(true);
+    expect(lean.findings.every((f) => f.geometry === null)).toBe(true);
+    expect(lean.findings).toEqual(full.findings.map((f) => ({ ...f, geometry: null })));
+    expect(lean.summary).toEqual(full.summary);
+  });
+
   it("answers to the last digit whatever the split, also for zones on both sides of 21° N", () => {
     const input = generated();
     // move the zones 0.045° south so the grid straddles 21° N (the kernel's origin is whole degrees)

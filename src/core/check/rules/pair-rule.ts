@@ -73,7 +73,7 @@ export function areaFinding(
     constraint,
     prevailing: layers.authority.prevailing,
     message: layers.authority.message,
-    geometry: toGeometry(part.polygons),
+    geometry: engine.findingGeometry ? toGeometry(part.polygons) : null,
     areaSquareMeters: part.area,
     shareOfSubject: part.area / areaOf(s),
     measures: extra.measures ?? {},

@@ -224,7 +224,8 @@ export const validGeometry: RuleModule<ValidGeometryRule> = {
                 : area.coordinates
               : null;
           const districts = districtsFor(engine, polygons, subject, i);
-          out.push(finding(rule, authority, subject, featureId, problem, districts));
+          const kept = engine.findingGeometry ? problem : { ...problem, geometry: null };
+          out.push(finding(rule, authority, subject, featureId, kept, districts));
         }
       },
     };
