@@ -69,7 +69,7 @@ export function select(layer: PreparedLayer, selection: LayerSelection): number[
   return out;
 }
 
-/** R-tree over selected features' polygon bounding boxes, each optionally grown by a margin. */
+/** R-tree over selected features' polygon bounding boxes; item k is feature members[k] (ascending). */
 export type ConstraintIndex = { tree: Flatbush | null; members: number[] };
 
 /** Indexes the polygon bounding boxes of the selected features (features without polygons left out). */
@@ -85,10 +85,19 @@ export function indexPolygons(layer: PreparedLayer, members: number[]): Constrai
 /** Indexed features whose bounding box meets g's, in layer order (so output order is stable). */
 export function candidates(index: ConstraintIndex, g: PreparedGeometry): number[] {
   if (!index.tree) return [];
-  return index.tree
-    .search(...g.bbox)
-    .map((k) => index.members[k] as number)
-    .sort((a, b) => a - b);
+  const hits = index.tree.search(g.bbox[0], g.bbox[1], g.bbox[2], g.bbox[3]);
+  // in place: members are ascending, so ordering the tree's item numbers orders the features; an
+  // insertion sort, since a zone meets a handful of constraint features
+  if (hits.length > 32) hits.sort((a, b) => a - b);
+  else
+    for (let a = 1; a < hits.length; a++) {
+      const k = hits[a] as number;
+      let b = a;
+      for (; b > 0 && (hits[b - 1] as number) > k; b--) hits[b] = hits[b - 1] as number;
+      hits[b] = k;
+    }
+  for (let a = 0; a < hits.length; a++) hits[a] = index.members[hits[a] as number] as number;
+  return hits;
 }
 
 /** What every rule module gets: the layers, the kernel, the district index and the counters. */
