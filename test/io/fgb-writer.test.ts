@@ -8,26 +8,16 @@ import type { Feature, FeatureCollection, Polygon } from "geojson";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { readHeader } from "../../src/io/fgb-header";
 import { writeFlatGeobuf } from "../../src/io/fgb-writer";
+import { seededRandom } from "../support/seeded-random";
 
 const fixture = (name: string): FeatureCollection =>
   JSON.parse(
     readFileSync(fileURLToPath(new URL(`../fixtures/io/${name}`, import.meta.url)), "utf8"),
   ) as FeatureCollection;
 
-/** Deterministic pseudo-random numbers (mulberry32), so failures reproduce. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** `count` small squares scattered over Hà Nội's extent, numbered by property `n`. */
 function scatteredSquares(count: number, seed: number): FeatureCollection<Polygon> {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const features: Feature<Polygon>[] = [];
   for (let n = 0; n < count; n++) {
     const x = 105.285 + next() * 0.73;
@@ -134,7 +124,7 @@ describe("writeFlatGeobuf", () => {
     const bytes = writeFlatGeobuf(input);
     const header = readHeader(bytes);
     expect(header.indexNodeSize).toBe(16);
-    const next = random(3);
+    const next = seededRandom(3);
     const rects = Array.from({ length: 40 }, () => {
       const minX = 105.2 + next() * 0.8;
       const minY = 20.5 + next() * 0.9;

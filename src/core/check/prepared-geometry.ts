@@ -1,11 +1,19 @@
-import Flatbush from "flatbush";
 import type { Geometry, Position } from "geojson";
+import {
+  buildEdgeTree,
+  collectEdges,
+  type EdgeList,
+  type EdgeTree,
+  edgeList,
+  edgeMeetsBox,
+  pushEdge,
+} from "./edge-tree";
 import { ellipsoidalArea } from "./ellipsoidal-area";
 import { ringLength } from "./kernel";
 import type { Shape, SnappedRing } from "./ring-overlay";
 import type { Polygons } from "./types";
 
-/** Above this many edges a geometry gets its own edge index for crossing and inside tests. */
+/** From this many edges a geometry gets an edge tree for crossing and inside tests. */
 const EDGE_INDEX_MIN = 64;
 
 /**
@@ -33,8 +41,8 @@ export type PreparedGeometry = {
    * Computed on first use by the pair tests and kept on the geometry itself: they are read several
    * times per candidate pair, and WeakMap look-ups there cost a measurable share of the check.
    */
-  /** Edge R-tree (null: too small to need one). */
-  edgeIndex: EdgeIndex | null | undefined;
+  /** Boxes over the edges (null: too small to need them). */
+  edgeTree: EdgeTree | null | undefined;
   /** See `isSimpleRing`. */
   simpleRing: boolean | undefined;
   /** See `ccwRing` (ring-overlay). */
@@ -166,7 +174,7 @@ export function preparePolygons(polygons: Polygons): PreparedGeometry | null {
     ringPart: oneRing ? PART_ZERO : Int32Array.from(parts),
     bbox: [minX, minY, maxX, maxY],
     area: undefined,
-    edgeIndex: undefined,
+    edgeTree: undefined,
     simpleRing: undefined,
     snappedRing: undefined,
     shape: undefined,
@@ -194,116 +202,30 @@ export function vertexCount(g: PreparedGeometry): number {
   return g.ringStart[g.ringStart.length - 1] as number;
 }
 
-/**
- * Calls `visit(i, j)` for the edge from vertex i to vertex j of every ring (j wraps to the ring start).
- * Returning true stops the walk.
- */
-function forEachEdge(g: PreparedGeometry, visit: (i: number, j: number) => boolean): boolean {
+/** Edge k of the flattened vertex list ends at ends[k] (the ring start for a ring's last edge). */
+function edgeEnds(g: PreparedGeometry): Int32Array {
+  const ends = new Int32Array(vertexCount(g));
   const rings = ringCount(g);
   for (let r = 0; r < rings; r++) {
     const s = g.ringStart[r] as number;
     const e = g.ringStart[r + 1] as number;
-    for (let i = s; i < e; i++) {
-      if (visit(i, i + 1 < e ? i + 1 : s)) return true;
-    }
+    for (let i = s; i < e; i++) ends[i] = i + 1 < e ? i + 1 : s;
   }
-  return false;
-}
-
-/** Edge j of the flattened vertex list ends at `edgeEnd[j]` (the ring start for the last edge). */
-function edgeEnds(g: PreparedGeometry): Int32Array {
-  const ends = new Int32Array(vertexCount(g));
-  forEachEdge(g, (i, j) => {
-    ends[i] = j;
-    return false;
-  });
   return ends;
 }
 
-/** R-tree over a geometry's edges; edge k ends at vertex ends[k]. */
-export type EdgeIndex = { tree: Flatbush; ends: Int32Array };
-
-/** R-tree over the edges of a large geometry (null for small ones: a scan is cheaper). */
-function edgeIndexOf(g: PreparedGeometry): EdgeIndex | null {
-  const hit = g.edgeIndex;
-  if (hit !== undefined) return hit;
-  const n = vertexCount(g);
-  if (n < EDGE_INDEX_MIN) {
-    g.edgeIndex = null;
-    return null;
-  }
-  const ends = edgeEnds(g);
-  const tree = new Flatbush(n);
-  const c = g.coords;
-  for (let i = 0; i < n; i++) {
-    const j = ends[i] as number;
-    const x1 = c[2 * i] as number;
-    const y1 = c[2 * i + 1] as number;
-    const x2 = c[2 * j] as number;
-    const y2 = c[2 * j + 1] as number;
-    tree.add(Math.min(x1, x2), Math.min(y1, y2), Math.max(x1, x2), Math.max(y1, y2));
-  }
-  tree.finish();
-  const index = { tree, ends };
-  g.edgeIndex = index;
-  return index;
-}
-
-/** Calls `visit(i, j)` for the edges of g whose bounding box meets [minX, minY, maxX, maxY]. */
-export function edgesIn(
-  g: PreparedGeometry,
-  minX: number,
-  minY: number,
-  maxX: number,
-  maxY: number,
-  visit: (i: number, j: number) => boolean,
-): boolean {
-  const index = edgeIndexOf(g);
-  const c = g.coords;
-  if (index) {
-    let stopped = false;
-    index.tree.search(minX, minY, maxX, maxY, (k) => {
-      if (stopped) return false;
-      if (visit(k, index.ends[k] as number)) stopped = true;
-      return false;
-    });
-    return stopped;
-  }
-  return forEachEdge(g, (i, j) => {
-    const x1 = c[2 * i] as number;
-    const y1 = c[2 * i + 1] as number;
-    const x2 = c[2 * j] as number;
-    const y2 = c[2 * j + 1] as number;
-    if (Math.max(x1, x2) < minX || Math.min(x1, x2) > maxX) return false;
-    if (Math.max(y1, y2) < minY || Math.min(y1, y2) > maxY) return false;
-    return visit(i, j);
-  });
-}
-
-/** A reusable list of edges (start and end vertex, interleaved) for scans run on every pair. */
-export type EdgeList = { edges: Int32Array; count: number };
-
-/** An empty edge list. */
-export function edgeList(): EdgeList {
-  return { edges: new Int32Array(256), count: 0 };
-}
-
-function pushEdge(list: EdgeList, i: number, j: number): void {
-  const n = list.count;
-  if (2 * n + 2 > list.edges.length) {
-    const grown = new Int32Array(2 * list.edges.length);
-    grown.set(list.edges);
-    list.edges = grown;
-  }
-  list.edges[2 * n] = i;
-  list.edges[2 * n + 1] = j;
-  list.count = n + 1;
+/** The edge tree of a large geometry, built on first use (null for small ones: a scan is cheaper). */
+function edgeTreeOf(g: PreparedGeometry): EdgeTree | null {
+  const known = g.edgeTree;
+  if (known !== undefined) return known;
+  const tree = vertexCount(g) < EDGE_INDEX_MIN ? null : buildEdgeTree(g.coords, edgeEnds(g));
+  g.edgeTree = tree;
+  return tree;
 }
 
 /**
- * Fills `list` with the edges of g whose bounding box meets [minX, minY, maxX, maxY], in the order
- * `edgesIn` visits them. A plain loop for small geometries: the per-edge callback of `edgesIn` cost
- * more than the test itself when run on every candidate pair.
+ * Fills `list` with the edges of g whose bounding box meets [minX, minY, maxX, maxY] (touching
+ * counts): from the edge tree for large geometries, by a plain scan for small ones.
  */
 export function gatherEdges(
   g: PreparedGeometry,
@@ -314,12 +236,9 @@ export function gatherEdges(
   list: EdgeList,
 ): void {
   list.count = 0;
-  const index = edgeIndexOf(g);
-  if (index) {
-    index.tree.search(minX, minY, maxX, maxY, (k) => {
-      pushEdge(list, k, index.ends[k] as number);
-      return false;
-    });
+  const tree = edgeTreeOf(g);
+  if (tree) {
+    collectEdges(tree, g.coords, minX, minY, maxX, maxY, list);
     return;
   }
   const c = g.coords;
@@ -330,32 +249,32 @@ export function gatherEdges(
     const e = starts[r + 1] as number;
     for (let i = s; i < e; i++) {
       const j = i + 1 < e ? i + 1 : s;
-      const x1 = c[2 * i] as number;
-      const x2 = c[2 * j] as number;
-      if (Math.max(x1, x2) < minX || Math.min(x1, x2) > maxX) continue;
-      const y1 = c[2 * i + 1] as number;
-      const y2 = c[2 * j + 1] as number;
-      if (Math.max(y1, y2) < minY || Math.min(y1, y2) > maxY) continue;
-      pushEdge(list, i, j);
+      if (edgeMeetsBox(c, i, j, minX, minY, maxX, maxY)) pushEdge(list, i, j);
     }
   }
 }
+
+/* Scratch list of `containsPoint` (not re-entered: it calls nothing that gathers). */
+const rayEdges = edgeList();
 
 /**
  * Whether (x, y) lies inside g (even-odd over all rings, so holes and parts count right). Only called
  * for points known not to lie on g's boundary, so the crossing-number test needs no boundary case.
  */
 export function containsPoint(g: PreparedGeometry, x: number, y: number): boolean {
+  gatherEdges(g, Number.NEGATIVE_INFINITY, y, Number.POSITIVE_INFINITY, y, rayEdges);
   const c = g.coords;
+  const list = rayEdges.edges;
   let inside = false;
-  edgesIn(g, Number.NEGATIVE_INFINITY, y, Number.POSITIVE_INFINITY, y, (i, j) => {
+  for (let p = 0; p < rayEdges.count; p++) {
+    const i = list[2 * p] as number;
+    const j = list[2 * p + 1] as number;
     const x1 = c[2 * i] as number;
     const y1 = c[2 * i + 1] as number;
     const x2 = c[2 * j] as number;
     const y2 = c[2 * j + 1] as number;
     if (y1 > y !== y2 > y && x < ((x2 - x1) * (y - y1)) / (y2 - y1) + x1) inside = !inside;
-    return false;
-  });
+  }
   return inside;
 }
 

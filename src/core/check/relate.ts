@@ -1,8 +1,7 @@
+import { edgeList } from "./edge-tree";
 import {
   bboxesMeet,
   containsPoint,
-  edgeList,
-  edgesIn,
   gatherEdges,
   type PreparedGeometry,
   ringCount,
@@ -66,6 +65,7 @@ export function segmentsMeet(
 /* Scratch edge lists, reused from pair to pair (allocating per pair showed up as GC). */
 const edgesOfA = edgeList();
 const edgesOfB = edgeList();
+const edgesNear = edgeList();
 
 /**
  * Whether any edge of a comes within TOUCH_DEGREES of an edge of b. Only edges near the common part
@@ -167,15 +167,20 @@ export function polylineMeets(g: PreparedGeometry, line: readonly (readonly numb
     if (k + 1 >= line.length) break;
     const x2 = flat[2 * k + 2] as number;
     const y2 = flat[2 * k + 3] as number;
-    const meets = edgesIn(
+    gatherEdges(
       g,
       Math.min(x, x2) - t,
       Math.min(y, y2) - t,
       Math.max(x, x2) + t,
       Math.max(y, y2) + t,
-      (j1, j2) => segmentsMeet(flat, k, k + 1, g.coords, j1, j2),
+      edgesNear,
     );
-    if (meets) return true;
+    const near = edgesNear.edges;
+    for (let q = 0; q < edgesNear.count; q++) {
+      const j1 = near[2 * q] as number;
+      const j2 = near[2 * q + 1] as number;
+      if (segmentsMeet(flat, k, k + 1, g.coords, j1, j2)) return true;
+    }
   }
   return false;
 }

@@ -1,10 +1,11 @@
 import type { Position } from "geojson";
+import { edgeList } from "./edge-tree";
 import { ringEllipsoidalArea } from "./ellipsoidal-area";
 import type { Grid } from "./kernel";
 import {
   bboxesMeet,
   containsPoint,
-  edgesIn,
+  gatherEdges,
   type PreparedGeometry,
   preparePolygons,
   ringCount,
@@ -104,15 +105,13 @@ function selfMeets(g: PreparedGeometry): boolean {
       const y1 = c[2 * i + 1] as number;
       const x2 = c[2 * i2] as number;
       const y2 = c[2 * i2 + 1] as number;
-      const met = edgesIn(
-        g,
-        Math.min(x1, x2),
-        Math.min(y1, y2),
-        Math.max(x1, x2),
-        Math.max(y1, y2),
-        (j, j2) => j > i && j !== i2 && j2 !== i && segmentsMeet(c, i, i2, c, j, j2),
-      );
-      if (met) return true;
+      gatherEdges(g, Math.min(x1, x2), Math.min(y1, y2), Math.max(x1, x2), Math.max(y1, y2), near);
+      const list = near.edges;
+      for (let q = 0; q < near.count; q++) {
+        const j = list[2 * q] as number;
+        const j2 = list[2 * q + 1] as number;
+        if (j > i && j !== i2 && j2 !== i && segmentsMeet(c, i, i2, c, j, j2)) return true;
+      }
     }
     return false;
   }
@@ -177,20 +176,91 @@ function ccwRing(g: PreparedGeometry, grid: Grid): Ring {
   return ring;
 }
 
-type Crossing = {
-  x: number;
-  y: number;
-  /** Edge of a (counter-clockwise order) and the parameter along it. */
-  ea: number;
-  ta: number;
-  eb: number;
-  tb: number;
-  /** a enters b here. */
-  entering: boolean;
-  nextA: number;
-  nextB: number;
-  visited: boolean;
-};
+/** `larger` with `old` copied into its start. */
+function grown<T extends Float64Array | Int32Array | Uint8Array>(old: T, larger: T): T {
+  larger.set(old);
+  return larger;
+}
+
+/**
+ * The crossings of one pair, kept in reusable typed arrays (one object per crossing, and sorting
+ * them with comparator closures, were a good share of the check's garbage and compile time).
+ * Crossing k: point (x[k], y[k]); on a's edge ea[k] at parameter ta[k] and b's edge eb[k] at tb[k]
+ * (counter-clockwise order); entering[k] = 1 when a enters b there; nextA/nextB[k] = the next
+ * crossing along a / b; visited[k] while walking.
+ */
+class Crossings {
+  count = 0;
+  x = new Float64Array(64);
+  y = new Float64Array(64);
+  ta = new Float64Array(64);
+  tb = new Float64Array(64);
+  ea = new Int32Array(64);
+  eb = new Int32Array(64);
+  nextA = new Int32Array(64);
+  nextB = new Int32Array(64);
+  orderA = new Int32Array(64);
+  orderB = new Int32Array(64);
+  entering = new Uint8Array(64);
+  visited = new Uint8Array(64);
+
+  add(x: number, y: number, ea: number, ta: number, eb: number, tb: number, entering: boolean) {
+    const k = this.count;
+    if (k === this.x.length) this.grow();
+    this.x[k] = x;
+    this.y[k] = y;
+    this.ea[k] = ea;
+    this.ta[k] = ta;
+    this.eb[k] = eb;
+    this.tb[k] = tb;
+    this.entering[k] = entering ? 1 : 0;
+    this.visited[k] = 0;
+    this.count = k + 1;
+  }
+
+  private grow() {
+    const size = 2 * this.x.length;
+    this.x = grown(this.x, new Float64Array(size));
+    this.y = grown(this.y, new Float64Array(size));
+    this.ta = grown(this.ta, new Float64Array(size));
+    this.tb = grown(this.tb, new Float64Array(size));
+    this.ea = grown(this.ea, new Int32Array(size));
+    this.eb = grown(this.eb, new Int32Array(size));
+    this.nextA = grown(this.nextA, new Int32Array(size));
+    this.nextB = grown(this.nextB, new Int32Array(size));
+    this.orderA = grown(this.orderA, new Int32Array(size));
+    this.orderB = grown(this.orderB, new Int32Array(size));
+    this.entering = grown(this.entering, new Uint8Array(size));
+    this.visited = grown(this.visited, new Uint8Array(size));
+  }
+}
+
+/**
+ * Sorts `order` (the crossings 0 … m − 1) by edge, then parameter along it. Insertion sort: the
+ * crossings come nearly in order along a (its edges are scanned in order) and are few on b.
+ */
+function sortAlong(order: Int32Array, m: number, edge: Int32Array, t: Float64Array): void {
+  for (let k = 0; k < m; k++) order[k] = k;
+  for (let k = 1; k < m; k++) {
+    const c = order[k] as number;
+    const e = edge[c] as number;
+    const p = t[c] as number;
+    let l = k;
+    for (; l > 0; l--) {
+      const d = order[l - 1] as number;
+      const de = edge[d] as number;
+      if (de < e || (de === e && (t[d] as number) <= p)) break;
+      order[l] = d;
+    }
+    order[l] = c;
+  }
+}
+
+const crossings = new Crossings();
+/* Edges of b near the edge of a being scanned. */
+const nearB = edgeList();
+/* Edges near an edge of the ring tested by `selfMeets`. */
+const near = edgeList();
 
 /**
  * a ∩ b for two simple rings (see `isSimpleRing`) whose boundaries properly cross, by walking both
@@ -209,134 +279,103 @@ export function intersectSimpleRings(
   const rb = ccwRing(b, grid);
   const pa = ra.xy;
   const pb = rb.xy;
-  const crossings: Crossing[] = [];
-  let degenerate = false;
-  // the edge of a being scanned, read by `visit` (one closure for the whole scan, not one per edge)
-  let i = 0;
-  let ax1 = 0;
-  let ay1 = 0;
-  let adx = 0;
-  let ady = 0;
-  const visit = (j0: number, j20: number): boolean => {
-    // edges of b in its own order: map to the counter-clockwise order
-    const j = rb.reversed ? rb.n - 1 - j20 : j0;
-    const j2 = rb.reversed ? rb.n - 1 - j0 : j20;
-    const bx1 = pb[2 * j] as number;
-    const by1 = pb[2 * j + 1] as number;
-    const bx2 = pb[2 * j2] as number;
-    const by2 = pb[2 * j2 + 1] as number;
-    const bdx = bx2 - bx1;
-    const bdy = by2 - by1;
-    const d = adx * bdy - ady * bdx;
-    const ex = bx1 - ax1;
-    const ey = by1 - ay1;
-    if (d === 0) {
-      // parallel: degenerate if collinear and overlapping (the bbox query says they are near)
-      if (Math.abs(ex * ady - ey * adx) <= 1e-9 * (Math.abs(adx) + Math.abs(ady))) {
-        degenerate = true;
-        return true;
-      }
-      return false;
-    }
-    const ta = (ex * bdy - ey * bdx) / d;
-    const tb = (ex * ady - ey * adx) / d;
-    if (ta < -PARAM_EPS || ta > 1 + PARAM_EPS || tb < -PARAM_EPS || tb > 1 + PARAM_EPS) {
-      return false;
-    }
-    if (ta < PARAM_EPS || ta > 1 - PARAM_EPS || tb < PARAM_EPS || tb > 1 - PARAM_EPS) {
-      degenerate = true;
-      return true;
-    }
-    crossings.push({
-      x: ax1 + ta * adx,
-      y: ay1 + ta * ady,
-      ea: i,
-      ta,
-      eb: j,
-      tb,
-      // b's interior is on the left of its edges: a enters it when crossing right to left
-      entering: d < 0,
-      nextA: -1,
-      nextB: -1,
-      visited: false,
-    });
-    return false;
-  };
+  const cr = crossings;
+  cr.count = 0;
   const [bx0, by0, bx1b, by1b] = b.bbox;
-  for (i = 0; i < ra.n && !degenerate; i++) {
+  for (let i = 0; i < ra.n; i++) {
     const i2 = i + 1 < ra.n ? i + 1 : 0;
-    ax1 = pa[2 * i] as number;
-    ay1 = pa[2 * i + 1] as number;
+    const ax1 = pa[2 * i] as number;
+    const ay1 = pa[2 * i + 1] as number;
     const ax2 = pa[2 * i2] as number;
     const ay2 = pa[2 * i2 + 1] as number;
-    adx = ax2 - ax1;
-    ady = ay2 - ay1;
+    const adx = ax2 - ax1;
+    const ady = ay2 - ay1;
     const minX = Math.min(ax1, ax2) - 1e-9;
     const minY = Math.min(ay1, ay2) - 1e-9;
     const maxX = Math.max(ax1, ax2) + 1e-9;
     const maxY = Math.max(ay1, ay2) + 1e-9;
     // no edge of b can meet a box clear of b's own
     if (maxX < bx0 || minX > bx1b || maxY < by0 || minY > by1b) continue;
-    edgesIn(b, minX, minY, maxX, maxY, visit);
+    gatherEdges(b, minX, minY, maxX, maxY, nearB);
+    const list = nearB.edges;
+    for (let q = 0; q < nearB.count; q++) {
+      // edges of b in its own order: map to the counter-clockwise order
+      const j0 = list[2 * q] as number;
+      const j20 = list[2 * q + 1] as number;
+      const j = rb.reversed ? rb.n - 1 - j20 : j0;
+      const j2 = rb.reversed ? rb.n - 1 - j0 : j20;
+      const bx1 = pb[2 * j] as number;
+      const by1 = pb[2 * j + 1] as number;
+      const bdx = (pb[2 * j2] as number) - bx1;
+      const bdy = (pb[2 * j2 + 1] as number) - by1;
+      const d = adx * bdy - ady * bdx;
+      const ex = bx1 - ax1;
+      const ey = by1 - ay1;
+      if (d === 0) {
+        // parallel: degenerate if collinear and overlapping (the box query says they are near)
+        if (Math.abs(ex * ady - ey * adx) <= 1e-9 * (Math.abs(adx) + Math.abs(ady))) return null;
+        continue;
+      }
+      const ta = (ex * bdy - ey * bdx) / d;
+      const tb = (ex * ady - ey * adx) / d;
+      if (ta < -PARAM_EPS || ta > 1 + PARAM_EPS || tb < -PARAM_EPS || tb > 1 + PARAM_EPS) continue;
+      if (ta < PARAM_EPS || ta > 1 - PARAM_EPS || tb < PARAM_EPS || tb > 1 - PARAM_EPS) return null;
+      // b's interior is on the left of its edges: a enters it when crossing right to left
+      cr.add(ax1 + ta * adx, ay1 + ta * ady, i, ta, j, tb, d < 0);
+    }
   }
-  const m = crossings.length;
-  if (degenerate || m === 0 || m % 2 === 1) return null;
-  const orderA = crossings.map((_, k) => k);
-  orderA.sort((k, l) => {
-    const p = crossings[k] as Crossing;
-    const q = crossings[l] as Crossing;
-    return p.ea - q.ea || p.ta - q.ta;
-  });
-  const orderB = orderA.slice();
-  orderB.sort((k, l) => {
-    const p = crossings[k] as Crossing;
-    const q = crossings[l] as Crossing;
-    return p.eb - q.eb || p.tb - q.tb;
-  });
+  const m = cr.count;
+  if (m === 0 || m % 2 === 1) return null;
+  const { orderA, orderB, ea, eb, ta, tb, entering, nextA, nextB, visited } = cr;
+  sortAlong(orderA, m, ea, ta);
+  sortAlong(orderB, m, eb, tb);
   for (let k = 0; k < m; k++) {
-    const here = crossings[orderA[k] as number] as Crossing;
-    const next = crossings[orderA[(k + 1) % m] as number] as Crossing;
+    const here = orderA[k] as number;
+    const next = orderA[(k + 1) % m] as number;
     // entering and leaving alternate along a simple boundary; anything else is a rounding artefact
-    if (here.entering === next.entering) return null;
-    if (here.ea === next.ea && here.ta === next.ta) return null;
-    here.nextA = orderA[(k + 1) % m] as number;
-    const hereB = crossings[orderB[k] as number] as Crossing;
-    const nextB = crossings[orderB[(k + 1) % m] as number] as Crossing;
-    if (hereB.entering === nextB.entering) return null;
-    if (hereB.eb === nextB.eb && hereB.tb === nextB.tb) return null;
-    hereB.nextB = orderB[(k + 1) % m] as number;
+    if (entering[here] === entering[next]) return null;
+    if (ea[here] === ea[next] && ta[here] === ta[next]) return null;
+    nextA[here] = next;
+    const hereB = orderB[k] as number;
+    const nextOnB = orderB[(k + 1) % m] as number;
+    if (entering[hereB] === entering[nextOnB]) return null;
+    if (eb[hereB] === eb[nextOnB] && tb[hereB] === tb[nextOnB]) return null;
+    nextB[hereB] = nextOnB;
   }
   const parts: Polygons = [];
+  let walked = 0;
   for (let start = 0; start < m; start++) {
-    const first = crossings[start] as Crossing;
-    if (first.visited || !first.entering) continue;
+    if (visited[start] === 1 || entering[start] === 0) continue;
     const ring: Position[] = [];
     let k = start;
     for (let guard = 0; guard <= m; guard++) {
-      const here = crossings[k] as Crossing;
-      if (here.visited) break;
-      here.visited = true;
-      ring.push([here.x, here.y]);
+      if (visited[k] === 1) break;
+      visited[k] = 1;
+      walked++;
+      ring.push([cr.x[k] as number, cr.y[k] as number]);
       // inside b after entering it: follow a; after leaving it (entering a): follow b
-      const onA = here.entering;
-      const next = crossings[onA ? here.nextA : here.nextB] as Crossing;
+      const onA = entering[k] === 1;
+      const next = (onA ? nextA[k] : nextB[k]) as number;
       const xy = onA ? pa : pb;
       const n = onA ? ra.n : rb.n;
-      const from = onA ? here.ea : here.eb;
-      const to = onA ? next.ea : next.eb;
+      const from = (onA ? ea[k] : eb[k]) as number;
+      const to = (onA ? ea[next] : eb[next]) as number;
       let steps = (to - from + n) % n;
-      if (steps === 0 && (onA ? next.ta < here.ta : next.tb < here.tb)) steps = n;
+      const behind = onA
+        ? (ta[next] as number) < (ta[k] as number)
+        : (tb[next] as number) < (tb[k] as number);
+      if (steps === 0 && behind) steps = n;
       for (let s = 1; s <= steps; s++) {
         const v = (from + s) % n;
         ring.push([xy[2 * v] as number, xy[2 * v + 1] as number]);
       }
-      k = onA ? here.nextA : here.nextB;
+      k = next;
     }
     if (k !== start || ring.length < 3) return null;
     ring.push([(ring[0] as Position)[0] as number, (ring[0] as Position)[1] as number]);
     parts.push([ring]);
   }
-  if (crossings.some((c) => !c.visited)) return null;
+  if (walked !== m) return null;
   return parts;
 }
 

@@ -14,6 +14,7 @@ import {
 } from "../../../src/core/check/run-checks";
 import type { CheckInput } from "../../../src/core/check/types";
 import { geodesicArea } from "../../../src/core/geo/geodesic-area";
+import { seededRandom } from "../../support/seeded-random";
 import { type Fixture, fixtureInput, layerEntry } from "./fixture-input";
 
 const text = { vi: "Kiểm tra", en: "Check" };
@@ -27,17 +28,6 @@ const noOverlap = (id: string, constraint: string): Rule => ({
   constraint: { layer: constraint },
   toleranceSquareMeters: 1,
 });
-
-/** Deterministic PRNG (mulberry32), so the generated layers are the same on every run. */
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Star-shaped (hence simple) polygon around a centre, radius in degrees. */
 function star(rnd: () => number, cx: number, cy: number, r: number, n: number): Feature<Polygon> {
@@ -55,7 +45,7 @@ function star(rnd: () => number, cx: number, cy: number, r: number, n: number): 
 }
 
 function generated(): CheckInput {
-  const rnd = random(7);
+  const rnd = seededRandom(7);
   const zones: Feature[] = [];
   for (let i = 0; i < 10; i++) {
     for (let j = 0; j < 10; j++) {
