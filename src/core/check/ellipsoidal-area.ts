@@ -54,10 +54,10 @@ export function ringEllipsoidalArea(ring: Position[]): number {
 export function ellipsoidalArea(polygons: Polygons): number {
   let total = 0;
   for (const part of polygons) {
-    part.forEach((ring, k) => {
-      const area = Math.abs(ringEllipsoidalArea(ring));
+    for (let k = 0; k < part.length; k++) {
+      const area = Math.abs(ringEllipsoidalArea(part[k] as Position[]));
       total += k === 0 ? area : -area;
-    });
+    }
   }
   return Math.max(0, total);
 }

@@ -1,6 +1,6 @@
 import type { CompatibilityRule, CompatibilityVerdict } from "../../catalog/rules-schema";
 import { districtsFor, notComputed, overlapOf, select } from "../context";
-import { areaFinding, pairCandidates, ruleLayers } from "./pair-rule";
+import { areaFinding, candidatesOf, pairCandidates, ruleLayers } from "./pair-rule";
 import type { RuleModule } from "./types";
 
 function attributeText(
@@ -21,7 +21,7 @@ export const compatibility: RuleModule<CompatibilityRule> = {
   create(rule, engine) {
     const layers = ruleLayers(rule, engine);
     const { subject, constraint, authority } = layers;
-    const pairsOf = pairCandidates(rule, layers);
+    const pairs = pairCandidates(rule, layers);
     const verdictOf = (a: string, b: string): CompatibilityVerdict =>
       rule.matrix[a]?.[b] ?? rule.defaultVerdict;
     return {
@@ -31,7 +31,7 @@ export const compatibility: RuleModule<CompatibilityRule> = {
         if (!s) return;
         const subjectValue = attributeText(subject.features[i]?.properties, rule.subjectAttribute);
         const subjectRef = { layer: subject.id, featureId: subject.ids[i] as string };
-        for (const j of pairsOf(i, s)) {
+        for (const j of candidatesOf(pairs, i, s)) {
           const constraintValue = attributeText(
             constraint.features[j]?.properties,
             rule.constraintAttribute,

@@ -1,6 +1,6 @@
 import type { NoOverlapRule } from "../../catalog/rules-schema";
 import { districtsFor, notComputed, overlapOf, select } from "../context";
-import { areaFinding, pairCandidates, ruleLayers } from "./pair-rule";
+import { areaFinding, candidatesOf, pairCandidates, ruleLayers } from "./pair-rule";
 import type { RuleModule } from "./types";
 
 /**
@@ -12,14 +12,14 @@ export const noOverlap: RuleModule<NoOverlapRule> = {
   create(rule, engine) {
     const layers = ruleLayers(rule, engine);
     const { subject, constraint, authority } = layers;
-    const pairsOf = pairCandidates(rule, layers);
+    const pairs = pairCandidates(rule, layers);
     return {
       subjects: select(subject, rule.subject),
       check(i, out) {
         const s = subject.geometry(i);
         if (!s) return;
         const subjectRef = { layer: subject.id, featureId: subject.ids[i] as string };
-        for (const j of pairsOf(i, s)) {
+        for (const j of candidatesOf(pairs, i, s)) {
           const c = constraint.geometry(j);
           if (!c) continue;
           const constraintRef = { layer: constraint.id, featureId: constraint.ids[j] as string };

@@ -2,6 +2,7 @@ import type { Rule, Severity } from "../../catalog/rules-schema";
 import {
   type Authority,
   authorityOf,
+  type ConstraintIndex,
   candidates,
   districtsFor,
   type Engine,
@@ -32,19 +33,35 @@ export function ruleLayers(
 }
 
 /**
- * The constraint features to pair with subject feature `i`: candidates from a spatial index of the
- * selected constraint features, never a feature with itself, and each unordered pair only once when
- * a layer is checked against itself with the same filter on both sides.
+ * Where a pair rule looks for constraint features: a spatial index of the selected ones, and which
+ * of them a subject feature may pair with when the rule checks a layer against itself.
+ */
+export type PairCandidates = { index: ConstraintIndex; self: "none" | "after" | "other" };
+
+/**
+ * Indexes a pair rule's constraint features. Plain data, read by `candidatesOf`: a function per rule
+ * called from the shared checking code made V8 throw that code's optimisation away at each new rule.
  */
 export function pairCandidates(
   rule: Extract<Rule, { constraint: unknown }>,
   layers: RuleLayers,
-): (i: number, s: PreparedGeometry) => number[] {
+): PairCandidates {
   const { subject, constraint } = layers;
   const index = indexPolygons(constraint, select(constraint, rule.constraint));
-  if (subject !== constraint) return (_i, s) => candidates(index, s);
+  if (subject !== constraint) return { index, self: "none" };
   const symmetric = JSON.stringify(rule.subject.filter) === JSON.stringify(rule.constraint.filter);
-  return (i, s) => candidates(index, s).filter((j) => (symmetric ? j > i : j !== i));
+  return { index, self: symmetric ? "after" : "other" };
+}
+
+/**
+ * The constraint features to pair with subject feature `i`, in layer order: never a feature with
+ * itself, and each unordered pair only once when a layer is checked against itself with the same
+ * filter on both sides.
+ */
+export function candidatesOf(pairs: PairCandidates, i: number, s: PreparedGeometry): number[] {
+  const found = candidates(pairs.index, s);
+  if (pairs.self === "none") return found;
+  return found.filter((j) => (pairs.self === "after" ? j > i : j !== i));
 }
 
 /**
