@@ -34,6 +34,7 @@ export function emptyPartial(prepared: PreparedChecks): PartialResult {
       severity: rule.severity,
     })),
     findings: [],
+    units: [],
     accumulators: [],
     problems: prepared.problems,
     stats: { units: 0, candidatePairs: 0, shortcutPairs: 0, kernelCalls: 0 },
@@ -58,6 +59,7 @@ export function claimAndCheck(
     claimed++;
     const part = checkPartition(prepared, { part: { index, count: board.chunks } });
     for (const f of part.findings) partial.findings.push(f);
+    for (const u of part.units) partial.units.push(u);
     // quota sums live in the prepared checkers and grow call after call: the last call's are the total
     partial.accumulators = part.accumulators;
     partial.stats.units += part.stats.units;

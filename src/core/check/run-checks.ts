@@ -43,6 +43,12 @@ export type RunOptions = {
 export type PartialResult = {
   rules: { id: string; type: RuleType; severity: Severity }[];
   findings: Finding[];
+  /**
+   * The unit each finding came from, as its position in the order of all units (rules, then their
+   * subjects): the merge puts findings back in that order, which is nearly the output order, so
+   * sorting them costs little.
+   */
+  units: number[];
   accumulators: QuotaAccumulator[];
   problems: CheckProblem[];
   stats: CheckStats;
@@ -179,6 +185,7 @@ function createCursor(prepared: PreparedChecks, options: RunOptions) {
   }
   const total = partitionUnits(prepared, part);
   const findings: Finding[] = [];
+  const units: number[] = [];
   const statsBefore = { ...prepared.engine.stats };
   const step = Math.max(1, Math.ceil(total / 100));
   let ruleIndex = 0;
@@ -202,7 +209,9 @@ function createCursor(prepared: PreparedChecks, options: RunOptions) {
       subjectIndex += (part.index - ((base + subjectIndex) % part.count) + part.count) % part.count;
       for (; subjectIndex < length; subjectIndex += part.count) {
         signal?.throwIfAborted();
+        const before = findings.length;
         checker.check(subjects[subjectIndex] as number, findings);
+        for (let f = before; f < findings.length; f++) units.push(base + subjectIndex);
         done++;
         if (onProgress && (done % step === 0 || done === total)) onProgress(done, total);
         if (until?.()) {
@@ -225,6 +234,7 @@ function createCursor(prepared: PreparedChecks, options: RunOptions) {
         severity: rule.severity,
       })),
       findings,
+      units,
       accumulators: prepared.rules.flatMap(({ checker }) =>
         checker.accumulator ? [checker.accumulator()] : [],
       ),
@@ -309,6 +319,29 @@ function compareIds(a: string | null | undefined, b: string | null | undefined):
   return fastOrder(x, y) || collator.compare(x, y);
 }
 
+/** The partials' findings in the order of their units (stable within a unit), by counting sort. */
+function inUnitOrder(partials: PartialResult[]): Finding[] {
+  let units = 0;
+  let count = 0;
+  for (const p of partials) {
+    count += p.findings.length;
+    for (const u of p.units) if (u + 1 > units) units = u + 1;
+  }
+  const start = new Int32Array(units + 1);
+  for (const p of partials) for (const u of p.units) start[u + 1] = (start[u + 1] as number) + 1;
+  for (let u = 0; u < units; u++) start[u + 1] = (start[u + 1] as number) + (start[u] as number);
+  const out = new Array<Finding>(count);
+  for (const p of partials) {
+    p.findings.forEach((f, k) => {
+      const u = p.units[k] as number;
+      const at = start[u] as number;
+      out[at] = f;
+      start[u] = at + 1;
+    });
+  }
+  return out;
+}
+
 /**
  * Joins the partitions of one input: concatenates findings (sorted by rule order, then subject and
  * constraint feature id, then finding id, so the output does not depend on how work was split),
@@ -319,9 +352,10 @@ export function mergeResults(partials: PartialResult[]): CheckResult {
   const rules = first?.rules ?? [];
   const order = new Map(rules.map((r, i) => [r.id, i]));
   const findings = [
-    ...partials.flatMap((p) => p.findings),
+    ...inUnitOrder(partials),
     ...finalizeQuota(partials.flatMap((p) => p.accumulators)),
   ];
+  // nearly sorted already: V8's sort (TimSort) then takes about one comparison per finding
   findings.sort(
     (a, b) =>
       (order.get(a.rule) ?? 0) - (order.get(b.rule) ?? 0) ||
