@@ -50,7 +50,10 @@ if (stale) {
     logLevel: "warning",
   });
 }
-const result = spawnSync(process.execPath, ["--enable-source-maps", bundle, ...args], {
+// No --enable-source-maps: it made the check phase ~30 ms slower (10 000 × 2 000, medians of nine
+// fresh runs). Stack traces of internal errors name bundle lines; run with
+// NODE_OPTIONS=--enable-source-maps to map them to src/.
+const result = spawnSync(process.execPath, [bundle, ...args], {
   stdio: "inherit",
 });
 process.exit(result.status ?? 1);
