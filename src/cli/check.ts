@@ -1,3 +1,4 @@
+import "./compile-budget";
 import { isMainThread, workerData } from "node:worker_threads";
 import { runCheckCommand } from "../node/check-command";
 import { CheckInputError, errorLine } from "../node/check-error";
