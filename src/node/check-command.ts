@@ -67,8 +67,8 @@ export async function runCheckCommand(argv: readonly string[], workerScript: URL
     throw new CheckInputError(
       result.problems.map((p) =>
         errorLine(rulesFile, {
-          vi: `quy tắc không chạy được (${p.message})`,
-          en: `a rule cannot run (${p.message})`,
+          vi: `quy tắc không chạy được (${p.message.vi})`,
+          en: `a rule cannot run (${p.message.en})`,
         }),
       ),
     );

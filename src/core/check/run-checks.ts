@@ -3,6 +3,13 @@ import { type Engine, type PreparedLayer, prepareLayer } from "./context";
 import { buildDistrictIndex } from "./district-index";
 import { createClipperKernel } from "./kernel";
 import { polygonsOf } from "./prepared-geometry";
+import {
+  districtsNotGiven,
+  layerNotInCatalogue,
+  layersNotLoaded,
+  layersNotPolygonal,
+  ruleSetupFailed,
+} from "./problem-messages";
 import { moduleFor } from "./rules/index";
 import { finalizeQuota, type QuotaAccumulator } from "./rules/quota";
 import type { RuleChecker } from "./rules/types";
@@ -93,29 +100,19 @@ export function prepareChecks(input: CheckInput): PreparedChecks {
     if ("constraint" in rule && rule.constraint) names.push(rule.constraint.layer);
     const missing = names.filter((id) => !layerOf(id));
     if (missing.length > 0) {
-      problems.push({
-        rule: rule.id,
-        message: `rule "${rule.id}" skipped: layer ${missing.map((m) => `"${m}"`).join(", ")} not loaded`,
-      });
+      problems.push({ rule: rule.id, message: layersNotLoaded(rule, missing) });
       continue;
     }
     for (const id of names) {
       if (!entries.has(id)) {
-        problems.push({
-          rule: rule.id,
-          message: `layer "${id}" is not in the catalogue: findings of rule "${rule.id}" name no prevailing plan`,
-        });
+        problems.push({ rule: rule.id, message: layerNotInCatalogue(rule, id) });
       }
     }
     const notPolygonal = polygonalRoles(rule).filter(
       ({ id }) => (entries.get(id)?.geometryType ?? "polygon") !== "polygon",
     );
     if (notPolygonal.length > 0) {
-      const which = notPolygonal.map(({ role, id }) => `${role} layer "${id}"`).join(" and ");
-      problems.push({
-        rule: rule.id,
-        message: `rule "${rule.id}" skipped: its ${which} must be polygons (${rule.type})`,
-      });
+      problems.push({ rule: rule.id, message: layersNotPolygonal(rule, notPolygonal) });
       continue;
     }
     if (
@@ -123,17 +120,14 @@ export function prepareChecks(input: CheckInput): PreparedChecks {
       rule.districtSource.kind === "districts-layer" &&
       !input.districts
     ) {
-      problems.push({
-        rule: rule.id,
-        message: `rule "${rule.id}" skipped: it groups by the district layer, which was not given`,
-      });
+      problems.push({ rule: rule.id, message: districtsNotGiven(rule) });
       continue;
     }
     try {
       rules.push({ rule, checker: moduleFor(rule).create(rule, engine) });
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      problems.push({ rule: rule.id, message: `rule "${rule.id}" skipped: ${reason}` });
+      problems.push({ rule: rule.id, message: ruleSetupFailed(rule, reason) });
     }
   }
   const units = rules.reduce((sum, r) => sum + r.checker.subjects.length, 0);

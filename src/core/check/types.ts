@@ -62,6 +62,7 @@ export type Finding = {
   severity: Severity;
   /** "not-computed" when the geometry operation failed for this pair; `reason` says why. */
   status: "ok" | "not-computed";
+  /** The failing operation's own error text (technical, as thrown; the UI puts it in a sentence). */
   reason?: string;
   /** The feature checked; `featureId` is null for a quota group. */
   subject: { layer: string; featureId: string | null };
@@ -91,7 +92,7 @@ export type Finding = {
 };
 
 /** A problem with the input that stopped a rule or a feature from being checked (never a crash). */
-export type CheckProblem = { rule: string | null; message: string };
+export type CheckProblem = { rule: string | null; message: LocalizedText };
 
 /** Per-rule totals, in the order the rules were given. */
 export type RuleSummary = {

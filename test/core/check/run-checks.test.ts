@@ -198,7 +198,13 @@ describe("runChecks", () => {
     const input = generated();
     const result = runChecks({ ...input, rules: [noOverlap("ghost", "nowhere"), ...input.rules] });
     expect(result.problems).toEqual([
-      { rule: "ghost", message: 'rule "ghost" skipped: layer "nowhere" not loaded' },
+      {
+        rule: "ghost",
+        message: {
+          vi: 'Bỏ qua quy tắc "ghost": chưa nạp lớp "nowhere"',
+          en: 'rule "ghost" skipped: layer "nowhere" not loaded',
+        },
+      },
     ]);
     expect(result.summary.map((s) => s.rule)).toEqual(["zones-blobs"]);
     expect(result.findings.length).toBeGreaterThan(0);
@@ -214,8 +220,10 @@ describe("runChecks", () => {
     expect(result.problems).toEqual([
       {
         rule: "zones-blobs",
-        message:
-          'rule "zones-blobs" skipped: its constraint layer "blobs" must be polygons (no-overlap)',
+        message: {
+          vi: 'Bỏ qua quy tắc "zones-blobs": lớp ràng buộc "blobs" phải là lớp vùng (polygon) với loại quy tắc no-overlap',
+          en: 'rule "zones-blobs" skipped: its constraint layer "blobs" must be polygons (no-overlap)',
+        },
       },
     ]);
     expect(result.findings).toEqual([]);
