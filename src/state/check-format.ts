@@ -60,9 +60,11 @@ export function findingDetails(finding: Finding, t: TFunction, lang: Language): 
     lines.push(
       m.widthMeters !== undefined
         ? t("check.detail.sliver", { problem, width: formatMeters(m.widthMeters, lang) })
-        : m.count !== undefined
-          ? t("check.detail.problemCount", { problem, n: m.count })
-          : problem,
+        : m.count === undefined
+          ? problem
+          : finding.problem === "overlapping-parts"
+            ? t("check.detail.overlappingPairs", { problem, n: m.count })
+            : t("check.detail.problemCount", { problem, n: m.count }),
     );
   }
   if (m.distanceMeters !== undefined) {

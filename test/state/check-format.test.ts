@@ -90,6 +90,13 @@ describe("findingDetails", () => {
     expect(findingDetails(dup, en(), "en")).toEqual(["Duplicate consecutive vertices (3 places)"]);
     const empty = finding({ problem: "empty-geometry", measures: {} });
     expect(findingDetails(empty, en(), "en")).toEqual(["Empty geometry"]);
+    const overlapping = finding({ problem: "overlapping-parts", measures: { count: 2 } });
+    expect(findingDetails(overlapping, en(), "en")).toEqual([
+      "Overlapping parts (2 pairs of parts)",
+    ]);
+    expect(findingDetails(overlapping, vi(), "vi")).toEqual([
+      "Các phần của vùng chồng lấn lên nhau (2 cặp phần)",
+    ]);
   });
 
   it("has nothing to add for a plain overlap (area and share are shown apart)", () => {

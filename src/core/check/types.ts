@@ -35,7 +35,10 @@ export type Measures = {
   verdict?: "conditional" | "forbidden";
   /** Estimated width of a sliver part (2 × area / perimeter), metres. */
   widthMeters?: number;
-  /** Positions involved in a geometry problem (duplicate vertices, self-intersections). */
+  /**
+   * Positions involved in a geometry problem (duplicate vertices, self-intersections); for
+   * overlapping parts, the number of overlapping part pairs.
+   */
   count?: number;
 };
 
@@ -48,7 +51,8 @@ export type GeometryProblem =
   | "too-short-ring"
   | "duplicate-vertices"
   | "self-intersection"
-  | "sliver";
+  | "sliver"
+  | "overlapping-parts";
 
 /**
  * One conflict found by a rule. Plain data (structured-cloneable, JSON-safe): the same shape comes out

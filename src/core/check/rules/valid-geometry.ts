@@ -11,9 +11,16 @@ import {
 } from "../context";
 import { findingId } from "../finding-id";
 import { localFrame, polylineLength, toLocal } from "../local-metric";
-import { areaOf, preparePolygons } from "../prepared-geometry";
+import { areaOf, type PreparedGeometry, preparePolygons } from "../prepared-geometry";
 import type { Finding, GeometryProblem, Measures, Polygons } from "../types";
+import { partOverlaps } from "./part-overlaps";
 import type { RuleModule } from "./types";
+
+/**
+ * Overlaps of parts of at most this many m² are digitising noise: the default `toleranceSquareMeters`
+ * of the area rules (rules-schema), which valid-geometry has no field for.
+ */
+const OVERLAP_TOLERANCE_SQUARE_METERS = 1;
 
 type Problem = {
   kind: GeometryProblem;
@@ -21,6 +28,9 @@ type Problem = {
   measures: Measures;
   area?: number;
 };
+
+/** A feature's problems, and its parts clean enough to test for overlaps (prepared one by one). */
+type Checked = { problems: Problem[]; parts: PreparedGeometry[] };
 
 const same = (a: Position, b: Position) => a[0] === b[0] && a[1] === b[1];
 const validPosition = (p: Position) =>
@@ -63,7 +73,7 @@ function cleanRing(ring: Position[]): Position[] | null {
 }
 
 /** Problems of polygon parts, each kind once per feature. */
-function polygonProblems(parts: Polygons, sliverWidthMeters: number): Problem[] {
+function polygonProblems(parts: Polygons, sliverWidthMeters: number): Checked {
   let invalid = 0;
   const unclosed: Position[] = [];
   const short: Position[] = [];
@@ -72,6 +82,7 @@ function polygonProblems(parts: Polygons, sliverWidthMeters: number): Problem[] 
   const slivers: Polygons = [];
   let sliverArea = 0;
   let narrowest = Number.POSITIVE_INFINITY;
+  const clean: PreparedGeometry[] = [];
   for (const part of parts) {
     const cleaned: Position[][] = [];
     for (const ring of part) {
@@ -97,9 +108,12 @@ function polygonProblems(parts: Polygons, sliverWidthMeters: number): Problem[] 
     if (cleaned.length === 0 || part.length !== cleaned.length) continue;
     const found = kinks(polygon(cleaned)).features.map((k) => k.geometry.coordinates);
     crossings.push(...found);
+    // a self-intersecting part has no meaningful area, so no width and no overlap either
+    if (found.length > 0) continue;
     const prepared = preparePolygons([cleaned]);
-    // a self-intersecting part has no meaningful area, so no width either
-    if (!prepared || sliverWidthMeters <= 0 || found.length > 0) continue;
+    if (!prepared) continue;
+    clean.push(prepared);
+    if (sliverWidthMeters <= 0) continue;
     const area = areaOf(prepared);
     const [x0, y0, x1, y1] = prepared.bbox;
     const frame = localFrame((x0 + x1) / 2, (y0 + y1) / 2);
@@ -129,7 +143,7 @@ function polygonProblems(parts: Polygons, sliverWidthMeters: number): Problem[] 
       area: sliverArea,
     });
   }
-  return problems;
+  return { problems, parts: clean };
 }
 
 /** Problems of line strings: invalid coordinates, duplicates, fewer than two distinct positions. */
@@ -158,16 +172,21 @@ function lineProblems(lines: Position[][]): Problem[] {
   return problems;
 }
 
-function problemsOf(geometry: Geometry | null, polygonal: boolean, sliver: number): Problem[] {
+function problemsOf(geometry: Geometry | null, polygonal: boolean, sliver: number): Checked {
+  if (geometry?.type === "Polygon" || geometry?.type === "MultiPolygon") {
+    const parts = geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates;
+    if (parts.length > 0) return polygonProblems(parts, sliver);
+  }
+  return { problems: otherProblems(geometry, polygonal), parts: [] };
+}
+
+/** Problems of a geometry that is not a non-empty (multi)polygon. */
+function otherProblems(geometry: Geometry | null, polygonal: boolean): Problem[] {
   if (!geometry) return [{ kind: "empty-geometry", geometry: null, measures: {} }];
   switch (geometry.type) {
     case "Polygon":
-      return polygonProblems([geometry.coordinates], sliver);
     case "MultiPolygon":
-      if (geometry.coordinates.length === 0) {
-        return [{ kind: "empty-geometry", geometry: null, measures: {} }];
-      }
-      return polygonProblems(geometry.coordinates, sliver);
+      return [{ kind: "empty-geometry", geometry: null, measures: {} }];
     case "LineString":
     case "MultiLineString": {
       if (polygonal) return [{ kind: "not-polygonal", geometry, measures: {} }];
@@ -192,8 +211,11 @@ function problemsOf(geometry: Geometry | null, polygonal: boolean, sliver: numbe
  * valid-geometry: each subject feature's geometry is checked for missing or non-finite coordinates,
  * unclosed and too-short rings, duplicate consecutive vertices, self-intersections (Turf's kinks,
  * rings of one part against each other too) and slivers: parts whose width, estimated as
- * 2 × area / perimeter (exact for a long thin strip), is under `sliverWidthMeters`. One finding per
- * feature and kind of problem, located by the positions involved; never an exception.
+ * 2 × area / perimeter (exact for a long thin strip), is under `sliverWidthMeters`; and overlapping
+ * parts: a MultiPolygon whose parts' interiors meet (OGC validity; parts touching along an edge or at
+ * a point are fine), located by the overlap. Parts with invalid coordinates or self-intersections are
+ * left out of the overlap test. One finding per feature and kind of problem, located by the positions
+ * involved; never an exception (a kernel failure is a "could not be computed" finding).
  */
 export const validGeometry: RuleModule<ValidGeometryRule> = {
   type: "valid-geometry",
@@ -206,14 +228,38 @@ export const validGeometry: RuleModule<ValidGeometryRule> = {
       check(i, out) {
         const feature = subject.features[i];
         const featureId = subject.ids[i] as string;
-        let problems: Problem[];
+        const ref = { layer: subject.id, featureId };
+        let checked: Checked;
         try {
-          problems = problemsOf(feature?.geometry ?? null, polygonal, rule.sliverWidthMeters);
+          checked = problemsOf(feature?.geometry ?? null, polygonal, rule.sliverWidthMeters);
         } catch (error) {
-          const ref = { layer: subject.id, featureId };
           const districts = districtsFor(engine, null, subject, i);
           out.push(notComputed(rule, authority, ref, null, error, districts));
           return;
+        }
+        const problems = checked.problems;
+        if (checked.parts.length > 1) {
+          try {
+            const overlap = partOverlaps(
+              checked.parts,
+              engine.kernel,
+              OVERLAP_TOLERANCE_SQUARE_METERS,
+            );
+            if (overlap) {
+              problems.push({
+                kind: "overlapping-parts",
+                geometry: toGeometry(overlap.polygons),
+                measures: { count: overlap.pairs },
+                area: overlap.area,
+              });
+            }
+          } catch (error) {
+            // the other problems of the feature still come out; this one says what failed
+            const districts = districtsFor(engine, null, subject, i);
+            const failed = notComputed(rule, authority, ref, null, error, districts);
+            const id = findingId(rule.id, featureId, "overlapping-parts");
+            out.push({ ...failed, id, problem: "overlapping-parts" });
+          }
         }
         for (const problem of problems) {
           const area = problem.geometry && problem.area !== undefined ? problem.geometry : null;
