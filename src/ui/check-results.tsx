@@ -1,11 +1,19 @@
-import { memo, useMemo } from "react";
-import { useTranslation } from "react-i18next";
+import { useVirtualizer } from "@tanstack/react-virtual";
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Finding } from "../core/check/index";
-import { formatArea } from "../state/check-format";
-import { CITY_KEY, type FindingGroup, groupFindings, NO_DISTRICT_KEY } from "../state/check-groups";
+import { groupFindings } from "../state/check-groups";
+import {
+  findingRowIndex,
+  flattenGroups,
+  type GroupRef,
+  groupPathsOf,
+  isGroupOpen,
+  type ResultRow,
+  topOpenByDefault,
+} from "../state/check-rows";
 import type { GroupBy } from "../state/check-state";
 import { CheckFindingRow } from "./check-finding-row";
-import { SeverityIcon } from "./icons";
+import { CheckGroupHeader } from "./check-group-header";
 import type { FindingNames } from "./use-finding-names";
 
 type Props = {
@@ -17,106 +25,151 @@ type Props = {
   onSelect: (finding: Finding) => void;
 };
 
+/** First guesses of row heights in px, until a row is drawn and measured. */
+const GROUP_ROW_ESTIMATE = 34;
+const FINDING_ROW_ESTIMATE = 96;
+/** Rows drawn beyond each end of the visible part, so short scrolls and Tab find a row ready. */
+const OVERSCAN = 8;
+/**
+ * Height assumed before the list is measured: the first paint (and server rendering, in the unit
+ * tests) draws about a screenful of rows instead of none.
+ */
+const INITIAL_RECT = { width: 0, height: 640 };
+
+const NO_TOGGLES: ReadonlyMap<string, boolean> = new Map();
+
 /**
  * Findings in two levels of groups (see `groupFindings`), each group headed by its count and total
  * area. Top-level groups start closed when there are many findings, so the headers read as an
- * overview; memoised, so progress updates of a new run do not redraw the old list.
+ * overview. The groups are flattened into one list of rows (`flattenGroups`) and only the rows in
+ * view are in the DOM, so a run with thousands of findings stays quick to scroll, regroup and open.
+ * Memoised, so progress updates of a new run do not redraw the old list.
  */
 export const CheckResults = memo(function CheckResults(props: Props) {
-  const { findings, groupBy, ruleOrder, names } = props;
+  const { findings, groupBy, ruleOrder, names, selectedId, onSelect } = props;
   const groups = useMemo(
     () => groupFindings(findings, groupBy, { ruleOrder, districtName: names.district }),
     [findings, groupBy, ruleOrder, names],
   );
-  const openTop = groups.length === 1 || findings.length <= 20;
+  // The user's open/closed choices belong to one run's findings; a new run starts from the defaults.
+  const [toggles, setToggles] = useState({ findings, toggled: NO_TOGGLES });
+  const toggled = toggles.findings === findings ? toggles.toggled : NO_TOGGLES;
+  const topOpen = topOpenByDefault(groups, findings.length);
+  const rows = useMemo(
+    () => flattenGroups(groups, { topOpen, toggled }),
+    [groups, topOpen, toggled],
+  );
+  /** Opens or closes groups; no new state when they are so already. */
+  const setOpen = useCallback(
+    (refs: readonly GroupRef[], value: boolean) =>
+      setToggles((prev) => {
+        const current = prev.findings === findings ? prev.toggled : NO_TOGGLES;
+        const open = { topOpen, toggled: current };
+        if (refs.every((g) => isGroupOpen(open, g.path, g.level) === value)) return prev;
+        const next = new Map(current);
+        for (const g of refs) next.set(g.path, value);
+        return { findings, toggled: next };
+      }),
+    [findings, topOpen],
+  );
+
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: useCallback(
+      (index: number) =>
+        rows[index]?.kind === "finding" ? FINDING_ROW_ESTIMATE : GROUP_ROW_ESTIMATE,
+      [rows],
+    ),
+    getItemKey: useCallback((index: number) => rows[index]?.id ?? index, [rows]),
+    overscan: OVERSCAN,
+    initialRect: INITIAL_RECT,
+  });
+
+  // A finding selected anywhere (this list, the map) or a regrouping: open the groups it is in, then
+  // scroll its row into view once the rows include it (at once, or after the groups have opened).
+  const revealRef = useRef<string | null>(null);
+  useEffect(() => {
+    revealRef.current = selectedId;
+    if (selectedId !== null) setOpen(groupPathsOf(groups, selectedId), true);
+  }, [selectedId, groups, setOpen]);
+  useEffect(() => {
+    if (selectedId === null || revealRef.current !== selectedId) return;
+    const index = findingRowIndex(rows, selectedId);
+    if (index < 0) return;
+    revealRef.current = null;
+    virtualizer.scrollToIndex(index, { align: "auto" });
+  }, [rows, virtualizer, selectedId]);
+
+  const items = virtualizer.getVirtualItems();
   return (
-    <div className="check-results" data-testid="check-results">
-      {groups.map((group) => (
-        <GroupView key={`${groupBy}:${group.key}`} group={group} open={openTop} {...props} />
-      ))}
+    <div
+      ref={scrollRef}
+      className="check-results"
+      data-testid="check-results"
+      data-rows={rows.length}
+    >
+      <ul className="check-results__rows" style={{ height: virtualizer.getTotalSize() }}>
+        {items.map((item) => {
+          const row = rows[item.index];
+          if (!row) return null;
+          return (
+            <li
+              key={item.key}
+              ref={virtualizer.measureElement}
+              data-index={item.index}
+              className={`check-row check-row--level-${row.level}`}
+              style={{ transform: `translateY(${item.start}px)` }}
+              aria-setsize={rows.length}
+              aria-posinset={item.index + 1}
+            >
+              <RowView
+                row={row}
+                names={names}
+                selectedId={selectedId}
+                onSelect={onSelect}
+                onToggle={setOpen}
+              />
+            </li>
+          );
+        })}
+      </ul>
     </div>
   );
 });
 
-function GroupView(props: Props & { group: FindingGroup; open: boolean }) {
-  const { group, names, selectedId, onSelect, open } = props;
-  const { t } = useTranslation();
-  const nested = group.children.length > 0;
-  return (
-    <details
-      className={`check-group check-group--${nested ? "top" : "sub"}`}
-      data-testid={`check-group-${group.by}-${group.key}`}
-      open={open}
-    >
-      <summary className="check-group__summary">
-        <span className="check-group__title">
-          <GroupTitle by={group.by} groupKey={group.key} names={names} />
-        </span>
-        <span className="check-group__totals">
-          {group.measured > 0
-            ? t("check.group.totals", {
-                count: group.count,
-                area: formatArea(group.areaSquareMeters, names.lang),
-              })
-            : t("check.group.count", { count: group.count })}
-          {group.by !== "severity" && group.errors > 0 && group.warnings > 0 && (
-            <span className="check-group__split">
-              <span className="severity-text--error">
-                <SeverityIcon severity="error" /> {group.errors}
-              </span>
-              <span className="severity-text--warning">
-                <SeverityIcon severity="warning" /> {group.warnings}
-              </span>
-            </span>
-          )}
-        </span>
-      </summary>
-      {nested ? (
-        group.children.map((child) => (
-          <GroupView key={`${child.by}:${child.key}`} {...props} group={child} open />
-        ))
-      ) : (
-        <ul className="check-group__findings">
-          {group.findings.map((finding) => (
-            <CheckFindingRow
-              key={finding.id}
-              finding={finding}
-              names={names}
-              selected={finding.id === selectedId}
-              onSelect={onSelect}
-            />
-          ))}
-        </ul>
-      )}
-    </details>
-  );
-}
-
-function GroupTitle({
-  by,
-  groupKey,
+function RowView({
+  row,
   names,
+  selectedId,
+  onSelect,
+  onToggle,
 }: {
-  by: GroupBy;
-  groupKey: string;
+  row: ResultRow;
   names: FindingNames;
+  selectedId: string | null;
+  onSelect: (finding: Finding) => void;
+  onToggle: (groups: readonly GroupRef[], open: boolean) => void;
 }) {
-  const { t } = useTranslation();
-  switch (by) {
-    case "rule":
-      return <>{names.rule(groupKey)}</>;
-    case "district":
-      if (groupKey === CITY_KEY) return <>{t("check.group.city")}</>;
-      if (groupKey === NO_DISTRICT_KEY) return <>{t("check.group.noDistrict")}</>;
-      return <>{groupKey.split("+").map(names.district).join(", ")}</>;
-    case "severity": {
-      const severity = groupKey === "warning" ? "warning" : "error";
-      return (
-        <span className={`severity-mark severity-mark--${severity}`}>
-          <SeverityIcon severity={severity} />
-          {t(`check.severity.${severity}`)}
-        </span>
-      );
-    }
+  if (row.kind === "group") {
+    return (
+      <CheckGroupHeader
+        path={row.id}
+        group={row.group}
+        level={row.level}
+        open={row.open}
+        names={names}
+        onToggle={onToggle}
+      />
+    );
   }
+  return (
+    <CheckFindingRow
+      finding={row.finding}
+      names={names}
+      selected={row.finding.id === selectedId}
+      onSelect={onSelect}
+    />
+  );
 }

@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { readFlatGeobuf } from "../../src/io/fgb-reader";
+import { denseRiceLand } from "./dense-rice-land";
 import { type GuardedPage, launchBrowser, openApp, openGuardedPage } from "./harness";
 
 /** Conflicts planted in the city plan on purpose (layers/README.md), by zone name → rule. */
@@ -31,6 +32,130 @@ async function zoneIds(): Promise<Map<string, string>> {
 }
 
 const rows = (page: Page) => page.locator('[data-testid^="finding-"]');
+
+/**
+ * The given attributes of every element matching `selector` in the results list. The list only draws
+ * the rows in view (and a few beyond), so this scrolls it from top to bottom a screen at a time and
+ * keeps each row once, by its place in the list.
+ */
+function collectRows(
+  page: Page,
+  selector: string,
+  attributes: string[],
+): Promise<Record<string, string | null>[]> {
+  return page.evaluate(
+    async ({ selector, attributes }) => {
+      const box = document.querySelector<HTMLElement>('[data-testid="check-results"]');
+      if (!box) throw new Error("no results list");
+      // Two frames: React has handled the scroll or click and the list has drawn its rows.
+      const wait = () =>
+        new Promise<void>((done) =>
+          requestAnimationFrame(() => requestAnimationFrame(() => done())),
+        );
+      const seen = new Map<string, Record<string, string | null>>();
+      const grab = () => {
+        for (const el of box.querySelectorAll(selector)) {
+          const place = el.closest("[data-index]")?.getAttribute("data-index");
+          if (place == null) throw new Error(`a row matching ${selector} is not in a list item`);
+          seen.set(place, Object.fromEntries(attributes.map((a) => [a, el.getAttribute(a)])));
+        }
+      };
+      box.scrollTop = 0;
+      await wait();
+      grab();
+      for (;;) {
+        const before = box.scrollTop;
+        box.scrollTop = before + box.clientHeight;
+        await wait();
+        if (box.scrollTop === before) break;
+        grab();
+      }
+      return [...seen.values()];
+    },
+    { selector, attributes },
+  );
+}
+
+/** Opens every closed group of the results list, so every finding has a row. */
+function openAllGroups(page: Page): Promise<void> {
+  return page.evaluate(async () => {
+    const box = document.querySelector<HTMLElement>('[data-testid="check-results"]');
+    if (!box) throw new Error("no results list");
+    // Two frames: React has handled the scroll or click and the list has drawn its rows.
+    const wait = () =>
+      new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())));
+    box.scrollTop = 0;
+    await wait();
+    // Opening a group adds rows below its header only, so one pass down the list finds them all.
+    for (;;) {
+      const closed = box.querySelector<HTMLElement>('button[aria-expanded="false"]');
+      if (closed) {
+        closed.click();
+        await wait();
+        continue;
+      }
+      const before = box.scrollTop;
+      box.scrollTop = before + box.clientHeight;
+      await wait();
+      if (box.scrollTop === before) return;
+    }
+  });
+}
+
+/** Scrolls the results list until a row matching `selector` is drawn; false if there is none. */
+function scrollToRow(page: Page, selector: string): Promise<boolean> {
+  return page.evaluate(
+    async ({ selector }) => {
+      const box = document.querySelector<HTMLElement>('[data-testid="check-results"]');
+      if (!box) throw new Error("no results list");
+      // Two frames: React has handled the scroll or click and the list has drawn its rows.
+      const wait = () =>
+        new Promise<void>((done) =>
+          requestAnimationFrame(() => requestAnimationFrame(() => done())),
+        );
+      box.scrollTop = 0;
+      await wait();
+      for (;;) {
+        const row = box.querySelector(selector);
+        if (row) {
+          row.scrollIntoView({ block: "nearest" });
+          await wait();
+          return true;
+        }
+        const before = box.scrollTop;
+        box.scrollTop = before + box.clientHeight;
+        await wait();
+        if (box.scrollTop === before) return false;
+      }
+    },
+    { selector },
+  );
+}
+
+/** Count, errors and warnings of the top-level groups of the results list, summed. */
+async function topGroupTotals(page: Page) {
+  const groups = await collectRows(page, '[data-level="0"]', [
+    "data-count",
+    "data-errors",
+    "data-warnings",
+  ]);
+  const sum = (key: string) => groups.reduce((n, g) => n + Number(g[key]), 0);
+  return {
+    groups: groups.length,
+    findings: sum("data-count"),
+    errors: sum("data-errors"),
+    warnings: sum("data-warnings"),
+  };
+}
+
+/** Opens a top-level group by its header's test id, unless it is open already. */
+async function openGroup(page: Page, testId: string): Promise<void> {
+  const selector = `[data-testid="${testId}"][data-level="0"]`;
+  expect(await scrollToRow(page, selector), testId).toBe(true);
+  const header = page.locator(selector);
+  if ((await header.getAttribute("aria-expanded")) === "false") await header.click();
+  expect(await header.getAttribute("aria-expanded")).toBe("true");
+}
 
 function summaryCounts(page: Page) {
   return page.getByTestId("check-summary").evaluate((el) => ({
@@ -131,18 +256,35 @@ describe("the Kiểm tra (check) panel, in Chromium against the built app", () =
     console.info(`check panel: run all rules took ${counts.elapsedMs} ms in the browser`);
     expect(counts.findings).toBeGreaterThan(0);
     expect(counts.errors + counts.warnings).toBe(counts.findings);
-    expect(await rows(page).count()).toBe(counts.findings);
-    expect(await page.locator('[data-testid^="finding-"][data-severity="error"]').count()).toBe(
-      counts.errors,
-    );
+    // The group headers add up to the summary; with every group open, the list has a row per finding.
+    expect(await topGroupTotals(page)).toMatchObject({
+      findings: counts.findings,
+      errors: counts.errors,
+      warnings: counts.warnings,
+    });
+    await openAllGroups(page);
+    const listed = await collectRows(page, ".finding", [
+      "data-testid",
+      "data-rule",
+      "data-severity",
+      "data-subject-layer",
+      "data-subject-id",
+      "data-constraint-id",
+    ]);
+    expect(new Set(listed.map((r) => r["data-testid"])).size).toBe(counts.findings);
+    expect(listed.filter((r) => r["data-severity"] === "error")).toHaveLength(counts.errors);
     const ids = await zoneIds();
     for (const planted of PLANTED) {
       const zone = ids.get(planted.zone);
       expect(zone, planted.zone).toBeDefined();
-      const selector =
-        `[data-rule="${planted.rule}"][data-subject-layer="city-plan-zones"][data-subject-id="${zone}"]` +
-        (planted.constraint ? `[data-constraint-id="${planted.constraint}"]` : "");
-      expect(await page.locator(selector).count(), `${planted.zone} / ${planted.rule}`).toBe(1);
+      const matches = listed.filter(
+        (r) =>
+          r["data-rule"] === planted.rule &&
+          r["data-subject-layer"] === "city-plan-zones" &&
+          r["data-subject-id"] === zone &&
+          (!planted.constraint || r["data-constraint-id"] === planted.constraint),
+      );
+      expect(matches, `${planted.zone} / ${planted.rule}`).toHaveLength(1);
     }
     // Every conflicting area reaches the map's hatched layer.
     const drawn = await sourceFeatures(page, "check:findings");
@@ -154,21 +296,22 @@ describe("the Kiểm tra (check) panel, in Chromium against the built app", () =
     const total = (await summaryCounts(page)).findings;
     for (const by of ["district", "severity", "rule"]) {
       await page.getByTestId("check-group-by").selectOption(by);
-      const groups = page.locator(`[data-testid^="check-group-${by}-"]`);
-      expect(await groups.count()).toBeGreaterThan(1);
-      expect(await rows(page).count()).toBe(total);
+      const totals = await topGroupTotals(page);
+      expect(totals.groups, by).toBeGreaterThan(1);
+      expect(totals.findings, by).toBe(total);
+      expect(
+        await page.locator(`[data-level="0"]:not([data-testid^="check-group-${by}-"])`).count(),
+      ).toBe(0);
     }
   });
 
   it("zooms to a clicked finding and outlines both features and the conflict", async () => {
     const zone = (await zoneIds()).get("Khu công nghiệp Phụng Hiệp");
-    await page
-      .locator('[data-testid="check-group-rule-urban-on-protected-rice-land"] > summary')
-      .click();
+    await openGroup(page, "check-group-rule-urban-on-protected-rice-land");
     const before = await camera(page);
-    const row = page.locator(
-      `[data-rule="urban-on-protected-rice-land"][data-subject-id="${zone}"]`,
-    );
+    const selector = `[data-rule="urban-on-protected-rice-land"][data-subject-id="${zone}"]`;
+    expect(await scrollToRow(page, selector)).toBe(true);
+    const row = page.locator(selector);
     await row.click();
     expect(await row.getAttribute("aria-pressed")).toBe("true");
     await expect
@@ -184,10 +327,12 @@ describe("the Kiểm tra (check) panel, in Chromium against the built app", () =
 
   it("keeps the findings through a language switch", async () => {
     const before = await summaryCounts(page);
+    const listed = await collectRows(page, ".finding", ["data-testid"]);
     await page.getByTestId("lang-switch").click();
     await page.waitForFunction(() => document.documentElement.lang === "en");
     expect((await summaryCounts(page)).findings).toBe(before.findings);
-    expect(await rows(page).count()).toBe(before.findings);
+    expect((await topGroupTotals(page)).findings).toBe(before.findings);
+    expect(await collectRows(page, ".finding", ["data-testid"])).toEqual(listed);
     expect(await page.getByTestId("check-summary").textContent()).toContain("Errors");
     await page.getByTestId("lang-switch").click();
     await page.waitForFunction(() => document.documentElement.lang === "vi");
@@ -199,12 +344,10 @@ describe("the Kiểm tra (check) panel, in Chromium against the built app", () =
     await runAndWait(page);
     const counts = await summaryCounts(page);
     expect(counts.findings).toBeGreaterThan(0);
-    expect(await rows(page).count()).toBe(counts.findings);
-    expect(
-      await page
-        .locator('[data-testid^="finding-"]:not([data-rule="housing-in-flood-corridor"])')
-        .count(),
-    ).toBe(0);
+    // One rule, so one group, open.
+    const listed = await collectRows(page, ".finding", ["data-rule"]);
+    expect(listed).toHaveLength(counts.findings);
+    expect(listed.filter((r) => r["data-rule"] !== "housing-in-flood-corridor")).toEqual([]);
     expect(await sourceFeatures(page, "check:highlight")).toEqual([]);
   });
 });
@@ -240,5 +383,175 @@ describe("a rules file with bad rules, in Chromium", () => {
     } finally {
       await browser.close();
     }
+  });
+});
+
+describe("a results list with thousands of findings, in Chromium", () => {
+  let browser: Browser;
+  let guarded: GuardedPage;
+  let page: Page;
+  let total = 0;
+
+  /** Ids of the finding rows in the DOM, and how far the list is scrolled. */
+  const drawn = () =>
+    page.evaluate(() => {
+      const box = document.querySelector<HTMLElement>('[data-testid="check-results"]');
+      if (!box) throw new Error("no results list");
+      return {
+        ids: [...box.querySelectorAll(".finding")].map((el) => el.getAttribute("data-testid")),
+        nodes: box.querySelectorAll("*").length,
+        scrollTop: box.scrollTop,
+        scrollHeight: box.scrollHeight,
+      };
+    });
+
+  /** Runs `action` in the page and returns the ms until the frame after it has been drawn. */
+  const timed = (
+    action: "group-by-district" | "group-by-rule" | "open-first-group" | "close-first-group",
+  ) =>
+    page.evaluate(async (what) => {
+      const start = performance.now();
+      if (what === "open-first-group" || what === "close-first-group") {
+        const state = what === "open-first-group" ? "false" : "true";
+        const header = document.querySelector<HTMLElement>(
+          `[data-level="0"][aria-expanded="${state}"]`,
+        );
+        if (!header) throw new Error(`no group with aria-expanded=${state}`);
+        header.click();
+      } else {
+        const select = document.querySelector<HTMLSelectElement>('[data-testid="check-group-by"]');
+        if (!select) throw new Error("no group-by select");
+        // React tracks the value it set; go through the prototype setter so it sees the change.
+        const set = Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, "value")?.set;
+        set?.call(select, what === "group-by-district" ? "district" : "rule");
+        select.dispatchEvent(new Event("change", { bubbles: true }));
+      }
+      await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+      return performance.now() - start;
+    }, action);
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    guarded = await openGuardedPage(browser);
+    page = guarded.page;
+    // Rice land as a dense grid: every urban zone of the shipped plan then overlaps dozens of cells.
+    const rice = denseRiceLand(0.008);
+    await page.route("**/layers/national/protected-rice-land.geojson", (route) =>
+      route.fulfill({ json: rice }),
+    );
+    await openApp(page);
+    await page.getByTestId("tab-check").click();
+    await page.waitForSelector('[data-testid="check-run"]:not([disabled])', { timeout: 60_000 });
+    await page.getByRole("button", { name: "Bỏ chọn" }).click();
+    await page.getByTestId("check-rule-urban-on-protected-rice-land").check();
+    await runAndWait(page);
+    total = (await summaryCounts(page)).findings;
+  });
+  afterAll(async () => {
+    await guarded?.page.context().close();
+    await browser?.close();
+  });
+  afterEach(() => {
+    expect(guarded.violations).toEqual([]);
+  });
+
+  it("draws a bounded number of rows, however many findings", async () => {
+    expect(total).toBeGreaterThan(2000);
+    // One rule: its group is open, with a subgroup per district, and all of them are in the list.
+    const list = page.getByTestId("check-results");
+    expect(Number(await list.getAttribute("data-rows"))).toBeGreaterThan(total);
+    const first = await drawn();
+    console.info(
+      `many findings: ${total} findings, ${first.ids.length} rows and ${first.nodes} elements drawn`,
+    );
+    expect(first.ids.length).toBeGreaterThan(0);
+    expect(first.ids.length).toBeLessThan(100);
+    expect(first.scrollHeight).toBeGreaterThan(total * 40);
+  });
+
+  it("regroups and opens a group in time that does not grow with the findings", async () => {
+    const times: Record<string, number[]> = {};
+    const note = (key: string, ms: number) => {
+      times[key] = [...(times[key] ?? []), Math.round(ms)];
+    };
+    for (let i = 0; i < 3; i++) {
+      note("group by district", await timed("group-by-district"));
+      note("open a district", await timed("open-first-group"));
+      expect((await drawn()).ids.length).toBeLessThan(100);
+      note("close it", await timed("close-first-group"));
+      note("group by rule", await timed("group-by-rule"));
+      expect((await drawn()).ids.length).toBeLessThan(100);
+    }
+    console.info(`many findings: times in ms ${JSON.stringify(times)}`);
+  });
+
+  it("brings later findings into the DOM on scrolling, and a click selects one", async () => {
+    await page.getByTestId("check-group-by").selectOption("rule");
+    const top = await drawn();
+    await page.getByTestId("check-results").evaluate((box) => {
+      box.scrollTop = box.scrollHeight * 0.6;
+    });
+    await expect
+      .poll(async () => (await drawn()).ids.some((id) => !top.ids.includes(id)))
+      .toBe(true);
+    const later = await drawn();
+    expect(later.ids.length).toBeLessThan(100);
+    expect(later.ids.filter((id) => top.ids.includes(id))).toEqual([]);
+    // A row in the middle of what is drawn is on screen: click it.
+    const id = later.ids[Math.floor(later.ids.length / 2)];
+    if (!id) throw new Error("no row drawn after scrolling");
+    const row = page.getByTestId(id);
+    await row.click();
+    expect(await row.getAttribute("aria-pressed")).toBe("true");
+    expect(await row.getAttribute("class")).toContain("finding--selected");
+    expect(await page.locator('.finding[aria-pressed="true"]').count()).toBe(1);
+    // Clicking a row in view does not move the list.
+    expect(Math.abs((await drawn()).scrollTop - later.scrollTop)).toBeLessThan(2);
+  });
+
+  it("opens the selected finding's groups and scrolls it into view on regrouping", async () => {
+    const selected = await page
+      .locator('.finding[aria-pressed="true"]')
+      .getAttribute("data-testid");
+    if (!selected) throw new Error("no selected finding");
+    await page.getByTestId("check-group-by").selectOption("district");
+    const row = page.getByTestId(selected);
+    await row.waitFor();
+    expect(await row.getAttribute("aria-pressed")).toBe("true");
+    const inView = await page.evaluate((id) => {
+      const box = document.querySelector('[data-testid="check-results"]')?.getBoundingClientRect();
+      const el = document.querySelector(`[data-testid="${id}"]`)?.getBoundingClientRect();
+      return !!box && !!el && el.top >= box.top - 1 && el.bottom <= box.bottom + 1;
+    }, selected);
+    expect(inView).toBe(true);
+    // Only the groups holding it opened; the other districts stay closed.
+    const headers = await collectRows(page, '[data-level="0"]', ["aria-expanded"]);
+    expect(headers.length).toBeGreaterThan(1);
+    expect(headers.filter((h) => h["aria-expanded"] === "true")).toHaveLength(1);
+  });
+
+  it("works from the keyboard: Enter and Space open and close a group and select a finding", async () => {
+    await page.getByTestId("check-results").evaluate((box) => {
+      box.scrollTop = 0;
+    });
+    const header = page.locator('[data-level="0"][aria-expanded="false"]').first();
+    const testId = await header.getAttribute("data-testid");
+    if (!testId) throw new Error("no closed group");
+    const button = page.locator(`[data-testid="${testId}"][data-level="0"]`);
+    await button.focus();
+    await page.keyboard.press("Enter");
+    expect(await button.getAttribute("aria-expanded")).toBe("true");
+    // Focus stays on the header while its rows come and go.
+    expect(await button.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press("Space");
+    expect(await button.getAttribute("aria-expanded")).toBe("false");
+    await page.keyboard.press("Enter");
+    // Tab goes from the header through the subgroup's header to its first finding.
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Tab");
+    const focused = page.locator(".finding:focus");
+    expect(await focused.count()).toBe(1);
+    await page.keyboard.press("Enter");
+    expect(await focused.getAttribute("aria-pressed")).toBe("true");
   });
 });

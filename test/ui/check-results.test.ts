@@ -144,6 +144,51 @@ describe("the results list and summary", () => {
     expect(shown).toContain("Whole-city target Target set by: Đất lúa");
   });
 
+  it("draws only about a screenful of rows however many findings there are", () => {
+    const many = Array.from({ length: 3000 }, (_, i) =>
+      finding({ id: `m${i}`, rule: "r1", districts: ["001"], areaSquareMeters: 3000 - i }),
+    );
+    const html = renderToStaticMarkup(
+      createElement(CheckResults, {
+        findings: many,
+        groupBy: "rule",
+        ruleOrder: ["r1"],
+        names: names("vi"),
+        selectedId: null,
+        onSelect: () => {},
+      }),
+    );
+    // One rule, so its group is open: 2 headers and 3000 findings in the list, a few drawn.
+    expect(html).toContain('data-rows="3002"');
+    const drawn = html.match(/data-testid="finding-m\d+"/g) ?? [];
+    expect(drawn.length).toBeGreaterThan(0);
+    expect(drawn.length).toBeLessThan(40);
+    // The largest conflicts come first, and the list is as tall as all its rows.
+    expect(drawn[0]).toBe('data-testid="finding-m0"');
+    const height = Number(/check-results__rows" style="height:(\d+)px/.exec(html)?.[1]);
+    expect(height).toBeGreaterThan(3000 * 50);
+  });
+
+  it("closes the groups of a long list: headers are buttons that say so, findings are not drawn", () => {
+    const many = Array.from({ length: 30 }, (_, i) =>
+      finding({ id: `m${i}`, rule: i % 2 ? "r1" : "r2", districts: ["001"] }),
+    );
+    const html = renderToStaticMarkup(
+      createElement(CheckResults, {
+        findings: many,
+        groupBy: "rule",
+        ruleOrder: ["r1", "r2"],
+        names: names("vi"),
+        selectedId: null,
+        onSelect: () => {},
+      }),
+    );
+    expect(html).toContain('data-rows="2"');
+    expect(html.match(/<button[^>]*aria-expanded="false"/g)).toHaveLength(2);
+    expect(html).not.toContain('data-testid="finding-');
+    expect(text(html)).toContain("Quy tắc r1 15 phát hiện · 30,00 ha");
+  });
+
   it("sums the run: counts by severity, total area in ha and the time taken", () => {
     const run: CheckRun = {
       result: {
