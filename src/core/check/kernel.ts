@@ -63,17 +63,6 @@ type Converted = {
   maxY: number;
 };
 
-/** Shoelace area of a path, positive when counter-clockwise (x east, y north). */
-function signedArea(path: Path64): number {
-  let sum = 0;
-  for (let i = 0, j = path.length - 1; i < path.length; j = i++) {
-    const p = path[i] as { x: number; y: number };
-    const q = path[j] as { x: number; y: number };
-    sum += (q.x - p.x) * (q.y + p.y);
-  }
-  return sum / 2;
-}
-
 /**
  * Clipper2 (integer Vatti clipping) on lon/lat scaled to a 1e-9° grid around an integer-degree origin.
  * Rings are oriented outer-positive, holes-negative on the way in, so the non-zero fill rule reads
@@ -120,7 +109,7 @@ export function createClipperKernel(
           if (y > maxY) maxY = y;
         }
         if (path.length < 3) return;
-        const area = signedArea(path);
+        const area = Clipper.area(path);
         if ((k === 0 && area < 0) || (k > 0 && area > 0)) path.reverse();
         vertices += path.length;
         paths.push(path);
@@ -160,7 +149,7 @@ export function createClipperKernel(
   }
 
   function toRing(path: Path64, outer: boolean): Position[] {
-    const area = signedArea(path);
+    const area = Clipper.area(path);
     const ordered = (outer && area < 0) || (!outer && area > 0) ? [...path].reverse() : path;
     const ring = ordered.map((p) => [p.x / SCALE + originX, p.y / SCALE + originY]);
     const first = ring[0];

@@ -1,8 +1,8 @@
-import { buffer } from "@turf/turf";
 import Flatbush from "flatbush";
 import type { Geometry, Position } from "geojson";
 import type { MinDistanceRule } from "../../catalog/rules-schema";
 import { districtsFor, notComputed, overlapOf, select } from "../context";
+import { geodesicBuffer } from "../geodesic-buffer";
 import { localFrame, metersPerDegree, polylineDistance, toLocal } from "../local-metric";
 import { type PreparedGeometry, polygonsOf, preparePolygons } from "../prepared-geometry";
 import { polylineMeets, relate } from "../relate";
@@ -51,7 +51,8 @@ type Zone = { zone: PreparedGeometry | null; error: unknown };
 
 /**
  * min-distance: the part of the subject closer than `distanceMeters` to a constraint feature (line
- * centre line or polygon) is subject ∩ buffer(constraint, d), buffered once per constraint with Turf.
+ * centre line or polygon) is subject ∩ buffer(constraint, d), buffered once per constraint on the
+ * WGS84 ellipsoid, within 1 mm (`geodesicBuffer`).
  * The smallest distance is 0 when they touch, else the least vertex-to-segment distance both ways in
  * a local plane scaled by the ellipsoid's radii at the pair's latitude (error well under 0.1 % over a
  * few kilometres). With d = 0 a polygon constraint must not be entered at all.
@@ -88,10 +89,7 @@ export const minDistance: RuleModule<MinDistanceRule> = {
       try {
         const feature = constraint.features[j];
         if (!feature) throw new Error("missing feature");
-        const polygons =
-          d > 0
-            ? polygonsOf(buffer(feature, d, { units: "meters" })?.geometry ?? null)
-            : polygonsOf(feature.geometry);
+        const polygons = d > 0 ? geodesicBuffer(feature.geometry, d) : polygonsOf(feature.geometry);
         z = { zone: preparePolygons(polygons), error: null };
       } catch (error) {
         z = { zone: null, error };
