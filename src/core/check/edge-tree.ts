@@ -39,24 +39,6 @@ export function pushEdge(list: EdgeList, i: number, j: number): void {
   list.count = n + 1;
 }
 
-/** Whether the bounding box of the edge from vertex i to vertex j meets the box (touching counts). */
-export function edgeMeetsBox(
-  coords: Float64Array,
-  i: number,
-  j: number,
-  minX: number,
-  minY: number,
-  maxX: number,
-  maxY: number,
-): boolean {
-  const x1 = coords[2 * i] as number;
-  const x2 = coords[2 * j] as number;
-  if (Math.max(x1, x2) < minX || Math.min(x1, x2) > maxX) return false;
-  const y1 = coords[2 * i + 1] as number;
-  const y2 = coords[2 * j + 1] as number;
-  return !(Math.max(y1, y2) < minY || Math.min(y1, y2) > maxY);
-}
-
 /** Builds the tree over the edges of `coords` (x0, y0, x1, …), edge k ending at vertex ends[k]. */
 export function buildEdgeTree(coords: Float64Array, ends: Int32Array): EdgeTree {
   const levels: Float64Array[] = [];
@@ -191,7 +173,14 @@ function collectNodes(
     const last = Math.min(first + NODE, tree.ends.length);
     for (let k = first; k < last; k++) {
       const j = tree.ends[k] as number;
-      if (edgeMeetsBox(coords, k, j, minX, minY, maxX, maxY)) pushEdge(out, k, j);
+      // the box test written out, not called (see gatherEdges in prepared-geometry.ts)
+      const x1 = coords[2 * k] as number;
+      const x2 = coords[2 * j] as number;
+      if (Math.max(x1, x2) < minX || Math.min(x1, x2) > maxX) continue;
+      const y1 = coords[2 * k + 1] as number;
+      const y2 = coords[2 * j + 1] as number;
+      if (Math.max(y1, y2) < minY || Math.min(y1, y2) > maxY) continue;
+      pushEdge(out, k, j);
     }
   }
 }

@@ -5,7 +5,6 @@ import {
   type EdgeList,
   type EdgeTree,
   edgeList,
-  edgeMeetsBox,
   pushEdge,
 } from "./edge-tree";
 import { ellipsoidalArea } from "./ellipsoidal-area";
@@ -66,10 +65,6 @@ export function polygonsOf(geometry: Geometry | null): Polygons {
   }
 }
 
-function finite(p: Position | undefined): p is Position {
-  return p !== undefined && Number.isFinite(p[0]) && Number.isFinite(p[1]);
-}
-
 /*
  * The ring tables of one-ring geometries (nearly every zone), shared: typed arrays are costly to
  * allocate (~0.5 µs each, a backing store apiece), and three per zone took a quarter of preparing
@@ -117,9 +112,13 @@ export function preparePolygons(polygons: Polygons): PreparedGeometry | null {
   const base = reserve(2 * capacity);
   const xs = slab;
   let w = base;
-  const starts: number[] = [];
-  const outer: number[] = [];
-  const parts: number[] = [];
+  // ring tables only for geometries of several rings: most zones have one, which shares them
+  let rings = 0;
+  let firstOuter = 0;
+  let firstPart = 0;
+  let starts: number[] | null = null;
+  let outer: number[] | null = null;
+  let parts: number[] | null = null;
   let minX = Number.POSITIVE_INFINITY;
   let minY = Number.POSITIVE_INFINITY;
   let maxX = Number.NEGATIVE_INFINITY;
@@ -134,10 +133,11 @@ export function preparePolygons(polygons: Polygons): PreparedGeometry | null {
       let py = Number.NaN;
       for (let i = 0; i < n; i++) {
         const p = ring[i];
-        if (!finite(p)) continue;
+        if (p === undefined || p === null) continue;
         const x = p[0] as number;
         const y = p[1] as number;
-        if (x === px && y === py) continue;
+        // non-finite positions are dropped (valid-geometry reports them); so are repeats
+        if (!Number.isFinite(x) || !Number.isFinite(y) || (x === px && y === py)) continue;
         xs[w++] = x;
         xs[w++] = y;
         px = x;
@@ -156,22 +156,35 @@ export function preparePolygons(polygons: Polygons): PreparedGeometry | null {
         if (y < minY) minY = y;
         if (y > maxY) maxY = y;
       }
-      starts.push((start - base) / 2);
-      outer.push(k === 0 ? 1 : 0);
-      parts.push(partIndex);
+      if (rings === 0) {
+        firstOuter = k === 0 ? 1 : 0;
+        firstPart = partIndex;
+      } else {
+        starts ??= [0];
+        outer ??= [firstOuter];
+        parts ??= [firstPart];
+        starts.push((start - base) / 2);
+        outer.push(k === 0 ? 1 : 0);
+        parts.push(partIndex);
+      }
+      rings++;
     }
   }
-  if (starts.length === 0) return null;
+  if (rings === 0) return null;
   slabUsed = w;
   const vertices = (w - base) / 2;
-  starts.push(vertices);
-  const oneRing = starts.length === 2 && outer[0] === 1 && parts[0] === 0;
+  if (!starts && (firstOuter !== 1 || firstPart !== 0)) {
+    // one ring, but a hole or in a later part: not what the shared tables say
+    starts = [0];
+    outer = [firstOuter];
+    parts = [firstPart];
+  }
   return {
     polygons,
     coords: xs.subarray(base, w),
-    ringStart: oneRing ? oneRingStart(vertices) : Int32Array.from(starts),
-    ringIsOuter: oneRing ? ONE_OUTER : Uint8Array.from(outer),
-    ringPart: oneRing ? PART_ZERO : Int32Array.from(parts),
+    ringStart: starts ? Int32Array.from([...starts, vertices]) : oneRingStart(vertices),
+    ringIsOuter: outer ? Uint8Array.from(outer) : ONE_OUTER,
+    ringPart: parts ? Int32Array.from(parts) : PART_ZERO,
     bbox: [minX, minY, maxX, maxY],
     area: undefined,
     edgeTree: undefined,
@@ -249,7 +262,15 @@ export function gatherEdges(
     const e = starts[r + 1] as number;
     for (let i = s; i < e; i++) {
       const j = i + 1 < e ? i + 1 : s;
-      if (edgeMeetsBox(c, i, j, minX, minY, maxX, maxY)) pushEdge(list, i, j);
+      // the box test written out, not called: this loop runs for every edge of every candidate
+      // pair, and the CLI's small inlining budget (src/cli/compile-budget.ts) kept such calls
+      const x1 = c[2 * i] as number;
+      const x2 = c[2 * j] as number;
+      if (Math.max(x1, x2) < minX || Math.min(x1, x2) > maxX) continue;
+      const y1 = c[2 * i + 1] as number;
+      const y2 = c[2 * j + 1] as number;
+      if (Math.max(y1, y2) < minY || Math.min(y1, y2) > maxY) continue;
+      pushEdge(list, i, j);
     }
   }
 }
