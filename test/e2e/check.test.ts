@@ -534,6 +534,8 @@ describe("a results list with thousands of findings, in Chromium", () => {
     await page.getByTestId("check-results").evaluate((box) => {
       box.scrollTop = 0;
     });
+    // the list redraws its rows after the scroll event: pick a header only once the top row is in
+    await page.getByTestId("check-results").locator('[data-index="0"]').waitFor();
     const header = page.locator('[data-level="0"][aria-expanded="false"]').first();
     const testId = await header.getAttribute("data-testid");
     if (!testId) throw new Error("no closed group");
