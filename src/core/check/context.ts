@@ -53,7 +53,7 @@ export function prepareLayer(
 }
 
 /** Whether a feature passes a rule filter (absent attribute: no; a number matches its string). */
-export function matchesFilter(feature: Feature, filter: FeatureFilter | undefined): boolean {
+function matchesFilter(feature: Feature, filter: FeatureFilter | undefined): boolean {
   if (!filter) return true;
   const value = feature.properties?.[filter.attribute];
   if (value === undefined || value === null) return false;

@@ -1,10 +1,8 @@
 import type { Position } from "geojson";
 import { ringLength } from "./kernel";
 import type { Polygons } from "./types";
+import { WGS84_A as A, WGS84_E2 as E2 } from "./wgs84";
 
-const A = 6378137;
-const F = 1 / 298.257223563;
-const E2 = F * (2 - F);
 const E = Math.sqrt(E2);
 const RAD = Math.PI / 180;
 

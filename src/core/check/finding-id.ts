@@ -30,5 +30,6 @@ export function fnv1a64(text: string): string {
  * so reviewers can track a conflict from one draft of the plan to the next.
  */
 export function findingId(ruleId: string, ...parts: (string | null)[]): string {
-  return fnv1a64([ruleId, ...parts.map((p) => p ?? "")].join("\u0000"));
+  // join writes a null part as an empty string
+  return fnv1a64([ruleId, ...parts].join("\u0000"));
 }

@@ -98,16 +98,14 @@ export function findingsToGeoJson(findings: readonly Finding[]): FeatureCollecti
   };
 }
 
-/** The whole result as JSON text (findings, per-rule summary, input problems, work counters). */
-export function formatResultJson(result: CheckResult, pretty = false): string {
-  return `${JSON.stringify(result, null, pretty ? 2 : undefined)}\n`;
-}
-
-/** The result in one of the output formats, as text. */
+/**
+ * The result in one of the output formats, as text; JSON is the whole result (findings, per-rule
+ * summary, input problems, work counters).
+ */
 export function formatResult(result: CheckResult, format: FindingFormat): string {
   switch (format) {
     case "json":
-      return formatResultJson(result);
+      return `${JSON.stringify(result)}\n`;
     case "csv":
       return formatFindingsCsv(result.findings);
     case "geojson":

@@ -12,7 +12,6 @@ export {
   formatFindingsCsv,
   formatPairsCsv,
   formatResult,
-  formatResultJson,
 } from "./format-findings";
 export type { ClipKernel } from "./kernel";
 export { createClipperKernel } from "./kernel";

@@ -1,8 +1,5 @@
 import type { Position } from "geojson";
-
-const A = 6378137;
-const F = 1 / 298.257223563;
-const E2 = F * (2 - F);
+import { WGS84_A as A, WGS84_E2 as E2 } from "./wgs84";
 
 /**
  * Metres per degree of longitude and latitude at a latitude, on the WGS84 ellipsoid (prime-vertical

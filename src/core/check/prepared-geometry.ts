@@ -17,8 +17,8 @@ const EDGE_INDEX_MIN = 64;
 
 /**
  * A polygonal geometry prepared once for many pair tests: rings flattened into one coordinate array
- * (open rings, no closing vertex, consecutive duplicates dropped), the bounding box, and lazily an
- * R-tree over the edges and the ellipsoidal area.
+ * (open rings, no closing vertex, consecutive duplicates dropped), the bounding box, and, on first
+ * use, the edge tree, the ellipsoidal area and what ring-overlay.ts derives.
  */
 export type PreparedGeometry = {
   /** Parts → rings, closed, as given (for the clipping kernel and output). */

@@ -16,10 +16,6 @@ export const LEVEL_RANK: Readonly<Record<PlanLevel, number>> = {
   district: -1,
 };
 
-function rank(level: PlanLevel): number {
-  return LEVEL_RANK[level];
-}
-
 /**
  * The plan that prevails between a rule's subject and constraint layers: the higher level under the
  * Law on Planning (art. 6: the lower plan is adjusted); on a tie the constraint, which the rule names
@@ -30,7 +26,7 @@ export function prevailingEntry(
   constraint: LayerEntry | undefined,
 ): LayerEntry | null {
   if (!constraint) return null;
-  if (subject && rank(subject.level) < rank(constraint.level)) return subject;
+  if (subject && LEVEL_RANK[subject.level] < LEVEL_RANK[constraint.level]) return subject;
   return constraint;
 }
 

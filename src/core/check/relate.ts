@@ -11,7 +11,7 @@ import {
  * Distance in degrees (≈ 0.1 mm) under which two boundaries count as touching. Touching pairs go to
  * the clipping kernel, so this only has to err towards "touching".
  */
-const TOUCH_DEGREES = 1e-9;
+export const TOUCH_DEGREES = 1e-9;
 
 /**
  * How two polygonal geometries relate, as far as decided without clipping:
@@ -20,7 +20,7 @@ const TOUCH_DEGREES = 1e-9;
  *   listed in `parts` (`whole` when that is all of it);
  * - "contact": the boundaries touch or cross (or nest in a way that needs clipping).
  */
-export type Relation =
+type Relation =
   | { kind: "disjoint" }
   | { kind: "subset"; of: "a" | "b"; parts: number[]; whole: boolean }
   | { kind: "contact" };
@@ -72,7 +72,7 @@ const edgesNear = edgeList();
  * of the bounding boxes can (an edge within TOUCH_DEGREES of the other geometry's edge lies in its own
  * box and near the other's), so both are cut to it first and the few left compared pairwise.
  */
-export function boundariesMeet(a: PreparedGeometry, b: PreparedGeometry): boolean {
+function boundariesMeet(a: PreparedGeometry, b: PreparedGeometry): boolean {
   const t = TOUCH_DEGREES;
   const minX = Math.max(a.bbox[0], b.bbox[0]) - t;
   const minY = Math.max(a.bbox[1], b.bbox[1]) - t;
@@ -159,10 +159,10 @@ export function polylineMeets(g: PreparedGeometry, line: readonly (readonly numb
     flat[2 * k] = p[0] as number;
     flat[2 * k + 1] = p[1] as number;
   });
+  const [x0, y0, x1, y1] = g.bbox;
   for (let k = 0; k < line.length; k++) {
     const x = flat[2 * k] as number;
     const y = flat[2 * k + 1] as number;
-    const [x0, y0, x1, y1] = g.bbox;
     if (x >= x0 && x <= x1 && y >= y0 && y <= y1 && containsPoint(g, x, y)) return true;
     if (k + 1 >= line.length) break;
     const x2 = flat[2 * k + 2] as number;

@@ -3,7 +3,6 @@ import { edgeList } from "./edge-tree";
 import { ringEllipsoidalArea } from "./ellipsoidal-area";
 import type { Grid } from "./kernel";
 import {
-  bboxesMeet,
   containsPoint,
   gatherEdges,
   type PreparedGeometry,
@@ -11,7 +10,7 @@ import {
   ringCount,
   vertexCount,
 } from "./prepared-geometry";
-import { relate, segmentsMeet } from "./relate";
+import { relate, segmentsMeet, TOUCH_DEGREES } from "./relate";
 import type { Polygons } from "./types";
 
 /**
@@ -22,8 +21,6 @@ const PARAM_EPS = 1e-9;
 
 /** Rings with fewer vertices compare every pair of edges rather than querying an edge index. */
 const SMALL_RING = 64;
-/** Bounding-box slack of the pairwise scan: `segmentsMeet`'s touch tolerance (degrees). */
-const TOUCH = 1e-9;
 
 /**
  * Whether g is one ring (no holes, one part) whose edges meet only their neighbours at their shared
@@ -115,6 +112,8 @@ function selfMeets(g: PreparedGeometry): boolean {
     }
     return false;
   }
+  // box slack of the pairwise scan: `segmentsMeet`'s touch distance
+  const t = TOUCH_DEGREES;
   for (let i = 0; i < n; i++) {
     const i2 = i + 1 < n ? i + 1 : 0;
     const ax0 = Math.min(c[2 * i] as number, c[2 * i2] as number);
@@ -127,10 +126,10 @@ function selfMeets(g: PreparedGeometry): boolean {
       const j2 = j + 1 < n ? j + 1 : 0;
       const bx0 = Math.min(c[2 * j] as number, c[2 * j2] as number);
       const bx1 = Math.max(c[2 * j] as number, c[2 * j2] as number);
-      if (bx1 < ax0 - TOUCH || bx0 > ax1 + TOUCH) continue;
+      if (bx1 < ax0 - t || bx0 > ax1 + t) continue;
       const by0 = Math.min(c[2 * j + 1] as number, c[2 * j2 + 1] as number);
       const by1 = Math.max(c[2 * j + 1] as number, c[2 * j2 + 1] as number);
-      if (by1 < ay0 - TOUCH || by0 > ay1 + TOUCH) continue;
+      if (by1 < ay0 - t || by0 > ay1 + t) continue;
       if (segmentsMeet(c, i, i2, c, j, j2)) return true;
     }
   }
@@ -152,13 +151,12 @@ function ringOrientation(g: PreparedGeometry): number {
 
 /** The ring's vertices counter-clockwise as x0, y0, x1, y1, …, snapped to the kernel's grid. */
 export type SnappedRing = { xy: Float64Array; n: number; reversed: boolean };
-type Ring = SnappedRing;
 
 /**
  * The ring counter-clockwise with every vertex rounded to the kernel's grid, as the kernel itself
  * rounds it: a pair's answer then differs from the kernel's only in where crossings round to.
  */
-function ccwRing(g: PreparedGeometry, grid: Grid): Ring {
+function ccwRing(g: PreparedGeometry, grid: Grid): SnappedRing {
   const known = g.snappedRing;
   if (known) return known;
   const n = vertexCount(g);
@@ -293,12 +291,14 @@ export function intersectSimpleRings(
  * Fills `crossings` with the proper crossings of a's and b's edges; false when the pair is
  * degenerate (a vertex on or next to the other's boundary, or collinear overlapping edges).
  */
-function findCrossings(ra: Ring, rb: Ring, b: PreparedGeometry): boolean {
+function findCrossings(ra: SnappedRing, rb: SnappedRing, b: PreparedGeometry): boolean {
   const pa = ra.xy;
   const pb = rb.xy;
   const cr = crossings;
   cr.count = 0;
   const [bx0, by0, bx1b, by1b] = b.bbox;
+  // box slack and collinearity tolerance: `segmentsMeet`'s touch distance
+  const t = TOUCH_DEGREES;
   for (let i = 0; i < ra.n; i++) {
     const i2 = i + 1 < ra.n ? i + 1 : 0;
     const ax1 = pa[2 * i] as number;
@@ -307,10 +307,10 @@ function findCrossings(ra: Ring, rb: Ring, b: PreparedGeometry): boolean {
     const ay2 = pa[2 * i2 + 1] as number;
     const adx = ax2 - ax1;
     const ady = ay2 - ay1;
-    const minX = Math.min(ax1, ax2) - 1e-9;
-    const minY = Math.min(ay1, ay2) - 1e-9;
-    const maxX = Math.max(ax1, ax2) + 1e-9;
-    const maxY = Math.max(ay1, ay2) + 1e-9;
+    const minX = Math.min(ax1, ax2) - t;
+    const minY = Math.min(ay1, ay2) - t;
+    const maxX = Math.max(ax1, ax2) + t;
+    const maxY = Math.max(ay1, ay2) + t;
     // no edge of b can meet a box clear of b's own
     if (maxX < bx0 || minX > bx1b || maxY < by0 || minY > by1b) continue;
     gatherEdges(b, minX, minY, maxX, maxY, nearB);
@@ -330,7 +330,7 @@ function findCrossings(ra: Ring, rb: Ring, b: PreparedGeometry): boolean {
       const ey = by1 - ay1;
       if (d === 0) {
         // parallel: degenerate if collinear and overlapping (the box query says they are near)
-        if (Math.abs(ex * ady - ey * adx) <= 1e-9 * (Math.abs(adx) + Math.abs(ady))) return false;
+        if (Math.abs(ex * ady - ey * adx) <= t * (Math.abs(adx) + Math.abs(ady))) return false;
         continue;
       }
       const ta = (ex * bdy - ey * bdx) / d;
@@ -367,7 +367,7 @@ function linkCrossings(m: number): boolean {
 }
 
 /** Walks the linked crossings into the parts of a ∩ b; null when the walk does not close. */
-function walkCrossings(ra: Ring, rb: Ring, m: number): Polygons | null {
+function walkCrossings(ra: SnappedRing, rb: SnappedRing, m: number): Polygons | null {
   const pa = ra.xy;
   const pb = rb.xy;
   const cr = crossings;
@@ -440,7 +440,6 @@ function intersectParts(pa: PreparedGeometry[], pb: PreparedGeometry[], grid: Gr
   const out: Polygons = [];
   for (const x of pa) {
     for (const y of pb) {
-      if (!bboxesMeet(x, y)) continue;
       const relation = relate(x, y);
       if (relation.kind === "disjoint") continue;
       if (relation.kind === "subset") {
@@ -463,7 +462,6 @@ function intersectParts(pa: PreparedGeometry[], pb: PreparedGeometry[], grid: Gr
 function cutHoles(pieces: Polygons, holes: PreparedGeometry[], other: PreparedGeometry[]) {
   for (const hole of holes) {
     for (const y of other) {
-      if (!bboxesMeet(hole, y)) continue;
       const relation = relate(hole, y);
       if (relation.kind === "disjoint") continue;
       if (relation.kind !== "subset" || relation.of !== "a") return false;
