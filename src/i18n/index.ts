@@ -1,6 +1,6 @@
 import i18next from "i18next";
 import { initReactI18next } from "react-i18next";
-import type { Language } from "../state/url-state";
+import { LANGUAGES, type Language } from "../state/url-state";
 import en from "./en.json";
 import vi from "./vi.json";
 
@@ -20,7 +20,7 @@ export function initI18n(lang: Language): typeof i18next {
     resources: { vi: { translation: vi }, en: { translation: en } },
     lng: lang,
     fallbackLng: "vi",
-    supportedLngs: ["vi", "en"],
+    supportedLngs: [...LANGUAGES],
     interpolation: { escapeValue: false },
     initAsync: false,
   });

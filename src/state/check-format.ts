@@ -1,9 +1,7 @@
 import type { TFunction } from "i18next";
 import type { Finding } from "../core/check/index";
-import { formatNumber } from "./format";
+import { formatFixed, formatNumber, LOCALES } from "./format";
 import type { Language } from "./url-state";
-
-const LOCALES: Record<Language, string> = { vi: "vi-VN", en: "en-GB" };
 
 const SQUARE_METERS_PER_HECTARE = 10_000;
 
@@ -17,11 +15,7 @@ export function formatArea(squareMeters: number, lang: Language): string {
 
 /** Hectares with two decimals: vi "2.672,22 ha", en "2,672.22 ha". */
 export function formatHectares(hectares: number, lang: Language): string {
-  const number = new Intl.NumberFormat(LOCALES[lang], {
-    minimumFractionDigits: 2,
-    maximumFractionDigits: 2,
-  }).format(hectares);
-  return `${number} ha`;
+  return `${formatFixed(hectares, lang, 2)} ha`;
 }
 
 /** A share 0–1 as a percentage with one decimal ("1,6%"); a non-zero share below 0.1 % says so. */
@@ -35,11 +29,7 @@ export function formatShare(share: number, lang: Language): string {
 
 /** A duration in seconds with two decimals: vi "0,62 s", en "0.62 s". */
 export function formatSeconds(ms: number, lang: Language): string {
-  const number = new Intl.NumberFormat(LOCALES[lang], {
-    minimumFractionDigits: 2,
-    maximumFractionDigits: 2,
-  }).format(ms / 1000);
-  return `${number} s`;
+  return `${formatFixed(ms / 1000, lang, 2)} s`;
 }
 
 /** A distance in metres: "12,5 m". */

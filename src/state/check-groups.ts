@@ -46,6 +46,11 @@ export function districtKey(finding: Finding): string {
   return NO_DISTRICT_KEY;
 }
 
+/** The districts of a {@link districtKey} by name, in order: "Quận Ba Đình, Huyện Đông Anh". */
+export function districtKeyNames(key: string, districtName: (code: string) => string): string {
+  return key.split("+").map(districtName).join(", ");
+}
+
 /** Counts and area of a list of findings. */
 export function totalsOf(findings: readonly Finding[]): FindingTotals {
   const totals: FindingTotals = {
@@ -114,7 +119,7 @@ function sortKeys(keys: string[], by: GroupBy, context: GroupingContext): string
     case "district": {
       // Named districts by name; the whole city and unknown places last.
       const special = (key: string) => (key === CITY_KEY ? 1 : key === NO_DISTRICT_KEY ? 2 : 0);
-      const name = (key: string) => key.split("+").map(context.districtName).join(", ");
+      const name = (key: string) => districtKeyNames(key, context.districtName);
       return keys.sort((a, b) => special(a) - special(b) || collator.compare(name(a), name(b)));
     }
   }

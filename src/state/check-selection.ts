@@ -1,9 +1,8 @@
-import { bbox } from "@turf/turf";
 import type { Feature, FeatureCollection, Geometry } from "geojson";
 import type { LayerEntry } from "../core/catalog/schema";
 import { featureId } from "../core/check/feature-id";
 import type { Finding, Severity } from "../core/check/index";
-import type { Bbox } from "./bounds";
+import { type Bbox, collectionBbox } from "./bounds";
 
 const indexes = new WeakMap<FeatureCollection, Map<string, Feature>>();
 
@@ -51,17 +50,6 @@ export function findingHighlight(
   };
 }
 
-function boxOf(geometries: Geometry[]): Bbox | null {
-  if (geometries.length === 0) return null;
-  const features = geometries.map((geometry) => ({
-    type: "Feature" as const,
-    properties: {},
-    geometry,
-  }));
-  const [w, s, e, n] = bbox({ type: "FeatureCollection", features }) as Bbox;
-  return [w, s, e, n].every(Number.isFinite) ? [w, s, e, n] : null;
-}
-
 /**
  * Where to move the camera for a finding: the conflicting part together with its subject feature
  * (so the zone around the conflict shows), else the quota's district, else the whole city.
@@ -75,7 +63,10 @@ export function findingBbox(
   const parts = [highlight.conflict, highlight.subject?.geometry ?? null].filter(
     (g): g is Geometry => g !== null,
   );
-  const direct = boxOf(parts);
+  const direct = collectionBbox({
+    type: "FeatureCollection",
+    features: parts.map((geometry) => ({ type: "Feature", properties: {}, geometry })),
+  });
   if (direct) return direct;
   const code = finding.group?.district ?? finding.districts[0];
   return (code ? districtBbox(code) : undefined) ?? cityBbox;

@@ -1,5 +1,5 @@
 import type { GeoJsonProperties } from "geojson";
-import type { AttributeLabel, LayerEntry, LocalizedText } from "../core/catalog/schema";
+import type { AttributeLabel, LayerEntry } from "../core/catalog/schema";
 import { formatNumber } from "./format";
 import type { Language } from "./url-state";
 
@@ -79,9 +79,4 @@ export function featureName(layer: LayerEntry, properties: GeoJsonProperties): s
   if (!layer.nameAttribute) return null;
   const value = properties?.[layer.nameAttribute];
   return value === null || value === undefined || value === "" ? null : String(value);
-}
-
-/** Picks the text of a {vi,en} pair. */
-export function localized(text: LocalizedText, lang: Language): string {
-  return text[lang];
 }

@@ -1,19 +1,24 @@
 import type { Language } from "./url-state";
 
-const LOCALES: Record<Language, string> = { vi: "vi-VN", en: "en-GB" };
+/** The Intl locale of each UI language. */
+export const LOCALES: Record<Language, string> = { vi: "vi-VN", en: "en-GB" };
 
 /** A number in the language's convention: vi "1.234,5", en "1,234.5". */
 export function formatNumber(value: number, lang: Language, maximumFractionDigits = 2): string {
   return new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits }).format(value);
 }
 
+/** A number with exactly `digits` decimals in the language's convention: vi "2.672,20". */
+export function formatFixed(value: number, lang: Language, digits: number): string {
+  return new Intl.NumberFormat(LOCALES[lang], {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(value);
+}
+
 /** An area in km² with one decimal: vi "12,3 km²", en "12.3 km²". */
 export function formatAreaKm2(km2: number, lang: Language): string {
-  const number = new Intl.NumberFormat(LOCALES[lang], {
-    minimumFractionDigits: 1,
-    maximumFractionDigits: 1,
-  }).format(km2);
-  return `${number} km²`;
+  return `${formatFixed(km2, lang, 1)} km²`;
 }
 
 /**

@@ -1,7 +1,12 @@
 import { memo } from "react";
 import { useTranslation } from "react-i18next";
 import { formatArea } from "../state/check-format";
-import { CITY_KEY, type FindingGroup, NO_DISTRICT_KEY } from "../state/check-groups";
+import {
+  CITY_KEY,
+  districtKeyNames,
+  type FindingGroup,
+  NO_DISTRICT_KEY,
+} from "../state/check-groups";
 import type { GroupRef, RowLevel } from "../state/check-rows";
 import type { GroupBy } from "../state/check-state";
 import { SeverityIcon } from "./icons";
@@ -84,7 +89,7 @@ function GroupTitle({
     case "district":
       if (groupKey === CITY_KEY) return <>{t("check.group.city")}</>;
       if (groupKey === NO_DISTRICT_KEY) return <>{t("check.group.noDistrict")}</>;
-      return <>{groupKey.split("+").map(names.district).join(", ")}</>;
+      return <>{districtKeyNames(groupKey, names.district)}</>;
     case "severity": {
       const severity = groupKey === "warning" ? "warning" : "error";
       return (

@@ -1,5 +1,5 @@
 import type { FeatureCollection } from "geojson";
-import { useCallback, useMemo } from "react";
+import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import type { CheckController } from "../app/use-check";
 import type { Rule } from "../core/catalog/rules-schema";
@@ -39,7 +39,6 @@ export function CheckPanel({ check, catalog, districtNames, onSelectFinding }: P
   const checked = checkedRules(state, ruleOrder);
   const layers = data?.status === "ready" ? data.data.layers : NO_LAYERS;
   const names = useFindingNames(valid, catalog, layers, districtNames);
-  const onSelect = useCallback((finding: Finding) => onSelectFinding(finding), [onSelectFinding]);
   const running = state.running !== null;
   const blocked =
     rules.status === "loading"
@@ -131,7 +130,7 @@ export function CheckPanel({ check, catalog, districtNames, onSelectFinding }: P
                 ruleOrder={ruleOrder}
                 names={names}
                 selectedId={state.selected}
-                onSelect={onSelect}
+                onSelect={onSelectFinding}
               />
             </>
           )}

@@ -1,11 +1,12 @@
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import type { LayerEntry } from "../core/catalog/schema";
-import { districtTypeKey } from "../state/district-type";
+import { districtTypeText } from "../state/district-type";
 import { buildAttributeRows, featureName } from "../state/feature-details";
 import { formatAreaKm2 } from "../state/format";
 import type { FeatureHit } from "../state/selection";
 import type { Language } from "../state/url-state";
+import { CloseButton } from "./close-button";
 
 type Props = {
   hits: FeatureHit[];
@@ -32,29 +33,20 @@ export function FeaturePanel({ hits, layersById, onClose }: Props) {
     <aside className="feature-panel" data-testid="feature-panel" aria-label={t("feature.title")}>
       <header className="card__header">
         <h2 className="card__title">{t("feature.title")}</h2>
-        <button
-          type="button"
-          className="icon-button"
-          aria-label={t("feature.close")}
-          title={t("feature.close")}
-          onClick={onClose}
-        >
-          ×
-        </button>
+        <CloseButton label={t("feature.close")} onClick={onClose} />
       </header>
       {hits.map((hit, index) => {
         const key = `${hit.kind === "plan" ? hit.layerId : "district"}:${index}`;
         const props = hit.feature.properties ?? {};
         if (hit.kind === "district") {
           const type = typeof props.type === "string" ? props.type : "";
-          const typeKey = districtTypeKey(type);
           return (
             <section key={key} className="feature-panel__section" data-testid="feature-district">
               <h3 className="feature-panel__layer">{t("feature.district")}</h3>
               <p className="feature-panel__name">{String(props.name ?? "")}</p>
               <dl className="facts">
                 <dt>{t("district.type")}</dt>
-                <dd>{typeKey ? t(`district.types.${typeKey}`) : type}</dd>
+                <dd>{districtTypeText(type, t)}</dd>
                 {typeof props.area_km2 === "number" && (
                   <>
                     <dt>{t("district.area")}</dt>

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { CloseButton } from "./close-button";
 
 /** A dismissible message box; `tone` sets its colour. */
 export function Notice({
@@ -27,15 +28,7 @@ export function Notice({
         {children}
       </div>
       {onDismiss && (
-        <button
-          type="button"
-          className="icon-button notice__dismiss"
-          aria-label={t("notice.dismiss")}
-          title={t("notice.dismiss")}
-          onClick={onDismiss}
-        >
-          ×
-        </button>
+        <CloseButton label={t("notice.dismiss")} className="notice__dismiss" onClick={onDismiss} />
       )}
     </div>
   );

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   CITY_KEY,
   districtKey,
+  districtKeyNames,
   groupFindings,
   NO_DISTRICT_KEY,
   totalsOf,
@@ -52,6 +53,13 @@ describe("districtKey", () => {
       CITY_KEY,
     );
     expect(districtKey(finding({ districts: [] }))).toBe(NO_DISTRICT_KEY);
+  });
+});
+
+describe("districtKeyNames", () => {
+  it("names each district of a key in order, keeping unknown codes", () => {
+    expect(districtKeyNames("001+002", context.districtName)).toBe("Quận Ba Đình, Quận Hoàn Kiếm");
+    expect(districtKeyNames("999", context.districtName)).toBe("999");
   });
 });
 

@@ -1,5 +1,7 @@
+import i18next from "i18next";
 import { describe, expect, it } from "vitest";
-import { districtTypeKey } from "../../src/state/district-type";
+import { initI18n } from "../../src/i18n/index";
+import { districtTypeKey, districtTypeText } from "../../src/state/district-type";
 import { parseDistrictsIndex } from "../../src/state/districts-index";
 
 const hoanKiem = {
@@ -32,5 +34,15 @@ describe("districtTypeKey", () => {
     expect(districtTypeKey("Huyện")).toBe("rural");
     expect(districtTypeKey("Thị xã")).toBe("town");
     expect(districtTypeKey("Phường")).toBeNull();
+  });
+});
+
+describe("districtTypeText", () => {
+  it("words a known unit type in the UI language and shows an unknown one as written", () => {
+    initI18n("vi");
+    const en = i18next.getFixedT("en");
+    expect(districtTypeText("Huyện", en)).toBe("Rural district (huyện)");
+    expect(districtTypeText(" Thị xã ", i18next.getFixedT("vi"))).toBe("Thị xã");
+    expect(districtTypeText("Phường", en)).toBe("Phường");
   });
 });

@@ -2,6 +2,7 @@ import i18next from "i18next";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { Finding } from "../../src/core/check/index";
 import { initI18n } from "../../src/i18n/index";
 import type { CheckRun } from "../../src/state/check-state";
 import { CheckFindingRow } from "../../src/ui/check-finding-row";
@@ -34,6 +35,23 @@ const row = (f = finding(), lang: "vi" | "en" = "vi") =>
       finding: f,
       names: names(lang),
       selected: false,
+      onSelect: () => {},
+    }),
+  );
+
+/** The results list grouped by rule, in Vietnamese with nothing selected unless said otherwise. */
+const list = (
+  findings: Finding[],
+  ruleOrder: string[],
+  { lang = "vi", selectedId = null }: { lang?: "vi" | "en"; selectedId?: string | null } = {},
+) =>
+  renderToStaticMarkup(
+    createElement(CheckResults, {
+      findings,
+      groupBy: "rule",
+      ruleOrder,
+      names: names(lang),
+      selectedId,
       onSelect: () => {},
     }),
   );
@@ -95,16 +113,7 @@ describe("the results list and summary", () => {
   ];
 
   it("renders one row per finding under groups with counts and areas", () => {
-    const html = renderToStaticMarkup(
-      createElement(CheckResults, {
-        findings,
-        groupBy: "rule",
-        ruleOrder: ["r1", "r2"],
-        names: names("vi"),
-        selectedId: "c",
-        onSelect: () => {},
-      }),
-    );
+    const html = list(findings, ["r1", "r2"], { selectedId: "c" });
     expect(html.match(/data-testid="finding-/g)).toHaveLength(3);
     expect(html).toContain('data-testid="check-group-rule-r1"');
     expect(html).toContain('data-testid="check-group-district-017"');
@@ -127,16 +136,7 @@ describe("the results list and summary", () => {
       areaSquareMeters: null,
       shareOfSubject: null,
     });
-    const html = renderToStaticMarkup(
-      createElement(CheckResults, {
-        findings: [...findings, quota],
-        groupBy: "rule",
-        ruleOrder: ["r1", "r2", "r3"],
-        names: names("en"),
-        selectedId: null,
-        onSelect: () => {},
-      }),
-    );
+    const html = list([...findings, quota], ["r1", "r2", "r3"], { lang: "en" });
     const shown = text(html);
     expect(shown).toContain("Quy tắc r1 2 findings · 5.00 ha");
     expect(shown).toContain("Quy tắc r2 1 finding · 500 m²");
@@ -148,16 +148,7 @@ describe("the results list and summary", () => {
     const many = Array.from({ length: 3000 }, (_, i) =>
       finding({ id: `m${i}`, rule: "r1", districts: ["001"], areaSquareMeters: 3000 - i }),
     );
-    const html = renderToStaticMarkup(
-      createElement(CheckResults, {
-        findings: many,
-        groupBy: "rule",
-        ruleOrder: ["r1"],
-        names: names("vi"),
-        selectedId: null,
-        onSelect: () => {},
-      }),
-    );
+    const html = list(many, ["r1"]);
     // One rule, so its group is open: 2 headers and 3000 findings in the list, a few drawn.
     expect(html).toContain('data-rows="3002"');
     const drawn = html.match(/data-testid="finding-m\d+"/g) ?? [];
@@ -173,16 +164,7 @@ describe("the results list and summary", () => {
     const many = Array.from({ length: 30 }, (_, i) =>
       finding({ id: `m${i}`, rule: i % 2 ? "r1" : "r2", districts: ["001"] }),
     );
-    const html = renderToStaticMarkup(
-      createElement(CheckResults, {
-        findings: many,
-        groupBy: "rule",
-        ruleOrder: ["r1", "r2"],
-        names: names("vi"),
-        selectedId: null,
-        onSelect: () => {},
-      }),
-    );
+    const html = list(many, ["r1", "r2"]);
     expect(html).toContain('data-rows="2"');
     expect(html.match(/<button[^>]*aria-expanded="false"/g)).toHaveLength(2);
     expect(html).not.toContain('data-testid="finding-');
