@@ -47,16 +47,13 @@ export async function readFlatGeobuf(
   for await (const read of deserialize(bytes, query)) {
     const feature = read as Feature;
     const properties = { ...(feature.properties ?? {}) };
-    const restored: Feature = { type: "Feature", geometry: feature.geometry, properties };
     if (idColumn && idColumn in properties) {
       const id = properties[idColumn] as string | number;
       delete properties[idColumn];
       features.push({ type: "Feature", id, geometry: feature.geometry, properties });
     } else {
-      features.push(restored);
+      features.push({ type: "Feature", geometry: feature.geometry, properties });
     }
   }
   return { type: "FeatureCollection", features };
 }
-
-export { readHeader };

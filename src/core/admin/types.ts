@@ -20,6 +20,7 @@ export type DistrictOutputProperties = DistrictProperties & {
 
 export type BoundaryProperties = { code: string; name: string };
 
+/** A polygonal geometry as GeoJSON writes it. */
 export type AreaGeometry = Polygon | MultiPolygon;
 export type DistrictFeature = Feature<AreaGeometry, DistrictProperties>;
 export type BoundaryFeature = Feature<AreaGeometry, BoundaryProperties>;

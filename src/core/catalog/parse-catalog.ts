@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import { type EntryProblem, formatEntryProblem, rawEntryId, zodProblems } from "./entry-problems";
 import {
   catalogRoot,
   type LayerEntry,
@@ -7,16 +7,8 @@ import {
   PLAN_LEVELS,
 } from "./schema";
 
-/** One problem found in a catalogue: where it is and what is wrong, in terms a data steward reads. */
-export type CatalogProblem = {
-  /** Index of the entry in `layers`, or null for the catalogue root. */
-  index: number | null;
-  /** The entry's id when it has a readable one. */
-  id: string | null;
-  /** Dotted path of the offending field inside the entry, e.g. "legalBasis.date". */
-  field: string;
-  message: string;
-};
+/** One problem found in a catalogue; `index` is the entry's in `layers`. */
+export type CatalogProblem = EntryProblem;
 
 export type Catalog = {
   title: LocalizedText;
@@ -28,15 +20,6 @@ export type Catalog = {
 
 export type CatalogResult = { catalog: Catalog | null; problems: CatalogProblem[] };
 
-function toProblems(error: z.ZodError, index: number | null, id: string | null): CatalogProblem[] {
-  return error.issues.map((issue) => ({
-    index,
-    id,
-    field: issue.path.map(String).join(".") || "(entry)",
-    message: issue.message,
-  }));
-}
-
 /**
  * Validates a parsed catalogue. Each layer entry is checked on its own: a bad entry yields problems
  * and is left out, the others still load. Only a bad root (wrong version, no layer list) yields no
@@ -44,19 +27,17 @@ function toProblems(error: z.ZodError, index: number | null, id: string | null):
  */
 export function parseCatalog(json: unknown): CatalogResult {
   const root = catalogRoot.safeParse(json);
-  if (!root.success) return { catalog: null, problems: toProblems(root.error, null, null) };
+  if (!root.success)
+    return { catalog: null, problems: zodProblems(root.error, null, null, "(entry)") };
 
   const problems: CatalogProblem[] = [];
   const layers: LayerEntry[] = [];
   const seen = new Set<string>();
   root.data.layers.forEach((raw, index) => {
-    const rawId =
-      typeof raw === "object" && raw !== null && typeof (raw as { id?: unknown }).id === "string"
-        ? (raw as { id: string }).id
-        : null;
+    const rawId = rawEntryId(raw);
     const parsed = layerEntry.safeParse(raw);
     if (!parsed.success) {
-      problems.push(...toProblems(parsed.error, index, rawId));
+      problems.push(...zodProblems(parsed.error, index, rawId, "(entry)"));
       return;
     }
     if (seen.has(parsed.data.id)) {
@@ -72,11 +53,9 @@ export function parseCatalog(json: unknown): CatalogResult {
     layers.push(parsed.data);
   });
 
+  // Array sort is stable, so entries of one level stay as listed.
   const rank = (entry: LayerEntry) => PLAN_LEVELS.indexOf(entry.level);
-  const sorted = layers
-    .map((entry, order) => ({ entry, order }))
-    .sort((a, b) => rank(a.entry) - rank(b.entry) || a.order - b.order)
-    .map(({ entry }) => entry);
+  const sorted = layers.sort((a, b) => rank(a) - rank(b));
 
   return {
     catalog: {
@@ -91,7 +70,5 @@ export function parseCatalog(json: unknown): CatalogResult {
 
 /** One line per problem, for a terminal or a toast. */
 export function formatCatalogProblem(problem: CatalogProblem, file: string): string {
-  const where =
-    problem.index === null ? "" : ` layer #${problem.index}${problem.id ? ` "${problem.id}"` : ""}`;
-  return `${file}:${where} ${problem.field}: ${problem.message}`;
+  return formatEntryProblem(problem, file, "layer");
 }

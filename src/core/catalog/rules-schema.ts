@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { localizedText } from "./schema";
+import { type EntryProblem, formatEntryProblem, rawEntryId, zodProblems } from "./entry-problems";
+import { kebabId, localizedText } from "./schema";
 
-const ruleId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "id must be kebab-case (a-z, 0-9, -)");
 const layerId = z.string().min(1, "layer id must not be empty");
 const attributeValue = z.union([z.string(), z.number(), z.boolean()]);
 
@@ -34,7 +34,7 @@ export type RuleType = (typeof RULE_TYPES)[number];
 
 /** Fields every rule has. `severity` is the severity of every finding of the rule. */
 const ruleBase = {
-  id: ruleId,
+  id: kebabId,
   title: localizedText,
   description: localizedText,
   severity,
@@ -195,26 +195,10 @@ export function rulesJsonSchema(): Record<string, unknown> {
   return z.toJSONSchema(rulesRoot.extend({ rules: z.array(rule) }), { io: "input" });
 }
 
-/** One problem found in a rules file, placed like a catalogue problem. */
-export type RuleProblem = {
-  /** Index of the rule in `rules`, or null for the file root. */
-  index: number | null;
-  id: string | null;
-  /** Dotted path of the offending field inside the rule, e.g. "subject.filter.in". */
-  field: string;
-  message: string;
-};
+/** One problem found in a rules file; `index` is the rule's in `rules`. */
+export type RuleProblem = EntryProblem;
 
 export type RulesResult = { rules: Rule[]; problems: RuleProblem[] };
-
-function issuesToProblems(error: z.ZodError, index: number | null, id: string | null) {
-  return error.issues.map((issue) => ({
-    index,
-    id,
-    field: issue.path.map(String).join(".") || "(rule)",
-    message: issue.message,
-  }));
-}
 
 /**
  * Validates a parsed rules file. Each rule is checked on its own: a bad rule yields problems naming
@@ -223,18 +207,15 @@ function issuesToProblems(error: z.ZodError, index: number | null, id: string | 
  */
 export function parseRules(json: unknown, layerIds?: ReadonlySet<string>): RulesResult {
   const root = rulesRoot.safeParse(json);
-  if (!root.success) return { rules: [], problems: issuesToProblems(root.error, null, null) };
+  if (!root.success) return { rules: [], problems: zodProblems(root.error, null, null, "(rule)") };
   const rules: Rule[] = [];
   const problems: RuleProblem[] = [];
   const seen = new Set<string>();
   root.data.rules.forEach((raw, index) => {
-    const rawId =
-      typeof raw === "object" && raw !== null && typeof (raw as { id?: unknown }).id === "string"
-        ? (raw as { id: string }).id
-        : null;
+    const rawId = rawEntryId(raw);
     const parsed = rule.safeParse(raw);
     if (!parsed.success) {
-      problems.push(...issuesToProblems(parsed.error, index, rawId));
+      problems.push(...zodProblems(parsed.error, index, rawId, "(rule)"));
       return;
     }
     if (seen.has(parsed.data.id)) {
@@ -266,7 +247,5 @@ export function referencedLayers(r: Rule): { field: string; id: string }[] {
 
 /** One line per problem, for a terminal or a toast. */
 export function formatRuleProblem(problem: RuleProblem, file: string): string {
-  const where =
-    problem.index === null ? "" : ` rule #${problem.index}${problem.id ? ` "${problem.id}"` : ""}`;
-  return `${file}:${where} ${problem.field}: ${problem.message}`;
+  return formatEntryProblem(problem, file, "rule");
 }

@@ -7,6 +7,11 @@ export const localizedText = z.object({
 });
 export type LocalizedText = z.infer<typeof localizedText>;
 
+/** Id of a layer or a rule: lower-case words of a-z and 0-9 joined by hyphens. */
+export const kebabId = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "id must be kebab-case (a-z, 0-9, -)");
+
 /**
  * Plan levels under the Law on Planning 21/2017/QH14 art. 5–6. National sector plans rank above the
  * regional plan (sector plans conform to the national master and land-use plans; the regional plan to
@@ -80,7 +85,7 @@ export type AttributeLabel = z.infer<typeof attributeLabel>;
 
 export const layerEntry = z
   .object({
-    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "id must be kebab-case (a-z, 0-9, -)"),
+    id: kebabId,
     title: localizedText,
     description: localizedText.optional(),
     level: planLevel,

@@ -52,3 +52,8 @@ export function geodesicArea(input: Geometry | Feature | null): number {
       return 0;
   }
 }
+
+/** {@link geodesicArea} in hectares with 2 decimals, as the generated layers' `area_ha` holds it. */
+export function geodesicHectares(input: Geometry | Feature | null): number {
+  return Math.round(geodesicArea(input) / 100) / 100;
+}

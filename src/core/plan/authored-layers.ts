@@ -10,7 +10,8 @@ import type {
 /** Every layers/**\/*.geojson, keyed by its path relative to layers/ (as the data step passes it). */
 export type AuthoredLayers = Record<string, FeatureCollection>;
 
-function labelOf(feature: Feature, index: number): string {
+/** Label of a feature for messages: its index and, when it has one, its id. */
+export function featureLabel(feature: Feature, index: number): string {
   const id = feature.properties?.id;
   return typeof id === "string" ? `feature #${index} (id "${id}")` : `feature #${index}`;
 }
@@ -38,12 +39,14 @@ export function widthLines(authored: AuthoredLayers, key: string): WidthLine[] {
   return authoredCollection(authored, key).features.map((feature, index) => {
     const type = feature.geometry?.type;
     if (type !== "LineString" && type !== "MultiLineString") {
-      throw new Error(`layers/${key}: ${labelOf(feature, index)}: expected a line, found ${type}`);
+      throw new Error(
+        `layers/${key}: ${featureLabel(feature, index)}: expected a line, found ${type}`,
+      );
     }
     const widthM = feature.properties?.width_m;
     if (typeof widthM !== "number" || !(widthM > 0)) {
       throw new Error(
-        `layers/${key}: ${labelOf(feature, index)}: "width_m" must be a positive number of metres`,
+        `layers/${key}: ${featureLabel(feature, index)}: "width_m" must be a positive number of metres`,
       );
     }
     return { feature: feature as Feature<LineString | MultiLineString>, widthM };
@@ -63,12 +66,9 @@ export function areaFeatures(
     const type = feature.geometry?.type;
     if (type !== "Polygon" && type !== "MultiPolygon") {
       throw new Error(
-        `layers/${key}: ${labelOf(feature, index)}: expected a polygon, found ${type}`,
+        `layers/${key}: ${featureLabel(feature, index)}: expected a polygon, found ${type}`,
       );
     }
     return feature as Feature<Polygon | MultiPolygon>;
   });
 }
-
-/** Label of a feature for messages: its index and, when it has one, its id. */
-export const featureLabel = labelOf;

@@ -1,7 +1,8 @@
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from "geojson";
+import { geodesicHectares } from "../geo/geodesic-area";
 import type { AuthoredLayers } from "./authored-layers";
 import { cityZones } from "./city-zoning";
-import { CORRIDOR_LAYERS, corridorLayer, hectares } from "./corridor-layers";
+import { CORRIDOR_LAYERS, corridorLayer } from "./corridor-layers";
 import { DYKE_LANDSIDE_M, DYKE_RIVERSIDE_M, riverCorridor } from "./river-corridor";
 import { readRiver } from "./river-source";
 import { parseStructure, STRUCTURE_FILE } from "./structure-schema";
@@ -55,7 +56,7 @@ export function buildPlanLayers(input: PlanLayersInput): Record<string, FeatureC
         properties: {
           id: `${river.id}-HLTL`,
           name: `Hành lang thoát lũ – ${river.name}`,
-          area_ha: hectares(corridor.corridor),
+          area_ha: geodesicHectares(corridor.corridor),
           ...common,
         },
         geometry: corridor.corridor,
@@ -94,7 +95,7 @@ export function buildPlanLayers(input: PlanLayersInput): Record<string, FeatureC
           name: `Phạm vi bảo vệ ${rest.dyke}`,
           landside_m: DYKE_LANDSIDE_M,
           riverside_m: DYKE_RIVERSIDE_M,
-          area_ha: hectares(geometry),
+          area_ha: geodesicHectares(geometry),
           ...common,
         },
         geometry,

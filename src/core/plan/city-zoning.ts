@@ -1,6 +1,6 @@
 import { bbox as bboxOf, booleanPointInPolygon, pointOnFeature } from "@turf/turf";
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from "geojson";
-import { geodesicArea } from "../geo/geodesic-area";
+import { geodesicHectares } from "../geo/geodesic-area";
 import type { AreaGeometry } from "./polygon-clip";
 import { type Seed, structureSeeds } from "./seeds";
 import { voronoiCells } from "./voronoi-cells";
@@ -101,7 +101,7 @@ export function cityZones(
         district_code: district.code,
         district_name: district.name,
         zone_name: landUse.zoneName,
-        area_ha: Math.round(geodesicArea(geometry) / 100) / 100,
+        area_ha: geodesicHectares(geometry),
         plan_period: structure.planPeriod,
         code_system: structure.codeSystem,
         illustrative: true,

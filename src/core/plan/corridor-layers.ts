@@ -1,5 +1,5 @@
 import type { Feature, FeatureCollection, GeoJsonProperties } from "geojson";
-import { geodesicArea } from "../geo/geodesic-area";
+import { geodesicHectares } from "../geo/geodesic-area";
 import { type AuthoredLayers, widthLines } from "./authored-layers";
 import { lineCorridor } from "./line-corridor";
 import type { AreaGeometry } from "./polygon-clip";
@@ -18,11 +18,6 @@ export const CORRIDOR_LAYERS = {
 /** Properties copied from a line to its corridor, when present. */
 const CARRIED = ["id", "name", "width_m", "legal_basis", "voltage_kv", "conflict_note"] as const;
 
-/** Hectares with 2 decimals, from a geodesic area. */
-export function hectares(geometry: AreaGeometry): number {
-  return Math.round(geodesicArea(geometry) / 100) / 100;
-}
-
 /**
  * One corridor polygon per line of `key`: the line buffered to its `width_m`, carrying the line's
  * id, name, width and legal basis, its area in hectares and the authored file it came from.
@@ -40,7 +35,7 @@ export function corridorLayer(
       const value = feature.properties?.[name];
       if (value !== undefined && value !== null) properties[name] = value;
     }
-    properties.area_ha = hectares(geometry);
+    properties.area_ha = geodesicHectares(geometry);
     properties.source_layer = key;
     properties.illustrative = true;
     features.push({ type: "Feature", id: properties.id as string, properties, geometry });

@@ -1,6 +1,6 @@
 import { Clipper, EndType, JoinType, type PathsD } from "clipper2-ts";
 import type { LineString, MultiLineString, Position } from "geojson";
-import { localFrame } from "./local-frame";
+import { type LocalFrame, localFrame, type Metres } from "./local-frame";
 import { type AreaGeometry, clip } from "./polygon-clip";
 
 /** Output coordinates keep 7 decimals (≈1 cm), plenty for a corridor drawn from a 100 m line. */
@@ -12,6 +12,12 @@ const ARC_TOLERANCE_M = 0.5;
 export function roundCoordinate(value: number, decimals = OUTPUT_DECIMALS): number {
   const factor = 10 ** decimals;
   return Math.round(value * factor) / factor;
+}
+
+/** A frame's point in lon/lat, rounded to the output precision. */
+export function roundedLonLat(frame: LocalFrame, point: Metres): Position {
+  const [lon, lat] = frame.toLonLat(point) as [number, number];
+  return [roundCoordinate(lon), roundCoordinate(lat)];
 }
 
 /** Applies `fn` to every position of a polygonal geometry. */
@@ -73,8 +79,5 @@ export function lineCorridor(
   );
   const merged = clip("union", inflated, null);
   if (!merged) return null;
-  return mapPositions(merged, (p) => {
-    const [lon, lat] = frame.toLonLat([p[0] as number, p[1] as number]) as [number, number];
-    return [roundCoordinate(lon), roundCoordinate(lat)];
-  });
+  return mapPositions(merged, (p) => roundedLonLat(frame, [p[0] as number, p[1] as number]));
 }

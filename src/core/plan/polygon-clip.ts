@@ -7,10 +7,10 @@ import {
   type PolyPathD,
   PolyTreeD,
 } from "clipper2-ts";
-import type { MultiPolygon, Polygon, Position } from "geojson";
+import type { Position } from "geojson";
+import type { AreaGeometry } from "../admin/types";
 
-/** A polygonal geometry as GeoJSON writes it. */
-export type AreaGeometry = Polygon | MultiPolygon;
+export type { AreaGeometry };
 
 /**
  * Decimal places kept by the clipping kernel: 1e-8° is about 1 mm, far below any planning

@@ -1,5 +1,5 @@
 import type { LineString, Position } from "geojson";
-import { mapPositions, roundCoordinate } from "./line-corridor";
+import { mapPositions, roundedLonLat } from "./line-corridor";
 import { type LocalFrame, localFrame, type Metres } from "./local-frame";
 import { type AreaGeometry, clip } from "./polygon-clip";
 
@@ -51,12 +51,7 @@ function band(frame: LocalFrame, a: Metres[], b: Metres[]): AreaGeometry {
   const ring = [...a, ...[...b].reverse()];
   const merged = clip("union", [ring.map(([x, y]) => ({ x, y }))], null);
   if (!merged) throw new Error("the river corridor has no area");
-  return mapPositions(merged, (p) => toLonLat(frame, [p[0] as number, p[1] as number]));
-}
-
-function toLonLat(frame: LocalFrame, point: Metres): Position {
-  const [lon, lat] = frame.toLonLat(point) as [number, number];
-  return [roundCoordinate(lon), roundCoordinate(lat)];
+  return mapPositions(merged, (p) => roundedLonLat(frame, [p[0] as number, p[1] as number]));
 }
 
 /**
@@ -83,7 +78,7 @@ export function riverCorridor(
   const right = offset(-1, halfWidthRightM, 0);
   const asLine = (points: Metres[]): LineString => ({
     type: "LineString",
-    coordinates: points.map((p) => toLonLat(frame, p)),
+    coordinates: points.map((p) => roundedLonLat(frame, p)),
   });
   return {
     corridor: band(frame, left, right),

@@ -54,14 +54,13 @@ export function structureSeeds(structure: CityStructure, bbox: BBox): Seed[] {
   };
 
   const candidates: Seed[] = [];
-  for (const { park, ringM } of parks) {
+  for (const { park, at, ringM } of parks) {
     candidates.push({ key: `IP:${park.id}`, position: park.point, park });
-    const centre = frame.toMetres(park.point);
     for (let k = 0; k < 6; k++) {
       const angle = (k * Math.PI) / 3;
       const position = frame.toLonLat([
-        centre[0] + ringM * Math.cos(angle),
-        centre[1] + ringM * Math.sin(angle),
+        at[0] + ringM * Math.cos(angle),
+        at[1] + ringM * Math.sin(angle),
       ]);
       if (!insideOtherPark(position, park)) {
         candidates.push({ key: `IP:${park.id}:${k}`, position, park: null });

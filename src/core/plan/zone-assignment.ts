@@ -80,6 +80,13 @@ export function zoningContext(
 
 type Rule = (zone: ZoneDraft, at: Metres, pick: (mix: CodeMix) => string) => Assignment | null;
 
+const decided = (
+  rule: PrecedenceRule,
+  code: string,
+  zoneName: string,
+  conflictNote?: string,
+): Assignment => ({ code, zoneName, rule, conflictNote: conflictNote ?? null });
+
 function rules(ctx: ZoningContext): Record<PrecedenceRule, Rule> {
   const { structure: s, frame } = ctx;
   const centres = s.urbanCentres.map((c) => ({ ...c, at: frame.toMetres(c.center) }));
@@ -94,65 +101,40 @@ function rules(ctx: ZoningContext): Record<PrecedenceRule, Rule> {
   return {
     override: (zone) => {
       const hit = s.overrides.find((o) => inside(o.point, zone.geometry));
-      return hit
-        ? {
-            code: hit.code,
-            zoneName: hit.name,
-            rule: "override",
-            conflictNote: hit.conflictNote ?? null,
-          }
-        : null;
+      return hit ? decided("override", hit.code, hit.name, hit.conflictNote) : null;
     },
     river: (zone, at, pick) => {
       if (!inside(zone.seed.position, ctx.floodCorridor)) return null;
       const onBed = distanceToPolyline(at, ctx.riverLine) <= s.river.bedHalfWidthM;
-      return {
-        code: onBed ? s.river.bedCode : pick(s.river.bankMix),
-        zoneName: s.river.zoneName,
-        rule: "river",
-        conflictNote: null,
-      };
+      return decided("river", onBed ? s.river.bedCode : pick(s.river.bankMix), s.river.zoneName);
     },
     protected: (zone) => {
       const hit = ctx.protectedAreas.find((p) => inside(zone.seed.position, p.geometry));
-      return hit
-        ? { code: hit.code, zoneName: hit.name, rule: "protected", conflictNote: null }
-        : null;
+      return hit ? decided("protected", hit.code, hit.name) : null;
     },
     industrial: (zone) => {
       const park = zone.seed.park;
-      return park
-        ? {
-            code: s.industrialCode,
-            zoneName: park.name,
-            rule: "industrial",
-            conflictNote: park.conflictNote ?? null,
-          }
-        : null;
+      return park ? decided("industrial", s.industrialCode, park.name, park.conflictNote) : null;
     },
     urban: (_zone, at, pick) => {
       const hit = centres.find((c) => planarDistance(at, c.at) <= c.radiusM);
-      return hit
-        ? { code: pick(hit.mix), zoneName: hit.name, rule: "urban", conflictNote: null }
-        : null;
+      return hit ? decided("urban", pick(hit.mix), hit.name) : null;
     },
     green: (_zone, at, pick) => {
       const hit = corridors.find((c) => distanceToPolyline(at, c.metres) <= c.widthM / 2);
-      return hit
-        ? { code: pick(hit.mix), zoneName: hit.name, rule: "green", conflictNote: null }
-        : null;
+      return hit ? decided("green", pick(hit.mix), hit.name) : null;
     },
     rural: (zone, _at, pick) => {
       const zoneName = `${s.rural.zoneName} – ${zone.districtName}`;
       if (ctx.riceAreas.some((g) => inside(zone.seed.position, g))) {
-        return { code: s.rural.riceCode, zoneName, rule: "rural", conflictNote: null };
+        return decided("rural", s.rural.riceCode, zoneName);
       }
       const mix = urban.has(zone.districtCode)
         ? s.rural.urbanDistricts.mix
         : upland.has(zone.districtCode)
           ? s.rural.upland.mix
           : s.rural.mix;
-      return { code: pick(mix), zoneName, rule: "rural", conflictNote: null };
+      return decided("rural", pick(mix), zoneName);
     },
   };
 }

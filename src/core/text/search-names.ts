@@ -24,8 +24,9 @@ export function searchNames<T>(
   if (needle === "") return [];
   const ranked: Ranked<T>[] = [];
   items.forEach((item, order) => {
-    const full = normalizeSearch(nameOf(item));
-    const short = normalizeSearch(stripUnitPrefix(nameOf(item)));
+    const name = nameOf(item);
+    const full = normalizeSearch(name);
+    const short = normalizeSearch(stripUnitPrefix(name));
     let rank: number;
     if (short === needle || full === needle) rank = 0;
     else if (short.startsWith(needle)) rank = 1;

@@ -3,17 +3,10 @@ import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { FeatureCollection, MultiPolygon, Polygon } from "geojson";
 import type { PlanLayersInput } from "../../../src/core/plan/build-plan-layers";
+import { SHARED_ADMIN_DIR } from "../admin/shared-data";
 
 /** The repository's layers/ folder. */
 export const LAYERS_DIR = fileURLToPath(new URL("../../../layers/", import.meta.url));
-
-/**
- * The official boundaries beside the project (../shared/data/vn-admin), read in place and never
- * copied into the repository; CI checks the project out beside the same folder.
- */
-export const SHARED_ADMIN_DIR = fileURLToPath(
-  new URL("../../../../shared/data/vn-admin/", import.meta.url),
-);
 
 function readJson(path: string): unknown {
   return JSON.parse(readFileSync(path, "utf8"));
@@ -49,7 +42,7 @@ export function readPlanInputs(): PlanLayersInput {
 
 /** A fixture of test/fixtures/plan/. */
 export function readPlanFixture(name: string): unknown {
-  return readJson(fileURLToPath(new URL(`../../fixtures/plan/${name}`, import.meta.url)));
+  return readJson(planFixturePath(name));
 }
 
 /** Path of a fixture of test/fixtures/plan/ (for UPDATE=1 rewrites). */
