@@ -17,8 +17,7 @@ export class HashWriter {
     this.timer = setTimeout(() => this.flush(), this.delayMs);
   }
 
-  /** Writes any pending state now. */
-  flush(): void {
+  private flush(): void {
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
     if (!this.pending) return;

@@ -21,10 +21,11 @@ export class LoadError extends Error {
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
- * Fetches a file's bytes. A static server's single-page fallback answers a missing file with the
- * app's own HTML page and status 200, so an HTML answer counts as "not found".
+ * Fetches a file, failing unless the answer is the file itself. A static server's single-page
+ * fallback answers a missing file with the app's own HTML page and status 200, so an HTML answer
+ * counts as "not found".
  */
-async function fetchBytes(url: URL, file: string): Promise<Response> {
+async function fetchFile(url: URL, file: string): Promise<Response> {
   let response: Response;
   try {
     response = await fetch(url);
@@ -49,7 +50,7 @@ async function fetchBytes(url: URL, file: string): Promise<Response> {
 
 /** Fetches and parses a JSON file, failing with the file name and the parser's message. */
 export async function loadJson(url: URL, file: string): Promise<unknown> {
-  const response = await fetchBytes(url, file);
+  const response = await fetchFile(url, file);
   const text = await response.text();
   try {
     return JSON.parse(text) as unknown;
@@ -92,7 +93,7 @@ function asFeatureCollection(json: unknown, file: string): FeatureCollection {
  */
 export async function loadFeatureCollection(url: URL, file: string): Promise<FeatureCollection> {
   if (!/\.fgb$/i.test(url.pathname)) return asFeatureCollection(await loadJson(url, file), file);
-  const response = await fetchBytes(url, file);
+  const response = await fetchFile(url, file);
   const bytes = new Uint8Array(await response.arrayBuffer());
   try {
     return await readFlatGeobuf(bytes);

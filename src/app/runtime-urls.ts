@@ -1,13 +1,14 @@
 /**
- * Where the app finds its run-time files, relative to the page so the app works from any folder
- * of a static host (the build uses `base: "./"`).
+ * Where the app finds a run-time file given by its path as users see it in messages, e.g.
+ * "data/hanoi-districts.fgb": relative to the page, so the app works from any folder of a static
+ * host (the build uses `base: "./"`).
  */
-export const CATALOG_URL = new URL("layers/catalog.json", document.baseURI);
+export function appFileUrl(file: string): URL {
+  return new URL(file, document.baseURI);
+}
 
 /** The catalogue's path as users see it in messages. */
 export const CATALOG_FILE = "layers/catalog.json";
 
-/** A file of the data step's output folder, e.g. `dataUrl("hanoi-districts.fgb")`. */
-export function dataUrl(name: string): URL {
-  return new URL(`data/${name}`, document.baseURI);
-}
+/** Where the catalogue is fetched from; layer and rules files are relative to it. */
+export const CATALOG_URL = appFileUrl(CATALOG_FILE);

@@ -3,7 +3,7 @@ import { useEffect, useState } from "react";
 import type { BaseData } from "../map/map-view";
 import { type DistrictInfo, parseDistrictsIndex } from "../state/districts-index";
 import { type LoadFailure, loadFeatureCollection, loadJson, toLoadFailure } from "./load-source";
-import { dataUrl } from "./runtime-urls";
+import { appFileUrl } from "./runtime-urls";
 
 /** The base map's data and the district list for search, or why they are missing. */
 export type BaseDataState =
@@ -18,11 +18,11 @@ export type BaseDataState =
     }
   | { status: "failed"; failures: LoadFailure[] };
 
-async function optional(name: string, failures: LoadFailure[]): Promise<FeatureCollection | null> {
+async function optional(file: string, failures: LoadFailure[]): Promise<FeatureCollection | null> {
   try {
-    return await loadFeatureCollection(dataUrl(name), `data/${name}`);
+    return await loadFeatureCollection(appFileUrl(file), file);
   } catch (error) {
-    failures.push(toLoadFailure(error, `data/${name}`));
+    failures.push(toLoadFailure(error, file));
     return null;
   }
 }
@@ -31,7 +31,7 @@ const INDEX_FILE = "data/districts-index.json";
 
 async function loadIndex(failures: LoadFailure[]): Promise<DistrictInfo[] | null> {
   try {
-    const parsed = parseDistrictsIndex(await loadJson(dataUrl("districts-index.json"), INDEX_FILE));
+    const parsed = parseDistrictsIndex(await loadJson(appFileUrl(INDEX_FILE), INDEX_FILE));
     if ("districts" in parsed) return parsed.districts;
     failures.push({ file: INDEX_FILE, reason: "index", detail: parsed.error });
   } catch (error) {
@@ -43,10 +43,10 @@ async function loadIndex(failures: LoadFailure[]): Promise<DistrictInfo[] | null
 async function loadBase(): Promise<BaseDataState> {
   const failures: LoadFailure[] = [];
   const [districts, index, provinces, boundary] = await Promise.all([
-    optional("hanoi-districts.fgb", failures),
+    optional("data/hanoi-districts.fgb", failures),
     loadIndex(failures),
-    optional("provinces.fgb", failures),
-    optional("hanoi-boundary.fgb", failures),
+    optional("data/provinces.fgb", failures),
+    optional("data/hanoi-boundary.fgb", failures),
   ]);
   if (!districts) return { status: "failed", failures };
   const districtByCode = new Map<string, Feature>();
@@ -57,17 +57,8 @@ async function loadBase(): Promise<BaseDataState> {
   const list = index ?? [];
   return {
     status: "ready",
-    base: {
-      districts,
-      provinces,
-      boundary,
-      labels: list.map((d) => ({
-        code: d.code,
-        name: d.name,
-        center: d.center,
-        areaKm2: d.areaKm2,
-      })),
-    },
+    // Each district's index entry carries what its label needs (code, name, center, area).
+    base: { districts, provinces, boundary, labels: list },
     districts: list,
     districtByCode,
     failures,

@@ -1,5 +1,6 @@
 import type { FeatureCollection } from "geojson";
-import type { FilterSpecification, LayerSpecification, StyleSpecification } from "maplibre-gl";
+import type { LayerSpecification, StyleSpecification } from "maplibre-gl";
+import { NOT_POINTS, POINTS, POLYGONS } from "./geometry-filters";
 
 /** Source ids of the base map. */
 export const BASE_SOURCES = {
@@ -23,13 +24,8 @@ export const BASE_LAYERS = {
   highlightPoint: "base:highlight-point",
 } as const;
 
-const EMPTY: FeatureCollection = { type: "FeatureCollection", features: [] };
-
-const polygonsOnly = (): FilterSpecification => [
-  "in",
-  ["geometry-type"],
-  ["literal", ["Polygon", "MultiPolygon"]],
-];
+/** The empty collection every GeoJSON source starts with (and shows when there is nothing). */
+export const EMPTY_COLLECTION: FeatureCollection = { type: "FeatureCollection", features: [] };
 
 /**
  * The offline base map: a neutral background, provinces for national context, Hanoi's districts
@@ -39,7 +35,7 @@ const polygonsOnly = (): FilterSpecification => [
  * the data files have loaded.
  */
 export function baseStyle(): StyleSpecification {
-  const geojson = { type: "geojson" as const, data: EMPTY };
+  const geojson = { type: "geojson" as const, data: EMPTY_COLLECTION };
   const layers: LayerSpecification[] = [
     { id: BASE_LAYERS.background, type: "background", paint: { "background-color": "#eef1f4" } },
     {
@@ -80,21 +76,21 @@ export function baseStyle(): StyleSpecification {
       id: BASE_LAYERS.highlightFill,
       type: "fill",
       source: BASE_SOURCES.highlight,
-      filter: polygonsOnly(),
+      filter: POLYGONS,
       paint: { "fill-color": "#1f6feb", "fill-opacity": 0.12 },
     },
     {
       id: BASE_LAYERS.highlightLine,
       type: "line",
       source: BASE_SOURCES.highlight,
-      filter: ["!=", ["geometry-type"], "Point"],
+      filter: NOT_POINTS,
       paint: { "line-color": "#1f6feb", "line-width": 3 },
     },
     {
       id: BASE_LAYERS.highlightPoint,
       type: "circle",
       source: BASE_SOURCES.highlight,
-      filter: ["==", ["geometry-type"], "Point"],
+      filter: POINTS,
       paint: {
         "circle-radius": 10,
         "circle-color": "rgba(0,0,0,0)",

@@ -2,6 +2,8 @@ import type { Feature, FeatureCollection } from "geojson";
 import type { ExpressionSpecification, LayerSpecification } from "maplibre-gl";
 import type { Finding, Severity } from "../core/check/index";
 import type { FindingHighlight } from "../state/check-selection";
+import { EMPTY_COLLECTION } from "./base-style";
+import { NOT_POINTS, POINTS, POLYGONS } from "./geometry-filters";
 
 /** Source ids of the check results. */
 export const CHECK_SOURCES = {
@@ -71,11 +73,9 @@ export function hexToRgb(hex: string): [number, number, number] {
   return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
 }
 
-const EMPTY: FeatureCollection = { type: "FeatureCollection", features: [] };
-
 /** The drawable findings: their conflicting parts, tagged with id and severity. */
 export function findingsCollection(findings: readonly Finding[]): FeatureCollection {
-  if (findings.length === 0) return EMPTY;
+  if (findings.length === 0) return EMPTY_COLLECTION;
   return {
     type: "FeatureCollection",
     features: findings.flatMap((f): Feature[] =>
@@ -94,7 +94,7 @@ export function findingsCollection(findings: readonly Finding[]): FeatureCollect
 
 /** The selected finding's features, each tagged with its `role`: subject, constraint or conflict. */
 export function highlightCollection(highlight: FindingHighlight | null): FeatureCollection {
-  if (!highlight) return EMPTY;
+  if (!highlight) return EMPTY_COLLECTION;
   const features: Feature[] = [];
   const add = (role: string, feature: Feature | null) => {
     if (feature?.geometry) {
@@ -112,13 +112,6 @@ export function highlightCollection(highlight: FindingHighlight | null): Feature
   }
   return { type: "FeatureCollection", features };
 }
-
-const polygons: ExpressionSpecification = [
-  "in",
-  ["geometry-type"],
-  ["literal", ["Polygon", "MultiPolygon"]],
-];
-const notPoints: ExpressionSpecification = ["!=", ["geometry-type"], "Point"];
 
 const bySeverity = (error: string, warning: string): ExpressionSpecification => [
   "match",
@@ -144,14 +137,14 @@ export function checkLayerSpecs(): LayerSpecification[] {
       id: CHECK_FIRST_LAYER,
       type: "fill",
       source: findings,
-      filter: polygons,
+      filter: POLYGONS,
       paint: { "fill-color": severityColor, "fill-opacity": 0.12 },
     },
     {
       id: "check:findings-hatch",
       type: "fill",
       source: findings,
-      filter: polygons,
+      filter: POLYGONS,
       paint: {
         "fill-pattern": bySeverity(hatchImageId("error"), hatchImageId("warning")),
         "fill-opacity": 0.9,
@@ -161,14 +154,14 @@ export function checkLayerSpecs(): LayerSpecification[] {
       id: "check:findings-line-error",
       type: "line",
       source: findings,
-      filter: ["all", notPoints, ["==", ["get", "severity"], "error"]],
+      filter: ["all", NOT_POINTS, ["==", ["get", "severity"], "error"]],
       paint: { "line-color": SEVERITY_COLORS.error, "line-width": 1.8 },
     },
     {
       id: "check:findings-line-warning",
       type: "line",
       source: findings,
-      filter: ["all", notPoints, ["==", ["get", "severity"], "warning"]],
+      filter: ["all", NOT_POINTS, ["==", ["get", "severity"], "warning"]],
       paint: {
         "line-color": SEVERITY_COLORS.warning,
         "line-width": 1.8,
@@ -179,7 +172,7 @@ export function checkLayerSpecs(): LayerSpecification[] {
       id: "check:findings-point",
       type: "circle",
       source: findings,
-      filter: ["==", ["geometry-type"], "Point"],
+      filter: POINTS,
       paint: {
         "circle-radius": 5,
         "circle-color": "rgba(255,255,255,0.8)",
@@ -191,14 +184,14 @@ export function checkLayerSpecs(): LayerSpecification[] {
       id: "check:highlight-casing",
       type: "line",
       source: highlight,
-      filter: notPoints,
+      filter: NOT_POINTS,
       paint: { "line-color": "#ffffff", "line-width": 6, "line-opacity": 0.85 },
     },
     {
       id: "check:highlight-constraint",
       type: "line",
       source: highlight,
-      filter: ["all", notPoints, role("constraint")],
+      filter: ["all", NOT_POINTS, role("constraint")],
       paint: {
         "line-color": HIGHLIGHT_COLORS.constraint,
         "line-width": 3,
@@ -209,28 +202,28 @@ export function checkLayerSpecs(): LayerSpecification[] {
       id: "check:highlight-subject",
       type: "line",
       source: highlight,
-      filter: ["all", notPoints, role("subject")],
+      filter: ["all", NOT_POINTS, role("subject")],
       paint: { "line-color": HIGHLIGHT_COLORS.subject, "line-width": 3 },
     },
     {
       id: "check:highlight-conflict-fill",
       type: "fill",
       source: highlight,
-      filter: ["all", polygons, role("conflict")],
+      filter: ["all", POLYGONS, role("conflict")],
       paint: { "fill-color": severityColor, "fill-opacity": 0.3 },
     },
     {
       id: "check:highlight-conflict-line",
       type: "line",
       source: highlight,
-      filter: ["all", notPoints, role("conflict")],
+      filter: ["all", NOT_POINTS, role("conflict")],
       paint: { "line-color": severityColor, "line-width": 3.5 },
     },
     {
       id: "check:highlight-point",
       type: "circle",
       source: highlight,
-      filter: ["==", ["geometry-type"], "Point"],
+      filter: POINTS,
       paint: {
         "circle-radius": 9,
         "circle-color": "rgba(0,0,0,0)",

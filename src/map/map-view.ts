@@ -9,7 +9,7 @@ import type { FindingHighlight } from "../state/check-selection";
 import type { LayerSettings } from "../state/layer-settings";
 import type { FeatureHit } from "../state/selection";
 import type { MapCamera } from "../state/url-state";
-import { BASE_LAYERS, BASE_SOURCES, baseStyle, OSM_SOURCE } from "./base-style";
+import { BASE_LAYERS, BASE_SOURCES, baseStyle, EMPTY_COLLECTION, OSM_SOURCE } from "./base-style";
 import {
   CHECK_FIRST_LAYER,
   CHECK_SOURCES,
@@ -74,8 +74,6 @@ const LEVEL_DRAW_ORDER: LayerEntry["level"][] = [
 
 const CLICK_TOLERANCE_PX = 5;
 
-const EMPTY: FeatureCollection = { type: "FeatureCollection", features: [] };
-
 /**
  * Owns the MapLibre map: the offline base style, the plan layers, the district labels, the
  * highlight and the optional OpenStreetMap basemap. It keeps no application state: React passes the
@@ -90,15 +88,17 @@ export class MapView {
   private base: BaseData | null = null;
   private plan: { layers: PlanLayerData[]; settings: LayerSettings } = { layers: [], settings: {} };
   private basemap = false;
-  private highlighted: Feature | null = null;
+  /** The highlighted feature as its source takes it, built once per `highlight` call. */
+  private highlighted: FeatureCollection = EMPTY_COLLECTION;
   /** Conflicting parts of the check's findings, and the selected finding's features. */
-  private findings: FeatureCollection = EMPTY;
-  private findingHighlight: FeatureCollection = EMPTY;
+  private findings: FeatureCollection = EMPTY_COLLECTION;
+  private findingHighlight: FeatureCollection = EMPTY_COLLECTION;
   private checkLayersAdded = false;
-  /** Last collection given to each source, to skip redundant `setData` calls. */
+  /**
+   * Last collection given to each source, as given: skips redundant `setData` calls and turns a
+   * rendered feature's id back into the original.
+   */
   private readonly sourceData = new Map<string, FeatureCollection>();
-  /** Collections as given, per source, to turn a rendered feature's id back into the original. */
-  private readonly originals = new Map<string, FeatureCollection>();
   /** MapLibre layer ids added for each plan layer. */
   private readonly planLayerIds = new Map<string, string[]>();
   private readonly labels: DistrictLabels;
@@ -164,7 +164,9 @@ export class MapView {
 
   /** Outlines one feature (or nothing) above every layer. */
   highlight(feature: Feature | null): void {
-    this.highlighted = feature;
+    this.highlighted = feature
+      ? { type: "FeatureCollection", features: [feature] }
+      : EMPTY_COLLECTION;
     this.apply();
   }
 
@@ -208,18 +210,15 @@ export class MapView {
     this.applyBasemap();
     if (this.base) {
       this.setSourceData(BASE_SOURCES.districts, this.base.districts);
-      this.setSourceData(BASE_SOURCES.provinces, this.base.provinces ?? EMPTY);
-      this.setSourceData(BASE_SOURCES.boundary, this.base.boundary ?? EMPTY);
+      this.setSourceData(BASE_SOURCES.provinces, this.base.provinces ?? EMPTY_COLLECTION);
+      this.setSourceData(BASE_SOURCES.boundary, this.base.boundary ?? EMPTY_COLLECTION);
       this.waitUntilDrawn();
     }
     this.addCheckLayers();
     this.applyPlanLayers();
     this.setSourceData(CHECK_SOURCES.findings, this.findings);
     this.setSourceData(CHECK_SOURCES.highlight, this.findingHighlight);
-    this.setSourceData(BASE_SOURCES.highlight, {
-      type: "FeatureCollection",
-      features: this.highlighted ? [this.highlighted] : [],
-    });
+    this.setSourceData(BASE_SOURCES.highlight, this.highlighted);
   }
 
   /** GeoJSON sources get numeric ids (the feature's index) so a click can find the original. */
@@ -228,7 +227,6 @@ export class MapView {
     const source = this.map.getSource<maplibregl.GeoJSONSource>(sourceId);
     if (!source) return;
     this.sourceData.set(sourceId, data);
-    this.originals.set(sourceId, data);
     void source.setData(withIndexIds(data));
   }
 
@@ -253,32 +251,33 @@ export class MapView {
       });
     }
     for (const id of Object.values(CHECK_SOURCES)) {
-      this.map.addSource(id, { type: "geojson", data: EMPTY });
+      this.map.addSource(id, { type: "geojson", data: EMPTY_COLLECTION });
     }
     for (const spec of checkLayerSpecs()) this.map.addLayer(spec, BASE_LAYERS.highlightFill);
   }
 
   private applyPlanLayers(): void {
-    const wanted = new Map(this.plan.layers.map((p) => [p.layer.id, p]));
+    const wanted = new Set(this.plan.layers.map((p) => p.layer.id));
     for (const [id, layerIds] of this.planLayerIds) {
       if (wanted.has(id)) continue;
       for (const layerId of layerIds) this.map.removeLayer(layerId);
       this.map.removeSource(planSourceId(id));
       this.sourceData.delete(planSourceId(id));
-      this.originals.delete(planSourceId(id));
       this.planLayerIds.delete(id);
     }
+    let added = false;
     for (const { layer, data } of this.plan.layers) {
       const setting = this.plan.settings[layer.id] ?? { visible: false, opacity: layer.opacity };
       const specs = planLayerSpecs(layer, setting.visible, setting.opacity);
       const sourceId = planSourceId(layer.id);
       if (!this.map.getSource(sourceId)) {
-        this.map.addSource(sourceId, { type: "geojson", data: EMPTY });
+        this.map.addSource(sourceId, { type: "geojson", data: EMPTY_COLLECTION });
         for (const spec of specs) this.map.addLayer(spec, BASE_LAYERS.highlightFill);
         this.planLayerIds.set(
           layer.id,
           specs.map((s) => s.id),
         );
+        added = true;
       }
       this.setSourceData(sourceId, data);
       for (const spec of specs) {
@@ -288,7 +287,10 @@ export class MapView {
         }
       }
     }
-    this.orderPlanLayers();
+    // Every move marks the style's layer order changed and redraws the map, even a move to where the
+    // layer already is; removals keep the others in order, so only a new layer (added just under the
+    // highlight) needs the order made again.
+    if (added) this.orderPlanLayers();
   }
 
   /**
@@ -394,7 +396,7 @@ export class MapView {
       seen.add(key);
       const original =
         typeof rendered_.id === "number"
-          ? this.originals.get(sourceId)?.features[rendered_.id]
+          ? this.sourceData.get(sourceId)?.features[rendered_.id]
           : undefined;
       if (!original) continue;
       if (sourceId === BASE_SOURCES.districts) hits.push({ kind: "district", feature: original });

@@ -5,12 +5,13 @@ import type {
   PropertyValueSpecification,
 } from "maplibre-gl";
 import type { LayerEntry, LayerStyle } from "../core/catalog/schema";
+import { POLYGONS } from "./geometry-filters";
 
-/** MapLibre source id of a catalogue layer. */
-export const planSourceId = (layerId: string) => `plan:${layerId}`;
-
-/** Prefix shared by every MapLibre layer drawn for catalogue layers. */
+/** Prefix of the MapLibre source and layer ids drawn for catalogue layers. */
 export const PLAN_LAYER_PREFIX = "plan:";
+
+/** MapLibre source id of a catalogue layer; its MapLibre layers' ids start with it too. */
+export const planSourceId = (layerId: string) => `${PLAN_LAYER_PREFIX}${layerId}`;
 
 type ColorValue = PropertyValueSpecification<string>;
 
@@ -51,31 +52,30 @@ export function planLayerSpecs(
   const color = colorExpression(layer.style);
   const layout = { visibility: visible ? ("visible" as const) : ("none" as const) };
   const width = layer.style.width;
-  const base = `${PLAN_LAYER_PREFIX}${layer.id}`;
   switch (layer.geometryType) {
     case "polygon":
       return [
         {
-          id: `${base}:fill`,
+          id: `${source}:fill`,
           type: "fill",
           source,
           layout,
-          filter: ["in", ["geometry-type"], ["literal", ["Polygon", "MultiPolygon"]]],
+          filter: POLYGONS,
           paint: { "fill-color": color, "fill-opacity": opacity },
         },
         {
-          id: `${base}:outline`,
+          id: `${source}:outline`,
           type: "line",
           source,
           layout,
-          filter: ["in", ["geometry-type"], ["literal", ["Polygon", "MultiPolygon"]]],
+          filter: POLYGONS,
           paint: { "line-color": color, "line-width": width ?? 1, "line-opacity": opacity },
         },
       ];
     case "line":
       return [
         {
-          id: `${base}:line`,
+          id: `${source}:line`,
           type: "line",
           source,
           layout: { ...layout, "line-cap": "round", "line-join": "round" },
@@ -85,7 +85,7 @@ export function planLayerSpecs(
     case "point":
       return [
         {
-          id: `${base}:point`,
+          id: `${source}:point`,
           type: "circle",
           source,
           layout,

@@ -60,7 +60,7 @@ export class CheckRunner {
 
   constructor(
     private readonly factory: CheckWorkerFactory,
-    readonly workerCount: number,
+    workerCount: number,
   ) {
     this.slots = Array.from({ length: Math.max(1, Math.floor(workerCount)) }, () => null);
   }
@@ -102,10 +102,7 @@ export class CheckRunner {
             slot = null;
           }
           slot ??= this.startSlot(index);
-          if (slot.sent !== data) {
-            slot.port.post({ type: "data", data });
-            slot.sent = data;
-          }
+          this.provide(slot, data);
           slot.port.post({ type: "run", runId, rules, part: { index, count } });
         }
       } catch (error) {
@@ -125,13 +122,8 @@ export class CheckRunner {
   warm(data: CheckData): void {
     if (this.disposed || this.active) return;
     try {
-      for (const index of this.slots.keys()) {
-        const slot = this.slots[index] ?? this.startSlot(index);
-        if (slot.sent !== data) {
-          slot.port.post({ type: "data", data });
-          slot.sent = data;
-        }
-      }
+      for (const index of this.slots.keys())
+        this.provide(this.slots[index] ?? this.startSlot(index), data);
     } catch {
       // The run will start the workers again and report the failure.
     }
@@ -181,6 +173,13 @@ export class CheckRunner {
     };
     this.slots[index] = slot;
     return slot;
+  }
+
+  /** Sends `data` to a worker that does not hold it yet. */
+  private provide(slot: Slot, data: CheckData): void {
+    if (slot.sent === data) return;
+    slot.port.post({ type: "data", data });
+    slot.sent = data;
   }
 
   private dropSlot(index: number): void {

@@ -29,6 +29,10 @@ function serve(response: () => Response) {
   );
 }
 
+/** A FlatGeobuf file's bytes as a response body. */
+const body = (bytes: Uint8Array) =>
+  bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+
 async function failureOf(promise: Promise<unknown>, file: string) {
   try {
     await promise;
@@ -52,10 +56,9 @@ describe("loadFeatureCollection", () => {
 
   it("reads FlatGeobuf, keeping Vietnamese text", async () => {
     const bytes = serialize(collection);
-    const body = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
     serve(
       () =>
-        new Response(body as ArrayBuffer, {
+        new Response(body(bytes), {
           headers: { "content-type": "application/octet-stream" },
         }),
     );
@@ -71,8 +74,7 @@ describe("loadFeatureCollection", () => {
       features: collection.features.map((f, i) => ({ ...f, id: `VD4-${i}` })),
     };
     const bytes = writeFlatGeobuf(withIds);
-    const body = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
-    serve(() => new Response(body as ArrayBuffer));
+    serve(() => new Response(body(bytes)));
     const loaded = await loadFeatureCollection(url("../data/rr4.fgb"), "../data/rr4.fgb");
     expect(loaded.features.map((f) => f.id)).toEqual(["VD4-0"]);
     expect(loaded.features[0]?.properties).toEqual({ name: "Vành đai 4", width_m: 120 });

@@ -1,23 +1,13 @@
+import { bboxPolygon } from "@turf/turf";
 import type { Feature, FeatureCollection, Polygon } from "geojson";
 import { parseRules, type Rule } from "../../src/core/catalog/rules-schema";
+import { type CheckResult, runChecks } from "../../src/core/check/index";
 import type { CheckData } from "../../src/worker/check-protocol";
 import { layerEntry } from "../state/layer-fixture";
 
 /** A square of `size` degrees with its south-west corner at (lon, lat). */
-function square(lon: number, lat: number, size: number): Polygon {
-  return {
-    type: "Polygon",
-    coordinates: [
-      [
-        [lon, lat],
-        [lon + size, lat],
-        [lon + size, lat + size],
-        [lon, lat + size],
-        [lon, lat],
-      ],
-    ],
-  };
-}
+const square = (lon: number, lat: number, size: number): Polygon =>
+  bboxPolygon([lon, lat, lon + size, lat + size]).geometry;
 
 const zone = (i: number, code: string, district: string): Feature => ({
   type: "Feature",
@@ -88,4 +78,9 @@ export function checkFixture(): { data: CheckData; rules: Rule[] } {
     },
     rules,
   };
+}
+
+/** What the engine finds over `data` on one thread, in one call: what the workers must match. */
+export function singleThreadResult(data: CheckData, rules: Rule[]): CheckResult {
+  return runChecks({ ...data, districts: data.districts ?? undefined, rules });
 }

@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { runChecks } from "../../src/core/check/index";
 import { createCheckHandler } from "../../src/worker/check-handler";
 import type { FromCheckWorker } from "../../src/worker/check-protocol";
-import { checkFixture } from "./check-fixture";
+import { checkFixture, singleThreadResult } from "./check-fixture";
 
 /** A handler whose replies are collected; `settled` resolves at the run's last message. */
 function harness() {
@@ -32,7 +31,7 @@ describe("the check worker's message loop", () => {
     const total = progress[0]?.type === "progress" ? progress[0].total : -1;
     expect(total).toBeGreaterThan(0);
     expect(progress.at(-1)).toMatchObject({ done: total, total });
-    const expected = runChecks({ ...data, districts: data.districts ?? undefined, rules });
+    const expected = singleThreadResult(data, rules);
     expect(expected.findings.filter((f) => f.rule === "industry-on-rice").length).toBeGreaterThan(
       2,
     );

@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { runChecks } from "../../src/core/check/index";
 import { createCheckHandler } from "../../src/worker/check-handler";
 import type { FromCheckWorker, ToCheckWorker } from "../../src/worker/check-protocol";
 import {
@@ -7,7 +6,7 @@ import {
   CheckRunner,
   type CheckWorkerFactory,
 } from "../../src/worker/check-runner";
-import { checkFixture } from "./check-fixture";
+import { checkFixture, singleThreadResult } from "./check-fixture";
 
 /**
  * Workers that run the real message loop in this thread, passing messages as a Web Worker does: a
@@ -53,7 +52,7 @@ describe("CheckRunner", () => {
     const runner = new CheckRunner(factory, 2);
     const progress: [number, number][] = [];
     const outcome = await runner.run(data, rules, (done, total) => progress.push([done, total]));
-    const expected = runChecks({ ...data, districts: data.districts ?? undefined, rules });
+    const expected = singleThreadResult(data, rules);
     expect(outcome.status).toBe("done");
     if (outcome.status !== "done") return;
     expect(expected.findings.length).toBeGreaterThan(3);

@@ -1,0 +1,200 @@
+import type { Feature, FeatureCollection } from "geojson";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { LayerEntry } from "../../src/core/catalog/schema";
+import { landUseLayer, layerEntry } from "../state/layer-fixture";
+
+/**
+ * A stand-in for maplibregl.Map that keeps what MapView changes: the layer order, the data each
+ * source was given, and the calls that cost a redraw. Only what MapView calls is here.
+ */
+class FakeMap {
+  static last: FakeMap | null = null;
+  order: string[];
+  readonly layers = new Map<string, { layout: Record<string, unknown> }>();
+  readonly sources = new Map<string, { setData: ReturnType<typeof vi.fn> }>();
+  readonly handlers = new Map<string, ((event: unknown) => void)[]>();
+  moves = 0;
+  rendered: { source: string; id: unknown }[] = [];
+  touchZoomRotate = { disableRotation: () => {} };
+
+  constructor(options: {
+    style: { sources: Record<string, unknown>; layers: { id: string; layout?: object }[] };
+  }) {
+    FakeMap.last = this;
+    for (const id of Object.keys(options.style.sources)) this.addSource(id);
+    this.order = [];
+    for (const layer of options.style.layers) this.addLayer(layer);
+  }
+  on(type: string, handler: (event: unknown) => void) {
+    this.handlers.set(type, [...(this.handlers.get(type) ?? []), handler]);
+  }
+  off() {}
+  fire(type: string, event: unknown = {}) {
+    for (const handler of this.handlers.get(type) ?? []) handler(event);
+  }
+  addControl() {}
+  addImage() {}
+  addSource(id: string) {
+    this.sources.set(id, { setData: vi.fn(async () => {}) });
+  }
+  getSource(id: string) {
+    return this.sources.get(id);
+  }
+  removeSource(id: string) {
+    this.sources.delete(id);
+  }
+  addLayer(spec: { id: string; layout?: object }, before?: string) {
+    this.layers.set(spec.id, { layout: { ...spec.layout } });
+    const at = before ? this.order.indexOf(before) : -1;
+    if (at < 0) this.order.push(spec.id);
+    else this.order.splice(at, 0, spec.id);
+  }
+  getLayer(id: string) {
+    return this.layers.get(id);
+  }
+  removeLayer(id: string) {
+    this.layers.delete(id);
+    this.order = this.order.filter((l) => l !== id);
+  }
+  moveLayer(id: string, before: string) {
+    this.moves++;
+    this.order = this.order.filter((l) => l !== id);
+    this.order.splice(this.order.indexOf(before), 0, id);
+  }
+  setLayoutProperty(id: string, name: string, value: unknown) {
+    const layer = this.layers.get(id);
+    if (layer) layer.layout[name] = value;
+  }
+  getLayoutProperty(id: string, name: string) {
+    return this.layers.get(id)?.layout[name];
+  }
+  setPaintProperty() {}
+  getCanvas() {
+    return { style: { cursor: "" } };
+  }
+  queryRenderedFeatures() {
+    return this.rendered;
+  }
+  remove() {}
+}
+
+vi.mock("maplibre-gl", () => ({
+  Map: FakeMap,
+  setWorkerUrl: () => {},
+  NavigationControl: class {},
+  ScaleControl: class {},
+  Marker: class {},
+}));
+
+const { MapView } = await import("../../src/map/map-view");
+
+const collection = (n: number): FeatureCollection => ({
+  type: "FeatureCollection",
+  features: Array.from({ length: n }, (_, i) => ({
+    type: "Feature",
+    properties: { n: i },
+    geometry: { type: "Point", coordinates: [105.8 + i * 0.01, 21] },
+  })),
+});
+
+function startView(onClick = vi.fn()) {
+  const view = new MapView({
+    container: {} as HTMLElement,
+    camera: undefined,
+    bounds: [105.3, 20.5, 106.1, 21.4],
+    onReady: () => {},
+    onMove: () => {},
+    onClick,
+    onBasemapError: () => {},
+  });
+  const map = FakeMap.last;
+  if (!map) throw new Error("MapView made no map");
+  map.fire("load");
+  return { view, map };
+}
+
+const layer = (entry: LayerEntry, n = 2) => ({ layer: entry, data: collection(n) });
+const settings = (entries: LayerEntry[], opacity = 0.5) =>
+  Object.fromEntries(entries.map((e) => [e.id, { visible: true, opacity }]));
+
+beforeEach(() => {
+  vi.stubGlobal("window", { devicePixelRatio: 1 });
+  vi.stubGlobal("ImageData", class {});
+});
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe("MapView", () => {
+  const land = landUseLayer();
+  const road = layerEntry();
+  const districtRoad = layerEntry({ id: "district-road", level: "district" });
+
+  it("draws polygons under the district outlines and lines above them, lower plans first", () => {
+    const { map, view } = startView();
+    view.setLayers([layer(road), layer(land)], settings([road, land]));
+    const at = (id: string) => map.order.indexOf(id);
+    expect(at("plan:national-land-use:fill")).toBeLessThan(at("base:districts-line"));
+    expect(at("plan:ring-road-4:line")).toBeGreaterThan(at("base:districts-line"));
+    expect(at("plan:ring-road-4:line")).toBeLessThan(at("check:findings-tint"));
+    view.setLayers(
+      [layer(road), layer(land), layer(districtRoad)],
+      settings([road, land, districtRoad]),
+    );
+    expect(at("plan:district-road:line")).toBeLessThan(at("plan:ring-road-4:line"));
+    expect(at("plan:ring-road-4:line")).toBeLessThan(at("check:findings-tint"));
+  });
+
+  it("moves no layer when only visibility or opacity change, and keeps the order on removal", () => {
+    const { map, view } = startView();
+    const layers = [layer(road), layer(land), layer(districtRoad)];
+    view.setLayers(layers, settings([road, land, districtRoad]));
+    const order = [...map.order];
+    const moves = map.moves;
+    view.setLayers(layers, {
+      ...settings([road, land, districtRoad], 0.9),
+      [road.id]: { visible: false, opacity: 0.9 },
+    });
+    expect(map.moves).toBe(moves);
+    expect(map.order).toEqual(order);
+    expect(map.getLayoutProperty("plan:ring-road-4:line", "visibility")).toBe("none");
+    view.setLayers(layers.slice(0, 2), settings([road, land]));
+    expect(map.order).toEqual(order.filter((id) => !id.startsWith("plan:district-road")));
+    expect(map.sources.has("plan:district-road")).toBe(false);
+  });
+
+  it("gives each source its data once, and the highlight only when it changes", () => {
+    const { map, view } = startView();
+    const layers = [layer(road)];
+    view.setLayers(layers, settings([road]));
+    view.setLayers(layers, settings([road], 0.2));
+    expect(map.sources.get("plan:ring-road-4")?.setData).toHaveBeenCalledTimes(1);
+    const highlight = map.sources.get("base:highlight")?.setData;
+    const before = highlight?.mock.calls.length ?? 0;
+    const feature = collection(1).features[0] as Feature;
+    view.highlight(feature);
+    view.setLayers(layers, settings([road], 0.3));
+    view.setFindings([]);
+    expect(highlight?.mock.calls.length).toBe(before + 1);
+    expect(highlight?.mock.calls.at(-1)?.[0].features).toEqual([{ ...feature, id: 0 }]);
+    view.highlight(null);
+    expect(highlight?.mock.calls.at(-1)?.[0].features).toEqual([]);
+  });
+
+  it("turns a clicked feature's id back into the plan feature it was given", () => {
+    const onClick = vi.fn();
+    const { map, view } = startView(onClick);
+    const roads = layer(road, 3);
+    view.setLayers([roads], settings([road]));
+    map.rendered = [
+      { source: "plan:ring-road-4", id: 2 },
+      { source: "plan:ring-road-4", id: 2 },
+      { source: "check:findings", id: 0 },
+    ];
+    map.fire("click", { point: { x: 10, y: 10 } });
+    expect(onClick).toHaveBeenCalledWith([
+      { kind: "plan", layerId: "ring-road-4", feature: roads.data.features[2] },
+    ]);
+  });
+});
