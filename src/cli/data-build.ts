@@ -14,7 +14,8 @@ const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..")
 async function main(): Promise<number> {
   let args: ReturnType<typeof parseDataArgs>;
   try {
-    args = parseDataArgs(process.argv.slice(2).filter((arg) => arg !== "--if-stale"));
+    // --if-stale was data.ts's to answer (it drops it); runBuild ignores it
+    args = parseDataArgs(process.argv.slice(2));
   } catch (error) {
     if (!(error instanceof DataStepError)) throw error;
     console.error(`Lỗi / Error: ${error.message}`);

@@ -1,16 +1,17 @@
 import { spawnSync } from "node:child_process";
-import { dirname, join, relative, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { shownPath } from "../node/check-error";
 import { parseDataArgs, withoutIfStale } from "./data-step/args";
 import { bilingual, DataStepError, USAGE } from "./data-step/messages";
 import { resolveFolders } from "./data-step/source-spec";
 import { checkFreshness } from "./data-step/staleness";
 
 /*
- * `npm run data [--if-stale]`. This entry only decides whether to build: it imports nothing but
- * Node built-ins, so `--if-stale` on fresh data answers in well under half a second (loading Turf
- * and FlatGeobuf alone takes about that). The build itself is the `data-build` command, started
- * through scripts/run-cli.mjs like any command.
+ * `npm run data [--if-stale]`. This entry only decides whether to build: it imports no library,
+ * only Node built-ins and small modules, so `--if-stale` on fresh data answers in well under half a
+ * second (loading Turf and FlatGeobuf alone takes about that). The build itself is the `data-build`
+ * command, started through scripts/run-cli.mjs like any command.
  */
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const argv = process.argv.slice(2);
@@ -31,9 +32,7 @@ function main(): number {
   }
   if (args.ifStale) {
     const where = { projectRoot, cwd: process.cwd(), env: process.env };
-    const outDir = resolveFolders(args, where).outDir;
-    const shown = relative(process.cwd(), outDir);
-    const out = shown && !shown.startsWith("..") ? shown : outDir;
+    const out = shownPath(resolveFolders(args, where).outDir);
     const freshness = checkFreshness(args, where);
     if (freshness.fresh) {
       console.log(

@@ -10,7 +10,7 @@ import { checkPartition, type PartialResult, type PreparedChecks } from "../core
 export type ChunkBoard = { counter: Int32Array; chunks: number };
 
 /** Chunks per thread: enough to even out the threads, few enough that walking the units is free. */
-export const CHUNKS_PER_THREAD = 32;
+const CHUNKS_PER_THREAD = 32;
 
 /** A board for up to `threads` threads (workers may join later, so size it for all of them). */
 export function createChunkBoard(threads: number): ChunkBoard {
@@ -26,7 +26,7 @@ export function chunksLeft(board: ChunkBoard): number {
 }
 
 /** A partial result with no work in it (a thread that claimed nothing). */
-export function emptyPartial(prepared: PreparedChecks): PartialResult {
+function emptyPartial(prepared: PreparedChecks): PartialResult {
   return {
     rules: prepared.rules.map(({ rule }) => ({
       id: rule.id,

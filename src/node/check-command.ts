@@ -2,17 +2,16 @@ import { renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { type CheckResult, formatResult } from "../core/check/index";
 import { CHECK_USAGE, parseCheckArgs } from "./check-args";
-import { bilingual, CheckInputError, errorLine, inputError } from "./check-error";
+import { bilingual, CheckInputError, errorLine, inputError, shownPath } from "./check-error";
 import { runCheck } from "./check-run";
-import { shownPath } from "./read-layer";
 
 /** Exit code: 1 when any finding has error severity (the plan must change), else 0. */
-export function exitCodeOf(result: CheckResult): 0 | 1 {
+function exitCodeOf(result: CheckResult): 0 | 1 {
   return result.findings.some((f) => f.severity === "error") ? 1 : 0;
 }
 
 /** Writes `text` to `path` whole or not at all (temporary file, then rename). */
-export function writeAtomically(path: string, text: string): void {
+function writeAtomically(path: string, text: string): void {
   const target = resolve(path);
   const temporary = `${target}.${process.pid}.tmp`;
   try {

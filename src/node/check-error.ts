@@ -1,7 +1,14 @@
+import { relative } from "node:path";
 import type { Bilingual } from "../core/validate/validation-issue";
 
 /** One line, Vietnamese then English: the house style of every command-line message. */
 export const bilingual = ({ vi, en }: Bilingual): string => `${vi} / ${en}`;
+
+/** A path as the user should see it: relative to the working directory when under it. */
+export function shownPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel && !rel.startsWith("..") ? rel : path;
+}
 
 /** "Lỗi / Error: <where>: <vi> / <en>". */
 export function errorLine(where: string, text: Bilingual): string {
@@ -25,10 +32,22 @@ export function inputError(where: string, text: Bilingual): CheckInputError {
   return new CheckInputError([errorLine(where, text)]);
 }
 
-/** At most `limit` problem lines, so a file broken everywhere does not flood the terminal. */
-export function problemsError(lines: readonly string[], limit = 20): CheckInputError {
-  const more = lines.length - limit;
+/** Problem lines shown for one bad file; the rest are counted. */
+const MAX_PROBLEM_LINES = 20;
+
+/**
+ * At most MAX_PROBLEM_LINES problem lines, so a file broken everywhere does not flood the terminal;
+ * with a `head`, they are indented under "Lỗi / Error: <head>".
+ */
+export function problemsError(lines: readonly string[], head?: Bilingual): CheckInputError {
+  const more = lines.length - MAX_PROBLEM_LINES;
   const shown =
-    more > 0 ? [...lines.slice(0, limit), `… (${more} lỗi khác / ${more} more)`] : lines;
-  return new CheckInputError(shown);
+    more > 0
+      ? [...lines.slice(0, MAX_PROBLEM_LINES), `… (${more} lỗi khác / ${more} more)`]
+      : lines;
+  if (!head) return new CheckInputError(shown);
+  return new CheckInputError([
+    `Lỗi / Error: ${bilingual(head)}`,
+    ...shown.map((line) => `  ${line}`),
+  ]);
 }

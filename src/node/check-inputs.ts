@@ -3,10 +3,10 @@ import type { FeatureCollection } from "geojson";
 import { type Rule, referencedLayers } from "../core/catalog/rules-schema";
 import type { LayerEntry } from "../core/catalog/schema";
 import type { CheckInput } from "../core/check/index";
-import { CheckInputError, inputError } from "./check-error";
+import { CheckInputError, inputError, shownPath } from "./check-error";
 import type { GeometryKind } from "./layer-shape";
 import { type LoadedCatalog, loadCatalog, selectRules } from "./load-catalog";
-import { readLayerFile, shownPath } from "./read-layer";
+import { readLayerFile } from "./read-layer";
 
 /** What to check: the options of `npm run check` that choose inputs (plain data, sent to workers). */
 export type CheckSource = {
@@ -38,7 +38,7 @@ export type LoadedInputs = {
 };
 
 /** The district layer used to say where findings lie: the first polygon layer of level "district". */
-export function districtEntry(layers: readonly LayerEntry[]): LayerEntry | undefined {
+function districtEntry(layers: readonly LayerEntry[]): LayerEntry | undefined {
   return layers.find((l) => l.level === "district" && l.geometryType === "polygon");
 }
 
@@ -48,7 +48,7 @@ export function districtEntry(layers: readonly LayerEntry[]): LayerEntry | undef
  *
  * @throws CheckInputError when there is none, or several and no `--proposal-layer`
  */
-export function proposalTarget(
+function proposalTarget(
   rules: readonly Rule[],
   entries: ReadonlyMap<string, LayerEntry>,
   chosen: string | null,

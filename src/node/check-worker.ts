@@ -39,7 +39,7 @@ export const heapMegabytes = () => getHeapStatistics().used_heap_size / 2 ** 20;
  * cloning parsed layers across threads), prepares them, then claims chunks of units until none is
  * left.
  */
-export async function runWorkerJob(job: WorkerJob): Promise<WorkerReply> {
+async function runWorkerJob(job: WorkerJob): Promise<WorkerReply> {
   try {
     const t0 = performance.now();
     const { input } = await loadCheckInputs(job.source);

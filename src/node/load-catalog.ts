@@ -1,8 +1,8 @@
 import { dirname, resolve } from "node:path";
 import { type Catalog, formatCatalogProblem, parseCatalog } from "../core/catalog/parse-catalog";
 import { formatRuleProblem, parseRules, type Rule } from "../core/catalog/rules-schema";
-import { bilingual, CheckInputError, inputError } from "./check-error";
-import { parseJsonFile, readInputFile, shownPath } from "./read-layer";
+import { inputError, problemsError, shownPath } from "./check-error";
+import { parseJsonFile, readInputFile } from "./read-layer";
 
 /** A catalogue with its rules, every path absolute. */
 export type LoadedCatalog = {
@@ -13,14 +13,7 @@ export type LoadedCatalog = {
 };
 
 /** Rules file used when the catalogue names none: `rules.json` beside it. */
-export const DEFAULT_RULES_FILE = "rules.json";
-
-function invalid(head: { vi: string; en: string }, lines: string[], limit = 20): CheckInputError {
-  const more = lines.length - limit;
-  const shown = lines.slice(0, limit).map((line) => `  ${line}`);
-  if (more > 0) shown.push(`  … (${more} lỗi khác / ${more} more)`);
-  return new CheckInputError([`Lỗi / Error: ${bilingual(head)}`, ...shown]);
-}
+const DEFAULT_RULES_FILE = "rules.json";
 
 /**
  * Reads and validates a catalogue and the rules file it names (relative to the catalogue; default
@@ -34,12 +27,12 @@ export async function loadCatalog(catalogFile: string): Promise<LoadedCatalog> {
   const shownCatalog = shownPath(catalogPath);
   const parsed = parseCatalog(parseJsonFile(await readInputFile(catalogPath), shownCatalog));
   if (!parsed.catalog || parsed.problems.length > 0) {
-    throw invalid(
+    throw problemsError(
+      parsed.problems.map((p) => formatCatalogProblem(p, shownCatalog)),
       {
         vi: `danh mục lớp ${shownCatalog} không hợp lệ`,
         en: `the layer catalogue ${shownCatalog} is invalid`,
       },
-      parsed.problems.map((p) => formatCatalogProblem(p, shownCatalog)),
     );
   }
   const catalog = parsed.catalog;
@@ -55,12 +48,12 @@ export async function loadCatalog(catalogFile: string): Promise<LoadedCatalog> {
   const layerIds = new Set(catalog.layers.map((l) => l.id));
   const { rules, problems } = parseRules(rulesJson, layerIds);
   if (problems.length > 0) {
-    throw invalid(
+    throw problemsError(
+      problems.map((p) => formatRuleProblem(p, shownRules)),
       {
         vi: `tệp quy tắc ${shownRules} không hợp lệ`,
         en: `the rules file ${shownRules} is invalid`,
       },
-      problems.map((p) => formatRuleProblem(p, shownRules)),
     );
   }
   if (rules.length === 0) {

@@ -1,16 +1,10 @@
 import { readFile } from "node:fs/promises";
-import { extname, relative } from "node:path";
+import { extname } from "node:path";
 import type { FeatureCollection } from "geojson";
 import { parseJsonText } from "../core/validate/validate-feature-collection";
 import { readFlatGeobuf } from "../io/fgb-reader";
-import { inputError } from "./check-error";
+import { inputError, shownPath } from "./check-error";
 import { checkLayerShape, type GeometryKind } from "./layer-shape";
-
-/** A path as the user should see it: relative to the working directory when under it. */
-export function shownPath(path: string): string {
-  const rel = relative(process.cwd(), path);
-  return rel && !rel.startsWith("..") ? rel : path;
-}
 
 /**
  * Reads a file's bytes.

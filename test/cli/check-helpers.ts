@@ -3,8 +3,8 @@ import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { PROJECT_ROOT } from "./helpers";
 
-export const PROJECT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 export const CLI_FIXTURES = fileURLToPath(new URL("../fixtures/cli/", import.meta.url));
 const RUNNER = join(PROJECT_ROOT, "scripts", "run-cli.mjs");
 

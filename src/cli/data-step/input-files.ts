@@ -12,14 +12,15 @@ export const SIMPLIFIED_PROVINCES_FILE = "vietnam-provinces-simplified.geojson";
 export const DETAILED_PROVINCES_FILE = "red-river-delta-provinces.geojson";
 export const STRUCTURE_FILE = "city-plan/structure.json";
 
-/** What the build reads from the boundary source; paths absolute, or the URL. */
-export type SourcePlan = {
-  admin:
-    | { kind: "geojson"; districts: string; boundary: string }
-    | { kind: "dvhcvn"; file: string };
-  simplifiedProvinces: string | null;
-  detailedProvinces: string | null;
+/** The files of a boundary source, each as `T`: a path when planned, its text once read. */
+export type SourceFiles<T> = {
+  admin: { kind: "geojson"; districts: T; boundary: T } | { kind: "dvhcvn"; file: T };
+  simplifiedProvinces: T | null;
+  detailedProvinces: T | null;
 };
+
+/** What the build reads from the boundary source; paths absolute, or the URL. */
+export type SourcePlan = SourceFiles<string>;
 
 const isFile = (path: string) => existsSync(path) && statSync(path).isFile();
 
@@ -68,12 +69,14 @@ export function planSource(source: SourceSpec): SourcePlan {
   );
 }
 
-/** Every file or URL a plan reads, in a fixed order. */
-export function sourcePaths(plan: SourcePlan): string[] {
+/** Every file of a source (paths or texts), in a fixed order: admin, then the provinces. */
+export function sourceFileList<T>(files: SourceFiles<T>): T[] {
   const admin =
-    plan.admin.kind === "geojson" ? [plan.admin.districts, plan.admin.boundary] : [plan.admin.file];
-  return [...admin, plan.simplifiedProvinces, plan.detailedProvinces].filter(
-    (path): path is string => path !== null,
+    files.admin.kind === "geojson"
+      ? [files.admin.districts, files.admin.boundary]
+      : [files.admin.file];
+  return [...admin, files.simplifiedProvinces, files.detailedProvinces].filter(
+    (file): file is T => file !== null,
   );
 }
 

@@ -1,6 +1,12 @@
 import { createHash } from "node:crypto";
 import { readFileSync, statSync } from "node:fs";
-import { layerPaths, relativePosix, type SourcePlan, STRUCTURE_FILE } from "./input-files";
+import {
+  layerPaths,
+  relativePosix,
+  type SourceFiles,
+  type SourcePlan,
+  STRUCTURE_FILE,
+} from "./input-files";
 import type { ManifestInput } from "./manifest";
 import { DataStepError } from "./messages";
 import { SOURCE_ENV, type SourceSpec } from "./source-spec";
@@ -8,12 +14,7 @@ import { SOURCE_ENV, type SourceSpec } from "./source-spec";
 /** A text input, with the name messages use and the record the manifest keeps. */
 export type TextInput = { name: string; text: string; record: ManifestInput };
 
-export type LoadedInputs = {
-  admin:
-    | { kind: "geojson"; districts: TextInput; boundary: TextInput }
-    | { kind: "dvhcvn"; file: TextInput };
-  simplifiedProvinces: TextInput | null;
-  detailedProvinces: TextInput | null;
+export type LoadedInputs = SourceFiles<TextInput> & {
   /** Authored layers keyed by their path relative to layers/, e.g. "sector/ring-roads.geojson". */
   layers: Map<string, TextInput>;
   structure: TextInput | null;
@@ -24,7 +25,7 @@ export type Fetch = (url: string, init?: { signal?: AbortSignal }) => Promise<Re
 
 const FETCH_TIMEOUT_MS = 60_000;
 
-const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
+export const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
 /** Shows a path inside the project relative to its root, one outside it in full. */
 export function displayPath(projectRoot: string, path: string): string {

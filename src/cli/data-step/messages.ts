@@ -1,7 +1,8 @@
 import type { Bilingual } from "../../core/validate/validation-issue";
+import { bilingual } from "../../node/check-error";
 
-/** One line, Vietnamese then English — the house style of every message of the data step. */
-export const bilingual = ({ vi, en }: Bilingual): string => `${vi} / ${en}`;
+/** One line, Vietnamese then English: the house style shared with `npm run check`. */
+export { bilingual };
 
 /** Exit codes: 2 when an input is bad (the user can fix it), 1 for any other failure. */
 export type ExitCode = 0 | 1 | 2;

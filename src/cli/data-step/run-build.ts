@@ -1,17 +1,10 @@
-import { createHash } from "node:crypto";
 import { statSync } from "node:fs";
 import type { ValidationIssue } from "../../core/validate/validation-issue";
 import { formatIssue } from "../../core/validate/validation-issue";
 import type { DataArgs } from "./args";
 import { type BuildOutcome, buildOutputs } from "./build-outputs";
-import { codePaths, planSource, relativePosix } from "./input-files";
-import {
-  displayPath,
-  type Fetch,
-  type LoadedInputs,
-  loadInputs,
-  type TextInput,
-} from "./load-inputs";
+import { codePaths, planSource, relativePosix, sourceFileList } from "./input-files";
+import { displayPath, type Fetch, type LoadedInputs, loadInputs, sha256 } from "./load-inputs";
 import { type Manifest, readManifest } from "./manifest";
 import { bilingual, DataStepError, type ExitCode } from "./messages";
 import type { BuildPlanLayers } from "./plan-generator";
@@ -44,21 +37,6 @@ const sizeText = (bytes: number) =>
     ? `${(bytes / 1024 / 1024).toFixed(2)} MB`
     : `${(bytes / 1024).toFixed(1)} kB`;
 
-function allInputs(inputs: LoadedInputs): TextInput[] {
-  const admin =
-    inputs.admin.kind === "geojson"
-      ? [inputs.admin.districts, inputs.admin.boundary]
-      : [inputs.admin.file];
-  return [
-    ...admin,
-    ...[inputs.simplifiedProvinces, inputs.detailedProvinces].filter(
-      (input): input is TextInput => input !== null,
-    ),
-    ...inputs.layers.values(),
-    ...(inputs.structure ? [inputs.structure] : []),
-  ];
-}
-
 function manifestOf(
   outcome: Extract<BuildOutcome, { ok: true }>,
   inputs: LoadedInputs,
@@ -70,7 +48,11 @@ function manifestOf(
     version: 1,
     generatedAt,
     source,
-    inputs: allInputs(inputs).map((input) => input.record),
+    inputs: [
+      ...sourceFileList(inputs),
+      ...inputs.layers.values(),
+      ...(inputs.structure ? [inputs.structure] : []),
+    ].map((input) => input.record),
     code: codePaths(projectRoot).map((path) => ({
       path: relativePosix(projectRoot, path),
       mtimeMs: statSync(path).mtimeMs,
@@ -78,7 +60,7 @@ function manifestOf(
     outputs: outcome.outputs.map((output) => ({
       file: output.file,
       bytes: output.bytes.length,
-      sha256: createHash("sha256").update(output.bytes).digest("hex"),
+      sha256: sha256(output.bytes),
       ...(output.features === undefined ? {} : { features: output.features }),
     })),
     warnings: outcome.warnings.map(formatIssue),

@@ -24,7 +24,7 @@ export type Locations = {
   env: Readonly<Record<string, string | undefined>>;
 };
 
-const isUrl = (value: string) => /^https?:\/\//i.test(value);
+export const isUrl = (value: string) => /^https?:\/\//i.test(value);
 
 /**
  * Picks the boundary source: `--source`, else the PLAN_LAYERS_ADMIN_SOURCE variable, else the shared

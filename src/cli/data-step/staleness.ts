@@ -2,10 +2,10 @@ import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { Bilingual } from "../../core/validate/validation-issue";
 import type { DataArgs } from "./args";
-import { codePaths, layerPaths, planSource, relativePosix, sourcePaths } from "./input-files";
+import { codePaths, layerPaths, planSource, relativePosix, sourceFileList } from "./input-files";
 import { readManifest } from "./manifest";
 import { DataStepError } from "./messages";
-import { type Locations, resolveFolders, resolveSource } from "./source-spec";
+import { isUrl, type Locations, resolveFolders, resolveSource } from "./source-spec";
 
 export type Freshness = { fresh: true } | { fresh: false; reason: Bilingual };
 
@@ -13,12 +13,14 @@ const stale = (vi: string, en: string): Freshness => ({ fresh: false, reason: { 
 
 const mtimeOf = (path: string) => (existsSync(path) ? statSync(path).mtimeMs : null);
 
-/** First path whose presence or mtime differs from what the manifest recorded, or null. */
+/**
+ * First path whose presence or mtime differs from what the manifest recorded, or null. A URL has no
+ * mtime: only its presence counts.
+ */
 function firstChange(
   recorded: readonly { path: string; mtimeMs: number | null }[],
   current: readonly string[],
   projectRoot: string,
-  isUrl: (path: string) => boolean,
 ): string | null {
   const before = new Map(recorded.map((entry) => [entry.path, entry.mtimeMs]));
   const now = current.map((path) => (isUrl(path) ? path : relativePosix(projectRoot, path)));
@@ -53,20 +55,14 @@ export function checkFreshness(
   }
   let inputs: string[];
   try {
-    inputs = [...sourcePaths(planSource(source)), ...layerPaths(layersDir)];
+    inputs = [...sourceFileList(planSource(source)), ...layerPaths(layersDir)];
   } catch (error) {
     if (error instanceof DataStepError) return { fresh: false, reason: error.text };
     throw error;
   }
-  const isUrl = (path: string) => /^https?:\/\//i.test(path);
-  const input = firstChange(manifest.inputs, inputs, where.projectRoot, isUrl);
+  const input = firstChange(manifest.inputs, inputs, where.projectRoot);
   if (input) return stale(`dữ liệu vào đã đổi: ${input}`, `input changed: ${input}`);
-  const code = firstChange(
-    manifest.code,
-    codePaths(where.projectRoot),
-    where.projectRoot,
-    () => false,
-  );
+  const code = firstChange(manifest.code, codePaths(where.projectRoot), where.projectRoot);
   if (code) return stale(`mã nguồn đã đổi: ${code}`, `code changed: ${code}`);
   const missing = manifest.outputs.find((output) => !existsSync(join(outDir, output.file)));
   if (missing)
