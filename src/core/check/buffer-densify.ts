@@ -1,3 +1,4 @@
+import { bbox } from "@turf/turf";
 import Flatbush from "flatbush";
 import type { Position } from "geojson";
 import { metersPerDegree } from "./local-metric";
@@ -95,18 +96,8 @@ function longest(a: Position, b: Position, d: number, sideError: number): number
 
 /** Half the diagonal (m) of the paths' box: how far from its centre the buffering plane reaches. */
 function planeRadius(paths: BufferPath[]): number {
-  let minX = Number.POSITIVE_INFINITY;
-  let minY = Number.POSITIVE_INFINITY;
-  let maxX = Number.NEGATIVE_INFINITY;
-  let maxY = Number.NEGATIVE_INFINITY;
-  for (const path of paths) {
-    for (const p of path.points) {
-      minX = Math.min(minX, p[0] as number);
-      minY = Math.min(minY, p[1] as number);
-      maxX = Math.max(maxX, p[0] as number);
-      maxY = Math.max(maxY, p[1] as number);
-    }
-  }
+  const lines = paths.map((path) => path.points);
+  const [minX, minY, maxX, maxY] = bbox({ type: "MultiLineString", coordinates: lines });
   if (minX > maxX) return 0;
   const kx = metersPerDegree(
     minY <= 0 && maxY >= 0 ? 0 : Math.min(Math.abs(minY), Math.abs(maxY)),
@@ -132,6 +123,7 @@ export function densifyForBuffer(
 ): { lines: Position[][]; crossing: boolean } {
   const radius = planeRadius(paths) + d;
   const segments: Segment[] = [];
+  // path p's segments are firstOf[p] up to firstOf[p + 1]
   const firstOf: number[] = [];
   paths.forEach((path, p) => {
     firstOf.push(segments.length);
@@ -160,13 +152,14 @@ export function densifyForBuffer(
       });
     }
   });
+  firstOf.push(segments.length);
   const crossing = markCloseSegments(segments, paths, 2 * d + MARGIN);
   markBends(segments, paths, firstOf, d, errors.chordError);
   const lines = paths.map((path, p) => {
     if (path.points.length === 1) return path.points;
     const out: Position[] = [];
     const first = firstOf[p] as number;
-    const last = p + 1 < firstOf.length ? (firstOf[p + 1] as number) : segments.length;
+    const last = firstOf[p + 1] as number;
     for (let k = first; k < last; k++) addSegment(segments[k] as Segment, out);
     if (!(path.closed && path.points.length > 2))
       out.push(path.points[path.points.length - 1] as Position);
@@ -253,7 +246,7 @@ function markBends(
 ) {
   paths.forEach((path, p) => {
     const first = firstOf[p] as number;
-    const last = p + 1 < firstOf.length ? (firstOf[p + 1] as number) : segments.length;
+    const last = firstOf[p + 1] as number;
     const count = last - first;
     const closed = path.closed && path.points.length > 2;
     for (let k = closed ? 0 : 1; k < count; k++) {

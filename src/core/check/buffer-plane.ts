@@ -1,3 +1,4 @@
+import { bbox } from "@turf/turf";
 import {
   Clipper,
   ClipperOffset,
@@ -45,20 +46,8 @@ export function offsetInPlane(
   d: number,
   options: { arcError: number; exactArcs: boolean; coarseStep: number },
 ): Polygons {
-  let minX = Number.POSITIVE_INFINITY;
-  let minY = Number.POSITIVE_INFINITY;
-  let maxX = Number.NEGATIVE_INFINITY;
-  let maxY = Number.NEGATIVE_INFINITY;
-  for (const g of groups) {
-    for (const line of g.paths) {
-      for (const p of line) {
-        minX = Math.min(minX, p[0] as number);
-        minY = Math.min(minY, p[1] as number);
-        maxX = Math.max(maxX, p[0] as number);
-        maxY = Math.max(maxY, p[1] as number);
-      }
-    }
-  }
+  const lines = groups.flatMap((g) => g.paths);
+  const [minX, minY, maxX, maxY] = bbox({ type: "MultiLineString", coordinates: lines });
   if (minX > maxX) return [];
   const plane = conformalPlane((minX + maxX) / 2, (minY + maxY) / 2);
   const anchors: Anchor[] = [];

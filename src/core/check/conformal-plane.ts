@@ -1,6 +1,5 @@
-const A = 6378137;
-const F = 1 / 298.257223563;
-const E2 = F * (2 - F);
+import { WGS84_A as A, WGS84_E2 as E2 } from "./wgs84";
+
 const E = Math.sqrt(E2);
 const RAD = Math.PI / 180;
 

@@ -1,6 +1,9 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import type { Feature, FeatureCollection } from "geojson";
 import { type Rule, rule as ruleSchema } from "../../../src/core/catalog/rules-schema";
 import type { LayerEntry, PlanLevel } from "../../../src/core/catalog/schema";
+import type { ClipKernel } from "../../../src/core/check/kernel";
 import type { CheckInput } from "../../../src/core/check/types";
 
 /** A fixture: features tagged with `_layer`, the rule in the top-level `rule` member. */
@@ -9,6 +12,20 @@ export type Fixture = FeatureCollection & {
   note?: string;
   levels?: Record<string, PlanLevel>;
 };
+
+/** The fixture `test/fixtures/check/<type>/in/<name>.geojson`. */
+export function readFixture(type: string, name: string): Fixture {
+  const file = join(__dirname, "../../fixtures/check", type, "in", `${name}.geojson`);
+  return JSON.parse(readFileSync(file, "utf8")) as Fixture;
+}
+
+/** A clipping kernel whose every operation throws `message`, for not-computed findings. */
+export function failingKernel(message: string): ClipKernel {
+  const fail = (): never => {
+    throw new Error(message);
+  };
+  return { name: "failing", intersection: fail, difference: fail };
+}
 
 /** A catalogue entry with the fields the checker reads; the rest filled with plausible values. */
 export function layerEntry(id: string, level: PlanLevel): LayerEntry {

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runChecks } from "../../../src/core/check/run-checks";
 import type { CheckResult } from "../../../src/core/check/types";
-import { type Fixture, fixtureInput } from "./fixture-input";
+import { fixtureInput, readFixture } from "./fixture-input";
 
 const ROOT = join(__dirname, "../../fixtures/check");
 const round = (value: number | null | undefined, step: number) =>
@@ -43,8 +43,7 @@ for (const type of readdirSync(ROOT, { withFileTypes: true }).filter((d) => d.is
     for (const file of readdirSync(inDir).filter((f) => f.endsWith(".geojson"))) {
       const name = file.replace(/\.geojson$/, "");
       it(name, () => {
-        const fixture = JSON.parse(readFileSync(join(inDir, file), "utf8")) as Fixture;
-        const actual = summarize(runChecks(fixtureInput(fixture)));
+        const actual = summarize(runChecks(fixtureInput(readFixture(type.name, name))));
         const outFile = join(ROOT, type.name, "out", `${name}.json`);
         if (process.env.UPDATE) {
           mkdirSync(join(ROOT, type.name, "out"), { recursive: true });

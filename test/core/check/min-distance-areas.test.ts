@@ -1,23 +1,17 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { bboxPolygon } from "@turf/turf";
 import geographiclib from "geographiclib-geodesic";
 import { describe, expect, it } from "vitest";
 import { metersPerDegree } from "../../../src/core/check/local-metric";
 import { runChecks } from "../../../src/core/check/run-checks";
 import { geodesicArea } from "../../../src/core/geo/geodesic-area";
-import { type Fixture, fixtureInput } from "./fixture-input";
+import { fixtureInput, readFixture } from "./fixture-input";
 
 const { Geodesic } = geographiclib;
 const WGS84 = Geodesic.WGS84;
 const D = 25;
 
-const fixture = (name: string) =>
-  JSON.parse(
-    readFileSync(join(__dirname, `../../fixtures/check/min-distance/in/${name}.geojson`), "utf8"),
-  ) as Fixture;
 const areaOf = (name: string) => {
-  const [finding] = runChecks(fixtureInput(fixture(name))).findings;
+  const [finding] = runChecks(fixtureInput(readFixture("min-distance", name))).findings;
   return finding?.areaSquareMeters ?? Number.NaN;
 };
 /** Length (m) of the meridian between two latitudes. */

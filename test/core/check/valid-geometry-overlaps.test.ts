@@ -1,17 +1,13 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import type { Feature, Position } from "geojson";
 import { describe, expect, it } from "vitest";
-import type { ClipKernel } from "../../../src/core/check/kernel";
 import { runChecks } from "../../../src/core/check/run-checks";
 import { geodesicArea } from "../../../src/core/geo/geodesic-area";
-import { type Fixture, fixtureInput } from "./fixture-input";
+import { failingKernel, fixtureInput, readFixture } from "./fixture-input";
 
 const S = 0.01;
 const X0 = 105.8;
 const Y0 = 21.0;
-const FILE = "../../fixtures/check/valid-geometry/in/overlapping-parts.geojson";
-const fixture = () => JSON.parse(readFileSync(join(__dirname, FILE), "utf8")) as Fixture;
+const fixture = () => readFixture("valid-geometry", "overlapping-parts");
 
 /** A ring through the given corners in fixture units (0.01° from 105.8° E, 21° N), closed. */
 const ring = (corners: [number, number][]): Position[] => {
@@ -69,16 +65,10 @@ describe("valid-geometry: overlapping parts", () => {
   });
 
   it("turns a kernel failure into a not-computed finding and keeps the feature's other findings", () => {
-    const failing: ClipKernel = {
-      name: "failing",
-      intersection() {
-        throw new Error("kernel gave up");
-      },
-      difference() {
-        throw new Error("kernel gave up");
-      },
-    };
-    const result = runChecks({ ...fixtureInput(fixture()), kernel: failing });
+    const result = runChecks({
+      ...fixtureInput(fixture()),
+      kernel: failingKernel("kernel gave up"),
+    });
     const failed = result.findings.filter((f) => f.status === "not-computed");
     // every feature with parts whose boundaries meet needs clipping, touching ones too; a part
     // inside another, or in its hole, is settled without it

@@ -8,7 +8,7 @@ import { validGeometry } from "./valid-geometry";
 import { within } from "./within";
 
 /** Every rule type and the module that checks it. */
-export const RULE_MODULES: { [T in RuleType]: RuleModule<Extract<Rule, { type: T }>> } = {
+const RULE_MODULES: { [T in RuleType]: RuleModule<Extract<Rule, { type: T }>> } = {
   "no-overlap": noOverlap,
   within,
   "min-distance": minDistance,

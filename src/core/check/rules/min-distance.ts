@@ -1,7 +1,14 @@
 import Flatbush from "flatbush";
 import type { Geometry, Position } from "geojson";
 import type { MinDistanceRule } from "../../catalog/rules-schema";
-import { districtsFor, notComputed, overlapOf, select } from "../context";
+import {
+  type ConstraintIndex,
+  candidates,
+  districtsFor,
+  notComputed,
+  overlapOf,
+  select,
+} from "../context";
 import { geodesicBuffer } from "../geodesic-buffer";
 import { localFrame, metersPerDegree, polylineDistance, toLocal } from "../local-metric";
 import { type PreparedGeometry, polygonsOf, preparePolygons } from "../prepared-geometry";
@@ -82,6 +89,8 @@ export const minDistance: RuleModule<MinDistanceRule> = {
       for (const b of boxes) tree.add(...b);
       tree.finish();
     }
+    // boxes grown by d, not `indexPolygons`: line and point constraints have no polygons to index
+    const index: ConstraintIndex = { tree, members };
     const zones = new Map<number, Zone>();
     const zoneOf = (j: number): Zone => {
       let z = zones.get(j);
@@ -115,13 +124,9 @@ export const minDistance: RuleModule<MinDistanceRule> = {
       subjects: select(subject, rule.subject),
       check(i, out) {
         const s = subject.geometry(i);
-        if (!s || !tree) return;
+        if (!s) return;
         const subjectRef = { layer: subject.id, featureId: subject.ids[i] as string };
-        const hits = tree
-          .search(...s.bbox)
-          .map((k) => members[k] as number)
-          .sort((a, b) => a - b);
-        for (const j of hits) {
+        for (const j of candidates(index, s)) {
           if (sameLayer && j === i) continue;
           const constraintRef = { layer: constraint.id, featureId: constraint.ids[j] as string };
           let overlap: ReturnType<typeof overlapOf>;

@@ -1,6 +1,6 @@
 import type { NoOverlapRule } from "../../catalog/rules-schema";
-import { districtsFor, notComputed, overlapOf, select } from "../context";
-import { areaFinding, candidatesOf, pairCandidates, ruleLayers } from "./pair-rule";
+import { select } from "../context";
+import { candidatesOf, overlapFinding, pairCandidates, ruleLayers } from "./pair-rule";
 import type { RuleModule } from "./types";
 
 /**
@@ -11,28 +11,15 @@ export const noOverlap: RuleModule<NoOverlapRule> = {
   type: "no-overlap",
   create(rule, engine) {
     const layers = ruleLayers(rule, engine);
-    const { subject, constraint, authority } = layers;
     const pairs = pairCandidates(rule, layers);
     return {
-      subjects: select(subject, rule.subject),
+      subjects: select(layers.subject, rule.subject),
       check(i, out) {
-        const s = subject.geometry(i);
+        const s = layers.subject.geometry(i);
         if (!s) return;
-        const subjectRef = { layer: subject.id, featureId: subject.ids[i] as string };
         for (const j of candidatesOf(pairs, i, s)) {
-          const c = constraint.geometry(j);
-          if (!c) continue;
-          const constraintRef = { layer: constraint.id, featureId: constraint.ids[j] as string };
-          let overlap: ReturnType<typeof overlapOf>;
-          try {
-            overlap = overlapOf(engine, s, c);
-          } catch (error) {
-            const districts = districtsFor(engine, null, subject, i);
-            out.push(notComputed(rule, authority, subjectRef, constraintRef, error, districts));
-            continue;
-          }
-          if (!overlap || overlap.area <= rule.toleranceSquareMeters) continue;
-          out.push(areaFinding(engine, rule, layers, i, s, constraintRef, overlap));
+          const finding = overlapFinding(engine, rule, layers, i, s, j);
+          if (finding) out.push(finding);
         }
       },
     };

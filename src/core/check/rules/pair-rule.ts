@@ -1,4 +1,4 @@
-import type { Rule, Severity } from "../../catalog/rules-schema";
+import type { CompatibilityRule, NoOverlapRule, Rule, Severity } from "../../catalog/rules-schema";
 import {
   type Authority,
   authorityOf,
@@ -7,6 +7,8 @@ import {
   districtsFor,
   type Engine,
   indexPolygons,
+  notComputed,
+  overlapOf,
   type PreparedLayer,
   select,
   toGeometry,
@@ -96,4 +98,35 @@ export function areaFinding(
     measures: extra.measures ?? {},
     districts: districtsFor(engine, part.polygons, layers.subject, i),
   };
+}
+
+/**
+ * The finding of subject feature `i` (geometry `s`) against constraint feature `j` when their
+ * interiors overlap by more than the rule's tolerance, a not-computed finding when the kernel
+ * throws, else null. `extra` (severity, measures) goes on either finding.
+ */
+export function overlapFinding(
+  engine: Engine,
+  rule: NoOverlapRule | CompatibilityRule,
+  layers: RuleLayers,
+  i: number,
+  s: PreparedGeometry,
+  j: number,
+  extra?: { severity?: Severity; measures?: Measures },
+): Finding | null {
+  const { subject, constraint } = layers;
+  const c = constraint.geometry(j);
+  if (!c) return null;
+  const constraintRef = { layer: constraint.id, featureId: constraint.ids[j] as string };
+  let overlap: ReturnType<typeof overlapOf>;
+  try {
+    overlap = overlapOf(engine, s, c);
+  } catch (error) {
+    const subjectRef = { layer: subject.id, featureId: subject.ids[i] as string };
+    const districts = districtsFor(engine, null, subject, i);
+    const failed = notComputed(rule, layers.authority, subjectRef, constraintRef, error, districts);
+    return { ...failed, ...extra };
+  }
+  if (!overlap || overlap.area <= rule.toleranceSquareMeters) return null;
+  return areaFinding(engine, rule, layers, i, s, constraintRef, overlap, extra);
 }

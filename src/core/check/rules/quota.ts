@@ -1,9 +1,8 @@
 import type { QuotaRule, QuotaTarget } from "../../catalog/rules-schema";
 import type { LocalizedText } from "../../catalog/schema";
-import { districtsFor, notComputed, type PreparedLayer, select } from "../context";
+import { authorityOf, districtsFor, notComputed, type PreparedLayer, select } from "../context";
 import { findingId } from "../finding-id";
 import { areaOf, preparePolygons } from "../prepared-geometry";
-import { adjustmentMessage, prevailingEntry, toPrevailing } from "../prevailing";
 import { relate } from "../relate";
 import type { Finding, Prevailing } from "../types";
 import type { RuleModule } from "./types";
@@ -34,12 +33,11 @@ export const quota: RuleModule<QuotaRule> = {
   create(rule, engine) {
     const subject = engine.layers.get(rule.subject.layer) as PreparedLayer;
     const constraint = rule.constraint ? engine.layers.get(rule.constraint.layer) : undefined;
-    const entry = prevailingEntry(subject.entry, constraint?.entry);
-    const lower = entry && entry === subject.entry ? constraint?.entry : subject.entry;
+    const authority = authorityOf(subject.entry, constraint?.entry);
     const acc: QuotaAccumulator = {
       rule,
-      prevailing: entry ? toPrevailing(entry) : null,
-      message: adjustmentMessage(lower, entry),
+      prevailing: authority.prevailing,
+      message: authority.message,
       citySquareMeters: 0,
       districtSquareMeters: {},
     };
@@ -81,7 +79,6 @@ export const quota: RuleModule<QuotaRule> = {
           }
         } catch (error) {
           const ref = { layer: subject.id, featureId: subject.ids[i] as string };
-          const authority = { prevailing: acc.prevailing, message: acc.message };
           const districts = districtsFor(engine, null, subject, i);
           out.push(notComputed(rule, authority, ref, null, error, districts));
         }

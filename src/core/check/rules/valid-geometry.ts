@@ -2,6 +2,7 @@ import { kinks, polygon } from "@turf/turf";
 import type { Geometry, Position } from "geojson";
 import type { ValidGeometryRule } from "../../catalog/rules-schema";
 import {
+  type Authority,
   authorityOf,
   districtsFor,
   notComputed,
@@ -11,7 +12,7 @@ import {
 } from "../context";
 import { findingId } from "../finding-id";
 import { localFrame, polylineLength, toLocal } from "../local-metric";
-import { areaOf, type PreparedGeometry, preparePolygons } from "../prepared-geometry";
+import { areaOf, type PreparedGeometry, polygonsOf, preparePolygons } from "../prepared-geometry";
 import type { Finding, GeometryProblem, Measures, Polygons } from "../types";
 import { partOverlaps } from "./part-overlaps";
 import type { RuleModule } from "./types";
@@ -82,7 +83,7 @@ function polygonProblems(parts: Polygons, sliverWidthMeters: number): Checked {
   const slivers: Polygons = [];
   let sliverArea = 0;
   let narrowest = Number.POSITIVE_INFINITY;
-  const clean: PreparedGeometry[] = [];
+  const kept: PreparedGeometry[] = [];
   for (const part of parts) {
     const cleaned: Position[][] = [];
     for (const ring of part) {
@@ -112,7 +113,7 @@ function polygonProblems(parts: Polygons, sliverWidthMeters: number): Checked {
     if (found.length > 0) continue;
     const prepared = preparePolygons([cleaned]);
     if (!prepared) continue;
-    clean.push(prepared);
+    kept.push(prepared);
     if (sliverWidthMeters <= 0) continue;
     const area = areaOf(prepared);
     const [x0, y0, x1, y1] = prepared.bbox;
@@ -143,7 +144,7 @@ function polygonProblems(parts: Polygons, sliverWidthMeters: number): Checked {
       area: sliverArea,
     });
   }
-  return { problems, parts: clean };
+  return { problems, parts: kept };
 }
 
 /** Problems of line strings: invalid coordinates, duplicates, fewer than two distinct positions. */
@@ -262,13 +263,9 @@ export const validGeometry: RuleModule<ValidGeometryRule> = {
           }
         }
         for (const problem of problems) {
-          const area = problem.geometry && problem.area !== undefined ? problem.geometry : null;
+          // problems with an area are placed by it, the others by the whole feature
           const polygons =
-            area && (area.type === "Polygon" || area.type === "MultiPolygon")
-              ? area.type === "Polygon"
-                ? [area.coordinates]
-                : area.coordinates
-              : null;
+            problem.geometry && problem.area !== undefined ? polygonsOf(problem.geometry) : null;
           const districts = districtsFor(engine, polygons, subject, i);
           const kept = engine.findingGeometry ? problem : { ...problem, geometry: null };
           out.push(finding(rule, authority, subject, featureId, kept, districts));
@@ -280,7 +277,7 @@ export const validGeometry: RuleModule<ValidGeometryRule> = {
 
 function finding(
   rule: ValidGeometryRule,
-  authority: ReturnType<typeof authorityOf>,
+  authority: Authority,
   subject: PreparedLayer,
   featureId: string,
   problem: Problem,
