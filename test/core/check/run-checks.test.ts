@@ -1,10 +1,7 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { featureCollection, intersect, polygon } from "@turf/turf";
 import type { Feature, FeatureCollection, Polygon } from "geojson";
 import { describe, expect, it } from "vitest";
 import type { Rule } from "../../../src/core/catalog/rules-schema";
-import type { ClipKernel } from "../../../src/core/check/kernel";
 import {
   checkPartition,
   mergeResults,
@@ -15,7 +12,7 @@ import {
 import type { CheckInput } from "../../../src/core/check/types";
 import { geodesicArea } from "../../../src/core/geo/geodesic-area";
 import { seededRandom } from "../../support/seeded-random";
-import { type Fixture, fixtureInput, layerEntry } from "./fixture-input";
+import { failingKernel, fixtureInput, layerEntry, readFixture } from "./fixture-input";
 
 const text = { vi: "Kiểm tra", en: "Check" };
 const noOverlap = (id: string, constraint: string): Rule => ({
@@ -149,9 +146,7 @@ describe("runChecks", () => {
   });
 
   it("merges quota sums over partitions", () => {
-    const fixture = JSON.parse(
-      readFileSync(join(__dirname, "../../fixtures/check/quota/in/attribute.geojson"), "utf8"),
-    ) as Fixture;
+    const fixture = readFixture("quota", "attribute");
     const input = fixtureInput(fixture);
     const parts = [0, 1].map((index) =>
       checkPartition(prepareChecks(input), { part: { index, count: 2 } }),
@@ -159,19 +154,42 @@ describe("runChecks", () => {
     expect(mergeResults(parts).findings).toEqual(runChecks(input).findings);
   });
 
+  it("adds quota areas up to the same digits however the work is split", () => {
+    // 300 zones of uneven sizes: running sums per partition would differ in the last bits
+    const fixture = readFixture("quota", "attribute");
+    const rnd = seededRandom(3);
+    const zones: Feature[] = [];
+    for (let k = 0; k < 300; k++) {
+      const x = 105.5 + (k % 20) * 0.01;
+      const y = 20.9 + Math.floor(k / 20) * 0.01;
+      const w = 0.002 + rnd() * 0.007;
+      const zone = polygon([
+        [
+          [x, y],
+          [x + w, y],
+          [x + w, y + w * 0.7],
+          [x, y + w],
+          [x, y],
+        ],
+      ]);
+      zone.id = `z${k}`;
+      zone.properties = { _layer: "zoning", land_use_code: "LUA", district_code: `00${k % 3}` };
+      zones.push(zone);
+    }
+    const input = fixtureInput({ ...fixture, features: zones });
+    const whole = runChecks(input).findings;
+    expect(whole.length).toBeGreaterThan(0);
+    for (const count of [2, 3, 7]) {
+      const parts = Array.from({ length: count }, (_, index) =>
+        checkPartition(prepareChecks(input), { part: { index, count } }),
+      );
+      expect(mergeResults(parts.reverse()).findings).toEqual(whole);
+    }
+  });
+
   it("turns a pair whose overlay throws into a not-computed finding and goes on", () => {
-    const failing: ClipKernel = {
-      name: "failing",
-      intersection() {
-        throw new Error("side location conflict");
-      },
-      difference() {
-        throw new Error("side location conflict");
-      },
-    };
-    const fixture = JSON.parse(
-      readFileSync(join(__dirname, "../../fixtures/check/no-overlap/in/nested.geojson"), "utf8"),
-    ) as Fixture;
+    const failing = failingKernel("side location conflict");
+    const fixture = readFixture("no-overlap", "nested");
     const input = fixtureInput(fixture);
     // make one pair need clipping: shift the "inner" constraint so it crosses the big zone's edge
     const layers = structuredClone(input.layers);

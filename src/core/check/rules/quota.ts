@@ -8,17 +8,22 @@ import type { Finding, Prevailing } from "../types";
 import type { RuleModule } from "./types";
 
 /**
- * Partial sums of a quota rule over the subject features one partition visited; plain data, so
- * workers can send it back and `mergeResults` can add partitions up.
+ * One subject feature's contribution to a quota rule: its area (m², WGS84 ellipsoid) in the whole
+ * city (`district` null) or in one district.
+ */
+export type QuotaPart = { subject: number; district: string | null; squareMeters: number };
+
+/**
+ * What a quota rule gathered from the subject features one partition visited; plain data, so
+ * workers can send it back and `mergeResults` can add partitions up. Contributions, not running
+ * sums: floating-point addition depends on order, and which thread visits which feature depends on
+ * timing, so `finalizeQuota` adds them up in feature order — the same digits however the work split.
  */
 export type QuotaAccumulator = {
   rule: QuotaRule;
   prevailing: Prevailing | null;
   message: LocalizedText;
-  /** m² (WGS84 ellipsoid) of matching features in the whole city. */
-  citySquareMeters: number;
-  /** m² (WGS84 ellipsoid) per district code. */
-  districtSquareMeters: Record<string, number>;
+  parts: QuotaPart[];
 };
 
 const HECTARE = 10_000;
@@ -38,11 +43,7 @@ export const quota: RuleModule<QuotaRule> = {
       rule,
       prevailing: authority.prevailing,
       message: authority.message,
-      citySquareMeters: 0,
-      districtSquareMeters: {},
-    };
-    const add = (code: string, m2: number) => {
-      acc.districtSquareMeters[code] = (acc.districtSquareMeters[code] ?? 0) + m2;
+      parts: [],
     };
     const source = rule.districtSource;
     return {
@@ -52,7 +53,9 @@ export const quota: RuleModule<QuotaRule> = {
         const s = subject.geometry(i);
         if (!s) return;
         const area = areaOf(s);
-        acc.citySquareMeters += area;
+        const add = (district: string | null, squareMeters: number) =>
+          acc.parts.push({ subject: i, district, squareMeters });
+        add(null, area);
         if (source.kind === "attribute") {
           const code = subject.features[i]?.properties?.[source.attribute];
           if (typeof code === "string" || typeof code === "number") add(String(code), area);
@@ -130,27 +133,28 @@ function quotaFinding(
   };
 }
 
-/** Adds up the partitions' sums of each quota rule and reports each target missed. */
+/**
+ * Adds up the partitions' contributions to each quota rule, in subject feature order (a stable sort
+ * keeps a feature's own contributions in the order it made them), and reports each target missed.
+ */
 export function finalizeQuota(accumulators: QuotaAccumulator[]): Finding[] {
-  const byRule = new Map<string, QuotaAccumulator>();
+  const byRule = new Map<string, { acc: QuotaAccumulator; parts: QuotaPart[] }>();
   for (const acc of accumulators) {
-    const total = byRule.get(acc.rule.id);
-    if (!total) {
-      byRule.set(acc.rule.id, { ...acc, districtSquareMeters: { ...acc.districtSquareMeters } });
-      continue;
-    }
-    total.citySquareMeters += acc.citySquareMeters;
-    for (const [code, m2] of Object.entries(acc.districtSquareMeters)) {
-      total.districtSquareMeters[code] = (total.districtSquareMeters[code] ?? 0) + m2;
-    }
+    const known = byRule.get(acc.rule.id);
+    if (known) known.parts.push(...acc.parts);
+    else byRule.set(acc.rule.id, { acc, parts: [...acc.parts] });
   }
   const findings: Finding[] = [];
-  for (const acc of byRule.values()) {
+  for (const { acc, parts } of byRule.values()) {
+    parts.sort((a, b) => a.subject - b.subject);
+    let city = 0;
+    const byDistrict = new Map<string, number>();
+    for (const part of parts) {
+      if (part.district === null) city += part.squareMeters;
+      else byDistrict.set(part.district, (byDistrict.get(part.district) ?? 0) + part.squareMeters);
+    }
     for (const target of acc.rule.targets) {
-      const m2 =
-        target.scope === "city"
-          ? acc.citySquareMeters
-          : (acc.districtSquareMeters[target.district ?? ""] ?? 0);
+      const m2 = target.scope === "city" ? city : (byDistrict.get(target.district ?? "") ?? 0);
       const finding = quotaFinding(acc, target, m2);
       if (finding) findings.push(finding);
     }
