@@ -4,6 +4,7 @@ import type {
   LayerSpecification,
   PropertyValueSpecification,
 } from "maplibre-gl";
+import { distinctCategories } from "../core/catalog/catalog-queries";
 import type { LayerEntry, LayerStyle } from "../core/catalog/schema";
 import { POLYGONS } from "./geometry-filters";
 
@@ -22,14 +23,7 @@ type ColorValue = PropertyValueSpecification<string>;
  */
 export function colorExpression(style: LayerStyle): ColorValue {
   if (style.type === "simple") return style.color;
-  const seen = new Set<string>();
-  const pairs: string[] = [];
-  for (const category of style.categories) {
-    const value = String(category.value);
-    if (seen.has(value)) continue;
-    seen.add(value);
-    pairs.push(value, category.color);
-  }
+  const pairs = distinctCategories(style).flatMap((c) => [String(c.value), c.color]);
   return [
     "match",
     ["to-string", ["get", style.attribute]],

@@ -1,5 +1,6 @@
 import { basename, dirname, resolve } from "node:path";
 import type { FeatureCollection } from "geojson";
+import { districtLayer } from "../core/catalog/catalog-queries";
 import { type Rule, referencedLayers } from "../core/catalog/rules-schema";
 import type { LayerEntry } from "../core/catalog/schema";
 import type { CheckInput } from "../core/check/index";
@@ -36,11 +37,6 @@ export type LoadedInputs = {
   /** Things the user should know that do not stop the check (printed on stderr). */
   warnings: string[];
 };
-
-/** The district layer used to say where findings lie: the first polygon layer of level "district". */
-function districtEntry(layers: readonly LayerEntry[]): LayerEntry | undefined {
-  return layers.find((l) => l.level === "district" && l.geometryType === "polygon");
-}
 
 /**
  * The city-level layer a proposal replaces: `--proposal-layer` if given, else the one city-level
@@ -108,7 +104,7 @@ export async function planInputs(source: CheckSource): Promise<InputPlan> {
     const hint = missingHint(path);
     return { id, path, kind: entry.geometryType, ...(hint ? { hint } : {}) };
   });
-  const district = districtEntry(loaded.catalog.layers);
+  const district = districtLayer(loaded.catalog.layers);
   const districts =
     district && !needed.includes(district.id)
       ? { id: district.id, path: resolve(base, district.source), kind: "polygon" as const }
@@ -151,7 +147,7 @@ export async function readInputs(plan: InputPlan): Promise<LoadedInputs> {
     else throw s.reason;
   }
   if (lines.length > 0) throw new CheckInputError(lines);
-  const district = districtEntry(plan.loaded.catalog.layers);
+  const district = districtLayer(plan.loaded.catalog.layers);
   const districts = district ? (layers[district.id] ?? districtFile) : undefined;
   const input: CheckInput = { layers, rules: plan.rules, catalog: plan.loaded.catalog.layers };
   if (districts) input.districts = districts;

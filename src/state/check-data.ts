@@ -1,4 +1,5 @@
 import type { FeatureCollection } from "geojson";
+import { districtLayer } from "../core/catalog/catalog-queries";
 import { type Rule, referencedLayers } from "../core/catalog/rules-schema";
 import type { LayerEntry } from "../core/catalog/schema";
 import type { CheckData } from "../worker/check-protocol";
@@ -14,11 +15,6 @@ export type CheckDataState =
   | { status: "waiting"; loading: string[] }
   /** `failed`: layers the rules read whose file did not load (their rules are skipped). */
   | { status: "ready"; data: CheckData; failed: string[] };
-
-/** The district layer that says where findings lie: the first polygon layer of level "district". */
-export function districtLayer(catalog: readonly LayerEntry[]): LayerEntry | undefined {
-  return catalog.find((l) => l.level === "district" && l.geometryType === "polygon");
-}
 
 /**
  * Gathers what the check workers need once every file it reads has settled: every layer any rule

@@ -1,3 +1,4 @@
+import { distinctCategories } from "../core/catalog/catalog-queries";
 import type { LayerEntry, LocalizedText } from "../core/catalog/schema";
 
 /** One legend line: a colour swatch and its text. `label: null` is the "other values" line. */
@@ -11,14 +12,8 @@ export type LegendItem = { color: string; label: LocalizedText | null };
 export function buildLegend(layer: LayerEntry): LegendItem[] {
   const { style } = layer;
   if (style.type === "simple") return [{ color: style.color, label: style.label ?? layer.title }];
-  const seen = new Set<string>();
-  const items: LegendItem[] = [];
-  for (const category of style.categories) {
-    const key = String(category.value);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    items.push({ color: category.color, label: category.label });
-  }
-  items.push({ color: style.fallbackColor, label: null });
-  return items;
+  return [
+    ...distinctCategories(style).map((c) => ({ color: c.color, label: c.label })),
+    { color: style.fallbackColor, label: null },
+  ];
 }

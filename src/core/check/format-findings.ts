@@ -70,21 +70,6 @@ export function formatFindingsCsv(findings: readonly Finding[]): string {
 }
 
 /**
- * The pair file of the PostGIS reference (`city_id,constraint_layer,constraint_id,area_m2`, as
- * `shared/bench/compare-pairs.mjs` reads it) from the computed pair findings of the given rules.
- */
-export function formatPairsCsv(findings: readonly Finding[], rules?: ReadonlySet<string>): string {
-  const lines = ["city_id,constraint_layer,constraint_id,area_m2"];
-  for (const f of findings) {
-    if (f.status !== "ok" || !f.constraint?.featureId || f.subject.featureId === null) continue;
-    if (rules && !rules.has(f.rule)) continue;
-    const row = [f.subject.featureId, f.constraint.layer, f.constraint.featureId];
-    lines.push([...row.map(csvField), fixed(f.areaSquareMeters, 3)].join(","));
-  }
-  return `${lines.join("\n")}\n`;
-}
-
-/**
  * Findings as a FeatureCollection: the conflicting part as geometry (null when there is none), every
  * other field as properties (nested objects kept), the finding id as feature id.
  */

@@ -10,7 +10,6 @@ export {
   type FindingFormat,
   findingsToGeoJson,
   formatFindingsCsv,
-  formatPairsCsv,
   formatResult,
 } from "./format-findings";
 export type { ClipKernel } from "./kernel";

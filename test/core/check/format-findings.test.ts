@@ -5,7 +5,6 @@ import {
   CSV_COLUMNS,
   findingsToGeoJson,
   formatFindingsCsv,
-  formatPairsCsv,
   formatResult,
 } from "../../../src/core/check/format-findings";
 import { runChecks } from "../../../src/core/check/run-checks";
@@ -45,21 +44,6 @@ describe("formatFindingsCsv", () => {
     const line = formatFindingsCsv([odd]).split("\n")[1] ?? "";
     expect(line.endsWith(',"side location conflict, at ""x"""')).toBe(true);
     expect(line.split(",")[5]).toBe("");
-  });
-});
-
-describe("formatPairsCsv", () => {
-  it("writes the PostGIS reference pair columns for computed pairs only", () => {
-    const failed: Finding = { ...finding, status: "not-computed", areaSquareMeters: null };
-    const text = formatPairsCsv([finding, failed]);
-    expect(text.split("\n")).toEqual([
-      "city_id,constraint_layer,constraint_id,area_m2",
-      `A,reference,B,${(finding.areaSquareMeters ?? 0).toFixed(3)}`,
-      "",
-    ]);
-    expect(formatPairsCsv([finding], new Set(["other-rule"]))).toBe(
-      "city_id,constraint_layer,constraint_id,area_m2\n",
-    );
   });
 });
 
