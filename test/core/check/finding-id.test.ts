@@ -26,8 +26,11 @@ describe("fnv1a64", () => {
 });
 
 describe("findingId", () => {
-  it("is stable and separates its parts", () => {
-    expect(findingId("r", "a", "b")).toBe(findingId("r", "a", "b"));
+  it("is the hash of the parts joined by NUL, and separates its parts", () => {
+    expect(findingId("r", "a", "b")).toBe(reference("r\u0000a\u0000b"));
+    expect(findingId("no-overlap", "Z000001", "RL-0001")).toBe(
+      reference("no-overlap\u0000Z000001\u0000RL-0001"),
+    );
     expect(findingId("r", "ab", "")).not.toBe(findingId("r", "a", "b"));
     expect(findingId("r", "a", null)).toBe(findingId("r", "a", ""));
     expect(findingId("r", "a", "b")).toMatch(/^[0-9a-f]{16}$/);

@@ -17,7 +17,12 @@ describe("mulberry32 and keyedRandom", () => {
     const draws = Array.from({ length: 1000 }, () => a());
     expect(draws).toEqual(Array.from({ length: 1000 }, () => b()));
     expect(draws.every((u) => u >= 0 && u < 1)).toBe(true);
-    expect(keyedRandom(7, "node:1,2")()).toBe(keyedRandom(7, "node:1,2")());
+    // keyed by the FNV-1a hash of "seed:key", so a key's sequence is mulberry32's for that hash
+    const keyed = keyedRandom(7, "node:1,2");
+    const direct = mulberry32(hashString("7:node:1,2"));
+    expect(Array.from({ length: 5 }, () => keyed())).toEqual(
+      Array.from({ length: 5 }, () => direct()),
+    );
   });
 
   it("give different sequences for different keys and spread draws evenly", () => {
