@@ -69,6 +69,21 @@ async function screenshot(page: Page, name: string, testId = "check-incomplete")
   await page.screenshot({ path: `${folder}/${name}.png` });
 }
 
+/**
+ * Runs `body` on a page of its own browser, set up from scratch (routes first, then the app), and
+ * checks that no request left this machine and the page raised no uncaught error.
+ */
+async function onFreshPage(body: (page: Page) => Promise<void>): Promise<void> {
+  const browser = await launchBrowser();
+  try {
+    const { page, violations } = await openGuardedPage(browser);
+    await body(page);
+    expect(violations).toEqual([]);
+  } finally {
+    await browser.close();
+  }
+}
+
 async function openCheckTab(page: Page): Promise<void> {
   await page.getByTestId("tab-check").click();
   // ready: the rule list is drawn and the layers the rules read have settled
@@ -241,9 +256,7 @@ describe("a truncated FlatGeobuf and a corrupt JSON layer, in Chromium", () => {
 
 describe("every layer the rules need fails, in Chromium", () => {
   it("never says “no conflicts”: the run button is off and says that no rule can run", async () => {
-    const browser = await launchBrowser();
-    try {
-      const { page, violations } = await openGuardedPage(browser);
+    await onFreshPage(async (page) => {
       const zones = layer("city-plan-zones");
       expect(rulesReading(zones.id)).toEqual(rulesFile.rules.map((r) => r.id));
       // Seven bytes: not even the FlatGeobuf magic bytes.
@@ -265,18 +278,13 @@ describe("every layer the rules need fails, in Chromium", () => {
       const text = await pageText(page);
       for (const sentence of NO_CONFLICTS) expect(text).not.toContain(sentence);
       await screenshot(page, "check-none-can-run-vi", "check-run");
-      expect(violations).toEqual([]);
-    } finally {
-      await browser.close();
-    }
+    });
   });
 });
 
 describe("a rule the checker leaves out, in Chromium", () => {
   it("is listed as not run with the checker's words, and nothing claims “no conflicts”", async () => {
-    const browser = await launchBrowser();
-    try {
-      const { page, violations } = await openGuardedPage(browser);
+    await onFreshPage(async (page) => {
       // Valid for the rules file, refused by the checker: "no overlap" with a line layer.
       await page.route("**/layers/rules.json", async (route) => {
         const response = await route.fetch();
@@ -300,18 +308,13 @@ describe("a rule the checker leaves out, in Chromium", () => {
       );
       const text = await pageText(page);
       for (const sentence of NO_CONFLICTS) expect(text).not.toContain(sentence);
-      expect(violations).toEqual([]);
-    } finally {
-      await browser.close();
-    }
+    });
   });
 });
 
 describe("a catalogue naming files on another host, in Chromium", () => {
   it("fails those layers with a clear message and never calls the host", async () => {
-    const browser = await launchBrowser();
-    try {
-      const { page, violations } = await openGuardedPage(browser);
+    await onFreshPage(async (page) => {
       const requested: string[] = [];
       page.on("request", (request) => requested.push(request.url()));
       // An absolute URL, a scheme-relative one and one with backslashes (the URL parser reads
@@ -368,9 +371,6 @@ describe("a catalogue naming files on another host, in Chromium", () => {
       await page.getByTestId("tab-check").click();
       await page.waitForSelector('[data-testid="check-run"]:not([disabled])', { timeout: 30_000 });
       expect(requested.filter((url) => new URL(url).hostname === "example.org")).toEqual([]);
-      expect(violations).toEqual([]);
-    } finally {
-      await browser.close();
-    }
+    });
   });
 });
