@@ -91,6 +91,7 @@ export type Verdict =
   /** No rule ran: nothing was checked. */
   | "nothing-checked";
 
+/** What the summary may say about a run with `findings` findings and the given coverage. */
 export function verdictOf(coverage: Coverage, findings: number): Verdict {
   if (findings > 0) return "findings";
   if (coverage.complete) return "no-conflicts";

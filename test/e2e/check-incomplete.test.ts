@@ -283,19 +283,37 @@ describe("every layer the rules need fails, in Chromium", () => {
 });
 
 describe("a rule the checker leaves out, in Chromium", () => {
-  it("is listed as not run with the checker's words, and nothing claims “no conflicts”", async () => {
+  it("waits for its layers saying which, then is listed as not run with the checker's words", async () => {
     await onFreshPage(async (page) => {
+      const roads = layer("ring-roads");
+      // The line layer arrives only when the test lets it: until then the panel waits, and says for what.
+      let release = () => {};
+      const held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      await page.route(`**/layers/${roads.source}`, async (route) => {
+        await held;
+        await route.continue();
+      });
       // Valid for the rules file, refused by the checker: "no overlap" with a line layer.
       await page.route("**/layers/rules.json", async (route) => {
         const response = await route.fetch();
         const file = (await response.json()) as RuleFile;
         const [first] = file.rules;
         if (!first?.constraint) throw new Error("the first shipped rule has no constraint");
-        first.constraint = { layer: "ring-roads" };
+        first.constraint = { layer: roads.id };
         await route.fulfill({ response, json: { ...file, rules: [first] } });
       });
       await openApp(page);
-      await openCheckTab(page);
+      await page.getByTestId("tab-check").click();
+      const status = page.getByTestId("check-status");
+      await expect.poll(() => status.textContent(), { timeout: 30_000 }).toContain(roads.title.vi);
+      expect(await status.textContent()).toBe(
+        vi.check.waiting_other.replace("{{count}}", "1").replace("{{layers}}", roads.title.vi),
+      );
+      expect(await page.getByTestId("check-run").isDisabled()).toBe(true);
+      release();
+      await page.waitForSelector('[data-testid="check-run"]:not([disabled])', { timeout: 30_000 });
       await runAndWait(page);
       const listed = await notRunList(page);
       expect(listed.map((l) => l.rule)).toEqual(["urban-on-protected-rice-land"]);
