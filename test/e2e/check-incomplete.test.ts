@@ -342,7 +342,7 @@ describe("a catalogue naming files on another host, in Chromium", () => {
         "regional-satellite-towns": "//example.org/y.geojson",
         "second-airport-options": "\\\\example.org\\z.geojson",
       };
-      // Not a URL at all: it once threw inside the loading loop and stopped every layer after it.
+      // Not a URL at all: it used to throw inside the loading effect, and the whole app went blank.
       const badPath = { id: "power-substations", source: "http://[x.geojson" };
       await page.route("**/layers/catalog.json", async (route) => {
         const response = await route.fetch();
