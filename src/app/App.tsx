@@ -175,6 +175,7 @@ export function App() {
             <CheckPanel
               check={check}
               catalog={catalog.layers}
+              catalogFile={CATALOG_FILE}
               districtNames={districtNames}
               onSelectFinding={onSelectFinding}
             />

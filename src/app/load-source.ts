@@ -5,7 +5,18 @@ import { readFlatGeobuf } from "../io/fgb-reader";
 export type LoadFailure = {
   /** The file as the user knows it (the catalogue's `source`, or the data path). */
   file: string;
-  reason: "http" | "network" | "not-found" | "json" | "not-geojson" | "fgb" | "index";
+  reason:
+    | "http"
+    | "network"
+    | "not-found"
+    | "json"
+    | "not-geojson"
+    | "fgb"
+    | "index"
+    /** The path leads off the app's own origin; `detail` is where it leads (see `resolveAppFile`). */
+    | "outside-host"
+    /** The path is not a URL at all, e.g. "http://[x.geojson". */
+    | "bad-path";
   /** Extra detail in the words of the server or parser, e.g. "404 Not Found". */
   detail: string;
 };

@@ -1,10 +1,12 @@
+import { appOrigin, resolveAppFile } from "./app-file-url";
+
 /**
  * Where the app finds a run-time file given by its path as users see it in messages, e.g.
  * "data/hanoi-districts.fgb": relative to the page, so the app works from any folder of a static
  * host (the build uses `base: "./"`).
  */
 export function appFileUrl(file: string): URL {
-  return new URL(file, document.baseURI);
+  return resolveAppFile(file, new URL(document.baseURI), appOrigin());
 }
 
 /** The catalogue's path as users see it in messages. */

@@ -2,6 +2,7 @@ import type { FeatureCollection } from "geojson";
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
 import type { Catalog } from "../core/catalog/parse-catalog";
 import type { Finding } from "../core/check/index";
+import { splitRunnable } from "../state/check-coverage";
 import { buildCheckData, type CheckDataState } from "../state/check-data";
 import {
   type CheckAction,
@@ -20,7 +21,10 @@ export type CheckController = {
   data: CheckDataState | null;
   state: CheckState;
   dispatch: (action: CheckAction) => void;
-  /** Checks the ticked rules; a run in progress is replaced. */
+  /**
+   * Checks the ticked rules whose layers loaded (the others are recorded in the run as not run); a
+   * run in progress is replaced. Does nothing when none of them can run.
+   */
   run: () => void;
   cancel: () => void;
   /** Findings of the last finished run (empty before the first). */
@@ -91,7 +95,9 @@ export function useCheck({
       validRules.map((r) => r.id),
     );
     const selected = validRules.filter((r) => ids.includes(r.id));
-    if (selected.length === 0) return;
+    // Rules reading a layer that did not load are not sent: the run records why they did not run.
+    const { runnable, blocked } = splitRunnable(selected, stableData.failed);
+    if (runnable.length === 0) return;
     const runId = ++runIdRef.current;
     dispatch({ type: "run-started", runId });
     let frame: number | null = null;
@@ -103,14 +109,19 @@ export function useCheck({
         dispatch({ type: "run-progress", runId, ...latest });
       });
     };
-    void runner.run(stableData.data, selected, onProgress).then((outcome) => {
+    void runner.run(stableData.data, runnable, onProgress).then((outcome) => {
       if (frame !== null) cancelAnimationFrame(frame);
       switch (outcome.status) {
         case "done":
           dispatch({
             type: "run-done",
             runId,
-            run: { result: outcome.result, rules: ids, elapsedMs: outcome.elapsedMs },
+            run: {
+              result: outcome.result,
+              rules: ids,
+              elapsedMs: outcome.elapsedMs,
+              skipped: blocked,
+            },
           });
           return;
         case "failed":
@@ -155,6 +166,6 @@ function sameData(a: CheckDataState | null, b: CheckDataState | null): boolean {
     a.data.districts === b.data.districts &&
     keys.length === Object.keys(a.data.layers).length &&
     keys.every((k) => a.data.layers[k] === b.data.layers[k]) &&
-    a.failed.join() === b.failed.join()
+    a.failed.map((f) => f.layer).join() === b.failed.map((f) => f.layer).join()
   );
 }

@@ -2,6 +2,7 @@ import type { FeatureCollection } from "geojson";
 import { useEffect, useState } from "react";
 import type { LayerEntry } from "../core/catalog/schema";
 import { type Bbox, collectionBbox } from "../state/bounds";
+import { catalogFileUrl } from "./app-file-url";
 import { type LoadFailure, loadFeatureCollection, toLoadFailure } from "./load-source";
 
 /** Where one layer's file stands. */
@@ -12,7 +13,8 @@ export type LayerSource =
 
 /**
  * Loads every layer's `source` (relative to the catalogue file) in parallel. Each layer settles on
- * its own: one broken file marks only its own row as failed.
+ * its own: one broken file, or a source that is not a path on the app's own host, marks only its
+ * own row as failed.
  */
 export function useLayerSources(
   layers: readonly LayerEntry[] | null,
@@ -27,11 +29,14 @@ export function useLayerSources(
       const settle = (source: LayerSource) => {
         if (!cancelled) setSources((previous) => ({ ...previous, [layer.id]: source }));
       };
-      loadFeatureCollection(new URL(layer.source, catalogUrl), layer.source).then(
-        (data) => settle({ status: "ready", data, bbox: collectionBbox(data) }),
-        (error: unknown) =>
-          settle({ status: "error", failure: toLoadFailure(error, layer.source) }),
-      );
+      // Resolved inside the promise, so a source that cannot be fetched fails its layer alone.
+      Promise.resolve()
+        .then(() => loadFeatureCollection(catalogFileUrl(layer.source, catalogUrl), layer.source))
+        .then(
+          (data) => settle({ status: "ready", data, bbox: collectionBbox(data) }),
+          (error: unknown) =>
+            settle({ status: "error", failure: toLoadFailure(error, layer.source) }),
+        );
     }
     return () => {
       cancelled = true;

@@ -1,6 +1,7 @@
 import { useEffect, useState } from "react";
 import type { Catalog } from "../core/catalog/parse-catalog";
 import { parseRules, type Rule, type RuleProblem } from "../core/catalog/rules-schema";
+import { catalogFileUrl } from "./app-file-url";
 import { type LoadFailure, loadJson, toLoadFailure } from "./load-source";
 
 export type RulesState =
@@ -10,9 +11,17 @@ export type RulesState =
   | { status: "ready"; file: string; rules: Rule[]; problems: RuleProblem[] }
   | { status: "failed"; file: string; failure: LoadFailure };
 
-/** A path relative to the catalogue as users see it, e.g. "rules.json" → "layers/rules.json". */
+/**
+ * A path relative to the catalogue as users see it, e.g. "rules.json" → "layers/rules.json"; a
+ * path that leads elsewhere (an absolute URL) is shown as written.
+ */
 export function shownRulesFile(rules: string, catalogFile: string): string {
-  return new URL(rules, new URL(catalogFile, "file:///")).pathname.slice(1);
+  try {
+    const url = new URL(rules, new URL(catalogFile, "file:///"));
+    return url.protocol === "file:" && url.host === "" ? url.pathname.slice(1) : rules;
+  } catch {
+    return rules;
+  }
 }
 
 /**
@@ -35,16 +44,20 @@ export function useRules(
     const file = shownRulesFile(catalog.rules, catalogFile);
     const layerIds = new Set(catalog.layers.map((l) => l.id));
     setState({ status: "loading" });
-    loadJson(new URL(catalog.rules, catalogUrl), file).then(
-      (json) => {
-        if (cancelled) return;
-        const { rules, problems } = parseRules(json, layerIds);
-        setState({ status: "ready", file, rules, problems });
-      },
-      (error: unknown) => {
-        if (!cancelled) setState({ status: "failed", file, failure: toLoadFailure(error, file) });
-      },
-    );
+    const path = catalog.rules;
+    // Resolved inside the promise: a path off the app's host is a load failure, not a crash.
+    Promise.resolve()
+      .then(() => loadJson(catalogFileUrl(path, catalogUrl), file))
+      .then(
+        (json) => {
+          if (cancelled) return;
+          const { rules, problems } = parseRules(json, layerIds);
+          setState({ status: "ready", file, rules, problems });
+        },
+        (error: unknown) => {
+          if (!cancelled) setState({ status: "failed", file, failure: toLoadFailure(error, file) });
+        },
+      );
     return () => {
       cancelled = true;
     };

@@ -1,4 +1,5 @@
 import type { FeatureCollection } from "geojson";
+import type { LoadFailure } from "../app/load-source";
 import { districtLayer } from "../core/catalog/catalog-queries";
 import { type Rule, referencedLayers } from "../core/catalog/rules-schema";
 import type { LayerEntry } from "../core/catalog/schema";
@@ -8,19 +9,23 @@ import type { CheckData } from "../worker/check-protocol";
 export type LayerStatus =
   | { status: "loading" }
   | { status: "ready"; data: FeatureCollection }
-  | { status: "error" };
+  | { status: "error"; failure: LoadFailure };
+
+/** A layer the rules read whose file could not be used, and why (the file as the catalogue names it). */
+export type LayerFailure = { layer: string; failure: LoadFailure };
 
 /** The data to check, or which layers it still waits for. */
 export type CheckDataState =
   | { status: "waiting"; loading: string[] }
-  /** `failed`: layers the rules read whose file did not load (their rules are skipped). */
-  | { status: "ready"; data: CheckData; failed: string[] };
+  /** `failed`: layers the rules read whose file did not load (their rules cannot run). */
+  | { status: "ready"; data: CheckData; failed: LayerFailure[] };
 
 /**
  * Gathers what the check workers need once every file it reads has settled: every layer any rule
  * reads (whether ticked or not, so the data is sent once for all runs), the catalogue and the
  * district polygons (the catalogue's district layer, else the base map's districts). Layers that
- * failed to load are left out and listed; the engine skips their rules and says so.
+ * failed to load are left out and listed with their failure, so the panel can say which rules
+ * cannot run and why.
  */
 export function buildCheckData(
   catalog: readonly LayerEntry[],
@@ -38,11 +43,12 @@ export function buildCheckData(
   );
   if (loading.length > 0) return { status: "waiting", loading };
   const layers: Record<string, FeatureCollection> = {};
-  const failed: string[] = [];
+  const failed: LayerFailure[] = [];
   for (const id of ids) {
     const source = sources[id];
     if (source?.status === "ready") layers[id] = source.data;
-    else if (referenced.has(id)) failed.push(id);
+    else if (source?.status === "error" && referenced.has(id))
+      failed.push({ layer: id, failure: source.failure });
   }
   const districts = (district && layers[district.id]) || baseDistricts;
   return {

@@ -1,11 +1,20 @@
 import type { CheckResult } from "../core/check/index";
+import type { RuleNotRun } from "./check-coverage";
 
 /** How the results list is grouped first (then by the next one in {@link GROUP_ORDER}). */
 export const GROUP_BY = ["rule", "district", "severity"] as const;
 export type GroupBy = (typeof GROUP_BY)[number];
 
-/** A finished run: its result, the rules it checked and its wall time in ms. */
-export type CheckRun = { result: CheckResult; rules: string[]; elapsedMs: number };
+/**
+ * A finished run: its result, the rules selected for it, its wall time in ms, and the selected rules
+ * it could not send to the checker because a layer they read did not load (see `runCoverage`).
+ */
+export type CheckRun = {
+  result: CheckResult;
+  rules: string[];
+  elapsedMs: number;
+  skipped: RuleNotRun[];
+};
 
 /** The check panel's state. Findings live here, so they survive a language switch. */
 export type CheckState = {
@@ -84,9 +93,16 @@ export function checkReducer(state: CheckState, action: CheckAction): CheckState
     case "run-progress":
       if (state.running !== action.runId) return state;
       return { ...state, progress: { done: action.done, total: action.total } };
-    case "run-done":
+    case "run-done": {
       if (state.running !== action.runId) return state;
-      return { ...state, running: null, last: action.run, selected: null };
+      // A finding keeps its id from run to run: one still found stays selected (and on the map).
+      const { selected } = state;
+      const kept =
+        selected !== null && action.run.result.findings.some((f) => f.id === selected)
+          ? selected
+          : null;
+      return { ...state, running: null, last: action.run, selected: kept };
+    }
     case "run-failed":
       if (state.running !== action.runId) return state;
       return { ...state, running: null, error: action.message };

@@ -7,13 +7,23 @@ type Props = {
   progress: { done: number; total: number };
   /** Why the run button is off (data still loading, no rule ticked), or null when it can run. */
   blocked: string | null;
+  /** What a run will leave out (ticked rules that cannot run), or null. */
+  note: string | null;
   cancelled: boolean;
   onRun: () => void;
   onCancel: () => void;
 };
 
 /** Run and cancel, with a progress bar while the workers check. */
-export function CheckControls({ running, progress, blocked, cancelled, onRun, onCancel }: Props) {
+export function CheckControls({
+  running,
+  progress,
+  blocked,
+  note,
+  cancelled,
+  onRun,
+  onCancel,
+}: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Language;
   const { done, total } = progress;
@@ -60,7 +70,7 @@ export function CheckControls({ running, progress, blocked, cancelled, onRun, on
         </div>
       ) : (
         <p className="check-status" role="status" data-testid="check-status">
-          {blocked ?? (cancelled ? t("check.cancelled") : "")}
+          {blocked ?? (cancelled ? t("check.cancelled") : (note ?? ""))}
         </p>
       )}
     </div>

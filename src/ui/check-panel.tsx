@@ -5,9 +5,13 @@ import type { CheckController } from "../app/use-check";
 import type { Rule } from "../core/catalog/rules-schema";
 import type { LayerEntry } from "../core/catalog/schema";
 import type { Finding } from "../core/check/index";
+import { splitRunnable } from "../state/check-coverage";
+import type { LayerFailure } from "../state/check-data";
 import { checkedRules, GROUP_BY, type GroupBy } from "../state/check-state";
 import type { Language } from "../state/url-state";
 import { CheckControls } from "./check-controls";
+import { CheckCoverageNotice } from "./check-coverage-notice";
+import { CheckLayersNotice } from "./check-layers-notice";
 import { CheckLegend } from "./check-legend";
 import { CheckResults } from "./check-results";
 import { CheckRuleList } from "./check-rule-list";
@@ -19,18 +23,22 @@ import { useFindingNames } from "./use-finding-names";
 type Props = {
   check: CheckController;
   catalog: readonly LayerEntry[];
+  /** The catalogue's path as users see it (layer paths are written there). */
+  catalogFile: string;
   districtNames: ReadonlyMap<string, string>;
   onSelectFinding: (finding: Finding) => void;
 };
 
 const NO_LAYERS: Record<string, FeatureCollection> = {};
 const NO_RULES: Rule[] = [];
+const NO_FAILURES: LayerFailure[] = [];
 
 /**
  * The "Kiểm tra" tab: choose rules, run the check on the workers (progress, cancel), then the
- * summary, the map legend and the findings grouped by rule, district or severity.
+ * summary, the map legend and the findings grouped by rule, district or severity. Layers that did
+ * not load and rules that did not run are named, before a run and in its results.
  */
-export function CheckPanel({ check, catalog, districtNames, onSelectFinding }: Props) {
+export function CheckPanel({ check, catalog, catalogFile, districtNames, onSelectFinding }: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Language;
   const { rules, data, state, dispatch } = check;
@@ -39,7 +47,23 @@ export function CheckPanel({ check, catalog, districtNames, onSelectFinding }: P
   const checked = checkedRules(state, ruleOrder);
   const layers = data?.status === "ready" ? data.data.layers : NO_LAYERS;
   const names = useFindingNames(valid, catalog, layers, districtNames);
+  const failed = data?.status === "ready" ? data.failed : NO_FAILURES;
+  // Rules that cannot run, with the layers they lack: tagged in the list, counted by the controls.
+  const cannotRun = useMemo(
+    () =>
+      new Map(
+        splitRunnable(valid, failed).blocked.map((b) => [
+          b.rule,
+          t("check.cannotRunHint", {
+            layers: b.unreadable.map((u) => names.layer(u.layer)).join(", "),
+          }),
+        ]),
+      ),
+    [valid, failed, names, t],
+  );
+  const checkedCannotRun = checked.filter((id) => cannotRun.has(id)).length;
   const running = state.running !== null;
+  const loading = data?.status === "waiting" ? data.loading : [];
   const blocked =
     rules.status === "loading"
       ? t("check.loadingRules")
@@ -48,10 +72,19 @@ export function CheckPanel({ check, catalog, districtNames, onSelectFinding }: P
         : valid.length === 0
           ? t("check.noRules")
           : data?.status !== "ready"
-            ? t("check.waiting", { n: data?.status === "waiting" ? data.loading.length : 0 })
+            ? t("check.waiting", {
+                count: loading.length,
+                layers: loading.map((id) => names.layer(id)).join(", "),
+              })
             : checked.length === 0
               ? t("check.noneSelected")
-              : null;
+              : checkedCannotRun === checked.length
+                ? t("check.noneCanRun")
+                : null;
+  const note =
+    checkedCannotRun > 0
+      ? t("check.someCannotRun", { n: checkedCannotRun, total: checked.length })
+      : null;
   const last = state.last;
   return (
     <section className="check" aria-labelledby="check-title">
@@ -60,17 +93,13 @@ export function CheckPanel({ check, catalog, districtNames, onSelectFinding }: P
       </h2>
       <p className="muted">{t("check.intro")}</p>
       <CheckRulesNotice rules={rules} />
-      {data?.status === "ready" && data.failed.length > 0 && (
-        <Notice
-          tone="warning"
-          title={t("check.layersFailed", { layers: data.failed.join(", ") })}
-        />
-      )}
+      <CheckLayersNotice failed={failed} layerName={names.layer} catalogFile={catalogFile} />
       {valid.length > 0 && (
         <CheckRuleList
           rules={valid}
           checked={checked}
           disabled={running}
+          cannotRun={cannotRun}
           onToggle={(id, on) => dispatch({ type: "toggle-rule", id, on })}
           onAll={(on) => dispatch({ type: "set-all-rules", ids: ruleOrder, on })}
         />
@@ -79,6 +108,7 @@ export function CheckPanel({ check, catalog, districtNames, onSelectFinding }: P
         running={running}
         progress={state.progress}
         blocked={blocked}
+        note={note}
         cancelled={state.cancelled}
         onRun={check.run}
         onCancel={check.cancel}
@@ -91,6 +121,7 @@ export function CheckPanel({ check, catalog, districtNames, onSelectFinding }: P
       )}
       {last && (
         <>
+          <CheckCoverageNotice run={last} names={names} />
           <CheckSummary run={last} />
           {last.result.problems.length > 0 && (
             <Notice

@@ -7,12 +7,14 @@ type Props = {
   rules: readonly Rule[];
   checked: readonly string[];
   disabled: boolean;
+  /** Rules that cannot run (a layer they read did not load), with the tooltip saying why. */
+  cannotRun: ReadonlyMap<string, string>;
   onToggle: (id: string, on: boolean) => void;
   onAll: (on: boolean) => void;
 };
 
 /** The rules to run, all ticked by default, with their severity and type. */
-export function CheckRuleList({ rules, checked, disabled, onToggle, onAll }: Props) {
+export function CheckRuleList({ rules, checked, disabled, cannotRun, onToggle, onAll }: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Language;
   return (
@@ -48,6 +50,15 @@ export function CheckRuleList({ rules, checked, disabled, onToggle, onAll }: Pro
               <span className="check-rule__text">
                 {rule.title[lang]}
                 <span className="check-rule__type">{t(`check.ruleType.${rule.type}`)}</span>
+                {cannotRun.has(rule.id) && (
+                  <span
+                    className="check-rule__cannot-run"
+                    data-testid={`check-rule-cannot-run-${rule.id}`}
+                    title={cannotRun.get(rule.id)}
+                  >
+                    {t("check.cannotRun")}
+                  </span>
+                )}
               </span>
             </label>
           </li>

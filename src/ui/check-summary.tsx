@@ -1,4 +1,6 @@
+import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
+import { runCoverage, verdictOf } from "../state/check-coverage";
 import { formatHectares, formatSeconds } from "../state/check-format";
 import { totalsOf } from "../state/check-groups";
 import type { CheckRun } from "../state/check-state";
@@ -6,11 +8,17 @@ import { formatNumber } from "../state/format";
 import type { Language } from "../state/url-state";
 import { SeverityIcon } from "./icons";
 
-/** Totals of the last run: findings by severity, conflict area, time taken. */
+/**
+ * Totals of the last run: findings by severity, conflict area, time taken. Says "no conflicts" only
+ * when every selected rule ran on all its layers (`runCoverage`); otherwise it speaks of the rules
+ * that ran, or says nothing was checked.
+ */
 export function CheckSummary({ run }: { run: CheckRun }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Language;
-  const totals = totalsOf(run.result.findings);
+  const totals = useMemo(() => totalsOf(run.result.findings), [run]);
+  const coverage = useMemo(() => runCoverage(run), [run]);
+  const verdict = verdictOf(coverage, totals.count);
   const n = (value: number) => formatNumber(value, lang, 0);
   return (
     <section
@@ -21,13 +29,22 @@ export function CheckSummary({ run }: { run: CheckRun }) {
       data-warnings={totals.warnings}
       data-not-computed={totals.notComputed}
       data-elapsed-ms={Math.round(run.elapsedMs)}
+      data-complete={coverage.complete}
+      data-rules-run={coverage.ran.length}
+      data-rules-not-run={coverage.notRun.length}
       aria-labelledby="check-summary-title"
     >
       <h3 id="check-summary-title" className="check-summary__title">
         {t("check.summary.title")}
       </h3>
-      {totals.count === 0 ? (
+      {verdict === "no-conflicts" ? (
         <p className="check-summary__none">{t("check.summary.none")}</p>
+      ) : verdict === "none-from-rules-run" ? (
+        <p className="check-summary__none">
+          {t("check.summary.noneFromRulesRun", { count: coverage.ran.length })}
+        </p>
+      ) : verdict === "nothing-checked" ? (
+        <p className="check-summary__none">{t("check.summary.nothingChecked")}</p>
       ) : (
         <ul className="check-summary__counts">
           <li className="check-summary__count">
@@ -64,7 +81,7 @@ export function CheckSummary({ run }: { run: CheckRun }) {
           <dd data-testid="check-summary-time">
             {t("check.summary.timeValue", {
               time: formatSeconds(run.elapsedMs, lang),
-              rules: run.rules.length,
+              rules: coverage.ran.length,
               units: n(run.result.stats.units),
             })}
           </dd>

@@ -51,19 +51,26 @@ describe("buildCheckData", () => {
     expect(state.failed).toEqual([]);
   });
 
-  it("lists rule layers that failed and falls back to the base districts", () => {
+  it("lists rule layers that failed, with why, and falls back to the base districts", () => {
     const base = empty();
+    const riceFailure = { file: "national/rice.geojson", reason: "json", detail: "at 12" } as const;
     const state = buildCheckData(
       catalog,
       rules,
       {
         zones: { status: "ready", data: empty() },
-        rice: { status: "error" },
-        districts: { status: "error" },
+        rice: { status: "error", failure: riceFailure },
+        districts: {
+          status: "error",
+          failure: { file: "districts.fgb", reason: "fgb", detail: "truncated" },
+        },
       },
       base,
     );
-    expect(state).toMatchObject({ status: "ready", failed: ["rice"] });
+    expect(state).toMatchObject({
+      status: "ready",
+      failed: [{ layer: "rice", failure: riceFailure }],
+    });
     expect(state.status === "ready" && state.data.districts).toBe(base);
     expect(state.status === "ready" && Object.keys(state.data.layers)).toEqual(["zones"]);
   });

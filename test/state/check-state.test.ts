@@ -15,7 +15,12 @@ const result = (ids: string[]): CheckResult => ({
   problems: [],
   stats: { units: ids.length, candidatePairs: 0, shortcutPairs: 0, kernelCalls: 0 },
 });
-const run = (ids: string[]): CheckRun => ({ result: result(ids), rules: ["r"], elapsedMs: 12 });
+const run = (ids: string[]): CheckRun => ({
+  result: result(ids),
+  rules: ["r"],
+  elapsedMs: 12,
+  skipped: [],
+});
 const apply = (...actions: CheckAction[]) => actions.reduce(checkReducer, initialCheckState());
 
 describe("rule selection", () => {
@@ -37,7 +42,7 @@ describe("rule selection", () => {
 });
 
 describe("runs", () => {
-  it("a finished run replaces the previous findings and clears the selection", () => {
+  it("a finished run replaces the previous findings and clears a selection it no longer has", () => {
     const state = apply(
       { type: "run-started", runId: 1 },
       { type: "run-done", runId: 1, run: run(["x", "y"]) },
@@ -52,6 +57,19 @@ describe("runs", () => {
     expect(done.running).toBeNull();
     expect(done.last?.result.findings.map((f) => f.id)).toEqual(["z"]);
     expect(done.selected).toBeNull();
+  });
+
+  it("a finding selected before a rerun stays selected when the rerun still finds it", () => {
+    const state = apply(
+      { type: "run-started", runId: 1 },
+      { type: "run-done", runId: 1, run: run(["x", "y"]) },
+      { type: "select-finding", id: "y" },
+      { type: "run-started", runId: 2 },
+    );
+    expect(state.selected).toBe("y");
+    const done = checkReducer(state, { type: "run-done", runId: 2, run: run(["y", "z"]) });
+    expect(done.last?.result.findings.map((f) => f.id)).toEqual(["y", "z"]);
+    expect(done.selected).toBe("y");
   });
 
   it("a failed run shows its error and keeps the previous findings", () => {

@@ -2,7 +2,7 @@ import i18next from "i18next";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { Finding } from "../../src/core/check/index";
+import type { Finding, RuleSummary } from "../../src/core/check/index";
 import { initI18n } from "../../src/i18n/index";
 import type { CheckRun } from "../../src/state/check-state";
 import { CheckFindingRow } from "../../src/ui/check-finding-row";
@@ -24,6 +24,18 @@ const names = (lang: "vi" | "en"): FindingNames => ({
   district: (code) => ({ "001": "Quận Ba Đình", "017": "Huyện Đông Anh" })[code] ?? code,
   layer: (id) => ({ zones: "Phân vùng", rice: "Đất lúa" })[id] ?? id,
   feature: (_layer, id) => `Khu ${id} (${id})`,
+});
+
+/** The engine's totals line for a rule that ran (the counts do not matter to the summary). */
+const ruleSummary = (rule: string): RuleSummary => ({
+  rule,
+  type: "no-overlap",
+  severity: "error",
+  findings: 0,
+  errors: 0,
+  warnings: 0,
+  notComputed: 0,
+  areaSquareMeters: 0,
 });
 
 /** Text of rendered markup, tags dropped. */
@@ -175,12 +187,13 @@ describe("the results list and summary", () => {
     const run: CheckRun = {
       result: {
         findings,
-        summary: [],
+        summary: [ruleSummary("r1"), ruleSummary("r2")],
         problems: [],
         stats: { units: 4198, candidatePairs: 0, shortcutPairs: 0, kernelCalls: 0 },
       },
       rules: ["r1", "r2"],
       elapsedMs: 612,
+      skipped: [],
     };
     const html = renderToStaticMarkup(createElement(CheckSummary, { run }));
     expect(html).toContain('data-findings="3"');

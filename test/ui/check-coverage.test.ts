@@ -1,0 +1,159 @@
+import i18next from "i18next";
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { CheckResult, RuleSummary } from "../../src/core/check/index";
+import en from "../../src/i18n/en.json";
+import { initI18n } from "../../src/i18n/index";
+import vi from "../../src/i18n/vi.json";
+import type { CheckRun } from "../../src/state/check-state";
+import { CheckCoverageNotice } from "../../src/ui/check-coverage-notice";
+import { CheckSummary } from "../../src/ui/check-summary";
+import type { FindingNames } from "../../src/ui/use-finding-names";
+import { finding } from "../state/check-finding";
+
+beforeAll(() => {
+  initI18n("vi");
+});
+afterEach(async () => {
+  await i18next.changeLanguage("vi");
+});
+
+const names = (lang: "vi" | "en"): FindingNames => ({
+  lang,
+  rule: (id) => (lang === "vi" ? `Quy tắc ${id}` : `Rule ${id}`),
+  district: (code) => code,
+  layer: (id) => ({ flood: lang === "vi" ? "Hành lang thoát lũ" : "Flood corridor" })[id] ?? id,
+  feature: (_layer, id) => id,
+});
+
+const totals = (rule: string): RuleSummary => ({
+  rule,
+  type: "no-overlap",
+  severity: "error",
+  findings: 0,
+  errors: 0,
+  warnings: 0,
+  notComputed: 0,
+  areaSquareMeters: 0,
+});
+
+/**
+ * A run of rules a, b and c: `ran` are in the engine's totals, `flood` was not sent because the
+ * flood layer's file is cut short, and the engine left `left` out with a message.
+ */
+function run({
+  ran = ["a", "b"],
+  findings = 0,
+  skipFlood = true,
+  left = false,
+}: {
+  ran?: string[];
+  findings?: number;
+  skipFlood?: boolean;
+  left?: boolean;
+} = {}): CheckRun {
+  const result: CheckResult = {
+    findings: Array.from({ length: findings }, (_, i) => finding({ id: `f${i}`, rule: "a" })),
+    summary: ran.map(totals),
+    problems: left
+      ? [
+          {
+            rule: "b",
+            message: { vi: 'Bỏ qua quy tắc "b": lý do', en: 'rule "b" skipped: reason' },
+          },
+        ]
+      : [],
+    stats: { units: 10, candidatePairs: 0, shortcutPairs: 0, kernelCalls: 0 },
+  };
+  return {
+    result,
+    rules: skipFlood ? [...ran, "c"] : ran,
+    elapsedMs: 100,
+    skipped: skipFlood
+      ? [
+          {
+            rule: "c",
+            unreadable: [
+              {
+                layer: "flood",
+                failure: { file: "../data/flood.fgb", reason: "fgb", detail: "cut short" },
+              },
+            ],
+            problems: [],
+          },
+        ]
+      : [],
+  };
+}
+
+/** Text of rendered markup, tags dropped, entities of quotes undone. */
+const text = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, " ")
+    .replace(/&quot;/g, '"')
+    .replace(/\s+/g, " ");
+const summary = (r: CheckRun) => renderToStaticMarkup(createElement(CheckSummary, { run: r }));
+const notice = (r: CheckRun, lang: "vi" | "en" = "vi") =>
+  renderToStaticMarkup(createElement(CheckCoverageNotice, { run: r, names: names(lang) }));
+
+describe("the summary of a run", () => {
+  it("says “no conflicts” when every selected rule ran and found nothing", () => {
+    const html = summary(run({ skipFlood: false }));
+    expect(text(html)).toContain(vi.check.summary.none);
+    expect(html).toContain('data-complete="true"');
+  });
+
+  it("never says “no conflicts” when a rule did not run: it speaks of the rules that ran", () => {
+    for (const r of [run(), run({ skipFlood: false, left: true })]) {
+      const shown = text(summary(r));
+      expect(shown).not.toContain(vi.check.summary.none);
+      expect(shown).toContain(vi.check.summary.noneFromRulesRun_other.replace("{{count}}", ""));
+    }
+    expect(summary(run())).toContain('data-complete="false"');
+  });
+
+  it("says nothing was checked when no rule ran, and counts only the rules that ran", () => {
+    const shown = text(summary(run({ ran: [] })));
+    expect(shown).not.toContain(vi.check.summary.none);
+    expect(shown).toContain(vi.check.summary.nothingChecked);
+    expect(shown).toContain("0 quy tắc");
+    expect(text(summary(run({ findings: 2 })))).toContain("2 quy tắc");
+  });
+});
+
+describe("the notice of rules that did not run", () => {
+  it("is absent when the check is complete", () => {
+    expect(notice(run({ skipFlood: false }))).toBe("");
+  });
+
+  it("names each rule, the layer, its file and the reason, or the checker's words", () => {
+    const html = notice(run({ left: true }));
+    expect(html).toContain('data-testid="check-not-run-b"');
+    expect(html).toContain('data-testid="check-not-run-c"');
+    const shown = text(html);
+    expect(shown).toContain("Kiểm tra chưa đầy đủ: 2/3 quy tắc đã chọn không chạy");
+    expect(shown).toContain('Quy tắc b : Bỏ qua quy tắc "b": lý do');
+    expect(shown).toContain(
+      "Quy tắc c : không tải được lớp “Hành lang thoát lũ” (../data/flood.fgb): tệp FlatGeobuf bị lỗi (cut short)",
+    );
+    expect(shown).toContain("chỉ gồm 1 quy tắc đã chạy");
+  });
+
+  it("speaks English after a language switch", async () => {
+    await i18next.changeLanguage("en");
+    const shown = text(notice(run(), "en"));
+    expect(shown).toContain("Incomplete check: 1 of the 3 selected rules did not run");
+    expect(shown).toContain(
+      "Rule c : layer “Flood corridor” (../data/flood.fgb) could not be loaded: broken FlatGeobuf file (cut short)",
+    );
+    expect(shown).toContain("cover only the 2 rules that ran");
+    expect(text(summary(run()))).not.toContain(en.check.summary.none);
+  });
+
+  it("says that nothing was checked when no rule ran", () => {
+    const shown = text(notice(run({ ran: [] })));
+    expect(shown).toContain(vi.check.incomplete.nothingRan);
+    expect(notice(run({ ran: [] }))).toContain("notice--error");
+  });
+});
