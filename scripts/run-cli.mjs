@@ -34,8 +34,9 @@ const stale =
     Math.max(
       newestMtime(join(root, "src")),
       statSync(join(root, "package-lock.json")).mtimeMs,
-      // bundled into src/cli/data.ts
+      // bundled into the commands too
       statSync(join(root, "scripts", "run-child.mjs")).mtimeMs,
+      statSync(join(root, "scripts", "temporary-names.mjs")).mtimeMs,
     );
 if (stale) {
   const { build } = await import("esbuild");

@@ -9,6 +9,7 @@ import { isWorkerJob, workerMain } from "../node/check-worker";
  * [--workers N]`. The same bundle is the entry of the check's worker threads (one file to build and
  * to start), so this module only dispatches.
  */
+
 /** Prints an internal failure (the checker's fault, not the input's) and sets exit code 3. */
 function internalFailure(error: unknown): void {
   const lines =
