@@ -7,6 +7,11 @@ import { constants } from "node:os";
 /** Signals passed on: Ctrl-C, `kill`/terminate(), a closed terminal. */
 export const FORWARDED_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"];
 
+/** How often we look whether our parent is still there (a getppid() call: free). */
+const ORPHAN_POLL_MS = 200;
+/** Our parent when this module loaded: before run-cli.mjs spends seconds rebuilding a bundle. */
+const STARTED_BY = process.ppid;
+
 /**
  * The exit code that reports how a child ended: its own code when it exited, 128 + the signal's
  * number when a signal killed it (the shell's convention: SIGKILL 137, SIGTERM 143, SIGABRT 134 —
@@ -23,6 +28,7 @@ export function exitCodeOf(code, signal) {
  * Starts `command args…` with our stdio and resolves with its exit code (see exitCodeOf) once it
  * has ended. While it runs, the forwarded signals go to it instead of ending us: the child decides
  * how to stop (the check removes its temporary files and writes nothing), and we report its end.
+ * If our parent ends first, the child gets SIGTERM.
  */
 export function runChild(command, args, options = {}) {
   return new Promise((resolve) => {
@@ -32,7 +38,17 @@ export function runChild(command, args, options = {}) {
     const forward = (signal) => child?.kill(signal);
     for (const signal of FORWARDED_SIGNALS) process.on(signal, forward);
     child = spawn(command, args, { stdio: "inherit", ...options });
+    // Our parent may end without passing a signal on: npm 11 forwards SIGTERM to the `sh -c` it
+    // runs a script in, which dies without forwarding it to us. Orphaned, nobody reads the
+    // result: stop the child as if the signal had come through.
+    const orphanWatch = setInterval(() => {
+      if (process.ppid === STARTED_BY) return;
+      clearInterval(orphanWatch);
+      child.kill("SIGTERM");
+    }, ORPHAN_POLL_MS);
+    orphanWatch.unref();
     const done = (code) => {
+      clearInterval(orphanWatch);
       for (const signal of FORWARDED_SIGNALS) process.off(signal, forward);
       resolve(code);
     };

@@ -50,25 +50,35 @@ function startCheck(
   return { wrapper, ended };
 }
 
-/** The check process the wrapper started (the bundle build/cli/check.mjs), once it runs. */
-async function checkChild(wrapper: ChildProcess): Promise<number> {
-  const pid = wrapper.pid as number;
+/** The children of process `pid` (none once it has ended). */
+function childrenOf(pid: number): number[] {
+  try {
+    const text = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim();
+    return text ? text.split(/\s+/).map(Number) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** The check process (the bundle build/cli/check.mjs) under `root`, once it runs. */
+async function checkProcess(root: ChildProcess): Promise<number> {
   for (;;) {
-    let children: string[] = [];
-    try {
-      children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/);
-    } catch {
-      // the wrapper has not started its child yet, or has ended
+    const seen: number[] = [];
+    for (let queue = childrenOf(root.pid as number); queue.length > 0; ) {
+      const pid = queue.shift() as number;
+      seen.push(pid);
+      queue = [...queue, ...childrenOf(pid)];
     }
-    for (const child of children.filter(Boolean)) {
+    for (const pid of seen) {
       try {
-        if (readFileSync(`/proc/${child}/cmdline`, "utf8").includes("check.mjs"))
-          return Number(child);
+        if (readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("check.mjs")) return pid;
       } catch {
         // gone already
       }
     }
-    if (wrapper.exitCode !== null) throw new Error("the wrapper ended before starting the check");
+    if (root.exitCode !== null || root.signalCode !== null) {
+      throw new Error("ended before starting the check");
+    }
     await sleep(10);
   }
 }
@@ -119,10 +129,31 @@ describe("npm run check stopped by a signal", HEAVY, () => {
     const dir = mkdtempSync(join(root, "term-"));
     const out = join(dir, "findings.json");
     const { wrapper, ended } = startCheck(["--catalog", slowCatalog, "--out", out]);
-    const child = await checkChild(wrapper);
+    const child = await checkProcess(wrapper);
     wrapper.kill("SIGTERM");
     const end = await ended;
     expect(end.code).toBe(143);
+    await sleep(AFTERLIFE_MS);
+    expect(alive(child)).toBe(false);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it("terminate() of `npm run check`: nothing left running, --out never written", async () => {
+    // npm passes SIGTERM to the `sh -c` running the script, which dies without passing it on:
+    // the wrapper sees itself orphaned and stops the check
+    const dir = mkdtempSync(join(root, "npm-"));
+    const npm = spawn(
+      "npm",
+      ["run", "-s", "check", "--", "--catalog", slowCatalog, "--out", join(dir, "x.json")],
+      {
+        cwd: PROJECT_ROOT,
+        stdio: "ignore",
+      },
+    );
+    const child = await checkProcess(npm);
+    const ended = new Promise((resolve) => npm.on("close", resolve));
+    npm.kill("SIGTERM");
+    await ended;
     await sleep(AFTERLIFE_MS);
     expect(alive(child)).toBe(false);
     expect(readdirSync(dir)).toEqual([]);
@@ -154,7 +185,7 @@ describe("npm run check stopped by a signal", HEAVY, () => {
         "--out",
         join(dir, "x.json"),
       ]);
-      const child = await checkChild(wrapper);
+      const child = await checkProcess(wrapper);
       wrapper.kill(signal);
       expect((await ended).code).toBe(code);
       await sleep(AFTERLIFE_MS);
@@ -168,7 +199,7 @@ describe("npm run check stopped by a signal", HEAVY, () => {
     const out = join(dir, "findings.json");
     const written = firstFile(dir, TEMPORARY);
     const { wrapper, ended } = startCheck(["--catalog", bigOutputCatalog, "--out", out]);
-    const child = await checkChild(wrapper);
+    const child = await checkProcess(wrapper);
     const temporary = await written;
     process.kill(child, "SIGKILL"); // no handler runs: the file stays, as after a crash
     expect((await ended).code).toBe(137);
