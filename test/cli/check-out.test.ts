@@ -1,4 +1,4 @@
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import {
   createReadStream,
   lstatSync,
@@ -11,8 +11,7 @@ import {
 } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCheckCli, scratchCopy } from "./check-helpers";
-import { PROJECT_ROOT } from "./helpers";
+import { runCheckCli, scratchCopy, startCheckCli } from "./check-helpers";
 
 /*
  * `npm run check -- --out …` never destroys what it should not: an input (refused, exit 2), a
@@ -110,21 +109,8 @@ describe("--out writes through links, FIFOs and devices", SLOW, () => {
       for await (const chunk of createReadStream(fifo, "utf8")) text += chunk;
       return text;
     })();
-    const check = spawn(
-      process.execPath,
-      [
-        join(PROJECT_ROOT, "scripts", "run-cli.mjs"),
-        "check",
-        "--catalog",
-        catalog,
-        "--format",
-        "csv",
-        "--out",
-        fifo,
-      ],
-      { stdio: "ignore" },
-    );
-    const code = await new Promise((resolve) => check.on("close", resolve));
+    const { code } = await startCheckCli(["--catalog", catalog, "--format", "csv", "--out", fifo])
+      .ended;
     expect(code).toBe(1);
     expect(await reader).toBe(expected);
     expect(lstatSync(fifo).isFIFO()).toBe(true);

@@ -12,7 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CLI_FIXTURES, runCheckCli } from "./check-helpers";
+import { CLI_FIXTURES, runCheckCli, startCheckCli } from "./check-helpers";
 import { gridZones, OVERLAP_RULE, QUOTA_RULE, stackedOverlaps, writePlan } from "./generated-plans";
 import { PROJECT_ROOT } from "./helpers";
 
@@ -22,33 +22,10 @@ import { PROJECT_ROOT } from "./helpers";
  * 2 bad input, 3 internal failure, 128 + n killed by signal n — an abnormal end is never 0 or 1.
  */
 
-const RUNNER = join(PROJECT_ROOT, "scripts", "run-cli.mjs");
 /** Each case starts Node and checks generated data: seconds, more on a loaded machine. */
 const HEAVY = { timeout: 180_000 };
 /** How long a killed check gets to (wrongly) write its output before we look. */
 const AFTERLIFE_MS = 3_000;
-
-type Ended = { code: number | null; signal: NodeJS.Signals | null; stderr: string };
-
-/** Starts `node scripts/run-cli.mjs check …` as npm does, without waiting for it. */
-function startCheck(
-  args: readonly string[],
-  env: NodeJS.ProcessEnv = process.env,
-): { wrapper: ChildProcess; ended: Promise<Ended> } {
-  const wrapper = spawn(process.execPath, [RUNNER, "check", ...args], {
-    cwd: PROJECT_ROOT,
-    env,
-    stdio: ["ignore", "ignore", "pipe"],
-  });
-  let stderr = "";
-  wrapper.stderr?.on("data", (chunk: Buffer) => {
-    stderr += chunk.toString();
-  });
-  const ended = new Promise<Ended>((resolve) =>
-    wrapper.on("close", (code, signal) => resolve({ code, signal, stderr })),
-  );
-  return { wrapper, ended };
-}
 
 /** The children of process `pid` (none once it has ended). */
 function childrenOf(pid: number): number[] {
@@ -125,18 +102,28 @@ beforeAll(() => {
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe("npm run check stopped by a signal", HEAVY, () => {
-  it("SIGTERM while checking: the check stops with it (143) and never writes --out", async () => {
-    const dir = mkdtempSync(join(root, "term-"));
-    const out = join(dir, "findings.json");
-    const { wrapper, ended } = startCheck(["--catalog", slowCatalog, "--out", out]);
-    const child = await checkProcess(wrapper);
-    wrapper.kill("SIGTERM");
-    const end = await ended;
-    expect(end.code).toBe(143);
-    await sleep(AFTERLIFE_MS);
-    expect(alive(child)).toBe(false);
-    expect(readdirSync(dir)).toEqual([]);
-  });
+  it.each([
+    ["SIGTERM", 143],
+    ["SIGINT", 130],
+    ["SIGHUP", 129],
+  ] as const)(
+    "%s while checking: the check stops with it (%i), --out never written",
+    async (signal, code) => {
+      const dir = mkdtempSync(join(root, `${signal}-`));
+      const { wrapper, ended } = startCheckCli([
+        "--catalog",
+        slowCatalog,
+        "--out",
+        join(dir, "x.json"),
+      ]);
+      const child = await checkProcess(wrapper);
+      wrapper.kill(signal);
+      expect((await ended).code).toBe(code);
+      await sleep(AFTERLIFE_MS);
+      expect(alive(child)).toBe(false);
+      expect(readdirSync(dir)).toEqual([]);
+    },
+  );
 
   it("terminate() of `npm run check`: nothing left running, --out never written", async () => {
     // npm passes SIGTERM to the `sh -c` running the script, which dies without passing it on:
@@ -163,7 +150,7 @@ describe("npm run check stopped by a signal", HEAVY, () => {
     const dir = mkdtempSync(join(root, "term-write-"));
     const out = join(dir, "findings.json");
     const written = firstFile(dir, TEMPORARY);
-    const { wrapper, ended } = startCheck(["--catalog", bigOutputCatalog, "--out", out]);
+    const { wrapper, ended } = startCheckCli(["--catalog", bigOutputCatalog, "--out", out]);
     const temporary = await written;
     expect(temporary).toMatch(/^findings\.json\.\d+\.tmp$/);
     wrapper.kill("SIGTERM");
@@ -173,32 +160,11 @@ describe("npm run check stopped by a signal", HEAVY, () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
-  it("SIGINT and SIGHUP are passed on too (130, 129)", async () => {
-    for (const [signal, code] of [
-      ["SIGINT", 130],
-      ["SIGHUP", 129],
-    ] as const) {
-      const dir = mkdtempSync(join(root, `${signal}-`));
-      const { wrapper, ended } = startCheck([
-        "--catalog",
-        slowCatalog,
-        "--out",
-        join(dir, "x.json"),
-      ]);
-      const child = await checkProcess(wrapper);
-      wrapper.kill(signal);
-      expect((await ended).code).toBe(code);
-      await sleep(AFTERLIFE_MS);
-      expect(alive(child)).toBe(false);
-      expect(readdirSync(dir)).toEqual([]);
-    }
-  });
-
   it("a check killed outright exits 137, and the next run removes the temporary file it left", async () => {
     const dir = mkdtempSync(join(root, "kill-"));
     const out = join(dir, "findings.json");
     const written = firstFile(dir, TEMPORARY);
-    const { wrapper, ended } = startCheck(["--catalog", bigOutputCatalog, "--out", out]);
+    const { wrapper, ended } = startCheckCli(["--catalog", bigOutputCatalog, "--out", out]);
     const child = await checkProcess(wrapper);
     const temporary = await written;
     process.kill(child, "SIGKILL"); // no handler runs: the file stays, as after a crash
@@ -224,7 +190,7 @@ describe("npm run check out of memory", HEAVY, () => {
     const out = join(dir, "findings.json");
     // 16 MB of heap: the 60 000 zones (≈15 MB of GeoJSON) do not fit once parsed
     const env = { ...process.env, NODE_OPTIONS: "--max-old-space-size=16" };
-    const end = await startCheck(["--catalog", slowCatalog, "--out", out], env).ended;
+    const end = await startCheckCli(["--catalog", slowCatalog, "--out", out], env).ended;
     expect([3, 134]).toContain(end.code);
     expect(existsSync(out)).toBe(false);
   });
@@ -241,7 +207,7 @@ describe("quota over 150 000 zones on two threads", HEAVY, () => {
     });
     const run = async (workers: string) => {
       const out = join(root, `quota-${workers}.json`);
-      const end = await startCheck(["--catalog", catalog, "--workers", workers, "--out", out])
+      const end = await startCheckCli(["--catalog", catalog, "--workers", workers, "--out", out])
         .ended;
       expect(end.code, end.stderr).toBe(1);
       return JSON.parse(readFileSync(out, "utf8")) as { findings: unknown[] };

@@ -1,6 +1,7 @@
 import { cpSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Feature, FeatureCollection, Polygon } from "geojson";
+import type { QuotaRule } from "../../src/core/catalog/rules-schema";
 import { CLI_FIXTURES } from "./check-helpers";
 
 /*
@@ -49,7 +50,7 @@ export function gridZones(count: number): FeatureCollection {
 }
 
 /** A quota rule on the rice zones whose targets are never met: two findings (city, district 003). */
-export const QUOTA_RULE = {
+export const QUOTA_RULE: QuotaRule = {
   id: "rice-minimum",
   type: "quota",
   title: text,

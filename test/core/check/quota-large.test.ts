@@ -1,26 +1,13 @@
 import { describe, expect, it } from "vitest";
-import type { QuotaRule } from "../../../src/core/catalog/rules-schema";
 import {
   finalizeQuota,
   type QuotaAccumulator,
   type QuotaPart,
 } from "../../../src/core/check/rules/quota";
+import { QUOTA_RULE } from "../../cli/generated-plans";
 
 const text = { vi: "Chỉ tiêu", en: "Quota" };
-const rule: QuotaRule = {
-  id: "rice-minimum",
-  type: "quota",
-  title: text,
-  description: text,
-  severity: "error",
-  illustrative: true,
-  subject: { layer: "zones" },
-  districtSource: { kind: "attribute", attribute: "district_code" },
-  targets: [
-    { scope: "city", minHectares: 1e9 },
-    { scope: "district", district: "003", minHectares: 1e9 },
-  ],
-};
+const rule = QUOTA_RULE; // targets: the city and district 003, never met
 
 /** Contributions of zones `from`…`to − 1`: the whole city and one of 30 districts each, 1 ha. */
 function parts(from: number, to: number): QuotaPart[] {
