@@ -1,16 +1,17 @@
 import { cpSync, existsSync } from "node:fs";
-import { resolve } from "node:path";
+import { basename, resolve } from "node:path";
 import react from "@vitejs/plugin-react";
 import type { Plugin } from "vite";
 import { defineConfig } from "vitest/config";
+import { isTemporaryFileName } from "./scripts/temporary-names.mjs";
 
 /**
  * The app fetches `layers/` (hand-authored catalogue and layers) and `data/` (built by `npm run data`)
  * at run time, so the catalogue can change without a rebuild. The dev server serves them from the
  * project root already; a build copies them beside the bundle so `vite preview` and a static host
- * serve the same paths.
+ * serve the same paths. Temporary files (`*.<pid>.tmp`, `.*.tmp-<pid>`) stay behind.
  */
-function copyRuntimeFolders(folders: string[]): Plugin {
+export function copyRuntimeFolders(folders: string[], sourceRoot = import.meta.dirname): Plugin {
   let outDir = "dist";
   return {
     name: "plan-layers:copy-runtime-folders",
@@ -20,8 +21,13 @@ function copyRuntimeFolders(folders: string[]): Plugin {
     },
     closeBundle() {
       for (const folder of folders) {
-        const from = resolve(import.meta.dirname, folder);
-        if (existsSync(from)) cpSync(from, resolve(outDir, folder), { recursive: true });
+        const from = resolve(sourceRoot, folder);
+        if (!existsSync(from)) continue;
+        // a temporary file of a run that is writing (or was killed) is not part of the data
+        cpSync(from, resolve(outDir, folder), {
+          recursive: true,
+          filter: (path) => !isTemporaryFileName(basename(path)),
+        });
       }
     },
   };

@@ -1,6 +1,6 @@
-import { spawnSync } from "node:child_process";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { runChild } from "../../scripts/run-child.mjs";
 import { shownPath } from "../node/check-error";
 import { parseDataArgs, withoutIfStale } from "./data-step/args";
 import { bilingual, DataStepError, USAGE } from "./data-step/messages";
@@ -16,7 +16,7 @@ import { checkFreshness } from "./data-step/staleness";
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const argv = process.argv.slice(2);
 
-function main(): number {
+async function main(): Promise<number> {
   let args: ReturnType<typeof parseDataArgs>;
   try {
     args = parseDataArgs(argv);
@@ -50,12 +50,12 @@ function main(): number {
       }),
     );
   }
-  const build = spawnSync(
-    process.execPath,
-    [join(projectRoot, "scripts", "run-cli.mjs"), "data-build", ...withoutIfStale(argv)],
-    { stdio: "inherit" },
-  );
-  return build.status ?? 1;
+  // not spawnSync: a blocked process cannot pass a signal on, and the build would go on orphaned
+  return runChild(process.execPath, [
+    join(projectRoot, "scripts", "run-cli.mjs"),
+    "data-build",
+    ...withoutIfStale(argv),
+  ]);
 }
 
-process.exitCode = main();
+process.exitCode = await main();

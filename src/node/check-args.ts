@@ -32,7 +32,8 @@ export const CHECK_USAGE = [
   "               write findings to a file instead of stdout (npm adds a banner to stdout: use --out or npm run -s check)",
   "  --timings    in một dòng JSON thời gian các pha lên stderr / print one JSON line of phase timings on stderr",
   "  --workers    số luồng kiểm tra (mặc định auto) / checking threads (default auto)",
-  "Mã thoát / Exit code: 0 không có lỗi / no error finding, 1 có lỗi / error findings, 2 dữ liệu vào sai / bad input, 3 lỗi nội bộ / internal failure",
+  "Mã thoát / Exit code: 0 không có lỗi / no error finding, 1 có lỗi / error findings, 2 dữ liệu vào sai / bad input, 3 lỗi nội bộ / internal failure,",
+  "                      128+n bị dừng bởi tín hiệu n / killed by signal n (130 Ctrl-C, 143 SIGTERM, 137 SIGKILL, 134 hết bộ nhớ / out of memory)",
 ].join("\n");
 
 const usageError = (vi: string, en: string) =>

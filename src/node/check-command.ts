@@ -1,30 +1,13 @@
-import { renameSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, resolve } from "node:path";
-import { type CheckResult, formatResult } from "../core/check/index";
+import { type CheckResult, resultChunks } from "../core/check/index";
 import { CHECK_USAGE, parseCheckArgs } from "./check-args";
-import { bilingual, CheckInputError, errorLine, inputError, shownPath } from "./check-error";
+import { bilingual, CheckInputError, errorLine, shownPath } from "./check-error";
 import { runCheck } from "./check-run";
+import { inputFilesOf, refuseInputAsOutput, resolveOutput } from "./output-target";
+import { writeOutput } from "./write-output";
 
 /** Exit code: 1 when any finding has error severity (the plan must change), else 0. */
 function exitCodeOf(result: CheckResult): 0 | 1 {
   return result.findings.some((f) => f.severity === "error") ? 1 : 0;
-}
-
-/** Writes `text` to `path` whole or not at all (temporary file, then rename). */
-function writeAtomically(path: string, text: string): void {
-  const target = resolve(path);
-  const temporary = `${target}.${process.pid}.tmp`;
-  try {
-    writeFileSync(temporary, text);
-    renameSync(temporary, target);
-  } catch (error) {
-    rmSync(temporary, { force: true });
-    const detail = error instanceof Error ? error.message : String(error);
-    throw inputError(shownPath(target), {
-      vi: `không ghi được kết quả vào ${shownPath(dirname(target))} (${detail})`,
-      en: `cannot write the findings into ${shownPath(dirname(target))} (${detail})`,
-    });
-  }
 }
 
 /** One stderr line per rule: findings, errors, warnings, total area. */
@@ -49,7 +32,12 @@ export async function runCheckCommand(argv: readonly string[], workerScript: URL
     console.log(CHECK_USAGE);
     return 0;
   }
+  // a bad --out (a folder, one of the inputs) stops the command before the check, not after it
+  const output = args.out === null ? null : resolveOutput(args.out);
   const run = await runCheck({
+    beforeRead: (plan) => {
+      if (output) refuseInputAsOutput(output, inputFilesOf(plan));
+    },
     source: {
       catalog: args.catalog,
       proposal: args.proposal,
@@ -73,9 +61,7 @@ export async function runCheckCommand(argv: readonly string[], workerScript: URL
     );
   }
   const t0 = performance.now();
-  const text = formatResult(result, args.format);
-  if (args.out) writeAtomically(args.out, text);
-  else process.stdout.write(text);
+  await writeOutput(output, resultChunks(result, args.format));
   const writeMs = performance.now() - t0;
 
   for (const line of loaded.warnings) console.error(line);

@@ -51,3 +51,19 @@ export function problemsError(lines: readonly string[], head?: Bilingual): Check
     ...shown.map((line) => `  ${line}`),
   ]);
 }
+
+/**
+ * A failure of the checker itself, not of the input (a worker out of memory or stopped): the
+ * command prints `lines` (bilingual, what to do) and the technical `detail`, and exits with code 3,
+ * never 0 or 1, which would read as a verdict on the plan.
+ */
+export class CheckInternalError extends Error {
+  readonly exitCode = 3;
+  constructor(
+    readonly lines: readonly string[],
+    readonly detail: string,
+  ) {
+    super(lines.join("\n"));
+    this.name = "CheckInternalError";
+  }
+}

@@ -1,9 +1,15 @@
 import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
+import { type ResourceLimits, Worker } from "node:worker_threads";
 import { type CheckResult, mergeResults, prepareChecks } from "../core/check/index";
 import { chunksLeft, claimAndCheck, createChunkBoard } from "./check-chunks";
-import { CheckInputError } from "./check-error";
-import { type CheckSource, type LoadedInputs, planInputs, readInputs } from "./check-inputs";
+import { CheckInputError, CheckInternalError, errorLine } from "./check-error";
+import {
+  type CheckSource,
+  type InputPlan,
+  type LoadedInputs,
+  planInputs,
+  readInputs,
+} from "./check-inputs";
 import {
   heapMegabytes,
   type ThreadTimings,
@@ -38,6 +44,13 @@ export type RunCheckOptions = {
   findingGeometry: boolean;
   /** Script a worker thread runs: a module that calls `workerMain()` when given a check job. */
   workerScript: URL;
+  /**
+   * Called once the files to read are known, before any is read or a worker starts: may throw to
+   * refuse the run (the command refuses an `--out` that is one of these files).
+   */
+  beforeRead?: (plan: InputPlan) => void;
+  /** Heap and stack limits of each worker (Node's defaults when absent; tests set tight ones). */
+  workerLimits?: ResourceLimits;
 };
 
 export type RunCheckOutput = {
@@ -62,13 +75,17 @@ export function worthWorkers(setupMs: number, msPerChunk: number, left: number):
 
 type Started = { worker: Worker; reply: Promise<WorkerReply> };
 
-function startWorker(script: URL, job: WorkerJob): Started {
-  const worker = new Worker(script, { workerData: job });
+function startWorker(script: URL, job: WorkerJob, resourceLimits?: ResourceLimits): Started {
+  const worker = new Worker(script, {
+    workerData: job,
+    ...(resourceLimits ? { resourceLimits } : {}),
+  });
   const reply = new Promise<WorkerReply>((resolve) => {
     worker.once("message", (message: WorkerReply) => resolve(message));
-    worker.once("error", (error) =>
-      resolve({ ok: false, lines: null, message: error.stack ?? error.message }),
-    );
+    worker.once("error", (error: NodeJS.ErrnoException) => {
+      const failure = { ok: false, lines: null, message: error.stack ?? error.message } as const;
+      resolve(error.code ? { ...failure, code: error.code } : failure);
+    });
     worker.once("exit", (code) =>
       resolve({ ok: false, lines: null, message: `check worker exited with code ${code}` }),
     );
@@ -76,9 +93,20 @@ function startWorker(script: URL, job: WorkerJob): Started {
   return { worker, reply };
 }
 
+/** What a failed worker means for the command: bad input (exit 2) or an internal failure (exit 3). */
 function failed(reply: Extract<WorkerReply, { ok: false }>): Error {
   if (reply.lines) return new CheckInputError(reply.lines);
-  return new Error(`check worker failed: ${reply.message}`);
+  const text =
+    reply.code === "ERR_WORKER_OUT_OF_MEMORY"
+      ? {
+          vi: "một luồng kiểm tra hết bộ nhớ; chạy lại với --workers 1 hoặc cho Node thêm bộ nhớ (NODE_OPTIONS=--max-old-space-size=8192)",
+          en: "a check worker ran out of memory; run again with --workers 1 or give Node more memory (NODE_OPTIONS=--max-old-space-size=8192)",
+        }
+      : {
+          vi: "một luồng kiểm tra dừng bất thường; kết quả không đầy đủ nên không được ghi",
+          en: "a check worker stopped abnormally; the findings would be incomplete, so none are written",
+        };
+  return new CheckInternalError([errorLine("npm run check", text)], reply.message);
 }
 
 /**
@@ -95,6 +123,7 @@ function failed(reply: Extract<WorkerReply, { ok: false }>): Error {
 export async function runCheck(options: RunCheckOptions): Promise<RunCheckOutput> {
   const t0 = performance.now();
   const plan = await planInputs(options.source);
+  options.beforeRead?.(plan);
   const cores = Math.max(1, availableParallelism());
   const maxThreads = options.workers === "auto" ? cores : options.workers;
   const board = createChunkBoard(maxThreads);
@@ -107,7 +136,7 @@ export async function runCheck(options: RunCheckOptions): Promise<RunCheckOutput
         findingGeometry: options.findingGeometry,
         board,
       };
-      started.push(startWorker(options.workerScript, job));
+      started.push(startWorker(options.workerScript, job, options.workerLimits));
     }
   };
   if (options.workers !== "auto") startWorkers(options.workers - 1);

@@ -26,7 +26,8 @@ export type ThreadTimings = {
 
 export type WorkerReply =
   | { ok: true; partial: PartialResult; claimed: number; timings: ThreadTimings }
-  | { ok: false; lines: string[] | null; message: string };
+  /** `lines`: bad input (exit 2); `code`: Node's error code of a worker that died (out of memory). */
+  | { ok: false; lines: string[] | null; message: string; code?: string };
 
 export function isWorkerJob(data: unknown): data is WorkerJob {
   return typeof data === "object" && data !== null && (data as WorkerJob).tag === WORKER_TAG;

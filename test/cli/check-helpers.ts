@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -18,6 +18,32 @@ export function runCheckCli(args: readonly string[], cwd = PROJECT_ROOT): CliRun
     timeout: 60_000,
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** How a check started with {@link startCheckCli} ended: exit code or signal, and its stderr. */
+export type CliEnd = { code: number | null; signal: NodeJS.Signals | null; stderr: string };
+
+/**
+ * Starts `npm run check -- …` as users do (through scripts/run-cli.mjs) without waiting for it,
+ * so a test can signal it, read a FIFO it writes or watch its files meanwhile.
+ */
+export function startCheckCli(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv = process.env,
+): { wrapper: ChildProcess; ended: Promise<CliEnd> } {
+  const wrapper = spawn(process.execPath, [RUNNER, "check", ...args], {
+    cwd: PROJECT_ROOT,
+    env,
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  let stderr = "";
+  wrapper.stderr?.on("data", (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  const ended = new Promise<CliEnd>((resolve) =>
+    wrapper.on("close", (code, signal) => resolve({ code, signal, stderr })),
+  );
+  return { wrapper, ended };
 }
 
 /** A scratch folder holding a copy of test/fixtures/cli/, removed by `done`. */

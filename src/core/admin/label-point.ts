@@ -49,7 +49,14 @@ export function labelPoint(feature: Feature<AreaGeometry>): Position {
   // The centre's latitude missed the area (only possible for odd multipolygons): use the first
   // ring's mid-latitude instead, which always crosses it.
   const ring = polygonsOf(feature.geometry)[0]?.[0] ?? [];
-  const ys = ring.map((position) => position[1] as number);
-  const mid = (Math.min(...ys) + Math.max(...ys)) / 2;
+  // a loop, not Math.min(...ys): a detailed boundary ring has more vertices than the stack has room
+  let low = Number.POSITIVE_INFINITY;
+  let high = Number.NEGATIVE_INFINITY;
+  for (const position of ring) {
+    const lat = position[1] as number;
+    if (lat < low) low = lat;
+    if (lat > high) high = lat;
+  }
+  const mid = (low + high) / 2;
   return widestChordMidpoint(feature.geometry, mid) ?? centre;
 }

@@ -62,11 +62,21 @@ function csvRow(f: Finding): string[] {
   ];
 }
 
+/** The CSV as chunks: the header line, then one line per finding (each ends with "\n"). */
+function* csvChunks(findings: Iterable<Finding>): Generator<string> {
+  yield `${CSV_COLUMNS.join(",")}\n`;
+  for (const f of findings) yield `${csvRow(f).map(csvField).join(",")}\n`;
+}
+
 /** One line per finding under a header line; areas in m² to 3 decimals, districts joined by ";". */
 export function formatFindingsCsv(findings: readonly Finding[]): string {
-  const lines = [CSV_COLUMNS.join(",")];
-  for (const f of findings) lines.push(csvRow(f).map(csvField).join(","));
-  return `${lines.join("\n")}\n`;
+  return [...csvChunks(findings)].join("");
+}
+
+/** A finding as a GeoJSON feature: its conflicting part as geometry, every other field as properties. */
+function findingFeature(f: Finding): Feature {
+  const { geometry, ...properties } = f;
+  return { type: "Feature", id: f.id, properties, geometry: geometry as Feature["geometry"] };
 }
 
 /**
@@ -74,26 +84,69 @@ export function formatFindingsCsv(findings: readonly Finding[]): string {
  * other field as properties (nested objects kept), the finding id as feature id.
  */
 export function findingsToGeoJson(findings: readonly Finding[]): FeatureCollection {
-  return {
-    type: "FeatureCollection",
-    features: findings.map((f): Feature => {
-      const { geometry, ...properties } = f;
-      return { type: "Feature", id: f.id, properties, geometry: geometry as Feature["geometry"] };
-    }),
-  };
+  return { type: "FeatureCollection", features: findings.map(findingFeature) };
 }
 
 /**
- * The result in one of the output formats, as text; JSON is the whole result (findings, per-rule
- * summary, input problems, work counters).
+ * `JSON.stringify(items)` in pieces: "[", then each item's JSON with its separating comma. One piece
+ * per item keeps every piece far below V8's longest string (~512 MiB), which a whole result with
+ * hundreds of thousands of findings passes.
  */
-export function formatResult(result: CheckResult, format: FindingFormat): string {
+function* jsonArrayChunks<T>(items: readonly T[], toJson: (item: T) => unknown): Generator<string> {
+  yield "[";
+  for (let i = 0; i < items.length; i++) {
+    // an array slot that stringifies to nothing (undefined, a function) is "null" in JSON.stringify
+    const text = JSON.stringify(toJson(items[i] as T)) ?? "null";
+    yield i === 0 ? text : `,${text}`;
+  }
+  yield "]";
+}
+
+/**
+ * `JSON.stringify(result)` in pieces, byte for byte: the members in the object's own order, the
+ * findings one by one, every other member whole (they are small: one summary line per rule).
+ */
+function* resultJsonChunks(result: CheckResult): Generator<string> {
+  let separator = "{";
+  for (const [key, value] of Object.entries(result)) {
+    if (key === "findings") {
+      yield `${separator}${JSON.stringify(key)}:`;
+      yield* jsonArrayChunks(result.findings, (f) => f);
+    } else {
+      const text = JSON.stringify(value);
+      // members JSON.stringify leaves out (undefined, functions) are left out here too
+      if (text === undefined) continue;
+      yield `${separator}${JSON.stringify(key)}:${text}`;
+    }
+    separator = ",";
+  }
+  yield separator === "{" ? "{}" : "}";
+}
+
+/**
+ * The result in one of the output formats, as a sequence of text pieces to write one after the
+ * other (a stream: the whole text of a large result is longer than V8's longest string). JSON is the
+ * whole result (findings, per-rule summary, input problems, work counters), the same bytes as
+ * `JSON.stringify(result)`; every format ends with a line break.
+ */
+export function* resultChunks(result: CheckResult, format: FindingFormat): Generator<string> {
   switch (format) {
     case "json":
-      return `${JSON.stringify(result)}\n`;
+      yield* resultJsonChunks(result);
+      yield "\n";
+      return;
     case "csv":
-      return formatFindingsCsv(result.findings);
+      yield* csvChunks(result.findings);
+      return;
     case "geojson":
-      return `${JSON.stringify(findingsToGeoJson(result.findings))}\n`;
+      yield '{"type":"FeatureCollection","features":';
+      yield* jsonArrayChunks(result.findings, findingFeature);
+      yield "}\n";
+      return;
   }
+}
+
+/** {@link resultChunks} joined: the whole text, for results small enough to hold as one string. */
+export function formatResult(result: CheckResult, format: FindingFormat): string {
+  return [...resultChunks(result, format)].join("");
 }

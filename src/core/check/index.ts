@@ -11,6 +11,7 @@ export {
   findingsToGeoJson,
   formatFindingsCsv,
   formatResult,
+  resultChunks,
 } from "./format-findings";
 export type { ClipKernel } from "./kernel";
 export { createClipperKernel } from "./kernel";

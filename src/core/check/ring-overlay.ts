@@ -448,7 +448,7 @@ function intersectParts(pa: PreparedGeometry[], pb: PreparedGeometry[], grid: Gr
       }
       const pieces = intersectSimpleRings(x, y, grid);
       if (!pieces) return null;
-      out.push(...pieces);
+      for (const piece of pieces) out.push(piece); // not push(...): unbounded piece count
     }
   }
   return out;

@@ -65,7 +65,8 @@ export function partOverlaps(
     if (!o || o.area <= toleranceSquareMeters) continue;
     pairs++;
     area += o.area;
-    found.push(...o.polygons);
+    // not push(...): an overlap of many-part shapes can have more pieces than the stack has room
+    for (const polygon of o.polygons) found.push(polygon);
   }
   if (pairs === 0) return null;
   if (pairs === 1) return { polygons: found, area, pairs };

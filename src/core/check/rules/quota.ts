@@ -140,9 +140,14 @@ function quotaFinding(
 export function finalizeQuota(accumulators: QuotaAccumulator[]): Finding[] {
   const byRule = new Map<string, { acc: QuotaAccumulator; parts: QuotaPart[] }>();
   for (const acc of accumulators) {
-    const known = byRule.get(acc.rule.id);
-    if (known) known.parts.push(...acc.parts);
-    else byRule.set(acc.rule.id, { acc, parts: [...acc.parts] });
+    let known = byRule.get(acc.rule.id);
+    if (!known) {
+      known = { acc, parts: [] };
+      byRule.set(acc.rule.id, known);
+    }
+    // one by one: push(...parts) passes every part as an argument on the stack, and a thread's
+    // share of 150 000 zones overflowed it ("Maximum call stack size exceeded")
+    for (const part of acc.parts) known.parts.push(part);
   }
   const findings: Finding[] = [];
   for (const { acc, parts } of byRule.values()) {

@@ -1,0 +1,61 @@
+// Runs a child process in the foreground: its stdio is ours, SIGINT/SIGTERM/SIGHUP sent to us are
+// passed on to it, and its end becomes our exit code. Shared by scripts/run-cli.mjs and the
+// commands that start another command (src/cli/data.ts).
+import { spawn } from "node:child_process";
+import { constants } from "node:os";
+
+/** Signals passed on: Ctrl-C, `kill`/terminate(), a closed terminal. */
+export const FORWARDED_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"];
+
+/** How often we look whether our parent is still there (a getppid() call: free). */
+const ORPHAN_POLL_MS = 200;
+/** Our parent when this module loaded: before run-cli.mjs spends seconds rebuilding a bundle. */
+const STARTED_BY = process.ppid;
+
+/**
+ * The exit code that reports how a child ended: its own code when it exited, 128 + the signal's
+ * number when a signal killed it (the shell's convention: SIGKILL 137, SIGTERM 143, SIGABRT 134 —
+ * V8 aborts when out of memory), and 3 (internal failure) otherwise. An abnormal end is never 0 or
+ * 1: to `npm run check` those mean "no error finding" and "error findings".
+ */
+export function exitCodeOf(code, signal) {
+  if (code !== null && code !== undefined) return code;
+  const number = signal ? constants.signals[signal] : undefined;
+  return number ? 128 + number : 3;
+}
+
+/**
+ * Starts `command args…` with our stdio and resolves with its exit code (see exitCodeOf) once it
+ * has ended. While it runs, the forwarded signals go to it instead of ending us: the child decides
+ * how to stop (the check removes its temporary files and writes nothing), and we report its end.
+ * If our parent ends first, the child gets SIGTERM.
+ */
+export function runChild(command, args, options = {}) {
+  return new Promise((resolve) => {
+    // listening before the child exists: a signal that comes while it starts is not lost (its
+    // handler runs after spawn() has returned), and never ends us in its place
+    let child = null;
+    const forward = (signal) => child?.kill(signal);
+    for (const signal of FORWARDED_SIGNALS) process.on(signal, forward);
+    child = spawn(command, args, { stdio: "inherit", ...options });
+    // Our parent may end without passing a signal on: npm 11 forwards SIGTERM to the `sh -c` it
+    // runs a script in, which dies without forwarding it to us. Orphaned, nobody reads the
+    // result: stop the child as if the signal had come through.
+    const orphanWatch = setInterval(() => {
+      if (process.ppid === STARTED_BY) return;
+      clearInterval(orphanWatch);
+      child.kill("SIGTERM");
+    }, ORPHAN_POLL_MS);
+    orphanWatch.unref();
+    const done = (code) => {
+      clearInterval(orphanWatch);
+      for (const signal of FORWARDED_SIGNALS) process.off(signal, forward);
+      resolve(code);
+    };
+    child.once("error", (error) => {
+      console.error(`Lỗi / Error: không chạy được / cannot start ${command}: ${error.message}`);
+      done(3);
+    });
+    child.once("exit", (code, signal) => done(exitCodeOf(code, signal)));
+  });
+}
