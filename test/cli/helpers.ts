@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -69,4 +70,34 @@ export async function closedPort(): Promise<number> {
   const { port } = server.address() as AddressInfo;
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;
+}
+
+export type DataRun = { code: number | null; stdout: string; stderr: string; ms: number };
+
+/**
+ * Runs `node scripts/run-cli.mjs data …` as a user would (PLAN_LAYERS_ADMIN_SOURCE unset); async so
+ * a test server can answer.
+ */
+export function runData(...args: string[]): Promise<DataRun> {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [join(PROJECT_ROOT, "scripts", "run-cli.mjs"), "data", ...args],
+      {
+        cwd: PROJECT_ROOT,
+        env: { ...process.env, PLAN_LAYERS_ADMIN_SOURCE: "" },
+      },
+    );
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => {
+      stdout += chunk;
+    });
+    child.stderr.on("data", (chunk) => {
+      stderr += chunk;
+    });
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr, ms: performance.now() - started }));
+  });
 }
