@@ -1,19 +1,19 @@
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { FeatureCollection } from "geojson";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { runBuild } from "../../src/cli/data-step/run-build";
-import { runData, SHARED_ADMIN_DIR, scratch, snapshot } from "./helpers";
+import {
+  buildArgs,
+  buildDeps,
+  HAS_SHARED,
+  runData,
+  SHARED_ADMIN_DIR,
+  scratchPerTest,
+  snapshot,
+} from "./helpers";
 
-const hasShared = existsSync(join(SHARED_ADMIN_DIR, "hanoi-districts.geojson"));
-
-let dirs: ReturnType<typeof scratch>;
-beforeEach(() => {
-  dirs = scratch();
-});
-afterEach(() => {
-  dirs.done();
-});
+const dirs = scratchPerTest();
 
 const readJson = (path: string) => JSON.parse(readFileSync(path, "utf8")) as FeatureCollection;
 
@@ -39,22 +39,10 @@ describe("the data step refuses districts that do not tile the boundary (small s
   it("refuses the districts shifted by 1°, exit 2, and changes nothing in the output folder", async () => {
     const err: string[] = [];
     const build = () =>
-      runBuild(
-        { source: dirs.source, out: dirs.out, layers: dirs.layers, ifStale: false, help: false },
-        {
-          projectRoot: dirs.root,
-          cwd: dirs.root,
-          env: {},
-          fetch: () => Promise.reject(new Error("no network in tests")),
-          buildPlanLayers: () => ({}),
-          now: () => new Date("2025-01-02T03:04:05.000Z"),
-          log: () => {},
-          error: (line) => err.push(line),
-        },
-      );
+      runBuild(buildArgs(dirs().source, dirs().out, dirs().layers), buildDeps(dirs().root, err));
     expect(await build()).toBe(0);
-    const before = snapshot(dirs.out);
-    const districtsFile = join(dirs.source, "hanoi-districts.geojson");
+    const before = snapshot(dirs().out);
+    const districtsFile = join(dirs().source, "hanoi-districts.geojson");
     writeFileSync(districtsFile, JSON.stringify(shiftedBy(readJson(districtsFile), 1)));
     err.length = 0;
     expect(await build()).toBe(2);
@@ -64,19 +52,19 @@ describe("the data step refuses districts that do not tile the boundary (small s
     );
     expect(err[1]).toMatch(/of the districts lie outside the boundary of source\/hanoi-boundary/);
     expect(err[2]).toMatch(/^Không tệp nào trong out bị thay đổi \/ No file in out was changed$/);
-    expect(snapshot(dirs.out)).toEqual(before);
+    expect(snapshot(dirs().out)).toEqual(before);
   });
 });
 
-describe.skipIf(!hasShared)("npm run data on bad copies of the official data (end to end)", () => {
+describe.skipIf(!HAS_SHARED)("npm run data on bad copies of the official data (end to end)", () => {
   it("refuses 29 districts and districts shifted by 1° with exit 2, leaving the previous data untouched", async () => {
-    const source = join(dirs.root, "vn-admin");
+    const source = join(dirs().root, "vn-admin");
     mkdirSync(source);
     for (const file of ["hanoi-districts.geojson", "hanoi-boundary.geojson"]) {
       copyFileSync(join(SHARED_ADMIN_DIR, file), join(source, file));
     }
-    expect((await runData("--source", source, "--out", dirs.out)).code).toBe(0);
-    const before = snapshot(dirs.out);
+    expect((await runData("--source", source, "--out", dirs().out)).code).toBe(0);
+    const before = snapshot(dirs().out);
     const official = readJson(join(SHARED_ADMIN_DIR, "hanoi-districts.geojson"));
     const districtsFile = join(source, "hanoi-districts.geojson");
 
@@ -87,7 +75,7 @@ describe.skipIf(!hasShared)("npm run data on bad copies of the official data (en
         features: official.features.filter((f) => f.properties?.code !== "250"),
       }),
     );
-    const missing = await runData("--source", source, "--out", dirs.out);
+    const missing = await runData("--source", source, "--out", dirs().out);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain(
       "hanoi-districts.geojson: có 29 đơn vị cấp huyện, thiếu 1 trong 30 đơn vị của tỉnh/thành phố mã 01: 250 Huyện Mê Linh",
@@ -96,14 +84,14 @@ describe.skipIf(!hasShared)("npm run data on bad copies of the official data (en
     expect(missing.stderr).toMatch(/the districts do not cover the boundary .* \(4\.\d % of/);
     expect(missing.stderr).toMatch(/No file in .* was changed/);
     expect(missing.stderr).not.toMatch(/\n\s+at /);
-    expect(snapshot(dirs.out)).toEqual(before);
+    expect(snapshot(dirs().out)).toEqual(before);
 
     writeFileSync(districtsFile, JSON.stringify(shiftedBy(official, 1)));
-    const shifted = await runData("--source", source, "--out", dirs.out);
+    const shifted = await runData("--source", source, "--out", dirs().out);
     expect(shifted.code).toBe(2);
     expect(shifted.stderr).toMatch(
       /\(100\.0 % of the city's area\) of the districts lie outside the boundary .* The districts span 106\.\d+–107\.\d+ E/,
     );
-    expect(snapshot(dirs.out)).toEqual(before);
+    expect(snapshot(dirs().out)).toEqual(before);
   }, 180_000);
 });

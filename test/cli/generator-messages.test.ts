@@ -1,43 +1,34 @@
-import { cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { FeatureCollection } from "geojson";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { runBuild } from "../../src/cli/data-step/run-build";
 import { buildPlanLayers } from "../../src/core/plan/build-plan-layers";
-import { PROJECT_ROOT, SHARED_ADMIN_DIR, scratch, snapshot } from "./helpers";
+import {
+  buildArgs,
+  buildDeps,
+  HAS_SHARED,
+  PROJECT_ROOT,
+  SHARED_ADMIN_DIR,
+  scratchPerTest,
+  snapshot,
+} from "./helpers";
 
-const hasShared = existsSync(join(SHARED_ADMIN_DIR, "hanoi-districts.geojson"));
+const dirs = scratchPerTest();
 
-let dirs: ReturnType<typeof scratch>;
-beforeEach(() => {
-  dirs = scratch();
-});
-afterEach(() => {
-  dirs.done();
-});
-
-describe.skipIf(!hasShared)("the plan generator's refusals, as the data step prints them", () => {
+describe.skipIf(!HAS_SHARED)("the plan generator's refusals, as the data step prints them", () => {
   it("names the authored file and feature and says what is wrong in both languages", async () => {
     // The shipped layers, with one ring road's width made unusable.
-    const layers = join(dirs.root, "shipped-layers");
+    const layers = join(dirs().root, "shipped-layers");
     cpSync(join(PROJECT_ROOT, "layers"), layers, { recursive: true });
     const err: string[] = [];
     const build = () =>
       runBuild(
-        { source: SHARED_ADMIN_DIR, out: dirs.out, layers, ifStale: false, help: false },
-        {
-          projectRoot: dirs.root,
-          cwd: dirs.root,
-          env: {},
-          fetch: () => Promise.reject(new Error("no network in tests")),
-          buildPlanLayers,
-          now: () => new Date("2025-01-02T03:04:05.000Z"),
-          log: () => {},
-          error: (line) => err.push(line),
-        },
+        buildArgs(SHARED_ADMIN_DIR, dirs().out, layers),
+        buildDeps(dirs().root, err, { buildPlanLayers }),
       );
     expect(await build()).toBe(0);
-    const before = snapshot(dirs.out);
+    const before = snapshot(dirs().out);
     const roads = join(layers, "sector", "ring-roads.geojson");
     const collection = JSON.parse(readFileSync(roads, "utf8")) as FeatureCollection;
     const road = collection.features[1];
@@ -50,6 +41,6 @@ describe.skipIf(!hasShared)("the plan generator's refusals, as the data step pri
     expect(err.at(-1)).toBe(
       'Lỗi / Error: layers/sector/ring-roads.geojson, đối tượng / feature 2 (features[1]; id "VD5-TAY"): bộ sinh lớp quy hoạch không dùng được tệp này: "width_m" phải là số mét dương / the plan layer generator cannot use this file: "width_m" must be a positive number of metres',
     );
-    expect(snapshot(dirs.out)).toEqual(before);
+    expect(snapshot(dirs().out)).toEqual(before);
   }, 120_000);
 });

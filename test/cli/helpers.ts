@@ -1,15 +1,55 @@
 import { spawn } from "node:child_process";
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+} from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { afterEach, beforeEach } from "vitest";
+import type { DataArgs } from "../../src/cli/data-step/args";
+import type { BuildDeps } from "../../src/cli/data-step/run-build";
 
 export const PROJECT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 export const FIXTURES = fileURLToPath(new URL("../fixtures/admin/", import.meta.url));
 /** The official reference data beside the project, read in place (never copied into the repo). */
 export const SHARED_ADMIN_DIR = join(PROJECT_ROOT, "..", "shared", "data", "vn-admin");
+/** Whether that folder is there: tests of the official data skip without it. */
+export const HAS_SHARED = existsSync(join(SHARED_ADMIN_DIR, "hanoi-districts.geojson"));
+
+/** Options of a build: a folder source (or none), the scratch output and layers folders. */
+export function buildArgs(source: string | null, out: string, layers: string): DataArgs {
+  return { source, out, layers, ifStale: false, help: false };
+}
+
+/**
+ * What `runBuild` needs, for a build in-process rooted at `root`: no network, no generator, a
+ * fixed clock, lines collected in `lines`.
+ */
+export function buildDeps(
+  root: string,
+  lines: string[],
+  overrides: Partial<BuildDeps> = {},
+): BuildDeps {
+  return {
+    projectRoot: root,
+    cwd: root,
+    env: {},
+    fetch: () => Promise.reject(new Error("no network in tests")),
+    buildPlanLayers: () => ({}),
+    now: () => new Date("2025-01-02T03:04:05.000Z"),
+    log: (line) => lines.push(line),
+    error: (line) => lines.push(line),
+    ...overrides,
+  };
+}
 
 /** A scratch folder holding a copy of the small fixture source and layers. */
 export function scratch(): {
@@ -30,6 +70,27 @@ export function scratch(): {
     layers,
     out: join(root, "out"),
     done: () => rmSync(root, { recursive: true, force: true }),
+  };
+}
+
+export type Scratch = ReturnType<typeof scratch>;
+
+/**
+ * A fresh scratch folder for every test of the calling file, removed after it: call at the top
+ * level, then `dirs()` inside a test.
+ */
+export function scratchPerTest(): () => Scratch {
+  let current: Scratch | null = null;
+  beforeEach(() => {
+    current = scratch();
+  });
+  afterEach(() => {
+    current?.done();
+    current = null;
+  });
+  return () => {
+    if (!current) throw new Error("scratchPerTest: only inside a test");
+    return current;
   };
 }
 

@@ -18,18 +18,13 @@ import {
   trackTemporary,
 } from "../../src/cli/data-step/temporary-files";
 import { PLAN_LAYER_IDS } from "../../src/core/plan/build-plan-layers";
-import { PROJECT_ROOT, runData, SHARED_ADMIN_DIR, scratch } from "./helpers";
+import { HAS_SHARED, PROJECT_ROOT, runData, SHARED_ADMIN_DIR, scratchPerTest } from "./helpers";
 
-const hasShared = existsSync(join(SHARED_ADMIN_DIR, "hanoi-districts.geojson"));
 const hasMkfifo = process.platform !== "win32" && spawnSync("mkfifo", ["--version"]).status === 0;
 
-let dirs: ReturnType<typeof scratch>;
+const dirs = scratchPerTest();
 beforeEach(() => {
-  dirs = scratch();
-  mkdirSync(dirs.out);
-});
-afterEach(() => {
-  dirs.done();
+  mkdirSync(dirs().out);
 });
 
 /** A pid no process has any more: that of a child that has exited. */
@@ -56,11 +51,11 @@ describe("removeStaleTemporaries", () => {
       noDot: `hanoi-boundary.fgb.tmp-${dead}`,
       output: "hanoi-districts.fgb",
     };
-    for (const name of Object.values(names)) writeFileSync(join(dirs.out, name), "x");
-    mkdirSync(join(dirs.out, `.folder.fgb.tmp-${dead}`));
+    for (const name of Object.values(names)) writeFileSync(join(dirs().out, name), "x");
+    mkdirSync(join(dirs().out, `.folder.fgb.tmp-${dead}`));
 
-    expect(removeStaleTemporaries(dirs.out).sort()).toEqual([names.dead, names.deadManifest]);
-    expect(readdirSync(dirs.out).sort()).toEqual(
+    expect(removeStaleTemporaries(dirs().out).sort()).toEqual([names.dead, names.deadManifest]);
+    expect(readdirSync(dirs().out).sort()).toEqual(
       [
         names.live,
         names.own,
@@ -70,22 +65,22 @@ describe("removeStaleTemporaries", () => {
         `.folder.fgb.tmp-${dead}`,
       ].sort(),
     );
-    expect(removeStaleTemporaries(join(dirs.root, "missing"))).toEqual([]);
+    expect(removeStaleTemporaries(join(dirs().root, "missing"))).toEqual([]);
   });
 
-  it.skipIf(!hasShared)(
+  it.skipIf(!HAS_SHARED)(
     "runs on every `npm run data`, also when --if-stale finds nothing to rebuild",
     async () => {
-      expect((await runData("--source", SHARED_ADMIN_DIR, "--out", dirs.out)).code).toBe(0);
+      expect((await runData("--source", SHARED_ADMIN_DIR, "--out", dirs().out)).code).toBe(0);
       const stale = `.hanoi-districts.fgb.tmp-${deadPid()}`;
-      writeFileSync(join(dirs.out, stale), "partial");
-      const result = await runData("--source", SHARED_ADMIN_DIR, "--out", dirs.out, "--if-stale");
+      writeFileSync(join(dirs().out, stale), "partial");
+      const result = await runData("--source", SHARED_ADMIN_DIR, "--out", dirs().out, "--if-stale");
       expect(result.code).toBe(0);
       expect(result.stdout).toContain(
-        `Removed 1 temporary files of an interrupted run from ${dirs.out}: ${stale}`,
+        `Removed 1 temporary files of an interrupted run from ${dirs().out}: ${stale}`,
       );
       expect(result.stdout).toContain("is up to date; nothing to do");
-      expect(temporaries(dirs.out)).toEqual([]);
+      expect(temporaries(dirs().out)).toEqual([]);
     },
     120_000,
   );
@@ -95,8 +90,8 @@ describe("pending temporary files", () => {
   it("are removed by removePendingTemporaries, which exit, SIGINT, SIGTERM and SIGHUP call", () => {
     const signals = ["SIGINT", "SIGTERM", "SIGHUP", "exit"] as const;
     const before = signals.map((signal) => process.listenerCount(signal));
-    const path = temporaryPath(dirs.out, "provinces.fgb");
-    expect(path).toBe(join(dirs.out, `.provinces.fgb.tmp-${process.pid}`));
+    const path = temporaryPath(dirs().out, "provinces.fgb");
+    expect(path).toBe(join(dirs().out, `.provinces.fgb.tmp-${process.pid}`));
     trackTemporary(path);
     // Installed on the first temporary file of the process (this file runs in its own worker).
     expect(signals.map((signal) => process.listenerCount(signal))).toEqual(
@@ -112,7 +107,7 @@ describe("pending temporary files", () => {
   });
 });
 
-describe.skipIf(!hasShared || !hasMkfifo)("a data build ended by a signal while writing", () => {
+describe.skipIf(!HAS_SHARED || !hasMkfifo)("a data build ended by a signal while writing", () => {
   /** The bundle of `data-build`, rebuilt by scripts/run-cli.mjs when src/ changed. */
   const bundle = join(PROJECT_ROOT, "build", "cli", "data-build.mjs");
   const outputs = [
@@ -132,7 +127,7 @@ describe.skipIf(!hasShared || !hasMkfifo)("a data build ended by a signal while 
     const signal = "SIGTERM";
     const child = spawn(
       process.execPath,
-      [bundle, "--source", SHARED_ADMIN_DIR, "--out", dirs.out],
+      [bundle, "--source", SHARED_ADMIN_DIR, "--out", dirs().out],
       {
         cwd: PROJECT_ROOT,
         env: { ...process.env, PLAN_LAYERS_ADMIN_SOURCE: "" },
@@ -144,9 +139,9 @@ describe.skipIf(!hasShared || !hasMkfifo)("a data build ended by a signal while 
     );
     // The manifest is written last, to a FIFO standing at its temporary name: the write blocks
     // there, with every other output written, until the test reads — a run caught mid-write.
-    const fifo = join(dirs.out, `.manifest.json.tmp-${child.pid}`);
+    const fifo = join(dirs().out, `.manifest.json.tmp-${child.pid}`);
     expect(spawnSync("mkfifo", [fifo]).status).toBe(0);
-    const written = outputs.map((file) => join(dirs.out, `.${file}.tmp-${child.pid}`));
+    const written = outputs.map((file) => join(dirs().out, `.${file}.tmp-${child.pid}`));
     while (!written.every((path) => existsSync(path))) {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
@@ -162,7 +157,7 @@ describe.skipIf(!hasShared || !hasMkfifo)("a data build ended by a signal while 
       // Either the signal ended it (it must then have removed its files) or, held off until
       // the write was done, it finished: both leave a complete folder or none of ours.
       expect(end.signal === signal || end.code === 0).toBe(true);
-      expect(temporaries(dirs.out)).toEqual([]);
+      expect(temporaries(dirs().out)).toEqual([]);
     } finally {
       // Release the read side if no writer ever came (the old behaviour: killed mid-write).
       try {
