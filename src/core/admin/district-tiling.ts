@@ -2,7 +2,7 @@ import type { Position } from "geojson";
 import { ellipsoidalArea } from "../check/ellipsoidal-area";
 import { type ClipKernel, createClipperKernel } from "../check/kernel";
 import type { Polygons } from "../check/types";
-import { issueIn, type ValidationIssue } from "../validate/validation-issue";
+import { describeFeature, issueIn, type ValidationIssue } from "../validate/validation-issue";
 import { areaParts } from "./area-parts";
 import type { ExpectedDistricts } from "./expected-districts";
 import { labelPoint } from "./label-point";
@@ -109,7 +109,11 @@ function countIssues(
   }
   features.forEach((feature, index) => {
     if (known.has(feature.properties.code)) return;
-    const ref = { index, count: features.length, label: unitName(feature) };
+    const ref = {
+      index,
+      count: features.length,
+      label: describeFeature({ properties: feature.properties }),
+    };
     issues.push(
       issueIn(files.districts, ref, "unexpected-district", {
         vi: `mã "${feature.properties.code}" không thuộc ${units.length} đơn vị cấp huyện của tỉnh/thành phố mã ${province} (trước ngày 1/7/2025); hãy sửa mã hoặc dùng tệp của đúng tỉnh/thành phố`,
@@ -121,7 +125,9 @@ function countIssues(
 }
 
 function gapIssue(measure: TilingMeasure, share: number, files: Files): ValidationIssue {
-  const largest = [...measure.gaps].sort((a, b) => ellipsoidalArea([b]) - ellipsoidalArea([a]))[0];
+  const largest = measure.gaps
+    .map((piece) => ({ piece, m2: ellipsoidalArea([piece]) }))
+    .sort((a, b) => b.m2 - a.m2)[0]?.piece;
   const at = largest
     ? labelPoint({
         type: "Feature",
