@@ -6,6 +6,7 @@ import { parseDataArgs, withoutIfStale } from "./data-step/args";
 import { bilingual, DataStepError, USAGE } from "./data-step/messages";
 import { resolveFolders } from "./data-step/source-spec";
 import { checkFreshness } from "./data-step/staleness";
+import { removeStaleTemporaries, staleTemporariesNote } from "./data-step/temporary-files";
 
 /*
  * `npm run data [--if-stale]`. This entry only decides whether to build: it imports no library,
@@ -30,9 +31,13 @@ async function main(): Promise<number> {
     console.log(USAGE);
     return 0;
   }
+  const where = { projectRoot, cwd: process.cwd(), env: process.env };
+  const { outDir } = resolveFolders(args, where);
+  // Also when the data is fresh and no build follows: a killed run's leftovers must not stay.
+  const swept = staleTemporariesNote(removeStaleTemporaries(outDir), shownPath(outDir));
+  if (swept) console.log(swept);
   if (args.ifStale) {
-    const where = { projectRoot, cwd: process.cwd(), env: process.env };
-    const out = shownPath(resolveFolders(args, where).outDir);
+    const out = shownPath(outDir);
     const freshness = checkFreshness(args, where);
     if (freshness.fresh) {
       console.log(

@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import {
   copyFileSync,
   existsSync,
@@ -12,40 +11,13 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { readFlatGeobuf } from "../../src/io/fgb-reader";
 import {
   closedPort,
+  runData as data,
   FIXTURES,
-  PROJECT_ROOT,
   SHARED_ADMIN_DIR,
   scratch,
   serve,
   snapshot,
 } from "./helpers";
-
-type Result = { code: number | null; stdout: string; stderr: string; ms: number };
-
-/** Runs `node scripts/run-cli.mjs data …` as a user would; async so a test server can answer. */
-function data(...args: string[]): Promise<Result> {
-  const started = performance.now();
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [join(PROJECT_ROOT, "scripts", "run-cli.mjs"), "data", ...args],
-      {
-        cwd: PROJECT_ROOT,
-        env: { ...process.env, PLAN_LAYERS_ADMIN_SOURCE: "" },
-      },
-    );
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on("data", (chunk) => {
-      stderr += chunk;
-    });
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr, ms: performance.now() - started }));
-  });
-}
 
 let dirs: ReturnType<typeof scratch>;
 beforeEach(() => {
@@ -124,7 +96,7 @@ describe("npm run data (end to end)", () => {
     );
     expect(offline.code).toBe(1);
     expect(offline.stderr).toContain("ECONNREFUSED");
-    expect(offline.stderr).toContain("--source DIR");
+    expect(offline.stderr).toContain("npm run data -- --source /path/to/vn-admin");
     expect(existsSync(join(dirs.root, "other"))).toBe(false);
   }, 120_000);
 

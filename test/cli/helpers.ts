@@ -1,14 +1,55 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { spawn } from "node:child_process";
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+} from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { afterEach, beforeEach } from "vitest";
+import type { DataArgs } from "../../src/cli/data-step/args";
+import type { BuildDeps } from "../../src/cli/data-step/run-build";
 
 export const PROJECT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 export const FIXTURES = fileURLToPath(new URL("../fixtures/admin/", import.meta.url));
 /** The official reference data beside the project, read in place (never copied into the repo). */
 export const SHARED_ADMIN_DIR = join(PROJECT_ROOT, "..", "shared", "data", "vn-admin");
+/** Whether that folder is there: tests of the official data skip without it. */
+export const HAS_SHARED = existsSync(join(SHARED_ADMIN_DIR, "hanoi-districts.geojson"));
+
+/** Options of a build: a folder source (or none), the scratch output and layers folders. */
+export function buildArgs(source: string | null, out: string, layers: string): DataArgs {
+  return { source, out, layers, ifStale: false, help: false };
+}
+
+/**
+ * What `runBuild` needs, for a build in-process rooted at `root`: no network, no generator, a
+ * fixed clock, lines collected in `lines`.
+ */
+export function buildDeps(
+  root: string,
+  lines: string[],
+  overrides: Partial<BuildDeps> = {},
+): BuildDeps {
+  return {
+    projectRoot: root,
+    cwd: root,
+    env: {},
+    fetch: () => Promise.reject(new Error("no network in tests")),
+    buildPlanLayers: () => ({}),
+    now: () => new Date("2025-01-02T03:04:05.000Z"),
+    log: (line) => lines.push(line),
+    error: (line) => lines.push(line),
+    ...overrides,
+  };
+}
 
 /** A scratch folder holding a copy of the small fixture source and layers. */
 export function scratch(): {
@@ -29,6 +70,27 @@ export function scratch(): {
     layers,
     out: join(root, "out"),
     done: () => rmSync(root, { recursive: true, force: true }),
+  };
+}
+
+export type Scratch = ReturnType<typeof scratch>;
+
+/**
+ * A fresh scratch folder for every test of the calling file, removed after it: call at the top
+ * level, then `dirs()` inside a test.
+ */
+export function scratchPerTest(): () => Scratch {
+  let current: Scratch | null = null;
+  beforeEach(() => {
+    current = scratch();
+  });
+  afterEach(() => {
+    current?.done();
+    current = null;
+  });
+  return () => {
+    if (!current) throw new Error("scratchPerTest: only inside a test");
+    return current;
   };
 }
 
@@ -69,4 +131,34 @@ export async function closedPort(): Promise<number> {
   const { port } = server.address() as AddressInfo;
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;
+}
+
+export type DataRun = { code: number | null; stdout: string; stderr: string; ms: number };
+
+/**
+ * Runs `node scripts/run-cli.mjs data …` as a user would (PLAN_LAYERS_ADMIN_SOURCE unset); async so
+ * a test server can answer.
+ */
+export function runData(...args: string[]): Promise<DataRun> {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [join(PROJECT_ROOT, "scripts", "run-cli.mjs"), "data", ...args],
+      {
+        cwd: PROJECT_ROOT,
+        env: { ...process.env, PLAN_LAYERS_ADMIN_SOURCE: "" },
+      },
+    );
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => {
+      stdout += chunk;
+    });
+    child.stderr.on("data", (chunk) => {
+      stderr += chunk;
+    });
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr, ms: performance.now() - started }));
+  });
 }

@@ -158,7 +158,7 @@ describe("runBuild from a folder", () => {
     expect(out.at(-1)).toMatch(/^Đã ghi 6 tệp .* \/ Wrote 6 files to /);
 
     const manifest = readManifestFile(dirs.out);
-    expect(manifest.source).toEqual({ kind: "dir", location: dirs.source });
+    expect(manifest.source).toEqual({ kind: "dir", location: dirs.source, given: "option" });
     expect(manifest.inputs.map((i) => i.path.split("/").slice(-2).join("/"))).toEqual([
       "source/hanoi-districts.geojson",
       "source/hanoi-boundary.geojson",
@@ -242,7 +242,7 @@ describe("runBuild from a URL", () => {
       expect(code).toBe(0);
       expect(server.requests).toEqual(["/data/gis/01.json"]);
       const manifest = readManifestFile(dirs.out);
-      expect(manifest.source).toEqual({ kind: "url", location: server.url });
+      expect(manifest.source).toEqual({ kind: "url", location: server.url, given: "option" });
       expect(manifest.inputs[0]).toMatchObject({ path: server.url, mtimeMs: null });
       const provinces = await readFlatGeobuf(
         new Uint8Array(readFileSync(join(dirs.out, "provinces.fgb"))),
@@ -274,9 +274,9 @@ describe("runBuild from a URL", () => {
     expect(out[0]).toContain(`downloading the official boundaries from ${DEFAULT_SOURCE_URL}`);
     expect(err).toHaveLength(1);
     expect(err[0]).toContain("(ENOTFOUND)");
-    expect(err[0]).toContain("--source THƯ_MỤC");
+    expect(err[0]).toContain("hãy chạy: npm run data -- --source /đường/dẫn/tới/vn-admin");
     expect(err[0]).toContain(
-      "Give the data folder with --source DIR (or PLAN_LAYERS_ADMIN_SOURCE), or copy the shared/data/vn-admin folder",
+      "run: npm run data -- --source /path/to/vn-admin (or set PLAN_LAYERS_ADMIN_SOURCE); later runs, npm start and npm test included, remember it. Or copy that folder to ../shared/data/vn-admin",
     );
     expect(existsSync(dirs.out)).toBe(false);
   });

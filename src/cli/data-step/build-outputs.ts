@@ -1,9 +1,12 @@
 import type { FeatureCollection } from "geojson";
 import { convertDvhcvn } from "../../core/admin/convert-dvhcvn";
+import { checkDistrictTiling } from "../../core/admin/district-tiling";
 import { buildDistrictsIndex, withAreas } from "../../core/admin/districts-index";
+import { EXPECTED_DISTRICTS, type ExpectedDistricts } from "../../core/admin/expected-districts";
 import { mergeProvinces } from "../../core/admin/provinces";
 import { readBoundary, readDistricts } from "../../core/admin/read-admin-geojson";
 import type { AdminBoundaries } from "../../core/admin/types";
+import { PlanInputError } from "../../core/plan/plan-input-error";
 import {
   parseJsonText,
   type ValidateOptions,
@@ -49,7 +52,16 @@ class Issues {
   }
 }
 
-function readAdmin(inputs: LoadedInputs, issues: Issues): AdminBoundaries | null {
+/**
+ * Reads and validates the districts and the boundary, then checks that they can be the city's (the
+ * expected units, tiling the boundary): data that passes the validator yet cannot be right — 29
+ * districts, districts of another extract — stops the build here like any bad input.
+ */
+function readAdmin(
+  inputs: LoadedInputs,
+  issues: Issues,
+  expected: ExpectedDistricts,
+): AdminBoundaries | null {
   const areaOptions = (file: string): ValidateOptions => ({
     file,
     requiredProperties: ["code", "name"],
@@ -92,7 +104,11 @@ function readAdmin(inputs: LoadedInputs, issues: Issues): AdminBoundaries | null
     readDistricts(districts, districtsFile, provinceCode),
   ).value;
   if (!readBoundaryResult || !readDistrictsResult) return null;
-  return { districts: readDistrictsResult, boundary: readBoundaryResult };
+  const admin = { districts: readDistrictsResult, boundary: readBoundaryResult };
+  issues.all.push(
+    ...checkDistrictTiling(admin, { districts: districtsFile, boundary: boundaryFile }, expected),
+  );
+  return admin;
 }
 
 function readProvinces(input: TextInput | null, issues: Issues): FeatureCollection | null {
@@ -108,9 +124,10 @@ function readProvinces(input: TextInput | null, issues: Issues): FeatureCollecti
 }
 
 /**
- * Runs the generator. It throws a plain Error naming the file and feature when an authored layer
- * is unusable — bad input, exit 2 — while a TypeError or the like is a bug in it: let it through,
- * with its stack, as an unexpected failure (exit 1).
+ * Runs the generator. It throws a PlanInputError (file, feature and problem in both languages) or
+ * a plain Error naming them when an authored layer is unusable — bad input, exit 2 — while a
+ * TypeError or the like is a bug in it: let it through, with its stack, as an unexpected failure
+ * (exit 1).
  */
 function runGenerator(
   buildPlanLayers: BuildPlanLayers,
@@ -119,6 +136,15 @@ function runGenerator(
   try {
     return buildPlanLayers(input);
   } catch (error) {
+    if (error instanceof PlanInputError) {
+      throw new DataStepError(
+        {
+          vi: `${error.where}: bộ sinh lớp quy hoạch không dùng được tệp này: ${error.text.vi}`,
+          en: `the plan layer generator cannot use this file: ${error.text.en}`,
+        },
+        2,
+      );
+    }
     if (!(error instanceof Error) || error.constructor !== Error) throw error;
     throw new DataStepError(
       {
@@ -139,10 +165,15 @@ function runGenerator(
  */
 export function buildOutputs(
   inputs: LoadedInputs,
-  deps: { buildPlanLayers: BuildPlanLayers; generatedAt: string },
+  deps: {
+    buildPlanLayers: BuildPlanLayers;
+    generatedAt: string;
+    /** The units each province must have; `EXPECTED_DISTRICTS` unless a test declares its own. */
+    expectedDistricts?: ExpectedDistricts;
+  },
 ): BuildOutcome {
   const issues = new Issues();
-  const admin = readAdmin(inputs, issues);
+  const admin = readAdmin(inputs, issues, deps.expectedDistricts ?? EXPECTED_DISTRICTS);
   const simplified = readProvinces(inputs.simplifiedProvinces, issues);
   const detailed = readProvinces(inputs.detailedProvinces, issues);
   const authored: Record<string, FeatureCollection> = {};

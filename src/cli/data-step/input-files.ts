@@ -117,7 +117,15 @@ export function codePaths(projectRoot: string): string[] {
     "src/io",
     "src/cli/data-step",
   ];
-  const files = ["src/cli/data.ts", "src/cli/data-build.ts", "package-lock.json"];
+  const files = [
+    "src/cli/data.ts",
+    "src/cli/data-build.ts",
+    // the checker's overlay kernel and areas, which the districts' tiling check uses
+    "src/core/check/kernel.ts",
+    "src/core/check/ellipsoidal-area.ts",
+    "src/core/check/wgs84.ts",
+    "package-lock.json",
+  ];
   const paths = dirs.flatMap((dir) => walk(join(projectRoot, dir), () => true, []));
   for (const file of files) {
     if (isFile(join(projectRoot, file))) paths.push(join(projectRoot, file));

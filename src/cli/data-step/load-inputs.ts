@@ -53,13 +53,15 @@ function offlineAdvice(url: string, problem: string): DataStepError {
   return new DataStepError(
     {
       vi:
-        `Không tải được dữ liệu ranh giới từ ${url} (${problem}). Hãy chỉ ra thư mục dữ liệu bằng ` +
-        `--source THƯ_MỤC (hoặc biến ${SOURCE_ENV}), hoặc chép thư mục shared/data/vn-admin vào ` +
-        "../shared/data/vn-admin cạnh thư mục dự án rồi chạy lại",
+        `Không tải được dữ liệu ranh giới từ ${url} (${problem}). Nếu có thư mục dữ liệu (bản sao ` +
+        "của shared/data/vn-admin), hãy chạy: npm run data -- --source /đường/dẫn/tới/vn-admin " +
+        `(hoặc đặt biến ${SOURCE_ENV}); các lần chạy sau, kể cả npm start và npm test, sẽ nhớ ` +
+        "thư mục đó. Hoặc chép thư mục đó vào ../shared/data/vn-admin cạnh thư mục dự án rồi chạy lại",
       en:
-        `Could not download the boundary data from ${url} (${problem}). Give the data folder with ` +
-        `--source DIR (or ${SOURCE_ENV}), or copy the shared/data/vn-admin folder to ` +
-        "../shared/data/vn-admin beside the project folder, then run again",
+        `Could not download the boundary data from ${url} (${problem}). If you have the data ` +
+        "folder (a copy of shared/data/vn-admin), run: npm run data -- --source /path/to/vn-admin " +
+        `(or set ${SOURCE_ENV}); later runs, npm start and npm test included, remember it. Or ` +
+        "copy that folder to ../shared/data/vn-admin beside the project folder, then run again",
     },
     1,
   );

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import type { RecordedSource } from "./source-spec";
 
 export const MANIFEST_FILE = "manifest.json";
 
@@ -28,7 +29,11 @@ export type ManifestOutput = {
 export type Manifest = {
   version: 1;
   generatedAt: string;
-  source: { kind: "dir" | "url"; location: string };
+  /**
+   * The boundary source read; `given` when the user gave it (`--source` or the environment
+   * variable), so later runs without one keep using it (see `resolveSource`).
+   */
+  source: RecordedSource;
   inputs: ManifestInput[];
   /** Code of the data step and the plan generator, by mtime (see `codePaths`). */
   code: { path: string; mtimeMs: number }[];

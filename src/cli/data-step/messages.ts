@@ -20,7 +20,7 @@ export class DataStepError extends Error {
 
 export const USAGE = [
   "Cách dùng / Usage: npm run data -- [--source THƯ_MỤC_HOẶC_URL] [--out THƯ_MỤC] [--layers THƯ_MỤC] [--if-stale]",
-  "  --source  dữ liệu ranh giới (mặc định ../shared/data/vn-admin, hoặc biến PLAN_LAYERS_ADMIN_SOURCE) / boundary data (default ../shared/data/vn-admin, or PLAN_LAYERS_ADMIN_SOURCE)",
+  "  --source  dữ liệu ranh giới (hoặc biến PLAN_LAYERS_ADMIN_SOURCE; được nhớ cho các lần chạy sau; mặc định ../shared/data/vn-admin) / boundary data (or PLAN_LAYERS_ADMIN_SOURCE; remembered for later runs; default ../shared/data/vn-admin)",
   "  --out     thư mục kết quả (mặc định data/) / output folder (default data/)",
   "  --layers  thư mục lớp tự vẽ (mặc định layers/) / authored layers folder (default layers/)",
   "  --if-stale  chỉ dựng lại khi dữ liệu vào mới hơn / rebuild only when an input changed",

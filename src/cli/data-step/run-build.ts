@@ -1,4 +1,5 @@
 import { statSync } from "node:fs";
+import type { ExpectedDistricts } from "../../core/admin/expected-districts";
 import type { ValidationIssue } from "../../core/validate/validation-issue";
 import { formatIssue } from "../../core/validate/validation-issue";
 import type { DataArgs } from "./args";
@@ -8,13 +9,22 @@ import { displayPath, type Fetch, type LoadedInputs, loadInputs, sha256 } from "
 import { type Manifest, readManifest } from "./manifest";
 import { bilingual, DataStepError, type ExitCode } from "./messages";
 import type { BuildPlanLayers } from "./plan-generator";
-import { type Locations, resolveFolders, resolveSource } from "./source-spec";
+import {
+  type Locations,
+  type RecordedSource,
+  recordedSource,
+  resolveFolders,
+  resolveSource,
+} from "./source-spec";
+import { removeStaleTemporaries, staleTemporariesNote } from "./temporary-files";
 import { writeOutputsAtomically } from "./write-outputs";
 
 /** Everything the build touches outside its inputs, injected so tests run it in-process. */
 export type BuildDeps = Locations & {
   fetch: Fetch;
   buildPlanLayers: BuildPlanLayers;
+  /** The units each province must have (default `EXPECTED_DISTRICTS`); tests declare their own. */
+  expectedDistricts?: ExpectedDistricts;
   now: () => Date;
   /** Where normal lines go (stdout in the CLI). */
   log: (line: string) => void;
@@ -40,7 +50,7 @@ const sizeText = (bytes: number) =>
 function manifestOf(
   outcome: Extract<BuildOutcome, { ok: true }>,
   inputs: LoadedInputs,
-  source: { kind: "dir" | "url"; location: string },
+  source: RecordedSource,
   generatedAt: string,
   projectRoot: string,
 ): Manifest {
@@ -75,8 +85,21 @@ function manifestOf(
 export async function runBuild(args: DataArgs, deps: BuildDeps): Promise<ExitCode> {
   const started = Date.now();
   try {
-    const source = resolveSource(args, deps);
     const { outDir, layersDir } = resolveFolders(args, deps);
+    const outName = displayPath(deps.projectRoot, outDir);
+    const swept = staleTemporariesNote(removeStaleTemporaries(outDir), outName);
+    if (swept) deps.log(swept);
+    const previous = readManifest(outDir);
+    const source = resolveSource(args, deps, previous?.source);
+    const forgotten = previous?.source.given && source.origin !== "remembered" && !source.given;
+    if (forgotten) {
+      deps.log(
+        bilingual({
+          vi: `Nguồn dữ liệu đã dùng lần trước không còn: ${previous.source.location}`,
+          en: `The boundary source of the last run is gone: ${previous.source.location}`,
+        }),
+      );
+    }
     if (source.origin === "fallback") {
       deps.log(
         bilingual({
@@ -88,8 +111,11 @@ export async function runBuild(args: DataArgs, deps: BuildDeps): Promise<ExitCod
     const plan = planSource(source);
     const inputs = await loadInputs(source, plan, layersDir, deps.projectRoot, deps.fetch);
     const generatedAt = deps.now().toISOString();
-    const outcome = buildOutputs(inputs, { buildPlanLayers: deps.buildPlanLayers, generatedAt });
-    const outName = displayPath(deps.projectRoot, outDir);
+    const outcome = buildOutputs(inputs, {
+      buildPlanLayers: deps.buildPlanLayers,
+      generatedAt,
+      ...(deps.expectedDistricts ? { expectedDistricts: deps.expectedDistricts } : {}),
+    });
     if (!outcome.ok) {
       // Warnings would only bury the errors here; they come back once the errors are fixed.
       printIssues(
@@ -105,11 +131,10 @@ export async function runBuild(args: DataArgs, deps: BuildDeps): Promise<ExitCod
       return outcome.exitCode;
     }
     printIssues(outcome.warnings, deps.error);
-    const previous = readManifest(outDir);
     const manifest = manifestOf(
       outcome,
       inputs,
-      { kind: source.kind, location: source.location },
+      recordedSource(source),
       generatedAt,
       deps.projectRoot,
     );
@@ -120,10 +145,14 @@ export async function runBuild(args: DataArgs, deps: BuildDeps): Promise<ExitCod
       deps.log(`  ${output.file}  ${sizeText(output.bytes.length)}${features}`);
     }
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    const remembered =
+      source.origin === "remembered"
+        ? { vi: ", đã nhớ từ lần chạy trước", en: ", remembered from an earlier run" }
+        : { vi: "", en: "" };
     deps.log(
       bilingual({
-        vi: `Đã ghi ${outcome.outputs.length + 1} tệp vào ${outName} trong ${seconds} giây (nguồn: ${source.location})`,
-        en: `Wrote ${outcome.outputs.length + 1} files to ${outName} in ${seconds} s (source: ${source.location})`,
+        vi: `Đã ghi ${outcome.outputs.length + 1} tệp vào ${outName} trong ${seconds} giây (nguồn: ${source.location}${remembered.vi})`,
+        en: `Wrote ${outcome.outputs.length + 1} files to ${outName} in ${seconds} s (source: ${source.location}${remembered.en})`,
       }),
     );
     return 0;

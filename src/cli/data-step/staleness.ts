@@ -46,7 +46,7 @@ export function checkFreshness(
   const { outDir, layersDir } = resolveFolders(args, where);
   const manifest = readManifest(outDir);
   if (!manifest) return stale("chưa có manifest.json", "no manifest.json yet");
-  const source = resolveSource(args, where);
+  const source = resolveSource(args, where, manifest.source);
   if (source.kind !== manifest.source.kind || source.location !== manifest.source.location) {
     return stale(
       `nguồn dữ liệu đã đổi thành ${source.location}`,

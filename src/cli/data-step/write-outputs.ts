@@ -2,6 +2,12 @@ import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Output } from "./build-outputs";
 import { MANIFEST_FILE, type Manifest } from "./manifest";
+import {
+  removeTemporary,
+  temporaryPath,
+  trackTemporary,
+  untrackTemporary,
+} from "./temporary-files";
 
 /**
  * Replaces the outputs in `outDir` as close to all-or-nothing as a file system allows: every file
@@ -9,7 +15,8 @@ import { MANIFEST_FILE, type Manifest } from "./manifest";
  * leaves the folder as it was), the old manifest is removed, each temporary file is renamed over
  * its target (atomic per file), outputs the previous build listed and this one does not are
  * removed, and the new manifest comes last — so an interrupted run leaves no manifest and the
- * next `--if-stale` rebuilds.
+ * next `--if-stale` rebuilds. Temporary files are tracked: a run ended by an error, an exit or a
+ * signal removes its own (see temporary-files.ts), the next run those of a killed one.
  */
 export function writeOutputsAtomically(
   outDir: string,
@@ -25,19 +32,25 @@ export function writeOutputsAtomically(
       bytes: new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`),
     },
   ];
-  const temporary = (file: string) => join(outDir, `.${file}.tmp-${process.pid}`);
-  const written: string[] = [];
+  const temporary = (file: string) => temporaryPath(outDir, file);
+  // Recorded before writing: a write that fails half-way (disk full) leaves a partial file too.
+  const started: string[] = [];
   try {
     for (const { file, bytes } of files) {
+      trackTemporary(temporary(file));
+      started.push(temporary(file));
       writeFileSync(temporary(file), bytes);
-      written.push(temporary(file));
     }
   } catch (error) {
-    for (const path of written) rmSync(path, { force: true });
+    for (const path of started) removeTemporary(path);
     throw error;
   }
   rmSync(join(outDir, MANIFEST_FILE), { force: true });
-  for (const { file } of outputs) renameSync(temporary(file), join(outDir, file));
+  const rename = (file: string) => {
+    renameSync(temporary(file), join(outDir, file));
+    untrackTemporary(temporary(file));
+  };
+  for (const { file } of outputs) rename(file);
   const current = new Set(outputs.map((output) => output.file));
   for (const old of previous?.outputs ?? []) {
     // Only plain names a manifest of ours would list; never a path out of the folder.
@@ -45,5 +58,5 @@ export function writeOutputsAtomically(
       rmSync(join(outDir, old.file), { force: true });
     }
   }
-  renameSync(temporary(MANIFEST_FILE), join(outDir, MANIFEST_FILE));
+  rename(MANIFEST_FILE);
 }

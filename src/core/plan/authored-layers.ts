@@ -6,14 +6,19 @@ import type {
   MultiPolygon,
   Polygon,
 } from "geojson";
+import { PlanInputError } from "./plan-input-error";
 
 /** Every layers/**\/*.geojson, keyed by its path relative to layers/ (as the data step passes it). */
 export type AuthoredLayers = Record<string, FeatureCollection>;
 
-/** Label of a feature for messages: its index and, when it has one, its id. */
-export function featureLabel(feature: Feature, index: number): string {
+/**
+ * Where a feature of an authored file is, for messages, as the validator says it:
+ * `layers/<key>, đối tượng / feature 1 (features[0]; id "VD4")`.
+ */
+export function featureWhere(key: string, feature: Feature, index: number): string {
   const id = feature.properties?.id;
-  return typeof id === "string" ? `feature #${index} (id "${id}")` : `feature #${index}`;
+  const label = typeof id === "string" ? `features[${index}]; id "${id}"` : `features[${index}]`;
+  return `layers/${key}, đối tượng / feature ${index + 1} (${label})`;
 }
 
 /**
@@ -23,7 +28,12 @@ export function featureLabel(feature: Feature, index: number): string {
  */
 export function authoredCollection(authored: AuthoredLayers, key: string): FeatureCollection {
   const collection = authored[key];
-  if (!collection) throw new Error(`layers/${key}: file is missing (needed by the plan generator)`);
+  if (!collection) {
+    throw new PlanInputError(`layers/${key}`, {
+      vi: "thiếu tệp (bộ sinh lớp quy hoạch cần nó)",
+      en: "file is missing (needed by the plan generator)",
+    });
+  }
   return collection;
 }
 
@@ -39,15 +49,17 @@ export function widthLines(authored: AuthoredLayers, key: string): WidthLine[] {
   return authoredCollection(authored, key).features.map((feature, index) => {
     const type = feature.geometry?.type;
     if (type !== "LineString" && type !== "MultiLineString") {
-      throw new Error(
-        `layers/${key}: ${featureLabel(feature, index)}: expected a line, found ${type}`,
-      );
+      throw new PlanInputError(featureWhere(key, feature, index), {
+        vi: `cần một đường (LineString), không phải ${type}`,
+        en: `expected a line, found ${type}`,
+      });
     }
     const widthM = feature.properties?.width_m;
     if (typeof widthM !== "number" || !(widthM > 0)) {
-      throw new Error(
-        `layers/${key}: ${featureLabel(feature, index)}: "width_m" must be a positive number of metres`,
-      );
+      throw new PlanInputError(featureWhere(key, feature, index), {
+        vi: '"width_m" phải là số mét dương',
+        en: '"width_m" must be a positive number of metres',
+      });
     }
     return { feature: feature as Feature<LineString | MultiLineString>, widthM };
   });
@@ -65,9 +77,10 @@ export function areaFeatures(
   return authoredCollection(authored, key).features.map((feature, index) => {
     const type = feature.geometry?.type;
     if (type !== "Polygon" && type !== "MultiPolygon") {
-      throw new Error(
-        `layers/${key}: ${featureLabel(feature, index)}: expected a polygon, found ${type}`,
-      );
+      throw new PlanInputError(featureWhere(key, feature, index), {
+        vi: `cần một vùng (Polygon), không phải ${type}`,
+        en: `expected a polygon, found ${type}`,
+      });
     }
     return feature as Feature<Polygon | MultiPolygon>;
   });

@@ -3,6 +3,7 @@ import { geodesicHectares } from "../geo/geodesic-area";
 import type { AuthoredLayers } from "./authored-layers";
 import { cityZones } from "./city-zoning";
 import { CORRIDOR_LAYERS, corridorLayer } from "./corridor-layers";
+import { PlanInputError } from "./plan-input-error";
 import { DYKE_LANDSIDE_M, DYKE_RIVERSIDE_M, riverCorridor } from "./river-corridor";
 import { readRiver } from "./river-source";
 import { parseStructure, STRUCTURE_FILE } from "./structure-schema";
@@ -41,7 +42,10 @@ function collection(features: Feature[]): FeatureCollection {
  */
 export function buildPlanLayers(input: PlanLayersInput): Record<string, FeatureCollection> {
   if (input.structure === null || input.structure === undefined) {
-    throw new Error(`${STRUCTURE_FILE}: file is missing (it defines the city-plan zoning)`);
+    throw new PlanInputError(STRUCTURE_FILE, {
+      vi: "thiếu tệp (tệp này định nghĩa phân khu của quy hoạch Thủ đô)",
+      en: "file is missing (it defines the city-plan zoning)",
+    });
   }
   const structure = parseStructure(input.structure);
   const river = readRiver(input.authored, structure.river.source);

@@ -1,5 +1,6 @@
 import type { Position } from "geojson";
-import { type AuthoredLayers, authoredCollection, featureLabel } from "./authored-layers";
+import { type AuthoredLayers, authoredCollection, featureWhere } from "./authored-layers";
+import { PlanInputError } from "./plan-input-error";
 
 /** A river centre line with the half-width of its flood-drainage corridor on each bank, per vertex. */
 export type RiverSource = {
@@ -21,9 +22,10 @@ function widths(value: unknown, count: number, where: string, key: string): numb
     value.length !== count ||
     value.some((w) => typeof w !== "number" || !(w >= MIN_HALF_WIDTH_M))
   ) {
-    throw new Error(
-      `${where}: "${key}" must list one half-width in metres (≥ ${MIN_HALF_WIDTH_M}) per vertex (${count})`,
-    );
+    throw new PlanInputError(where, {
+      vi: `"${key}" phải liệt kê một nửa bề rộng tính bằng mét (≥ ${MIN_HALF_WIDTH_M}) cho mỗi đỉnh (${count})`,
+      en: `"${key}" must list one half-width in metres (≥ ${MIN_HALF_WIDTH_M}) per vertex (${count})`,
+    });
   }
   return value as number[];
 }
@@ -37,10 +39,18 @@ function widths(value: unknown, count: number, where: string, key: string): numb
  */
 export function readRiver(authored: AuthoredLayers, key: string): RiverSource {
   const feature = authoredCollection(authored, key).features[0];
-  if (!feature) throw new Error(`layers/${key}: no feature (expected the river centre line)`);
-  const where = `layers/${key}: ${featureLabel(feature, 0)}`;
+  if (!feature) {
+    throw new PlanInputError(`layers/${key}`, {
+      vi: "không có đối tượng nào (cần đường tim sông)",
+      en: "no feature (expected the river centre line)",
+    });
+  }
+  const where = featureWhere(key, feature, 0);
   if (feature.geometry?.type !== "LineString" || feature.geometry.coordinates.length < 2) {
-    throw new Error(`${where}: expected a LineString centre line`);
+    throw new PlanInputError(where, {
+      vi: "cần đường tim sông dạng LineString",
+      en: "expected a LineString centre line",
+    });
   }
   const props = feature.properties ?? {};
   const count = feature.geometry.coordinates.length;

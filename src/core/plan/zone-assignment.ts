@@ -1,6 +1,6 @@
 import { booleanPointInPolygon } from "@turf/turf";
 import type { Feature, MultiPolygon, Polygon, Position } from "geojson";
-import { type AuthoredLayers, areaFeatures, featureLabel } from "./authored-layers";
+import { type AuthoredLayers, areaFeatures, featureWhere } from "./authored-layers";
 import { isLandUseCode } from "./land-use-codes";
 import {
   distanceToPolyline,
@@ -9,6 +9,7 @@ import {
   type Metres,
   planarDistance,
 } from "./local-frame";
+import { PlanInputError } from "./plan-input-error";
 import type { AreaGeometry } from "./polygon-clip";
 import { keyedRandom } from "./prng";
 import type { Seed } from "./seeds";
@@ -60,9 +61,10 @@ export function zoningContext(
     areaFeatures(authored, source).map((feature: Feature<Polygon | MultiPolygon>, index) => {
       const code = feature.properties?.land_use_code;
       if (typeof code !== "string" || !isLandUseCode(code)) {
-        throw new Error(
-          `layers/${source}: ${featureLabel(feature, index)}: "land_use_code" must be a land-use code such as RDD`,
-        );
+        throw new PlanInputError(featureWhere(source, feature, index), {
+          vi: '"land_use_code" phải là mã loại đất, ví dụ RDD',
+          en: '"land_use_code" must be a land-use code such as RDD',
+        });
       }
       const name = feature.properties?.name;
       return { geometry: feature.geometry, code, name: typeof name === "string" ? name : code };

@@ -17,7 +17,10 @@ export type ProblemCode =
   | "not-dvhcvn"
   | "unknown-district-type"
   | "wrong-feature-count"
-  | "duplicate-code";
+  | "duplicate-code"
+  | "missing-district"
+  | "unexpected-district"
+  | "district-tiling";
 
 /**
  * One problem found in an input file. `featureIndex` is the position in `features` (0-based), or

@@ -194,6 +194,8 @@ describe("buildPlanLayers on the official districts and the shipped layers", () 
           "sector/ring-roads.geojson": { type: "FeatureCollection", features: [noWidth] },
         },
       }),
-    ).toThrow(/layers\/sector\/ring-roads\.geojson: feature #0 \(id "VD4"\): "width_m"/);
+    ).toThrow(
+      /layers\/sector\/ring-roads\.geojson, đối tượng \/ feature 1 \(features\[0\]; id "VD4"\): "width_m"/,
+    );
   });
 });

@@ -1,0 +1,171 @@
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import {
+  closeSync,
+  constants,
+  createReadStream,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  writeFileSync,
+} from "node:fs";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import {
+  removePendingTemporaries,
+  removeStaleTemporaries,
+  temporaryPath,
+  trackTemporary,
+} from "../../src/cli/data-step/temporary-files";
+import { PLAN_LAYER_IDS } from "../../src/core/plan/build-plan-layers";
+import { HAS_SHARED, PROJECT_ROOT, runData, SHARED_ADMIN_DIR, scratchPerTest } from "./helpers";
+
+const hasMkfifo = process.platform !== "win32" && spawnSync("mkfifo", ["--version"]).status === 0;
+
+const dirs = scratchPerTest();
+beforeEach(() => {
+  mkdirSync(dirs().out);
+});
+
+/** A pid no process has any more: that of a child that has exited. */
+const deadPid = () => spawnSync(process.execPath, ["-e", ""]).pid as number;
+
+const temporaries = (dir: string) => readdirSync(dir).filter((name) => /\.tmp-\d+$/.test(name));
+
+describe("removeStaleTemporaries", () => {
+  let sleeper: ChildProcess | null = null;
+  afterEach(() => {
+    sleeper?.kill();
+    sleeper = null;
+  });
+
+  it("removes the data step's temporary files of dead processes only", () => {
+    sleeper = spawn(process.execPath, ["-e", "setTimeout(() => {}, 60000)"]);
+    const dead = deadPid();
+    const names = {
+      dead: `.hanoi-districts.fgb.tmp-${dead}`,
+      deadManifest: `.manifest.json.tmp-${dead}`,
+      live: `.provinces.fgb.tmp-${sleeper.pid}`,
+      own: `.districts-index.json.tmp-${process.pid}`,
+      notOurs: `.notes.txt.tmp-${dead}`,
+      noDot: `hanoi-boundary.fgb.tmp-${dead}`,
+      output: "hanoi-districts.fgb",
+    };
+    for (const name of Object.values(names)) writeFileSync(join(dirs().out, name), "x");
+    mkdirSync(join(dirs().out, `.folder.fgb.tmp-${dead}`));
+
+    expect(removeStaleTemporaries(dirs().out).sort()).toEqual([names.dead, names.deadManifest]);
+    expect(readdirSync(dirs().out).sort()).toEqual(
+      [
+        names.live,
+        names.own,
+        names.notOurs,
+        names.noDot,
+        names.output,
+        `.folder.fgb.tmp-${dead}`,
+      ].sort(),
+    );
+    expect(removeStaleTemporaries(join(dirs().root, "missing"))).toEqual([]);
+  });
+
+  it.skipIf(!HAS_SHARED)(
+    "runs on every `npm run data`, also when --if-stale finds nothing to rebuild",
+    async () => {
+      expect((await runData("--source", SHARED_ADMIN_DIR, "--out", dirs().out)).code).toBe(0);
+      const stale = `.hanoi-districts.fgb.tmp-${deadPid()}`;
+      writeFileSync(join(dirs().out, stale), "partial");
+      const result = await runData("--source", SHARED_ADMIN_DIR, "--out", dirs().out, "--if-stale");
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain(
+        `Removed 1 temporary files of an interrupted run from ${dirs().out}: ${stale}`,
+      );
+      expect(result.stdout).toContain("is up to date; nothing to do");
+      expect(temporaries(dirs().out)).toEqual([]);
+    },
+    120_000,
+  );
+});
+
+describe("pending temporary files", () => {
+  it("are removed by removePendingTemporaries, which exit, SIGINT, SIGTERM and SIGHUP call", () => {
+    const signals = ["SIGINT", "SIGTERM", "SIGHUP", "exit"] as const;
+    const before = signals.map((signal) => process.listenerCount(signal));
+    const path = temporaryPath(dirs().out, "provinces.fgb");
+    expect(path).toBe(join(dirs().out, `.provinces.fgb.tmp-${process.pid}`));
+    trackTemporary(path);
+    // Installed on the first temporary file of the process (this file runs in its own worker).
+    expect(signals.map((signal) => process.listenerCount(signal))).toEqual(
+      before.map((count) => count + 1),
+    );
+    trackTemporary(`${path}-again`);
+    expect(signals.map((signal) => process.listenerCount(signal))).toEqual(
+      before.map((count) => count + 1),
+    );
+    writeFileSync(path, "half written");
+    removePendingTemporaries();
+    expect(existsSync(path)).toBe(false);
+  });
+});
+
+describe.skipIf(!HAS_SHARED || !hasMkfifo)("a data build ended by a signal while writing", () => {
+  /** The bundle of `data-build`, rebuilt by scripts/run-cli.mjs when src/ changed. */
+  const bundle = join(PROJECT_ROOT, "build", "cli", "data-build.mjs");
+  const outputs = [
+    "hanoi-districts.fgb",
+    "hanoi-boundary.fgb",
+    "provinces.fgb",
+    "districts-index.json",
+    ...PLAN_LAYER_IDS.map((id) => `${id}.fgb`),
+  ];
+
+  beforeEach(() => {
+    // Brings the bundle up to date; the unknown option then stops it before any work.
+    spawnSync(process.execPath, [join(PROJECT_ROOT, "scripts", "run-cli.mjs"), "data-build", "-x"]);
+  });
+
+  it("SIGTERM leaves no temporary file", async () => {
+    const signal = "SIGTERM";
+    const child = spawn(
+      process.execPath,
+      [bundle, "--source", SHARED_ADMIN_DIR, "--out", dirs().out],
+      {
+        cwd: PROJECT_ROOT,
+        env: { ...process.env, PLAN_LAYERS_ADMIN_SOURCE: "" },
+        stdio: "ignore",
+      },
+    );
+    const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) =>
+      child.on("exit", (code, signal) => resolve({ code, signal })),
+    );
+    // The manifest is written last, to a FIFO standing at its temporary name: the write blocks
+    // there, with every other output written, until the test reads — a run caught mid-write.
+    const fifo = join(dirs().out, `.manifest.json.tmp-${child.pid}`);
+    expect(spawnSync("mkfifo", [fifo]).status).toBe(0);
+    const written = outputs.map((file) => join(dirs().out, `.${file}.tmp-${child.pid}`));
+    while (!written.every((path) => existsSync(path))) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    child.kill(signal);
+    const drained = new Promise<void>((resolve) => {
+      createReadStream(fifo)
+        .on("data", () => {})
+        .on("close", () => resolve())
+        .on("error", () => resolve());
+    });
+    const end = await exited;
+    try {
+      // Either the signal ended it (it must then have removed its files) or, held off until
+      // the write was done, it finished: both leave a complete folder or none of ours.
+      expect(end.signal === signal || end.code === 0).toBe(true);
+      expect(temporaries(dirs().out)).toEqual([]);
+    } finally {
+      // Release the read side if no writer ever came (the old behaviour: killed mid-write).
+      try {
+        closeSync(openSync(fifo, constants.O_WRONLY | constants.O_NONBLOCK));
+      } catch {
+        // gone or already released
+      }
+      await drained;
+    }
+  }, 120_000);
+});
