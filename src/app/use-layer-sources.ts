@@ -27,7 +27,11 @@ export function useLayerSources(
       const settle = (source: LayerSource) => {
         if (!cancelled) setSources((previous) => ({ ...previous, [layer.id]: source }));
       };
-      loadFeatureCollection(new URL(layer.source, catalogUrl), layer.source).then(
+      loadFeatureCollection(
+        new URL(layer.source, catalogUrl),
+        layer.source,
+        layer.geometryType,
+      ).then(
         (data) => settle({ status: "ready", data, bbox: collectionBbox(data) }),
         (error: unknown) =>
           settle({ status: "error", failure: toLoadFailure(error, layer.source) }),
