@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, truncateSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { badFiles, zoning } from "../io/bad-fgb";
@@ -161,6 +161,23 @@ describe(
 
     it.skipIf(!existsSync("/dev/zero"))("/dev/zero", async () => {
       expectRefused(await check("/dev/zero"), "/dev/zero", "is a character device");
+    });
+
+    it("files larger than can be parsed, refused before a byte is read", async () => {
+      // Sparse files: their size is set, nothing is written to disk, and nothing must be read.
+      const sparse = (name: string, size: number) => {
+        const path = write(name, "");
+        truncateSync(path, size);
+        return path;
+      };
+      const geojson = sparse("huge.geojson", 600 * 2 ** 20);
+      expectRefused(
+        await check(geojson),
+        "huge.geojson",
+        "the file is 600.0 MiB, over the 512.0 MiB limit; convert the layer to FlatGeobuf (.fgb)",
+      );
+      const fgb = sparse("huge.fgb", 2 ** 31);
+      expectRefused(await check(fgb), "huge.fgb", "the file is 2048.0 MiB, over the", "MiB limit");
     });
 
     it("a folder", async () => {
