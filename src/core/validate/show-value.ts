@@ -26,6 +26,16 @@ const MAX_SHOWN = 60;
  * escaped, cut to about 60 characters with "…".
  */
 export function showValue(value: unknown): string {
-  const json = visible(JSON.stringify(value) ?? String(value));
-  return json.length > MAX_SHOWN ? `${json.slice(0, MAX_SHOWN)}…` : json;
+  let json: string;
+  try {
+    // A long string is cut before it is quoted, so a megabyte id is not copied whole.
+    json =
+      JSON.stringify(typeof value === "string" ? value.slice(0, MAX_SHOWN + 1) : value) ??
+      String(value);
+  } catch {
+    // Nested deeper than JSON.stringify's stack (a hostile file can nest a million arrays).
+    json = Array.isArray(value) ? "[…]" : "{…}";
+  }
+  const shown = visible(json);
+  return shown.length > MAX_SHOWN ? `${shown.slice(0, MAX_SHOWN)}…` : shown;
 }

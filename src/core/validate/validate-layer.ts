@@ -159,6 +159,26 @@ function scanGeometry(type: string, coordinates: unknown): Scan {
   }
 }
 
+/** What check-geometry says about a geometry the fast scan found malformed. */
+function malformedProblems(geometry: unknown): { code: ProblemCode; message: Bilingual }[] {
+  try {
+    const found = findGeometryProblems(geometry, { selfIntersection: false });
+    return found.filter((problem) => !LEFT_TO_THE_CHECK.has(problem.code));
+  } catch {
+    // Its messages quote values with JSON.stringify, which overflows the stack on a value nested
+    // a million deep: a position that is not one, said without quoting it.
+    return [
+      {
+        code: "invalid-geojson",
+        message: {
+          vi: "tọa độ không phải các cặp [kinh độ, vĩ độ] (giá trị lồng nhau quá sâu)",
+          en: "coordinates are not [longitude, latitude] pairs (values nested far too deep)",
+        },
+      },
+    ];
+  }
+}
+
 function kindOfValue(value: unknown): Bilingual {
   if (Array.isArray(value)) return { vi: "một mảng", en: "an array" };
   if (typeof value === "number") return { vi: "số không hữu hạn", en: "a non-finite number" };
@@ -221,8 +241,7 @@ function featureProblems(
   const scan = scanGeometry(type, geometry.coordinates);
   if (scan === "malformed") {
     // The rare bad geometry: check-geometry names the part and position and says what is wrong.
-    const found = findGeometryProblems(geometry, { selfIntersection: false });
-    return [...problems, ...found.filter((problem) => !LEFT_TO_THE_CHECK.has(problem.code))];
+    return [...problems, ...malformedProblems(geometry)];
   }
   if (scan) problems.push({ code: "antimeridian", message: scan });
   return problems;

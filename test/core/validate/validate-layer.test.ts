@@ -227,6 +227,14 @@ describe("validateLayer", () => {
     expect(line).not.toContain("\u202e");
   });
 
+  it("survives values nested a million deep (JSON.stringify would overflow the stack)", () => {
+    const deep = JSON.parse(`${"[".repeat(1_000_000)}${"]".repeat(1_000_000)}`) as unknown;
+    const lines = problems(collection(withId(deep), feature(polygon([[deep, 1]]))));
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toContain("id […] is an array");
+    expect(lines[1]).toMatch(/features\[1\].*(not a number|nested far too deep)/);
+  });
+
   it("accepts exactly what featureId can tell apart", () => {
     const value = collection(withId("a"), feature(ok, "b"), feature(ok), withId(10));
     expect(problems(value)).toEqual([]);
