@@ -1,24 +1,42 @@
 import type { FeatureCollection } from "geojson";
+import { parseJsonBytes } from "../core/validate/json-text";
+import { type GeometryKind, validateLayer } from "../core/validate/validate-layer";
+import type { Bilingual, ProblemCode, ValidationIssue } from "../core/validate/validation-issue";
+import { FgbFormatError } from "../io/fgb-error";
 import { readFlatGeobuf } from "../io/fgb-reader";
+
+/** Why a data file could not be used, as a key the UI translates (`load.reason.*`). */
+export type LoadReason =
+  | "http"
+  | "network"
+  | "not-found"
+  | "too-large"
+  | "utf8"
+  | "json"
+  | "not-geojson"
+  | "geometry"
+  | "coordinates"
+  | "id"
+  | "antimeridian"
+  | "fgb"
+  | "index"
+  /** The path leads off the app's own origin; `detail` is where it leads (see `resolveAppFile`). */
+  | "outside-host"
+  /** The path is not a URL at all, e.g. "http://[x.geojson". */
+  | "bad-path";
 
 /** Why a data file could not be used; the UI turns `reason` into a sentence in its language. */
 export type LoadFailure = {
   /** The file as the user knows it (the catalogue's `source`, or the data path). */
   file: string;
-  reason:
-    | "http"
-    | "network"
-    | "not-found"
-    | "json"
-    | "not-geojson"
-    | "fgb"
-    | "index"
-    /** The path leads off the app's own origin; `detail` is where it leads (see `resolveAppFile`). */
-    | "outside-host"
-    /** The path is not a URL at all, e.g. "http://[x.geojson". */
-    | "bad-path";
+  reason: LoadReason;
   /** Extra detail in the words of the server or parser, e.g. "404 Not Found". */
   detail: string;
+  /**
+   * The detail in both languages, when the project's own reader found the problem (where in the
+   * file, what is wrong, what to do); the UI shows the part in its language instead of `detail`.
+   */
+  message?: Bilingual;
 };
 
 /** Thrown by the loaders; carries a {@link LoadFailure}. */
@@ -59,58 +77,97 @@ async function fetchFile(url: URL, file: string): Promise<Response> {
   return response;
 }
 
-/** Fetches and parses a JSON file, failing with the file name and the parser's message. */
-export async function loadJson(url: URL, file: string): Promise<unknown> {
-  const response = await fetchFile(url, file);
-  const text = await response.text();
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (error) {
-    throw new LoadError({ file, reason: "json", detail: message(error) });
-  }
+/** Reason shown for each problem the shared readers report. */
+const REASON_OF: Partial<Record<ProblemCode, LoadReason>> = {
+  "too-large": "too-large",
+  "not-utf8": "utf8",
+  "not-json": "json",
+  "wrong-geometry-type": "geometry",
+  "bad-coordinate": "coordinates",
+  "bad-id": "id",
+  "duplicate-id": "id",
+  antimeridian: "antimeridian",
+};
+
+/** The first error, where it is (the file is named by the sentence around it) and how many more. */
+function summary(errors: readonly ValidationIssue[]): Bilingual {
+  const first = errors[0] as ValidationIssue;
+  const label = first.featureLabel ? ` (${first.featureLabel})` : "";
+  const where = first.featureIndex === null ? "" : `features[${first.featureIndex}]${label}: `;
+  const more = errors.length - 1;
+  return {
+    vi: `${where}${first.message.vi}${more > 0 ? ` (và ${more} lỗi khác)` : ""}`,
+    en: `${where}${first.message.en}${more > 0 ? ` (and ${more} more)` : ""}`,
+  };
 }
 
-function asFeatureCollection(json: unknown, file: string): FeatureCollection {
-  const candidate = json as { type?: unknown; features?: unknown };
-  if (
-    typeof json !== "object" ||
-    json === null ||
-    candidate.type !== "FeatureCollection" ||
-    !Array.isArray(candidate.features)
-  ) {
-    throw new LoadError({ file, reason: "not-geojson", detail: "FeatureCollection expected" });
+/** A load error for the issues the shared readers found in a file. */
+function issuesError(file: string, issues: readonly ValidationIssue[]): LoadError {
+  const errors = issues.filter((issue) => issue.severity === "error");
+  const message = summary(errors.length > 0 ? errors : issues);
+  const code = (errors[0] ?? issues[0])?.code;
+  const reason = (code && REASON_OF[code]) || "not-geojson";
+  return new LoadError({ file, reason, detail: message.en, message });
+}
+
+async function fetchBytes(url: URL, file: string): Promise<Uint8Array> {
+  const response = await fetchFile(url, file);
+  try {
+    return new Uint8Array(await response.arrayBuffer());
+  } catch (error) {
+    throw new LoadError({ file, reason: "network", detail: message(error) });
   }
-  const bad = (candidate.features as unknown[]).findIndex(
-    (f) => typeof f !== "object" || f === null || (f as { type?: unknown }).type !== "Feature",
-  );
-  if (bad >= 0) {
-    throw new LoadError({
-      file,
-      reason: "not-geojson",
-      detail: `features[${bad}] is not a Feature`,
-    });
-  }
-  return json as FeatureCollection;
 }
 
 /**
- * Loads a layer file as a FeatureCollection: `.geojson`/`.json` as JSON, `.fgb` through the
- * project's FlatGeobuf reader over the whole file (layers are small enough to read at once), which
- * restores the GeoJSON ids the data step stored, so features keep the ids the check and the command
- * line know them by (FlatGeobuf's own reader would number them instead).
+ * Fetches and parses a JSON file through the reader the CLI uses (strict UTF-8, then JSON with the
+ * line, column and a short excerpt of a syntax error), failing with the file name and the reason.
  *
- * @param url - absolute URL to fetch
- * @param file - the name to show in errors, e.g. "sector/ring-roads.geojson"
+ * @param tooLarge - what to do with a file too large to read as text
  */
-export async function loadFeatureCollection(url: URL, file: string): Promise<FeatureCollection> {
-  if (!/\.fgb$/i.test(url.pathname)) return asFeatureCollection(await loadJson(url, file), file);
-  const response = await fetchFile(url, file);
-  const bytes = new Uint8Array(await response.arrayBuffer());
+export async function loadJson(url: URL, file: string, tooLarge?: Bilingual): Promise<unknown> {
+  const parsed = parseJsonBytes(await fetchBytes(url, file), file, tooLarge);
+  if (!parsed.ok) throw issuesError(file, [parsed.issue]);
+  return parsed.value;
+}
+
+const TOO_LARGE_LAYER: Bilingual = {
+  vi: "hãy chuyển lớp sang FlatGeobuf (.fgb)",
+  en: "convert the layer to FlatGeobuf (.fgb)",
+};
+
+async function loadFlatGeobuf(url: URL, file: string): Promise<unknown> {
+  const bytes = await fetchBytes(url, file);
   try {
     return await readFlatGeobuf(bytes);
   } catch (error) {
-    throw new LoadError({ file, reason: "fgb", detail: message(error) });
+    if (!(error instanceof FgbFormatError)) throw error;
+    throw new LoadError({ file, reason: "fgb", detail: error.problem.en, message: error.problem });
   }
+}
+
+/**
+ * Loads a layer file as a FeatureCollection of `kind` geometries: `.geojson`/`.json` as JSON,
+ * `.fgb` through the project's FlatGeobuf reader over the whole file (layers are small enough to
+ * read at once), which checks the file against its size and restores the GeoJSON ids the data
+ * step stored, so features keep the ids the check and the command line know them by. Then the
+ * layer validation the CLI runs too, so a file is accepted or refused alike by both.
+ *
+ * @param url - absolute URL to fetch
+ * @param file - the name to show in errors, e.g. "sector/ring-roads.geojson"
+ * @param kind - the geometry kind the layer holds (the catalogue's `geometryType`)
+ */
+export async function loadFeatureCollection(
+  url: URL,
+  file: string,
+  kind: GeometryKind,
+): Promise<FeatureCollection> {
+  const value = /\.fgb$/i.test(url.pathname)
+    ? await loadFlatGeobuf(url, file)
+    : await loadJson(url, file, TOO_LARGE_LAYER);
+  const { collection, issues } = validateLayer(value, { file, kind });
+  if (!collection) throw issuesError(file, issues);
+  return collection;
 }
 
 /** The failure behind any error a loader threw (unexpected errors become network failures). */

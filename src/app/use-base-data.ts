@@ -18,9 +18,10 @@ export type BaseDataState =
     }
   | { status: "failed"; failures: LoadFailure[] };
 
+/** Loads one of the data step's area layers (districts, provinces, boundary: all polygons). */
 async function optional(file: string, failures: LoadFailure[]): Promise<FeatureCollection | null> {
   try {
-    return await loadFeatureCollection(appFileUrl(file), file);
+    return await loadFeatureCollection(appFileUrl(file), file, "polygon");
   } catch (error) {
     failures.push(toLoadFailure(error, file));
     return null;

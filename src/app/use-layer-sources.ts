@@ -31,7 +31,13 @@ export function useLayerSources(
       };
       // Resolved inside the promise, so a source that cannot be fetched fails its layer alone.
       Promise.resolve()
-        .then(() => loadFeatureCollection(catalogFileUrl(layer.source, catalogUrl), layer.source))
+        .then(() =>
+          loadFeatureCollection(
+            catalogFileUrl(layer.source, catalogUrl),
+            layer.source,
+            layer.geometryType,
+          ),
+        )
         .then(
           (data) => settle({ status: "ready", data, bbox: collectionBbox(data) }),
           (error: unknown) =>

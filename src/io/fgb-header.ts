@@ -7,6 +7,7 @@ import type { GeometryType } from "flatgeobuf/lib/mjs/flat-geobuf/geometry-type.
 import { Header } from "flatgeobuf/lib/mjs/flat-geobuf/header.js";
 import type { HeaderMeta } from "flatgeobuf/lib/mjs/header-meta.js";
 import { fromByteBuffer } from "flatgeobuf/lib/mjs/header-meta.js";
+import { corrupt } from "./fgb-error";
 
 /** [minX, minY, maxX, maxY] in the file's CRS (degrees for EPSG:4326). */
 export type Envelope = [number, number, number, number];
@@ -72,12 +73,73 @@ export function isFlatGeobuf(bytes: Uint8Array): boolean {
   return bytes.length >= 8 && magicbytes.subarray(0, 3).every((value, i) => bytes[i] === value);
 }
 
-/** Decodes the header of a FlatGeobuf file (columns, count, index node size, envelope, CRS…). */
+/** Bytes of the little-endian uint32 that prefixes the header and each feature with its size. */
+export const SIZE_PREFIX_BYTES = 4;
+
+/** The header, the feature count exactly as stored (a uint64), and where the header ends. */
+export type CheckedHeader = { meta: HeaderMeta; featuresCount: bigint; end: number };
+
+/**
+ * Reads the header after checking it against the file: magic bytes, a size prefix that stays
+ * inside the file, and column and envelope counts that fit in the header's own bytes. The header
+ * is decoded from a copy of exactly its bytes, so a corrupt offset inside it reads nothing of the
+ * rest of the file.
+ *
+ * @throws FgbFormatError saying what is wrong
+ */
+export function readCheckedHeader(bytes: Uint8Array): CheckedHeader {
+  if (!isFlatGeobuf(bytes)) {
+    corrupt(
+      "không phải tệp FlatGeobuf (thiếu dấu nhận dạng “fgb” ở đầu tệp)",
+      "not a FlatGeobuf file (the “fgb” magic bytes at its start are missing)",
+    );
+  }
+  const start = magicbytes.length;
+  if (bytes.length < start + SIZE_PREFIX_BYTES) {
+    corrupt(
+      `tệp chỉ có ${bytes.length} byte, bị cắt cụt ngay trong phần đầu (header)`,
+      `the file has only ${bytes.length} bytes: it is cut short inside its header`,
+    );
+  }
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const size = view.getUint32(start, true);
+  const end = start + SIZE_PREFIX_BYTES + size;
+  if (end > bytes.length) {
+    corrupt(
+      `phần đầu (header) khai báo dài ${size} byte nhưng tệp chỉ còn ${bytes.length - start - SIZE_PREFIX_BYTES} byte: tệp bị cắt cụt`,
+      `the header says it is ${size} bytes long but only ${bytes.length - start - SIZE_PREFIX_BYTES} bytes follow: the file is cut short`,
+    );
+  }
+  // A root offset, a vtable and a table: no header is shorter.
+  if (size < 12) {
+    corrupt(
+      `phần đầu chỉ dài ${size} byte: tệp bị hỏng`,
+      `the header is only ${size} bytes long: the file is corrupt`,
+    );
+  }
+  const buffer = new flatbuffers.ByteBuffer(bytes.slice(start, end));
+  try {
+    const header = Header.getSizePrefixedRootAsHeader(buffer);
+    // Each column is a 4-byte offset, each envelope value 8 bytes: more than fit is garbage.
+    if (header.columnsLength() * 4 > size || header.envelopeLength() * 8 > size) {
+      throw new Error("column or envelope count larger than the header");
+    }
+    const featuresCount = header.featuresCount();
+    buffer.setPosition(0);
+    return { meta: fromByteBuffer(buffer), featuresCount, end };
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return corrupt(`phần đầu bị hỏng (${detail})`, `the header is corrupt (${detail})`);
+  }
+}
+
+/**
+ * Decodes the header of a FlatGeobuf file (columns, count, index node size, envelope, CRS…).
+ *
+ * @throws FgbFormatError when it is not FlatGeobuf or its header does not fit the file
+ */
 export function readHeader(bytes: Uint8Array): HeaderMeta {
-  if (!isFlatGeobuf(bytes)) throw new Error("not a FlatGeobuf file (magic bytes missing)");
-  const buffer = new flatbuffers.ByteBuffer(bytes);
-  buffer.setPosition(magicbytes.length);
-  return fromByteBuffer(buffer);
+  return readCheckedHeader(bytes).meta;
 }
 
 export { magicbytes };

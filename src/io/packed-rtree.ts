@@ -1,6 +1,42 @@
 import Flatbush from "flatbush";
-import { generateLevelBounds, NODE_ITEM_BYTE_LEN } from "flatgeobuf/lib/mjs/packedrtree.js";
+import { NODE_ITEM_BYTE_LEN } from "flatgeobuf/lib/mjs/packedrtree.js";
+import { corrupt } from "./fgb-error";
 import type { Envelope } from "./fgb-header";
+
+/** Bytes of one R-tree node: four float64 bounds and a uint64 offset. */
+export const NODE_BYTES = NODE_ITEM_BYTE_LEN;
+
+/**
+ * The [start, end) node ranges of each level of a packed R-tree over `count` items, from the leaves
+ * (index 0) up to the root, nodes numbered root first. Unlike flatgeobuf's `generateLevelBounds`
+ * and `calcTreeSize`, whose loop never ends for 0 items (the hang of a header claiming 0 features),
+ * the arguments are checked first; the loop then runs at most log2(count) + 1 times.
+ *
+ * @throws RangeError unless count is a positive safe integer and nodeSize at least 2
+ */
+export function packedTreeLevels(count: number, nodeSize: number): [number, number][] {
+  if (!Number.isSafeInteger(count) || count < 1) throw new RangeError(`bad item count ${count}`);
+  if (!Number.isInteger(nodeSize) || nodeSize < 2)
+    throw new RangeError(`bad node size ${nodeSize}`);
+  // As the reference implementations do, there is always a level above the leaves, even for one.
+  const sizes = [count];
+  let n = count;
+  do {
+    n = Math.ceil(n / nodeSize);
+    sizes.push(n);
+  } while (n > 1);
+  let total = sizes.reduce((sum, n) => sum + n, 0);
+  return sizes.map((n) => {
+    total -= n;
+    return [total, total + n];
+  });
+}
+
+/** Size in bytes of the packed R-tree over `count` items ({@link packedTreeLevels}). */
+export function packedTreeBytes(count: number, nodeSize: number): number {
+  const levels = packedTreeLevels(count, nodeSize);
+  return (levels[0] as [number, number])[1] * NODE_BYTES;
+}
 
 /**
  * Order in which to store items so that neighbours on the map sit together in the file: by the
@@ -54,8 +90,7 @@ export function buildPackedRTree(
   if (leaves.length !== featureOffsets.length) {
     throw new Error("one feature offset per leaf is needed");
   }
-  // generateLevelBounds lists [start, end) node ranges from the leaves (index 0) up to the root.
-  const levels = generateLevelBounds(leaves.length, nodeSize);
+  const levels = packedTreeLevels(leaves.length, nodeSize);
   const root = levels[levels.length - 1];
   const leafLevel = levels[0];
   if (!root || !leafLevel) throw new Error("empty tree");
@@ -88,4 +123,57 @@ export function buildPackedRTree(
     view.setBigUint64(at + 32, BigInt(offsets[node] as number), true);
   }
   return bytes;
+}
+
+/** A query box in the file's CRS. */
+export type Rect = { minX: number; minY: number; maxX: number; maxY: number };
+
+/**
+ * Offsets (from the start of the feature section) of the features whose box meets `rect`, found
+ * through a packed R-tree already known to fit in `tree`. Every inner node must point at the first
+ * of its own children, as in a packed tree, so a corrupt index cannot send the search in circles
+ * or outside the tree.
+ *
+ * @throws FgbFormatError when a node does not point where a packed tree's node must
+ */
+export function searchPackedTree(
+  tree: Uint8Array,
+  count: number,
+  nodeSize: number,
+  rect: Rect,
+): number[] {
+  const levels = packedTreeLevels(count, nodeSize);
+  const view = new DataView(tree.buffer, tree.byteOffset, tree.byteLength);
+  const found: number[] = [];
+  const stack: { node: number; level: number }[] = [{ node: 0, level: levels.length - 1 }];
+  while (stack.length > 0) {
+    const { node, level } = stack.pop() as { node: number; level: number };
+    const at = node * NODE_BYTES;
+    if (
+      view.getFloat64(at, true) > rect.maxX ||
+      view.getFloat64(at + 8, true) > rect.maxY ||
+      view.getFloat64(at + 16, true) < rect.minX ||
+      view.getFloat64(at + 24, true) < rect.minY
+    ) {
+      continue;
+    }
+    const offset = view.getBigUint64(at + 32, true);
+    if (level === 0) {
+      found.push(Number(offset));
+      continue;
+    }
+    const [start] = levels[level] as [number, number];
+    const [childStart, childEnd] = levels[level - 1] as [number, number];
+    const firstChild = childStart + (node - start) * nodeSize;
+    if (offset !== BigInt(firstChild)) {
+      corrupt(
+        `chỉ mục không gian hỏng: nút ${node} trỏ tới nút ${offset}, cần ${firstChild}`,
+        `the spatial index is corrupt: node ${node} points at node ${offset} instead of ${firstChild}`,
+      );
+    }
+    for (let child = Math.min(firstChild + nodeSize, childEnd) - 1; child >= firstChild; child--) {
+      stack.push({ node: child, level: level - 1 });
+    }
+  }
+  return found;
 }

@@ -4,8 +4,8 @@ import { districtLayer } from "../core/catalog/catalog-queries";
 import { type Rule, referencedLayers } from "../core/catalog/rules-schema";
 import type { LayerEntry } from "../core/catalog/schema";
 import type { CheckInput } from "../core/check/index";
+import type { GeometryKind } from "../core/validate/validate-layer";
 import { CheckInputError, inputError, shownPath } from "./check-error";
-import type { GeometryKind } from "./layer-shape";
 import { type LoadedCatalog, loadCatalog, selectRules } from "./load-catalog";
 import { readLayerFile } from "./read-layer";
 

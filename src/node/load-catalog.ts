@@ -41,7 +41,9 @@ export async function loadCatalog(catalogFile: string): Promise<LoadedCatalog> {
   const rulesJson = parseJsonFile(
     await readInputFile(
       rulesPath,
-      catalog.rules ? undefined : `danh mục không có "rules" / the catalogue names no "rules" file`,
+      catalog.rules
+        ? {}
+        : { hint: `danh mục không có "rules" / the catalogue names no "rules" file` },
     ),
     shownRules,
   );

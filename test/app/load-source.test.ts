@@ -51,7 +51,9 @@ afterEach(() => {
 describe("loadFeatureCollection", () => {
   it("reads GeoJSON", async () => {
     serve(() => Response.json(collection));
-    await expect(loadFeatureCollection(url("a.geojson"), "a.geojson")).resolves.toEqual(collection);
+    await expect(loadFeatureCollection(url("a.geojson"), "a.geojson", "line")).resolves.toEqual(
+      collection,
+    );
   });
 
   it("reads FlatGeobuf, keeping Vietnamese text", async () => {
@@ -62,7 +64,7 @@ describe("loadFeatureCollection", () => {
           headers: { "content-type": "application/octet-stream" },
         }),
     );
-    const loaded = await loadFeatureCollection(url("../data/rr4.fgb"), "../data/rr4.fgb");
+    const loaded = await loadFeatureCollection(url("../data/rr4.fgb"), "../data/rr4.fgb", "line");
     expect(loaded.features).toHaveLength(1);
     expect(loaded.features[0]?.properties).toMatchObject({ name: "Vành đai 4", width_m: 120 });
     expect(loaded.features[0]?.geometry.type).toBe("LineString");
@@ -75,20 +77,22 @@ describe("loadFeatureCollection", () => {
     };
     const bytes = writeFlatGeobuf(withIds);
     serve(() => new Response(body(bytes)));
-    const loaded = await loadFeatureCollection(url("../data/rr4.fgb"), "../data/rr4.fgb");
+    const loaded = await loadFeatureCollection(url("../data/rr4.fgb"), "../data/rr4.fgb", "line");
     expect(loaded.features.map((f) => f.id)).toEqual(["VD4-0"]);
     expect(loaded.features[0]?.properties).toEqual({ name: "Vành đai 4", width_m: 120 });
   });
 
   it("treats a 404 and a single-page fallback HTML answer as a missing file", async () => {
     serve(() => new Response("nope", { status: 404 }));
-    expect(await failureOf(loadFeatureCollection(url("x.fgb"), "x.fgb"), "x.fgb")).toEqual({
+    expect(await failureOf(loadFeatureCollection(url("x.fgb"), "x.fgb", "line"), "x.fgb")).toEqual({
       file: "x.fgb",
       reason: "not-found",
       detail: "404",
     });
     serve(() => new Response("<!doctype html>", { headers: { "content-type": "text/html" } }));
-    expect(await failureOf(loadFeatureCollection(url("x.fgb"), "x.fgb"), "x.fgb")).toMatchObject({
+    expect(
+      await failureOf(loadFeatureCollection(url("x.fgb"), "x.fgb", "line"), "x.fgb"),
+    ).toMatchObject({
       reason: "not-found",
     });
   });
@@ -101,18 +105,21 @@ describe("loadFeatureCollection", () => {
     });
     serve(() => Response.json({ type: "Feature" }));
     expect(
-      await failureOf(loadFeatureCollection(url("f.geojson"), "f.geojson"), "f.geojson"),
-    ).toEqual({
+      await failureOf(loadFeatureCollection(url("f.geojson"), "f.geojson", "line"), "f.geojson"),
+    ).toMatchObject({
       file: "f.geojson",
       reason: "not-geojson",
-      detail: "FeatureCollection expected",
+      detail: "is a Feature; a FeatureCollection is expected",
+      message: { vi: "là một Feature, cần một FeatureCollection" },
     });
     serve(() => Response.json({ type: "FeatureCollection", features: [{ type: "Point" }] }));
     expect(
-      await failureOf(loadFeatureCollection(url("f.geojson"), "f.geojson"), "f.geojson"),
-    ).toMatchObject({ detail: "features[0] is not a Feature" });
+      await failureOf(loadFeatureCollection(url("f.geojson"), "f.geojson", "line"), "f.geojson"),
+    ).toMatchObject({ detail: 'features[0]: is not a Feature (type "Point")' });
     serve(() => new Response(new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8, 9])));
-    expect(await failureOf(loadFeatureCollection(url("b.fgb"), "b.fgb"), "b.fgb")).toMatchObject({
+    expect(
+      await failureOf(loadFeatureCollection(url("b.fgb"), "b.fgb", "line"), "b.fgb"),
+    ).toMatchObject({
       file: "b.fgb",
       reason: "fgb",
     });

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { readFileSync, statSync } from "node:fs";
+import { decodeUtf8 } from "../../core/validate/utf8";
 import {
   layerPaths,
   relativePosix,
@@ -33,13 +34,27 @@ export function displayPath(projectRoot: string, path: string): string {
   return relative.startsWith("../") ? path : relative;
 }
 
+/**
+ * The text of an input, decoded as strict UTF-8 by the decoder the check and the app use: a byte
+ * that is not UTF-8 stops the step naming the file, line and column, instead of becoming U+FFFD.
+ *
+ * @throws DataStepError (exit 2) when the bytes are not UTF-8
+ */
+function decodeInput(bytes: Uint8Array, name: string): string {
+  const decoded = decodeUtf8(bytes, name);
+  if (decoded.ok) return decoded.text;
+  const { vi, en } = decoded.issue.message;
+  throw new DataStepError({ vi: `${name}: ${vi}`, en }, 2);
+}
+
 function readTextFile(path: string, projectRoot: string): TextInput {
   // Stat before reading: a file changed mid-read then looks changed to the next --if-stale.
   const { mtimeMs } = statSync(path);
   const bytes = readFileSync(path);
+  const name = displayPath(projectRoot, path);
   return {
-    name: displayPath(projectRoot, path),
-    text: bytes.toString("utf8"),
+    name,
+    text: decodeInput(bytes, name),
     record: {
       path: relativePosix(projectRoot, path),
       mtimeMs,
@@ -93,7 +108,7 @@ async function fetchText(url: string, fetchFn: Fetch): Promise<TextInput> {
   }
   return {
     name: url,
-    text: new TextDecoder().decode(bytes),
+    text: decodeInput(bytes, url),
     record: { path: url, mtimeMs: null, bytes: bytes.length, sha256: sha256(bytes) },
   };
 }

@@ -1,6 +1,8 @@
 import type { FeatureCollection } from "geojson";
 import geojsonValidation from "geojson-validation";
 import { findGeometryProblems } from "./check-geometry";
+import { collectionProblem, isObject } from "./collection-problem";
+import { parseJsonText } from "./json-text";
 import type { Bilingual, ProblemCode, ValidationIssue } from "./validation-issue";
 import { describeFeature, hasErrors, issueIn } from "./validation-issue";
 
@@ -21,19 +23,6 @@ export type ValidationResult = {
   collection: FeatureCollection | null;
   issues: ValidationIssue[];
 };
-
-const GEOMETRY_TYPES = new Set([
-  "Point",
-  "MultiPoint",
-  "LineString",
-  "MultiLineString",
-  "Polygon",
-  "MultiPolygon",
-  "GeometryCollection",
-]);
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** geojson-validation throws on some malformed input (e.g. an empty ring); that is a finding too. */
 function libraryTrace(check: () => string[]): string[] {
@@ -62,37 +51,14 @@ export function validateFeatureCollection(
   const fileIssue = (code: ProblemCode, message: Bilingual) =>
     issues.push(issueIn(file, null, code, message));
 
-  if (!isObject(value)) {
-    fileIssue("not-geojson", {
-      vi: "không phải đối tượng GeoJSON (cần một FeatureCollection)",
-      en: "is not a GeoJSON object (a FeatureCollection is expected)",
-    });
+  const problem = collectionProblem(value);
+  if (problem) {
+    fileIssue(problem.code, problem.message);
     return { collection: null, issues };
   }
-  const type = value.type;
-  if (type !== "FeatureCollection") {
-    if (type === "Feature" || GEOMETRY_TYPES.has(String(type))) {
-      fileIssue("not-feature-collection", {
-        vi: `là một ${String(type)}, cần một FeatureCollection`,
-        en: `is a ${String(type)}; a FeatureCollection is expected`,
-      });
-    } else {
-      fileIssue("not-geojson", {
-        vi: `kiểu ${JSON.stringify(type ?? null)} không phải GeoJSON (cần "FeatureCollection")`,
-        en: `type ${JSON.stringify(type ?? null)} is not GeoJSON ("FeatureCollection" expected)`,
-      });
-    }
-    return { collection: null, issues };
-  }
-  if (!Array.isArray(value.features)) {
-    fileIssue("invalid-geojson", {
-      vi: "thiếu mảng features",
-      en: "has no features array",
-    });
-    return { collection: null, issues };
-  }
+  const collection = value as Record<string, unknown> & { features: unknown[] };
   const collectionTrace = libraryTrace(() =>
-    geojsonValidation.isFeatureCollection({ ...value, features: [] }, true),
+    geojsonValidation.isFeatureCollection({ ...collection, features: [] }, true),
   );
   if (collectionTrace.length > 0) {
     fileIssue("invalid-geojson", {
@@ -101,7 +67,7 @@ export function validateFeatureCollection(
     });
   }
 
-  const features: unknown[] = value.features;
+  const features = collection.features;
   const selfIntersectionSeverity = options.selfIntersection ?? "error";
   features.forEach((feature, featureIndex) => {
     const ref = { index: featureIndex, count: features.length, label: describeFeature(feature) };
@@ -158,27 +124,8 @@ export function validateFeatureCollection(
   };
 }
 
-/**
- * Parses file text as JSON (UTF-8, optional byte-order mark); text that is not JSON becomes a
- * "not-json" issue naming the file and the parser's message, never an exception.
- */
-export function parseJsonText(
-  text: string,
-  file: string,
-): { ok: true; value: unknown } | { ok: false; issue: ValidationIssue } {
-  try {
-    return { ok: true, value: JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) };
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    return {
-      ok: false,
-      issue: issueIn(file, null, "not-json", {
-        vi: `không phải JSON hợp lệ (${detail})`,
-        en: `is not valid JSON (${detail})`,
-      }),
-    };
-  }
-}
+/** The data step imports the JSON parser from here, beside the validator it feeds. */
+export { parseJsonText };
 
 /** {@link parseJsonText} then {@link validateFeatureCollection}. */
 export function validateGeoJsonText(text: string, options: ValidateOptions): ValidationResult {

@@ -1,8 +1,12 @@
+import { showValue } from "./show-value";
+
 /** A sentence in both CLI languages: civil servants read Vietnamese, maintainers may need English. */
 export type Bilingual = { vi: string; en: string };
 
 /** What is wrong, as a stable code tests and callers can match on. */
 export type ProblemCode =
+  | "not-utf8"
+  | "too-large"
   | "not-json"
   | "not-geojson"
   | "not-feature-collection"
@@ -20,7 +24,10 @@ export type ProblemCode =
   | "duplicate-code"
   | "missing-district"
   | "unexpected-district"
-  | "district-tiling";
+  | "district-tiling"
+  | "bad-id"
+  | "duplicate-id"
+  | "antimeridian";
 
 /**
  * One problem found in an input file. `featureIndex` is the position in `features` (0-based), or
@@ -59,19 +66,26 @@ export function issueIn(
   };
 }
 
-/** `id "x"; code "005"; name "Quận Ba Đình"` — whichever of them a feature-like value has. */
+const isLabel = (value: unknown): value is string | number =>
+  typeof value === "string" || typeof value === "number";
+
+/**
+ * `id "x"; code "005"; name "Quận Ba Đình"` — whichever of them a feature-like value has. The id is
+ * the GeoJSON `id`, else `properties.id` (as the check takes it); the name is `name`, else `ten`
+ * (Vietnamese offices' own attribute name).
+ */
 export function describeFeature(feature: unknown): string | null {
   if (typeof feature !== "object" || feature === null) return null;
   const { id, properties } = feature as { id?: unknown; properties?: unknown };
+  const values = (
+    typeof properties === "object" && properties !== null ? properties : {}
+  ) as Record<string, unknown>;
   const parts: string[] = [];
-  if (typeof id === "string" || typeof id === "number") parts.push(`id ${JSON.stringify(id)}`);
-  const values = typeof properties === "object" && properties !== null ? properties : {};
-  for (const key of ["code", "name"]) {
-    const value = (values as Record<string, unknown>)[key];
-    if (typeof value === "string" || typeof value === "number") {
-      parts.push(`${key} ${JSON.stringify(value)}`);
-    }
-  }
+  const shownId = isLabel(id) ? id : values.id;
+  if (isLabel(shownId)) parts.push(`id ${showValue(shownId)}`);
+  if (isLabel(values.code)) parts.push(`code ${showValue(values.code)}`);
+  const name = isLabel(values.name) ? values.name : values.ten;
+  if (isLabel(name)) parts.push(`name ${showValue(name)}`);
   return parts.length > 0 ? parts.join("; ") : null;
 }
 
