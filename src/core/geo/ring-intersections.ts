@@ -1,21 +1,9 @@
 import type { Position } from "geojson";
+import { before, CrossingQueue } from "./crossing-queue";
 import { orient } from "./orientation";
+import { PassesAtPoint, sameDirection } from "./passes-at-point";
+import type { RingTables } from "./ring-tables";
 import { SweepStatus } from "./sweep-status";
-
-/**
- * Rings flattened as the checker's prepared geometries hold them (a `PreparedGeometry` is one):
- * open rings (no closing vertex), no consecutive repeated vertex, at least three vertices each.
- */
-export type RingTables = {
-  /** x0, y0, x1, y1, … of every ring, ring after ring. */
-  coords: Float64Array;
-  /** Vertex index where ring r starts is ringStart[r]; ringStart[rings] = vertex count. */
-  ringStart: Int32Array;
-  /** Polygon (part) of each ring. */
-  ringPart: Int32Array;
-  /** 1 for the outer ring (shell) of a part, 0 for a hole. */
-  ringIsOuter: Uint8Array;
-};
 
 /** A hole that is not where OGC validity wants it, and its westernmost vertex. */
 export type MisplacedHole = { ring: number; at: Position };
@@ -34,42 +22,6 @@ export type RingIntersections = {
   /** Holes inside another hole of their part (none when rings meet). */
   nestedHoles: MisplacedHole[];
 };
-
-/** Polygons (parts → closed rings) as ring tables; rings must have three distinct positions. */
-export function flattenRings(polygons: Position[][][]): RingTables {
-  let capacity = 0;
-  let rings = 0;
-  for (const part of polygons) {
-    rings += part.length;
-    for (const ring of part) capacity += ring.length;
-  }
-  const coords = new Float64Array(2 * capacity);
-  const ringStart = new Int32Array(rings + 1);
-  const ringPart = new Int32Array(rings);
-  const ringIsOuter = new Uint8Array(rings);
-  let w = 0;
-  let r = 0;
-  polygons.forEach((part, p) => {
-    part.forEach((ring, k) => {
-      const start = w;
-      for (const position of ring) {
-        const x = position[0] as number;
-        const y = position[1] as number;
-        if (w > start && coords[w - 2] === x && coords[w - 1] === y) continue;
-        coords[w++] = x;
-        coords[w++] = y;
-      }
-      if (w - start > 2 && coords[start] === coords[w - 2] && coords[start + 1] === coords[w - 1])
-        w -= 2;
-      ringStart[r] = start / 2;
-      ringPart[r] = p;
-      ringIsOuter[r] = k === 0 ? 1 : 0;
-      r++;
-    });
-  });
-  ringStart[rings] = w / 2;
-  return { coords: coords.subarray(0, w), ringStart, ringPart, ringIsOuter };
-}
 
 /**
  * Finds where the rings of polygons meet in a way OGC validity forbids, by one plane sweep
@@ -96,11 +48,6 @@ export function findRingIntersections(
   return new RingSweep(tables, options.examples).run();
 }
 
-/** Lexicographic order of points: west to east, south to north on a meridian. */
-function before(ax: number, ay: number, bx: number, by: number): boolean {
-  return ax < bx || (ax === bx && ay < by);
-}
-
 class RingSweep {
   private readonly xy: Float64Array;
   private readonly vertices: number;
@@ -117,12 +64,8 @@ class RingSweep {
   private readonly ccw: Uint8Array;
   private readonly container: Int32Array;
   private readonly westernmost: Int32Array;
-  /** Pending crossings: point and edges (lower before, upper before), a binary heap. */
-  private heapX = new Float64Array(64);
-  private heapY = new Float64Array(64);
-  private heapA = new Int32Array(64);
-  private heapB = new Int32Array(64);
-  private heapSize = 0;
+  /** Pending crossings: point and edges (the lower one, then the upper one, west of it). */
+  private readonly queue = new CrossingQueue();
   /** The point being swept. */
   private px = Number.NEGATIVE_INFINITY;
   private py = Number.NEGATIVE_INFINITY;
@@ -135,10 +78,7 @@ class RingSweep {
   private ending: number[] = [];
   private starting: number[] = [];
   private block: number[] = [];
-  private passRing: number[] = [];
-  private passPart: number[] = [];
-  private halfTo: number[] = [];
-  private halfPass: number[] = [];
+  private readonly passes = new PassesAtPoint();
   private readonly isBelowPoint = (edge: number) => this.side(edge, this.px, this.py) > 0;
 
   constructor(
@@ -184,13 +124,14 @@ class RingSweep {
     const xy = this.xy;
     const order = this.sortedVertices();
     let i = 0;
-    while (i < this.vertices || this.heapSize > 0) {
+    const queue = this.queue;
+    while (i < this.vertices || queue.size > 0) {
       if (i < this.vertices) {
         const v = order[i] as number;
         const x = xy[2 * v] as number;
         const y = xy[2 * v + 1] as number;
         // crossings at a vertex's point go first: the vertex then sees the edges in their new order
-        if (this.heapSize === 0 || before(x, y, this.heapX[0] as number, this.heapY[0] as number)) {
+        if (queue.size === 0 || before(x, y, queue.x, queue.y)) {
           let j = i + 1;
           while (j < this.vertices) {
             const w = order[j] as number;
@@ -272,10 +213,11 @@ class RingSweep {
   private turn(v: number): boolean {
     const a = this.prevVertex[v] as number;
     const b = v;
-    if (this.seen[this.ringOf[v] as number] !== 1) return false;
+    const ends = this.right[a] === v;
+    if (ends !== (this.right[b] === v) || this.seen[this.ringOf[v] as number] !== 1) return false;
     const status = this.status;
     const { px, py } = this;
-    if (this.right[a] === v) {
+    if (ends) {
       // both end here: they are neighbours; what is around them becomes neighbours
       if (status.active[a] !== 1 || status.active[b] !== 1) return false;
       const na = status.nodeOf[a] as number;
@@ -288,7 +230,8 @@ class RingSweep {
       const highEdge = high < 0 ? -1 : (status.edgeOf[high] as number);
       if (lowEdge >= 0 && this.side(lowEdge, px, py) === 0) return false;
       if (highEdge >= 0 && this.side(highEdge, px, py) === 0) return false;
-      if (this.spike(this.left[a] as number, this.left[b] as number)) this.record(px, py);
+      if (sameDirection(this.xy, px, py, this.left[a] as number, this.left[b] as number))
+        this.record(px, py);
       status.remove(a);
       status.remove(b);
       if (lowEdge >= 0 && highEdge >= 0) this.check(lowEdge, highEdge);
@@ -310,7 +253,7 @@ class RingSweep {
       xy[2 * rb] as number,
       xy[2 * rb + 1] as number,
     );
-    if (o === 0 && this.spike(ra, rb)) this.record(px, py);
+    if (o === 0 && sameDirection(xy, px, py, ra, rb)) this.record(px, py);
     const first = o >= 0 ? a : b;
     const second = o >= 0 ? b : a;
     status.insert(first);
@@ -392,114 +335,26 @@ class RingSweep {
     });
   }
 
-  /**
-   * Whether the rings meet wrongly at the swept point, from the ring passes through it (a vertex,
-   * or an edge passing through) and the directions they leave it in.
-   */
+  /** Whether the rings meet wrongly at the swept point (see `PassesAtPoint.wrong`). */
   private judge(order: Int32Array, i: number, j: number, passing: number[]): void {
-    const { passRing, passPart, halfTo, halfPass } = this;
+    const { passes, ringOf } = this;
     const ringPart = this.tables.ringPart;
-    passRing.length = 0;
-    passPart.length = 0;
-    halfTo.length = 0;
-    halfPass.length = 0;
-    const addPass = (ring: number, a: number, b: number) => {
-      const pass = passRing.length;
-      passRing.push(ring);
-      passPart.push(ringPart[ring] as number);
-      halfTo.push(a, b);
-      halfPass.push(pass, pass);
-    };
+    passes.clear();
     for (let k = i; k < j; k++) {
       const v = order[k] as number;
-      addPass(this.ringOf[v] as number, this.prevVertex[v] as number, this.nextVertex[v] as number);
-    }
-    for (const e of passing)
-      addPass(this.ringOf[e] as number, this.left[e] as number, this.right[e] as number);
-    if (passRing.length === 1) {
-      // one ring passing: wrong only when both its edges leave the same way (a spike)
-      if (this.spike(halfTo[0] as number, halfTo[1] as number)) this.record(this.px, this.py);
-      return;
-    }
-    let wrong = false;
-    // a ring through the point twice touches or crosses itself
-    for (let a = 0; a < passRing.length && !wrong; a++) {
-      for (let b = a + 1; b < passRing.length; b++) {
-        if (passRing[a] === passRing[b]) {
-          wrong = true;
-          break;
-        }
-      }
-    }
-    if (!wrong) wrong = this.wrongDirections();
-    if (wrong) this.record(this.px, this.py);
-  }
-
-  /** Whether the directions from the swept point to vertices a and b are the same. */
-  private spike(a: number, b: number): boolean {
-    const { xy, px, py } = this;
-    const ax = xy[2 * a] as number;
-    const ay = xy[2 * a + 1] as number;
-    const bx = xy[2 * b] as number;
-    const by = xy[2 * b + 1] as number;
-    return (
-      orient(px, py, ax, ay, bx, by) === 0 && (ax - px) * (bx - px) + (ay - py) * (by - py) > 0
-    );
-  }
-
-  /**
-   * Sorts the half-edges leaving the point by angle; wrong when two of one part leave in the same
-   * direction (overlapping edges, or a spike), or two rings' passes interleave (they cross there).
-   */
-  private wrongDirections(): boolean {
-    const { halfTo, halfPass, passPart, xy, px, py } = this;
-    const m = halfTo.length;
-    const idx = Array.from({ length: m }, (_, k) => k);
-    const half = (k: number) => {
-      const v = halfTo[k] as number;
-      const y = xy[2 * v + 1] as number;
-      return y > py || (y === py && (xy[2 * v] as number) > px) ? 0 : 1;
-    };
-    const turn = (a: number, b: number) => {
-      const va = halfTo[a] as number;
-      const vb = halfTo[b] as number;
-      return orient(
-        px,
-        py,
-        xy[2 * va] as number,
-        xy[2 * va + 1] as number,
-        xy[2 * vb] as number,
-        xy[2 * vb + 1] as number,
+      const r = ringOf[v] as number;
+      passes.add(
+        r,
+        ringPart[r] as number,
+        this.prevVertex[v] as number,
+        this.nextVertex[v] as number,
       );
-    };
-    idx.sort((a, b) => half(a) - half(b) || -turn(a, b));
-    const same = (a: number, b: number) => half(a) === half(b) && turn(a, b) === 0;
-    // pairs of passes that share a direction: their crossing is not decided here
-    const sharing = new Set<number>();
-    for (let k = 0; k < m; k++) {
-      const a = idx[k] as number;
-      const b = idx[(k + 1) % m] as number;
-      if (m < 2 || !same(a, b)) continue;
-      const pa = halfPass[a] as number;
-      const pb = halfPass[b] as number;
-      if (passPart[pa] === passPart[pb]) return true;
-      sharing.add(pa * m + pb).add(pb * m + pa);
     }
-    const passes = m / 2;
-    if (passes < 2) return false;
-    const at = new Int32Array(m);
-    for (let k = 0; k < m; k++) at[idx[k] as number] = k;
-    for (let a = 0; a < passes; a++) {
-      const a1 = Math.min(at[2 * a] as number, at[2 * a + 1] as number);
-      const a2 = Math.max(at[2 * a] as number, at[2 * a + 1] as number);
-      for (let b = a + 1; b < passes; b++) {
-        if (sharing.has(a * m + b)) continue;
-        const b1 = at[2 * b] as number;
-        const b2 = at[2 * b + 1] as number;
-        if (a1 < b1 && b1 < a2 !== (a1 < b2 && b2 < a2)) return true;
-      }
+    for (const e of passing) {
+      const r = ringOf[e] as number;
+      passes.add(r, ringPart[r] as number, this.left[e] as number, this.right[e] as number);
     }
-    return false;
+    if (passes.wrong(this.xy, this.px, this.py)) this.record(this.px, this.py);
   }
 
   /**
@@ -530,6 +385,7 @@ class RingSweep {
         ) > 0
           ? 1
           : 0;
+      // placed below, once every ring starting here has its orientation
       this.container[r] = -2;
     }
     if (!fresh) return;
@@ -618,16 +474,13 @@ class RingSweep {
       x = dx;
       y = dy;
     }
-    this.push(x, y, lower, upper);
+    this.queue.push(x, y, lower, upper);
   }
 
   /** The next crossing: the two edges swap places if still neighbours in the old order. */
   private crossingEvent(): void {
-    const x = this.heapX[0] as number;
-    const y = this.heapY[0] as number;
-    const lower = this.heapA[0] as number;
-    const upper = this.heapB[0] as number;
-    this.pop();
+    const { x, y, a: lower, b: upper } = this.queue;
+    this.queue.pop();
     const status = this.status;
     if (status.active[lower] !== 1 || status.active[upper] !== 1) return;
     if (status.above(status.nodeOf[lower] as number) !== status.nodeOf[upper]) return;
@@ -648,69 +501,5 @@ class RingSweep {
     this.lastX = x;
     this.lastY = y;
     if (this.points.length < this.examples) this.points.push([x, y]);
-  }
-
-  private push(x: number, y: number, a: number, b: number): void {
-    if (this.heapSize === this.heapX.length) {
-      const size = 2 * this.heapSize;
-      const grow = <T extends Float64Array | Int32Array>(old: T, next: T): T => {
-        next.set(old);
-        return next;
-      };
-      this.heapX = grow(this.heapX, new Float64Array(size));
-      this.heapY = grow(this.heapY, new Float64Array(size));
-      this.heapA = grow(this.heapA, new Int32Array(size));
-      this.heapB = grow(this.heapB, new Int32Array(size));
-    }
-    let k = this.heapSize++;
-    const { heapX, heapY, heapA, heapB } = this;
-    while (k > 0) {
-      const parent = (k - 1) >> 1;
-      if (!before(x, y, heapX[parent] as number, heapY[parent] as number)) break;
-      heapX[k] = heapX[parent] as number;
-      heapY[k] = heapY[parent] as number;
-      heapA[k] = heapA[parent] as number;
-      heapB[k] = heapB[parent] as number;
-      k = parent;
-    }
-    heapX[k] = x;
-    heapY[k] = y;
-    heapA[k] = a;
-    heapB[k] = b;
-  }
-
-  private pop(): void {
-    const { heapX, heapY, heapA, heapB } = this;
-    const n = --this.heapSize;
-    if (n === 0) return;
-    const x = heapX[n] as number;
-    const y = heapY[n] as number;
-    const a = heapA[n] as number;
-    const b = heapB[n] as number;
-    let k = 0;
-    for (;;) {
-      let c = 2 * k + 1;
-      if (c >= n) break;
-      if (
-        c + 1 < n &&
-        before(
-          heapX[c + 1] as number,
-          heapY[c + 1] as number,
-          heapX[c] as number,
-          heapY[c] as number,
-        )
-      )
-        c++;
-      if (!before(heapX[c] as number, heapY[c] as number, x, y)) break;
-      heapX[k] = heapX[c] as number;
-      heapY[k] = heapY[c] as number;
-      heapA[k] = heapA[c] as number;
-      heapB[k] = heapB[c] as number;
-      k = c;
-    }
-    heapX[k] = x;
-    heapY[k] = y;
-    heapA[k] = a;
-    heapB[k] = b;
   }
 }

@@ -1,5 +1,6 @@
 import type { Position } from "geojson";
-import { findRingIntersections, flattenRings, type MisplacedHole } from "../geo/ring-intersections";
+import { findRingIntersections, type MisplacedHole } from "../geo/ring-intersections";
+import { flattenRings } from "../geo/ring-tables";
 import type { Bilingual, ProblemCode } from "./validation-issue";
 
 /** One thing wrong with a geometry; the caller adds the file and feature. */

@@ -1,6 +1,7 @@
 import type { Position } from "geojson";
 import { describe, expect, it } from "vitest";
-import { findRingIntersections, flattenRings } from "../../../src/core/geo/ring-intersections";
+import { findRingIntersections } from "../../../src/core/geo/ring-intersections";
+import { flattenRings } from "../../../src/core/geo/ring-tables";
 import { plantCrossing, starRing, wiggleRing } from "./generated-polygons";
 
 /** A closed ring from corners in units of 0.001° around 105.8° E, 21° N. */

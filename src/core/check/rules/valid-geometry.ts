@@ -1,6 +1,6 @@
 import type { Geometry, Position } from "geojson";
 import type { ValidGeometryRule } from "../../catalog/rules-schema";
-import { findRingIntersections, flattenRings } from "../../geo/ring-intersections";
+import { findRingIntersections } from "../../geo/ring-intersections";
 import {
   type Authority,
   authorityOf,
@@ -86,18 +86,29 @@ function located(kind: GeometryProblem, all: Position[]): Problem[] {
   return placed(kind, examples, count);
 }
 
-/** Ring without consecutive duplicates, closed; null when fewer than 3 distinct positions remain. */
+/**
+ * Ring without consecutive duplicates, closed; null when fewer than 3 distinct positions remain.
+ * The ring itself when it is already so (most are: no copy of a detailed boundary).
+ */
 function cleanRing(ring: Position[]): Position[] | null {
+  let repeats = 0;
+  for (let i = 1; i < ring.length; i++)
+    if (same(ring[i] as Position, ring[i - 1] as Position)) repeats++;
+  const first = ring[0];
+  const closed =
+    first !== undefined && ring.length > 1 && same(first, ring[ring.length - 1] as Position);
+  if (repeats === 0 && closed) return ring.length >= 4 ? ring : null;
   const out: Position[] = [];
   for (const p of ring) {
     const last = out[out.length - 1];
     if (!last || !same(last, p)) out.push(p);
   }
-  const first = out[0];
-  const last = out[out.length - 1];
-  if (first && last && out.length > 1 && same(first, last)) out.pop();
+  const head = out[0];
+  const tail = out[out.length - 1];
+  if (head && tail && out.length > 1 && same(head, tail)) out.pop();
   if (out.length < 3) return null;
-  return [...out, out[0] as Position];
+  out.push(out[0] as Position);
+  return out;
 }
 
 /** Problems of polygon parts, each kind once per feature. */
@@ -117,7 +128,8 @@ function polygonProblems(parts: Polygons, sliverWidthMeters: number): Checked {
   for (const part of parts) {
     const cleaned: Position[][] = [];
     for (const ring of part) {
-      const bad = ring.filter((p) => !validPosition(p)).length;
+      let bad = 0;
+      for (const p of ring) if (!validPosition(p)) bad++;
       if (bad > 0) {
         invalid += bad;
         continue;
@@ -137,7 +149,10 @@ function polygonProblems(parts: Polygons, sliverWidthMeters: number): Checked {
       cleaned.push(clean);
     }
     if (cleaned.length === 0 || part.length !== cleaned.length) continue;
-    const found = findRingIntersections(flattenRings([cleaned]), {
+    const prepared = preparePolygons([cleaned]);
+    if (!prepared) continue;
+    // the prepared rings are what the sweep wants: open, no repeats (a PreparedGeometry is one)
+    const found = findRingIntersections(prepared, {
       examples: EXAMPLE_POSITIONS - crossings.length,
     });
     crossingCount += found.count;
@@ -147,8 +162,6 @@ function polygonProblems(parts: Polygons, sliverWidthMeters: number): Checked {
     // a part whose rings meet or whose holes are misplaced has no meaningful area, so no width
     // and no overlap either
     if (found.count > 0 || found.holesOutside.length > 0 || found.nestedHoles.length > 0) continue;
-    const prepared = preparePolygons([cleaned]);
-    if (!prepared) continue;
     kept.push(prepared);
     if (sliverWidthMeters <= 0) continue;
     const area = areaOf(prepared);

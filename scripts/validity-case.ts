@@ -1,0 +1,83 @@
+/**
+ * One case of the validity benchmark (scripts/bench-validity.mjs bundles and runs it, one process per
+ * case, under `timeout` and `/usr/bin/time -v`):
+ *
+ *   node validity-case.mjs rule|data|parts|write SHAPE VERTICES [FILE]
+ *
+ * `rule` runs the valid-geometry rule on one polygon, `data` the data step's `findGeometryProblems`,
+ * `parts` the rule on a MultiPolygon of VERTICES identical squares, `write` writes the polygon as
+ * GeoJSON to FILE (for PostGIS). Prints one JSON line: the case, the vertex count, the milliseconds
+ * of the operation alone (wall, and CPU: the machine may be shared) and what it found.
+ */
+import { writeFileSync } from "node:fs";
+import type { Geometry } from "geojson";
+import { rule as ruleSchema } from "../src/core/catalog/rules-schema";
+import { runChecks } from "../src/core/check/run-checks";
+import { findGeometryProblems } from "../src/core/validate/check-geometry";
+import { layerEntry } from "../test/core/check/fixture-input";
+import {
+  identicalParts,
+  plantCrossing,
+  starRing,
+  wiggleRing,
+} from "../test/core/geo/generated-polygons";
+
+const [mode = "rule", shape = "star", size = "20000", file] = process.argv.slice(2);
+const n = Number(size);
+
+function polygon(): Geometry {
+  if (shape === "star") return { type: "Polygon", coordinates: [starRing(n)] };
+  if (shape === "wiggle") return { type: "Polygon", coordinates: [wiggleRing(n)] };
+  if (shape === "star-crossing") {
+    return { type: "Polygon", coordinates: [plantCrossing(starRing(n), Math.floor(n / 3)).ring] };
+  }
+  throw new Error(`unknown shape ${shape}`);
+}
+
+function runRule(geometry: Geometry) {
+  const rule = ruleSchema.parse({
+    id: "validity",
+    type: "valid-geometry",
+    title: { vi: "Hợp lệ", en: "Valid" },
+    description: { vi: "Hợp lệ", en: "Valid" },
+    severity: "error",
+    subject: { layer: "zoning" },
+    sliverWidthMeters: 0,
+  });
+  const result = runChecks({
+    rules: [rule],
+    catalog: [layerEntry("zoning", "city")],
+    layers: {
+      zoning: {
+        type: "FeatureCollection",
+        features: [{ type: "Feature", id: "f", properties: {}, geometry }],
+      },
+    },
+    findingGeometry: false,
+  });
+  return result.findings.map((f) => ({
+    problem: f.problem,
+    status: f.status,
+    count: f.measures.count,
+    area: f.areaSquareMeters,
+  }));
+}
+
+const geometry = mode === "parts" ? identicalParts(n) : polygon();
+if (mode === "write") {
+  writeFileSync(file as string, JSON.stringify(geometry));
+  process.exit(0);
+}
+const t0 = performance.now();
+const cpu0 = process.cpuUsage();
+const found =
+  mode === "data"
+    ? findGeometryProblems(geometry, { selfIntersection: true }).map((p) => ({
+        code: p.code,
+        message: p.message.en.slice(0, 160),
+      }))
+    : runRule(geometry);
+const ms = Math.round(performance.now() - t0);
+const cpu = process.cpuUsage(cpu0);
+const cpuMs = Math.round((cpu.user + cpu.system) / 1000);
+process.stdout.write(`${JSON.stringify({ mode, shape, vertices: n, ms, cpuMs, found })}\n`);
