@@ -373,6 +373,17 @@ describe("findRingIntersections: where holes lie, against point-in-polygon", () 
 });
 
 describe("findRingIntersections: big rings (hang guards, not timings)", () => {
+  it("counts 100 000 crossings of one edge and keeps only the examples asked for", () => {
+    // a zigzag of 100 000 edges closed through its middle line
+    const corners: [number, number][] = [];
+    for (let k = 0; k <= 100_000; k++) corners.push([k / 100, k % 2 === 0 ? -0.01 : 0.01]);
+    corners.push([1000.01, 0], [-0.01, 0], [-0.01, 0.05], [0, 0.05]);
+    const found = find([[ring(...corners)]], 5);
+    // every zigzag edge, and the closing edge from (0, 0.05) down to (0, −0.01)
+    expect(found.count).toBe(100_001);
+    expect(found.points).toHaveLength(5);
+  }, 60_000);
+
   for (const vertices of [20_000, 200_000]) {
     it(`finds nothing in simple rings of ${vertices} vertices, and the one crossing planted`, () => {
       expect(find([[starRing(vertices)]]).count).toBe(0);
