@@ -11,10 +11,9 @@
  */
 import { writeFileSync } from "node:fs";
 import type { Geometry } from "geojson";
-import { rule as ruleSchema } from "../src/core/catalog/rules-schema";
 import { runChecks } from "../src/core/check/run-checks";
 import { findGeometryProblems } from "../src/core/validate/check-geometry";
-import { layerEntry } from "../test/core/check/fixture-input";
+import { validGeometryInput } from "../test/core/check/valid-geometry-input";
 import {
   identicalParts,
   plantCrossing,
@@ -35,26 +34,7 @@ function polygon(): Geometry {
 }
 
 function runRule(geometry: Geometry) {
-  const rule = ruleSchema.parse({
-    id: "validity",
-    type: "valid-geometry",
-    title: { vi: "Hợp lệ", en: "Valid" },
-    description: { vi: "Hợp lệ", en: "Valid" },
-    severity: "error",
-    subject: { layer: "zoning" },
-    sliverWidthMeters: 0,
-  });
-  const result = runChecks({
-    rules: [rule],
-    catalog: [layerEntry("zoning", "city")],
-    layers: {
-      zoning: {
-        type: "FeatureCollection",
-        features: [{ type: "Feature", id: "f", properties: {}, geometry }],
-      },
-    },
-    findingGeometry: false,
-  });
+  const result = runChecks(validGeometryInput(geometry, false));
   return result.findings.map((f) => ({
     problem: f.problem,
     status: f.status,

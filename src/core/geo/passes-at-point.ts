@@ -1,16 +1,27 @@
 import { orient } from "./orientation";
 
 /**
- * Whether the directions from (px, py) to vertices a and b of `xy` (x0, y0, x1, …) are the same:
- * exactly collinear and not opposite.
+ * The turn from (px, py) towards vertex a of `xy` (x0, y0, x1, …) to vertex b: 1 when b lies to
+ * the left (counter-clockwise), −1 to the right, 0 when collinear. Exact.
  */
+export function turnAt(xy: Float64Array, px: number, py: number, a: number, b: number): number {
+  return orient(
+    px,
+    py,
+    xy[2 * a] as number,
+    xy[2 * a + 1] as number,
+    xy[2 * b] as number,
+    xy[2 * b + 1] as number,
+  );
+}
+
+/** Whether the directions from (px, py) to vertices a and b are the same: collinear, not opposite. */
 export function sameDirection(xy: Float64Array, px: number, py: number, a: number, b: number) {
-  const ax = xy[2 * a] as number;
-  const ay = xy[2 * a + 1] as number;
-  const bx = xy[2 * b] as number;
-  const by = xy[2 * b + 1] as number;
+  if (turnAt(xy, px, py, a, b) !== 0) return false;
   // for collinear vectors the sign of the floating-point dot product is exact
-  return orient(px, py, ax, ay, bx, by) === 0 && (ax - px) * (bx - px) + (ay - py) * (by - py) > 0;
+  const ax = (xy[2 * a] as number) - px;
+  const ay = (xy[2 * a + 1] as number) - py;
+  return ax * ((xy[2 * b] as number) - px) + ay * ((xy[2 * b + 1] as number) - py) > 0;
 }
 
 /**
@@ -57,18 +68,7 @@ export class PassesAtPoint {
       const y = xy[2 * v + 1] as number;
       return y > py || (y === py && (xy[2 * v] as number) > px) ? 0 : 1;
     };
-    const turn = (a: number, b: number) => {
-      const va = to[a] as number;
-      const vb = to[b] as number;
-      return orient(
-        px,
-        py,
-        xy[2 * va] as number,
-        xy[2 * va + 1] as number,
-        xy[2 * vb] as number,
-        xy[2 * vb + 1] as number,
-      );
-    };
+    const turn = (a: number, b: number) => turnAt(xy, px, py, to[a] as number, to[b] as number);
     const order = Array.from({ length: m }, (_, k) => k);
     order.sort((a, b) => half(a) - half(b) || -turn(a, b));
     // passes sharing a direction: whether they cross is not decided at this point

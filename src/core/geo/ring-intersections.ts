@@ -1,7 +1,7 @@
 import type { Position } from "geojson";
 import { before, CrossingQueue } from "./crossing-queue";
 import { orient } from "./orientation";
-import { PassesAtPoint, sameDirection } from "./passes-at-point";
+import { PassesAtPoint, sameDirection, turnAt } from "./passes-at-point";
 import type { RingTables } from "./ring-tables";
 import { SweepStatus } from "./sweep-status";
 
@@ -245,14 +245,7 @@ class RingSweep {
     const ra = this.right[a] as number;
     const rb = this.right[b] as number;
     const xy = this.xy;
-    const o = orient(
-      px,
-      py,
-      xy[2 * ra] as number,
-      xy[2 * ra + 1] as number,
-      xy[2 * rb] as number,
-      xy[2 * rb + 1] as number,
-    );
+    const o = turnAt(xy, px, py, ra, rb);
     if (o === 0 && sameDirection(xy, px, py, ra, rb)) this.record(px, py);
     const first = o >= 0 ? a : b;
     const second = o >= 0 ? b : a;
@@ -321,16 +314,7 @@ class RingSweep {
     const xy = this.xy;
     const { px, py } = this;
     edges.sort((a, b) => {
-      const ra = this.right[a] as number;
-      const rb = this.right[b] as number;
-      const o = orient(
-        px,
-        py,
-        xy[2 * ra] as number,
-        xy[2 * ra + 1] as number,
-        xy[2 * rb] as number,
-        xy[2 * rb + 1] as number,
-      );
+      const o = turnAt(xy, px, py, this.right[a] as number, this.right[b] as number);
       return o !== 0 ? -o : a - b;
     });
   }
@@ -371,20 +355,11 @@ class RingSweep {
       seen[r] = 1;
       fresh = true;
       this.westernmost[r] = v;
-      const a = this.prevVertex[v] as number;
-      const b = this.nextVertex[v] as number;
-      const xy = this.xy;
-      this.ccw[r] =
-        orient(
-          xy[2 * a] as number,
-          xy[2 * a + 1] as number,
-          this.px,
-          this.py,
-          xy[2 * b] as number,
-          xy[2 * b + 1] as number,
-        ) > 0
-          ? 1
-          : 0;
+      // from the westernmost vertex, the next one lies to the right of the previous one when the
+      // ring runs counter-clockwise
+      const previous = this.prevVertex[v] as number;
+      const next = this.nextVertex[v] as number;
+      this.ccw[r] = turnAt(this.xy, this.px, this.py, previous, next) < 0 ? 1 : 0;
       // placed below, once every ring starting here has its orientation
       this.container[r] = -2;
     }

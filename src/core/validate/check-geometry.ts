@@ -250,27 +250,36 @@ function checkRingTopology(
       ),
     );
   }
-  if (found.holesOutside.length > 0) {
-    const list = holeList(polygons, multi, found.holesOutside);
-    out.add(
-      "hole-outside-shell",
-      at(
-        where,
-        `lỗ nằm ngoài vòng ngoài: ${list.vi}; lỗ phải nằm trong vòng ngoài của đa giác: sửa hoặc bỏ lỗ đó`,
-        `hole outside the outer ring: ${list.en}; a hole must lie inside its polygon's outer ring: fix or remove it`,
-      ),
-    );
-  }
-  if (found.nestedHoles.length > 0) {
-    const list = holeList(polygons, multi, found.nestedHoles);
-    out.add(
-      "nested-holes",
-      at(
-        where,
-        `lỗ nằm trong một lỗ khác: ${list.vi}; các lỗ không được lồng nhau: bỏ lỗ bên trong, hoặc tách nó thành một đa giác riêng`,
-        `hole inside another hole: ${list.en}; holes must not nest: remove the inner hole, or make it a polygon of its own`,
-      ),
-    );
+  const misplaced = [
+    {
+      code: "hole-outside-shell",
+      holes: found.holesOutside,
+      vi: [
+        "lỗ nằm ngoài vòng ngoài",
+        "lỗ phải nằm trong vòng ngoài của đa giác: sửa hoặc bỏ lỗ đó",
+      ],
+      en: [
+        "hole outside the outer ring",
+        "a hole must lie inside its polygon's outer ring: fix or remove it",
+      ],
+    },
+    {
+      code: "nested-holes",
+      holes: found.nestedHoles,
+      vi: [
+        "lỗ nằm trong một lỗ khác",
+        "các lỗ không được lồng nhau: bỏ lỗ bên trong, hoặc tách nó thành một đa giác riêng",
+      ],
+      en: [
+        "hole inside another hole",
+        "holes must not nest: remove the inner hole, or make it a polygon of its own",
+      ],
+    },
+  ] as const;
+  for (const { code, holes, vi, en } of misplaced) {
+    if (holes.length === 0) continue;
+    const list = holeList(polygons, multi, holes);
+    out.add(code, at(where, `${vi[0]}: ${list.vi}; ${vi[1]}`, `${en[0]}: ${list.en}; ${en[1]}`));
   }
 }
 

@@ -1,33 +1,12 @@
 import type { Geometry } from "geojson";
 import { describe, expect, it } from "vitest";
-import { rule as ruleSchema } from "../../../src/core/catalog/rules-schema";
 import { runChecks } from "../../../src/core/check/run-checks";
 import { geodesicArea } from "../../../src/core/geo/geodesic-area";
 import { identicalParts, plantCrossing, starRing, touchingParts } from "../geo/generated-polygons";
-import { layerEntry } from "./fixture-input";
+import { validGeometryInput } from "./valid-geometry-input";
 
 /** The valid-geometry rule's findings for one feature. */
-function check(geometry: Geometry) {
-  const rule = ruleSchema.parse({
-    id: "validity",
-    type: "valid-geometry",
-    title: { vi: "Hợp lệ", en: "Valid" },
-    description: { vi: "Hợp lệ", en: "Valid" },
-    severity: "error",
-    subject: { layer: "zoning" },
-    sliverWidthMeters: 0,
-  });
-  return runChecks({
-    rules: [rule],
-    catalog: [layerEntry("zoning", "city")],
-    layers: {
-      zoning: {
-        type: "FeatureCollection",
-        features: [{ type: "Feature", id: "f", properties: {}, geometry }],
-      },
-    },
-  }).findings;
-}
+const check = (geometry: Geometry) => runChecks(validGeometryInput(geometry)).findings;
 
 // Generous timeouts: hang guards for CI's two cores, which an all-pairs test would blow (it took
 // 2 s at 20 000 vertices, more than 120 s at 200 000, and 10 000 identical parts never finished).
