@@ -58,9 +58,7 @@ export class PassesAtPoint {
     const { ring, part, to } = this;
     const passes = ring.length;
     if (passes === 1) return sameDirection(xy, px, py, to[0] as number, to[1] as number);
-    for (let a = 0; a < passes; a++) {
-      for (let b = a + 1; b < passes; b++) if (ring[a] === ring[b]) return true;
-    }
+    if (new Set(ring).size < passes) return true;
     // half-edges around the point, counter-clockwise from east
     const m = to.length;
     const half = (k: number) => {
@@ -81,6 +79,21 @@ export class PassesAtPoint {
       const pb = b >> 1;
       if (part[pa] === part[pb]) return true;
       sharing.add(pa * passes + pb).add(pb * passes + pa);
+    }
+    if (sharing.size === 0) {
+      // chords around a circle cross unless, read from any point, each closes the last one opened
+      const open: number[] = [];
+      const seen = new Uint8Array(passes);
+      for (const k of order) {
+        const pass = k >> 1;
+        if (seen[pass] === 0) {
+          seen[pass] = 1;
+          open.push(pass);
+        } else if (open.pop() !== pass) {
+          return true;
+        }
+      }
+      return false;
     }
     const at = new Int32Array(m);
     for (let k = 0; k < m; k++) at[order[k] as number] = k;

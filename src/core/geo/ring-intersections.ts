@@ -283,7 +283,8 @@ class RingSweep {
     this.judge(order, i, j, passing);
     for (const e of through) status.remove(e);
     for (const e of ending) if (status.active[e] === 1) status.remove(e);
-    block.push(...passing, ...starting);
+    for (const e of passing) block.push(e);
+    for (const e of starting) block.push(e);
     this.sortByDirection(block);
     for (const e of block) status.insert(e);
     this.placeNewRings(order, i, j);

@@ -193,6 +193,22 @@ describe("findRingIntersections: rings of a polygon", () => {
   });
 });
 
+describe("findRingIntersections: many rings at one point", () => {
+  it("accepts a fan of parts touching at their common vertex, and finds two crossing there", () => {
+    const fan = Array.from({ length: 8 }, (_, k) => {
+      const [a, b] = [(Math.PI * k) / 4, (Math.PI * (k + 0.8)) / 4];
+      return [
+        ring([0, 0], [10 * Math.cos(a), 10 * Math.sin(a)], [10 * Math.cos(b), 10 * Math.sin(b)]),
+      ];
+    });
+    expect(find(fan).count).toBe(0);
+    // one part leaves the point east and west, the other north and south: they cross there
+    const across = [ring([-2, 0], [0, 0], [2, 0], [0, -2])];
+    const upDown = [ring([0, 2], [0, 0], [0, -3], [3, -3])];
+    expect(places([across, upDown]).points).toContainEqual([0, 0]);
+  });
+});
+
 describe("findRingIntersections: against all pairs", () => {
   /** Proper crossings of non-adjacent edges, by brute force (random rings have no other contact). */
   function bruteCrossings(rings: Position[][]): number {

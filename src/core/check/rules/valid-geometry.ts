@@ -157,8 +157,9 @@ function polygonProblems(parts: Polygons, sliverWidthMeters: number): Checked {
     });
     crossingCount += found.count;
     crossings.push(...found.points);
-    holesOutside.push(...found.holesOutside.map((hole) => hole.at));
-    nestedHoles.push(...found.nestedHoles.map((hole) => hole.at));
+    // a loop, not a spread: a part may have a hundred thousand holes
+    for (const hole of found.holesOutside) holesOutside.push(hole.at);
+    for (const hole of found.nestedHoles) nestedHoles.push(hole.at);
     // a part whose rings meet or whose holes are misplaced has no meaningful area, so no width
     // and no overlap either
     if (found.count > 0 || found.holesOutside.length > 0 || found.nestedHoles.length > 0) continue;
