@@ -5,7 +5,7 @@
  *   node validity-case.mjs rule|data|parts|write SHAPE VERTICES [FILE]
  *
  * `rule` runs the valid-geometry rule on one polygon, `data` the data step's `findGeometryProblems`,
- * `parts` the rule on a MultiPolygon of VERTICES identical squares, `write` writes the polygon as
+ * `parts` the rule too (SHAPE `squares`: a MultiPolygon of VERTICES identical squares), `write` writes the geometry as
  * GeoJSON to FILE (for PostGIS). Prints one JSON line: the case, the vertex count, the milliseconds
  * of the operation alone (wall, and CPU: the machine may be shared) and what it found.
  */
@@ -43,7 +43,7 @@ function runRule(geometry: Geometry) {
   }));
 }
 
-const geometry = mode === "parts" ? identicalParts(n) : polygon();
+const geometry = shape === "squares" ? identicalParts(n) : polygon();
 if (mode === "write") {
   writeFileSync(file as string, JSON.stringify(geometry));
   process.exit(0);
