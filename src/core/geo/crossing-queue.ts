@@ -25,7 +25,7 @@ export class CrossingQueue {
 
   push(x: number, y: number, a: number, b: number): void {
     if (this.size === this.xs.length) this.grow();
-    const { xs, ys, as, bs } = this;
+    const { xs, ys } = this;
     let k = this.size++;
     while (k > 0) {
       const parent = (k - 1) >> 1;
@@ -33,21 +33,18 @@ export class CrossingQueue {
       this.move(parent, k);
       k = parent;
     }
-    xs[k] = x;
-    ys[k] = y;
-    as[k] = a;
-    bs[k] = b;
+    this.put(k, x, y, a, b);
   }
 
   /** Drops the first crossing. */
   pop(): void {
     const n = --this.size;
     if (n <= 0) return;
-    const { xs, ys, as, bs } = this;
+    const { xs, ys } = this;
     const x = xs[n] as number;
     const y = ys[n] as number;
-    const a = as[n] as number;
-    const b = bs[n] as number;
+    const a = this.as[n] as number;
+    const b = this.bs[n] as number;
     let k = 0;
     for (;;) {
       let c = 2 * k + 1;
@@ -61,10 +58,14 @@ export class CrossingQueue {
       this.move(c, k);
       k = c;
     }
-    xs[k] = x;
-    ys[k] = y;
-    as[k] = a;
-    bs[k] = b;
+    this.put(k, x, y, a, b);
+  }
+
+  private put(k: number, x: number, y: number, a: number, b: number): void {
+    this.xs[k] = x;
+    this.ys[k] = y;
+    this.as[k] = a;
+    this.bs[k] = b;
   }
 
   private move(from: number, to: number): void {
