@@ -8,6 +8,8 @@
 //
 //   npm run bench -- [--sizes 1000x200,10000x2000,50000x5000] [--runs 3] [--no-postgis] [--no-naive]
 //                    [--workers N|auto] [--threads-compare (adds --workers 1 and 2)]
+//                    [--validity (adds scripts/bench-validity.mjs: validity on 20 000 to 2 000 000
+//                    vertices and 10 000 parts, against ST_IsValidDetail; a few minutes more)]
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -28,6 +30,7 @@ const { values: opts } = parseArgs({
     "no-naive": { type: "boolean", default: false },
     workers: { type: "string", default: "auto" },
     "threads-compare": { type: "boolean", default: false },
+    validity: { type: "boolean", default: false },
   },
 });
 const sizes = opts.sizes.split(",").map((s) => {
@@ -330,12 +333,26 @@ if (mid && big) {
 } else {
   lines.push("- 50 000 × 5 000 vs 10 000 × 2 000: not measured (needs both sizes)");
 }
+let validity = null;
+if (opts.validity) {
+  log("validity: scripts/bench-validity.mjs …");
+  const { benchValidity, DEFAULT_CASES, DEFAULT_POSTGIS_CASES } = await import(
+    "./bench-validity.mjs"
+  );
+  validity = await benchValidity({
+    cases: DEFAULT_CASES,
+    postgisCases: DEFAULT_POSTGIS_CASES,
+    timeoutSeconds: 120,
+    postgis: !opts["no-postgis"],
+  });
+  lines.push("", ...validity.lines);
+}
 const text = lines.join("\n");
 console.log(text);
 mkdirSync(outRoot, { recursive: true });
 writeFileSync(
   join(outRoot, "bench-summary.json"),
-  `${JSON.stringify({ when: new Date().toISOString(), runs: RUNS, results, naive }, null, 2)}\n`,
+  `${JSON.stringify({ when: new Date().toISOString(), runs: RUNS, results, naive, validity: validity?.rows ?? null }, null, 2)}\n`,
 );
 writeFileSync(join(outRoot, "bench-summary.md"), `${text}\n`);
 log(`written ${join("bench-out", "bench-summary.md")} and bench-summary.json`);

@@ -1,5 +1,5 @@
 import type { TFunction } from "i18next";
-import type { Finding } from "../core/check/index";
+import type { Finding, GeometryProblem } from "../core/check/index";
 import { formatFixed, formatNumber, LOCALES } from "./format";
 import type { Language } from "./url-state";
 
@@ -37,6 +37,21 @@ export function formatMeters(meters: number, lang: Language): string {
   return `${formatNumber(meters, lang, 1)} m`;
 }
 
+/** What a geometry problem's count counts: overlapping parts, misplaced holes, or places. */
+function countDetail(
+  problem: GeometryProblem,
+): "check.detail.overlappingParts" | "check.detail.holeCount" | "check.detail.problemCount" {
+  switch (problem) {
+    case "overlapping-parts":
+      return "check.detail.overlappingParts";
+    case "hole-outside-shell":
+    case "nested-holes":
+      return "check.detail.holeCount";
+    default:
+      return "check.detail.problemCount";
+  }
+}
+
 /**
  * What a finding measured, one sentence per fact, in the UI language: the clearance (min-distance),
  * the area against its target (quota), the pair of land-use values and the verdict (compatibility),
@@ -52,9 +67,7 @@ export function findingDetails(finding: Finding, t: TFunction, lang: Language): 
         ? t("check.detail.sliver", { problem, width: formatMeters(m.widthMeters, lang) })
         : m.count === undefined
           ? problem
-          : finding.problem === "overlapping-parts"
-            ? t("check.detail.overlappingPairs", { problem, n: m.count })
-            : t("check.detail.problemCount", { problem, n: m.count }),
+          : t(countDetail(finding.problem), { problem, n: m.count }),
     );
   }
   if (m.distanceMeters !== undefined) {

@@ -90,13 +90,17 @@ describe("findingDetails", () => {
     expect(findingDetails(dup, en(), "en")).toEqual(["Duplicate consecutive vertices (3 places)"]);
     const empty = finding({ problem: "empty-geometry", measures: {} });
     expect(findingDetails(empty, en(), "en")).toEqual(["Empty geometry"]);
-    const overlapping = finding({ problem: "overlapping-parts", measures: { count: 2 } });
+    const overlapping = finding({ problem: "overlapping-parts", measures: { count: 3 } });
     expect(findingDetails(overlapping, en(), "en")).toEqual([
-      "Overlapping parts (2 pairs of parts)",
+      "Overlapping parts (3 parts overlap)",
     ]);
     expect(findingDetails(overlapping, vi(), "vi")).toEqual([
-      "Các phần của vùng chồng lấn lên nhau (2 cặp phần)",
+      "Các phần của vùng chồng lấn lên nhau (3 phần chồng lấn)",
     ]);
+    const outside = finding({ problem: "hole-outside-shell", measures: { count: 2 } });
+    expect(findingDetails(outside, en(), "en")).toEqual(["Hole outside its outer ring (2 holes)"]);
+    const nested = finding({ problem: "nested-holes", measures: { count: 1 } });
+    expect(findingDetails(nested, vi(), "vi")).toEqual(["Lỗ nằm trong một lỗ khác (1 lỗ)"]);
   });
 
   it("has nothing to add for a plain overlap (area and share are shown apart)", () => {

@@ -36,8 +36,8 @@ export type Measures = {
   /** Estimated width of a sliver part (2 × area / perimeter), metres. */
   widthMeters?: number;
   /**
-   * Positions involved in a geometry problem (duplicate vertices, self-intersections); for
-   * overlapping parts, the number of overlapping part pairs.
+   * Places involved in a geometry problem (duplicate vertices, self-intersections, misplaced holes);
+   * for overlapping parts, the number of parts that overlap another.
    */
   count?: number;
 };
@@ -51,6 +51,8 @@ export type GeometryProblem =
   | "too-short-ring"
   | "duplicate-vertices"
   | "self-intersection"
+  | "hole-outside-shell"
+  | "nested-holes"
   | "sliver"
   | "overlapping-parts";
 

@@ -1,5 +1,6 @@
-import { cleanCoords, kinks } from "@turf/turf";
-import type { MultiPolygon, Polygon, Position } from "geojson";
+import type { Position } from "geojson";
+import { findRingIntersections, type MisplacedHole } from "../geo/ring-intersections";
+import { flattenRings } from "../geo/ring-tables";
 import type { Bilingual, ProblemCode } from "./validation-issue";
 
 /** One thing wrong with a geometry; the caller adds the file and feature. */
@@ -7,15 +8,18 @@ export type GeometryProblem = { code: ProblemCode; message: Bilingual };
 
 export type GeometryCheckOptions = {
   /**
-   * Look for rings that cross or touch themselves or each other (turf `kinks`). Only polygons are
-   * checked: a line that crosses itself (a loop road) is legitimate.
+   * Look for rings that cross or touch themselves, rings of a polygon that cross or run along each
+   * other, parts of a multipolygon that cross, holes outside their outer ring and holes inside
+   * another hole (one sweep, O(n log n): `findRingIntersections`). Only polygons are checked: a
+   * line that crosses itself (a loop road) is legitimate.
    */
   selfIntersection: boolean;
 };
 
 type Where = Bilingual;
 
-const LIMIT_KINK_POINTS = 3;
+/** Places and holes named in one message, at most (the rest are counted). */
+const LIMIT_SHOWN = 3;
 
 const at = (where: Where, vi: string, en: string): Bilingual => ({
   vi: where.vi ? `${where.vi}: ${vi}` : vi,
@@ -155,6 +159,24 @@ function checkRing(value: unknown, where: Where, out: Collector): boolean {
     );
     return false;
   }
+  // around a closed ring, the steps to a different position count its distinct vertices
+  let distinct = 0;
+  for (let i = 1; i < value.length; i++) {
+    const p = value[i] as Position;
+    const q = value[i - 1] as Position;
+    if (p[0] !== q[0] || p[1] !== q[1]) distinct++;
+  }
+  if (distinct < 3) {
+    out.add(
+      "short-ring",
+      at(
+        where,
+        `chỉ có ${distinct} điểm phân biệt, cần ít nhất 3 (vòng không bao diện tích nào)`,
+        `has ${distinct} distinct positions, at least 3 needed (the ring encloses no area)`,
+      ),
+    );
+    return false;
+  }
   return true;
 }
 
@@ -177,37 +199,88 @@ function checkRings(value: unknown, where: Where, out: Collector): boolean {
   return ok;
 }
 
-function kinkLocations(geometry: Polygon | MultiPolygon): Position[] {
-  let cleaned: Polygon | MultiPolygon = geometry;
-  try {
-    // Repeated consecutive points make adjacent segments look like a crossing; drop them first.
-    cleaned = cleanCoords(geometry) as Polygon | MultiPolygon;
-  } catch {
-    cleaned = geometry;
+/** "hole 2" or "polygon 3, hole 2", and where the hole starts. */
+function holeName(polygons: Position[][][], multi: boolean, hole: MisplacedHole): Bilingual {
+  let ring = hole.ring;
+  let part = 0;
+  for (; part < polygons.length; part++) {
+    const rings = polygons[part]?.length ?? 0;
+    if (ring < rings) break;
+    ring -= rings;
   }
-  return kinks(cleaned).features.map((point) => point.geometry.coordinates);
+  const place = showPosition(hole.at.map((v) => Math.round(v * 1e6) / 1e6));
+  return {
+    vi: `${multi ? `đa giác thứ ${part + 1}, ` : ""}lỗ thứ ${ring} (tại ${place})`,
+    en: `${multi ? `polygon ${part + 1}, ` : ""}hole ${ring} (at ${place})`,
+  };
 }
 
-function checkSelfIntersection(
-  geometry: Polygon | MultiPolygon,
+/** The first holes by name, and how many more. */
+function holeList(polygons: Position[][][], multi: boolean, holes: MisplacedHole[]): Bilingual {
+  const names = holes.slice(0, LIMIT_SHOWN).map((hole) => holeName(polygons, multi, hole));
+  const more = holes.length - names.length;
+  return {
+    vi: names.map((n) => n.vi).join("; ") + (more > 0 ? ` (và ${more} lỗ khác)` : ""),
+    en: names.map((n) => n.en).join("; ") + (more > 0 ? ` (and ${more} more holes)` : ""),
+  };
+}
+
+/**
+ * Rings that cross, touch themselves or run along each other, and misplaced holes (see
+ * `GeometryCheckOptions.selfIntersection`).
+ */
+function checkRingTopology(
+  polygons: Position[][][],
+  multi: boolean,
   where: Where,
   out: Collector,
 ): void {
-  const points = kinkLocations(geometry);
-  if (points.length === 0) return;
-  const shown = points
-    .slice(0, LIMIT_KINK_POINTS)
-    .map((p) => showPosition(p.map((v) => Math.round(v * 1e6) / 1e6)))
-    .join(", ");
-  const more = points.length - LIMIT_KINK_POINTS;
-  out.add(
-    "self-intersection",
-    at(
-      where,
-      `đường biên tự cắt hoặc tự chạm tại ${shown}${more > 0 ? ` (và ${more} điểm khác)` : ""}`,
-      `boundary crosses or touches itself at ${shown}${more > 0 ? ` (and ${more} more)` : ""}`,
-    ),
-  );
+  const found = findRingIntersections(flattenRings(polygons), { examples: LIMIT_SHOWN });
+  if (found.count > 0) {
+    const shown = found.points
+      .map((p) => showPosition(p.map((v) => Math.round(v * 1e6) / 1e6)))
+      .join(", ");
+    const more = found.count - found.points.length;
+    out.add(
+      "self-intersection",
+      at(
+        where,
+        `đường biên tự cắt hoặc tự chạm tại ${shown}${more > 0 ? ` (và ${more} điểm khác)` : ""}; sửa ranh giới tại đó`,
+        `boundary crosses or touches itself at ${shown}${more > 0 ? ` (and ${more} more)` : ""}; fix the boundary there`,
+      ),
+    );
+  }
+  const misplaced = [
+    {
+      code: "hole-outside-shell",
+      holes: found.holesOutside,
+      vi: [
+        "lỗ nằm ngoài vòng ngoài",
+        "lỗ phải nằm trong vòng ngoài của đa giác: sửa hoặc bỏ lỗ đó",
+      ],
+      en: [
+        "hole outside the outer ring",
+        "a hole must lie inside its polygon's outer ring: fix or remove it",
+      ],
+    },
+    {
+      code: "nested-holes",
+      holes: found.nestedHoles,
+      vi: [
+        "lỗ nằm trong một lỗ khác",
+        "các lỗ không được lồng nhau: bỏ lỗ bên trong, hoặc tách nó thành một đa giác riêng",
+      ],
+      en: [
+        "hole inside another hole",
+        "holes must not nest: remove the inner hole, or make it a polygon of its own",
+      ],
+    },
+  ] as const;
+  for (const { code, holes, vi, en } of misplaced) {
+    if (holes.length === 0) continue;
+    const list = holeList(polygons, multi, holes);
+    out.add(code, at(where, `${vi[0]}: ${list.vi}; ${vi[1]}`, `${en[0]}: ${list.en}; ${en[1]}`));
+  }
 }
 
 function checkGeometryInto(
@@ -254,7 +327,7 @@ function checkGeometryInto(
       return;
     case "Polygon":
       if (checkRings(coordinates, where, out) && options.selfIntersection) {
-        checkSelfIntersection(geometry as Polygon, where, out);
+        checkRingTopology([coordinates as Position[][]], false, where, out);
       }
       return;
     case "MultiPolygon": {
@@ -277,7 +350,7 @@ function checkGeometryInto(
           ok = false;
       });
       if (ok && options.selfIntersection)
-        checkSelfIntersection(geometry as MultiPolygon, where, out);
+        checkRingTopology(coordinates as Position[][][], true, where, out);
       return;
     }
     case "GeometryCollection":
@@ -311,7 +384,8 @@ function checkGeometryInto(
 
 /**
  * Geometry validity beyond the GeoJSON grammar: every position a finite WGS84 [lon, lat] in range,
- * rings of at least 4 positions and closed, polygons free of self-intersections. Returns the
+ * rings of at least 4 positions (3 distinct) and closed, polygons free of self-intersections and
+ * with their holes inside their outer ring and not inside each other. Returns the
  * problems found (empty when valid); never throws on bad input.
  */
 export function findGeometryProblems(

@@ -12,11 +12,19 @@ export type ValidateOptions = {
   /** Properties every feature must carry with a non-empty value, e.g. ["code", "name"]. */
   requiredProperties?: readonly string[];
   /**
-   * How to treat self-intersecting polygons. "warning" exists for context-only inputs whose
-   * simplification left small crossings that do not matter at their scale.
+   * How to treat self-intersecting polygons and misplaced holes (outside their outer ring, inside
+   * another hole). "warning" exists for context-only inputs whose simplification left small
+   * crossings that do not matter at their scale.
    */
   selfIntersection?: "error" | "warning";
 };
+
+/** Problems of how rings lie against each other: their severity is `selfIntersection`. */
+const RING_TOPOLOGY: ReadonlySet<ProblemCode> = new Set<ProblemCode>([
+  "self-intersection",
+  "hole-outside-shell",
+  "nested-holes",
+]);
 
 /** The collection when it has no errors (warnings allowed), and every issue found. */
 export type ValidationResult = {
@@ -95,7 +103,7 @@ export function validateFeatureCollection(
         add(
           problem.code,
           problem.message,
-          problem.code === "self-intersection" ? selfIntersectionSeverity : "error",
+          RING_TOPOLOGY.has(problem.code) ? selfIntersectionSeverity : "error",
         );
       }
     }

@@ -17,6 +17,8 @@ export type ProblemCode =
   | "short-ring"
   | "unclosed-ring"
   | "self-intersection"
+  | "hole-outside-shell"
+  | "nested-holes"
   | "missing-property"
   | "not-dvhcvn"
   | "unknown-district-type"

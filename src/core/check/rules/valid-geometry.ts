@@ -1,6 +1,6 @@
-import { kinks, polygon } from "@turf/turf";
 import type { Geometry, Position } from "geojson";
 import type { ValidGeometryRule } from "../../catalog/rules-schema";
+import { findRingIntersections } from "../../geo/ring-intersections";
 import {
   type Authority,
   authorityOf,
@@ -23,6 +23,12 @@ import type { RuleModule } from "./types";
  */
 const OVERLAP_TOLERANCE_SQUARE_METERS = 1;
 
+/**
+ * Positions a point problem is drawn at, at most: a ring crossing itself a million times, or a file
+ * repeating every vertex, is reported by its count and this many places, not a million points.
+ */
+const EXAMPLE_POSITIONS = 1000;
+
 type Problem = {
   kind: GeometryProblem;
   geometry: Geometry | null;
@@ -41,36 +47,68 @@ const validPosition = (p: Position) =>
   Math.abs(p[0] as number) <= 180 &&
   Math.abs(p[1] as number) <= 90;
 
-function unique(list: Position[]): Position[] {
-  const out: Position[] = [];
-  for (const p of list)
-    if (!out.some((q) => same(p, q))) out.push([p[0] as number, p[1] as number]);
-  return out;
+const key = (p: Position) => `${p[0]} ${p[1]}`;
+
+/**
+ * The number of distinct positions in `list`, and the first EXAMPLE_POSITIONS of them in order.
+ * Linear up to that many; beyond, the count comes from sorting a copy.
+ */
+function distinct(list: Position[]): { count: number; examples: Position[] } {
+  const seen = new Set<string>();
+  const examples: Position[] = [];
+  for (const p of list) {
+    if (examples.length === EXAMPLE_POSITIONS) break;
+    if (seen.has(key(p))) continue;
+    seen.add(key(p));
+    examples.push([p[0] as number, p[1] as number]);
+  }
+  if (examples.length < EXAMPLE_POSITIONS) return { count: examples.length, examples };
+  const sorted = [...list].sort(
+    (a, b) => (a[0] as number) - (b[0] as number) || (a[1] as number) - (b[1] as number),
+  );
+  const count = sorted.filter((p, i) => i === 0 || !same(p, sorted[i - 1] as Position)).length;
+  return { count, examples };
 }
 
-/** The distinct positions as a Point or MultiPoint, with their count. */
-function located(kind: GeometryProblem, all: Position[]): Problem[] {
-  const list = unique(all);
-  if (list.length === 0) return [];
+/** A point problem at `examples` (distinct), of `count` places in all. */
+function placed(kind: GeometryProblem, examples: Position[], count: number): Problem[] {
+  if (count === 0 || examples.length === 0) return [];
   const geometry: Geometry =
-    list.length === 1
-      ? { type: "Point", coordinates: list[0] as Position }
-      : { type: "MultiPoint", coordinates: list };
-  return [{ kind, geometry, measures: { count: list.length } }];
+    examples.length === 1
+      ? { type: "Point", coordinates: examples[0] as Position }
+      : { type: "MultiPoint", coordinates: examples };
+  return [{ kind, geometry, measures: { count } }];
 }
 
-/** Ring without consecutive duplicates, closed; null when fewer than 3 distinct positions remain. */
+/** The distinct positions as a Point or MultiPoint (the first EXAMPLE_POSITIONS), with their count. */
+function located(kind: GeometryProblem, all: Position[]): Problem[] {
+  const { count, examples } = distinct(all);
+  return placed(kind, examples, count);
+}
+
+/**
+ * Ring without consecutive duplicates, closed; null when fewer than 3 distinct positions remain.
+ * The ring itself when it is already so (most are: no copy of a detailed boundary).
+ */
 function cleanRing(ring: Position[]): Position[] | null {
+  let repeats = 0;
+  for (let i = 1; i < ring.length; i++)
+    if (same(ring[i] as Position, ring[i - 1] as Position)) repeats++;
+  const first = ring[0];
+  const closed =
+    first !== undefined && ring.length > 1 && same(first, ring[ring.length - 1] as Position);
+  if (repeats === 0 && closed) return ring.length >= 4 ? ring : null;
   const out: Position[] = [];
   for (const p of ring) {
     const last = out[out.length - 1];
     if (!last || !same(last, p)) out.push(p);
   }
-  const first = out[0];
-  const last = out[out.length - 1];
-  if (first && last && out.length > 1 && same(first, last)) out.pop();
+  const head = out[0];
+  const tail = out[out.length - 1];
+  if (head && tail && out.length > 1 && same(head, tail)) out.pop();
   if (out.length < 3) return null;
-  return [...out, out[0] as Position];
+  out.push(out[0] as Position);
+  return out;
 }
 
 /** Problems of polygon parts, each kind once per feature. */
@@ -80,6 +118,9 @@ function polygonProblems(parts: Polygons, sliverWidthMeters: number): Checked {
   const short: Position[] = [];
   const duplicates: Position[] = [];
   const crossings: Position[] = [];
+  let crossingCount = 0;
+  const holesOutside: Position[] = [];
+  const nestedHoles: Position[] = [];
   const slivers: Polygons = [];
   let sliverArea = 0;
   let narrowest = Number.POSITIVE_INFINITY;
@@ -87,7 +128,8 @@ function polygonProblems(parts: Polygons, sliverWidthMeters: number): Checked {
   for (const part of parts) {
     const cleaned: Position[][] = [];
     for (const ring of part) {
-      const bad = ring.filter((p) => !validPosition(p)).length;
+      let bad = 0;
+      for (const p of ring) if (!validPosition(p)) bad++;
       if (bad > 0) {
         invalid += bad;
         continue;
@@ -107,12 +149,20 @@ function polygonProblems(parts: Polygons, sliverWidthMeters: number): Checked {
       cleaned.push(clean);
     }
     if (cleaned.length === 0 || part.length !== cleaned.length) continue;
-    const found = kinks(polygon(cleaned)).features.map((k) => k.geometry.coordinates);
-    crossings.push(...found);
-    // a self-intersecting part has no meaningful area, so no width and no overlap either
-    if (found.length > 0) continue;
     const prepared = preparePolygons([cleaned]);
     if (!prepared) continue;
+    // the prepared rings are what the sweep wants: open, no repeats (a PreparedGeometry is one)
+    const found = findRingIntersections(prepared, {
+      examples: EXAMPLE_POSITIONS - crossings.length,
+    });
+    crossingCount += found.count;
+    crossings.push(...found.points);
+    // a loop, not a spread: a part may have a hundred thousand holes
+    for (const hole of found.holesOutside) holesOutside.push(hole.at);
+    for (const hole of found.nestedHoles) nestedHoles.push(hole.at);
+    // a part whose rings meet or whose holes are misplaced has no meaningful area, so no width
+    // and no overlap either
+    if (found.count > 0 || found.holesOutside.length > 0 || found.nestedHoles.length > 0) continue;
     kept.push(prepared);
     if (sliverWidthMeters <= 0) continue;
     const area = areaOf(prepared);
@@ -134,7 +184,9 @@ function polygonProblems(parts: Polygons, sliverWidthMeters: number): Checked {
     ...located("unclosed-ring", unclosed),
     ...located("too-short-ring", short),
     ...located("duplicate-vertices", duplicates),
-    ...located("self-intersection", crossings),
+    ...placed("self-intersection", crossings, crossingCount),
+    ...located("hole-outside-shell", holesOutside),
+    ...located("nested-holes", nestedHoles),
   );
   if (slivers.length > 0) {
     problems.push({
@@ -210,13 +262,17 @@ function otherProblems(geometry: Geometry | null, polygonal: boolean): Problem[]
 
 /**
  * valid-geometry: each subject feature's geometry is checked for missing or non-finite coordinates,
- * unclosed and too-short rings, duplicate consecutive vertices, self-intersections (Turf's kinks,
- * rings of one part against each other too) and slivers: parts whose width, estimated as
- * 2 × area / perimeter (exact for a long thin strip), is under `sliverWidthMeters`; and overlapping
- * parts: a MultiPolygon whose parts' interiors meet (OGC validity; parts touching along an edge or at
- * a point are fine), located by the overlap. Parts with invalid coordinates or self-intersections are
- * left out of the overlap test. One finding per feature and kind of problem, located by the positions
- * involved; never an exception (a kernel failure is a "could not be computed" finding).
+ * unclosed and too-short rings, duplicate consecutive vertices, self-intersections (rings crossing,
+ * touching or running along themselves, or crossing and running along each other: one sweep,
+ * O(n log n), `findRingIntersections`), holes outside their shell and holes inside another hole
+ * (OGC validity), and slivers: parts whose width, estimated as 2 × area / perimeter (exact for a
+ * long thin strip), is under `sliverWidthMeters`; and overlapping parts: a MultiPolygon whose parts'
+ * interiors meet (OGC validity; parts touching along an edge or at a point are fine), located by the
+ * region covered twice or more, counted in parts that overlap another. Parts with invalid
+ * coordinates, self-intersections or misplaced holes are left out of the sliver and overlap tests.
+ * One finding per feature and kind of problem, located by the positions involved (the first
+ * thousand, with the count of all); never an exception (a kernel failure is a "could not be
+ * computed" finding).
  */
 export const validGeometry: RuleModule<ValidGeometryRule> = {
   type: "valid-geometry",
@@ -250,7 +306,7 @@ export const validGeometry: RuleModule<ValidGeometryRule> = {
               problems.push({
                 kind: "overlapping-parts",
                 geometry: toGeometry(overlap.polygons),
-                measures: { count: overlap.pairs },
+                measures: { count: overlap.parts },
                 area: overlap.area,
               });
             }
