@@ -2,7 +2,8 @@ import { renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { type CheckResult, formatResult } from "../core/check/index";
 import { CHECK_USAGE, parseCheckArgs } from "./check-args";
-import { bilingual, CheckInputError, errorLine, inputError, shownPath } from "./check-error";
+import { bilingual, inputError, shownPath } from "./check-error";
+import { problemLine, problemsStop } from "./check-problems";
 import { runCheck } from "./check-run";
 
 /** Exit code: 1 when any finding has error severity (the plan must change), else 0. */
@@ -61,17 +62,9 @@ export async function runCheckCommand(argv: readonly string[], workerScript: URL
     workerScript,
   });
   const { result, loaded } = run;
-  const rulesFile = shownPath(loaded.plan.loaded.rulesPath);
-  if (result.problems.length > 0) {
-    throw new CheckInputError(
-      result.problems.map((p) =>
-        errorLine(rulesFile, {
-          vi: `quy tắc không chạy được (${p.message.vi})`,
-          en: `a rule cannot run (${p.message.en})`,
-        }),
-      ),
-    );
-  }
+  // runCheck stopped on error problems; what is left are warnings: the check ran on
+  const stop = problemsStop(result.problems, loaded.plan);
+  if (stop) throw stop;
   const t0 = performance.now();
   const text = formatResult(result, args.format);
   if (args.out) writeAtomically(args.out, text);
@@ -79,6 +72,7 @@ export async function runCheckCommand(argv: readonly string[], workerScript: URL
   const writeMs = performance.now() - t0;
 
   for (const line of loaded.warnings) console.error(line);
+  for (const problem of result.problems) console.error(problemLine(problem, loaded.plan));
   if (loaded.plan.proposal) {
     const { layer, file } = loaded.plan.proposal;
     console.error(

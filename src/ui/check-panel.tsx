@@ -6,9 +6,9 @@ import type { Rule } from "../core/catalog/rules-schema";
 import type { LayerEntry } from "../core/catalog/schema";
 import type { Finding } from "../core/check/index";
 import { checkedRules, GROUP_BY, type GroupBy } from "../state/check-state";
-import type { Language } from "../state/url-state";
 import { CheckControls } from "./check-controls";
 import { CheckLegend } from "./check-legend";
+import { CheckProblemRow } from "./check-problem-row";
 import { CheckResults } from "./check-results";
 import { CheckRuleList } from "./check-rule-list";
 import { CheckRulesNotice } from "./check-rules-notice";
@@ -31,8 +31,7 @@ const NO_RULES: Rule[] = [];
  * summary, the map legend and the findings grouped by rule, district or severity.
  */
 export function CheckPanel({ check, catalog, districtNames, onSelectFinding }: Props) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language as Language;
+  const { t } = useTranslation();
   const { rules, data, state, dispatch } = check;
   const valid = rules.status === "ready" ? rules.rules : NO_RULES;
   const ruleOrder = useMemo(() => valid.map((r) => r.id), [valid]);
@@ -100,7 +99,7 @@ export function CheckPanel({ check, catalog, districtNames, onSelectFinding }: P
             >
               <ul className="notice__list">
                 {last.result.problems.map((p) => (
-                  <li key={`${p.rule}:${p.message.en}`}>{p.message[lang]}</li>
+                  <CheckProblemRow key={`${p.rule}:${p.message.en}`} problem={p} />
                 ))}
               </ul>
             </Notice>
