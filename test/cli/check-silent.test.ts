@@ -40,6 +40,13 @@ function setZ1Code(code: string | undefined) {
   write("layers/city/zoning.geojson", zoning);
 }
 const text = { vi: "Thử nghiệm", en: "Test" };
+/** Adds a rule (id, type and its own fields) to the scratch rules file, then runs the check. */
+function checkWithRule(rule: Record<string, unknown>) {
+  const rules = read("rules.json");
+  rules.rules.push({ title: text, description: text, severity: "error", ...rule });
+  write("rules.json", rules);
+  return check();
+}
 
 describe("npm run check: rules the data cannot match", SLOW, () => {
   it("a misspelled key in rules.json: exit 2, the key, its path and the key it stands for", () => {
@@ -74,13 +81,9 @@ describe("npm run check: rules the data cannot match", SLOW, () => {
   });
 
   it("an unknown code in a compatibility matrix: exit 2 with the code it may stand for", () => {
-    const rules = read("rules.json");
-    rules.rules.push({
+    const r = checkWithRule({
       id: "zoning-vs-rice",
       type: "compatibility",
-      title: text,
-      description: text,
-      severity: "error",
       subject: { layer: "zoning" },
       constraint: { layer: "rice" },
       subjectAttribute: "land_use_code",
@@ -90,8 +93,6 @@ describe("npm run check: rules the data cannot match", SLOW, () => {
         OTD: { "Vùng lúa Đông Anh": "forbidden" },
       },
     });
-    write("rules.json", rules);
-    const r = check();
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(
       'rule "zoning-vs-rice" skipped: matrix holds "OTD", which is not a land-use code of Circular 01/2021/TT-BTNMT',
@@ -99,20 +100,14 @@ describe("npm run check: rules the data cannot match", SLOW, () => {
   });
 
   it("a quota target naming an unknown district: exit 2 with a known code", () => {
-    const rules = read("rules.json");
-    rules.rules.push({
+    const r = checkWithRule({
       id: "urban-maximum",
       type: "quota",
-      title: text,
-      description: text,
-      severity: "error",
       illustrative: true,
       subject: { layer: "zoning", filter: { attribute: "land_use_code", in: ["ODT"] } },
       districtSource: { kind: "districts-layer" },
       targets: [{ scope: "district", district: "02", maxHectares: 1e6 }],
     });
-    write("rules.json", rules);
-    const r = check();
     // before: exit 1 (the other rules' findings); the "02" target read 0 ha and passed
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(
@@ -121,19 +116,13 @@ describe("npm run check: rules the data cannot match", SLOW, () => {
   });
 
   it(`a distanceMeters over ${MAX_DISTANCE_METERS} m: exit 2 saying the bound`, () => {
-    const rules = read("rules.json");
-    rules.rules.push({
+    const r = checkWithRule({
       id: "far-from-park",
       type: "min-distance",
-      title: text,
-      description: text,
-      severity: "error",
       subject: { layer: "zoning" },
       constraint: { layer: "park" },
       distanceMeters: 1e9,
     });
-    write("rules.json", rules);
-    const r = check();
     // before: ran for ever
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(
