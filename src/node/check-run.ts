@@ -10,6 +10,7 @@ import {
   planInputs,
   readInputs,
 } from "./check-inputs";
+import { problemsStop } from "./check-problems";
 import {
   heapMegabytes,
   type ThreadTimings,
@@ -118,7 +119,7 @@ function failed(reply: Extract<WorkerReply, { ok: false }>): Error {
  * others and merges. The result does not depend on the threads (mergeResults sorts; the engine
  * pins the kernel's grid origin from the input).
  *
- * @throws CheckInputError for bad input (workers are stopped first)
+ * @throws CheckInputError for bad input, or a rule that cannot run on it (workers are stopped first)
  */
 export async function runCheck(options: RunCheckOptions): Promise<RunCheckOutput> {
   const t0 = performance.now();
@@ -144,6 +145,9 @@ export async function runCheck(options: RunCheckOptions): Promise<RunCheckOutput
     const loaded = await readInputs(plan);
     const t1 = performance.now();
     const prepared = prepareChecks({ ...loaded.input, findingGeometry: options.findingGeometry });
+    // a rule that cannot run would leave its conflicts out: stop before checking the others
+    const stop = problemsStop(prepared.problems, plan);
+    if (stop) throw stop;
     const t2 = performance.now();
     const from = Math.max(1, Math.round(board.chunks * PROBE_FROM));
     const to = Math.max(from + 1, Math.round(board.chunks * PROBE_TO));

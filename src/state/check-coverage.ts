@@ -3,16 +3,12 @@ import type { CheckProblem } from "../core/check/index";
 import type { LayerFailure } from "./check-data";
 import type { CheckRun } from "./check-state";
 
-/** Whether a rule ran despite a problem ("warning") or was left out because of it ("error"). */
-export type ProblemSeverity = "error" | "warning";
-
 /**
  * Whether an engine problem means something was not checked: its rule (or, with no rule, the run)
- * did not run. A problem without a severity counts as an error: a rule not known to have run
- * must not be taken for a rule that found nothing.
+ * did not run ("error"), rather than ran with a caveat ("warning").
  */
-export function problemStopsRule(problem: CheckProblem & { severity?: ProblemSeverity }): boolean {
-  return (problem.severity ?? "error") === "error";
+export function problemStopsRule(problem: CheckProblem): boolean {
+  return problem.severity === "error";
 }
 
 /** A selected rule that did not run, and why. */

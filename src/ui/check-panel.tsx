@@ -8,11 +8,11 @@ import type { Finding } from "../core/check/index";
 import { splitRunnable } from "../state/check-coverage";
 import type { LayerFailure } from "../state/check-data";
 import { checkedRules, GROUP_BY, type GroupBy } from "../state/check-state";
-import type { Language } from "../state/url-state";
 import { CheckControls } from "./check-controls";
 import { CheckCoverageNotice } from "./check-coverage-notice";
 import { CheckLayersNotice } from "./check-layers-notice";
 import { CheckLegend } from "./check-legend";
+import { CheckProblemRow } from "./check-problem-row";
 import { CheckResults } from "./check-results";
 import { CheckRuleList } from "./check-rule-list";
 import { CheckRulesNotice } from "./check-rules-notice";
@@ -39,8 +39,7 @@ const NO_FAILURES: LayerFailure[] = [];
  * not load and rules that did not run are named, before a run and in its results.
  */
 export function CheckPanel({ check, catalog, catalogFile, districtNames, onSelectFinding }: Props) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language as Language;
+  const { t } = useTranslation();
   const { rules, data, state, dispatch } = check;
   const valid = rules.status === "ready" ? rules.rules : NO_RULES;
   const ruleOrder = useMemo(() => valid.map((r) => r.id), [valid]);
@@ -131,7 +130,7 @@ export function CheckPanel({ check, catalog, catalogFile, districtNames, onSelec
             >
               <ul className="notice__list">
                 {last.result.problems.map((p) => (
-                  <li key={`${p.rule}:${p.message.en}`}>{p.message[lang]}</li>
+                  <CheckProblemRow key={`${p.rule}:${p.message.en}`} problem={p} />
                 ))}
               </ul>
             </Notice>

@@ -52,8 +52,11 @@ function engineRun(selected = rules, without: string[] = []): CheckResult {
   });
 }
 
-const problem = (rule: string | null, severity?: "error" | "warning"): CheckProblem =>
-  ({ rule, message: { vi: `vấn đề ${rule}`, en: `problem ${rule}` }, severity }) as CheckProblem;
+const problem = (rule: string | null, severity: "error" | "warning"): CheckProblem => ({
+  rule,
+  severity,
+  message: { vi: `vấn đề ${rule}`, en: `problem ${rule}` },
+});
 
 const run = (result: CheckResult, skipped: CheckRun["skipped"] = []) => ({
   rules: ids,
@@ -62,8 +65,7 @@ const run = (result: CheckResult, skipped: CheckRun["skipped"] = []) => ({
 });
 
 describe("problemStopsRule", () => {
-  it("reads an error, or a problem without a severity, as a rule that did not run", () => {
-    expect(problemStopsRule(problem("r"))).toBe(true);
+  it("reads an error as a rule that did not run, a warning as one that ran", () => {
     expect(problemStopsRule(problem("r", "error"))).toBe(true);
     expect(problemStopsRule(problem("r", "warning"))).toBe(false);
   });
@@ -109,7 +111,7 @@ describe("runCoverage", () => {
     expect(coverage.complete).toBe(false);
   });
 
-  it("lists the rules the engine left out, with its words (today's problems carry no severity)", () => {
+  it("lists the rules the engine left out, with its words", () => {
     // Sent to the engine without the rice layer: it skips both rice rules and says so.
     const result = engineRun(rules, ["rice"]);
     expect(result.problems.map((p) => p.rule)).toEqual(["industry-on-rice", "rice-minimum"]);
@@ -145,9 +147,9 @@ describe("runCoverage", () => {
   });
 
   it("is incomplete when the engine reports an error tied to no rule", () => {
-    const coverage = runCoverage(run({ ...engineRun(), problems: [problem(null)] }));
+    const coverage = runCoverage(run({ ...engineRun(), problems: [problem(null, "error")] }));
     expect(coverage.ran).toEqual(ids);
-    expect(coverage.general).toEqual([problem(null)]);
+    expect(coverage.general).toEqual([problem(null, "error")]);
     expect(coverage.complete).toBe(false);
   });
 });

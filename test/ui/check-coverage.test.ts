@@ -60,6 +60,7 @@ function run({
       ? [
           {
             rule: "b",
+            severity: "error",
             message: { vi: 'Bỏ qua quy tắc "b": lý do', en: 'rule "b" skipped: reason' },
           },
         ]

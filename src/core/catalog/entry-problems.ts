@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { didYouMean } from "../text/did-you-mean";
 
 /**
  * One problem found in a file of entries validated one by one (the catalogue's layers, the rules
@@ -20,21 +21,132 @@ export function rawEntryId(raw: unknown): string | null {
   return typeof id === "string" ? id : null;
 }
 
+/** Longest key shown in a field path or message: a key is text from the file. */
+const MAX_KEY_LENGTH = 60;
+
+/** A key from the file as it is printed: escaped as in JSON (no line breaks), long keys cut. */
+function printableKey(key: string): string {
+  const escaped = JSON.stringify(key).slice(1, -1);
+  return escaped.length > MAX_KEY_LENGTH ? `${escaped.slice(0, MAX_KEY_LENGTH)}…` : escaped;
+}
+
+/** The parts of a zod schema's definition the key lookup walks (zod 4's `_zod.def`). */
+type Def = {
+  type: string;
+  shape?: Record<string, z.ZodType>;
+  innerType?: z.ZodType;
+  in?: z.ZodType;
+  element?: z.ZodType;
+  valueType?: z.ZodType;
+  options?: z.ZodType[];
+  discriminator?: string;
+  values?: unknown[];
+};
+const defOf = (schema: z.ZodType) => schema._zod.def as unknown as Def;
+
+const child = (value: unknown, key: PropertyKey): unknown =>
+  typeof value === "object" && value !== null && Object.hasOwn(value, key)
+    ? (value as Record<PropertyKey, unknown>)[key]
+    : undefined;
+
 /**
- * One problem per zod issue; `wholeEntry` names the field of an issue about the entry itself.
+ * The keys the schema allows for the object at `path` in `value` (which union option applies is
+ * read from the value's discriminator), or [] when the path leads to no object schema.
+ */
+function knownKeysAt(schema: z.ZodType, value: unknown, path: readonly PropertyKey[]): string[] {
+  const def = defOf(schema);
+  const [head, ...rest] = path;
+  switch (def.type) {
+    case "optional":
+    case "nullable":
+    case "default":
+    case "prefault":
+    case "readonly":
+    case "nonoptional":
+    case "catch":
+      return def.innerType ? knownKeysAt(def.innerType, value, path) : [];
+    case "pipe":
+      return def.in ? knownKeysAt(def.in, value, path) : [];
+    case "object": {
+      const shape = def.shape ?? {};
+      if (head === undefined) return Object.keys(shape);
+      const next = Object.hasOwn(shape, head) ? shape[String(head)] : undefined;
+      return next ? knownKeysAt(next, child(value, head), rest) : [];
+    }
+    case "array":
+      return def.element && head !== undefined
+        ? knownKeysAt(def.element, child(value, head), rest)
+        : [];
+    case "record":
+      return def.valueType && head !== undefined
+        ? knownKeysAt(def.valueType, child(value, head), rest)
+        : [];
+    case "union": {
+      const options = def.options ?? [];
+      const tag = def.discriminator;
+      const chosen = tag
+        ? options.filter((o) => {
+            const literal = defOf(o).shape?.[tag];
+            return literal ? (defOf(literal).values ?? []).includes(child(value, tag)) : false;
+          })
+        : options;
+      return [...new Set(chosen.flatMap((o) => knownKeysAt(o, value, path)))];
+    }
+    default:
+      return [];
+  }
+}
+
+/**
+ * One problem per zod issue; `wholeEntry` names the field of an issue about the entry itself. An
+ * unknown key (zod's strict objects) is one problem per key, at the key's own path, with the
+ * closest key the schema allows there when one is close: `schema` and `input` are what was parsed.
  */
 export function zodProblems(
   error: z.ZodError,
   index: number | null,
   id: string | null,
   wholeEntry: string,
+  schema: z.ZodType,
+  input: unknown,
 ): EntryProblem[] {
-  return error.issues.map((issue) => ({
-    index,
-    id,
-    field: issue.path.map(String).join(".") || wholeEntry,
-    message: issue.message,
-  }));
+  return error.issues.flatMap((issue) => {
+    const at = issue.path.map(String);
+    if (issue.code !== "unrecognized_keys") {
+      return [{ index, id, field: at.join(".") || wholeEntry, message: issue.message }];
+    }
+    const known = knownKeysAt(schema, input, issue.path);
+    return issue.keys.map((key) => {
+      const shown = printableKey(key);
+      const hint = didYouMean(key, known);
+      return {
+        index,
+        id,
+        field: [...at, shown].join("."),
+        message: `khóa "${shown}" không có trong lược đồ${hint.vi}: sửa hoặc xóa khóa này / unknown key "${shown}"${hint.en}: correct or remove it`,
+      };
+    });
+  });
+}
+
+/**
+ * Validates a file's root. Unknown keys there are problems, but only they: the entries still load
+ * (the viewer shows what it can; the CLI refuses any problem). Any other root problem yields no data.
+ */
+export function parseRoot<T extends z.ZodObject>(
+  schema: T,
+  json: unknown,
+  wholeEntry: string,
+): { data: z.infer<T> | null; problems: EntryProblem[] } {
+  const parsed = schema.safeParse(json);
+  if (parsed.success) return { data: parsed.data, problems: [] };
+  const problems = zodProblems(parsed.error, null, null, wholeEntry, schema, json);
+  const onlyKeys = parsed.error.issues.every(
+    (issue) => issue.code === "unrecognized_keys" && issue.path.length === 0,
+  );
+  const loose = onlyKeys ? schema.strip().safeParse(json) : null;
+  // the same shape without the strict check: the keys it drops are the problems above
+  return { data: loose?.success ? (loose.data as z.infer<T>) : null, problems };
 }
 
 /** One line per problem, for a terminal or a toast, e.g. `file: rule #0 "x" severity: …`. */

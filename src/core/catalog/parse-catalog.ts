@@ -1,4 +1,10 @@
-import { type EntryProblem, formatEntryProblem, rawEntryId, zodProblems } from "./entry-problems";
+import {
+  type EntryProblem,
+  formatEntryProblem,
+  parseRoot,
+  rawEntryId,
+  zodProblems,
+} from "./entry-problems";
 import {
   catalogRoot,
   type LayerEntry,
@@ -23,21 +29,20 @@ export type CatalogResult = { catalog: Catalog | null; problems: CatalogProblem[
 /**
  * Validates a parsed catalogue. Each layer entry is checked on its own: a bad entry yields problems
  * and is left out, the others still load. Only a bad root (wrong version, no layer list) yields no
- * catalogue at all.
+ * catalogue at all; an unknown key at the root is a problem, and the layers still load.
  */
 export function parseCatalog(json: unknown): CatalogResult {
-  const root = catalogRoot.safeParse(json);
-  if (!root.success)
-    return { catalog: null, problems: zodProblems(root.error, null, null, "(entry)") };
+  const root = parseRoot(catalogRoot, json, "(entry)");
+  if (!root.data) return { catalog: null, problems: root.problems };
 
-  const problems: CatalogProblem[] = [];
+  const problems: CatalogProblem[] = [...root.problems];
   const layers: LayerEntry[] = [];
   const seen = new Set<string>();
   root.data.layers.forEach((raw, index) => {
     const rawId = rawEntryId(raw);
     const parsed = layerEntry.safeParse(raw);
     if (!parsed.success) {
-      problems.push(...zodProblems(parsed.error, index, rawId, "(entry)"));
+      problems.push(...zodProblems(parsed.error, index, rawId, "(entry)", layerEntry, raw));
       return;
     }
     if (seen.has(parsed.data.id)) {

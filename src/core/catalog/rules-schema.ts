@@ -1,18 +1,24 @@
 import { z } from "zod";
-import { type EntryProblem, formatEntryProblem, rawEntryId, zodProblems } from "./entry-problems";
+import {
+  type EntryProblem,
+  formatEntryProblem,
+  parseRoot,
+  rawEntryId,
+  zodProblems,
+} from "./entry-problems";
 import { kebabId, localizedText } from "./schema";
 
 const layerId = z.string().min(1, "layer id must not be empty");
 const attributeValue = z.union([z.string(), z.number(), z.boolean()]);
 
 /** Keeps the features whose `attribute` equals one of `in` (a number matches its decimal string). */
-export const featureFilter = z.object({
+export const featureFilter = z.strictObject({
   attribute: z.string().min(1),
   in: z.array(attributeValue).min(1, "a filter needs at least one value"),
 });
 export type FeatureFilter = z.infer<typeof featureFilter>;
 
-export const layerSelection = z.object({
+export const layerSelection = z.strictObject({
   layer: layerId,
   filter: featureFilter.optional(),
 });
@@ -44,7 +50,7 @@ const ruleBase = {
 /** Overlaps of area at most this many m² are treated as touching (digitising noise). */
 const toleranceSquareMeters = z.number().nonnegative().default(1);
 
-export const noOverlapRule = z.object({
+export const noOverlapRule = z.strictObject({
   ...ruleBase,
   type: z.literal("no-overlap"),
   constraint: layerSelection,
@@ -52,7 +58,7 @@ export const noOverlapRule = z.object({
 });
 
 /** The subject must be covered by the union of the constraint features; reports the part outside. */
-export const withinRule = z.object({
+export const withinRule = z.strictObject({
   ...ruleBase,
   type: z.literal("within"),
   constraint: layerSelection,
@@ -60,19 +66,36 @@ export const withinRule = z.object({
 });
 
 /**
+ * Largest `distanceMeters`, metres. The clearances plans set run from metres to two kilometres: the
+ * dyke protection zone 25 m (Law on Dykes art. 23), the high-speed rail and Ring Road 4 corridors
+ * 60 m and 120 m, and the widest hygiene distance of the construction standards, 2 000 m from a
+ * burial cemetery to housing in midland areas (1 500 m in the delta, as the rules of Hà Nội's 2011
+ * general plan quote it). 10 km leaves five times that and is still a clearance, not most of a
+ * city 76 × 91 km across. The buffer's cost grows with the distance (1e7 m ran for minutes, 1e9 m
+ * never ended); at 10 km a check of the shipped rules takes seconds.
+ */
+export const MAX_DISTANCE_METERS = 10_000;
+
+/**
  * The subject must keep `distanceMeters` from every constraint feature (line centre line or polygon);
  * 0 means "must not enter". Reports the part of the subject closer than that and the smallest distance.
  */
-export const minDistanceRule = z.object({
+export const minDistanceRule = z.strictObject({
   ...ruleBase,
   type: z.literal("min-distance"),
   constraint: layerSelection,
-  distanceMeters: z.number().nonnegative(),
+  distanceMeters: z
+    .number()
+    .nonnegative()
+    .max(
+      MAX_DISTANCE_METERS,
+      `tối đa ${MAX_DISTANCE_METERS} m (khoảng cách ly rộng nhất quy hoạch đặt ra khoảng 2 km) / at most ${MAX_DISTANCE_METERS} m (the widest clearance plans set is about 2 km)`,
+    ),
   toleranceSquareMeters,
 });
 
 export const quotaTarget = z
-  .object({
+  .strictObject({
     /** "city" sums every matching subject feature; "district" those of one district. */
     scope: z.enum(["city", "district"]),
     /** District code (GSO, e.g. "001") when scope is "district". */
@@ -117,18 +140,18 @@ export type QuotaTarget = z.infer<typeof quotaTarget>;
  * constraint names the plan that sets the targets (it becomes the prevailing plan of the findings);
  * its geometry is not used.
  */
-export const quotaRule = z.object({
+export const quotaRule = z.strictObject({
   ...ruleBase,
   type: z.literal("quota"),
-  constraint: z.object({ layer: layerId }).optional(),
+  constraint: z.strictObject({ layer: layerId }).optional(),
   /**
    * How a feature's district is known: from an attribute of the feature (default `district_code`) or
    * by overlaying the district layer given to the engine (a feature across two districts is split).
    */
   districtSource: z
     .discriminatedUnion("kind", [
-      z.object({ kind: z.literal("attribute"), attribute: z.string().min(1) }),
-      z.object({ kind: z.literal("districts-layer") }),
+      z.strictObject({ kind: z.literal("attribute"), attribute: z.string().min(1) }),
+      z.strictObject({ kind: z.literal("districts-layer") }),
     ])
     .default({ kind: "attribute", attribute: "district_code" }),
   targets: z.array(quotaTarget).min(1, "a quota rule needs at least one target"),
@@ -145,7 +168,7 @@ export type CompatibilityVerdict = z.infer<typeof compatibilityVerdict>;
  * Forbidden overlaps are errors, conditional ones warnings (whatever the rule's `severity`);
  * pairs missing from the matrix take `defaultVerdict`.
  */
-export const compatibilityRule = z.object({
+export const compatibilityRule = z.strictObject({
   ...ruleBase,
   type: z.literal("compatibility"),
   constraint: layerSelection,
@@ -157,7 +180,7 @@ export const compatibilityRule = z.object({
 });
 
 /** Every subject feature must be a valid geometry; parts narrower than `sliverWidthMeters` are slivers. */
-export const validGeometryRule = z.object({
+export const validGeometryRule = z.strictObject({
   ...ruleBase,
   type: z.literal("valid-geometry"),
   sliverWidthMeters: z.number().nonnegative().default(1),
@@ -180,8 +203,8 @@ export type CompatibilityRule = z.infer<typeof compatibilityRule>;
 export type ValidGeometryRule = z.infer<typeof validGeometryRule>;
 
 /** The rules file root (`layers/rules.json`); rules are validated one by one. */
-export const rulesRoot = z.object({
-  /** Path of `rules.schema.json`, for editors; ignored here. */
+export const rulesRoot = z.strictObject({
+  /** Path of `rules.schema.json`, for editors; ignored here (the one key no rule reads). */
   $schema: z.string().optional(),
   version: z.literal(1),
   rules: z.array(z.unknown()),
@@ -206,16 +229,16 @@ export type RulesResult = { rules: Rule[]; problems: RuleProblem[] };
  * When `layerIds` is given, a rule naming a layer not in it is a problem and is left out.
  */
 export function parseRules(json: unknown, layerIds?: ReadonlySet<string>): RulesResult {
-  const root = rulesRoot.safeParse(json);
-  if (!root.success) return { rules: [], problems: zodProblems(root.error, null, null, "(rule)") };
+  const root = parseRoot(rulesRoot, json, "(rule)");
+  if (!root.data) return { rules: [], problems: root.problems };
   const rules: Rule[] = [];
-  const problems: RuleProblem[] = [];
+  const problems: RuleProblem[] = [...root.problems];
   const seen = new Set<string>();
   root.data.rules.forEach((raw, index) => {
     const rawId = rawEntryId(raw);
     const parsed = rule.safeParse(raw);
     if (!parsed.success) {
-      problems.push(...zodProblems(parsed.error, index, rawId, "(rule)"));
+      problems.push(...zodProblems(parsed.error, index, rawId, "(rule)", rule, raw));
       return;
     }
     if (seen.has(parsed.data.id)) {

@@ -1,7 +1,13 @@
 import { z } from "zod";
 
+/*
+ * Every object of the catalogue and rules files is strict: an unknown key is a problem naming its
+ * field (with the closest known key, `entry-problems.ts`), never dropped. A misspelled optional key
+ * would otherwise run with its default and the file would look fine.
+ */
+
 /** Text shown to users, in both UI languages. Vietnamese is the default. */
-export const localizedText = z.object({
+export const localizedText = z.strictObject({
   vi: z.string().min(1),
   en: z.string().min(1),
 });
@@ -42,7 +48,7 @@ export type PlanStatus = z.infer<typeof planStatus>;
 const isoDate = z.iso.date();
 const cssColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, "colour must be #rrggbb");
 
-export const legalBasis = z.object({
+export const legalBasis = z.strictObject({
   /** Instrument number as written, e.g. "1569/QĐ-TTg". */
   instrument: z.string().min(1),
   date: isoDate,
@@ -50,7 +56,7 @@ export const legalBasis = z.object({
 });
 export type LegalBasis = z.infer<typeof legalBasis>;
 
-export const styleCategory = z.object({
+export const styleCategory = z.strictObject({
   value: z.union([z.string(), z.number()]),
   color: cssColor,
   label: localizedText,
@@ -58,14 +64,14 @@ export const styleCategory = z.object({
 export type StyleCategory = z.infer<typeof styleCategory>;
 
 export const layerStyle = z.discriminatedUnion("type", [
-  z.object({
+  z.strictObject({
     type: z.literal("simple"),
     color: cssColor,
     /** Line width in pixels (lines and outlines). */
     width: z.number().positive().optional(),
     label: localizedText.optional(),
   }),
-  z.object({
+  z.strictObject({
     type: z.literal("categorised"),
     attribute: z.string().min(1),
     categories: z.array(styleCategory).min(1),
@@ -75,7 +81,7 @@ export const layerStyle = z.discriminatedUnion("type", [
 ]);
 export type LayerStyle = z.infer<typeof layerStyle>;
 
-export const attributeLabel = z.object({
+export const attributeLabel = z.strictObject({
   key: z.string().min(1),
   label: localizedText,
   /** Unit appended to the value when shown, e.g. "m", "ha". */
@@ -83,8 +89,26 @@ export const attributeLabel = z.object({
 });
 export type AttributeLabel = z.infer<typeof attributeLabel>;
 
+/**
+ * A URL ("https:", "file:", "data:"…; any scheme, so a Windows drive letter too) or a network path
+ * ("//host/…", which a browser resolves against another host). The app reads a source relative to
+ * the catalogue's own address and the CLI relative to its folder: with a URL the app would call a
+ * host the user never configured while the CLI read a local path of that name. One rule for both:
+ * sources are local paths; a remote file is downloaded first.
+ */
+const NOT_A_PATH = /^(?:[a-z][a-z0-9+.-]*:|[\\/]{2})/i;
+
+/** A layer file path, relative to the catalogue file. */
+const layerSource = z
+  .string()
+  .refine(
+    (source) => !NOT_A_PATH.test(source),
+    "nguồn phải là đường dẫn tệp tương đối so với danh mục, không phải URL: tải tệp về rồi ghi đường dẫn của nó / source must be a file path relative to the catalogue, not a URL: download the file and give its path",
+  )
+  .regex(/\.(geojson|json|fgb)$/i, "source must be a .geojson, .json or .fgb file");
+
 export const layerEntry = z
-  .object({
+  .strictObject({
     id: kebabId,
     title: localizedText,
     description: localizedText.optional(),
@@ -97,9 +121,7 @@ export const layerEntry = z
     /** True when the geometry is an illustration of the instrument, not its official data. */
     illustrative: z.boolean(),
     /** GeoJSON (.geojson/.json) or FlatGeobuf (.fgb) path, relative to the catalogue file. */
-    source: z
-      .string()
-      .regex(/\.(geojson|json|fgb)$/i, "source must be a .geojson, .json or .fgb file"),
+    source: layerSource,
     geometryType: z.enum(["polygon", "line", "point"]),
     style: layerStyle,
     attributes: z.array(attributeLabel),
@@ -120,7 +142,7 @@ export const layerEntry = z
 export type LayerEntry = z.infer<typeof layerEntry>;
 
 /** The catalogue root; entries are validated one by one so a bad entry never hides the others. */
-export const catalogRoot = z.object({
+export const catalogRoot = z.strictObject({
   version: z.literal(1),
   title: localizedText,
   /** Cut-off date for plan data (the Capital plan requires data up to the end of 2022). */

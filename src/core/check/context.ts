@@ -1,12 +1,13 @@
 import Flatbush from "flatbush";
 import type { Feature, FeatureCollection, Geometry } from "geojson";
-import type { FeatureFilter, LayerSelection, Rule } from "../catalog/rules-schema";
+import type { LayerSelection, Rule } from "../catalog/rules-schema";
 import type { LayerEntry, LocalizedText } from "../catalog/schema";
 import { type DistrictIndex, districtsOfArea, districtsOfPoints } from "./district-index";
 import { ellipsoidalArea } from "./ellipsoidal-area";
 import { featureId } from "./feature-id";
 import { findingId } from "./finding-id";
 import type { ClipKernel } from "./kernel";
+import { type CodeColumn, filterHoldsCodes, readCodeColumn } from "./land-use-attribute";
 import {
   areaOf,
   type PreparedGeometry,
@@ -25,6 +26,10 @@ export type PreparedLayer = {
   features: Feature[];
   ids: string[];
   geometry(index: number): PreparedGeometry | null;
+  /** Keys of the features' properties (any feature), read once. */
+  attributeNames(): ReadonlySet<string>;
+  /** `attribute` read as land-use codes, once for every rule that reads it so. */
+  codeColumn(attribute: string): CodeColumn;
 };
 
 /** Wraps a layer's features: ids now, geometry prepared on first use (a partition touches few). */
@@ -36,6 +41,8 @@ export function prepareLayer(
   const features = collection.features;
   const ids = features.map((f, i) => featureId(f, i));
   const cache: (PreparedGeometry | null | undefined)[] = new Array(features.length);
+  let names: Set<string> | undefined;
+  const columns = new Map<string, CodeColumn>();
   return {
     id,
     entry,
@@ -49,22 +56,47 @@ export function prepareLayer(
       }
       return g;
     },
+    attributeNames() {
+      if (!names) {
+        names = new Set();
+        for (const f of features) for (const key of Object.keys(f.properties ?? {})) names.add(key);
+      }
+      return names;
+    },
+    codeColumn(attribute) {
+      let column = columns.get(attribute);
+      if (!column) {
+        column = readCodeColumn(features, attribute);
+        columns.set(attribute, column);
+      }
+      return column;
+    },
   };
 }
 
-/** Whether a feature passes a rule filter (absent attribute: no; a number matches its string). */
-function matchesFilter(feature: Feature, filter: FeatureFilter | undefined): boolean {
-  if (!filter) return true;
-  const value = feature.properties?.[filter.attribute];
-  if (value === undefined || value === null) return false;
-  return filter.in.some((v) => v === value || String(v) === String(value));
-}
-
-/** Indices of the layer's features passing the selection's filter. */
+/**
+ * Indices of the layer's features passing the selection's filter: an absent value never passes, a
+ * number passes as its text. A filter on land-use codes compares the features' codes as
+ * `readCodeColumn` reads them ("odt" is ODT), so a value written loosely is not left out.
+ */
 export function select(layer: PreparedLayer, selection: LayerSelection): number[] {
   const out: number[] = [];
+  const filter = selection.filter;
+  if (!filter) {
+    for (let i = 0; i < layer.features.length; i++) out.push(i);
+    return out;
+  }
+  if (filterHoldsCodes(filter)) {
+    const wanted = new Set(filter.in);
+    layer.codeColumn(filter.attribute).codes.forEach((code, i) => {
+      if (code !== null && wanted.has(code)) out.push(i);
+    });
+    return out;
+  }
+  const wanted = new Set(filter.in.map(String));
   layer.features.forEach((f, i) => {
-    if (matchesFilter(f, selection.filter)) out.push(i);
+    const value = f.properties?.[filter.attribute];
+    if (value !== undefined && value !== null && wanted.has(String(value))) out.push(i);
   });
   return out;
 }

@@ -1,5 +1,7 @@
 import type { Rule } from "../catalog/rules-schema";
 import type { LocalizedText } from "../catalog/schema";
+import { shownText } from "../text/shown-text";
+import type { ProblemFeatures } from "./types";
 
 /*
  * What the engine says when it leaves a rule out or cannot name a prevailing plan, in both UI
@@ -49,5 +51,158 @@ export function ruleSetupFailed(rule: Rule, reason: string): LocalizedText {
   return {
     vi: `Bỏ qua quy tắc "${rule.id}": không chuẩn bị được (${reason})`,
     en: `rule "${rule.id}" skipped: ${reason}`,
+  };
+}
+
+/*
+ * Data against rules (`rule-data.ts`). Values and attribute names come from the files: they are
+ * quoted as JSON strings (escapes, no line breaks) and long ones cut, never interpreted.
+ */
+
+/** Rules named in a data problem: the first three, then how many more (one layer feeds many). */
+function ruleList(rules: readonly string[]): LocalizedText {
+  const shown = quoted(rules.slice(0, 3), ", ");
+  const more = rules.length - 3;
+  return more > 0
+    ? { vi: `${shown} và ${more} quy tắc khác`, en: `${shown} and ${more} more` }
+    : { vi: shown, en: shown };
+}
+
+/** An attribute a rule reads that no feature of the layer has. */
+export function attributeNotInLayer(
+  rule: Rule,
+  field: string,
+  attribute: string,
+  layer: string,
+  hint: LocalizedText,
+): LocalizedText {
+  const name = shownText(attribute);
+  return {
+    vi: `Bỏ qua quy tắc "${rule.id}": ${field} là ${name} nhưng không đối tượng nào của lớp "${layer}" có thuộc tính này${hint.vi}; sửa tên thuộc tính trong quy tắc hoặc trong dữ liệu`,
+    en: `rule "${rule.id}" skipped: ${field} is ${name} but no feature of layer "${layer}" has that attribute${hint.en}; correct the name in the rule or in the data`,
+  };
+}
+
+/** A filter value or matrix key of a code attribute that is not an official land-use code. */
+export function notALandUseCode(
+  rule: Rule,
+  field: string,
+  value: string,
+  hint: LocalizedText,
+): LocalizedText {
+  const shown = shownText(value);
+  return {
+    vi: `Bỏ qua quy tắc "${rule.id}": ${field} có ${shown}, không phải mã loại đất của Thông tư 01/2021/TT-BTNMT${hint.vi}; không đối tượng nào khớp được giá trị này`,
+    en: `rule "${rule.id}" skipped: ${field} holds ${shown}, which is not a land-use code of Circular 01/2021/TT-BTNMT${hint.en}; no feature could ever match it`,
+  };
+}
+
+/** A filter value or matrix key (not a code) that no feature of the layer has. */
+export function valueInNoFeature(
+  rule: Rule,
+  field: string,
+  value: string,
+  attribute: string,
+  layer: string,
+  hint: LocalizedText,
+): LocalizedText {
+  const shown = shownText(value);
+  const name = shownText(attribute);
+  return {
+    vi: `Quy tắc "${rule.id}": ${field} có ${shown} nhưng không đối tượng nào của lớp "${layer}" có ${name} bằng giá trị này${hint.vi}; kiểm tra lại giá trị`,
+    en: `rule "${rule.id}": ${field} holds ${shown} but no feature of layer "${layer}" has ${name} equal to it${hint.en}; check the value`,
+  };
+}
+
+/** A quota target naming a district code that is known nowhere. */
+export function unknownDistrict(
+  rule: Rule,
+  target: number,
+  district: string,
+  where: LocalizedText,
+  hint: LocalizedText,
+): LocalizedText {
+  const shown = shownText(district);
+  return {
+    vi: `Bỏ qua quy tắc "${rule.id}": targets.${target}.district là ${shown}, không phải mã quận, huyện nào của ${where.vi}${hint.vi}`,
+    en: `rule "${rule.id}" skipped: targets.${target}.district is ${shown}, not a district code of ${where.en}${hint.en}`,
+  };
+}
+
+/** Where quota district codes come from, for {@link unknownDistrict}. */
+export function districtSources(attribute: string | null, layer: string): LocalizedText {
+  if (attribute === null) return { vi: "lớp ranh giới quận, huyện", en: "the district layer" };
+  const name = shownText(attribute);
+  return {
+    vi: `lớp ranh giới quận, huyện hay thuộc tính ${name} của lớp "${layer}"`,
+    en: `the district layer or of attribute ${name} of layer "${layer}"`,
+  };
+}
+
+/** Features of a code attribute whose value is a code only once tidied: read as that code. */
+export function codeReadLoosely(
+  layer: string,
+  attribute: string,
+  value: string,
+  code: string,
+  count: number,
+  rules: readonly string[],
+): LocalizedText {
+  const name = shownText(attribute);
+  const shown = shownText(value);
+  return {
+    vi: `Lớp "${layer}", thuộc tính ${name}: ${count} đối tượng ghi ${shown}, được đọc là mã "${code}"; hãy ghi đúng mã (quy tắc ${ruleList(rules).vi})`,
+    en: `layer "${layer}", attribute ${name}: ${count} feature(s) hold ${shown}, read as the code "${code}"; write the code as it is (rules ${ruleList(rules).en})`,
+  };
+}
+
+/** Features of a code attribute without a value: the rules reading it do not run. */
+export function codeMissing(
+  layer: string,
+  attribute: string,
+  count: number,
+  rules: readonly string[],
+): LocalizedText {
+  const name = shownText(attribute);
+  return {
+    vi: `Lớp "${layer}": ${count} đối tượng không có giá trị ${name}, cần một mã loại đất (Thông tư 01/2021/TT-BTNMT); bỏ qua quy tắc ${ruleList(rules).vi}`,
+    en: `layer "${layer}": ${count} feature(s) have no ${name} value; each needs a land-use code (Circular 01/2021/TT-BTNMT); rules ${ruleList(rules).en} skipped`,
+  };
+}
+
+/** Features of a code attribute whose value is no code: the rules reading it do not run. */
+export function codeUnknown(
+  layer: string,
+  attribute: string,
+  value: string,
+  count: number,
+  hint: LocalizedText,
+  rules: readonly string[],
+): LocalizedText {
+  const name = shownText(attribute);
+  const shown = shownText(value);
+  return {
+    vi: `Lớp "${layer}", thuộc tính ${name}: ${count} đối tượng ghi ${shown}, không phải mã loại đất của Thông tư 01/2021/TT-BTNMT${hint.vi}; bỏ qua quy tắc ${ruleList(rules).vi}`,
+    en: `layer "${layer}", attribute ${name}: ${count} feature(s) hold ${shown}, not a land-use code of Circular 01/2021/TT-BTNMT${hint.en}; rules ${ruleList(rules).en} skipped`,
+  };
+}
+
+/**
+ * The features of a problem as their files number them: `2/661 (id "1"), 12/661 (id "11"), …`
+ * (1-based position in the layer / features in it; "…" when there are more than listed).
+ */
+export function featureRefs(features: ProblemFeatures): string {
+  const refs = features.first.map(
+    ({ index, id }) => `${index + 1}/${features.total} (id ${shownText(id)})`,
+  );
+  return `${refs.join(", ")}${features.count > refs.length ? ", …" : ""}`;
+}
+
+/** {@link featureRefs} with its noun, in both languages, for a list of problems. */
+export function problemFeaturesText(features: ProblemFeatures): LocalizedText {
+  const refs = featureRefs(features);
+  return {
+    vi: `đối tượng ${refs}`,
+    en: `${features.count === 1 ? "feature" : "features"} ${refs}`,
   };
 }

@@ -1,4 +1,5 @@
 import type { Rule, RuleType, Severity } from "../catalog/rules-schema";
+import type { LocalizedText } from "../catalog/schema";
 import { type Engine, type PreparedLayer, prepareLayer } from "./context";
 import { buildDistrictIndex } from "./district-index";
 import { createClipperKernel } from "./kernel";
@@ -10,6 +11,7 @@ import {
   layersNotPolygonal,
   ruleSetupFailed,
 } from "./problem-messages";
+import { checkRuleData, codeColumnProblems } from "./rule-data";
 import { moduleFor } from "./rules/index";
 import { finalizeQuota, type QuotaAccumulator } from "./rules/quota";
 import type { RuleChecker } from "./rules/types";
@@ -70,8 +72,10 @@ const emptyStats = (): CheckStats => ({
 
 /**
  * Binds rules to layers: indexes each layer's features lazily, builds the district index and one
- * checker per rule. A rule naming a layer that is not loaded, or whose set-up fails, becomes a
- * problem and is left out; the other rules run. Pure: no I/O, same result in Node, a Worker or a page.
+ * checker per rule. A rule naming a layer that is not loaded, reading data it cannot match
+ * (`checkRuleData`: an attribute no feature has, land-use codes it cannot read, an unknown quota
+ * district) or whose set-up fails becomes an error problem and is left out; the other rules run.
+ * Pure: no I/O, same result in Node, a Worker or a page.
  */
 export function prepareChecks(input: CheckInput): PreparedChecks {
   const problems: CheckProblem[] = [];
@@ -95,24 +99,30 @@ export function prepareChecks(input: CheckInput): PreparedChecks {
     stats: emptyStats(),
   };
   const rules: PreparedChecks["rules"] = [];
+  const skip = (rule: Rule, message: LocalizedText) =>
+    problems.push({ rule: rule.id, severity: "error", message });
+  // code attributes read by the rules, layer by layer: their values' problems are told once
+  const columns = new Map<PreparedLayer, Map<string, string[]>>();
   for (const rule of input.rules) {
     const names = [rule.subject.layer];
     if ("constraint" in rule && rule.constraint) names.push(rule.constraint.layer);
     const missing = names.filter((id) => !layerOf(id));
     if (missing.length > 0) {
-      problems.push({ rule: rule.id, message: layersNotLoaded(rule, missing) });
+      skip(rule, layersNotLoaded(rule, missing));
       continue;
     }
     for (const id of names) {
       if (!entries.has(id)) {
-        problems.push({ rule: rule.id, message: layerNotInCatalogue(rule, id) });
+        // the rule runs; only its findings' prevailing plan is unknown
+        const message = layerNotInCatalogue(rule, id);
+        problems.push({ rule: rule.id, severity: "warning", message });
       }
     }
     const notPolygonal = polygonalRoles(rule).filter(
       ({ id }) => (entries.get(id)?.geometryType ?? "polygon") !== "polygon",
     );
     if (notPolygonal.length > 0) {
-      problems.push({ rule: rule.id, message: layersNotPolygonal(rule, notPolygonal) });
+      skip(rule, layersNotPolygonal(rule, notPolygonal));
       continue;
     }
     if (
@@ -120,14 +130,29 @@ export function prepareChecks(input: CheckInput): PreparedChecks {
       rule.districtSource.kind === "districts-layer" &&
       !input.districts
     ) {
-      problems.push({ rule: rule.id, message: districtsNotGiven(rule) });
+      skip(rule, districtsNotGiven(rule));
       continue;
     }
+    const data = checkRuleData(rule, engine);
+    problems.push(...data.problems);
+    for (const { layer, attribute } of data.columns) {
+      const byAttribute = columns.get(layer) ?? new Map<string, string[]>();
+      columns.set(layer, byAttribute);
+      const readers = byAttribute.get(attribute) ?? [];
+      if (!readers.includes(rule.id)) readers.push(rule.id);
+      byAttribute.set(attribute, readers);
+    }
+    if (data.blocked) continue;
     try {
       rules.push({ rule, checker: moduleFor(rule).create(rule, engine) });
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      problems.push({ rule: rule.id, message: ruleSetupFailed(rule, reason) });
+      skip(rule, ruleSetupFailed(rule, reason));
+    }
+  }
+  for (const [layer, byAttribute] of columns) {
+    for (const [attribute, ids] of byAttribute) {
+      problems.push(...codeColumnProblems(layer, attribute, ids));
     }
   }
   const units = rules.reduce((sum, r) => sum + r.checker.subjects.length, 0);

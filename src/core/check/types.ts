@@ -97,8 +97,30 @@ export type Finding = {
   districts: string[];
 };
 
-/** A problem with the input that stopped a rule or a feature from being checked (never a crash). */
-export type CheckProblem = { rule: string | null; message: LocalizedText };
+/** Features a problem is about, to find them in their file: how many, and the first few. */
+export type ProblemFeatures = {
+  /** Features in the layer. */
+  total: number;
+  /** Features the problem is about. */
+  count: number;
+  /** The first of them (at most five), by index in the layer and id. */
+  first: { index: number; id: string }[];
+};
+
+/**
+ * A problem with the input, never a crash. An error stopped a rule (it did not run: the CLI exits
+ * 2); a warning did not (the rule ran, on data read as the message says).
+ */
+export type CheckProblem = {
+  /** The rule concerned; null when the problem is about a layer's data that several rules read. */
+  rule: string | null;
+  severity: Severity;
+  message: LocalizedText;
+  /** The layer whose data the problem is about (the CLI names its file). */
+  layer?: string;
+  /** The features of `layer` concerned. */
+  features?: ProblemFeatures;
+};
 
 /** Per-rule totals, in the order the rules were given. */
 export type RuleSummary = {

@@ -173,7 +173,11 @@ describe("runChecks", () => {
         ],
       ]);
       zone.id = `z${k}`;
-      zone.properties = { _layer: "zoning", land_use_code: "LUA", district_code: `00${k % 3}` };
+      zone.properties = {
+        _layer: "zoning",
+        land_use_code: "LUA",
+        district_code: `00${(k % 3) + 1}`,
+      };
       zones.push(zone);
     }
     const input = fixtureInput({ ...fixture, features: zones });
@@ -218,6 +222,7 @@ describe("runChecks", () => {
     expect(result.problems).toEqual([
       {
         rule: "ghost",
+        severity: "error",
         message: {
           vi: 'Bỏ qua quy tắc "ghost": chưa nạp lớp "nowhere"',
           en: 'rule "ghost" skipped: layer "nowhere" not loaded',
@@ -238,6 +243,7 @@ describe("runChecks", () => {
     expect(result.problems).toEqual([
       {
         rule: "zones-blobs",
+        severity: "error",
         message: {
           vi: 'Bỏ qua quy tắc "zones-blobs": lớp ràng buộc "blobs" phải là lớp vùng (polygon) với loại quy tắc no-overlap',
           en: 'rule "zones-blobs" skipped: its constraint layer "blobs" must be polygons (no-overlap)',

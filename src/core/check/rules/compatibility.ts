@@ -1,14 +1,24 @@
 import type { CompatibilityRule, CompatibilityVerdict } from "../../catalog/rules-schema";
-import { select } from "../context";
+import { type PreparedLayer, select } from "../context";
+import { holdCodes } from "../land-use-attribute";
 import { candidatesOf, overlapFinding, pairCandidates, ruleLayers } from "./pair-rule";
 import type { RuleModule } from "./types";
 
-function attributeText(
-  properties: Record<string, unknown> | null | undefined,
-  attribute: string,
-): string {
-  const v = properties?.[attribute];
-  return v === undefined || v === null ? "" : String(v);
+/**
+ * The matrix side of each feature of a layer: its land-use code when the matrix keys of that side
+ * are codes (so "odt" finds the ODT row), else the value as text ("" when absent).
+ */
+function matrixValues(layer: PreparedLayer, attribute: string, keys: string[]): string[] {
+  if (holdCodes(keys)) return layer.codeColumn(attribute).codes.map((code) => code ?? "");
+  return layer.features.map((f) => {
+    const v = f.properties?.[attribute];
+    return v === undefined || v === null ? "" : String(v);
+  });
+}
+
+/** The keys of the matrix's inner level (constraint values), over every row. */
+export function constraintKeys(matrix: CompatibilityRule["matrix"]): string[] {
+  return [...new Set(Object.values(matrix).flatMap((row) => Object.keys(row)))];
 }
 
 /**
@@ -22,19 +32,25 @@ export const compatibility: RuleModule<CompatibilityRule> = {
     const layers = ruleLayers(rule, engine);
     const { subject, constraint } = layers;
     const pairs = pairCandidates(rule, layers);
-    const verdictOf = (a: string, b: string): CompatibilityVerdict =>
-      rule.matrix[a]?.[b] ?? rule.defaultVerdict;
+    // own keys only: a value "constructor" must not reach Object.prototype
+    const verdictOf = (a: string, b: string): CompatibilityVerdict => {
+      const row = Object.hasOwn(rule.matrix, a) ? rule.matrix[a] : undefined;
+      return (row && Object.hasOwn(row, b) ? row[b] : undefined) ?? rule.defaultVerdict;
+    };
+    const subjectValues = matrixValues(subject, rule.subjectAttribute, Object.keys(rule.matrix));
+    const constraintValues = matrixValues(
+      constraint,
+      rule.constraintAttribute,
+      constraintKeys(rule.matrix),
+    );
     return {
       subjects: select(subject, rule.subject),
       check(i, out) {
         const s = subject.geometry(i);
         if (!s) return;
-        const subjectValue = attributeText(subject.features[i]?.properties, rule.subjectAttribute);
+        const subjectValue = subjectValues[i] as string;
         for (const j of candidatesOf(pairs, i, s)) {
-          const constraintValue = attributeText(
-            constraint.features[j]?.properties,
-            rule.constraintAttribute,
-          );
+          const constraintValue = constraintValues[j] as string;
           const verdict = verdictOf(subjectValue, constraintValue);
           if (verdict === "allowed") continue;
           const finding = overlapFinding(engine, rule, layers, i, s, j, {

@@ -1,0 +1,242 @@
+import type { Rule } from "../catalog/rules-schema";
+import type { LocalizedText } from "../catalog/schema";
+import { didYouMean } from "../text/did-you-mean";
+import type { Engine, PreparedLayer } from "./context";
+import {
+  type CodeColumn,
+  columnHasErrors,
+  filterHoldsCodes,
+  holdCodes,
+  OFFICIAL_CODES,
+} from "./land-use-attribute";
+import {
+  attributeNotInLayer,
+  codeMissing,
+  codeReadLoosely,
+  codeUnknown,
+  districtSources,
+  notALandUseCode,
+  unknownDistrict,
+  valueInNoFeature,
+} from "./problem-messages";
+import { constraintKeys } from "./rules/compatibility";
+import type { CheckProblem, ProblemFeatures } from "./types";
+
+/*
+ * Checks of the data against the rules, before a rule runs: a rule naming an attribute, a value or
+ * a district the data does not have would match nothing and pass without a word. Pure, in the
+ * engine, so the app's workers and the CLI report the same problems.
+ */
+
+/** An attribute a rule reads, the field of the rule naming it, and the values compared with it. */
+type AttributeUse = {
+  layer: PreparedLayer;
+  attribute: string;
+  field: string;
+  /** Filter values or matrix keys, and the field naming them. */
+  values: readonly (string | number | boolean)[];
+  valuesField: string;
+  /** The values are land-use codes, so the attribute is read as codes. */
+  codes: boolean;
+};
+
+function attributeUses(rule: Rule, engine: Engine): AttributeUse[] {
+  const layer = (id: string) => engine.layers.get(id) as PreparedLayer;
+  const uses: AttributeUse[] = [];
+  const selections = [{ role: "subject", selection: rule.subject }];
+  if ("constraint" in rule && rule.constraint && "filter" in rule.constraint) {
+    selections.push({ role: "constraint", selection: rule.constraint });
+  }
+  for (const { role, selection } of selections) {
+    const filter = selection.filter;
+    if (!filter) continue;
+    uses.push({
+      layer: layer(selection.layer),
+      attribute: filter.attribute,
+      field: `${role}.filter.attribute`,
+      values: filter.in,
+      valuesField: `${role}.filter.in`,
+      codes: filterHoldsCodes(filter),
+    });
+  }
+  if (rule.type === "compatibility") {
+    const rows = Object.keys(rule.matrix);
+    const columns = constraintKeys(rule.matrix);
+    uses.push(
+      {
+        layer: layer(rule.subject.layer),
+        attribute: rule.subjectAttribute,
+        field: "subjectAttribute",
+        values: rows,
+        valuesField: "matrix",
+        codes: holdCodes(rows),
+      },
+      {
+        layer: layer(rule.constraint.layer),
+        attribute: rule.constraintAttribute,
+        field: "constraintAttribute",
+        values: columns,
+        valuesField: "matrix.*",
+        codes: holdCodes(columns),
+      },
+    );
+  }
+  if (rule.type === "quota" && rule.districtSource.kind === "attribute") {
+    uses.push({
+      layer: layer(rule.subject.layer),
+      attribute: rule.districtSource.attribute,
+      field: "districtSource.attribute",
+      values: [],
+      valuesField: "",
+      codes: false,
+    });
+  }
+  return uses;
+}
+
+/** The values of an attribute in a layer, as text (absent and null left out). */
+function valuesOf(layer: PreparedLayer, attribute: string): Set<string> {
+  const out = new Set<string>();
+  for (const f of layer.features) {
+    const v = f.properties?.[attribute];
+    if (v !== undefined && v !== null) out.add(String(v));
+  }
+  return out;
+}
+
+/** What the data checks found for one rule. */
+export type RuleDataCheck = {
+  problems: CheckProblem[];
+  /** The rule must not run: some data it reads cannot be matched. */
+  blocked: boolean;
+  /** Land-use code attributes the rule reads (of layers with features). */
+  columns: { layer: PreparedLayer; attribute: string }[];
+};
+
+/**
+ * Checks the attributes, filter values, matrix keys and quota districts of one rule against the
+ * data. A layer without features has nothing to check. Problems about a code attribute's values
+ * are the layer's, shared by every rule reading it: see {@link codeColumnProblems}.
+ */
+export function checkRuleData(rule: Rule, engine: Engine): RuleDataCheck {
+  const problems: CheckProblem[] = [];
+  const columns: RuleDataCheck["columns"] = [];
+  let blocked = false;
+  const error = (message: LocalizedText, layer: string) => {
+    problems.push({ rule: rule.id, severity: "error", message, layer });
+    blocked = true;
+  };
+  for (const use of attributeUses(rule, engine)) {
+    const { layer, attribute } = use;
+    if (layer.features.length === 0) continue;
+    const names = layer.attributeNames();
+    if (!names.has(attribute)) {
+      const hint = didYouMean(attribute, names);
+      error(attributeNotInLayer(rule, use.field, attribute, layer.id, hint), layer.id);
+      continue;
+    }
+    if (use.codes) {
+      for (const value of use.values) {
+        if (typeof value === "string" && OFFICIAL_CODES.includes(value)) continue;
+        const hint = didYouMean(String(value), OFFICIAL_CODES);
+        problems.push({
+          rule: rule.id,
+          severity: "error",
+          message: notALandUseCode(rule, use.valuesField, String(value), hint),
+        });
+        blocked = true;
+      }
+      columns.push({ layer, attribute });
+      if (columnHasErrors(layer.codeColumn(attribute))) blocked = true;
+      continue;
+    }
+    if (use.values.length === 0) continue;
+    // Not codes: a value no feature has may be a slip, or a class this data lacks; the rule runs.
+    const present = valuesOf(layer, attribute);
+    for (const value of use.values) {
+      if (present.has(String(value))) continue;
+      const hint = didYouMean(String(value), present);
+      problems.push({
+        rule: rule.id,
+        severity: "warning",
+        message: valueInNoFeature(rule, use.valuesField, String(value), attribute, layer.id, hint),
+        layer: layer.id,
+      });
+    }
+  }
+  if (rule.type === "quota" && !blocked) {
+    const subject = engine.layers.get(rule.subject.layer) as PreparedLayer;
+    const source = rule.districtSource;
+    const known = new Set(engine.districts.districts.map((d) => d.code));
+    if (source.kind === "attribute")
+      for (const v of valuesOf(subject, source.attribute)) known.add(v);
+    const where = districtSources(
+      source.kind === "attribute" ? source.attribute : null,
+      subject.id,
+    );
+    rule.targets.forEach((target, k) => {
+      // nothing to compare with (no district layer, no features): every target reads 0 ha, openly
+      if (known.size === 0) return;
+      if (target.district === undefined || known.has(target.district)) return;
+      const hint = didYouMean(target.district, known);
+      problems.push({
+        rule: rule.id,
+        severity: "error",
+        message: unknownDistrict(rule, k, target.district, where, hint),
+      });
+      blocked = true;
+    });
+  }
+  return { problems, blocked, columns };
+}
+
+/** First features named by a problem. */
+const FIRST_FEATURES = 5;
+
+function featuresOf(layer: PreparedLayer, indices: readonly number[]): ProblemFeatures {
+  return {
+    total: layer.features.length,
+    count: indices.length,
+    first: indices
+      .slice(0, FIRST_FEATURES)
+      .map((index) => ({ index, id: layer.ids[index] as string })),
+  };
+}
+
+/**
+ * The problems of a code attribute's values, once for every rule reading it (`rules`): values read
+ * as a code only once tidied are warnings; missing values and values that are no code are errors
+ * (the rules did not run).
+ */
+export function codeColumnProblems(
+  layer: PreparedLayer,
+  attribute: string,
+  rules: readonly string[],
+): CheckProblem[] {
+  const column: CodeColumn = layer.codeColumn(attribute);
+  const problems: CheckProblem[] = [];
+  const at = (severity: CheckProblem["severity"], message: LocalizedText, indices: number[]) =>
+    problems.push({
+      rule: null,
+      severity,
+      message,
+      layer: layer.id,
+      features: featuresOf(layer, indices),
+    });
+  if (column.missing.length > 0) {
+    at("error", codeMissing(layer.id, attribute, column.missing.length, rules), column.missing);
+  }
+  for (const [value, indices] of column.unknown) {
+    const hint = didYouMean(value, OFFICIAL_CODES);
+    at("error", codeUnknown(layer.id, attribute, value, indices.length, hint, rules), indices);
+  }
+  for (const [value, indices] of column.near) {
+    const code = column.codes[indices[0] as number] as string;
+    at(
+      "warning",
+      codeReadLoosely(layer.id, attribute, value, code, indices.length, rules),
+      indices,
+    );
+  }
+  return problems;
+}
