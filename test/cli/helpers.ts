@@ -133,14 +133,13 @@ export async function closedPort(): Promise<number> {
   return port;
 }
 
-export type DataRun = { code: number | null; stdout: string; stderr: string; ms: number };
+export type DataRun = { code: number | null; stdout: string; stderr: string };
 
 /**
  * Runs `node scripts/run-cli.mjs data …` as a user would (PLAN_LAYERS_ADMIN_SOURCE unset); async so
  * a test server can answer.
  */
 export function runData(...args: string[]): Promise<DataRun> {
-  const started = performance.now();
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
@@ -159,6 +158,6 @@ export function runData(...args: string[]): Promise<DataRun> {
       stderr += chunk;
     });
     child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr, ms: performance.now() - started }));
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
   });
 }
