@@ -1,5 +1,6 @@
 import type { Rule } from "../catalog/rules-schema";
 import type { LocalizedText } from "../catalog/schema";
+import { OFFICIAL_CODES } from "../plan/official-land-use-codes";
 import { didYouMean } from "../text/did-you-mean";
 import type { Engine, PreparedLayer } from "./context";
 import {
@@ -7,7 +8,6 @@ import {
   columnHasErrors,
   filterHoldsCodes,
   holdCodes,
-  OFFICIAL_CODES,
 } from "./land-use-attribute";
 import {
   attributeNotInLayer,
