@@ -1,5 +1,5 @@
 import { distance } from "fastest-levenshtein";
-import { shownText } from "./shown-text";
+import { showValue } from "./show-value";
 
 /**
  * Edits allowed for a word of `length` characters to still count as a slip of that word: one per
@@ -35,6 +35,6 @@ export function closestMatch(word: string, known: Iterable<string>): string | nu
 export function didYouMean(word: string, known: Iterable<string>): { vi: string; en: string } {
   const match = closestMatch(word, known);
   if (match === null) return { vi: "", en: "" };
-  const shown = shownText(match);
+  const shown = showValue(match);
   return { vi: ` (có phải ${shown}?)`, en: ` (did you mean ${shown}?)` };
 }

@@ -1,4 +1,4 @@
-import { showValue } from "./show-value";
+import { showValue } from "../text/show-value";
 import type { Bilingual, ProblemCode } from "./validation-issue";
 
 const GEOMETRY_TYPES = new Set([

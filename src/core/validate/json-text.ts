@@ -1,5 +1,5 @@
+import { visible } from "../text/show-value";
 import { findJsonSyntaxError } from "./json-syntax";
-import { visible } from "./show-value";
 import { stringPosition } from "./text-position";
 import { decodeUtf8 } from "./utf8";
 import { issueIn, type ValidationIssue } from "./validation-issue";

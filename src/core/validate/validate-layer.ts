@@ -1,9 +1,9 @@
 import type { Feature, FeatureCollection } from "geojson";
 import type { LayerEntry } from "../catalog/schema";
 import { declaredId, featureId, isIdValue } from "../check/feature-id";
+import { showValue } from "../text/show-value";
 import { findGeometryProblems } from "./check-geometry";
 import { collectionProblem, isObject } from "./collection-problem";
-import { showValue } from "./show-value";
 import type { ValidationResult } from "./validate-feature-collection";
 import {
   type Bilingual,

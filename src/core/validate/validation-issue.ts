@@ -1,4 +1,4 @@
-import { showValue } from "./show-value";
+import { showValue } from "../text/show-value";
 
 /** A sentence in both CLI languages: civil servants read Vietnamese, maintainers may need English. */
 export type Bilingual = { vi: string; en: string };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { closestMatch, didYouMean } from "../../../src/core/text/did-you-mean";
-import { shownText } from "../../../src/core/text/shown-text";
+import { showValue } from "../../../src/core/text/show-value";
 
 describe("closestMatch", () => {
   const keys = ["toleranceSquareMeters", "distanceMeters", "subject", "constraint"];
@@ -43,6 +43,6 @@ describe("didYouMean", () => {
       vi: ' (có phải "a\\nb\\""?)',
       en: ' (did you mean "a\\nb\\""?)',
     });
-    expect(shownText("x".repeat(100))).toBe(`"${"x".repeat(40)}…"`);
+    expect(showValue("x".repeat(100))).toBe(`"${"x".repeat(60)}…"`);
   });
 });
