@@ -1,6 +1,6 @@
 import type { Position } from "geojson";
+import { preparePolygons } from "../check/prepared-geometry";
 import { findRingIntersections, type MisplacedHole } from "../geo/ring-intersections";
-import { flattenRings } from "../geo/ring-tables";
 import { showValue } from "../text/show-value";
 import type { Bilingual, ProblemCode } from "./validation-issue";
 
@@ -244,7 +244,11 @@ function checkRingTopology(
   where: Where,
   out: Collector,
 ): void {
-  const found = findRingIntersections(flattenRings(polygons), { examples: LIMIT_SHOWN });
+  // every ring was checked to have three distinct positions: none is dropped, so ring r of the
+  // tables is ring r of `polygons` (holeName counts on it)
+  const tables = preparePolygons(polygons);
+  if (!tables) return;
+  const found = findRingIntersections(tables, { examples: LIMIT_SHOWN });
   if (found.count > 0) {
     const shown = found.points
       .map((p) => showPosition(p.map((v) => Math.round(v * 1e6) / 1e6)))
