@@ -190,6 +190,36 @@ export function codeUnknown(
   };
 }
 
+/** Values of a code attribute read as codes once tidied, beyond those named one by one. */
+export function moreCodesReadLoosely(
+  layer: string,
+  attribute: string,
+  values: number,
+  count: number,
+  rules: readonly string[],
+): LocalizedText {
+  const name = showValue(attribute);
+  return {
+    vi: `Lớp ${showValue(layer)}, thuộc tính ${name}: ${values} cách ghi khác nữa (${count} đối tượng) được đọc là mã sau khi bỏ khoảng trắng và viết hoa; hãy ghi đúng mã (quy tắc ${ruleList(rules).vi})`,
+    en: `layer ${showValue(layer)}, attribute ${name}: ${values} more spellings (${count} feature(s)) read as codes once trimmed and upper-cased; write the codes as they are (rules ${ruleList(rules).en})`,
+  };
+}
+
+/** Values of a code attribute that are no code, beyond those named one by one. */
+export function moreCodesUnknown(
+  layer: string,
+  attribute: string,
+  values: number,
+  count: number,
+  rules: readonly string[],
+): LocalizedText {
+  const name = showValue(attribute);
+  return {
+    vi: `Lớp ${showValue(layer)}, thuộc tính ${name}: ${values} giá trị khác nữa (${count} đối tượng) không phải mã loại đất của Thông tư 01/2021/TT-BTNMT; bỏ qua quy tắc ${ruleList(rules).vi}`,
+    en: `layer ${showValue(layer)}, attribute ${name}: ${values} more values (${count} feature(s)) are not land-use codes of Circular 01/2021/TT-BTNMT; rules ${ruleList(rules).en} skipped`,
+  };
+}
+
 /**
  * The features of a problem as their files number them: `2/661 (id "1"), 12/661 (id "11"), …`
  * (1-based position in the layer / features in it; "…" when there are more than listed).
