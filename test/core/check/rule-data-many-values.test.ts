@@ -1,4 +1,4 @@
-import type { Feature } from "geojson";
+import type { Feature, Geometry } from "geojson";
 import { describe, expect, it } from "vitest";
 import { rule as ruleSchema } from "../../../src/core/catalog/rules-schema";
 import { prepareChecks } from "../../../src/core/check/run-checks";
@@ -22,12 +22,13 @@ const rule = ruleSchema.parse({
 });
 
 function prepare(codes: (i: number) => string, n: number) {
+  // no geometry: preparing the rules reads only the attribute
   const features: Feature[] = [];
   for (let i = 0; i < n; i++) {
     features.push({
       type: "Feature",
       id: `Z${i}`,
-      geometry: null,
+      geometry: null as unknown as Geometry,
       properties: { land_use_code: codes(i) },
     });
   }
