@@ -1,9 +1,9 @@
 import type { Position } from "geojson";
 import { ellipsoidalArea } from "../check/ellipsoidal-area";
 import { type ClipKernel, createClipperKernel } from "../check/kernel";
+import { polygonsOf } from "../check/prepared-geometry";
 import type { Polygons } from "../check/types";
 import { describeFeature, issueIn, type ValidationIssue } from "../validate/validation-issue";
-import { areaParts } from "./area-parts";
 import type { ExpectedDistricts } from "./expected-districts";
 import { labelPoint } from "./label-point";
 import type { AdminBoundaries, DistrictFeature } from "./types";
@@ -236,8 +236,8 @@ export function checkDistrictTiling(
   expected: ExpectedDistricts,
 ): ValidationIssue[] {
   const issues = countIssues(admin, files, expected);
-  const parts = admin.districts.features.map((feature) => areaParts(feature.geometry));
-  const boundary = admin.boundary.features.flatMap((feature) => areaParts(feature.geometry));
+  const parts = admin.districts.features.map((feature) => polygonsOf(feature.geometry));
+  const boundary = admin.boundary.features.flatMap((feature) => polygonsOf(feature.geometry));
   const kernel = createClipperKernel();
   const measure = measureTiling(parts, boundary, kernel);
   const shareOf = (m2: number) =>
