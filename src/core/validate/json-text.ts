@@ -98,7 +98,7 @@ export function parseJsonBytes(
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
 
 /** The "too-large" issue of a JSON file of `size` bytes. */
-export function tooLargeIssue(
+function tooLargeIssue(
   file: string,
   size: number,
   advice?: { vi: string; en: string },

@@ -128,9 +128,6 @@ export function validateFeatureCollection(
   };
 }
 
-/** The data step imports the JSON parser from here, beside the validator it feeds. */
-export { parseJsonText };
-
 /** {@link parseJsonText} then {@link validateFeatureCollection}. */
 export function validateGeoJsonText(text: string, options: ValidateOptions): ValidationResult {
   const parsed = parseJsonText(text, options.file);
