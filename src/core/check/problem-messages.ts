@@ -142,6 +142,33 @@ export function districtSources(attribute: string | null, layer: string): Locali
   };
 }
 
+/**
+ * A problem of a code attribute's values: `layer "x", attribute "y": <what>`, then the rules reading
+ * the attribute, as skipped or (when they still ran) in parentheses.
+ */
+function columnProblem(
+  layer: string,
+  attribute: string,
+  what: LocalizedText,
+  rules: readonly string[],
+  skipped: boolean,
+): LocalizedText {
+  const list = ruleList(rules);
+  const where = {
+    vi: `Lớp ${showValue(layer)}, thuộc tính ${showValue(attribute)}`,
+    en: `layer ${showValue(layer)}, attribute ${showValue(attribute)}`,
+  };
+  return skipped
+    ? {
+        vi: `${where.vi}: ${what.vi}; bỏ qua quy tắc ${list.vi}`,
+        en: `${where.en}: ${what.en}; rules ${list.en} skipped`,
+      }
+    : {
+        vi: `${where.vi}: ${what.vi} (quy tắc ${list.vi})`,
+        en: `${where.en}: ${what.en} (rules ${list.en})`,
+      };
+}
+
 /** Features of a code attribute whose value is a code only once tidied: read as that code. */
 export function codeReadLoosely(
   layer: string,
@@ -151,12 +178,12 @@ export function codeReadLoosely(
   count: number,
   rules: readonly string[],
 ): LocalizedText {
-  const name = showValue(attribute);
   const shown = showValue(value);
-  return {
-    vi: `Lớp ${showValue(layer)}, thuộc tính ${name}: ${count} đối tượng ghi ${shown}, được đọc là mã "${code}"; hãy ghi đúng mã (quy tắc ${ruleList(rules).vi})`,
-    en: `layer ${showValue(layer)}, attribute ${name}: ${count} feature(s) hold ${shown}, read as the code "${code}"; write the code as it is (rules ${ruleList(rules).en})`,
+  const what = {
+    vi: `${count} đối tượng ghi ${shown}, được đọc là mã "${code}"; hãy ghi đúng mã`,
+    en: `${count} feature(s) hold ${shown}, read as the code "${code}"; write the code as it is`,
   };
+  return columnProblem(layer, attribute, what, rules, false);
 }
 
 /** Features of a code attribute without a value: the rules reading it do not run. */
@@ -182,12 +209,12 @@ export function codeUnknown(
   hint: LocalizedText,
   rules: readonly string[],
 ): LocalizedText {
-  const name = showValue(attribute);
   const shown = showValue(value);
-  return {
-    vi: `Lớp ${showValue(layer)}, thuộc tính ${name}: ${count} đối tượng ghi ${shown}, không phải mã loại đất của Thông tư 01/2021/TT-BTNMT${hint.vi}; bỏ qua quy tắc ${ruleList(rules).vi}`,
-    en: `layer ${showValue(layer)}, attribute ${name}: ${count} feature(s) hold ${shown}, not a land-use code of Circular 01/2021/TT-BTNMT${hint.en}; rules ${ruleList(rules).en} skipped`,
+  const what = {
+    vi: `${count} đối tượng ghi ${shown}, không phải mã loại đất của Thông tư 01/2021/TT-BTNMT${hint.vi}`,
+    en: `${count} feature(s) hold ${shown}, not a land-use code of Circular 01/2021/TT-BTNMT${hint.en}`,
   };
+  return columnProblem(layer, attribute, what, rules, true);
 }
 
 /** Values of a code attribute read as codes once tidied, beyond those named one by one. */
@@ -198,11 +225,11 @@ export function moreCodesReadLoosely(
   count: number,
   rules: readonly string[],
 ): LocalizedText {
-  const name = showValue(attribute);
-  return {
-    vi: `Lớp ${showValue(layer)}, thuộc tính ${name}: ${values} cách ghi khác nữa (${count} đối tượng) được đọc là mã sau khi bỏ khoảng trắng và viết hoa; hãy ghi đúng mã (quy tắc ${ruleList(rules).vi})`,
-    en: `layer ${showValue(layer)}, attribute ${name}: ${values} more spellings (${count} feature(s)) read as codes once trimmed and upper-cased; write the codes as they are (rules ${ruleList(rules).en})`,
+  const what = {
+    vi: `${values} cách ghi khác nữa (${count} đối tượng) được đọc là mã sau khi bỏ khoảng trắng và viết hoa; hãy ghi đúng mã`,
+    en: `${values} more spellings (${count} feature(s)) read as codes once trimmed and upper-cased; write the codes as they are`,
   };
+  return columnProblem(layer, attribute, what, rules, false);
 }
 
 /** Values of a code attribute that are no code, beyond those named one by one. */
@@ -213,11 +240,11 @@ export function moreCodesUnknown(
   count: number,
   rules: readonly string[],
 ): LocalizedText {
-  const name = showValue(attribute);
-  return {
-    vi: `Lớp ${showValue(layer)}, thuộc tính ${name}: ${values} giá trị khác nữa (${count} đối tượng) không phải mã loại đất của Thông tư 01/2021/TT-BTNMT; bỏ qua quy tắc ${ruleList(rules).vi}`,
-    en: `layer ${showValue(layer)}, attribute ${name}: ${values} more values (${count} feature(s)) are not land-use codes of Circular 01/2021/TT-BTNMT; rules ${ruleList(rules).en} skipped`,
+  const what = {
+    vi: `${values} giá trị khác nữa (${count} đối tượng) không phải mã loại đất của Thông tư 01/2021/TT-BTNMT`,
+    en: `${values} more values (${count} feature(s)) are not land-use codes of Circular 01/2021/TT-BTNMT`,
   };
+  return columnProblem(layer, attribute, what, rules, true);
 }
 
 /**
