@@ -3,6 +3,8 @@ import { formatEntryProblem } from "../../../src/core/catalog/entry-problems";
 import { parseRules } from "../../../src/core/catalog/rules-schema";
 import { didYouMean } from "../../../src/core/text/did-you-mean";
 import { showText, showValue } from "../../../src/core/text/show-value";
+import { parseJsonText } from "../../../src/core/validate/json-text";
+import type { ValidationIssue } from "../../../src/core/validate/validation-issue";
 
 /*
  * One way to quote text from a file in a message: short, on one line, with nothing that can
@@ -41,6 +43,14 @@ describe("messages quoting data", () => {
     const [problem] = parseRules({ version: 1, rules: [rule] }).problems;
     expect(problem?.field).toBe("bad\\u202e");
     expect(problem?.message).not.toContain(RLO);
+  });
+
+  it("a JSON syntax error at an invisible character names it escaped", () => {
+    const parsed = parseJsonText(`{"a": 1}${RLO}`, "x.geojson");
+    expect(parsed.ok).toBe(false);
+    const { message } = (parsed as { issue: ValidationIssue }).issue;
+    expect(message.en).toContain('unexpected "\\u202e" after the end of the JSON value');
+    expect(message.vi).not.toContain(RLO);
   });
 
   it("the id of an entry that failed validation is quoted on one line", () => {
