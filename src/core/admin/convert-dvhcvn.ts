@@ -73,8 +73,8 @@ export function convertDvhcvn(json: unknown, file: string): ConversionResult {
     if (!type) {
       issueAt(
         "unknown-district-type",
-        `tên "${unit.name}" không bắt đầu bằng Quận, Huyện, Thị xã hay Thành phố`,
-        `name "${unit.name}" does not start with Quận, Huyện, Thị xã or Thành phố`,
+        `tên ${showValue(unit.name)} không bắt đầu bằng Quận, Huyện, Thị xã hay Thành phố`,
+        `name ${showValue(unit.name)} does not start with Quận, Huyện, Thị xã or Thành phố`,
       );
       return;
     }

@@ -14,4 +14,15 @@ describe("convertDvhcvn: units named as messages quote data", () => {
     expect(line).not.toContain("\u202e");
     expect(line?.length).toBeLessThan(600);
   });
+
+  it("a name the unit type cannot be read from is quoted on one line", () => {
+    const source = readAdminFixture("dvhcvn-bad.json") as { level2s: { name: string }[] };
+    (source.level2s[2] as { name: string }).name = "Phường\nLạ";
+    const issue = convertDvhcvn(source, "bad.json").issues.find(
+      (i) => i.code === "unknown-district-type",
+    );
+    expect(issue?.message.en).toBe(
+      'name "Phường\\nLạ" does not start with Quận, Huyện, Thị xã or Thành phố',
+    );
+  });
 });
