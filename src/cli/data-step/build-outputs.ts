@@ -7,8 +7,8 @@ import { mergeProvinces } from "../../core/admin/provinces";
 import { readBoundary, readDistricts } from "../../core/admin/read-admin-geojson";
 import type { AdminBoundaries } from "../../core/admin/types";
 import { PlanInputError } from "../../core/plan/plan-input-error";
+import { parseJsonText } from "../../core/validate/json-text";
 import {
-  parseJsonText,
   type ValidateOptions,
   validateFeatureCollection,
   validateGeoJsonText,

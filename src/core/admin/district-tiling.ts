@@ -1,9 +1,10 @@
 import type { Position } from "geojson";
 import { ellipsoidalArea } from "../check/ellipsoidal-area";
 import { type ClipKernel, createClipperKernel } from "../check/kernel";
+import { polygonsOf } from "../check/prepared-geometry";
 import type { Polygons } from "../check/types";
+import { showText, showValue } from "../text/show-value";
 import { describeFeature, issueIn, type ValidationIssue } from "../validate/validation-issue";
-import { areaParts } from "./area-parts";
 import type { ExpectedDistricts } from "./expected-districts";
 import { labelPoint } from "./label-point";
 import type { AdminBoundaries, DistrictFeature } from "./types";
@@ -66,7 +67,7 @@ const km2 = (m2: number) => {
 const percent = (share: number) =>
   `${share >= 0.01 ? (share * 100).toFixed(1) : Number((share * 100).toPrecision(2))} %`;
 const unitName = (feature: DistrictFeature) =>
-  `${feature.properties.code} ${feature.properties.name}`;
+  `${showText(feature.properties.code)} ${showText(feature.properties.name)}`;
 
 /** "105.285–106.020 E, 20.564–21.386 N" for a set of polygons. */
 function extentText(polygons: Polygons): string {
@@ -116,8 +117,8 @@ function countIssues(
     };
     issues.push(
       issueIn(files.districts, ref, "unexpected-district", {
-        vi: `mã "${feature.properties.code}" không thuộc ${units.length} đơn vị cấp huyện của tỉnh/thành phố mã ${province} (trước ngày 1/7/2025); hãy sửa mã hoặc dùng tệp của đúng tỉnh/thành phố`,
-        en: `code "${feature.properties.code}" is not one of the ${units.length} district-level units of province ${province} (before 1 July 2025); fix the code or use the file of the right province`,
+        vi: `mã ${showValue(feature.properties.code)} không thuộc ${units.length} đơn vị cấp huyện của tỉnh/thành phố mã ${province} (trước ngày 1/7/2025); hãy sửa mã hoặc dùng tệp của đúng tỉnh/thành phố`,
+        en: `code ${showValue(feature.properties.code)} is not one of the ${units.length} district-level units of province ${province} (before 1 July 2025); fix the code or use the file of the right province`,
       }),
     );
   });
@@ -236,8 +237,8 @@ export function checkDistrictTiling(
   expected: ExpectedDistricts,
 ): ValidationIssue[] {
   const issues = countIssues(admin, files, expected);
-  const parts = admin.districts.features.map((feature) => areaParts(feature.geometry));
-  const boundary = admin.boundary.features.flatMap((feature) => areaParts(feature.geometry));
+  const parts = admin.districts.features.map((feature) => polygonsOf(feature.geometry));
+  const boundary = admin.boundary.features.flatMap((feature) => polygonsOf(feature.geometry));
   const kernel = createClipperKernel();
   const measure = measureTiling(parts, boundary, kernel);
   const shareOf = (m2: number) =>

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { didYouMean } from "../text/did-you-mean";
+import { showText, showValue } from "../text/show-value";
 
 /**
  * One problem found in a file of entries validated one by one (the catalogue's layers, the rules
@@ -19,15 +20,6 @@ export type EntryProblem = {
 export function rawEntryId(raw: unknown): string | null {
   const id = typeof raw === "object" && raw !== null ? (raw as { id?: unknown }).id : undefined;
   return typeof id === "string" ? id : null;
-}
-
-/** Longest key shown in a field path or message: a key is text from the file. */
-const MAX_KEY_LENGTH = 60;
-
-/** A key from the file as it is printed: escaped as in JSON (no line breaks), long keys cut. */
-function printableKey(key: string): string {
-  const escaped = JSON.stringify(key).slice(1, -1);
-  return escaped.length > MAX_KEY_LENGTH ? `${escaped.slice(0, MAX_KEY_LENGTH)}…` : escaped;
 }
 
 /** The parts of a zod schema's definition the key lookup walks (zod 4's `_zod.def`). */
@@ -117,7 +109,7 @@ export function zodProblems(
     }
     const known = knownKeysAt(schema, input, issue.path);
     return issue.keys.map((key) => {
-      const shown = printableKey(key);
+      const shown = showText(key);
       const hint = didYouMean(key, known);
       return {
         index,
@@ -154,6 +146,6 @@ export function formatEntryProblem(problem: EntryProblem, file: string, noun: st
   const where =
     problem.index === null
       ? ""
-      : ` ${noun} #${problem.index}${problem.id ? ` "${problem.id}"` : ""}`;
+      : ` ${noun} #${problem.index}${problem.id ? ` ${showValue(problem.id)}` : ""}`;
   return `${file}:${where} ${problem.field}: ${problem.message}`;
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { showValue } from "../text/show-value";
 import {
   type EntryProblem,
   formatEntryProblem,
@@ -250,7 +251,7 @@ export function parseRules(json: unknown, layerIds?: ReadonlySet<string>): Rules
       : [];
     if (unknown.length > 0) {
       for (const { field, id } of unknown) {
-        problems.push({ index, id: rawId, field, message: `unknown layer "${id}"` });
+        problems.push({ index, id: rawId, field, message: `unknown layer ${showValue(id)}` });
       }
       return;
     }

@@ -20,7 +20,7 @@ export function holdCodes(values: readonly unknown[]): boolean {
 export const filterHoldsCodes = (filter: FeatureFilter): boolean => holdCodes(filter.in);
 
 /** How a value reads as a land-use code. */
-export type CodeReading =
+type CodeReading =
   | { kind: "code"; code: string }
   /** A code once surrounding whitespace is trimmed and letters upper-cased ("ODT ", "odt"). */
   | { kind: "near"; code: string }
@@ -29,7 +29,7 @@ export type CodeReading =
   | { kind: "unknown" };
 
 /** Reads one attribute value as a land-use code. */
-export function readCode(value: unknown): CodeReading {
+function readCode(value: unknown): CodeReading {
   if (value === undefined || value === null) return { kind: "missing" };
   if (typeof value !== "string") return { kind: "unknown" };
   if (isOfficialLandUseCode(value)) return { kind: "code", code: value };

@@ -1,5 +1,5 @@
 import { distance } from "fastest-levenshtein";
-import { shownText } from "./shown-text";
+import { showValue } from "./show-value";
 
 /**
  * Edits allowed for a word of `length` characters to still count as a slip of that word: one per
@@ -69,7 +69,7 @@ export function closestMatches(word: string, known: Iterable<string>): string[] 
  * strings (they may come from a file: no raw quotes or line breaks).
  */
 export function didYouMean(word: string, known: Iterable<string>): { vi: string; en: string } {
-  const matches = closestMatches(word, known).map(shownText);
+  const matches = closestMatches(word, known).map(showValue);
   if (matches.length === 0) return { vi: "", en: "" };
   const list = (or: string) =>
     matches.length === 1

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { closestMatches, didYouMean } from "../../../src/core/text/did-you-mean";
-import { shownText } from "../../../src/core/text/shown-text";
+import { showValue } from "../../../src/core/text/show-value";
 
 const closestMatch = (word: string, known: string[]) => closestMatches(word, known)[0] ?? null;
 
@@ -66,6 +66,6 @@ describe("didYouMean", () => {
       vi: ' (có phải "a\\nb\\""?)',
       en: ' (did you mean "a\\nb\\""?)',
     });
-    expect(shownText("x".repeat(100))).toBe(`"${"x".repeat(40)}…"`);
+    expect(showValue("x".repeat(100))).toBe(`"${"x".repeat(60)}…"`);
   });
 });
