@@ -114,8 +114,9 @@ export function resolveOutput(out: string): OutputTarget {
       `folder ${shownPath(dirname(last))} does not exist; create it first or choose another place`,
     );
   }
-  const path = join(folder, basename(last));
-  sweepStaleTemporaries(path);
+  const name = basename(last);
+  sweepStaleTemporaries(folder, (target) => target === name);
+  const path = join(folder, name);
   return { kind: "file", path, shown, mode: stats ? stats.mode & 0o7777 : null };
 }
 
