@@ -47,7 +47,7 @@ async function main(): Promise<number> {
     );
   }
   if (args.ifStale) {
-    const freshness = checkFreshness(args, where);
+    const freshness = await checkFreshness(args, where);
     if (freshness.fresh) {
       console.log(
         bilingual({

@@ -86,7 +86,7 @@ export async function runBuild(args: DataArgs, deps: BuildDeps): Promise<ExitCod
   try {
     const { outDir, layersDir } = resolveFolders(args, deps);
     const outName = displayPath(deps.projectRoot, outDir);
-    const previous = readManifest(outDir);
+    const previous = await readManifest(outDir);
     const source = resolveSource(args, deps, previous?.source);
     const forgotten = previous?.source.given && source.origin !== "remembered" && !source.given;
     if (forgotten) {
