@@ -8,7 +8,7 @@ import { inputError, shownPath } from "./check-error";
 export type SizeLimit = { bytes: number; advice: Bilingual };
 
 /** JSON files are read as one string: V8's longest string bounds them. */
-export const JSON_LIMIT: SizeLimit = {
+const JSON_LIMIT: SizeLimit = {
   bytes: MAX_JSON_TEXT_BYTES,
   advice: { vi: "hãy chia nhỏ tệp", en: "split the file" },
 };
@@ -49,7 +49,7 @@ class Refused extends Error {
   }
 }
 
-export type ReadInputOptions = {
+type ReadInputOptions = {
   /** Said after "file not found" (e.g. how to get the file). */
   hint?: string;
   /** Default {@link JSON_LIMIT}. */
