@@ -6,6 +6,7 @@ import { runBuild } from "../../src/cli/data-step/run-build";
 import {
   buildArgs,
   buildDeps,
+  HAS_MKFIFO,
   HAS_SHARED,
   PROJECT_ROOT,
   SHARED_ADMIN_DIR,
@@ -18,7 +19,6 @@ import {
  * it used to be passed over in silence, misnamed as missing, or (the manifest) read forever.
  */
 
-const hasMkfifo = process.platform !== "win32" && spawnSync("mkfifo", ["--version"]).status === 0;
 const mkfifo = (path: string) => expect(spawnSync("mkfifo", [path]).status).toBe(0);
 
 const dirs = scratchPerTest();
@@ -31,7 +31,7 @@ async function build(): Promise<{ code: number; lines: string[] }> {
   return { code, lines };
 }
 
-describe.skipIf(!hasMkfifo)("npm run data over files that are not regular files", () => {
+describe.skipIf(!HAS_MKFIFO)("npm run data over files that are not regular files", () => {
   it("the fixture builds as it is", async () => {
     expect((await build()).code).toBe(0);
   });
@@ -75,7 +75,7 @@ describe.skipIf(!hasMkfifo)("npm run data over files that are not regular files"
   });
 });
 
-describe.skipIf(!hasMkfifo || !HAS_SHARED)("a FIFO in place of data/manifest.json", () => {
+describe.skipIf(!HAS_MKFIFO || !HAS_SHARED)("a FIFO in place of data/manifest.json", () => {
   it("--if-stale rebuilds and replaces it (it waited for a writer forever)", () => {
     const out = join(dirs().root, "data");
     mkdirSync(out);

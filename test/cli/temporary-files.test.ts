@@ -15,17 +15,20 @@ import { isTemporaryFileName } from "../../scripts/temporary-names.mjs";
 import { sweepStaleOutputs } from "../../src/cli/data-step/write-outputs";
 import { PLAN_LAYER_IDS } from "../../src/core/plan/build-plan-layers";
 import { temporaryPathFor } from "../../src/node/temporary-files";
-import { HAS_SHARED, PROJECT_ROOT, runData, SHARED_ADMIN_DIR, scratchPerTest } from "./helpers";
-
-const hasMkfifo = process.platform !== "win32" && spawnSync("mkfifo", ["--version"]).status === 0;
+import { deadPid } from "../support/dead-pid";
+import {
+  HAS_MKFIFO,
+  HAS_SHARED,
+  PROJECT_ROOT,
+  runData,
+  SHARED_ADMIN_DIR,
+  scratchPerTest,
+} from "./helpers";
 
 const dirs = scratchPerTest();
 beforeEach(() => {
   mkdirSync(dirs().out);
 });
-
-/** A pid no process has any more: that of a child that has exited. */
-const deadPid = () => spawnSync(process.execPath, ["-e", ""]).pid as number;
 
 const temporaries = (dir: string) => readdirSync(dir).filter(isTemporaryFileName);
 /** The name of the temporary file of output `file` written by process `pid`. */
@@ -85,7 +88,7 @@ describe("sweepStaleOutputs", () => {
   );
 });
 
-describe.skipIf(!HAS_SHARED || !hasMkfifo)("a data build ended by a signal while writing", () => {
+describe.skipIf(!HAS_SHARED || !HAS_MKFIFO)("a data build ended by a signal while writing", () => {
   /** The bundle of `data-build`, rebuilt by scripts/run-cli.mjs when src/ changed. */
   const bundle = join(PROJECT_ROOT, "build", "cli", "data-build.mjs");
   const outputs = [

@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
@@ -11,20 +11,13 @@ import {
   trackTemporary,
   untrackTemporary,
 } from "../../src/node/temporary-files";
+import { deadPid } from "../support/dead-pid";
 
 let dir: string;
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), "plan-layers-temporary-"));
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
-
-/** The pid of a process that has ended. */
-function deadPid(): number {
-  const done = spawnSync(process.execPath, ["-e", "console.log(process.pid)"], {
-    encoding: "utf8",
-  });
-  return Number(done.stdout.trim());
-}
 
 describe("temporary file names", () => {
   it("are hidden, beside the target, and matched (the check's and the data step's) and nothing else", () => {
