@@ -9,7 +9,7 @@ import { isTemporaryFileName } from "./scripts/temporary-names.mjs";
  * The app fetches `layers/` (hand-authored catalogue and layers) and `data/` (built by `npm run data`)
  * at run time, so the catalogue can change without a rebuild. The dev server serves them from the
  * project root already; a build copies them beside the bundle so `vite preview` and a static host
- * serve the same paths. Temporary files (`*.<pid>.tmp`, `.*.tmp-<pid>`) stay behind.
+ * serve the same paths. Temporary files of the commands (`.<name>.tmp-<pid>`) stay behind.
  */
 export function copyRuntimeFolders(folders: string[], sourceRoot = import.meta.dirname): Plugin {
   let outDir = "dist";

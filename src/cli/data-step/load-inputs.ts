@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
-import { readFileSync, statSync } from "node:fs";
 import { decodeUtf8 } from "../../core/validate/utf8";
+import type { Bilingual } from "../../core/validate/validation-issue";
+import { readInputFile } from "../../node/read-input-file";
 import {
   layerPaths,
   relativePosix,
@@ -34,6 +35,10 @@ export function displayPath(projectRoot: string, path: string): string {
   return relative.startsWith("../") ? path : relative;
 }
 
+/** A problem with input `name`: the step stops with it (exit 2). */
+const inputProblem = (name: string, { vi, en }: Bilingual) =>
+  new DataStepError({ vi: `${name}: ${vi}`, en }, 2);
+
 /**
  * The text of an input, decoded as strict UTF-8 by the decoder the check and the app use: a byte
  * that is not UTF-8 stops the step naming the file, line and column, instead of becoming U+FFFD.
@@ -43,15 +48,20 @@ export function displayPath(projectRoot: string, path: string): string {
 function decodeInput(bytes: Uint8Array, name: string): string {
   const decoded = decodeUtf8(bytes, name);
   if (decoded.ok) return decoded.text;
-  const { vi, en } = decoded.issue.message;
-  throw new DataStepError({ vi: `${name}: ${vi}`, en }, 2);
+  throw inputProblem(name, decoded.issue.message);
 }
 
-function readTextFile(path: string, projectRoot: string): TextInput {
-  // Stat before reading: a file changed mid-read then looks changed to the next --if-stale.
-  const { mtimeMs } = statSync(path);
-  const bytes = readFileSync(path);
+/**
+ * Reads an input file through the check's safe reader: a FIFO, a device or a folder under a data
+ * file's name, or a file over the JSON limit, stops the step naming it instead of hanging or
+ * crashing.
+ */
+async function readTextFile(path: string, projectRoot: string): Promise<TextInput> {
   const name = displayPath(projectRoot, path);
+  // mtime as the file was opened: a file changed mid-read then looks changed to the next --if-stale
+  const { bytes, mtimeMs } = await readInputFile(path, {
+    fail: (problem) => inputProblem(name, problem),
+  });
   return {
     name,
     text: decodeInput(bytes, name),
@@ -126,27 +136,29 @@ export async function loadInputs(
   if (plan.admin.kind === "geojson") {
     admin = {
       kind: "geojson",
-      districts: read(plan.admin.districts),
-      boundary: read(plan.admin.boundary),
+      districts: await read(plan.admin.districts),
+      boundary: await read(plan.admin.boundary),
     };
   } else {
     admin = {
       kind: "dvhcvn",
       file:
-        source.kind === "url" ? await fetchText(plan.admin.file, fetchFn) : read(plan.admin.file),
+        source.kind === "url"
+          ? await fetchText(plan.admin.file, fetchFn)
+          : await read(plan.admin.file),
     };
   }
   const layers = new Map<string, TextInput>();
   let structure: TextInput | null = null;
   for (const path of layerPaths(layersDir)) {
     const key = relativePosix(layersDir, path);
-    if (key === STRUCTURE_FILE) structure = read(path);
-    else layers.set(key, read(path));
+    if (key === STRUCTURE_FILE) structure = await read(path);
+    else layers.set(key, await read(path));
   }
   return {
     admin,
-    simplifiedProvinces: plan.simplifiedProvinces ? read(plan.simplifiedProvinces) : null,
-    detailedProvinces: plan.detailedProvinces ? read(plan.detailedProvinces) : null,
+    simplifiedProvinces: plan.simplifiedProvinces ? await read(plan.simplifiedProvinces) : null,
+    detailedProvinces: plan.detailedProvinces ? await read(plan.detailedProvinces) : null,
     layers,
     structure,
   };

@@ -1,5 +1,6 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
+import { readInputFile } from "../../node/read-input-file";
 import type { RecordedSource } from "./source-spec";
 
 export const MANIFEST_FILE = "manifest.json";
@@ -42,12 +43,16 @@ export type Manifest = {
   warnings: string[];
 };
 
-/** The manifest in `outDir`, or null when there is none or it is unreadable. */
-export function readManifest(outDir: string): Manifest | null {
+/**
+ * The manifest in `outDir`, or null when there is none or it is unreadable (a FIFO or a device in
+ * its place too, read safely: the build then replaces it).
+ */
+export async function readManifest(outDir: string): Promise<Manifest | null> {
   const path = join(outDir, MANIFEST_FILE);
   if (!existsSync(path)) return null;
   try {
-    const parsed = JSON.parse(readFileSync(path, "utf8")) as Partial<Manifest>;
+    const { bytes } = await readInputFile(path);
+    const parsed = JSON.parse(bytes.toString("utf8")) as Partial<Manifest>;
     if (
       parsed.version !== 1 ||
       !Array.isArray(parsed.inputs) ||

@@ -16,7 +16,6 @@ import {
   resolveFolders,
   resolveSource,
 } from "./source-spec";
-import { removeStaleTemporaries, staleTemporariesNote } from "./temporary-files";
 import { writeOutputsAtomically } from "./write-outputs";
 
 /** Everything the build touches outside its inputs, injected so tests run it in-process. */
@@ -87,9 +86,7 @@ export async function runBuild(args: DataArgs, deps: BuildDeps): Promise<ExitCod
   try {
     const { outDir, layersDir } = resolveFolders(args, deps);
     const outName = displayPath(deps.projectRoot, outDir);
-    const swept = staleTemporariesNote(removeStaleTemporaries(outDir), outName);
-    if (swept) deps.log(swept);
-    const previous = readManifest(outDir);
+    const previous = await readManifest(outDir);
     const source = resolveSource(args, deps, previous?.source);
     const forgotten = previous?.source.given && source.origin !== "remembered" && !source.given;
     if (forgotten) {
@@ -138,7 +135,7 @@ export async function runBuild(args: DataArgs, deps: BuildDeps): Promise<ExitCod
       generatedAt,
       deps.projectRoot,
     );
-    writeOutputsAtomically(outDir, outcome.outputs, manifest, previous);
+    await writeOutputsAtomically(outDir, outcome.outputs, manifest, previous);
     for (const output of outcome.outputs) {
       const features =
         output.features === undefined ? "" : `, ${output.features} đối tượng / features`;

@@ -39,12 +39,12 @@ function firstChange(
  * files unchanged, and every output it lists is present. Uses only the file system's metadata, so
  * it answers in milliseconds.
  */
-export function checkFreshness(
+export async function checkFreshness(
   args: Pick<DataArgs, "source" | "out" | "layers">,
   where: Locations,
-): Freshness {
+): Promise<Freshness> {
   const { outDir, layersDir } = resolveFolders(args, where);
-  const manifest = readManifest(outDir);
+  const manifest = await readManifest(outDir);
   if (!manifest) return stale("chưa có manifest.json", "no manifest.json yet");
   const source = resolveSource(args, where, manifest.source);
   if (source.kind !== manifest.source.kind || source.location !== manifest.source.location) {
