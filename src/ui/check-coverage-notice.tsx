@@ -1,8 +1,8 @@
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
-import type { LoadFailure } from "../app/load-source";
 import { type RuleNotRun, runCoverage } from "../state/check-coverage";
 import type { CheckRun } from "../state/check-state";
+import type { LoadFailure } from "../state/load-failure";
 import type { Language } from "../state/url-state";
 import { Notice } from "./notice";
 import { useFailureReason } from "./use-failure-text";

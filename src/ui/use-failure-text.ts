@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import type { LoadFailure } from "../app/load-source";
+import type { LoadFailure } from "../state/load-failure";
 
 /**
  * Turns a load failure's reason into a phrase in the current language, e.g. "file not found". A

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import type { LoadFailure } from "../../src/app/load-source";
 import { parseRules } from "../../src/core/catalog/rules-schema";
 import { type CheckProblem, type CheckResult, runChecks } from "../../src/core/check/index";
 import {
@@ -10,6 +9,7 @@ import {
 } from "../../src/state/check-coverage";
 import type { LayerFailure } from "../../src/state/check-data";
 import type { CheckRun } from "../../src/state/check-state";
+import type { LoadFailure } from "../../src/state/load-failure";
 import { checkFixture } from "../worker/check-fixture";
 
 const fixture = checkFixture();
