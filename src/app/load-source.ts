@@ -4,7 +4,7 @@ import { type GeometryKind, validateLayer } from "../core/validate/validate-laye
 import type { Bilingual, ProblemCode, ValidationIssue } from "../core/validate/validation-issue";
 import { FgbFormatError } from "../io/fgb-error";
 import { readFlatGeobuf } from "../io/fgb-reader";
-import type { LoadFailure, LoadReason } from "../state/load-failure";
+import type { LoadFailure, ReadReason } from "../state/load-failure";
 
 /** Thrown by the loaders; carries a {@link LoadFailure}. */
 export class LoadError extends Error {
@@ -45,7 +45,7 @@ async function fetchFile(url: URL, file: string): Promise<Response> {
 }
 
 /** Reason shown for each problem the shared readers report. */
-const REASON_OF: Partial<Record<ProblemCode, LoadReason>> = {
+const REASON_OF: Partial<Record<ProblemCode, ReadReason>> = {
   "too-large": "too-large",
   "not-utf8": "utf8",
   "not-json": "json",

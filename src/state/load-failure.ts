@@ -1,10 +1,21 @@
 import type { Bilingual } from "../core/validate/validation-issue";
 
-/** Why a data file could not be used, as a key the UI translates (`load.reason.*`). */
-export type LoadReason =
+/**
+ * Why a file could not be fetched or used, where the app itself finds out (the network, the
+ * server, the path, the district index): the UI words these (`load.reason.*`).
+ */
+export type FetchReason =
   | "http"
   | "network"
   | "not-found"
+  | "index"
+  /** The path leads off the app's own origin; `detail` is where it leads (see `resolveAppFile`). */
+  | "outside-host"
+  /** The path is not a URL at all, e.g. "http://[x.geojson". */
+  | "bad-path";
+
+/** What the project's readers found wrong in a file's content; they word it themselves. */
+export type ReadReason =
   | "too-large"
   | "utf8"
   | "json"
@@ -13,27 +24,30 @@ export type LoadReason =
   | "coordinates"
   | "id"
   | "antimeridian"
-  | "fgb"
-  | "index"
-  /** The path leads off the app's own origin; `detail` is where it leads (see `resolveAppFile`). */
-  | "outside-host"
-  /** The path is not a URL at all, e.g. "http://[x.geojson". */
-  | "bad-path";
+  | "fgb";
+
+export type LoadReason = FetchReason | ReadReason;
 
 /**
- * Why a data file could not be used; the UI turns `reason` into a sentence in its language. Plain
- * data, kept with the state that holds it (a layer's status, the check's failed layers), so state
- * and UI need not depend on the app's loaders.
+ * Why a data file could not be used. Plain data, kept with the state that holds it (a layer's
+ * status, the check's failed layers), so state and UI need not depend on the app's loaders. The
+ * UI says a reader's problem in the reader's own words (`message`, the same the CLI prints) and
+ * words the other reasons itself: one sentence for each failure, never both.
  */
-export type LoadFailure = {
-  /** The file as the user knows it (the catalogue's `source`, or the data path). */
-  file: string;
-  reason: LoadReason;
-  /** Extra detail in the words of the server or parser, e.g. "404 Not Found". */
-  detail: string;
-  /**
-   * The detail in both languages, when the project's own reader found the problem (where in the
-   * file, what is wrong, what to do); the UI shows the part in its language instead of `detail`.
-   */
-  message?: Bilingual;
-};
+export type LoadFailure =
+  | {
+      /** The file as the user knows it (the catalogue's `source`, or the data path). */
+      file: string;
+      reason: FetchReason;
+      /** In the words of the server or the browser, e.g. "404 Not Found". */
+      detail: string;
+      message?: never;
+    }
+  | {
+      file: string;
+      reason: ReadReason;
+      /** `message.en`, for logs and the error's own message. */
+      detail: string;
+      /** Where in the file, what is wrong and what to do, in both languages. */
+      message: Bilingual;
+    };

@@ -35,7 +35,11 @@ const ids = rules.map((r) => r.id);
 const truncatedRice: LoadFailure = {
   file: "national/rice.fgb",
   reason: "fgb",
-  detail: "Invalid typed array length: 166",
+  detail: "the file ends inside the size of feature 3/3 (byte 166): it is cut short",
+  message: {
+    vi: "tệp kết thúc giữa kích thước của đối tượng 3/3 (byte 166): tệp bị cắt cụt",
+    en: "the file ends inside the size of feature 3/3 (byte 166): it is cut short",
+  },
 };
 const riceFailed: LayerFailure[] = [{ layer: "rice", failure: truncatedRice }];
 

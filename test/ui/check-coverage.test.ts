@@ -78,7 +78,12 @@ function run({
             unreadable: [
               {
                 layer: "flood",
-                failure: { file: "../data/flood.fgb", reason: "fgb", detail: "cut short" },
+                failure: {
+                  file: "../data/flood.fgb",
+                  reason: "fgb",
+                  detail: "the file is cut short",
+                  message: { vi: "tệp bị cắt cụt", en: "the file is cut short" },
+                },
               },
             ],
             problems: [],
@@ -136,7 +141,7 @@ describe("the notice of rules that did not run", () => {
     expect(shown).toContain("Kiểm tra chưa đầy đủ: 2/3 quy tắc đã chọn không chạy");
     expect(shown).toContain('Quy tắc b : Bỏ qua quy tắc "b": lý do');
     expect(shown).toContain(
-      "Quy tắc c : không tải được lớp “Hành lang thoát lũ” (../data/flood.fgb): tệp FlatGeobuf bị lỗi (cut short)",
+      "Quy tắc c : không tải được lớp “Hành lang thoát lũ” (../data/flood.fgb): tệp bị cắt cụt",
     );
     expect(shown).toContain("chỉ gồm 1 quy tắc đã chạy");
   });
@@ -146,7 +151,7 @@ describe("the notice of rules that did not run", () => {
     const shown = text(notice(run(), "en"));
     expect(shown).toContain("Incomplete check: 1 of the 3 selected rules did not run");
     expect(shown).toContain(
-      "Rule c : layer “Flood corridor” (../data/flood.fgb) could not be loaded: broken FlatGeobuf file (cut short)",
+      "Rule c : layer “Flood corridor” (../data/flood.fgb) could not be loaded: the file is cut short",
     );
     expect(shown).toContain("cover only the 2 rules that ran");
     expect(text(summary(run()))).not.toContain(en.check.summary.none);
