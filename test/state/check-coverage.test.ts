@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parseRules } from "../../src/core/catalog/rules-schema";
 import { type CheckProblem, type CheckResult, runChecks } from "../../src/core/check/index";
 import {
+  checkerNotes,
   problemStopsRule,
   runCoverage,
   splitRunnable,
@@ -171,5 +172,17 @@ describe("verdictOf", () => {
 
   it("shows the findings whenever there are some", () => {
     for (const coverage of [none, some, nothing]) expect(verdictOf(coverage, 2)).toBe("findings");
+  });
+});
+
+describe("checkerNotes", () => {
+  it("keeps the problems not already given as why a rule did not run", () => {
+    const own = problem("rice-minimum", "error");
+    const layer = problem(null, "error");
+    const caveat = problem("industry-on-rice", "warning");
+    const problems = [own, layer, caveat];
+    const coverage = runCoverage(run({ ...engineRun(), problems }));
+    expect(coverage.notRun.map((n) => n.problems)).toEqual([[own]]);
+    expect(checkerNotes(problems, coverage)).toEqual([layer, caveat]);
   });
 });

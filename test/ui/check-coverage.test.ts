@@ -6,6 +6,7 @@ import type { CheckResult, RuleSummary } from "../../src/core/check/index";
 import en from "../../src/i18n/en.json";
 import { initI18n } from "../../src/i18n/index";
 import vi from "../../src/i18n/vi.json";
+import { runCoverage } from "../../src/state/check-coverage";
 import type { CheckRun } from "../../src/state/check-state";
 import { CheckCoverageNotice } from "../../src/ui/check-coverage-notice";
 import { CheckSummary } from "../../src/ui/check-summary";
@@ -99,9 +100,18 @@ const text = (html: string) =>
     .replace(/<[^>]+>/g, " ")
     .replace(/&quot;/g, '"')
     .replace(/\s+/g, " ");
-const summary = (r: CheckRun) => renderToStaticMarkup(createElement(CheckSummary, { run: r }));
+const summary = (r: CheckRun) =>
+  renderToStaticMarkup(createElement(CheckSummary, { run: r, coverage: runCoverage(r) }));
 const notice = (r: CheckRun, lang: "vi" | "en" = "vi") =>
-  renderToStaticMarkup(createElement(CheckCoverageNotice, { run: r, names: names(lang) }));
+  renderToStaticMarkup(
+    createElement(CheckCoverageNotice, {
+      coverage: runCoverage(r),
+      selected: r.rules.length,
+      names: names(lang),
+    }),
+  );
+/** How often `part` occurs in `whole`. */
+const count = (whole: string, part: string) => whole.split(part).length - 1;
 
 describe("the summary of a run", () => {
   it("says “no conflicts” when every selected rule ran and found nothing", () => {
@@ -133,33 +143,68 @@ describe("the notice of rules that did not run", () => {
     expect(notice(run({ skipFlood: false }))).toBe("");
   });
 
-  it("names each rule, the layer, its file and the reason, or the checker's words", () => {
+  it("names each rule and the layer it lacks (its file and reason are the failed-layers notice's), or the checker's words", () => {
     const html = notice(run({ left: true }));
     expect(html).toContain('data-testid="check-not-run-b"');
     expect(html).toContain('data-testid="check-not-run-c"');
     const shown = text(html);
     expect(shown).toContain("Kiểm tra chưa đầy đủ: 2/3 quy tắc đã chọn không chạy");
     expect(shown).toContain('Quy tắc b : Bỏ qua quy tắc "b": lý do');
-    expect(shown).toContain(
-      "Quy tắc c : không tải được lớp “Hành lang thoát lũ” (../data/flood.fgb): tệp bị cắt cụt",
-    );
+    expect(shown).toContain("Quy tắc c : không tải được lớp “Hành lang thoát lũ” ");
+    expect(shown).not.toContain("../data/flood.fgb");
+    expect(shown).not.toContain("tệp bị cắt cụt");
     expect(shown).toContain("chỉ gồm 1 quy tắc đã chạy");
+    // the checker's words call for a fix here; a failed layer's fix is its own notice's
+    expect(shown).toContain(vi.check.incomplete.fix);
+    expect(text(notice(run()))).not.toContain(vi.check.incomplete.fix);
+  });
+
+  it("points a rule left out for an error tied to no rule to the checker's notes", () => {
+    const r = run({ skipFlood: false });
+    const coverage = runCoverage({
+      ...r,
+      result: {
+        ...r.result,
+        summary: [totals("a")],
+        problems: [
+          {
+            rule: null,
+            severity: "error",
+            message: { vi: "lớp thiếu mã", en: "layer lacks codes" },
+            layer: "zones",
+          },
+        ],
+      },
+    });
+    const shown = text(
+      renderToStaticMarkup(
+        createElement(CheckCoverageNotice, { coverage, selected: 2, names: names("vi") }),
+      ),
+    );
+    expect(shown).toContain(`Quy tắc b : ${vi.check.incomplete.seeNotes}`);
+    expect(shown).not.toContain(vi.check.incomplete.unknown);
   });
 
   it("speaks English after a language switch", async () => {
     await i18next.changeLanguage("en");
     const shown = text(notice(run(), "en"));
     expect(shown).toContain("Incomplete check: 1 of the 3 selected rules did not run");
-    expect(shown).toContain(
-      "Rule c : layer “Flood corridor” (../data/flood.fgb) could not be loaded: the file is cut short",
-    );
+    expect(shown).toContain("Rule c : layer “Flood corridor” could not be loaded ");
     expect(shown).toContain("cover only the 2 rules that ran");
     expect(text(summary(run()))).not.toContain(en.check.summary.none);
   });
 
-  it("says that nothing was checked when no rule ran", () => {
-    const shown = text(notice(run({ ran: [] })));
-    expect(shown).toContain(vi.check.incomplete.nothingRan);
-    expect(notice(run({ ran: [] }))).toContain("notice--error");
+  it("says that nothing was checked when no rule ran, once with the summary", () => {
+    const r = run({ ran: [] });
+    expect(text(notice(r))).toContain("Kiểm tra chưa đầy đủ: 1/1 quy tắc đã chọn không chạy");
+    expect(notice(r)).toContain("notice--error");
+    const both = text(notice(r) + summary(r));
+    expect(count(both, "Chưa kiểm tra được gì")).toBe(1);
+  });
+
+  it("and the summary say once that the rules that did not run were not checked", () => {
+    const both = text(notice(run()) + summary(run()));
+    expect(count(both, "chưa được kiểm tra")).toBe(1);
+    expect(both).toContain(vi.check.summary.noneFromRulesRun_other.replace("{{count}}", "2"));
   });
 });

@@ -4,6 +4,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Finding, RuleSummary } from "../../src/core/check/index";
 import { initI18n } from "../../src/i18n/index";
+import { runCoverage } from "../../src/state/check-coverage";
 import type { CheckRun } from "../../src/state/check-state";
 import { CheckFindingRow } from "../../src/ui/check-finding-row";
 import { CheckResults } from "../../src/ui/check-results";
@@ -195,7 +196,9 @@ describe("the results list and summary", () => {
       elapsedMs: 612,
       skipped: [],
     };
-    const html = renderToStaticMarkup(createElement(CheckSummary, { run }));
+    const html = renderToStaticMarkup(
+      createElement(CheckSummary, { run, coverage: runCoverage(run) }),
+    );
     expect(html).toContain('data-findings="3"');
     expect(html).toContain('data-errors="2"');
     expect(html).toContain('data-warnings="1"');
