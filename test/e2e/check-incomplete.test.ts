@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
-import type { Browser, Page, Route } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { Page, Route } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import en from "../../src/i18n/en.json";
 import vi from "../../src/i18n/vi.json";
 import {
@@ -11,7 +11,7 @@ import {
   sourceFeatures,
   summaryCounts,
 } from "./check-panel-helpers";
-import { type GuardedPage, launchBrowser, openApp, openGuardedPage } from "./harness";
+import { onFreshPage, openApp, useGuardedPage } from "./harness";
 
 /*
  * A layer file that cannot be read must never leave the check panel saying "no conflicts": the
@@ -75,21 +75,6 @@ async function screenshot(page: Page, name: string, testId = "check-incomplete")
   await page.screenshot({ path: `${folder}/${name}.png` });
 }
 
-/**
- * Runs `body` on a page of its own browser, set up from scratch (routes first, then the app), and
- * checks that no request left this machine and the page raised no uncaught error.
- */
-async function onFreshPage(body: (page: Page) => Promise<void>): Promise<void> {
-  const browser = await launchBrowser();
-  try {
-    const { page, violations } = await openGuardedPage(browser);
-    await body(page);
-    expect(violations).toEqual([]);
-  } finally {
-    await browser.close();
-  }
-}
-
 async function openCheckTab(page: Page): Promise<void> {
   await page.getByTestId("tab-check").click();
   // ready: the rule list is drawn and the layers the rules read have settled
@@ -116,14 +101,10 @@ describe("a truncated FlatGeobuf and a corrupt JSON layer, in Chromium", () => {
   const fgb = layer("flood-corridor");
   const json = layer("national-forest");
   const notRun = rulesReading(fgb.id, json.id);
-  let browser: Browser;
-  let guarded: GuardedPage;
   let page: Page;
 
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    guarded = await openGuardedPage(browser);
-    page = guarded.page;
+  useGuardedPage(async (guarded) => {
+    page = guarded;
     // Half the file: its header reads, its features do not.
     await page.route(
       `**/${fgb.source.replace(/^(\.\.\/)+/, "")}`,
@@ -132,14 +113,6 @@ describe("a truncated FlatGeobuf and a corrupt JSON layer, in Chromium", () => {
     await page.route(`**/layers/${json.source}`, corruptJson);
     await openApp(page);
     await openCheckTab(page);
-  });
-  afterAll(async () => {
-    await guarded?.page.context().close();
-    await browser?.close();
-  });
-  afterEach(() => {
-    // No request left this machine and the page raised no uncaught error.
-    expect(guarded.violations).toEqual([]);
   });
 
   it("names both layers, their files and why, before any run, and tags the rules that cannot run", async () => {
