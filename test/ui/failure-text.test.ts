@@ -1,17 +1,12 @@
 import i18next from "i18next";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { initI18n } from "../../src/i18n/index";
+import { describe, expect, it } from "vitest";
 import type { LoadFailure } from "../../src/state/load-failure";
 import { BaseDataNotice } from "../../src/ui/base-data-notice";
+import { renderInVietnamese } from "./render";
 
-beforeAll(() => {
-  initI18n("vi");
-});
-afterEach(async () => {
-  await i18next.changeLanguage("vi");
-});
+renderInVietnamese();
 
 const cutShort: LoadFailure = {
   file: "data/provinces.fgb",
