@@ -4,40 +4,7 @@ import { type GeometryKind, validateLayer } from "../core/validate/validate-laye
 import type { Bilingual, ProblemCode, ValidationIssue } from "../core/validate/validation-issue";
 import { FgbFormatError } from "../io/fgb-error";
 import { readFlatGeobuf } from "../io/fgb-reader";
-
-/** Why a data file could not be used, as a key the UI translates (`load.reason.*`). */
-export type LoadReason =
-  | "http"
-  | "network"
-  | "not-found"
-  | "too-large"
-  | "utf8"
-  | "json"
-  | "not-geojson"
-  | "geometry"
-  | "coordinates"
-  | "id"
-  | "antimeridian"
-  | "fgb"
-  | "index"
-  /** The path leads off the app's own origin; `detail` is where it leads (see `resolveAppFile`). */
-  | "outside-host"
-  /** The path is not a URL at all, e.g. "http://[x.geojson". */
-  | "bad-path";
-
-/** Why a data file could not be used; the UI turns `reason` into a sentence in its language. */
-export type LoadFailure = {
-  /** The file as the user knows it (the catalogue's `source`, or the data path). */
-  file: string;
-  reason: LoadReason;
-  /** Extra detail in the words of the server or parser, e.g. "404 Not Found". */
-  detail: string;
-  /**
-   * The detail in both languages, when the project's own reader found the problem (where in the
-   * file, what is wrong, what to do); the UI shows the part in its language instead of `detail`.
-   */
-  message?: Bilingual;
-};
+import type { LoadFailure, ReadReason } from "../state/load-failure";
 
 /** Thrown by the loaders; carries a {@link LoadFailure}. */
 export class LoadError extends Error {
@@ -78,7 +45,7 @@ async function fetchFile(url: URL, file: string): Promise<Response> {
 }
 
 /** Reason shown for each problem the shared readers report. */
-const REASON_OF: Partial<Record<ProblemCode, LoadReason>> = {
+const REASON_OF: Partial<Record<ProblemCode, ReadReason>> = {
   "too-large": "too-large",
   "not-utf8": "utf8",
   "not-json": "json",
