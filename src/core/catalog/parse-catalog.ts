@@ -1,9 +1,10 @@
+import { showValue } from "../text/show-value";
 import {
   type EntryProblem,
   formatEntryProblem,
+  type ProblemLanguage,
+  parseEntry,
   parseRoot,
-  rawEntryId,
-  zodProblems,
 } from "./entry-problems";
 import {
   catalogRoot,
@@ -37,24 +38,29 @@ export function parseCatalog(json: unknown): CatalogResult {
 
   const problems: CatalogProblem[] = [...root.problems];
   const layers: LayerEntry[] = [];
-  const seen = new Set<string>();
+  /** Index of the entry that holds each id. */
+  const seen = new Map<string, number>();
   root.data.layers.forEach((raw, index) => {
-    const rawId = rawEntryId(raw);
-    const parsed = layerEntry.safeParse(raw);
-    if (!parsed.success) {
-      problems.push(...zodProblems(parsed.error, index, rawId, "(entry)", layerEntry, raw));
+    const parsed = parseEntry(layerEntry, raw, index, "(entry)");
+    if (parsed.problems) {
+      problems.push(...parsed.problems);
       return;
     }
-    if (seen.has(parsed.data.id)) {
+    const { id } = parsed.data;
+    const first = seen.get(id);
+    if (first !== undefined) {
       problems.push({
         index,
-        id: rawId,
+        id,
         field: "id",
-        message: `duplicate layer id "${parsed.data.id}"`,
+        message: {
+          vi: `id ${showValue(id)} đã dùng cho lớp #${first}: đặt cho mỗi lớp một id riêng`,
+          en: `duplicate layer id ${showValue(id)} (also layer #${first}): give each layer an id of its own`,
+        },
       });
       return;
     }
-    seen.add(parsed.data.id);
+    seen.set(id, index);
     layers.push(parsed.data);
   });
 
@@ -73,7 +79,14 @@ export function parseCatalog(json: unknown): CatalogResult {
   };
 }
 
-/** One line per problem, for a terminal or a toast. */
-export function formatCatalogProblem(problem: CatalogProblem, file: string): string {
-  return formatEntryProblem(problem, file, "layer");
+/**
+ * One line per problem: both languages for a terminal (the default), the UI's language in the app,
+ * e.g. `layers/catalog.json: lớp / layer #2 "roads" style.color: … / …`.
+ */
+export function formatCatalogProblem(
+  problem: CatalogProblem,
+  file: string,
+  lang: ProblemLanguage = "both",
+): string {
+  return formatEntryProblem(problem, file, { vi: "lớp", en: "layer" }, lang);
 }
