@@ -165,6 +165,38 @@ export function parseRoot<T extends z.ZodObject>(
   return { data: loose?.success ? (loose.data as z.infer<T>) : null, problems };
 }
 
+/**
+ * The ids of a file's entries so far: an id an earlier entry holds is a problem naming that entry.
+ * `noun` names an entry of the file ("lớp" / "layer").
+ */
+export class EntryIds {
+  /** Index of the entry that holds each id. */
+  private readonly holders = new Map<string, number>();
+
+  constructor(private readonly noun: Bilingual) {}
+
+  /** The problem when an earlier entry holds `id` already, else null. */
+  duplicate(id: string, index: number): EntryProblem | null {
+    const first = this.holders.get(id);
+    if (first === undefined) return null;
+    const { vi, en } = this.noun;
+    return {
+      index,
+      id,
+      field: "id",
+      message: {
+        vi: `id ${showValue(id)} đã dùng cho ${vi} #${first}: đặt cho mỗi ${vi} một id riêng`,
+        en: `duplicate ${en} id ${showValue(id)} (also ${en} #${first}): give each ${en} an id of its own`,
+      },
+    };
+  }
+
+  /** Entry `index`, which loaded, holds `id`. */
+  add(id: string, index: number): void {
+    this.holders.set(id, index);
+  }
+}
+
 /** The language of a problem line: the UI's, or both on one line, Vietnamese first (the CLI's). */
 export type ProblemLanguage = keyof Bilingual | "both";
 

@@ -1,5 +1,5 @@
-import { showValue } from "../text/show-value";
 import {
+  EntryIds,
   type EntryProblem,
   formatEntryProblem,
   type ProblemLanguage,
@@ -13,6 +13,9 @@ import {
   layerEntry,
   PLAN_LEVELS,
 } from "./schema";
+
+/** What the catalogue's entries are called in messages. */
+const LAYER = { vi: "lớp", en: "layer" };
 
 /** One problem found in a catalogue; `index` is the entry's in `layers`. */
 export type CatalogProblem = EntryProblem;
@@ -38,29 +41,19 @@ export function parseCatalog(json: unknown): CatalogResult {
 
   const problems: CatalogProblem[] = [...root.problems];
   const layers: LayerEntry[] = [];
-  /** Index of the entry that holds each id. */
-  const seen = new Map<string, number>();
+  const ids = new EntryIds(LAYER);
   root.data.layers.forEach((raw, index) => {
     const parsed = parseEntry(layerEntry, raw, index, "(entry)");
     if (parsed.problems) {
       problems.push(...parsed.problems);
       return;
     }
-    const { id } = parsed.data;
-    const first = seen.get(id);
-    if (first !== undefined) {
-      problems.push({
-        index,
-        id,
-        field: "id",
-        message: {
-          vi: `id ${showValue(id)} đã dùng cho lớp #${first}: đặt cho mỗi lớp một id riêng`,
-          en: `duplicate layer id ${showValue(id)} (also layer #${first}): give each layer an id of its own`,
-        },
-      });
+    const duplicate = ids.duplicate(parsed.data.id, index);
+    if (duplicate) {
+      problems.push(duplicate);
       return;
     }
-    seen.set(id, index);
+    ids.add(parsed.data.id, index);
     layers.push(parsed.data);
   });
 
@@ -88,5 +81,5 @@ export function formatCatalogProblem(
   file: string,
   lang: ProblemLanguage = "both",
 ): string {
-  return formatEntryProblem(problem, file, { vi: "lớp", en: "layer" }, lang);
+  return formatEntryProblem(problem, file, LAYER, lang);
 }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { showValue } from "../text/show-value";
 import { schemaMessage } from "../text/zod-issue-text";
 import {
+  EntryIds,
   type EntryProblem,
   formatEntryProblem,
   type ProblemLanguage,
@@ -253,6 +254,9 @@ export function rulesJsonSchema(): Record<string, unknown> {
   return z.toJSONSchema(rulesRoot.extend({ rules: z.array(rule) }), { io: "input" });
 }
 
+/** What the rules file's entries are called in messages. */
+const RULE = { vi: "quy tắc", en: "rule" };
+
 /** One problem found in a rules file; `index` is the rule's in `rules`. */
 export type RuleProblem = EntryProblem;
 
@@ -268,8 +272,7 @@ export function parseRules(json: unknown, layerIds?: ReadonlySet<string>): Rules
   if (!root.data) return { rules: [], problems: root.problems };
   const rules: Rule[] = [];
   const problems: RuleProblem[] = [...root.problems];
-  /** Index of the rule that holds each id. */
-  const seen = new Map<string, number>();
+  const ids = new EntryIds(RULE);
   root.data.rules.forEach((raw, index) => {
     const parsed = parseEntry(rule, raw, index, "(rule)");
     if (parsed.problems) {
@@ -277,17 +280,9 @@ export function parseRules(json: unknown, layerIds?: ReadonlySet<string>): Rules
       return;
     }
     const { id } = parsed.data;
-    const first = seen.get(id);
-    if (first !== undefined) {
-      problems.push({
-        index,
-        id,
-        field: "id",
-        message: {
-          vi: `id ${showValue(id)} đã dùng cho quy tắc #${first}: đặt cho mỗi quy tắc một id riêng`,
-          en: `duplicate rule id ${showValue(id)} (also rule #${first}): give each rule an id of its own`,
-        },
-      });
+    const duplicate = ids.duplicate(id, index);
+    if (duplicate) {
+      problems.push(duplicate);
       return;
     }
     const unknown = layerIds
@@ -307,7 +302,7 @@ export function parseRules(json: unknown, layerIds?: ReadonlySet<string>): Rules
       }
       return;
     }
-    seen.set(id, index);
+    ids.add(id, index);
     rules.push(parsed.data);
   });
   return { rules, problems };
@@ -330,5 +325,5 @@ export function formatRuleProblem(
   file: string,
   lang: ProblemLanguage = "both",
 ): string {
-  return formatEntryProblem(problem, file, { vi: "quy tắc", en: "rule" }, lang);
+  return formatEntryProblem(problem, file, RULE, lang);
 }
