@@ -261,7 +261,11 @@ describe("npm run check: bad input exits 2 naming the file and the feature", SLO
     const path = catalogWith("no-source.json", (c) => {
       delete c.layers[1]?.source;
     });
-    expectBadInput(runCheckCli(["--catalog", path]), "no-source.json", 'layer #1 "rice"', "source");
+    expectBadInput(
+      runCheckCli(["--catalog", path]),
+      // the place once, then the problem in Vietnamese / English
+      'no-source.json: lớp / layer #1 "rice" source: Đầu vào không hợp lệ: mong đợi string, nhận được undefined / Invalid input: expected string, received undefined',
+    );
   });
 
   it("a rules file with a bad rule: names the rule and the field", () => {

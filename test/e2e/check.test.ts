@@ -255,11 +255,21 @@ describe("a rules file with bad rules, in Chromium", () => {
       await page.getByTestId("tab-check").click();
       const notice = page.getByTestId("check-rules-notice");
       await notice.waitFor();
+      // in the UI language, Vietnamese by default, and in English after the switch
+      expect(await page.locator("html").getAttribute("lang")).toBe("vi");
       const text = await notice.textContent();
       expect(text).toContain("layers/rules.json");
-      expect(text).toContain("rule #0");
-      expect(text).toContain("severity");
-      expect(text).toContain('unknown layer "no-such-layer"');
+      expect(text).toContain("quy tắc #0");
+      expect(text).toContain("severity: Tùy chọn không hợp lệ");
+      expect(text).toContain('không có lớp "no-such-layer"');
+      expect(text).not.toContain("unknown layer");
+      await page.getByTestId("lang-switch").click();
+      await page.waitForFunction(() => document.documentElement.lang === "en");
+      const english = await notice.textContent();
+      expect(english).toContain("rule #0");
+      expect(english).toContain("severity: Invalid option");
+      expect(english).toContain('unknown layer "no-such-layer"');
+      expect(english).not.toContain("không có lớp");
       expect(await page.locator('[data-testid^="check-rule-"]').count()).toBe(valid);
       await page.waitForSelector('[data-testid="check-run"]:not([disabled])', { timeout: 30_000 });
     });

@@ -42,7 +42,10 @@ describe("messages quoting data", () => {
     };
     const [problem] = parseRules({ version: 1, rules: [rule] }).problems;
     expect(problem?.field).toBe("bad\\u202e");
-    expect(problem?.message).not.toContain(RLO);
+    for (const text of [problem?.message.vi, problem?.message.en]) {
+      expect(text).toContain('"bad\\u202e"');
+      expect(text).not.toContain(RLO);
+    }
   });
 
   it("a JSON syntax error at an invisible character names it escaped", () => {
@@ -55,10 +58,10 @@ describe("messages quoting data", () => {
 
   it("the id of an entry that failed validation is quoted on one line", () => {
     const line = formatEntryProblem(
-      { index: 0, id: "a\nb", field: "severity", message: "bad" },
+      { index: 0, id: "a\nb", field: "severity", message: { vi: "sai", en: "bad" } },
       "rules.json",
-      "rule",
+      { vi: "quy tắc", en: "rule" },
     );
-    expect(line).toBe('rules.json: rule #0 "a\\nb" severity: bad');
+    expect(line).toBe('rules.json: quy tắc / rule #0 "a\\nb" severity: sai / bad');
   });
 });
