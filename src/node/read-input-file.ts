@@ -1,19 +1,10 @@
 import { constants, type Stats } from "node:fs";
 import { open } from "node:fs/promises";
-import { MAX_JSON_TEXT_BYTES } from "../core/validate/json-text";
+import { JSON_LIMIT, type SizeLimit, tooLargeText } from "../core/validate/size-limit";
 import type { Bilingual } from "../core/validate/validation-issue";
 import { inputError, shownPath } from "./check-error";
 
-/** A limit on a file's size, and what to do about a larger one. */
-export type SizeLimit = { bytes: number; advice: Bilingual };
-
-/** JSON files are read as one string: V8's longest string bounds them. */
-const JSON_LIMIT: SizeLimit = {
-  bytes: MAX_JSON_TEXT_BYTES,
-  advice: { vi: "hãy chia nhỏ tệp", en: "split the file" },
-};
-
-const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
+export type { SizeLimit };
 
 /**
  * What a file that is not a regular file is ("is a named pipe (FIFO)"), for the message refusing
@@ -91,12 +82,7 @@ export async function readInputFile(
         en: `${kind.en}, not a data file; give the path of a regular file`,
       });
     }
-    if (stats.size > limit.bytes) {
-      throw new Refused({
-        vi: `tệp nặng ${mib(stats.size)}, vượt giới hạn ${mib(limit.bytes)}; ${limit.advice.vi}`,
-        en: `the file is ${mib(stats.size)}, over the ${mib(limit.bytes)} limit; ${limit.advice.en}`,
-      });
-    }
+    if (stats.size > limit.bytes) throw new Refused(tooLargeText(stats.size, limit));
     const bytes = Buffer.allocUnsafe(stats.size);
     let filled = 0;
     while (filled < bytes.length) {

@@ -5,7 +5,14 @@ import { formatIssue } from "../../core/validate/validation-issue";
 import type { DataArgs } from "./args";
 import { type BuildOutcome, buildOutputs } from "./build-outputs";
 import { codePaths, planSource, relativePosix, sourceFileList } from "./input-files";
-import { displayPath, type Fetch, type LoadedInputs, loadInputs, sha256 } from "./load-inputs";
+import {
+  DOWNLOAD_LIMIT,
+  displayPath,
+  type Fetch,
+  type LoadedInputs,
+  loadInputs,
+  sha256,
+} from "./load-inputs";
 import { type Manifest, readManifest } from "./manifest";
 import { bilingual, DataStepError, type ExitCode } from "./messages";
 import type { BuildPlanLayers } from "./plan-generator";
@@ -24,6 +31,8 @@ export type BuildDeps = Locations & {
   buildPlanLayers: BuildPlanLayers;
   /** The units each province must have (default `EXPECTED_DISTRICTS`); tests declare their own. */
   expectedDistricts?: ExpectedDistricts;
+  /** The most a downloaded source may be, in bytes (default `DOWNLOAD_LIMIT`'s); tests lower it. */
+  maxDownloadBytes?: number;
   now: () => Date;
   /** Where normal lines go (stdout in the CLI). */
   log: (line: string) => void;
@@ -106,7 +115,18 @@ export async function runBuild(args: DataArgs, deps: BuildDeps): Promise<ExitCod
       );
     }
     const plan = planSource(source);
-    const inputs = await loadInputs(source, plan, layersDir, deps.projectRoot, deps.fetch);
+    const downloadLimit =
+      deps.maxDownloadBytes === undefined
+        ? DOWNLOAD_LIMIT
+        : { ...DOWNLOAD_LIMIT, bytes: deps.maxDownloadBytes };
+    const inputs = await loadInputs(
+      source,
+      plan,
+      layersDir,
+      deps.projectRoot,
+      deps.fetch,
+      downloadLimit,
+    );
     const generatedAt = deps.now().toISOString();
     const outcome = buildOutputs(inputs, {
       buildPlanLayers: deps.buildPlanLayers,
