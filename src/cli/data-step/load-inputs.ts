@@ -5,6 +5,7 @@ import type { Bilingual } from "../../core/validate/validation-issue";
 import { readCappedBody } from "../../io/capped-body";
 import { readInputFile } from "../../node/read-input-file";
 import {
+  displayPath,
   layerPaths,
   relativePosix,
   type SourceFiles,
@@ -42,12 +43,6 @@ export const DOWNLOAD_LIMIT: SizeLimit = {
 };
 
 export const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
-
-/** Shows a path inside the project relative to its root, one outside it in full. */
-export function displayPath(projectRoot: string, path: string): string {
-  const relative = relativePosix(projectRoot, path);
-  return relative.startsWith("../") ? path : relative;
-}
 
 /** A problem with input `name`: the step stops with it (exit 2). */
 const inputProblem = (name: string, { vi, en }: Bilingual) =>
