@@ -1,5 +1,6 @@
-import { constants, type Stats } from "node:fs";
+import { constants } from "node:fs";
 import { open } from "node:fs/promises";
+import { specialFileKind } from "../../scripts/file-kind.mjs";
 import { JSON_LIMIT, type SizeLimit, tooLargeText } from "../core/validate/size-limit";
 import type { Bilingual } from "../core/validate/validation-issue";
 import { inputError, shownPath } from "./check-error";
@@ -8,22 +9,9 @@ export type { SizeLimit };
 
 /**
  * What a file that is not a regular file is ("is a named pipe (FIFO)"), for the message refusing
- * it (as an input, or as `--out`); null for a regular file.
+ * it (as an input, or as `--out`); null for a regular file. Shared with `vite build`.
  */
-export function specialFileKind(stats: Stats): Bilingual | null {
-  if (stats.isFile()) return null;
-  if (stats.isDirectory()) return { vi: "là một thư mục", en: "is a folder" };
-  if (stats.isFIFO()) return { vi: "là một đường ống (FIFO)", en: "is a named pipe (FIFO)" };
-  if (stats.isCharacterDevice()) {
-    return {
-      vi: "là một thiết bị ký tự (như /dev/zero)",
-      en: "is a character device (like /dev/zero)",
-    };
-  }
-  if (stats.isBlockDevice()) return { vi: "là một thiết bị khối", en: "is a block device" };
-  if (stats.isSocket()) return { vi: "là một socket", en: "is a socket" };
-  return { vi: "không phải tệp thường", en: "is not a regular file" };
-}
+export { specialFileKind };
 
 function openProblem(error: unknown, hint?: string): Bilingual {
   const code = (error as NodeJS.ErrnoException).code;
