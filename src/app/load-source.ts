@@ -1,8 +1,11 @@
 import type { FeatureCollection } from "geojson";
 import { parseJsonBytes } from "../core/validate/json-text";
+import { JSON_LIMIT, type SizeLimit, tooLargeText } from "../core/validate/size-limit";
 import { type GeometryKind, validateLayer } from "../core/validate/validate-layer";
 import type { Bilingual, ProblemCode, ValidationIssue } from "../core/validate/validation-issue";
+import { readCappedBody } from "../io/capped-body";
 import { FgbFormatError } from "../io/fgb-error";
+import { BROWSER_MAX_FGB_BYTES, FGB_TOO_LARGE_ADVICE } from "../io/fgb-limits";
 import { readFlatGeobuf } from "../io/fgb-reader";
 import type { LoadFailure, ReadReason } from "../state/load-failure";
 
@@ -77,14 +80,27 @@ function issuesError(file: string, issues: readonly ValidationIssue[]): LoadErro
   return new LoadError({ file, reason, detail: message.en, message });
 }
 
-async function fetchBytes(url: URL, file: string): Promise<Uint8Array> {
+/**
+ * A file's bytes, at most `limit.bytes` of them: a Content-Length over the limit is refused before
+ * the body is read, a body that grows past it is cut off there ({@link readCappedBody}). Before,
+ * the whole response was held in memory before any size check (a FlatGeobuf had none at all).
+ */
+async function fetchBytes(url: URL, file: string, limit: SizeLimit): Promise<Uint8Array> {
   const response = await fetchFile(url, file);
+  let body: Awaited<ReturnType<typeof readCappedBody>>;
   try {
-    return new Uint8Array(await response.arrayBuffer());
+    body = await readCappedBody(response, limit.bytes);
   } catch (error) {
     throw new LoadError({ file, reason: "network", detail: message(error) });
   }
+  if (body.ok) return body.bytes;
+  const text = tooLargeText(body.size, limit);
+  throw new LoadError({ file, reason: "too-large", detail: text.en, message: text });
 }
+
+/** JSON is read as one string: the limit the CLI's file reader has too. */
+const jsonLimit = (advice?: Bilingual): SizeLimit =>
+  advice ? { ...JSON_LIMIT, advice } : JSON_LIMIT;
 
 /**
  * Fetches and parses a JSON file through the reader the CLI uses (strict UTF-8, then JSON with the
@@ -93,7 +109,7 @@ async function fetchBytes(url: URL, file: string): Promise<Uint8Array> {
  * @param tooLarge - what to do with a file too large to read as text
  */
 export async function loadJson(url: URL, file: string, tooLarge?: Bilingual): Promise<unknown> {
-  const parsed = parseJsonBytes(await fetchBytes(url, file), file, tooLarge);
+  const parsed = parseJsonBytes(await fetchBytes(url, file, jsonLimit(tooLarge)), file, tooLarge);
   if (!parsed.ok) throw issuesError(file, [parsed.issue]);
   return parsed.value;
 }
@@ -103,8 +119,11 @@ const TOO_LARGE_LAYER: Bilingual = {
   en: "convert the layer to FlatGeobuf (.fgb)",
 };
 
+/** FlatGeobuf layers: what a tab's heap holds once decoded (see `BROWSER_MAX_FGB_BYTES`). */
+const FGB_LIMIT: SizeLimit = { bytes: BROWSER_MAX_FGB_BYTES, advice: FGB_TOO_LARGE_ADVICE };
+
 async function loadFlatGeobuf(url: URL, file: string): Promise<unknown> {
-  const bytes = await fetchBytes(url, file);
+  const bytes = await fetchBytes(url, file, FGB_LIMIT);
   try {
     return await readFlatGeobuf(bytes);
   } catch (error) {

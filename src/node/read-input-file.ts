@@ -1,38 +1,17 @@
-import { constants, type Stats } from "node:fs";
+import { constants } from "node:fs";
 import { open } from "node:fs/promises";
-import { MAX_JSON_TEXT_BYTES } from "../core/validate/json-text";
+import { specialFileKind } from "../../scripts/file-kind.mjs";
+import { JSON_LIMIT, type SizeLimit, tooLargeText } from "../core/validate/size-limit";
 import type { Bilingual } from "../core/validate/validation-issue";
 import { inputError, shownPath } from "./check-error";
 
-/** A limit on a file's size, and what to do about a larger one. */
-export type SizeLimit = { bytes: number; advice: Bilingual };
-
-/** JSON files are read as one string: V8's longest string bounds them. */
-const JSON_LIMIT: SizeLimit = {
-  bytes: MAX_JSON_TEXT_BYTES,
-  advice: { vi: "hãy chia nhỏ tệp", en: "split the file" },
-};
-
-const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
+export type { SizeLimit };
 
 /**
  * What a file that is not a regular file is ("is a named pipe (FIFO)"), for the message refusing
- * it (as an input, or as `--out`); null for a regular file.
+ * it (as an input, or as `--out`); null for a regular file. Shared with `vite build`.
  */
-export function specialFileKind(stats: Stats): Bilingual | null {
-  if (stats.isFile()) return null;
-  if (stats.isDirectory()) return { vi: "là một thư mục", en: "is a folder" };
-  if (stats.isFIFO()) return { vi: "là một đường ống (FIFO)", en: "is a named pipe (FIFO)" };
-  if (stats.isCharacterDevice()) {
-    return {
-      vi: "là một thiết bị ký tự (như /dev/zero)",
-      en: "is a character device (like /dev/zero)",
-    };
-  }
-  if (stats.isBlockDevice()) return { vi: "là một thiết bị khối", en: "is a block device" };
-  if (stats.isSocket()) return { vi: "là một socket", en: "is a socket" };
-  return { vi: "không phải tệp thường", en: "is not a regular file" };
-}
+export { specialFileKind };
 
 function openProblem(error: unknown, hint?: string): Bilingual {
   const code = (error as NodeJS.ErrnoException).code;
@@ -91,12 +70,7 @@ export async function readInputFile(
         en: `${kind.en}, not a data file; give the path of a regular file`,
       });
     }
-    if (stats.size > limit.bytes) {
-      throw new Refused({
-        vi: `tệp nặng ${mib(stats.size)}, vượt giới hạn ${mib(limit.bytes)}; ${limit.advice.vi}`,
-        en: `the file is ${mib(stats.size)}, over the ${mib(limit.bytes)} limit; ${limit.advice.en}`,
-      });
-    }
+    if (stats.size > limit.bytes) throw new Refused(tooLargeText(stats.size, limit));
     const bytes = Buffer.allocUnsafe(stats.size);
     let filled = 0;
     while (filled < bytes.length) {

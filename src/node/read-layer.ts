@@ -5,6 +5,7 @@ import { MAX_JSON_TEXT_BYTES, parseJsonBytes } from "../core/validate/json-text"
 import { type GeometryKind, validateLayer } from "../core/validate/validate-layer";
 import { formatIssue } from "../core/validate/validation-issue";
 import { FgbFormatError } from "../io/fgb-error";
+import { FGB_TOO_LARGE_ADVICE, fgbBytesForHeap } from "../io/fgb-limits";
 import { readFlatGeobuf } from "../io/fgb-reader";
 import { inputError, problemsError, shownPath } from "./check-error";
 import { readInputFile, type SizeLimit } from "./read-input-file";
@@ -18,26 +19,13 @@ const GEOJSON_LAYER_LIMIT: SizeLimit = {
   },
 };
 
-/**
- * Heap taken by a FlatGeobuf layer once decoded into GeoJSON objects, per byte of file: 4 to 5
- * measured (a 4.4 MiB file of 10 000 zones grows the heap by 18 MiB); 6 leaves the check room.
- */
-const HEAP_PER_FGB_BYTE = 6;
-
-/**
- * Largest FlatGeobuf layer read: what this process's heap can hold once decoded, and never more
- * than 1 GiB. Beyond it Node would die of an out-of-memory error with a stack trace.
- */
-function maxFgbBytes(): number {
-  return Math.min(2 ** 30, Math.floor(getHeapStatistics().heap_size_limit / HEAP_PER_FGB_BYTE));
-}
-
+/** Largest FlatGeobuf layer read: what this process's heap can hold once decoded. */
 function fgbLimit(): SizeLimit {
   return {
-    bytes: maxFgbBytes(),
+    bytes: fgbBytesForHeap(getHeapStatistics().heap_size_limit),
     advice: {
-      vi: "hãy chia lớp thành nhiều tệp, bớt đỉnh (đơn giản hóa hình), hoặc cho Node thêm bộ nhớ: NODE_OPTIONS=--max-old-space-size=8192",
-      en: "split the layer into several files, simplify its geometry, or give Node more memory: NODE_OPTIONS=--max-old-space-size=8192",
+      vi: `${FGB_TOO_LARGE_ADVICE.vi}, hoặc cho Node thêm bộ nhớ: NODE_OPTIONS=--max-old-space-size=8192`,
+      en: `${FGB_TOO_LARGE_ADVICE.en}, or give Node more memory: NODE_OPTIONS=--max-old-space-size=8192`,
     },
   };
 }
@@ -52,15 +40,17 @@ export function parseJsonFile(bytes: Uint8Array, file: string): unknown {
   return parsed.value;
 }
 
+/**
+ * Reads a FlatGeobuf file's bytes; a problem in them becomes an input error naming the file with
+ * the reader's own words — the app shows the same after "Không tải được x.fgb:", one wording in
+ * both (the reader says what is wrong with the file, e.g. "the file is cut short").
+ */
 async function readFgbLayer(bytes: Uint8Array, file: string): Promise<FeatureCollection> {
   try {
     return await readFlatGeobuf(bytes);
   } catch (error) {
     if (!(error instanceof FgbFormatError)) throw error;
-    throw inputError(file, {
-      vi: `không đọc được tệp FlatGeobuf: ${error.problem.vi}`,
-      en: `cannot read the FlatGeobuf file: ${error.problem.en}`,
-    });
+    throw inputError(file, error.problem);
   }
 }
 

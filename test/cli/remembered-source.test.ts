@@ -97,7 +97,7 @@ describe("a clone without ../shared, set up once with --source (in-process)", ()
     expect(await runBuild(args(), deps())).toBe(1);
     expect(fetched).toEqual([DEFAULT_SOURCE_URL]);
     expect(logged[0]).toBe(
-      `Nguồn dữ liệu đã dùng lần trước không còn: ${dirs().source} / The boundary source of the last run is gone: ${dirs().source}`,
+      `Nguồn dữ liệu đã dùng lần trước không còn: ${dirs().source}; dùng ${DEFAULT_SOURCE_URL} thay thế; để dùng thư mục khác, hãy chạy: npm run data -- --source THƯ_MỤC / The boundary source of the last run is gone: ${dirs().source}; using ${DEFAULT_SOURCE_URL} instead; to use another folder, run: npm run data -- --source DIR`,
     );
     expect(logged.at(-1)).toContain("run: npm run data -- --source /path/to/vn-admin");
   });

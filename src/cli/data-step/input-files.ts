@@ -110,6 +110,12 @@ export function relativePosix(base: string, path: string): string {
   return relative(base, path).split(sep).join("/");
 }
 
+/** Shows a path inside the project relative to its root, one outside it in full. */
+export function displayPath(projectRoot: string, path: string): string {
+  const relative = relativePosix(projectRoot, path);
+  return relative.startsWith("../") ? path : relative;
+}
+
 /**
  * The code that turns inputs into outputs: when it changes the data must be rebuilt too, even
  * though no input did (e.g. a new generation rule in src/core/plan).

@@ -2,8 +2,15 @@ import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { Bilingual } from "../../core/validate/validation-issue";
 import type { DataArgs } from "./args";
-import { codePaths, layerPaths, planSource, relativePosix, sourceFileList } from "./input-files";
-import { readManifest } from "./manifest";
+import {
+  codePaths,
+  displayPath,
+  layerPaths,
+  planSource,
+  relativePosix,
+  sourceFileList,
+} from "./input-files";
+import { MANIFEST_FILE, readManifest } from "./manifest";
 import { DataStepError } from "./messages";
 import { isUrl, type Locations, resolveFolders, resolveSource } from "./source-spec";
 
@@ -44,8 +51,16 @@ export async function checkFreshness(
   where: Locations,
 ): Promise<Freshness> {
   const { outDir, layersDir } = resolveFolders(args, where);
-  const manifest = await readManifest(outDir);
-  if (!manifest) return stale("chưa có manifest.json", "no manifest.json yet");
+  const read = await readManifest(
+    outDir,
+    displayPath(where.projectRoot, join(outDir, MANIFEST_FILE)),
+  );
+  if (read.state === "none") return stale("chưa có manifest.json", "no manifest.json yet");
+  // Short: the build that follows says what is wrong with it, and what it does about the source.
+  if (read.state === "unusable") {
+    return stale(`không dùng được ${read.file}`, `${read.file} cannot be used`);
+  }
+  const { manifest } = read;
   const source = resolveSource(args, where, manifest.source);
   if (source.kind !== manifest.source.kind || source.location !== manifest.source.location) {
     return stale(

@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { lstatSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import {
   deliverPendingSignals,
@@ -10,6 +10,7 @@ import {
 } from "../../node/temporary-files";
 import type { Output } from "./build-outputs";
 import { MANIFEST_FILE, type Manifest } from "./manifest";
+import { DataStepError } from "./messages";
 
 /**
  * Replaces the outputs in `outDir` as close to all-or-nothing as a file system allows: every file
@@ -35,6 +36,18 @@ export async function writeOutputsAtomically(
       bytes: new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`),
     },
   ];
+  // A folder cannot be renamed over: say so before anything is written, not with a stack trace.
+  const folder = files.find(({ file }) => isFolder(join(outDir, file)));
+  if (folder) {
+    const path = join(outDir, folder.file);
+    throw new DataStepError(
+      {
+        vi: `${path} là một thư mục, mà bước dữ liệu ghi tệp ở đó; hãy chuyển hoặc xoá thư mục này rồi chạy lại`,
+        en: `${path} is a folder where the data step writes a file; move or remove that folder, then run again`,
+      },
+      2,
+    );
+  }
   const temporary = (file: string) => temporaryPathFor(join(outDir, file));
   // Recorded before writing: a write that fails half-way (disk full) leaves a partial file too.
   const started: string[] = [];
@@ -64,6 +77,14 @@ export async function writeOutputsAtomically(
     }
   }
   rename(MANIFEST_FILE);
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return lstatSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** The names the data step writes: plain .fgb and .json files. */
