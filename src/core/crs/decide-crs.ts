@@ -6,12 +6,12 @@ import {
   CRS_IDS,
   type CrsChoice,
   type CrsId,
-  crsIdOfEpsg,
+  crsIdOfDeclaredEpsg,
   crsName,
   describeChoice,
 } from "./crs-definitions";
 import { rangeText, sentences } from "./crs-text";
-import { DEPRECATED_EPSG, matchWkt } from "./match-wkt";
+import { matchWkt } from "./match-wkt";
 import { positionToWgs84 } from "./reproject";
 import {
   describeSample,
@@ -294,17 +294,16 @@ function readEvidence(evidence: CrsEvidence): Declared | null {
       };
     case "epsg": {
       const source = SOURCES[evidence.from];
-      const id = crsIdOfEpsg(evidence.code) ?? DEPRECATED_EPSG[evidence.code] ?? null;
+      const declared = crsIdOfDeclaredEpsg(evidence.code);
       const code = `EPSG:${evidence.code}`;
-      const replaced =
-        id !== null && id !== code
-          ? {
-              vi: `${code} đã bị EPSG bỏ (lẫn dịch đông với dịch bắc), thay bằng ${id}`,
-              en: `${code} is deprecated by EPSG (false easting and northing swapped), replaced by ${id}`,
-            }
-          : null;
+      const replaced = declared?.deprecated
+        ? {
+            vi: `${code} đã bị EPSG bỏ (lẫn dịch đông với dịch bắc), thay bằng ${declared.id}`,
+            en: `${code} is deprecated by EPSG (false easting and northing swapped), replaced by ${declared.id}`,
+          }
+        : null;
       return {
-        choice: id === null ? null : xy(id),
+        choice: declared ? xy(declared.id) : null,
         said: { vi: `${source.vi} khai báo ${code}`, en: `${source.en} declares ${code}` },
         notes: replaced ? [replaced] : [],
         certain: true,
@@ -409,5 +408,19 @@ export function decideCrs(evidence: CrsEvidence, sample: readonly Position[]): C
       byRanges.reason,
     ),
     alternatives: otherThan(byRanges.choice, [declared.choice, ...byRanges.alternatives]),
+  };
+}
+
+/**
+ * The decision when the user picks the CRS (the CLI's `--crs`, the import dialog's chooser): their
+ * choice, `declared` (nothing left to ask), the usual alternatives.
+ */
+export function userCrsDecision(choice: CrsChoice): CrsDecision {
+  const chosen = describeChoice(choice);
+  return {
+    choice,
+    confidence: "declared",
+    reason: { vi: `Người dùng chọn ${chosen.vi}.`, en: `Chosen by the user: ${chosen.en}.` },
+    alternatives: alternativesTo(choice),
   };
 }

@@ -35,17 +35,17 @@ const RADIANS_PER_DEGREE = Math.PI / 180;
 export const normalisedName = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, "");
 
 /** Which projection parameter a WKT parameter name is, across ESRI, OGC and EPSG (WKT2) names. */
-const PARAMETER_NAMES: Record<string, keyof NonNullable<WktCrs["projection"]>> = {
-  centralmeridian: "centralMeridian",
-  longitudeofnaturalorigin: "centralMeridian",
-  longitudeoforigin: "centralMeridian",
-  latitudeoforigin: "latitudeOfOrigin",
-  latitudeofnaturalorigin: "latitudeOfOrigin",
-  scalefactor: "scale",
-  scalefactoratnaturalorigin: "scale",
-  falseeasting: "falseEasting",
-  falsenorthing: "falseNorthing",
-};
+const PARAMETER_NAMES: ReadonlyMap<string, keyof NonNullable<WktCrs["projection"]>> = new Map([
+  ["centralmeridian", "centralMeridian"],
+  ["longitudeofnaturalorigin", "centralMeridian"],
+  ["longitudeoforigin", "centralMeridian"],
+  ["latitudeoforigin", "latitudeOfOrigin"],
+  ["latitudeofnaturalorigin", "latitudeOfOrigin"],
+  ["scalefactor", "scale"],
+  ["scalefactoratnaturalorigin", "scale"],
+  ["falseeasting", "falseEasting"],
+  ["falsenorthing", "falseNorthing"],
+]);
 
 /** A WKT1 `UNIT["metre",1]` / WKT2 `LENGTHUNIT["metre",1]` factor, or null. */
 const unitFactor = (node: WktNode | null): number | null => {
@@ -129,7 +129,8 @@ function readProjection(crs: WktNode, metresPerUnit: number): WktCrs["projection
     falseNorthing: null,
   };
   for (const parameter of childrenOf(holder, "PARAMETER")) {
-    const key = PARAMETER_NAMES[normalisedName(nameOf(parameter) ?? "")];
+    // a Map, not an object: a parameter named "constructor" must find nothing
+    const key = PARAMETER_NAMES.get(normalisedName(nameOf(parameter) ?? ""));
     const value = numbersOf(parameter)[0];
     if (!key || key === "method" || value === undefined) continue;
     const angle = unitFactor(childOf(parameter, "ANGLEUNIT"));
