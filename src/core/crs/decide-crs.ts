@@ -5,6 +5,7 @@ import {
   CRS_DEFINITIONS,
   CRS_IDS,
   type CrsChoice,
+  type CrsDefinition,
   type CrsId,
   crsIdOfDeclaredEpsg,
   crsName,
@@ -70,7 +71,11 @@ function otherThan(chosen: CrsChoice | null, choices: CrsChoice[]): CrsChoice[] 
   return kept;
 }
 
-/** The usual alternatives to `choice`: the other lon/lat readings, or the other metre systems. */
+/**
+ * The usual alternatives to `choice`: the other lon/lat readings, or the other metre systems —
+ * the same projection on the other datum first (UTM 48N on VN-2000 ⇄ on WGS 84: a lost or wrong
+ * datum is the likeliest mistake).
+ */
 function alternativesTo(choice: CrsChoice): CrsChoice[] {
   if (CRS_DEFINITIONS[choice.id].projection === null) {
     const other = choice.id === "EPSG:4326" ? "EPSG:4756" : "EPSG:4326";
@@ -79,11 +84,19 @@ function alternativesTo(choice: CrsChoice): CrsChoice[] {
       { id: choice.id, axis: choice.axis === "xy" ? "yx" : "xy" },
     ]);
   }
+  const sameGrid = (id: CrsId) => sameProjection(CRS_DEFINITIONS[id], CRS_DEFINITIONS[choice.id]);
+  const ids = [...METRE_ORDER.filter(sameGrid), ...METRE_ORDER];
   return otherThan(
     choice,
-    METRE_ORDER.map((id) => ({ id, axis: choice.axis })),
+    ids.map((id) => ({ id, axis: choice.axis })),
   );
 }
+
+const sameProjection = (a: CrsDefinition, b: CrsDefinition) =>
+  a.projection !== null &&
+  b.projection !== null &&
+  a.projection.centralMeridian === b.projection.centralMeridian &&
+  a.projection.scale === b.projection.scale;
 
 /** "E 529–606 km, N 2 274–2 366 km", "kinh độ 105,28–106,02°, …": the positions of one kind. */
 function seenText(kind: PositionKind, shape: SampleShape): Bilingual {

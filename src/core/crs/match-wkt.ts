@@ -63,7 +63,10 @@ function readDatum(wkt: WktCrs): DatumReading {
   if (!noShift) return "other";
   const datumNames = [wkt.names.geographic, wkt.names.datum]
     .filter((name): name is string => name !== null)
-    .map(normalisedName);
+    .map(normalisedName)
+    // GDAL's "Unknown based on WGS 84 ellipsoid", EPSG:4030's "Not specified based on WGS 84
+    // ellipsoid" (ESRI: "D_Not_specified_…") name the ellipsoid of a datum nobody named
+    .filter((name) => !/unknown|notspecified/.test(name));
   if (datumNames.some((name) => /wgs84|wgs1984|worldgeodeticsystem1984/.test(name))) return "WGS84";
   return "unnamed";
 }
