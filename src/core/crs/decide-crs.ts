@@ -365,13 +365,43 @@ function seenSentence(shape: SampleShape): Bilingual | null {
 }
 
 /**
+ * The decision when the file declares a CRS we cannot convert (another TM-3 zone, HN-72, Web
+ * Mercator, feet…): no choice. The coordinates cannot overrule it — VN-2000 TM-3 107°45′ metres of
+ * Quảng Ninh look just like Hà Nội's 105° ones, and reading them so would move them 290 km — so
+ * the user picks (what the coordinates suggest first) or reprojects the file first.
+ */
+function unconvertible(declared: Declared, shape: SampleShape, byRanges: CrsDecision): CrsDecision {
+  const looksLike = byRanges.choice && describeChoice(byRanges.choice);
+  return {
+    choice: null,
+    confidence: "unknown",
+    reason: sentences(
+      {
+        vi: `${declared.said.vi}: hệ toạ độ này không chuyển được ở đây`,
+        en: `${declared.said.en}: this CRS cannot be converted here`,
+      },
+      seenSentence(shape),
+      {
+        vi: `Nếu tệp khai báo sai, hãy chọn hệ toạ độ${looksLike ? ` (theo toạ độ có thể là ${looksLike.vi})` : ""}; nếu không, hãy chuyển tệp sang WGS 84 trước, ví dụ: ogr2ogr -t_srs EPSG:4326 ra.geojson <tệp vào>`,
+        en: `If the declaration is wrong, choose the CRS${looksLike ? ` (by the coordinates it may be ${looksLike.en})` : ""}; otherwise reproject the file to WGS 84 first, e.g. ogr2ogr -t_srs EPSG:4326 out.geojson <input file>`,
+      },
+    ),
+    alternatives: otherThan(null, [
+      ...(byRanges.choice ? [byRanges.choice] : []),
+      ...byRanges.alternatives,
+    ]),
+  };
+}
+
+/**
  * The CRS of a file, from what it declares (`evidence`: a .prj or SRS WKT, an EPSG code, a
  * format defined as WGS 84) and from its coordinates (`sample`, e.g. {@link samplePositions}).
  *
  * In order: a declaration we can convert and the coordinates agree with (they land in Vietnam) →
  * that CRS, `declared`. A declaration the coordinates contradict (a GeoJSON in VN-2000 metres,
- * a .prj copied from another file, northing-first tables) or one we cannot convert → what the
- * coordinates say, `inferred`, the declared one first among the alternatives. No declaration → the
+ * a .prj copied from another file, northing-first tables) → what the coordinates say, `inferred`,
+ * the declared one first among the alternatives. A declaration we cannot convert → no choice,
+ * `unknown`, what the coordinates suggest first among the alternatives. No declaration → the
  * coordinates: lon/lat in Vietnam → EPSG:4326; lat/lon → EPSG:4326 `yx`; metres in Hà Nội's TM-3
  * window → EPSG:5897 (`yx` when northing first); UTM 48N data of Hà Nội look the same, so they are
  * an alternative, never a silent choice; anything else → no choice, `unknown`. The reason says what
@@ -382,18 +412,7 @@ export function decideCrs(evidence: CrsEvidence, sample: readonly Position[]): C
   const byRanges = decideFromRanges(shape);
   const declared = readEvidence(evidence);
   if (!declared) return byRanges;
-  if (declared.choice === null) {
-    return {
-      ...byRanges,
-      reason: sentences(
-        {
-          vi: `${declared.said.vi}: hệ toạ độ này không chuyển được ở đây`,
-          en: `${declared.said.en}: this CRS cannot be converted here`,
-        },
-        byRanges.reason,
-      ),
-    };
-  }
+  if (declared.choice === null) return unconvertible(declared, shape, byRanges);
   const chosen = describeChoice(declared.choice);
   if (fitsVietnam(sample, declared.choice)) {
     return {

@@ -107,12 +107,17 @@ describe("decideCrs from a .prj or SRS WKT", () => {
     expect(fgb.reason.en).not.toContain("TOWGS84"); // its shift is EPSG:6960's: nothing to say
   });
 
-  it("falls back to the coordinates for a CRS it cannot convert, saying so", () => {
+  it("does not overrule a CRS it cannot convert by the coordinates: no choice, their guess first", () => {
+    // VN-2000 TM-3 107°45′ (Quảng Ninh) metres look like Hà Nội's: read as 5897 they would move 290 km
     const decision = decideCrs({ kind: "prj", wkt: prj("esri-5899.prj") }, HANOI_EN);
-    expect(decision).toMatchObject({ choice: xy("EPSG:5897"), confidence: "inferred" });
+    expect(decision).toMatchObject({ choice: null, confidence: "unknown" });
+    expect(decision.alternatives[0]).toEqual(xy("EPSG:5897"));
     expect(decision.reason.vi).toContain("kinh tuyến trục 107°45′");
     expect(decision.reason.vi).toContain("hệ toạ độ này không chuyển được ở đây");
-    expect(decision.reason.en).toContain("this CRS cannot be converted here");
+    expect(decision.reason.vi).toContain("hãy chuyển tệp sang WGS 84 trước");
+    expect(decision.reason.en).toContain(
+      "this CRS cannot be converted here. Coordinates E 529–589 km, N 2 274–2 348 km. If the declaration is wrong, choose the CRS (by the coordinates it may be EPSG:5897",
+    );
     const junk = decideCrs({ kind: "prj", wkt: "\u0000garbage" }, HANOI_EN);
     expect(junk.reason.en).toMatch(/^The \.prj file declares text that cannot be read as WKT/);
   });
@@ -134,9 +139,10 @@ describe("decideCrs from an EPSG code", () => {
     expect(decision.reason.en).toContain("EPSG:6957 is deprecated by EPSG");
   });
 
-  it("treats an unknown code as no declaration, naming it", () => {
+  it("asks for a code it cannot convert, naming it, the coordinates' guess first", () => {
     const decision = decideCrs({ kind: "epsg", code: 3857, from: "gpkg" }, HANOI_EN);
-    expect(decision).toMatchObject({ choice: xy("EPSG:5897"), confidence: "inferred" });
+    expect(decision).toMatchObject({ choice: null, confidence: "unknown" });
+    expect(decision.alternatives[0]).toEqual(xy("EPSG:5897"));
     expect(decision.reason.en).toMatch(
       /^The GeoPackage's SRS declares EPSG:3857: this CRS cannot be converted here\. Coordinates E 529–589 km/,
     );
