@@ -45,18 +45,10 @@ const CHECKED_POSITIONS = 200;
 
 const xy = (id: CrsId): CrsChoice => ({ id, axis: "xy" });
 
-/** Projected CRSs in the order a user in Hà Nội is likeliest to need them. */
-const METRE_ORDER: CrsId[] = [
-  "EPSG:5897",
-  "EPSG:3405",
-  "EPSG:32648",
-  "EPSG:9209",
-  "EPSG:9210",
-  "EPSG:9208",
-  "EPSG:9211",
-  "EPSG:3406",
-  "EPSG:32649",
-];
+/** Projected CRSs in the order a user in Hà Nội is likeliest to need them (the chooser's). */
+const METRE_ORDER: readonly CrsId[] = CRS_IDS.filter(
+  (id) => CRS_DEFINITIONS[id].projection !== null,
+);
 
 const sameChoice = (a: CrsChoice, b: CrsChoice) => a.id === b.id && a.axis === b.axis;
 

@@ -1,32 +1,13 @@
-import { readFileSync } from "node:fs";
-import type { Position } from "geojson";
 import { describe, expect, it } from "vitest";
 import type { CrsId } from "../../../src/core/crs/crs-definitions";
 import { decideCrs } from "../../../src/core/crs/decide-crs";
 import { matchWkt } from "../../../src/core/crs/match-wkt";
 import { readWktCrs } from "../../../src/core/crs/wkt-crs";
-
-const prj = (name: string) =>
-  readFileSync(new URL(`../../fixtures/crs/prj/${name}`, import.meta.url), "utf8");
+import { HANOI_EN, HANOI_UTM48, prj } from "./crs-fixtures";
 
 /** EPSG:6960 as a TOWGS84 (position vector), what every VN-2000 reading is compared to. */
 const EPSG_6960 = [
   -191.90441429, -39.30318279, -111.45032835, 0.00928836, -0.01975479, 0.00427372, 0.252906278,
-];
-
-/** The domain brief's fixture points in EPSG:5897 (E, N). */
-const HANOI_EN: Position[] = [
-  [588383.93, 2326366.34],
-  [583339.92, 2347376.61],
-  [537731.32, 2330966.94],
-  [529518.26, 2274740.06],
-];
-/** The same places in VN-2000 / UTM 48N (PROJ, test/fixtures/crs/proj-answers.json). */
-const HANOI_UTM48: Position[] = [
-  [588357.41, 2325668.36],
-  [583314.92, 2346672.33],
-  [537719.99, 2330267.58],
-  [529509.41, 2274057.57],
 ];
 
 const expectShift = (got: number[] | null | undefined, want: number[]) => {

@@ -1,44 +1,25 @@
-import { readFileSync } from "node:fs";
 import type { Position } from "geojson";
 import { describe, expect, it } from "vitest";
-import type { CrsChoice, CrsId } from "../../../src/core/crs/crs-definitions";
+import type { CrsChoice } from "../../../src/core/crs/crs-definitions";
 import { epsgCodeFromCrsName } from "../../../src/core/crs/crs-name";
 import { decideCrs } from "../../../src/core/crs/decide-crs";
 import type { CrsEvidence } from "../../../src/io/format-types";
+import {
+  HANOI_EN,
+  HANOI_LATLON,
+  HANOI_LONLAT,
+  HANOI_NE,
+  HANOI_UTM48,
+  prj,
+  xy,
+  yx,
+} from "./crs-fixtures";
 
 /**
  * The issue's order of evidence, end to end: what the file declares (a .prj, a GeoPackage or
  * FlatGeobuf SRS, a legacy GeoJSON `crs` member) first, then the coordinates' ranges.
  */
 
-const prj = (name: string) =>
-  readFileSync(new URL(`../../fixtures/crs/prj/${name}`, import.meta.url), "utf8");
-
-/** The brief's fixture points in EPSG:5897 (E, N). */
-const HANOI_EN: Position[] = [
-  [588383.93, 2326366.34],
-  [583339.92, 2347376.61],
-  [537731.32, 2330966.94],
-  [529518.26, 2274740.06],
-];
-const HANOI_NE = HANOI_EN.map(([e, n]) => [n, e] as Position);
-const HANOI_LONLAT: Position[] = [
-  [105.8522, 21.0287],
-  [105.8047, 21.2187],
-  [105.365, 21.072],
-  [105.28500419, 20.564250877],
-];
-const HANOI_LATLON = HANOI_LONLAT.map(([lon, lat]) => [lat, lon] as Position);
-/** The same places in VN-2000 / UTM 48N (PROJ): they fall in Hà Nội's TM-3 window too. */
-const HANOI_UTM48: Position[] = [
-  [588357.41, 2325668.36],
-  [583314.92, 2346672.33],
-  [537719.99, 2330267.58],
-  [529509.41, 2274057.57],
-];
-
-const xy = (id: CrsId): CrsChoice => ({ id, axis: "xy" });
-const yx = (id: CrsId): CrsChoice => ({ id, axis: "yx" });
 const legacyCrs = (name: string): CrsEvidence => {
   const code = epsgCodeFromCrsName(name);
   if (code === null) throw new Error(`${name} must name an EPSG code`);

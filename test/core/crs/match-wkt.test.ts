@@ -1,10 +1,7 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { CrsId } from "../../../src/core/crs/crs-definitions";
 import { matchWkt } from "../../../src/core/crs/match-wkt";
-
-const prj = (name: string) =>
-  readFileSync(new URL(`../../fixtures/crs/prj/${name}`, import.meta.url), "utf8");
+import { prj } from "./crs-fixtures";
 
 /** The sentence every VN-2000 .prj without a datum shift gets. */
 const NO_SHIFT = {
