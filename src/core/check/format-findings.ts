@@ -1,4 +1,5 @@
 import type { Feature, FeatureCollection } from "geojson";
+import { csvLine, PLAIN_CSV } from "../text/csv";
 import type { CheckResult, Finding } from "./types";
 
 /** Output formats of `npm run check -- --format`. */
@@ -31,15 +32,11 @@ export const CSV_COLUMNS = [
   "reason",
 ] as const;
 
-/** RFC 4180 quoting: only fields with a comma, quote or line break are quoted. */
-function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
 const fixed = (value: number | null | undefined, digits: number) =>
   value === null || value === undefined || !Number.isFinite(value) ? "" : value.toFixed(digits);
 
-function csvRow(f: Finding): string[] {
+/** A finding's cells in the order of {@link CSV_COLUMNS} (also the start of the review's CSV). */
+export function findingCsvCells(f: Finding): string[] {
   return [
     f.rule,
     f.subject.layer,
@@ -64,8 +61,8 @@ function csvRow(f: Finding): string[] {
 
 /** The CSV as chunks: the header line, then one line per finding (each ends with "\n"). */
 function* csvChunks(findings: Iterable<Finding>): Generator<string> {
-  yield `${CSV_COLUMNS.join(",")}\n`;
-  for (const f of findings) yield `${csvRow(f).map(csvField).join(",")}\n`;
+  yield csvLine(CSV_COLUMNS, PLAIN_CSV);
+  for (const f of findings) yield csvLine(findingCsvCells(f), PLAIN_CSV);
 }
 
 /** One line per finding under a header line; areas in m² to 3 decimals, districts joined by ";". */
@@ -74,7 +71,7 @@ export function formatFindingsCsv(findings: readonly Finding[]): string {
 }
 
 /** A finding as a GeoJSON feature: its conflicting part as geometry, every other field as properties. */
-function findingFeature(f: Finding): Feature {
+export function findingFeature(f: Finding): Feature {
   const { geometry, ...properties } = f;
   return { type: "Feature", id: f.id, properties, geometry: geometry as Feature["geometry"] };
 }
