@@ -120,11 +120,21 @@ function actionFor(
 }
 
 /**
+ * `at`, or a millisecond after the flag's latest event when the clock says otherwise: a change is
+ * made after what the reviewer saw, and time order must say so (a clock set back, two changes in
+ * one millisecond, another reviewer's clock ahead), or the fold would put it before.
+ */
+function after(at: string, flag: Flag | undefined): string {
+  if (!flag || at > flag.updatedAt) return at;
+  return new Date(Date.parse(flag.updatedAt) + 1).toISOString();
+}
+
+/**
  * The event that records `intent` on the current `flags` (from `foldFlags`), stamped with the
  * reviewer, the time and a new event id; or why it cannot be made: an unknown or deleted flag, a
  * status change {@link canChangeStatus} does not allow, a missing comment where one is required
  * ({@link needsComment}), a status change on a disputed flag (it must be settled), a bad drawing.
- * Pure: appending the event is the store's job.
+ * The event's time is never before the flag's latest event. Pure: appending it is the store's job.
  */
 export function reviewEvent(
   flags: ReadonlyMap<string, Flag>,
@@ -143,7 +153,7 @@ export function reviewEvent(
   const meta: EventMeta = {
     eventId: author.eventId ?? randomHex128(),
     flagId: planned.flagId,
-    at: author.at ?? new Date().toISOString(),
+    at: after(author.at ?? new Date().toISOString(), flags.get(planned.flagId)),
     reviewer,
   };
   return { ok: true, event: { ...meta, ...planned.action } };

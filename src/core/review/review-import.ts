@@ -138,7 +138,7 @@ export function parseReviewFile(text: string): ReviewImport {
   }
   const problems: EntryProblem[] = [];
   const events: FlagEvent[] = [];
-  const flagIds = new EntryIds({ vi: "cờ", en: "flag" });
+  const flagIds = new EntryIds(REVIEW_NOUN);
   const eventHolders = new Map<string, number>();
   root.data.features.forEach((raw, index) => {
     const one = featureProblems(raw, index);
@@ -146,7 +146,8 @@ export function parseReviewFile(text: string): ReviewImport {
     if (one.problems.length > 0) return;
     const id = one.events[0]?.flagId ?? "";
     const twice = flagIds.duplicate(id, index);
-    if (twice) problems.push(twice);
+    // a flag given twice: said once, not again for each of its events
+    if (twice) return void problems.push(twice);
     flagIds.add(id, index);
     one.events.forEach((e, i) => {
       const holder = eventHolders.get(e.eventId);

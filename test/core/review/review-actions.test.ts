@@ -16,14 +16,14 @@ const FLAG = flagIdForFinding(F.id);
 /** Applies intents one by one (a second apart), failing the test on a refused one. */
 function apply(intents: [ReviewIntent, string][], events: FlagEvent[] = []): FlagEvent[] {
   const log = [...events];
-  intents.forEach(([intent, reviewer], i) => {
+  for (const [intent, reviewer] of intents) {
     const result = reviewEvent(foldFlags(log), intent, {
       reviewer,
-      at: new Date(Date.UTC(2026, 11, 1, 8, 0, log.length + i)).toISOString(),
+      at: new Date(Date.UTC(2026, 11, 1, 8, 0, log.length)).toISOString(),
     });
     if (!result.ok) throw new Error(`${intent.type}: ${result.problem.en}`);
     log.push(result.event);
-  });
+  }
   return log;
 }
 
@@ -117,6 +117,16 @@ describe("reviewEvent: intents become events, or say why not", () => {
     expect(refused(events, { type: "flag-finding", finding: F })?.en).toMatch(/restore it first/);
     const restored = apply([[{ type: "restore", flagId: FLAG }, "Minh"]], events);
     expect(flagOf(restored).deleted).toBe(false);
+  });
+
+  it("dates a change after the flag's latest event even when the clock is behind", () => {
+    const events = apply([[{ type: "flag-finding", finding: F }, "Lan"]]);
+    const result = reviewEvent(
+      foldFlags(events),
+      { type: "delete", flagId: FLAG },
+      { reviewer: "Minh", at: "2026-01-01T00:00:00.000Z" },
+    );
+    expect(result.ok && result.event.at).toBe("2026-12-01T08:00:00.001Z");
   });
 
   it("draws, moves and checks a reviewer's own flag; only drawn flags move", () => {
