@@ -35,6 +35,11 @@ export type ClipKernel = {
    * intersecting every pair: ten thousand copies of one part are 50 million pairs.
    */
   coveredTwice(parts: readonly Polygons[]): Polygons;
+  /**
+   * The union of `parts` (overlapping or not), each square metre once: what a headline area that
+   * must not count a place twice measures.
+   */
+  union(parts: readonly Polygons[]): Polygons;
 };
 
 /** The union U of some parts, the region C they cover twice or more, and their bounds. */
@@ -216,7 +221,35 @@ export function createClipperKernel(
       const cover = coverOf(converted, 0, converted.length);
       return cover.twice.length === 0 ? [] : run(ClipType.Union, cover.twice, []);
     },
+    union(parts) {
+      const converted = parts.map(convert).filter((c) => c.paths.length > 0);
+      converted.sort((a, b) => a.minX + a.maxX - b.minX - b.maxX);
+      if (converted.length === 0) return [];
+      return run(ClipType.Union, unionOf(converted, 0, converted.length).paths, []);
+    },
   };
+
+  /**
+   * The union of converted[from … to − 1], halves merged like {@link coverOf} (one sweep over
+   * thousands of stacked parts costs their square); parts whose boxes are apart are only listed.
+   */
+  function unionOf(converted: Converted[], from: number, to: number): Converted {
+    if (to - from === 1) return converted[from] as Converted;
+    const mid = (from + to) >> 1;
+    const a = unionOf(converted, from, mid);
+    const b = unionOf(converted, mid, to);
+    const apart = a.maxX < b.minX || b.maxX < a.minX || a.maxY < b.minY || b.maxY < a.minY;
+    return {
+      paths: apart
+        ? [...a.paths, ...b.paths]
+        : runPaths([...a.paths, ...b.paths], FillRule.NonZero),
+      vertices: a.vertices + b.vertices,
+      minX: Math.min(a.minX, b.minX),
+      minY: Math.min(a.minY, b.minY),
+      maxX: Math.max(a.maxX, b.maxX),
+      maxY: Math.max(a.maxY, b.maxY),
+    };
+  }
 
   /** Result paths of one operation on `subject` alone (Clipper orients outer rings positive). */
   function runPaths(subject: Paths64, fillRule: FillRule): Paths64 {

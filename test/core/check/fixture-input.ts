@@ -24,7 +24,7 @@ export function failingKernel(message: string): ClipKernel {
   const fail = (): never => {
     throw new Error(message);
   };
-  return { name: "failing", intersection: fail, difference: fail, coveredTwice: fail };
+  return { name: "failing", intersection: fail, difference: fail, coveredTwice: fail, union: fail };
 }
 
 /** A catalogue entry with the fields the checker reads; the rest filled with plausible values. */

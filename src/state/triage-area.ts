@@ -1,0 +1,96 @@
+import type { Geometry } from "geojson";
+import { ellipsoidalArea } from "../core/check/ellipsoidal-area";
+import {
+  type ClipKernel,
+  createClipperKernel,
+  type Finding,
+  type Polygons,
+} from "../core/check/index";
+
+/** The headline area of one rule: its conflict areas united, and summed for comparison. */
+export type RuleArea = {
+  rule: string;
+  /** Area covered by the rule's findings, each m² once (their conflict geometries united). */
+  unionSquareMeters: number;
+  /** The findings' areas added up: more than the union where conflicts overlap. */
+  summedSquareMeters: number;
+  findings: number;
+  /** Findings with an area but no geometry (a run without geometry): added to the union as they are. */
+  withoutGeometry: number;
+};
+
+/**
+ * The headline area: each square metre counted once per rule (a place two rules flag counts for
+ * each, which is what a reviewer reads per rule), so `unionSquareMeters` is the sum of the rules'
+ * unions — say so next to it ("diện tích tính một lần cho mỗi quy tắc" / "each m² counted once per
+ * rule").
+ */
+export type HeadlineArea = {
+  unionSquareMeters: number;
+  summedSquareMeters: number;
+  byRule: RuleArea[];
+};
+
+/** The polygons of a finding's geometry, the same array each time (the kernel caches by array). */
+const POLYGONS = new WeakMap<Geometry, Polygons>();
+function polygonsOf(geometry: Geometry | null): Polygons | null {
+  if (!geometry || (geometry.type !== "Polygon" && geometry.type !== "MultiPolygon")) return null;
+  let polygons = POLYGONS.get(geometry);
+  if (!polygons) {
+    polygons = geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates;
+    POLYGONS.set(geometry, polygons);
+  }
+  return polygons;
+}
+
+/** One kernel for all calls: it caches each geometry's conversion, so a new filter reuses them. */
+let shared: ClipKernel | null = null;
+function sharedKernel(): ClipKernel {
+  if (!shared) shared = createClipperKernel();
+  return shared;
+}
+
+/**
+ * The headline area of the findings (those that pass the filter): per rule, the union of their
+ * conflict geometries with the project's Clipper kernel, measured on the WGS84 ellipsoid. Findings
+ * without an area (quota, distance) add nothing.
+ */
+export function headlineArea(findings: readonly Finding[], kernel?: ClipKernel): HeadlineArea {
+  const clip = kernel ?? sharedKernel();
+  const groups = new Map<string, Finding[]>();
+  for (const f of findings) {
+    if (f.areaSquareMeters === null || f.areaSquareMeters <= 0) continue;
+    const group = groups.get(f.rule);
+    if (group) group.push(f);
+    else groups.set(f.rule, [f]);
+  }
+  const byRule: RuleArea[] = [];
+  for (const [rule, members] of groups) {
+    const parts: Polygons[] = [];
+    let loose = 0;
+    let withoutGeometry = 0;
+    let summed = 0;
+    for (const f of members) {
+      summed += f.areaSquareMeters ?? 0;
+      const polygons = polygonsOf(f.geometry);
+      if (polygons) parts.push(polygons);
+      else {
+        loose += f.areaSquareMeters ?? 0;
+        withoutGeometry++;
+      }
+    }
+    const union = parts.length > 0 ? ellipsoidalArea(clip.union(parts)) : 0;
+    byRule.push({
+      rule,
+      unionSquareMeters: union + loose,
+      summedSquareMeters: summed,
+      findings: members.length,
+      withoutGeometry,
+    });
+  }
+  return {
+    unionSquareMeters: byRule.reduce((s, r) => s + r.unionSquareMeters, 0),
+    summedSquareMeters: byRule.reduce((s, r) => s + r.summedSquareMeters, 0),
+    byRule,
+  };
+}

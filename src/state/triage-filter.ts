@@ -1,0 +1,88 @@
+import type { Finding, Severity } from "../core/check/index";
+import type { FlagStatus } from "../core/review/index";
+import { type FindingTotals, totalsOf } from "./check-groups";
+import type { TriageEntry, TriageIndex } from "./triage-index";
+
+/** A finding's review status in a filter: its flag's status, or "unflagged". */
+export type ReviewStatusKey = FlagStatus | "unflagged";
+
+/**
+ * What the reviewer narrowed the list to. An empty or missing list means "any"; findings with no
+ * area pass a minimum area only when it is 0 (a quota finding is not a sliver).
+ */
+export type TriageFilter = {
+  severities?: readonly Severity[];
+  rules?: readonly string[];
+  /** District codes, or `CITY_KEY` / `NO_DISTRICT_KEY`; a finding in any of them passes. */
+  districts?: readonly string[];
+  reviewStatuses?: readonly ReviewStatusKey[];
+  /** Slivers of a few m² should not drown a 300 ha conflict. */
+  minAreaSquareMeters?: number;
+};
+
+/** The list's order: by conflict area or by share of the subject. */
+export type TriageSort = { by: "area" | "share"; direction: "desc" | "asc" };
+
+/** What passed the filter, in the chosen order, with its counts and areas. */
+export type TriageView = {
+  findings: Finding[];
+  /** Counts and summed area of what passed (see `headlineArea` for the area counted once). */
+  totals: FindingTotals;
+  /** Per rule: count and summed area of what passed. */
+  byRule: Map<string, { count: number; areaSquareMeters: number }>;
+  /** Per review status: how many passed. */
+  byStatus: Map<ReviewStatusKey, number>;
+};
+
+/** A set for "any of", or null for "any". */
+const setOf = <T>(list: readonly T[] | undefined): Set<T> | null =>
+  list && list.length > 0 ? new Set(list) : null;
+
+/**
+ * The findings that pass `filter`, sorted, with counts and areas that follow the filter. `statusOf`
+ * gives a finding's review status by finding id (from the flags attached to the run); statuses are
+ * read here, not indexed, because flags change while the run stays.
+ */
+export function applyTriage(
+  index: TriageIndex,
+  filter: TriageFilter,
+  sort: TriageSort,
+  statusOf: (findingId: string) => ReviewStatusKey,
+): TriageView {
+  const severities = setOf(filter.severities);
+  const rules = setOf(filter.rules);
+  const districts = setOf(filter.districts);
+  const statuses = setOf(filter.reviewStatuses);
+  const minArea = filter.minAreaSquareMeters ?? 0;
+  const order = sort.by === "area" ? index.byArea : index.byShare;
+  const findings: Finding[] = [];
+  const byRule = new Map<string, { count: number; areaSquareMeters: number }>();
+  const byStatus = new Map<ReviewStatusKey, number>();
+  const passes = (e: TriageEntry, status: ReviewStatusKey) =>
+    (!severities || severities.has(e.severity)) &&
+    (!rules || rules.has(e.rule)) &&
+    (minArea <= 0 || e.area >= minArea) &&
+    (!districts || e.districts.some((d) => districts.has(d))) &&
+    (!statuses || statuses.has(status));
+  for (let k = 0; k < order.length; k++) {
+    const i = sort.direction === "desc" ? k : order.length - 1 - k;
+    const e = index.entries[order[i] as number] as TriageEntry;
+    const status = statusOf(e.finding.id);
+    if (!passes(e, status)) continue;
+    findings.push(e.finding);
+    const rule = byRule.get(e.rule);
+    if (rule) {
+      rule.count++;
+      rule.areaSquareMeters += e.area;
+    } else byRule.set(e.rule, { count: 1, areaSquareMeters: e.area });
+    byStatus.set(status, (byStatus.get(status) ?? 0) + 1);
+  }
+  return { findings, totals: totalsOf(findings), byRule, byStatus };
+}
+
+/** A `statusOf` for {@link applyTriage} from the flags attached to a run (`attachFlags().byFinding`). */
+export function statusFromFlags(
+  byFinding: ReadonlyMap<string, { status: FlagStatus }>,
+): (findingId: string) => ReviewStatusKey {
+  return (id) => byFinding.get(id)?.status ?? "unflagged";
+}

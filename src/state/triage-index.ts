@@ -1,0 +1,63 @@
+import type { Finding, Severity } from "../core/check/index";
+import { CITY_KEY, NO_DISTRICT_KEY } from "./check-groups";
+
+/**
+ * A finding with what triage filters and sorts on worked out once per run, so filtering 3 000
+ * findings is a pass of Set lookups and number comparisons, not a walk of each finding's fields.
+ */
+export type TriageEntry = {
+  finding: Finding;
+  severity: Severity;
+  rule: string;
+  /** District codes it lies in; or its quota group's district, {@link CITY_KEY} or {@link NO_DISTRICT_KEY}. */
+  districts: readonly string[];
+  /** Conflict area in m², 0 when it has none (quota, distance findings). */
+  area: number;
+  /** Share of the subject, 0–1; 0 when none. */
+  share: number;
+};
+
+/** A run's findings prepared for triage: the entries, and their orders by area and by share. */
+export type TriageIndex = {
+  entries: readonly TriageEntry[];
+  /** Entry positions, largest area first (ties: finding id, stable across runs). */
+  byArea: Uint32Array;
+  /** Entry positions, largest share first (ties: finding id). */
+  byShare: Uint32Array;
+};
+
+/** The districts a finding counts for in a district filter (a conflict across two counts for both). */
+function districtsOf(f: Finding): string[] {
+  if (f.districts.length > 0) return f.districts;
+  if (f.group?.scope === "district" && f.group.district) return [f.group.district];
+  return [f.group?.scope === "city" ? CITY_KEY : NO_DISTRICT_KEY];
+}
+
+function entryOf(finding: Finding): TriageEntry {
+  return {
+    finding,
+    severity: finding.severity,
+    rule: finding.rule,
+    districts: districtsOf(finding),
+    area: finding.areaSquareMeters ?? 0,
+    share: finding.shareOfSubject ?? 0,
+  };
+}
+
+function orderBy(entries: readonly TriageEntry[], key: "area" | "share"): Uint32Array {
+  const order = Uint32Array.from(entries.keys());
+  const id = (i: number) => (entries[i] as TriageEntry).finding.id;
+  return order.sort((a, b) => {
+    const d = (entries[b] as TriageEntry)[key] - (entries[a] as TriageEntry)[key];
+    return d !== 0 ? d : id(a) < id(b) ? -1 : id(a) > id(b) ? 1 : 0;
+  });
+}
+
+/**
+ * Prepares a run's findings for {@link applyTriage}: once per run (the sorts happen here), not
+ * per filter change. Review statuses are not part of it: they change while the run stays.
+ */
+export function indexFindings(findings: readonly Finding[]): TriageIndex {
+  const entries = findings.map(entryOf);
+  return { entries, byArea: orderBy(entries, "area"), byShare: orderBy(entries, "share") };
+}
