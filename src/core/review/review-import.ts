@@ -140,14 +140,17 @@ export function parseReviewFile(text: string): ReviewImport {
   const events: FlagEvent[] = [];
   const flagIds = new EntryIds(REVIEW_NOUN);
   const eventHolders = new Map<string, number>();
-  root.data.features.forEach((raw, index) => {
+  for (const [index, raw] of root.data.features.entries()) {
     const one = featureProblems(raw, index);
     problems.push(...one.problems);
-    if (one.problems.length > 0) return;
+    if (one.problems.length > 0) continue;
     const id = one.events[0]?.flagId ?? "";
     const twice = flagIds.duplicate(id, index);
-    // a flag given twice: said once, not again for each of its events
-    if (twice) return void problems.push(twice);
+    if (twice) {
+      // a flag given twice: said once, not again for each of its events
+      problems.push(twice);
+      continue;
+    }
     flagIds.add(id, index);
     one.events.forEach((e, i) => {
       const holder = eventHolders.get(e.eventId);
@@ -165,7 +168,7 @@ export function parseReviewFile(text: string): ReviewImport {
       eventHolders.set(e.eventId, index);
       events.push(e);
     });
-  });
+  }
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, marker: root.data.planLayersReview, events, flags: root.data.features.length };
 }

@@ -12,27 +12,18 @@ import { csvField } from "../../../src/core/text/csv";
 import { finding } from "../../state/check-finding";
 import { fileEvents } from "./review-fixtures";
 
-/** RFC 4180 reader for the test: fields of each CRLF line, quotes honoured. */
+/** RFC 4180 reader for the test: the fields of each CRLF-ended line, quoted fields unquoted. */
 function readCsv(text: string): string[][] {
+  const field = /("(?:[^"]|"")*"|[^,\r"]*)(,|\r\n)/gy;
   const rows: string[][] = [];
   let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") row.push(field), (field = "");
-    else if (c === "\r" && text[i + 1] === "\n") {
-      row.push(field);
+  for (let m = field.exec(text); m; m = field.exec(text)) {
+    const raw = m[1] as string;
+    row.push(raw.startsWith('"') ? raw.slice(1, -1).replace(/""/g, '"') : raw);
+    if (m[2] === "\r\n") {
       rows.push(row);
       row = [];
-      field = "";
-      i++;
-    } else field += c;
+    }
   }
   return rows;
 }
@@ -100,9 +91,9 @@ describe("findings with their flags: GeoJSON", () => {
     const collection = findingsWithFlagsGeoJson([found, unflagged], flags());
     const props = collection.features.map((f) => f.properties as Record<string, unknown>);
     expect(collection.features).toHaveLength(4);
-    expect((props[0]?.flag as { status: string }).status).toBe("open");
+    expect(props[0]?.flag).toMatchObject({ status: "open" });
     expect(props[1]?.flag).toBeNull();
-    expect((props[2]?.finding as { id: string }).id).toBe("cccccccccccccccc");
+    expect(props[2]?.finding).toMatchObject({ id: "cccccccccccccccc" });
     expect(collection.features[3]?.geometry).toEqual({
       type: "Point",
       coordinates: [105.855, 21.025],

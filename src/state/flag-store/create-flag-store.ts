@@ -1,0 +1,224 @@
+import {
+  type FlagEvent,
+  foldFlags,
+  formatReviewFile,
+  mergeReviews,
+  parseReviewFile,
+  reviewEvent,
+} from "../../core/review/index";
+import type { FlagPersistence } from "./flag-persistence";
+import type { FlagStore, FlagStoreSnapshot, ImportOutcome, SaveState } from "./flag-store";
+import { saveErrorText } from "./save-errors";
+
+/** Timers and clock of a store; tests pass their own to run retries by hand. */
+export type StoreClock = {
+  now(): number;
+  /** Runs `run` after `ms`; returns the cancel function. */
+  schedule(run: () => void, ms: number): () => void;
+};
+
+const realClock: StoreClock = {
+  now: () => Date.now(),
+  schedule(run, ms) {
+    const timer = setTimeout(run, ms);
+    return () => clearTimeout(timer);
+  },
+};
+
+/** First retry after 1 s, doubling to at most 30 s: quick after a blip, light on a full disk. */
+export const RETRY_FIRST_MS = 1000;
+export const RETRY_MAX_MS = 30_000;
+
+/** The wait before retry number `attempts` (1-based). */
+export function retryDelay(attempts: number): number {
+  return Math.min(RETRY_MAX_MS, RETRY_FIRST_MS * 2 ** Math.max(0, attempts - 1));
+}
+
+/**
+ * A {@link FlagStore} over any {@link FlagPersistence}: every event is in memory at once (the UI
+ * never waits for the disk) and queued until the persistence has stored it. A failed read or write
+ * becomes a `failed` {@link SaveState} and is retried with backoff ({@link retryDelay}), forever:
+ * pending events are never dropped. Events appended before the stored ones were read are kept and
+ * joined to them.
+ */
+export function createFlagStore(
+  persistence: FlagPersistence,
+  clock: StoreClock = realClock,
+): FlagStore {
+  const byId = new Map<string, FlagEvent>();
+  let pending: FlagEvent[] = [];
+  let loaded = false;
+  let busy = false;
+  let closed = false;
+  let attempts = 0;
+  let cancelRetry: (() => void) | null = null;
+  let save: SaveState = { kind: "loading", pending: 0 };
+  let snapshot: FlagStoreSnapshot = { events: [], flags: new Map(), save };
+  const listeners = new Set<() => void>();
+
+  function publish(eventsChanged: boolean): void {
+    const events = eventsChanged ? [...byId.values()] : snapshot.events;
+    const flags = eventsChanged ? foldFlags(events) : snapshot.flags;
+    snapshot = { events, flags, save };
+    for (const listener of [...listeners]) listener();
+  }
+
+  function settledState(): SaveState {
+    if (!loaded) return { kind: "loading", pending: pending.length };
+    return pending.length > 0 ? { kind: "saving", pending: pending.length } : { kind: "saved" };
+  }
+
+  function fail(phase: "load" | "save", error: unknown): void {
+    attempts++;
+    const wait = retryDelay(attempts);
+    save = {
+      kind: "failed",
+      phase,
+      pending: pending.length,
+      error: saveErrorText(error, phase),
+      attempts,
+      retryAt: clock.now() + wait,
+    };
+    cancelRetry = clock.schedule(() => {
+      cancelRetry = null;
+      void work();
+    }, wait);
+  }
+
+  /** The read-and-write round in progress, if any (close waits for it). */
+  let running: Promise<void> = Promise.resolve();
+
+  /** A call of {@link work} that came while a round ran (a retry that fired just then). */
+  let rerun = false;
+
+  /** Reads the stored events (once), then writes pending ones until none is left or one fails. */
+  function work(): Promise<void> {
+    if (closed || cancelRetry) return running;
+    if (busy) {
+      rerun = true;
+      return running;
+    }
+    busy = true;
+    running = round().finally(() => {
+      busy = false;
+      const again = rerun;
+      rerun = false;
+      // a call that came during the round, or an event appended after its last look, goes now
+      if (again || (loaded && pending.length > 0 && save.kind !== "failed")) void work();
+    });
+    return running;
+  }
+
+  async function round(): Promise<void> {
+    if (!loaded) {
+      try {
+        const stored = await persistence.load();
+        let added = false;
+        for (const e of stored) {
+          if (!byId.has(e.eventId)) {
+            byId.set(e.eventId, e);
+            added = true;
+          }
+        }
+        loaded = true;
+        attempts = 0;
+        save = settledState();
+        publish(added);
+      } catch (error) {
+        fail("load", error);
+        publish(false);
+        return;
+      }
+    }
+    while (pending.length > 0 && !closed) {
+      const batch = pending.slice();
+      try {
+        await persistence.save(batch);
+      } catch (error) {
+        fail("save", error);
+        publish(false);
+        return;
+      }
+      // events appended meanwhile stay queued for the next round
+      pending = pending.slice(batch.length);
+      attempts = 0;
+      save = settledState();
+      publish(false);
+    }
+  }
+
+  function append(events: readonly FlagEvent[]): void {
+    const fresh = events.filter((e) => !byId.has(e.eventId));
+    if (fresh.length === 0) return;
+    for (const e of fresh) byId.set(e.eventId, e);
+    pending.push(...fresh);
+    // while a retry waits, its failure stays on show (with the new count); otherwise save now
+    save = save.kind === "failed" ? { ...save, pending: pending.length } : settledState();
+    publish(true);
+    void work();
+  }
+
+  function importReview(text: string): ImportOutcome {
+    const parsed = parseReviewFile(text);
+    if (!parsed.ok) return parsed;
+    const merged = mergeReviews([...byId.values()], parsed.events);
+    if (!merged.ok) {
+      return {
+        ok: false,
+        problems: [{ index: null, id: null, field: "(file)", message: merged.problem }],
+      };
+    }
+    append(merged.added);
+    return {
+      ok: true,
+      flags: parsed.flags,
+      added: merged.added.length,
+      duplicates: merged.duplicates,
+      disagreements: merged.disagreements,
+    };
+  }
+
+  const ready = work();
+
+  return {
+    ready,
+    getSnapshot: () => snapshot,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    list: () => snapshot.events,
+    append,
+    apply(intent, author) {
+      const result = reviewEvent(snapshot.flags, intent, author);
+      if (result.ok) append([result.event]);
+      return result;
+    },
+    exportReview(options = {}) {
+      return formatReviewFile(snapshot.events, options);
+    },
+    importReview,
+    retryNow() {
+      if (!cancelRetry) return;
+      cancelRetry();
+      cancelRetry = null;
+      void work();
+    },
+    async close() {
+      cancelRetry?.();
+      cancelRetry = null;
+      await running;
+      // one last try for what is still pending, then no more retries
+      if (pending.length > 0) {
+        await persistence.save(pending).then(
+          () => {
+            pending = [];
+          },
+          () => {},
+        );
+      }
+      closed = true;
+      persistence.close();
+    },
+  };
+}

@@ -1,0 +1,15 @@
+/*
+ * The flag store: the UI reads snapshots and sends intents through the FlagStore interface only,
+ * so a shared server store can later replace the browser's IndexedDB one without touching the UI.
+ */
+export {
+  createFlagStore,
+  RETRY_FIRST_MS,
+  RETRY_MAX_MS,
+  retryDelay,
+  type StoreClock,
+} from "./create-flag-store";
+export type { FlagPersistence } from "./flag-persistence";
+export type { FlagStore, FlagStoreSnapshot, ImportOutcome, SaveState } from "./flag-store";
+export { indexedDbPersistence, REVIEW_DB } from "./indexeddb-persistence";
+export { NoStorageError, StorageBlockedError, saveErrorText } from "./save-errors";
