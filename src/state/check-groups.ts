@@ -119,7 +119,9 @@ function sortKeys(keys: string[], by: GroupBy, context: GroupingContext): string
     case "district": {
       // Named districts by name; the whole city and unknown places last.
       const special = (key: string) => (key === CITY_KEY ? 1 : key === NO_DISTRICT_KEY ? 2 : 0);
-      const name = (key: string) => districtKeyNames(key, context.districtName);
+      // each key's names once, not once per comparison (hundreds of keys for thousands of findings)
+      const names = new Map(keys.map((key) => [key, districtKeyNames(key, context.districtName)]));
+      const name = (key: string) => names.get(key) ?? key;
       return keys.sort((a, b) => special(a) - special(b) || collator.compare(name(a), name(b)));
     }
   }

@@ -130,6 +130,15 @@ describe("headline area: each m² once per rule", () => {
     expect(head.byRule.map((r) => r.rule)).not.toContain("quota");
   });
 
+  it("recomputes a rule's union when a finding keeps its id but changes shape (a re-run)", () => {
+    const [a, b] = FINDINGS as [Finding, Finding];
+    const before = headlineArea([a, b]).unionSquareMeters;
+    const bigger = square(105.8, 105.83);
+    const after = headlineArea([{ ...a, geometry: bigger, areaSquareMeters: areaOf(bigger) }, b]);
+    expect(after.unionSquareMeters).toBeGreaterThan(before * 1.5);
+    expect(headlineArea([a, b]).unionSquareMeters).toBe(before);
+  });
+
   it("adds a finding's area as it is when the run kept no geometry, and says how many", () => {
     const [a] = FINDINGS;
     const head = headlineArea([{ ...(a as Finding), geometry: null }]);

@@ -36,8 +36,9 @@ export type ClipKernel = {
    */
   coveredTwice(parts: readonly Polygons[]): Polygons;
   /**
-   * The union of `parts` (overlapping or not), each square metre once: what a headline area that
-   * must not count a place twice measures.
+   * The union of `parts` (overlapping or not; each valid on its own), each square metre once: what
+   * a headline area that must not count a place twice measures. A part that meets no other is
+   * returned as given.
    */
   union(parts: readonly Polygons[]): Polygons;
 };
@@ -222,10 +223,21 @@ export function createClipperKernel(
       return cover.twice.length === 0 ? [] : run(ClipType.Union, cover.twice, []);
     },
     union(parts) {
-      const converted = parts.map(convert).filter((c) => c.paths.length > 0);
-      converted.sort((a, b) => a.minX + a.maxX - b.minX - b.maxX);
-      if (converted.length === 0) return [];
-      return run(ClipType.Union, unionOf(converted, 0, converted.length).paths, []);
+      const out: Polygons = [];
+      const kept = parts.filter((part) => convert(part).paths.length > 0);
+      // each cluster of parts whose boxes touch is united on its own: most conflicts of a rule
+      // lie apart, and a part alone is its own union (parts are valid on their own)
+      for (const cluster of boxClusters(kept, convert)) {
+        if (cluster.length === 1) {
+          for (const polygon of cluster[0] as Polygons) out.push(polygon);
+          continue;
+        }
+        const converted = cluster.map(convert);
+        converted.sort((a, b) => a.minX + a.maxX - b.minX - b.maxX);
+        const united = unionOf(converted, 0, converted.length).paths;
+        for (const polygon of run(ClipType.Union, united, [])) out.push(polygon);
+      }
+      return out;
     },
   };
 
@@ -304,6 +316,44 @@ export function createClipperKernel(
     const union = runPaths([...a.union, ...b.union], FillRule.NonZero);
     return { union, twice, minX, minY, maxX, maxY };
   }
+}
+
+/** A bounding box, in the kernel's integer grid. */
+type Box = { minX: number; minY: number; maxX: number; maxY: number };
+
+/**
+ * The parts grouped so that parts whose bounding boxes meet, directly or through others, are in one
+ * group (a sweep over x with union–find): groups far apart need no clipping between them.
+ */
+function boxClusters<T>(parts: readonly T[], boxOf: (part: T) => Box): T[][] {
+  const boxes = parts.map(boxOf);
+  const parent = parts.map((_, i) => i);
+  const root = (i: number): number => {
+    let r = i;
+    while (parent[r] !== r) r = parent[r] as number;
+    parent[i] = r;
+    return r;
+  };
+  const box = (i: number) => boxes[i] as Box;
+  const order = [...parts.keys()].sort((a, b) => box(a).minX - box(b).minX);
+  let active: number[] = [];
+  for (const i of order) {
+    const p = box(i);
+    active = active.filter((j) => box(j).maxX >= p.minX);
+    for (const j of active) {
+      const q = box(j);
+      if (q.minY <= p.maxY && p.minY <= q.maxY) parent[root(i)] = root(j);
+    }
+    active.push(i);
+  }
+  const groups = new Map<number, T[]>();
+  parts.forEach((p, i) => {
+    const r = root(i);
+    const group = groups.get(r);
+    if (group) group.push(p);
+    else groups.set(r, [p]);
+  });
+  return [...groups.values()];
 }
 
 /** Number of distinct positions of a ring (a repeated closing position is not counted). */
