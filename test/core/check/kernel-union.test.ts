@@ -42,6 +42,26 @@ describe("ClipKernel.union", () => {
     near(ellipsoidalArea(union), ellipsoidalArea(stacked[0] as Polygons));
   });
 
+  it("unites a chain whose ends do not meet (a overlaps b, b overlaps c), and returns a lone part as given", () => {
+    const chain = [
+      box(105.8, 21, 105.81, 21.01),
+      box(105.808, 21, 105.818, 21.01),
+      box(105.816, 21, 105.826, 21.01),
+    ];
+    const lone = box(105.9, 21.2, 105.91, 21.21);
+    const union = kernel.union([
+      chain[2] as Polygons,
+      lone,
+      chain[0] as Polygons,
+      chain[1] as Polygons,
+    ]);
+    near(
+      ellipsoidalArea(union),
+      ellipsoidalArea(box(105.8, 21, 105.826, 21.01)) + ellipsoidalArea(lone),
+    );
+    expect(union).toContain(lone[0]);
+  });
+
   it("keeps a hole no other part fills", () => {
     const hole = [
       [105.802, 21.002],
