@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
   canChangeStatus,
@@ -6,15 +8,14 @@ import {
   needsComment,
   nextStatuses,
 } from "../../../src/core/review/index";
+import { REVIEW_FIXTURES } from "./review-fixtures";
 
-/** The decided table, spelled out so a change to the rules is a visible change to this test. */
-const ALLOWED: [FlagStatus, FlagStatus[]][] = [
-  ["open", ["confirmed", "accepted-as-exception", "needs-revision", "resolved"]],
-  ["confirmed", ["needs-revision", "accepted-as-exception", "resolved", "open"]],
-  ["needs-revision", ["resolved", "accepted-as-exception", "open"]],
-  ["accepted-as-exception", ["open"]],
-  ["resolved", ["open"]],
-];
+/** test/fixtures/review/status-rules.json: the decided table, so a change to the rules shows there. */
+const RULES = JSON.parse(readFileSync(join(REVIEW_FIXTURES, "status-rules.json"), "utf8")) as {
+  allowed: Record<FlagStatus, FlagStatus[]>;
+  needsComment: [FlagStatus, FlagStatus][];
+};
+const ALLOWED = Object.entries(RULES.allowed) as [FlagStatus, FlagStatus[]][];
 
 describe("status rules", () => {
   for (const [from, allowed] of ALLOWED) {
@@ -34,11 +35,13 @@ describe("status rules", () => {
     }
   });
 
-  it("asks for a comment on an exception, a reopening and a settlement only", () => {
-    expect(needsComment("open", "accepted-as-exception")).toBe(true);
-    expect(needsComment("resolved", "open")).toBe(true);
-    expect(needsComment("open", "confirmed")).toBe(false);
-    expect(needsComment("confirmed", "resolved")).toBe(false);
-    expect(needsComment("confirmed", "resolved", true)).toBe(true);
+  it("asks for a comment exactly where the fixture says (an exception, a reopening), and to settle", () => {
+    const required = new Set(RULES.needsComment.map(([from, to]) => `${from}→${to}`));
+    for (const [from, allowed] of ALLOWED) {
+      for (const to of allowed) {
+        expect(needsComment(from, to), `${from} → ${to}`).toBe(required.has(`${from}→${to}`));
+        expect(needsComment(from, to, true)).toBe(true);
+      }
+    }
   });
 });
