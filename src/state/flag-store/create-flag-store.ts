@@ -39,7 +39,7 @@ export function retryDelay(attempts: number): number {
  * never waits for the disk) and queued until the persistence has stored it. A failed read or write
  * becomes a `failed` {@link SaveState} and is retried with backoff ({@link retryDelay}), forever:
  * pending events are never dropped. Events appended before the stored ones were read are kept and
- * joined to them.
+ * joined to them; events another tab stores are read in when the persistence says so (`watch`).
  */
 export function createFlagStore(
   persistence: FlagPersistence,
@@ -88,6 +88,9 @@ export function createFlagStore(
   /** The read-and-write round in progress, if any (close waits for it). */
   let running: Promise<void> = Promise.resolve();
 
+  /** Another tab stored events: read the storage again on the next round. */
+  let stale = false;
+
   /** A call of {@link work} that came while a round ran (a retry that fired just then). */
   let rerun = false;
 
@@ -110,7 +113,8 @@ export function createFlagStore(
   }
 
   async function round(): Promise<void> {
-    if (!loaded) {
+    if (!loaded || stale) {
+      stale = false;
       try {
         const stored = await persistence.load();
         let added = false;
@@ -125,6 +129,8 @@ export function createFlagStore(
         save = settledState();
         publish(added);
       } catch (error) {
+        // a failed read of another tab's events is read again with the retry
+        if (loaded) stale = true;
         fail("load", error);
         publish(false);
         return;
@@ -179,6 +185,11 @@ export function createFlagStore(
   }
 
   const ready = work();
+  const unwatch =
+    persistence.watch?.(() => {
+      stale = true;
+      void work();
+    }) ?? (() => {});
 
   return {
     ready,
@@ -205,6 +216,7 @@ export function createFlagStore(
       void work();
     },
     async close() {
+      unwatch();
       cancelRetry?.();
       cancelRetry = null;
       await running;

@@ -9,5 +9,10 @@ export interface FlagPersistence {
   load(): Promise<FlagEvent[]>;
   /** Stores the events, all or none. */
   save(events: readonly FlagEvent[]): Promise<void>;
+  /**
+   * Calls `changed` when another copy of the app (another tab) stored events, so this one reads
+   * them too; returns the function that stops watching. Optional: a storage without it is read once.
+   */
+  watch?(changed: () => void): () => void;
   close(): void;
 }

@@ -65,6 +65,9 @@ export function indexedDbPersistence(name: string = REVIEW_DB): FlagPersistence 
     }
     return db;
   };
+  // tabs of the app tell each other when they stored events (BroadcastChannel reaches the other
+  // tabs of the origin, not the sender); a browser without it just reads at start
+  const channel = typeof BroadcastChannel === "undefined" ? null : new BroadcastChannel(name);
   return {
     async load() {
       const d = await connection();
@@ -83,7 +86,17 @@ export function indexedDbPersistence(name: string = REVIEW_DB): FlagPersistence 
         throw error;
       }
       await tx.done;
+      channel?.postMessage("saved");
     },
-    close: forget,
+    watch(changed) {
+      if (!channel) return () => {};
+      const listener = () => changed();
+      channel.addEventListener("message", listener);
+      return () => channel.removeEventListener("message", listener);
+    },
+    close() {
+      channel?.close();
+      forget();
+    },
   };
 }

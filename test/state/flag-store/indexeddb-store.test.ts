@@ -45,6 +45,19 @@ describe("IndexedDB flag store (fake-indexeddb)", () => {
     expect(again.getSnapshot().save).toEqual({ kind: "saved" });
   });
 
+  it("shows in one tab the flags another tab stored", async () => {
+    const name = `review-${dbCount++}`;
+    const first = storeOn(name).store;
+    const second = storeOn(name).store;
+    await Promise.all([first.ready, second.ready]);
+    first.apply({ type: "flag-finding", finding: F }, author);
+    const seen = await until(second, (s) => s.flags.has(FLAG));
+    expect(seen.flags.get(FLAG)?.createdBy).toBe("Trần Văn Minh");
+    second.apply({ type: "set-status", flagId: FLAG, status: "confirmed" }, { reviewer: "Lan" });
+    const back = await until(first, (s) => s.flags.get(FLAG)?.status === "confirmed");
+    expect(back.flags.get(FLAG)?.history).toHaveLength(2);
+  });
+
   it("surfaces a failed write (quota), keeps the event, retries, and it is stored after all", async () => {
     const name = `review-${dbCount++}`;
     const { store, clock } = storeOn(name);
