@@ -83,21 +83,25 @@ function featureProblems(
   const mismatch = (field: string): EntryProblem => ({
     index,
     id,
-    field: `properties.${field}`,
+    field,
     message: {
       vi: "không khớp với lịch sử của cờ (tệp đã bị sửa tay?): xuất lại tệp từ ứng dụng",
       en: "does not match the flag's history (edited by hand?): export the file again from the app",
     },
   });
-  if (!flag) return { events: [], problems: [mismatch("history")] };
+  if (!flag) return { events: [], problems: [mismatch("properties.history")] };
   const finding = flag.target.kind === "finding" ? flag.target.finding : null;
+  // a finding's geometry may be the run's newer one; a drawn flag's is its history's
+  const drawn = flag.target.kind === "own" ? flag.target.geometry : null;
   const checks: [string, boolean][] = [
-    ["flagId", p.flagId === id],
-    ["kind", p.kind === flag.target.kind],
-    ["findingId", p.findingId === (finding?.id ?? null)],
-    ["status", p.status === flag.status],
-    ["deleted", p.deleted === flag.deleted],
-    ["disagreement", p.disagreement === flag.disagreement],
+    ["properties.flagId", p.flagId === id],
+    ["properties.kind", p.kind === flag.target.kind],
+    ["properties.findingId", p.findingId === (finding?.id ?? null)],
+    ["properties.rule", p.rule === (finding?.rule ?? null)],
+    ["properties.status", p.status === flag.status],
+    ["properties.deleted", p.deleted === flag.deleted],
+    ["properties.disagreement", p.disagreement === flag.disagreement],
+    ["geometry", !drawn || JSON.stringify(feature.geometry) === JSON.stringify(drawn)],
   ];
   for (const [field, ok] of checks) if (!ok) problems.push(mismatch(field));
   return { events: history, problems };
