@@ -140,6 +140,16 @@ t0 = performance.now();
 headlineArea(errors.findings);
 const headlineFilteredMs = performance.now() - t0;
 
+// the longest single step of headlineAreaInSteps (one rule's union) on a new run's geometries
+const stepKernel = createClipperKernel();
+let longestStepMs = 0;
+for (const rule of RULES) {
+  const members = findings.filter((f) => f.rule === rule);
+  const t = performance.now();
+  headlineArea(members, stepKernel);
+  longestStepMs = Math.max(longestStepMs, performance.now() - t);
+}
+
 console.log(
   JSON.stringify({
     findings: findings.length,
@@ -153,6 +163,7 @@ console.log(
     regroup_all_ms: regroupAllMs,
     headline_cold_ms: round(headlineColdMs),
     headline_cached_ms: round(headlineCachedMs),
+    headline_longest_step_ms: round(longestStepMs),
     headline_new_run_ms: round(headlineNewRunMs),
     headline_filtered_ms: round(headlineFilteredMs),
     summed_over_union: round(cold.summedSquareMeters / cold.unionSquareMeters),

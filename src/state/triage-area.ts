@@ -86,13 +86,8 @@ function unitedArea(
   return area;
 }
 
-/**
- * The headline area of the findings (those that pass the filter): per rule, the union of their
- * conflict geometries with the project's Clipper kernel, measured on the WGS84 ellipsoid. Findings
- * without an area (quota, distance) add nothing.
- */
-export function headlineArea(findings: readonly Finding[], kernel?: ClipKernel): HeadlineArea {
-  const clip = kernel ?? sharedKernel();
+/** The findings that have an area, by rule (in order of first appearance). */
+function byRuleWithArea(findings: readonly Finding[]): Map<string, Finding[]> {
   const groups = new Map<string, Finding[]>();
   for (const f of findings) {
     if (f.areaSquareMeters === null || f.areaSquareMeters <= 0) continue;
@@ -100,33 +95,72 @@ export function headlineArea(findings: readonly Finding[], kernel?: ClipKernel):
     if (group) group.push(f);
     else groups.set(f.rule, [f]);
   }
-  const byRule: RuleArea[] = [];
-  for (const [rule, members] of groups) {
-    const parts: Polygons[] = [];
-    let loose = 0;
-    let withoutGeometry = 0;
-    let summed = 0;
-    for (const f of members) {
-      summed += f.areaSquareMeters ?? 0;
-      const polygons = polygonsOf(f.geometry);
-      if (polygons) parts.push(polygons);
-      else {
-        loose += f.areaSquareMeters ?? 0;
-        withoutGeometry++;
-      }
+  return groups;
+}
+
+/** One rule's headline area. */
+function ruleArea(rule: string, members: readonly Finding[], clip: ClipKernel): RuleArea {
+  const parts: Polygons[] = [];
+  let loose = 0;
+  let withoutGeometry = 0;
+  let summed = 0;
+  for (const f of members) {
+    summed += f.areaSquareMeters ?? 0;
+    const polygons = polygonsOf(f.geometry);
+    if (polygons) parts.push(polygons);
+    else {
+      loose += f.areaSquareMeters ?? 0;
+      withoutGeometry++;
     }
-    const union = unitedArea(rule, members, parts, clip);
-    byRule.push({
-      rule,
-      unionSquareMeters: union + loose,
-      summedSquareMeters: summed,
-      findings: members.length,
-      withoutGeometry,
-    });
   }
+  return {
+    rule,
+    unionSquareMeters: unitedArea(rule, members, parts, clip) + loose,
+    summedSquareMeters: summed,
+    findings: members.length,
+    withoutGeometry,
+  };
+}
+
+function headlineOf(byRule: RuleArea[]): HeadlineArea {
   return {
     unionSquareMeters: byRule.reduce((s, r) => s + r.unionSquareMeters, 0),
     summedSquareMeters: byRule.reduce((s, r) => s + r.summedSquareMeters, 0),
     byRule,
   };
+}
+
+/**
+ * The headline area of the findings (those that pass the filter): per rule, the union of their
+ * conflict geometries with the project's Clipper kernel, measured on the WGS84 ellipsoid. Findings
+ * without an area (quota, distance) add nothing. Takes up to a few hundred ms for thousands of
+ * overlapping conflicts: on the main thread use {@link headlineAreaInSteps}.
+ */
+export function headlineArea(findings: readonly Finding[], kernel?: ClipKernel): HeadlineArea {
+  const clip = kernel ?? sharedKernel();
+  return headlineOf(
+    [...byRuleWithArea(findings)].map(([rule, members]) => ruleArea(rule, members, clip)),
+  );
+}
+
+/** Gives the event loop a turn (a task boundary, so input and painting go first). */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * {@link headlineArea} one rule per task, so the page stays responsive while it is computed (one
+ * rule's union is the longest step: tens of ms for hundreds of overlapping conflicts). Rejects with
+ * the signal's reason when `signal` aborts (the filter changed again: the old answer is not wanted).
+ */
+export async function headlineAreaInSteps(
+  findings: readonly Finding[],
+  options: { signal?: AbortSignal; kernel?: ClipKernel } = {},
+): Promise<HeadlineArea> {
+  const clip = options.kernel ?? sharedKernel();
+  const byRule: RuleArea[] = [];
+  for (const [rule, members] of byRuleWithArea(findings)) {
+    await nextTask();
+    options.signal?.throwIfAborted();
+    byRule.push(ruleArea(rule, members, clip));
+  }
+  return headlineOf(byRule);
 }

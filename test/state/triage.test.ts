@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { ellipsoidalArea } from "../../src/core/check/ellipsoidal-area";
 import type { Finding } from "../../src/core/check/index";
 import { CITY_KEY } from "../../src/state/check-groups";
-import { headlineArea } from "../../src/state/triage-area";
+import { headlineArea, headlineAreaInSteps } from "../../src/state/triage-area";
 import {
   applyTriage,
   type ReviewStatusKey,
@@ -137,6 +137,14 @@ describe("headline area: each m² once per rule", () => {
     const after = headlineArea([{ ...a, geometry: bigger, areaSquareMeters: areaOf(bigger) }, b]);
     expect(after.unionSquareMeters).toBeGreaterThan(before * 1.5);
     expect(headlineArea([a, b]).unionSquareMeters).toBe(before);
+  });
+
+  it("gives the same answer in steps, and stops when the filter changed (aborted)", async () => {
+    expect(await headlineAreaInSteps(FINDINGS)).toEqual(headlineArea(FINDINGS));
+    const controller = new AbortController();
+    const pending = headlineAreaInSteps(FINDINGS, { signal: controller.signal });
+    controller.abort(new Error("filter changed"));
+    await expect(pending).rejects.toThrow("filter changed");
   });
 
   it("adds a finding's area as it is when the run kept no geometry, and says how many", () => {
