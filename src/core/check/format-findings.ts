@@ -89,7 +89,10 @@ export function findingsToGeoJson(findings: readonly Finding[]): FeatureCollecti
  * per item keeps every piece far below V8's longest string (~512 MiB), which a whole result with
  * hundreds of thousands of findings passes.
  */
-function* jsonArrayChunks<T>(items: readonly T[], toJson: (item: T) => unknown): Generator<string> {
+export function* jsonArrayChunks<T>(
+  items: readonly T[],
+  toJson: (item: T) => unknown,
+): Generator<string> {
   yield "[";
   for (let i = 0; i < items.length; i++) {
     // an array slot that stringifies to nothing (undefined, a function) is "null" in JSON.stringify

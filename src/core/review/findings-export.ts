@@ -1,5 +1,10 @@
 import type { Feature, FeatureCollection } from "geojson";
-import { CSV_COLUMNS, findingCsvCells, findingFeature } from "../check/format-findings";
+import {
+  CSV_COLUMNS,
+  findingCsvCells,
+  findingFeature,
+  jsonArrayChunks,
+} from "../check/format-findings";
 import type { Finding } from "../check/types";
 import { csvLine, EXCEL_CSV, UTF8_BOM } from "../text/csv";
 import type { FindingSnapshot, Flag } from "./flag-types";
@@ -132,6 +137,21 @@ export function formatFindingsWithFlagsCsv(
   return [...findingsWithFlagsCsvChunks(findings, flags)].join("");
 }
 
+/** A row of the export as a GeoJSON feature (see {@link findingsWithFlagsGeoJson}). */
+function rowFeature(row: Row, byId: ReadonlyMap<string, Finding>): Feature {
+  if (row.finding) {
+    const feature = findingFeature(row.finding);
+    return { ...feature, properties: { ...feature.properties, flag: row.summary } };
+  }
+  const flag = row.flag as Flag;
+  return {
+    type: "Feature",
+    id: flag.id,
+    geometry: flagGeometry(flag, byId) as Feature["geometry"],
+    properties: { finding: row.snapshot, flag: row.summary },
+  };
+}
+
 /**
  * The findings with their flags as GeoJSON: each finding as the check output writes it, with a
  * `flag` property (null when unflagged); then flags on findings no longer found (the finding's
@@ -142,19 +162,22 @@ export function findingsWithFlagsGeoJson(
   flags: Iterable<Flag>,
 ): FeatureCollection {
   const byId = new Map(findings.map((f) => [f.id, f]));
-  const features: Feature[] = [];
-  for (const row of rowsOf(findings, flags)) {
-    if (row.finding) {
-      const feature = findingFeature(row.finding);
-      features.push({ ...feature, properties: { ...feature.properties, flag: row.summary } });
-    } else if (row.flag) {
-      features.push({
-        type: "Feature",
-        id: row.flag.id,
-        geometry: flagGeometry(row.flag, byId) as Feature["geometry"],
-        properties: { finding: row.snapshot, flag: row.summary },
-      });
-    }
-  }
-  return { type: "FeatureCollection", features };
+  return {
+    type: "FeatureCollection",
+    features: rowsOf(findings, flags).map((row) => rowFeature(row, byId)),
+  };
+}
+
+/**
+ * {@link findingsWithFlagsGeoJson} as text in pieces (one per feature, as the check command writes
+ * its GeoJSON), for a Blob: a large run's whole text would be one very long string.
+ */
+export function* findingsWithFlagsGeoJsonChunks(
+  findings: readonly Finding[],
+  flags: Iterable<Flag>,
+): Generator<string> {
+  const byId = new Map(findings.map((f) => [f.id, f]));
+  yield '{"type":"FeatureCollection","features":';
+  yield* jsonArrayChunks(rowsOf(findings, flags), (row) => rowFeature(row, byId));
+  yield "}\n";
 }

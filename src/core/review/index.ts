@@ -10,6 +10,7 @@ export {
   type FlagSummary,
   findingsWithFlagsCsvChunks,
   findingsWithFlagsGeoJson,
+  findingsWithFlagsGeoJsonChunks,
   formatFindingsWithFlagsCsv,
 } from "./findings-export";
 export type * from "./flag-types";

@@ -4,6 +4,7 @@ import {
   FLAG_CSV_COLUMNS,
   type FlagEvent,
   findingsWithFlagsGeoJson,
+  findingsWithFlagsGeoJsonChunks,
   flagIdForFinding,
   foldFlags,
   formatFindingsWithFlagsCsv,
@@ -87,6 +88,11 @@ describe("csvField", () => {
 });
 
 describe("findings with their flags: GeoJSON", () => {
+  it("writes in pieces exactly the JSON of the collection", () => {
+    const text = [...findingsWithFlagsGeoJsonChunks([found, unflagged], flags())].join("");
+    expect(text).toBe(`${JSON.stringify(findingsWithFlagsGeoJson([found, unflagged], flags()))}\n`);
+  });
+
   it("gives each finding its flag summary and adds the unattached flags with their geometry", () => {
     const collection = findingsWithFlagsGeoJson([found, unflagged], flags());
     const props = collection.features.map((f) => f.properties as Record<string, unknown>);
