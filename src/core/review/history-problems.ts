@@ -104,7 +104,12 @@ export function historyProblems(flagId: string, history: readonly FlagEvent[]): 
             en: `"${replaced}" is not an earlier status event of this flag`,
           },
         });
-      } else if (!e.settles && !canChangeStatus(from, e.status)) {
+      } else if (
+        !e.settles &&
+        !canChangeStatus(from, e.status) &&
+        // a change replacing several heads may leave one that had its status already
+        !(from === e.status && e.replaces.length > 1)
+      ) {
         problems.push({
           field: at(i, "status"),
           message: {

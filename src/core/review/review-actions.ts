@@ -89,8 +89,12 @@ function actionFor(
     case "set-status":
       if (flag.disagreement) return say.mustSettle;
       if (intent.status === flag.status) return say.sameStatus(flag.status);
-      if (!canChangeStatus(flag.status, intent.status)) {
-        return say.statusNotAllowed(flag.status, intent.status);
+      {
+        // every head it replaces must allow the change (heads of one reviewer's two devices may
+        // differ), as the import checks; a head that has the status already stays as it is
+        const to = intent.status;
+        const refused = flag.heads.find((h) => h.status !== to && !canChangeStatus(h.status, to));
+        if (refused) return say.statusNotAllowed(refused.status, to);
       }
       if (comment === undefined && needsComment(flag.status, intent.status)) {
         return say.commentRequired(intent.status);

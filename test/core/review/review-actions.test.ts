@@ -4,7 +4,9 @@ import {
   type FlagEvent,
   flagIdForFinding,
   foldFlags,
+  formatReviewFile,
   newOwnFlagId,
+  parseReviewFile,
   type ReviewIntent,
   reviewEvent,
 } from "../../../src/core/review/index";
@@ -161,6 +163,29 @@ describe("reviewEvent: intents become events, or say why not", () => {
     );
     const far = { type: "Point" as const, coordinates: [205, 21] };
     expect(refused(events, { type: "move", flagId: id, geometry: far })).not.toBeNull();
+  });
+
+  it("checks a change against every head, so the import reads what the app wrote", () => {
+    const base = apply([[{ type: "flag-finding", finding: F }, "Lan"]]);
+    // one reviewer on two devices: confirmed on one, resolved on the other, from the same state
+    const a = apply([[{ type: "set-status", flagId: FLAG, status: "confirmed" }, "Lan"]], base);
+    const b = apply([[{ type: "set-status", flagId: FLAG, status: "resolved" }, "Lan"]], base);
+    // the resolved one a little earlier, so the confirmed one is the latest (the shown status)
+    const both = [...a, { ...(b.at(-1) as FlagEvent), at: "2026-12-01T08:00:00.500Z" }];
+    expect(flagOf(both).status).toBe("confirmed");
+    expect(flagOf(both).heads).toHaveLength(2);
+    expect(flagOf(both).disagreement).toBe(false);
+    // resolved → needs-revision is not a change the rules allow, whatever the other head says
+    expect(
+      refused(both, { type: "set-status", flagId: FLAG, status: "needs-revision" })?.en,
+    ).toMatch(/"resolved" to "needs revision"/);
+    const reopened = apply(
+      [[{ type: "set-status", flagId: FLAG, status: "open", comment: "xem lại" }, "Lan"]],
+      both,
+    );
+    const read = parseReviewFile(formatReviewFile(reopened));
+    expect(read.ok).toBe(true);
+    expect(flagOf(reopened).heads).toHaveLength(1);
   });
 
   it("makes a disputed flag wait for a settlement, which replaces every head", () => {
