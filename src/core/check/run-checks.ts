@@ -332,7 +332,8 @@ function fastOrder(a: string, b: string): number {
   return order;
 }
 
-function compareIds(a: string | null | undefined, b: string | null | undefined): number {
+/** Order of feature ids: numeric runs by value ("Z2" before "Z10"), as findings are sorted. */
+export function compareIds(a: string | null | undefined, b: string | null | undefined): number {
   const x = a ?? "";
   const y = b ?? "";
   if (x === y) return 0;
