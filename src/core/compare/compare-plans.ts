@@ -27,6 +27,7 @@ import {
 } from "./compare-messages";
 import { sameShape } from "./same-shape";
 import { KIND_ORDER, summarize, type ZoneAreas } from "./summary";
+import { touchOnly } from "./touching";
 import {
   type CompareOptions,
   type ComparePiece,
@@ -180,6 +181,7 @@ export function comparePlans(
     proposalZones: afterLayer.features.length,
     candidatePairs: 0,
     identicalPairs: 0,
+    touchingPairs: 0,
     shortcutPairs: 0,
     kernelCalls: 0,
     differences: 0,
@@ -252,15 +254,23 @@ export function comparePlans(
       districts: districtsFor(engine, polygons, layer, index as number),
     });
   };
-  /** a minus the union of `others`, as a piece of `kind` (nothing when `covered`). */
+  /**
+   * Zone `a` (current i or proposal j) minus the union of the other plan's zones it meets
+   * (`others`, indices into `of`), as a piece of `kind`. Not computed when `a` or one of them is
+   * invalid: the part left depends on what they cover.
+   */
   const rest = (
     kind: "added" | "removed",
     i: number | null,
     j: number | null,
     a: PreparedGeometry,
-    bad: string | null,
-    others: PreparedGeometry[],
+    own: string | null,
+    of: Zones,
+    others: readonly number[],
   ) => {
+    let bad = own;
+    for (let k = 0; k < others.length && bad === null; k++)
+      bad = badReason(of, others[k] as number);
     if (bad !== null) return emit(kind, i, j, { reason: bad });
     if (others.length === 0) return emit(kind, i, j, { polygons: a.polygons, area: areaOf(a) });
     stats.differences++;
@@ -268,7 +278,7 @@ export function comparePlans(
     try {
       polygons = engine.kernel.difference(
         a.polygons,
-        others.map((g) => g.polygons),
+        others.map((k) => (of.layer.geometry(k) as PreparedGeometry).polygons),
       );
     } catch (error) {
       return emit(kind, i, j, { reason: reasonOf(error) });
@@ -302,7 +312,8 @@ export function comparePlans(
     if (!p) continue;
     const pBad = badReason(after, j);
     const to = after.codes[j] as string | null;
-    const touching: PreparedGeometry[] = [];
+    /** Current zones meeting p, for its added part. */
+    const touching: number[] = [];
     let covered = false;
     for (const i of candidates(index, p)) {
       const c = beforeLayer.geometry(i) as PreparedGeometry;
@@ -312,7 +323,7 @@ export function comparePlans(
         stats.identicalPairs++;
         covered = true;
         coveredBefore[i] = 1;
-        touching.push(c);
+        touching.push(i);
         (meeting[i] as number[]).push(j);
         const area = areaOf(p);
         if (same) unchanged.set(to, (unchanged.get(to) ?? 0) + area);
@@ -325,7 +336,13 @@ export function comparePlans(
         stats.shortcutPairs++;
         continue;
       }
-      touching.push(c);
+      // neighbours sharing an edge: no overlap, and nothing to take off either zone's rest
+      if (relation.kind === "contact" && touchOnly(p, c)) {
+        stats.candidatePairs++;
+        stats.touchingPairs++;
+        continue;
+      }
+      touching.push(i);
       (meeting[i] as number[]).push(j);
       if (relation.kind === "subset" && relation.whole) {
         if (relation.of === "a") covered = true;
@@ -352,14 +369,13 @@ export function comparePlans(
       if (same) unchanged.set(to, (unchanged.get(to) ?? 0) + overlap.area);
       else emit("changed", i, j, overlap);
     }
-    if (!covered) rest("added", null, j, p, pBad, touching);
+    if (!covered) rest("added", null, j, p, pBad, before, touching);
   }
   for (let i = 0; i < all.length; i++) {
     tick();
     const c = beforeLayer.geometry(i);
     if (!c || coveredBefore[i] === 1) continue;
-    const others = (meeting[i] as number[]).map((j) => afterLayer.geometry(j) as PreparedGeometry);
-    rest("removed", i, null, c, badReason(before, i), others);
+    rest("removed", i, null, c, badReason(before, i), after, meeting[i] as number[]);
   }
   stats.candidatePairs += engine.stats.candidatePairs;
   stats.shortcutPairs += engine.stats.shortcutPairs;

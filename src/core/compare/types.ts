@@ -108,6 +108,8 @@ export type CompareStats = {
   candidatePairs: number;
   /** Pairs with the same rings (up to start vertex and direction): no clipping at all. */
   identicalPairs: number;
+  /** Pairs whose boundaries touch but interiors do not meet, settled without clipping (`touchOnly`). */
+  touchingPairs: number;
   /** Pairs settled without clipping (disjoint, or one inside the other). */
   shortcutPairs: number;
   /** Pairs that needed clipping. */
