@@ -281,7 +281,8 @@ export function checkPartition(prepared: PreparedChecks, options: RunOptions = {
   return cursor.result();
 }
 
-const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/** Resolves on a later task (a timer), so messages and events queued meanwhile are handled first. */
+export const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
  * Runs one partition in slices of about `sliceMs` milliseconds, yielding to the event loop between

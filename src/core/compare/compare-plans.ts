@@ -90,14 +90,18 @@ function originOf(collections: FeatureCollection[]): [number, number] | undefine
   return undefined;
 }
 
-/** Warnings about a side's zones: those without a polygon, those with invalid geometry. */
-function geometryProblems(zones: Zones): CheckProblem[] {
+/**
+ * Warnings about a side's zones: those without a polygon, those with invalid geometry. Yields after
+ * each zone (deciding validity is the costly part), so a sliced run can pause here too.
+ */
+function* geometryProblems(zones: Zones): Generator<void, CheckProblem[]> {
   const none: number[] = [];
   const invalid: number[] = [];
-  zones.layer.features.forEach((_, i) => {
+  for (let i = 0; i < zones.layer.features.length; i++) {
     if (!zones.layer.geometry(i)) none.push(i);
     else if (invalidOf(zones, i)) invalid.push(i);
-  });
+    yield;
+  }
   const problems: CheckProblem[] = [];
   const layer = zones.layer;
   if (none.length > 0) {
@@ -163,6 +167,24 @@ export function comparePlans(
   proposal: FeatureCollection,
   options: CompareOptions = {},
 ): PlanComparison {
+  const steps = comparePlansSteps(current, proposal, options);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/**
+ * {@link comparePlans} as a generator that yields after each zone (validity, then each proposal
+ * zone, then each current zone) and returns the comparison: the caller decides when to pause, so
+ * `comparePlansAsync` can give the event loop a turn (a Worker's cancel message, a page's frames)
+ * without a second copy of the algorithm.
+ */
+export function* comparePlansSteps(
+  current: FeatureCollection,
+  proposal: FeatureCollection,
+  options: CompareOptions = {},
+): Generator<void, PlanComparison> {
   const attribute = options.attribute ?? DEFAULT_LAND_USE_ATTRIBUTE;
   const attributes = {
     current: options.currentAttribute ?? attribute,
@@ -206,8 +228,7 @@ export function comparePlans(
   });
   // an attribute no zone has: every code would read "none", a comparison saying nothing
   if (problems.some((p) => p.severity === "error")) return done([]);
-  for (const problem of [...geometryProblems(before), ...geometryProblems(after)])
-    problems.push(problem);
+  problems.push(...(yield* geometryProblems(before)), ...(yield* geometryProblems(after)));
 
   const engine: Engine = {
     layers: new Map([
@@ -307,6 +328,7 @@ export function comparePlans(
   /** Current zones lying wholly inside one proposal zone: nothing of them is removed. */
   const coveredBefore = new Uint8Array(all.length);
   for (let j = 0; j < after.codes.length; j++) {
+    if (j > 0) yield;
     tick();
     const p = afterLayer.geometry(j);
     if (!p) continue;
@@ -372,6 +394,7 @@ export function comparePlans(
     if (!covered) rest("added", null, j, p, pBad, before, touching);
   }
   for (let i = 0; i < all.length; i++) {
+    yield;
     tick();
     const c = beforeLayer.geometry(i);
     if (!c || coveredBefore[i] === 1) continue;

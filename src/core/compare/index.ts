@@ -1,5 +1,7 @@
+export { type CompareAsyncOptions, comparePlansAsync } from "./compare-async";
 export {
   comparePlans,
+  comparePlansSteps,
   DEFAULT_LAND_USE_ATTRIBUTE,
   DEFAULT_TOLERANCE_SQUARE_METERS,
   pieceId,
