@@ -10,6 +10,7 @@ import {
 import type { CompareRequest } from "../worker/compare-protocol";
 import { CompareRunner, type CompareWorkerFactory } from "../worker/compare-runner";
 import { startCompareWorker } from "./compare-workers";
+import { frameProgress } from "./frame-progress";
 
 /** What {@link useCompare} gives the app. */
 export type CompareController = {
@@ -45,17 +46,11 @@ export function useCompare(factory: CompareWorkerFactory = startCompareWorker): 
     if (!runner) return;
     const runId = ++runIdRef.current;
     dispatch({ type: "compare-started", runId });
-    let frame: number | null = null;
-    let latest = { done: 0, total: 0 };
-    const onProgress = (done: number, total: number) => {
-      latest = { done, total };
-      frame ??= requestAnimationFrame(() => {
-        frame = null;
-        dispatch({ type: "compare-progress", runId, ...latest });
-      });
-    };
-    void runner.run(request, onProgress).then((outcome) => {
-      if (frame !== null) cancelAnimationFrame(frame);
+    const progress = frameProgress((done, total) =>
+      dispatch({ type: "compare-progress", runId, done, total }),
+    );
+    void runner.run(request, progress.report).then((outcome) => {
+      progress.stop();
       switch (outcome.status) {
         case "done":
           dispatch({

@@ -114,22 +114,17 @@ export function ComparePanel({
       )}
       <fieldset className="compare-export">
         <legend className="compare-export__title">{t("compare.export.title")}</legend>
-        <button
-          type="button"
-          className="button"
-          data-testid="compare-export-csv"
-          onClick={() => exportAs("csv")}
-        >
-          {t("compare.export.csv")}
-        </button>
-        <button
-          type="button"
-          className="button"
-          data-testid="compare-export-geojson"
-          onClick={() => exportAs("geojson")}
-        >
-          {t("compare.export.geojson")}
-        </button>
+        {(["csv", "geojson"] as const).map((format) => (
+          <button
+            key={format}
+            type="button"
+            className="button"
+            data-testid={`compare-export-${format}`}
+            onClick={() => exportAs(format)}
+          >
+            {t(`compare.export.${format}`)}
+          </button>
+        ))}
         <span className="compare-export__hint">{t("compare.export.hint")}</span>
       </fieldset>
       {!nothing && <CompareLegend colors={colors} />}

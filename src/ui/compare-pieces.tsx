@@ -20,9 +20,9 @@ const OVERSCAN = 8;
 const INITIAL_RECT = { width: 0, height: 640 };
 
 /**
- * The pieces in the comparison's order (kind, then zone ids), as the check's results list: only the
- * rows in view are in the DOM, so tens of thousands of pieces scroll as quickly as ten. A piece
- * selected elsewhere (the map) is scrolled into view.
+ * The pieces in the comparison's order (kind, then zone ids), as the check's results list (and with
+ * its list styles): only the rows in view are in the DOM, so tens of thousands of pieces scroll as
+ * quickly as ten. A piece selected elsewhere (the map) is scrolled into view.
  */
 export const ComparePieces = memo(function ComparePieces({
   pieces,
@@ -52,11 +52,11 @@ export const ComparePieces = memo(function ComparePieces({
   return (
     <div
       ref={scrollRef}
-      className="compare-pieces"
+      className="check-results compare-pieces"
       data-testid="compare-pieces"
       data-rows={pieces.length}
     >
-      <ul className="compare-pieces__rows" style={{ height: virtualizer.getTotalSize() }}>
+      <ul className="check-results__rows" style={{ height: virtualizer.getTotalSize() }}>
         {virtualizer.getVirtualItems().map((item) => {
           const piece = pieces[item.index];
           if (!piece) return null;
@@ -65,7 +65,7 @@ export const ComparePieces = memo(function ComparePieces({
               key={item.key}
               ref={virtualizer.measureElement}
               data-index={item.index}
-              className="compare-pieces__row"
+              className="check-row"
               style={{ transform: `translateY(${item.start}px)` }}
               aria-setsize={pieces.length}
               aria-posinset={item.index + 1}

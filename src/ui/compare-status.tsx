@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { formatNumber } from "../state/format";
 import type { Language } from "../state/url-state";
+import { ProgressBar } from "./progress-bar";
 
 /** Where a comparison run is (what `useCompare` or the caller tracks from `CompareRunner`). */
 export type CompareStatusState =
@@ -43,20 +44,12 @@ export function CompareStatus({
   const { done, total } = state;
   return (
     <div className="compare-progress">
-      <div
-        className="check-progress__bar"
-        role="progressbar"
-        data-testid="compare-progress"
-        aria-label={t("compare.status.progressLabel")}
-        aria-valuemin={0}
-        aria-valuemax={total || 1}
-        aria-valuenow={done}
-      >
-        <div
-          className="check-progress__fill"
-          style={{ width: `${total > 0 ? (100 * done) / total : 0}%` }}
-        />
-      </div>
+      <ProgressBar
+        done={done}
+        total={total}
+        label={t("compare.status.progressLabel")}
+        testId="compare-progress"
+      />
       <p className="compare-status" role="status" data-testid="compare-status">
         {total > 0
           ? t("compare.status.running", { done: n(done), total: n(total) })

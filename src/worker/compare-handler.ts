@@ -1,6 +1,7 @@
 import { comparePlansAsync } from "../core/compare/index";
 import { SLICE_MS } from "./check-handler";
 import type { FromCompareWorker, ToCompareWorker } from "./compare-protocol";
+import { createRunSlot } from "./run-slot";
 
 /**
  * The message loop of a compare worker, without the worker: runs `comparePlansAsync` per `compare`
@@ -16,42 +17,26 @@ export function createCompareHandler(
   post: (message: FromCompareWorker) => void,
   sliceMs = SLICE_MS,
 ): (message: ToCompareWorker) => void {
-  let current: { runId: number; controller: AbortController } | null = null;
-
-  async function run(message: Extract<ToCompareWorker, { type: "compare" }>): Promise<void> {
-    const { runId, request } = message;
-    const controller = new AbortController();
-    current = { runId, controller };
-    try {
-      const comparison = await comparePlansAsync(request.current, request.proposal, {
-        ...request.options,
-        signal: controller.signal,
-        sliceMs,
-        onProgress: (done, total) => post({ type: "progress", runId, done, total }),
-      });
-      // A cancel that came in while the last slice was finishing still wins: no late result.
-      controller.signal.throwIfAborted();
-      post({ type: "result", runId, comparison });
-    } catch (error) {
-      if (controller.signal.aborted) post({ type: "cancelled", runId });
-      else {
-        const text = error instanceof Error ? error.message : String(error);
-        post({ type: "error", runId, message: text });
-      }
-    } finally {
-      if (current?.controller === controller) current = null;
-    }
-  }
-
+  const runs = createRunSlot(post);
   return (message) => {
     switch (message.type) {
       case "cancel":
-        if (current?.runId === message.runId) current.controller.abort();
+        runs.cancel(message.runId);
         return;
-      case "compare":
-        current?.controller.abort();
-        void run(message);
+      case "compare": {
+        const { runId, request } = message;
+        runs.start(runId, async (signal) => ({
+          type: "result",
+          runId,
+          comparison: await comparePlansAsync(request.current, request.proposal, {
+            ...request.options,
+            signal,
+            sliceMs,
+            onProgress: (done, total) => post({ type: "progress", runId, done, total }),
+          }),
+        }));
         return;
+      }
     }
   };
 }

@@ -39,16 +39,7 @@ const made = (pieces: PlanComparison["pieces"], transitions = [transition()]): P
     pieces,
     summary,
     problems: [],
-    stats: {
-      currentZones: 1,
-      proposalZones: 1,
-      candidatePairs: 0,
-      identicalPairs: 0,
-      touchingPairs: 0,
-      shortcutPairs: 0,
-      kernelCalls: 0,
-      differences: 0,
-    },
+    stats: fixture("identical").stats,
   };
 };
 
@@ -142,7 +133,7 @@ describe("the comparison panel", () => {
     expect(drawn.length).toBeLessThan(40);
     expect(drawn[0]).toBe('data-testid="compare-piece-m0"');
     expect(textOf(html)).toContain("Các mảnh thay đổi (3.000)");
-    const height = Number(/compare-pieces__rows" style="height:(\d+)px/.exec(html)?.[1]);
+    const height = Number(/check-results__rows" style="height:(\d+)px/.exec(html)?.[1]);
     expect(height).toBeGreaterThan(3000 * 50);
   });
 

@@ -7,8 +7,9 @@ import type {
   FromCompareWorker,
   ToCompareWorker,
 } from "../../src/worker/compare-protocol";
-import { CompareRunner, type CompareWorkerFactory } from "../../src/worker/compare-runner";
+import { CompareRunner } from "../../src/worker/compare-runner";
 import { compareGrid } from "../support/compare-grid";
+import { inProcessWorkers } from "./in-process-workers";
 
 /** A handler whose replies are collected; `settled` resolves at the run's last message. */
 function harness(sliceMs?: number) {
@@ -24,38 +25,9 @@ function harness(sliceMs?: number) {
   return { messages, handle, settled };
 }
 
-/**
- * A worker running the real message loop in this thread, passing messages as a Web Worker does: a
- * task later, structured-cloned. Records what it was sent and whether it was terminated.
- */
-function inProcessWorkers(options: { firstStuck?: boolean } = {}) {
-  const started: { sent: ToCompareWorker[]; terminated: boolean }[] = [];
-  const factory: CompareWorkerFactory = (onMessage) => {
-    const record = { sent: [] as ToCompareWorker[], terminated: false };
-    started.push(record);
-    const handle = createCompareHandler((message) => {
-      const copy = structuredClone(message);
-      setTimeout(() => {
-        if (!record.terminated) onMessage(copy);
-      }, 0);
-    });
-    return {
-      post: (message) => {
-        record.sent.push(message);
-        // a worker busy in one long zone: it hears nothing until terminated
-        if (options.firstStuck && record === started[0]) return;
-        const copy = structuredClone(message);
-        setTimeout(() => {
-          if (!record.terminated) handle(copy);
-        }, 0);
-      },
-      terminate: () => {
-        record.terminated = true;
-      },
-    };
-  };
-  return { factory, started };
-}
+/** Compare workers running the real message loop in this thread (see `inProcessWorkers`). */
+const compareWorkers = (options: { firstStuck?: boolean } = {}) =>
+  inProcessWorkers<ToCompareWorker, FromCompareWorker>(createCompareHandler, options);
 
 const request = (n = 8): CompareRequest => ({ ...compareGrid(n), options: { geometry: true } });
 
@@ -116,7 +88,7 @@ describe("the compare worker's message loop", () => {
 
 describe("CompareRunner", () => {
   it("runs the comparison on its worker and resolves with the result and progress", async () => {
-    const { factory, started } = inProcessWorkers();
+    const { factory, started } = compareWorkers();
     const runner = new CompareRunner(factory);
     const r = request();
     const progress: [number, number][] = [];
@@ -134,7 +106,7 @@ describe("CompareRunner", () => {
   });
 
   it("resolves a cancelled run as cancelled, never delivers its result, and stays usable", async () => {
-    const { factory } = inProcessWorkers();
+    const { factory } = compareWorkers();
     const runner = new CompareRunner(factory);
     const progress = vi.fn();
     const pending = runner.run(request(), progress);
@@ -148,7 +120,7 @@ describe("CompareRunner", () => {
   });
 
   it("a new run replaces the one in progress", async () => {
-    const { factory } = inProcessWorkers();
+    const { factory } = compareWorkers();
     const runner = new CompareRunner(factory);
     const first = runner.run(request(12));
     const second = runner.run(request(4));
@@ -160,7 +132,7 @@ describe("CompareRunner", () => {
 
   it("terminates a worker that does not confirm a cancel in time, and starts a fresh one", async () => {
     vi.useFakeTimers();
-    const { factory, started } = inProcessWorkers({ firstStuck: true });
+    const { factory, started } = compareWorkers({ firstStuck: true });
     const runner = new CompareRunner(factory);
     const pending = runner.run(request(4));
     runner.cancel();

@@ -5,7 +5,7 @@ import {
   ringCount,
   vertexCount,
 } from "../check/prepared-geometry";
-import { isSimpleRing } from "../check/ring-overlay";
+import { isSimpleRing, ringOrientation, sortAlong } from "../check/ring-overlay";
 import { orient } from "../geo/orientation";
 
 /*
@@ -47,23 +47,11 @@ class Meetings {
     this.x.push(x);
     this.y.push(y);
   }
-  /** Fills `order` (an insertion sort: a pair of zones meets at a handful of points). */
+  /** Fills `order` (as the ring overlay sorts its crossings). */
   sort() {
     const m = this.edge.length;
     if (this.order.length < m) this.order = new Int32Array(2 * m);
-    const { order, edge, t } = this;
-    for (let k = 0; k < m; k++) {
-      const e = edge[k] as number;
-      const p = t[k] as number;
-      let l = k;
-      for (; l > 0; l--) {
-        const d = order[l - 1] as number;
-        const de = edge[d] as number;
-        if (de < e || (de === e && (t[d] as number) <= p)) break;
-        order[l] = d;
-      }
-      order[l] = k;
-    }
+    sortAlong(this.order, m, this.edge, this.t);
   }
 }
 const meetA = new Meetings();
@@ -108,19 +96,6 @@ function locate(g: PreparedGeometry, x: number, y: number): number {
     if (y2 > y1 ? o > 0 : o < 0) inside = !inside;
   }
   return inside ? 1 : -1;
-}
-
-/** Signed shoelace sum of g's ring: positive when counter-clockwise. */
-function turning(g: PreparedGeometry): number {
-  const c = g.coords;
-  const n = vertexCount(g);
-  let sum = 0;
-  for (let i = 0, j = n - 1; i < n; j = i++) {
-    sum +=
-      ((c[2 * j] as number) - (c[2 * i] as number)) *
-      ((c[2 * j + 1] as number) + (c[2 * i + 1] as number));
-  }
-  return sum;
 }
 
 /**
@@ -288,7 +263,7 @@ export function touchOnly(a: PreparedGeometry, b: PreparedGeometry): boolean {
   if (ringCount(a) !== 1 || ringCount(b) !== 1 || !isSimpleRing(a) || !isSimpleRing(b))
     return false;
   if (!meetings(a, b)) return false;
-  const sides = Math.sign(turning(a)) * Math.sign(turning(b));
+  const sides = Math.sign(ringOrientation(a)) * Math.sign(ringOrientation(b));
   if (sides === 0) return false;
   return boundaryStaysOut(a, meetA, b, sides) && boundaryStaysOut(b, meetB, a, sides);
 }
