@@ -29,7 +29,19 @@ export type ProblemCode =
   | "district-tiling"
   | "bad-id"
   | "duplicate-id"
-  | "antimeridian";
+  | "antimeridian"
+  /** Reading files of any format (src/io): */
+  | "unknown-format"
+  | "unreadable-file"
+  | "unreadable-feature"
+  | "missing-part"
+  | "several-layers"
+  | "geometry-collection"
+  | "has-z"
+  | "deep-value"
+  | "guessed-encoding"
+  | "unknown-crs"
+  | "needs-reprojection";
 
 /**
  * One problem found in an input file. `featureIndex` is the position in `features` (0-based), or
