@@ -16,7 +16,10 @@ export function fixture(path: string): SourceFile {
 }
 
 /** Reads fixture files through the registry with the default limits. */
-export function readFixture(paths: string[], options: Partial<ReadOptions> = {}): Promise<ReadResult> {
+export function readFixture(
+  paths: string[],
+  options: Partial<ReadOptions> = {},
+): Promise<ReadResult> {
   return readSource(paths.map(fixture), { limits: DEFAULT_READ_LIMITS, ...options });
 }
 
@@ -40,18 +43,26 @@ export const NAMES = SOURCE.features.map((f) => f.properties?.ten as string);
 export const CODES = SOURCE.features.map((f) => f.properties?.ma_dat as string);
 
 /** The properties the test compares of a read result: `ten` and `ma_dat` per feature. */
-export const namesOf = (result: ReadResult) => result.collection.features.map((f) => f.properties?.ten);
-export const codesOf = (result: ReadResult) => result.collection.features.map((f) => f.properties?.ma_dat);
+export const namesOf = (result: ReadResult) =>
+  result.collection.features.map((f) => f.properties?.ten);
+export const codesOf = (result: ReadResult) =>
+  result.collection.features.map((f) => f.properties?.ma_dat);
 
 /** The first position of each feature (its outer ring's first, or its first polygon's). */
 export function firstPositions(result: ReadResult): number[][] {
   return result.collection.features.map((f) => {
     const g = f.geometry as { type: string; coordinates: unknown };
-    const c = g.type === "MultiPolygon" ? (g.coordinates as number[][][][])[0]?.[0]?.[0] : (g.coordinates as number[][][])[0]?.[0];
+    const c =
+      g.type === "MultiPolygon"
+        ? (g.coordinates as number[][][][])[0]?.[0]?.[0]
+        : (g.coordinates as number[][][])[0]?.[0];
     return c as number[];
   });
 }
 
 /** Errors and warnings of a result as "code: english" lines, for readable assertions. */
 export const problemLines = (result: ReadResult) =>
-  result.problems.map((p) => `${p.severity} ${p.code}${p.featureIndex === null ? "" : `[${p.featureIndex}]`}: ${p.message.en}`);
+  result.problems.map(
+    (p) =>
+      `${p.severity} ${p.code}${p.featureIndex === null ? "" : `[${p.featureIndex}]`}: ${p.message.en}`,
+  );
