@@ -24,7 +24,9 @@ describe("parseCheckArgs", () => {
       ]),
     ).toEqual({
       catalog: "my/catalog.json",
-      proposal: "p.geojson",
+      proposal: ["p.geojson"],
+      crs: null,
+      landUseAttribute: null,
       proposalLayer: "zoning",
       rules: ["a", "b", "c"],
       format: "csv",
@@ -39,6 +41,8 @@ describe("parseCheckArgs", () => {
     expect(parseCheckArgs([])).toMatchObject({
       catalog: DEFAULT_CATALOG,
       proposal: null,
+      crs: null,
+      landUseAttribute: null,
       rules: null,
       format: "json",
       out: null,

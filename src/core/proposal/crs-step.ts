@@ -29,18 +29,18 @@ export type CrsStep =
 const saysWgs84 = (crs: CrsEvidence) =>
   crs.kind === "wgs84" || (crs.kind === "epsg" && crs.code === 4326);
 
-/** Whether every sampled position is a longitude/latitude somewhere on Earth. */
-const allLonLat = (sample: readonly Position[]) =>
-  sample.length > 0 &&
-  sample.every((p) => Math.abs(p[0] as number) <= 180 && Math.abs(p[1] as number) <= 90);
+/** Whether some sampled positions are a longitude/latitude somewhere on Earth. */
+const someLonLat = (sample: readonly Position[]) =>
+  sample.some((p) => Math.abs(p[0] as number) <= 180 && Math.abs(p[1] as number) <= 90);
 
 /**
  * Decides the CRS of a read file (`decideCrs` on its evidence and a sample of its positions), or
  * takes the caller's `override`. One case `decideCrs` leaves open is settled here: a file that
- * says it is WGS84 (GeoJSON by RFC 7946, KML, EPSG:4326) whose positions are all longitude and
- * latitude, only not in Vietnam, is read as WGS84, as the file says — the layer checks then
- * place it; `decideCrs` looks for Vietnam only. Any other undecided file is a file-level
- * "unknown-crs" error naming what was seen and what to do.
+ * says it is WGS84 (GeoJSON by RFC 7946, KML, EPSG:4326) and holds longitudes and latitudes — not
+ * in Vietnam, or mixed with other numbers — is read as WGS84, as it says: the validation then
+ * names each feature whose coordinates are not longitude/latitude, and the proposal's checks each
+ * feature outside Vietnam, where a file-level "cannot tell" would name none. Any other undecided
+ * file is a file-level "unknown-crs" error naming what was seen and what to do.
  */
 export function crsStep(result: ReadResult, override?: CrsChoice): CrsStep {
   const sample = samplePositions(result.collection);
@@ -70,15 +70,15 @@ export function crsStep(result: ReadResult, override?: CrsChoice): CrsStep {
       reason: decision.reason,
     };
   }
-  if (saysWgs84(result.crs) && allLonLat(sample)) {
+  if (saysWgs84(result.crs) && someLonLat(sample)) {
     return {
       ok: true,
       decision,
       choice: { id: "EPSG:4326", axis: "xy" },
       overridden: false,
       reason: sentences(decision.reason, {
-        vi: "Tọa độ đều là kinh độ, vĩ độ như tệp khai báo, nên dùng EPSG:4326 (WGS 84)",
-        en: "All coordinates are longitude, latitude as the file declares, so EPSG:4326 (WGS 84) is used",
+        vi: "Tệp khai báo kinh độ, vĩ độ WGS 84 và có tọa độ như vậy, nên dùng EPSG:4326 (WGS 84)",
+        en: "The file declares WGS 84 longitude, latitude and holds such coordinates, so EPSG:4326 (WGS 84) is used as the file declares",
       }),
     };
   }

@@ -117,9 +117,10 @@ export function proposalFromRead(result: ReadResult, options: ProposalOptions = 
   const featureCount = result.positions?.count ?? features.length;
   const issues = [...result.problems];
   const landUse = findLandUseAttribute(features, target, options.landUseAttribute);
+  const collectionIssues: ValidationIssue[] = [];
   const stop = (decision: CrsDecision, crsReason: Bilingual, used: CrsChoice | null = null) => ({
     collection: { type: "FeatureCollection" as const, features: [] },
-    issues: inOrder(issues),
+    issues: inOrder([...issues, ...inFileNumbers(collectionIssues, result.positions)]),
     crs: decision,
     crsUsed: used,
     crsReason,
@@ -146,7 +147,6 @@ export function proposalFromRead(result: ReadResult, options: ProposalOptions = 
   const wgs84 = toWgs84(result, step.choice, options.onProgress);
   const validated = validateLayer(wgs84, { file, kind: options.kind ?? "polygon" });
   const bad = new Set<number>();
-  const collectionIssues: ValidationIssue[] = [];
   for (const issue of validated.issues) {
     if (issue.severity === "error" && issue.featureIndex !== null) bad.add(issue.featureIndex);
     collectionIssues.push(issue);
@@ -194,10 +194,9 @@ export function proposalFromRead(result: ReadResult, options: ProposalOptions = 
     const same = attribute === target && feature.properties?.[target] === code;
     kept.push(same ? feature : withCode(feature, attribute, target, code));
   });
-  issues.push(...inFileNumbers(collectionIssues, result.positions));
   return {
     collection: { type: "FeatureCollection", features: kept },
-    issues: inOrder(issues),
+    issues: inOrder([...issues, ...inFileNumbers(collectionIssues, result.positions)]),
     crs: step.decision,
     crsUsed: step.choice,
     crsReason: step.reason,
