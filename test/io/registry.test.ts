@@ -1,5 +1,6 @@
 import { zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
+import { layerFromRead } from "../../src/core/proposal/layer-from-read";
 import type { ReadResult } from "../../src/io/format-types";
 import { DEFAULT_READ_LIMITS } from "../../src/io/read-limits";
 import { FORMATS, formatOfName, groupFiles, readSource } from "../../src/io/registry";
@@ -211,7 +212,12 @@ describe("readSource: bad input ends in a file-level problem, never a throw", ()
     });
     expect(r.collection.features[0]?.properties).toEqual({});
     const deepCoordinates = `{"type":"Polygon","coordinates":${"[".repeat(depth)}${"]".repeat(depth)}}`;
-    expect(errors(await readBytes("deep2.geojson", deepCoordinates)).length).toBeGreaterThan(0);
+    // malformed coordinates are passed on: the layer validation names them, without recursing
+    const deep = await readBytes("deep2.geojson", deepCoordinates);
+    expect(errors(deep)).toEqual([]);
+    expect(layerFromRead(deep, "polygon").issues).toMatchObject([
+      { code: "bad-coordinate", featureIndex: 0 },
+    ]);
     let collection = '{"type":"Point","coordinates":[105.8,21]}';
     for (let i = 0; i < 5000; i++)
       collection = `{"type":"GeometryCollection","geometries":[${collection}]}`;
