@@ -18,6 +18,6 @@ export function sourcePaths(path: string): string[] {
   }
   if (!names.includes(name)) return [path];
   const group = groupFiles(names).find((g) => g.names.includes(name));
-  if (!group || group.format !== "shapefile") return [path];
+  if (group?.format !== "shapefile") return [path];
   return [path, ...group.names.filter((n) => n !== name).map((n) => join(folder, n))];
 }
