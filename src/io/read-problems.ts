@@ -33,13 +33,18 @@ export const SPLIT_ADVICE: Bilingual = {
   en: "split the file or convert it to FlatGeobuf (.fgb)",
 };
 
-/** "more than N features" when a file holds more than a reader takes. */
-export function tooManyFeatures(count: number | null, limit: number): Bilingual {
+/** A file holding more features (`count`, when known) than a reader takes (`limit`). */
+export function tooManyFeatures(
+  format: FormatId,
+  file: string,
+  count: number | null,
+  limit: number,
+): ReadResult {
   const have = count === null ? "" : ` (${count})`;
-  return {
+  return unreadable(format, file, "too-large", {
     vi: `tệp có hơn ${limit} đối tượng${have}, vượt giới hạn đọc; ${SPLIT_ADVICE.vi}`,
     en: `the file has more than ${limit} features${have}, over the reading limit; ${SPLIT_ADVICE.en}`,
-  };
+  });
 }
 
 /**

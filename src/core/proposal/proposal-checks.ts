@@ -1,5 +1,6 @@
 import type { Feature, Position } from "geojson";
 import { VIETNAM_LONLAT } from "../crs/sample-shape";
+import { coordinateDepth } from "../geo/coordinate-depth";
 import { OFFICIAL_CODES } from "../plan/official-land-use-codes";
 import { didYouMean } from "../text/did-you-mean";
 import { showValue } from "../text/show-value";
@@ -11,20 +12,10 @@ export type FeatureProblem = { index: number; code: ProblemCode; message: Biling
 
 type Box = { minX: number; maxX: number; minY: number; maxY: number };
 
-/** Arrays between `coordinates` and a position, per geometry type. */
-const DEPTH: Record<string, number> = {
-  Point: 0,
-  MultiPoint: 1,
-  LineString: 1,
-  MultiLineString: 2,
-  Polygon: 2,
-  MultiPolygon: 3,
-};
-
 /** The box of a valid geometry's positions (validated: well formed, finite), or null. */
 function boxOf(geometry: Feature["geometry"]): Box | null {
   if (!geometry || geometry.type === "GeometryCollection") return null;
-  const depth = DEPTH[geometry.type];
+  const depth = coordinateDepth(geometry.type);
   if (depth === undefined) return null;
   const box = { minX: Infinity, maxX: -Infinity, minY: Infinity, maxY: -Infinity };
   const visit = (value: unknown, level: number) => {

@@ -39,12 +39,7 @@ export const fgbFormat: FormatModule = {
       return unreadable("fgb", file, "unreadable-file", error.problem);
     }
     if (features.length > options.limits.maxFeatures) {
-      return unreadable(
-        "fgb",
-        file,
-        "too-large",
-        tooManyFeatures(features.length, options.limits.maxFeatures),
-      );
+      return tooManyFeatures("fgb", file, features.length, options.limits.maxFeatures);
     }
     const sink = new FeatureSink(file);
     const progress = new ReadProgress(options, features.length);

@@ -2,6 +2,7 @@ import type { Feature } from "geojson";
 import { showValue } from "../../core/text/show-value";
 import {
   collectionProblem,
+  GEOMETRY_TYPES,
   isFeatureObject,
   isObject,
   notAFeature,
@@ -19,16 +20,6 @@ import { nestsDeeperThan } from "../geojson/value-depth";
 import { ReadProgress } from "../progress";
 import { failedRead, tooManyFeatures, unreadable } from "../read-problems";
 import { extensionOf, type SourceFile } from "../source-files";
-
-const GEOMETRY_TYPES = new Set([
-  "Point",
-  "MultiPoint",
-  "LineString",
-  "MultiLineString",
-  "Polygon",
-  "MultiPolygon",
-  "GeometryCollection",
-]);
 
 const TOPOJSON: Bilingual = {
   vi: 'là TopoJSON (type "Topology"), không phải GeoJSON; hãy xuất lại dạng GeoJSON, ví dụ: npx mapshaper tep.topojson -o format=geojson tep.geojson',
@@ -164,12 +155,7 @@ function looksLikeNdjson(text: string): boolean {
 async function readNdjson(file: string, text: string, options: ReadOptions): Promise<ReadResult> {
   const lines = linesOf(text);
   if (lines.length > options.limits.maxFeatures) {
-    return unreadable(
-      "geojson",
-      file,
-      "too-large",
-      tooManyFeatures(lines.length, options.limits.maxFeatures),
-    );
+    return tooManyFeatures("geojson", file, lines.length, options.limits.maxFeatures);
   }
   const sink = new FeatureSink(file);
   const members: unknown[] = [];
@@ -224,12 +210,7 @@ export const geojsonFormat: FormatModule = {
     if (!found.ok) return unreadable("geojson", file, found.code, found.message);
     const { members } = found;
     if (members.length > options.limits.maxFeatures) {
-      return unreadable(
-        "geojson",
-        file,
-        "too-large",
-        tooManyFeatures(members.length, options.limits.maxFeatures),
-      );
+      return tooManyFeatures("geojson", file, members.length, options.limits.maxFeatures);
     }
     const { crs, warning } = crsOfMember(found.crsHolder);
     const sink = new FeatureSink(file);

@@ -84,12 +84,7 @@ async function readTable(
     db.exec(`SELECT count(*) FROM ${quoted(table.name)}`)[0]?.values[0]?.[0] ?? 0,
   );
   if (total > options.limits.maxFeatures) {
-    return unreadable(
-      "gpkg",
-      label,
-      "too-large",
-      tooManyFeatures(total, options.limits.maxFeatures),
-    );
+    return tooManyFeatures("gpkg", label, total, options.limits.maxFeatures);
   }
   const id = idColumn(db, table.name);
   const sink = new FeatureSink(label);

@@ -247,12 +247,7 @@ async function readParts(
     if (progress.due()) await progress.step(at);
     const index = count++;
     if (index >= options.limits.maxFeatures) {
-      return unreadable(
-        "shapefile",
-        label,
-        "too-large",
-        tooManyFeatures(null, options.limits.maxFeatures),
-      );
+      return tooManyFeatures("shapefile", label, null, options.limits.maxFeatures);
     }
     const record = readShpRecord(shp, at);
     const row = table !== null && index < table.count ? table : null;

@@ -1,3 +1,4 @@
+import { coordinateDepth } from "../../core/geo/coordinate-depth";
 import type { Bilingual } from "../../core/validate/validation-issue";
 
 /** One geometry, as a reader hands it on. */
@@ -24,16 +25,6 @@ function dropHeights(coordinates: unknown, depth: number): boolean {
   for (const item of coordinates) if (dropHeights(item, depth - 1)) found = true;
   return found;
 }
-
-/** Arrays between `coordinates` and a position, per geometry type (fixed: no data decides it). */
-const DEPTH: Record<string, number> = {
-  Point: 0,
-  MultiPoint: 1,
-  LineString: 1,
-  MultiLineString: 2,
-  Polygon: 2,
-  MultiPolygon: 3,
-};
 
 /** What a homogeneous collection becomes, by the kind of its members. */
 const MULTI_OF: Record<string, { multi: string; single: string }> = {
@@ -84,7 +75,7 @@ function mergeCollection(collection: GeometryObject): Normalized {
     } else parts.push(coordinates);
   }
   const geometry = { type: target.multi, coordinates: parts };
-  const hasZ = dropHeights(parts, DEPTH[target.multi] as number);
+  const hasZ = dropHeights(parts, coordinateDepth(target.multi) as number);
   return { ok: true, geometry, hasZ, merged: members.length };
 }
 
@@ -98,7 +89,7 @@ function mergeCollection(collection: GeometryObject): Normalized {
 export function normalizeGeometry(geometry: unknown): Normalized {
   if (!isGeometryObject(geometry)) return { ok: true, geometry, hasZ: false, merged: 0 };
   if (geometry.type === "GeometryCollection") return mergeCollection(geometry);
-  const depth = DEPTH[String(geometry.type)];
+  const depth = coordinateDepth(geometry.type);
   if (depth === undefined) return { ok: true, geometry, hasZ: false, merged: 0 };
   return { ok: true, geometry, hasZ: dropHeights(geometry.coordinates, depth), merged: 0 };
 }

@@ -155,12 +155,7 @@ export async function readKmlDocument(
   if (first + total > options.limits.maxFeatures) {
     return {
       ok: false,
-      result: unreadable(
-        format,
-        label,
-        "too-large",
-        tooManyFeatures(first + total, options.limits.maxFeatures),
-      ),
+      result: tooManyFeatures(format, label, first + total, options.limits.maxFeatures),
     };
   }
   const progress = new ReadProgress(options, total);
