@@ -1,4 +1,5 @@
 import { Inflate } from "fflate";
+import { concatBytes } from "../concat-bytes";
 import { tooMuchInflated } from "../read-problems";
 import { corrupt, LOCAL, type ZipEntry, type ZipFailure } from "./zip-directory";
 
@@ -122,12 +123,5 @@ function inflateCounted(
     );
   }
   budget.remaining -= total;
-  if (chunks.length === 1) return { ok: true, bytes: chunks[0] as Uint8Array };
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return { ok: true, bytes: out };
+  return { ok: true, bytes: concatBytes(chunks, total) };
 }
