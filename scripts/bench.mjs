@@ -10,6 +10,9 @@
 //                    [--workers N|auto] [--threads-compare (adds --workers 1 and 2)]
 //                    [--validity (adds scripts/bench-validity.mjs: validity on 20 000 to 2 000 000
 //                    vertices and 10 000 parts, against ST_IsValidDetail; a few minutes more)]
+//                    [--no-proposal (skips the proposal-load line: scripts/bench-proposal.mjs, a
+//                    100 000-feature proposal read through the format registry and the proposal
+//                    pipeline against a bare JSON.parse of it, peak memory; about a minute)]
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -31,6 +34,7 @@ const { values: opts } = parseArgs({
     workers: { type: "string", default: "auto" },
     "threads-compare": { type: "boolean", default: false },
     validity: { type: "boolean", default: false },
+    "no-proposal": { type: "boolean", default: false },
   },
 });
 const sizes = opts.sizes.split(",").map((s) => {
@@ -347,12 +351,19 @@ if (opts.validity) {
   });
   lines.push("", ...validity.lines);
 }
+let proposal = null;
+if (!opts["no-proposal"]) {
+  log("proposal load: scripts/bench-proposal.mjs …");
+  const { benchProposalLoad } = await import("./bench-proposal.mjs");
+  proposal = await benchProposalLoad({ runs: RUNS });
+  lines.push("", ...proposal.lines);
+}
 const text = lines.join("\n");
 console.log(text);
 mkdirSync(outRoot, { recursive: true });
 writeFileSync(
   join(outRoot, "bench-summary.json"),
-  `${JSON.stringify({ when: new Date().toISOString(), runs: RUNS, results, naive, validity: validity?.rows ?? null }, null, 2)}\n`,
+  `${JSON.stringify({ when: new Date().toISOString(), runs: RUNS, results, naive, validity: validity?.rows ?? null, proposal: proposal?.rows ?? null }, null, 2)}\n`,
 );
 writeFileSync(join(outRoot, "bench-summary.md"), `${text}\n`);
 log(`written ${join("bench-out", "bench-summary.md")} and bench-summary.json`);

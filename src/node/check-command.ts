@@ -44,6 +44,8 @@ export async function runCheckCommand(argv: readonly string[], workerScript: URL
     source: {
       catalog: args.catalog,
       proposal: args.proposal,
+      crs: args.crs,
+      landUseAttribute: args.landUseAttribute,
       proposalLayer: args.proposalLayer,
       rules: args.rules,
     },

@@ -12,17 +12,18 @@ import {
   type TransitionSummary,
 } from "../core/compare/index";
 import type { CheckArgs } from "./check-args";
-import { bilingual, CheckInputError, problemsError, shownPath } from "./check-error";
+import { bilingual, CheckInputError, problemsError } from "./check-error";
 import {
   type InputPlan,
   type LayerFile,
   missingHint,
+  type ProposalFiles,
   planInputs,
   readInputs,
 } from "./check-inputs";
 import { problemLine } from "./check-problems";
 import { inputFilesOf, refuseInputAsOutput, resolveOutput } from "./output-target";
-import { readLayerFile } from "./read-layer";
+import { readProposalFiles } from "./read-layer";
 import { writeOutput } from "./write-output";
 
 /** Transitions printed on stderr, largest first; the outputs hold them all. */
@@ -77,10 +78,10 @@ function summaryLines(result: PlanComparison, shown: { proposal: string; layer: 
 }
 
 /** Reads both plans (and the districts), reporting every bad file, not only the first. */
-async function readPlans(readPlan: InputPlan, proposalPath: string) {
+async function readPlans(readPlan: InputPlan, proposalFiles: ProposalFiles) {
   const [current, proposal] = await Promise.allSettled([
     readInputs(readPlan),
-    readLayerFile(proposalPath, "polygon"),
+    readProposalFiles(proposalFiles.paths, proposalFiles),
   ]);
   const lines: string[] = [];
   for (const s of [current, proposal]) {
@@ -106,15 +107,19 @@ const round1 = (ms: number) => Math.round(ms * 10) / 10;
 export async function runCompareCommand(args: CheckArgs): Promise<number> {
   const t0 = performance.now();
   const output = args.out === null ? null : resolveOutput(args.out);
-  const proposalPath = resolve(args.proposal as string);
   const plan = await planInputs({
     catalog: args.catalog,
     proposal: args.proposal,
+    crs: args.crs,
+    landUseAttribute: args.landUseAttribute,
     proposalLayer: args.proposalLayer,
     rules: args.rules,
   });
+  // --compare requires --proposal (check-args), so planInputs found the layer it replaces
+  const proposalFiles = plan.proposal as NonNullable<InputPlan["proposal"]>;
+  const proposalPath = proposalFiles.paths[0] as string;
   const layers = plan.loaded.catalog.layers;
-  const target = layers.find((l) => l.id === plan.proposal?.layer) as LayerEntry;
+  const target = layers.find((l) => l.id === proposalFiles.layer) as LayerEntry;
   const base = dirname(plan.loaded.catalogPath);
   const currentPath = resolve(base, target.source);
   const hint = missingHint(currentPath);
@@ -135,10 +140,14 @@ export async function runCompareCommand(args: CheckArgs): Promise<number> {
     ]);
   }
   // the current layer and the districts are read as the check reads catalogue layers
-  const read = await readPlans({ ...plan, files: [current], districts }, proposalPath);
+  // proposal: null, or readInputs would read the proposal in place of the current layer it replaces
+  const read = await readPlans(
+    { ...plan, proposal: null, files: [current], districts },
+    proposalFiles,
+  );
   const currentLayer = read.loaded.input.layers[target.id] as FeatureCollection;
   const t1 = performance.now();
-  const result = comparePlans(currentLayer, read.proposal, {
+  const result = comparePlans(currentLayer, read.proposal.collection, {
     ...(read.loaded.input.districts ? { districts: read.loaded.input.districts } : {}),
     geometry: args.format !== "csv",
   });
@@ -164,9 +173,9 @@ export async function runCompareCommand(args: CheckArgs): Promise<number> {
   }
   await writeOutput(output, comparisonChunks(result, args.format));
   const t3 = performance.now();
-  for (const line of read.loaded.warnings) console.error(line);
+  for (const line of [...read.loaded.warnings, ...read.proposal.warnings]) console.error(line);
   for (const problem of result.problems) console.error(problemLine(problem, sides));
-  const shown = { proposal: shownPath(proposalPath), layer: target.id };
+  const shown = { proposal: proposalFiles.file, layer: target.id };
   for (const line of summaryLines(result, shown)) console.error(line);
   if (args.timings) {
     console.error(

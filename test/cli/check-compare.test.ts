@@ -116,7 +116,7 @@ describe("npm run check -- --compare: bad input exits 2, naming what to fix", SL
     expect(r.stdout).toBe("");
   });
 
-  it("names a proposal that is no JSON, and one whose zones lack the land-use attribute", () => {
+  it("names a proposal that is no JSON, and one whose zones hold no land-use codes", () => {
     const scratch = scratchCopy();
     try {
       const broken = join(scratch.root, "broken.geojson");
@@ -126,12 +126,23 @@ describe("npm run check -- --compare: bad input exits 2, naming what to fix", SL
       expect(r.stderr).toContain("broken.geojson");
       expect(r.stderr).not.toMatch(/\n\s+at /);
 
+      // an office's own attribute name is found by its values (the proposal pipeline), not refused
       const renamed = join(scratch.root, "renamed.geojson");
       writeFileSync(renamed, readFileSync(PROPOSAL, "utf8").replaceAll("land_use_code", "MDSD"));
       const s = runCheckCli(["--catalog", CATALOG, "--proposal", renamed, "--compare"]);
-      expect(s.status).toBe(2);
-      expect(s.stderr).toMatch(/renamed\.geojson: .*"land_use_code"/);
-      expect(s.stdout).toBe("");
+      expect(s.status).toBe(0);
+      expect(s.stderr).toMatch(/renamed\.geojson: .*"MDSD"/);
+      expect(JSON.parse(s.stdout).summary.transitions).toHaveLength(3);
+
+      const collection = JSON.parse(readFileSync(PROPOSAL, "utf8"));
+      for (const feature of collection.features) feature.properties = { ghi_chu: "dự kiến" };
+      const noCodes = join(scratch.root, "no-codes.geojson");
+      writeFileSync(noCodes, JSON.stringify(collection));
+      const t = runCheckCli(["--catalog", CATALOG, "--proposal", noCodes, "--compare"]);
+      expect(t.status).toBe(2);
+      expect(t.stderr).toContain("no-codes.geojson");
+      expect(t.stderr).not.toMatch(/\n\s+at /);
+      expect(t.stdout).toBe("");
     } finally {
       scratch.done();
     }

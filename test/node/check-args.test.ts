@@ -25,7 +25,9 @@ describe("parseCheckArgs", () => {
       ]),
     ).toEqual({
       catalog: "my/catalog.json",
-      proposal: "p.geojson",
+      proposal: ["p.geojson"],
+      crs: null,
+      landUseAttribute: null,
       proposalLayer: "zoning",
       rules: ["a", "b", "c"],
       format: "csv",
@@ -41,6 +43,8 @@ describe("parseCheckArgs", () => {
     expect(parseCheckArgs([])).toMatchObject({
       catalog: DEFAULT_CATALOG,
       proposal: null,
+      crs: null,
+      landUseAttribute: null,
       rules: null,
       format: "json",
       out: null,
