@@ -10,6 +10,8 @@
 //                    [--workers N|auto] [--threads-compare (adds --workers 1 and 2)]
 //                    [--validity (adds scripts/bench-validity.mjs: validity on 20 000 to 2 000 000
 //                    vertices and 10 000 parts, against ST_IsValidDetail; a few minutes more)]
+//                    [--min-distance (adds scripts/bench-min-distance.mjs: min-distance at 10 km
+//                    around the districts, every layer and jagged polygons; a minute or two more)]
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -31,6 +33,7 @@ const { values: opts } = parseArgs({
     workers: { type: "string", default: "auto" },
     "threads-compare": { type: "boolean", default: false },
     validity: { type: "boolean", default: false },
+    "min-distance": { type: "boolean", default: false },
   },
 });
 const sizes = opts.sizes.split(",").map((s) => {
@@ -347,12 +350,19 @@ if (opts.validity) {
   });
   lines.push("", ...validity.lines);
 }
+let minDistance = null;
+if (opts["min-distance"]) {
+  log("min-distance: scripts/bench-min-distance.mjs …");
+  const { benchMinDistance, DEFAULT_CASES } = await import("./bench-min-distance.mjs");
+  minDistance = benchMinDistance({ cases: DEFAULT_CASES, timeoutSeconds: 600 });
+  lines.push("", ...minDistance.lines);
+}
 const text = lines.join("\n");
 console.log(text);
 mkdirSync(outRoot, { recursive: true });
 writeFileSync(
   join(outRoot, "bench-summary.json"),
-  `${JSON.stringify({ when: new Date().toISOString(), runs: RUNS, results, naive, validity: validity?.rows ?? null }, null, 2)}\n`,
+  `${JSON.stringify({ when: new Date().toISOString(), runs: RUNS, results, naive, validity: validity?.rows ?? null, minDistance: minDistance?.rows ?? null }, null, 2)}\n`,
 );
 writeFileSync(join(outRoot, "bench-summary.md"), `${text}\n`);
 log(`written ${join("bench-out", "bench-summary.md")} and bench-summary.json`);
