@@ -141,3 +141,71 @@ export function boundaryErrors(
   }
   return errors;
 }
+
+/** An L-shaped polygon near 21° N. */
+export const L_SHAPE: Geometry = {
+  type: "Polygon",
+  coordinates: [
+    [
+      [105.8, 21.0],
+      [105.82, 21.0],
+      [105.82, 21.004],
+      [105.804, 21.004],
+      [105.804, 21.02],
+      [105.8, 21.02],
+      [105.8, 21.0],
+    ],
+  ],
+};
+
+/** A square polygon near 21° N with a square hole. */
+export const HOLED: Geometry = {
+  type: "Polygon",
+  coordinates: [
+    [
+      [105.8, 21.0],
+      [105.82, 21.0],
+      [105.82, 21.02],
+      [105.8, 21.02],
+      [105.8, 21.0],
+    ],
+    [
+      [105.805, 21.005],
+      [105.805, 21.015],
+      [105.815, 21.015],
+      [105.815, 21.005],
+      [105.805, 21.005],
+    ],
+  ],
+};
+
+/** Geometries the buffer is checked on, by name. */
+export const BUFFER_CASES: [string, Geometry][] = [
+  [
+    "a bent line near 21° N",
+    {
+      type: "LineString",
+      coordinates: [
+        [105.8, 21.0],
+        [105.82, 21.01],
+        [105.83, 20.99],
+        [105.85, 21.02],
+        [105.851, 21.0],
+      ],
+    },
+  ],
+  ["an L-shaped polygon near 21° N", L_SHAPE],
+  ["a polygon with a hole near 21° N", HOLED],
+  [
+    "a bent line near 60° N",
+    {
+      type: "LineString",
+      coordinates: [
+        [24.9, 60.1],
+        [24.95, 60.12],
+        [24.97, 60.15],
+        [25.0, 60.13],
+      ],
+    },
+  ],
+];

@@ -4,7 +4,7 @@ import { jaggedRing } from "../../../scripts/jagged-polygon.mjs";
 import { ellipsoidalArea } from "../../../src/core/check/ellipsoidal-area";
 import { geodesicBuffer } from "../../../src/core/check/geodesic-buffer";
 import { createClipperKernel } from "../../../src/core/check/kernel";
-import { boundaryErrors, boundaryOf, inside, MM } from "./buffer-distance";
+import { boundaryErrors, boundaryOf, HOLED, inside, L_SHAPE, MM } from "./buffer-distance";
 
 /*
  * Buffers wide against the geometry's detail are built coarse and bottom-up, and their round joins
@@ -17,39 +17,6 @@ const BOTTOM_UP = { oneSweepArcPoints: 0 };
 /** Always one exact sweep. */
 const ONE_SWEEP = { oneSweepArcPoints: Number.POSITIVE_INFINITY };
 
-const lShape: Geometry = {
-  type: "Polygon",
-  coordinates: [
-    [
-      [105.8, 21.0],
-      [105.82, 21.0],
-      [105.82, 21.004],
-      [105.804, 21.004],
-      [105.804, 21.02],
-      [105.8, 21.02],
-      [105.8, 21.0],
-    ],
-  ],
-};
-const holed: Geometry = {
-  type: "Polygon",
-  coordinates: [
-    [
-      [105.8, 21.0],
-      [105.82, 21.0],
-      [105.82, 21.02],
-      [105.8, 21.02],
-      [105.8, 21.0],
-    ],
-    [
-      [105.805, 21.005],
-      [105.805, 21.015],
-      [105.815, 21.015],
-      [105.815, 21.005],
-      [105.805, 21.005],
-    ],
-  ],
-};
 /** A line that turns back along itself: its offsets cross each other's round joins. */
 const zigzag: Geometry = {
   type: "LineString",
@@ -94,9 +61,9 @@ const wide: Geometry = {
 };
 
 const cases: [string, Geometry, number, { oneSweepArcPoints?: number }][] = [
-  ["an L-shaped polygon", lShape, 300, BOTTOM_UP],
-  ["a polygon with a hole, the hole not filled", holed, 200, BOTTOM_UP],
-  ["a polygon with a hole, the hole filled", holed, 700, BOTTOM_UP],
+  ["an L-shaped polygon", L_SHAPE, 300, BOTTOM_UP],
+  ["a polygon with a hole, the hole not filled", HOLED, 200, BOTTOM_UP],
+  ["a polygon with a hole, the hole filled", HOLED, 700, BOTTOM_UP],
   ["a line turning back along itself", zigzag, 400, BOTTOM_UP],
   ["a cluster of points", cluster, 250, BOTTOM_UP],
   ["a jagged ring of 300 vertices", jagged, 150, {}],
@@ -120,8 +87,8 @@ describe("geodesicBuffer bottom-up: the boundary lies d from the geometry on the
   }
 
   it("fills a hole narrower than 2 d and keeps one wider", () => {
-    expect(geodesicBuffer(holed, 200, BOTTOM_UP)[0]).toHaveLength(2);
-    expect(geodesicBuffer(holed, 700, BOTTOM_UP)[0]).toHaveLength(1);
+    expect(geodesicBuffer(HOLED, 200, BOTTOM_UP)[0]).toHaveLength(2);
+    expect(geodesicBuffer(HOLED, 700, BOTTOM_UP)[0]).toHaveLength(1);
   });
 
   it("agrees with one exact sweep within 1 mm along the boundary", () => {

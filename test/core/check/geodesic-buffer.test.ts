@@ -2,74 +2,7 @@ import type { Geometry, Position } from "geojson";
 import { describe, expect, it } from "vitest";
 import { geodesicBuffer } from "../../../src/core/check/geodesic-buffer";
 import { geodesicArea } from "../../../src/core/geo/geodesic-area";
-import { boundaryErrors, boundaryOf, inside, MM } from "./buffer-distance";
-
-const cases: [string, Geometry][] = [
-  [
-    "a bent line near 21° N",
-    {
-      type: "LineString",
-      coordinates: [
-        [105.8, 21.0],
-        [105.82, 21.01],
-        [105.83, 20.99],
-        [105.85, 21.02],
-        [105.851, 21.0],
-      ],
-    },
-  ],
-  [
-    "an L-shaped polygon near 21° N",
-    {
-      type: "Polygon",
-      coordinates: [
-        [
-          [105.8, 21.0],
-          [105.82, 21.0],
-          [105.82, 21.004],
-          [105.804, 21.004],
-          [105.804, 21.02],
-          [105.8, 21.02],
-          [105.8, 21.0],
-        ],
-      ],
-    },
-  ],
-  [
-    "a polygon with a hole near 21° N",
-    {
-      type: "Polygon",
-      coordinates: [
-        [
-          [105.8, 21.0],
-          [105.82, 21.0],
-          [105.82, 21.02],
-          [105.8, 21.02],
-          [105.8, 21.0],
-        ],
-        [
-          [105.805, 21.005],
-          [105.805, 21.015],
-          [105.815, 21.015],
-          [105.815, 21.005],
-          [105.805, 21.005],
-        ],
-      ],
-    },
-  ],
-  [
-    "a bent line near 60° N",
-    {
-      type: "LineString",
-      coordinates: [
-        [24.9, 60.1],
-        [24.95, 60.12],
-        [24.97, 60.15],
-        [25.0, 60.13],
-      ],
-    },
-  ],
-];
+import { boundaryErrors, boundaryOf, BUFFER_CASES as cases, inside, MM } from "./buffer-distance";
 
 describe("geodesicBuffer: the boundary lies d from the geometry on the ellipsoid", () => {
   for (const [name, geometry] of cases) {
