@@ -1,33 +1,51 @@
-import { cpSync, existsSync } from "node:fs";
-import { basename, resolve } from "node:path";
+import { existsSync } from "node:fs";
+import { relative, resolve } from "node:path";
 import react from "@vitejs/plugin-react";
-import type { Plugin } from "vite";
+import type { Logger, Plugin } from "vite";
 import { defineConfig } from "vitest/config";
+import { copyRegularFiles } from "./scripts/copy-regular-files.mjs";
 import { isTemporaryFileName } from "./scripts/temporary-names.mjs";
 
 /**
  * The app fetches `layers/` (hand-authored catalogue and layers) and `data/` (built by `npm run data`)
  * at run time, so the catalogue can change without a rebuild. The dev server serves them from the
  * project root already; a build copies them beside the bundle so `vite preview` and a static host
- * serve the same paths. Temporary files (`*.<pid>.tmp`, `.*.tmp-<pid>`) stay behind.
+ * serve the same paths. Temporary files of the commands (`.<name>.tmp-<pid>`) stay behind.
+ *
+ * Only folders and regular files are copied (a link as the regular file it leads to, inside the
+ * folder). Anything else — a FIFO, a device, a link out of the folder (to /dev/zero, to /etc/…) —
+ * is left out with a warning naming it, not a failed build: a static host must never serve it,
+ * and the app already says which layer file it cannot load, while a build stopped by a stray pipe
+ * in layers/ would hold back every other change.
  */
 export function copyRuntimeFolders(folders: string[], sourceRoot = import.meta.dirname): Plugin {
   let outDir = "dist";
+  let warn: (line: string) => void = (line) => console.warn(line);
   return {
     name: "plan-layers:copy-runtime-folders",
     apply: "build",
-    configResolved(config) {
+    configResolved(config: { root: string; build: { outDir: string }; logger?: Logger }) {
       outDir = resolve(config.root, config.build.outDir);
+      const logger = config.logger;
+      if (logger) warn = (line) => logger.warn(line);
     },
     closeBundle() {
       for (const folder of folders) {
         const from = resolve(sourceRoot, folder);
         if (!existsSync(from)) continue;
         // a temporary file of a run that is writing (or was killed) is not part of the data
-        cpSync(from, resolve(outDir, folder), {
-          recursive: true,
-          filter: (path) => !isTemporaryFileName(basename(path)),
-        });
+        const skipped = copyRegularFiles(
+          from,
+          resolve(outDir, folder),
+          (name) => !isTemporaryFileName(name),
+        );
+        const dist = relative(sourceRoot, outDir) || outDir;
+        for (const { path, problem } of skipped) {
+          const shown = relative(sourceRoot, path);
+          warn(
+            `Cảnh báo / Warning: ${shown}: ${problem.vi}, không chép vào ${dist}/ — chỉ chép tệp thường; hãy xoá nó hoặc thay bằng tệp / ${problem.en}, not copied into ${dist}/ — only regular files are; remove it or put the file itself there`,
+          );
+        }
       }
     },
   };

@@ -11,11 +11,12 @@
 //   node scripts/bench-validity.mjs [--timeout 120] [--cases rule:wiggle:20000,…]
 //                                   [--postgis-cases rule:wiggle:20000,…] [--no-postgis]
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { bundleIfStale } from "./bundle.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 export const DEFAULT_CASES = [
@@ -44,23 +45,10 @@ export const DEFAULT_POSTGIS_CASES = [
 
 const log = (line) => process.stderr.write(`[bench:validity] ${line}\n`);
 
-/** Bundles scripts/validity-case.ts (and what it imports from src/) into build/bench/. */
-export async function bundleCase() {
+/** Bundles scripts/validity-case.ts (and what it imports from src/ and test/) into build/bench/. */
+async function bundleCase() {
   const out = join(root, "build", "bench", "validity-case.mjs");
-  mkdirSync(dirname(out), { recursive: true });
-  const { build } = await import("esbuild");
-  await build({
-    entryPoints: [join(root, "scripts", "validity-case.ts")],
-    outfile: out,
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "node20",
-    banner: {
-      js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);',
-    },
-    logLevel: "warning",
-  });
+  await bundleIfStale(join(root, "scripts", "validity-case.ts"), out);
   return out;
 }
 

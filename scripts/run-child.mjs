@@ -5,7 +5,7 @@ import { spawn } from "node:child_process";
 import { constants } from "node:os";
 
 /** Signals passed on: Ctrl-C, `kill`/terminate(), a closed terminal. */
-export const FORWARDED_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"];
+const FORWARDED_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"];
 
 /** How often we look whether our parent is still there (a getppid() call: free). */
 const ORPHAN_POLL_MS = 200;
@@ -18,7 +18,7 @@ const STARTED_BY = process.ppid;
  * V8 aborts when out of memory), and 3 (internal failure) otherwise. An abnormal end is never 0 or
  * 1: to `npm run check` those mean "no error finding" and "error findings".
  */
-export function exitCodeOf(code, signal) {
+function exitCodeOf(code, signal) {
   if (code !== null && code !== undefined) return code;
   const number = signal ? constants.signals[signal] : undefined;
   return number ? 128 + number : 3;

@@ -1,9 +1,10 @@
 #!/usr/bin/env node
-// Runs a command of src/cli/ from a bundle in build/cli/, rebuilding the bundle only when a source
-// file is newer, so `npm run check` starts in milliseconds instead of compiling TypeScript each run.
-import { existsSync, readdirSync, statSync } from "node:fs";
+// Runs a command of src/cli/ from a bundle in build/cli/, rebuilt only when a file it was built from
+// changed (scripts/bundle.mjs), so `npm run check` starts in milliseconds.
+import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { bundleIfStale } from "./bundle.mjs";
 import { runChild } from "./run-child.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -19,43 +20,7 @@ if (!existsSync(entry)) {
   process.exit(2);
 }
 
-function newestMtime(dir) {
-  let newest = 0;
-  for (const item of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, item.name);
-    newest = Math.max(newest, item.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-const stale =
-  !existsSync(bundle) ||
-  statSync(bundle).mtimeMs <
-    Math.max(
-      newestMtime(join(root, "src")),
-      statSync(join(root, "package-lock.json")).mtimeMs,
-      // bundled into the commands too
-      statSync(join(root, "scripts", "run-child.mjs")).mtimeMs,
-      statSync(join(root, "scripts", "temporary-names.mjs")).mtimeMs,
-    );
-if (stale) {
-  const { build } = await import("esbuild");
-  await build({
-    entryPoints: [entry],
-    outfile: bundle,
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "node20",
-    // Packages are bundled too: resolving and loading @turf/turf's hundred modules at each start
-    // cost ~300 ms, a third of a whole check. CommonJS dependencies get a require() to call.
-    banner: {
-      js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);',
-    },
-    sourcemap: true,
-    logLevel: "warning",
-  });
-}
+await bundleIfStale(entry, bundle, { sourcemap: true });
 // No --enable-source-maps: it made the check phase ~30 ms slower (10 000 × 2 000, medians of nine
 // fresh runs). Stack traces of internal errors name bundle lines; run with
 // NODE_OPTIONS=--enable-source-maps to map them to src/.

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { temporaryPathFor } from "../src/node/temporary-files";
 import { copyRuntimeFolders } from "../vite.config";
 
 let root: string;
@@ -26,9 +27,9 @@ describe("vite build: runtime folders copied into dist/", () => {
     mkdirSync(join(root, "layers", "city"), { recursive: true });
     const keep = ["manifest.json", "hanoi-districts.fgb"];
     for (const name of keep) writeFileSync(join(root, "data", name), "x");
-    writeFileSync(join(root, "data", ".hanoi-districts.fgb.tmp-4242"), "half"); // data step
+    writeFileSync(temporaryPathFor(join(root, "data", "hanoi-districts.fgb"), 4242), "half"); // data step
     writeFileSync(join(root, "layers", "city", "zoning.geojson"), "{}");
-    writeFileSync(join(root, "layers", "city", "findings.json.4242.tmp"), "half"); // check --out
+    writeFileSync(temporaryPathFor(join(root, "layers", "city", "findings.json"), 4242), "half"); // check --out
     build(["layers", "data", "missing"]);
     expect(readdirSync(join(root, "dist", "data")).sort()).toEqual(keep.sort());
     expect(readdirSync(join(root, "dist", "layers", "city"))).toEqual(["zoning.geojson"]);

@@ -1,43 +1,13 @@
 import type { FeatureCollection } from "geojson";
 import { parseJsonBytes } from "../core/validate/json-text";
+import { JSON_LIMIT, type SizeLimit, tooLargeText } from "../core/validate/size-limit";
 import { type GeometryKind, validateLayer } from "../core/validate/validate-layer";
 import type { Bilingual, ProblemCode, ValidationIssue } from "../core/validate/validation-issue";
+import { readCappedBody } from "../io/capped-body";
 import { FgbFormatError } from "../io/fgb-error";
+import { BROWSER_MAX_FGB_BYTES, FGB_TOO_LARGE_ADVICE } from "../io/fgb-limits";
 import { readFlatGeobuf } from "../io/fgb-reader";
-
-/** Why a data file could not be used, as a key the UI translates (`load.reason.*`). */
-export type LoadReason =
-  | "http"
-  | "network"
-  | "not-found"
-  | "too-large"
-  | "utf8"
-  | "json"
-  | "not-geojson"
-  | "geometry"
-  | "coordinates"
-  | "id"
-  | "antimeridian"
-  | "fgb"
-  | "index"
-  /** The path leads off the app's own origin; `detail` is where it leads (see `resolveAppFile`). */
-  | "outside-host"
-  /** The path is not a URL at all, e.g. "http://[x.geojson". */
-  | "bad-path";
-
-/** Why a data file could not be used; the UI turns `reason` into a sentence in its language. */
-export type LoadFailure = {
-  /** The file as the user knows it (the catalogue's `source`, or the data path). */
-  file: string;
-  reason: LoadReason;
-  /** Extra detail in the words of the server or parser, e.g. "404 Not Found". */
-  detail: string;
-  /**
-   * The detail in both languages, when the project's own reader found the problem (where in the
-   * file, what is wrong, what to do); the UI shows the part in its language instead of `detail`.
-   */
-  message?: Bilingual;
-};
+import type { LoadFailure, ReadReason } from "../state/load-failure";
 
 /** Thrown by the loaders; carries a {@link LoadFailure}. */
 export class LoadError extends Error {
@@ -78,7 +48,7 @@ async function fetchFile(url: URL, file: string): Promise<Response> {
 }
 
 /** Reason shown for each problem the shared readers report. */
-const REASON_OF: Partial<Record<ProblemCode, LoadReason>> = {
+const REASON_OF: Partial<Record<ProblemCode, ReadReason>> = {
   "too-large": "too-large",
   "not-utf8": "utf8",
   "not-json": "json",
@@ -110,14 +80,27 @@ function issuesError(file: string, issues: readonly ValidationIssue[]): LoadErro
   return new LoadError({ file, reason, detail: message.en, message });
 }
 
-async function fetchBytes(url: URL, file: string): Promise<Uint8Array> {
+/**
+ * A file's bytes, at most `limit.bytes` of them: a Content-Length over the limit is refused before
+ * the body is read, a body that grows past it is cut off there ({@link readCappedBody}). Before,
+ * the whole response was held in memory before any size check (a FlatGeobuf had none at all).
+ */
+async function fetchBytes(url: URL, file: string, limit: SizeLimit): Promise<Uint8Array> {
   const response = await fetchFile(url, file);
+  let body: Awaited<ReturnType<typeof readCappedBody>>;
   try {
-    return new Uint8Array(await response.arrayBuffer());
+    body = await readCappedBody(response, limit.bytes);
   } catch (error) {
     throw new LoadError({ file, reason: "network", detail: message(error) });
   }
+  if (body.ok) return body.bytes;
+  const text = tooLargeText(body.size, limit);
+  throw new LoadError({ file, reason: "too-large", detail: text.en, message: text });
 }
+
+/** JSON is read as one string: the limit the CLI's file reader has too. */
+const jsonLimit = (advice?: Bilingual): SizeLimit =>
+  advice ? { ...JSON_LIMIT, advice } : JSON_LIMIT;
 
 /**
  * Fetches and parses a JSON file through the reader the CLI uses (strict UTF-8, then JSON with the
@@ -126,7 +109,7 @@ async function fetchBytes(url: URL, file: string): Promise<Uint8Array> {
  * @param tooLarge - what to do with a file too large to read as text
  */
 export async function loadJson(url: URL, file: string, tooLarge?: Bilingual): Promise<unknown> {
-  const parsed = parseJsonBytes(await fetchBytes(url, file), file, tooLarge);
+  const parsed = parseJsonBytes(await fetchBytes(url, file, jsonLimit(tooLarge)), file, tooLarge);
   if (!parsed.ok) throw issuesError(file, [parsed.issue]);
   return parsed.value;
 }
@@ -136,8 +119,11 @@ const TOO_LARGE_LAYER: Bilingual = {
   en: "convert the layer to FlatGeobuf (.fgb)",
 };
 
+/** FlatGeobuf layers: what a tab's heap holds once decoded (see `BROWSER_MAX_FGB_BYTES`). */
+const FGB_LIMIT: SizeLimit = { bytes: BROWSER_MAX_FGB_BYTES, advice: FGB_TOO_LARGE_ADVICE };
+
 async function loadFlatGeobuf(url: URL, file: string): Promise<unknown> {
-  const bytes = await fetchBytes(url, file);
+  const bytes = await fetchBytes(url, file, FGB_LIMIT);
   try {
     return await readFlatGeobuf(bytes);
   } catch (error) {

@@ -2,7 +2,8 @@ import type { Feature, FeatureCollection } from "geojson";
 import { useEffect, useState } from "react";
 import type { BaseData } from "../map/map-view";
 import { type DistrictInfo, parseDistrictsIndex } from "../state/districts-index";
-import { type LoadFailure, loadFeatureCollection, loadJson, toLoadFailure } from "./load-source";
+import type { LoadFailure } from "../state/load-failure";
+import { loadFeatureCollection, loadJson, toLoadFailure } from "./load-source";
 import { appFileUrl } from "./runtime-urls";
 
 /** The base map's data and the district list for search, or why they are missing. */

@@ -1,6 +1,7 @@
 import { useEffect, useState } from "react";
 import { type Catalog, type CatalogProblem, parseCatalog } from "../core/catalog/parse-catalog";
-import { type LoadFailure, loadJson, toLoadFailure } from "./load-source";
+import type { LoadFailure } from "../state/load-failure";
+import { loadJson, toLoadFailure } from "./load-source";
 
 export type CatalogState =
   | { status: "loading" }

@@ -2,8 +2,9 @@ import type { FeatureCollection } from "geojson";
 import { useEffect, useState } from "react";
 import type { LayerEntry } from "../core/catalog/schema";
 import { type Bbox, collectionBbox } from "../state/bounds";
+import type { LoadFailure } from "../state/load-failure";
 import { catalogFileUrl } from "./app-file-url";
-import { type LoadFailure, loadFeatureCollection, toLoadFailure } from "./load-source";
+import { loadFeatureCollection, toLoadFailure } from "./load-source";
 
 /** Where one layer's file stands. */
 export type LayerSource =

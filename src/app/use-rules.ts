@@ -1,8 +1,9 @@
 import { useEffect, useState } from "react";
 import type { Catalog } from "../core/catalog/parse-catalog";
 import { parseRules, type Rule, type RuleProblem } from "../core/catalog/rules-schema";
+import type { LoadFailure } from "../state/load-failure";
 import { catalogFileUrl } from "./app-file-url";
-import { type LoadFailure, loadJson, toLoadFailure } from "./load-source";
+import { loadJson, toLoadFailure } from "./load-source";
 
 export type RulesState =
   | { status: "loading" }

@@ -6,7 +6,7 @@ import { parseDataArgs, withoutIfStale } from "./data-step/args";
 import { bilingual, DataStepError, USAGE } from "./data-step/messages";
 import { resolveFolders } from "./data-step/source-spec";
 import { checkFreshness } from "./data-step/staleness";
-import { removeStaleTemporaries, staleTemporariesNote } from "./data-step/temporary-files";
+import { sweepStaleOutputs } from "./data-step/write-outputs";
 
 /*
  * `npm run data [--if-stale]`. This entry only decides whether to build: it imports no library,
@@ -33,12 +33,21 @@ async function main(): Promise<number> {
   }
   const where = { projectRoot, cwd: process.cwd(), env: process.env };
   const { outDir } = resolveFolders(args, where);
-  // Also when the data is fresh and no build follows: a killed run's leftovers must not stay.
-  const swept = staleTemporariesNote(removeStaleTemporaries(outDir), shownPath(outDir));
-  if (swept) console.log(swept);
+  const out = shownPath(outDir);
+  // Here, not in the build: also when the data is fresh and no build follows, a killed run's
+  // leftovers must not stay.
+  const swept = sweepStaleOutputs(outDir);
+  if (swept.length > 0) {
+    const names = swept.join(", ");
+    console.log(
+      bilingual({
+        vi: `Đã xoá ${swept.length} tệp tạm của một lần chạy bị ngắt khỏi ${out}: ${names}`,
+        en: `Removed ${swept.length} temporary files of an interrupted run from ${out}: ${names}`,
+      }),
+    );
+  }
   if (args.ifStale) {
-    const out = shownPath(outDir);
-    const freshness = checkFreshness(args, where);
+    const freshness = await checkFreshness(args, where);
     if (freshness.fresh) {
       console.log(
         bilingual({

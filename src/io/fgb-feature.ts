@@ -6,8 +6,21 @@ import type { Geometry as FgbGeometry } from "flatgeobuf/lib/mjs/flat-geobuf/geo
 import { fromGeometry } from "flatgeobuf/lib/mjs/geojson/geometry.js";
 import type { HeaderMeta } from "flatgeobuf/lib/mjs/header-meta.js";
 import type { GeoJsonProperties, Geometry } from "geojson";
+import { showValue } from "../core/text/show-value";
 import { decodeUtf8Value } from "../core/validate/utf8";
-import { corrupt, FgbFormatError } from "./fgb-error";
+import type { Bilingual } from "../core/validate/validation-issue";
+import { corrupt } from "./fgb-error";
+
+/** What is wrong inside one feature; `decodeFeature` adds which feature. */
+class FeatureDamage extends Error {
+  constructor(readonly problem: Bilingual) {
+    super(problem.en);
+  }
+}
+
+function damaged(vi: string, en: string): never {
+  throw new FeatureDamage({ vi, en });
+}
 
 /** Bytes of each fixed-size column type; the others are a uint32 length and that many bytes. */
 const FIXED_BYTES = new Map<ColumnType, number>([
@@ -57,9 +70,20 @@ function variableValue(bytes: Uint8Array, column: ColumnMeta): unknown {
   try {
     text = decodeUtf8Value(bytes);
   } catch {
-    throw new Error(`the value of column "${column.name}" is not valid UTF-8`);
+    damaged(
+      `giá trị của cột ${showValue(column.name)} không phải UTF-8 hợp lệ`,
+      `the value of column ${showValue(column.name)} is not valid UTF-8`,
+    );
   }
-  return column.type === ColumnType.Json ? JSON.parse(text) : text;
+  if (column.type !== ColumnType.Json) return text;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return damaged(
+      `giá trị của cột ${showValue(column.name)} không phải JSON hợp lệ`,
+      `the value of column ${showValue(column.name)} is not valid JSON`,
+    );
+  }
 }
 
 /**
@@ -75,7 +99,12 @@ function readProperties(
   if (!bytes) return {};
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const need = (at: number, size: number) => {
-    if (at + size > bytes.length) throw new Error("a property value runs past the feature's end");
+    if (at + size > bytes.length) {
+      damaged(
+        "một giá trị thuộc tính vượt quá cuối đối tượng",
+        "a property value runs past the feature's end",
+      );
+    }
   };
   let at = 0;
   while (at < bytes.length) {
@@ -84,7 +113,10 @@ function readProperties(
     at += 2;
     const column = columns[index];
     if (!column)
-      throw new Error(`a property names column ${index}, which the header does not have`);
+      damaged(
+        `một thuộc tính ghi cột ${index}, cột mà phần đầu không có`,
+        `a property names column ${index}, which the header does not have`,
+      );
     const fixed = FIXED_BYTES.get(column.type);
     if (fixed !== undefined) {
       need(at, fixed);
@@ -97,7 +129,10 @@ function readProperties(
         column.type,
       )
     ) {
-      throw new Error(`column "${column.name}" has unknown type ${column.type}`);
+      damaged(
+        `cột ${showValue(column.name)} có kiểu không biết ${column.type}`,
+        `column ${showValue(column.name)} has unknown type ${column.type}`,
+      );
     }
     need(at, 4);
     const length = view.getUint32(at, true);
@@ -113,11 +148,11 @@ function readProperties(
 function checkTable(buffer: flatbuffers.ByteBuffer, position: number): void {
   const length = buffer.capacity();
   if (!(position >= 0 && position + 4 <= length))
-    throw new Error("a table lies outside the feature");
+    damaged("một bảng nằm ngoài đối tượng", "a table lies outside the feature");
   const vtable = position - buffer.readInt32(position);
   const vtableSize = vtable >= 0 && vtable + 4 <= length ? buffer.readUint16(vtable) : 0;
   if (vtableSize < 4 || vtable + vtableSize > length)
-    throw new Error("a vtable lies outside the feature");
+    damaged("một vtable nằm ngoài đối tượng", "a vtable lies outside the feature");
 }
 
 /**
@@ -137,7 +172,7 @@ function checkVector(
   const start = at + 4 <= buffer.capacity() ? buffer.__vector(at) : -1;
   const length = start >= 0 ? buffer.__vector_len(at) : -1;
   if (start < 0 || length < 0 || start + length * itemBytes > buffer.capacity()) {
-    throw new Error("a vector runs past the feature's end");
+    damaged("một vectơ vượt quá cuối đối tượng", "a vector runs past the feature's end");
   }
 }
 
@@ -166,11 +201,14 @@ function checkParts(geometry: FgbGeometry, buffer: flatbuffers.ByteBuffer, depth
   checkTable(buffer, geometry.bb_pos);
   for (const [field, size] of GEOMETRY_VECTORS) checkVector(buffer, geometry.bb_pos, field, size);
   if (depth > MAX_PART_DEPTH)
-    throw new Error(`geometry parts nested more than ${MAX_PART_DEPTH} deep`);
+    damaged(
+      `các phần hình học lồng nhau quá ${MAX_PART_DEPTH} tầng`,
+      `geometry parts nested more than ${MAX_PART_DEPTH} deep`,
+    );
   const count = geometry.partsLength();
   for (let i = 0; i < count; i++) {
     const part = geometry.parts(i);
-    if (!part) throw new Error(`geometry part ${i + 1} is missing`);
+    if (!part) damaged(`thiếu phần hình học ${i + 1}`, `geometry part ${i + 1} is missing`);
     checkParts(part, buffer, depth + 1);
   }
 }
@@ -206,11 +244,12 @@ export function decodeFeature(
       properties: readProperties(feature.propertiesArray(), header.columns ?? []),
     };
   } catch (error) {
-    if (error instanceof FgbFormatError) throw error;
-    const detail = error instanceof Error ? error.message : String(error);
+    // what flatbuffers or flatgeobuf throw on bytes the checks above let through: technical text
+    const text = error instanceof Error ? error.message : String(error);
+    const detail = error instanceof FeatureDamage ? error.problem : { vi: text, en: text };
     return corrupt(
-      `đối tượng ${number} (byte ${start}) bị hỏng (${detail})`,
-      `feature ${number} (byte ${start}) is corrupt (${detail})`,
+      `đối tượng ${number} (byte ${start}) bị hỏng (${detail.vi})`,
+      `feature ${number} (byte ${start}) is corrupt (${detail.en})`,
     );
   }
 }

@@ -7,7 +7,7 @@ import { NODE_BYTES, packedTreeBytes } from "./packed-rtree";
  * Smallest feature: its size prefix, then a root offset, a vtable and a table of 4 bytes each.
  * Used to bound how many features the bytes after the header can hold.
  */
-export const MIN_FEATURE_BYTES = SIZE_PREFIX_BYTES + 12;
+const MIN_FEATURE_BYTES = SIZE_PREFIX_BYTES + 12;
 
 /** Where everything lies in a FlatGeobuf file that was checked against its size. */
 export type FgbLayout = {

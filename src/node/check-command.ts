@@ -1,7 +1,7 @@
 import { type CheckResult, resultChunks } from "../core/check/index";
 import { CHECK_USAGE, parseCheckArgs } from "./check-args";
 import { bilingual } from "./check-error";
-import { problemLine, problemsStop } from "./check-problems";
+import { problemLine } from "./check-problems";
 import { runCheck } from "./check-run";
 import { inputFilesOf, refuseInputAsOutput, resolveOutput } from "./output-target";
 import { writeOutput } from "./write-output";
@@ -50,14 +50,12 @@ export async function runCheckCommand(argv: readonly string[], workerScript: URL
     workerScript,
   });
   const { result, loaded } = run;
-  // runCheck stopped on error problems; what is left are warnings: the check ran on
-  const stop = problemsStop(result.problems, loaded.plan);
-  if (stop) throw stop;
   const t0 = performance.now();
   await writeOutput(output, resultChunks(result, args.format));
   const writeMs = performance.now() - t0;
 
   for (const line of loaded.warnings) console.error(line);
+  // warnings only: runCheck stopped on an error problem before checking
   for (const problem of result.problems) console.error(problemLine(problem, loaded.plan));
   if (loaded.plan.proposal) {
     const { layer, file } = loaded.plan.proposal;

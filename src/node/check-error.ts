@@ -36,15 +36,22 @@ export function inputError(where: string, text: Bilingual): CheckInputError {
 const MAX_PROBLEM_LINES = 20;
 
 /**
- * At most MAX_PROBLEM_LINES problem lines, so a file broken everywhere does not flood the terminal;
- * with a `head`, they are indented under "Lỗi / Error: <head>".
+ * At most MAX_PROBLEM_LINES of a file's problem lines, the rest counted on a last line, so a file
+ * broken everywhere does not flood the terminal.
+ */
+export function cappedProblemLines(lines: readonly string[]): readonly string[] {
+  const more = lines.length - MAX_PROBLEM_LINES;
+  return more > 0
+    ? [...lines.slice(0, MAX_PROBLEM_LINES), `… (${more} lỗi khác / ${more} more)`]
+    : lines;
+}
+
+/**
+ * At most MAX_PROBLEM_LINES problem lines ({@link cappedProblemLines}); with a `head`, they are
+ * indented under "Lỗi / Error: <head>".
  */
 export function problemsError(lines: readonly string[], head?: Bilingual): CheckInputError {
-  const more = lines.length - MAX_PROBLEM_LINES;
-  const shown =
-    more > 0
-      ? [...lines.slice(0, MAX_PROBLEM_LINES), `… (${more} lỗi khác / ${more} more)`]
-      : lines;
+  const shown = cappedProblemLines(lines);
   if (!head) return new CheckInputError(shown);
   return new CheckInputError([
     `Lỗi / Error: ${bilingual(head)}`,

@@ -2,7 +2,8 @@ import { dirname, resolve } from "node:path";
 import { type Catalog, formatCatalogProblem, parseCatalog } from "../core/catalog/parse-catalog";
 import { formatRuleProblem, parseRules, type Rule } from "../core/catalog/rules-schema";
 import { inputError, problemsError, shownPath } from "./check-error";
-import { parseJsonFile, readInputFile } from "./read-layer";
+import { readInputFile } from "./read-input-file";
+import { parseJsonFile } from "./read-layer";
 
 /** A catalogue with its rules, every path absolute. */
 export type LoadedCatalog = {
@@ -25,7 +26,9 @@ const DEFAULT_RULES_FILE = "rules.json";
 export async function loadCatalog(catalogFile: string): Promise<LoadedCatalog> {
   const catalogPath = resolve(catalogFile);
   const shownCatalog = shownPath(catalogPath);
-  const parsed = parseCatalog(parseJsonFile(await readInputFile(catalogPath), shownCatalog));
+  const parsed = parseCatalog(
+    parseJsonFile((await readInputFile(catalogPath)).bytes, shownCatalog),
+  );
   if (!parsed.catalog || parsed.problems.length > 0) {
     throw problemsError(
       parsed.problems.map((p) => formatCatalogProblem(p, shownCatalog)),
@@ -38,15 +41,10 @@ export async function loadCatalog(catalogFile: string): Promise<LoadedCatalog> {
   const catalog = parsed.catalog;
   const rulesPath = resolve(dirname(catalogPath), catalog.rules ?? DEFAULT_RULES_FILE);
   const shownRules = shownPath(rulesPath);
-  const rulesJson = parseJsonFile(
-    await readInputFile(
-      rulesPath,
-      catalog.rules
-        ? {}
-        : { hint: `danh mục không có "rules" / the catalogue names no "rules" file` },
-    ),
-    shownRules,
-  );
+  const hint = catalog.rules
+    ? undefined
+    : `danh mục không có "rules" / the catalogue names no "rules" file`;
+  const rulesJson = parseJsonFile((await readInputFile(rulesPath, { hint })).bytes, shownRules);
   const layerIds = new Set(catalog.layers.map((l) => l.id));
   const { rules, problems } = parseRules(rulesJson, layerIds);
   if (problems.length > 0) {

@@ -3,6 +3,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import type { Bilingual } from "../core/validate/validation-issue";
 import { inputError, shownPath } from "./check-error";
 import type { InputPlan } from "./check-inputs";
+import { specialFileKind } from "./read-input-file";
 import { sweepStaleTemporaries } from "./temporary-files";
 
 /**
@@ -92,11 +93,12 @@ export function resolveOutput(out: string): OutputTarget {
       "is a folder, not a file; give the name of a file in it",
     );
   }
-  if (stats && !stats.isFile() && !stats.isFIFO() && !stats.isCharacterDevice()) {
+  const kind = stats && !stats.isFIFO() && !stats.isCharacterDevice() && specialFileKind(stats);
+  if (kind) {
     throw refuse(
       shown,
-      "không phải tệp thường, FIFO hay thiết bị ký tự; chọn tệp khác",
-      "is not a regular file, a FIFO or a character device; choose another file",
+      `${kind.vi}, không ghi kết quả vào đó được; chọn một tệp thường, FIFO hay thiết bị ký tự`,
+      `${kind.en}, the findings cannot be written there; choose a regular file, a FIFO or a character device`,
     );
   }
   // another process's open file (/proc/N/fd/M) is not a name to rename over either
@@ -114,8 +116,9 @@ export function resolveOutput(out: string): OutputTarget {
       `folder ${shownPath(dirname(last))} does not exist; create it first or choose another place`,
     );
   }
-  const path = join(folder, basename(last));
-  sweepStaleTemporaries(path);
+  const name = basename(last);
+  sweepStaleTemporaries(folder, (target) => target === name);
+  const path = join(folder, name);
   return { kind: "file", path, shown, mode: stats ? stats.mode & 0o7777 : null };
 }
 

@@ -1,9 +1,15 @@
-import { createWriteStream, renameSync, rmSync } from "node:fs";
+import { createWriteStream, renameSync } from "node:fs";
 import type { Writable } from "node:stream";
 import { finished } from "node:stream/promises";
 import { inputError } from "./check-error";
 import type { OutputTarget } from "./output-target";
-import { temporaryPathFor, trackTemporary, untrackTemporary } from "./temporary-files";
+import {
+  deliverPendingSignals,
+  removeTemporary,
+  temporaryPathFor,
+  trackTemporary,
+  untrackTemporary,
+} from "./temporary-files";
 
 /** Characters handed to the stream at a time: few system calls, and little text held at once. */
 const BATCH_CHARS = 1 << 16;
@@ -82,9 +88,6 @@ async function writeFile(
   }
 }
 
-/** Lets a signal that arrived while writing run its handler (which removes the temporary file). */
-const pendingSignals = () => new Promise<void>((resolve) => setImmediate(resolve));
-
 /** Writes the text whole or not at all: into a temporary file beside the target, then renamed. */
 async function replaceFile(
   target: Extract<OutputTarget, { kind: "file" }>,
@@ -98,14 +101,13 @@ async function replaceFile(
       chunks,
       target.mode === null ? { flags: "w" } : { flags: "w", mode: target.mode },
     );
-    await pendingSignals();
+    await deliverPendingSignals();
     renameSync(temporary, target.path);
   } catch (error) {
-    rmSync(temporary, { force: true });
+    removeTemporary(temporary);
     throw error;
-  } finally {
-    untrackTemporary(temporary);
   }
+  untrackTemporary(temporary);
 }
 
 /**

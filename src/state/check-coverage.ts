@@ -76,6 +76,18 @@ export function runCoverage(run: Pick<CheckRun, "rules" | "skipped" | "result">)
   return { ran, notRun, general, complete: notRun.length === 0 && general.length === 0 };
 }
 
+/**
+ * The checker's problems that `coverage` does not already give as why a rule did not run: its
+ * warnings, and errors tied to no rule. The panel lists each problem once.
+ */
+export function checkerNotes(
+  problems: readonly CheckProblem[],
+  coverage: Coverage,
+): CheckProblem[] {
+  const told = new Set(coverage.notRun.flatMap((entry) => entry.problems));
+  return problems.filter((p) => !told.has(p));
+}
+
 /** What the summary may say about a run's findings. */
 export type Verdict =
   /** There are findings: show their counts. */

@@ -1,9 +1,9 @@
 import type { FeatureCollection } from "geojson";
-import type { LoadFailure } from "../app/load-source";
 import { districtLayer } from "../core/catalog/catalog-queries";
 import { type Rule, referencedLayers } from "../core/catalog/rules-schema";
 import type { LayerEntry } from "../core/catalog/schema";
 import type { CheckData } from "../worker/check-protocol";
+import type { LoadFailure } from "./load-failure";
 
 /** Where a layer file stands, as far as the check cares. */
 export type LayerStatus =

@@ -2,12 +2,14 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { CatalogState } from "../app/use-catalog";
 import { formatCatalogProblem } from "../core/catalog/parse-catalog";
+import type { Language } from "../state/url-state";
 import { Notice } from "./notice";
 import { useFailureText } from "./use-failure-text";
 
 /** Lists the catalogue's problems (bad entries, unreadable file) until the user dismisses it. */
 export function CatalogNotice({ state, file }: { state: CatalogState; file: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Language;
   const failureText = useFailureText();
   const [dismissed, setDismissed] = useState(false);
   if (dismissed || state.status === "loading") return null;
@@ -27,8 +29,8 @@ export function CatalogNotice({ state, file }: { state: CatalogState; file: stri
       <ul className="notice__list">
         {failed && state.failure && <li>{failureText(state.failure)}</li>}
         {state.problems.map((problem) => (
-          <li key={`${problem.index}:${problem.field}:${problem.message}`}>
-            {formatCatalogProblem(problem, file)}
+          <li key={`${problem.index}:${problem.field}:${problem.message.en}`}>
+            {formatCatalogProblem(problem, file, lang)}
           </li>
         ))}
       </ul>

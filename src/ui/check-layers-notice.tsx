@@ -25,7 +25,7 @@ export function CheckLayersNotice({ failed, layerName, catalogFile }: Props) {
       testId="check-layers-failed"
       title={t("check.layersFailed", { count: failed.length })}
     >
-      <ul className="notice__list">
+      <ul className="notice__list notice__list--tall">
         {failed.map(({ layer, failure }) => (
           <li key={layer} data-layer={layer}>
             {t("check.layerFailed", { layer: layerName(layer), error: failureText(failure) })}

@@ -5,7 +5,7 @@ import type { CheckController } from "../app/use-check";
 import type { Rule } from "../core/catalog/rules-schema";
 import type { LayerEntry } from "../core/catalog/schema";
 import type { Finding } from "../core/check/index";
-import { splitRunnable } from "../state/check-coverage";
+import { checkerNotes, runCoverage, splitRunnable } from "../state/check-coverage";
 import type { LayerFailure } from "../state/check-data";
 import { checkedRules, GROUP_BY, type GroupBy } from "../state/check-state";
 import { CheckControls } from "./check-controls";
@@ -60,7 +60,7 @@ export function CheckPanel({ check, catalog, catalogFile, districtNames, onSelec
       ),
     [valid, failed, names, t],
   );
-  const checkedCannotRun = checked.filter((id) => cannotRun.has(id)).length;
+  const checkedCannotRun = checked.filter((id) => cannotRun.has(id));
   const running = state.running !== null;
   const loading = data?.status === "waiting" ? data.loading : [];
   const blocked =
@@ -77,14 +77,18 @@ export function CheckPanel({ check, catalog, catalogFile, districtNames, onSelec
               })
             : checked.length === 0
               ? t("check.noneSelected")
-              : checkedCannotRun === checked.length
+              : checkedCannotRun.length === checked.length
                 ? t("check.noneCanRun")
                 : null;
-  const note =
-    checkedCannotRun > 0
-      ? t("check.someCannotRun", { n: checkedCannotRun, total: checked.length })
-      : null;
   const last = state.last;
+  const coverage = useMemo(() => last && runCoverage(last), [last]);
+  const notes = last && coverage ? checkerNotes(last.result.problems, coverage) : [];
+  // Once a run has left out these very rules, its results say so: the note would say it twice.
+  const told = last?.skipped.map((s) => s.rule).join() === checkedCannotRun.join();
+  const note =
+    checkedCannotRun.length > 0 && !told
+      ? t("check.someCannotRun", { n: checkedCannotRun.length, total: checked.length })
+      : null;
   return (
     <section className="check" aria-labelledby="check-title">
       <h2 id="check-title" className="panel-title">
@@ -118,18 +122,18 @@ export function CheckPanel({ check, catalog, catalogFile, districtNames, onSelec
           {last && <p className="notice__text">{t("check.keptPrevious")}</p>}
         </Notice>
       )}
-      {last && (
+      {last && coverage && (
         <>
-          <CheckCoverageNotice run={last} names={names} />
-          <CheckSummary run={last} />
-          {last.result.problems.length > 0 && (
+          <CheckCoverageNotice coverage={coverage} selected={last.rules.length} names={names} />
+          <CheckSummary run={last} coverage={coverage} />
+          {notes.length > 0 && (
             <Notice
               tone="info"
               testId="check-problems"
-              title={t("check.engineProblems", { n: last.result.problems.length })}
+              title={t("check.engineProblems", { n: notes.length })}
             >
               <ul className="notice__list">
-                {last.result.problems.map((p) => (
+                {notes.map((p) => (
                   <CheckProblemRow key={`${p.rule}:${p.message.en}`} problem={p} />
                 ))}
               </ul>

@@ -2,12 +2,14 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { RulesState } from "../app/use-rules";
 import { formatRuleProblem } from "../core/catalog/rules-schema";
+import type { Language } from "../state/url-state";
 import { Notice } from "./notice";
 import { useFailureText } from "./use-failure-text";
 
 /** Lists the rules file's bad rules (the others stay usable), or why the file could not be read. */
 export function CheckRulesNotice({ rules }: { rules: RulesState }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Language;
   const failureText = useFailureText();
   const [dismissed, setDismissed] = useState(false);
   if (dismissed) return null;
@@ -28,8 +30,8 @@ export function CheckRulesNotice({ rules }: { rules: RulesState }) {
     >
       <ul className="notice__list">
         {rules.problems.map((problem) => (
-          <li key={`${problem.index}:${problem.field}:${problem.message}`}>
-            {formatRuleProblem(problem, rules.file)}
+          <li key={`${problem.index}:${problem.field}:${problem.message.en}`}>
+            {formatRuleProblem(problem, rules.file, lang)}
           </li>
         ))}
       </ul>

@@ -1,6 +1,6 @@
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
-import { runCoverage, verdictOf } from "../state/check-coverage";
+import { type Coverage, verdictOf } from "../state/check-coverage";
 import { formatHectares, formatSeconds } from "../state/check-format";
 import { totalsOf } from "../state/check-groups";
 import type { CheckRun } from "../state/check-state";
@@ -10,14 +10,13 @@ import { SeverityIcon } from "./icons";
 
 /**
  * Totals of the last run: findings by severity, conflict area, time taken. Says "no conflicts" only
- * when every selected rule ran on all its layers (`runCoverage`); otherwise it speaks of the rules
- * that ran, or says nothing was checked.
+ * when every selected rule ran on all its layers (`coverage`, see `runCoverage`); otherwise it
+ * speaks of the rules that ran, or says nothing was checked.
  */
-export function CheckSummary({ run }: { run: CheckRun }) {
+export function CheckSummary({ run, coverage }: { run: CheckRun; coverage: Coverage }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Language;
   const totals = useMemo(() => totalsOf(run.result.findings), [run]);
-  const coverage = useMemo(() => runCoverage(run), [run]);
   const verdict = verdictOf(coverage, totals.count);
   const n = (value: number) => formatNumber(value, lang, 0);
   return (

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { loadFeatureCollection, loadJson, toLoadFailure } from "../../src/app/load-source";
 import { writeFlatGeobuf } from "../../src/io/fgb-writer";
 import { badFiles, zoning } from "../io/bad-fgb";
+import { PROJECTED_SQUARE } from "../support/projected-polygon";
 
 /** Answers each URL's path with its body; anything else is a 404. */
 function serve(files: Record<string, Uint8Array | string>) {
@@ -87,17 +88,7 @@ describe("loadFeatureCollection on bad layer files: the reason and a message in 
         (f[0] as { id: unknown }).id = { a: 1 };
       }),
       "metres.geojson": withFeatures((f) => {
-        (f[1] as { geometry: unknown }).geometry = {
-          type: "Polygon",
-          coordinates: [
-            [
-              [585000, 2323000],
-              [586000, 2323000],
-              [586000, 2324000],
-              [585000, 2323000],
-            ],
-          ],
-        };
+        (f[1] as { geometry: unknown }).geometry = PROJECTED_SQUARE;
       }),
       "pacific.geojson": withFeatures((f) => {
         (f[0] as { geometry: unknown }).geometry = {

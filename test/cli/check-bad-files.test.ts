@@ -2,6 +2,8 @@ import { execFileSync, spawn } from "node:child_process";
 import { existsSync, readFileSync, truncateSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FgbFormatError } from "../../src/io/fgb-error";
+import { readFlatGeobuf } from "../../src/io/fgb-reader";
 import { badFiles, zoning } from "../io/bad-fgb";
 import type { CliRun } from "./check-helpers";
 import { scratchCopy } from "./check-helpers";
@@ -105,47 +107,61 @@ function catalogWithZoning(name: string, source: string): string {
   return write(name, JSON.stringify(value));
 }
 
+/**
+ * The one line the check prints for a broken FlatGeobuf file: the file, then the reader's own
+ * words — the very message the app shows after "Không tải được x.fgb:" (before, the CLI wrapped
+ * it in "không đọc được tệp FlatGeobuf: … / cannot read the FlatGeobuf file: …").
+ */
+async function readerLine(name: string): Promise<string> {
+  try {
+    await readFlatGeobuf(badFiles()[name] as Uint8Array);
+  } catch (error) {
+    if (error instanceof FgbFormatError) {
+      return `Lỗi / Error: ${join(dir, name)}: ${error.problem.vi} / ${error.problem.en}\n`;
+    }
+    throw error;
+  }
+  throw new Error(`${name} was read`);
+}
+
 describe(
   "npm run check: broken FlatGeobuf files end in exit 2 saying what is wrong",
   HANG_GUARD,
   () => {
     it("a header saying 0 features (count unknown) over an index", async () => {
+      const run = await check(join(dir, "zero-count.fgb"));
       expectRefused(
-        await check(join(dir, "zero-count.fgb")),
+        run,
         "zero-count.fgb",
         "the header says 0 features (count unknown) yet declares a spatial index",
       );
+      expect(run.stderr).toBe(await readerLine("zero-count.fgb"));
     });
 
     it("a layer file cut after 40 bytes, named through the catalogue", async () => {
-      expectRefused(
-        await runCheckCli(["--catalog", catalogWithZoning("cut-40.json", "cut-40.fgb")]),
-        "cut-40.fgb",
-        "only 28 bytes follow: the file is cut short",
-      );
+      const run = await runCheckCli(["--catalog", catalogWithZoning("cut-40.json", "cut-40.fgb")]);
+      expectRefused(run, "cut-40.fgb", "only 28 bytes follow: the file is cut short");
+      expect(run.stderr).toBe(await readerLine("cut-40.fgb"));
     });
 
     it("a header claiming 2^40 features", async () => {
+      const run = await check(join(dir, "huge-count.fgb"));
       expectRefused(
-        await check(join(dir, "huge-count.fgb")),
+        run,
         "huge-count.fgb",
         "the header says 1099511627776 (2^40) features but the",
         "have room for at most",
       );
+      expect(run.stderr).toBe(await readerLine("huge-count.fgb"));
     });
 
     it("a file cut inside its index, and one cut inside a feature", async () => {
-      expectRefused(
-        await check(join(dir, "cut-index.fgb")),
-        "cut-index.fgb",
-        "the file is cut short",
-      );
-      expectRefused(
-        await check(join(dir, "cut-feature.fgb")),
-        "cut-feature.fgb",
-        "feature 3/3 needs",
-        "the file is cut short",
-      );
+      const index = await check(join(dir, "cut-index.fgb"));
+      expectRefused(index, "cut-index.fgb", "the file is cut short");
+      expect(index.stderr).toBe(await readerLine("cut-index.fgb"));
+      const feature = await check(join(dir, "cut-feature.fgb"));
+      expectRefused(feature, "cut-feature.fgb", "feature 3/3 needs", "the file is cut short");
+      expect(feature.stderr).toBe(await readerLine("cut-feature.fgb"));
     });
   },
 );

@@ -9,9 +9,11 @@ import {
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { isTemporaryFileName } from "../../scripts/temporary-names.mjs";
+import { temporaryPathFor } from "../../src/node/temporary-files";
 import { CLI_FIXTURES, runCheckCli, startCheckCli } from "./check-helpers";
 import { gridZones, OVERLAP_RULE, QUOTA_RULE, stackedOverlaps, writePlan } from "./generated-plans";
 import { PROJECT_ROOT } from "./helpers";
@@ -70,18 +72,16 @@ const alive = (pid: number) => {
 };
 
 /** Resolves with the name of the first file in `dir` whose name matches, as soon as it is created. */
-function firstFile(dir: string, pattern: RegExp): Promise<string> {
+function firstFile(dir: string, matches: (name: string) => boolean): Promise<string> {
   return new Promise((resolve) => {
     const watcher = watch(dir, (_, name) => {
-      if (name && pattern.test(name)) {
+      if (name && matches(name)) {
         watcher.close();
         resolve(name);
       }
     });
   });
 }
-
-const TEMPORARY = /\.\d+\.tmp$/;
 
 let root: string;
 /** A check that runs for seconds (60 000 zones, one quota rule). */
@@ -149,10 +149,10 @@ describe("npm run check stopped by a signal", HEAVY, () => {
   it("SIGTERM while writing: the temporary file is removed and --out not written", async () => {
     const dir = mkdtempSync(join(root, "term-write-"));
     const out = join(dir, "findings.json");
-    const written = firstFile(dir, TEMPORARY);
+    const written = firstFile(dir, isTemporaryFileName);
     const { wrapper, ended } = startCheckCli(["--catalog", bigOutputCatalog, "--out", out]);
     const temporary = await written;
-    expect(temporary).toMatch(/^findings\.json\.\d+\.tmp$/);
+    expect(temporary).toMatch(/^\.findings\.json\.tmp-\d+$/);
     wrapper.kill("SIGTERM");
     const end = await ended;
     expect(end.code).toBe(143);
@@ -163,7 +163,7 @@ describe("npm run check stopped by a signal", HEAVY, () => {
   it("a check killed outright exits 137, and the next run removes the temporary file it left", async () => {
     const dir = mkdtempSync(join(root, "kill-"));
     const out = join(dir, "findings.json");
-    const written = firstFile(dir, TEMPORARY);
+    const written = firstFile(dir, isTemporaryFileName);
     const { wrapper, ended } = startCheckCli(["--catalog", bigOutputCatalog, "--out", out]);
     const child = await checkProcess(wrapper);
     const temporary = await written;
@@ -171,7 +171,7 @@ describe("npm run check stopped by a signal", HEAVY, () => {
     expect((await ended).code).toBe(137);
     expect(readdirSync(dir)).toEqual([temporary]);
     // a temporary file of a process still running (this one) is someone's write in progress
-    const live = `findings.json.${process.pid}.tmp`;
+    const live = basename(temporaryPathFor(out, process.pid));
     writeFileSync(join(dir, live), "in progress");
     const next = runCheckCli([
       "--catalog",
@@ -180,7 +180,7 @@ describe("npm run check stopped by a signal", HEAVY, () => {
       out,
     ]);
     expect(next.status).toBe(1);
-    expect(readdirSync(dir).sort()).toEqual(["findings.json", live]);
+    expect(readdirSync(dir).sort()).toEqual(["findings.json", live].sort());
   });
 });
 

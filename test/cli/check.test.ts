@@ -4,6 +4,7 @@ import type { FeatureCollection, Polygon } from "geojson";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { geodesicArea } from "../../src/core/geo/geodesic-area";
 import { writeFlatGeobuf } from "../../src/io/fgb-writer";
+import { PROJECTED_SQUARE } from "../support/projected-polygon";
 import { CLI_FIXTURES, csvRows, runCheckCli, scratchCopy, timingsLine } from "./check-helpers";
 
 const CATALOG = join(CLI_FIXTURES, "basic", "catalog.json");
@@ -260,7 +261,11 @@ describe("npm run check: bad input exits 2 naming the file and the feature", SLO
     const path = catalogWith("no-source.json", (c) => {
       delete c.layers[1]?.source;
     });
-    expectBadInput(runCheckCli(["--catalog", path]), "no-source.json", 'layer #1 "rice"', "source");
+    expectBadInput(
+      runCheckCli(["--catalog", path]),
+      // the place once, then the problem in Vietnamese / English
+      'no-source.json: lớp / layer #1 "rice" source: Đầu vào không hợp lệ: mong đợi string, nhận được undefined / Invalid input: expected string, received undefined',
+    );
   });
 
   it("a rules file with a bad rule: names the rule and the field", () => {
@@ -298,17 +303,7 @@ describe("npm run check: bad input exits 2 naming the file and the feature", SLO
       type: "Feature",
       id: "R-VN2000",
       properties: {},
-      geometry: {
-        type: "Polygon",
-        coordinates: [
-          [
-            [585000, 2323000],
-            [586000, 2323000],
-            [586000, 2324000],
-            [585000, 2323000],
-          ],
-        ],
-      },
+      geometry: PROJECTED_SQUARE,
     });
     write("layers/national/rice-metres.geojson", JSON.stringify(rice));
     const path = catalogWith("metres.json", (c) => {

@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import {
   cpSync,
   existsSync,
@@ -23,6 +23,9 @@ export const FIXTURES = fileURLToPath(new URL("../fixtures/admin/", import.meta.
 export const SHARED_ADMIN_DIR = join(PROJECT_ROOT, "..", "shared", "data", "vn-admin");
 /** Whether that folder is there: tests of the official data skip without it. */
 export const HAS_SHARED = existsSync(join(SHARED_ADMIN_DIR, "hanoi-districts.geojson"));
+/** Whether FIFOs can be made here: tests of a run stuck on one skip without. */
+export const HAS_MKFIFO =
+  process.platform !== "win32" && spawnSync("mkfifo", ["--version"]).status === 0;
 
 /** Options of a build: a folder source (or none), the scratch output and layers folders. */
 export function buildArgs(source: string | null, out: string, layers: string): DataArgs {

@@ -51,11 +51,11 @@ describe("a clone without ../shared, set up once with --source (in-process)", ()
       given: "option",
     });
     // What `npm start` / `npm test` run next: before, "the boundary source changed to <URL>".
-    expect(freshness()).toEqual({ fresh: true });
+    expect(await freshness()).toEqual({ fresh: true });
 
     const later = new Date(Date.now() + 5000);
     utimesSync(join(dirs().layers, "sector", "roads.geojson"), later, later);
-    expect(freshness()).toMatchObject({
+    expect(await freshness()).toMatchObject({
       fresh: false,
       reason: { en: expect.stringMatching(/^input changed/) },
     });
@@ -68,7 +68,7 @@ describe("a clone without ../shared, set up once with --source (in-process)", ()
       location: dirs().source,
       given: "option",
     });
-    expect(freshness()).toEqual({ fresh: true });
+    expect(await freshness()).toEqual({ fresh: true });
   });
 
   it("lets an explicit --source or PLAN_LAYERS_ADMIN_SOURCE win over the remembered one", async () => {
@@ -76,12 +76,12 @@ describe("a clone without ../shared, set up once with --source (in-process)", ()
     const other = join(dirs().root, "other-source");
     cpSync(dirs().source, other, { recursive: true });
     expect(
-      checkFreshness(args(other), { projectRoot: lonelyRoot(), cwd: dirs().root, env: {} }),
+      await checkFreshness(args(other), { projectRoot: lonelyRoot(), cwd: dirs().root, env: {} }),
     ).toMatchObject({ fresh: false, reason: { en: `the boundary source changed to ${other}` } });
     expect(await runBuild(args(), deps({ env: { PLAN_LAYERS_ADMIN_SOURCE: other } }))).toBe(0);
     expect(manifestSource(dirs().out)).toEqual({ kind: "dir", location: other, given: "env" });
     // Remembered too: the variable need not stay set.
-    expect(freshness()).toEqual({ fresh: true });
+    expect(await freshness()).toEqual({ fresh: true });
     expect(await runBuild(args(dirs().source), deps())).toBe(0);
     expect(manifestSource(dirs().out).location).toBe(dirs().source);
   });
@@ -89,7 +89,7 @@ describe("a clone without ../shared, set up once with --source (in-process)", ()
   it("forgets a folder that is gone, says so, and falls back to the default", async () => {
     expect(await runBuild(args(dirs().source), deps())).toBe(0);
     rmSync(dirs().source, { recursive: true });
-    expect(freshness()).toMatchObject({
+    expect(await freshness()).toMatchObject({
       fresh: false,
       reason: { en: `the boundary source changed to ${DEFAULT_SOURCE_URL}` },
     });
@@ -97,7 +97,7 @@ describe("a clone without ../shared, set up once with --source (in-process)", ()
     expect(await runBuild(args(), deps())).toBe(1);
     expect(fetched).toEqual([DEFAULT_SOURCE_URL]);
     expect(logged[0]).toBe(
-      `Nguồn dữ liệu đã dùng lần trước không còn: ${dirs().source} / The boundary source of the last run is gone: ${dirs().source}`,
+      `Nguồn dữ liệu đã dùng lần trước không còn: ${dirs().source}; dùng ${DEFAULT_SOURCE_URL} thay thế; để dùng thư mục khác, hãy chạy: npm run data -- --source THƯ_MỤC / The boundary source of the last run is gone: ${dirs().source}; using ${DEFAULT_SOURCE_URL} instead; to use another folder, run: npm run data -- --source DIR`,
     );
     expect(logged.at(-1)).toContain("run: npm run data -- --source /path/to/vn-admin");
   });

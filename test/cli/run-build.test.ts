@@ -423,23 +423,23 @@ describe("checkFreshness", () => {
     expect((await run(args())).code).toBe(0);
   });
 
-  it("finds fresh data fresh", () => {
-    expect(checkFreshness(args(), where())).toEqual({ fresh: true });
+  it("finds fresh data fresh", async () => {
+    expect(await checkFreshness(args(), where())).toEqual({ fresh: true });
   });
 
-  it("finds data stale when there is no manifest", () => {
+  it("finds data stale when there is no manifest", async () => {
     rmSync(join(dirs.out, "manifest.json"));
-    expect(checkFreshness(args(), where())).toMatchObject({
+    expect(await checkFreshness(args(), where())).toMatchObject({
       fresh: false,
       reason: { en: "no manifest.json yet" },
     });
   });
 
-  it("finds data stale when an input's modification time changed", () => {
+  it("finds data stale when an input's modification time changed", async () => {
     const roads = join(dirs.layers, "sector", "roads.geojson");
     const later = new Date(Date.now() + 5000);
     utimesSync(roads, later, later);
-    expect(checkFreshness(args(), where())).toMatchObject({
+    expect(await checkFreshness(args(), where())).toMatchObject({
       fresh: false,
       reason: { en: expect.stringMatching(/^input changed: .*sector\/roads\.geojson$/) },
     });
@@ -450,13 +450,13 @@ describe("checkFreshness", () => {
       join(dirs.layers, "sector", "new.geojson"),
       '{"type":"FeatureCollection","features":[]}',
     );
-    expect(checkFreshness(args(), where())).toMatchObject({
+    expect(await checkFreshness(args(), where())).toMatchObject({
       fresh: false,
       reason: { en: expect.stringMatching(/new\.geojson$/) },
     });
     expect((await run(args())).code).toBe(0);
     rmSync(join(dirs.layers, "sector", "new.geojson"));
-    expect(checkFreshness(args(), where())).toMatchObject({
+    expect(await checkFreshness(args(), where())).toMatchObject({
       fresh: false,
       reason: { en: expect.stringMatching(/new\.geojson$/) },
     });
@@ -470,22 +470,22 @@ describe("checkFreshness", () => {
     writeFileSync(plan, "export {};\n");
     const here = { projectRoot: root, cwd: root, env: {} };
     expect((await run(args(), { projectRoot: root })).code).toBe(0);
-    expect(checkFreshness(args(), here)).toEqual({ fresh: true });
+    expect(await checkFreshness(args(), here)).toEqual({ fresh: true });
     const later = new Date(Date.now() + 5000);
     utimesSync(plan, later, later);
-    expect(checkFreshness(args(), here)).toMatchObject({
+    expect(await checkFreshness(args(), here)).toMatchObject({
       fresh: false,
       reason: { en: "code changed: src/core/plan/build-plan-layers.ts" },
     });
   });
 
-  it("finds data stale when an output is missing or the source changed", () => {
+  it("finds data stale when an output is missing or the source changed", async () => {
     rmSync(join(dirs.out, "demo-zones.fgb"));
-    expect(checkFreshness(args(), where())).toMatchObject({
+    expect(await checkFreshness(args(), where())).toMatchObject({
       fresh: false,
       reason: { en: "output demo-zones.fgb is missing" },
     });
-    expect(checkFreshness({ ...args(), source: SHARED_ADMIN_DIR }, where())).toMatchObject({
+    expect(await checkFreshness({ ...args(), source: SHARED_ADMIN_DIR }, where())).toMatchObject({
       fresh: false,
       reason: { en: expect.stringContaining("source changed") },
     });

@@ -9,30 +9,32 @@ import {
   readdirSync,
   writeFileSync,
 } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import {
-  removePendingTemporaries,
-  removeStaleTemporaries,
-  temporaryPath,
-  trackTemporary,
-} from "../../src/cli/data-step/temporary-files";
+import { isTemporaryFileName } from "../../scripts/temporary-names.mjs";
+import { sweepStaleOutputs } from "../../src/cli/data-step/write-outputs";
 import { PLAN_LAYER_IDS } from "../../src/core/plan/build-plan-layers";
-import { HAS_SHARED, PROJECT_ROOT, runData, SHARED_ADMIN_DIR, scratchPerTest } from "./helpers";
-
-const hasMkfifo = process.platform !== "win32" && spawnSync("mkfifo", ["--version"]).status === 0;
+import { temporaryPathFor } from "../../src/node/temporary-files";
+import { deadPid } from "../support/dead-pid";
+import {
+  HAS_MKFIFO,
+  HAS_SHARED,
+  PROJECT_ROOT,
+  runData,
+  SHARED_ADMIN_DIR,
+  scratchPerTest,
+} from "./helpers";
 
 const dirs = scratchPerTest();
 beforeEach(() => {
   mkdirSync(dirs().out);
 });
 
-/** A pid no process has any more: that of a child that has exited. */
-const deadPid = () => spawnSync(process.execPath, ["-e", ""]).pid as number;
+const temporaries = (dir: string) => readdirSync(dir).filter(isTemporaryFileName);
+/** The name of the temporary file of output `file` written by process `pid`. */
+const temporary = (file: string, pid: number) => basename(temporaryPathFor(file, pid));
 
-const temporaries = (dir: string) => readdirSync(dir).filter((name) => /\.tmp-\d+$/.test(name));
-
-describe("removeStaleTemporaries", () => {
+describe("sweepStaleOutputs", () => {
   let sleeper: ChildProcess | null = null;
   afterEach(() => {
     sleeper?.kill();
@@ -43,18 +45,18 @@ describe("removeStaleTemporaries", () => {
     sleeper = spawn(process.execPath, ["-e", "setTimeout(() => {}, 60000)"]);
     const dead = deadPid();
     const names = {
-      dead: `.hanoi-districts.fgb.tmp-${dead}`,
-      deadManifest: `.manifest.json.tmp-${dead}`,
-      live: `.provinces.fgb.tmp-${sleeper.pid}`,
-      own: `.districts-index.json.tmp-${process.pid}`,
-      notOurs: `.notes.txt.tmp-${dead}`,
+      dead: temporary("hanoi-districts.fgb", dead),
+      deadManifest: temporary("manifest.json", dead),
+      live: temporary("provinces.fgb", sleeper.pid as number),
+      own: temporary("districts-index.json", process.pid),
+      notOurs: temporary("notes.txt", dead),
       noDot: `hanoi-boundary.fgb.tmp-${dead}`,
       output: "hanoi-districts.fgb",
     };
     for (const name of Object.values(names)) writeFileSync(join(dirs().out, name), "x");
-    mkdirSync(join(dirs().out, `.folder.fgb.tmp-${dead}`));
+    mkdirSync(join(dirs().out, temporary("folder.fgb", dead)));
 
-    expect(removeStaleTemporaries(dirs().out).sort()).toEqual([names.dead, names.deadManifest]);
+    expect(sweepStaleOutputs(dirs().out).sort()).toEqual([names.dead, names.deadManifest]);
     expect(readdirSync(dirs().out).sort()).toEqual(
       [
         names.live,
@@ -62,17 +64,17 @@ describe("removeStaleTemporaries", () => {
         names.notOurs,
         names.noDot,
         names.output,
-        `.folder.fgb.tmp-${dead}`,
+        temporary("folder.fgb", dead),
       ].sort(),
     );
-    expect(removeStaleTemporaries(join(dirs().root, "missing"))).toEqual([]);
+    expect(sweepStaleOutputs(join(dirs().root, "missing"))).toEqual([]);
   });
 
   it.skipIf(!HAS_SHARED)(
     "runs on every `npm run data`, also when --if-stale finds nothing to rebuild",
     async () => {
       expect((await runData("--source", SHARED_ADMIN_DIR, "--out", dirs().out)).code).toBe(0);
-      const stale = `.hanoi-districts.fgb.tmp-${deadPid()}`;
+      const stale = temporary("hanoi-districts.fgb", deadPid());
       writeFileSync(join(dirs().out, stale), "partial");
       const result = await runData("--source", SHARED_ADMIN_DIR, "--out", dirs().out, "--if-stale");
       expect(result.code).toBe(0);
@@ -86,28 +88,7 @@ describe("removeStaleTemporaries", () => {
   );
 });
 
-describe("pending temporary files", () => {
-  it("are removed by removePendingTemporaries, which exit, SIGINT, SIGTERM and SIGHUP call", () => {
-    const signals = ["SIGINT", "SIGTERM", "SIGHUP", "exit"] as const;
-    const before = signals.map((signal) => process.listenerCount(signal));
-    const path = temporaryPath(dirs().out, "provinces.fgb");
-    expect(path).toBe(join(dirs().out, `.provinces.fgb.tmp-${process.pid}`));
-    trackTemporary(path);
-    // Installed on the first temporary file of the process (this file runs in its own worker).
-    expect(signals.map((signal) => process.listenerCount(signal))).toEqual(
-      before.map((count) => count + 1),
-    );
-    trackTemporary(`${path}-again`);
-    expect(signals.map((signal) => process.listenerCount(signal))).toEqual(
-      before.map((count) => count + 1),
-    );
-    writeFileSync(path, "half written");
-    removePendingTemporaries();
-    expect(existsSync(path)).toBe(false);
-  });
-});
-
-describe.skipIf(!HAS_SHARED || !hasMkfifo)("a data build ended by a signal while writing", () => {
+describe.skipIf(!HAS_SHARED || !HAS_MKFIFO)("a data build ended by a signal while writing", () => {
   /** The bundle of `data-build`, rebuilt by scripts/run-cli.mjs when src/ changed. */
   const bundle = join(PROJECT_ROOT, "build", "cli", "data-build.mjs");
   const outputs = [
@@ -123,7 +104,7 @@ describe.skipIf(!HAS_SHARED || !hasMkfifo)("a data build ended by a signal while
     spawnSync(process.execPath, [join(PROJECT_ROOT, "scripts", "run-cli.mjs"), "data-build", "-x"]);
   });
 
-  it("SIGTERM leaves no temporary file", async () => {
+  it("SIGTERM leaves no temporary file and the folder as it was", async () => {
     const signal = "SIGTERM";
     const child = spawn(
       process.execPath,
@@ -139,9 +120,9 @@ describe.skipIf(!HAS_SHARED || !hasMkfifo)("a data build ended by a signal while
     );
     // The manifest is written last, to a FIFO standing at its temporary name: the write blocks
     // there, with every other output written, until the test reads — a run caught mid-write.
-    const fifo = join(dirs().out, `.manifest.json.tmp-${child.pid}`);
+    const fifo = join(dirs().out, temporary("manifest.json", child.pid as number));
     expect(spawnSync("mkfifo", [fifo]).status).toBe(0);
-    const written = outputs.map((file) => join(dirs().out, `.${file}.tmp-${child.pid}`));
+    const written = outputs.map((file) => join(dirs().out, temporary(file, child.pid as number)));
     while (!written.every((path) => existsSync(path))) {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
@@ -154,10 +135,12 @@ describe.skipIf(!HAS_SHARED || !hasMkfifo)("a data build ended by a signal while
     });
     const end = await exited;
     try {
-      // Either the signal ended it (it must then have removed its files) or, held off until
-      // the write was done, it finished: both leave a complete folder or none of ours.
-      expect(end.signal === signal || end.code === 0).toBe(true);
+      // Held off until the blocked write was done, the signal ends the build before any file is
+      // renamed into place: it removed its files, and the folder is as it was (empty). It used to
+      // be lost once the files were renamed (exit 0), or to end the build only after replacing them.
+      expect(end.signal).toBe(signal);
       expect(temporaries(dirs().out)).toEqual([]);
+      expect(readdirSync(dirs().out)).toEqual([]);
     } finally {
       // Release the read side if no writer ever came (the old behaviour: killed mid-write).
       try {

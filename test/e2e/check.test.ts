@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { readFlatGeobuf } from "../../src/io/fgb-reader";
 import {
   collectRows,
@@ -11,7 +11,7 @@ import {
   summaryCounts,
 } from "./check-panel-helpers";
 import { denseRiceLand } from "./dense-rice-land";
-import { type GuardedPage, launchBrowser, openApp, openGuardedPage } from "./harness";
+import { onFreshPage, openApp, useGuardedPage } from "./harness";
 
 /** Conflicts planted in the city plan on purpose (layers/README.md), by zone name → rule. */
 const PLANTED: { zone: string; rule: string; constraint?: string }[] = [
@@ -92,26 +92,13 @@ function camera(page: Page) {
 }
 
 describe("the Kiểm tra (check) panel, in Chromium against the built app", () => {
-  let browser: Browser;
-  let guarded: GuardedPage;
   let page: Page;
 
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    // One map load for the whole file: SwiftShader draws slowly.
-    guarded = await openGuardedPage(browser);
-    page = guarded.page;
+  useGuardedPage(async (guarded) => {
+    page = guarded;
     await openApp(page);
     await page.getByTestId("tab-check").click();
     await page.waitForSelector('[data-testid="check-run"]:not([disabled])', { timeout: 30_000 });
-  });
-  afterAll(async () => {
-    await guarded?.page.context().close();
-    await browser?.close();
-  });
-  afterEach(() => {
-    // No request left this machine and the page raised no uncaught error.
-    expect(guarded.violations).toEqual([]);
   });
 
   it("lists every rule, all ticked", async () => {
@@ -252,9 +239,7 @@ describe("the Kiểm tra (check) panel, in Chromium against the built app", () =
 
 describe("a rules file with bad rules, in Chromium", () => {
   it("lists the bad rules in a notice and keeps the others usable", async () => {
-    const browser = await launchBrowser();
-    try {
-      const { page, violations } = await openGuardedPage(browser);
+    await onFreshPage(async (page) => {
       let valid = 0;
       await page.route("**/layers/rules.json", async (route) => {
         const response = await route.fetch();
@@ -270,23 +255,28 @@ describe("a rules file with bad rules, in Chromium", () => {
       await page.getByTestId("tab-check").click();
       const notice = page.getByTestId("check-rules-notice");
       await notice.waitFor();
+      // in the UI language, Vietnamese by default, and in English after the switch
+      expect(await page.locator("html").getAttribute("lang")).toBe("vi");
       const text = await notice.textContent();
       expect(text).toContain("layers/rules.json");
-      expect(text).toContain("rule #0");
-      expect(text).toContain("severity");
-      expect(text).toContain('unknown layer "no-such-layer"');
+      expect(text).toContain("quy tắc #0");
+      expect(text).toContain("severity: Tùy chọn không hợp lệ");
+      expect(text).toContain('không có lớp "no-such-layer"');
+      expect(text).not.toContain("unknown layer");
+      await page.getByTestId("lang-switch").click();
+      await page.waitForFunction(() => document.documentElement.lang === "en");
+      const english = await notice.textContent();
+      expect(english).toContain("rule #0");
+      expect(english).toContain("severity: Invalid option");
+      expect(english).toContain('unknown layer "no-such-layer"');
+      expect(english).not.toContain("không có lớp");
       expect(await page.locator('[data-testid^="check-rule-"]').count()).toBe(valid);
       await page.waitForSelector('[data-testid="check-run"]:not([disabled])', { timeout: 30_000 });
-      expect(violations).toEqual([]);
-    } finally {
-      await browser.close();
-    }
+    });
   });
 });
 
 describe("a results list with thousands of findings, in Chromium", () => {
-  let browser: Browser;
-  let guarded: GuardedPage;
   let page: Page;
   let total = 0;
 
@@ -328,10 +318,8 @@ describe("a results list with thousands of findings, in Chromium", () => {
       return performance.now() - start;
     }, action);
 
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    guarded = await openGuardedPage(browser);
-    page = guarded.page;
+  useGuardedPage(async (guarded) => {
+    page = guarded;
     // Rice land as a dense grid: every urban zone of the shipped plan then overlaps dozens of cells.
     const rice = denseRiceLand(0.008);
     await page.route("**/layers/national/protected-rice-land.geojson", (route) =>
@@ -344,13 +332,6 @@ describe("a results list with thousands of findings, in Chromium", () => {
     await page.getByTestId("check-rule-urban-on-protected-rice-land").check();
     await runAndWait(page);
     total = (await summaryCounts(page)).findings;
-  });
-  afterAll(async () => {
-    await guarded?.page.context().close();
-    await browser?.close();
-  });
-  afterEach(() => {
-    expect(guarded.violations).toEqual([]);
   });
 
   it("draws a bounded number of rows, however many findings", async () => {

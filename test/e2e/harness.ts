@@ -1,5 +1,5 @@
 import { type Browser, chromium, type Page } from "playwright-core";
-import { inject } from "vitest";
+import { afterAll, afterEach, beforeAll, expect, inject } from "vitest";
 
 /** Flags that let Debian's Chromium run headless as root here, with WebGL through SwiftShader. */
 const CHROMIUM_ARGS = [
@@ -46,6 +46,43 @@ export async function openGuardedPage(browser: Browser): Promise<GuardedPage> {
   });
   page.on("pageerror", (error) => violations.push(`uncaught page error: ${error.message}`));
   return { page, violations };
+}
+
+/**
+ * One browser and one guarded page for the tests of a `describe` (SwiftShader draws slowly: the map
+ * loads once): `setup` routes and opens the app before the first test; after each test, no request
+ * has left this machine and the page has raised no uncaught error.
+ */
+export function useGuardedPage(setup: (page: Page) => Promise<void>): void {
+  let browser: Browser | undefined;
+  let guarded: GuardedPage | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    guarded = await openGuardedPage(browser);
+    await setup(guarded.page);
+  });
+  afterAll(async () => {
+    await guarded?.page.context().close();
+    await browser?.close();
+  });
+  afterEach(() => {
+    expect(guarded?.violations).toEqual([]);
+  });
+}
+
+/**
+ * Runs `body` on a page of its own browser, set up from scratch (routes first, then the app), and
+ * checks that no request left this machine and the page raised no uncaught error.
+ */
+export async function onFreshPage(body: (page: Page) => Promise<void>): Promise<void> {
+  const browser = await launchBrowser();
+  try {
+    const { page, violations } = await openGuardedPage(browser);
+    await body(page);
+    expect(violations).toEqual([]);
+  } finally {
+    await browser.close();
+  }
 }
 
 export function appUrl(hash = ""): string {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { LoadFailure } from "../../src/app/load-source";
 import { parseRules } from "../../src/core/catalog/rules-schema";
 import { type CheckProblem, type CheckResult, runChecks } from "../../src/core/check/index";
 import {
+  checkerNotes,
   problemStopsRule,
   runCoverage,
   splitRunnable,
@@ -10,6 +10,7 @@ import {
 } from "../../src/state/check-coverage";
 import type { LayerFailure } from "../../src/state/check-data";
 import type { CheckRun } from "../../src/state/check-state";
+import type { LoadFailure } from "../../src/state/load-failure";
 import { checkFixture } from "../worker/check-fixture";
 
 const fixture = checkFixture();
@@ -35,7 +36,11 @@ const ids = rules.map((r) => r.id);
 const truncatedRice: LoadFailure = {
   file: "national/rice.fgb",
   reason: "fgb",
-  detail: "Invalid typed array length: 166",
+  detail: "the file ends inside the size of feature 3/3 (byte 166): it is cut short",
+  message: {
+    vi: "tệp kết thúc giữa kích thước của đối tượng 3/3 (byte 166): tệp bị cắt cụt",
+    en: "the file ends inside the size of feature 3/3 (byte 166): it is cut short",
+  },
 };
 const riceFailed: LayerFailure[] = [{ layer: "rice", failure: truncatedRice }];
 
@@ -167,5 +172,17 @@ describe("verdictOf", () => {
 
   it("shows the findings whenever there are some", () => {
     for (const coverage of [none, some, nothing]) expect(verdictOf(coverage, 2)).toBe("findings");
+  });
+});
+
+describe("checkerNotes", () => {
+  it("keeps the problems not already given as why a rule did not run", () => {
+    const own = problem("rice-minimum", "error");
+    const layer = problem(null, "error");
+    const caveat = problem("industry-on-rice", "warning");
+    const problems = [own, layer, caveat];
+    const coverage = runCoverage(run({ ...engineRun(), problems }));
+    expect(coverage.notRun.map((n) => n.problems)).toEqual([[own]]);
+    expect(checkerNotes(problems, coverage)).toEqual([layer, caveat]);
   });
 });

@@ -53,7 +53,11 @@ describe("buildCheckData", () => {
 
   it("lists rule layers that failed, with why, and falls back to the base districts", () => {
     const base = empty();
-    const riceFailure = { file: "national/rice.geojson", reason: "json", detail: "at 12" } as const;
+    const riceFailure = {
+      file: "national/rice.geojson",
+      reason: "not-found",
+      detail: "404",
+    } as const;
     const state = buildCheckData(
       catalog,
       rules,
@@ -62,7 +66,7 @@ describe("buildCheckData", () => {
         rice: { status: "error", failure: riceFailure },
         districts: {
           status: "error",
-          failure: { file: "districts.fgb", reason: "fgb", detail: "truncated" },
+          failure: { file: "districts.fgb", reason: "http", detail: "500 Internal Server Error" },
         },
       },
       base,

@@ -1,4 +1,4 @@
-import type { Finding } from "../../src/core/check/index";
+import type { Finding, RuleSummary } from "../../src/core/check/index";
 
 /** A valid finding to vary in tests: an error of 2 ha on district 001. */
 export function finding(overrides: Partial<Finding> = {}): Finding {
@@ -28,5 +28,19 @@ export function finding(overrides: Partial<Finding> = {}): Finding {
     measures: {},
     districts: ["001"],
     ...overrides,
+  };
+}
+
+/** The engine's totals line for a rule that ran, with nothing found (what most tests need of it). */
+export function ruleSummary(rule: string): RuleSummary {
+  return {
+    rule,
+    type: "no-overlap",
+    severity: "error",
+    findings: 0,
+    errors: 0,
+    warnings: 0,
+    notComputed: 0,
+    areaSquareMeters: 0,
   };
 }

@@ -1,26 +1,15 @@
 import i18next from "i18next";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { CheckProblem } from "../../src/core/check/index";
-import { initI18n } from "../../src/i18n/index";
 import { CheckProblemRow } from "../../src/ui/check-problem-row";
+import { renderInVietnamese, textOf } from "./render";
 
-beforeAll(() => {
-  initI18n("vi");
-});
-afterEach(async () => {
-  await i18next.changeLanguage("vi");
-});
+renderInVietnamese();
 
 const row = (problem: CheckProblem) =>
   renderToStaticMarkup(createElement(CheckProblemRow, { problem }));
-const text = (html: string) =>
-  html
-    .replace(/<[^>]+>/g, " ")
-    .replace(/&quot;/g, '"')
-    .replace(/\s+/g, " ")
-    .trim();
 
 const warning: CheckProblem = {
   rule: null,
@@ -43,13 +32,13 @@ describe("a problem of a check run", () => {
     expect(w).toContain("severity-mark--warning");
     expect(e).toContain('data-severity="error"');
     expect(e).toContain("severity-mark--error");
-    expect(text(w)).toBe('Cảnh báo ghi "odt", đọc là "ODT" (đối tượng 2/661 (id "Z2"), …)');
-    expect(text(e)).toMatch(/^Lỗi Bỏ qua quy tắc/);
+    expect(textOf(w)).toBe('Cảnh báo ghi "odt", đọc là "ODT" (đối tượng 2/661 (id "Z2"), …)');
+    expect(textOf(e)).toMatch(/^Lỗi Bỏ qua quy tắc/);
   });
 
   it("in English too, and text from data never becomes markup", async () => {
     await i18next.changeLanguage("en");
-    expect(text(row(warning))).toBe(
+    expect(textOf(row(warning))).toBe(
       'Warning holds "odt", read as "ODT" (features 2/661 (id "Z2"), …)',
     );
     expect(row(error)).toContain("rule &lt;b&gt;r&lt;/b&gt; skipped");

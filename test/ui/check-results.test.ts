@@ -1,22 +1,18 @@
 import i18next from "i18next";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { Finding, RuleSummary } from "../../src/core/check/index";
-import { initI18n } from "../../src/i18n/index";
+import { describe, expect, it } from "vitest";
+import type { Finding } from "../../src/core/check/index";
+import { runCoverage } from "../../src/state/check-coverage";
 import type { CheckRun } from "../../src/state/check-state";
 import { CheckFindingRow } from "../../src/ui/check-finding-row";
 import { CheckResults } from "../../src/ui/check-results";
 import { CheckSummary } from "../../src/ui/check-summary";
 import type { FindingNames } from "../../src/ui/use-finding-names";
-import { finding } from "../state/check-finding";
+import { finding, ruleSummary } from "../state/check-finding";
+import { renderInVietnamese, textOf } from "./render";
 
-beforeAll(() => {
-  initI18n("vi");
-});
-afterEach(async () => {
-  await i18next.changeLanguage("vi");
-});
+renderInVietnamese();
 
 const names = (lang: "vi" | "en"): FindingNames => ({
   lang,
@@ -25,21 +21,6 @@ const names = (lang: "vi" | "en"): FindingNames => ({
   layer: (id) => ({ zones: "Phân vùng", rice: "Đất lúa" })[id] ?? id,
   feature: (_layer, id) => `Khu ${id} (${id})`,
 });
-
-/** The engine's totals line for a rule that ran (the counts do not matter to the summary). */
-const ruleSummary = (rule: string): RuleSummary => ({
-  rule,
-  type: "no-overlap",
-  severity: "error",
-  findings: 0,
-  errors: 0,
-  warnings: 0,
-  notComputed: 0,
-  areaSquareMeters: 0,
-});
-
-/** Text of rendered markup, tags dropped. */
-const text = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
 
 const row = (f = finding(), lang: "vi" | "en" = "vi") =>
   renderToStaticMarkup(
@@ -73,7 +54,7 @@ describe("a finding row", () => {
     const html = row(finding({ areaSquareMeters: 118_387.99, shareOfSubject: 0.016 }));
     expect(html).toContain('data-testid="finding-f1"');
     expect(html).toContain("<svg");
-    const shown = text(html);
+    const shown = textOf(html);
     expect(shown).toContain("Lỗi");
     expect(shown).toContain("Khu Z-1 (Z-1)");
     expect(shown).toContain("Đối chiếu: Đất lúa: Khu LUC-1 (LUC-1)");
@@ -84,7 +65,7 @@ describe("a finding row", () => {
 
   it("switches language with the UI, findings unchanged", async () => {
     await i18next.changeLanguage("en");
-    const shown = text(row(finding({ severity: "warning", areaSquareMeters: 118_387.99 }), "en"));
+    const shown = textOf(row(finding({ severity: "warning", areaSquareMeters: 118_387.99 }), "en"));
     expect(shown).toContain("Warning");
     expect(shown).toContain("11.84 ha");
     expect(shown).toContain("The city plan must be adjusted");
@@ -99,13 +80,13 @@ describe("a finding row", () => {
         areaSquareMeters: null,
       }),
     );
-    expect(text(html)).toContain("Không tính được: overlay threw");
+    expect(textOf(html)).toContain("Không tính được: overlay threw");
     expect(html).toContain('data-status="not-computed"');
   });
 
   it("names a whole-layer constraint and a quota's group", () => {
     const within = finding({ constraint: { layer: "rice", featureId: null } });
-    expect(text(row(within))).toContain("toàn lớp «Đất lúa»");
+    expect(textOf(row(within))).toContain("toàn lớp «Đất lúa»");
     const quota = finding({
       subject: { layer: "zones", featureId: null },
       group: { scope: "district", district: "017" },
@@ -113,7 +94,7 @@ describe("a finding row", () => {
       areaSquareMeters: null,
       shareOfSubject: null,
     });
-    expect(text(row(quota))).toContain("Chỉ tiêu của Huyện Đông Anh");
+    expect(textOf(row(quota))).toContain("Chỉ tiêu của Huyện Đông Anh");
   });
 });
 
@@ -129,7 +110,7 @@ describe("the results list and summary", () => {
     expect(html.match(/data-testid="finding-/g)).toHaveLength(3);
     expect(html).toContain('data-testid="check-group-rule-r1"');
     expect(html).toContain('data-testid="check-group-district-017"');
-    const shown = text(html);
+    const shown = textOf(html);
     expect(shown).toContain("Quy tắc r1 2 phát hiện · 5,00 ha");
     expect(shown).toContain("Quy tắc r2 1 phát hiện · 500 m²");
     expect(html).toContain('aria-pressed="true"');
@@ -149,7 +130,7 @@ describe("the results list and summary", () => {
       shareOfSubject: null,
     });
     const html = list([...findings, quota], ["r1", "r2", "r3"], { lang: "en" });
-    const shown = text(html);
+    const shown = textOf(html);
     expect(shown).toContain("Quy tắc r1 2 findings · 5.00 ha");
     expect(shown).toContain("Quy tắc r2 1 finding · 500 m²");
     expect(shown).toContain("Quy tắc r3 1 finding Whole city 1 finding");
@@ -180,7 +161,7 @@ describe("the results list and summary", () => {
     expect(html).toContain('data-rows="2"');
     expect(html.match(/<button[^>]*aria-expanded="false"/g)).toHaveLength(2);
     expect(html).not.toContain('data-testid="finding-');
-    expect(text(html)).toContain("Quy tắc r1 15 phát hiện · 30,00 ha");
+    expect(textOf(html)).toContain("Quy tắc r1 15 phát hiện · 30,00 ha");
   });
 
   it("sums the run: counts by severity, total area in ha and the time taken", () => {
@@ -195,11 +176,13 @@ describe("the results list and summary", () => {
       elapsedMs: 612,
       skipped: [],
     };
-    const html = renderToStaticMarkup(createElement(CheckSummary, { run }));
+    const html = renderToStaticMarkup(
+      createElement(CheckSummary, { run, coverage: runCoverage(run) }),
+    );
     expect(html).toContain('data-findings="3"');
     expect(html).toContain('data-errors="2"');
     expect(html).toContain('data-warnings="1"');
-    const shown = text(html);
+    const shown = textOf(html);
     expect(shown).toContain("5,05 ha");
     expect(shown).toContain("0,61 s · 2 quy tắc · 4.198 lượt");
   });

@@ -7,8 +7,8 @@ import { mergeProvinces } from "../../core/admin/provinces";
 import { readBoundary, readDistricts } from "../../core/admin/read-admin-geojson";
 import type { AdminBoundaries } from "../../core/admin/types";
 import { PlanInputError } from "../../core/plan/plan-input-error";
+import { parseJsonText } from "../../core/validate/json-text";
 import {
-  parseJsonText,
   type ValidateOptions,
   validateFeatureCollection,
   validateGeoJsonText,
@@ -16,6 +16,7 @@ import {
 import type { ValidationIssue } from "../../core/validate/validation-issue";
 import { hasErrors } from "../../core/validate/validation-issue";
 import { writeFlatGeobuf } from "../../io/fgb-writer";
+import { cappedProblemLines } from "../../node/check-error";
 import type { LoadedInputs, TextInput } from "./load-inputs";
 import { DataStepError } from "./messages";
 import type { BuildPlanLayers } from "./plan-generator";
@@ -143,6 +144,7 @@ function runGenerator(
           en: `the plan layer generator cannot use this file: ${error.text.en}`,
         },
         2,
+        cappedProblemLines(error.problemLines()),
       );
     }
     if (!(error instanceof Error) || error.constructor !== Error) throw error;

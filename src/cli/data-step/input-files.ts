@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { type Dirent, existsSync, readdirSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { DataStepError } from "./messages";
 import type { SourceSpec } from "./source-spec";
@@ -26,7 +26,9 @@ const isFile = (path: string) => existsSync(path) && statSync(path).isFile();
 
 /**
  * Decides which files of the source to read: the GeoJSON pair when the folder has both, else a
- * dvhcvn file; the two province files when present. A URL is one dvhcvn file.
+ * dvhcvn file; the two province files when present. A URL is one dvhcvn file. A name counts
+ * whatever it is: reading a FIFO, a device or a folder then stops the step saying so, where
+ * passing it over would say the file is missing, or build without it in silence.
  *
  * @throws DataStepError (exit 2) when the folder is missing or holds neither form
  */
@@ -50,13 +52,13 @@ export function planSource(source: SourceSpec): SourcePlan {
   }
   const districts = join(dir, DISTRICTS_FILE);
   const boundary = join(dir, BOUNDARY_FILE);
-  const dvhcvn = DVHCVN_FILES.map((name) => join(dir, name)).find(isFile);
-  const optional = (name: string) => (isFile(join(dir, name)) ? join(dir, name) : null);
+  const dvhcvn = DVHCVN_FILES.map((name) => join(dir, name)).find((path) => existsSync(path));
+  const optional = (name: string) => (existsSync(join(dir, name)) ? join(dir, name) : null);
   const provinces = {
     simplifiedProvinces: optional(SIMPLIFIED_PROVINCES_FILE),
     detailedProvinces: optional(DETAILED_PROVINCES_FILE),
   };
-  if (isFile(districts) && isFile(boundary)) {
+  if (existsSync(districts) && existsSync(boundary)) {
     return { admin: { kind: "geojson", districts, boundary }, ...provinces };
   }
   if (dvhcvn) return { admin: { kind: "dvhcvn", file: dvhcvn }, ...provinces };
@@ -80,28 +82,38 @@ export function sourceFileList<T>(files: SourceFiles<T>): T[] {
   );
 }
 
-function walk(dir: string, keep: (path: string) => boolean, out: string[]): string[] {
+/** Paths under `dir` (hidden names skipped, folders walked into) that `keep` accepts. */
+function walk(dir: string, keep: (entry: Dirent) => boolean, out: string[]): string[] {
   if (!existsSync(dir)) return out;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     if (entry.name.startsWith(".")) continue;
     const path = join(dir, entry.name);
     if (entry.isDirectory()) walk(path, keep, out);
-    else if (entry.isFile() && keep(path)) out.push(path);
+    else if (keep(entry)) out.push(path);
   }
   return out;
 }
 
-/** Authored layer files: layers/**\/*.geojson plus city-plan/structure.json, sorted, absolute. */
+/**
+ * Authored layer files: layers/**\/*.geojson plus city-plan/structure.json, sorted, absolute. By
+ * name, whatever they are (a link, a FIFO): reading them says what is wrong with one.
+ */
 export function layerPaths(layersDir: string): string[] {
-  const paths = walk(layersDir, (path) => path.endsWith(".geojson"), []);
+  const paths = walk(layersDir, (entry) => entry.name.endsWith(".geojson"), []);
   const structure = join(layersDir, STRUCTURE_FILE);
-  if (isFile(structure)) paths.push(structure);
+  if (existsSync(structure)) paths.push(structure);
   return paths.sort();
 }
 
 /** `path` relative to `base` with forward slashes, as the generator's `authored` keys are. */
 export function relativePosix(base: string, path: string): string {
   return relative(base, path).split(sep).join("/");
+}
+
+/** Shows a path inside the project relative to its root, one outside it in full. */
+export function displayPath(projectRoot: string, path: string): string {
+  const relative = relativePosix(projectRoot, path);
+  return relative.startsWith("../") ? path : relative;
 }
 
 /**
@@ -126,7 +138,7 @@ export function codePaths(projectRoot: string): string[] {
     "src/core/check/wgs84.ts",
     "package-lock.json",
   ];
-  const paths = dirs.flatMap((dir) => walk(join(projectRoot, dir), () => true, []));
+  const paths = dirs.flatMap((dir) => walk(join(projectRoot, dir), (entry) => entry.isFile(), []));
   for (const file of files) {
     if (isFile(join(projectRoot, file))) paths.push(join(projectRoot, file));
   }

@@ -1,7 +1,11 @@
 import { createHash } from "node:crypto";
-import { readFileSync, statSync } from "node:fs";
+import { JSON_LIMIT, type SizeLimit, tooLargeText } from "../../core/validate/size-limit";
 import { decodeUtf8 } from "../../core/validate/utf8";
+import type { Bilingual } from "../../core/validate/validation-issue";
+import { readCappedBody } from "../../io/capped-body";
+import { readInputFile } from "../../node/read-input-file";
 import {
+  displayPath,
   layerPaths,
   relativePosix,
   type SourceFiles,
@@ -26,13 +30,23 @@ export type Fetch = (url: string, init?: { signal?: AbortSignal }) => Promise<Re
 
 const FETCH_TIMEOUT_MS = 60_000;
 
+/**
+ * A downloaded source is JSON read as one string, like a file: the file reader's JSON limit. The
+ * real file is about 1.4 MiB, so a body anywhere near it is the wrong URL or a hostile server.
+ */
+export const DOWNLOAD_LIMIT: SizeLimit = {
+  bytes: JSON_LIMIT.bytes,
+  advice: {
+    vi: "tệp dvhcvn của Hà Nội chỉ khoảng 1,4 MiB: hãy kiểm tra URL, hoặc tải tệp về một thư mục rồi chạy: npm run data -- --source THƯ_MỤC",
+    en: "Hà Nội's dvhcvn file is about 1.4 MiB: check the URL, or download the file into a folder and run: npm run data -- --source DIR",
+  },
+};
+
 export const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
-/** Shows a path inside the project relative to its root, one outside it in full. */
-export function displayPath(projectRoot: string, path: string): string {
-  const relative = relativePosix(projectRoot, path);
-  return relative.startsWith("../") ? path : relative;
-}
+/** A problem with input `name`: the step stops with it (exit 2). */
+const inputProblem = (name: string, { vi, en }: Bilingual) =>
+  new DataStepError({ vi: `${name}: ${vi}`, en }, 2);
 
 /**
  * The text of an input, decoded as strict UTF-8 by the decoder the check and the app use: a byte
@@ -43,15 +57,20 @@ export function displayPath(projectRoot: string, path: string): string {
 function decodeInput(bytes: Uint8Array, name: string): string {
   const decoded = decodeUtf8(bytes, name);
   if (decoded.ok) return decoded.text;
-  const { vi, en } = decoded.issue.message;
-  throw new DataStepError({ vi: `${name}: ${vi}`, en }, 2);
+  throw inputProblem(name, decoded.issue.message);
 }
 
-function readTextFile(path: string, projectRoot: string): TextInput {
-  // Stat before reading: a file changed mid-read then looks changed to the next --if-stale.
-  const { mtimeMs } = statSync(path);
-  const bytes = readFileSync(path);
+/**
+ * Reads an input file through the check's safe reader: a FIFO, a device or a folder under a data
+ * file's name, or a file over the JSON limit, stops the step naming it instead of hanging or
+ * crashing.
+ */
+async function readTextFile(path: string, projectRoot: string): Promise<TextInput> {
   const name = displayPath(projectRoot, path);
+  // mtime as the file was opened: a file changed mid-read then looks changed to the next --if-stale
+  const { bytes, mtimeMs } = await readInputFile(path, {
+    fail: (problem) => inputProblem(name, problem),
+  });
   return {
     name,
     text: decodeInput(bytes, name),
@@ -90,7 +109,12 @@ function networkProblem(error: unknown): string {
   return cause?.message ?? (error instanceof Error ? error.message : String(error));
 }
 
-async function fetchText(url: string, fetchFn: Fetch): Promise<TextInput> {
+/**
+ * Downloads the source, its body read as a stream under `limit` (a Content-Length over it is
+ * refused before a byte is read; a body that grows past it is cut off there): before, the whole
+ * body was held until the 60 s timeout, and text over 512 MiB was reported as not UTF-8.
+ */
+async function fetchText(url: string, fetchFn: Fetch, limit: SizeLimit): Promise<TextInput> {
   let response: Response;
   try {
     response = await fetchFn(url, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
@@ -98,14 +122,17 @@ async function fetchText(url: string, fetchFn: Fetch): Promise<TextInput> {
     throw offlineAdvice(url, networkProblem(error));
   }
   if (!response.ok) {
+    await response.body?.cancel().catch(() => undefined);
     throw offlineAdvice(url, `HTTP ${response.status} ${response.statusText}`.trim());
   }
-  let bytes: Uint8Array;
+  let body: Awaited<ReturnType<typeof readCappedBody>>;
   try {
-    bytes = new Uint8Array(await response.arrayBuffer());
+    body = await readCappedBody(response, limit.bytes);
   } catch (error) {
     throw offlineAdvice(url, networkProblem(error));
   }
+  if (!body.ok) throw inputProblem(url, tooLargeText(body.size, limit));
+  const { bytes } = body;
   return {
     name: url,
     text: decodeInput(bytes, url),
@@ -113,40 +140,47 @@ async function fetchText(url: string, fetchFn: Fetch): Promise<TextInput> {
   };
 }
 
-/** Reads (or downloads) every input the plan names, and the authored layers. */
+/**
+ * Reads (or downloads) every input the plan names, and the authored layers.
+ *
+ * @param downloadLimit - the most a download may be (default {@link DOWNLOAD_LIMIT}; tests lower it)
+ */
 export async function loadInputs(
   source: SourceSpec,
   plan: SourcePlan,
   layersDir: string,
   projectRoot: string,
   fetchFn: Fetch,
+  downloadLimit: SizeLimit = DOWNLOAD_LIMIT,
 ): Promise<LoadedInputs> {
   const read = (path: string) => readTextFile(path, projectRoot);
   let admin: LoadedInputs["admin"];
   if (plan.admin.kind === "geojson") {
     admin = {
       kind: "geojson",
-      districts: read(plan.admin.districts),
-      boundary: read(plan.admin.boundary),
+      districts: await read(plan.admin.districts),
+      boundary: await read(plan.admin.boundary),
     };
   } else {
     admin = {
       kind: "dvhcvn",
       file:
-        source.kind === "url" ? await fetchText(plan.admin.file, fetchFn) : read(plan.admin.file),
+        source.kind === "url"
+          ? await fetchText(plan.admin.file, fetchFn, downloadLimit)
+          : await read(plan.admin.file),
     };
   }
   const layers = new Map<string, TextInput>();
   let structure: TextInput | null = null;
   for (const path of layerPaths(layersDir)) {
     const key = relativePosix(layersDir, path);
-    if (key === STRUCTURE_FILE) structure = read(path);
-    else layers.set(key, read(path));
+    if (key === STRUCTURE_FILE) structure = await read(path);
+    else layers.set(key, await read(path));
   }
   return {
     admin,
-    simplifiedProvinces: plan.simplifiedProvinces ? read(plan.simplifiedProvinces) : null,
-    detailedProvinces: plan.detailedProvinces ? read(plan.detailedProvinces) : null,
+    simplifiedProvinces: plan.simplifiedProvinces ? await read(plan.simplifiedProvinces) : null,
+    detailedProvinces: plan.detailedProvinces ? await read(plan.detailedProvinces) : null,
     layers,
     structure,
   };

@@ -7,13 +7,17 @@ export { bilingual };
 /** Exit codes: 2 when an input is bad (the user can fix it), 1 for any other failure. */
 export type ExitCode = 0 | 1 | 2;
 
-/** A failure the user can act on; printed as its message alone, never with a stack trace. */
+/**
+ * A failure the user can act on; printed as its message alone, never with a stack trace. `details`
+ * are lines under it (each already bilingual), e.g. one per field of a file that fails its schema.
+ */
 export class DataStepError extends Error {
   constructor(
     readonly text: Bilingual,
     readonly exitCode: 1 | 2,
+    readonly details: readonly string[] = [],
   ) {
-    super(bilingual(text));
+    super([bilingual(text), ...details.map((line) => `  ${line}`)].join("\n"));
     this.name = "DataStepError";
   }
 }

@@ -1,12 +1,19 @@
 import { statSync } from "node:fs";
+import { join } from "node:path";
 import type { ExpectedDistricts } from "../../core/admin/expected-districts";
-import type { ValidationIssue } from "../../core/validate/validation-issue";
+import type { Bilingual, ValidationIssue } from "../../core/validate/validation-issue";
 import { formatIssue } from "../../core/validate/validation-issue";
 import type { DataArgs } from "./args";
 import { type BuildOutcome, buildOutputs } from "./build-outputs";
-import { codePaths, planSource, relativePosix, sourceFileList } from "./input-files";
-import { displayPath, type Fetch, type LoadedInputs, loadInputs, sha256 } from "./load-inputs";
-import { type Manifest, readManifest } from "./manifest";
+import { codePaths, displayPath, planSource, relativePosix, sourceFileList } from "./input-files";
+import { DOWNLOAD_LIMIT, type Fetch, type LoadedInputs, loadInputs, sha256 } from "./load-inputs";
+import {
+  MANIFEST_FILE,
+  type Manifest,
+  type ManifestRead,
+  readManifest,
+  unusableManifest,
+} from "./manifest";
 import { bilingual, DataStepError, type ExitCode } from "./messages";
 import type { BuildPlanLayers } from "./plan-generator";
 import {
@@ -15,8 +22,9 @@ import {
   recordedSource,
   resolveFolders,
   resolveSource,
+  SOURCE_ENV,
+  type SourceSpec,
 } from "./source-spec";
-import { removeStaleTemporaries, staleTemporariesNote } from "./temporary-files";
 import { writeOutputsAtomically } from "./write-outputs";
 
 /** Everything the build touches outside its inputs, injected so tests run it in-process. */
@@ -25,6 +33,8 @@ export type BuildDeps = Locations & {
   buildPlanLayers: BuildPlanLayers;
   /** The units each province must have (default `EXPECTED_DISTRICTS`); tests declare their own. */
   expectedDistricts?: ExpectedDistricts;
+  /** The most a downloaded source may be, in bytes (default `DOWNLOAD_LIMIT`'s); tests lower it. */
+  maxDownloadBytes?: number;
   now: () => Date;
   /** Where normal lines go (stdout in the CLI). */
   log: (line: string) => void;
@@ -77,6 +87,45 @@ function manifestOf(
   };
 }
 
+/** "using X instead; to use another folder, run: npm run data -- --source DIR". */
+const usingInstead = (source: SourceSpec): Bilingual => ({
+  vi: `dùng ${source.location} thay thế; để dùng thư mục khác, hãy chạy: npm run data -- --source THƯ_MỤC`,
+  en: `using ${source.location} instead; to use another folder, run: npm run data -- --source DIR`,
+});
+
+/**
+ * What to tell the user before a build about the manifest and the source it remembers: a manifest
+ * that cannot be used (it is rebuilt; when the source it remembered cannot be read from it, which
+ * source is used now and how to give another), and a remembered source that is gone.
+ */
+function sourceNotes(
+  read: ManifestRead,
+  recorded: RecordedSource | null,
+  source: SourceSpec,
+): Bilingual[] {
+  const notes: Bilingual[] = [];
+  const givenNow = source.origin === "option" || source.origin === "env";
+  if (read.state === "unusable") {
+    const { vi, en } = unusableManifest(read);
+    notes.push({ vi: `${vi}; tệp sẽ được ghi lại`, en: `${en}; it will be written anew` });
+    if (!recorded && !givenNow) {
+      const instead = usingInstead(source);
+      notes.push({
+        vi: `Không biết nguồn dữ liệu ranh giới của các lần chạy trước (nếu đã chỉ ra bằng --source hay ${SOURCE_ENV}); ${instead.vi}`,
+        en: `The boundary source of earlier runs (if one was given with --source or ${SOURCE_ENV}) is not known; ${instead.en}`,
+      });
+    }
+  }
+  if (recorded?.given && source.origin !== "remembered" && !givenNow) {
+    const instead = usingInstead(source);
+    notes.push({
+      vi: `Nguồn dữ liệu đã dùng lần trước không còn: ${recorded.location}; ${instead.vi}`,
+      en: `The boundary source of the last run is gone: ${recorded.location}; ${instead.en}`,
+    });
+  }
+  return notes;
+}
+
 /**
  * `npm run data` without `--if-stale`: reads the boundary source (folder or URL) and the authored
  * layers, validates them all, generates the plan layers, and replaces the output folder's files
@@ -87,19 +136,14 @@ export async function runBuild(args: DataArgs, deps: BuildDeps): Promise<ExitCod
   try {
     const { outDir, layersDir } = resolveFolders(args, deps);
     const outName = displayPath(deps.projectRoot, outDir);
-    const swept = staleTemporariesNote(removeStaleTemporaries(outDir), outName);
-    if (swept) deps.log(swept);
-    const previous = readManifest(outDir);
-    const source = resolveSource(args, deps, previous?.source);
-    const forgotten = previous?.source.given && source.origin !== "remembered" && !source.given;
-    if (forgotten) {
-      deps.log(
-        bilingual({
-          vi: `Nguồn dữ liệu đã dùng lần trước không còn: ${previous.source.location}`,
-          en: `The boundary source of the last run is gone: ${previous.source.location}`,
-        }),
-      );
-    }
+    const read = await readManifest(
+      outDir,
+      displayPath(deps.projectRoot, join(outDir, MANIFEST_FILE)),
+    );
+    const previous = read.state === "read" ? read.manifest : null;
+    const recorded = previous ? previous.source : read.state === "unusable" ? read.source : null;
+    const source = resolveSource(args, deps, recorded);
+    for (const note of sourceNotes(read, recorded, source)) deps.log(bilingual(note));
     if (source.origin === "fallback") {
       deps.log(
         bilingual({
@@ -109,7 +153,18 @@ export async function runBuild(args: DataArgs, deps: BuildDeps): Promise<ExitCod
       );
     }
     const plan = planSource(source);
-    const inputs = await loadInputs(source, plan, layersDir, deps.projectRoot, deps.fetch);
+    const downloadLimit =
+      deps.maxDownloadBytes === undefined
+        ? DOWNLOAD_LIMIT
+        : { ...DOWNLOAD_LIMIT, bytes: deps.maxDownloadBytes };
+    const inputs = await loadInputs(
+      source,
+      plan,
+      layersDir,
+      deps.projectRoot,
+      deps.fetch,
+      downloadLimit,
+    );
     const generatedAt = deps.now().toISOString();
     const outcome = buildOutputs(inputs, {
       buildPlanLayers: deps.buildPlanLayers,
@@ -138,7 +193,7 @@ export async function runBuild(args: DataArgs, deps: BuildDeps): Promise<ExitCod
       generatedAt,
       deps.projectRoot,
     );
-    writeOutputsAtomically(outDir, outcome.outputs, manifest, previous);
+    await writeOutputsAtomically(outDir, outcome.outputs, manifest, previous);
     for (const output of outcome.outputs) {
       const features =
         output.features === undefined ? "" : `, ${output.features} đối tượng / features`;

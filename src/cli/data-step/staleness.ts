@@ -2,8 +2,15 @@ import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { Bilingual } from "../../core/validate/validation-issue";
 import type { DataArgs } from "./args";
-import { codePaths, layerPaths, planSource, relativePosix, sourceFileList } from "./input-files";
-import { readManifest } from "./manifest";
+import {
+  codePaths,
+  displayPath,
+  layerPaths,
+  planSource,
+  relativePosix,
+  sourceFileList,
+} from "./input-files";
+import { MANIFEST_FILE, readManifest } from "./manifest";
 import { DataStepError } from "./messages";
 import { isUrl, type Locations, resolveFolders, resolveSource } from "./source-spec";
 
@@ -39,13 +46,21 @@ function firstChange(
  * files unchanged, and every output it lists is present. Uses only the file system's metadata, so
  * it answers in milliseconds.
  */
-export function checkFreshness(
+export async function checkFreshness(
   args: Pick<DataArgs, "source" | "out" | "layers">,
   where: Locations,
-): Freshness {
+): Promise<Freshness> {
   const { outDir, layersDir } = resolveFolders(args, where);
-  const manifest = readManifest(outDir);
-  if (!manifest) return stale("chưa có manifest.json", "no manifest.json yet");
+  const read = await readManifest(
+    outDir,
+    displayPath(where.projectRoot, join(outDir, MANIFEST_FILE)),
+  );
+  if (read.state === "none") return stale("chưa có manifest.json", "no manifest.json yet");
+  // Short: the build that follows says what is wrong with it, and what it does about the source.
+  if (read.state === "unusable") {
+    return stale(`không dùng được ${read.file}`, `${read.file} cannot be used`);
+  }
+  const { manifest } = read;
   const source = resolveSource(args, where, manifest.source);
   if (source.kind !== manifest.source.kind || source.location !== manifest.source.location) {
     return stale(

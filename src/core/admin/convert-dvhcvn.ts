@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { showValue } from "../text/show-value";
 import { issueIn, type ValidationIssue } from "../validate/validation-issue";
 import { districtTypeOf } from "./district-type";
 import { dvhcvnLevel1, dvhcvnLevel2 } from "./dvhcvn-schema";
@@ -53,7 +54,7 @@ export function convertDvhcvn(json: unknown, file: string): ConversionResult {
     const record = typeof raw === "object" && raw !== null ? (raw as Record<string, unknown>) : {};
     const label = (["level2_id", "name"] as const)
       .filter((key) => typeof record[key] === "string")
-      .map((key) => `${key} ${JSON.stringify(record[key])}`)
+      .map((key) => `${key} ${showValue(record[key])}`)
       .join("; ");
     const issueAt = (code: ValidationIssue["code"], vi: string, en: string) =>
       issues.push(issueIn(file, { index, count, label: label || null }, code, { vi, en }));
@@ -72,8 +73,8 @@ export function convertDvhcvn(json: unknown, file: string): ConversionResult {
     if (!type) {
       issueAt(
         "unknown-district-type",
-        `tên "${unit.name}" không bắt đầu bằng Quận, Huyện, Thị xã hay Thành phố`,
-        `name "${unit.name}" does not start with Quận, Huyện, Thị xã or Thành phố`,
+        `tên ${showValue(unit.name)} không bắt đầu bằng Quận, Huyện, Thị xã hay Thành phố`,
+        `name ${showValue(unit.name)} does not start with Quận, Huyện, Thị xã or Thành phố`,
       );
       return;
     }

@@ -1,9 +1,11 @@
+import Flatbush from "flatbush";
 import type { Position } from "geojson";
 import { ellipsoidalArea } from "../check/ellipsoidal-area";
 import { type ClipKernel, createClipperKernel } from "../check/kernel";
+import { polygonsOf } from "../check/prepared-geometry";
 import type { Polygons } from "../check/types";
+import { showText, showValue } from "../text/show-value";
 import { describeFeature, issueIn, type ValidationIssue } from "../validate/validation-issue";
-import { areaParts } from "./area-parts";
 import type { ExpectedDistricts } from "./expected-districts";
 import { labelPoint } from "./label-point";
 import type { AdminBoundaries, DistrictFeature } from "./types";
@@ -36,15 +38,17 @@ export type TilingMeasure = {
 
 /**
  * Measures gaps, outside parts and overlaps of `districts` against `boundary` with the checker's
- * kernel: three overlays (the union, boundary − union, union − boundary), about 0.1 s cold on
- * Hà Nội's 8,300 + 2,100 vertices. Areas by `ellipsoidalArea`.
+ * kernel: the union of the districts (cascaded, see {@link unionOf}), then boundary − union and
+ * union − boundary; about 0.1 s cold on Hà Nội's 8,300 + 2,100 vertices. Areas by
+ * `ellipsoidalArea`.
  */
 export function measureTiling(
   districts: readonly Polygons[],
   boundary: Polygons,
   kernel: ClipKernel = createClipperKernel(),
+  index: DistrictIndex = indexDistricts(districts),
 ): TilingMeasure {
-  const union = kernel.difference(districts.flat(), []);
+  const union = unionOf(districts, index.order, kernel);
   const gaps = kernel.difference(boundary, [union]);
   const outside = kernel.difference(union, [boundary]);
   const districtsM2 = districts.reduce((sum, parts) => sum + ellipsoidalArea(parts), 0);
@@ -59,6 +63,64 @@ export function measureTiling(
   };
 }
 
+/**
+ * The districts' bounding boxes in an R-tree (its item k is district `items[k]`), and the districts
+ * in the tree's (Hilbert) order.
+ */
+export type DistrictIndex = {
+  boxes: readonly Box[];
+  tree: Flatbush | null;
+  items: readonly number[];
+  order: readonly number[];
+};
+
+/** Indexes the districts' bounding boxes (districts without a vertex are left out). */
+export function indexDistricts(districts: readonly Polygons[]): DistrictIndex {
+  const boxes = districts.map((polygons) => extentBox(polygons));
+  const kept = boxes.flatMap((box, i) => (box[0] <= box[2] ? [i] : []));
+  if (kept.length === 0) return { boxes, tree: null, items: kept, order: [] };
+  const tree = new Flatbush(kept.length);
+  for (const i of kept) tree.add(...(boxes[i] as Box));
+  tree.finish();
+  // Flatbush sorts its leaves along a Hilbert curve: neighbours in the plane end up side by side
+  const order = Array.from(tree._indices.subarray(0, kept.length), (k) => kept[k] as number);
+  return { boxes, tree, items: kept, order };
+}
+
+/**
+ * Districts merged by one overlay at the bottom of {@link unionOf}: few enough that a stack of them
+ * costs little, enough that a province's own units (Hà Nội's 30) take one overlay as before —
+ * smaller leaves made that check up to twice slower (each overlay converts its operands again).
+ */
+const UNION_LEAF = 32;
+
+/**
+ * The union of `districts[order[from…to−1]]`, merged in halves (a cascaded union). One overlay of
+ * all the districts costs the square of how many lie on top of each other — Vatti's sweep keeps
+ * every edge crossing its scan line in one list: 3,000 copies of one square took 8.9 s (and the
+ * overlap message after it minutes). In halves, each overlay holds two unions, so stacked copies
+ * melt into one polygon at the first steps; in Hilbert order, neighbours merge first and the
+ * shared borders of a real tiling go early.
+ */
+function unionOf(
+  districts: readonly Polygons[],
+  order: readonly number[],
+  kernel: ClipKernel,
+  from = 0,
+  to = order.length,
+): Polygons {
+  if (to - from <= UNION_LEAF) {
+    const leaf = order.slice(from, to).flatMap((k) => districts[k] as Polygons);
+    return leaf.length > 0 ? kernel.difference(leaf, []) : [];
+  }
+  const mid = (from + to) >> 1;
+  const halves = [
+    ...unionOf(districts, order, kernel, from, mid),
+    ...unionOf(districts, order, kernel, mid, to),
+  ];
+  return kernel.difference(halves, []);
+}
+
 const km2 = (m2: number) => {
   const value = m2 / 1e6;
   return `${value >= 10 ? value.toFixed(1) : Number(value.toPrecision(3))} km²`;
@@ -66,7 +128,7 @@ const km2 = (m2: number) => {
 const percent = (share: number) =>
   `${share >= 0.01 ? (share * 100).toFixed(1) : Number((share * 100).toPrecision(2))} %`;
 const unitName = (feature: DistrictFeature) =>
-  `${feature.properties.code} ${feature.properties.name}`;
+  `${showText(feature.properties.code)} ${showText(feature.properties.name)}`;
 
 /** "105.285–106.020 E, 20.564–21.386 N" for a set of polygons. */
 function extentText(polygons: Polygons): string {
@@ -116,27 +178,27 @@ function countIssues(
     };
     issues.push(
       issueIn(files.districts, ref, "unexpected-district", {
-        vi: `mã "${feature.properties.code}" không thuộc ${units.length} đơn vị cấp huyện của tỉnh/thành phố mã ${province} (trước ngày 1/7/2025); hãy sửa mã hoặc dùng tệp của đúng tỉnh/thành phố`,
-        en: `code "${feature.properties.code}" is not one of the ${units.length} district-level units of province ${province} (before 1 July 2025); fix the code or use the file of the right province`,
+        vi: `mã ${showValue(feature.properties.code)} không thuộc ${units.length} đơn vị cấp huyện của tỉnh/thành phố mã ${province} (trước ngày 1/7/2025); hãy sửa mã hoặc dùng tệp của đúng tỉnh/thành phố`,
+        en: `code ${showValue(feature.properties.code)} is not one of the ${units.length} district-level units of province ${province} (before 1 July 2025); fix the code or use the file of the right province`,
       }),
     );
   });
   return issues;
 }
 
+/** Pieces of a region, largest first, with their areas. */
+const bySize = (pieces: Polygons) =>
+  pieces.map((piece) => ({ piece, m2: ellipsoidalArea([piece]) })).sort((a, b) => b.m2 - a.m2);
+
+/** A point inside a piece, "105.150, 21.150" (lon, lat). */
+const placeOf = (piece: Position[][]) =>
+  labelPoint({ type: "Feature", properties: {}, geometry: { type: "Polygon", coordinates: piece } })
+    .map((value) => (value as number).toFixed(3))
+    .join(", ");
+
 function gapIssue(measure: TilingMeasure, share: number, files: Files): ValidationIssue {
-  const largest = measure.gaps
-    .map((piece) => ({ piece, m2: ellipsoidalArea([piece]) }))
-    .sort((a, b) => b.m2 - a.m2)[0]?.piece;
-  const at = largest
-    ? labelPoint({
-        type: "Feature",
-        properties: {},
-        geometry: { type: "Polygon", coordinates: largest },
-      })
-        .map((value) => (value as number).toFixed(3))
-        .join(", ")
-    : null;
+  const largest = bySize(measure.gaps)[0]?.piece;
+  const at = largest ? placeOf(largest) : null;
   const where = at
     ? {
         vi: `, mảng lớn nhất quanh ${at} (kinh độ, vĩ độ)`,
@@ -179,34 +241,96 @@ function outsideIssue(
   });
 }
 
+/** Pairs of districts named in the overlap message: a few, then "and perhaps more". */
+const NAMED_PAIRS = 5;
+/**
+ * Overlays spent at most on naming pairs. Each piece of the doubly covered region is met by the
+ * districts whose boxes meet its box; most of those cover it, but a hostile file of long
+ * interleaved shapes could have thousands that only come near.
+ */
+const MAX_NAMING_OVERLAYS = 2000;
+
+type OverlappingPair = { i: number; j: number; m2: number };
+
+/**
+ * The first overlapping pairs of districts, without overlaying every pair (3,000 copies of one
+ * square were 4.5 million overlays, minutes): the region two districts or more cover, from the
+ * kernel's cascaded `coveredTwice`; for each of its pieces, largest first, the districts the
+ * R-tree finds there that cover it, paired. Stops at `NAMED_PAIRS + 1` pairs (one more than named,
+ * to know there are more) or `MAX_NAMING_OVERLAYS` overlays.
+ */
+function overlappingPairs(
+  parts: readonly Polygons[],
+  index: DistrictIndex,
+  kernel: ClipKernel,
+  pieces: ReturnType<typeof bySize>,
+): { pairs: OverlappingPair[]; more: boolean } {
+  const pairs: OverlappingPair[] = [];
+  const named = new Set<string>();
+  let budget = MAX_NAMING_OVERLAYS;
+  const overlaps = (a: Polygons, b: Polygons) => {
+    budget--;
+    return ellipsoidalArea(kernel.intersection(a, b, { cutToWindow: true }));
+  };
+  for (const { piece } of pieces) {
+    if (!index.tree) break;
+    const region = [piece];
+    const [minX, minY, maxX, maxY] = extentBox(region);
+    const near = index.tree
+      .search(minX, minY, maxX, maxY)
+      .map((k) => index.items[k] as number)
+      .sort((a, b) => a - b);
+    const covering: number[] = [];
+    for (const k of near) {
+      if (budget <= 0) return { pairs, more: true };
+      if (overlaps(region, parts[k] as Polygons) <= 0) continue;
+      for (const other of covering) {
+        const key = `${other} ${k}`;
+        if (named.has(key) || budget <= 0) continue;
+        named.add(key);
+        const m2 = overlaps(parts[other] as Polygons, parts[k] as Polygons);
+        if (m2 <= 0) continue;
+        pairs.push({ i: other, j: k, m2 });
+        if (pairs.length > NAMED_PAIRS) return { pairs, more: true };
+      }
+      covering.push(k);
+    }
+  }
+  return { pairs, more: false };
+}
+
 function overlapIssue(
   admin: AdminBoundaries,
   parts: readonly Polygons[],
+  index: DistrictIndex,
   kernel: ClipKernel,
   measure: TilingMeasure,
   share: number,
   files: Files,
 ): ValidationIssue {
-  // Only on failure: the overlapping pairs, by bounding boxes first.
-  const boxes = parts.map((polygons) => extentBox(polygons));
-  const pairs: { text: string; m2: number }[] = [];
-  for (let i = 0; i < parts.length; i++) {
-    for (let j = i + 1; j < parts.length; j++) {
-      if (!boxesMeet(boxes[i] as Box, boxes[j] as Box)) continue;
-      const m2 = ellipsoidalArea(kernel.intersection(parts[i] as Polygons, parts[j] as Polygons));
-      if (m2 <= 0) continue;
-      const [a, b] = [i, j].map((k) => unitName(admin.districts.features[k] as DistrictFeature));
-      pairs.push({ text: `${a} × ${b} ${km2(m2)}`, m2 });
-    }
-  }
-  const list = firstFew(pairs.sort((a, b) => b.m2 - a.m2).map((pair) => pair.text));
+  // Only on failure: where the districts overlap, and the first few pairs there.
+  const pieces = bySize(kernel.coveredTwice(parts));
+  const { pairs, more } = overlappingPairs(parts, index, kernel, pieces);
+  const name = (k: number) => unitName(admin.districts.features[k] as DistrictFeature);
+  const list = pairs
+    .slice(0, NAMED_PAIRS)
+    .sort((a, b) => b.m2 - a.m2)
+    .map((pair) => `${name(pair.i)} × ${name(pair.j)} ${km2(pair.m2)}`)
+    .join(", ");
+  const largest = pieces[0]?.piece;
+  const at = largest ? placeOf(largest) : null;
+  const where = {
+    vi: `${list}${more ? " và có thể còn nữa" : ""}${at ? `${list ? "; " : ""}chỗ chồng lớn nhất quanh ${at} (kinh độ, vĩ độ)` : ""}`,
+    en: `${list}${more ? " and perhaps more" : ""}${at ? `${list ? "; " : ""}the largest overlap around ${at} (lon, lat)` : ""}`,
+  };
   return issueIn(files.districts, null, "district-tiling", {
-    vi: `các quận, huyện chồng lên nhau ${km2(measure.overlapM2)} (${percent(share)} diện tích thành phố), cho phép tối đa ${percent(TILING_TOLERANCES.overlap)}: ${list}; mỗi điểm của thành phố phải thuộc đúng một đơn vị — hãy sửa hoặc bỏ đơn vị bị lặp`,
-    en: `the districts overlap by ${km2(measure.overlapM2)} (${percent(share)} of the city's area), at most ${percent(TILING_TOLERANCES.overlap)} allowed: ${list}; every point of the city must lie in exactly one unit — fix or drop the repeated unit`,
+    vi: `các quận, huyện chồng lên nhau ${km2(measure.overlapM2)} (${percent(share)} diện tích thành phố), cho phép tối đa ${percent(TILING_TOLERANCES.overlap)}: ${where.vi}; mỗi điểm của thành phố phải thuộc đúng một đơn vị — hãy sửa hoặc bỏ đơn vị bị lặp`,
+    en: `the districts overlap by ${km2(measure.overlapM2)} (${percent(share)} of the city's area), at most ${percent(TILING_TOLERANCES.overlap)} allowed: ${where.en}; every point of the city must lie in exactly one unit — fix or drop the repeated unit`,
   });
 }
 
-type Box = [number, number, number, number];
+/** A bounding box: west, south, east, north. */
+export type Box = [number, number, number, number];
 
 function extentBox(polygons: Polygons): Box {
   const box: Box = [Infinity, Infinity, -Infinity, -Infinity];
@@ -222,24 +346,29 @@ function extentBox(polygons: Polygons): Box {
   return box;
 }
 
-const boxesMeet = (a: Box, b: Box) => a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
-
 /**
  * Whether the districts can be the city's: for a province `expected` lists, exactly its units
  * (missing ones named, unknown codes flagged); for any province, that they tile its boundary —
  * gaps, parts outside and overlaps each within `TILING_TOLERANCES` of the city's area. Returns
  * errors naming the files, what is wrong, where, and what to do; none when the data is sound.
+ *
+ * A district file with codes the province does not have is the wrong file (another province,
+ * another reform): the tiling is then not measured, it would only say so again, at the cost of
+ * overlays of thousands of unknown shapes. With units only missing, it is: it says where the hole
+ * is.
  */
 export function checkDistrictTiling(
   admin: AdminBoundaries,
   files: Files,
   expected: ExpectedDistricts,
+  kernel: ClipKernel = createClipperKernel(),
 ): ValidationIssue[] {
   const issues = countIssues(admin, files, expected);
-  const parts = admin.districts.features.map((feature) => areaParts(feature.geometry));
-  const boundary = admin.boundary.features.flatMap((feature) => areaParts(feature.geometry));
-  const kernel = createClipperKernel();
-  const measure = measureTiling(parts, boundary, kernel);
+  if (issues.some((issue) => issue.code === "unexpected-district")) return issues;
+  const parts = admin.districts.features.map((feature) => polygonsOf(feature.geometry));
+  const boundary = admin.boundary.features.flatMap((feature) => polygonsOf(feature.geometry));
+  const index = indexDistricts(parts);
+  const measure = measureTiling(parts, boundary, kernel, index);
   const shareOf = (m2: number) =>
     measure.boundaryM2 > 0 ? m2 / measure.boundaryM2 : m2 > 0 ? Infinity : 0;
   const shares = {
@@ -252,7 +381,7 @@ export function checkDistrictTiling(
     issues.push(outsideIssue(admin, parts, boundary, kernel, measure, shares.outside, files));
   }
   if (shares.overlap > TILING_TOLERANCES.overlap) {
-    issues.push(overlapIssue(admin, parts, kernel, measure, shares.overlap, files));
+    issues.push(overlapIssue(admin, parts, index, kernel, measure, shares.overlap, files));
   }
   return issues;
 }

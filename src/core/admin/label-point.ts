@@ -1,6 +1,6 @@
 import { booleanPointInPolygon, centerOfMass } from "@turf/turf";
 import type { Feature, Position } from "geojson";
-import { areaParts } from "./area-parts";
+import { polygonsOf } from "../check/prepared-geometry";
 import type { AreaGeometry } from "./types";
 
 /**
@@ -9,7 +9,7 @@ import type { AreaGeometry } from "./types";
  */
 function widestChordMidpoint(geometry: AreaGeometry, y: number): Position | null {
   const crossings: number[] = [];
-  for (const polygon of areaParts(geometry)) {
+  for (const polygon of polygonsOf(geometry)) {
     for (const ring of polygon) {
       for (let i = 1; i < ring.length; i++) {
         const [x1, y1] = ring[i - 1] as [number, number];
@@ -45,7 +45,7 @@ export function labelPoint(feature: Feature<AreaGeometry>): Position {
   if (fallback) return fallback;
   // The centre's latitude missed the area (only possible for odd multipolygons): use the first
   // ring's mid-latitude instead, which always crosses it.
-  const ring = areaParts(feature.geometry)[0]?.[0] ?? [];
+  const ring = polygonsOf(feature.geometry)[0]?.[0] ?? [];
   // a loop, not Math.min(...ys): a detailed boundary ring has more vertices than the stack has room
   let low = Number.POSITIVE_INFINITY;
   let high = Number.NEGATIVE_INFINITY;

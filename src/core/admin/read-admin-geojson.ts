@@ -1,4 +1,5 @@
 import type { Feature, FeatureCollection } from "geojson";
+import { showValue } from "../text/show-value";
 import { describeFeature, issueIn, type ValidationIssue } from "../validate/validation-issue";
 import { DISTRICT_TYPES, type DistrictType, districtTypeOf } from "./district-type";
 import type {
@@ -78,8 +79,8 @@ export function readDistricts(
         index,
         label,
         "unknown-district-type",
-        `không xác định được loại đơn vị (Quận, Huyện, Thị xã, Thành phố) từ "type" hay tên "${name}"`,
-        `cannot tell the unit type (Quận, Huyện, Thị xã, Thành phố) from "type" or the name "${name}"`,
+        `không xác định được loại đơn vị (Quận, Huyện, Thị xã, Thành phố) từ "type" hay tên ${showValue(name)}`,
+        `cannot tell the unit type (Quận, Huyện, Thị xã, Thành phố) from "type" or the name ${showValue(name)}`,
       );
       return;
     }
@@ -100,8 +101,8 @@ export function readDistricts(
         index,
         label,
         "duplicate-code",
-        `mã "${code}" trùng với đối tượng ${previous + 1}`,
-        `code "${code}" repeats that of feature ${previous + 1}`,
+        `mã ${showValue(code)} trùng với đối tượng ${previous + 1}`,
+        `code ${showValue(code)} repeats that of feature ${previous + 1}`,
       );
       return;
     }

@@ -1,5 +1,8 @@
 import type { z } from "zod";
 import { didYouMean } from "../text/did-you-mean";
+import { showText, showValue } from "../text/show-value";
+import { issueText, parseShowingIssues } from "../text/zod-issue-text";
+import type { Bilingual } from "../validate/validation-issue";
 
 /**
  * One problem found in a file of entries validated one by one (the catalogue's layers, the rules
@@ -12,22 +15,14 @@ export type EntryProblem = {
   id: string | null;
   /** Dotted path of the offending field inside the entry, e.g. "legalBasis.date". */
   field: string;
-  message: string;
+  /** What is wrong and what to do, in both UI languages; values from the file quoted by `showValue`. */
+  message: Bilingual;
 };
 
 /** The `id` of a raw entry when it is text, to name an entry that fails validation. */
 export function rawEntryId(raw: unknown): string | null {
   const id = typeof raw === "object" && raw !== null ? (raw as { id?: unknown }).id : undefined;
   return typeof id === "string" ? id : null;
-}
-
-/** Longest key shown in a field path or message: a key is text from the file. */
-const MAX_KEY_LENGTH = 60;
-
-/** A key from the file as it is printed: escaped as in JSON (no line breaks), long keys cut. */
-function printableKey(key: string): string {
-  const escaped = JSON.stringify(key).slice(1, -1);
-  return escaped.length > MAX_KEY_LENGTH ? `${escaped.slice(0, MAX_KEY_LENGTH)}…` : escaped;
 }
 
 /** The parts of a zod schema's definition the key lookup walks (zod 4's `_zod.def`). */
@@ -98,9 +93,10 @@ function knownKeysAt(schema: z.ZodType, value: unknown, path: readonly PropertyK
 }
 
 /**
- * One problem per zod issue; `wholeEntry` names the field of an issue about the entry itself. An
- * unknown key (zod's strict objects) is one problem per key, at the key's own path, with the
- * closest key the schema allows there when one is close: `schema` and `input` are what was parsed.
+ * One problem per zod issue, in both languages; `wholeEntry` names the field of an issue about the
+ * entry itself. An unknown key (zod's strict objects) is one problem per key, at the key's own path,
+ * with the closest key the schema allows there when one is close: `schema` and `input` are what was
+ * parsed, with {@link parseShowingIssues} (zod's Vietnamese needs each issue's input).
  */
 export function zodProblems(
   error: z.ZodError,
@@ -113,20 +109,40 @@ export function zodProblems(
   return error.issues.flatMap((issue) => {
     const at = issue.path.map(String);
     if (issue.code !== "unrecognized_keys") {
-      return [{ index, id, field: at.join(".") || wholeEntry, message: issue.message }];
+      return [{ index, id, field: at.join(".") || wholeEntry, message: issueText(issue) }];
     }
     const known = knownKeysAt(schema, input, issue.path);
     return issue.keys.map((key) => {
-      const shown = printableKey(key);
       const hint = didYouMean(key, known);
       return {
         index,
         id,
-        field: [...at, shown].join("."),
-        message: `khóa "${shown}" không có trong lược đồ${hint.vi}: sửa hoặc xóa khóa này / unknown key "${shown}"${hint.en}: correct or remove it`,
+        field: [...at, showText(key)].join("."),
+        message: {
+          vi: `khóa ${showValue(key)} không có trong lược đồ${hint.vi}: sửa hoặc xóa khóa này`,
+          en: `unknown key ${showValue(key)}${hint.en}: correct or remove it`,
+        },
       };
     });
   });
+}
+
+/**
+ * Validates entry `index` of a file's list: its data, or its problems naming the index, the raw id
+ * and the field.
+ */
+export function parseEntry<T extends z.ZodType>(
+  schema: T,
+  raw: unknown,
+  index: number,
+  wholeEntry: string,
+): { data: z.output<T>; problems: null } | { data: null; problems: EntryProblem[] } {
+  const parsed = parseShowingIssues(schema, raw);
+  if (parsed.success) return { data: parsed.data, problems: null };
+  return {
+    data: null,
+    problems: zodProblems(parsed.error, index, rawEntryId(raw), wholeEntry, schema, raw),
+  };
 }
 
 /**
@@ -138,7 +154,7 @@ export function parseRoot<T extends z.ZodObject>(
   json: unknown,
   wholeEntry: string,
 ): { data: z.infer<T> | null; problems: EntryProblem[] } {
-  const parsed = schema.safeParse(json);
+  const parsed = parseShowingIssues(schema, json);
   if (parsed.success) return { data: parsed.data, problems: [] };
   const problems = zodProblems(parsed.error, null, null, wholeEntry, schema, json);
   const onlyKeys = parsed.error.issues.every(
@@ -149,11 +165,57 @@ export function parseRoot<T extends z.ZodObject>(
   return { data: loose?.success ? (loose.data as z.infer<T>) : null, problems };
 }
 
-/** One line per problem, for a terminal or a toast, e.g. `file: rule #0 "x" severity: …`. */
-export function formatEntryProblem(problem: EntryProblem, file: string, noun: string): string {
+/**
+ * The ids of a file's entries so far: an id an earlier entry holds is a problem naming that entry.
+ * `noun` names an entry of the file ("lớp" / "layer").
+ */
+export class EntryIds {
+  /** Index of the entry that holds each id. */
+  private readonly holders = new Map<string, number>();
+
+  constructor(private readonly noun: Bilingual) {}
+
+  /** The problem when an earlier entry holds `id` already, else null. */
+  duplicate(id: string, index: number): EntryProblem | null {
+    const first = this.holders.get(id);
+    if (first === undefined) return null;
+    const { vi, en } = this.noun;
+    return {
+      index,
+      id,
+      field: "id",
+      message: {
+        vi: `id ${showValue(id)} đã dùng cho ${vi} #${first}: đặt cho mỗi ${vi} một id riêng`,
+        en: `duplicate ${en} id ${showValue(id)} (also ${en} #${first}): give each ${en} an id of its own`,
+      },
+    };
+  }
+
+  /** Entry `index`, which loaded, holds `id`. */
+  add(id: string, index: number): void {
+    this.holders.set(id, index);
+  }
+}
+
+/** The language of a problem line: the UI's, or both on one line, Vietnamese first (the CLI's). */
+export type ProblemLanguage = keyof Bilingual | "both";
+
+const inLanguage = (text: Bilingual, lang: ProblemLanguage) =>
+  lang === "both" ? `${text.vi} / ${text.en}` : text[lang];
+
+/**
+ * One line per problem, for a terminal (`lang` "both") or the app (its UI language), e.g.
+ * `rules.json: quy tắc / rule #0 "x" severity: … / …`. `noun` names an entry of the file.
+ */
+export function formatEntryProblem(
+  problem: EntryProblem,
+  file: string,
+  noun: Bilingual,
+  lang: ProblemLanguage = "both",
+): string {
   const where =
     problem.index === null
       ? ""
-      : ` ${noun} #${problem.index}${problem.id ? ` "${problem.id}"` : ""}`;
-  return `${file}:${where} ${problem.field}: ${problem.message}`;
+      : ` ${inLanguage(noun, lang)} #${problem.index}${problem.id ? ` ${showValue(problem.id)}` : ""}`;
+  return `${file}:${where} ${problem.field}: ${inLanguage(problem.message, lang)}`;
 }

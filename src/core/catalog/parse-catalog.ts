@@ -1,9 +1,10 @@
 import {
+  EntryIds,
   type EntryProblem,
   formatEntryProblem,
+  type ProblemLanguage,
+  parseEntry,
   parseRoot,
-  rawEntryId,
-  zodProblems,
 } from "./entry-problems";
 import {
   catalogRoot,
@@ -12,6 +13,9 @@ import {
   layerEntry,
   PLAN_LEVELS,
 } from "./schema";
+
+/** What the catalogue's entries are called in messages. */
+const LAYER = { vi: "lớp", en: "layer" };
 
 /** One problem found in a catalogue; `index` is the entry's in `layers`. */
 export type CatalogProblem = EntryProblem;
@@ -37,24 +41,19 @@ export function parseCatalog(json: unknown): CatalogResult {
 
   const problems: CatalogProblem[] = [...root.problems];
   const layers: LayerEntry[] = [];
-  const seen = new Set<string>();
+  const ids = new EntryIds(LAYER);
   root.data.layers.forEach((raw, index) => {
-    const rawId = rawEntryId(raw);
-    const parsed = layerEntry.safeParse(raw);
-    if (!parsed.success) {
-      problems.push(...zodProblems(parsed.error, index, rawId, "(entry)", layerEntry, raw));
+    const parsed = parseEntry(layerEntry, raw, index, "(entry)");
+    if (parsed.problems) {
+      problems.push(...parsed.problems);
       return;
     }
-    if (seen.has(parsed.data.id)) {
-      problems.push({
-        index,
-        id: rawId,
-        field: "id",
-        message: `duplicate layer id "${parsed.data.id}"`,
-      });
+    const duplicate = ids.duplicate(parsed.data.id, index);
+    if (duplicate) {
+      problems.push(duplicate);
       return;
     }
-    seen.add(parsed.data.id);
+    ids.add(parsed.data.id, index);
     layers.push(parsed.data);
   });
 
@@ -73,7 +72,14 @@ export function parseCatalog(json: unknown): CatalogResult {
   };
 }
 
-/** One line per problem, for a terminal or a toast. */
-export function formatCatalogProblem(problem: CatalogProblem, file: string): string {
-  return formatEntryProblem(problem, file, "layer");
+/**
+ * One line per problem: both languages for a terminal (the default), the UI's language in the app,
+ * e.g. `layers/catalog.json: lớp / layer #2 "roads" style.color: … / …`.
+ */
+export function formatCatalogProblem(
+  problem: CatalogProblem,
+  file: string,
+  lang: ProblemLanguage = "both",
+): string {
+  return formatEntryProblem(problem, file, LAYER, lang);
 }

@@ -1,20 +1,31 @@
 import { z } from "zod";
+import { showValue } from "../text/show-value";
+import { schemaMessage } from "../text/zod-issue-text";
 import {
+  EntryIds,
   type EntryProblem,
   formatEntryProblem,
+  type ProblemLanguage,
+  parseEntry,
   parseRoot,
-  rawEntryId,
-  zodProblems,
 } from "./entry-problems";
 import { kebabId, localizedText } from "./schema";
 
-const layerId = z.string().min(1, "layer id must not be empty");
+const layerId = z
+  .string()
+  .min(1, schemaMessage({ vi: "mã lớp không được để trống", en: "layer id must not be empty" }));
 const attributeValue = z.union([z.string(), z.number(), z.boolean()]);
 
 /** Keeps the features whose `attribute` equals one of `in` (a number matches its decimal string). */
 export const featureFilter = z.strictObject({
   attribute: z.string().min(1),
-  in: z.array(attributeValue).min(1, "a filter needs at least one value"),
+  in: z.array(attributeValue).min(
+    1,
+    schemaMessage({
+      vi: "bộ lọc cần ít nhất một giá trị",
+      en: "a filter needs at least one value",
+    }),
+  ),
 });
 export type FeatureFilter = z.infer<typeof featureFilter>;
 
@@ -89,7 +100,10 @@ export const minDistanceRule = z.strictObject({
     .nonnegative()
     .max(
       MAX_DISTANCE_METERS,
-      `tối đa ${MAX_DISTANCE_METERS} m (khoảng cách ly rộng nhất quy hoạch đặt ra khoảng 2 km) / at most ${MAX_DISTANCE_METERS} m (the widest clearance plans set is about 2 km)`,
+      schemaMessage({
+        vi: `tối đa ${MAX_DISTANCE_METERS} m (khoảng cách ly rộng nhất quy hoạch đặt ra khoảng 2 km)`,
+        en: `at most ${MAX_DISTANCE_METERS} m (the widest clearance plans set is about 2 km)`,
+      }),
     ),
   toleranceSquareMeters,
 });
@@ -108,21 +122,30 @@ export const quotaTarget = z
       ctx.addIssue({
         code: "custom",
         path: ["district"],
-        message: "a district target needs a code",
+        message: schemaMessage({
+          vi: 'chỉ tiêu cấp quận/huyện cần mã quận/huyện (district), ví dụ "001"',
+          en: 'a district target needs a code (district), e.g. "001"',
+        }),
       });
     }
     if (target.scope === "city" && target.district) {
       ctx.addIssue({
         code: "custom",
         path: ["district"],
-        message: "a city target has no district",
+        message: schemaMessage({
+          vi: "chỉ tiêu cấp thành phố không ghi quận/huyện: xóa district",
+          en: "a city target has no district: remove district",
+        }),
       });
     }
     if (target.minHectares === undefined && target.maxHectares === undefined) {
       ctx.addIssue({
         code: "custom",
         path: ["minHectares"],
-        message: "give minHectares or maxHectares",
+        message: schemaMessage({
+          vi: "ghi minHectares hoặc maxHectares",
+          en: "give minHectares or maxHectares",
+        }),
       });
     }
     if (
@@ -130,7 +153,14 @@ export const quotaTarget = z
       target.maxHectares !== undefined &&
       target.minHectares > target.maxHectares
     ) {
-      ctx.addIssue({ code: "custom", path: ["maxHectares"], message: "maxHectares < minHectares" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["maxHectares"],
+        message: schemaMessage({
+          vi: "maxHectares nhỏ hơn minHectares",
+          en: "maxHectares < minHectares",
+        }),
+      });
     }
   });
 export type QuotaTarget = z.infer<typeof quotaTarget>;
@@ -154,7 +184,13 @@ export const quotaRule = z.strictObject({
       z.strictObject({ kind: z.literal("districts-layer") }),
     ])
     .default({ kind: "attribute", attribute: "district_code" }),
-  targets: z.array(quotaTarget).min(1, "a quota rule needs at least one target"),
+  targets: z.array(quotaTarget).min(
+    1,
+    schemaMessage({
+      vi: "quy tắc chỉ tiêu cần ít nhất một chỉ tiêu",
+      en: "a quota rule needs at least one target",
+    }),
+  ),
   /** True when the targets are invented for illustration, not taken from an approved plan. */
   illustrative: z.boolean(),
 });
@@ -218,6 +254,9 @@ export function rulesJsonSchema(): Record<string, unknown> {
   return z.toJSONSchema(rulesRoot.extend({ rules: z.array(rule) }), { io: "input" });
 }
 
+/** What the rules file's entries are called in messages. */
+const RULE = { vi: "quy tắc", en: "rule" };
+
 /** One problem found in a rules file; `index` is the rule's in `rules`. */
 export type RuleProblem = EntryProblem;
 
@@ -233,28 +272,37 @@ export function parseRules(json: unknown, layerIds?: ReadonlySet<string>): Rules
   if (!root.data) return { rules: [], problems: root.problems };
   const rules: Rule[] = [];
   const problems: RuleProblem[] = [...root.problems];
-  const seen = new Set<string>();
+  const ids = new EntryIds(RULE);
   root.data.rules.forEach((raw, index) => {
-    const rawId = rawEntryId(raw);
-    const parsed = rule.safeParse(raw);
-    if (!parsed.success) {
-      problems.push(...zodProblems(parsed.error, index, rawId, "(rule)", rule, raw));
+    const parsed = parseEntry(rule, raw, index, "(rule)");
+    if (parsed.problems) {
+      problems.push(...parsed.problems);
       return;
     }
-    if (seen.has(parsed.data.id)) {
-      problems.push({ index, id: rawId, field: "id", message: `duplicate rule id "${rawId}"` });
+    const { id } = parsed.data;
+    const duplicate = ids.duplicate(id, index);
+    if (duplicate) {
+      problems.push(duplicate);
       return;
     }
     const unknown = layerIds
       ? referencedLayers(parsed.data).filter((l) => !layerIds.has(l.id))
       : [];
     if (unknown.length > 0) {
-      for (const { field, id } of unknown) {
-        problems.push({ index, id: rawId, field, message: `unknown layer "${id}"` });
+      for (const { field, id: layer } of unknown) {
+        problems.push({
+          index,
+          id,
+          field,
+          message: {
+            vi: `không có lớp ${showValue(layer)} trong danh mục: sửa id hoặc thêm lớp vào danh mục`,
+            en: `unknown layer ${showValue(layer)}: correct the id or add the layer to the catalogue`,
+          },
+        });
       }
       return;
     }
-    seen.add(parsed.data.id);
+    ids.add(id, index);
     rules.push(parsed.data);
   });
   return { rules, problems };
@@ -268,7 +316,14 @@ export function referencedLayers(r: Rule): { field: string; id: string }[] {
   return out;
 }
 
-/** One line per problem, for a terminal or a toast. */
-export function formatRuleProblem(problem: RuleProblem, file: string): string {
-  return formatEntryProblem(problem, file, "rule");
+/**
+ * One line per problem: both languages for a terminal (the default), the UI's language in the app,
+ * e.g. `layers/rules.json: quy tắc / rule #0 "x" severity: … / …`.
+ */
+export function formatRuleProblem(
+  problem: RuleProblem,
+  file: string,
+  lang: ProblemLanguage = "both",
+): string {
+  return formatEntryProblem(problem, file, RULE, lang);
 }

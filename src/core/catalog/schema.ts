@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { schemaMessage } from "../text/zod-issue-text";
 
 /*
  * Every object of the catalogue and rules files is strict: an unknown key is a problem naming its
@@ -14,9 +15,13 @@ export const localizedText = z.strictObject({
 export type LocalizedText = z.infer<typeof localizedText>;
 
 /** Id of a layer or a rule: lower-case words of a-z and 0-9 joined by hyphens. */
-export const kebabId = z
-  .string()
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "id must be kebab-case (a-z, 0-9, -)");
+export const kebabId = z.string().regex(
+  /^[a-z0-9]+(-[a-z0-9]+)*$/,
+  schemaMessage({
+    vi: 'id phải gồm chữ thường không dấu a-z, chữ số 0-9 và dấu gạch nối "-", ví dụ "ring-road-4"',
+    en: 'id must be kebab-case (a-z, 0-9, -), e.g. "ring-road-4"',
+  }),
+);
 
 /**
  * Plan levels under the Law on Planning 21/2017/QH14 art. 5–6. National sector plans rank above the
@@ -46,7 +51,13 @@ export const planStatus = z.enum(PLAN_STATUSES);
 export type PlanStatus = z.infer<typeof planStatus>;
 
 const isoDate = z.iso.date();
-const cssColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, "colour must be #rrggbb");
+const cssColor = z.string().regex(
+  /^#[0-9a-fA-F]{6}$/,
+  schemaMessage({
+    vi: 'màu phải có dạng #rrggbb (6 chữ số hệ 16), ví dụ "#1f78b4"',
+    en: 'colour must be #rrggbb (6 hex digits), e.g. "#1f78b4"',
+  }),
+);
 
 export const legalBasis = z.strictObject({
   /** Instrument number as written, e.g. "1569/QĐ-TTg". */
@@ -103,9 +114,18 @@ const layerSource = z
   .string()
   .refine(
     (source) => !NOT_A_PATH.test(source),
-    "nguồn phải là đường dẫn tệp tương đối so với danh mục, không phải URL: tải tệp về rồi ghi đường dẫn của nó / source must be a file path relative to the catalogue, not a URL: download the file and give its path",
+    schemaMessage({
+      vi: "nguồn phải là đường dẫn tệp tương đối so với danh mục, không phải URL: tải tệp về rồi ghi đường dẫn của nó",
+      en: "source must be a file path relative to the catalogue, not a URL: download the file and give its path",
+    }),
   )
-  .regex(/\.(geojson|json|fgb)$/i, "source must be a .geojson, .json or .fgb file");
+  .regex(
+    /\.(geojson|json|fgb)$/i,
+    schemaMessage({
+      vi: "nguồn phải là tệp .geojson, .json hoặc .fgb",
+      en: "source must be a .geojson, .json or .fgb file",
+    }),
+  );
 
 export const layerEntry = z
   .strictObject({
@@ -135,7 +155,10 @@ export const layerEntry = z
       ctx.addIssue({
         code: "custom",
         path: ["sector"],
-        message: "a sector-level layer must name its sector",
+        message: schemaMessage({
+          vi: 'lớp cấp ngành (level "sector") phải ghi ngành của nó: thêm "sector", ví dụ "transport"',
+          en: 'a sector-level layer must name its sector: add "sector", e.g. "transport"',
+        }),
       });
     }
   });

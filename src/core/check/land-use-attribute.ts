@@ -1,44 +1,41 @@
 import type { Feature } from "geojson";
 import type { FeatureFilter } from "../catalog/rules-schema";
-import { isLandUseCode, LAND_USE_CODES, type LandUseCode } from "../plan/land-use-codes";
+import { isOfficialLandUseCode } from "../plan/official-land-use-codes";
 
 /*
  * Land-use codes in data. An attribute holds codes when a rule compares it with codes of the
- * official list (Circular 01/2021/TT-BTNMT, `LAND_USE_CODES`): its filter values or the keys of its
+ * official list (Circular 01/2021/TT-BTNMT, `OFFICIAL_LAND_USE_CODES`): its filter values or the keys of its
  * compatibility matrix. Such an attribute is read strictly, because a value that is not a code
  * matches no filter and no matrix entry, and the feature then passes every rule without a word:
  * "ODT " and "odt" are read as ODT (with a warning); a missing value or one that is no code is an
  * error, and the rules reading the attribute do not run.
  */
 
-/** Every official code, for "did you mean". */
-export const OFFICIAL_CODES: readonly string[] = Object.keys(LAND_USE_CODES);
-
 /** Whether values compared with an attribute make it a land-use code attribute: any is a code. */
 export function holdCodes(values: readonly unknown[]): boolean {
-  return values.some((v) => typeof v === "string" && isLandUseCode(v));
+  return values.some((v) => typeof v === "string" && isOfficialLandUseCode(v));
 }
 
 /** Whether a rule filter's attribute holds land-use codes (see {@link holdCodes}). */
 export const filterHoldsCodes = (filter: FeatureFilter): boolean => holdCodes(filter.in);
 
 /** How a value reads as a land-use code. */
-export type CodeReading =
-  | { kind: "code"; code: LandUseCode }
+type CodeReading =
+  | { kind: "code"; code: string }
   /** A code once surrounding whitespace is trimmed and letters upper-cased ("ODT ", "odt"). */
-  | { kind: "near"; code: LandUseCode }
+  | { kind: "near"; code: string }
   /** No value: absent, null, or empty or blank text. */
   | { kind: "missing" }
   | { kind: "unknown" };
 
 /** Reads one attribute value as a land-use code. */
-export function readCode(value: unknown): CodeReading {
+function readCode(value: unknown): CodeReading {
   if (value === undefined || value === null) return { kind: "missing" };
   if (typeof value !== "string") return { kind: "unknown" };
-  if (isLandUseCode(value)) return { kind: "code", code: value };
+  if (isOfficialLandUseCode(value)) return { kind: "code", code: value };
   const near = value.trim().toUpperCase();
   if (near === "") return { kind: "missing" };
-  return isLandUseCode(near) ? { kind: "near", code: near } : { kind: "unknown" };
+  return isOfficialLandUseCode(near) ? { kind: "near", code: near } : { kind: "unknown" };
 }
 
 /** Feature indices of a layer grouped by the value as written. */
@@ -49,7 +46,7 @@ export type ValueGroups = Map<string, number[]>;
  * none), and the features whose value needed tidying, had none, or was no code.
  */
 export type CodeColumn = {
-  codes: (LandUseCode | null)[];
+  codes: (string | null)[];
   /** Value as written ("odt") → features read as its code. */
   near: ValueGroups;
   missing: number[];

@@ -1,4 +1,5 @@
 import type { Geometry, Position } from "geojson";
+import type { RingTables } from "../geo/ring-tables";
 import {
   buildEdgeTree,
   collectEdges,
@@ -16,24 +17,13 @@ import type { Polygons } from "./types";
 const EDGE_INDEX_MIN = 64;
 
 /**
- * A polygonal geometry prepared once for many pair tests: rings flattened into one coordinate array
- * (open rings, no closing vertex, consecutive duplicates dropped), the bounding box, and, on first
- * use, the edge tree, the ellipsoidal area and what ring-overlay.ts derives.
+ * A polygonal geometry prepared once for many pair tests: rings flattened into ring tables (open
+ * rings, no closing vertex, consecutive duplicates dropped), the bounding box, and, on first use,
+ * the edge tree, the ellipsoidal area and what ring-overlay.ts derives.
  */
-export type PreparedGeometry = {
+export type PreparedGeometry = RingTables & {
   /** Parts → rings, closed, as given (for the clipping kernel and output). */
   polygons: Polygons;
-  /** x0, y0, x1, y1, … of every ring, ring after ring. */
-  coords: Float64Array;
-  /**
-   * Vertex index where ring r starts is ringStart[r]; ringStart[rings] = vertex count. This and the
-   * two tables below are read-only: one-ring geometries share them.
-   */
-  ringStart: Int32Array;
-  /** True for the outer ring of a part. */
-  ringIsOuter: Uint8Array;
-  /** Part of each ring. */
-  ringPart: Int32Array;
   bbox: [number, number, number, number];
   area: number | undefined;
   /*

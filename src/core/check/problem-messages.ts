@@ -1,15 +1,15 @@
 import type { Rule } from "../catalog/rules-schema";
 import type { LocalizedText } from "../catalog/schema";
-import { shownText } from "../text/shown-text";
+import { showValue } from "../text/show-value";
 import type { ProblemFeatures } from "./types";
 
 /*
  * What the engine says when it leaves a rule out or cannot name a prevailing plan, in both UI
- * languages: the app shows the user's language, the CLI prints both. Layer and rule ids stay as
- * written in the catalogue, quoted.
+ * languages: the app shows the user's language, the CLI prints both. Layer and rule ids are quoted
+ * as written (`showValue`: a layer id in the rules file may be any text).
  */
 
-const quoted = (ids: readonly string[], and: string) => ids.map((id) => `"${id}"`).join(and);
+const quoted = (ids: readonly string[], and: string) => ids.map(showValue).join(and);
 
 export function layersNotLoaded(rule: Rule, missing: readonly string[]): LocalizedText {
   return {
@@ -20,8 +20,8 @@ export function layersNotLoaded(rule: Rule, missing: readonly string[]): Localiz
 
 export function layerNotInCatalogue(rule: Rule, layer: string): LocalizedText {
   return {
-    vi: `Lớp "${layer}" không có trong danh mục: các phát hiện của quy tắc "${rule.id}" không nêu được quy hoạch cấp trên`,
-    en: `layer "${layer}" is not in the catalogue: findings of rule "${rule.id}" name no prevailing plan`,
+    vi: `Lớp ${showValue(layer)} không có trong danh mục: các phát hiện của quy tắc "${rule.id}" không nêu được quy hoạch cấp trên`,
+    en: `layer ${showValue(layer)} is not in the catalogue: findings of rule "${rule.id}" name no prevailing plan`,
   };
 }
 
@@ -30,9 +30,12 @@ export function layersNotPolygonal(
   layers: readonly { role: "subject" | "constraint"; id: string }[],
 ): LocalizedText {
   const vi = layers
-    .map(({ role, id }) => `${role === "subject" ? "lớp đối tượng" : "lớp ràng buộc"} "${id}"`)
+    .map(
+      ({ role, id }) =>
+        `${role === "subject" ? "lớp đối tượng" : "lớp ràng buộc"} ${showValue(id)}`,
+    )
     .join(" và ");
-  const en = layers.map(({ role, id }) => `${role} layer "${id}"`).join(" and ");
+  const en = layers.map(({ role, id }) => `${role} layer ${showValue(id)}`).join(" and ");
   return {
     vi: `Bỏ qua quy tắc "${rule.id}": ${vi} phải là lớp vùng (polygon) với loại quy tắc ${rule.type}`,
     en: `rule "${rule.id}" skipped: its ${en} must be polygons (${rule.type})`,
@@ -76,10 +79,10 @@ export function attributeNotInLayer(
   layer: string,
   hint: LocalizedText,
 ): LocalizedText {
-  const name = shownText(attribute);
+  const name = showValue(attribute);
   return {
-    vi: `Bỏ qua quy tắc "${rule.id}": ${field} là ${name} nhưng không đối tượng nào của lớp "${layer}" có thuộc tính này${hint.vi}; sửa tên thuộc tính trong quy tắc hoặc trong dữ liệu`,
-    en: `rule "${rule.id}" skipped: ${field} is ${name} but no feature of layer "${layer}" has that attribute${hint.en}; correct the name in the rule or in the data`,
+    vi: `Bỏ qua quy tắc "${rule.id}": ${field} là ${name} nhưng không đối tượng nào của lớp ${showValue(layer)} có thuộc tính này${hint.vi}; sửa tên thuộc tính trong quy tắc hoặc trong dữ liệu`,
+    en: `rule "${rule.id}" skipped: ${field} is ${name} but no feature of layer ${showValue(layer)} has that attribute${hint.en}; correct the name in the rule or in the data`,
   };
 }
 
@@ -90,7 +93,7 @@ export function notALandUseCode(
   value: string,
   hint: LocalizedText,
 ): LocalizedText {
-  const shown = shownText(value);
+  const shown = showValue(value);
   return {
     vi: `Bỏ qua quy tắc "${rule.id}": ${field} có ${shown}, không phải mã loại đất của Thông tư 01/2021/TT-BTNMT${hint.vi}; không đối tượng nào khớp được giá trị này`,
     en: `rule "${rule.id}" skipped: ${field} holds ${shown}, which is not a land-use code of Circular 01/2021/TT-BTNMT${hint.en}; no feature could ever match it`,
@@ -106,11 +109,11 @@ export function valueInNoFeature(
   layer: string,
   hint: LocalizedText,
 ): LocalizedText {
-  const shown = shownText(value);
-  const name = shownText(attribute);
+  const shown = showValue(value);
+  const name = showValue(attribute);
   return {
-    vi: `Quy tắc "${rule.id}": ${field} có ${shown} nhưng không đối tượng nào của lớp "${layer}" có ${name} bằng giá trị này${hint.vi}; kiểm tra lại giá trị`,
-    en: `rule "${rule.id}": ${field} holds ${shown} but no feature of layer "${layer}" has ${name} equal to it${hint.en}; check the value`,
+    vi: `Quy tắc "${rule.id}": ${field} có ${shown} nhưng không đối tượng nào của lớp ${showValue(layer)} có ${name} bằng giá trị này${hint.vi}; kiểm tra lại giá trị`,
+    en: `rule "${rule.id}": ${field} holds ${shown} but no feature of layer ${showValue(layer)} has ${name} equal to it${hint.en}; check the value`,
   };
 }
 
@@ -122,7 +125,7 @@ export function unknownDistrict(
   where: LocalizedText,
   hint: LocalizedText,
 ): LocalizedText {
-  const shown = shownText(district);
+  const shown = showValue(district);
   return {
     vi: `Bỏ qua quy tắc "${rule.id}": targets.${target}.district là ${shown}, không phải mã quận, huyện nào của ${where.vi}${hint.vi}`,
     en: `rule "${rule.id}" skipped: targets.${target}.district is ${shown}, not a district code of ${where.en}${hint.en}`,
@@ -132,11 +135,38 @@ export function unknownDistrict(
 /** Where quota district codes come from, for {@link unknownDistrict}. */
 export function districtSources(attribute: string | null, layer: string): LocalizedText {
   if (attribute === null) return { vi: "lớp ranh giới quận, huyện", en: "the district layer" };
-  const name = shownText(attribute);
+  const name = showValue(attribute);
   return {
-    vi: `lớp ranh giới quận, huyện hay thuộc tính ${name} của lớp "${layer}"`,
-    en: `the district layer or of attribute ${name} of layer "${layer}"`,
+    vi: `lớp ranh giới quận, huyện hay thuộc tính ${name} của lớp ${showValue(layer)}`,
+    en: `the district layer or of attribute ${name} of layer ${showValue(layer)}`,
   };
+}
+
+/**
+ * A problem of a code attribute's values: `layer "x", attribute "y": <what>`, then the rules reading
+ * the attribute, as skipped or (when they still ran) in parentheses.
+ */
+function columnProblem(
+  layer: string,
+  attribute: string,
+  what: LocalizedText,
+  rules: readonly string[],
+  skipped: boolean,
+): LocalizedText {
+  const list = ruleList(rules);
+  const where = {
+    vi: `Lớp ${showValue(layer)}, thuộc tính ${showValue(attribute)}`,
+    en: `layer ${showValue(layer)}, attribute ${showValue(attribute)}`,
+  };
+  return skipped
+    ? {
+        vi: `${where.vi}: ${what.vi}; bỏ qua quy tắc ${list.vi}`,
+        en: `${where.en}: ${what.en}; rules ${list.en} skipped`,
+      }
+    : {
+        vi: `${where.vi}: ${what.vi} (quy tắc ${list.vi})`,
+        en: `${where.en}: ${what.en} (rules ${list.en})`,
+      };
 }
 
 /** Features of a code attribute whose value is a code only once tidied: read as that code. */
@@ -148,12 +178,12 @@ export function codeReadLoosely(
   count: number,
   rules: readonly string[],
 ): LocalizedText {
-  const name = shownText(attribute);
-  const shown = shownText(value);
-  return {
-    vi: `Lớp "${layer}", thuộc tính ${name}: ${count} đối tượng ghi ${shown}, được đọc là mã "${code}"; hãy ghi đúng mã (quy tắc ${ruleList(rules).vi})`,
-    en: `layer "${layer}", attribute ${name}: ${count} feature(s) hold ${shown}, read as the code "${code}"; write the code as it is (rules ${ruleList(rules).en})`,
+  const shown = showValue(value);
+  const what = {
+    vi: `${count} đối tượng ghi ${shown}, được đọc là mã "${code}"; hãy ghi đúng mã`,
+    en: `${count} feature(s) hold ${shown}, read as the code "${code}"; write the code as it is`,
   };
+  return columnProblem(layer, attribute, what, rules, false);
 }
 
 /** Features of a code attribute without a value: the rules reading it do not run. */
@@ -163,10 +193,10 @@ export function codeMissing(
   count: number,
   rules: readonly string[],
 ): LocalizedText {
-  const name = shownText(attribute);
+  const name = showValue(attribute);
   return {
-    vi: `Lớp "${layer}": ${count} đối tượng không có giá trị ${name}, cần một mã loại đất (Thông tư 01/2021/TT-BTNMT); bỏ qua quy tắc ${ruleList(rules).vi}`,
-    en: `layer "${layer}": ${count} feature(s) have no ${name} value; each needs a land-use code (Circular 01/2021/TT-BTNMT); rules ${ruleList(rules).en} skipped`,
+    vi: `Lớp ${showValue(layer)}: ${count} đối tượng không có giá trị ${name}, cần một mã loại đất (Thông tư 01/2021/TT-BTNMT); bỏ qua quy tắc ${ruleList(rules).vi}`,
+    en: `layer ${showValue(layer)}: ${count} feature(s) have no ${name} value; each needs a land-use code (Circular 01/2021/TT-BTNMT); rules ${ruleList(rules).en} skipped`,
   };
 }
 
@@ -179,12 +209,42 @@ export function codeUnknown(
   hint: LocalizedText,
   rules: readonly string[],
 ): LocalizedText {
-  const name = shownText(attribute);
-  const shown = shownText(value);
-  return {
-    vi: `Lớp "${layer}", thuộc tính ${name}: ${count} đối tượng ghi ${shown}, không phải mã loại đất của Thông tư 01/2021/TT-BTNMT${hint.vi}; bỏ qua quy tắc ${ruleList(rules).vi}`,
-    en: `layer "${layer}", attribute ${name}: ${count} feature(s) hold ${shown}, not a land-use code of Circular 01/2021/TT-BTNMT${hint.en}; rules ${ruleList(rules).en} skipped`,
+  const shown = showValue(value);
+  const what = {
+    vi: `${count} đối tượng ghi ${shown}, không phải mã loại đất của Thông tư 01/2021/TT-BTNMT${hint.vi}`,
+    en: `${count} feature(s) hold ${shown}, not a land-use code of Circular 01/2021/TT-BTNMT${hint.en}`,
   };
+  return columnProblem(layer, attribute, what, rules, true);
+}
+
+/** Values of a code attribute read as codes once tidied, beyond those named one by one. */
+export function moreCodesReadLoosely(
+  layer: string,
+  attribute: string,
+  values: number,
+  count: number,
+  rules: readonly string[],
+): LocalizedText {
+  const what = {
+    vi: `${values} cách ghi khác nữa (${count} đối tượng) được đọc là mã sau khi bỏ khoảng trắng và viết hoa; hãy ghi đúng mã`,
+    en: `${values} more spellings (${count} feature(s)) read as codes once trimmed and upper-cased; write the codes as they are`,
+  };
+  return columnProblem(layer, attribute, what, rules, false);
+}
+
+/** Values of a code attribute that are no code, beyond those named one by one. */
+export function moreCodesUnknown(
+  layer: string,
+  attribute: string,
+  values: number,
+  count: number,
+  rules: readonly string[],
+): LocalizedText {
+  const what = {
+    vi: `${values} giá trị khác nữa (${count} đối tượng) không phải mã loại đất của Thông tư 01/2021/TT-BTNMT`,
+    en: `${values} more values (${count} feature(s)) are not land-use codes of Circular 01/2021/TT-BTNMT`,
+  };
+  return columnProblem(layer, attribute, what, rules, true);
 }
 
 /**
@@ -193,7 +253,7 @@ export function codeUnknown(
  */
 export function featureRefs(features: ProblemFeatures): string {
   const refs = features.first.map(
-    ({ index, id }) => `${index + 1}/${features.total} (id ${shownText(id)})`,
+    ({ index, id }) => `${index + 1}/${features.total} (id ${showValue(id)})`,
   );
   return `${refs.join(", ")}${features.count > refs.length ? ", …" : ""}`;
 }

@@ -1,5 +1,6 @@
 import type { Rule } from "../catalog/rules-schema";
 import type { LocalizedText } from "../catalog/schema";
+import { OFFICIAL_CODES } from "../plan/official-land-use-codes";
 import { didYouMean } from "../text/did-you-mean";
 import type { Engine, PreparedLayer } from "./context";
 import {
@@ -7,7 +8,7 @@ import {
   columnHasErrors,
   filterHoldsCodes,
   holdCodes,
-  OFFICIAL_CODES,
+  type ValueGroups,
 } from "./land-use-attribute";
 import {
   attributeNotInLayer,
@@ -15,6 +16,8 @@ import {
   codeReadLoosely,
   codeUnknown,
   districtSources,
+  moreCodesReadLoosely,
+  moreCodesUnknown,
   notALandUseCode,
   unknownDistrict,
   valueInNoFeature,
@@ -204,9 +207,29 @@ function featuresOf(layer: PreparedLayer, indices: readonly number[]): ProblemFe
 }
 
 /**
+ * Distinct values of a code attribute told one by one, per kind (no code, read loosely): a layer
+ * whose every feature holds another bad value gets this many problems and one for the rest, not
+ * one per feature (200 000 of them overflowed the stack and would flood the terminal and the app).
+ */
+const VALUES_TOLD = 10;
+
+/** The groups after the first VALUES_TOLD: how many values, and their features in layer order. */
+function restOf(groups: ValueGroups): { values: number; indices: number[] } | null {
+  if (groups.size <= VALUES_TOLD) return null;
+  const indices: number[] = [];
+  let k = 0;
+  for (const group of groups.values()) {
+    if (k++ < VALUES_TOLD) continue;
+    for (const index of group) indices.push(index);
+  }
+  indices.sort((a, b) => a - b);
+  return { values: groups.size - VALUES_TOLD, indices };
+}
+
+/**
  * The problems of a code attribute's values, once for every rule reading it (`rules`): values read
  * as a code only once tidied are warnings; missing values and values that are no code are errors
- * (the rules did not run).
+ * (the rules did not run). The first VALUES_TOLD values of each kind are named, the rest counted.
  */
 export function codeColumnProblems(
   layer: PreparedLayer,
@@ -226,15 +249,33 @@ export function codeColumnProblems(
   if (column.missing.length > 0) {
     at("error", codeMissing(layer.id, attribute, column.missing.length, rules), column.missing);
   }
+  let told = 0;
   for (const [value, indices] of column.unknown) {
+    if (told++ === VALUES_TOLD) break;
     const hint = didYouMean(value, OFFICIAL_CODES);
     at("error", codeUnknown(layer.id, attribute, value, indices.length, hint, rules), indices);
   }
+  const unknownRest = restOf(column.unknown);
+  if (unknownRest) {
+    const { values, indices } = unknownRest;
+    at("error", moreCodesUnknown(layer.id, attribute, values, indices.length, rules), indices);
+  }
+  told = 0;
   for (const [value, indices] of column.near) {
+    if (told++ === VALUES_TOLD) break;
     const code = column.codes[indices[0] as number] as string;
     at(
       "warning",
       codeReadLoosely(layer.id, attribute, value, code, indices.length, rules),
+      indices,
+    );
+  }
+  const nearRest = restOf(column.near);
+  if (nearRest) {
+    const { values, indices } = nearRest;
+    at(
+      "warning",
+      moreCodesReadLoosely(layer.id, attribute, values, indices.length, rules),
       indices,
     );
   }

@@ -134,7 +134,8 @@ export function prepareChecks(input: CheckInput): PreparedChecks {
       continue;
     }
     const data = checkRuleData(rule, engine);
-    problems.push(...data.problems);
+    // a loop, not push(...): a rules file may hold any number of values (see finalizeQuota)
+    for (const problem of data.problems) problems.push(problem);
     for (const { layer, attribute } of data.columns) {
       const byAttribute = columns.get(layer) ?? new Map<string, string[]>();
       columns.set(layer, byAttribute);
@@ -152,7 +153,7 @@ export function prepareChecks(input: CheckInput): PreparedChecks {
   }
   for (const [layer, byAttribute] of columns) {
     for (const [attribute, ids] of byAttribute) {
-      problems.push(...codeColumnProblems(layer, attribute, ids));
+      for (const problem of codeColumnProblems(layer, attribute, ids)) problems.push(problem);
     }
   }
   const units = rules.reduce((sum, r) => sum + r.checker.subjects.length, 0);

@@ -6,19 +6,21 @@ import type {
   MultiPolygon,
   Polygon,
 } from "geojson";
+import { showValue } from "../text/show-value";
+import { placeIn } from "../validate/validation-issue";
 import { PlanInputError } from "./plan-input-error";
 
 /** Every layers/**\/*.geojson, keyed by its path relative to layers/ (as the data step passes it). */
 export type AuthoredLayers = Record<string, FeatureCollection>;
 
 /**
- * Where a feature of an authored file is, for messages, as the validator says it:
+ * Where a feature of an authored file is, for messages, as the validator says it ({@link placeIn}):
  * `layers/<key>, đối tượng / feature 1 (features[0]; id "VD4")`.
  */
 export function featureWhere(key: string, feature: Feature, index: number): string {
   const id = feature.properties?.id;
-  const label = typeof id === "string" ? `features[${index}]; id "${id}"` : `features[${index}]`;
-  return `layers/${key}, đối tượng / feature ${index + 1} (${label})`;
+  const label = typeof id === "string" ? `id ${showValue(id)}` : null;
+  return placeIn(`layers/${key}`, { index, count: null, label });
 }
 
 /**

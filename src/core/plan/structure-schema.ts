@@ -1,16 +1,38 @@
 import { z } from "zod";
+import { zodProblems } from "../catalog/entry-problems";
+import { parseShowingIssues, schemaMessage } from "../text/zod-issue-text";
 import { isLandUseCode } from "./land-use-codes";
+import { PlanInputError } from "./plan-input-error";
 
 const lonLat = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
-const code = z.string().refine(isLandUseCode, { message: "unknown land-use code" });
+const unknownCode = schemaMessage({
+  vi: "mã loại đất không có trong chú giải quy hoạch: dùng một mã của chú giải, ví dụ ODT, LUC",
+  en: "unknown land-use code: use a code of the plan legend, e.g. ODT, LUC",
+});
+const code = z.string().refine(isLandUseCode, { message: unknownCode });
 const mix = z
-  .record(z.string().refine(isLandUseCode, { message: "unknown land-use code" }), z.number().min(0))
-  .refine((m) => Object.values(m).some((w) => w > 0), { message: "a mix needs a positive weight" });
-const authoredKey = z
-  .string()
-  .regex(/\.geojson$/, "name a layers/**/*.geojson file, e.g. sector/red-river.geojson");
+  .record(z.string().refine(isLandUseCode, { message: unknownCode }), z.number().min(0))
+  .refine((m) => Object.values(m).some((w) => w > 0), {
+    message: schemaMessage({
+      vi: "tỉ lệ pha trộn cần ít nhất một trọng số dương",
+      en: "a mix needs a positive weight",
+    }),
+  });
+const authoredKey = z.string().regex(
+  /\.geojson$/,
+  schemaMessage({
+    vi: "ghi một tệp layers/**/*.geojson, ví dụ sector/red-river.geojson",
+    en: "name a layers/**/*.geojson file, e.g. sector/red-river.geojson",
+  }),
+);
 const districtCodes = z.array(
-  z.string().regex(/^\d{3}$/, "district codes have 3 digits, e.g. 001"),
+  z.string().regex(
+    /^\d{3}$/,
+    schemaMessage({
+      vi: "mã quận/huyện gồm 3 chữ số, ví dụ 001",
+      en: "district codes have 3 digits, e.g. 001",
+    }),
+  ),
 );
 
 /** Where the lattice is finer than `defaultStep` (the finest step of all matching areas wins). */
@@ -53,7 +75,12 @@ export const cityStructure = z.object({
   }),
   precedence: z
     .array(z.enum(PRECEDENCE_RULES))
-    .refine((rules) => new Set(rules).size === rules.length, { message: "a rule is listed twice" }),
+    .refine((rules) => new Set(rules).size === rules.length, {
+      message: schemaMessage({
+        vi: "một quy tắc được ghi hai lần",
+        en: "a rule is listed twice",
+      }),
+    }),
   river: z.object({
     source: authoredKey,
     zoneName: z.string().min(1),
@@ -117,14 +144,18 @@ export const STRUCTURE_FILE = "layers/city-plan/structure.json";
 /**
  * Validates parsed structure.json.
  *
- * @throws Error naming the file, the field and the problem, one line per problem
+ * @throws PlanInputError naming the file, with a problem (field and text, in both languages) per
+ *   issue
  */
 export function parseStructure(json: unknown): CityStructure {
-  const result = cityStructure.safeParse(json);
+  const result = parseShowingIssues(cityStructure, json);
   if (result.success) return result.data;
-  const lines = result.error.issues.map(
-    (issue) =>
-      `${STRUCTURE_FILE}: ${issue.path.map(String).join(".") || "(root)"}: ${issue.message}`,
+  throw new PlanInputError(
+    STRUCTURE_FILE,
+    {
+      vi: "tệp không khớp lược đồ: sửa các trường dưới đây",
+      en: "the file does not match its schema: correct the fields below",
+    },
+    zodProblems(result.error, null, null, "(root)", cityStructure, json),
   );
-  throw new Error(lines.join("\n"));
 }

@@ -1,6 +1,7 @@
 import type { Position } from "geojson";
+import { preparePolygons } from "../check/prepared-geometry";
 import { findRingIntersections, type MisplacedHole } from "../geo/ring-intersections";
-import { flattenRings } from "../geo/ring-tables";
+import { showValue } from "../text/show-value";
 import type { Bilingual, ProblemCode } from "./validation-issue";
 
 /** One thing wrong with a geometry; the caller adds the file and feature. */
@@ -31,8 +32,16 @@ const join = (where: Where, vi: string, en: string): Where => ({
   en: where.en ? `${where.en}, ${en}` : en,
 });
 
-const showPosition = (value: readonly unknown[]) =>
-  `[${value.map((v) => (typeof v === "number" ? String(v) : JSON.stringify(v))).join(", ")}]`;
+/** Values of a position shown at most: a "position" may be any array the file holds. */
+const POSITION_VALUES_SHOWN = 4;
+
+const showPosition = (value: readonly unknown[]) => {
+  const shown = value
+    .slice(0, POSITION_VALUES_SHOWN)
+    .map((v) => (typeof v === "number" ? String(v) : showValue(v)));
+  if (value.length > POSITION_VALUES_SHOWN) shown.push("…");
+  return `[${shown.join(", ")}]`;
+};
 
 /** Why a value is not a usable WGS84 [longitude, latitude] position, or null when it is one. */
 function positionProblem(value: unknown): Bilingual | null {
@@ -235,7 +244,11 @@ function checkRingTopology(
   where: Where,
   out: Collector,
 ): void {
-  const found = findRingIntersections(flattenRings(polygons), { examples: LIMIT_SHOWN });
+  // every ring was checked to have three distinct positions: none is dropped, so ring r of the
+  // tables is ring r of `polygons` (holeName counts on it)
+  const tables = preparePolygons(polygons);
+  if (!tables) return;
+  const found = findRingIntersections(tables, { examples: LIMIT_SHOWN });
   if (found.count > 0) {
     const shown = found.points
       .map((p) => showPosition(p.map((v) => Math.round(v * 1e6) / 1e6)))
@@ -283,11 +296,18 @@ function checkRingTopology(
   }
 }
 
+/**
+ * Geometry collections nested deeper than this are refused, not walked: RFC 7946 §3.1.8 already
+ * advises against nesting them, and a file nesting them without end would overflow the stack.
+ */
+const MAX_COLLECTION_DEPTH = 16;
+
 function checkGeometryInto(
   geometry: unknown,
   where: Where,
   options: GeometryCheckOptions,
   out: Collector,
+  depth = 0,
 ): void {
   if (typeof geometry !== "object" || geometry === null || Array.isArray(geometry)) {
     out.add(
@@ -361,12 +381,24 @@ function checkGeometryInto(
         );
         return;
       }
+      if (depth >= MAX_COLLECTION_DEPTH) {
+        out.add(
+          "invalid-geojson",
+          at(
+            where,
+            `GeometryCollection lồng nhau quá ${MAX_COLLECTION_DEPTH} tầng; hãy làm phẳng thành một tầng`,
+            `GeometryCollections nested more than ${MAX_COLLECTION_DEPTH} deep; flatten them into one`,
+          ),
+        );
+        return;
+      }
       geometries.forEach((part, index) => {
         checkGeometryInto(
           part,
           join(where, `hình thứ ${index + 1}`, `geometry ${index + 1}`),
           options,
           out,
+          depth + 1,
         );
       });
       return;
@@ -375,8 +407,8 @@ function checkGeometryInto(
         "wrong-geometry-type",
         at(
           where,
-          `kiểu hình học ${JSON.stringify(type)} không hợp lệ`,
-          `geometry type ${JSON.stringify(type)} is not a GeoJSON geometry type`,
+          `kiểu hình học ${showValue(type)} không hợp lệ`,
+          `geometry type ${showValue(type)} is not a GeoJSON geometry type`,
         ),
       );
   }

@@ -1,4 +1,4 @@
-import { showValue } from "./show-value";
+import { showValue } from "../text/show-value";
 import type { Bilingual, ProblemCode } from "./validation-issue";
 
 const GEOMETRY_TYPES = new Set([
@@ -58,4 +58,21 @@ export function collectionProblem(
     };
   }
   return null;
+}
+
+/** Whether a member of a collection's `features` is a Feature: an object of type "Feature". */
+export const isFeatureObject = (value: unknown): value is Record<string, unknown> =>
+  isObject(value) && value.type === "Feature";
+
+/**
+ * Why a member of `features` is not a Feature (see {@link isFeatureObject}): its `type` quoted
+ * short, whatever the file holds there.
+ */
+export function notAFeature(value: unknown): Bilingual {
+  const type = isObject(value)
+    ? showValue(value.type ?? null)
+    : Array.isArray(value)
+      ? "array"
+      : typeof value;
+  return { vi: `không phải Feature (kiểu ${type})`, en: `is not a Feature (type ${type})` };
 }

@@ -1,3 +1,4 @@
+import { showValue } from "../text/show-value";
 import type { Bilingual } from "./validation-issue";
 
 /** Where JSON text stops being JSON, and what was expected there. */
@@ -21,9 +22,6 @@ const ESCAPES = new Set(['"', "\\", "/", "b", "f", "n", "r", "t"]);
 const HEX4 = /[0-9a-fA-F]{4}/y;
 
 const isSpace = (c: string) => c === " " || c === "\t" || c === "\n" || c === "\r";
-
-/** A character as a message shows it: quoted, control characters as escapes. */
-const shown = (c: string) => JSON.stringify(c);
 
 /** End of the string whose opening quote is at `start`, or the error inside it. */
 function scanString(text: string, start: number): number | JsonSyntaxError {
@@ -63,8 +61,8 @@ function scanString(text: string, start: number): number | JsonSyntaxError {
       return {
         at: i,
         problem: {
-          vi: `ký tự điều khiển ${shown(c)} trong chuỗi (có thể thiếu dấu " đóng chuỗi)`,
-          en: `control character ${shown(c)} inside a string (a closing " may be missing)`,
+          vi: `ký tự điều khiển ${showValue(c)} trong chuỗi (có thể thiếu dấu " đóng chuỗi)`,
+          en: `control character ${showValue(c)} inside a string (a closing " may be missing)`,
         },
       };
     }
@@ -78,7 +76,7 @@ function scanString(text: string, start: number): number | JsonSyntaxError {
 
 function unexpected(text: string, at: number, expectedVi: string, expectedEn: string) {
   const c = text[at];
-  const found = c === undefined ? null : shown(c);
+  const found = c === undefined ? null : showValue(c);
   return {
     at,
     problem: found
@@ -112,8 +110,8 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | null {
       return {
         at: i,
         problem: {
-          vi: `còn nội dung ${shown(c)} sau khi giá trị JSON đã kết thúc`,
-          en: `unexpected ${shown(c)} after the end of the JSON value`,
+          vi: `còn nội dung ${showValue(c)} sau khi giá trị JSON đã kết thúc`,
+          en: `unexpected ${showValue(c)} after the end of the JSON value`,
         },
       };
     }

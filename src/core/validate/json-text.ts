@@ -1,5 +1,5 @@
+import { visible } from "../text/show-value";
 import { findJsonSyntaxError } from "./json-syntax";
-import { visible } from "./show-value";
 import { stringPosition } from "./text-position";
 import { decodeUtf8 } from "./utf8";
 import { issueIn, type ValidationIssue } from "./validation-issue";
@@ -98,7 +98,7 @@ export function parseJsonBytes(
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
 
 /** The "too-large" issue of a JSON file of `size` bytes. */
-export function tooLargeIssue(
+function tooLargeIssue(
   file: string,
   size: number,
   advice?: { vi: string; en: string },

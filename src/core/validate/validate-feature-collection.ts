@@ -1,7 +1,7 @@
 import type { FeatureCollection } from "geojson";
 import geojsonValidation from "geojson-validation";
 import { findGeometryProblems } from "./check-geometry";
-import { collectionProblem, isObject } from "./collection-problem";
+import { collectionProblem, isFeatureObject, isObject, notAFeature } from "./collection-problem";
 import { parseJsonText } from "./json-text";
 import type { Bilingual, ProblemCode, ValidationIssue } from "./validation-issue";
 import { describeFeature, hasErrors, issueIn } from "./validation-issue";
@@ -88,12 +88,8 @@ export function validateFeatureCollection(
       if (severity === "error") found = true;
       issues.push(issueIn(file, ref, code, message, severity));
     };
-    if (!isObject(feature) || feature.type !== "Feature") {
-      const actual = isObject(feature) ? JSON.stringify(feature.type ?? null) : typeof feature;
-      add("invalid-geojson", {
-        vi: `không phải Feature (kiểu ${actual})`,
-        en: `is not a Feature (type ${actual})`,
-      });
+    if (!isFeatureObject(feature)) {
+      add("invalid-geojson", notAFeature(feature));
       return;
     }
     if (feature.geometry === null || feature.geometry === undefined) {
@@ -131,9 +127,6 @@ export function validateFeatureCollection(
     issues,
   };
 }
-
-/** The data step imports the JSON parser from here, beside the validator it feeds. */
-export { parseJsonText };
 
 /** {@link parseJsonText} then {@link validateFeatureCollection}. */
 export function validateGeoJsonText(text: string, options: ValidateOptions): ValidationResult {

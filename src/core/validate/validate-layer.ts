@@ -1,9 +1,9 @@
 import type { Feature, FeatureCollection } from "geojson";
 import type { LayerEntry } from "../catalog/schema";
 import { declaredId, featureId, isIdValue } from "../check/feature-id";
+import { showValue } from "../text/show-value";
 import { findGeometryProblems } from "./check-geometry";
-import { collectionProblem, isObject } from "./collection-problem";
-import { showValue } from "./show-value";
+import { collectionProblem, isFeatureObject, isObject, notAFeature } from "./collection-problem";
 import type { ValidationResult } from "./validate-feature-collection";
 import {
   type Bilingual,
@@ -161,22 +161,8 @@ function scanGeometry(type: string, coordinates: unknown): Scan {
 
 /** What check-geometry says about a geometry the fast scan found malformed. */
 function malformedProblems(geometry: unknown): { code: ProblemCode; message: Bilingual }[] {
-  try {
-    const found = findGeometryProblems(geometry, { selfIntersection: false });
-    return found.filter((problem) => !LEFT_TO_THE_CHECK.has(problem.code));
-  } catch {
-    // Its messages quote values with JSON.stringify, which overflows the stack on a value nested
-    // a million deep: a position that is not one, said without quoting it.
-    return [
-      {
-        code: "invalid-geojson",
-        message: {
-          vi: "tọa độ không phải các cặp [kinh độ, vĩ độ] (giá trị lồng nhau quá sâu)",
-          en: "coordinates are not [longitude, latitude] pairs (values nested far too deep)",
-        },
-      },
-    ];
-  }
+  const found = findGeometryProblems(geometry, { selfIntersection: false });
+  return found.filter((problem) => !LEFT_TO_THE_CHECK.has(problem.code));
 }
 
 function kindOfValue(value: unknown): Bilingual {
@@ -192,19 +178,8 @@ function featureProblems(
   feature: unknown,
   kind: GeometryKind,
 ): { code: ProblemCode; message: Bilingual }[] {
-  if (!isObject(feature) || feature.type !== "Feature") {
-    const type = isObject(feature)
-      ? showValue(feature.type ?? null)
-      : Array.isArray(feature)
-        ? "array"
-        : typeof feature;
-    return [
-      {
-        code: "invalid-geojson",
-        message: { vi: `không phải Feature (kiểu ${type})`, en: `is not a Feature (type ${type})` },
-      },
-    ];
-  }
+  if (!isFeatureObject(feature))
+    return [{ code: "invalid-geojson", message: notAFeature(feature) }];
   const problems: { code: ProblemCode; message: Bilingual }[] = [];
   const declared = declaredId(feature);
   if (declared && !isIdValue(declared.value)) {

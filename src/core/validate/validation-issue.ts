@@ -1,4 +1,4 @@
-import { showValue } from "./show-value";
+import { showValue } from "../text/show-value";
 
 /** A sentence in both CLI languages: civil servants read Vietnamese, maintainers may need English. */
 export type Bilingual = { vi: string; en: string };
@@ -97,14 +97,27 @@ export function describeFeature(feature: unknown): string | null {
  */
 export function formatIssue(issue: ValidationIssue): string {
   const head = issue.severity === "error" ? "Lỗi / Error" : "Cảnh báo / Warning";
-  let where = issue.file;
-  if (issue.featureIndex !== null) {
-    const ordinal = `${issue.featureIndex + 1}${issue.featureCount === null ? "" : `/${issue.featureCount}`}`;
-    const details = [`features[${issue.featureIndex}]`];
-    if (issue.featureLabel) details.push(issue.featureLabel);
-    where += `, đối tượng / feature ${ordinal} (${details.join("; ")})`;
-  }
-  return `${head}: ${where}: ${issue.message.vi} / ${issue.message.en}`;
+  const feature =
+    issue.featureIndex === null
+      ? null
+      : { index: issue.featureIndex, count: issue.featureCount, label: issue.featureLabel };
+  return `${head}: ${placeIn(issue.file, feature)}: ${issue.message.vi} / ${issue.message.en}`;
+}
+
+/**
+ * Where in a file something is, as every message about input files says it: the file, and for a
+ * feature its number (of how many, when known), its index and its label:
+ * `a.geojson, đối tượng / feature 4/30 (features[3]; code "005")`.
+ */
+export function placeIn(
+  file: string,
+  feature: { index: number; count: number | null; label: string | null } | null,
+): string {
+  if (!feature) return file;
+  const ordinal = `${feature.index + 1}${feature.count === null ? "" : `/${feature.count}`}`;
+  const details = [`features[${feature.index}]`];
+  if (feature.label) details.push(feature.label);
+  return `${file}, đối tượng / feature ${ordinal} (${details.join("; ")})`;
 }
 
 /** True when any issue stops the data step (warnings do not). */

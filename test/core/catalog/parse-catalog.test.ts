@@ -47,7 +47,15 @@ describe("parseCatalog", () => {
     const { catalog, problems } = parseCatalog(catalogOf([goodEntry, goodEntry, 42]));
     expect(catalog?.layers).toHaveLength(1);
     expect(problems).toEqual([
-      { index: 1, id: "ring-road-4", field: "id", message: 'duplicate layer id "ring-road-4"' },
+      {
+        index: 1,
+        id: "ring-road-4",
+        field: "id",
+        message: {
+          vi: expect.stringContaining('id "ring-road-4" đã dùng cho lớp #0'),
+          en: expect.stringContaining('duplicate layer id "ring-road-4" (also layer #0)'),
+        },
+      },
       expect.objectContaining({ index: 2, id: null }),
     ]);
   });

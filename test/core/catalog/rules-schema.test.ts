@@ -35,7 +35,7 @@ describe("parseRules", () => {
     ]);
     expect(
       formatRuleProblem(problems[0] as (typeof problems)[number], "layers/rules.json"),
-    ).toMatch(/^layers\/rules\.json: rule #0 "bad-rule" severity: /);
+    ).toMatch(/^layers\/rules\.json: quy tắc \/ rule #0 "bad-rule" severity: /);
   });
 
   it("rejects an unknown type, duplicate ids and unknown layers", () => {

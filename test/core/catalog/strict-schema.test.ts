@@ -59,10 +59,12 @@ describe("rules: unknown keys are problems, never dropped", () => {
         index: 0,
         id: "no-overlap",
         field: "toleranceSquareMeter",
-        message: expect.stringContaining('(did you mean "toleranceSquareMeters"?)'),
+        message: {
+          vi: expect.stringContaining('(có phải "toleranceSquareMeters"?)'),
+          en: expect.stringContaining('(did you mean "toleranceSquareMeters"?)'),
+        },
       },
     ]);
-    expect(problems[0]?.message).toContain('(có phải "toleranceSquareMeters"?)');
   });
 
   it("at every depth, each key at its own dotted path", () => {
@@ -97,7 +99,7 @@ describe("rules: unknown keys are problems, never dropped", () => {
       ["q3", "constraint.filter"],
       ["compat", "defaultVerdit"],
     ]);
-    const hint = (field: string) => problems.find((p) => p.field === field)?.message ?? "";
+    const hint = (field: string) => problems.find((p) => p.field === field)?.message.en ?? "";
     expect(hint("subject.filtr")).toContain('"filter"?');
     expect(hint("subject.filter.atribute")).toContain('"attribute"?');
     expect(hint("targets.0.minHectare")).toContain('"minHectares"?');
@@ -117,7 +119,7 @@ describe("rules: unknown keys are problems, never dropped", () => {
       expect.objectContaining({
         index: null,
         field: "rule",
-        message: expect.stringContaining('"rules"?'),
+        message: expect.objectContaining({ en: expect.stringContaining('"rules"?') }),
       }),
     ]);
   });
@@ -125,7 +127,8 @@ describe("rules: unknown keys are problems, never dropped", () => {
   it("prints a key from the file escaped: no line break in the message", () => {
     const { problems } = parseRules(rulesOf({ ...noOverlap, "bad\nkey": 1 }));
     expect(problems[0]?.field).toBe("bad\\nkey");
-    expect(problems[0]?.message).not.toContain("\n");
+    expect(problems[0]?.message.vi).not.toContain("\n");
+    expect(problems[0]?.message.en).not.toContain("\n");
   });
 });
 
@@ -140,7 +143,10 @@ describe("min-distance: distanceMeters has an upper bound", () => {
       expect(problems).toEqual([
         expect.objectContaining({
           field: "distanceMeters",
-          message: expect.stringContaining(`at most ${MAX_DISTANCE_METERS} m`),
+          message: {
+            vi: expect.stringContaining(`tối đa ${MAX_DISTANCE_METERS} m`),
+            en: expect.stringContaining(`at most ${MAX_DISTANCE_METERS} m`),
+          },
         }),
       ]);
     }
@@ -165,7 +171,7 @@ describe("catalogue: unknown keys and URL sources", () => {
       [2, "style.colour"],
       [3, "attributes.0.units"],
     ]);
-    expect(problems.map((p) => p.message.match(/did you mean "(\w+)"/)?.[1])).toEqual([
+    expect(problems.map((p) => p.message.en.match(/did you mean "(\w+)"/)?.[1])).toEqual([
       "source",
       "issuer",
       "color",
@@ -181,7 +187,7 @@ describe("catalogue: unknown keys and URL sources", () => {
       expect.objectContaining({
         index: null,
         field: "rule",
-        message: expect.stringContaining('"rules"?'),
+        message: expect.objectContaining({ en: expect.stringContaining('"rules"?') }),
       }),
     ]);
   });
@@ -203,8 +209,8 @@ describe("catalogue: unknown keys and URL sources", () => {
     expect(catalog?.layers).toEqual([]);
     expect(problems.map((p) => [p.index, p.field])).toEqual(urls.map((_, k) => [k, "source"]));
     for (const p of problems) {
-      expect(p.message).toContain("not a URL: download the file and give its path");
-      expect(p.message).toContain("không phải URL");
+      expect(p.message.en).toContain("not a URL: download the file and give its path");
+      expect(p.message.vi).toContain("không phải URL");
     }
   });
 

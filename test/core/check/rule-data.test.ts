@@ -283,11 +283,11 @@ describe("rule values the data cannot have", () => {
     expect(result.problems.map((p) => [p.severity, p.message.en.split(" skipped: ")[1]])).toEqual([
       [
         "error",
-        'matrix holds "OTD", which is not a land-use code of Circular 01/2021/TT-BTNMT; no feature could ever match it',
+        'matrix holds "OTD", which is not a land-use code of Circular 01/2021/TT-BTNMT (did you mean "ODT"?); no feature could ever match it',
       ],
       [
         "error",
-        'matrix.* holds "LUX", which is not a land-use code of Circular 01/2021/TT-BTNMT (did you mean "LUC"?); no feature could ever match it',
+        'matrix.* holds "LUX", which is not a land-use code of Circular 01/2021/TT-BTNMT (did you mean "LUA", "LUC" or "LUK"?); no feature could ever match it',
       ],
     ]);
   });
@@ -360,7 +360,7 @@ describe("rule values the data cannot have", () => {
       { districts },
     );
     expect(unknown.problems.map((p) => p.message.en)).toEqual([
-      'rule "quota" skipped: targets.0.district is "004", not a district code of the district layer (did you mean "001"?)',
+      'rule "quota" skipped: targets.0.district is "004", not a district code of the district layer (did you mean "001", "002" or "003"?)',
     ]);
   });
 });

@@ -1,7 +1,7 @@
 import type { Position } from "geojson";
 import { describe, expect, it } from "vitest";
+import { preparePolygons } from "../../../src/core/check/prepared-geometry";
 import { findRingIntersections } from "../../../src/core/geo/ring-intersections";
-import { flattenRings } from "../../../src/core/geo/ring-tables";
 import { plantCrossing, starRing, wiggleRing } from "./generated-polygons";
 
 /** A closed ring from corners in units of 0.001° around 105.8° E, 21° N. */
@@ -13,8 +13,11 @@ const unit = (p: Position) => [
   Math.round(((p[0] as number) - 105.8) * 1000 * 1e6) / 1e6,
   Math.round(((p[1] as number) - 21) * 1000 * 1e6) / 1e6,
 ];
-const find = (polygons: Position[][][], examples = 10) =>
-  findRingIntersections(flattenRings(polygons), { examples });
+const find = (polygons: Position[][][], examples = 10) => {
+  const tables = preparePolygons(polygons);
+  if (!tables) throw new Error("no ring of three distinct positions");
+  return findRingIntersections(tables, { examples });
+};
 const places = (polygons: Position[][][]) => {
   const found = find(polygons);
   return { count: found.count, points: found.points.map(unit) };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { PlanInputError } from "../../../src/core/plan/plan-input-error";
 import { parseStructure } from "../../../src/core/plan/structure-schema";
 import { readPlanFixture } from "./plan-inputs";
 
@@ -14,6 +15,7 @@ describe("parseStructure", () => {
       ...good,
       seed: -1,
       industrialCode: "XYZ",
+      river: { ...(good.river as object), bankMix: { XYZ: 1 } },
       urbanCentres: [
         {
           id: "c",
@@ -25,20 +27,31 @@ describe("parseStructure", () => {
         },
       ],
     };
-    let message = "";
+    let error: unknown;
     try {
       parseStructure(bad);
-    } catch (error) {
-      message = (error as Error).message;
+    } catch (caught) {
+      error = caught;
     }
-    const lines = message.split("\n");
+    expect(error).toBeInstanceOf(PlanInputError);
+    const lines = (error as PlanInputError).problemLines();
     expect(lines).toContainEqual(
-      expect.stringMatching(/^layers\/city-plan\/structure\.json: seed: /),
+      expect.stringMatching(
+        /^layers\/city-plan\/structure\.json: seed: Quá nhỏ: .* \/ Too small: /,
+      ),
     );
     expect(lines).toContainEqual(
-      "layers/city-plan/structure.json: industrialCode: unknown land-use code",
+      "layers/city-plan/structure.json: industrialCode: mã loại đất không có trong chú giải quy hoạch: dùng một mã của chú giải, ví dụ ODT, LUC / unknown land-use code: use a code of the plan legend, e.g. ODT, LUC",
+    );
+    // a bad key of a record: its own check's words, not zod's "Invalid key in record"
+    expect(lines).toContainEqual(
+      "layers/city-plan/structure.json: river.bankMix.XYZ: mã loại đất không có trong chú giải quy hoạch: dùng một mã của chú giải, ví dụ ODT, LUC / unknown land-use code: use a code of the plan legend, e.g. ODT, LUC",
     );
     expect(lines).toContainEqual(
+      "layers/city-plan/structure.json: urbanCentres.0.mix: tỉ lệ pha trộn cần ít nhất một trọng số dương / a mix needs a positive weight",
+    );
+    // in one language for other callers: the English message names each field
+    expect((error as Error).message.split("\n")).toContainEqual(
       "layers/city-plan/structure.json: urbanCentres.0.mix: a mix needs a positive weight",
     );
   });

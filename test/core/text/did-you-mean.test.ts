@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { closestMatch, didYouMean } from "../../../src/core/text/did-you-mean";
-import { shownText } from "../../../src/core/text/shown-text";
+import { closestMatches, didYouMean } from "../../../src/core/text/did-you-mean";
+import { showValue } from "../../../src/core/text/show-value";
 
-describe("closestMatch", () => {
+const closestMatch = (word: string, known: string[]) => closestMatches(word, known)[0] ?? null;
+
+describe("closestMatches", () => {
   const keys = ["toleranceSquareMeters", "distanceMeters", "subject", "constraint"];
 
   it("finds the key a slip stands for", () => {
@@ -22,10 +24,27 @@ describe("closestMatch", () => {
     expect(closestMatch("a", [])).toBeNull();
   });
 
-  it("allows one edit per three characters", () => {
-    // "OTD" is two edits from "ODT": a 3-letter code allows one
-    expect(closestMatch("OTD", ["ODT"])).toBeNull();
+  it("allows one edit per three characters; a swap of neighbours is one edit", () => {
+    expect(closestMatch("OTD", ["ODT"])).toBe("ODT");
+    expect(closestMatch("TDO", ["ODT"])).toBeNull();
     expect(closestMatch("0DT", ["ODT"])).toBe("ODT");
+  });
+
+  it("reads digits typed for look-alike letters before counting edits", () => {
+    const codes = ["DDT", "ODT", "ONT", "CNT", "SKC", "SKK"];
+    expect(closestMatches("0DT", codes)).toEqual(["ODT"]);
+    expect(closestMatches("0NT", codes)).toEqual(["ONT"]);
+    expect(closestMatches("5KK", codes)).toEqual(["SKK"]);
+  });
+
+  it("gives every equally close word, at most three, in the order known", () => {
+    expect(closestMatches("LUX", ["LUA", "LUC", "LUK", "LUN", "ODT"])).toEqual([
+      "LUA",
+      "LUC",
+      "LUK",
+    ]);
+    // a swap of neighbours beats a wrong letter
+    expect(closestMatches("OTD", ["NTD", "ODT"])).toEqual(["ODT"]);
   });
 });
 
@@ -36,6 +55,10 @@ describe("didYouMean", () => {
       en: ' (did you mean "filter"?)',
     });
     expect(didYouMean("qqqq", ["filter"])).toEqual({ vi: "", en: "" });
+    expect(didYouMean("LUX", ["LUA", "LUC"])).toEqual({
+      vi: ' (có phải "LUA" hoặc "LUC"?)',
+      en: ' (did you mean "LUA" or "LUC"?)',
+    });
   });
 
   it("never lets a suggestion from a file break the line", () => {
@@ -43,6 +66,6 @@ describe("didYouMean", () => {
       vi: ' (có phải "a\\nb\\""?)',
       en: ' (did you mean "a\\nb\\""?)',
     });
-    expect(shownText("x".repeat(100))).toBe(`"${"x".repeat(40)}…"`);
+    expect(showValue("x".repeat(100))).toBe(`"${"x".repeat(60)}…"`);
   });
 });

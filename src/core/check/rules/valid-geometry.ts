@@ -151,7 +151,6 @@ function polygonProblems(parts: Polygons, sliverWidthMeters: number): Checked {
     if (cleaned.length === 0 || part.length !== cleaned.length) continue;
     const prepared = preparePolygons([cleaned]);
     if (!prepared) continue;
-    // the prepared rings are what the sweep wants: open, no repeats (a PreparedGeometry is one)
     const found = findRingIntersections(prepared, {
       examples: EXAMPLE_POSITIONS - crossings.length,
     });

@@ -18,20 +18,31 @@ export function visible(text: string): string {
   );
 }
 
-/** Longest value a message quotes from a file; a hostile file cannot flood the terminal. */
+/** Longest text (in characters, before escaping) a message quotes from a file: a hostile file
+ * cannot flood the terminal. */
 const MAX_SHOWN = 60;
 
 /**
- * A value from a file as a message quotes it: JSON (strings in quotes), invisible characters
- * escaped, cut to about 60 characters with "…".
+ * Text from a file as a message shows it between quotes or in a field path: escaped as inside a
+ * JSON string, invisible characters escaped too, cut after 60 characters with "…".
+ */
+export function showText(text: string): string {
+  const cut = text.length > MAX_SHOWN;
+  // cut before escaping, so a megabyte value is not copied whole
+  const escaped = visible(JSON.stringify(cut ? text.slice(0, MAX_SHOWN) : text).slice(1, -1));
+  return cut ? `${escaped}…` : escaped;
+}
+
+/**
+ * A value from a file as a message quotes it: JSON (a string in quotes, as {@link showText} shows
+ * it), invisible characters escaped, cut to about 60 characters with "…". The one way core messages
+ * quote data, so every message is one line of bounded length whatever the file holds.
  */
 export function showValue(value: unknown): string {
+  if (typeof value === "string") return `"${showText(value)}"`;
   let json: string;
   try {
-    // A long string is cut before it is quoted, so a megabyte id is not copied whole.
-    json =
-      JSON.stringify(typeof value === "string" ? value.slice(0, MAX_SHOWN + 1) : value) ??
-      String(value);
+    json = JSON.stringify(value) ?? String(value);
   } catch {
     // Nested deeper than JSON.stringify's stack (a hostile file can nest a million arrays).
     json = Array.isArray(value) ? "[…]" : "{…}";

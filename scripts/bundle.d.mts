@@ -1,0 +1,6 @@
+/** Types of bundle.mjs, for the tests. */
+export declare function bundleIfStale(
+  entry: string,
+  outfile: string,
+  options?: { sourcemap?: boolean },
+): Promise<boolean>;
