@@ -1,5 +1,6 @@
 import geographiclib from "geographiclib-geodesic";
 import type { Geometry, Position } from "geojson";
+import { expect } from "vitest";
 import { metersPerDegree } from "../../../src/core/check/local-metric";
 import type { Polygons } from "../../../src/core/check/types";
 
@@ -11,6 +12,11 @@ const { Geodesic } = geographiclib;
 const WGS84 = Geodesic.WGS84;
 /** What the buffer promises: its boundary within 1 mm of d from the geometry. */
 export const MM = 1e-3;
+/**
+ * For the tests measuring zones against GeographicLib: a second or two each alone, many times that
+ * on a shared, loaded machine (the default 5 s timed out there). A hang guard, not a speed test.
+ */
+export const HANG_GUARD = { timeout: 60_000 };
 
 const geodesic = (p: Position, q: Position) =>
   WGS84.Inverse(p[1] as number, p[0] as number, q[1] as number, q[0] as number, Geodesic.DISTANCE)
@@ -140,6 +146,25 @@ export function boundaryErrors(
     errors.push((inside(p, rings) ? -distance : distance) - d);
   }
   return errors;
+}
+
+/**
+ * Expects the buffer's promise of a zone: its boundary within 1 mm of d from the geometry, checked
+ * at two thirds at least of the 2 × `samples` points asked of `boundaryErrors`, and the
+ * geometry's own vertices inside it.
+ */
+export function expectWithinMillimetre(
+  zone: Polygons,
+  geometry: Geometry,
+  d: number,
+  samples: number,
+): void {
+  const errors = boundaryErrors(zone, geometry, d, samples);
+  expect(errors.length).toBeGreaterThan((4 * samples) / 3);
+  expect(Math.max(...errors.map(Math.abs))).toBeLessThan(MM);
+  for (const line of boundaryOf(geometry)) {
+    for (const p of line) expect(zone.some((part) => inside(p, part))).toBe(true);
+  }
 }
 
 /** An L-shaped polygon near 21° N. */
