@@ -25,6 +25,7 @@ import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { jaggedCollection } from "./jagged-polygon.mjs";
+import { runMeasured } from "./measured-run.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 export const DEFAULT_CASES = [
@@ -123,38 +124,20 @@ function runCase(spec, { timeoutSeconds, keep, cliRoot }) {
     const catalog = writeCase(dir, spec, join(cliRoot, "layers"));
     const out = join(dir, "findings.csv");
     const args = ["check", "--catalog", catalog, "--format", "csv", "--out", out];
-    const t0 = performance.now();
-    // time outside timeout: it reports the peak of a case that was stopped, too
-    const r = spawnSync(
-      "/usr/bin/time",
-      [
-        "-v",
-        "timeout",
-        String(timeoutSeconds),
-        process.execPath,
-        join(cliRoot, "scripts", "run-cli.mjs"),
-        ...args,
-        "--timings",
-        "--workers",
-        "1",
-      ],
-      { encoding: "utf8", maxBuffer: 1 << 26 },
+    const r = runMeasured(
+      process.execPath,
+      [join(cliRoot, "scripts", "run-cli.mjs"), ...args, "--timings", "--workers", "1"],
+      timeoutSeconds,
     );
-    const wallMs = Math.round(performance.now() - t0);
-    const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr ?? "");
-    const peakMb = rss ? Math.round(Number(rss[1]) / 1024) : null;
-    // CPU seconds of the processes: the machine may be shared, which stretches wall time
-    const user = /User time \(seconds\): ([\d.]+)/.exec(r.stderr ?? "");
-    const sys = /System time \(seconds\): ([\d.]+)/.exec(r.stderr ?? "");
-    const cpuMs = user && sys ? Math.round((Number(user[1]) + Number(sys[1])) * 1000) : null;
-    if (r.status === 124)
+    const { wallMs, cpuMs, peakMb } = r;
+    if (r.timedOut)
       return { spec, wallMs, cpuMs, peakMb, note: `timed out after ${timeoutSeconds} s` };
     if (r.status !== 0 && r.status !== 1) {
-      const oom = /heap out of memory|allocation failure/.test(r.stderr ?? "");
+      const oom = /heap out of memory|allocation failure/.test(r.stderr);
       const note = oom ? `out of memory, exit ${r.status}` : `exit ${r.status}`;
       return { spec, wallMs, cpuMs, peakMb, note };
     }
-    const timings = /^\{"read_ms".*$/m.exec(r.stderr ?? "");
+    const timings = /^\{"read_ms".*$/m.exec(r.stderr);
     const checkMs = timings ? Math.round(JSON.parse(timings[0]).check_ms) : null;
     const csv = readFileSync(out, "utf8");
     const rows = csv.trim().split("\n").slice(1);
