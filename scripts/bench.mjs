@@ -13,6 +13,8 @@
 //                    [--no-proposal (skips the proposal-load line: scripts/bench-proposal.mjs, a
 //                    100 000-feature proposal read through the format registry and the proposal
 //                    pipeline against a bare JSON.parse of it, peak memory; about a minute)]
+//                    [--min-distance (adds scripts/bench-min-distance.mjs: min-distance at 10 km
+//                    around the districts, every layer and jagged polygons; a minute or two more)]
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -35,6 +37,7 @@ const { values: opts } = parseArgs({
     "threads-compare": { type: "boolean", default: false },
     validity: { type: "boolean", default: false },
     "no-proposal": { type: "boolean", default: false },
+    "min-distance": { type: "boolean", default: false },
   },
 });
 const sizes = opts.sizes.split(",").map((s) => {
@@ -358,12 +361,19 @@ if (!opts["no-proposal"]) {
   proposal = await benchProposalLoad({ runs: RUNS });
   lines.push("", ...proposal.lines);
 }
+let minDistance = null;
+if (opts["min-distance"]) {
+  log("min-distance: scripts/bench-min-distance.mjs …");
+  const { benchMinDistance, DEFAULT_CASES } = await import("./bench-min-distance.mjs");
+  minDistance = benchMinDistance({ cases: DEFAULT_CASES, timeoutSeconds: 600 });
+  lines.push("", ...minDistance.lines);
+}
 const text = lines.join("\n");
 console.log(text);
 mkdirSync(outRoot, { recursive: true });
 writeFileSync(
   join(outRoot, "bench-summary.json"),
-  `${JSON.stringify({ when: new Date().toISOString(), runs: RUNS, results, naive, validity: validity?.rows ?? null, proposal: proposal?.rows ?? null }, null, 2)}\n`,
+  `${JSON.stringify({ when: new Date().toISOString(), runs: RUNS, results, naive, validity: validity?.rows ?? null, proposal: proposal?.rows ?? null, minDistance: minDistance?.rows ?? null }, null, 2)}\n`,
 );
 writeFileSync(join(outRoot, "bench-summary.md"), `${text}\n`);
 log(`written ${join("bench-out", "bench-summary.md")} and bench-summary.json`);
