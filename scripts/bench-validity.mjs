@@ -17,6 +17,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { bundleIfStale } from "./bundle.mjs";
+import { runMeasured } from "./measured-run.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 export const DEFAULT_CASES = [
@@ -55,21 +56,12 @@ async function bundleCase() {
 /** Runs one case; its own milliseconds, the peak RSS in MB, what it found, or why it stopped. */
 function runCase(bundle, spec, timeoutSeconds) {
   const [mode, shape, size] = spec.split(":");
-  // time outside timeout: it reports the peak of a case that was stopped, too
-  const r = spawnSync(
-    "/usr/bin/time",
-    ["-v", "timeout", String(timeoutSeconds), process.execPath, bundle, mode, shape, size],
-    { encoding: "utf8", maxBuffer: 1 << 26 },
-  );
-  const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr ?? "");
-  const peakMb = rss ? Math.round(Number(rss[1]) / 1024) : null;
-  if (r.status === 124)
-    return { spec, ms: null, peakMb, note: `timed out after ${timeoutSeconds} s` };
-  const line = (r.stdout ?? "").trim().split("\n").pop() ?? "";
+  const r = runMeasured(process.execPath, [bundle, mode, shape, size], timeoutSeconds);
+  const peakMb = r.peakMb;
+  if (r.timedOut) return { spec, ms: null, peakMb, note: `timed out after ${timeoutSeconds} s` };
+  const line = r.stdout.trim().split("\n").pop() ?? "";
   if (r.status !== 0 || !line.startsWith("{")) {
-    const why = /Command terminated by signal \d+|JavaScript heap out of memory/.exec(
-      r.stderr ?? "",
-    );
+    const why = /Command terminated by signal \d+|JavaScript heap out of memory/.exec(r.stderr);
     return { spec, ms: null, peakMb, note: why ? why[0] : `exit ${r.status}` };
   }
   const result = JSON.parse(line);

@@ -10,6 +10,11 @@
 //                    [--workers N|auto] [--threads-compare (adds --workers 1 and 2)]
 //                    [--validity (adds scripts/bench-validity.mjs: validity on 20 000 to 2 000 000
 //                    vertices and 10 000 parts, against ST_IsValidDetail; a few minutes more)]
+//                    [--no-proposal (skips the proposal-load line: scripts/bench-proposal.mjs, a
+//                    100 000-feature proposal read through the format registry and the proposal
+//                    pipeline against a bare JSON.parse of it, peak memory; about a minute)]
+//                    [--min-distance (adds scripts/bench-min-distance.mjs: min-distance at 10 km
+//                    around the districts, every layer and jagged polygons; a minute or two more)]
 //                    [--triage (adds scripts/bench-triage.mjs: issue 8's filtering and regrouping of
 //                    3 000 findings, ≤ 50 ms, and the headline area; about 15 s)]
 import { spawnSync } from "node:child_process";
@@ -33,6 +38,8 @@ const { values: opts } = parseArgs({
     workers: { type: "string", default: "auto" },
     "threads-compare": { type: "boolean", default: false },
     validity: { type: "boolean", default: false },
+    "no-proposal": { type: "boolean", default: false },
+    "min-distance": { type: "boolean", default: false },
     triage: { type: "boolean", default: false },
   },
 });
@@ -350,6 +357,20 @@ if (opts.validity) {
   });
   lines.push("", ...validity.lines);
 }
+let proposal = null;
+if (!opts["no-proposal"]) {
+  log("proposal load: scripts/bench-proposal.mjs …");
+  const { benchProposalLoad } = await import("./bench-proposal.mjs");
+  proposal = await benchProposalLoad({ runs: RUNS });
+  lines.push("", ...proposal.lines);
+}
+let minDistance = null;
+if (opts["min-distance"]) {
+  log("min-distance: scripts/bench-min-distance.mjs …");
+  const { benchMinDistance, DEFAULT_CASES } = await import("./bench-min-distance.mjs");
+  minDistance = benchMinDistance({ cases: DEFAULT_CASES, timeoutSeconds: 600 });
+  lines.push("", ...minDistance.lines);
+}
 let triage = null;
 if (opts.triage) {
   log("triage: scripts/bench-triage.mjs …");
@@ -362,7 +383,7 @@ console.log(text);
 mkdirSync(outRoot, { recursive: true });
 writeFileSync(
   join(outRoot, "bench-summary.json"),
-  `${JSON.stringify({ when: new Date().toISOString(), runs: RUNS, results, naive, validity: validity?.rows ?? null, triage: triage?.result ?? null }, null, 2)}\n`,
+  `${JSON.stringify({ when: new Date().toISOString(), runs: RUNS, results, naive, validity: validity?.rows ?? null, proposal: proposal?.rows ?? null, minDistance: minDistance?.rows ?? null, triage: triage?.result ?? null }, null, 2)}\n`,
 );
 writeFileSync(join(outRoot, "bench-summary.md"), `${text}\n`);
 log(`written ${join("bench-out", "bench-summary.md")} and bench-summary.json`);

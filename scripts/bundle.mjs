@@ -14,6 +14,9 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
  */
 const LOCK_FILE = "package-lock.json";
 
+/** This script: a change in how bundles are built (the banner, say) rebuilds them. */
+const THIS_SCRIPT = "scripts/bundle.mjs";
+
 /**
  * Whether the bundle must be built: it or its record is missing, or a file it was built from
  * (listed in the record, relative to the project root) is gone or changed since the build began.
@@ -26,7 +29,7 @@ function isStale(outfile, record) {
   } catch {
     return true;
   }
-  for (const input of [...built.inputs, LOCK_FILE]) {
+  for (const input of [...built.inputs, LOCK_FILE, THIS_SCRIPT]) {
     try {
       if (statSync(join(root, input)).mtimeMs >= built.startedMs) return true;
     } catch {
@@ -57,9 +60,17 @@ export async function bundleIfStale(entry, outfile, { sourcemap = false } = {}) 
     format: "esm",
     target: "node20",
     // Packages are bundled too: resolving and loading @turf/turf's hundred modules at each start
-    // cost ~300 ms, a third of a whole check. CommonJS dependencies get a require() to call.
+    // cost ~300 ms, a third of a whole check. CommonJS dependencies get a require() to call, and
+    // the __dirname and __filename CommonJS has (sql.js's Emscripten start-up reads __dirname).
     banner: {
-      js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);',
+      js: [
+        'import { createRequire as __createRequire } from "node:module";',
+        'import { dirname as __pathDirname } from "node:path";',
+        'import { fileURLToPath as __fileURLToPath } from "node:url";',
+        "const require = __createRequire(import.meta.url);",
+        "const __filename = __fileURLToPath(import.meta.url);",
+        "const __dirname = __pathDirname(__filename);",
+      ].join(" "),
     },
     sourcemap,
     metafile: true,

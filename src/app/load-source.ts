@@ -1,12 +1,14 @@
 import type { FeatureCollection } from "geojson";
+import { layerFromRead } from "../core/proposal/layer-from-read";
 import { parseJsonBytes } from "../core/validate/json-text";
 import { JSON_LIMIT, type SizeLimit, tooLargeText } from "../core/validate/size-limit";
-import { type GeometryKind, validateLayer } from "../core/validate/validate-layer";
+import type { GeometryKind } from "../core/validate/validate-layer";
 import type { Bilingual, ProblemCode, ValidationIssue } from "../core/validate/validation-issue";
 import { readCappedBody } from "../io/capped-body";
-import { FgbFormatError } from "../io/fgb-error";
 import { BROWSER_MAX_FGB_BYTES, FGB_TOO_LARGE_ADVICE } from "../io/fgb-limits";
-import { readFlatGeobuf } from "../io/fgb-reader";
+import type { FormatId } from "../io/format-types";
+import { DEFAULT_READ_LIMITS, LAYER_LIMIT } from "../io/read-limits";
+import { formatOfName, readSource } from "../io/registry";
 import type { LoadFailure, ReadReason } from "../state/load-failure";
 
 /** Thrown by the loaders; carries a {@link LoadFailure}. */
@@ -71,12 +73,20 @@ function summary(errors: readonly ValidationIssue[]): Bilingual {
   };
 }
 
+/** Problems that mean a FlatGeobuf file itself is broken. */
+const BROKEN_FILE = new Set<ProblemCode>(["unreadable-file", "unknown-format"]);
+
 /** A load error for the issues the shared readers found in a file. */
-function issuesError(file: string, issues: readonly ValidationIssue[]): LoadError {
+function issuesError(
+  file: string,
+  issues: readonly ValidationIssue[],
+  format?: FormatId,
+): LoadError {
   const errors = issues.filter((issue) => issue.severity === "error");
   const message = summary(errors.length > 0 ? errors : issues);
   const code = (errors[0] ?? issues[0])?.code;
-  const reason = (code && REASON_OF[code]) || "not-geojson";
+  const broken = format === "fgb" && code !== undefined && BROKEN_FILE.has(code);
+  const reason = broken ? "fgb" : (code && REASON_OF[code]) || "not-geojson";
   return new LoadError({ file, reason, detail: message.en, message });
 }
 
@@ -114,30 +124,16 @@ export async function loadJson(url: URL, file: string, tooLarge?: Bilingual): Pr
   return parsed.value;
 }
 
-const TOO_LARGE_LAYER: Bilingual = {
-  vi: "hãy chuyển lớp sang FlatGeobuf (.fgb)",
-  en: "convert the layer to FlatGeobuf (.fgb)",
-};
-
 /** FlatGeobuf layers: what a tab's heap holds once decoded (see `BROWSER_MAX_FGB_BYTES`). */
 const FGB_LIMIT: SizeLimit = { bytes: BROWSER_MAX_FGB_BYTES, advice: FGB_TOO_LARGE_ADVICE };
 
-async function loadFlatGeobuf(url: URL, file: string): Promise<unknown> {
-  const bytes = await fetchBytes(url, file, FGB_LIMIT);
-  try {
-    return await readFlatGeobuf(bytes);
-  } catch (error) {
-    if (!(error instanceof FgbFormatError)) throw error;
-    throw new LoadError({ file, reason: "fgb", detail: error.problem.en, message: error.problem });
-  }
-}
-
 /**
- * Loads a layer file as a FeatureCollection of `kind` geometries: `.geojson`/`.json` as JSON,
- * `.fgb` through the project's FlatGeobuf reader over the whole file (layers are small enough to
- * read at once), which checks the file against its size and restores the GeoJSON ids the data
- * step stored, so features keep the ids the check and the command line know them by. Then the
- * layer validation the CLI runs too, so a file is accepted or refused alike by both.
+ * Loads a layer file as a FeatureCollection of `kind` geometries: its bytes fetched under the
+ * size limit of its format (a FlatGeobuf's decoded size, else what a text can be), then the one
+ * path every layer takes — the format registry's reader (recognised by content, then by the name)
+ * and {@link layerFromRead} (CRS, WGS84, `validateLayer`) — so a file is accepted or refused
+ * alike by the app, the CLI and the data step. A FlatGeobuf keeps the GeoJSON ids the data step
+ * stored, so features keep the ids the check and the command line know them by.
  *
  * @param url - absolute URL to fetch
  * @param file - the name to show in errors, e.g. "sector/ring-roads.geojson"
@@ -148,11 +144,13 @@ export async function loadFeatureCollection(
   file: string,
   kind: GeometryKind,
 ): Promise<FeatureCollection> {
-  const value = /\.fgb$/i.test(url.pathname)
-    ? await loadFlatGeobuf(url, file)
-    : await loadJson(url, file, TOO_LARGE_LAYER);
-  const { collection, issues } = validateLayer(value, { file, kind });
-  if (!collection) throw issuesError(file, issues);
+  const limit = formatOfName(url.pathname) === "fgb" ? FGB_LIMIT : LAYER_LIMIT;
+  const bytes = await fetchBytes(url, file, limit);
+  const result = await readSource([{ name: file, bytes }], {
+    limits: { ...DEFAULT_READ_LIMITS, maxBytes: limit.bytes },
+  });
+  const { collection, issues } = layerFromRead(result, kind);
+  if (!collection) throw issuesError(file, issues, result.format);
   return collection;
 }
 

@@ -1,3 +1,5 @@
+import { concatBytes } from "./concat-bytes";
+
 /**
  * A response body read whole, or refused for its size: `size` is the size the server declared
  * (Content-Length), or null when the body passed the limit while it was read.
@@ -45,12 +47,5 @@ export async function readCappedBody(response: Response, maxBytes: number): Prom
     }
     chunks.push(value);
   }
-  if (chunks.length === 1) return { ok: true, bytes: chunks[0] as Uint8Array };
-  const bytes = new Uint8Array(total);
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return { ok: true, bytes };
+  return { ok: true, bytes: concatBytes(chunks, total) };
 }

@@ -1,11 +1,17 @@
 import { parseArgs } from "node:util";
 import { FINDING_FORMATS, type FindingFormat } from "../core/check/index";
+import { type CrsChoice, parseCrsChoice } from "../core/crs/index";
 import { CheckInputError, errorLine } from "./check-error";
 
 /** Options of `npm run check`; paths as typed (relative to the working directory). */
 export type CheckArgs = {
   catalog: string;
-  proposal: string | null;
+  /** The proposal's file, or the files of a Shapefile set given one by one; null: none. */
+  proposal: string[] | null;
+  /** The proposal's CRS, instead of the one decided from the file (`--crs`). */
+  crs: CrsChoice | null;
+  /** The proposal's attribute holding land-use codes, instead of the guess. */
+  landUseAttribute: string | null;
   /** Layer the proposal replaces, when the rules check more than one city-level layer. */
   proposalLayer: string | null;
   /** Rule ids to run; null runs every rule of the rules file. */
@@ -15,16 +21,26 @@ export type CheckArgs = {
   timings: boolean;
   /** Threads checking (main thread included); "auto" decides from the input size. */
   workers: number | "auto";
+  /** Write what the proposal changes compared with the layer it replaces, not the findings. */
+  compare: boolean;
   help: boolean;
 };
 
 export const DEFAULT_CATALOG = "layers/catalog.json";
 
 export const CHECK_USAGE = [
-  "Cách dùng / Usage: npm run check -- [--catalog layers/catalog.json] [--proposal TỆP.geojson] [--rules ID,ID]",
-  "                   [--format json|csv|geojson] [--out TỆP] [--timings] [--workers N|auto]",
+  "Cách dùng / Usage: npm run check -- [--catalog layers/catalog.json] [--proposal TỆP] [--crs EPSG:…]",
+  "                   [--land-use-attribute TÊN] [--rules ID,ID] [--format json|csv|geojson] [--out TỆP] [--timings]",
+  "                   [--workers N|auto] [--compare]",
   "  --catalog    danh mục lớp; đường dẫn lớp tính từ thư mục của nó / layer catalogue; layer paths are relative to it",
-  "  --proposal   GeoJSON thay lớp quy hoạch thành phố / GeoJSON checked in place of the city plan layer",
+  "  --proposal   phương án thay lớp quy hoạch thành phố / proposal checked in place of the city plan layer:",
+  "               GeoJSON (.geojson, .json, .ndjson), FlatGeobuf (.fgb), Shapefile (.shp cùng .dbf, .prj cạnh nó / beside it, hoặc / or .zip),",
+  "               KML, KMZ, GeoPackage (.gpkg); VN-2000 hoặc / or WGS84; lặp --proposal cho từng tệp của một bộ Shapefile /",
+  "               repeat --proposal for each file of a Shapefile set",
+  "  --crs        hệ tọa độ của phương án thay cho hệ tự nhận ra / the proposal's CRS instead of the one detected:",
+  "               EPSG:5897 (VN-2000 Hà Nội), EPSG:4326, EPSG:3405, EPSG:32648, EPSG:9208–9211…; thêm / add +yx khi X (bắc) trước / when northing first",
+  "  --land-use-attribute TÊN  thuộc tính chứa mã loại đất thay cho thuộc tính tự nhận ra /",
+  "               the proposal's attribute holding land-use codes instead of the one detected",
   "  --proposal-layer ID  lớp được thay khi có nhiều lớp cấp thành phố / layer replaced when several city layers are checked",
   "  --rules      chỉ chạy các quy tắc này / run only these rules",
   "  --format     json (mặc định / default), csv, geojson",
@@ -32,6 +48,8 @@ export const CHECK_USAGE = [
   "               write findings to a file instead of stdout (npm adds a banner to stdout: use --out or npm run -s check)",
   "  --timings    in một dòng JSON thời gian các pha lên stderr / print one JSON line of phase timings on stderr",
   "  --workers    số luồng kiểm tra (mặc định auto) / checking threads (default auto)",
+  "  --compare    với --proposal: ghi những gì phương án thay đổi so với lớp nó thay thế (mã đất đổi, phần thêm, phần bỏ) thay cho kết quả kiểm tra; mã thoát 0 /",
+  "               with --proposal: write what the proposal changes against the layer it replaces (land-use codes changed, parts added, removed) instead of the findings; exit 0",
   "Mã thoát / Exit code: 0 không có lỗi / no error finding, 1 có lỗi / error findings, 2 dữ liệu vào sai / bad input, 3 lỗi nội bộ / internal failure,",
   "                      128+n bị dừng bởi tín hiệu n / killed by signal n (130 Ctrl-C, 143 SIGTERM, 137 SIGKILL, 134 hết bộ nhớ / out of memory)",
 ].join("\n");
@@ -79,20 +97,46 @@ export function parseCheckArgs(argv: readonly string[]): CheckArgs {
       );
     }
   }
-  for (const key of ["catalog", "proposal", "proposal-layer", "out"] as const) {
+  for (const key of ["catalog", "proposal-layer", "out", "crs", "land-use-attribute"] as const) {
     if (values[key] === "") {
       throw usageError(`--${key} cần một giá trị`, `--${key} needs a value`);
     }
   }
+  if (values.compare && values.proposal === undefined) {
+    throw usageError(
+      "--compare so sánh một phương án: cho tệp bằng --proposal TỆP",
+      "--compare compares a proposal: give its file with --proposal FILE",
+    );
+  }
+  if (values.proposal?.some((path) => path === "")) {
+    throw usageError("--proposal cần một giá trị", "--proposal needs a value");
+  }
+  for (const key of ["crs", "land-use-attribute"] as const) {
+    if (values[key] !== undefined && values.proposal === undefined) {
+      throw usageError(
+        `--${key} chỉ dùng cùng --proposal`,
+        `--${key} applies to a --proposal only`,
+      );
+    }
+  }
+  let crs: CrsChoice | null = null;
+  if (values.crs !== undefined) {
+    const parsed = parseCrsChoice(values.crs);
+    if (!parsed.ok) throw usageError(`--crs: ${parsed.error.vi}`, `--crs: ${parsed.error.en}`);
+    crs = parsed.choice;
+  }
   return {
     catalog: values.catalog ?? DEFAULT_CATALOG,
     proposal: values.proposal ?? null,
+    crs,
+    landUseAttribute: values["land-use-attribute"] ?? null,
     proposalLayer: values["proposal-layer"] ?? null,
     rules,
     format: format as FindingFormat,
     out: values.out ?? null,
     timings: values.timings ?? false,
     workers,
+    compare: values.compare ?? false,
     help: values.help ?? false,
   };
 }
@@ -104,13 +148,16 @@ function parse(argv: readonly string[]) {
     allowPositionals: false,
     options: {
       catalog: { type: "string" },
-      proposal: { type: "string" },
+      proposal: { type: "string", multiple: true },
+      crs: { type: "string" },
+      "land-use-attribute": { type: "string" },
       "proposal-layer": { type: "string" },
       rules: { type: "string" },
       format: { type: "string" },
       out: { type: "string" },
       timings: { type: "boolean" },
       workers: { type: "string" },
+      compare: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
   });

@@ -1,24 +1,35 @@
 import { basename, dirname, resolve } from "node:path";
 import type { FeatureCollection } from "geojson";
 import { districtLayer } from "../core/catalog/catalog-queries";
-import { type Rule, referencedLayers } from "../core/catalog/rules-schema";
+import { type FeatureFilter, type Rule, referencedLayers } from "../core/catalog/rules-schema";
 import type { LayerEntry } from "../core/catalog/schema";
 import type { CheckInput } from "../core/check/index";
+import { holdCodes } from "../core/check/land-use-attribute";
+import type { CrsChoice } from "../core/crs/index";
+import { DEFAULT_LAND_USE_ATTRIBUTE } from "../core/proposal/proposal-from-read";
 import type { GeometryKind } from "../core/validate/validate-layer";
 import { CheckInputError, inputError, shownPath } from "./check-error";
 import { type LoadedCatalog, loadCatalog, selectRules } from "./load-catalog";
-import { readLayerFile } from "./read-layer";
+import { type ProposalRead, type ReadLayer, readLayerFile, readProposalFiles } from "./read-layer";
 
 /** What to check: the options of `npm run check` that choose inputs (plain data, sent to workers). */
 export type CheckSource = {
   catalog: string;
-  proposal: string | null;
+  /** The proposal's file, or the files of a Shapefile set; null: none. */
+  proposal: string[] | null;
+  /** The proposal's CRS given by the user (`--crs`). */
+  crs: CrsChoice | null;
+  /** The proposal's land-use attribute given by the user (`--land-use-attribute`). */
+  landUseAttribute: string | null;
   proposalLayer: string | null;
   rules: string[] | null;
 };
 
 /** A layer file to read, absolute path. */
 export type LayerFile = { id: string; path: string; kind: GeometryKind; hint?: string };
+
+/** The proposal's files (absolute paths) and how to read it. */
+export type ProposalFiles = { paths: string[] } & ProposalRead;
 
 /** The catalogue and rules read and checked, and the layer files still to read. */
 export type InputPlan = {
@@ -27,8 +38,11 @@ export type InputPlan = {
   files: LayerFile[];
   /** The district layer, read only to say where findings lie (missing: a warning, not an error). */
   districts: LayerFile | null;
-  /** The layer the proposal replaces, and the proposal file as the user sees it. */
-  proposal: { layer: string; file: string } | null;
+  /**
+   * The layer the proposal replaces, the proposal file as the user sees it, and how to read it
+   * (the proposal is in `files` too, under the layer's id).
+   */
+  proposal: ({ layer: string; file: string } & ProposalFiles) | null;
 };
 
 export type LoadedInputs = {
@@ -74,8 +88,32 @@ function proposalTarget(
   });
 }
 
+/**
+ * The attribute the rules read land-use codes from on layer `id` — a filter on it whose values are
+ * codes, or the attribute a compatibility matrix of codes reads — so a proposal's code attribute,
+ * whatever the file calls it, is renamed to it. The catalogue's usual name when no rule says.
+ */
+type LayerSelectionLike = { layer: string; filter?: FeatureFilter | undefined };
+
+function codeAttributeOf(rules: readonly Rule[], id: string): string {
+  for (const rule of rules) {
+    const selections: LayerSelectionLike[] = [rule.subject];
+    if ("constraint" in rule && rule.constraint) selections.push(rule.constraint);
+    for (const { layer, filter } of selections) {
+      if (layer === id && filter && holdCodes(filter.in)) return filter.attribute;
+    }
+    if (rule.type !== "compatibility") continue;
+    if (rule.subject.layer === id && holdCodes(Object.keys(rule.matrix))) {
+      return rule.subjectAttribute;
+    }
+    const columns = Object.values(rule.matrix).flatMap((row) => Object.keys(row));
+    if (rule.constraint.layer === id && holdCodes(columns)) return rule.constraintAttribute;
+  }
+  return DEFAULT_LAND_USE_ATTRIBUTE;
+}
+
 /** Hint for a missing layer file: built layers come from the data step. */
-function missingHint(path: string): string | undefined {
+export function missingHint(path: string): string | undefined {
   return basename(dirname(path)) === "data"
     ? "chạy npm run data trước / run npm run data first"
     : undefined;
@@ -95,10 +133,11 @@ export async function planInputs(source: CheckSource): Promise<InputPlan> {
   const base = dirname(loaded.catalogPath);
   const target = source.proposal ? proposalTarget(rules, entries, source.proposalLayer) : null;
   const needed = [...new Set(rules.flatMap((r) => referencedLayers(r).map((l) => l.id)))];
+  const proposalPaths = (source.proposal ?? []).map((path) => resolve(path));
   const files = needed.map((id): LayerFile => {
     const entry = entries.get(id) as LayerEntry;
     if (target && id === target.id) {
-      return { id, path: resolve(source.proposal as string), kind: entry.geometryType };
+      return { id, path: proposalPaths[0] as string, kind: entry.geometryType };
     }
     const path = resolve(base, entry.source);
     const hint = missingHint(path);
@@ -110,7 +149,15 @@ export async function planInputs(source: CheckSource): Promise<InputPlan> {
       ? { id: district.id, path: resolve(base, district.source), kind: "polygon" as const }
       : null;
   const proposal = target
-    ? { layer: target.id, file: shownPath(resolve(source.proposal as string)) }
+    ? {
+        layer: target.id,
+        file: proposalPaths.map(shownPath).join(", "),
+        paths: proposalPaths,
+        kind: target.geometryType,
+        attribute: codeAttributeOf(rules, target.id),
+        crs: source.crs,
+        landUseAttribute: source.landUseAttribute,
+      }
     : null;
   return { loaded, rules, files, districts, proposal };
 }
@@ -123,27 +170,35 @@ export async function planInputs(source: CheckSource): Promise<InputPlan> {
  */
 export async function readInputs(plan: InputPlan): Promise<LoadedInputs> {
   const warnings: string[] = [];
+  const { proposal } = plan;
   const jobs = plan.files.map(
-    async (f): Promise<[string, FeatureCollection]> => [
+    async (f): Promise<[string, ReadLayer]> => [
       f.id,
-      await readLayerFile(f.path, f.kind, f.hint),
+      proposal?.layer === f.id
+        ? await readProposalFiles(proposal.paths, proposal)
+        : await readLayerFile(f.path, f.kind, f.hint),
     ],
   );
   const districtJob = plan.districts
-    ? readLayerFile(plan.districts.path, "polygon").catch((error: unknown) => {
-        // Districts only say where a finding lies; without them the check still runs.
-        if (!(error instanceof CheckInputError)) throw error;
-        const note = "Cảnh báo / Warning (không ghi được quận, huyện / districts not named): ";
-        warnings.push(...error.lines.map((line) => line.replace(/^Lỗi \/ Error: /, note)));
-        return undefined;
-      })
+    ? readLayerFile(plan.districts.path, "polygon").then(
+        (read) => read.collection,
+        (error: unknown) => {
+          // Districts only say where a finding lies; without them the check still runs.
+          if (!(error instanceof CheckInputError)) throw error;
+          const note = "Cảnh báo / Warning (không ghi được quận, huyện / districts not named): ";
+          warnings.push(...error.lines.map((line) => line.replace(/^Lỗi \/ Error: /, note)));
+          return undefined;
+        },
+      )
     : Promise.resolve(undefined);
   const [settled, districtFile] = await Promise.all([Promise.allSettled(jobs), districtJob]);
   const lines: string[] = [];
   const layers: Record<string, FeatureCollection> = {};
   for (const s of settled) {
-    if (s.status === "fulfilled") layers[s.value[0]] = s.value[1];
-    else if (s.reason instanceof CheckInputError) lines.push(...s.reason.lines);
+    if (s.status === "fulfilled") {
+      layers[s.value[0]] = s.value[1].collection;
+      warnings.push(...s.value[1].warnings);
+    } else if (s.reason instanceof CheckInputError) lines.push(...s.reason.lines);
     else throw s.reason;
   }
   if (lines.length > 0) throw new CheckInputError(lines);

@@ -4,6 +4,7 @@ import type { Bilingual } from "../core/validate/validation-issue";
 import { inputError, shownPath } from "./check-error";
 import type { InputPlan } from "./check-inputs";
 import { specialFileKind } from "./read-input-file";
+import { sourcePaths } from "./source-paths";
 import { sweepStaleTemporaries } from "./temporary-files";
 
 /**
@@ -125,7 +126,10 @@ export function resolveOutput(out: string): OutputTarget {
 /** A file the check reads, and what it is to the user. */
 export type InputFile = { path: string; role: Bilingual };
 
-/** Every file the check reads: catalogue, rules, each layer (the proposal among them), districts. */
+/**
+ * Every file the check reads: catalogue, rules, each layer (the proposal among them, a Shapefile
+ * with its parts), districts.
+ */
 export function inputFilesOf(plan: InputPlan): InputFile[] {
   const layer = (id: string): Bilingual =>
     plan.proposal?.layer === id
@@ -134,7 +138,12 @@ export function inputFilesOf(plan: InputPlan): InputFile[] {
   return [
     { path: plan.loaded.catalogPath, role: { vi: "danh mục lớp", en: "the layer catalogue" } },
     { path: plan.loaded.rulesPath, role: { vi: "tệp quy tắc", en: "the rules file" } },
-    ...plan.files.map((f) => ({ path: f.path, role: layer(f.id) })),
+    // a Shapefile is its whole set of files: writing over its .dbf destroys it as surely
+    ...plan.files.flatMap((f) => {
+      const given = plan.proposal?.layer === f.id ? plan.proposal.paths : [f.path];
+      const paths = given.length > 1 ? given : sourcePaths(f.path);
+      return paths.map((path) => ({ path, role: layer(f.id) }));
+    }),
     ...(plan.districts ? [{ path: plan.districts.path, role: layer(plan.districts.id) }] : []),
   ];
 }

@@ -1,23 +1,26 @@
-import { extname } from "node:path";
 import { getHeapStatistics } from "node:v8";
 import type { FeatureCollection } from "geojson";
-import { MAX_JSON_TEXT_BYTES, parseJsonBytes } from "../core/validate/json-text";
-import { type GeometryKind, validateLayer } from "../core/validate/validate-layer";
-import { formatIssue } from "../core/validate/validation-issue";
-import { FgbFormatError } from "../io/fgb-error";
+import type { CrsChoice } from "../core/crs/index";
+import type { LandUseAttribute } from "../core/proposal/land-use-attribute";
+import { isPlainWgs84, layerFromRead } from "../core/proposal/layer-from-read";
+import { proposalFromRead } from "../core/proposal/proposal-from-read";
+import { showValue } from "../core/text/show-value";
+import { parseJsonBytes } from "../core/validate/json-text";
+import type { GeometryKind } from "../core/validate/validate-layer";
+import {
+  type Bilingual,
+  formatIssue,
+  type ValidationIssue,
+} from "../core/validate/validation-issue";
 import { FGB_TOO_LARGE_ADVICE, fgbBytesForHeap } from "../io/fgb-limits";
-import { readFlatGeobuf } from "../io/fgb-reader";
-import { inputError, problemsError, shownPath } from "./check-error";
+import type { ReadResult } from "../io/format-types";
+import { DEFAULT_READ_LIMITS, LAYER_LIMIT } from "../io/read-limits";
+import { formatOfName, readSource } from "../io/registry";
+import type { SourceFile } from "../io/source-files";
+import { bilingual, cappedProblemLines, inputError, problemsError, shownPath } from "./check-error";
 import { readInputFile, type SizeLimit } from "./read-input-file";
-
-/** A GeoJSON layer over the JSON limit can still be read once converted to FlatGeobuf. */
-const GEOJSON_LAYER_LIMIT: SizeLimit = {
-  bytes: MAX_JSON_TEXT_BYTES,
-  advice: {
-    vi: "hãy chuyển lớp sang FlatGeobuf (.fgb), ví dụ: ogr2ogr -f FlatGeobuf lop.fgb lop.geojson",
-    en: "convert the layer to FlatGeobuf (.fgb), e.g. ogr2ogr -f FlatGeobuf layer.fgb layer.geojson",
-  },
-};
+import { sourcePaths } from "./source-paths";
+import { nodeSqlWasm } from "./sql-wasm";
 
 /** Largest FlatGeobuf layer read: what this process's heap can hold once decoded. */
 function fgbLimit(): SizeLimit {
@@ -40,23 +43,45 @@ export function parseJsonFile(bytes: Uint8Array, file: string): unknown {
   return parsed.value;
 }
 
-/**
- * Reads a FlatGeobuf file's bytes; a problem in them becomes an input error naming the file with
- * the reader's own words — the app shows the same after "Không tải được x.fgb:", one wording in
- * both (the reader says what is wrong with the file, e.g. "the file is cut short").
- */
-async function readFgbLayer(bytes: Uint8Array, file: string): Promise<FeatureCollection> {
-  try {
-    return await readFlatGeobuf(bytes);
-  } catch (error) {
-    if (!(error instanceof FgbFormatError)) throw error;
-    throw inputError(file, error.problem);
-  }
-}
+/** A layer read, and what the user should know that does not stop it (one line each). */
+export type ReadLayer = { collection: FeatureCollection; warnings: string[] };
 
 /**
- * Reads a layer file (.geojson/.json, or .fgb) as a FeatureCollection of `kind` geometries,
- * through the validation the app uses too ({@link validateLayer}).
+ * Reads the files of one layer (one file, or a Shapefile's parts) through the registry: each file
+ * opened safely and refused by size before a byte is read ({@link readInputFile}), then the
+ * format's reader, with the same limits as the app's (the registry's {@link DEFAULT_READ_LIMITS}).
+ */
+async function readSourceFiles(paths: readonly string[], hint?: string): Promise<ReadResult> {
+  const first = paths[0] as string;
+  const limit = formatOfName(first) === "fgb" ? fgbLimit() : LAYER_LIMIT;
+  const files: SourceFile[] = [];
+  for (const [i, part] of paths.entries()) {
+    const { bytes } = await readInputFile(part, { limit, ...(i === 0 && hint ? { hint } : {}) });
+    files.push({ name: shownPath(part), bytes });
+  }
+  return readSource(files, {
+    limits: { ...DEFAULT_READ_LIMITS, maxBytes: limit.bytes },
+    sqlWasm: nodeSqlWasm,
+  });
+}
+
+const errorLines = (issues: readonly ValidationIssue[]) =>
+  issues.filter((issue) => issue.severity === "error").map(formatIssue);
+
+const warningLines = (issues: readonly ValidationIssue[]) =>
+  cappedProblemLines(issues.filter((issue) => issue.severity === "warning").map(formatIssue));
+
+/** "Ghi chú / Note: file: …" — what the user should know about how a file was read. */
+const noteLine = (file: string, text: Bilingual) => `Ghi chú / Note: ${file}: ${bilingual(text)}`;
+
+/** The CRS line of a layer: said for a proposal always, for other layers when reprojected. */
+const crsLine = (file: string, reason: Bilingual) =>
+  noteLine(file, { vi: `hệ tọa độ: ${reason.vi}`, en: `coordinate system: ${reason.en}` });
+
+/**
+ * Reads a layer file in any format the registry reads (a Shapefile part brings its set beside it)
+ * as a FeatureCollection of `kind` geometries, through the layer path the app and the data step
+ * take too ({@link layerFromRead}: CRS decided, coordinates to WGS84, `validateLayer`).
  *
  * @throws CheckInputError naming the file (and each bad feature) when it is missing or malformed
  */
@@ -64,15 +89,70 @@ export async function readLayerFile(
   path: string,
   kind: GeometryKind,
   hint?: string,
-): Promise<FeatureCollection> {
-  const file = shownPath(path);
-  const isFgb = extname(path).toLowerCase() === ".fgb";
-  const limit = isFgb ? fgbLimit() : GEOJSON_LAYER_LIMIT;
-  const { bytes } = await readInputFile(path, { hint, limit });
-  const value = isFgb ? await readFgbLayer(bytes, file) : parseJsonFile(bytes, file);
-  const { collection, issues } = validateLayer(value, { file, kind });
-  if (!collection) {
-    throw problemsError(issues.filter((issue) => issue.severity === "error").map(formatIssue));
-  }
-  return collection;
+): Promise<ReadLayer> {
+  const result = await readSourceFiles(sourcePaths(path), hint);
+  const { collection, issues, crs } = layerFromRead(result, kind);
+  if (!collection) throw problemsError(errorLines(issues));
+  const reprojected = crs && !isPlainWgs84(crs.choice) ? [crsLine(result.file, crs.reason)] : [];
+  return { collection, warnings: [...reprojected, ...warningLines(issues)] };
+}
+
+/** How to read a proposal: what it replaces and the user's overrides. */
+export type ProposalRead = {
+  kind: GeometryKind;
+  /** The attribute the rules read land-use codes from, on the layer replaced. */
+  attribute: string;
+  crs: CrsChoice | null;
+  landUseAttribute: string | null;
+};
+
+/** "MDSD" (5/5 features hold codes; found by its values; also: "KH_DAT" 3). */
+function landUseLine(file: string, landUse: LandUseAttribute): string {
+  const name = showValue(landUse.attribute);
+  const how =
+    landUse.chosenBy === "user"
+      ? { vi: "theo --land-use-attribute", en: "as given by --land-use-attribute" }
+      : { vi: "nhận ra theo giá trị", en: "found by its values" };
+  const others = landUse.alternatives.map((a) => `${showValue(a.attribute)} ${a.matched}`);
+  const also =
+    others.length > 0
+      ? { vi: `; cũng có mã: ${others.join(", ")}`, en: `; codes also in: ${others.join(", ")}` }
+      : { vi: "", en: "" };
+  const renamed = landUse.attribute !== landUse.target ? showValue(landUse.target) : null;
+  return noteLine(file, {
+    vi: `mã loại đất lấy từ thuộc tính ${name} (${landUse.matched}/${landUse.total} đối tượng có mã; ${how.vi}${also.vi})${renamed ? `, đọc thành ${renamed}` : ""}`,
+    en: `land-use codes taken from attribute ${name} (${landUse.matched} of ${landUse.total} features hold codes; ${how.en}${also.en})${renamed ? `, read as ${renamed}` : ""}`,
+  });
+}
+
+/**
+ * Reads a proposal — one file, a Shapefile set (its parts given, or found beside a .shp), a .zip —
+ * through the registry and the proposal pipeline ({@link proposalFromRead}: the CRS decided or
+ * given, WGS84, validation, the land-use attribute found by its values or given). Says which CRS
+ * and attribute were used and why. The command line is all or nothing: any error stops it.
+ *
+ * @throws CheckInputError naming the file and each bad feature
+ */
+export async function readProposalFiles(
+  paths: readonly string[],
+  options: ProposalRead,
+): Promise<ReadLayer> {
+  const parts = paths.length === 1 ? sourcePaths(paths[0] as string) : paths;
+  const result = await readSourceFiles(parts);
+  const proposal = proposalFromRead(result, {
+    kind: options.kind,
+    attribute: options.attribute,
+    ...(options.crs ? { crs: options.crs } : {}),
+    ...(options.landUseAttribute ? { landUseAttribute: options.landUseAttribute } : {}),
+  });
+  const errors = errorLines(proposal.issues);
+  if (errors.length > 0) throw problemsError(errors);
+  const notes = [
+    crsLine(result.file, proposal.crsReason),
+    landUseLine(result.file, proposal.landUse),
+  ];
+  return {
+    collection: proposal.collection,
+    warnings: [...notes, ...warningLines(proposal.issues)],
+  };
 }

@@ -112,7 +112,7 @@ describe("the app reads a layer as a stream under a size limit: too-large, early
       expect(f).toMatchObject({
         reason: "too-large",
         message: {
-          en: "the file is over the 512.0 MiB limit (its download was stopped there); convert the layer to FlatGeobuf (.fgb)",
+          en: "the file is over the 512.0 MiB limit (its download was stopped there); convert the layer to FlatGeobuf (.fgb), e.g. ogr2ogr -f FlatGeobuf layer.fgb layer.geojson",
         },
       });
       expect(state).toEqual({ pulls: 512, cancelled: true });

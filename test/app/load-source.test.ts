@@ -103,14 +103,22 @@ describe("loadFeatureCollection", () => {
       file: "c.json",
       reason: "json",
     });
+    // a lone Feature is a one-feature layer since issue 7: here one without its geometry member
     serve(() => Response.json({ type: "Feature" }));
     expect(
       await failureOf(loadFeatureCollection(url("f.geojson"), "f.geojson", "line"), "f.geojson"),
     ).toMatchObject({
       file: "f.geojson",
       reason: "not-geojson",
-      detail: "is a Feature; a FeatureCollection is expected",
-      message: { vi: "là một Feature, cần một FeatureCollection" },
+      detail: "features[0]: has no geometry member",
+      message: { vi: "features[0]: thiếu geometry" },
+    });
+    serve(() => Response.json({ type: "Layer" }));
+    expect(
+      await failureOf(loadFeatureCollection(url("f.geojson"), "f.geojson", "line"), "f.geojson"),
+    ).toMatchObject({
+      reason: "not-geojson",
+      detail: 'type "Layer" is not GeoJSON ("FeatureCollection" expected)',
     });
     serve(() => Response.json({ type: "FeatureCollection", features: [{ type: "Point" }] }));
     expect(

@@ -350,11 +350,12 @@ describe("npm run check: bad input exits 2 naming the file and the feature", SLO
       "proposal.txt",
       "JSON",
     );
-    const notCollection = write("proposal-feature.geojson", '{"type":"Feature","geometry":null}');
+    // a lone Feature is a one-feature proposal since issue 7; JSON that is no GeoJSON is refused
+    const topology = write("proposal-topo.geojson", '{"type":"Topology","objects":{},"arcs":[]}');
     expectBadInput(
-      runCheckCli(["--catalog", CATALOG, "--proposal", notCollection]),
-      "proposal-feature.geojson",
-      "FeatureCollection",
+      runCheckCli(["--catalog", CATALOG, "--proposal", topology]),
+      "proposal-topo.geojson",
+      "is TopoJSON",
     );
   });
 

@@ -21,16 +21,20 @@ describe("parseCheckArgs", () => {
         "--timings",
         "--workers",
         "2",
+        "--compare",
       ]),
     ).toEqual({
       catalog: "my/catalog.json",
-      proposal: "p.geojson",
+      proposal: ["p.geojson"],
+      crs: null,
+      landUseAttribute: null,
       proposalLayer: "zoning",
       rules: ["a", "b", "c"],
       format: "csv",
       out: "f.csv",
       timings: true,
       workers: 2,
+      compare: true,
       help: false,
     });
   });
@@ -39,10 +43,13 @@ describe("parseCheckArgs", () => {
     expect(parseCheckArgs([])).toMatchObject({
       catalog: DEFAULT_CATALOG,
       proposal: null,
+      crs: null,
+      landUseAttribute: null,
       rules: null,
       format: "json",
       out: null,
       timings: false,
+      compare: false,
       workers: "auto",
     });
   });

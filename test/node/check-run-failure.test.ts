@@ -38,7 +38,14 @@ function standIn(name: string, then: string): URL {
 
 const run = (workerScript: URL) =>
   runCheck({
-    source: { catalog, proposal: null, proposalLayer: null, rules: null },
+    source: {
+      catalog,
+      proposal: null,
+      crs: null,
+      landUseAttribute: null,
+      proposalLayer: null,
+      rules: null,
+    },
     workers: 2,
     findingGeometry: true,
     workerScript,

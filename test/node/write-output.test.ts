@@ -39,6 +39,8 @@ async function realResult(): Promise<CheckResult> {
   const { input } = await loadCheckInputs({
     catalog: join(CLI_FIXTURES, "basic", "catalog.json"),
     proposal: null,
+    crs: null,
+    landUseAttribute: null,
     proposalLayer: null,
     rules: null,
   });

@@ -7,6 +7,9 @@ import { mergeProvinces } from "../../core/admin/provinces";
 import { readBoundary, readDistricts } from "../../core/admin/read-admin-geojson";
 import type { AdminBoundaries } from "../../core/admin/types";
 import { PlanInputError } from "../../core/plan/plan-input-error";
+import { crsStep } from "../../core/proposal/crs-step";
+import { inFileNumbers } from "../../core/proposal/file-numbers";
+import { toWgs84 } from "../../core/proposal/layer-from-read";
 import { parseJsonText } from "../../core/validate/json-text";
 import {
   type ValidateOptions,
@@ -17,7 +20,7 @@ import type { ValidationIssue } from "../../core/validate/validation-issue";
 import { hasErrors } from "../../core/validate/validation-issue";
 import { writeFlatGeobuf } from "../../io/fgb-writer";
 import { cappedProblemLines } from "../../node/check-error";
-import type { LoadedInputs, TextInput } from "./load-inputs";
+import type { LayerInput, LoadedInputs, TextInput } from "./load-inputs";
 import { DataStepError } from "./messages";
 import type { BuildPlanLayers } from "./plan-generator";
 
@@ -112,6 +115,25 @@ function readAdmin(
   return admin;
 }
 
+/**
+ * An authored layer from what the registry read: the reader's problems, the CRS decided as for
+ * every layer ({@link crsStep}; an authored layer in VN-2000 is reprojected), then the validation
+ * the other inputs take. Null when it cannot be used.
+ */
+function authoredLayer(input: LayerInput, issues: Issues): FeatureCollection | null {
+  const { read } = input;
+  issues.all.push(...read.problems);
+  if (read.collection.features.length === 0 && hasErrors(read.problems)) return null;
+  const step = crsStep(read);
+  if (!step.ok) {
+    issues.all.push(step.issue);
+    return null;
+  }
+  const validated = validateFeatureCollection(toWgs84(read, step.choice), { file: input.name });
+  issues.all.push(...inFileNumbers(validated.issues, read.positions));
+  return validated.collection;
+}
+
 function readProvinces(input: TextInput | null, issues: Issues): FeatureCollection | null {
   if (!input) return null;
   // Context only: a simplification's small self-crossings are reported, not fatal.
@@ -180,7 +202,7 @@ export function buildOutputs(
   const detailed = readProvinces(inputs.detailedProvinces, issues);
   const authored: Record<string, FeatureCollection> = {};
   for (const [key, input] of inputs.layers) {
-    const { collection } = issues.take(validateGeoJsonText(input.text, { file: input.name }));
+    const collection = authoredLayer(input, issues);
     if (collection) authored[key] = collection;
   }
   let structure: unknown = null;

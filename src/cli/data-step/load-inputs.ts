@@ -3,6 +3,9 @@ import { JSON_LIMIT, type SizeLimit, tooLargeText } from "../../core/validate/si
 import { decodeUtf8 } from "../../core/validate/utf8";
 import type { Bilingual } from "../../core/validate/validation-issue";
 import { readCappedBody } from "../../io/capped-body";
+import type { ReadResult } from "../../io/format-types";
+import { DEFAULT_READ_LIMITS } from "../../io/read-limits";
+import { readSource } from "../../io/registry";
 import { readInputFile } from "../../node/read-input-file";
 import {
   displayPath,
@@ -19,9 +22,12 @@ import { SOURCE_ENV, type SourceSpec } from "./source-spec";
 /** A text input, with the name messages use and the record the manifest keeps. */
 export type TextInput = { name: string; text: string; record: ManifestInput };
 
+/** An authored layer as the format registry read it (coordinates as in the file). */
+export type LayerInput = { name: string; read: ReadResult; record: ManifestInput };
+
 export type LoadedInputs = SourceFiles<TextInput> & {
   /** Authored layers keyed by their path relative to layers/, e.g. "sector/ring-roads.geojson". */
-  layers: Map<string, TextInput>;
+  layers: Map<string, LayerInput>;
   structure: TextInput | null;
 };
 
@@ -66,21 +72,34 @@ function decodeInput(bytes: Uint8Array, name: string): string {
  * crashing.
  */
 async function readTextFile(path: string, projectRoot: string): Promise<TextInput> {
+  const { name, bytes, record } = await readBytesFile(path, projectRoot);
+  return { name, text: decodeInput(bytes, name), record };
+}
+
+/** An input file's bytes, with its name for messages and its manifest record. */
+async function readBytesFile(path: string, projectRoot: string) {
   const name = displayPath(projectRoot, path);
   // mtime as the file was opened: a file changed mid-read then looks changed to the next --if-stale
   const { bytes, mtimeMs } = await readInputFile(path, {
     fail: (problem) => inputProblem(name, problem),
   });
-  return {
-    name,
-    text: decodeInput(bytes, name),
-    record: {
-      path: relativePosix(projectRoot, path),
-      mtimeMs,
-      bytes: bytes.length,
-      sha256: sha256(bytes),
-    },
+  const record: ManifestInput = {
+    path: relativePosix(projectRoot, path),
+    mtimeMs,
+    bytes: bytes.length,
+    sha256: sha256(bytes),
   };
+  return { name, bytes, record };
+}
+
+/**
+ * An authored layer read through the format registry, as the check and the app read layers: what
+ * is wrong with it comes back as problems, for the build to report with the other inputs'.
+ */
+async function readLayerInput(path: string, projectRoot: string): Promise<LayerInput> {
+  const { name, bytes, record } = await readBytesFile(path, projectRoot);
+  const read = await readSource([{ name, bytes }], { limits: DEFAULT_READ_LIMITS });
+  return { name, read, record };
 }
 
 function offlineAdvice(url: string, problem: string): DataStepError {
@@ -170,12 +189,12 @@ export async function loadInputs(
           : await read(plan.admin.file),
     };
   }
-  const layers = new Map<string, TextInput>();
+  const layers = new Map<string, LayerInput>();
   let structure: TextInput | null = null;
   for (const path of layerPaths(layersDir)) {
     const key = relativePosix(layersDir, path);
     if (key === STRUCTURE_FILE) structure = await read(path);
-    else layers.set(key, await read(path));
+    else layers.set(key, await readLayerInput(path, projectRoot));
   }
   return {
     admin,

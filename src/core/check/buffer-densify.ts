@@ -1,7 +1,7 @@
 import { bbox } from "@turf/turf";
 import Flatbush from "flatbush";
 import type { Position } from "geojson";
-import { metersPerDegree } from "./local-metric";
+import { metersPerDegree, pointSegment as planeDistance } from "./local-metric";
 
 /** A line to buffer: open, or a ring without its repeated closing position; or a point. */
 export type BufferPath = { points: Position[]; closed: boolean };
@@ -42,12 +42,7 @@ function local(o: Position, ...ps: Position[]): XY[] {
 }
 
 function pointSegment(p: XY, a: XY, b: XY): number {
-  const dx = b[0] - a[0];
-  const dy = b[1] - a[1];
-  const len2 = dx * dx + dy * dy;
-  const t =
-    len2 === 0 ? 0 : Math.max(0, Math.min(1, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / len2));
-  return Math.hypot(a[0] + t * dx - p[0], a[1] + t * dy - p[1]);
+  return planeDistance(p[0], p[1], a[0], a[1], b[0], b[1]);
 }
 
 function side(a: XY, b: XY, p: XY): number {
@@ -173,6 +168,10 @@ export function densifyForBuffer(
  * within `near` (2 d and a margin) of each other, unless they are consecutive, when only their far
  * ends count (their inner offsets' crossing by the shared vertex is `markBends`' business). Returns
  * whether any pair did: their round joins may then be crossed too.
+ *
+ * A segment needs one such partner to be marked, so each looks for the nearest one first and stops
+ * there: at 10 km around a detailed boundary every pair is close, and visiting every pair (all
+ * segments within the box of each) made this quadratic, minutes at 20 000 vertices.
  */
 function markCloseSegments(segments: Segment[], paths: BufferPath[], near: number): boolean {
   let any = false;
@@ -191,22 +190,28 @@ function markCloseSegments(segments: Segment[], paths: BufferPath[], near: numbe
   }
   index.finish();
   segments.forEach((s, i) => {
+    if (s.full) return;
     const minX = Math.min(s.a[0] as number, s.b[0] as number);
     const minY = Math.min(s.a[1] as number, s.b[1] as number);
     const maxX = Math.max(s.a[0] as number, s.b[0] as number);
     const maxY = Math.max(s.a[1] as number, s.b[1] as number);
-    for (const j of index.search(minX, minY, maxX, maxY)) {
-      if (j <= i) continue;
-      const t = segments[j] as Segment;
-      if (s.full && t.full) continue;
-      const shared = sharedEnd(s, t, paths);
-      const close = shared ? farEndsClose(s, t, shared, near) : segmentDistance(s, t) < near;
-      if (close) {
-        s.full = true;
-        t.full = true;
-        any = true;
-      }
-    }
+    // every box meeting s's own lies within half its diagonal of its centre
+    const reach = Math.hypot(maxX - minX, maxY - minY) / 2;
+    const close = (j: number) => {
+      if (j === i) return false;
+      // in path order, as the distances are computed in a frame at the first one's start
+      const first = segments[Math.min(i, j)] as Segment;
+      const second = segments[Math.max(i, j)] as Segment;
+      const shared = sharedEnd(first, second, paths);
+      return shared
+        ? farEndsClose(first, second, shared, near)
+        : segmentDistance(first, second) < near;
+    };
+    const [j] = index.neighbors((minX + maxX) / 2, (minY + maxY) / 2, 1, reach, close);
+    if (j === undefined) return;
+    s.full = true;
+    (segments[j] as Segment).full = true;
+    any = true;
   });
   return any;
 }

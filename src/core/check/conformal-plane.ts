@@ -10,6 +10,11 @@ export type PlanePoint = { x: number; y: number; k: number };
 export type ConformalPlane = {
   forward(lon: number, lat: number): PlanePoint;
   inverse(x: number, y: number): [number, number];
+  /**
+   * The points within `d` metres of the plane point (x, y), where the scale is `k`: a circle in the
+   * plane, its centre and radius (metres of the plane).
+   */
+  circle(x: number, y: number, k: number, d: number): { x: number; y: number; r: number };
 };
 
 /** Isometric latitude of a geodetic latitude (radians) on the ellipsoid. */
@@ -72,6 +77,26 @@ export function conformalPlane(lon0: number, lat0: number): ConformalPlane {
         phi -= ((isometric(phi) - psi) * (1 - E2 * s * s) * Math.cos(phi)) / (1 - E2);
       }
       return [lon0 + L / n / RAD, phi / RAD];
+    },
+    /*
+     * Stereographic projection maps circles of the sphere to circles, but not centre to centre: the
+     * geodesic circle of radius d around a point ρ from the plane's centre is the circle through the
+     * images of its points nearest to and farthest from the centre, 2R tan((θ ∓ α) / 2) from it (θ
+     * the point's and α the circle's angle on the sphere). d · k instead (the scale at the point
+     * alone) leaves the circle d² ρ / (4 R²) off centre and d³ / (12 R²) too small: 31 and 2 mm
+     * at d = 10 km, ρ = 50 km. On the ellipsoid, d is d · m on Gauss's sphere, m its scale (k over
+     * the stereographic 1 + ρ² / (4 R²)), constant to third order across a circle.
+     */
+    circle(x, y, k, d) {
+      const rho = Math.hypot(x, y);
+      const m = k / (1 + (rho * rho) / (4 * R * R));
+      const alpha = (d * m) / R;
+      const theta = 2 * Math.atan(rho / (2 * R));
+      const far = 2 * R * Math.tan((theta + alpha) / 2);
+      const near = 2 * R * Math.tan((theta - alpha) / 2);
+      const centre = (far + near) / 2;
+      const scale = rho > 0 ? centre / rho : 0;
+      return { x: x * scale, y: y * scale, r: (far - near) / 2 };
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { Feature, FeatureCollection } from "geojson";
-import { csvLine, PLAIN_CSV } from "../text/csv";
+import { csvField, csvLine, PLAIN_CSV } from "../text/csv";
 import type { CheckResult, Finding } from "./types";
 
 /** Output formats of `npm run check -- --format`. */
@@ -32,7 +32,11 @@ export const CSV_COLUMNS = [
   "reason",
 ] as const;
 
-const fixed = (value: number | null | undefined, digits: number) =>
+/** RFC 4180 quoting (the one CSV field writer, in core/text/csv.ts; the comparison's CSV uses it too). */
+export { csvField };
+
+/** A number with `digits` decimals; empty for none (null, undefined, not finite). */
+export const fixed = (value: number | null | undefined, digits: number) =>
   value === null || value === undefined || !Number.isFinite(value) ? "" : value.toFixed(digits);
 
 /** A finding's cells in the order of {@link CSV_COLUMNS} (also the start of the review's CSV). */
@@ -103,15 +107,19 @@ export function* jsonArrayChunks<T>(
 }
 
 /**
- * `JSON.stringify(result)` in pieces, byte for byte: the members in the object's own order, the
- * findings one by one, every other member whole (they are small: one summary line per rule).
+ * `JSON.stringify(object)` in pieces, byte for byte: the members in the object's own order, the
+ * array member `streamed` item by item, every other member whole (they must be small: for a check
+ * result, one summary line per rule).
  */
-function* resultJsonChunks(result: CheckResult): Generator<string> {
+export function* objectJsonChunks<K extends string>(
+  object: { [key in K]: readonly unknown[] },
+  streamed: K,
+): Generator<string> {
   let separator = "{";
-  for (const [key, value] of Object.entries(result)) {
-    if (key === "findings") {
+  for (const [key, value] of Object.entries(object)) {
+    if (key === streamed) {
       yield `${separator}${JSON.stringify(key)}:`;
-      yield* jsonArrayChunks(result.findings, (f) => f);
+      yield* jsonArrayChunks(value as readonly unknown[], (item) => item);
     } else {
       const text = JSON.stringify(value);
       // members JSON.stringify leaves out (undefined, functions) are left out here too
@@ -132,7 +140,7 @@ function* resultJsonChunks(result: CheckResult): Generator<string> {
 export function* resultChunks(result: CheckResult, format: FindingFormat): Generator<string> {
   switch (format) {
     case "json":
-      yield* resultJsonChunks(result);
+      yield* objectJsonChunks(result, "findings");
       yield "\n";
       return;
     case "csv":

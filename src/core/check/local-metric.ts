@@ -37,7 +37,15 @@ export function toLocal(frame: LocalFrame, lines: Position[][]): Float64Array[] 
   });
 }
 
-function pointSegment(px: number, py: number, ax: number, ay: number, bx: number, by: number) {
+/** Distance from (px, py) to the segment from (ax, ay) to (bx, by), in the plane. */
+export function pointSegment(
+  px: number,
+  py: number,
+  ax: number,
+  ay: number,
+  bx: number,
+  by: number,
+): number {
   const dx = bx - ax;
   const dy = by - ay;
   const len2 = dx * dx + dy * dy;

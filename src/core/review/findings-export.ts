@@ -3,6 +3,7 @@ import {
   CSV_COLUMNS,
   findingCsvCells,
   findingFeature,
+  fixed,
   jsonArrayChunks,
 } from "../check/format-findings";
 import type { Finding } from "../check/types";
@@ -73,7 +74,7 @@ function snapshotCells(s: FindingSnapshot): string[] {
     subject_id: s.subject.featureId ?? "",
     constraint_layer: s.constraint?.layer ?? "",
     constraint_id: s.constraint?.featureId ?? "",
-    area_m2: s.areaSquareMeters === null ? "" : s.areaSquareMeters.toFixed(3),
+    area_m2: fixed(s.areaSquareMeters, 3),
     id: s.id,
   };
   return CSV_COLUMNS.map((column) => known[column] ?? "");

@@ -7,15 +7,17 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 /** A plain number (a negative area or coordinate is data, not a formula). */
 const PLAIN_NUMBER = /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i;
 
+/** One CSV field, RFC 4180: quoted only when it holds a comma, quote or line break, quotes doubled. */
+export function csvField(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
 /**
- * One CSV field, RFC 4180: quoted only when it holds a comma, quote or line break, quotes doubled.
- * With `guardFormulas`, text a spreadsheet would run as a formula is prefixed with an apostrophe
- * (shown, not run); plain numbers are left alone.
+ * Text a spreadsheet would run as a formula, prefixed with an apostrophe (shown, not run); plain
+ * numbers and other text as they are.
  */
-export function csvField(value: string, guardFormulas = false): string {
-  const safe =
-    guardFormulas && FORMULA_START.test(value) && !PLAIN_NUMBER.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+export function formulaGuarded(value: string): string {
+  return FORMULA_START.test(value) && !PLAIN_NUMBER.test(value) ? `'${value}` : value;
 }
 
 /** How CSV lines are written: the check command's (LF, as-is) or a spreadsheet's. */
@@ -35,5 +37,6 @@ export const UTF8_BOM = "\uFEFF";
 
 /** One line of cells, with its line end. */
 export function csvLine(cells: readonly string[], dialect: CsvDialect): string {
-  return cells.map((c) => csvField(c, dialect.guardFormulas)).join(",") + dialect.eol;
+  const field = dialect.guardFormulas ? (c: string) => csvField(formulaGuarded(c)) : csvField;
+  return cells.map(field).join(",") + dialect.eol;
 }

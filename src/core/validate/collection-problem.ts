@@ -1,7 +1,8 @@
 import { showValue } from "../text/show-value";
 import type { Bilingual, ProblemCode } from "./validation-issue";
 
-const GEOMETRY_TYPES = new Set([
+/** The GeoJSON geometry types (RFC 7946 §3.1). */
+export const GEOMETRY_TYPES: ReadonlySet<string> = new Set([
   "Point",
   "MultiPoint",
   "LineString",

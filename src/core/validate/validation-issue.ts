@@ -29,7 +29,25 @@ export type ProblemCode =
   | "district-tiling"
   | "bad-id"
   | "duplicate-id"
-  | "antimeridian";
+  | "antimeridian"
+  /** Reading files of any format (src/io): */
+  | "unknown-format"
+  | "unreadable-file"
+  | "unreadable-feature"
+  | "missing-part"
+  | "several-layers"
+  | "geometry-collection"
+  | "has-z"
+  | "deep-value"
+  | "guessed-encoding"
+  | "unknown-crs"
+  /** Proposals (src/core/proposal): */
+  | "empty-collection"
+  | "outside-vietnam"
+  | "no-land-use-attribute"
+  | "missing-land-use-code"
+  | "unknown-land-use-code"
+  | "tidied-land-use-code";
 
 /**
  * One problem found in an input file. `featureIndex` is the position in `features` (0-based), or

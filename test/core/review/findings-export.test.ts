@@ -9,7 +9,7 @@ import {
   foldFlags,
   formatFindingsWithFlagsCsv,
 } from "../../../src/core/review/index";
-import { csvField } from "../../../src/core/text/csv";
+import { csvField, formulaGuarded } from "../../../src/core/text/csv";
 import { finding } from "../../state/check-finding";
 import { fileEvents } from "./review-fixtures";
 
@@ -73,17 +73,18 @@ describe("findings with their flags: CSV for Excel", () => {
   });
 });
 
-describe("csvField", () => {
-  it("quotes per RFC 4180 and guards formulas only when asked, never plain numbers", () => {
+describe("csvField and formulaGuarded", () => {
+  it("quotes per RFC 4180, and guards formulas, never plain numbers", () => {
+    const guarded = (text: string) => csvField(formulaGuarded(text));
     expect(csvField('a "b", c')).toBe('"a ""b"", c"');
     expect(csvField("=1+1")).toBe("=1+1");
-    expect(csvField("=1+1", true)).toBe("'=1+1");
-    expect(csvField("+84 24 1234", true)).toBe("'+84 24 1234");
-    expect(csvField("@SUM(A1)", true)).toBe("'@SUM(A1)");
-    expect(csvField("-5.25", true)).toBe("-5.25");
-    expect(csvField("-x", true)).toBe("'-x");
-    expect(csvField("=a,b", true)).toBe(`"'=a,b"`);
-    expect(csvField("Đất lúa", true)).toBe("Đất lúa");
+    expect(guarded("=1+1")).toBe("'=1+1");
+    expect(guarded("+84 24 1234")).toBe("'+84 24 1234");
+    expect(guarded("@SUM(A1)")).toBe("'@SUM(A1)");
+    expect(guarded("-5.25")).toBe("-5.25");
+    expect(guarded("-x")).toBe("'-x");
+    expect(guarded("=a,b")).toBe(`"'=a,b"`);
+    expect(guarded("Đất lúa")).toBe("Đất lúa");
   });
 });
 

@@ -1,0 +1,28 @@
+import { MAX_JSON_TEXT_BYTES } from "../core/validate/json-text";
+import type { SizeLimit } from "../core/validate/size-limit";
+import type { ReadLimits } from "./format-types";
+
+/**
+ * Limits every caller starts from. 512 MiB of file or of inflated zip entries: what a JSON or KML
+ * text can be as one JavaScript string (V8's longest), and more than any plan file needs (the
+ * 100 000-zone GeoJSON is 25 MiB). 10 000 zip entries: a Shapefile zip has a handful. 2 000 000
+ * features: ten times the largest land-use layer of a province. Attribute values nested 32 deep:
+ * no plan attribute nests at all, and a value nested a million deep would overflow the stack of
+ * whatever copies it next (structuredClone to a worker, JSON.stringify of the findings).
+ */
+export const DEFAULT_READ_LIMITS: ReadLimits = {
+  maxBytes: MAX_JSON_TEXT_BYTES,
+  maxUnzippedBytes: MAX_JSON_TEXT_BYTES,
+  maxZipEntries: 10_000,
+  maxFeatures: 2_000_000,
+  maxValueDepth: 32,
+};
+
+/** What to do with a layer file too large to read, whatever its format. */
+export const LAYER_TOO_LARGE: SizeLimit["advice"] = {
+  vi: "hãy chuyển lớp sang FlatGeobuf (.fgb), ví dụ: ogr2ogr -f FlatGeobuf lop.fgb lop.geojson",
+  en: "convert the layer to FlatGeobuf (.fgb), e.g. ogr2ogr -f FlatGeobuf layer.fgb layer.geojson",
+};
+
+/** The size limit of a layer file read as text or unpacked whole (every format but FlatGeobuf). */
+export const LAYER_LIMIT: SizeLimit = { bytes: MAX_JSON_TEXT_BYTES, advice: LAYER_TOO_LARGE };
