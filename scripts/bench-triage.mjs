@@ -1,15 +1,15 @@
 #!/usr/bin/env node
 // `npm run bench -- --triage` (or this script alone): issue 8's triage goal, filtering or regrouping
 // 3 000 findings in ≤ 50 ms. Bundles scripts/triage-case.ts (seeded synthetic findings) into
-// build/bench/ and runs it in a process of its own; prints medians in ms. Measured times, not
+// build/bench/ and runs it in a process of its own (runMeasured: peak RSS too); prints medians in ms. Measured times, not
 // assertions: not part of npm test.
 //
 //   node scripts/bench-triage.mjs [--findings 3000] [--seed 42]
-import { spawnSync } from "node:child_process";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { bundleIfStale } from "./bundle.mjs";
+import { runMeasured } from "./measured-run.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -17,12 +17,9 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 export async function benchTriage({ findings = 3000, seed = 42 } = {}) {
   const bundle = join(root, "build", "bench", "triage-case.mjs");
   await bundleIfStale(join(root, "scripts", "triage-case.ts"), bundle);
-  const r = spawnSync(process.execPath, [bundle, String(findings), String(seed)], {
-    encoding: "utf8",
-    timeout: 300_000,
-  });
+  const r = runMeasured(process.execPath, [bundle, String(findings), String(seed)], 300);
   if (r.status !== 0) throw new Error(`triage-case failed (${r.status}):\n${r.stderr}`);
-  const result = JSON.parse(r.stdout.trim().split("\n").pop());
+  const result = { ...JSON.parse(r.stdout.trim().split("\n").pop()), peak_mb: r.peakMb };
   const worst = Math.max(
     ...Object.values(result.filter_ms),
     ...Object.values(result.filter_and_regroup_ms),
@@ -37,7 +34,7 @@ export async function benchTriage({ findings = 3000, seed = 42 } = {}) {
     "|---|---|---|",
     ...Object.keys(result.filter_ms).map(row),
     "",
-    `- index once per run: ${result.index_ms} ms; regroup all by rule: ${result.regroup_all_ms} ms`,
+    `- index once per run: ${result.index_ms} ms; regroup all by rule: ${result.regroup_all_ms} ms; peak RSS of the case ${result.peak_mb} MB`,
     `- goal: filtering or regrouping ≤ 50 ms — worst median ${worst} ms: ${worst <= 50 ? "PASS" : "MISS"}`,
     `- headline area (union per rule, Clipper): all findings ${result.headline_cold_ms} ms first call, ${result.headline_new_run_ms} ms for a new run once the code is compiled, ${result.headline_cached_ms} ms for a filter seen before (cached areas); a new filter (errors ≥ 1 ha) ${result.headline_filtered_ms} ms (summed area ÷ united: ${result.summed_over_union})`,
     `- headline area in steps (headlineAreaInSteps, one rule per task): longest step ${result.headline_longest_step_ms} ms (main-thread goal: no task over 100 ms)`,
