@@ -41,7 +41,13 @@ export type ProblemCode =
   | "deep-value"
   | "guessed-encoding"
   | "unknown-crs"
-  | "needs-reprojection";
+  /** Proposals (src/core/proposal): */
+  | "empty-collection"
+  | "outside-vietnam"
+  | "no-land-use-attribute"
+  | "missing-land-use-code"
+  | "unknown-land-use-code"
+  | "tidied-land-use-code";
 
 /**
  * One problem found in an input file. `featureIndex` is the position in `features` (0-based), or
