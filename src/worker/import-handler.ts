@@ -18,7 +18,12 @@ export type ImportPipeline = {
   prepare: (
     read: ReadResult,
     overrides: ImportOverrides,
-    context: { files: string[]; landUseKey: string; signal: AbortSignal },
+    context: {
+      files: string[];
+      landUseKey: string;
+      signal: AbortSignal;
+      onProgress: (done: number, total: number) => void;
+    },
   ) => ImportReport | Promise<ImportReport>;
 };
 
@@ -76,6 +81,8 @@ export function createImportHandler(
         files: message.files.map((f) => f.name),
         landUseKey: message.landUseKey,
         signal: controller.signal,
+        onProgress: (done, total) =>
+          post({ type: "progress", jobId, stage: "prepare", done, total }),
       });
       // A cancel that came while the last step was finishing still wins: no late report.
       controller.signal.throwIfAborted();

@@ -1,61 +1,96 @@
-import type { FeatureCollection } from "geojson";
-import { validateLayer } from "../core/validate/validate-layer";
+import { CRS_IDS, type CrsChoice, type CrsId, describeChoice, isCrsId } from "../core/crs/index";
+import { type Proposal, proposalFromRead } from "../core/proposal/index";
 import type { ReadResult } from "../io/format-types";
 import { FORMATS } from "../io/registry";
 import type { ImportPipeline } from "./import-handler";
-import type { ImportReport } from "./import-protocol";
-
-const WGS84 = { id: "EPSG:4326", axis: "xy" as const, label: { vi: "WGS84", en: "WGS84" } };
+import type { CrsOption, ImportOverrides, ImportReport, LandUseOption } from "./import-protocol";
 
 /**
- * PROVISIONAL stand-in for the proposal pipeline of `src/core/proposal` (its API will be in
- * notes/proposal-api.md): takes the coordinates as WGS84 and the catalogue's attribute as the
- * land-use attribute, so the dialog can be built before the pipeline lands. Replaced by a call
- * to the pipeline, not grown.
+ * The import worker's second step: the proposal pipeline (`proposalFromRead`: CRS decided or
+ * given, reprojected to WGS84, validated, land-use attribute found and renamed) over what the
+ * registry read, turned into the dialog's report. Run again with the user's overrides without
+ * reading the file again.
  */
-export const prepareReport: ImportPipeline["prepare"] = (read, _overrides, context) => {
-  const validated = validateLayer(read.collection, { file: read.file, kind: "polygon" });
-  const issues = [...read.problems, ...validated.issues];
-  const bad = new Set(
-    validated.issues.filter((i) => i.severity === "error").map((i) => i.featureIndex),
-  );
-  const features = read.collection.features.filter((_, index) => !bad.has(index));
-  const collection: FeatureCollection | null =
-    features.length > 0 && !bad.has(null) ? { type: "FeatureCollection", features } : null;
-  const total = read.collection.features.length;
-  const matched = read.collection.features.filter(
-    (f) => f.properties?.[context.landUseKey] !== undefined,
-  ).length;
+export const prepareReport: ImportPipeline["prepare"] = (read, overrides, context) => {
+  const crs = overrides.crs && isCrsId(overrides.crs.id) ? overrides.crs : null;
+  const proposal = proposalFromRead(read, {
+    kind: "polygon",
+    attribute: context.landUseKey,
+    ...(crs ? { crs: { id: crs.id as CrsId, axis: crs.axis } } : {}),
+    ...(overrides.landUseAttribute ? { landUseAttribute: overrides.landUseAttribute } : {}),
+    onProgress: context.onProgress,
+  });
+  const nothingRead = read.collection.features.length === 0;
   return {
     files: context.files,
     file: read.file,
     format: formatOf(read),
     encoding: read.encoding ?? null,
-    crs:
-      total === 0
-        ? null
-        : {
-            used: WGS84,
-            reason: { vi: "tạm thời: coi là WGS84", en: "provisional: taken as WGS84" },
-            confidence: "unknown",
-            options: [WGS84],
-          },
-    landUse:
-      total === 0
-        ? null
-        : {
-            attribute: matched > 0 ? context.landUseKey : null,
-            matched,
-            total,
-            options: matched > 0 ? [{ attribute: context.landUseKey, matched }] : [],
-          },
-    issues,
-    total,
-    collection,
+    crs: nothingRead ? null : crsReport(proposal, overrides),
+    landUse: nothingRead ? null : landUseReport(proposal),
+    issues: proposal.issues,
+    total: proposal.featureCount,
+    collection: proposal.collection.features.length > 0 ? proposal.collection : null,
   } satisfies ImportReport;
 };
 
-/** The format read and its name; none when nothing of the file could be read as any format. */
+const option = (choice: CrsChoice): CrsOption => ({
+  id: choice.id,
+  axis: choice.axis,
+  label: describeChoice(choice),
+});
+
+const keyOf = (choice: { id: string; axis: string }) => `${choice.id} ${choice.axis}`;
+
+/**
+ * The CRS used and why, and what the user can switch to: the decision's own choice and
+ * alternatives first (most likely first), then every other supported CRS.
+ */
+function crsReport(proposal: Proposal, overrides: ImportOverrides): ImportReport["crs"] {
+  const { crs, crsUsed, crsReason } = proposal;
+  const choices = [
+    ...(crsUsed ? [crsUsed] : []),
+    ...(crs.choice ? [crs.choice] : []),
+    ...crs.alternatives,
+    ...CRS_IDS.map((id): CrsChoice => ({ id, axis: "xy" })),
+  ];
+  const seen = new Set<string>();
+  const options = choices.filter((choice) => {
+    const key = keyOf(choice);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return {
+    used: crsUsed ? option(crsUsed) : null,
+    reason: crsReason,
+    confidence: overrides.crs && crsUsed ? "chosen" : crs.confidence,
+    options: options.map(option),
+  };
+}
+
+/** The land-use attribute found or given, then the others holding codes, then every other one. */
+function landUseReport(proposal: Proposal): ImportReport["landUse"] {
+  const { landUse } = proposal;
+  const options: LandUseOption[] = [];
+  const seen = new Set<string>();
+  const add = (attribute: string, matched: number) => {
+    if (seen.has(attribute)) return;
+    seen.add(attribute);
+    options.push({ attribute, matched });
+  };
+  if (landUse.attribute) add(landUse.attribute, landUse.matched);
+  for (const alternative of landUse.alternatives) add(alternative.attribute, alternative.matched);
+  for (const attribute of landUse.attributes) add(attribute, 0);
+  return {
+    attribute: landUse.attribute,
+    matched: landUse.matched,
+    total: landUse.total,
+    options,
+  };
+}
+
+/** The format read and its name. */
 function formatOf(read: ReadResult): ImportReport["format"] {
   const entry = FORMATS.find((f) => f.id === read.format);
   return entry ? { id: entry.id, label: entry.label } : null;
