@@ -134,3 +134,47 @@ export function sessionSnapshot(page: Page) {
     };
   });
 }
+
+/** A zone polygon: a small square at place `i` of a grid over Hà Nội. */
+function square(i: number): Position[][] {
+  const x = 105.5 + (i % 200) * 0.002;
+  const y = 20.8 + Math.floor(i / 200) * 0.002;
+  const ring: Position[] = [
+    [x, y],
+    [x + 0.001, y],
+    [x + 0.001, y + 0.001],
+    [x, y + 0.001],
+  ];
+  return [[...ring, [x, y]]];
+}
+
+/**
+ * One valid zone, then `count` "zones" that are points (a wrong geometry type for a zone layer:
+ * one error each), named with markup: a long problems list whose text must stay text.
+ */
+export function manyBadZones(count: number, name: string): Uint8Array {
+  const features = Array.from({ length: count + 1 }, (_, i) => ({
+    type: "Feature",
+    id: `Z${i}`,
+    properties: { name: i === 0 ? "Khu hợp lệ" : name, land_use_code: "ODT" },
+    geometry:
+      i === 0
+        ? { type: "Polygon", coordinates: square(i) }
+        : { type: "Point", coordinates: square(i)[0]?.[0] },
+  }));
+  return new TextEncoder().encode(JSON.stringify({ type: "FeatureCollection", features }));
+}
+
+/** A large valid proposal (`count` zones), written to a temporary folder; returns its path. */
+export async function writeLargeProposal(count: number): Promise<string> {
+  const features = Array.from({ length: count }, (_, i) => ({
+    type: "Feature",
+    id: `Z${i}`,
+    properties: { name: `Khu ${i}`, ma_dat: i % 2 ? "ODT" : "LUA" },
+    geometry: { type: "Polygon", coordinates: square(i) },
+  }));
+  const folder = await mkdtemp(join(tmpdir(), "plan-layers-e2e-"));
+  const path = join(folder, "phuong-an-lon.geojson");
+  await writeFile(path, JSON.stringify({ type: "FeatureCollection", features }));
+  return path;
+}

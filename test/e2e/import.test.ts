@@ -6,9 +6,11 @@ import { openGroup, runAndWait, sourceFeatures, summaryCounts } from "./check-pa
 import { openApp, useGuardedPage } from "./harness";
 import {
   dropFiles,
+  manyBadZones,
   sessionSnapshot,
   type TestFile,
   waitForReport,
+  writeLargeProposal,
   writeVn2000Proposal,
   zipBomb,
 } from "./import-helpers";
@@ -143,6 +145,65 @@ describe("loading a proposal file, in Chromium against the built app", () => {
     }
   });
 
+  it("a long problems list is virtualised, and text from the file stays text", async () => {
+    const before = await sessionSnapshot(page);
+    const name = '<img src=x onerror="window.__injected=1">Khu';
+    await dropFiles(page, [{ name: "nhieu-loi.geojson", bytes: manyBadZones(3000, name) }]);
+    await waitForReport(page);
+    const list = page.getByTestId("import-problems");
+    expect(await list.getAttribute("data-count")).toBe("3000");
+    const drawn = await page.getByTestId("import-problem").count();
+    expect(drawn).toBeGreaterThan(0);
+    expect(drawn).toBeLessThan(100);
+    expect(await page.getByTestId("import-problem").first().textContent()).toContain("<img src=x");
+    // scrolled to the end, the last feature's row is drawn
+    await list.evaluate((box) => {
+      box.scrollTop = box.scrollHeight;
+    });
+    await expect
+      .poll(() => page.locator('[data-testid="import-problem"][data-index="2999"]').count())
+      .toBe(1);
+    const rendered = await page.evaluate(() => ({
+      injected: (window as { __injected?: number }).__injected ?? 0,
+      images: document.querySelectorAll('img[src="x"]').length,
+    }));
+    expect(rendered).toEqual({ injected: 0, images: 0 });
+    // one valid zone: it could be loaded; cancelled instead
+    expect(await page.getByTestId("import-summary").getAttribute("data-valid")).toBe("1");
+    expect(await page.getByTestId("import-load").isEnabled()).toBe(true);
+    await page.getByTestId("import-cancel").click();
+    await dialog(page).waitFor({ state: "detached" });
+    expect(await sessionSnapshot(page)).toEqual(before);
+  });
+
+  it("cancel while a large file is read leaves the session as it was", async () => {
+    const before = await sessionSnapshot(page);
+    const path = await writeLargeProposal(80_000);
+    await page.getByTestId("import-input").setInputFiles(path);
+    // cancel at once, in the same task that sees the dialog still working
+    const seen = await page.evaluate(
+      () =>
+        new Promise<string | null>((resolve) => {
+          const look = () => {
+            const box = document.querySelector('[data-testid="import-dialog"]');
+            if (!box) return requestAnimationFrame(look);
+            const status = box.getAttribute("data-status");
+            const bar = document.querySelector('[data-testid="import-progress"]');
+            if (status === "working" && bar)
+              (document.querySelector('[data-testid="import-cancel"]') as HTMLElement).click();
+            resolve(status);
+          };
+          look();
+        }),
+    );
+    expect(seen).toBe("working");
+    await dialog(page).waitFor({ state: "detached" });
+    // no late report brings the dialog back or changes anything
+    await page.waitForTimeout(2000);
+    expect(await dialog(page).count()).toBe(0);
+    expect(await sessionSnapshot(page)).toEqual(before);
+  });
+
   it("a Shapefile zip with Vietnamese names in TCVN3: names read right, loads", async () => {
     const zip = await zipFolder("shapefile/tcvn3", ["shp", "shx", "dbf", "prj"]);
     await dropFiles(page, [{ name: "quy-hoach-tcvn3.zip", bytes: zip }]);
@@ -171,15 +232,21 @@ describe("loading a proposal file, in Chromium against the built app", () => {
     await dialog(page).waitFor({ state: "detached" });
   });
 
-  it("a KMZ: WGS84 by definition, loads and is checked", async () => {
+  it("a KMZ: WGS84 by definition, in English with the switch, loads and is checked", async () => {
+    await page.getByTestId("lang-switch").click();
     await dropFiles(page, [await fixture("kmz/zones.kmz")]);
     await waitForReport(page);
+    expect(await page.locator("#import-title").textContent()).toBe("Load a plan proposal");
+    expect(await page.getByTestId("import-load").textContent()).toBe("Load the valid features");
+    expect(await page.getByTestId("import-crs-reason").textContent()).toContain("Why:");
     expect(await page.getByTestId("import-format").textContent()).toBe("KMZ");
     expect(await page.getByTestId("import-crs").getAttribute("data-crs")).toBe("EPSG:4326");
     await page.getByTestId("import-load").click();
     await dialog(page).waitFor({ state: "detached" });
     await expect.poll(async () => (await proposalFeatures(page)).length).toBeGreaterThan(0);
-    expect(await page.getByTestId("check-proposal").textContent()).toContain("zones.kmz");
+    expect(await page.getByTestId("check-proposal").textContent()).toContain(
+      "Checking the proposal zones.kmz",
+    );
     await page.waitForFunction(
       () => !document.querySelector('[data-testid="check-cancel"]'),
       null,

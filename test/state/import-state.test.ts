@@ -1,7 +1,12 @@
 import type { FeatureCollection } from "geojson";
 import { describe, expect, it } from "vitest";
 import type { Rule } from "../../src/core/catalog/rules-schema";
-import { type AppState, appReducer, initialAppState } from "../../src/state/app-state";
+import {
+  type AppAction,
+  type AppState,
+  appReducer,
+  initialAppState,
+} from "../../src/state/app-state";
 import {
   landUseKeyOf,
   loadedProposal,
@@ -62,7 +67,7 @@ describe("the import dialog in the app store", () => {
       { type: "import-started", files: ["b.zip"] },
       { type: "import-failed", message: "import worker failed to start" },
       { type: "import-closed" },
-    ] as const;
+    ] satisfies AppAction[];
     let state = before;
     for (const step of steps) {
       state = appReducer(state, step);

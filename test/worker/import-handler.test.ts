@@ -70,8 +70,8 @@ describe("the import worker's message loop", () => {
     expect(report.landUse).toMatchObject({ attribute: "ma_dat", matched: 5, total: 5 });
     expect(report.collection?.features).toHaveLength(5);
     // WGS84 now, and the code under the catalogue's name
-    const [lon, lat] = (report.collection?.features[0]?.geometry as GeoJSON.Polygon)
-      .coordinates[0]?.[0] as number[];
+    const polygon = report.collection?.features[0]?.geometry as GeoJSON.Polygon;
+    const [lon, lat] = (polygon.coordinates[0] as GeoJSON.Position[])[0] as number[];
     expect(lon).toBeCloseTo(105.8, 4);
     expect(lat).toBeCloseTo(21.0, 4);
     expect(report.collection?.features[0]?.properties?.land_use_code).toBe("ODT");
