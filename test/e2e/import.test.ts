@@ -232,6 +232,21 @@ describe("loading a proposal file, in Chromium against the built app", () => {
     await dialog(page).waitFor({ state: "detached" });
   });
 
+  it("a GeoPackage (SQLite in WebAssembly, served with the app) with two layers", async () => {
+    await dropFiles(page, [await fixture("gpkg/two-layers.gpkg")]);
+    await waitForReport(page);
+    expect(await page.getByTestId("import-format").textContent()).toBe("GeoPackage");
+    const codes = await page
+      .getByTestId("import-problem")
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute("data-code")));
+    expect(codes).toContain("several-layers");
+    expect(
+      Number(await page.getByTestId("import-summary").getAttribute("data-valid")),
+    ).toBeGreaterThan(0);
+    await page.getByTestId("import-cancel").click();
+    await dialog(page).waitFor({ state: "detached" });
+  });
+
   it("a KMZ: WGS84 by definition, in English with the switch, loads and is checked", async () => {
     await page.getByTestId("lang-switch").click();
     await dropFiles(page, [await fixture("kmz/zones.kmz")]);
