@@ -44,14 +44,20 @@ export function landUseKeyOf(target: LayerEntry): string {
   return target.style.type === "categorised" ? target.style.attribute : "land_use_code";
 }
 
-/** A proposal read from `file`, standing in for `target`. */
+/**
+ * A proposal read from `file`, standing in for `target`: drawn with its style (the land-use code is
+ * under the same attribute), its attribute panel listing the file's own attributes.
+ */
 export function loadedProposal(
   target: LayerEntry,
   file: string,
   data: FeatureCollection,
 ): LoadedProposal {
+  // the file's own attributes, not the catalogue's list (a consultant's file has its own names)
+  const { nameAttribute: _, ...style } = target;
   const entry: LayerEntry = {
-    ...target,
+    ...style,
+    attributes: [],
     id: proposalLayerId(target.id),
     title: { vi: `Phương án: ${file}`, en: `Proposal: ${file}` },
     description: {

@@ -217,6 +217,19 @@ describe("loading a proposal file, in Chromium against the built app", () => {
       .poll(async () => (await proposalFeatures(page)).map((p) => p.ten))
       .toContain("Khu đô thị Tây Hồ");
     expect(await page.getByTestId("check-proposal").textContent()).toContain("quy-hoach-tcvn3.zip");
+    // a click on a proposal zone shows the file's own attributes, Vietnamese intact
+    await page.waitForFunction(
+      () => window.__planLayersMap?.loaded() && !window.__planLayersMap.isMoving(),
+    );
+    const point = await page.evaluate(() => window.__planLayersMap?.project([105.815, 21.015]));
+    const box = await page.locator(".maplibregl-canvas").boundingBox();
+    if (!point || !box) throw new Error("no map");
+    await page.mouse.click(box.x + point.x, box.y + point.y);
+    const panel = page.getByTestId("feature-panel");
+    await panel.waitFor();
+    expect(await panel.textContent()).toContain("Khu đô thị Tây Hồ");
+    expect(await panel.textContent()).toContain("Đất ở tại đô thị (ODT)");
+    await panel.getByRole("button").first().click();
   });
 
   it("a Shapefile's parts dropped together are one input, its .prj says VN-2000", async () => {

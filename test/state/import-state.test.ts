@@ -103,7 +103,12 @@ describe("the import dialog in the app store", () => {
     let state = appReducer(session(), { type: "import-started", files: ["a.geojson"] });
     state = appReducer(state, { type: "proposal-loaded", proposal });
     const id = proposalLayerId("city-zones");
-    expect(proposal.entry).toMatchObject({ id, level: "city", source: "a.geojson" });
+    expect(proposal.entry).toMatchObject({
+      id,
+      level: "city",
+      source: "a.geojson",
+      attributes: [],
+    });
     expect(proposal.replaces).toBe("city-zones");
     expect(state.layers[id]).toEqual({ visible: true, opacity: city.opacity });
     expect(state.layers["city-zones"]).toEqual(session().layers["city-zones"]);
