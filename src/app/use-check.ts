@@ -13,6 +13,7 @@ import {
 } from "../state/check-state";
 import { CheckRunner } from "../worker/check-runner";
 import { checkWorkerCount, startCheckWorker } from "./check-workers";
+import { frameProgress } from "./frame-progress";
 import type { LayerSource } from "./use-layer-sources";
 import { type RulesState, useRules } from "./use-rules";
 
@@ -100,17 +101,11 @@ export function useCheck({
     if (runnable.length === 0) return;
     const runId = ++runIdRef.current;
     dispatch({ type: "run-started", runId });
-    let frame: number | null = null;
-    let latest = { done: 0, total: 0 };
-    const onProgress = (done: number, total: number) => {
-      latest = { done, total };
-      frame ??= requestAnimationFrame(() => {
-        frame = null;
-        dispatch({ type: "run-progress", runId, ...latest });
-      });
-    };
-    void runner.run(stableData.data, runnable, onProgress).then((outcome) => {
-      if (frame !== null) cancelAnimationFrame(frame);
+    const progress = frameProgress((done, total) =>
+      dispatch({ type: "run-progress", runId, done, total }),
+    );
+    void runner.run(stableData.data, runnable, progress.report).then((outcome) => {
+      progress.stop();
       switch (outcome.status) {
         case "done":
           dispatch({

@@ -15,6 +15,8 @@ export type CheckArgs = {
   timings: boolean;
   /** Threads checking (main thread included); "auto" decides from the input size. */
   workers: number | "auto";
+  /** Write what the proposal changes compared with the layer it replaces, not the findings. */
+  compare: boolean;
   help: boolean;
 };
 
@@ -22,7 +24,7 @@ export const DEFAULT_CATALOG = "layers/catalog.json";
 
 export const CHECK_USAGE = [
   "Cách dùng / Usage: npm run check -- [--catalog layers/catalog.json] [--proposal TỆP.geojson] [--rules ID,ID]",
-  "                   [--format json|csv|geojson] [--out TỆP] [--timings] [--workers N|auto]",
+  "                   [--format json|csv|geojson] [--out TỆP] [--timings] [--workers N|auto] [--compare]",
   "  --catalog    danh mục lớp; đường dẫn lớp tính từ thư mục của nó / layer catalogue; layer paths are relative to it",
   "  --proposal   GeoJSON thay lớp quy hoạch thành phố / GeoJSON checked in place of the city plan layer",
   "  --proposal-layer ID  lớp được thay khi có nhiều lớp cấp thành phố / layer replaced when several city layers are checked",
@@ -32,6 +34,8 @@ export const CHECK_USAGE = [
   "               write findings to a file instead of stdout (npm adds a banner to stdout: use --out or npm run -s check)",
   "  --timings    in một dòng JSON thời gian các pha lên stderr / print one JSON line of phase timings on stderr",
   "  --workers    số luồng kiểm tra (mặc định auto) / checking threads (default auto)",
+  "  --compare    với --proposal: ghi những gì phương án thay đổi so với lớp nó thay thế (mã đất đổi, phần thêm, phần bỏ) thay cho kết quả kiểm tra; mã thoát 0 /",
+  "               with --proposal: write what the proposal changes against the layer it replaces (land-use codes changed, parts added, removed) instead of the findings; exit 0",
   "Mã thoát / Exit code: 0 không có lỗi / no error finding, 1 có lỗi / error findings, 2 dữ liệu vào sai / bad input, 3 lỗi nội bộ / internal failure,",
   "                      128+n bị dừng bởi tín hiệu n / killed by signal n (130 Ctrl-C, 143 SIGTERM, 137 SIGKILL, 134 hết bộ nhớ / out of memory)",
 ].join("\n");
@@ -84,6 +88,12 @@ export function parseCheckArgs(argv: readonly string[]): CheckArgs {
       throw usageError(`--${key} cần một giá trị`, `--${key} needs a value`);
     }
   }
+  if (values.compare && values.proposal === undefined) {
+    throw usageError(
+      "--compare so sánh một phương án: cho tệp bằng --proposal TỆP",
+      "--compare compares a proposal: give its file with --proposal FILE",
+    );
+  }
   return {
     catalog: values.catalog ?? DEFAULT_CATALOG,
     proposal: values.proposal ?? null,
@@ -93,6 +103,7 @@ export function parseCheckArgs(argv: readonly string[]): CheckArgs {
     out: values.out ?? null,
     timings: values.timings ?? false,
     workers,
+    compare: values.compare ?? false,
     help: values.help ?? false,
   };
 }
@@ -111,6 +122,7 @@ function parse(argv: readonly string[]) {
       out: { type: "string" },
       timings: { type: "boolean" },
       workers: { type: "string" },
+      compare: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
   });

@@ -3,6 +3,7 @@ import { CHECK_USAGE, parseCheckArgs } from "./check-args";
 import { bilingual } from "./check-error";
 import { problemLine } from "./check-problems";
 import { runCheck } from "./check-run";
+import { runCompareCommand } from "./compare-command";
 import { inputFilesOf, refuseInputAsOutput, resolveOutput } from "./output-target";
 import { writeOutput } from "./write-output";
 
@@ -33,6 +34,7 @@ export async function runCheckCommand(argv: readonly string[], workerScript: URL
     console.log(CHECK_USAGE);
     return 0;
   }
+  if (args.compare) return runCompareCommand(args);
   // a bad --out (a folder, one of the inputs) stops the command before the check, not after it
   const output = args.out === null ? null : resolveOutput(args.out);
   const run = await runCheck({

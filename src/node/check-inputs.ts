@@ -75,7 +75,7 @@ function proposalTarget(
 }
 
 /** Hint for a missing layer file: built layers come from the data step. */
-function missingHint(path: string): string | undefined {
+export function missingHint(path: string): string | undefined {
   return basename(dirname(path)) === "data"
     ? "chạy npm run data trước / run npm run data first"
     : undefined;

@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { formatNumber } from "../state/format";
 import type { Language } from "../state/url-state";
+import { ProgressBar } from "./progress-bar";
 
 type Props = {
   running: boolean;
@@ -48,20 +49,12 @@ export function CheckControls({
       </div>
       {running ? (
         <div className="check-progress">
-          <div
-            className="check-progress__bar"
-            role="progressbar"
-            data-testid="check-progress"
-            aria-label={t("check.progressLabel")}
-            aria-valuemin={0}
-            aria-valuemax={total || 1}
-            aria-valuenow={done}
-          >
-            <div
-              className="check-progress__fill"
-              style={{ width: `${total > 0 ? (100 * done) / total : 0}%` }}
-            />
-          </div>
+          <ProgressBar
+            done={done}
+            total={total}
+            label={t("check.progressLabel")}
+            testId="check-progress"
+          />
           <p className="check-status" role="status" data-testid="check-status">
             {total > 0
               ? t("check.progress", { done: n(done), total: n(total) })

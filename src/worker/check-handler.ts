@@ -1,5 +1,6 @@
 import { checkPartitionAsync, partitionUnits, prepareChecks } from "../core/check/index";
 import type { CheckData, FromCheckWorker, ToCheckWorker } from "./check-protocol";
+import { createRunSlot } from "./run-slot";
 
 /**
  * Longest stretch of checking between two looks at the message queue, ms. Each pause costs a timer
@@ -20,39 +21,28 @@ export function createCheckHandler(
   post: (message: FromCheckWorker) => void,
 ): (message: ToCheckWorker) => void {
   let data: CheckData | null = null;
-  let current: { runId: number; controller: AbortController } | null = null;
+  const runs = createRunSlot(post);
 
-  async function run(message: Extract<ToCheckWorker, { type: "run" }>): Promise<void> {
+  async function run(
+    message: Extract<ToCheckWorker, { type: "run" }>,
+    signal: AbortSignal,
+  ): Promise<Extract<FromCheckWorker, { type: "result" }>> {
     const { runId, part } = message;
-    const controller = new AbortController();
-    current = { runId, controller };
-    try {
-      if (!data) throw new Error("check worker has no data: send a data message before a run");
-      const prepared = prepareChecks({
-        layers: data.layers,
-        rules: message.rules,
-        catalog: data.catalog,
-        ...(data.districts ? { districts: data.districts } : {}),
-      });
-      post({ type: "progress", runId, done: 0, total: partitionUnits(prepared, part) });
-      const partial = await checkPartitionAsync(prepared, {
-        part,
-        signal: controller.signal,
-        sliceMs: SLICE_MS,
-        onProgress: (done, total) => post({ type: "progress", runId, done, total }),
-      });
-      // A cancel that came in while the last slice was finishing still wins: no late result.
-      controller.signal.throwIfAborted();
-      post({ type: "result", runId, partial });
-    } catch (error) {
-      if (controller.signal.aborted) post({ type: "cancelled", runId });
-      else {
-        const text = error instanceof Error ? error.message : String(error);
-        post({ type: "error", runId, message: text });
-      }
-    } finally {
-      if (current?.controller === controller) current = null;
-    }
+    if (!data) throw new Error("check worker has no data: send a data message before a run");
+    const prepared = prepareChecks({
+      layers: data.layers,
+      rules: message.rules,
+      catalog: data.catalog,
+      ...(data.districts ? { districts: data.districts } : {}),
+    });
+    post({ type: "progress", runId, done: 0, total: partitionUnits(prepared, part) });
+    const partial = await checkPartitionAsync(prepared, {
+      part,
+      signal,
+      sliceMs: SLICE_MS,
+      onProgress: (done, total) => post({ type: "progress", runId, done, total }),
+    });
+    return { type: "result", runId, partial };
   }
 
   return (message) => {
@@ -61,11 +51,10 @@ export function createCheckHandler(
         data = message.data;
         return;
       case "cancel":
-        if (current?.runId === message.runId) current.controller.abort();
+        runs.cancel(message.runId);
         return;
       case "run":
-        current?.controller.abort();
-        void run(message);
+        runs.start(message.runId, (signal) => run(message, signal));
         return;
     }
   };

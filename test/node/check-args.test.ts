@@ -21,6 +21,7 @@ describe("parseCheckArgs", () => {
         "--timings",
         "--workers",
         "2",
+        "--compare",
       ]),
     ).toEqual({
       catalog: "my/catalog.json",
@@ -31,6 +32,7 @@ describe("parseCheckArgs", () => {
       out: "f.csv",
       timings: true,
       workers: 2,
+      compare: true,
       help: false,
     });
   });
@@ -43,6 +45,7 @@ describe("parseCheckArgs", () => {
       format: "json",
       out: null,
       timings: false,
+      compare: false,
       workers: "auto",
     });
   });

@@ -7,39 +7,11 @@ import {
   type CheckWorkerFactory,
 } from "../../src/worker/check-runner";
 import { checkFixture, singleThreadResult } from "./check-fixture";
+import { inProcessWorkers } from "./in-process-workers";
 
-/**
- * Workers that run the real message loop in this thread, passing messages as a Web Worker does: a
- * task later, structured-cloned. Records what each was sent and whether it was terminated.
- */
-function inProcessWorkers(options: { firstStuck?: boolean } = {}) {
-  const started: { sent: ToCheckWorker[]; terminated: boolean }[] = [];
-  const factory: CheckWorkerFactory = (onMessage) => {
-    const record = { sent: [] as ToCheckWorker[], terminated: false };
-    started.push(record);
-    const handle = createCheckHandler((message: FromCheckWorker) => {
-      const copy = structuredClone(message);
-      setTimeout(() => {
-        if (!record.terminated) onMessage(copy);
-      }, 0);
-    });
-    return {
-      post: (message) => {
-        record.sent.push(message);
-        // A worker busy in one long unit: it hears nothing until terminated.
-        if (options.firstStuck && record === started[0]) return;
-        const copy = structuredClone(message);
-        setTimeout(() => {
-          if (!record.terminated) handle(copy);
-        }, 0);
-      },
-      terminate: () => {
-        record.terminated = true;
-      },
-    };
-  };
-  return { factory, started };
-}
+/** Check workers running the real message loop in this thread (see `inProcessWorkers`). */
+const checkWorkers = (options: { firstStuck?: boolean } = {}) =>
+  inProcessWorkers<ToCheckWorker, FromCheckWorker>(createCheckHandler, options);
 
 afterEach(() => {
   vi.useRealTimers();
@@ -48,7 +20,7 @@ afterEach(() => {
 describe("CheckRunner", () => {
   it("splits the work over two workers and merges to the single-thread result", async () => {
     const { data, rules } = checkFixture();
-    const { factory, started } = inProcessWorkers();
+    const { factory, started } = checkWorkers();
     const runner = new CheckRunner(factory, 2);
     const progress: [number, number][] = [];
     // A clock the test moves: the run starts at 1000 ms and its workers answer at 1750 ms.
@@ -79,7 +51,7 @@ describe("CheckRunner", () => {
 
   it("sends the data to each worker once, however many runs follow", async () => {
     const { data, rules } = checkFixture();
-    const { factory, started } = inProcessWorkers();
+    const { factory, started } = checkWorkers();
     const runner = new CheckRunner(factory, 2);
     runner.warm(data);
     await runner.run(data, rules, () => {});
@@ -97,7 +69,7 @@ describe("CheckRunner", () => {
 
   it("resolves a cancelled run as cancelled and never delivers its findings", async () => {
     const { data, rules } = checkFixture();
-    const { factory } = inProcessWorkers();
+    const { factory } = checkWorkers();
     const runner = new CheckRunner(factory, 2);
     const progress = vi.fn();
     const pending = runner.run(data, rules, progress);
@@ -114,7 +86,7 @@ describe("CheckRunner", () => {
 
   it("a new run replaces the one in progress", async () => {
     const { data, rules } = checkFixture();
-    const { factory } = inProcessWorkers();
+    const { factory } = checkWorkers();
     const runner = new CheckRunner(factory, 2);
     const first = runner.run(data, rules, () => {});
     const second = runner.run(data, rules.slice(0, 1), () => {});
@@ -129,7 +101,7 @@ describe("CheckRunner", () => {
   it("terminates a worker that does not confirm a cancel in time, and replaces it", async () => {
     vi.useFakeTimers();
     const { data, rules } = checkFixture();
-    const { factory, started } = inProcessWorkers({ firstStuck: true });
+    const { factory, started } = checkWorkers({ firstStuck: true });
     const runner = new CheckRunner(factory, 1);
     const pending = runner.run(data, rules, () => {});
     runner.cancel();

@@ -15,7 +15,7 @@ import {
   preparePolygons,
 } from "./prepared-geometry";
 import { adjustmentMessage, prevailingEntry, toPrevailing } from "./prevailing";
-import { relate } from "./relate";
+import { type Relation, relate } from "./relate";
 import { intersectSimplePolygons } from "./ring-overlay";
 import type { CheckStats, Finding, Polygons, Prevailing } from "./types";
 
@@ -153,15 +153,16 @@ export type Overlap = { polygons: Polygons; area: number };
 
 /**
  * s ∩ c with the shortcuts of `relate`: disjoint pairs and pairs where one lies inside the other need
- * no clipping (the overlap is that one, whose area is cached). Throws what the kernel throws.
+ * no clipping (the overlap is that one, whose area is cached). `relation` is `relate(s, c)`, passed
+ * by a caller that needed it already. Throws what the kernel throws.
  */
 export function overlapOf(
   engine: Engine,
   s: PreparedGeometry,
   c: PreparedGeometry,
+  relation: Relation = relate(s, c),
 ): Overlap | null {
   engine.stats.candidatePairs++;
-  const relation = relate(s, c);
   if (relation.kind === "disjoint") {
     engine.stats.shortcutPairs++;
     return null;

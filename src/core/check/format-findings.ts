@@ -32,11 +32,12 @@ export const CSV_COLUMNS = [
 ] as const;
 
 /** RFC 4180 quoting: only fields with a comma, quote or line break are quoted. */
-function csvField(value: string): string {
+export function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-const fixed = (value: number | null | undefined, digits: number) =>
+/** A number with `digits` decimals; empty for none (null, undefined, not finite). */
+export const fixed = (value: number | null | undefined, digits: number) =>
   value === null || value === undefined || !Number.isFinite(value) ? "" : value.toFixed(digits);
 
 function csvRow(f: Finding): string[] {
@@ -92,7 +93,10 @@ export function findingsToGeoJson(findings: readonly Finding[]): FeatureCollecti
  * per item keeps every piece far below V8's longest string (~512 MiB), which a whole result with
  * hundreds of thousands of findings passes.
  */
-function* jsonArrayChunks<T>(items: readonly T[], toJson: (item: T) => unknown): Generator<string> {
+export function* jsonArrayChunks<T>(
+  items: readonly T[],
+  toJson: (item: T) => unknown,
+): Generator<string> {
   yield "[";
   for (let i = 0; i < items.length; i++) {
     // an array slot that stringifies to nothing (undefined, a function) is "null" in JSON.stringify
@@ -103,15 +107,19 @@ function* jsonArrayChunks<T>(items: readonly T[], toJson: (item: T) => unknown):
 }
 
 /**
- * `JSON.stringify(result)` in pieces, byte for byte: the members in the object's own order, the
- * findings one by one, every other member whole (they are small: one summary line per rule).
+ * `JSON.stringify(object)` in pieces, byte for byte: the members in the object's own order, the
+ * array member `streamed` item by item, every other member whole (they must be small: for a check
+ * result, one summary line per rule).
  */
-function* resultJsonChunks(result: CheckResult): Generator<string> {
+export function* objectJsonChunks<K extends string>(
+  object: { [key in K]: readonly unknown[] },
+  streamed: K,
+): Generator<string> {
   let separator = "{";
-  for (const [key, value] of Object.entries(result)) {
-    if (key === "findings") {
+  for (const [key, value] of Object.entries(object)) {
+    if (key === streamed) {
       yield `${separator}${JSON.stringify(key)}:`;
-      yield* jsonArrayChunks(result.findings, (f) => f);
+      yield* jsonArrayChunks(value as readonly unknown[], (item) => item);
     } else {
       const text = JSON.stringify(value);
       // members JSON.stringify leaves out (undefined, functions) are left out here too
@@ -132,7 +140,7 @@ function* resultJsonChunks(result: CheckResult): Generator<string> {
 export function* resultChunks(result: CheckResult, format: FindingFormat): Generator<string> {
   switch (format) {
     case "json":
-      yield* resultJsonChunks(result);
+      yield* objectJsonChunks(result, "findings");
       yield "\n";
       return;
     case "csv":

@@ -20,7 +20,7 @@ export const TOUCH_DEGREES = 1e-9;
  *   listed in `parts` (`whole` when that is all of it);
  * - "contact": the boundaries touch or cross (or nest in a way that needs clipping).
  */
-type Relation =
+export type Relation =
   | { kind: "disjoint" }
   | { kind: "subset"; of: "a" | "b"; parts: number[]; whole: boolean }
   | { kind: "contact" };

@@ -136,8 +136,11 @@ function selfMeets(g: PreparedGeometry): boolean {
   return false;
 }
 
-/** Signed shoelace area of the single ring of g (positive when counter-clockwise). */
-function ringOrientation(g: PreparedGeometry): number {
+/**
+ * Signed shoelace sum (twice the signed area) of the single ring of g: positive when
+ * counter-clockwise.
+ */
+export function ringOrientation(g: PreparedGeometry): number {
   const c = g.coords;
   const n = vertexCount(g);
   let sum = 0;
@@ -234,10 +237,16 @@ class Crossings {
 }
 
 /**
- * Sorts `order` (the crossings 0 … m − 1) by edge, then parameter along it. Insertion sort: the
- * crossings come nearly in order along a (its edges are scanned in order) and are few on b.
+ * Sorts `order` (the points 0 … m − 1) by edge, then parameter along it. Insertion sort: the
+ * crossings come nearly in order along a (its edges are scanned in order) and are few on b; the
+ * points where two touching zones meet (`touchOnly`) are a handful.
  */
-function sortAlong(order: Int32Array, m: number, edge: Int32Array, t: Float64Array): void {
+export function sortAlong(
+  order: Int32Array,
+  m: number,
+  edge: ArrayLike<number>,
+  t: ArrayLike<number>,
+): void {
   for (let k = 0; k < m; k++) order[k] = k;
   for (let k = 1; k < m; k++) {
     const c = order[k] as number;

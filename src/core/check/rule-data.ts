@@ -196,7 +196,8 @@ export function checkRuleData(rule: Rule, engine: Engine): RuleDataCheck {
 /** First features named by a problem. */
 const FIRST_FEATURES = 5;
 
-function featuresOf(layer: PreparedLayer, indices: readonly number[]): ProblemFeatures {
+/** Features of a layer a problem is about: how many, and the first few by index and id. */
+export function featuresOf(layer: PreparedLayer, indices: readonly number[]): ProblemFeatures {
   return {
     total: layer.features.length,
     count: indices.length,

@@ -281,7 +281,8 @@ export function checkPartition(prepared: PreparedChecks, options: RunOptions = {
   return cursor.result();
 }
 
-const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/** Resolves on a later task (a timer), so messages and events queued meanwhile are handled first. */
+export const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
  * Runs one partition in slices of about `sliceMs` milliseconds, yielding to the event loop between
@@ -332,7 +333,8 @@ function fastOrder(a: string, b: string): number {
   return order;
 }
 
-function compareIds(a: string | null | undefined, b: string | null | undefined): number {
+/** Order of feature ids: numeric runs by value ("Z2" before "Z10"), as findings are sorted. */
+export function compareIds(a: string | null | undefined, b: string | null | undefined): number {
   const x = a ?? "";
   const y = b ?? "";
   if (x === y) return 0;

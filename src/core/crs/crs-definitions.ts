@@ -176,6 +176,23 @@ export function crsIdOfEpsg(code: number): CrsId | null {
   return isCrsId(id) ? id : null;
 }
 
+/**
+ * EPSG codes deprecated in favour of ours. 6957 ("VN-2000 / TM-3 zone 482") had its false easting
+ * and northing swapped by mistake; files labelled with it hold EPSG:5897 coordinates.
+ */
+const DEPRECATED_EPSG: ReadonlyMap<number, CrsId> = new Map([[6957, "EPSG:5897"]]);
+
+/**
+ * The CRS id an EPSG code a file declares stands for: ours, or the one replacing a deprecated code
+ * (`deprecated` true), or null.
+ */
+export function crsIdOfDeclaredEpsg(code: number): { id: CrsId; deprecated: boolean } | null {
+  const id = crsIdOfEpsg(code);
+  if (id) return { id, deprecated: false };
+  const replacement = DEPRECATED_EPSG.get(code);
+  return replacement ? { id: replacement, deprecated: true } : null;
+}
+
 /** `EPSG:5897 “VN-2000 / TM-3 … (Hà Nội)”` in both languages. */
 export function crsName(id: CrsId): Bilingual {
   const { name } = CRS_DEFINITIONS[id];

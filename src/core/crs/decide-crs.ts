@@ -5,13 +5,14 @@ import {
   CRS_DEFINITIONS,
   CRS_IDS,
   type CrsChoice,
+  type CrsDefinition,
   type CrsId,
-  crsIdOfEpsg,
+  crsIdOfDeclaredEpsg,
   crsName,
   describeChoice,
 } from "./crs-definitions";
 import { rangeText, sentences } from "./crs-text";
-import { DEPRECATED_EPSG, matchWkt } from "./match-wkt";
+import { matchWkt } from "./match-wkt";
 import { positionToWgs84 } from "./reproject";
 import {
   describeSample,
@@ -44,18 +45,10 @@ const CHECKED_POSITIONS = 200;
 
 const xy = (id: CrsId): CrsChoice => ({ id, axis: "xy" });
 
-/** Projected CRSs in the order a user in Hà Nội is likeliest to need them. */
-const METRE_ORDER: CrsId[] = [
-  "EPSG:5897",
-  "EPSG:3405",
-  "EPSG:32648",
-  "EPSG:9209",
-  "EPSG:9210",
-  "EPSG:9208",
-  "EPSG:9211",
-  "EPSG:3406",
-  "EPSG:32649",
-];
+/** Projected CRSs in the order a user in Hà Nội is likeliest to need them (the chooser's). */
+const METRE_ORDER: readonly CrsId[] = CRS_IDS.filter(
+  (id) => CRS_DEFINITIONS[id].projection !== null,
+);
 
 const sameChoice = (a: CrsChoice, b: CrsChoice) => a.id === b.id && a.axis === b.axis;
 
@@ -70,7 +63,11 @@ function otherThan(chosen: CrsChoice | null, choices: CrsChoice[]): CrsChoice[] 
   return kept;
 }
 
-/** The usual alternatives to `choice`: the other lon/lat readings, or the other metre systems. */
+/**
+ * The usual alternatives to `choice`: the other lon/lat readings, or the other metre systems —
+ * the same projection on the other datum first (UTM 48N on VN-2000 ⇄ on WGS 84: a lost or wrong
+ * datum is the likeliest mistake).
+ */
 function alternativesTo(choice: CrsChoice): CrsChoice[] {
   if (CRS_DEFINITIONS[choice.id].projection === null) {
     const other = choice.id === "EPSG:4326" ? "EPSG:4756" : "EPSG:4326";
@@ -79,11 +76,19 @@ function alternativesTo(choice: CrsChoice): CrsChoice[] {
       { id: choice.id, axis: choice.axis === "xy" ? "yx" : "xy" },
     ]);
   }
+  const sameGrid = (id: CrsId) => sameProjection(CRS_DEFINITIONS[id], CRS_DEFINITIONS[choice.id]);
+  const ids = [...METRE_ORDER.filter(sameGrid), ...METRE_ORDER];
   return otherThan(
     choice,
-    METRE_ORDER.map((id) => ({ id, axis: choice.axis })),
+    ids.map((id) => ({ id, axis: choice.axis })),
   );
 }
+
+const sameProjection = (a: CrsDefinition, b: CrsDefinition) =>
+  a.projection !== null &&
+  b.projection !== null &&
+  a.projection.centralMeridian === b.projection.centralMeridian &&
+  a.projection.scale === b.projection.scale;
 
 /** "E 529–606 km, N 2 274–2 366 km", "kinh độ 105,28–106,02°, …": the positions of one kind. */
 function seenText(kind: PositionKind, shape: SampleShape): Bilingual {
@@ -294,17 +299,16 @@ function readEvidence(evidence: CrsEvidence): Declared | null {
       };
     case "epsg": {
       const source = SOURCES[evidence.from];
-      const id = crsIdOfEpsg(evidence.code) ?? DEPRECATED_EPSG[evidence.code] ?? null;
+      const declared = crsIdOfDeclaredEpsg(evidence.code);
       const code = `EPSG:${evidence.code}`;
-      const replaced =
-        id !== null && id !== code
-          ? {
-              vi: `${code} đã bị EPSG bỏ (lẫn dịch đông với dịch bắc), thay bằng ${id}`,
-              en: `${code} is deprecated by EPSG (false easting and northing swapped), replaced by ${id}`,
-            }
-          : null;
+      const replaced = declared?.deprecated
+        ? {
+            vi: `${code} đã bị EPSG bỏ (lẫn dịch đông với dịch bắc), thay bằng ${declared.id}`,
+            en: `${code} is deprecated by EPSG (false easting and northing swapped), replaced by ${declared.id}`,
+          }
+        : null;
       return {
-        choice: id === null ? null : xy(id),
+        choice: declared ? xy(declared.id) : null,
         said: { vi: `${source.vi} khai báo ${code}`, en: `${source.en} declares ${code}` },
         notes: replaced ? [replaced] : [],
         certain: true,
@@ -353,13 +357,43 @@ function seenSentence(shape: SampleShape): Bilingual | null {
 }
 
 /**
+ * The decision when the file declares a CRS we cannot convert (another TM-3 zone, HN-72, Web
+ * Mercator, feet…): no choice. The coordinates cannot overrule it — VN-2000 TM-3 107°45′ metres of
+ * Quảng Ninh look just like Hà Nội's 105° ones, and reading them so would move them 290 km — so
+ * the user picks (what the coordinates suggest first) or reprojects the file first.
+ */
+function unconvertible(declared: Declared, shape: SampleShape, byRanges: CrsDecision): CrsDecision {
+  const looksLike = byRanges.choice && describeChoice(byRanges.choice);
+  return {
+    choice: null,
+    confidence: "unknown",
+    reason: sentences(
+      {
+        vi: `${declared.said.vi}: hệ toạ độ này không chuyển được ở đây`,
+        en: `${declared.said.en}: this CRS cannot be converted here`,
+      },
+      seenSentence(shape),
+      {
+        vi: `Nếu tệp khai báo sai, hãy chọn hệ toạ độ${looksLike ? ` (theo toạ độ có thể là ${looksLike.vi})` : ""}; nếu không, hãy chuyển tệp sang WGS 84 trước, ví dụ: ogr2ogr -t_srs EPSG:4326 ra.geojson <tệp vào>`,
+        en: `If the declaration is wrong, choose the CRS${looksLike ? ` (by the coordinates it may be ${looksLike.en})` : ""}; otherwise reproject the file to WGS 84 first, e.g. ogr2ogr -t_srs EPSG:4326 out.geojson <input file>`,
+      },
+    ),
+    alternatives: otherThan(null, [
+      ...(byRanges.choice ? [byRanges.choice] : []),
+      ...byRanges.alternatives,
+    ]),
+  };
+}
+
+/**
  * The CRS of a file, from what it declares (`evidence`: a .prj or SRS WKT, an EPSG code, a
  * format defined as WGS 84) and from its coordinates (`sample`, e.g. {@link samplePositions}).
  *
  * In order: a declaration we can convert and the coordinates agree with (they land in Vietnam) →
  * that CRS, `declared`. A declaration the coordinates contradict (a GeoJSON in VN-2000 metres,
- * a .prj copied from another file, northing-first tables) or one we cannot convert → what the
- * coordinates say, `inferred`, the declared one first among the alternatives. No declaration → the
+ * a .prj copied from another file, northing-first tables) → what the coordinates say, `inferred`,
+ * the declared one first among the alternatives. A declaration we cannot convert → no choice,
+ * `unknown`, what the coordinates suggest first among the alternatives. No declaration → the
  * coordinates: lon/lat in Vietnam → EPSG:4326; lat/lon → EPSG:4326 `yx`; metres in Hà Nội's TM-3
  * window → EPSG:5897 (`yx` when northing first); UTM 48N data of Hà Nội look the same, so they are
  * an alternative, never a silent choice; anything else → no choice, `unknown`. The reason says what
@@ -370,18 +404,7 @@ export function decideCrs(evidence: CrsEvidence, sample: readonly Position[]): C
   const byRanges = decideFromRanges(shape);
   const declared = readEvidence(evidence);
   if (!declared) return byRanges;
-  if (declared.choice === null) {
-    return {
-      ...byRanges,
-      reason: sentences(
-        {
-          vi: `${declared.said.vi}: hệ toạ độ này không chuyển được ở đây`,
-          en: `${declared.said.en}: this CRS cannot be converted here`,
-        },
-        byRanges.reason,
-      ),
-    };
-  }
+  if (declared.choice === null) return unconvertible(declared, shape, byRanges);
   const chosen = describeChoice(declared.choice);
   if (fitsVietnam(sample, declared.choice)) {
     return {
@@ -409,5 +432,19 @@ export function decideCrs(evidence: CrsEvidence, sample: readonly Position[]): C
       byRanges.reason,
     ),
     alternatives: otherThan(byRanges.choice, [declared.choice, ...byRanges.alternatives]),
+  };
+}
+
+/**
+ * The decision when the user picks the CRS (the CLI's `--crs`, the import dialog's chooser): their
+ * choice, `declared` (nothing left to ask), the usual alternatives.
+ */
+export function userCrsDecision(choice: CrsChoice): CrsDecision {
+  const chosen = describeChoice(choice);
+  return {
+    choice,
+    confidence: "declared",
+    reason: { vi: `Người dùng chọn ${chosen.vi}.`, en: `Chosen by the user: ${chosen.en}.` },
+    alternatives: alternativesTo(choice),
   };
 }

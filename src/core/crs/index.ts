@@ -9,7 +9,7 @@ export {
   isCrsId,
 } from "./crs-definitions";
 export { epsgCodeFromCrsName, parseCrsChoice } from "./crs-name";
-export { type CrsDecision, decideCrs } from "./decide-crs";
+export { type CrsDecision, decideCrs, userCrsDecision } from "./decide-crs";
 export {
   positionFromWgs84,
   positionToWgs84,

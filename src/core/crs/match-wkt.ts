@@ -5,7 +5,7 @@ import {
   CRS_IDS,
   type CrsDefinition,
   type CrsId,
-  crsIdOfEpsg,
+  crsIdOfDeclaredEpsg,
 } from "./crs-definitions";
 import { angleText, numberText } from "./crs-text";
 import { normalisedName, readWktCrs, type WktCrs } from "./wkt-crs";
@@ -21,12 +21,6 @@ export type WktMatch = {
   /** False when the mapping needed a guess (a datum not named, WGS 84 named for a VN-2000 grid). */
   certain: boolean;
 };
-
-/**
- * EPSG codes deprecated in favour of ours. 6957 ("VN-2000 / TM-3 zone 482") had its false easting
- * and northing swapped by mistake; files labelled with it hold EPSG:5897 coordinates.
- */
-export const DEPRECATED_EPSG: Readonly<Record<number, CrsId>> = { 6957: "EPSG:5897" };
 
 /** EPSG transformation 6960 as proj4's `+towgs84` (position vector), for comparing a TOWGS84. */
 const EPSG_6960 = [
@@ -69,7 +63,10 @@ function readDatum(wkt: WktCrs): DatumReading {
   if (!noShift) return "other";
   const datumNames = [wkt.names.geographic, wkt.names.datum]
     .filter((name): name is string => name !== null)
-    .map(normalisedName);
+    .map(normalisedName)
+    // GDAL's "Unknown based on WGS 84 ellipsoid", EPSG:4030's "Not specified based on WGS 84
+    // ellipsoid" (ESRI: "D_Not_specified_…") name the ellipsoid of a datum nobody named
+    .filter((name) => !/unknown|notspecified/.test(name));
   if (datumNames.some((name) => /wgs84|wgs1984|worldgeodeticsystem1984/.test(name))) return "WGS84";
   return "unnamed";
 }
@@ -178,40 +175,47 @@ const isTransverseMercator = (method: string | null) =>
     normalisedName(method),
   );
 
-/** The CRS a reading picks among `candidates` (same projection), and how sure that is. */
-function pickByDatum(
-  candidates: CrsId[],
-  datum: DatumReading,
-): { id: CrsId | null; certain: boolean; note: Bilingual | null } {
+/** A CRS picked for a WKT, how sure that is, and what to say about a guess. */
+type Pick = { id: CrsId | null; certain: boolean; note: Bilingual | null };
+
+const NO_PICK: Pick = { id: null, certain: false, note: null };
+
+/**
+ * The CRS `datum` picks among `candidates` (ours with the WKT's projection, or the lon/lat ones).
+ * Two guesses, both uncertain and said: a TM-3 grid (k 0.9999) labelled WGS 84 is VN-2000's — no
+ * WGS 84 TM-3 exists — and a datum nothing names is VN-2000 for a projection, WGS 84 for lon/lat.
+ */
+function pickByDatum(candidates: CrsId[], datum: DatumReading, projected: boolean): Pick {
   const onDatum = (wanted: CrsDefinition["datum"]) =>
     candidates.find((id) => CRS_DEFINITIONS[id].datum === wanted) ?? null;
-  if (datum === "VN-2000") return { id: onDatum("VN-2000"), certain: true, note: null };
-  if (datum === "WGS84") {
-    const wgs84 = onDatum("WGS84");
-    if (wgs84) return { id: wgs84, certain: true, note: null };
-    // TM-3 with k 0.9999 exists only on VN-2000: a WGS 84 label there lost the datum
-    const vn2000 = onDatum("VN-2000");
-    return {
-      id: vn2000,
-      certain: false,
-      note: vn2000 && {
+  const guess = (wanted: CrsDefinition["datum"], note: Bilingual): Pick => {
+    const id = onDatum(wanted);
+    return id === null ? NO_PICK : { id, certain: false, note };
+  };
+  switch (datum) {
+    case "VN-2000":
+      return { id: onDatum("VN-2000"), certain: true, note: null };
+    case "WGS84": {
+      const wgs84 = onDatum("WGS84");
+      if (wgs84) return { id: wgs84, certain: true, note: null };
+      return guess("VN-2000", {
         vi: "Tệp ghi datum WGS 84 cho lưới TM-3 (k 0,9999), lưới chỉ VN-2000 dùng: coi là VN-2000, hãy kiểm tra",
         en: "The file names the WGS 84 datum for a TM-3 grid (k 0.9999), which only VN-2000 uses: read as VN-2000, please check",
-      },
-    };
+      });
+    }
+    case "unnamed":
+      return projected
+        ? guess("VN-2000", {
+            vi: "Tệp không nói datum là gì (ellipsoid WGS 84, không có TOWGS84): coi là VN-2000, hãy kiểm tra",
+            en: "The file does not say which datum (WGS 84 ellipsoid, no TOWGS84): read as VN-2000, please check",
+          })
+        : guess("WGS84", {
+            vi: "Tệp không nói datum là gì: coi là WGS 84, hãy kiểm tra (VN-2000 lệch khoảng 224 m)",
+            en: "The file does not say which datum: read as WGS 84, please check (VN-2000 differs by about 224 m)",
+          });
+    case "other":
+      return NO_PICK;
   }
-  if (datum === "unnamed") {
-    const vn2000 = onDatum("VN-2000");
-    return {
-      id: vn2000,
-      certain: false,
-      note: vn2000 && {
-        vi: "Tệp không nói datum là gì (ellipsoid WGS 84, không có TOWGS84): coi là VN-2000, hãy kiểm tra",
-        en: "The file does not say which datum (WGS 84 ellipsoid, no TOWGS84): read as VN-2000, please check",
-      },
-    };
-  }
-  return { id: null, certain: false, note: null };
 }
 
 /**
@@ -233,30 +237,17 @@ export function matchWkt(text: string): WktMatch {
   }
   const datum = readDatum(wkt);
   const said = describeWkt(wkt, datum);
-  const byCode = wkt.epsg === null ? null : (crsIdOfEpsg(wkt.epsg) ?? DEPRECATED_EPSG[wkt.epsg]);
-  let picked: { id: CrsId | null; certain: boolean; note: Bilingual | null } = {
-    id: null,
-    certain: false,
-    note: null,
-  };
+  let picked = NO_PICK;
   if (wkt.kind === "geographic") {
     const geographic = CRS_IDS.filter((id) => CRS_DEFINITIONS[id].projection === null);
-    picked = pickByDatum(geographic, datum);
-    if (datum === "unnamed") {
-      picked = {
-        id: "EPSG:4326",
-        certain: false,
-        note: {
-          vi: "Tệp không nói datum là gì: coi là WGS 84, hãy kiểm tra (VN-2000 lệch khoảng 224 m)",
-          en: "The file does not say which datum: read as WGS 84, please check (VN-2000 differs by about 224 m)",
-        },
-      };
-    }
+    picked = pickByDatum(geographic, datum, false);
   } else if (wkt.kind === "projected" && wkt.projection) {
     const readable = isTransverseMercator(wkt.projection.method) && wkt.metresPerUnit === 1;
-    if (readable) picked = pickByDatum(sameProjection(wkt.projection), datum);
+    const byCode = wkt.epsg === null ? null : crsIdOfDeclaredEpsg(wkt.epsg);
+    if (readable) picked = pickByDatum(sameProjection(wkt.projection), datum, true);
+    // no projection written out at all: only the authority code can tell
     else if (wkt.projection.method === null && byCode)
-      picked = { id: byCode, certain: true, note: null };
+      picked = { ...NO_PICK, id: byCode.id, certain: true };
   }
   if (picked.id === null) return { id: null, said, notes: [], certain: false };
   const notes: Bilingual[] = [];

@@ -35,17 +35,17 @@ const RADIANS_PER_DEGREE = Math.PI / 180;
 export const normalisedName = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, "");
 
 /** Which projection parameter a WKT parameter name is, across ESRI, OGC and EPSG (WKT2) names. */
-const PARAMETER_NAMES: Record<string, keyof NonNullable<WktCrs["projection"]>> = {
-  centralmeridian: "centralMeridian",
-  longitudeofnaturalorigin: "centralMeridian",
-  longitudeoforigin: "centralMeridian",
-  latitudeoforigin: "latitudeOfOrigin",
-  latitudeofnaturalorigin: "latitudeOfOrigin",
-  scalefactor: "scale",
-  scalefactoratnaturalorigin: "scale",
-  falseeasting: "falseEasting",
-  falsenorthing: "falseNorthing",
-};
+const PARAMETER_NAMES: ReadonlyMap<string, keyof NonNullable<WktCrs["projection"]>> = new Map([
+  ["centralmeridian", "centralMeridian"],
+  ["longitudeofnaturalorigin", "centralMeridian"],
+  ["longitudeoforigin", "centralMeridian"],
+  ["latitudeoforigin", "latitudeOfOrigin"],
+  ["latitudeofnaturalorigin", "latitudeOfOrigin"],
+  ["scalefactor", "scale"],
+  ["scalefactoratnaturalorigin", "scale"],
+  ["falseeasting", "falseEasting"],
+  ["falsenorthing", "falseNorthing"],
+]);
 
 /** A WKT1 `UNIT["metre",1]` / WKT2 `LENGTHUNIT["metre",1]` factor, or null. */
 const unitFactor = (node: WktNode | null): number | null => {
@@ -85,26 +85,60 @@ const HELMERT = [
   "scaledifference",
 ];
 
+const RADIANS_PER_ARC_SECOND = RADIANS_PER_DEGREE / 3600;
+
+/** Whether a BOUNDCRS's target is WGS 84 (by its EPSG code or its or its datum's name). */
+function targetsWgs84(root: WktNode): boolean {
+  const target = childOf(root, "TARGETCRS")?.args.find(
+    (arg): arg is WktNode => typeof arg === "object",
+  );
+  if (!target) return false;
+  if (epsgOf(target) === 4326) return true;
+  return [nameOf(target), nameOf(childOf(target, ...DATUM))].some(
+    (name) => name !== null && /^(wgs84|worldgeodeticsystem1984)/.test(normalisedName(name)),
+  );
+}
+
+/**
+ * One Helmert parameter of an abridged transformation in TOWGS84's units (metres, arc-seconds,
+ * ppm). PROJ writes no units (metres, arc-seconds) and the scale as a ratio (1.00000025290628);
+ * a scale far from 1 can only be ppm (0.252906278). A unit given is honoured (PROJ 9.1 ignores
+ * it); the shift only decides whether the file is VN-2000 and what to say — the reprojection
+ * always uses EPSG:6960's.
+ */
+function helmertValue(name: string, parameter: WktNode, value: number): number {
+  if (name.includes("translation"))
+    return value * (unitFactor(childOf(parameter, "LENGTHUNIT")) ?? 1);
+  if (name.includes("rotation")) {
+    const radians = unitFactor(childOf(parameter, "ANGLEUNIT"));
+    return radians === null ? value : (value * radians) / RADIANS_PER_ARC_SECOND;
+  }
+  const factor = unitFactor(childOf(parameter, "SCALEUNIT"));
+  if (factor === null) return Math.abs(value - 1) < 1e-3 ? (value - 1) * 1e6 : value;
+  const unity = value * factor;
+  return (Math.abs(unity - 1) < 1e-3 ? unity - 1 : unity) * 1e6;
+}
+
 /**
  * A BOUNDCRS's shift to WGS 84 (`ABRIDGEDTRANSFORMATION`) as a TOWGS84 would write it (position
- * vector: a coordinate-frame method's rotations change sign), or null when it is not a Helmert.
- * Abridged transformations give rotations in arc-seconds, as TOWGS84 does.
+ * vector: a coordinate-frame method's rotations change sign), or null when it is not a Helmert
+ * (at least the three translations) or not to WGS 84 — a shift to another datum is no TOWGS84.
  */
 function boundShift(root: WktNode): number[] | null {
   const transformation = childOf(root, "ABRIDGEDTRANSFORMATION");
-  if (!transformation) return null;
+  if (!transformation || !targetsWgs84(root)) return null;
+  // a Map, not an object: parameter names come from the file
   const values = new Map<string, number>();
   for (const parameter of childrenOf(transformation, "PARAMETER")) {
+    const name = normalisedName(nameOf(parameter) ?? "");
     const value = numbersOf(parameter)[0];
-    if (value !== undefined) values.set(normalisedName(nameOf(parameter) ?? ""), value);
+    if (HELMERT.includes(name) && value !== undefined)
+      values.set(name, helmertValue(name, parameter, value));
   }
   const shift = HELMERT.map(
     (name) => values.get(name) ?? (name.includes("translation") ? Number.NaN : 0),
   );
   if (shift.some(Number.isNaN)) return null;
-  // PROJ writes the scale as a ratio (1.00000025290628), TOWGS84 takes ppm (0.252906278)
-  const scale = shift[6] as number;
-  if (Math.abs(scale - 1) < 1e-3) shift[6] = (scale - 1) * 1e6;
   const method = normalisedName(nameOf(childOf(transformation, "METHOD")) ?? "");
   if (method.includes("coordinateframe"))
     for (const i of [3, 4, 5]) shift[i] = -(shift[i] as number);
@@ -129,7 +163,8 @@ function readProjection(crs: WktNode, metresPerUnit: number): WktCrs["projection
     falseNorthing: null,
   };
   for (const parameter of childrenOf(holder, "PARAMETER")) {
-    const key = PARAMETER_NAMES[normalisedName(nameOf(parameter) ?? "")];
+    // a Map, not an object: a parameter named "constructor" must find nothing
+    const key = PARAMETER_NAMES.get(normalisedName(nameOf(parameter) ?? ""));
     const value = numbersOf(parameter)[0];
     if (!key || key === "method" || value === undefined) continue;
     const angle = unitFactor(childOf(parameter, "ANGLEUNIT"));

@@ -1,14 +1,23 @@
 import geographiclib from "geographiclib-geodesic";
+import type { FeatureCollection, Point } from "geojson";
 import { describe, expect, it } from "vitest";
 import { type CrsId, isCrsId } from "../../../src/core/crs/crs-definitions";
-import { positionFromWgs84, positionToWgs84 } from "../../../src/core/crs/reproject";
+import { positionFromWgs84, positionToWgs84, reproject } from "../../../src/core/crs/reproject";
 import answers from "../../fixtures/crs/proj-answers.json";
 
 const { Geodesic } = geographiclib;
 
 /**
- * PROJ's own answers (cs2cs, operation EPSG:6960 for VN-2000; see test/fixtures/crs/README.md for
- * the command): proj4 with our definitions must agree within 5 cm, the issue's bound.
+ * PROJ's own answers (PROJ 9.1.1, operation EPSG:6960 "VN-2000 to WGS 84 (2)" for VN-2000): proj4
+ * with our definitions must agree within 5 cm, the issue's bound (it agrees within 1 mm). Made by
+ * `node test/fixtures/crs/make-proj-answers.mjs` (test/fixtures/crs/README.md), which runs, per CRS,
+ *
+ *   cs2cs -f %.11f EPSG:5897 EPSG:4326 <<< "588383.93 2326366.34"   # E N → lat lon
+ *   cs2cs -f %.5f EPSG:4326 EPSG:5897 <<< "21.0287 105.8522"        # lat lon → E N
+ *
+ * over the brief's four points, a 21 × 21 grid over Hanoi (E 525–610 km step 4.25 km, N 2 270–2 370
+ * km step 5 km) and places in every other zone, and checks cs2cs against `cct` with the pipeline
+ * `projinfo -s EPSG:5897 -t EPSG:4326 -o PROJ` prints (the one operation PROJ picks).
  */
 const TOLERANCE_METRES = 0.05;
 
@@ -81,6 +90,27 @@ describe("VN-2000 → WGS84 against PROJ", () => {
     const [ue, un] = positionFromWgs84("EPSG:3405")([105.8522, 21.0287]) as [number, number];
     expect(ue).toBeCloseTo(588357.41, 2);
     expect(un).toBeCloseTo(2325668.36, 2);
+  });
+
+  it("reproject: the brief's points and the Hanoi grid as 3D, northing-first features, within 5 cm", () => {
+    const hanoi = byCrs.get("EPSG:5897") ?? [];
+    const collection: FeatureCollection<Point> = {
+      type: "FeatureCollection",
+      features: hanoi.map((c, i) => ({
+        type: "Feature",
+        properties: { name: c.name },
+        // X = northing first, as survey tables write it, with a height
+        geometry: { type: "Point", coordinates: [c.projected[1], c.projected[0], 12.5 + i] },
+      })) as FeatureCollection<Point>["features"],
+    };
+    const out = reproject(collection, { id: "EPSG:5897", axis: "yx" });
+    const errors = out.features.map((feature, i) => {
+      const got = (feature.geometry as Point).coordinates;
+      expect(got).toHaveLength(2);
+      return geodesicMetres(got, (hanoi[i] as Case).wgs84);
+    });
+    expect(errors).toHaveLength(449);
+    expect(stats(errors).max).toBeLessThan(TOLERANCE_METRES);
   });
 
   it("reads northing-first (yx) positions as the same points", () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { epsgCodeFromCrsName, parseCrsChoice } from "../../../src/core/crs/crs-name";
+import { userCrsDecision } from "../../../src/core/crs/decide-crs";
 
 describe("epsgCodeFromCrsName (a legacy GeoJSON crs name, an SRS organisation code)", () => {
   it.each([
@@ -71,5 +72,21 @@ describe("parseCrsChoice (the CLI's --crs)", () => {
     const result = parseCrsChoice('bad"\n\u202eEPSG');
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.en).toMatch(/^CRS "bad\\"\\n\\u202eEPSG" is not/);
+  });
+});
+
+describe("userCrsDecision (the --crs override)", () => {
+  it("makes the parsed choice the decision, saying the user chose it", () => {
+    const parsed = parseCrsChoice("EPSG:5897+yx");
+    if (!parsed.ok) throw new Error("EPSG:5897+yx must parse");
+    expect(userCrsDecision(parsed.choice)).toEqual({
+      choice: { id: "EPSG:5897", axis: "yx" },
+      confidence: "declared",
+      reason: {
+        vi: "Người dùng chọn EPSG:5897 “VN-2000 / TM-3 múi 3° kinh tuyến trục 105° (Hà Nội)”, bắc (X) trước đông (Y).",
+        en: "Chosen by the user: EPSG:5897 “VN-2000 / TM-3 3° zone, central meridian 105° (Hà Nội)”, northing (X) before easting (Y).",
+      },
+      alternatives: expect.arrayContaining([{ id: "EPSG:3405", axis: "yx" }]),
+    });
   });
 });

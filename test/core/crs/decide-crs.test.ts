@@ -1,38 +1,20 @@
-import { readFileSync } from "node:fs";
 import type { Position } from "geojson";
 import { describe, expect, it } from "vitest";
 import type { CrsChoice } from "../../../src/core/crs/crs-definitions";
 import { epsgCodeFromCrsName } from "../../../src/core/crs/crs-name";
 import { decideCrs } from "../../../src/core/crs/decide-crs";
 import type { CrsEvidence } from "../../../src/io/format-types";
+import {
+  HANOI_EN,
+  HANOI_LATLON,
+  HANOI_LONLAT,
+  HANOI_NE,
+  HANOI_UTM48,
+  prj,
+  xy,
+  yx,
+} from "./crs-fixtures";
 
-const prj = (name: string) =>
-  readFileSync(new URL(`../../fixtures/crs/prj/${name}`, import.meta.url), "utf8");
-
-/** The domain brief's fixture points in EPSG:5897 (E, N): Hoàn Kiếm, Nội Bài, Ba Vì, the SW corner. */
-const HANOI_EN: Position[] = [
-  [588383.93, 2326366.34],
-  [583339.92, 2347376.61],
-  [537731.32, 2330966.94],
-  [529518.26, 2274740.06],
-];
-/** The same as a Vietnamese survey table writes them: X = northing first. */
-const HANOI_NE = HANOI_EN.map(([e, n]) => [n, e] as Position);
-/** The same places in WGS84 lon/lat. */
-const HANOI_LONLAT: Position[] = [
-  [105.8522, 21.0287],
-  [105.8047, 21.2187],
-  [105.365, 21.072],
-  [105.28500419, 20.564250877],
-];
-const HANOI_LATLON = HANOI_LONLAT.map(([lon, lat]) => [lat, lon] as Position);
-/** The same places in VN-2000 / UTM 48N (PROJ, test/fixtures/crs/proj-answers.json): N ≈ 700 m lower. */
-const HANOI_UTM48: Position[] = [
-  [588357.41, 2325668.36],
-  [583314.92, 2346672.33],
-  [537719.99, 2330267.58],
-  [529509.41, 2274057.57],
-];
 /** Hồ Chí Minh City in UTM 48N (10.7769° N, 106.7009° E by PROJ, and a point 5 km north-east). */
 const SAIGON_UTM48: Position[] = [
   [685779.98, 1191939.15],
@@ -40,8 +22,6 @@ const SAIGON_UTM48: Position[] = [
 ];
 
 const none: CrsEvidence = { kind: "none" };
-const xy = (id: CrsChoice["id"]): CrsChoice => ({ id, axis: "xy" });
-const yx = (id: CrsChoice["id"]): CrsChoice => ({ id, axis: "yx" });
 
 describe("decideCrs from a .prj or SRS WKT", () => {
   it("takes an ESRI VN-2000 .prj (QGIS export) as declared, and says what it saw", () => {
@@ -107,12 +87,17 @@ describe("decideCrs from a .prj or SRS WKT", () => {
     expect(fgb.reason.en).not.toContain("TOWGS84"); // its shift is EPSG:6960's: nothing to say
   });
 
-  it("falls back to the coordinates for a CRS it cannot convert, saying so", () => {
+  it("does not overrule a CRS it cannot convert by the coordinates: no choice, their guess first", () => {
+    // VN-2000 TM-3 107°45′ (Quảng Ninh) metres look like Hà Nội's: read as 5897 they would move 290 km
     const decision = decideCrs({ kind: "prj", wkt: prj("esri-5899.prj") }, HANOI_EN);
-    expect(decision).toMatchObject({ choice: xy("EPSG:5897"), confidence: "inferred" });
+    expect(decision).toMatchObject({ choice: null, confidence: "unknown" });
+    expect(decision.alternatives[0]).toEqual(xy("EPSG:5897"));
     expect(decision.reason.vi).toContain("kinh tuyến trục 107°45′");
     expect(decision.reason.vi).toContain("hệ toạ độ này không chuyển được ở đây");
-    expect(decision.reason.en).toContain("this CRS cannot be converted here");
+    expect(decision.reason.vi).toContain("hãy chuyển tệp sang WGS 84 trước");
+    expect(decision.reason.en).toContain(
+      "this CRS cannot be converted here. Coordinates E 529–589 km, N 2 274–2 348 km. If the declaration is wrong, choose the CRS (by the coordinates it may be EPSG:5897",
+    );
     const junk = decideCrs({ kind: "prj", wkt: "\u0000garbage" }, HANOI_EN);
     expect(junk.reason.en).toMatch(/^The \.prj file declares text that cannot be read as WKT/);
   });
@@ -134,9 +119,10 @@ describe("decideCrs from an EPSG code", () => {
     expect(decision.reason.en).toContain("EPSG:6957 is deprecated by EPSG");
   });
 
-  it("treats an unknown code as no declaration, naming it", () => {
+  it("asks for a code it cannot convert, naming it, the coordinates' guess first", () => {
     const decision = decideCrs({ kind: "epsg", code: 3857, from: "gpkg" }, HANOI_EN);
-    expect(decision).toMatchObject({ choice: xy("EPSG:5897"), confidence: "inferred" });
+    expect(decision).toMatchObject({ choice: null, confidence: "unknown" });
+    expect(decision.alternatives[0]).toEqual(xy("EPSG:5897"));
     expect(decision.reason.en).toMatch(
       /^The GeoPackage's SRS declares EPSG:3857: this CRS cannot be converted here\. Coordinates E 529–589 km/,
     );

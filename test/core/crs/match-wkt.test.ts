@@ -1,10 +1,7 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { CrsId } from "../../../src/core/crs/crs-definitions";
 import { matchWkt } from "../../../src/core/crs/match-wkt";
-
-const prj = (name: string) =>
-  readFileSync(new URL(`../../fixtures/crs/prj/${name}`, import.meta.url), "utf8");
+import { prj } from "./crs-fixtures";
 
 /** The sentence every VN-2000 .prj without a datum shift gets. */
 const NO_SHIFT = {
@@ -115,4 +112,21 @@ describe("matchWkt: a .prj or SRS WKT to one of our CRSs", () => {
       expect(matchWkt(text)).toMatchObject({ id: null, certain: false });
     },
   );
+
+  it("reads lon/lat with a datum nothing names as WGS 84, but not as certain", () => {
+    const match = matchWkt(
+      'GEOGCS["unnamed",DATUM["unknown",SPHEROID["WGS 84",6378137,298.257223563]],PRIMEM["Greenwich",0],UNIT["degree",0.0174532925199433]]',
+    );
+    expect(match).toMatchObject({ id: "EPSG:4326", certain: false });
+    expect(match.notes[0]?.en).toContain("read as WGS 84, please check");
+  });
+
+  it("ignores parameters named like object members (never an object key from the file)", () => {
+    const wkt = prj("qgis-5897-esri.prj").replace(
+      'PARAMETER["Latitude_Of_Origin",0.0]',
+      'PARAMETER["Latitude_Of_Origin",0.0],PARAMETER["constructor",1],PARAMETER["__proto__",2],PARAMETER["toString",3]',
+    );
+    expect(matchWkt(wkt).id).toBe("EPSG:5897");
+    expect(({} as Record<string, unknown>).constructor).toBe(Object);
+  });
 });

@@ -40,7 +40,8 @@ type Problem = {
 type Checked = { problems: Problem[]; parts: PreparedGeometry[] };
 
 const same = (a: Position, b: Position) => a[0] === b[0] && a[1] === b[1];
-const validPosition = (p: Position) =>
+/** Whether a position is a finite longitude (±180) and latitude (±90). */
+export const validPosition = (p: Position) =>
   Array.isArray(p) &&
   Number.isFinite(p[0]) &&
   Number.isFinite(p[1]) &&
