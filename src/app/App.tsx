@@ -2,13 +2,14 @@ import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "r
 import { useTranslation } from "react-i18next";
 import type { LayerEntry } from "../core/catalog/schema";
 import type { Finding } from "../core/check/index";
+import type { ComparePiece } from "../core/compare/index";
 import type { MapView, PlanLayerData } from "../map/map-view";
 import { appReducer, initialAppState } from "../state/app-state";
-import { HANOI_BBOX } from "../state/bounds";
+import { collectionBbox, HANOI_BBOX } from "../state/bounds";
 import { findingBbox, findingHighlight } from "../state/check-selection";
 import type { DistrictInfo } from "../state/districts-index";
 import type { LoadedProposal } from "../state/proposal-layer";
-import { proposalTarget } from "../state/proposal-layer";
+import { landUseKeyOf, proposalTarget } from "../state/proposal-layer";
 import { type FeatureHit, featureToHighlight } from "../state/selection";
 import { type Language, type MapCamera, parseUrlState, type UrlState } from "../state/url-state";
 import { CheckPanel } from "../ui/check-panel";
@@ -16,6 +17,7 @@ import { FeaturePanel } from "../ui/feature-panel";
 import { ImportDialog } from "../ui/import-dialog";
 import { ImportDropZone } from "../ui/import-drop-zone";
 import { MapCanvas } from "../ui/map-canvas";
+import { type PlanView, ProposalCompare, planViewOf } from "../ui/proposal-compare";
 import { Sidebar } from "../ui/sidebar";
 import { CATALOG_FILE, CATALOG_URL } from "./runtime-urls";
 import { useBaseData } from "./use-base-data";
@@ -23,6 +25,7 @@ import { useCatalog } from "./use-catalog";
 import { useCheck } from "./use-check";
 import { useImport } from "./use-import";
 import { type LayerSource, useLayerSources } from "./use-layer-sources";
+import { useProposalCompare } from "./use-proposal-compare";
 import { useUrlSync } from "./use-url-sync";
 
 /** The viewer: loads the catalogue and the base data, holds the app state, lays out sidebar and map. */
@@ -83,6 +86,39 @@ export function App() {
     }
   }, [proposal]);
   const { data: checkData, run: runCheck } = check;
+  const replaced = proposal ? layers?.find((l) => l.id === proposal.replaces) : undefined;
+  const comparison = useProposalCompare({
+    proposal,
+    current: proposal ? sources[proposal.replaces] : undefined,
+    landUseKey: replaced ? landUseKeyOf(replaced) : "land_use_code",
+    districts: checkData?.status === "ready" ? checkData.data.districts : null,
+  });
+  const { dispatch: compareDispatch } = comparison.compare;
+  const onComparePiece = useCallback(
+    (id: string) => compareDispatch({ type: "select-piece", id }),
+    [compareDispatch],
+  );
+  const onSelectPiece = useCallback(
+    (piece: ComparePiece) => {
+      compareDispatch({ type: "select-piece", id: piece.id });
+      const bbox = piece.geometry
+        ? collectionBbox({
+            type: "FeatureCollection",
+            features: [{ type: "Feature", geometry: piece.geometry, properties: {} }],
+          })
+        : null;
+      if (bbox) viewRef.current?.fitBounds(bbox);
+    },
+    [compareDispatch],
+  );
+  const onPlanView = useCallback(
+    (view: PlanView) => {
+      if (!proposal) return;
+      dispatch({ type: "set-visible", id: proposal.replaces, visible: view !== "after" });
+      dispatch({ type: "set-visible", id: proposal.entry.id, visible: view !== "before" });
+    },
+    [proposal],
+  );
   useEffect(() => {
     if (!toCheck || checkData?.status !== "ready") return;
     if (checkData.data.layers[toCheck.replaces] !== toCheck.data) return;
@@ -232,6 +268,21 @@ export function App() {
             />
           )
         }
+        comparePanel={
+          proposal && (
+            <ProposalCompare
+              compare={comparison.compare}
+              proposal={proposal}
+              currentName={replaced ? replaced.title[lang] : proposal.replaces}
+              view={planViewOf(state.layers, proposal)}
+              onView={onPlanView}
+              onSelectPiece={onSelectPiece}
+              onRerun={comparison.rerun}
+              waiting={comparison.waiting}
+              districtName={(code) => districtNames.get(code) ?? code}
+            />
+          )
+        }
       />
       <main className="map-area">
         <ImportDropZone onFiles={importer.open} disabled={state.importing.status !== "idle"}>
@@ -246,6 +297,8 @@ export function App() {
             highlight={highlight}
             findings={check.findings}
             findingHighlight={findingOutline}
+            comparison={comparison.mapData}
+            onComparePiece={onComparePiece}
             onReady={onReady}
             onMove={onMove}
             onClick={onClick}

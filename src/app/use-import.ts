@@ -4,7 +4,8 @@ import type { AppAction } from "../state/app-state";
 import type { ImportState } from "../state/import-state";
 import { landUseKeyOf, loadedProposal } from "../state/proposal-layer";
 import { ImportClient } from "../worker/import-client";
-import { type ImportOverrides, NO_OVERRIDES } from "../worker/import-protocol";
+import { type ImportOverrides, type ImportStage, NO_OVERRIDES } from "../worker/import-protocol";
+import { frameProgress } from "./frame-progress";
 import { startImportWorker } from "./import-worker";
 
 /** What the picker, the drop zone and the import dialog can do. */
@@ -49,17 +50,16 @@ export function useImport(
     const current = request.current;
     if (!client || !current) return;
     dispatch({ type: "import-started", files: current.files.map((f) => f.name) });
-    let frame: number | null = null;
-    let latest: Extract<AppAction, { type: "import-progress" }> | null = null;
-    const outcome = client.run({ ...current, landUseKey }, (stage, done, total) => {
-      latest = { type: "import-progress", stage, done, total };
-      frame ??= requestAnimationFrame(() => {
-        frame = null;
-        if (latest) dispatch(latest);
-      });
+    let stage: ImportStage = "read";
+    const progress = frameProgress((done, total) =>
+      dispatch({ type: "import-progress", stage, done, total }),
+    );
+    const outcome = client.run({ ...current, landUseKey }, (at, done, total) => {
+      stage = at;
+      progress.report(done, total);
     });
     void outcome.then((result) => {
-      if (frame !== null) cancelAnimationFrame(frame);
+      progress.stop();
       if (result.status === "report") dispatch({ type: "import-reported", report: result.report });
       else if (result.status === "failed")
         dispatch({ type: "import-failed", message: result.message });

@@ -6,7 +6,7 @@ import type { FeatureHit } from "./selection";
 import type { LayerSetting } from "./url-state";
 
 /** Sidebar tabs. */
-export type Tab = "layers" | "progress" | "check";
+export type Tab = "layers" | "progress" | "check" | "compare";
 
 /** Everything the user changes in the app, apart from the language (i18next) and the camera. */
 export type AppState = {

@@ -8,6 +8,7 @@ import type { Language } from "../state/url-state";
 import type { ImportReport } from "../worker/import-protocol";
 import { ImportProblems } from "./import-problems";
 import { Notice } from "./notice";
+import { ProgressBar } from "./progress-bar";
 
 type Props = {
   state: Exclude<ImportState, { status: "idle" }>;
@@ -146,20 +147,12 @@ function ImportProgress({ state }: { state: Extract<ImportState, { status: "work
         : t("import.reading");
   return (
     <div className="check-progress">
-      <div
-        className="check-progress__bar"
-        role="progressbar"
-        data-testid="import-progress"
-        aria-label={t("import.progressLabel")}
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={state.stage === "prepare" ? 100 : percent}
-      >
-        <div
-          className="check-progress__fill"
-          style={{ width: `${state.stage === "prepare" ? 100 : percent}%` }}
-        />
-      </div>
+      <ProgressBar
+        done={percent}
+        total={100}
+        label={t("import.progressLabel")}
+        testId="import-progress"
+      />
       <p className="check-status" role="status" data-testid="import-status">
         {text}
       </p>

@@ -43,6 +43,8 @@ type Props = {
   onCloseDistrict: () => void;
   /** Content of the "Check" tab (the check panel). */
   checkPanel: ReactNode;
+  /** Content of the "Compare" tab, while a proposal is loaded (null: no such tab). */
+  comparePanel: ReactNode;
 };
 
 /** The left column: title, language, notices, then the "Layers", "Check" or "Progress" tab. */
@@ -60,7 +62,7 @@ export function Sidebar(props: Props) {
       </header>
       <CatalogNotice state={props.catalogState} file={CATALOG_FILE} />
       <BaseDataNotice state={props.baseState} />
-      <SidebarTabs tab={tab} onChange={props.onTab} />
+      <SidebarTabs tab={tab} onChange={props.onTab} compare={props.comparePanel !== null} />
       <div
         className="sidebar__panel"
         id={`panel-${tab}`}
@@ -108,6 +110,8 @@ export function Sidebar(props: Props) {
           </>
         ) : tab === "check" ? (
           props.checkPanel
+        ) : tab === "compare" ? (
+          props.comparePanel
         ) : (
           catalog && <ProgressTable catalog={catalog} />
         )}
