@@ -59,10 +59,9 @@ function mapPositions(value: unknown, move: (p: Position) => Position): unknown 
 export async function writeVn2000Proposal(): Promise<{ path: string; features: number }> {
   const zones = await readFlatGeobuf(new Uint8Array(await readFile("data/city-plan-zones.fgb")));
   const toVn2000 = positionFromWgs84("EPSG:5897");
-  const round = (p: Position): Position => {
-    const [x, y] = toVn2000(p);
-    return [Math.round((x as number) * 1000) / 1000, Math.round((y as number) * 1000) / 1000];
-  };
+  // full precision: rounded to the millimetre, the zones' shared edges would part by slivers the
+  // comparison counts (a millimetre along a kilometre of boundary)
+  const round = (p: Position): Position => toVn2000(p).slice(0, 2);
   const features = zones.features.map((feature): Feature => {
     const { land_use_code, ...rest } = feature.properties ?? {};
     return {
@@ -126,6 +125,8 @@ export function sessionSnapshot(page: Page) {
         ?.getAttribute("data-testid"),
       findings: await features("check:findings"),
       highlight: await features("check:highlight"),
+      comparison: await features("compare:pieces"),
+      compareTab: document.querySelectorAll('[data-testid="tab-compare"]').length,
       sources: map
         ? Object.keys(map.getStyle().sources)
             .filter((id) => id.startsWith("plan:"))
