@@ -1,11 +1,33 @@
-import { type DragEvent, type ReactNode, useRef, useState } from "react";
+import { type DragEvent, type ReactNode, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { SUPPORTED_EXTENSIONS } from "../io/registry";
 
 /** What the picker offers: every extension the format registry reads. */
 const ACCEPT = SUPPORTED_EXTENSIONS.map((ext) => `.${ext}`).join(",");
 
-const carriesFiles = (event: DragEvent) => event.dataTransfer.types.includes("Files");
+const carriesFiles = (event: DragEvent | globalThis.DragEvent) =>
+  event.dataTransfer?.types.includes("Files") ?? false;
+
+/**
+ * A file dropped anywhere else on the page (the sidebar, the open dialog) would make the browser
+ * open it in place of the app, and the session would be lost: such drops are refused.
+ */
+function useNoStrayDrops(): void {
+  useEffect(() => {
+    const refuse = (event: globalThis.DragEvent) => {
+      // the drop zone has taken it already
+      if (!carriesFiles(event) || event.defaultPrevented) return;
+      event.preventDefault();
+      if (event.dataTransfer) event.dataTransfer.dropEffect = "none";
+    };
+    window.addEventListener("dragover", refuse);
+    window.addEventListener("drop", refuse);
+    return () => {
+      window.removeEventListener("dragover", refuse);
+      window.removeEventListener("drop", refuse);
+    };
+  }, []);
+}
 
 /**
  * The map area as a drop target for proposal files, with the picker button over the map for
@@ -23,6 +45,7 @@ export function ImportDropZone({
   children: ReactNode;
 }) {
   const { t } = useTranslation();
+  useNoStrayDrops();
   const input = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
   // dragenter/dragleave fire for every child crossed: count them to know when the drag has left.

@@ -277,6 +277,27 @@ describe("loading a proposal file, in Chromium against the built app", () => {
     await expect.poll(visibility).toEqual({ current: true, proposal: true });
   });
 
+  it("a file dropped off the map is refused, never opened by the browser in place of the app", async () => {
+    const outcome = await page.evaluate(() => {
+      const data = new DataTransfer();
+      data.items.add(new File(["{}"], "lac.geojson"));
+      const drop = (target: Element | null) =>
+        target?.dispatchEvent(
+          new DragEvent("drop", { dataTransfer: data, bubbles: true, cancelable: true }),
+        );
+      // dispatchEvent is false when a listener prevented the default action (opening the file)
+      return {
+        sidebar: drop(document.querySelector(".sidebar")),
+        map: drop(document.querySelector('[data-testid="drop-zone"]')),
+      };
+    });
+    expect(outcome).toEqual({ sidebar: false, map: false });
+    // the drop on the map opened the dialog; nothing on the sidebar did anything else
+    await waitForReport(page);
+    await page.getByTestId("import-cancel").click();
+    await dialog(page).waitFor({ state: "detached" });
+  });
+
   it("a Shapefile's parts dropped together are one input, its .prj says VN-2000", async () => {
     const parts = await Promise.all(
       ["shp", "shx", "dbf", "prj", "cpg"].map((ext) => fixture(`shapefile/vn2000/zones.${ext}`)),
