@@ -1,5 +1,6 @@
 import type { FindingFormat } from "../core/check/format-findings";
-import { comparisonChunks, type PlanComparison } from "../core/compare/index";
+import { comparisonChunks } from "../core/compare/format-comparison";
+import type { PlanComparison } from "../core/compare/types";
 
 /** Media types of the exports, as browsers and GIS expect them (RFC 7946 for GeoJSON). */
 export const COMPARISON_MEDIA_TYPES: Readonly<Record<FindingFormat, string>> = {

@@ -2,8 +2,13 @@ import type { Feature, FeatureCollection } from "geojson";
 
 const CODES = ["ODT", "LUC", "CLN", "TMD"];
 
-/** A square of `size` degrees with its south-west corner at (lon, lat), as a zone. */
-const cell = (id: string, code: string, lon: number, lat: number, size: number): Feature => ({
+const SIZE = 0.001;
+/** Grid line i east or north of the origin: computed once per index, so neighbours share it exactly. */
+const lonOf = (i: number) => 105.8 + i * SIZE;
+const latOf = (j: number) => 21 + j * SIZE;
+
+/** The grid cell (i, j) (its south-west corner on grid lines i and j) as a zone. */
+const cell = (id: string, code: string, i: number, j: number): Feature => ({
   type: "Feature",
   id,
   properties: { land_use_code: code },
@@ -11,11 +16,11 @@ const cell = (id: string, code: string, lon: number, lat: number, size: number):
     type: "Polygon",
     coordinates: [
       [
-        [lon, lat],
-        [lon + size, lat],
-        [lon + size, lat + size],
-        [lon, lat + size],
-        [lon, lat],
+        [lonOf(i), latOf(j)],
+        [lonOf(i + 1), latOf(j)],
+        [lonOf(i + 1), latOf(j + 1)],
+        [lonOf(i), latOf(j + 1)],
+        [lonOf(i), latOf(j)],
       ],
     ],
   },
@@ -31,19 +36,17 @@ export function compareGrid(n: number): {
   current: FeatureCollection;
   proposal: FeatureCollection;
 } {
-  const size = 0.001;
   const current: Feature[] = [];
   const proposal: Feature[] = [];
   for (let k = 0; k < n * n; k++) {
-    const lon = 105.8 + (k % n) * size;
-    const lat = 21 + Math.floor(k / n) * size;
+    const [i, j] = [k % n, Math.floor(k / n)];
     const code = CODES[k % CODES.length] as string;
-    current.push(cell(`C-${k}`, code, lon, lat, size));
+    current.push(cell(`C-${k}`, code, i, j));
     if (k === n * n - 1) continue;
     const changed = k % 3 === 0 ? (CODES[(k + 1) % CODES.length] as string) : code;
-    proposal.push(cell(`P-${k}`, changed, lon, lat, size));
+    proposal.push(cell(`P-${k}`, changed, i, j));
   }
-  proposal.push(cell("P-new", "DGT", 105.8 + n * size + 0.002, 21, size));
+  proposal.push(cell("P-new", "DGT", n + 2, 0));
   return {
     current: { type: "FeatureCollection", features: current },
     proposal: { type: "FeatureCollection", features: proposal },
