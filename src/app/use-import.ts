@@ -60,7 +60,7 @@ export function useImport(
     });
     void outcome.then((result) => {
       progress.stop();
-      if (result.status === "report") dispatch({ type: "import-reported", report: result.report });
+      if (result.status === "done") dispatch({ type: "import-reported", report: result.result });
       else if (result.status === "failed")
         dispatch({ type: "import-failed", message: result.message });
       // cancelled: the dialog was closed by whoever cancelled

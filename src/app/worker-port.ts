@@ -1,3 +1,5 @@
+import type { WorkerPort } from "../worker/one-worker-runner";
+
 /**
  * The page's side of a module Web Worker: its messages go to `onMessage`; a script that fails to
  * load or a message that cannot be read goes to `onFailure`, named after the worker.
@@ -7,7 +9,7 @@ export function workerPort<To, From>(
   name: string,
   onMessage: (message: From) => void,
   onFailure: (message: string) => void,
-): { post: (message: To) => void; terminate: () => void } {
+): WorkerPort<To> {
   worker.onmessage = (event: MessageEvent<From>) => onMessage(event.data);
   worker.onerror = (event) => {
     event.preventDefault();

@@ -40,12 +40,12 @@ export function createImportHandler(
   pipeline: ImportPipeline,
 ): (message: ToImportWorker) => void {
   let cached: { readId: number; result: ReadResult } | null = null;
-  let current: { jobId: number; controller: AbortController } | null = null;
+  let current: { runId: number; controller: AbortController } | null = null;
 
   async function readFiles(message: ImportMessage, signal: AbortSignal): Promise<ReadResult> {
     if (cached?.readId === message.readId) return cached.result;
     cached = null;
-    const { jobId, files } = message;
+    const { runId, files } = message;
     const label = files.map((f) => f.name).join(", ");
     const size = files.reduce((sum, f) => sum + f.size, 0);
     let result: ReadResult;
@@ -62,7 +62,7 @@ export function createImportHandler(
       result = await pipeline.read(sources, {
         limits: pipeline.limits,
         signal,
-        onProgress: (done, total) => post({ type: "progress", jobId, stage: "read", done, total }),
+        onProgress: (done, total) => post({ type: "progress", runId, stage: "read", done, total }),
       });
     }
     cached = { readId: message.readId, result };
@@ -70,29 +70,29 @@ export function createImportHandler(
   }
 
   async function run(message: ImportMessage): Promise<void> {
-    const { jobId } = message;
+    const { runId } = message;
     const controller = new AbortController();
-    current = { jobId, controller };
+    current = { runId, controller };
     try {
       const read = await readFiles(message, controller.signal);
       controller.signal.throwIfAborted();
-      post({ type: "progress", jobId, stage: "prepare", done: 0, total: 1 });
+      post({ type: "progress", runId, stage: "prepare", done: 0, total: 1 });
       const report = await pipeline.prepare(read, message.overrides, {
         files: message.files.map((f) => f.name),
         landUseKey: message.landUseKey,
         signal: controller.signal,
         onProgress: (done, total) =>
-          post({ type: "progress", jobId, stage: "prepare", done, total }),
+          post({ type: "progress", runId, stage: "prepare", done, total }),
       });
       // A cancel that came while the last step was finishing still wins: no late report.
       controller.signal.throwIfAborted();
-      post({ type: "report", jobId, report });
+      post({ type: "report", runId, report });
     } catch (error) {
-      if (controller.signal.aborted) post({ type: "cancelled", jobId });
+      if (controller.signal.aborted) post({ type: "cancelled", runId });
       else
         post({
           type: "error",
-          jobId,
+          runId,
           message: error instanceof Error ? error.message : String(error),
         });
     } finally {
@@ -103,7 +103,7 @@ export function createImportHandler(
   return (message) => {
     switch (message.type) {
       case "cancel":
-        if (current?.jobId === message.jobId) current.controller.abort();
+        if (current?.runId === message.runId) current.controller.abort();
         return;
       case "import":
         current?.controller.abort();

@@ -66,23 +66,23 @@ export type ToImportWorker =
    */
   | {
       type: "import";
-      jobId: number;
+      runId: number;
       readId: number;
       files: File[];
       overrides: ImportOverrides;
       /** The catalogue's land-use attribute name, which the proposal's attribute is renamed to. */
       landUseKey: string;
     }
-  /** Stop job `jobId` soon; the worker answers `cancelled`. */
-  | { type: "cancel"; jobId: number };
+  /** Stop job `runId` soon; the worker answers `cancelled`. */
+  | { type: "cancel"; runId: number };
 
 /** What stage a job is at: reading the file, or turning it into a proposal. */
 export type ImportStage = "read" | "prepare";
 
 /** Messages the import worker sends back; each names its job. */
 export type FromImportWorker =
-  | { type: "progress"; jobId: number; stage: ImportStage; done: number; total: number }
-  | { type: "report"; jobId: number; report: ImportReport }
-  | { type: "cancelled"; jobId: number }
+  | { type: "progress"; runId: number; stage: ImportStage; done: number; total: number }
+  | { type: "report"; runId: number; report: ImportReport }
+  | { type: "cancelled"; runId: number }
   /** A bug, not bad data: bad data ends in a report with problems. */
-  | { type: "error"; jobId: number; message: string };
+  | { type: "error"; runId: number; message: string };

@@ -1,9 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import {
-  IMPORT_CANCEL_GRACE_MS,
-  ImportClient,
-  type ImportWorkerFactory,
-} from "../../src/worker/import-client";
+import { CANCEL_GRACE_MS } from "../../src/worker/check-runner";
+import { ImportClient, type ImportWorkerFactory } from "../../src/worker/import-client";
 import {
   type FromImportWorker,
   type ImportReport,
@@ -45,7 +42,7 @@ const request = (readId: number) => ({
   landUseKey: "land_use_code",
 });
 const jobOf = (message: ToImportWorker | undefined) =>
-  message?.type === "import" ? message.jobId : -1;
+  message?.type === "import" ? message.runId : -1;
 
 afterEach(() => {
   vi.useRealTimers();
@@ -59,10 +56,10 @@ describe("ImportClient", () => {
     const outcome = client.run(request(client.newReadId()), (...p) => progress.push(p));
     const worker = started[0];
     if (!worker) throw new Error("no worker started");
-    const jobId = jobOf(worker.sent[0]);
-    worker.answer({ type: "progress", jobId, stage: "read", done: 5, total: 10 });
-    worker.answer({ type: "report", jobId, report: REPORT });
-    expect(await outcome).toEqual({ status: "report", report: REPORT });
+    const runId = jobOf(worker.sent[0]);
+    worker.answer({ type: "progress", runId, stage: "read", done: 5, total: 10 });
+    worker.answer({ type: "report", runId, report: REPORT });
+    expect(await outcome).toMatchObject({ status: "done", result: REPORT });
     expect(progress).toEqual([["read", 5, 10]]);
     void client.run(request(2), () => {});
     expect(started).toHaveLength(1);
@@ -74,16 +71,16 @@ describe("ImportClient", () => {
     const outcome = client.run(request(1), () => {});
     const worker = started[0];
     if (!worker) throw new Error("no worker started");
-    const jobId = jobOf(worker.sent[0]);
+    const runId = jobOf(worker.sent[0]);
     client.cancel();
     expect(await outcome).toEqual({ status: "cancelled" });
-    expect(worker.sent[1]).toEqual({ type: "cancel", jobId });
+    expect(worker.sent[1]).toEqual({ type: "cancel", runId });
     // the next job is not confused by the cancelled one's report
     const next = client.run(request(2), () => {});
     const nextJob = jobOf(started.at(-1)?.sent.at(-1));
-    worker.answer({ type: "report", jobId, report: { ...REPORT, file: "late" } });
-    started.at(-1)?.answer({ type: "report", jobId: nextJob, report: REPORT });
-    expect(await next).toEqual({ status: "report", report: REPORT });
+    worker.answer({ type: "report", runId, report: { ...REPORT, file: "late" } });
+    started.at(-1)?.answer({ type: "report", runId: nextJob, report: REPORT });
+    expect(await next).toMatchObject({ status: "done", result: REPORT });
   });
 
   it("terminates a worker that does not confirm a cancel in time", async () => {
@@ -92,7 +89,7 @@ describe("ImportClient", () => {
     const client = new ImportClient(factory);
     void client.run(request(1), () => {});
     client.cancel();
-    vi.advanceTimersByTime(IMPORT_CANCEL_GRACE_MS);
+    vi.advanceTimersByTime(CANCEL_GRACE_MS);
     expect(started[0]?.terminated).toBe(true);
     void client.run(request(2), () => {});
     expect(started).toHaveLength(2);
@@ -103,10 +100,10 @@ describe("ImportClient", () => {
     const { started, factory } = fakeWorkers();
     const client = new ImportClient(factory);
     void client.run(request(1), () => {});
-    const jobId = jobOf(started[0]?.sent[0]);
+    const runId = jobOf(started[0]?.sent[0]);
     client.cancel();
-    started[0]?.answer({ type: "cancelled", jobId });
-    vi.advanceTimersByTime(IMPORT_CANCEL_GRACE_MS);
+    started[0]?.answer({ type: "cancelled", runId });
+    vi.advanceTimersByTime(CANCEL_GRACE_MS);
     expect(started[0]?.terminated).toBe(false);
   });
 

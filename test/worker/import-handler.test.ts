@@ -29,23 +29,23 @@ function handler(pipeline: Partial<ImportPipeline> = {}) {
     ...pipeline,
   });
   /** Sends a message and waits until the job has answered (report, cancelled or error). */
-  const settled = (jobId: number) =>
+  const settled = (runId: number) =>
     vi.waitFor(() => {
-      const last = messages.find((m) => m.jobId === jobId && m.type !== "progress");
-      if (!last) throw new Error(`job ${jobId} has not answered`);
+      const last = messages.find((m) => m.runId === runId && m.type !== "progress");
+      if (!last) throw new Error(`job ${runId} has not answered`);
       return last;
     });
   return { messages, read, handle, settled };
 }
 
 const importMessage = (
-  jobId: number,
+  runId: number,
   readId: number,
   files: File[],
   overrides = NO_OVERRIDES,
 ): ToImportWorker => ({
   type: "import",
-  jobId,
+  runId,
   readId,
   files,
   overrides,
@@ -141,7 +141,7 @@ describe("the import worker's message loop", () => {
     const { handle, settled, messages } = handler({ read });
     handle(importMessage(1, 1, [await file("geojson/zones-vn2000.geojson")]));
     await vi.waitFor(() => expect(read).toHaveBeenCalled());
-    handle({ type: "cancel", jobId: 1 });
+    handle({ type: "cancel", runId: 1 });
     expect((await settled(1)).type).toBe("cancelled");
     expect(messages.some((m) => m.type === "report")).toBe(false);
   });
