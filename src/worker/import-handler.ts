@@ -9,6 +9,7 @@ import type {
   ImportReport,
   ToImportWorker,
 } from "./import-protocol";
+import { createRunSlot } from "./run-slot";
 
 /** What the import worker runs: the format registry, then the proposal pipeline over its result. */
 export type ImportPipeline = {
@@ -40,7 +41,6 @@ export function createImportHandler(
   pipeline: ImportPipeline,
 ): (message: ToImportWorker) => void {
   let cached: { readId: number; result: ReadResult } | null = null;
-  let current: { runId: number; controller: AbortController } | null = null;
 
   async function readFiles(message: ImportMessage, signal: AbortSignal): Promise<ReadResult> {
     if (cached?.readId === message.readId) return cached.result;
@@ -69,46 +69,29 @@ export function createImportHandler(
     return result;
   }
 
-  async function run(message: ImportMessage): Promise<void> {
-    const { runId } = message;
-    const controller = new AbortController();
-    current = { runId, controller };
-    try {
-      const read = await readFiles(message, controller.signal);
-      controller.signal.throwIfAborted();
-      post({ type: "progress", runId, stage: "prepare", done: 0, total: 1 });
-      const report = await pipeline.prepare(read, message.overrides, {
-        files: message.files.map((f) => f.name),
-        landUseKey: message.landUseKey,
-        signal: controller.signal,
-        onProgress: (done, total) =>
-          post({ type: "progress", runId, stage: "prepare", done, total }),
-      });
-      // A cancel that came while the last step was finishing still wins: no late report.
-      controller.signal.throwIfAborted();
-      post({ type: "report", runId, report });
-    } catch (error) {
-      if (controller.signal.aborted) post({ type: "cancelled", runId });
-      else
-        post({
-          type: "error",
-          runId,
-          message: error instanceof Error ? error.message : String(error),
-        });
-    } finally {
-      if (current?.controller === controller) current = null;
-    }
-  }
-
+  const runs = createRunSlot(post);
   return (message) => {
     switch (message.type) {
       case "cancel":
-        if (current?.runId === message.runId) current.controller.abort();
+        runs.cancel(message.runId);
         return;
-      case "import":
-        current?.controller.abort();
-        void run(message);
+      case "import": {
+        const { runId } = message;
+        runs.start(runId, async (signal) => {
+          const read = await readFiles(message, signal);
+          signal.throwIfAborted();
+          post({ type: "progress", runId, stage: "prepare", done: 0, total: 1 });
+          const report = await pipeline.prepare(read, message.overrides, {
+            files: message.files.map((f) => f.name),
+            landUseKey: message.landUseKey,
+            signal,
+            onProgress: (done, total) =>
+              post({ type: "progress", runId, stage: "prepare", done, total }),
+          });
+          return { type: "report", runId, report };
+        });
         return;
+      }
     }
   };
 }
