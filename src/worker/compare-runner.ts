@@ -30,19 +30,7 @@ const COMPARE_PROTOCOL: JobProtocol<
 > = {
   start: (runId, request) => ({ type: "compare", runId, request }),
   cancel: (runId) => ({ type: "cancel", runId }),
-  runOf: (message) => message.runId,
-  read: (message) => {
-    switch (message.type) {
-      case "progress":
-        return { kind: "progress", done: message.done, total: message.total };
-      case "result":
-        return { kind: "result", result: message.comparison };
-      case "cancelled":
-        return { kind: "cancelled" };
-      case "error":
-        return { kind: "error", message: message.message };
-    }
-  },
+  result: (message) => (message.type === "result" ? message.comparison : undefined),
 };
 
 /**

@@ -30,19 +30,7 @@ const IMPORT_PROTOCOL: JobProtocol<ToImportWorker, FromImportWorker, ImportReque
   {
     start: (runId, request) => ({ type: "import", runId, ...request }),
     cancel: (runId) => ({ type: "cancel", runId }),
-    runOf: (message) => message.runId,
-    read: (message) => {
-      switch (message.type) {
-        case "progress":
-          return { kind: "progress", done: message.done, total: message.total };
-        case "report":
-          return { kind: "result", result: message.report };
-        case "cancelled":
-          return { kind: "cancelled" };
-        case "error":
-          return { kind: "error", message: message.message };
-      }
-    },
+    result: (message) => (message.type === "report" ? message.report : undefined),
   };
 
 /**

@@ -21,20 +21,21 @@ export type JobOutcome<Result> =
   | { status: "cancelled" }
   | { status: "failed"; message: string };
 
-/** What a worker's reply means for the job it names. */
-export type JobReply<Result> =
-  | { kind: "progress"; done: number; total: number }
-  | { kind: "result"; result: Result }
-  | { kind: "cancelled" }
-  | { kind: "error"; message: string };
+/**
+ * Replies every one-job worker sends besides its result, each naming its job: progress, cancelled
+ * (it stopped on a `cancel`), error (the job failed as a whole: a bug, not bad data).
+ */
+export type JobReply =
+  | { type: "progress"; runId: number; done: number; total: number }
+  | { type: "cancelled"; runId: number }
+  | { type: "error"; runId: number; message: string };
 
-/** How a runner speaks to its kind of worker: the messages that start and stop a job, and replies. */
-export type JobProtocol<To, From, Request, Result> = {
+/** How a runner speaks to its kind of worker: the messages that start and stop a job, the result. */
+export type JobProtocol<To, From extends { type: string; runId: number }, Request, Result> = {
   start: (runId: number, request: Request) => To;
   cancel: (runId: number) => To;
-  /** The job a reply belongs to. */
-  runOf: (message: From) => number;
-  read: (message: From) => JobReply<Result>;
+  /** The result a reply carries; undefined for the {@link JobReply} kinds. */
+  result: (message: From) => Result | undefined;
 };
 
 type Active<From, Result> = {
@@ -52,7 +53,7 @@ type Active<From, Result> = {
  * is replaced by a fresh worker (quicker than waiting for it). Replies of any other job are ignored,
  * so a cancelled job never brings its result in late. Never rejects.
  */
-export class OneWorkerRunner<To, From, Request, Result> {
+export class OneWorkerRunner<To, From extends { type: string; runId: number }, Request, Result> {
   private port: WorkerPort<To> | null = null;
   /** A cancelled job the worker has not yet confirmed stopping. */
   private stopping: number | null = null;
@@ -138,21 +139,15 @@ export class OneWorkerRunner<To, From, Request, Result> {
 
   private onMessage(port: WorkerPort<To>, message: From): void {
     if (this.port !== port) return;
-    const runId = this.protocol.runOf(message);
-    const reply = this.protocol.read(message);
-    if (this.stopping === runId && reply.kind !== "progress") this.stopping = null;
+    const { runId } = message;
+    if (this.stopping === runId && message.type !== "progress") this.stopping = null;
     const job = this.active;
     if (!job || job.runId !== runId) return;
-    switch (reply.kind) {
+    // the protocol's own messages are a result or one of the JobReply kinds
+    const reply = message as unknown as JobReply;
+    switch (reply.type) {
       case "progress":
         job.onProgress(reply.done, reply.total, message);
-        return;
-      case "result":
-        this.finish(job, {
-          status: "done",
-          result: reply.result,
-          elapsedMs: performance.now() - job.started,
-        });
         return;
       case "error":
         this.finish(job, { status: "failed", message: reply.message });
@@ -161,6 +156,13 @@ export class OneWorkerRunner<To, From, Request, Result> {
         this.finish(job, { status: "cancelled" });
         return;
     }
+    const result = this.protocol.result(message);
+    if (result === undefined) return;
+    this.finish(job, {
+      status: "done",
+      result: result as Result,
+      elapsedMs: performance.now() - job.started,
+    });
   }
 
   private onFailure(port: WorkerPort<To>, message: string): void {
