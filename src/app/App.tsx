@@ -2,22 +2,30 @@ import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "r
 import { useTranslation } from "react-i18next";
 import type { LayerEntry } from "../core/catalog/schema";
 import type { Finding } from "../core/check/index";
+import type { ComparePiece } from "../core/compare/index";
 import type { MapView, PlanLayerData } from "../map/map-view";
 import { appReducer, initialAppState } from "../state/app-state";
-import { HANOI_BBOX } from "../state/bounds";
+import { collectionBbox, HANOI_BBOX } from "../state/bounds";
 import { findingBbox, findingHighlight } from "../state/check-selection";
 import type { DistrictInfo } from "../state/districts-index";
+import type { LoadedProposal } from "../state/proposal-layer";
+import { landUseKeyOf, proposalTarget } from "../state/proposal-layer";
 import { type FeatureHit, featureToHighlight } from "../state/selection";
 import { type Language, type MapCamera, parseUrlState, type UrlState } from "../state/url-state";
 import { CheckPanel } from "../ui/check-panel";
 import { FeaturePanel } from "../ui/feature-panel";
+import { ImportDialog } from "../ui/import-dialog";
+import { ImportDropZone } from "../ui/import-drop-zone";
 import { MapCanvas } from "../ui/map-canvas";
+import { type PlanView, ProposalCompare, planViewOf } from "../ui/proposal-compare";
 import { Sidebar } from "../ui/sidebar";
 import { CATALOG_FILE, CATALOG_URL } from "./runtime-urls";
 import { useBaseData } from "./use-base-data";
 import { useCatalog } from "./use-catalog";
 import { useCheck } from "./use-check";
-import { useLayerSources } from "./use-layer-sources";
+import { useImport } from "./use-import";
+import { type LayerSource, useLayerSources } from "./use-layer-sources";
+import { useProposalCompare } from "./use-proposal-compare";
 import { useUrlSync } from "./use-url-sync";
 
 /** The viewer: loads the catalogue and the base data, holds the app state, lays out sidebar and map. */
@@ -37,11 +45,23 @@ export function App() {
   const sources = useLayerSources(layers, CATALOG_URL);
   const baseState = useBaseData();
   const base = baseState.status === "ready" ? baseState : null;
+  const { proposal } = state;
+  // The check reads the proposal in place of the layer it replaces; the map shows both.
+  const checkSources = useMemo<Record<string, LayerSource>>(
+    () =>
+      proposal
+        ? {
+            ...sources,
+            [proposal.replaces]: { status: "ready", data: proposal.data, bbox: proposal.bbox },
+          }
+        : sources,
+    [sources, proposal],
+  );
   const check = useCheck({
     catalog,
     catalogUrl: CATALOG_URL,
     catalogFile: CATALOG_FILE,
-    sources,
+    sources: checkSources,
     baseDistricts: base?.base.districts ?? null,
     active: state.tab === "check",
   });
@@ -50,6 +70,62 @@ export function App() {
     if (layers) dispatch({ type: "catalog-loaded", layers, fromUrl: link.layers });
   }, [layers, link]);
 
+  const rules = check.rules.status === "ready" ? check.rules.rules : null;
+  const target = useMemo(
+    () => (layers ? proposalTarget(layers, rules ?? []) : null),
+    [layers, rules],
+  );
+  const importer = useImport(state.importing, target, dispatch);
+
+  // A proposal just loaded is checked as soon as the check data holds it.
+  const [toCheck, setToCheck] = useState<LoadedProposal | null>(null);
+  useEffect(() => {
+    if (proposal) {
+      setToCheck(proposal);
+      if (proposal.bbox) viewRef.current?.fitBounds(proposal.bbox);
+    }
+  }, [proposal]);
+  const { data: checkData, run: runCheck } = check;
+  const replaced = proposal ? layers?.find((l) => l.id === proposal.replaces) : undefined;
+  const comparison = useProposalCompare({
+    proposal,
+    current: proposal ? sources[proposal.replaces] : undefined,
+    landUseKey: replaced ? landUseKeyOf(replaced) : "land_use_code",
+    districts: checkData?.status === "ready" ? checkData.data.districts : null,
+  });
+  const { dispatch: compareDispatch } = comparison.compare;
+  const onComparePiece = useCallback(
+    (id: string) => compareDispatch({ type: "select-piece", id }),
+    [compareDispatch],
+  );
+  const onSelectPiece = useCallback(
+    (piece: ComparePiece) => {
+      compareDispatch({ type: "select-piece", id: piece.id });
+      const bbox = piece.geometry
+        ? collectionBbox({
+            type: "FeatureCollection",
+            features: [{ type: "Feature", geometry: piece.geometry, properties: {} }],
+          })
+        : null;
+      if (bbox) viewRef.current?.fitBounds(bbox);
+    },
+    [compareDispatch],
+  );
+  const onPlanView = useCallback(
+    (view: PlanView) => {
+      if (!proposal) return;
+      dispatch({ type: "set-visible", id: proposal.replaces, visible: view !== "after" });
+      dispatch({ type: "set-visible", id: proposal.entry.id, visible: view !== "before" });
+    },
+    [proposal],
+  );
+  useEffect(() => {
+    if (!toCheck || checkData?.status !== "ready") return;
+    if (checkData.data.layers[toCheck.replaces] !== toCheck.data) return;
+    setToCheck(null);
+    runCheck();
+  }, [toCheck, checkData, runCheck]);
+
   const pageTitle = t("app.title");
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -57,16 +133,21 @@ export function App() {
   }, [lang, pageTitle]);
 
   const layersById = useMemo(
-    () => new Map<string, LayerEntry>((layers ?? []).map((l) => [l.id, l])),
-    [layers],
+    () =>
+      new Map<string, LayerEntry>(
+        [...(layers ?? []), ...(proposal ? [proposal.entry] : [])].map((l) => [l.id, l]),
+      ),
+    [layers, proposal],
   );
   const planLayers = useMemo<PlanLayerData[]>(
-    () =>
-      (layers ?? []).flatMap((layer) => {
+    () => [
+      ...(layers ?? []).flatMap((layer) => {
         const source = sources[layer.id];
         return source?.status === "ready" ? [{ layer, data: source.data }] : [];
       }),
-    [layers, sources],
+      ...(proposal ? [{ layer: proposal.entry, data: proposal.data }] : []),
+    ],
+    [layers, sources, proposal],
   );
   const highlight = useMemo(
     () => featureToHighlight(state.hits, state.district, base?.districtByCode ?? new Map()),
@@ -114,10 +195,14 @@ export function App() {
   const closeFeaturePanel = useCallback(() => dispatch({ type: "set-hits", hits: [] }), []);
   const onZoomToLayer = useCallback(
     (id: string) => {
+      if (proposal?.entry.id === id) {
+        if (proposal.bbox) viewRef.current?.fitBounds(proposal.bbox);
+        return;
+      }
       const source = sources[id];
       if (source?.status === "ready" && source.bbox) viewRef.current?.fitBounds(source.bbox);
     },
-    [sources],
+    [sources, proposal],
   );
 
   const districtNames = useMemo(
@@ -158,6 +243,7 @@ export function App() {
         baseState={baseState}
         settings={state.layers}
         sources={sources}
+        proposal={proposal}
         basemap={state.basemap}
         basemapFailed={basemapFailed}
         selectedDistrict={selectedDistrict}
@@ -177,32 +263,55 @@ export function App() {
               catalog={catalog.layers}
               catalogFile={CATALOG_FILE}
               districtNames={districtNames}
+              proposal={proposal}
               onSelectFinding={onSelectFinding}
+            />
+          )
+        }
+        comparePanel={
+          proposal && (
+            <ProposalCompare
+              compare={comparison.compare}
+              proposal={proposal}
+              currentName={replaced ? replaced.title[lang] : proposal.replaces}
+              view={planViewOf(state.layers, proposal)}
+              onView={onPlanView}
+              onSelectPiece={onSelectPiece}
+              onRerun={comparison.rerun}
+              waiting={comparison.waiting}
+              districtName={(code) => districtNames.get(code) ?? code}
             />
           )
         }
       />
       <main className="map-area">
-        <MapCanvas
-          viewRef={viewRef}
-          initialCamera={link.camera}
-          initialBounds={HANOI_BBOX}
-          base={base?.base ?? null}
-          layers={planLayers}
-          settings={state.layers}
-          basemap={state.basemap}
-          highlight={highlight}
-          findings={check.findings}
-          findingHighlight={findingOutline}
-          onReady={onReady}
-          onMove={onMove}
-          onClick={onClick}
-          onBasemapError={() => setBasemapFailed(true)}
-        />
-        {state.hits.length > 0 && (
-          <FeaturePanel hits={state.hits} layersById={layersById} onClose={closeFeaturePanel} />
-        )}
+        <ImportDropZone onFiles={importer.open} disabled={state.importing.status !== "idle"}>
+          <MapCanvas
+            viewRef={viewRef}
+            initialCamera={link.camera}
+            initialBounds={HANOI_BBOX}
+            base={base?.base ?? null}
+            layers={planLayers}
+            settings={state.layers}
+            basemap={state.basemap}
+            highlight={highlight}
+            findings={check.findings}
+            findingHighlight={findingOutline}
+            comparison={comparison.mapData}
+            onComparePiece={onComparePiece}
+            onReady={onReady}
+            onMove={onMove}
+            onClick={onClick}
+            onBasemapError={() => setBasemapFailed(true)}
+          />
+          {state.hits.length > 0 && (
+            <FeaturePanel hits={state.hits} layersById={layersById} onClose={closeFeaturePanel} />
+          )}
+        </ImportDropZone>
       </main>
+      {state.importing.status !== "idle" && (
+        <ImportDialog state={state.importing} target={target} controller={importer} />
+      )}
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import type { CheckWorkerFactory } from "../worker/check-runner";
+import { workerPort } from "./worker-port";
 
 /**
  * Workers to check with: two, or one on a single-core machine. The shipped layers take about half a
@@ -9,18 +10,10 @@ export function checkWorkerCount(): number {
 }
 
 /** Starts the check engine in a module Web Worker (bundled by Vite from src/worker/check-worker.ts). */
-export const startCheckWorker: CheckWorkerFactory = (onMessage, onFailure) => {
-  const worker = new Worker(new URL("../worker/check-worker.ts", import.meta.url), {
-    type: "module",
-  });
-  worker.onmessage = (event) => onMessage(event.data);
-  worker.onerror = (event) => {
-    event.preventDefault();
-    onFailure(event.message || "check worker failed to start");
-  };
-  worker.onmessageerror = () => onFailure("check worker sent a message that could not be read");
-  return {
-    post: (message) => worker.postMessage(message),
-    terminate: () => worker.terminate(),
-  };
-};
+export const startCheckWorker: CheckWorkerFactory = (onMessage, onFailure) =>
+  workerPort(
+    new Worker(new URL("../worker/check-worker.ts", import.meta.url), { type: "module" }),
+    "check",
+    onMessage,
+    onFailure,
+  );

@@ -21,6 +21,12 @@ import {
   highlightCollection,
   SEVERITY_COLORS,
 } from "./check-layers";
+import {
+  COMPARE_FIRST_LAYER,
+  COMPARE_SOURCES,
+  compareImages,
+  compareLayerSpecs,
+} from "./compare-layers";
 import { type DistrictLabel, DistrictLabels } from "./district-labels";
 import { opacityPaint, PLAN_LAYER_PREFIX, planLayerSpecs, planSourceId } from "./plan-layer-specs";
 
@@ -61,7 +67,12 @@ export type MapViewOptions = {
   onClick: (hits: FeatureHit[]) => void;
   /** Called when a basemap tile fails to load (offline, blocked); the map keeps working. */
   onBasemapError: () => void;
+  /** Called when a click lands on a piece of the comparison, with the piece's id. */
+  onComparePiece: (id: string) => void;
 };
+
+/** A comparison as the map draws it: its pieces and the selected one (see `compare-layers`). */
+export type ComparisonData = { pieces: FeatureCollection; highlight: FeatureCollection };
 
 /** Hierarchy rank used for drawing: lower plans below higher ones. */
 const LEVEL_DRAW_ORDER: LayerEntry["level"][] = [
@@ -94,6 +105,8 @@ export class MapView {
   private findings: FeatureCollection = EMPTY_COLLECTION;
   private findingHighlight: FeatureCollection = EMPTY_COLLECTION;
   private checkLayersAdded = false;
+  private comparison: ComparisonData = { pieces: EMPTY_COLLECTION, highlight: EMPTY_COLLECTION };
+  private compareLayersAdded = false;
   /**
    * Last collection given to each source, as given: skips redundant `setData` calls and turns a
    * rendered feature's id back into the original.
@@ -130,7 +143,11 @@ export class MapView {
       this.apply();
     });
     this.map.on("moveend", () => options.onMove(this.camera()));
-    this.map.on("click", (event) => options.onClick(this.hitsAt(event.point)));
+    this.map.on("click", (event) => {
+      const piece = this.comparePieceAt(event.point);
+      if (piece !== null) options.onComparePiece(piece);
+      options.onClick(this.hitsAt(event.point));
+    });
     this.map.on("mousemove", (event) => this.updateCursor(event.point));
     this.map.on("error", (event) => this.onError(event));
     window.__planLayersMap = this.map;
@@ -182,6 +199,12 @@ export class MapView {
     this.apply();
   }
 
+  /** Draws what a proposal changes (or nothing): pieces tinted, hatched or dashed by kind. */
+  setComparison(comparison: ComparisonData | null): void {
+    this.comparison = comparison ?? { pieces: EMPTY_COLLECTION, highlight: EMPTY_COLLECTION };
+    this.apply();
+  }
+
   /** Moves the camera to show a WGS84 box. */
   fitBounds(bbox: Bbox): void {
     this.map.fitBounds(
@@ -215,7 +238,10 @@ export class MapView {
       this.waitUntilDrawn();
     }
     this.addCheckLayers();
+    this.addCompareLayers();
     this.applyPlanLayers();
+    this.setSourceData(COMPARE_SOURCES.pieces, this.comparison.pieces);
+    this.setSourceData(COMPARE_SOURCES.highlight, this.comparison.highlight);
     this.setSourceData(CHECK_SOURCES.findings, this.findings);
     this.setSourceData(CHECK_SOURCES.highlight, this.findingHighlight);
     this.setSourceData(BASE_SOURCES.highlight, this.highlighted);
@@ -254,6 +280,22 @@ export class MapView {
       this.map.addSource(id, { type: "geojson", data: EMPTY_COLLECTION });
     }
     for (const spec of checkLayerSpecs()) this.map.addLayer(spec, BASE_LAYERS.highlightFill);
+  }
+
+  /**
+   * The comparison's sources, layers and hatch images, once, under the check's findings (a conflict
+   * stays readable over a change).
+   */
+  private addCompareLayers(): void {
+    if (this.compareLayersAdded) return;
+    this.compareLayersAdded = true;
+    for (const { id, image, pixelRatio } of compareImages(window.devicePixelRatio || 1)) {
+      this.map.addImage(id, new ImageData(image.data, image.width, image.height), { pixelRatio });
+    }
+    for (const id of Object.values(COMPARE_SOURCES)) {
+      this.map.addSource(id, { type: "geojson", data: EMPTY_COLLECTION });
+    }
+    for (const spec of compareLayerSpecs(true)) this.map.addLayer(spec, CHECK_FIRST_LAYER);
   }
 
   private applyPlanLayers(): void {
@@ -311,7 +353,7 @@ export class MapView {
       }
     };
     move(polygons, BASE_LAYERS.districtsLine);
-    move([...lines, ...points], CHECK_FIRST_LAYER);
+    move([...lines, ...points], COMPARE_FIRST_LAYER);
   }
 
   private applyBasemap(): void {
@@ -382,6 +424,18 @@ export class MapView {
       [point.x - CLICK_TOLERANCE_PX, point.y - CLICK_TOLERANCE_PX],
       [point.x + CLICK_TOLERANCE_PX, point.y + CLICK_TOLERANCE_PX],
     ];
+  }
+
+  /** The id of the comparison piece under a click (the topmost), or null. */
+  private comparePieceAt(point: maplibregl.Point): string | null {
+    const layers = compareLayerSpecs()
+      .filter((spec) => "source" in spec && spec.source === COMPARE_SOURCES.pieces)
+      .map((spec) => spec.id)
+      .filter((id) => this.map.getLayer(id));
+    if (layers.length === 0) return null;
+    const [hit] = this.map.queryRenderedFeatures(this.clickBox(point), { layers });
+    const id = hit?.properties?.id;
+    return typeof id === "string" ? id : null;
   }
 
   private hitsAt(point: maplibregl.Point): FeatureHit[] {

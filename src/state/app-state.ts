@@ -1,10 +1,12 @@
 import type { LayerEntry } from "../core/catalog/schema";
+import { IDLE_IMPORT, type ImportAction, type ImportState, importReducer } from "./import-state";
 import { initialLayerSettings, type LayerSettings } from "./layer-settings";
+import type { LoadedProposal } from "./proposal-layer";
 import type { FeatureHit } from "./selection";
 import type { LayerSetting } from "./url-state";
 
 /** Sidebar tabs. */
-export type Tab = "layers" | "progress" | "check";
+export type Tab = "layers" | "progress" | "check" | "compare";
 
 /** Everything the user changes in the app, apart from the language (i18next) and the camera. */
 export type AppState = {
@@ -15,6 +17,10 @@ export type AppState = {
   district: string | null;
   /** Features under the last map click, shown in the attribute panel (empty: panel closed). */
   hits: FeatureHit[];
+  /** The import dialog (a proposal file being read or reviewed). */
+  importing: ImportState;
+  /** The proposal loaded in this session, drawn and checked in place of the layer it replaces. */
+  proposal: LoadedProposal | null;
 };
 
 export type AppAction =
@@ -26,18 +32,37 @@ export type AppAction =
   | { type: "set-tab"; tab: Tab }
   | { type: "set-basemap"; on: boolean }
   | { type: "select-district"; code: string | null }
-  | { type: "set-hits"; hits: FeatureHit[] };
+  | { type: "set-hits"; hits: FeatureHit[] }
+  | ImportAction
+  /**
+   * The user loaded the reviewed proposal: it replaces any earlier one, is shown, and the check tab
+   * opens (its run is the app's to start). The dialog closes.
+   */
+  | { type: "proposal-loaded"; proposal: LoadedProposal };
 
 /** The state before anything has loaded. */
 export function initialAppState(basemap: boolean): AppState {
-  return { tab: "layers", layers: {}, basemap, district: null, hits: [] };
+  return {
+    tab: "layers",
+    layers: {},
+    basemap,
+    district: null,
+    hits: [],
+    importing: IDLE_IMPORT,
+    proposal: null,
+  };
 }
 
 /** Applies one user or loading action. Unknown layer ids are ignored. */
 export function appReducer(state: AppState, action: AppAction): AppState {
   switch (action.type) {
-    case "catalog-loaded":
-      return { ...state, layers: initialLayerSettings(action.layers, action.fromUrl) };
+    case "catalog-loaded": {
+      const layers = initialLayerSettings(action.layers, action.fromUrl);
+      // A link names catalogue layers only: the session's proposal keeps its own setting.
+      const proposal = state.proposal && state.layers[state.proposal.entry.id];
+      if (state.proposal && proposal) layers[state.proposal.entry.id] = proposal;
+      return { ...state, layers };
+    }
     case "set-visible": {
       const current = state.layers[action.id];
       if (!current) return state;
@@ -60,5 +85,28 @@ export function appReducer(state: AppState, action: AppAction): AppState {
       return { ...state, district: action.code };
     case "set-hits":
       return { ...state, hits: action.hits };
+    case "import-started":
+    case "import-progress":
+    case "import-reported":
+    case "import-failed":
+    case "import-closed":
+      return { ...state, importing: importReducer(state.importing, action) };
+    case "proposal-loaded": {
+      const { entry } = action.proposal;
+      const layers = { ...state.layers };
+      if (state.proposal) delete layers[state.proposal.entry.id];
+      layers[entry.id] = { visible: true, opacity: entry.opacity };
+      // Hits may point into the replaced proposal's features: the panel closes.
+      const old = state.proposal?.entry.id;
+      const hits = state.hits.filter((h) => h.kind !== "plan" || h.layerId !== old);
+      return {
+        ...state,
+        layers,
+        hits,
+        tab: "check",
+        importing: IDLE_IMPORT,
+        proposal: action.proposal,
+      };
+    }
   }
 }

@@ -8,6 +8,8 @@ import type { Finding } from "../core/check/index";
 import { checkerNotes, runCoverage, splitRunnable } from "../state/check-coverage";
 import type { LayerFailure } from "../state/check-data";
 import { checkedRules, GROUP_BY, type GroupBy } from "../state/check-state";
+import type { LoadedProposal } from "../state/proposal-layer";
+import type { Language } from "../state/url-state";
 import { CheckControls } from "./check-controls";
 import { CheckCoverageNotice } from "./check-coverage-notice";
 import { CheckLayersNotice } from "./check-layers-notice";
@@ -26,6 +28,8 @@ type Props = {
   /** The catalogue's path as users see it (layer paths are written there). */
   catalogFile: string;
   districtNames: ReadonlyMap<string, string>;
+  /** The proposal checked in place of the layer it replaces, if one is loaded. */
+  proposal: LoadedProposal | null;
   onSelectFinding: (finding: Finding) => void;
 };
 
@@ -38,8 +42,17 @@ const NO_FAILURES: LayerFailure[] = [];
  * summary, the map legend and the findings grouped by rule, district or severity. Layers that did
  * not load and rules that did not run are named, before a run and in its results.
  */
-export function CheckPanel({ check, catalog, catalogFile, districtNames, onSelectFinding }: Props) {
-  const { t } = useTranslation();
+export function CheckPanel({
+  check,
+  catalog,
+  catalogFile,
+  districtNames,
+  proposal,
+  onSelectFinding,
+}: Props) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Language;
+  const replaced = proposal && catalog.find((l) => l.id === proposal.replaces);
   const { rules, data, state, dispatch } = check;
   const valid = rules.status === "ready" ? rules.rules : NO_RULES;
   const ruleOrder = useMemo(() => valid.map((r) => r.id), [valid]);
@@ -95,6 +108,14 @@ export function CheckPanel({ check, catalog, catalogFile, districtNames, onSelec
         {t("check.title")}
       </h2>
       <p className="muted">{t("check.intro")}</p>
+      {proposal && (
+        <p className="check-proposal" data-testid="check-proposal">
+          {t("import.checking", {
+            file: proposal.file,
+            title: replaced ? replaced.title[lang] : proposal.replaces,
+          })}
+        </p>
+      )}
       <CheckRulesNotice rules={rules} />
       <CheckLayersNotice failed={failed} layerName={names.layer} catalogFile={catalogFile} />
       {valid.length > 0 && (

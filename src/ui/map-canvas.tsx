@@ -2,7 +2,7 @@ import type { Feature } from "geojson";
 import { type RefObject, useEffect, useEffectEvent, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import type { Finding } from "../core/check/index";
-import { type BaseData, MapView, type PlanLayerData } from "../map/map-view";
+import { type BaseData, type ComparisonData, MapView, type PlanLayerData } from "../map/map-view";
 import type { Bbox } from "../state/bounds";
 import type { FindingHighlight } from "../state/check-selection";
 import type { LayerSettings } from "../state/layer-settings";
@@ -23,10 +23,13 @@ type Props = {
   findings: readonly Finding[];
   /** The selected finding's subject, constraint and conflicting part. */
   findingHighlight: FindingHighlight | null;
+  /** What the loaded proposal changes, drawn over the plan layers (null: nothing). */
+  comparison: ComparisonData | null;
   onReady: () => void;
   onMove: (camera: MapCamera) => void;
   onClick: (hits: FeatureHit[]) => void;
   onBasemapError: () => void;
+  onComparePiece: (id: string) => void;
 };
 
 /** The map area. Creates the MapView once, then passes every prop change on to it. */
@@ -34,11 +37,13 @@ export function MapCanvas(props: Props) {
   const { t } = useTranslation();
   const container = useRef<HTMLElement>(null);
   const { viewRef, base, layers, settings, basemap, highlight, findings, findingHighlight } = props;
+  const { comparison } = props;
 
   const onReady = useEffectEvent(() => props.onReady());
   const onMove = useEffectEvent((camera: MapCamera) => props.onMove(camera));
   const onClick = useEffectEvent((hits: FeatureHit[]) => props.onClick(hits));
   const onBasemapError = useEffectEvent(() => props.onBasemapError());
+  const onComparePiece = useEffectEvent((id: string) => props.onComparePiece(id));
   const initial = useEffectEvent(() => ({
     camera: props.initialCamera,
     bounds: props.initialBounds,
@@ -55,6 +60,7 @@ export function MapCanvas(props: Props) {
       onMove: (c) => onMove(c),
       onClick: (hits) => onClick(hits),
       onBasemapError: () => onBasemapError(),
+      onComparePiece: (id) => onComparePiece(id),
     });
     viewRef.current = view;
     return () => {
@@ -81,6 +87,9 @@ export function MapCanvas(props: Props) {
   useEffect(() => {
     viewRef.current?.highlightFinding(findingHighlight);
   }, [viewRef, findingHighlight]);
+  useEffect(() => {
+    viewRef.current?.setComparison(comparison);
+  }, [viewRef, comparison]);
 
   return <section ref={container} className="map-canvas" aria-label={t("app.map")} />;
 }

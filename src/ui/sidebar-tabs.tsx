@@ -2,11 +2,23 @@ import type { KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
 import type { Tab } from "../state/app-state";
 
-const TABS: Tab[] = ["layers", "check", "progress"];
-
-/** The "Layers" / "Check" / "Progress" tab strip (WAI-ARIA tabs: arrow keys move between tabs). */
-export function SidebarTabs({ tab, onChange }: { tab: Tab; onChange: (tab: Tab) => void }) {
+/**
+ * The "Layers" / "Check" / "Compare" / "Progress" tab strip (WAI-ARIA tabs: arrow keys move between
+ * tabs). "Compare" is there while a proposal is loaded.
+ */
+export function SidebarTabs({
+  tab,
+  onChange,
+  compare,
+}: {
+  tab: Tab;
+  onChange: (tab: Tab) => void;
+  compare: boolean;
+}) {
   const { t } = useTranslation();
+  const TABS: Tab[] = compare
+    ? ["layers", "check", "compare", "progress"]
+    : ["layers", "check", "progress"];
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.key !== "ArrowRight" && event.key !== "ArrowLeft") return;
     const step = event.key === "ArrowRight" ? 1 : -1;

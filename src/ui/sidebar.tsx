@@ -8,6 +8,7 @@ import type { Catalog } from "../core/catalog/parse-catalog";
 import type { Tab } from "../state/app-state";
 import type { DistrictInfo } from "../state/districts-index";
 import type { LayerSettings } from "../state/layer-settings";
+import type { LoadedProposal } from "../state/proposal-layer";
 import type { Language } from "../state/url-state";
 import { BaseDataNotice } from "./base-data-notice";
 import { BasemapToggle } from "./basemap-toggle";
@@ -17,6 +18,7 @@ import { DistrictSummary } from "./district-summary";
 import { LanguageSwitch } from "./language-switch";
 import { LayerPanel } from "./layer-panel";
 import { ProgressTable } from "./progress-table";
+import { ProposalLayerRow } from "./proposal-layer-row";
 import { SidebarTabs } from "./sidebar-tabs";
 
 type Props = {
@@ -28,6 +30,8 @@ type Props = {
   baseState: BaseDataState;
   settings: LayerSettings;
   sources: Record<string, LayerSource>;
+  /** The proposal loaded in this session, listed above the catalogue's layers. */
+  proposal: LoadedProposal | null;
   basemap: boolean;
   basemapFailed: boolean;
   selectedDistrict: DistrictInfo | undefined;
@@ -39,6 +43,8 @@ type Props = {
   onCloseDistrict: () => void;
   /** Content of the "Check" tab (the check panel). */
   checkPanel: ReactNode;
+  /** Content of the "Compare" tab, while a proposal is loaded (null: no such tab). */
+  comparePanel: ReactNode;
 };
 
 /** The left column: title, language, notices, then the "Layers", "Check" or "Progress" tab. */
@@ -56,7 +62,7 @@ export function Sidebar(props: Props) {
       </header>
       <CatalogNotice state={props.catalogState} file={CATALOG_FILE} />
       <BaseDataNotice state={props.baseState} />
-      <SidebarTabs tab={tab} onChange={props.onTab} />
+      <SidebarTabs tab={tab} onChange={props.onTab} compare={props.comparePanel !== null} />
       <div
         className="sidebar__panel"
         id={`panel-${tab}`}
@@ -82,6 +88,15 @@ export function Sidebar(props: Props) {
             {props.catalogState.status === "loading" && (
               <p className="muted">{t("app.loadingCatalog")}</p>
             )}
+            {props.proposal && (
+              <ProposalLayerRow
+                proposal={props.proposal}
+                setting={props.settings[props.proposal.entry.id]}
+                onVisible={props.onVisible}
+                onOpacity={props.onOpacity}
+                onZoom={props.onZoomToLayer}
+              />
+            )}
             {catalog && (
               <LayerPanel
                 layers={catalog.layers}
@@ -95,6 +110,8 @@ export function Sidebar(props: Props) {
           </>
         ) : tab === "check" ? (
           props.checkPanel
+        ) : tab === "compare" ? (
+          props.comparePanel
         ) : (
           catalog && <ProgressTable catalog={catalog} />
         )}

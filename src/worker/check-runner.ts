@@ -1,21 +1,16 @@
 import type { Rule } from "../core/catalog/rules-schema";
 import { type CheckResult, mergeResults, type PartialResult } from "../core/check/index";
 import type { CheckData, FromCheckWorker, ToCheckWorker } from "./check-protocol";
+import type { WorkerFactory, WorkerPort } from "./one-worker-runner";
 
 /** The side of a worker the runner needs; a Web Worker in the page, a stand-in in tests. */
-export type CheckWorkerPort = {
-  post: (message: ToCheckWorker) => void;
-  terminate: () => void;
-};
+export type CheckWorkerPort = WorkerPort<ToCheckWorker>;
 
 /**
  * Starts one worker. `onMessage` hears its replies; `onFailure` hears that the worker itself broke
  * (its script failed to load, or threw outside a run).
  */
-export type CheckWorkerFactory = (
-  onMessage: (message: FromCheckWorker) => void,
-  onFailure: (message: string) => void,
-) => CheckWorkerPort;
+export type CheckWorkerFactory = WorkerFactory<ToCheckWorker, FromCheckWorker>;
 
 /** How a run ended. `elapsedMs` is wall time from `run` to the merged result, data transfer included. */
 export type RunOutcome =

@@ -106,6 +106,7 @@ function startView(onClick = vi.fn()) {
     onMove: () => {},
     onClick,
     onBasemapError: () => {},
+    onComparePiece: () => {},
   });
   const map = FakeMap.last;
   if (!map) throw new Error("MapView made no map");

@@ -1,0 +1,107 @@
+import { useCallback, useEffect, useRef } from "react";
+import type { LayerEntry } from "../core/catalog/schema";
+import type { AppAction } from "../state/app-state";
+import type { ImportState } from "../state/import-state";
+import { landUseKeyOf, loadedProposal } from "../state/proposal-layer";
+import { ImportClient } from "../worker/import-client";
+import { type ImportOverrides, type ImportStage, NO_OVERRIDES } from "../worker/import-protocol";
+import { frameProgress } from "./frame-progress";
+import { startImportWorker } from "./import-worker";
+
+/** What the picker, the drop zone and the import dialog can do. */
+export type ImportController = {
+  /** Reads files chosen or dropped together (one input) and opens the dialog with its report. */
+  open: (files: File[]) => void;
+  /** Prepares the files in the dialog again with another CRS or land-use attribute. */
+  override: (change: Partial<ImportOverrides>) => void;
+  /** Stops any reading and closes the dialog; the session stays as it was. */
+  cancel: () => void;
+  /** Loads the reviewed proposal's valid features as the proposal layer. */
+  load: () => void;
+};
+
+/**
+ * Runs imports on the import worker and keeps the dialog's state in the app store. Nothing of the
+ * session changes until the user loads the reviewed proposal: a bad file, a cancel or a worker
+ * that broke only ever changes the dialog.
+ */
+export function useImport(
+  importing: ImportState,
+  target: LayerEntry | null,
+  dispatch: (action: AppAction) => void,
+): ImportController {
+  const clientRef = useRef<ImportClient | null>(null);
+  const request = useRef<{ files: File[]; readId: number; overrides: ImportOverrides } | null>(
+    null,
+  );
+  const landUseKey = target ? landUseKeyOf(target) : "land_use_code";
+
+  useEffect(() => {
+    const client = new ImportClient(startImportWorker);
+    clientRef.current = client;
+    return () => {
+      client.dispose();
+      clientRef.current = null;
+    };
+  }, []);
+
+  const start = useCallback(() => {
+    const client = clientRef.current;
+    const current = request.current;
+    if (!client || !current) return;
+    dispatch({ type: "import-started", files: current.files.map((f) => f.name) });
+    let stage: ImportStage = "read";
+    const progress = frameProgress((done, total) =>
+      dispatch({ type: "import-progress", stage, done, total }),
+    );
+    const outcome = client.run({ ...current, landUseKey }, (at, done, total) => {
+      stage = at;
+      progress.report(done, total);
+    });
+    void outcome.then((result) => {
+      progress.stop();
+      if (result.status === "done") dispatch({ type: "import-reported", report: result.result });
+      else if (result.status === "failed")
+        dispatch({ type: "import-failed", message: result.message });
+      // cancelled: the dialog was closed by whoever cancelled
+    });
+  }, [dispatch, landUseKey]);
+
+  const open = useCallback(
+    (files: File[]) => {
+      const client = clientRef.current;
+      if (!client || files.length === 0) return;
+      request.current = { files, readId: client.newReadId(), overrides: NO_OVERRIDES };
+      start();
+    },
+    [start],
+  );
+
+  const override = useCallback(
+    (change: Partial<ImportOverrides>) => {
+      const current = request.current;
+      if (!current) return;
+      request.current = { ...current, overrides: { ...current.overrides, ...change } };
+      start();
+    },
+    [start],
+  );
+
+  const cancel = useCallback(() => {
+    clientRef.current?.cancel();
+    request.current = null;
+    dispatch({ type: "import-closed" });
+  }, [dispatch]);
+
+  const report = importing.status === "review" ? importing.report : null;
+  const load = useCallback(() => {
+    if (!report?.collection || !target) return;
+    request.current = null;
+    dispatch({
+      type: "proposal-loaded",
+      proposal: loadedProposal(target, report.file, report.collection),
+    });
+  }, [report, target, dispatch]);
+
+  return { open, override, cancel, load };
+}

@@ -1,0 +1,67 @@
+import type { FeatureCollection } from "geojson";
+import { useCallback, useEffect, useMemo, useRef } from "react";
+import { compareHighlightCollection, comparePiecesCollection } from "../map/compare-layers";
+import type { ComparisonData } from "../map/map-view";
+import type { LoadedProposal } from "../state/proposal-layer";
+import { type CompareController, useCompare } from "./use-compare";
+import type { LayerSource } from "./use-layer-sources";
+
+export type ProposalComparison = {
+  compare: CompareController;
+  /** The comparison as the map draws it, or null before one has finished. */
+  mapData: ComparisonData | null;
+  /** Compares the loaded proposal again (after a cancel or a failure). */
+  rerun: () => void;
+  /** A proposal is loaded but the layer it replaces has not loaded yet. */
+  waiting: boolean;
+};
+
+/**
+ * Compares each proposal, once loaded, with the layer it replaces (the current city plan) on the
+ * compare worker, and turns the result into map data. A proposal replaced by another starts a new
+ * comparison (the old result is dropped at once).
+ */
+export function useProposalCompare({
+  proposal,
+  current,
+  landUseKey,
+  districts,
+}: {
+  proposal: LoadedProposal | null;
+  /** The replaced layer's source. */
+  current: LayerSource | undefined;
+  /** The attribute both plans keep land-use codes in (the proposal's is renamed to it). */
+  landUseKey: string;
+  /** District polygons (property `code`), so pieces name their districts as the CLI does. */
+  districts: FeatureCollection | null;
+}): ProposalComparison {
+  const compare = useCompare();
+  const { run, state, selected } = compare;
+  const currentData = current?.status === "ready" ? current.data : null;
+  const compared = useRef<LoadedProposal | null>(null);
+
+  const rerun = useCallback(() => {
+    if (!proposal || !currentData) return;
+    compared.current = proposal;
+    run({
+      current: currentData,
+      proposal: proposal.data,
+      options: { attribute: landUseKey, ...(districts ? { districts } : {}) },
+    });
+  }, [proposal, currentData, landUseKey, districts, run]);
+
+  useEffect(() => {
+    if (proposal && currentData && compared.current !== proposal) rerun();
+  }, [proposal, currentData, rerun]);
+
+  const last = state.last;
+  const pieces = useMemo(
+    () => (last ? comparePiecesCollection(last.comparison.pieces, last.colors) : null),
+    [last],
+  );
+  const mapData = useMemo(
+    () => (pieces ? { pieces, highlight: compareHighlightCollection(selected) } : null),
+    [pieces, selected],
+  );
+  return { compare, mapData, rerun, waiting: proposal !== null && currentData === null };
+}
