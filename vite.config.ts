@@ -67,6 +67,9 @@ export default defineConfig({
           include: ["test/**/*.test.ts"],
           exclude: ["test/e2e/**", "test/agreement/**"],
           environment: "node",
+          // A hang guard, not a speed target: geometry tests that take 1–2 s alone took over vitest's
+          // 5 s default while both cores ran other test files.
+          testTimeout: 30_000,
         },
       },
       {
