@@ -141,7 +141,7 @@ function partsOfZip(
       dbf: parts.dbf ?? null,
       prj: asText(parts.prj),
       cpg: asText(parts.cpg),
-      dbfName: chosen.get("dbf")?.name ?? `${stemOf(shpName)}.dbf`,
+      dbfName: `${zip.name} › ${chosen.get("dbf")?.name ?? `${stemOf(shpName)}.dbf`}`,
     },
     others: names.filter((name) => name !== shpName),
   };
