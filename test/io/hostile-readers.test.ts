@@ -141,5 +141,16 @@ describe("Shapefile", SLOW, () => {
     const r = await readSource([{ name: "zones.shp", bytes: shp }, ...parts.slice(1)]);
     expect(r.collection.features).toHaveLength(4);
     expect(errors(r)).toMatchObject([{ file: "zones.shp", featureIndex: 0 }]);
+    // the old message was shpjs's "Offset is outside the bounds of the DataView"
+    expect(errors(r)[0]?.message.en).toContain(
+      "the record declares 2 parts and 2147483647 points but is only 212 bytes long",
+    );
+  });
+
+  it("a zip holding a zipped Shapefile: the inner zip named, not opened", async () => {
+    const inner = fixture("shapefile/zones-wgs84.zip");
+    const r = await readBytes("outer.zip", zipSync({ "inner.zip": inner.bytes }));
+    expect(errors(r)).toMatchObject([{ file: "outer.zip", code: "missing-part" }]);
+    expect(errors(r)[0]?.message.en).toContain("the zip holds another archive (inner.zip)");
   });
 });
