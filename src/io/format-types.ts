@@ -44,7 +44,7 @@ export type ReadLimits = {
    * nested deeper is refused at the place it goes too deep, before it costs memory.
    */
   maxTextDepth: number;
-  /** Bytes of KML text (a .kml, or the KML documents of a .kmz together): its DOM costs ~75×. */
+  /** Bytes of KML text (a .kml, or the KML documents of a .kmz together): its DOM costs ~100×. */
   maxXmlBytes: number;
 };
 

@@ -11,8 +11,9 @@ import type { ReadLimits } from "./format-types";
  * whatever copies it next (structuredClone to a worker, JSON.stringify of the findings). JSON text
  * nested 256 deep: a GeoJSON needs 4 levels above an attribute's 32 and 6 for a MultiPolygon's
  * coordinates; parsing a text nested 10 000 000 deep took 17 s and 1 GiB only to be refused after.
- * 32 MiB of KML: xmldom's DOM and togeojson took ~2 s and ~75 MiB of memory per MiB of KML here
- * (20 MiB: 43 s, 1.5 GiB; 200 MiB did not end in 3 minutes), and a plan in KML is rarely over 10 MiB.
+ * 16 MiB of KML: xmldom's DOM and togeojson take ~1.5 s and ~70–110 MiB of memory per MiB of KML
+ * here (15 MiB, 60 000 placemarks: 21 s, 1–1.7 GiB; 31 MiB: 2 minutes, 2.2 GiB; 200 MiB did not
+ * end in 3 minutes), more than a browser tab should spend; a plan in KML is rarely over 10 MiB.
  */
 export const DEFAULT_READ_LIMITS: ReadLimits = {
   maxBytes: MAX_JSON_TEXT_BYTES,
@@ -21,7 +22,7 @@ export const DEFAULT_READ_LIMITS: ReadLimits = {
   maxFeatures: 2_000_000,
   maxValueDepth: 32,
   maxTextDepth: 256,
-  maxXmlBytes: 32 * 2 ** 20,
+  maxXmlBytes: 16 * 2 ** 20,
 };
 
 /** What to do with a layer file too large to read, whatever its format. */
