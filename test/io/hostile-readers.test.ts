@@ -154,3 +154,19 @@ describe("Shapefile", SLOW, () => {
     expect(errors(r)[0]?.message.en).toContain("the zip holds another archive (inner.zip)");
   });
 });
+
+describe("GeoJSON attribute names that reach prototypes", () => {
+  it("__proto__ and constructor stay own properties; Object.prototype is untouched", async () => {
+    const zone = (code: string) =>
+      `{"type":"Feature","properties":{"__proto__":{"polluted":1},"constructor":"${code}"},"geometry":null}`;
+    const r = await readBytes(
+      "proto.geojson",
+      `{"type":"FeatureCollection","features":[${zone("ODT")},${zone("LUA")}]}`,
+    );
+    const properties = r.collection.features[0]?.properties as Record<string, unknown>;
+    expect(Object.hasOwn(properties, "__proto__")).toBe(true);
+    expect(properties.constructor).toBe("ODT");
+    expect((Object.prototype as Record<string, unknown>).polluted).toBeUndefined();
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
