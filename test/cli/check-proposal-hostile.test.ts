@@ -1,7 +1,7 @@
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CLI_FIXTURES, type CliRun, runCheckCli, scratchCopy } from "./check-helpers";
+import { describe, expect, it } from "vitest";
+import { CLI_FIXTURES, expectBadInput, runCheckCli, scratchFolder } from "./check-helpers";
 
 /**
  * `npm run check -- --proposal FILE` given hostile or careless input (issue 7, "Validation"):
@@ -22,29 +22,8 @@ const check = (...paths: string[]) =>
     ...paths.flatMap((path) => ["--proposal", path]),
   ]);
 
-/** Exit 2, nothing on stdout, no stack trace, every piece named on stderr. */
-function expectBadInput(r: CliRun, ...pieces: string[]) {
-  expect(r.status, r.stderr).toBe(2);
-  expect(r.stdout).toBe("");
-  expect(r.stderr).toContain("Lỗi / Error");
-  expect(r.stderr).not.toMatch(/^\s+at /m);
-  for (const piece of pieces) expect(r.stderr).toContain(piece);
-}
-
 describe("npm run check --proposal: hostile input", SLOW, () => {
-  let s: ReturnType<typeof scratchCopy>;
-  let dir: string;
-  const write = (name: string, content: string | Uint8Array) => {
-    const path = join(dir, name);
-    writeFileSync(path, content);
-    return path;
-  };
-  beforeAll(() => {
-    s = scratchCopy();
-    dir = join(s.root, "hostile");
-    mkdirSync(dir);
-  });
-  afterAll(() => s.done());
+  const { write } = scratchFolder("hostile");
 
   it("a 20 MiB KML: refused by its size, not parsed for minutes", () => {
     const placemark =
@@ -77,11 +56,9 @@ describe("npm run check --proposal: hostile input", SLOW, () => {
   });
 
   it("a .dbf with fewer records than the .shp: the warning that explains the features' errors", () => {
-    const names = ["shp", "shx", "prj"].map((e) => {
-      const path = join(dir, `zones.${e}`);
-      copyFileSync(join(IO, "shapefile", "vn2000", `zones.${e}`), path);
-      return path;
-    });
+    const names = ["shp", "shx", "prj"].map((e) =>
+      write(`zones.${e}`, readFileSync(join(IO, "shapefile", "vn2000", `zones.${e}`))),
+    );
     const dbf = readFileSync(join(IO, "shapefile", "vn2000", "zones.dbf"));
     const view = new DataView(dbf.buffer, dbf.byteOffset, dbf.byteLength);
     const header = view.getUint16(8, true);

@@ -9,7 +9,7 @@ function blob(flags: number): Uint8Array {
   const view = new DataView(bytes.buffer);
   bytes.set([0x47, 0x50, 0, flags]);
   view.setInt32(4, 4326, true);
-  [105.8, 105.8, 21, 21].forEach((v, i) => view.setFloat64(8 + i * 8, v, true));
+  for (const [i, v] of [105.8, 105.8, 21, 21].entries()) view.setFloat64(8 + i * 8, v, true);
   bytes[40] = 1; // little-endian WKB
   view.setUint32(41, 1, true); // Point
   view.setFloat64(45, 105.8, true);
