@@ -1,6 +1,7 @@
 import { zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import type { ReadResult } from "../../src/io/format-types";
+import type { SourceFile } from "../../src/io/source-files";
 import { fixture, readBytes, readSource } from "./hostile-helpers";
 
 /**
@@ -132,6 +133,23 @@ describe("Shapefile", SLOW, () => {
     // the old reader named "zones.dbf" alone: which of the user's files is that?
     expect(errors(r)).toMatchObject([{ file: "office.zip › zones.dbf", featureIndex: null }]);
     expect(errors(r)[0]?.message.en).toContain("the .dbf header is wrong (65535 bytes");
+  });
+
+  it("a .dbf whose header lies about its record length: said, not read as cut short", async () => {
+    const parts = ["shp", "shx", "dbf", "prj"].map((e) => fixture(`shapefile/vn2000/zones.${e}`));
+    const dbf = parts[2]?.bytes.slice() as Uint8Array;
+    new DataView(dbf.buffer).setUint16(10, 0xffff, true);
+    const r = await readSource([
+      ...parts.slice(0, 2),
+      { name: "zones.dbf", bytes: dbf },
+      parts[3] as SourceFile,
+    ]);
+    // the old reader warned "declares 5 records but holds 0" and read features without attributes
+    expect(r.collection.features).toEqual([]);
+    expect(errors(r)).toMatchObject([{ file: "zones.dbf", featureIndex: null }]);
+    expect(errors(r)[0]?.message.en).toContain(
+      "the .dbf header says its records are 65535 bytes long but its fields take",
+    );
   });
 
   it("a record claiming 2^31 points: that feature left out, the others read", async () => {
