@@ -44,6 +44,11 @@ export type ReadLimits = {
    * nested deeper is refused at the place it goes too deep, before it costs memory.
    */
   maxTextDepth: number;
+  /**
+   * Arrays and objects a JSON text may open, counted on the text before it is parsed: what
+   * `JSON.parse` would build, ~90 bytes of heap each.
+   */
+  maxTextContainers: number;
   /** Bytes of KML text (a .kml, or the KML documents of a .kmz together): its DOM costs ~100×. */
   maxXmlBytes: number;
 };

@@ -55,6 +55,12 @@ describe("npm run check --proposal: hostile input", SLOW, () => {
     expectBadInput(r, "deep.geojson", "is nested more than 256 deep", "at line 1, column 288");
   });
 
+  it("a GeoJSON of 30 000 000 empty arrays: refused before JSON.parse fills the heap", () => {
+    const text = `{"type":"FeatureCollection","features":[],"x":[${"[],".repeat(30_000_000)}[]]}`;
+    const r = check(write("arrays.geojson", text));
+    expectBadInput(r, "arrays.geojson", "holds more than 25000000 JSON arrays and objects");
+  });
+
   it("a .dbf with fewer records than the .shp: the warning that explains the features' errors", () => {
     const names = ["shp", "shx", "prj"].map((e) =>
       write(`zones.${e}`, readFileSync(join(IO, "shapefile", "vn2000", `zones.${e}`))),

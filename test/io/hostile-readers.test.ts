@@ -103,6 +103,16 @@ describe("GeoJSON and NDJSON nested too deep", SLOW, () => {
     expect(errors(r)[0]?.message.en).toContain("at line 2, column 328");
   });
 
+  it("more than 25 000 000 arrays and objects: refused before parsing", async () => {
+    // the old reader parsed them: 480 MiB of empty arrays did not end in 3 minutes (4 GiB heap)
+    const text = `{"type":"FeatureCollection","features":[],"x":[${"[],".repeat(25_000_000)}[]]}`;
+    const r = await readBytes("arrays.geojson", text);
+    expect(errors(r)).toMatchObject([{ file: "arrays.geojson", code: "too-large" }]);
+    expect(errors(r)[0]?.message.en).toContain(
+      "holds more than 25000000 JSON arrays and objects, more than can be read in memory",
+    );
+  });
+
   it("brackets inside strings do not count; an attribute nested 200 deep is still dropped, said", async () => {
     const text = `{"type":"Feature","properties":{"s":"${"[".repeat(1000)}","a":${"[".repeat(200)}${"]".repeat(200)}},"geometry":null}`;
     const r = await readBytes("strings.geojson", text);

@@ -16,7 +16,7 @@ import { FeatureSink } from "../feature-sink";
 import type { CrsEvidence, FormatModule, ReadOptions, ReadResult } from "../format-types";
 import { crsOfMember } from "../geojson/crs-member";
 import { NDJSON_EXTENSIONS } from "../geojson/extensions";
-import { tooDeepAt, tooDeepText } from "../geojson/text-depth";
+import { scanJsonText, tooDeepAt, tooDeepText, tooManyContainersText } from "../geojson/text-depth";
 import { nestsDeeperThan } from "../geojson/value-depth";
 import { ReadProgress } from "../progress";
 import { failedRead, tooManyFeatures, unreadable } from "../read-problems";
@@ -217,11 +217,16 @@ export const geojsonFormat: FormatModule = {
     const decoded = decodeUtf8(source.bytes, file);
     if (!decoded.ok) return failedRead("geojson", file, [decoded.issue]);
     const text = decoded.text.charCodeAt(0) === 0xfeff ? decoded.text.slice(1) : decoded.text;
+    const { maxTextDepth, maxTextContainers } = options.limits;
+    const shape = scanJsonText(text, maxTextDepth, maxTextContainers);
+    if (shape.containers > maxTextContainers) {
+      return unreadable("geojson", file, "too-large", tooManyContainersText(maxTextContainers));
+    }
     const ndjson = (NDJSON_EXTENSIONS as readonly string[]).includes(extensionOf(file));
     if (ndjson) return readNdjson(file, text, options);
     options.signal?.throwIfAborted();
-    const deep = tooDeepAt(text, options.limits.maxTextDepth);
-    if (deep >= 0 && !looksLikeNdjson(text, options.limits.maxTextDepth)) {
+    const deep = shape.tooDeepAt;
+    if (deep >= 0 && !looksLikeNdjson(text, maxTextDepth)) {
       const { line, column } = stringPosition(text, deep);
       const where = {
         vi: `ở dòng ${line}, cột ${column}`,
