@@ -39,6 +39,18 @@ export type ReadLimits = {
   maxFeatures: number;
   /** Nesting of an attribute's value (arrays and objects in GeoJSON properties). */
   maxValueDepth: number;
+  /**
+   * Nesting of a JSON text's arrays and objects, checked on the text before it is parsed: a file
+   * nested deeper is refused at the place it goes too deep, before it costs memory.
+   */
+  maxTextDepth: number;
+  /**
+   * Arrays and objects a JSON text may open, counted on the text before it is parsed: what
+   * `JSON.parse` would build, ~90 bytes of heap each.
+   */
+  maxTextContainers: number;
+  /** Bytes of KML text (a .kml, or the KML documents of a .kmz together): its DOM costs ~100×. */
+  maxXmlBytes: number;
 };
 
 /**

@@ -71,6 +71,18 @@ const errorLines = (issues: readonly ValidationIssue[]) =>
 const warningLines = (issues: readonly ValidationIssue[]) =>
   cappedProblemLines(issues.filter((issue) => issue.severity === "warning").map(formatIssue));
 
+/**
+ * The lines of a file that cannot be used: its file-level warnings first, since they often say
+ * why its features fail (a .dbf with fewer records than the .shp leaves the last features without
+ * a land-use code), then its errors.
+ */
+const refusedLines = (issues: readonly ValidationIssue[]) => [
+  ...issues
+    .filter((issue) => issue.severity === "warning" && issue.featureIndex === null)
+    .map(formatIssue),
+  ...errorLines(issues),
+];
+
 /** "Ghi chú / Note: file: …" — what the user should know about how a file was read. */
 const noteLine = (file: string, text: Bilingual) => `Ghi chú / Note: ${file}: ${bilingual(text)}`;
 
@@ -92,7 +104,7 @@ export async function readLayerFile(
 ): Promise<ReadLayer> {
   const result = await readSourceFiles(sourcePaths(path), hint);
   const { collection, issues, crs } = layerFromRead(result, kind);
-  if (!collection) throw problemsError(errorLines(issues));
+  if (!collection) throw problemsError(refusedLines(issues));
   const reprojected = crs && !isPlainWgs84(crs.choice) ? [crsLine(result.file, crs.reason)] : [];
   return { collection, warnings: [...reprojected, ...warningLines(issues)] };
 }
@@ -145,8 +157,9 @@ export async function readProposalFiles(
     ...(options.crs ? { crs: options.crs } : {}),
     ...(options.landUseAttribute ? { landUseAttribute: options.landUseAttribute } : {}),
   });
-  const errors = errorLines(proposal.issues);
-  if (errors.length > 0) throw problemsError(errors);
+  if (proposal.issues.some((issue) => issue.severity === "error")) {
+    throw problemsError(refusedLines(proposal.issues));
+  }
   const notes = [
     crsLine(result.file, proposal.crsReason),
     landUseLine(result.file, proposal.landUse),

@@ -1,8 +1,9 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, expect } from "vitest";
 import { PROJECT_ROOT } from "./helpers";
 
 export const CLI_FIXTURES = fileURLToPath(new URL("../fixtures/cli/", import.meta.url));
@@ -72,4 +73,37 @@ export function timingsLine(stderr: string): Record<string, unknown> {
   if (line.length !== 1)
     throw new Error(`expected one JSON line on stderr, got ${line.length}:\n${stderr}`);
   return JSON.parse(line[0] as string) as Record<string, unknown>;
+}
+
+/** Bad input: exit 2, nothing on stdout, no stack trace, every piece named on stderr. */
+export function expectBadInput(r: CliRun, ...pieces: string[]): void {
+  expect(r.status, r.stderr).toBe(2);
+  expect(r.stdout).toBe("");
+  expect(r.stderr).toContain("Lỗi / Error");
+  expect(r.stderr).not.toMatch(/^\s+at /m);
+  for (const piece of pieces) expect(r.stderr).toContain(piece);
+}
+
+/**
+ * For the describe block it is called in: a folder `name` in a {@link scratchCopy} made before its
+ * tests and removed after them, and `write`, which puts a file there and returns its path.
+ */
+export function scratchFolder(name: string): {
+  write: (file: string, content: string | Uint8Array) => string;
+} {
+  let s: ReturnType<typeof scratchCopy>;
+  let dir: string;
+  beforeAll(() => {
+    s = scratchCopy();
+    dir = join(s.root, name);
+    mkdirSync(dir);
+  });
+  afterAll(() => s.done());
+  return {
+    write: (file, content) => {
+      const path = join(dir, file);
+      writeFileSync(path, content);
+      return path;
+    },
+  };
 }

@@ -1,8 +1,15 @@
-import { mkdirSync, truncateSync, writeFileSync } from "node:fs";
+import { truncateSync } from "node:fs";
 import { join } from "node:path";
 import { zipSync } from "fflate";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CLI_FIXTURES, type CliRun, csvRows, runCheckCli, scratchCopy } from "./check-helpers";
+import { beforeAll, describe, expect, it } from "vitest";
+import {
+  CLI_FIXTURES,
+  type CliRun,
+  csvRows,
+  expectBadInput,
+  runCheckCli,
+  scratchFolder,
+} from "./check-helpers";
 
 /**
  * `npm run check -- --proposal FILE` for every format the registry reads (issue 7), in WGS84 and
@@ -140,15 +147,6 @@ describe("npm run check --proposal: every format, WGS84 and VN-2000", SLOW, () =
   });
 });
 
-/** Exit 2, nothing on stdout, no stack trace, every piece named on stderr. */
-function expectBadInput(r: CliRun, ...pieces: string[]) {
-  expect(r.status, r.stderr).toBe(2);
-  expect(r.stdout).toBe("");
-  expect(r.stderr).toContain("Lỗi / Error");
-  expect(r.stderr).not.toMatch(/^\s+at /m);
-  for (const piece of pieces) expect(r.stderr).toContain(piece);
-}
-
 /** A zip of `name` holding 1 MiB of zeros, its declared size of it patched to `declared`. */
 function zipDeclaring(name: string, declared: number): Uint8Array {
   const zip = zipSync({ [name]: new Uint8Array(1 << 20) }, { level: 9 });
@@ -162,19 +160,7 @@ function zipDeclaring(name: string, declared: number): Uint8Array {
 }
 
 describe("npm run check --proposal: bad input exits 2 naming the file (and feature)", SLOW, () => {
-  let s: ReturnType<typeof scratchCopy>;
-  let dir: string;
-  const write = (name: string, content: string | Uint8Array) => {
-    const path = join(dir, name);
-    writeFileSync(path, content);
-    return path;
-  };
-  beforeAll(() => {
-    s = scratchCopy();
-    dir = join(s.root, "bad");
-    mkdirSync(dir);
-  });
-  afterAll(() => s.done());
+  const { write } = scratchFolder("bad");
 
   it("binary junk named .geojson, and junk named .shp", () => {
     const junk = new Uint8Array(4096).map((_, i) => (i * 7919 + 13) % 251);

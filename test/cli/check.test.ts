@@ -5,7 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { geodesicArea } from "../../src/core/geo/geodesic-area";
 import { writeFlatGeobuf } from "../../src/io/fgb-writer";
 import { PROJECTED_SQUARE } from "../support/projected-polygon";
-import { CLI_FIXTURES, csvRows, runCheckCli, scratchCopy, timingsLine } from "./check-helpers";
+import {
+  CLI_FIXTURES,
+  csvRows,
+  expectBadInput,
+  runCheckCli,
+  scratchCopy,
+  timingsLine,
+} from "./check-helpers";
 
 const CATALOG = join(CLI_FIXTURES, "basic", "catalog.json");
 const PROPOSALS = join(CLI_FIXTURES, "proposals");
@@ -215,15 +222,6 @@ describe("npm run check: --timings and threads", SLOW, () => {
     expect(two.stdout).toBe(baseline.stdout);
   });
 });
-
-/** Exit 2, nothing on stdout, no stack trace, and every `expected` piece in the message. */
-function expectBadInput(r: ReturnType<typeof runCheckCli>, ...expected: string[]) {
-  expect(r.status, r.stderr).toBe(2);
-  expect(r.stdout).toBe("");
-  expect(r.stderr).toContain("Lỗi / Error");
-  expect(r.stderr).not.toMatch(/^\s+at /m);
-  for (const piece of expected) expect(r.stderr).toContain(piece);
-}
 
 describe("npm run check: bad input exits 2 naming the file and the feature", SLOW, () => {
   let s: ReturnType<typeof scratchCopy>;

@@ -16,6 +16,7 @@ import { FeatureSink } from "../feature-sink";
 import type { CrsEvidence, FormatModule, ReadOptions, ReadResult } from "../format-types";
 import { crsOfMember } from "../geojson/crs-member";
 import { NDJSON_EXTENSIONS } from "../geojson/extensions";
+import { scanJsonText, tooDeepAt, tooDeepText, tooManyContainersText } from "../geojson/text-depth";
 import { nestsDeeperThan } from "../geojson/value-depth";
 import { ReadProgress } from "../progress";
 import { failedRead, tooManyFeatures, unreadable } from "../read-problems";
@@ -138,11 +139,12 @@ function linesOf(text: string): Line[] {
  * Whether text that is not one JSON value is newline-delimited GeoJSON: its first line alone is a
  * Feature or a geometry, and another line follows.
  */
-function looksLikeNdjson(text: string): boolean {
+function looksLikeNdjson(text: string, maxDepth: number): boolean {
   const firstEnd = text.indexOf("\n");
   if (firstEnd < 0) return false;
   let first = text.slice(0, firstEnd).trim();
   if (first.startsWith("\u001e")) first = first.slice(1);
+  if (tooDeepAt(first, maxDepth) >= 0) return false;
   try {
     const value: unknown = JSON.parse(first);
     return isObject(value) && (value.type === "Feature" || GEOMETRY_TYPES.has(String(value.type)));
@@ -160,7 +162,25 @@ async function readNdjson(file: string, text: string, options: ReadOptions): Pro
   const sink = new FeatureSink(file);
   const members: unknown[] = [];
   const indexOf: number[] = [];
+  const maxDepth = options.limits.maxTextDepth;
   for (const [index, line] of lines.entries()) {
+    const deep = tooDeepAt(line.text, maxDepth);
+    if (deep >= 0) {
+      const column = stringPosition(line.text, deep).column;
+      sink.leaveOut(
+        index,
+        null,
+        "not-json",
+        tooDeepText(
+          {
+            vi: `ở dòng ${line.number}, cột ${column}`,
+            en: `at line ${line.number}, column ${column}`,
+          },
+          maxDepth,
+        ),
+      );
+      continue;
+    }
     let value: unknown;
     try {
       value = JSON.parse(line.text);
@@ -197,12 +217,31 @@ export const geojsonFormat: FormatModule = {
     const decoded = decodeUtf8(source.bytes, file);
     if (!decoded.ok) return failedRead("geojson", file, [decoded.issue]);
     const text = decoded.text.charCodeAt(0) === 0xfeff ? decoded.text.slice(1) : decoded.text;
+    const { maxTextDepth, maxTextContainers } = options.limits;
+    const shape = scanJsonText(text, maxTextDepth, maxTextContainers);
+    if (shape.containers > maxTextContainers) {
+      return unreadable("geojson", file, "too-large", tooManyContainersText(maxTextContainers));
+    }
     const ndjson = (NDJSON_EXTENSIONS as readonly string[]).includes(extensionOf(file));
     if (ndjson) return readNdjson(file, text, options);
     options.signal?.throwIfAborted();
+    const deep = shape.tooDeepAt;
+    if (deep >= 0 && !looksLikeNdjson(text, maxTextDepth)) {
+      const { line, column } = stringPosition(text, deep);
+      const where = {
+        vi: `ở dòng ${line}, cột ${column}`,
+        en: `at line ${line}, column ${column}`,
+      };
+      return unreadable(
+        "geojson",
+        file,
+        "not-json",
+        tooDeepText(where, options.limits.maxTextDepth),
+      );
+    }
     const parsed = parseJsonText(text, file);
     if (!parsed.ok) {
-      return looksLikeNdjson(text)
+      return looksLikeNdjson(text, options.limits.maxTextDepth)
         ? readNdjson(file, text, options)
         : failedRead("geojson", file, [parsed.issue]);
     }

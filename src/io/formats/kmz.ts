@@ -1,6 +1,6 @@
 import { FeatureSink } from "../feature-sink";
 import type { FormatModule } from "../format-types";
-import { readKmlDocument, unreadLinks } from "../kml/read-kml";
+import { readKmlDocument, tooMuchKml, unreadLinks } from "../kml/read-kml";
 import { unreadable } from "../read-problems";
 import { baseName, extensionOf, type SourceFile } from "../source-files";
 import { readZipEntry, ZipBudget } from "../zip/read-zip";
@@ -49,6 +49,9 @@ export const kmzFormat: FormatModule = {
         en: "the KMZ holds no .kml file",
       });
     }
+    // the declared sizes: the inflater stops at an entry that is longer than it declares
+    const size = documents.reduce((sum, d) => sum + d.size, 0);
+    if (size > limits.maxXmlBytes) return tooMuchKml("kmz", name, size, limits.maxXmlBytes);
     const inside = new Set(documents.map((d) => d.name));
     const label = documents.length === 1 ? `${name} › ${(documents[0] as ZipEntry).name}` : name;
     const sink = new FeatureSink(label);

@@ -97,10 +97,20 @@ function partsOfZip(
   const layers = layersInZip(directory.entries);
   const names = [...layers.values()].map((parts) => (parts.get("shp") as ZipEntry).name);
   if (layers.size === 0) {
+    // a zip inside the zip is not opened (each level would multiply what a zip bomb unpacks)
+    const inner = contentEntries(directory.entries).find((e) =>
+      ["zip", "kmz"].includes(extensionOf(e.name)),
+    );
+    const nested = inner
+      ? {
+          vi: `; tệp zip chứa một tệp nén khác (${showText(inner.name)}), tệp đó không được mở: hãy giải nén rồi chọn nó`,
+          en: `; the zip holds another archive (${showText(inner.name)}), which is not opened: unzip it and choose that`,
+        }
+      : { vi: "", en: "" };
     return fail(
       unreadable("shapefile", zip.name, "missing-part", {
-        vi: "tệp zip không chứa tệp .shp nào; hãy nén cả bộ .shp, .shx, .dbf, .prj (và .cpg) của lớp",
-        en: "the zip holds no .shp file; zip the layer's whole set: .shp, .shx, .dbf, .prj (and .cpg)",
+        vi: `tệp zip không chứa tệp .shp nào${nested.vi}; hãy nén cả bộ .shp, .shx, .dbf, .prj (và .cpg) của lớp`,
+        en: `the zip holds no .shp file${nested.en}; zip the layer's whole set: .shp, .shx, .dbf, .prj (and .cpg)`,
       }),
     );
   }
@@ -141,7 +151,7 @@ function partsOfZip(
       dbf: parts.dbf ?? null,
       prj: asText(parts.prj),
       cpg: asText(parts.cpg),
-      dbfName: chosen.get("dbf")?.name ?? `${stemOf(shpName)}.dbf`,
+      dbfName: `${zip.name} › ${chosen.get("dbf")?.name ?? `${stemOf(shpName)}.dbf`}`,
     },
     others: names.filter((name) => name !== shpName),
   };

@@ -39,7 +39,16 @@ export function readGeometryBlob(blob: Uint8Array | null): BlobGeometry {
   try {
     return { ok: true, geometry: readWkb(blob, 8 + envelope * 8) };
   } catch (error) {
-    if (error instanceof WkbError) return { ok: false, problem: error.problem };
-    throw error;
+    if (!(error instanceof WkbError)) throw error;
+    if (envelope === 0) return { ok: false, problem: error.problem };
+    // an envelope kind that lies moves where the WKB is read from: say where it was read
+    const { vi, en } = error.problem;
+    return {
+      ok: false,
+      problem: {
+        vi: `${vi} (hình được đọc sau khung bao ${envelope * 8} byte mà phần đầu khai báo; nếu khai báo sai, tệp bị hỏng: hãy xuất lại lớp)`,
+        en: `${en} (the geometry was read after the ${envelope * 8}-byte envelope its header declares; if that is wrong, the file is damaged: export the layer again)`,
+      },
+    };
   }
 }

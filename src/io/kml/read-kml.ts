@@ -2,6 +2,7 @@ import { kmlGen } from "@tmcw/togeojson";
 import { DOMParser } from "@xmldom/xmldom";
 import type { Feature } from "geojson";
 import { showText } from "../../core/text/show-value";
+import { mib } from "../../core/validate/size-limit";
 import { decodeUtf8 } from "../../core/validate/utf8";
 import type { Bilingual } from "../../core/validate/validation-issue";
 import { FeatureSink } from "../feature-sink";
@@ -52,6 +53,14 @@ function xmlProblem(
           en: ` at line ${locator.lineNumber}, column ${locator.columnNumber ?? "?"}`,
         }
       : { vi: "", en: "" };
+  const entity = /entity not found:\s*(&[^;\s]{1,40};)/.exec(message)?.[1];
+  if (entity) {
+    // a DOCTYPE's own entities ("billion laughs", or SYSTEM ones reading local files): never expanded
+    return {
+      vi: `dùng thực thể XML ${showText(entity)}${at.vi} do tệp tự khai báo (<!ENTITY>); vì an toàn, thực thể không được mở rộng và không tệp nào khác được đọc; hãy xuất lại tệp KML từ Google Earth hoặc QGIS`,
+      en: `uses the XML entity ${showText(entity)}${at.en}, declared by the file itself (<!ENTITY>); for safety, entities are not expanded and no other file is read; export the KML again from Google Earth or QGIS`,
+    };
+  }
   const shown = showText(message.replace(/^\[xmldom [a-zA-Z]+\]\s*/, ""));
   return {
     vi: `không phải XML hợp lệ${at.vi}: ${shown}; hãy xuất lại tệp KML từ phần mềm đã tạo nó`,
@@ -115,6 +124,8 @@ export async function readKmlDocument(
   const text = kmlText(bytes, label);
   if (!text.ok) return { ok: false, result: { ...text.result, format } };
   let doc: ReturnType<DOMParser["parseFromString"]>;
+  // kept here: xmldom rethrows what onError throws wrapped, on some paths without it as the cause
+  let stop: XmlStop | null = null;
   try {
     const parser = new DOMParser({
       onError: (level, message, context) => {
@@ -122,15 +133,14 @@ export async function readKmlDocument(
         const locator = (
           context as { locator?: { lineNumber?: number; columnNumber?: number } } | undefined
         )?.locator;
-        throw new XmlStop(xmlProblem(message, locator));
+        stop = new XmlStop(xmlProblem(message, locator));
+        throw stop;
       },
     });
     doc = parser.parseFromString(text.text, "text/xml");
   } catch (error) {
-    const cause = (error as { cause?: unknown }).cause;
-    const stop = error instanceof XmlStop ? error : cause instanceof XmlStop ? cause : null;
     const problem =
-      stop?.problem ??
+      (stop as XmlStop | null)?.problem ??
       xmlProblem(error instanceof Error ? error.message : String(error), undefined);
     return { ok: false, result: unreadable(format, label, "unreadable-file", problem) };
   }
@@ -194,6 +204,22 @@ export function unreadLinks(sink: FeatureSink, links: readonly string[]): void {
   );
 }
 
+/**
+ * KML text over `limits.maxXmlBytes` (`size` bytes: a .kml, or a .kmz's documents together), told
+ * before it is parsed: its DOM would take minutes and gigabytes.
+ */
+export function tooMuchKml(
+  format: FormatId,
+  label: string,
+  size: number,
+  limit: number,
+): ReadResult {
+  return unreadable(format, label, "too-large", {
+    vi: `văn bản KML nặng ${mib(size)}, vượt giới hạn ${mib(limit)} đọc được dạng KML; hãy chuyển sang FlatGeobuf hoặc GeoPackage, ví dụ: ogr2ogr -f FlatGeobuf lop.fgb lop.kml`,
+    en: `its KML text is ${mib(size)}, over the ${mib(limit)} that can be read as KML; convert it to FlatGeobuf or GeoPackage, e.g. ogr2ogr -f FlatGeobuf layer.fgb layer.kml`,
+  });
+}
+
 /** Reads a KML file (one document). */
 export async function readKml(
   bytes: Uint8Array,
@@ -201,6 +227,9 @@ export async function readKml(
   format: FormatId,
   options: ReadOptions,
 ): Promise<ReadResult> {
+  if (bytes.length > options.limits.maxXmlBytes) {
+    return tooMuchKml(format, label, bytes.length, options.limits.maxXmlBytes);
+  }
   const sink = new FeatureSink(label);
   const read = await readKmlDocument(sink, bytes, label, format, options);
   if (!read.ok) return read.result;

@@ -68,6 +68,15 @@ export function readDbfHeader(
     );
   }
   const present = Math.floor((bytes.length - headerLength) / recordLength);
+  const atFieldLength = Math.floor((bytes.length - headerLength) / offset);
+  if (fields.length > 0 && present < declaredCount && atFieldLength >= declaredCount) {
+    // the records fit at the length their fields make, not at the header's: that field is wrong
+    // (read as is, the file would look cut short and every feature lose its attributes)
+    return fail(
+      `phần đầu tệp .dbf khai báo bản ghi dài ${recordLength} byte nhưng các trường chỉ dài ${offset} byte: tệp bị hỏng, hãy xuất lại lớp`,
+      `the .dbf header says its records are ${recordLength} bytes long but its fields take ${offset}: the file is damaged; export the layer again`,
+    );
+  }
   const count = Math.min(declaredCount, present);
   return { ok: true, table: { bytes, headerLength, recordLength, count, declaredCount, fields } };
 }

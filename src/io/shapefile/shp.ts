@@ -96,6 +96,8 @@ export function readShpRecord(file: ShpFile, at: number): ShpRecord {
       next: end,
     };
   }
+  const counts = declaredCounts(view, at + 8, type, length);
+  if (counts) return { ok: false, problem: counts, next: end };
   const one = new Uint8Array(HEADER + 8 + length);
   one.set(bytes.subarray(0, HEADER));
   one.set(bytes.subarray(at, end), HEADER);
@@ -113,6 +115,46 @@ export function readShpRecord(file: ShpFile, at: number): ShpRecord {
       next: end,
     };
   }
+}
+
+/** Shape types made of parts (polylines, polygons) and of points only (multipoints). */
+const PARTS = new Set([3, 5, 13, 15, 23, 25]);
+const MULTIPOINTS = new Set([8, 18, 28]);
+
+/**
+ * Why a record's counts of parts and points cannot fit in its `length` bytes (the content at
+ * `at`), or null: told in the file's terms before shpjs reads past the record and says only
+ * "Offset is outside the bounds of the DataView" (a record claiming 2^31 points).
+ */
+function declaredCounts(
+  view: DataView,
+  at: number,
+  type: number,
+  length: number,
+): Bilingual | null {
+  let parts = 0;
+  let points: number;
+  let needed: number;
+  if (PARTS.has(type)) {
+    if (length < 44) return null; // shpjs reports a record too short for its header
+    parts = view.getInt32(at + 36, true);
+    points = view.getInt32(at + 40, true);
+    needed = 44 + 4 * parts + 16 * points;
+  } else if (MULTIPOINTS.has(type)) {
+    if (length < 40) return null;
+    points = view.getInt32(at + 36, true);
+    needed = 40 + 16 * points;
+  } else {
+    return null;
+  }
+  if (parts >= 0 && points >= 0 && needed <= length) return null;
+  const partsText = PARTS.has(type)
+    ? { vi: `${parts} phần, `, en: `${parts} parts and ` }
+    : { vi: "", en: "" };
+  return {
+    vi: `bản ghi khai báo ${partsText.vi}${points} điểm nhưng chỉ dài ${length} byte: tệp .shp bị hỏng, hãy xuất lại lớp`,
+    en: `the record declares ${partsText.en}${points} points but is only ${length} bytes long: the .shp is damaged; export the layer again`,
+  };
 }
 
 /** Where the first record starts. */
