@@ -72,6 +72,12 @@ export type ReadOptions = {
    * others.
    */
   layer?: string;
+  /**
+   * How the user of this front end picks another layer, said in the messages about a file holding
+   * several (the CLI: its `--source-layer` option; the app: its chooser). Without it they only
+   * name the layers.
+   */
+  pickLayer?: Bilingual;
   /** See {@link SqlWasmSource}; only GeoPackage uses it. */
   sqlWasm?: SqlWasmSource;
 };
@@ -94,6 +100,12 @@ export type ReadResult = {
    * collection's features translate through it, so they name the feature as the file numbers it.
    */
   positions?: { index: number[]; count: number };
+  /**
+   * Every layer the file holds, in its order, for the formats that hold layers (the feature tables
+   * of a GeoPackage, the Shapefiles of a zip; absent for the others): the names
+   * {@link ReadOptions.layer} takes, for a front end to offer when there are several.
+   */
+  layers?: string[];
 };
 
 /** One format's reader. Never throws on bad input: it ends in problems. */

@@ -14,6 +14,8 @@ export type CheckArgs = {
   landUseAttribute: string | null;
   /** Layer the proposal replaces, when the rules check more than one city-level layer. */
   proposalLayer: string | null;
+  /** The layer read from a proposal file holding several (a GeoPackage table, a zip's .shp). */
+  sourceLayer: string | null;
   /** Rule ids to run; null runs every rule of the rules file. */
   rules: string[] | null;
   format: FindingFormat;
@@ -31,7 +33,7 @@ export const DEFAULT_CATALOG = "layers/catalog.json";
 export const CHECK_USAGE = [
   "Cách dùng / Usage: npm run check -- [--catalog layers/catalog.json] [--proposal TỆP] [--crs EPSG:…]",
   "                   [--land-use-attribute TÊN] [--rules ID,ID] [--format json|csv|geojson] [--out TỆP] [--timings]",
-  "                   [--workers N|auto] [--compare]",
+  "                   [--source-layer TÊN] [--workers N|auto] [--compare]",
   "  --catalog    danh mục lớp; đường dẫn lớp tính từ thư mục của nó / layer catalogue; layer paths are relative to it",
   "  --proposal   phương án thay lớp quy hoạch thành phố / proposal checked in place of the city plan layer:",
   "               GeoJSON (.geojson, .json, .ndjson), FlatGeobuf (.fgb), Shapefile (.shp cùng .dbf, .prj cạnh nó / beside it, hoặc / or .zip),",
@@ -41,6 +43,8 @@ export const CHECK_USAGE = [
   "               EPSG:5897 (VN-2000 Hà Nội), EPSG:4326, EPSG:3405, EPSG:32648, EPSG:9208–9211…; thêm / add +yx khi X (bắc) trước / when northing first",
   "  --land-use-attribute TÊN  thuộc tính chứa mã loại đất thay cho thuộc tính tự nhận ra /",
   "               the proposal's attribute holding land-use codes instead of the one detected",
+  "  --source-layer TÊN  lớp đọc từ tệp phương án có nhiều lớp (bảng của GeoPackage, tệp .shp trong .zip) thay cho lớp đầu tiên /",
+  "               the layer read from a proposal file holding several (a GeoPackage table, a .shp in a .zip) instead of the first",
   "  --proposal-layer ID  lớp được thay khi có nhiều lớp cấp thành phố / layer replaced when several city layers are checked",
   "  --rules      chỉ chạy các quy tắc này / run only these rules",
   "  --format     json (mặc định / default), csv, geojson",
@@ -97,7 +101,14 @@ export function parseCheckArgs(argv: readonly string[]): CheckArgs {
       );
     }
   }
-  for (const key of ["catalog", "proposal-layer", "out", "crs", "land-use-attribute"] as const) {
+  for (const key of [
+    "catalog",
+    "proposal-layer",
+    "source-layer",
+    "out",
+    "crs",
+    "land-use-attribute",
+  ] as const) {
     if (values[key] === "") {
       throw usageError(`--${key} cần một giá trị`, `--${key} needs a value`);
     }
@@ -111,7 +122,7 @@ export function parseCheckArgs(argv: readonly string[]): CheckArgs {
   if (values.proposal?.some((path) => path === "")) {
     throw usageError("--proposal cần một giá trị", "--proposal needs a value");
   }
-  for (const key of ["crs", "land-use-attribute"] as const) {
+  for (const key of ["crs", "land-use-attribute", "source-layer"] as const) {
     if (values[key] !== undefined && values.proposal === undefined) {
       throw usageError(
         `--${key} chỉ dùng cùng --proposal`,
@@ -131,6 +142,7 @@ export function parseCheckArgs(argv: readonly string[]): CheckArgs {
     crs,
     landUseAttribute: values["land-use-attribute"] ?? null,
     proposalLayer: values["proposal-layer"] ?? null,
+    sourceLayer: values["source-layer"] ?? null,
     rules,
     format: format as FindingFormat,
     out: values.out ?? null,
@@ -152,6 +164,7 @@ function parse(argv: readonly string[]) {
       crs: { type: "string" },
       "land-use-attribute": { type: "string" },
       "proposal-layer": { type: "string" },
+      "source-layer": { type: "string" },
       rules: { type: "string" },
       format: { type: "string" },
       out: { type: "string" },

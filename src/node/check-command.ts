@@ -47,6 +47,7 @@ export async function runCheckCommand(argv: readonly string[], workerScript: URL
       crs: args.crs,
       landUseAttribute: args.landUseAttribute,
       proposalLayer: args.proposalLayer,
+      sourceLayer: args.sourceLayer,
       rules: args.rules,
     },
     workers: args.workers,

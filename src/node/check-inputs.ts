@@ -22,6 +22,8 @@ export type CheckSource = {
   /** The proposal's land-use attribute given by the user (`--land-use-attribute`). */
   landUseAttribute: string | null;
   proposalLayer: string | null;
+  /** The layer read from a proposal file holding several (`--source-layer`); absent: the first. */
+  sourceLayer?: string | null;
   rules: string[] | null;
 };
 
@@ -157,6 +159,7 @@ export async function planInputs(source: CheckSource): Promise<InputPlan> {
         attribute: codeAttributeOf(rules, target.id),
         crs: source.crs,
         landUseAttribute: source.landUseAttribute,
+        sourceLayer: source.sourceLayer ?? null,
       }
     : null;
   return { loaded, rules, files, districts, proposal };

@@ -113,6 +113,7 @@ export async function runCompareCommand(args: CheckArgs): Promise<number> {
     crs: args.crs,
     landUseAttribute: args.landUseAttribute,
     proposalLayer: args.proposalLayer,
+    sourceLayer: args.sourceLayer,
     rules: args.rules,
   });
   // --compare requires --proposal (check-args), so planInputs found the layer it replaces

@@ -33,6 +33,12 @@ function fgbLimit(): SizeLimit {
   };
 }
 
+/** How the command line picks one of a file's layers, said by the messages naming them. */
+const PICK_LAYER: Bilingual = {
+  vi: "chọn lớp bằng --source-layer TÊN",
+  en: "pick one with --source-layer NAME",
+};
+
 /**
  * Parses a JSON file's bytes (strict UTF-8, then JSON); a problem becomes an input error naming
  * the file, with the line and column.
@@ -51,7 +57,11 @@ export type ReadLayer = { collection: FeatureCollection; warnings: string[] };
  * opened safely and refused by size before a byte is read ({@link readInputFile}), then the
  * format's reader, with the same limits as the app's (the registry's {@link DEFAULT_READ_LIMITS}).
  */
-async function readSourceFiles(paths: readonly string[], hint?: string): Promise<ReadResult> {
+async function readSourceFiles(
+  paths: readonly string[],
+  hint?: string,
+  layer?: string,
+): Promise<ReadResult> {
   const first = paths[0] as string;
   const limit = formatOfName(first) === "fgb" ? fgbLimit() : LAYER_LIMIT;
   const files: SourceFile[] = [];
@@ -62,6 +72,8 @@ async function readSourceFiles(paths: readonly string[], hint?: string): Promise
   return readSource(files, {
     limits: { ...DEFAULT_READ_LIMITS, maxBytes: limit.bytes },
     sqlWasm: nodeSqlWasm,
+    pickLayer: PICK_LAYER,
+    ...(layer === undefined ? {} : { layer }),
   });
 }
 
@@ -116,6 +128,8 @@ export type ProposalRead = {
   attribute: string;
   crs: CrsChoice | null;
   landUseAttribute: string | null;
+  /** The layer read from a file holding several (`--source-layer`); null: the first. */
+  sourceLayer: string | null;
 };
 
 /** "MDSD" (5/5 features hold codes; found by its values; also: "KH_DAT" 3). */
@@ -150,7 +164,15 @@ export async function readProposalFiles(
   options: ProposalRead,
 ): Promise<ReadLayer> {
   const parts = paths.length === 1 ? sourcePaths(paths[0] as string) : paths;
-  const result = await readSourceFiles(parts);
+  const result = await readSourceFiles(parts, undefined, options.sourceLayer ?? undefined);
+  // a file that could not be read says why instead (its format may well hold layers)
+  const read = !result.problems.some((issue) => issue.severity === "error");
+  if (options.sourceLayer !== null && result.layers === undefined && read) {
+    throw inputError(result.file, {
+      vi: `--source-layer ${showValue(options.sourceLayer)}: tệp chỉ có một lớp, không có lớp để chọn; --source-layer dùng cho GeoPackage (.gpkg) hoặc tệp .zip chứa nhiều Shapefile — hãy bỏ tùy chọn này`,
+      en: `--source-layer ${showValue(options.sourceLayer)}: the file holds one layer, none to choose; --source-layer applies to a GeoPackage (.gpkg) or a .zip of several Shapefiles — leave the option out`,
+    });
+  }
   const proposal = proposalFromRead(result, {
     kind: options.kind,
     attribute: options.attribute,

@@ -7,6 +7,7 @@ import { FeatureSink } from "../feature-sink";
 import type { CrsEvidence, FormatModule, ReadOptions, ReadResult } from "../format-types";
 import { readGeometryBlob } from "../gpkg/geometry-blob";
 import { sqlEngine } from "../gpkg/sql-engine";
+import { GPKG_CONTAINER, otherLayersNotRead, unknownLayer, withLayers } from "../layer-choice";
 import { setOwn } from "../own-property";
 import { ReadProgress } from "../progress";
 import { tooManyFeatures, unreadable } from "../read-problems";
@@ -89,14 +90,8 @@ async function readTable(
   const id = idColumn(db, table.name);
   const sink = new FeatureSink(label);
   if (others.length > 0) {
-    sink.problem(
-      "several-layers",
-      {
-        vi: `GeoPackage có ${others.length + 1} lớp; đã đọc lớp ${showText(table.name)}; chưa đọc: ${others.map(showText).join(", ")}`,
-        en: `the GeoPackage holds ${others.length + 1} layers; ${showText(table.name)} was read; not read: ${others.map(showText).join(", ")}`,
-      },
-      "warning",
-    );
+    const message = otherLayersNotRead(GPKG_CONTAINER, table.name, others, options.pickLayer);
+    sink.problem("several-layers", message, "warning");
   }
   const binary = new Set<string>();
   const statement = db.prepare(`SELECT * FROM ${quoted(table.name)}`);
@@ -188,17 +183,16 @@ export const gpkgFormat: FormatModule = {
           en: "the GeoPackage has no feature layer (only attribute tables or tiles)",
         });
       }
+      const names = tables.map((t) => t.name);
       const wanted = options.layer?.toLowerCase();
       const table =
         wanted === undefined ? tables[0] : tables.find((t) => t.name.toLowerCase() === wanted);
       if (!table) {
-        return unreadable("gpkg", file, "several-layers", {
-          vi: `GeoPackage không có lớp ${showText(options.layer ?? "")}; các lớp có: ${tables.map((t) => showText(t.name)).join(", ")}`,
-          en: `the GeoPackage has no layer ${showText(options.layer ?? "")}; its layers: ${tables.map((t) => showText(t.name)).join(", ")}`,
-        });
+        const message = unknownLayer(GPKG_CONTAINER, options.layer ?? "", names, options.pickLayer);
+        return withLayers(unreadable("gpkg", file, "several-layers", message), names);
       }
-      const others = wanted === undefined ? tables.slice(1).map((t) => t.name) : [];
-      return await readTable(db, file, table, others, options);
+      const others = wanted === undefined ? names.slice(1) : [];
+      return withLayers(await readTable(db, file, table, others, options), names);
     } catch (error) {
       if (options.signal?.aborted) throw error;
       const detail = error instanceof Error ? error.message : String(error);

@@ -3,6 +3,7 @@ import { showText } from "../../core/text/show-value";
 import { describeFeature, issueIn } from "../../core/validate/validation-issue";
 import { FeatureSink } from "../feature-sink";
 import type { FormatModule, ReadOptions, ReadResult } from "../format-types";
+import { otherLayersNotRead, unknownLayer, withLayers, ZIP_CONTAINER } from "../layer-choice";
 import { ReadProgress } from "../progress";
 import { failedRead, tooManyFeatures, unreadable } from "../read-problems";
 import {
@@ -24,6 +25,8 @@ import { contentEntries, isZip, readZipDirectory, type ZipEntry } from "../zip/z
 type Parts = {
   /** The layer as the user knows it: "a.shp", or "x.zip › a.shp". */
   label: string;
+  /** The layer's name among the others of its zip: "a.shp" (its path inside the zip). */
+  layerName: string;
   shp: Uint8Array | null;
   dbf: Uint8Array | null;
   prj: string | null;
@@ -49,6 +52,7 @@ function partsOfFiles(files: readonly SourceFile[]): Parts {
   };
   return {
     label: main.name,
+    layerName: main.name,
     shp: bytesOf("shp"),
     dbf: bytesOf("dbf"),
     prj: textOf("prj"),
@@ -88,7 +92,9 @@ function pick(
 function partsOfZip(
   zip: SourceFile,
   options: ReadOptions,
-): { ok: true; parts: Parts; others: string[] } | { ok: false; result: ReadResult } {
+):
+  | { ok: true; parts: Parts; others: string[]; layers: string[] }
+  | { ok: false; result: ReadResult } {
   const fail = (result: ReadResult) => ({ ok: false as const, result });
   const { limits } = options;
   const directory = readZipDirectory(zip.bytes, limits.maxZipEntries);
@@ -118,12 +124,10 @@ function partsOfZip(
   if (options.layer !== undefined) {
     const found = pick(layers, options.layer);
     if (!found) {
-      return fail(
-        unreadable("shapefile", zip.name, "several-layers", {
-          vi: `tệp zip không có lớp ${showText(options.layer)}; các lớp có: ${names.join(", ")}`,
-          en: `the zip has no layer ${showText(options.layer)}; its layers: ${names.join(", ")}`,
-        }),
-      );
+      // suggested as typed: the name without its folder and ".shp"
+      const typed = names.map((name) => stemOf(baseName(name)));
+      const message = unknownLayer(ZIP_CONTAINER, options.layer, names, options.pickLayer, typed);
+      return fail(withLayers(unreadable("shapefile", zip.name, "several-layers", message), names));
     }
     chosen = found;
   }
@@ -147,13 +151,16 @@ function partsOfZip(
     ok: true,
     parts: {
       label,
+      layerName: shpName,
       shp: parts.shp ?? null,
       dbf: parts.dbf ?? null,
       prj: asText(parts.prj),
       cpg: asText(parts.cpg),
       dbfName: `${zip.name} › ${chosen.get("dbf")?.name ?? `${stemOf(shpName)}.dbf`}`,
     },
-    others: names.filter((name) => name !== shpName),
+    // a layer the user chose: the others are no news
+    others: options.layer === undefined ? names.filter((name) => name !== shpName) : [],
+    layers: names,
   };
 }
 
@@ -177,14 +184,8 @@ async function readParts(
   if (!header.ok) return unreadable("shapefile", label, "unreadable-file", header.problem);
   const sink = new FeatureSink(label);
   if (others.length > 0) {
-    sink.problem(
-      "several-layers",
-      {
-        vi: `tệp zip có ${others.length + 1} lớp; đã đọc lớp đầu tiên, ${showText(label)}; chưa đọc: ${others.join(", ")}`,
-        en: `the zip holds ${others.length + 1} layers; the first, ${showText(label)}, was read; not read: ${others.join(", ")}`,
-      },
-      "warning",
-    );
+    const message = otherLayersNotRead(ZIP_CONTAINER, parts.layerName, others, options.pickLayer);
+    sink.problem("several-layers", message, "warning");
   }
   let table: DbfTable | null = null;
   let names: string[] = [];
@@ -311,7 +312,7 @@ export const shapefileFormat: FormatModule = {
     if (zip) {
       const got = partsOfZip(zip, options);
       if (!got.ok) return got.result;
-      return readParts(got.parts, options, got.others);
+      return withLayers(await readParts(got.parts, options, got.others), got.layers);
     }
     return readParts(partsOfFiles(files), options, []);
   },
