@@ -160,6 +160,46 @@ function ImportProgress({ state }: { state: Extract<ImportState, { status: "work
   );
 }
 
+/**
+ * The layers of a file holding several: the one read, the others to read instead. Another layer
+ * is read afresh, with its own CRS and land-use attribute (the choices made for this one dropped).
+ */
+function LayerChooser({
+  layers,
+  disabled,
+  controller,
+}: {
+  layers: NonNullable<ImportReport["layers"]>;
+  disabled: boolean;
+  controller: ImportController;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="import-field" data-testid="import-layer" data-layer={layers.read ?? ""}>
+      <label className="import-field__label">
+        {t("import.layer")}{" "}
+        <select
+          data-testid="import-layer-select"
+          value={layers.read ?? ""}
+          disabled={disabled}
+          onChange={(event) => {
+            if (!event.target.value) return;
+            controller.override({ layer: event.target.value, crs: null, landUseAttribute: null });
+          }}
+        >
+          {layers.read === null && <option value="">{t("import.layerChoose")}</option>}
+          {layers.options.map((name) => (
+            <option key={name} value={name}>
+              {name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <p className="import-field__note">{t("import.layerCount", { n: layers.options.length })}</p>
+    </div>
+  );
+}
+
 function ReportBody({
   report,
   target,
@@ -176,9 +216,10 @@ function ReportBody({
   const n = (value: number) => formatNumber(value, lang, 0);
   const errors = report.issues.filter((i) => i.severity === "error").length;
   const valid = report.collection?.features.length ?? 0;
-  const { crs, landUse } = report;
+  const { crs, landUse, layers } = report;
   return (
     <>
+      {layers && <LayerChooser layers={layers} disabled={disabled} controller={controller} />}
       {crs && (
         <div className="import-field" data-testid="import-crs" data-crs={crs.used?.id ?? ""}>
           <label className="import-field__label">

@@ -30,6 +30,12 @@ export type ImportPipeline = {
 
 type ImportMessage = Extract<ToImportWorker, { type: "import" }>;
 
+/** How the dialog picks one of a file's layers, said by the messages naming them. */
+const PICK_LAYER = {
+  vi: "chọn lớp khác ở ô “Lớp” phía trên",
+  en: "choose another in “Layer” above",
+};
+
 /**
  * The message loop of the import worker, without the worker (so it runs in Node tests): reads the
  * files through the registry, keeps what it read for a changed override (same `readId`: no second
@@ -40,10 +46,11 @@ export function createImportHandler(
   post: (message: FromImportWorker) => void,
   pipeline: ImportPipeline,
 ): (message: ToImportWorker) => void {
-  let cached: { readId: number; result: ReadResult } | null = null;
+  let cached: { readId: number; layer: string | null; result: ReadResult } | null = null;
 
   async function readFiles(message: ImportMessage, signal: AbortSignal): Promise<ReadResult> {
-    if (cached?.readId === message.readId) return cached.result;
+    const layer = message.overrides.layer ?? null;
+    if (cached?.readId === message.readId && cached.layer === layer) return cached.result;
     cached = null;
     const { runId, files } = message;
     const label = files.map((f) => f.name).join(", ");
@@ -62,10 +69,12 @@ export function createImportHandler(
       result = await pipeline.read(sources, {
         limits: pipeline.limits,
         signal,
+        pickLayer: PICK_LAYER,
+        ...(layer === null ? {} : { layer }),
         onProgress: (done, total) => post({ type: "progress", runId, stage: "read", done, total }),
       });
     }
-    cached = { readId: message.readId, result };
+    cached = { readId: message.readId, layer, result };
     return result;
   }
 

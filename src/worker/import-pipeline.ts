@@ -26,6 +26,7 @@ export const prepareReport: ImportPipeline["prepare"] = (read, overrides, contex
     file: read.file,
     format: formatOf(read),
     encoding: read.encoding ?? null,
+    layers: layersReport(read, overrides),
     crs: nothingRead ? null : crsReport(proposal, overrides),
     landUse: nothingRead ? null : landUseReport(proposal),
     issues: proposal.issues,
@@ -88,6 +89,20 @@ function landUseReport(proposal: Proposal): ImportReport["landUse"] {
     total: landUse.total,
     options,
   };
+}
+
+/** The layers to choose from, when the file holds several, and the one read. */
+function layersReport(read: ReadResult, overrides: ImportOverrides): ImportReport["layers"] {
+  const options = read.layers ?? [];
+  if (options.length < 2) return null;
+  const wanted = overrides.layer ?? null;
+  // the name as the file spells it: the readers match a chosen name case aside
+  const chosen =
+    wanted === null
+      ? options[0]
+      : options.find((name) => name.toLowerCase() === wanted.toLowerCase());
+  const failed = read.problems.some((p) => p.code === "several-layers" && p.severity === "error");
+  return { read: failed ? null : (chosen ?? null), options };
 }
 
 /** The format read and its name. */

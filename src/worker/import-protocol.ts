@@ -13,9 +13,14 @@ export type CrsOption = { id: string; axis: "xy" | "yx"; label: Bilingual };
 export type ImportOverrides = {
   crs: { id: string; axis: "xy" | "yx" } | null;
   landUseAttribute: string | null;
+  /**
+   * The layer read from a file holding several (a GeoPackage table, a .shp of a zip); absent or
+   * null: the first. Changing it reads the file again.
+   */
+  layer?: string | null;
 };
 
-export const NO_OVERRIDES: ImportOverrides = { crs: null, landUseAttribute: null };
+export const NO_OVERRIDES: ImportOverrides = { crs: null, landUseAttribute: null, layer: null };
 
 /** How sure the CRS used is: the file says so, it was inferred from coordinates, the user chose. */
 export type CrsConfidence = "declared" | "inferred" | "unknown" | "chosen";
@@ -36,6 +41,12 @@ export type ImportReport = {
   format: { id: FormatId; label: Bilingual } | null;
   /** Text encoding of the attributes, where the format leaves it open (dbf), and why. */
   encoding: { name: string; reason: Bilingual } | null;
+  /**
+   * The layers of a file holding several (GeoPackage, a zip of Shapefiles), to choose from: the
+   * one read (null: none, a name the file lacks) and all of them in the file's order. Null when
+   * the file holds one layer or none.
+   */
+  layers: { read: string | null; options: string[] } | null;
   /** Null when nothing could be read (no coordinates to decide on). */
   crs: {
     used: CrsOption | null;
