@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { formatNumber } from "../state/format";
 import type { Language } from "../state/url-state";
-import { ProgressBar } from "./progress-bar";
+import { RunProgress } from "./progress-bar";
 
 type Props = {
   running: boolean;
@@ -48,19 +48,19 @@ export function CheckControls({
         )}
       </div>
       {running ? (
-        <div className="check-progress">
-          <ProgressBar
-            done={done}
-            total={total}
-            label={t("check.progressLabel")}
-            testId="check-progress"
-          />
-          <p className="check-status" role="status" data-testid="check-status">
-            {total > 0
+        <RunProgress
+          done={done}
+          total={total}
+          label={t("check.progressLabel")}
+          text={
+            total > 0
               ? t("check.progress", { done: n(done), total: n(total) })
-              : t("check.preparing")}
-          </p>
-        </div>
+              : t("check.preparing")
+          }
+          className="check-progress"
+          statusClassName="check-status"
+          testId="check"
+        />
       ) : (
         <p className="check-status" role="status" data-testid="check-status">
           {blocked ?? (cancelled ? t("check.cancelled") : (note ?? ""))}

@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { formatNumber } from "../state/format";
 import type { Language } from "../state/url-state";
-import { ProgressBar } from "./progress-bar";
+import { RunProgress } from "./progress-bar";
 
 /** Where a comparison run is (what `useCompare` or the caller tracks from `CompareRunner`). */
 export type CompareStatusState =
@@ -43,21 +43,22 @@ export function CompareStatus({
   }
   const { done, total } = state;
   return (
-    <div className="compare-progress">
-      <ProgressBar
-        done={done}
-        total={total}
-        label={t("compare.status.progressLabel")}
-        testId="compare-progress"
-      />
-      <p className="compare-status" role="status" data-testid="compare-status">
-        {total > 0
+    <RunProgress
+      done={done}
+      total={total}
+      label={t("compare.status.progressLabel")}
+      text={
+        total > 0
           ? t("compare.status.running", { done: n(done), total: n(total) })
-          : t("compare.status.preparing")}
-      </p>
+          : t("compare.status.preparing")
+      }
+      className="compare-progress"
+      statusClassName="compare-status"
+      testId="compare"
+    >
       <button type="button" className="button" data-testid="compare-cancel" onClick={onCancel}>
         {t("compare.status.cancel")}
       </button>
-    </div>
+    </RunProgress>
   );
 }

@@ -8,7 +8,7 @@ import type { Language } from "../state/url-state";
 import type { ImportReport } from "../worker/import-protocol";
 import { ImportProblems } from "./import-problems";
 import { Notice } from "./notice";
-import { ProgressBar } from "./progress-bar";
+import { RunProgress } from "./progress-bar";
 
 type Props = {
   state: Exclude<ImportState, { status: "idle" }>;
@@ -146,17 +146,15 @@ function ImportProgress({ state }: { state: Extract<ImportState, { status: "work
         ? t("import.readingProgress", { percent })
         : t("import.reading");
   return (
-    <div className="check-progress">
-      <ProgressBar
-        done={percent}
-        total={100}
-        label={t("import.progressLabel")}
-        testId="import-progress"
-      />
-      <p className="check-status" role="status" data-testid="import-status">
-        {text}
-      </p>
-    </div>
+    <RunProgress
+      done={percent}
+      total={100}
+      label={t("import.progressLabel")}
+      text={text}
+      className="check-progress"
+      statusClassName="check-status"
+      testId="import"
+    />
   );
 }
 

@@ -1,5 +1,6 @@
 import type { Feature, FeatureCollection, Geometry, Position } from "geojson";
 import proj4, { type ProjectionDefinition } from "proj4";
+import { coordinateDepth } from "../geo/coordinate-depth";
 import { CRS_DEFINITIONS, type CrsChoice, type CrsId } from "./crs-definitions";
 import { MAX_COLLECTION_DEPTH } from "./sample-shape";
 
@@ -117,16 +118,6 @@ export function reproject(
   return { ...rest, features };
 }
 
-/** Array nesting of each geometry type's `coordinates` above its positions. */
-const NESTING: Record<string, number> = {
-  Point: 0,
-  MultiPoint: 1,
-  LineString: 1,
-  MultiLineString: 2,
-  Polygon: 2,
-  MultiPolygon: 3,
-};
-
 /**
  * `value` (positions nested `depth` arrays deep) with every position moved. Whatever is not an
  * array where one should be is kept as it was: malformed input is for validation to report, not
@@ -158,7 +149,7 @@ function moveGeometry(
     );
     return { ...rest, type: "GeometryCollection", geometries };
   }
-  const nesting = NESTING[geometry.type];
-  if (nesting === undefined || !Object.hasOwn(NESTING, geometry.type)) return geometry;
+  const nesting = coordinateDepth(geometry.type);
+  if (nesting === undefined) return geometry;
   return { ...rest, coordinates: moveNested(geometry.coordinates, nesting, move) } as Geometry;
 }
