@@ -1,5 +1,5 @@
 import type { Feature, FeatureCollection } from "geojson";
-import type { ExpressionSpecification, LayerSpecification } from "maplibre-gl";
+import type { ExpressionSpecification, LayerSpecification, Map as MapLibreMap } from "maplibre-gl";
 import type { Finding, Severity } from "../core/check/index";
 import type { FindingHighlight } from "../state/check-selection";
 import { EMPTY_COLLECTION } from "./base-style";
@@ -232,4 +232,32 @@ export function checkLayerSpecs(): LayerSpecification[] {
       },
     },
   ];
+}
+
+/**
+ * Adds the check's sources, layers and hatch images to a map, under `before`: the images are drawn
+ * here rather than read from a sprite, so nothing is fetched. Used by the app's map and by the
+ * dossier's offscreen map, so both draw a conflict the same way.
+ */
+export function installCheckLayers(
+  map: MapLibreMap,
+  before: string,
+  devicePixelRatio: number,
+): void {
+  const ratio = Math.max(1, Math.round(devicePixelRatio));
+  for (const severity of ["error", "warning"] as const) {
+    const { width, height, data } = hatchPattern(
+      hexToRgb(SEVERITY_COLORS[severity]),
+      severity === "error",
+      12 * ratio,
+      2 * ratio,
+    );
+    map.addImage(hatchImageId(severity), new ImageData(data, width, height), {
+      pixelRatio: ratio,
+    });
+  }
+  for (const id of Object.values(CHECK_SOURCES)) {
+    map.addSource(id, { type: "geojson", data: EMPTY_COLLECTION });
+  }
+  for (const spec of checkLayerSpecs()) map.addLayer(spec, before);
 }

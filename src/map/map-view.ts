@@ -1,7 +1,5 @@
 import "maplibre-gl/dist/maplibre-gl.css";
 import type { Feature, FeatureCollection } from "geojson";
-import * as maplibregl from "maplibre-gl";
-import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
 import type { LayerEntry } from "../core/catalog/schema";
 import type { Finding } from "../core/check/index";
 import type { Bbox } from "../state/bounds";
@@ -13,13 +11,9 @@ import { BASE_LAYERS, BASE_SOURCES, baseStyle, EMPTY_COLLECTION, OSM_SOURCE } fr
 import {
   CHECK_FIRST_LAYER,
   CHECK_SOURCES,
-  checkLayerSpecs,
   findingsCollection,
-  hatchImageId,
-  hatchPattern,
-  hexToRgb,
   highlightCollection,
-  SEVERITY_COLORS,
+  installCheckLayers,
 } from "./check-layers";
 import {
   COMPARE_FIRST_LAYER,
@@ -28,9 +22,14 @@ import {
   compareLayerSpecs,
 } from "./compare-layers";
 import { type DistrictLabel, DistrictLabels } from "./district-labels";
-import { opacityPaint, PLAN_LAYER_PREFIX, planLayerSpecs, planSourceId } from "./plan-layer-specs";
-
-maplibregl.setWorkerUrl(workerUrl);
+import { maplibregl } from "./maplibre";
+import {
+  drawOrder,
+  opacityPaint,
+  PLAN_LAYER_PREFIX,
+  planLayerSpecs,
+  planSourceId,
+} from "./plan-layer-specs";
 
 declare global {
   interface Window {
@@ -73,15 +72,6 @@ export type MapViewOptions = {
 
 /** A comparison as the map draws it: its pieces and the selected one (see `compare-layers`). */
 export type ComparisonData = { pieces: FeatureCollection; highlight: FeatureCollection };
-
-/** Hierarchy rank used for drawing: lower plans below higher ones. */
-const LEVEL_DRAW_ORDER: LayerEntry["level"][] = [
-  "district",
-  "city",
-  "regional",
-  "sector",
-  "national",
-];
 
 const CLICK_TOLERANCE_PX = 5;
 
@@ -264,22 +254,7 @@ export class MapView {
   private addCheckLayers(): void {
     if (this.checkLayersAdded) return;
     this.checkLayersAdded = true;
-    const ratio = Math.max(1, Math.round(window.devicePixelRatio || 1));
-    for (const severity of ["error", "warning"] as const) {
-      const { width, height, data } = hatchPattern(
-        hexToRgb(SEVERITY_COLORS[severity]),
-        severity === "error",
-        12 * ratio,
-        2 * ratio,
-      );
-      this.map.addImage(hatchImageId(severity), new ImageData(data, width, height), {
-        pixelRatio: ratio,
-      });
-    }
-    for (const id of Object.values(CHECK_SOURCES)) {
-      this.map.addSource(id, { type: "geojson", data: EMPTY_COLLECTION });
-    }
-    for (const spec of checkLayerSpecs()) this.map.addLayer(spec, BASE_LAYERS.highlightFill);
+    installCheckLayers(this.map, BASE_LAYERS.highlightFill, window.devicePixelRatio || 1);
   }
 
   /**
@@ -341,19 +316,14 @@ export class MapView {
    * never hidden by a lower one.
    */
   private orderPlanLayers(): void {
-    const byRank = [...this.plan.layers].sort(
-      (a, b) => LEVEL_DRAW_ORDER.indexOf(a.layer.level) - LEVEL_DRAW_ORDER.indexOf(b.layer.level),
-    );
-    const polygons = byRank.filter((p) => p.layer.geometryType === "polygon");
-    const lines = byRank.filter((p) => p.layer.geometryType === "line");
-    const points = byRank.filter((p) => p.layer.geometryType === "point");
-    const move = (group: PlanLayerData[], before: string) => {
-      for (const { layer } of group) {
+    const { polygons, above } = drawOrder(this.plan.layers.map((p) => p.layer));
+    const move = (group: LayerEntry[], before: string) => {
+      for (const layer of group) {
         for (const id of this.planLayerIds.get(layer.id) ?? []) this.map.moveLayer(id, before);
       }
     };
     move(polygons, BASE_LAYERS.districtsLine);
-    move([...lines, ...points], COMPARE_FIRST_LAYER);
+    move(above, COMPARE_FIRST_LAYER);
   }
 
   private applyBasemap(): void {

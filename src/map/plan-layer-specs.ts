@@ -115,3 +115,33 @@ export function opacityPaint(
       return [];
   }
 }
+
+/** Hierarchy rank used for drawing: lower plans below higher ones. */
+const LEVEL_DRAW_ORDER: LayerEntry["level"][] = [
+  "district",
+  "city",
+  "regional",
+  "sector",
+  "national",
+];
+
+/**
+ * The plan layers in drawing order: polygons (drawn under the district outlines, so boundaries stay
+ * readable) and lines and points (`above` them, below the check's findings), each group lower plans
+ * first, so a higher plan is never hidden by a lower one.
+ */
+export function drawOrder(layers: readonly LayerEntry[]): {
+  polygons: LayerEntry[];
+  above: LayerEntry[];
+} {
+  const byRank = [...layers].sort(
+    (a, b) => LEVEL_DRAW_ORDER.indexOf(a.level) - LEVEL_DRAW_ORDER.indexOf(b.level),
+  );
+  return {
+    polygons: byRank.filter((l) => l.geometryType === "polygon"),
+    above: [
+      ...byRank.filter((l) => l.geometryType === "line"),
+      ...byRank.filter((l) => l.geometryType === "point"),
+    ],
+  };
+}

@@ -1,0 +1,11 @@
+import * as maplibregl from "maplibre-gl";
+import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
+
+/*
+ * MapLibre with its worker pointed at the bundled file (maplibre-gl 6 ships ESM only and cannot find
+ * its worker by itself: "Worker failed to load"). Every map of the app imports it from here, so the
+ * worker URL is set once, before any map is made.
+ */
+maplibregl.setWorkerUrl(workerUrl);
+
+export { maplibregl };
