@@ -192,15 +192,18 @@ function nextEvent(
   signal?: AbortSignal,
 ): Promise<boolean> {
   return new Promise((resolve, reject) => {
-    const done = (result: boolean) => {
+    const stop = () => {
       clearTimeout(timer);
       map.off(event, onEvent);
       signal?.removeEventListener("abort", onAbort);
+    };
+    const done = (result: boolean) => {
+      stop();
       resolve(result);
     };
     const onEvent = () => done(true);
     const onAbort = () => {
-      done(false);
+      stop();
       reject(signal?.reason);
     };
     const timer = setTimeout(() => done(false), timeoutMs);

@@ -35,3 +35,25 @@ export function formatIsoDate(iso: string, lang: Language): string {
       : { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" };
   return new Intl.DateTimeFormat(LOCALES[lang], options).format(date);
 }
+
+/**
+ * An ISO time as a reviewer reads it, date first, in the browser's time zone with its offset named:
+ * vi "01/12/2026 15:05 GMT+7", en "1 Dec 2026 15:05 GMT+7". Unreadable input comes back unchanged.
+ */
+export function formatDateTime(iso: string, lang: Language): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const day = new Intl.DateTimeFormat(
+    LOCALES[lang],
+    lang === "vi"
+      ? { day: "2-digit", month: "2-digit", year: "numeric" }
+      : { day: "numeric", month: "short", year: "numeric" },
+  ).format(date);
+  const time = new Intl.DateTimeFormat(LOCALES[lang], {
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+    timeZoneName: "short",
+  }).format(date);
+  return `${day} ${time}`;
+}

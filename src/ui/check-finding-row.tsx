@@ -2,6 +2,7 @@ import { memo } from "react";
 import { useTranslation } from "react-i18next";
 import type { Finding } from "../core/check/index";
 import { findingDetails, formatArea, formatShare } from "../state/check-format";
+import { constraintText, subjectText } from "./finding-text";
 import { SeverityIcon } from "./icons";
 import type { FindingNames } from "./use-finding-names";
 
@@ -11,22 +12,6 @@ type Props = {
   selected: boolean;
   onSelect: (finding: Finding) => void;
 };
-
-/** What a finding is about: the subject feature, or the group a quota measured. */
-function subjectText(
-  finding: Finding,
-  names: FindingNames,
-  t: ReturnType<typeof useTranslation>["t"],
-) {
-  if (finding.subject.featureId !== null) {
-    return names.feature(finding.subject.layer, finding.subject.featureId);
-  }
-  if (finding.group?.scope === "district" && finding.group.district) {
-    return t("check.finding.quotaDistrict", { district: names.district(finding.group.district) });
-  }
-  if (finding.group) return t("check.finding.quotaCity");
-  return names.layer(finding.subject.layer);
-}
 
 /**
  * One finding: severity (shape and word), subject, what it is checked against, area and share,
@@ -44,13 +29,7 @@ export const CheckFindingRow = memo(function CheckFindingRow({
   const subject = subjectText(finding, names, t);
   const constraint = finding.constraint;
   const isQuota = finding.ruleType === "quota";
-  const constraintText = !constraint
-    ? null
-    : isQuota
-      ? names.layer(constraint.layer)
-      : constraint.featureId !== null
-        ? `${names.layer(constraint.layer)}: ${names.feature(constraint.layer, constraint.featureId)}`
-        : t("check.finding.wholeLayer", { layer: names.layer(constraint.layer) });
+  const against = constraintText(finding, names, t);
   const notComputed = finding.status === "not-computed";
   return (
     <button
@@ -78,12 +57,12 @@ export const CheckFindingRow = memo(function CheckFindingRow({
           <span className="finding__area">{formatArea(finding.areaSquareMeters, lang)}</span>
         )}
       </span>
-      {constraintText && (
+      {against && (
         <span className="finding__line">
           <span className="finding__label">
             {isQuota ? t("check.finding.targetSetBy") : t("check.finding.constraint")}:
           </span>{" "}
-          {constraintText}
+          {against}
         </span>
       )}
       {finding.shareOfSubject !== null && (

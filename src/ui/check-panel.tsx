@@ -8,6 +8,7 @@ import type { Finding } from "../core/check/index";
 import { checkerNotes, runCoverage, splitRunnable } from "../state/check-coverage";
 import type { LayerFailure } from "../state/check-data";
 import { checkedRules, GROUP_BY, type GroupBy } from "../state/check-state";
+import type { FlagStore } from "../state/flag-store/index";
 import type { LoadedProposal } from "../state/proposal-layer";
 import type { Language } from "../state/url-state";
 import { CheckControls } from "./check-controls";
@@ -19,6 +20,7 @@ import { CheckResults } from "./check-results";
 import { CheckRuleList } from "./check-rule-list";
 import { CheckRulesNotice } from "./check-rules-notice";
 import { CheckSummary } from "./check-summary";
+import { DossierPrint } from "./dossier/dossier-print";
 import { Notice } from "./notice";
 import { useFindingNames } from "./use-finding-names";
 
@@ -31,6 +33,8 @@ type Props = {
   /** The proposal checked in place of the layer it replaces, if one is loaded. */
   proposal: LoadedProposal | null;
   onSelectFinding: (finding: Finding) => void;
+  /** The stored flags, for the printed dossier (null: none). */
+  flagStore?: FlagStore | null;
 };
 
 const NO_LAYERS: Record<string, FeatureCollection> = {};
@@ -49,6 +53,7 @@ export function CheckPanel({
   districtNames,
   proposal,
   onSelectFinding,
+  flagStore = null,
 }: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Language;
@@ -147,6 +152,15 @@ export function CheckPanel({
         <>
           <CheckCoverageNotice coverage={coverage} selected={last.rules.length} names={names} />
           <CheckSummary run={last} coverage={coverage} />
+          <DossierPrint
+            run={last}
+            rules={valid}
+            catalog={catalog}
+            layers={layers}
+            districts={data?.status === "ready" ? data.data.districts : null}
+            names={names}
+            flagStore={flagStore}
+          />
           {notes.length > 0 && (
             <Notice
               tone="info"

@@ -1,0 +1,192 @@
+import "./dossier.css";
+import type { FeatureCollection } from "geojson";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { createPortal } from "react-dom";
+import { useTranslation } from "react-i18next";
+import type { Rule } from "../../core/catalog/rules-schema";
+import type { LayerEntry } from "../../core/catalog/schema";
+import {
+  type FindingImageItem,
+  MAX_FINDING_IMAGES,
+  renderFindingImages,
+} from "../../map/finding-images";
+import type { PlanLayerData } from "../../map/map-view";
+import type { CheckRun } from "../../state/check-state";
+import { type DossierModel, dossierImageKey, dossierModel } from "../../state/dossier-model";
+import type { FlagStore } from "../../state/flag-store/index";
+import { RunProgress } from "../progress-bar";
+import type { FindingNames } from "../use-finding-names";
+import { DossierDocument } from "./dossier-document";
+import { useFlagSnapshot } from "./use-flag-snapshot";
+
+type Props = {
+  run: CheckRun;
+  rules: readonly Rule[];
+  catalog: readonly LayerEntry[];
+  /** The layers the run checked (a proposal in place of the layer it replaces), for the images. */
+  layers: Readonly<Record<string, FeatureCollection>>;
+  districts: FeatureCollection | null;
+  names: FindingNames;
+  /** Where the flags are stored; null: no flags (the dossier holds the summary only). */
+  flagStore: FlagStore | null;
+};
+
+type Phase =
+  | { kind: "idle" }
+  | { kind: "waiting-flags" }
+  | { kind: "drawing"; done: number; total: number }
+  | { kind: "failed"; reason: string };
+
+/** What the printed dossier holds once prepared: the images and when it was prepared. */
+type Prepared = { images: ReadonlyMap<string, string>; at: string };
+
+/** The map images to draw: each entry with an area, its rule's two plan layers under it. */
+function imageItems(model: DossierModel): FindingImageItem[] {
+  return model.entries.flatMap((entry) =>
+    entry.geometry
+      ? [
+          {
+            key: dossierImageKey(entry),
+            geometry: entry.geometry,
+            severity: entry.severity ?? "warning",
+            layers: [entry.subject?.layer, entry.constraint?.layer].filter(
+              (id): id is string => id !== undefined,
+            ),
+          },
+        ]
+      : [],
+  );
+}
+
+/**
+ * "In hồ sơ / Print dossier": draws a map image of each flagged finding (progress shown), puts the
+ * dossier into a print-only container and opens the browser's print dialog (A4, see dossier.css).
+ * The dossier stays in the page, following flags and language, until the next preparation.
+ */
+export function DossierPrint({ run, rules, catalog, layers, districts, names, flagStore }: Props) {
+  const { t } = useTranslation();
+  const snapshot = useFlagSnapshot(flagStore);
+  const model = useMemo(
+    () =>
+      dossierModel({
+        findings: run.result.findings,
+        flags: snapshot.flags.values(),
+        rules,
+        catalog,
+        districtName: names.district,
+      }),
+    [run, snapshot, rules, catalog, names.district],
+  );
+  const planLayers = useMemo<PlanLayerData[]>(
+    () =>
+      catalog.flatMap((layer) => {
+        const data = layers[layer.id];
+        return data ? [{ layer, data }] : [];
+      }),
+    [catalog, layers],
+  );
+  const [phase, setPhase] = useState<Phase>({ kind: "idle" });
+  const [prepared, setPrepared] = useState<Prepared | null>(null);
+  const [printRequest, setPrintRequest] = useState(0);
+  const abort = useRef<AbortController | null>(null);
+  const container = useRef<HTMLDivElement | null>(null);
+  const latest = useRef(model);
+  latest.current = model;
+
+  useEffect(() => () => abort.current?.abort(), []);
+
+  // Print once React has put the prepared dossier into the page and its images have decoded.
+  useEffect(() => {
+    if (printRequest === 0) return;
+    let live = true;
+    const images = [...(container.current?.querySelectorAll("img") ?? [])];
+    void Promise.allSettled(images.map((img) => img.decode())).then(() => {
+      if (live) window.print();
+    });
+    return () => {
+      live = false;
+    };
+  }, [printRequest]);
+
+  const busy = phase.kind === "waiting-flags" || phase.kind === "drawing";
+  const prepare = async () => {
+    abort.current?.abort();
+    const controller = new AbortController();
+    abort.current = controller;
+    const at = new Date().toISOString();
+    // stored flags not read yet would be missing from the dossier
+    if (flagStore && flagStore.getSnapshot().save.kind === "loading") {
+      setPhase({ kind: "waiting-flags" });
+      await flagStore.ready;
+    }
+    const items = imageItems(latest.current);
+    const total = Math.min(items.length, MAX_FINDING_IMAGES);
+    setPhase({ kind: "drawing", done: 0, total });
+    let images: ReadonlyMap<string, string> = new Map();
+    try {
+      images = await renderFindingImages(items, {
+        planLayers,
+        districts,
+        signal: controller.signal,
+        onProgress: (done, all) => setPhase({ kind: "drawing", done, total: all }),
+      });
+      setPhase({ kind: "idle" });
+    } catch (error) {
+      if (controller.signal.aborted) return;
+      setPhase({ kind: "failed", reason: error instanceof Error ? error.message : String(error) });
+    }
+    setPrepared({ images, at });
+    setPrintRequest((n) => n + 1);
+  };
+
+  return (
+    <div className="dossier-print">
+      <button
+        type="button"
+        className="button"
+        data-testid="dossier-print"
+        disabled={busy}
+        title={t("dossier.printHint")}
+        onClick={() => void prepare()}
+      >
+        {t("dossier.print")}
+      </button>
+      {phase.kind === "waiting-flags" && (
+        <p className="muted" role="status">
+          {t("dossier.waitingFlags")}
+        </p>
+      )}
+      {phase.kind === "drawing" && (
+        <RunProgress
+          done={phase.done}
+          total={phase.total}
+          label={t("dossier.preparingLabel")}
+          text={t("dossier.preparing", { done: phase.done, total: phase.total })}
+          className="dossier-print__progress"
+          statusClassName="muted"
+          testId="dossier"
+        />
+      )}
+      {phase.kind === "failed" && (
+        <p className="notice__text" role="alert" data-testid="dossier-failed">
+          {t("dossier.failed", { reason: phase.reason })}
+        </p>
+      )}
+      {prepared &&
+        createPortal(
+          <div ref={container} className="dossier-root">
+            <DossierDocument
+              model={model}
+              rules={rules}
+              names={names}
+              images={prepared.images}
+              maxImages={MAX_FINDING_IMAGES}
+              rulesRun={run.rules.length}
+              preparedAt={prepared.at}
+            />
+          </div>,
+          document.body,
+        )}
+    </div>
+  );
+}
