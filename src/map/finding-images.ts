@@ -31,6 +31,8 @@ export type FindingImageOptions = {
   pixelRatio?: number;
   /** Longest wait for one image to draw, ms; an image that takes longer is left out. */
   timeoutMs?: number;
+  /** Longest time for all images, ms: the images not started by then are left out. */
+  budgetMs?: number;
   signal?: AbortSignal;
   /** Called after each image (drawn or left out). */
   onProgress?: (done: number, total: number) => void;
@@ -42,6 +44,8 @@ export type FindingImageOptions = {
  */
 export const MAX_FINDING_IMAGES = 60;
 const DEFAULT_TIMEOUT_MS = 20_000;
+/** 60 images at 5–8 s each in a software WebGL (measured: the first 15–25 s, loading the layers). */
+const DEFAULT_BUDGET_MS = 8 * 60_000;
 /** Room around the area, as a share of its size, so the image shows where it lies. */
 const CONTEXT_MARGIN = 0.6;
 
@@ -50,8 +54,8 @@ const CONTEXT_MARGIN = 0.6;
  * map, one after the other: the districts, the item's plan layers, the area hatched as the app
  * hatches a conflict, and a scale bar. Each image is taken at the map's `idle` (everything drawn),
  * from a canvas kept after drawing (`preserveDrawingBuffer`). An image that does not draw within
- * `timeoutMs` is left out; the map is removed at the end, also when aborted (`signal`: rejects with
- * its reason). Returns PNG data URLs by key.
+ * `timeoutMs` is left out, and so are the images not started within `budgetMs`; the map is removed
+ * at the end, also when aborted (`signal`: rejects with its reason). Returns PNG data URLs by key.
  */
 export async function renderFindingImages(
   items: readonly FindingImageItem[],
@@ -64,6 +68,7 @@ export async function renderFindingImages(
   const height = options.height ?? 400;
   const pixelRatio = options.pixelRatio ?? 2;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const deadline = Date.now() + (options.budgetMs ?? DEFAULT_BUDGET_MS);
   const { signal } = options;
   const container = document.createElement("div");
   container.setAttribute("aria-hidden", "true");
@@ -101,6 +106,7 @@ export async function renderFindingImages(
     );
     for (const [index, item] of todo.entries()) {
       signal?.throwIfAborted();
+      if (Date.now() > deadline) break;
       const shown = new Set(item.layers);
       for (const [layerId, ids] of layerIds) {
         for (const id of ids) {
