@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CITY_KEY } from "../../src/state/check-groups";
 import { DOSSIER_STATUS_KEYS, dossierModel } from "../../src/state/dossier-model";
-import { CATALOG, districtName, FINDINGS, FLAGS, GONE, LAN, MINH, RULES } from "./dossier-fixture";
+import { CATALOG, districtName, FINDINGS, FLAGS, GONE, LAN, RULES } from "./dossier-fixture";
 
 const model = () =>
   dossierModel({ findings: FINDINGS, flags: FLAGS, rules: RULES, catalog: CATALOG, districtName });
