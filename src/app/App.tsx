@@ -19,7 +19,6 @@ import { ImportDropZone } from "../ui/import-drop-zone";
 import { MapCanvas } from "../ui/map-canvas";
 import { type PlanView, ProposalCompare, planViewOf } from "../ui/proposal-compare";
 import { Sidebar } from "../ui/sidebar";
-import { createAppFlagStore } from "./app-flag-store";
 import { CATALOG_FILE, CATALOG_URL } from "./runtime-urls";
 import { useBaseData } from "./use-base-data";
 import { useCatalog } from "./use-catalog";
@@ -39,7 +38,6 @@ export function App() {
   const [basemapFailed, setBasemapFailed] = useState(false);
   const viewRef = useRef<MapView | null>(null);
   const cameraRef = useRef<MapCamera | undefined>(link.camera);
-  const [flagStore] = useState(createAppFlagStore);
 
   const catalogState = useCatalog(CATALOG_URL, CATALOG_FILE);
   const catalog = catalogState.status === "ready" ? catalogState.catalog : null;
@@ -267,7 +265,6 @@ export function App() {
               districtNames={districtNames}
               proposal={proposal}
               onSelectFinding={onSelectFinding}
-              flagStore={flagStore}
             />
           )
         }

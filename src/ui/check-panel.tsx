@@ -8,7 +8,6 @@ import type { Finding } from "../core/check/index";
 import { checkerNotes, runCoverage, splitRunnable } from "../state/check-coverage";
 import type { LayerFailure } from "../state/check-data";
 import { checkedRules, GROUP_BY, type GroupBy } from "../state/check-state";
-import type { FlagStore } from "../state/flag-store/index";
 import type { LoadedProposal } from "../state/proposal-layer";
 import type { Language } from "../state/url-state";
 import { CheckControls } from "./check-controls";
@@ -33,8 +32,6 @@ type Props = {
   /** The proposal checked in place of the layer it replaces, if one is loaded. */
   proposal: LoadedProposal | null;
   onSelectFinding: (finding: Finding) => void;
-  /** The stored flags, for the printed dossier (null: none). */
-  flagStore?: FlagStore | null;
 };
 
 const NO_LAYERS: Record<string, FeatureCollection> = {};
@@ -53,7 +50,6 @@ export function CheckPanel({
   districtNames,
   proposal,
   onSelectFinding,
-  flagStore = null,
 }: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Language;
@@ -159,7 +155,6 @@ export function CheckPanel({
             layers={layers}
             districts={data?.status === "ready" ? data.data.districts : null}
             names={names}
-            flagStore={flagStore}
           />
           {notes.length > 0 && (
             <Notice

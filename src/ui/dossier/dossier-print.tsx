@@ -13,7 +13,7 @@ import {
 import type { PlanLayerData } from "../../map/map-view";
 import type { CheckRun } from "../../state/check-state";
 import { type DossierModel, dossierImageKey, dossierModel } from "../../state/dossier-model";
-import type { FlagStore } from "../../state/flag-store/index";
+import { useFlagStore } from "../../state/flag-store-context";
 import { RunProgress } from "../progress-bar";
 import type { FindingNames } from "../use-finding-names";
 import { DossierDocument } from "./dossier-document";
@@ -27,8 +27,6 @@ type Props = {
   layers: Readonly<Record<string, FeatureCollection>>;
   districts: FeatureCollection | null;
   names: FindingNames;
-  /** Where the flags are stored; null: no flags (the dossier holds the summary only). */
-  flagStore: FlagStore | null;
 };
 
 type Phase =
@@ -63,8 +61,10 @@ function imageItems(model: DossierModel): FindingImageItem[] {
  * dossier into a print-only container and opens the browser's print dialog (A4, see dossier.css).
  * The dossier stays in the page, following flags and language, until the next preparation.
  */
-export function DossierPrint({ run, rules, catalog, layers, districts, names, flagStore }: Props) {
+export function DossierPrint({ run, rules, catalog, layers, districts, names }: Props) {
   const { t } = useTranslation();
+  // without a flag store (a panel rendered alone) the dossier holds the summary only
+  const flagStore = useFlagStore();
   const snapshot = useFlagSnapshot(flagStore);
   const model = useMemo(
     () =>
