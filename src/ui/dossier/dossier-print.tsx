@@ -1,10 +1,11 @@
 import "./dossier.css";
 import type { FeatureCollection } from "geojson";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { createPortal } from "react-dom";
 import { useTranslation } from "react-i18next";
 import type { Rule } from "../../core/catalog/rules-schema";
 import type { LayerEntry } from "../../core/catalog/schema";
+import type { Flag } from "../../core/review/index";
 import {
   type FindingImageItem,
   MAX_FINDING_IMAGES,
@@ -35,8 +36,8 @@ type Phase =
   | { kind: "drawing"; done: number; total: number }
   | { kind: "failed"; reason: string };
 
-/** What the printed dossier holds once prepared: the images and when it was prepared. */
-type Prepared = { images: ReadonlyMap<string, string>; at: string };
+/** What the printed dossier holds once prepared: the run, its images and when it was prepared. */
+type Prepared = { run: CheckRun; images: ReadonlyMap<string, string>; at: string };
 
 /** The map images to draw: each entry with an area, its rule's two plan layers under it. */
 function imageItems(model: DossierModel): FindingImageItem[] {
@@ -59,24 +60,30 @@ function imageItems(model: DossierModel): FindingImageItem[] {
 /**
  * "In hồ sơ / Print dossier": draws a map image of each flagged finding (progress shown), puts the
  * dossier into a print-only container and opens the browser's print dialog (A4, see dossier.css).
- * The dossier stays in the page, following flags and language, until the next preparation.
+ * The dossier stays in the page, following flags and language, until the next preparation or run.
  */
 export function DossierPrint({ run, rules, catalog, layers, districts, names }: Props) {
   const { t } = useTranslation();
   // without a flag store (a panel rendered alone) the dossier holds the summary only
   const flagStore = useFlagStore();
   const snapshot = useFlagSnapshot(flagStore);
-  const model = useMemo(
-    () =>
+  const [phase, setPhase] = useState<Phase>({ kind: "idle" });
+  const [prepared, setPrepared] = useState<Prepared | null>(null);
+  // The dossier of this run, once prepared (not before: the check panel stays light); a new run
+  // leaves the old images behind until the next preparation.
+  const current = prepared?.run === run ? prepared : null;
+  const modelOf = useCallback(
+    (flags: ReadonlyMap<string, Flag>) =>
       dossierModel({
         findings: run.result.findings,
-        flags: snapshot.flags.values(),
+        flags: flags.values(),
         rules,
         catalog,
         districtName: names.district,
       }),
-    [run, snapshot, rules, catalog, names.district],
+    [run, rules, catalog, names.district],
   );
+  const model = useMemo(() => current && modelOf(snapshot.flags), [current, modelOf, snapshot]);
   const planLayers = useMemo<PlanLayerData[]>(
     () =>
       catalog.flatMap((layer) => {
@@ -85,13 +92,9 @@ export function DossierPrint({ run, rules, catalog, layers, districts, names }: 
       }),
     [catalog, layers],
   );
-  const [phase, setPhase] = useState<Phase>({ kind: "idle" });
-  const [prepared, setPrepared] = useState<Prepared | null>(null);
   const [printRequest, setPrintRequest] = useState(0);
   const abort = useRef<AbortController | null>(null);
   const container = useRef<HTMLDivElement | null>(null);
-  const latest = useRef(model);
-  latest.current = model;
 
   useEffect(() => () => abort.current?.abort(), []);
 
@@ -119,7 +122,7 @@ export function DossierPrint({ run, rules, catalog, layers, districts, names }: 
       setPhase({ kind: "waiting-flags" });
       await flagStore.ready;
     }
-    const items = imageItems(latest.current);
+    const items = imageItems(modelOf(flagStore?.getSnapshot().flags ?? new Map()));
     const total = Math.min(items.length, MAX_FINDING_IMAGES);
     setPhase({ kind: "drawing", done: 0, total });
     let images: ReadonlyMap<string, string> = new Map();
@@ -135,7 +138,7 @@ export function DossierPrint({ run, rules, catalog, layers, districts, names }: 
       if (controller.signal.aborted) return;
       setPhase({ kind: "failed", reason: error instanceof Error ? error.message : String(error) });
     }
-    setPrepared({ images, at });
+    setPrepared({ run, images, at });
     setPrintRequest((n) => n + 1);
   };
 
@@ -172,17 +175,18 @@ export function DossierPrint({ run, rules, catalog, layers, districts, names }: 
           {t("dossier.failed", { reason: phase.reason })}
         </p>
       )}
-      {prepared &&
+      {current &&
+        model &&
         createPortal(
           <div ref={container} className="dossier-root">
             <DossierDocument
               model={model}
               rules={rules}
               names={names}
-              images={prepared.images}
+              images={current.images}
               maxImages={MAX_FINDING_IMAGES}
               rulesRun={run.rules.length}
-              preparedAt={prepared.at}
+              preparedAt={current.at}
             />
           </div>,
           document.body,
