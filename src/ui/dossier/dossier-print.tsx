@@ -100,9 +100,10 @@ export function DossierPrint({ run, rules, catalog, layers, districts, names }: 
 
   // Print once React has put the prepared dossier into the page and its images have decoded.
   useEffect(() => {
-    if (printRequest === 0) return;
+    // a run started while the images were drawn leaves no dossier: printing would print the app
+    if (printRequest === 0 || !container.current) return;
     let live = true;
-    const images = [...(container.current?.querySelectorAll("img") ?? [])];
+    const images = [...container.current.querySelectorAll("img")];
     void Promise.allSettled(images.map((img) => img.decode())).then(() => {
       if (live) window.print();
     });
