@@ -2,7 +2,11 @@ import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import type { Rule } from "../../core/catalog/rules-schema";
 import { CITY_KEY, districtKeyNames, NO_DISTRICT_KEY } from "../../state/check-groups";
-import { type DossierModel, dossierImageKey } from "../../state/dossier-model";
+import {
+  type DossierModel,
+  type DossierRuleSection,
+  dossierImageKey,
+} from "../../state/dossier-model";
 import { formatDateTime } from "../../state/format";
 import type { FindingNames } from "../use-finding-names";
 import { DossierEntryView } from "./dossier-entry";
@@ -58,6 +62,12 @@ export function DossierDocument({
       maxImages={maxImages}
     />
   );
+  const ruleSection = (rule: DossierRuleSection) => (
+    <section key={rule.rule} className="dossier__rule">
+      <h4>{names.rule(rule.rule)}</h4>
+      {rule.entries.map(entry)}
+    </section>
+  );
   const flags = model.entries.length;
   return (
     <div className="dossier" data-testid="dossier" data-entries={flags} lang={lang}>
@@ -108,12 +118,7 @@ export function DossierDocument({
         {model.districts.map((district) => (
           <section key={district.key} className="dossier__district">
             <h3>{districtName(district.key)}</h3>
-            {district.rules.map((rule) => (
-              <section key={rule.rule} className="dossier__rule">
-                <h4>{names.rule(rule.rule)}</h4>
-                {rule.entries.map(entry)}
-              </section>
-            ))}
+            {district.rules.map(ruleSection)}
           </section>
         ))}
       </section>
@@ -121,12 +126,7 @@ export function DossierDocument({
         <section className="dossier__findings">
           <h2>{t("dossier.noLongerFoundTitle")}</h2>
           <p className="dossier-note">{t("dossier.noLongerFoundHint")}</p>
-          {model.noLongerFound.map((rule) => (
-            <section key={rule.rule} className="dossier__rule">
-              <h4>{names.rule(rule.rule)}</h4>
-              {rule.entries.map(entry)}
-            </section>
-          ))}
+          {model.noLongerFound.map(ruleSection)}
         </section>
       )}
       {model.own.length > 0 && (
