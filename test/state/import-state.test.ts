@@ -144,3 +144,37 @@ describe("the layer a proposal replaces", () => {
     expect(landUseKeyOf(layerEntry())).toBe("land_use_code");
   });
 });
+
+describe("removing the proposal", () => {
+  it("drops its layer and hits, shows the replaced layer, leaves the compare tab", () => {
+    const proposal = loadedProposal(city, "a.geojson", zones);
+    let state = appReducer(session(), { type: "proposal-loaded", proposal });
+    state = appReducer(state, { type: "set-visible", id: "city-zones", visible: false });
+    state = appReducer(state, { type: "set-tab", tab: "compare" });
+    state = appReducer(state, {
+      type: "set-hits",
+      hits: [
+        { kind: "plan", layerId: proposal.entry.id, feature: zones.features[0] as GeoJSON.Feature },
+      ],
+    });
+    const removed = appReducer(state, { type: "proposal-removed" });
+    expect(removed.proposal).toBeNull();
+    expect(removed.layers[proposal.entry.id]).toBeUndefined();
+    expect(removed.layers["city-zones"]?.visible).toBe(true);
+    expect(removed.hits).toEqual([]);
+    expect(removed.tab).toBe("layers");
+    // nothing to remove: the same state
+    expect(appReducer(removed, { type: "proposal-removed" })).toBe(removed);
+  });
+});
+
+describe("the basemap's failure", () => {
+  it("is kept while the basemap is on and forgotten when it is switched", () => {
+    let state = appReducer(session(), { type: "set-basemap", on: true });
+    state = appReducer(state, { type: "basemap-failed" });
+    expect(state.basemapFailed).toBe(true);
+    expect(appReducer(state, { type: "set-basemap", on: false }).basemapFailed).toBe(false);
+    const off = appReducer(session(), { type: "basemap-failed" });
+    expect(off.basemapFailed).toBe(false);
+  });
+});
