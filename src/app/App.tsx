@@ -33,6 +33,7 @@ import { CATALOG_FILE, CATALOG_URL } from "./runtime-urls";
 import { useBaseData } from "./use-base-data";
 import { useCatalog } from "./use-catalog";
 import { useCheck } from "./use-check";
+import { useFlagStore } from "./use-flag-store";
 import { useImport } from "./use-import";
 import { useLayerSources } from "./use-layer-sources";
 import { useProposalCheck } from "./use-proposal-check";
@@ -196,6 +197,8 @@ function AppShell({ link }: { link: UrlState }) {
     [selected, checkLayers],
   );
 
+  const review = useFlagStore(findings);
+
   // What panels ask of the app: registered in the store so they need not import it.
   const { run: runCheck, cancel: cancelCheck } = check;
   const { rerun: rerunCompare, cancel: cancelCompare } = comparison;
@@ -206,6 +209,7 @@ function AppShell({ link }: { link: UrlState }) {
     dispatch({
       type: "commands",
       commands: {
+        ...review,
         runCheck,
         cancelCheck,
         rerunCompare,
@@ -245,6 +249,7 @@ function AppShell({ link }: { link: UrlState }) {
     });
   }, [
     dispatch,
+    review,
     runCheck,
     cancelCheck,
     rerunCompare,

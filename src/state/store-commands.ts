@@ -1,7 +1,9 @@
 import type { Finding } from "../core/check/index";
 import type { ComparePiece } from "../core/compare/index";
+import type { ReviewEventResult, ReviewIntent } from "../core/review/index";
 import type { ImportOverrides } from "../worker/import-protocol";
 import type { DistrictInfo } from "./districts-index";
+import type { ImportOutcome } from "./flag-store/index";
 
 /**
  * What components ask of the app beyond a state change: work on the workers and moves of the map.
@@ -31,9 +33,25 @@ export type StoreCommands = {
   selectDistrict: (district: DistrictInfo) => void;
   /** Frames a layer (catalogue or proposal) on the map. */
   zoomToLayer: (id: string) => void;
+  /**
+   * A reviewer's change to the flags (flag a finding, set a status, comment, draw, delete…),
+   * signed with the store's `review.reviewer`: appended and saved, or refused with the reason.
+   */
+  applyReview: (intent: ReviewIntent) => ReviewEventResult;
+  /** Retries a failed save of the flags now. */
+  retryFlagSave: () => void;
+  /** The review file (GeoJSON text) of every flag event, with the current run's geometry. */
+  exportReview: () => string;
+  /** Merges a review file in; a bad or foreign file changes nothing and says why. */
+  importReview: (text: string) => ImportOutcome;
 };
 
 const nothing = () => {};
+
+const NOT_READY = {
+  vi: "Ứng dụng chưa sẵn sàng lưu cờ; thử lại sau giây lát.",
+  en: "The app is not ready to keep flags yet; try again in a moment.",
+};
 
 /** Before the app has registered its commands (first render): every command does nothing. */
 export const UNREGISTERED_COMMANDS: StoreCommands = {
@@ -49,4 +67,8 @@ export const UNREGISTERED_COMMANDS: StoreCommands = {
   selectPiece: nothing,
   selectDistrict: nothing,
   zoomToLayer: nothing,
+  applyReview: () => ({ ok: false, problem: NOT_READY }),
+  retryFlagSave: nothing,
+  exportReview: () => "",
+  importReview: () => ({ ok: false, problems: [] }),
 };

@@ -10,6 +10,12 @@ import {
   initialCompareState,
 } from "./compare-state";
 import type { BaseDataState, CatalogState, LayerSource, RulesState } from "./load-states";
+import {
+  initialReviewState,
+  type ReviewAction,
+  type ReviewState,
+  reviewReducer,
+} from "./review-state";
 import { type StoreCommands, UNREGISTERED_COMMANDS } from "./store-commands";
 
 /**
@@ -32,6 +38,7 @@ export type StoreState = {
   app: AppState;
   check: CheckState;
   compare: CompareState;
+  review: ReviewState;
   resources: Resources;
   /** What components can ask of the app besides state changes (runs, zooms); see {@link StoreCommands}. */
   commands: StoreCommands;
@@ -44,7 +51,7 @@ export type ResourcesAction =
   | { type: "commands"; commands: StoreCommands };
 
 /** Every action of every slice: action types are unique across slices (see the routing tables). */
-export type StoreAction = AppAction | CheckAction | CompareAction | ResourcesAction;
+export type StoreAction = AppAction | CheckAction | CompareAction | ReviewAction | ResourcesAction;
 
 // Routing tables: `satisfies` makes the compiler list every action type of each slice, so an action
 // added to a reducer cannot be forgotten here.
@@ -70,6 +77,12 @@ const COMPARE_ACTIONS = {
   "compare-cleared": true,
 } as const satisfies Record<CompareAction["type"], true>;
 
+const REVIEW_ACTIONS = {
+  "flags-changed": true,
+  "set-reviewer": true,
+} as const satisfies Record<ReviewAction["type"], true>;
+
+const isReviewAction = (a: StoreAction): a is ReviewAction => Object.hasOwn(REVIEW_ACTIONS, a.type);
 const isCheckAction = (a: StoreAction): a is CheckAction => Object.hasOwn(CHECK_ACTIONS, a.type);
 const isCompareAction = (a: StoreAction): a is CompareAction =>
   Object.hasOwn(COMPARE_ACTIONS, a.type);
@@ -85,6 +98,10 @@ export function storeReducer(state: StoreData, action: StoreAction): StoreData {
   if (isCheckAction(action)) {
     const check = checkReducer(state.check, action);
     return check === state.check ? state : { ...state, check };
+  }
+  if (isReviewAction(action)) {
+    const review = reviewReducer(state.review, action);
+    return review === state.review ? state : { ...state, review };
   }
   if (isCompareAction(action)) {
     const compare = compareReducer(state.compare, action);
@@ -109,6 +126,7 @@ export function initialStoreData(basemap: boolean, catalogFile: string): StoreDa
     app: initialAppState(basemap),
     check: initialCheckState(),
     compare: initialCompareState,
+    review: initialReviewState(),
     resources: {
       catalog: { status: "loading" },
       base: { status: "loading" },

@@ -100,3 +100,17 @@ describe("the app store", () => {
     expect(() => renderToStaticMarkup(createElement(Tab))).toThrow(/StoreProvider/);
   });
 });
+
+describe("the reviewers' slice", () => {
+  it("holds the flag store's snapshot and the reviewer's name", () => {
+    const snapshot = { events: [], flags: new Map(), save: { kind: "saved" as const } };
+    const start = session();
+    expect(start.review).toEqual({ flags: null, reviewer: "" });
+    const next = storeReducer(start, { type: "flags-changed", snapshot });
+    expect(next.review.flags).toBe(snapshot);
+    expect(next.check).toBe(start.check);
+    expect(storeReducer(next, { type: "flags-changed", snapshot })).toBe(next);
+    const signed = storeReducer(next, { type: "set-reviewer", name: "Nguyễn Văn A" });
+    expect(signed.review.reviewer).toBe("Nguyễn Văn A");
+  });
+});
