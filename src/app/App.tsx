@@ -7,7 +7,6 @@ import type { MapView, PlanLayerData } from "../map/map-view";
 import { collectionBbox, HANOI_BBOX } from "../state/bounds";
 import { findingBbox, findingHighlight } from "../state/check-selection";
 import type { DistrictInfo } from "../state/districts-index";
-import { landUseKeyOf } from "../state/proposal-layer";
 import { type FeatureHit, featureToHighlight } from "../state/selection";
 import {
   createAppStore,
@@ -20,6 +19,7 @@ import {
   catalogOf,
   findingsOf,
   importTarget,
+  landUseKeyFor,
   replacedLayer,
   selectedFinding,
 } from "../state/store-selectors";
@@ -111,17 +111,19 @@ function AppShell({ link }: { link: UrlState }) {
   }, [dispatch, layers, link]);
 
   const target = useAppStore(importTarget);
-  const importer = useImport(app.importing, target, dispatch);
+  const importKey = useAppStore((s) => landUseKeyFor(s, target));
+  const importer = useImport(app.importing, target, importKey, dispatch);
 
   useEffect(() => {
     if (proposal?.bbox) viewRef.current?.fitBounds(proposal.bbox);
   }, [proposal]);
   const replaced = useAppStore(replacedLayer);
+  const replacedKey = useAppStore((s) => landUseKeyFor(s, replaced));
   const checkData = check.data;
   const comparison = useProposalCompare({
     proposal,
     current: proposal ? sources[proposal.replaces] : undefined,
-    landUseKey: replaced ? landUseKeyOf(replaced) : "land_use_code",
+    landUseKey: replacedKey,
     districts: checkData?.status === "ready" ? checkData.data.districts : null,
   });
 

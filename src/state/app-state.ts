@@ -23,6 +23,11 @@ export type AppState = {
   importing: ImportState;
   /** The proposal loaded in this session, drawn and checked in place of the layer it replaces. */
   proposal: LoadedProposal | null;
+  /**
+   * The layer the user chose for the next proposal to replace, when several can be (null: the
+   * first; see `proposalTarget`).
+   */
+  importTarget: string | null;
 };
 
 export type AppAction =
@@ -47,7 +52,9 @@ export type AppAction =
    * The user removed the proposal: its layer goes, the layer it replaced is shown and checked again
    * (the app's to re-run), and the comparison tab closes.
    */
-  | { type: "proposal-removed" };
+  | { type: "proposal-removed" }
+  /** The user chose which layer the proposal in the dialog replaces. */
+  | { type: "choose-import-target"; id: string };
 
 /** The state before anything has loaded. */
 export function initialAppState(basemap: boolean): AppState {
@@ -60,6 +67,7 @@ export function initialAppState(basemap: boolean): AppState {
     hits: [],
     importing: IDLE_IMPORT,
     proposal: null,
+    importTarget: null,
   };
 }
 
@@ -120,6 +128,8 @@ export function appReducer(state: AppState, action: AppAction): AppState {
         proposal: action.proposal,
       };
     }
+    case "choose-import-target":
+      return { ...state, importTarget: action.id };
     case "proposal-removed": {
       const { proposal } = state;
       if (!proposal) return state;

@@ -2,6 +2,8 @@ import type { Catalog } from "../core/catalog/parse-catalog";
 import type { Rule } from "../core/catalog/rules-schema";
 import type { LayerEntry } from "../core/catalog/schema";
 import type { Finding } from "../core/check/index";
+import { DEFAULT_LAND_USE_ATTRIBUTE } from "../core/check/land-use-attribute";
+import { codeAttributeOf } from "../core/proposal/target";
 import { proposalTarget } from "./proposal-layer";
 import type { StoreState } from "./store";
 
@@ -24,8 +26,15 @@ export const rulesOf = (s: StoreState): Rule[] =>
 /** The layer a proposal replaces: the city plan the rules check (see {@link proposalTarget}). */
 export const importTarget = (s: StoreState): LayerEntry | null => {
   const catalog = catalogOf(s);
-  return catalog ? proposalTarget(catalog.layers, rulesOf(s)) : null;
+  return catalog ? proposalTarget(catalog.layers, rulesOf(s), s.app.importTarget) : null;
 };
+
+/**
+ * The attribute the import renames the proposal's land-use codes to, and the comparison reads:
+ * the one the rules read on `layer` (see `codeAttributeOf`).
+ */
+export const landUseKeyFor = (s: StoreState, layer: LayerEntry | null): string =>
+  layer ? codeAttributeOf(rulesOf(s), layer) : DEFAULT_LAND_USE_ATTRIBUTE;
 
 /** The catalogue layer the loaded proposal stands in for, if one is loaded. */
 export const replacedLayer = (s: StoreState): LayerEntry | null => {

@@ -9,6 +9,7 @@ import { importTarget } from "../state/store-selectors";
 import type { Language } from "../state/url-state";
 import type { ImportReport } from "../worker/import-protocol";
 import { ImportProblems } from "./import-problems";
+import { ImportTarget } from "./import-target";
 import { Notice } from "./notice";
 import { RunProgress } from "./progress-bar";
 
@@ -232,6 +233,7 @@ function ReportBody({
   return (
     <>
       {layers && <LayerChooser layers={layers} disabled={disabled} commands={commands} />}
+      <ImportTarget disabled={disabled} />
       {crs && (
         <div className="import-field" data-testid="import-crs" data-crs={crs.used?.id ?? ""}>
           <label className="import-field__label">
