@@ -5,6 +5,16 @@ import { createFlagStore, type FlagStore, indexedDbPersistence } from "../state/
 import { useAppStore, useDispatch } from "../state/store";
 import type { StoreCommands } from "../state/store-commands";
 
+declare global {
+  interface Window {
+    /**
+     * TEST-ONLY hook: the open flag store, so browser tests can store flags through it (as the
+     * flag controls do) and read them back. The app itself never reads it.
+     */
+    __planLayersFlagStore?: FlagStore;
+  }
+}
+
 /** Where the browser keeps the name flags are signed with (not a secret: shown on every flag). */
 const REVIEWER_KEY = "plan-layers:reviewer";
 
@@ -41,9 +51,11 @@ export function useFlagStore(
     report();
     const unsubscribe = opened.subscribe(report);
     setStore(opened);
+    window.__planLayersFlagStore = opened;
     return () => {
       unsubscribe();
       setStore(null);
+      if (window.__planLayersFlagStore === opened) delete window.__planLayersFlagStore;
       void opened.close();
     };
   }, [dispatch]);

@@ -43,7 +43,8 @@ export type FindingImageOptions = {
  * WebGL (and ~0.3–1 MB of PNG in the page); a dossier with more flags prints the rest without.
  */
 export const MAX_FINDING_IMAGES = 60;
-const DEFAULT_TIMEOUT_MS = 20_000;
+/** The first image also waits for the plan layers to be read by MapLibre's worker: 14–40 s measured. */
+const DEFAULT_TIMEOUT_MS = 60_000;
 /** 60 images at 5–8 s each in a software WebGL (measured: the first 15–25 s, loading the layers). */
 const DEFAULT_BUDGET_MS = 8 * 60_000;
 /** Room around the area, as a share of its size, so the image shows where it lies. */

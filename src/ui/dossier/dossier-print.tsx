@@ -14,11 +14,10 @@ import {
 import type { PlanLayerData } from "../../map/map-view";
 import type { CheckRun } from "../../state/check-state";
 import { type DossierModel, dossierImageKey, dossierModel } from "../../state/dossier-model";
-import { useFlagStore } from "../../state/flag-store-context";
+import { useAppStore } from "../../state/store";
 import { RunProgress } from "../progress-bar";
 import type { FindingNames } from "../use-finding-names";
 import { DossierDocument } from "./dossier-document";
-import { useFlagSnapshot } from "./use-flag-snapshot";
 
 type Props = {
   run: CheckRun;
@@ -30,9 +29,10 @@ type Props = {
   names: FindingNames;
 };
 
+const NO_FLAGS: ReadonlyMap<string, Flag> = new Map();
+
 type Phase =
   | { kind: "idle" }
-  | { kind: "waiting-flags" }
   | { kind: "drawing"; done: number; total: number }
   | { kind: "failed"; reason: string };
 
@@ -64,9 +64,11 @@ function imageItems(model: DossierModel): FindingImageItem[] {
  */
 export function DossierPrint({ run, rules, catalog, layers, districts, names }: Props) {
   const { t } = useTranslation();
-  // without a flag store (a panel rendered alone) the dossier holds the summary only
-  const flagStore = useFlagStore();
-  const snapshot = useFlagSnapshot(flagStore);
+  // null until the flag store has opened: no flags yet, the dossier holds the summary only
+  const snapshot = useAppStore((s) => s.review.flags);
+  const flags = snapshot?.flags ?? NO_FLAGS;
+  // stored flags not read yet would be missing from the dossier: wait for them
+  const loading = snapshot === null || snapshot.save.kind === "loading";
   const [phase, setPhase] = useState<Phase>({ kind: "idle" });
   const [prepared, setPrepared] = useState<Prepared | null>(null);
   // The dossier of this run, once prepared (not before: the check panel stays light); a new run
@@ -83,7 +85,7 @@ export function DossierPrint({ run, rules, catalog, layers, districts, names }: 
       }),
     [run, rules, catalog, names.district],
   );
-  const model = useMemo(() => current && modelOf(snapshot.flags), [current, modelOf, snapshot]);
+  const model = useMemo(() => current && modelOf(flags), [current, modelOf, flags]);
   const planLayers = useMemo<PlanLayerData[]>(
     () =>
       catalog.flatMap((layer) => {
@@ -112,18 +114,13 @@ export function DossierPrint({ run, rules, catalog, layers, districts, names }: 
     };
   }, [printRequest]);
 
-  const busy = phase.kind === "waiting-flags" || phase.kind === "drawing";
+  const busy = phase.kind === "drawing";
   const prepare = async () => {
     abort.current?.abort();
     const controller = new AbortController();
     abort.current = controller;
     const at = new Date().toISOString();
-    // stored flags not read yet would be missing from the dossier
-    if (flagStore && flagStore.getSnapshot().save.kind === "loading") {
-      setPhase({ kind: "waiting-flags" });
-      await flagStore.ready;
-    }
-    const items = imageItems(modelOf(flagStore?.getSnapshot().flags ?? new Map()));
+    const items = imageItems(modelOf(flags));
     const total = Math.min(items.length, MAX_FINDING_IMAGES);
     setPhase({ kind: "drawing", done: 0, total });
     let images: ReadonlyMap<string, string> = new Map();
@@ -149,13 +146,13 @@ export function DossierPrint({ run, rules, catalog, layers, districts, names }: 
         type="button"
         className="button"
         data-testid="dossier-print"
-        disabled={busy}
+        disabled={busy || loading}
         title={t("dossier.printHint")}
         onClick={() => void prepare()}
       >
         {t("dossier.print")}
       </button>
-      {phase.kind === "waiting-flags" && (
+      {loading && (
         <p className="muted" role="status">
           {t("dossier.waitingFlags")}
         </p>
