@@ -42,7 +42,8 @@ function importer() {
       const last = messages.find((m) => m.runId === runId && m.type !== "progress");
       if (!last) throw new Error(`job ${runId} has not answered`);
       return last;
-    });
+      // a hang guard, not a speed target: the first GeoPackage starts sql.js's WebAssembly
+    }, 30_000);
     if (answer.type !== "report") throw new Error(`expected a report, got ${answer.type}`);
     return answer.report;
   };
