@@ -17,6 +17,10 @@
 //                    around the districts, every layer and jagged polygons; a minute or two more)]
 //                    [--triage (adds scripts/bench-triage.mjs: issue 8's filtering and regrouping of
 //                    3 000 findings, ≤ 50 ms, and the headline area; about 15 s)]
+//                    [--app-check (adds scripts/bench-app-check.mjs: the app's check of the shipped
+//                    catalogue in headless Chromium through the run button, 5 runs, click → findings
+//                    listed and drawn, longest main-thread task, regroup/filter of the findings
+//                    panel, beside the CLI's time; builds the app; a minute or two)]
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -41,6 +45,7 @@ const { values: opts } = parseArgs({
     "no-proposal": { type: "boolean", default: false },
     "min-distance": { type: "boolean", default: false },
     triage: { type: "boolean", default: false },
+    "app-check": { type: "boolean", default: false },
   },
 });
 const sizes = opts.sizes.split(",").map((s) => {
@@ -378,12 +383,19 @@ if (opts.triage) {
   triage = await benchTriage();
   lines.push("", ...triage.lines);
 }
+let appCheck = null;
+if (opts["app-check"]) {
+  log("app check: scripts/bench-app-check.mjs …");
+  const { benchAppCheck } = await import("./bench-app-check.mjs");
+  appCheck = await benchAppCheck({ runs: 5 });
+  lines.push("", ...appCheck.lines);
+}
 const text = lines.join("\n");
 console.log(text);
 mkdirSync(outRoot, { recursive: true });
 writeFileSync(
   join(outRoot, "bench-summary.json"),
-  `${JSON.stringify({ when: new Date().toISOString(), runs: RUNS, results, naive, validity: validity?.rows ?? null, proposal: proposal?.rows ?? null, minDistance: minDistance?.rows ?? null, triage: triage?.result ?? null }, null, 2)}\n`,
+  `${JSON.stringify({ when: new Date().toISOString(), runs: RUNS, results, naive, validity: validity?.rows ?? null, proposal: proposal?.rows ?? null, minDistance: minDistance?.rows ?? null, triage: triage?.result ?? null, appCheck: appCheck?.result ?? null }, null, 2)}\n`,
 );
 writeFileSync(join(outRoot, "bench-summary.md"), `${text}\n`);
 log(`written ${join("bench-out", "bench-summary.md")} and bench-summary.json`);
