@@ -28,6 +28,7 @@ import {
   compareLayerSpecs,
 } from "./compare-layers";
 import { type DistrictLabel, DistrictLabels } from "./district-labels";
+import { holdFramesWhileLoading } from "./frame-hold";
 import { opacityPaint, PLAN_LAYER_PREFIX, planLayerSpecs, planSourceId } from "./plan-layer-specs";
 
 maplibregl.setWorkerUrl(workerUrl);
@@ -254,6 +255,8 @@ export class MapView {
     if (!source) return;
     this.sourceData.set(sourceId, data);
     void source.setData(withIndexIds(data));
+    // A check's findings: one redraw once their tiles are in, not one per step of their loading.
+    if (sourceId === CHECK_SOURCES.findings) holdFramesWhileLoading(this.map, sourceId);
   }
 
   /**

@@ -69,6 +69,10 @@ class FakeMap {
     return this.layers.get(id)?.layout[name];
   }
   setPaintProperty() {}
+  triggerRepaint() {}
+  isSourceLoaded() {
+    return true;
+  }
   getCanvas() {
     return { style: { cursor: "" } };
   }
