@@ -19,6 +19,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { launchChromium } from "./chromium.mjs";
 import { denseRiceLand } from "./dense-rice-land.mjs";
+import { timedCheck } from "./timed-check.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const log = (line) => process.stderr.write(`[bench app-check] ${line}\n`);
@@ -49,34 +50,15 @@ function buildApp() {
 function cliRuns(runs) {
   const dir = mkdtempSync(join(tmpdir(), "bench-app-check-"));
   try {
-    const once = () => {
-      const t0 = performance.now();
-      const r = spawnSync(
-        process.execPath,
-        [
-          join(root, "scripts", "run-cli.mjs"),
-          "check",
-          "--catalog",
-          join(root, "layers", "catalog.json"),
-          "--format",
-          "json",
-          "--out",
-          join(dir, "findings.json"),
-          "--timings",
-        ],
-        { cwd: root, encoding: "utf8", maxBuffer: 1 << 26 },
-      );
-      const wall = performance.now() - t0;
-      if (r.status !== 0 && r.status !== 1)
-        throw new Error(`npm run check failed (${r.status}):\n${r.stderr}`);
-      const line = r.stderr
-        .trim()
-        .split("\n")
-        .reverse()
-        .find((l) => l.startsWith("{"));
-      if (!line) throw new Error(`no --timings line in:\n${r.stderr}`);
-      return { ...JSON.parse(line), wall_ms: wall };
-    };
+    const once = () =>
+      timedCheck([
+        "--catalog",
+        join(root, "layers", "catalog.json"),
+        "--format",
+        "json",
+        "--out",
+        join(dir, "findings.json"),
+      ]);
     once();
     const all = Array.from({ length: runs }, once);
     return {

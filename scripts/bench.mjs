@@ -27,6 +27,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { writeBenchCatalog } from "./bench-catalog.mjs";
+import { timedCheck } from "./timed-check.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const shared = resolve(root, "..", "shared", "bench");
@@ -97,31 +98,7 @@ function ensureData({ zones, constraints }) {
 
 // ------------------------------------------------------------------ our command
 function runCheck(catalog, out, workers) {
-  const args = [
-    join(root, "scripts", "run-cli.mjs"),
-    "check",
-    "--catalog",
-    catalog,
-    "--format",
-    "csv",
-    "--out",
-    out,
-    "--timings",
-    "--workers",
-    workers,
-  ];
-  const t0 = performance.now();
-  const r = spawnSync(process.execPath, args, { cwd: root, encoding: "utf8", maxBuffer: 1 << 26 });
-  const wall = performance.now() - t0;
-  if (r.status !== 0 && r.status !== 1)
-    throw new Error(`npm run check failed (${r.status}):\n${r.stderr}`);
-  const line = r.stderr
-    .trim()
-    .split("\n")
-    .reverse()
-    .find((l) => l.startsWith("{"));
-  if (!line) throw new Error(`no --timings line in:\n${r.stderr}`);
-  return { ...JSON.parse(line), wall_ms: wall };
+  return timedCheck(["--catalog", catalog, "--format", "csv", "--out", out, "--workers", workers]);
 }
 
 function ourRuns(catalog, dir, workers) {
