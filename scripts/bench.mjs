@@ -17,12 +17,17 @@
 //                    around the districts, every layer and jagged polygons; a minute or two more)]
 //                    [--triage (adds scripts/bench-triage.mjs: issue 8's filtering and regrouping of
 //                    3 000 findings, ≤ 50 ms, and the headline area; about 15 s)]
+//                    [--app-check (adds scripts/bench-app-check.mjs: the app's check of the shipped
+//                    catalogue in headless Chromium through the run button, 5 runs, click → findings
+//                    listed and drawn, longest main-thread task, regroup/filter of the findings
+//                    panel, beside the CLI's time; builds the app; a minute or two)]
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { writeBenchCatalog } from "./bench-catalog.mjs";
+import { timedCheck } from "./timed-check.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const shared = resolve(root, "..", "shared", "bench");
@@ -41,6 +46,7 @@ const { values: opts } = parseArgs({
     "no-proposal": { type: "boolean", default: false },
     "min-distance": { type: "boolean", default: false },
     triage: { type: "boolean", default: false },
+    "app-check": { type: "boolean", default: false },
   },
 });
 const sizes = opts.sizes.split(",").map((s) => {
@@ -92,31 +98,7 @@ function ensureData({ zones, constraints }) {
 
 // ------------------------------------------------------------------ our command
 function runCheck(catalog, out, workers) {
-  const args = [
-    join(root, "scripts", "run-cli.mjs"),
-    "check",
-    "--catalog",
-    catalog,
-    "--format",
-    "csv",
-    "--out",
-    out,
-    "--timings",
-    "--workers",
-    workers,
-  ];
-  const t0 = performance.now();
-  const r = spawnSync(process.execPath, args, { cwd: root, encoding: "utf8", maxBuffer: 1 << 26 });
-  const wall = performance.now() - t0;
-  if (r.status !== 0 && r.status !== 1)
-    throw new Error(`npm run check failed (${r.status}):\n${r.stderr}`);
-  const line = r.stderr
-    .trim()
-    .split("\n")
-    .reverse()
-    .find((l) => l.startsWith("{"));
-  if (!line) throw new Error(`no --timings line in:\n${r.stderr}`);
-  return { ...JSON.parse(line), wall_ms: wall };
+  return timedCheck(["--catalog", catalog, "--format", "csv", "--out", out, "--workers", workers]);
 }
 
 function ourRuns(catalog, dir, workers) {
@@ -378,12 +360,19 @@ if (opts.triage) {
   triage = await benchTriage();
   lines.push("", ...triage.lines);
 }
+let appCheck = null;
+if (opts["app-check"]) {
+  log("app check: scripts/bench-app-check.mjs …");
+  const { benchAppCheck } = await import("./bench-app-check.mjs");
+  appCheck = await benchAppCheck({ runs: 5 });
+  lines.push("", ...appCheck.lines);
+}
 const text = lines.join("\n");
 console.log(text);
 mkdirSync(outRoot, { recursive: true });
 writeFileSync(
   join(outRoot, "bench-summary.json"),
-  `${JSON.stringify({ when: new Date().toISOString(), runs: RUNS, results, naive, validity: validity?.rows ?? null, proposal: proposal?.rows ?? null, minDistance: minDistance?.rows ?? null, triage: triage?.result ?? null }, null, 2)}\n`,
+  `${JSON.stringify({ when: new Date().toISOString(), runs: RUNS, results, naive, validity: validity?.rows ?? null, proposal: proposal?.rows ?? null, minDistance: minDistance?.rows ?? null, triage: triage?.result ?? null, appCheck: appCheck?.result ?? null }, null, 2)}\n`,
 );
 writeFileSync(join(outRoot, "bench-summary.md"), `${text}\n`);
 log(`written ${join("bench-out", "bench-summary.md")} and bench-summary.json`);

@@ -1,9 +1,10 @@
 import type { FeatureCollection } from "geojson";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Catalog } from "../core/catalog/parse-catalog";
+import type { Rule } from "../core/catalog/rules-schema";
 import { splitRunnable } from "../state/check-coverage";
-import { buildCheckData, type CheckDataState } from "../state/check-data";
-import { checkedRules } from "../state/check-state";
+import { buildCheckData, type CheckDataState, type LayerFailure } from "../state/check-data";
+import { type CheckState, checkedRules } from "../state/check-state";
 import type { LayerSource } from "../state/load-states";
 import { useAppStore, useDispatch } from "../state/store";
 import { CheckRunner } from "../worker/check-runner";
@@ -76,20 +77,23 @@ export function useCheck({
     dispatch({ type: "resources", patch: { rules, checkData: stableData } });
   }, [dispatch, rules, stableData]);
 
+  // Warm the workers with the layers and the ticked rules, so a click finds them checked.
+  const warmRules = useMemo(
+    () =>
+      validRules && stableData?.status === "ready"
+        ? runnableRules(validRules, unchecked, stableData.failed).runnable
+        : null,
+    [validRules, unchecked, stableData],
+  );
   useEffect(() => {
-    if (active && stableData?.status === "ready") runnerRef.current?.warm(stableData.data);
-  }, [active, stableData]);
+    if (active && stableData?.status === "ready" && warmRules)
+      runnerRef.current?.warm(stableData.data, warmRules);
+  }, [active, stableData, warmRules]);
 
   const run = useCallback(() => {
     const runner = runnerRef.current;
     if (!runner || !validRules || stableData?.status !== "ready") return;
-    const ids = checkedRules(
-      { unchecked },
-      validRules.map((r) => r.id),
-    );
-    const selected = validRules.filter((r) => ids.includes(r.id));
-    // Rules reading a layer that did not load are not sent: the run records why they did not run.
-    const { runnable, blocked } = splitRunnable(selected, stableData.failed);
+    const { ids, runnable, blocked } = runnableRules(validRules, unchecked, stableData.failed);
     if (runnable.length === 0) return;
     const runId = ++runIdRef.current;
     dispatch({ type: "run-started", runId });
@@ -124,6 +128,28 @@ export function useCheck({
   const cancel = useCallback(() => runnerRef.current?.cancel(), []);
 
   return { data: stableData, run, cancel };
+}
+
+/**
+ * The ticked rules, and of them those that can run: rules reading a layer that did not load are
+ * not sent (the run records why they did not run).
+ */
+function runnableRules(
+  rules: readonly Rule[],
+  unchecked: CheckState["unchecked"],
+  failed: LayerFailure[],
+) {
+  const ids = checkedRules(
+    { unchecked },
+    rules.map((r) => r.id),
+  );
+  return {
+    ids,
+    ...splitRunnable(
+      rules.filter((r) => ids.includes(r.id)),
+      failed,
+    ),
+  };
 }
 
 /**

@@ -22,6 +22,7 @@ import {
   compareLayerSpecs,
 } from "./compare-layers";
 import { type DistrictLabel, DistrictLabels } from "./district-labels";
+import { holdFramesWhileLoading } from "./frame-hold";
 import { maplibregl } from "./maplibre";
 import {
   drawOrder,
@@ -244,6 +245,8 @@ export class MapView {
     if (!source) return;
     this.sourceData.set(sourceId, data);
     void source.setData(withIndexIds(data));
+    // A check's findings: one redraw once their tiles are in, not one per step of their loading.
+    if (sourceId === CHECK_SOURCES.findings) holdFramesWhileLoading(this.map, sourceId);
   }
 
   /**
@@ -298,9 +301,9 @@ export class MapView {
       }
       this.setSourceData(sourceId, data);
       for (const spec of specs) {
-        this.map.setLayoutProperty(spec.id, "visibility", setting.visible ? "visible" : "none");
+        this.setLayout(spec.id, "visibility", setting.visible ? "visible" : "none");
         for (const [name, value] of opacityPaint(spec, setting.opacity)) {
-          this.map.setPaintProperty(spec.id, name, value);
+          this.setPaint(spec.id, name, value);
         }
       }
     }
@@ -339,8 +342,32 @@ export class MapView {
       this.map.removeSource(BASE_SOURCES.osm);
     }
     // Over a basemap the context fills turn into a light veil instead of hiding it.
-    this.map.setPaintProperty(BASE_LAYERS.provincesFill, "fill-opacity", this.basemap ? 0.15 : 0.9);
-    this.map.setPaintProperty(BASE_LAYERS.districtsFill, "fill-opacity", this.basemap ? 0.1 : 0.55);
+    this.setPaint(BASE_LAYERS.provincesFill, "fill-opacity", this.basemap ? 0.15 : 0.9);
+    this.setPaint(BASE_LAYERS.districtsFill, "fill-opacity", this.basemap ? 0.1 : 0.55);
+  }
+
+  /**
+   * Sets a paint property unless it already has that value: MapLibre redraws the whole map after
+   * every `setPaintProperty`, even one that changes nothing, and `apply` sets them all on every
+   * change (a check's findings, a selection).
+   */
+  private setPaint(
+    layerId: string,
+    name: keyof maplibregl.AllPaintProperties,
+    value: number | string,
+  ): void {
+    if (sameValue(this.map.getPaintProperty(layerId, name), value)) return;
+    this.map.setPaintProperty(layerId, name, value);
+  }
+
+  /** Sets a layout property unless it already has that value (see `setPaint`). */
+  private setLayout(
+    layerId: string,
+    name: keyof maplibregl.AllLayoutProperties,
+    value: string,
+  ): void {
+    if (sameValue(this.map.getLayoutProperty(layerId, name), value)) return;
+    this.map.setLayoutProperty(layerId, name, value);
   }
 
   /**
@@ -443,6 +470,11 @@ export class MapView {
     }
     console.warn("map error:", event.error?.message ?? event.error);
   }
+}
+
+/** Style values (numbers, strings, expressions as arrays) compared by content. */
+function sameValue(a: unknown, b: unknown): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
 }
 
 /** A copy whose features carry their index as id (MapLibre keeps numeric ids through tiling). */

@@ -1,5 +1,5 @@
 import type { Feature } from "geojson";
-import { type RefObject, useEffect, useEffectEvent, useRef } from "react";
+import { type RefObject, useEffect, useEffectEvent, useLayoutEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import type { Finding } from "../core/check/index";
 import { type BaseData, type ComparisonData, MapView, type PlanLayerData } from "../map/map-view";
@@ -44,6 +44,7 @@ export function MapCanvas(props: Props) {
   const onClick = useEffectEvent((hits: FeatureHit[]) => props.onClick(hits));
   const onBasemapError = useEffectEvent(() => props.onBasemapError());
   const onComparePiece = useEffectEvent((id: string) => props.onComparePiece(id));
+  const currentFindings = useEffectEvent(() => props.findings);
   const initial = useEffectEvent(() => ({
     camera: props.initialCamera,
     bounds: props.initialBounds,
@@ -63,6 +64,8 @@ export function MapCanvas(props: Props) {
       onComparePiece: (id) => onComparePiece(id),
     });
     viewRef.current = view;
+    // The findings' layout effect ran before the map existed.
+    view.setFindings(currentFindings());
     return () => {
       view.destroy();
       viewRef.current = null;
@@ -81,7 +84,9 @@ export function MapCanvas(props: Props) {
   useEffect(() => {
     viewRef.current?.highlight(highlight);
   }, [viewRef, highlight]);
-  useEffect(() => {
+  // At commit, not after the paint: the map's worker then tiles the findings while the page lays
+  // out the new results list, and the map draws them a frame sooner.
+  useLayoutEffect(() => {
     viewRef.current?.setFindings(findings);
   }, [viewRef, findings]);
   useEffect(() => {

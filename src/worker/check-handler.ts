@@ -1,4 +1,9 @@
-import { checkPartitionAsync, partitionUnits, prepareChecks } from "../core/check/index";
+import {
+  checkPartitionAsync,
+  partitionUnits,
+  prepareChecks,
+  type RuleMemo,
+} from "../core/check/index";
 import type { CheckData, FromCheckWorker, ToCheckWorker } from "./check-protocol";
 import { createRunSlot } from "./run-slot";
 
@@ -12,7 +17,10 @@ export const SLICE_MS = 50;
 /**
  * The message loop of a check worker, without the worker: keeps the data sent once, runs one
  * partition per `run` message with the pure engine, reports progress, and stops a run on `cancel`
- * (or when the next `run` arrives). Separate from the worker script so it can be tested in Node.
+ * (or when the next `run` arrives). Rules checked over the data are not checked again (a
+ * {@link RuleMemo}, started afresh with each `data` message), and a `warm` message checks them before
+ * the user asks, so a run soon after only gathers what was found. Separate from the worker script
+ * so it can be tested in Node.
  *
  * @param post - sends a message back to the page
  * @returns the function to call with every message the page sends
@@ -21,12 +29,13 @@ export function createCheckHandler(
   post: (message: FromCheckWorker) => void,
 ): (message: ToCheckWorker) => void {
   let data: CheckData | null = null;
+  let memo: RuleMemo = new Map();
   const runs = createRunSlot(post);
 
-  async function run(
-    message: Extract<ToCheckWorker, { type: "run" }>,
+  async function check(
+    message: Extract<ToCheckWorker, { type: "run" | "warm" }>,
     signal: AbortSignal,
-  ): Promise<Extract<FromCheckWorker, { type: "result" }>> {
+  ) {
     const { runId, part } = message;
     if (!data) throw new Error("check worker has no data: send a data message before a run");
     const prepared = prepareChecks({
@@ -35,26 +44,43 @@ export function createCheckHandler(
       catalog: data.catalog,
       ...(data.districts ? { districts: data.districts } : {}),
     });
-    post({ type: "progress", runId, done: 0, total: partitionUnits(prepared, part) });
-    const partial = await checkPartitionAsync(prepared, {
+    const report = message.type === "run";
+    if (report) post({ type: "progress", runId, done: 0, total: partitionUnits(prepared, part) });
+    return checkPartitionAsync(prepared, {
       part,
       signal,
       sliceMs: SLICE_MS,
-      onProgress: (done, total) => post({ type: "progress", runId, done, total }),
+      memo,
+      ...(report
+        ? {
+            onProgress: (done: number, total: number) =>
+              post({ type: "progress", runId, done, total }),
+          }
+        : {}),
     });
-    return { type: "result", runId, partial };
   }
 
   return (message) => {
     switch (message.type) {
       case "data":
         data = message.data;
+        memo = new Map();
         return;
       case "cancel":
         runs.cancel(message.runId);
         return;
       case "run":
-        runs.start(message.runId, (signal) => run(message, signal));
+        runs.start(message.runId, async (signal) => ({
+          type: "result" as const,
+          runId: message.runId,
+          partial: await check(message, signal),
+        }));
+        return;
+      case "warm":
+        runs.start(message.runId, async (signal) => {
+          await check(message, signal);
+          return { type: "warmed" as const, runId: message.runId };
+        });
         return;
     }
   };

@@ -6,7 +6,8 @@ import type { PartialResult, Partition } from "../core/check/index";
 /**
  * What a check worker keeps between runs: the parsed layers the rules read, keyed by catalogue id,
  * the catalogue entries (prevailing plan, legal basis) and the district polygons (property `code`)
- * that say where a finding lies. Sent once per worker by structured clone, then reused by every run.
+ * that say where a finding lies. Sent once per worker by structured clone, then reused by every run,
+ * as are the outcomes of the rules checked over it.
  */
 export type CheckData = {
   layers: Record<string, FeatureCollection>;
@@ -19,6 +20,11 @@ export type ToCheckWorker =
   | { type: "data"; data: CheckData }
   /** Check one partition of the units (subject feature × rule) of `rules` over the data last sent. */
   | { type: "run"; runId: number; rules: Rule[]; part: Partition }
+  /**
+   * Check them ahead of a run, answering only `warmed`: the rules checked to the end are kept, so
+   * the run that follows (the user's click) only gathers them. A `run` stops it where it is.
+   */
+  | { type: "warm"; runId: number; rules: Rule[]; part: Partition }
   /** Stop run `runId` at the next unit; the worker answers `cancelled`. */
   | { type: "cancel"; runId: number };
 
@@ -28,5 +34,7 @@ export type FromCheckWorker =
   | { type: "progress"; runId: number; done: number; total: number }
   | { type: "result"; runId: number; partial: PartialResult }
   | { type: "cancelled"; runId: number }
+  /** A `warm` has checked all its rules. */
+  | { type: "warmed"; runId: number }
   /** The run failed as a whole (a bug, not bad data: the engine turns bad data into findings). */
   | { type: "error"; runId: number; message: string };

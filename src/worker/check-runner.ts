@@ -18,6 +18,9 @@ export type RunOutcome =
   | { status: "cancelled" }
   | { status: "failed"; message: string };
 
+/** The id of warming runs: never a user's run (those count from 1), so their replies are ignored. */
+const WARM_RUN = 0;
+
 /** How long a cancelled worker may take to stop before it is terminated, ms. */
 export const CANCEL_GRACE_MS = 1500;
 
@@ -112,13 +115,27 @@ export class CheckRunner {
 
   /**
    * Starts the workers and sends them `data` ahead of the first run (when the check panel opens), so
-   * module loading and the copy of the layers are not part of the user's wait. Idle workers only.
+   * module loading and the copy of the layers are not part of the user's wait; then has them check
+   * `rules` (the ones ticked), each its partition, keeping what they find for the run: the click
+   * then only gathers the findings. A run stops the warming where it is and checks what is left.
+   * Idle workers only.
    */
-  warm(data: CheckData): void {
+  warm(data: CheckData, rules: readonly Rule[] = []): void {
     if (this.disposed || this.active) return;
+    const count = this.slots.length;
     try {
-      for (const index of this.slots.keys())
-        this.provide(this.slots[index] ?? this.startSlot(index), data);
+      for (const index of this.slots.keys()) {
+        const slot = this.slots[index] ?? this.startSlot(index);
+        this.provide(slot, data);
+        if (rules.length > 0) {
+          slot.port.post({
+            type: "warm",
+            runId: WARM_RUN,
+            rules: [...rules],
+            part: { index, count },
+          });
+        }
+      }
     } catch {
       // The run will start the workers again and report the failure.
     }
@@ -213,6 +230,7 @@ export class CheckRunner {
         this.fail(run, message.message);
         return;
       case "cancelled":
+      case "warmed":
         return;
     }
   }

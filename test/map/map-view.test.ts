@@ -10,10 +10,15 @@ import { landUseLayer, layerEntry } from "../state/layer-fixture";
 class FakeMap {
   static last: FakeMap | null = null;
   order: string[];
-  readonly layers = new Map<string, { layout: Record<string, unknown> }>();
+  readonly layers = new Map<
+    string,
+    { layout: Record<string, unknown>; paint: Record<string, unknown> }
+  >();
   readonly sources = new Map<string, { setData: ReturnType<typeof vi.fn> }>();
   readonly handlers = new Map<string, ((event: unknown) => void)[]>();
   moves = 0;
+  /** Style property calls: MapLibre redraws the whole map after each, changed or not. */
+  styleCalls = 0;
   rendered: { source: string; id: unknown }[] = [];
   touchZoomRotate = { disableRotation: () => {} };
 
@@ -44,7 +49,7 @@ class FakeMap {
     this.sources.delete(id);
   }
   addLayer(spec: { id: string; layout?: object }, before?: string) {
-    this.layers.set(spec.id, { layout: { ...spec.layout } });
+    this.layers.set(spec.id, { layout: { ...spec.layout }, paint: {} });
     const at = before ? this.order.indexOf(before) : -1;
     if (at < 0) this.order.push(spec.id);
     else this.order.splice(at, 0, spec.id);
@@ -62,13 +67,25 @@ class FakeMap {
     this.order.splice(this.order.indexOf(before), 0, id);
   }
   setLayoutProperty(id: string, name: string, value: unknown) {
+    this.styleCalls++;
     const layer = this.layers.get(id);
     if (layer) layer.layout[name] = value;
   }
   getLayoutProperty(id: string, name: string) {
     return this.layers.get(id)?.layout[name];
   }
-  setPaintProperty() {}
+  setPaintProperty(id: string, name: string, value: unknown) {
+    this.styleCalls++;
+    const layer = this.layers.get(id);
+    if (layer) layer.paint[name] = value;
+  }
+  getPaintProperty(id: string, name: string) {
+    return this.layers.get(id)?.paint[name];
+  }
+  triggerRepaint() {}
+  isSourceLoaded() {
+    return true;
+  }
   getCanvas() {
     return { style: { cursor: "" } };
   }
@@ -181,6 +198,20 @@ describe("MapView", () => {
     expect(highlight?.mock.calls.at(-1)?.[0].features).toEqual([{ ...feature, id: 0 }]);
     view.highlight(null);
     expect(highlight?.mock.calls.at(-1)?.[0].features).toEqual([]);
+  });
+
+  it("sets no style property again when only the findings or the selection change", () => {
+    const { map, view } = startView();
+    const layers = [layer(road), layer(land)];
+    view.setLayers(layers, settings([road, land]));
+    const calls = map.styleCalls;
+    view.setFindings([]);
+    view.highlight(collection(1).features[0] as Feature);
+    view.highlightFinding(null);
+    view.setLayers(layers, settings([road, land]));
+    expect(map.styleCalls).toBe(calls);
+    view.setLayers(layers, settings([road, land], 0.8));
+    expect(map.styleCalls).toBeGreaterThan(calls);
   });
 
   it("turns a clicked feature's id back into the plan feature it was given", () => {

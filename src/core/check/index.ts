@@ -15,6 +15,7 @@ export {
 } from "./format-findings";
 export type { ClipKernel } from "./kernel";
 export { createClipperKernel } from "./kernel";
+export { type RuleMemo, type RuleOutcome, ruleMemoKey } from "./rule-memo";
 export {
   checkPartition,
   checkPartitionAsync,

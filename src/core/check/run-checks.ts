@@ -12,6 +12,7 @@ import {
   ruleSetupFailed,
 } from "./problem-messages";
 import { checkRuleData, codeColumnProblems } from "./rule-data";
+import { type RuleMemo, ruleMemoKey, statsSince } from "./rule-memo";
 import { moduleFor } from "./rules/index";
 import { finalizeQuota, type QuotaAccumulator } from "./rules/quota";
 import type { RuleChecker } from "./rules/types";
@@ -31,6 +32,8 @@ export type PreparedChecks = {
   problems: CheckProblem[];
   /** Units of work (subject feature × rule) over all partitions. */
   units: number;
+  /** The kernel's grid origin, as text: part of a {@link RuleMemo} key. */
+  origin: string;
 };
 
 /**
@@ -46,6 +49,12 @@ export type RunOptions = {
   signal?: AbortSignal;
   /** Called with units done and units in this partition, about every 1 % and at the end. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Outcomes of rules checked by earlier runs over the same layers: a rule found there is not
+   * checked again, and a rule checked to the end is added. Only for runs over the data the memo was
+   * filled from (a check worker keeps one per data message).
+   */
+  memo?: RuleMemo;
 };
 
 /** What one partition found: plain data, structured-cloneable, to send from a worker. */
@@ -90,9 +99,10 @@ export function prepareChecks(input: CheckInput): PreparedChecks {
     layers.set(id, layer);
     return layer;
   };
+  const origin = originOf(input);
   const engine: Engine = {
     layers,
-    kernel: input.kernel ?? createClipperKernel({ origin: originOf(input) }),
+    kernel: input.kernel ?? createClipperKernel({ origin }),
     ringOverlay: input.kernel === undefined,
     districts: buildDistrictIndex(input.districts),
     findingGeometry: input.findingGeometry ?? true,
@@ -157,7 +167,7 @@ export function prepareChecks(input: CheckInput): PreparedChecks {
     }
   }
   const units = rules.reduce((sum, r) => sum + r.checker.subjects.length, 0);
-  return { engine, rules, problems, units };
+  return { engine, rules, problems, units, origin: String(origin) };
 }
 
 /**
@@ -213,7 +223,42 @@ function createCursor(prepared: PreparedChecks, options: RunOptions) {
   /** Units of the rules before `ruleIndex`. */
   let base = 0;
   let done = 0;
-  const { signal, onProgress } = options;
+  const { signal, onProgress, memo } = options;
+  /** Where the rule being checked began, while a memo is to receive its outcome. */
+  let ruleStart: { findings: number; stats: CheckStats; done: number } | null = null;
+  /** Quota sums of the rules the memo answered, by rule position. */
+  const served: (QuotaAccumulator | null)[] = [];
+  const memoStats = emptyStats();
+  /** Takes a rule's outcome from the memo; false when the memo does not know it. */
+  const reuse = (rule: Rule): boolean => {
+    const known = memo?.get(ruleMemoKey(rule, prepared.origin, part, base));
+    if (!known) return false;
+    known.findings.forEach((finding, k) => {
+      findings.push(finding);
+      units.push(base + (known.subjects[k] as number));
+    });
+    served[ruleIndex] = known.accumulator;
+    memoStats.candidatePairs += known.stats.candidatePairs;
+    memoStats.shortcutPairs += known.stats.shortcutPairs;
+    memoStats.kernelCalls += known.stats.kernelCalls;
+    done += known.stats.units;
+    onProgress?.(done, total);
+    return true;
+  };
+  /** Gives the memo the outcome of the rule just checked to its end. */
+  const remember = (rule: Rule, checker: RuleChecker) => {
+    if (!memo || !ruleStart) return;
+    memo.set(ruleMemoKey(rule, prepared.origin, part, base), {
+      findings: findings.slice(ruleStart.findings),
+      subjects: units.slice(ruleStart.findings).map((u) => u - base),
+      accumulator: checker.accumulator?.() ?? null,
+      stats: {
+        ...statsSince(prepared.engine.stats, ruleStart.stats),
+        units: done - ruleStart.done,
+      },
+    });
+    ruleStart = null;
+  };
   /**
    * Runs units until `until()` says stop (null: never); returns true when the partition is finished.
    * The loop does nothing per unit it can do per rule: it runs on cold code at the start of a CLI
@@ -221,9 +266,18 @@ function createCursor(prepared: PreparedChecks, options: RunOptions) {
    */
   const run = (until: (() => boolean) | null): boolean => {
     while (ruleIndex < prepared.rules.length) {
-      const { checker } = prepared.rules[ruleIndex] as { checker: RuleChecker };
+      const { rule, checker } = prepared.rules[ruleIndex] as { rule: Rule; checker: RuleChecker };
       const { subjects } = checker;
       const length = subjects.length;
+      if (memo && subjectIndex === 0 && ruleStart === null) {
+        if (reuse(rule)) {
+          base += length;
+          ruleIndex++;
+          continue;
+        }
+        const stats = { ...prepared.engine.stats };
+        ruleStart = { findings: findings.length, stats, done };
+      }
       // jump straight to this partition's next unit, then stride: with many chunks, stepping over
       // every other partition's units cost more than some chunks' work
       subjectIndex += (part.index - ((base + subjectIndex) % part.count) + part.count) % part.count;
@@ -239,6 +293,7 @@ function createCursor(prepared: PreparedChecks, options: RunOptions) {
           return false;
         }
       }
+      remember(rule, checker);
       base += length;
       ruleIndex++;
       subjectIndex = 0;
@@ -255,15 +310,17 @@ function createCursor(prepared: PreparedChecks, options: RunOptions) {
       })),
       findings,
       units,
-      accumulators: prepared.rules.flatMap(({ checker }) =>
-        checker.accumulator ? [checker.accumulator()] : [],
-      ),
+      accumulators: prepared.rules.flatMap(({ checker }, r) => {
+        const known = served[r];
+        if (known !== undefined) return known ? [known] : [];
+        return checker.accumulator ? [checker.accumulator()] : [];
+      }),
       problems: prepared.problems,
       stats: {
         units: done,
-        candidatePairs: now.candidatePairs - statsBefore.candidatePairs,
-        shortcutPairs: now.shortcutPairs - statsBefore.shortcutPairs,
-        kernelCalls: now.kernelCalls - statsBefore.kernelCalls,
+        candidatePairs: now.candidatePairs - statsBefore.candidatePairs + memoStats.candidatePairs,
+        shortcutPairs: now.shortcutPairs - statsBefore.shortcutPairs + memoStats.shortcutPairs,
+        kernelCalls: now.kernelCalls - statsBefore.kernelCalls + memoStats.kernelCalls,
       },
     };
   };

@@ -1,0 +1,78 @@
+/** The part of a MapLibre map a frame hold uses (a fake one in the unit tests). */
+export type HoldableMap = {
+  triggerRepaint(): void;
+  isSourceLoaded(sourceId: string): boolean;
+  on(type: "data", listener: (event: HoldEvent) => void): unknown;
+  off(type: "data", listener: (event: HoldEvent) => void): unknown;
+};
+
+/** What a frame hold reads of MapLibre's `data` events. */
+export type HoldEvent = { sourceId?: string; dataType?: string; sourceDataType?: string };
+
+/** Longest hold, ms: the map never looks frozen for longer, whatever its worker does. */
+export const MAX_HOLD_MS = 1000;
+
+type Hold = {
+  /** MapLibre's own `triggerRepaint`, called when the hold ends. */
+  repaint: () => void;
+  holding: boolean;
+  /** A redraw was asked for during the hold. */
+  wanted: boolean;
+  /** Stops watching for the hold's end (its listener and timer), without drawing. */
+  forget: () => void;
+};
+
+const holds = new WeakMap<HoldableMap, Hold>();
+
+/**
+ * Holds the map's redraws while GeoJSON source `sourceId` takes the data just given to it, and
+ * draws once when its tiles are in (or after `maxMs`). MapLibre redraws when the source's data is
+ * indexed and again as each batch of its tiles comes in: with software WebGL (headless Chromium's
+ * SwiftShader) every redraw blocks the page for hundreds of milliseconds, and the redraw of the old
+ * tiles delays the pattern images the map's worker asks the page for, so the new tiles came in over
+ * three or four such frames. Call right after `setData`; a hold already on is restarted.
+ */
+export function holdFramesWhileLoading(
+  map: HoldableMap,
+  sourceId: string,
+  maxMs = MAX_HOLD_MS,
+): void {
+  let hold = holds.get(map);
+  if (!hold) {
+    const repaint = map.triggerRepaint.bind(map);
+    const created: Hold = { repaint, holding: false, wanted: false, forget: () => {} };
+    // MapLibre asks for every redraw through this method, its own too.
+    map.triggerRepaint = () => {
+      if (created.holding) created.wanted = true;
+      else repaint();
+    };
+    holds.set(map, created);
+    hold = created;
+  }
+  hold.forget();
+  const current = hold;
+  let indexed = false;
+  const onData = (event: HoldEvent) => {
+    if (event.sourceId !== sourceId) return;
+    // The tiles are reloaded on the "content" event; before it, the source looks loaded.
+    if (event.sourceDataType === "content") indexed = true;
+    if (indexed && map.isSourceLoaded(sourceId)) release();
+  };
+  const timer = setTimeout(() => release(), maxMs);
+  const forget = () => {
+    clearTimeout(timer);
+    map.off("data", onData);
+  };
+  const release = () => {
+    forget();
+    current.forget = () => {};
+    current.holding = false;
+    if (current.wanted) {
+      current.wanted = false;
+      current.repaint();
+    }
+  };
+  current.holding = true;
+  current.forget = forget;
+  map.on("data", onData);
+}
