@@ -5,9 +5,11 @@ import type { Finding } from "../core/check/index";
 import type { ComparePiece } from "../core/compare/index";
 import type { MapView, PlanLayerData } from "../map/map-view";
 import { appReducer, initialAppState } from "../state/app-state";
+import { initialBasemap } from "../state/basemap";
 import { collectionBbox, HANOI_BBOX } from "../state/bounds";
 import { findingBbox, findingHighlight } from "../state/check-selection";
 import type { DistrictInfo } from "../state/districts-index";
+import { flattenOrder, shownSettings } from "../state/layer-order";
 import type { LoadedProposal } from "../state/proposal-layer";
 import { landUseKeyOf, proposalTarget } from "../state/proposal-layer";
 import { type FeatureHit, featureToHighlight } from "../state/selection";
@@ -17,10 +19,12 @@ import { FeaturePanel } from "../ui/feature-panel";
 import { ImportDialog } from "../ui/import-dialog";
 import { ImportDropZone } from "../ui/import-drop-zone";
 import { MapCanvas } from "../ui/map-canvas";
+import { MapLegend } from "../ui/map-legend";
 import { type PlanView, ProposalCompare, planViewOf } from "../ui/proposal-compare";
 import { Sidebar } from "../ui/sidebar";
 import { CATALOG_FILE, CATALOG_URL } from "./runtime-urls";
 import { useBaseData } from "./use-base-data";
+import { useBasemapSetting } from "./use-basemap-setting";
 import { useCatalog } from "./use-catalog";
 import { useCheck } from "./use-check";
 import { useImport } from "./use-import";
@@ -33,9 +37,14 @@ export function App() {
   const { t, i18n } = useTranslation();
   const lang = (i18n.language === "en" ? "en" : "vi") satisfies Language;
   const [link] = useState(() => parseUrlState(window.location.hash));
-  const [state, dispatch] = useReducer(appReducer, link.basemap ?? false, initialAppState);
+  const basemapSetting = useBasemapSetting();
+  const [state, dispatch] = useReducer(
+    appReducer,
+    initialBasemap(link.basemap, basemapSetting.source !== null),
+    initialAppState,
+  );
   const [mapReady, setMapReady] = useState(false);
-  const [basemapFailed, setBasemapFailed] = useState(false);
+  const [basemapFailed, setBasemapFailed] = useState<string | null>(null);
   const viewRef = useRef<MapView | null>(null);
   const cameraRef = useRef<MapCamera | undefined>(link.camera);
 
@@ -67,7 +76,10 @@ export function App() {
   });
 
   useEffect(() => {
-    if (layers) dispatch({ type: "catalog-loaded", layers, fromUrl: link.layers });
+    if (layers) {
+      const { order, solo } = link;
+      dispatch({ type: "catalog-loaded", layers, fromUrl: link.layers, order, solo });
+    }
   }, [layers, link]);
 
   const rules = check.rules.status === "ready" ? check.rules.rules : null;
@@ -149,6 +161,12 @@ export function App() {
     ],
     [layers, sources, proposal],
   );
+  const shown = useMemo(() => shownSettings(state.layers, state.solo), [state.layers, state.solo]);
+  const drawOrder = useMemo(() => flattenOrder(state.layerOrder), [state.layerOrder]);
+  const legendLayers = useMemo(
+    () => [...(proposal ? [proposal.entry] : []), ...(layers ?? [])],
+    [layers, proposal],
+  );
   const highlight = useMemo(
     () => featureToHighlight(state.hits, state.district, base?.districtByCode ?? new Map()),
     [state.hits, state.district, base],
@@ -158,14 +176,19 @@ export function App() {
     (next: UrlState) => {
       if (next.camera) viewRef.current?.jumpTo(next.camera);
       if (next.lang) void i18n.changeLanguage(next.lang);
-      if (next.basemap !== undefined) dispatch({ type: "set-basemap", on: next.basemap });
-      if (layers && next.layers) dispatch({ type: "catalog-loaded", layers, fromUrl: next.layers });
+      if (next.basemap !== undefined) dispatch({ type: "set-basemap", basemap: next.basemap });
+      if (layers && next.layers) {
+        const { order, solo } = next;
+        dispatch({ type: "catalog-loaded", layers, fromUrl: next.layers, order, solo });
+      }
     },
     [i18n, layers],
   );
   const scheduleUrlWrite = useUrlSync({
     layers,
     settings: state.layers,
+    order: state.layerOrder,
+    solo: state.solo,
     lang,
     basemap: state.basemap,
     cameraRef,
@@ -241,18 +264,22 @@ export function App() {
         catalogState={catalogState}
         catalog={catalog}
         baseState={baseState}
-        settings={state.layers}
+        settings={shown}
+        layerOrder={state.layerOrder}
+        solo={state.solo}
+        dispatch={dispatch}
         sources={sources}
         proposal={proposal}
         basemap={state.basemap}
         basemapFailed={basemapFailed}
+        basemapSetting={basemapSetting}
         selectedDistrict={selectedDistrict}
         onVisible={(id, visible) => dispatch({ type: "set-visible", id, visible })}
         onOpacity={(id, opacity) => dispatch({ type: "set-opacity", id, opacity })}
         onZoomToLayer={onZoomToLayer}
-        onBasemap={(on) => {
-          setBasemapFailed(false);
-          dispatch({ type: "set-basemap", on });
+        onBasemap={(basemap) => {
+          setBasemapFailed(null);
+          dispatch({ type: "set-basemap", basemap });
         }}
         onSelectDistrict={onSelectDistrict}
         onCloseDistrict={() => dispatch({ type: "select-district", code: null })}
@@ -292,8 +319,10 @@ export function App() {
             initialBounds={HANOI_BBOX}
             base={base?.base ?? null}
             layers={planLayers}
-            settings={state.layers}
+            settings={shown}
+            order={drawOrder}
             basemap={state.basemap}
+            basemapSource={basemapSetting.source}
             highlight={highlight}
             findings={check.findings}
             findingHighlight={findingOutline}
@@ -302,8 +331,9 @@ export function App() {
             onReady={onReady}
             onMove={onMove}
             onClick={onClick}
-            onBasemapError={() => setBasemapFailed(true)}
+            onBasemapError={(reason) => setBasemapFailed(reason)}
           />
+          <MapLegend layers={legendLayers} settings={shown} order={drawOrder} sources={sources} />
           {state.hits.length > 0 && (
             <FeaturePanel hits={state.hits} layersById={layersById} onClose={closeFeaturePanel} />
           )}

@@ -4,6 +4,7 @@ import * as maplibregl from "maplibre-gl";
 import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
 import type { LayerEntry } from "../core/catalog/schema";
 import type { Finding } from "../core/check/index";
+import type { BasemapChoice, BasemapSource } from "../state/basemap";
 import type { Bbox } from "../state/bounds";
 import type { FindingHighlight } from "../state/check-selection";
 import type { LayerSettings } from "../state/layer-settings";
@@ -28,6 +29,7 @@ import {
   compareLayerSpecs,
 } from "./compare-layers";
 import { type DistrictLabel, DistrictLabels } from "./district-labels";
+import { type BasemapFragment, INTRANET_PREFIX, loadBasemapFragment } from "./intranet-basemap";
 import { opacityPaint, PLAN_LAYER_PREFIX, planLayerSpecs, planSourceId } from "./plan-layer-specs";
 
 maplibregl.setWorkerUrl(workerUrl);
@@ -65,8 +67,11 @@ export type MapViewOptions = {
   onMove: (camera: MapCamera) => void;
   /** Called on every click with the features under it, topmost first (may be empty). */
   onClick: (hits: FeatureHit[]) => void;
-  /** Called when a basemap tile fails to load (offline, blocked); the map keeps working. */
-  onBasemapError: () => void;
+  /**
+   * Called when the basemap (its tiles, style or archive) fails to load (offline, blocked, a wrong
+   * address), with the reason; the map keeps working.
+   */
+  onBasemapError: (reason: string) => void;
   /** Called when a click lands on a piece of the comparison, with the piece's id. */
   onComparePiece: (id: string) => void;
 };
@@ -97,8 +102,15 @@ export class MapView {
   private readyFired = false;
   private waitingForReady = false;
   private base: BaseData | null = null;
-  private plan: { layers: PlanLayerData[]; settings: LayerSettings } = { layers: [], settings: {} };
-  private basemap = false;
+  private plan: { layers: PlanLayerData[]; settings: LayerSettings; order: readonly string[] } = {
+    layers: [],
+    settings: {},
+    order: [],
+  };
+  private basemap: BasemapChoice = "none";
+  private basemapSource: BasemapSource | null = null;
+  /** The intranet basemap on the map (its source, and the ids it added), or being loaded. */
+  private intranet: { source: BasemapSource; fragment: BasemapFragment | null } | null = null;
   /** The highlighted feature as its source takes it, built once per `highlight` call. */
   private highlighted: FeatureCollection = EMPTY_COLLECTION;
   /** Conflicting parts of the check's findings, and the selected finding's features. */
@@ -167,15 +179,24 @@ export class MapView {
     this.apply();
   }
 
-  /** Shows the loaded plan layers with each layer's visibility and opacity. */
-  setLayers(layers: PlanLayerData[], settings: LayerSettings): void {
-    this.plan = { layers, settings };
+  /**
+   * Shows the loaded plan layers with each layer's visibility and opacity, stacked by `order` (ids,
+   * topmost first within each plan level; see `flattenOrder`).
+   */
+  setLayers(layers: PlanLayerData[], settings: LayerSettings, order: readonly string[] = []): void {
+    const reorder = order !== this.plan.order;
+    this.plan = { layers, settings, order };
     this.apply();
+    if (reorder && this.styleLoaded) this.orderPlanLayers();
   }
 
-  /** Switches the OpenStreetMap raster basemap on or off (off by default: it needs the internet). */
-  setBasemap(on: boolean): void {
-    this.basemap = on;
+  /**
+   * Chooses the basemap: none, OpenStreetMap's raster tiles (off by default: it needs the internet),
+   * or the intranet's (`source`: a style or a PMTiles archive).
+   */
+  setBasemap(choice: BasemapChoice, source: BasemapSource | null = null): void {
+    this.basemap = choice;
+    this.basemapSource = source;
     this.apply();
   }
 
@@ -341,8 +362,12 @@ export class MapView {
    * never hidden by a lower one.
    */
   private orderPlanLayers(): void {
+    // Drawn bottom to top: lower levels first; in a level, the bottom of the user's list first.
+    const rank = new Map(this.plan.order.map((id, index) => [id, index]));
     const byRank = [...this.plan.layers].sort(
-      (a, b) => LEVEL_DRAW_ORDER.indexOf(a.layer.level) - LEVEL_DRAW_ORDER.indexOf(b.layer.level),
+      (a, b) =>
+        LEVEL_DRAW_ORDER.indexOf(a.layer.level) - LEVEL_DRAW_ORDER.indexOf(b.layer.level) ||
+        (rank.get(b.layer.id) ?? -1) - (rank.get(a.layer.id) ?? -1),
     );
     const polygons = byRank.filter((p) => p.layer.geometryType === "polygon");
     const lines = byRank.filter((p) => p.layer.geometryType === "line");
@@ -357,20 +382,55 @@ export class MapView {
   }
 
   private applyBasemap(): void {
+    const osm = this.basemap === "osm";
+    this.applyIntranetBasemap(this.basemap === "intranet" ? this.basemapSource : null);
     const present = this.map.getSource(BASE_SOURCES.osm) !== undefined;
-    if (this.basemap && !present) {
+    if (osm && !present) {
       this.map.addSource(BASE_SOURCES.osm, OSM_SOURCE);
       this.map.addLayer(
         { id: BASE_LAYERS.osm, type: "raster", source: BASE_SOURCES.osm },
         BASE_LAYERS.provincesFill,
       );
-    } else if (!this.basemap && present) {
+    } else if (!osm && present) {
       this.map.removeLayer(BASE_LAYERS.osm);
       this.map.removeSource(BASE_SOURCES.osm);
     }
     // Over a basemap the context fills turn into a light veil instead of hiding it.
-    this.map.setPaintProperty(BASE_LAYERS.provincesFill, "fill-opacity", this.basemap ? 0.15 : 0.9);
-    this.map.setPaintProperty(BASE_LAYERS.districtsFill, "fill-opacity", this.basemap ? 0.1 : 0.55);
+    const veil = this.basemap !== "none";
+    this.map.setPaintProperty(BASE_LAYERS.provincesFill, "fill-opacity", veil ? 0.15 : 0.9);
+    this.map.setPaintProperty(BASE_LAYERS.districtsFill, "fill-opacity", veil ? 0.1 : 0.55);
+  }
+
+  /**
+   * Puts the intranet basemap (or none) under the context layers. Its style or archive header loads
+   * first; a choice changed meanwhile wins (the late result is dropped).
+   */
+  private applyIntranetBasemap(wanted: BasemapSource | null): void {
+    const current = this.intranet;
+    if (current?.source === wanted) return;
+    if (current?.fragment) {
+      for (const layer of current.fragment.layers) {
+        if (this.map.getLayer(layer.id)) this.map.removeLayer(layer.id);
+      }
+      for (const id of Object.keys(current.fragment.sources)) {
+        if (this.map.getSource(id)) this.map.removeSource(id);
+      }
+    }
+    this.intranet = wanted ? { source: wanted, fragment: null } : null;
+    if (!wanted) return;
+    loadBasemapFragment(wanted).then(
+      (fragment) => {
+        if (this.intranet?.source !== wanted) return;
+        this.intranet = { source: wanted, fragment };
+        if (fragment.glyphs && !this.map.getStyle().glyphs) this.map.setGlyphs(fragment.glyphs);
+        for (const [id, source] of Object.entries(fragment.sources)) this.map.addSource(id, source);
+        for (const layer of fragment.layers) this.map.addLayer(layer, BASE_LAYERS.provincesFill);
+      },
+      (error: unknown) => {
+        if (this.intranet?.source !== wanted) return;
+        this.options.onBasemapError(error instanceof Error ? error.message : String(error));
+      },
+    );
   }
 
   /**
@@ -467,8 +527,11 @@ export class MapView {
 
   private onError(event: maplibregl.ErrorEvent): void {
     const sourceId = (event as { sourceId?: unknown }).sourceId;
-    if (sourceId === BASE_SOURCES.osm) {
-      this.options.onBasemapError();
+    if (
+      sourceId === BASE_SOURCES.osm ||
+      (typeof sourceId === "string" && sourceId.startsWith(INTRANET_PREFIX))
+    ) {
+      this.options.onBasemapError(event.error?.message ?? String(event.error));
       return;
     }
     console.warn("map error:", event.error?.message ?? event.error);

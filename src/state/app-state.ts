@@ -1,5 +1,13 @@
 import type { LayerEntry } from "../core/catalog/schema";
+import type { BasemapChoice } from "./basemap";
 import { IDLE_IMPORT, type ImportAction, type ImportState, importReducer } from "./import-state";
+import {
+  initialLayerOrder,
+  type LayerOrder,
+  moveLayerBy,
+  moveLayerTo,
+  shownSettings,
+} from "./layer-order";
 import { initialLayerSettings, type LayerSettings } from "./layer-settings";
 import type { LoadedProposal } from "./proposal-layer";
 import type { FeatureHit } from "./selection";
@@ -12,7 +20,11 @@ export type Tab = "layers" | "progress" | "check" | "compare";
 export type AppState = {
   tab: Tab;
   layers: LayerSettings;
-  basemap: boolean;
+  /** The layer list's order per plan level (see `layer-order.ts`). */
+  layerOrder: LayerOrder;
+  /** The layer shown alone, or null; `layers` keeps the view to go back to. */
+  solo: string | null;
+  basemap: BasemapChoice;
   /** Code of the district chosen in the search, shown in the sidebar summary. */
   district: string | null;
   /** Features under the last map click, shown in the attribute panel (empty: panel closed). */
@@ -25,12 +37,28 @@ export type AppState = {
 
 export type AppAction =
   /** The catalogue arrived: settings come from the link if it has a layer list, else defaults. */
-  | { type: "catalog-loaded"; layers: readonly LayerEntry[]; fromUrl: LayerSetting[] | undefined }
+  | {
+      type: "catalog-loaded";
+      layers: readonly LayerEntry[];
+      fromUrl: LayerSetting[] | undefined;
+      /** The link's layer order and solo layer, if it has them. */
+      order?: string[] | undefined;
+      solo?: string | undefined;
+    }
+  /** Shows or hides a layer; while a layer is shown alone, the view shown becomes the settings. */
   | { type: "set-visible"; id: string; visible: boolean }
+  /** A plan level's group checkbox: shows or hides all its layers at once. */
+  | { type: "set-group-visible"; ids: readonly string[]; visible: boolean }
+  /** Shows one layer alone (null: back to the earlier view). */
+  | { type: "set-solo"; id: string | null }
+  /** Moves a layer up (negative) or down within its plan level. */
+  | { type: "move-layer"; id: string; steps: number }
+  /** Moves a layer to another layer's place in the same level (drag and drop). */
+  | { type: "move-layer-to"; id: string; target: string }
   /** Opacity 0–1. */
   | { type: "set-opacity"; id: string; opacity: number }
   | { type: "set-tab"; tab: Tab }
-  | { type: "set-basemap"; on: boolean }
+  | { type: "set-basemap"; basemap: BasemapChoice }
   | { type: "select-district"; code: string | null }
   | { type: "set-hits"; hits: FeatureHit[] }
   | ImportAction
@@ -41,10 +69,12 @@ export type AppAction =
   | { type: "proposal-loaded"; proposal: LoadedProposal };
 
 /** The state before anything has loaded. */
-export function initialAppState(basemap: boolean): AppState {
+export function initialAppState(basemap: BasemapChoice): AppState {
   return {
     tab: "layers",
     layers: {},
+    layerOrder: {},
+    solo: null,
     basemap,
     district: null,
     hits: [],
@@ -61,16 +91,20 @@ export function appReducer(state: AppState, action: AppAction): AppState {
       // A link names catalogue layers only: the session's proposal keeps its own setting.
       const proposal = state.proposal && state.layers[state.proposal.entry.id];
       if (state.proposal && proposal) layers[state.proposal.entry.id] = proposal;
-      return { ...state, layers };
+      const solo = action.solo !== undefined && layers[action.solo] ? action.solo : null;
+      return { ...state, layers, layerOrder: initialLayerOrder(action.layers, action.order), solo };
     }
-    case "set-visible": {
-      const current = state.layers[action.id];
-      if (!current) return state;
-      return {
-        ...state,
-        layers: { ...state.layers, [action.id]: { ...current, visible: action.visible } },
-      };
-    }
+    case "set-visible":
+      return setVisible(state, [action.id], action.visible);
+    case "set-group-visible":
+      return setVisible(state, action.ids, action.visible);
+    case "set-solo":
+      if (action.id !== null && !state.layers[action.id]) return state;
+      return { ...state, solo: action.id };
+    case "move-layer":
+      return { ...state, layerOrder: moveLayerBy(state.layerOrder, action.id, action.steps) };
+    case "move-layer-to":
+      return { ...state, layerOrder: moveLayerTo(state.layerOrder, action.id, action.target) };
     case "set-opacity": {
       const current = state.layers[action.id];
       if (!current) return state;
@@ -80,7 +114,7 @@ export function appReducer(state: AppState, action: AppAction): AppState {
     case "set-tab":
       return { ...state, tab: action.tab };
     case "set-basemap":
-      return { ...state, basemap: action.on };
+      return { ...state, basemap: action.basemap };
     case "select-district":
       return { ...state, district: action.code };
     case "set-hits":
@@ -109,4 +143,16 @@ export function appReducer(state: AppState, action: AppAction): AppState {
       };
     }
   }
+}
+
+/**
+ * Shows or hides layers. While a layer is shown alone the change starts from what is shown (that
+ * layer only), and solo ends: what the user sees is what the checkboxes change.
+ */
+function setVisible(state: AppState, ids: readonly string[], visible: boolean): AppState {
+  const known = ids.filter((id) => state.layers[id]);
+  if (known.length === 0) return state;
+  const layers = { ...shownSettings(state.layers, state.solo) };
+  for (const id of known) layers[id] = { ...(layers[id] ?? { opacity: 1 }), visible };
+  return { ...state, layers, solo: null };
 }

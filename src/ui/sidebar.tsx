@@ -2,11 +2,14 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { CATALOG_FILE } from "../app/runtime-urls";
 import type { BaseDataState } from "../app/use-base-data";
+import type { BasemapSetting } from "../app/use-basemap-setting";
 import type { CatalogState } from "../app/use-catalog";
 import type { LayerSource } from "../app/use-layer-sources";
 import type { Catalog } from "../core/catalog/parse-catalog";
-import type { Tab } from "../state/app-state";
+import type { AppAction, Tab } from "../state/app-state";
+import type { BasemapChoice } from "../state/basemap";
 import type { DistrictInfo } from "../state/districts-index";
+import type { LayerOrder } from "../state/layer-order";
 import type { LayerSettings } from "../state/layer-settings";
 import type { LoadedProposal } from "../state/proposal-layer";
 import type { Language } from "../state/url-state";
@@ -28,17 +31,24 @@ type Props = {
   catalogState: CatalogState;
   catalog: Catalog | null;
   baseState: BaseDataState;
+  /** The layer settings as shown (a layer shown alone hides the others). */
   settings: LayerSettings;
+  layerOrder: LayerOrder;
+  solo: string | null;
+  /** Layer intents of the catalogue's list (group, solo, order, visibility, opacity). */
+  dispatch: (action: AppAction) => void;
   sources: Record<string, LayerSource>;
   /** The proposal loaded in this session, listed above the catalogue's layers. */
   proposal: LoadedProposal | null;
-  basemap: boolean;
-  basemapFailed: boolean;
+  basemap: BasemapChoice;
+  /** Why the basemap failed to load, or null. */
+  basemapFailed: string | null;
+  basemapSetting: BasemapSetting;
   selectedDistrict: DistrictInfo | undefined;
   onVisible: (id: string, visible: boolean) => void;
   onOpacity: (id: string, opacity: number) => void;
   onZoomToLayer: (id: string) => void;
-  onBasemap: (on: boolean) => void;
+  onBasemap: (basemap: BasemapChoice) => void;
   onSelectDistrict: (district: DistrictInfo) => void;
   onCloseDistrict: () => void;
   /** Content of the "Check" tab (the check panel). */
@@ -81,8 +91,9 @@ export function Sidebar(props: Props) {
               <DistrictSummary district={props.selectedDistrict} onClose={props.onCloseDistrict} />
             )}
             <BasemapToggle
-              on={props.basemap}
+              choice={props.basemap}
               failed={props.basemapFailed}
+              setting={props.basemapSetting}
               onChange={props.onBasemap}
             />
             {props.catalogState.status === "loading" && (
@@ -101,9 +112,10 @@ export function Sidebar(props: Props) {
               <LayerPanel
                 layers={catalog.layers}
                 settings={props.settings}
+                order={props.layerOrder}
+                solo={props.solo}
                 sources={props.sources}
-                onVisible={props.onVisible}
-                onOpacity={props.onOpacity}
+                dispatch={props.dispatch}
                 onZoom={props.onZoomToLayer}
               />
             )}

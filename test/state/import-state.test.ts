@@ -43,7 +43,7 @@ const report = { file: "a.geojson", collection: zones } as ImportReport;
 
 /** A session with layers, a clicked feature and a district chosen. */
 function session(): AppState {
-  let state = appReducer(initialAppState(false), {
+  let state = appReducer(initialAppState("none"), {
     type: "catalog-loaded",
     layers,
     fromUrl: undefined,
