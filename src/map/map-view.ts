@@ -8,6 +8,7 @@ import type { BasemapChoice, BasemapSource } from "../state/basemap";
 import type { Bbox } from "../state/bounds";
 import type { FindingHighlight } from "../state/check-selection";
 import type { LayerSettings } from "../state/layer-settings";
+import { orientationLabels } from "../state/orientation";
 import type { FeatureHit } from "../state/selection";
 import type { MapCamera } from "../state/url-state";
 import { BASE_LAYERS, BASE_SOURCES, baseStyle, EMPTY_COLLECTION, OSM_SOURCE } from "./base-style";
@@ -30,6 +31,7 @@ import {
 } from "./compare-layers";
 import { type DistrictLabel, DistrictLabels } from "./district-labels";
 import { type BasemapFragment, INTRANET_PREFIX, loadBasemapFragment } from "./intranet-basemap";
+import { OrientationLabels } from "./orientation-labels";
 import { opacityPaint, PLAN_LAYER_PREFIX, planLayerSpecs, planSourceId } from "./plan-layer-specs";
 
 maplibregl.setWorkerUrl(workerUrl);
@@ -53,6 +55,8 @@ export type BaseData = {
   provinces: FeatureCollection | null;
   boundary: FeatureCollection | null;
   labels: DistrictLabel[];
+  /** The orientation layer (rivers, lakes, ring roads, district seats), or null without it. */
+  orientation?: FeatureCollection | null;
 };
 
 export type MapViewOptions = {
@@ -127,6 +131,7 @@ export class MapView {
   /** MapLibre layer ids added for each plan layer. */
   private readonly planLayerIds = new Map<string, string[]>();
   private readonly labels: DistrictLabels;
+  private readonly orientationLabels: OrientationLabels;
   private readonly options: MapViewOptions;
 
   constructor(options: MapViewOptions) {
@@ -150,6 +155,7 @@ export class MapView {
     this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), "top-right");
     this.map.addControl(new maplibregl.ScaleControl({ unit: "metric" }), "bottom-right");
     this.labels = new DistrictLabels(this.map);
+    this.orientationLabels = new OrientationLabels(this.map);
     this.map.on("load", () => {
       this.styleLoaded = true;
       this.apply();
@@ -176,6 +182,7 @@ export class MapView {
     if (this.base === base) return;
     this.base = base;
     this.labels.set(base.labels);
+    this.orientationLabels.set(base.orientation ? orientationLabels(base.orientation) : []);
     this.apply();
   }
 
@@ -245,6 +252,7 @@ export class MapView {
   /** Frees the map, its WebGL context and its labels. */
   destroy(): void {
     this.labels.destroy();
+    this.orientationLabels.destroy();
     this.map.remove();
     if (window.__planLayersMap === this.map) delete window.__planLayersMap;
   }
@@ -256,6 +264,7 @@ export class MapView {
       this.setSourceData(BASE_SOURCES.districts, this.base.districts);
       this.setSourceData(BASE_SOURCES.provinces, this.base.provinces ?? EMPTY_COLLECTION);
       this.setSourceData(BASE_SOURCES.boundary, this.base.boundary ?? EMPTY_COLLECTION);
+      this.setSourceData(BASE_SOURCES.orientation, this.base.orientation ?? EMPTY_COLLECTION);
       this.waitUntilDrawn();
     }
     this.addCheckLayers();
