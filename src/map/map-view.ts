@@ -94,6 +94,9 @@ const LEVEL_DRAW_ORDER: LayerEntry["level"][] = [
 
 const CLICK_TOLERANCE_PX = 5;
 
+/** No order given: each level in the order its layers are given. */
+const CATALOGUE_ORDER: readonly string[] = [];
+
 /**
  * Owns the MapLibre map: the offline base style, the plan layers, the district labels, the
  * highlight and the optional OpenStreetMap basemap. It keeps no application state: React passes the
@@ -109,7 +112,7 @@ export class MapView {
   private plan: { layers: PlanLayerData[]; settings: LayerSettings; order: readonly string[] } = {
     layers: [],
     settings: {},
-    order: [],
+    order: CATALOGUE_ORDER,
   };
   private basemap: BasemapChoice = "none";
   private basemapSource: BasemapSource | null = null;
@@ -190,7 +193,8 @@ export class MapView {
    * Shows the loaded plan layers with each layer's visibility and opacity, stacked by `order` (ids,
    * topmost first within each plan level; see `flattenOrder`).
    */
-  setLayers(layers: PlanLayerData[], settings: LayerSettings, order: readonly string[] = []): void {
+  setLayers(layers: PlanLayerData[], settings: LayerSettings, order = CATALOGUE_ORDER): void {
+    // a new order array is a new order: the App memoises it, so a redraw comes only from a move
     const reorder = order !== this.plan.order;
     this.plan = { layers, settings, order };
     this.apply();
