@@ -25,6 +25,10 @@ export type AppState = {
   /** The layer shown alone, or null; `layers` keeps the view to go back to. */
   solo: string | null;
   basemap: BasemapChoice;
+  /** Why the chosen basemap did not load (its tiles, style or archive), said beside the choice. */
+  basemapFailed: string | null;
+  /** The intranet basemap's address in use ("" none): set in the UI, else `PLAN_LAYERS_BASEMAP`. */
+  basemapAddress: string;
   /** Code of the district chosen in the search, shown in the sidebar summary. */
   district: string | null;
   /** Features under the last map click, shown in the attribute panel (empty: panel closed). */
@@ -33,6 +37,11 @@ export type AppState = {
   importing: ImportState;
   /** The proposal loaded in this session, drawn and checked in place of the layer it replaces. */
   proposal: LoadedProposal | null;
+  /**
+   * The layer the user chose for the next proposal to replace, when several can be (null: the
+   * first; see `proposalTarget`).
+   */
+  importTarget: string | null;
 };
 
 export type AppAction =
@@ -58,7 +67,11 @@ export type AppAction =
   /** Opacity 0–1. */
   | { type: "set-opacity"; id: string; opacity: number }
   | { type: "set-tab"; tab: Tab }
+  /** Choosing a basemap forgets an earlier failure to load one. */
   | { type: "set-basemap"; basemap: BasemapChoice }
+  | { type: "basemap-failed"; reason: string }
+  /** The intranet basemap's address typed in the UI ("" goes back to none). */
+  | { type: "set-basemap-address"; address: string }
   | { type: "select-district"; code: string | null }
   | { type: "set-hits"; hits: FeatureHit[] }
   | ImportAction
@@ -66,20 +79,30 @@ export type AppAction =
    * The user loaded the reviewed proposal: it replaces any earlier one, is shown, and the check tab
    * opens (its run is the app's to start). The dialog closes.
    */
-  | { type: "proposal-loaded"; proposal: LoadedProposal };
+  | { type: "proposal-loaded"; proposal: LoadedProposal }
+  /**
+   * The user removed the proposal: its layer goes, the layer it replaced is shown and checked again
+   * (the app's to re-run), and the comparison tab closes.
+   */
+  | { type: "proposal-removed" }
+  /** The user chose which layer the proposal in the dialog replaces. */
+  | { type: "choose-import-target"; id: string };
 
 /** The state before anything has loaded. */
-export function initialAppState(basemap: BasemapChoice): AppState {
+export function initialAppState(basemap: BasemapChoice, basemapAddress = ""): AppState {
   return {
     tab: "layers",
     layers: {},
     layerOrder: {},
     solo: null,
     basemap,
+    basemapFailed: null,
+    basemapAddress,
     district: null,
     hits: [],
     importing: IDLE_IMPORT,
     proposal: null,
+    importTarget: null,
   };
 }
 
@@ -114,7 +137,11 @@ export function appReducer(state: AppState, action: AppAction): AppState {
     case "set-tab":
       return { ...state, tab: action.tab };
     case "set-basemap":
-      return { ...state, basemap: action.basemap };
+      return { ...state, basemap: action.basemap, basemapFailed: null };
+    case "set-basemap-address":
+      return { ...state, basemapAddress: action.address.trim(), basemapFailed: null };
+    case "basemap-failed":
+      return state.basemap === "none" ? state : { ...state, basemapFailed: action.reason };
     case "select-district":
       return { ...state, district: action.code };
     case "set-hits":
@@ -141,6 +168,20 @@ export function appReducer(state: AppState, action: AppAction): AppState {
         importing: IDLE_IMPORT,
         proposal: action.proposal,
       };
+    }
+    case "choose-import-target":
+      return { ...state, importTarget: action.id };
+    case "proposal-removed": {
+      const { proposal } = state;
+      if (!proposal) return state;
+      const { [proposal.entry.id]: _, ...rest } = state.layers;
+      const replaced = rest[proposal.replaces];
+      const layers = replaced
+        ? { ...rest, [proposal.replaces]: { ...replaced, visible: true } }
+        : rest;
+      const hits = state.hits.filter((h) => h.kind !== "plan" || h.layerId !== proposal.entry.id);
+      const tab = state.tab === "compare" ? "layers" : state.tab;
+      return { ...state, layers, hits, tab, proposal: null };
     }
   }
 }

@@ -8,6 +8,15 @@ export type BasemapChoice = "none" | "osm" | "intranet";
 
 export const BASEMAP_CHOICES: readonly BasemapChoice[] = ["none", "osm", "intranet"];
 
+declare const __PLAN_LAYERS_BASEMAP__: string | undefined;
+
+/**
+ * The intranet basemap given when the app was built or served: `PLAN_LAYERS_BASEMAP` (see
+ * vite.config.ts), or "" when none was.
+ */
+export const CONFIGURED_BASEMAP: string =
+  typeof __PLAN_LAYERS_BASEMAP__ === "string" ? __PLAN_LAYERS_BASEMAP__ : "";
+
 /** A configured basemap: a MapLibre style document, or a PMTiles archive drawn by the app. */
 export type BasemapSource = { kind: "style"; url: string } | { kind: "pmtiles"; url: string };
 

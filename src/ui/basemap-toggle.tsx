@@ -1,41 +1,50 @@
 import { type FormEvent, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { BasemapSetting } from "../app/use-basemap-setting";
-import { BASEMAP_CHOICES, type BasemapChoice, parseBasemapSource } from "../state/basemap";
+import {
+  BASEMAP_CHOICES,
+  type BasemapChoice,
+  CONFIGURED_BASEMAP,
+  parseBasemapSource,
+} from "../state/basemap";
 import type { Language } from "../state/url-state";
 
 /**
  * Chooses the basemap: none (offline), OpenStreetMap (online, off by default), or the intranet's
  * (a style URL or .pmtiles file from `PLAN_LAYERS_BASEMAP`, or typed here and kept in this
- * browser). Says so when its tiles cannot load.
+ * browser). Says so when it cannot load.
  */
 export function BasemapToggle({
   choice,
   failed,
-  setting,
+  address,
   onChange,
+  onAddress,
 }: {
   choice: BasemapChoice;
   /** Why the basemap could not load, or null. */
   failed: string | null;
-  setting: BasemapSetting;
+  /** The intranet basemap's address in use ("" none). */
+  address: string;
   onChange: (choice: BasemapChoice) => void;
+  onAddress: (address: string) => void;
 }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Language;
   const uid = useId();
-  const [draft, setDraft] = useState(setting.address);
+  const [draft, setDraft] = useState(address);
   const [draftProblem, setDraftProblem] = useState<string | null>(null);
+  const parsed = address === "" ? null : parseBasemapSource(address, document.baseURI);
+  const usable = parsed !== null && "url" in parsed;
   const apply = (event: FormEvent) => {
     event.preventDefault();
-    const parsed = draft.trim() === "" ? null : parseBasemapSource(draft, document.baseURI);
-    if (parsed && "problem" in parsed) {
-      setDraftProblem(parsed.problem[lang]);
+    const next = draft.trim() === "" ? null : parseBasemapSource(draft, document.baseURI);
+    if (next && "problem" in next) {
+      setDraftProblem(next.problem[lang]);
       return;
     }
     setDraftProblem(null);
-    setting.setAddress(draft);
-    onChange(parsed || setting.configured !== "" ? "intranet" : "none");
+    onAddress(draft);
+    onChange(next ? "intranet" : "none");
   };
   return (
     <fieldset className="basemap-toggle" data-testid="basemap-picker">
@@ -48,7 +57,7 @@ export function BasemapToggle({
             value={option}
             data-testid={`basemap-${option}`}
             checked={choice === option}
-            disabled={option === "intranet" && setting.source === null}
+            disabled={option === "intranet" && !usable}
             onChange={() => onChange(option)}
           />
           {t(`basemap.${option}`)}
@@ -63,8 +72,9 @@ export function BasemapToggle({
           <div className="basemap-toggle__row">
             <input
               id={`${uid}-address`}
-              type="url"
+              type="text"
               inputMode="url"
+              spellCheck={false}
               data-testid="basemap-address"
               value={draft}
               placeholder="https://…/basemap.pmtiles"
@@ -74,15 +84,15 @@ export function BasemapToggle({
               {t("basemap.apply")}
             </button>
           </div>
-          {setting.configured !== "" && (
-            <p className="muted">{t("basemap.configuredAt", { url: setting.configured })}</p>
+          {CONFIGURED_BASEMAP !== "" && (
+            <p className="muted">{t("basemap.configuredAt", { url: CONFIGURED_BASEMAP })}</p>
           )}
-          {setting.source === null && setting.configured === "" && (
+          {!usable && CONFIGURED_BASEMAP === "" && (
             <p className="muted">{t("basemap.notConfigured")}</p>
           )}
-          {(draftProblem ?? setting.problem) && (
+          {draftProblem && (
             <p className="basemap-toggle__error" role="alert">
-              {draftProblem ?? setting.problem?.[lang]}
+              {draftProblem}
             </p>
           )}
         </form>
@@ -91,7 +101,7 @@ export function BasemapToggle({
         <p className="basemap-toggle__error" role="status" data-testid="basemap-error">
           {choice === "osm"
             ? t("basemap.error")
-            : t("basemap.intranetError", { url: setting.address, reason: failed })}
+            : t("basemap.intranetError", { url: address, reason: failed })}
         </p>
       )}
     </fieldset>

@@ -1,10 +1,10 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { LayerSource } from "../app/use-layer-sources";
 import { type LayerEntry, PLAN_LEVELS } from "../core/catalog/schema";
 import type { AppAction } from "../state/app-state";
 import { type LayerOrder, moveLayerBy, positionInLevel } from "../state/layer-order";
 import type { LayerSettings } from "../state/layer-settings";
+import type { LayerSource } from "../state/load-states";
 import type { Language } from "../state/url-state";
 import { GroupToggle } from "./group-toggle";
 import { LayerRow } from "./layer-row";

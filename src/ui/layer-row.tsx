@@ -1,9 +1,9 @@
 import { type DragEvent, type KeyboardEvent, useId, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { LayerSource } from "../app/use-layer-sources";
 import type { LayerEntry } from "../core/catalog/schema";
 import { formatNumber } from "../state/format";
 import { presentValues } from "../state/legend";
+import type { LayerSource } from "../state/load-states";
 import type { Language } from "../state/url-state";
 import { InfoIcon, SoloIcon, ZoomIcon } from "./icons";
 import { LayerLegend } from "./layer-legend";

@@ -1,9 +1,9 @@
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { LayerSource } from "../app/use-layer-sources";
 import type { LayerEntry } from "../core/catalog/schema";
 import type { LayerSettings } from "../state/layer-settings";
 import { presentValues } from "../state/legend";
+import type { LayerSource } from "../state/load-states";
 import type { Language } from "../state/url-state";
 import { LayerLegend } from "./layer-legend";
 
