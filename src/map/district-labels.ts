@@ -1,6 +1,7 @@
 import * as maplibregl from "maplibre-gl";
 import { stripUnitPrefix } from "../core/text/normalize-search";
 import { placeLabelsWithLeaders } from "./label-collision";
+import { MarkerLabels } from "./marker-labels";
 
 /** What a district label needs: where it goes and how important it is. */
 export type DistrictLabel = {
@@ -32,15 +33,7 @@ const SVG = "http://www.w3.org/2000/svg";
  * get smaller type; after each move a label that would overlap another is moved beside its district
  * with a leader line back to it (see `placeLabelsWithLeaders`), and hidden only when no spot is free.
  */
-export class DistrictLabels {
-  private placed: Placed[] = [];
-  private readonly onMove = () => this.layout();
-
-  constructor(private readonly map: maplibregl.Map) {
-    map.on("moveend", this.onMove);
-    map.on("resize", this.onMove);
-  }
-
+export class DistrictLabels extends MarkerLabels<Placed> {
   /** Replaces every label. */
   set(labels: readonly DistrictLabel[]): void {
     this.clear();
@@ -66,7 +59,7 @@ export class DistrictLabels {
     this.layout();
   }
 
-  private layout(): void {
+  protected layout(): void {
     const canvas = this.map.getCanvas();
     const viewport = { width: canvas.clientWidth, height: canvas.clientHeight };
     const boxes = this.placed.map(({ label, text }) => {
@@ -94,17 +87,5 @@ export class DistrictLabels {
       leader.setAttribute("x2", String(dx));
       leader.setAttribute("y2", String(dy));
     }
-  }
-
-  private clear(): void {
-    for (const { marker } of this.placed) marker.remove();
-    this.placed = [];
-  }
-
-  /** Removes the labels and stops listening to the map. */
-  destroy(): void {
-    this.clear();
-    this.map.off("moveend", this.onMove);
-    this.map.off("resize", this.onMove);
   }
 }

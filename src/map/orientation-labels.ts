@@ -1,23 +1,15 @@
 import * as maplibregl from "maplibre-gl";
 import type { OrientationLabel } from "../state/orientation";
 import { placeLabels } from "./label-collision";
+import { MarkerLabels } from "./marker-labels";
 
 type Placed = { label: OrientationLabel; element: HTMLElement; marker: maplibregl.Marker };
 
 /**
- * Names of the orientation layer (rivers, lakes, ring roads, district seats) as DOM markers, for
- * the same reason as the district names (no glyph server offline; the browser's fonts have the
- * diacritics). Each shows from its kind's zoom on, and never over another.
+ * Names of the orientation layer (rivers, lakes, ring roads, district seats), each from its kind's
+ * zoom on, never over another.
  */
-export class OrientationLabels {
-  private placed: Placed[] = [];
-  private readonly onMove = () => this.layout();
-
-  constructor(private readonly map: maplibregl.Map) {
-    map.on("moveend", this.onMove);
-    map.on("resize", this.onMove);
-  }
-
+export class OrientationLabels extends MarkerLabels<Placed> {
   /** Replaces every label. */
   set(labels: readonly OrientationLabel[]): void {
     this.clear();
@@ -34,7 +26,7 @@ export class OrientationLabels {
     this.layout();
   }
 
-  private layout(): void {
+  protected layout(): void {
     const zoom = this.map.getZoom();
     const canvas = this.map.getCanvas();
     const due = this.placed.filter(({ label }) => zoom >= label.minZoom);
@@ -53,17 +45,5 @@ export class OrientationLabels {
     for (const { label, element } of this.placed) {
       element.classList.toggle("orientation-label--hidden", !shown.has(label.id));
     }
-  }
-
-  private clear(): void {
-    for (const { marker } of this.placed) marker.remove();
-    this.placed = [];
-  }
-
-  /** Removes the labels and stops listening to the map. */
-  destroy(): void {
-    this.clear();
-    this.map.off("moveend", this.onMove);
-    this.map.off("resize", this.onMove);
   }
 }

@@ -1,16 +1,12 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type GuardedPage, launchBrowser, openApp, openGuardedPage } from "./harness";
+import type { Page } from "playwright-core";
+import { afterAll, describe, expect, it } from "vitest";
+import { loadAppOnce, SLOW } from "./shared-app";
 import { type FileServer, serveFiles, squareTile, tinyPmtiles } from "./tiny-basemap";
 
-/** SwiftShader draws slowly on a busy machine: the app is loaded once, the tests follow each other. */
-const SLOW = 240_000;
 let server: FileServer;
-let browser: Browser;
-let guarded: GuardedPage;
-let page: Page;
 
-beforeAll(async () => {
+/** The intranet host of the tests: a PMTiles archive and a style document, on a loopback port. */
+async function startServer(): Promise<void> {
   const style = {
     version: 8,
     sources: {
@@ -39,9 +35,6 @@ beforeAll(async () => {
       { id: "shapes-fill", type: "fill", source: "shapes", paint: { "fill-color": "#d8e8d0" } },
     ],
   };
-  browser = await launchBrowser();
-  guarded = await openGuardedPage(browser);
-  page = guarded.page;
   server = await serveFiles({
     "/hanoi.pmtiles": {
       body: tinyPmtiles(squareTile("pmtiles-basemap")),
@@ -52,13 +45,10 @@ beforeAll(async () => {
       type: "application/json",
     },
   });
-  await openApp(page);
-}, SLOW);
-afterAll(async () => {
-  expect(guarded.violations).toEqual([]);
-  await browser?.close();
-  await server?.close();
-});
+}
+
+const app = loadAppOnce(startServer);
+afterAll(() => server?.close());
 
 /** Names of the basemap's features MapLibre draws over the whole canvas, from its layers. */
 function basemapFeatures(page: Page): Promise<string[]> {
@@ -89,6 +79,7 @@ describe("a configured intranet basemap, served from this machine", () => {
   it(
     "starts with no basemap, OpenStreetMap offered but off",
     async () => {
+      const { page } = app;
       expect(await page.getByTestId("basemap-none").isChecked()).toBe(true);
       expect(await page.getByTestId("basemap-osm").isChecked()).toBe(false);
       expect(await page.getByTestId("basemap-intranet").isDisabled()).toBe(true);
@@ -99,6 +90,7 @@ describe("a configured intranet basemap, served from this machine", () => {
   it(
     "refuses an address that is not http(s), in the UI's words",
     async () => {
+      const { page } = app;
       await useAddress(page, "file:///etc/passwd");
       expect(await page.getByRole("alert").filter({ hasText: "style.json" }).count()).toBe(1);
       expect(await page.getByTestId("basemap-none").isChecked()).toBe(true);
@@ -108,6 +100,7 @@ describe("a configured intranet basemap, served from this machine", () => {
   it(
     "draws a PMTiles archive under the plan, keeps the choice in the link and the address here",
     async () => {
+      const { page } = app;
       await useAddress(page, `${server.url}/hanoi.pmtiles`);
       expect(await page.getByTestId("basemap-intranet").isChecked()).toBe(true);
       await page.waitForFunction(() =>
@@ -152,6 +145,7 @@ describe("a configured intranet basemap, served from this machine", () => {
   it(
     "draws a MapLibre style document, and says so when the address does not load",
     async () => {
+      const { page } = app;
       await useAddress(page, `${server.url}/style.json`);
       await expect
         .poll(() => basemapFeatures(page), { timeout: 30_000 })

@@ -1,23 +1,9 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type GuardedPage, launchBrowser, openApp, openGuardedPage } from "./harness";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { openApp, openGuardedPage } from "./harness";
+import { loadAppOnce, SLOW } from "./shared-app";
 
-/** SwiftShader draws slowly on a busy machine: the app is loaded once, the tests follow each other. */
-const SLOW = 240_000;
-let browser: Browser;
-let guarded: GuardedPage;
-let page: Page;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  guarded = await openGuardedPage(browser);
-  page = guarded.page;
-  await openApp(page);
-}, SLOW);
-afterAll(async () => {
-  expect(guarded.violations).toEqual([]);
-  await browser?.close();
-});
+const app = loadAppOnce();
 
 /** Whether MapLibre draws a plan layer (its first style layer's visibility). */
 function drawn(page: Page, layerId: string): Promise<boolean> {
@@ -77,6 +63,7 @@ describe("the layer list, in Chromium against the built app", () => {
   it(
     "opens on a readable first view: the catalogue's few layers, the rest off",
     async () => {
+      const { page } = app;
       const on = await page
         .locator('[data-testid^="layer-toggle-"]:checked')
         .evaluateAll((boxes) => boxes.map((b) => b.getAttribute("data-testid")?.slice(13)).sort());
@@ -97,6 +84,7 @@ describe("the layer list, in Chromium against the built app", () => {
   it(
     "switches a plan level as a group: mixed, then all, then none",
     async () => {
+      const { page } = app;
       const group = page.getByTestId(`group-toggle-${SECTOR}`);
       expect(await group.getAttribute("data-state")).toBe("some");
       expect(await group.evaluate((box) => (box as HTMLInputElement).indeterminate)).toBe(true);
@@ -119,6 +107,7 @@ describe("the layer list, in Chromium against the built app", () => {
   it(
     "shows one layer alone and goes back, and the link keeps the solo layer",
     async () => {
+      const { page } = app;
       await page.getByTestId("layer-solo-national-rice-land").click();
       expect(
         await page.getByTestId("layer-solo-national-rice-land").getAttribute("aria-pressed"),
@@ -144,6 +133,7 @@ describe("the layer list, in Chromium against the built app", () => {
   it(
     "reorders layers with the keyboard and the mouse, says each move, and draws in that order",
     async () => {
+      const { page } = app;
       const before = await rowsOf(page, SECTOR);
       expect(before.slice(0, 2)).toEqual(["ring-roads", "ring-road-corridors"]);
 
@@ -191,6 +181,7 @@ describe("the layer list, in Chromium against the built app", () => {
   it(
     "reopens visibility, opacity, order and solo from a copied link",
     async () => {
+      const { page } = app;
       const group = page.getByTestId(`group-toggle-${SECTOR}`);
       if ((await group.getAttribute("data-state")) === "all") await group.click();
       await page.getByTestId("layer-toggle-power-lines").click();
@@ -204,7 +195,7 @@ describe("the layer list, in Chromium against the built app", () => {
       expect(link).toContain("power-lines:45");
       expect(link).not.toContain("ring-roads:");
 
-      const second = await openGuardedPage(browser);
+      const second = await openGuardedPage(app.browser);
       try {
         const other = second.page;
         await openApp(other, link);

@@ -1,23 +1,8 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type GuardedPage, launchBrowser, openApp, openGuardedPage } from "./harness";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { loadAppOnce, SLOW } from "./shared-app";
 
-/** SwiftShader draws slowly on a busy machine: the app is loaded once, the tests follow each other. */
-const SLOW = 240_000;
-let browser: Browser;
-let guarded: GuardedPage;
-let page: Page;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  guarded = await openGuardedPage(browser);
-  page = guarded.page;
-  await openApp(page);
-}, SLOW);
-afterAll(async () => {
-  expect(guarded.violations).toEqual([]);
-  await browser?.close();
-});
+const app = loadAppOnce();
 
 type Box = { name: string; left: number; top: number; right: number; bottom: number };
 
@@ -49,6 +34,7 @@ describe("labels and legend on the map, in Chromium against the built app", () =
   it(
     "shows all 30 district names at the first view, none over another, inside the map",
     async () => {
+      const { page } = app;
       await page.waitForTimeout(300); // labels are laid out on the first moveend
       const { labels, hidden, canvas } = await labelBoxes(page);
       expect(hidden).toBe(0);
@@ -75,6 +61,7 @@ describe("labels and legend on the map, in Chromium against the built app", () =
   it(
     "has a collapsible legend of the visible layers, with land-use codes and names",
     async () => {
+      const { page } = app;
       const legend = page.getByTestId("map-legend");
       const rice = page.getByTestId("map-legend-national-rice-land");
       await rice.waitFor();
@@ -110,6 +97,7 @@ describe("labels and legend on the map, in Chromium against the built app", () =
   it(
     "names rivers, lakes and ring roads of the orientation layer when zoomed in",
     async () => {
+      const { page } = app;
       await page.evaluate(() => {
         location.hash = "#map=13/21.04/105.835&layers=";
       });
