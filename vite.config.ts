@@ -54,6 +54,9 @@ export function copyRuntimeFolders(folders: string[], sourceRoot = import.meta.d
 export default defineConfig({
   base: "./",
   plugins: [react(), copyRuntimeFolders(["layers", "data"])],
+  // The city intranet's basemap (a MapLibre style URL or a .pmtiles file), given when building or
+  // serving: `PLAN_LAYERS_BASEMAP=https://gis.intranet/basemap.pmtiles npm run build`.
+  define: { __PLAN_LAYERS_BASEMAP__: JSON.stringify(process.env.PLAN_LAYERS_BASEMAP ?? "") },
   server: { port: 5173, strictPort: false },
   preview: { port: 4173, strictPort: false },
   build: { sourcemap: true, chunkSizeWarningLimit: 2000 },

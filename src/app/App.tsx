@@ -4,9 +4,11 @@ import type { LayerEntry } from "../core/catalog/schema";
 import type { Finding } from "../core/check/index";
 import type { ComparePiece } from "../core/compare/index";
 import type { MapView, PlanLayerData } from "../map/map-view";
+import { initialBasemap, parseBasemapSource } from "../state/basemap";
 import { collectionBbox, HANOI_BBOX } from "../state/bounds";
 import { findingBbox, findingHighlight } from "../state/check-selection";
 import type { DistrictInfo } from "../state/districts-index";
+import { flattenOrder, shownSettings } from "../state/layer-order";
 import { type FeatureHit, featureToHighlight } from "../state/selection";
 import {
   createAppStore,
@@ -28,7 +30,9 @@ import { FeaturePanel } from "../ui/feature-panel";
 import { ImportDialog } from "../ui/import-dialog";
 import { ImportDropZone } from "../ui/import-drop-zone";
 import { MapCanvas } from "../ui/map-canvas";
+import { MapLegend } from "../ui/map-legend";
 import { Sidebar } from "../ui/sidebar";
+import { storeBasemapAddress, storedBasemapAddress } from "./basemap-address";
 import { CATALOG_FILE, CATALOG_URL } from "./runtime-urls";
 import { useBaseData } from "./use-base-data";
 import { useCatalog } from "./use-catalog";
@@ -43,9 +47,12 @@ import { useUrlSync } from "./use-url-sync";
 /** The viewer: one store for the whole app, the loaders and workers that fill it, and the layout. */
 export function App() {
   const [link] = useState(() => parseUrlState(window.location.hash));
-  const [store] = useState(() =>
-    createAppStore(initialStoreData(link.basemap ?? false, CATALOG_FILE)),
-  );
+  const [store] = useState(() => {
+    const address = storedBasemapAddress();
+    const configured = address !== "" && "url" in parseBasemapSource(address, document.baseURI);
+    const basemap = initialBasemap(link.basemap, configured);
+    return createAppStore(initialStoreData(basemap, CATALOG_FILE, address));
+  });
   return (
     <StoreProvider store={store}>
       <AppShell link={link} />
@@ -107,8 +114,26 @@ function AppShell({ link }: { link: UrlState }) {
   useProposalCheck(proposal, checkSources, check);
 
   useEffect(() => {
-    if (layers) dispatch({ type: "catalog-loaded", layers, fromUrl: link.layers });
+    if (layers) {
+      const { order, solo } = link;
+      dispatch({ type: "catalog-loaded", layers, fromUrl: link.layers, order, solo });
+    }
   }, [dispatch, layers, link]);
+
+  // The intranet basemap: what its address names, kept for the next visit.
+  const basemapAddress = app.basemapAddress;
+  const basemapSource = useMemo(() => {
+    const parsed =
+      basemapAddress === "" ? null : parseBasemapSource(basemapAddress, document.baseURI);
+    return parsed && "url" in parsed ? parsed : null;
+  }, [basemapAddress]);
+  useEffect(() => storeBasemapAddress(basemapAddress), [basemapAddress]);
+  const shown = useMemo(() => shownSettings(app.layers, app.solo), [app.layers, app.solo]);
+  const drawOrder = useMemo(() => flattenOrder(app.layerOrder), [app.layerOrder]);
+  const legendLayers = useMemo(
+    () => [...(proposal ? [proposal.entry] : []), ...(layers ?? [])],
+    [layers, proposal],
+  );
 
   const target = useAppStore(importTarget);
   const importKey = useAppStore((s) => landUseKeyFor(s, target));
@@ -159,14 +184,19 @@ function AppShell({ link }: { link: UrlState }) {
     (next: UrlState) => {
       if (next.camera) viewRef.current?.jumpTo(next.camera);
       if (next.lang) void i18n.changeLanguage(next.lang);
-      if (next.basemap !== undefined) dispatch({ type: "set-basemap", on: next.basemap });
-      if (layers && next.layers) dispatch({ type: "catalog-loaded", layers, fromUrl: next.layers });
+      if (next.basemap !== undefined) dispatch({ type: "set-basemap", basemap: next.basemap });
+      if (layers && next.layers) {
+        const { order, solo } = next;
+        dispatch({ type: "catalog-loaded", layers, fromUrl: next.layers, order, solo });
+      }
     },
     [i18n, layers, dispatch],
   );
   const scheduleUrlWrite = useUrlSync({
     layers,
     settings: app.layers,
+    order: app.layerOrder,
+    solo: app.solo,
     lang,
     basemap: app.basemap,
     cameraRef,
@@ -282,8 +312,10 @@ function AppShell({ link }: { link: UrlState }) {
             initialBounds={HANOI_BBOX}
             base={base?.base ?? null}
             layers={planLayers}
-            settings={app.layers}
+            settings={shown}
+            order={drawOrder}
             basemap={app.basemap}
+            basemapSource={basemapSource}
             highlight={highlight}
             findings={findings}
             findingHighlight={findingOutline}
@@ -292,8 +324,9 @@ function AppShell({ link }: { link: UrlState }) {
             onReady={onReady}
             onMove={onMove}
             onClick={onClick}
-            onBasemapError={() => dispatch({ type: "basemap-failed" })}
+            onBasemapError={(reason) => dispatch({ type: "basemap-failed", reason })}
           />
+          <MapLegend layers={legendLayers} settings={shown} order={drawOrder} sources={sources} />
           {app.hits.length > 0 && (
             <FeaturePanel hits={app.hits} layersById={layersById} onClose={closeFeaturePanel} />
           )}

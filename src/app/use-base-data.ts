@@ -3,6 +3,7 @@ import { useEffect, useState } from "react";
 import { type DistrictInfo, parseDistrictsIndex } from "../state/districts-index";
 import type { LoadFailure } from "../state/load-failure";
 import type { BaseDataState } from "../state/load-states";
+import { orientationFeatures } from "../state/orientation";
 import { loadFeatureCollection, loadJson, toLoadFailure } from "./load-source";
 import { appFileUrl } from "./runtime-urls";
 
@@ -29,13 +30,26 @@ async function loadIndex(failures: LoadFailure[]): Promise<DistrictInfo[] | null
   return null;
 }
 
+const ORIENTATION_FILE = "layers/orientation/hanoi-orientation.json";
+
+/** The hand-drawn orientation layer (rivers, lakes, ring roads, seats); the map works without it. */
+async function loadOrientation(failures: LoadFailure[]): Promise<FeatureCollection | null> {
+  try {
+    return orientationFeatures(await loadJson(appFileUrl(ORIENTATION_FILE), ORIENTATION_FILE));
+  } catch (error) {
+    failures.push(toLoadFailure(error, ORIENTATION_FILE));
+    return null;
+  }
+}
+
 async function loadBase(): Promise<BaseDataState> {
   const failures: LoadFailure[] = [];
-  const [districts, index, provinces, boundary] = await Promise.all([
+  const [districts, index, provinces, boundary, orientation] = await Promise.all([
     optional("data/hanoi-districts.fgb", failures),
     loadIndex(failures),
     optional("data/provinces.fgb", failures),
     optional("data/hanoi-boundary.fgb", failures),
+    loadOrientation(failures),
   ]);
   if (!districts) return { status: "failed", failures };
   const districtByCode = new Map<string, Feature>();
@@ -47,7 +61,7 @@ async function loadBase(): Promise<BaseDataState> {
   return {
     status: "ready",
     // Each district's index entry carries what its label needs (code, name, center, area).
-    base: { districts, provinces, boundary, labels: list },
+    base: { districts, provinces, boundary, labels: list, orientation },
     districts: list,
     districtByCode,
     failures,

@@ -1,5 +1,7 @@
 import { type RefObject, useCallback, useEffect, useEffectEvent, useRef } from "react";
 import type { LayerEntry } from "../core/catalog/schema";
+import type { BasemapChoice } from "../state/basemap";
+import { flattenOrder, isCatalogueOrder, type LayerOrder } from "../state/layer-order";
 import { type LayerSettings, visibleLayersForUrl } from "../state/layer-settings";
 import { type Language, type MapCamera, parseUrlState, type UrlState } from "../state/url-state";
 import { HashWriter } from "./hash-writer";
@@ -8,19 +10,22 @@ type Options = {
   /** Null until the catalogue has loaded; nothing is written before, so the link's layers survive. */
   layers: readonly LayerEntry[] | null;
   settings: LayerSettings;
+  order: LayerOrder;
+  solo: string | null;
   lang: Language;
-  basemap: boolean;
+  basemap: BasemapChoice;
   cameraRef: RefObject<MapCamera | undefined>;
   /** The user pasted or edited the link in this tab. */
   onHashChange: (state: UrlState) => void;
 };
 
 /**
- * Keeps the address bar's hash in step with the view (camera, visible layers with opacity,
- * language, basemap), so a copied link reproduces it. Returns the function to call after the map
- * moves; the other changes are picked up by themselves.
+ * Keeps the address bar's hash in step with the view (camera, visible layers with opacity, the
+ * layer order and the layer shown alone, language, basemap), so a copied link reproduces it.
+ * Returns the function to call after the map moves; the other changes are picked up by themselves.
  */
-export function useUrlSync({ layers, settings, lang, basemap, cameraRef, onHashChange }: Options) {
+export function useUrlSync(options: Options) {
+  const { layers, settings, order, solo, lang, basemap, cameraRef, onHashChange } = options;
   const writer = useRef<HashWriter | null>(null);
   const latest = useRef<Omit<UrlState, "camera"> | null>(null);
 
@@ -37,9 +42,16 @@ export function useUrlSync({ layers, settings, lang, basemap, cameraRef, onHashC
 
   useEffect(() => {
     if (!layers) return;
-    latest.current = { layers: visibleLayersForUrl(layers, settings), lang, basemap };
+    latest.current = {
+      layers: visibleLayersForUrl(layers, settings),
+      lang,
+      basemap,
+      // the catalogue's own order and "no solo" are the defaults a link leaves out
+      ...(isCatalogueOrder(order, layers) ? {} : { order: flattenOrder(order) }),
+      ...(solo === null ? {} : { solo }),
+    };
     schedule();
-  }, [layers, settings, lang, basemap, schedule]);
+  }, [layers, settings, order, solo, lang, basemap, schedule]);
 
   const hashChanged = useEffectEvent(() => onHashChange(parseUrlState(window.location.hash)));
   useEffect(() => {

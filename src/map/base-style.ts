@@ -1,5 +1,5 @@
 import type { FeatureCollection } from "geojson";
-import type { LayerSpecification, StyleSpecification } from "maplibre-gl";
+import type { FilterSpecification, LayerSpecification, StyleSpecification } from "maplibre-gl";
 import { NOT_POINTS, POINTS, POLYGONS } from "./geometry-filters";
 
 /** Source ids of the base map. */
@@ -9,6 +9,7 @@ export const BASE_SOURCES = {
   districts: "base:districts",
   highlight: "base:highlight",
   osm: "base:osm",
+  orientation: "base:orientation",
 } as const;
 
 /** Layer ids of the base map that other layers are placed against. */
@@ -66,6 +67,7 @@ export function baseStyle(): StyleSpecification {
         "line-dasharray": [3, 2],
       },
     },
+    ...orientationLayers(),
     {
       id: BASE_LAYERS.boundaryLine,
       type: "line",
@@ -106,9 +108,67 @@ export function baseStyle(): StyleSpecification {
       [BASE_SOURCES.boundary]: geojson,
       [BASE_SOURCES.districts]: geojson,
       [BASE_SOURCES.highlight]: geojson,
+      [BASE_SOURCES.orientation]: geojson,
     },
     layers,
   };
+}
+
+const kindIs = (kind: string): FilterSpecification => ["==", ["get", "kind"], kind];
+
+/**
+ * The orientation layer (layers/orientation/): lakes and rivers in water blue, ring roads as thin
+ * brown lines, district seats as small dots; above the plan's areas, under its lines, quiet enough
+ * to read the plan through.
+ */
+function orientationLayers(): LayerSpecification[] {
+  const source = BASE_SOURCES.orientation;
+  const water = "#4f8fc6";
+  return [
+    {
+      id: "base:orientation-lake",
+      type: "fill",
+      source,
+      filter: kindIs("lake"),
+      paint: { "fill-color": "#9cc8ec", "fill-outline-color": water, "fill-opacity": 0.85 },
+    },
+    {
+      id: "base:orientation-river",
+      type: "line",
+      source,
+      filter: kindIs("river"),
+      layout: { "line-cap": "round", "line-join": "round" },
+      paint: {
+        "line-color": water,
+        "line-opacity": 0.8,
+        "line-width": ["interpolate", ["linear"], ["zoom"], 8, 1.5, 12, 4, 15, 10],
+      },
+    },
+    {
+      id: "base:orientation-ring-road",
+      type: "line",
+      source,
+      filter: kindIs("ring-road"),
+      layout: { "line-cap": "round", "line-join": "round" },
+      paint: {
+        "line-color": "#8a5a2b",
+        "line-opacity": 0.75,
+        "line-width": ["interpolate", ["linear"], ["zoom"], 8, 0.8, 13, 2.5],
+      },
+    },
+    {
+      id: "base:orientation-seat",
+      type: "circle",
+      source,
+      filter: kindIs("district-seat"),
+      paint: {
+        "circle-color": "#2b3645",
+        "circle-radius": ["interpolate", ["linear"], ["zoom"], 8, 1.5, 12, 3.5],
+        "circle-stroke-color": "#ffffff",
+        "circle-stroke-width": 1,
+      },
+    },
+  ];
 }
 
 /** OpenStreetMap's standard raster tiles: only added when the user switches the basemap on. */

@@ -1,6 +1,7 @@
 import * as maplibregl from "maplibre-gl";
 import { stripUnitPrefix } from "../core/text/normalize-search";
-import { placeLabels } from "./label-collision";
+import { placeLabelsWithLeaders } from "./label-collision";
+import { MarkerLabels } from "./marker-labels";
 
 /** What a district label needs: where it goes and how important it is. */
 export type DistrictLabel = {
@@ -12,68 +13,79 @@ export type DistrictLabel = {
   areaKm2: number;
 };
 
-type Placed = { label: DistrictLabel; marker: maplibregl.Marker; element: HTMLElement };
+type Placed = {
+  label: DistrictLabel;
+  marker: maplibregl.Marker;
+  element: HTMLElement;
+  text: HTMLElement;
+  leader: SVGLineElement;
+};
+
+/** Districts smaller than this (the dense urban core) get smaller type. */
+const SMALL_DISTRICT_KM2 = 40;
+
+const SVG = "http://www.w3.org/2000/svg";
 
 /**
  * District names as DOM markers. MapLibre draws symbol text only from glyph files and the app has no
  * glyph server, while the browser's own fonts render Vietnamese diacritics offline, so 30 HTML
- * labels do the job. Names go in as `textContent`, never markup. After each move, labels that would
- * overlap a larger district's label are hidden.
+ * labels do the job. Names go in as `textContent`, never markup. The small districts of the core
+ * get smaller type; after each move a label that would overlap another is moved beside its district
+ * with a leader line back to it (see `placeLabelsWithLeaders`), and hidden only when no spot is free.
  */
-export class DistrictLabels {
-  private placed: Placed[] = [];
-  private readonly onMove = () => this.layout();
-
-  constructor(private readonly map: maplibregl.Map) {
-    map.on("moveend", this.onMove);
-    map.on("resize", this.onMove);
-  }
-
+export class DistrictLabels extends MarkerLabels<Placed> {
   /** Replaces every label. */
   set(labels: readonly DistrictLabel[]): void {
     this.clear();
     this.placed = labels.map((label) => {
+      // A zero-size marker at the district's point; the name and its leader hang off it.
       const element = document.createElement("div");
-      element.className = "district-label";
-      element.textContent = stripUnitPrefix(label.name);
+      element.className = `district-label${label.areaKm2 < SMALL_DISTRICT_KM2 ? " district-label--small" : ""}`;
       element.dataset.code = label.code;
+      const svg = document.createElementNS(SVG, "svg");
+      svg.setAttribute("class", "district-label__leader");
+      svg.setAttribute("aria-hidden", "true");
+      const leader = document.createElementNS(SVG, "line");
+      svg.append(leader);
+      const text = document.createElement("span");
+      text.className = "district-label__text";
+      text.textContent = stripUnitPrefix(label.name);
+      element.append(svg, text);
       const marker = new maplibregl.Marker({ element, anchor: "center" })
         .setLngLat(label.center)
         .addTo(this.map);
-      return { label, marker, element };
+      return { label, marker, element, text, leader };
     });
     this.layout();
   }
 
-  private layout(): void {
+  protected layout(): void {
     const canvas = this.map.getCanvas();
     const viewport = { width: canvas.clientWidth, height: canvas.clientHeight };
-    const boxes = this.placed.map(({ label, element }) => {
+    const boxes = this.placed.map(({ label, text }) => {
       const point = this.map.project(label.center);
       return {
         key: label.code,
         x: point.x,
         y: point.y,
-        width: element.offsetWidth,
-        height: element.offsetHeight,
-        priority: label.areaKm2,
+        width: text.offsetWidth,
+        height: text.offsetHeight,
+        // the dense core first: the large districts around it have room to spare
+        priority: -label.areaKm2,
       };
     });
-    const shown = placeLabels(boxes, viewport);
-    for (const { label, element } of this.placed) {
-      element.classList.toggle("district-label--hidden", !shown.has(label.code));
+    const placed = placeLabelsWithLeaders(boxes, viewport);
+    for (const { label, element, text, leader } of this.placed) {
+      const offset = placed.get(label.code);
+      element.classList.toggle("district-label--hidden", !offset);
+      element.classList.toggle(
+        "district-label--moved",
+        !!offset && (offset.dx !== 0 || offset.dy !== 0),
+      );
+      const { dx, dy } = offset ?? { dx: 0, dy: 0 };
+      text.style.transform = `translate(calc(-50% + ${dx}px), calc(-50% + ${dy}px))`;
+      leader.setAttribute("x2", String(dx));
+      leader.setAttribute("y2", String(dy));
     }
-  }
-
-  private clear(): void {
-    for (const { marker } of this.placed) marker.remove();
-    this.placed = [];
-  }
-
-  /** Removes the labels and stops listening to the map. */
-  destroy(): void {
-    this.clear();
-    this.map.off("moveend", this.onMove);
-    this.map.off("resize", this.onMove);
   }
 }

@@ -2,9 +2,11 @@ import "maplibre-gl/dist/maplibre-gl.css";
 import type { Feature, FeatureCollection } from "geojson";
 import type { LayerEntry } from "../core/catalog/schema";
 import type { Finding } from "../core/check/index";
+import type { BasemapChoice, BasemapSource } from "../state/basemap";
 import type { Bbox } from "../state/bounds";
 import type { FindingHighlight } from "../state/check-selection";
 import type { LayerSettings } from "../state/layer-settings";
+import { orientationLabels } from "../state/orientation";
 import type { FeatureHit } from "../state/selection";
 import type { MapCamera } from "../state/url-state";
 import { BASE_LAYERS, BASE_SOURCES, baseStyle, EMPTY_COLLECTION, OSM_SOURCE } from "./base-style";
@@ -23,7 +25,9 @@ import {
 } from "./compare-layers";
 import { type DistrictLabel, DistrictLabels } from "./district-labels";
 import { holdFramesWhileLoading } from "./frame-hold";
+import { type BasemapFragment, INTRANET_PREFIX, loadBasemapFragment } from "./intranet-basemap";
 import { maplibregl } from "./maplibre";
+import { OrientationLabels } from "./orientation-labels";
 import {
   drawOrder,
   opacityPaint,
@@ -51,6 +55,8 @@ export type BaseData = {
   provinces: FeatureCollection | null;
   boundary: FeatureCollection | null;
   labels: DistrictLabel[];
+  /** The orientation layer (rivers, lakes, ring roads, district seats), or null without it. */
+  orientation?: FeatureCollection | null;
 };
 
 export type MapViewOptions = {
@@ -65,8 +71,11 @@ export type MapViewOptions = {
   onMove: (camera: MapCamera) => void;
   /** Called on every click with the features under it, topmost first (may be empty). */
   onClick: (hits: FeatureHit[]) => void;
-  /** Called when a basemap tile fails to load (offline, blocked); the map keeps working. */
-  onBasemapError: () => void;
+  /**
+   * Called when the basemap (its tiles, style or archive) fails to load (offline, blocked, a wrong
+   * address), with the reason; the map keeps working.
+   */
+  onBasemapError: (reason: string) => void;
   /** Called when a click lands on a piece of the comparison, with the piece's id. */
   onComparePiece: (id: string) => void;
 };
@@ -75,6 +84,9 @@ export type MapViewOptions = {
 export type ComparisonData = { pieces: FeatureCollection; highlight: FeatureCollection };
 
 const CLICK_TOLERANCE_PX = 5;
+
+/** No order given: each level in the order its layers are given. */
+const CATALOGUE_ORDER: readonly string[] = [];
 
 /**
  * Owns the MapLibre map: the offline base style, the plan layers, the district labels, the
@@ -88,8 +100,15 @@ export class MapView {
   private readyFired = false;
   private waitingForReady = false;
   private base: BaseData | null = null;
-  private plan: { layers: PlanLayerData[]; settings: LayerSettings } = { layers: [], settings: {} };
-  private basemap = false;
+  private plan: { layers: PlanLayerData[]; settings: LayerSettings; order: readonly string[] } = {
+    layers: [],
+    settings: {},
+    order: CATALOGUE_ORDER,
+  };
+  private basemap: BasemapChoice = "none";
+  private basemapSource: BasemapSource | null = null;
+  /** The intranet basemap on the map (its source, and the ids it added), or being loaded. */
+  private intranet: { source: BasemapSource; fragment: BasemapFragment | null } | null = null;
   /** The highlighted feature as its source takes it, built once per `highlight` call. */
   private highlighted: FeatureCollection = EMPTY_COLLECTION;
   /** Conflicting parts of the check's findings, and the selected finding's features. */
@@ -106,6 +125,7 @@ export class MapView {
   /** MapLibre layer ids added for each plan layer. */
   private readonly planLayerIds = new Map<string, string[]>();
   private readonly labels: DistrictLabels;
+  private readonly orientationLabels: OrientationLabels;
   private readonly options: MapViewOptions;
 
   constructor(options: MapViewOptions) {
@@ -129,6 +149,7 @@ export class MapView {
     this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), "top-right");
     this.map.addControl(new maplibregl.ScaleControl({ unit: "metric" }), "bottom-right");
     this.labels = new DistrictLabels(this.map);
+    this.orientationLabels = new OrientationLabels(this.map);
     this.map.on("load", () => {
       this.styleLoaded = true;
       this.apply();
@@ -155,18 +176,29 @@ export class MapView {
     if (this.base === base) return;
     this.base = base;
     this.labels.set(base.labels);
+    this.orientationLabels.set(base.orientation ? orientationLabels(base.orientation) : []);
     this.apply();
   }
 
-  /** Shows the loaded plan layers with each layer's visibility and opacity. */
-  setLayers(layers: PlanLayerData[], settings: LayerSettings): void {
-    this.plan = { layers, settings };
+  /**
+   * Shows the loaded plan layers with each layer's visibility and opacity, stacked by `order` (ids,
+   * topmost first within each plan level; see `flattenOrder`).
+   */
+  setLayers(layers: PlanLayerData[], settings: LayerSettings, order = CATALOGUE_ORDER): void {
+    // a new order array is a new order: the App memoises it, so a redraw comes only from a move
+    const reorder = order !== this.plan.order;
+    this.plan = { layers, settings, order };
     this.apply();
+    if (reorder && this.styleLoaded) this.orderPlanLayers();
   }
 
-  /** Switches the OpenStreetMap raster basemap on or off (off by default: it needs the internet). */
-  setBasemap(on: boolean): void {
-    this.basemap = on;
+  /**
+   * Chooses the basemap: none, OpenStreetMap's raster tiles (off by default: it needs the internet),
+   * or the intranet's (`source`: a style or a PMTiles archive).
+   */
+  setBasemap(choice: BasemapChoice, source: BasemapSource | null = null): void {
+    this.basemap = choice;
+    this.basemapSource = source;
     this.apply();
   }
 
@@ -215,6 +247,7 @@ export class MapView {
   /** Frees the map, its WebGL context and its labels. */
   destroy(): void {
     this.labels.destroy();
+    this.orientationLabels.destroy();
     this.map.remove();
     if (window.__planLayersMap === this.map) delete window.__planLayersMap;
   }
@@ -226,6 +259,7 @@ export class MapView {
       this.setSourceData(BASE_SOURCES.districts, this.base.districts);
       this.setSourceData(BASE_SOURCES.provinces, this.base.provinces ?? EMPTY_COLLECTION);
       this.setSourceData(BASE_SOURCES.boundary, this.base.boundary ?? EMPTY_COLLECTION);
+      this.setSourceData(BASE_SOURCES.orientation, this.base.orientation ?? EMPTY_COLLECTION);
       this.waitUntilDrawn();
     }
     this.addCheckLayers();
@@ -319,7 +353,10 @@ export class MapView {
    * never hidden by a lower one.
    */
   private orderPlanLayers(): void {
-    const { polygons, above } = drawOrder(this.plan.layers.map((p) => p.layer));
+    const { polygons, above } = drawOrder(
+      this.plan.layers.map((p) => p.layer),
+      this.plan.order,
+    );
     const move = (group: LayerEntry[], before: string) => {
       for (const layer of group) {
         for (const id of this.planLayerIds.get(layer.id) ?? []) this.map.moveLayer(id, before);
@@ -330,20 +367,23 @@ export class MapView {
   }
 
   private applyBasemap(): void {
+    const osm = this.basemap === "osm";
+    this.applyIntranetBasemap(this.basemap === "intranet" ? this.basemapSource : null);
     const present = this.map.getSource(BASE_SOURCES.osm) !== undefined;
-    if (this.basemap && !present) {
+    if (osm && !present) {
       this.map.addSource(BASE_SOURCES.osm, OSM_SOURCE);
       this.map.addLayer(
         { id: BASE_LAYERS.osm, type: "raster", source: BASE_SOURCES.osm },
         BASE_LAYERS.provincesFill,
       );
-    } else if (!this.basemap && present) {
+    } else if (!osm && present) {
       this.map.removeLayer(BASE_LAYERS.osm);
       this.map.removeSource(BASE_SOURCES.osm);
     }
     // Over a basemap the context fills turn into a light veil instead of hiding it.
-    this.setPaint(BASE_LAYERS.provincesFill, "fill-opacity", this.basemap ? 0.15 : 0.9);
-    this.setPaint(BASE_LAYERS.districtsFill, "fill-opacity", this.basemap ? 0.1 : 0.55);
+    const veil = this.basemap !== "none";
+    this.setPaint(BASE_LAYERS.provincesFill, "fill-opacity", veil ? 0.15 : 0.9);
+    this.setPaint(BASE_LAYERS.districtsFill, "fill-opacity", veil ? 0.1 : 0.55);
   }
 
   /**
@@ -368,6 +408,38 @@ export class MapView {
   ): void {
     if (sameValue(this.map.getLayoutProperty(layerId, name), value)) return;
     this.map.setLayoutProperty(layerId, name, value);
+  }
+
+  /**
+   * Puts the intranet basemap (or none) under the context layers. Its style or archive header loads
+   * first; a choice changed meanwhile wins (the late result is dropped).
+   */
+  private applyIntranetBasemap(wanted: BasemapSource | null): void {
+    const current = this.intranet;
+    if (current?.source === wanted) return;
+    if (current?.fragment) {
+      for (const layer of current.fragment.layers) {
+        if (this.map.getLayer(layer.id)) this.map.removeLayer(layer.id);
+      }
+      for (const id of Object.keys(current.fragment.sources)) {
+        if (this.map.getSource(id)) this.map.removeSource(id);
+      }
+    }
+    this.intranet = wanted ? { source: wanted, fragment: null } : null;
+    if (!wanted) return;
+    loadBasemapFragment(wanted).then(
+      (fragment) => {
+        if (this.intranet?.source !== wanted) return;
+        this.intranet = { source: wanted, fragment };
+        if (fragment.glyphs && !this.map.getStyle().glyphs) this.map.setGlyphs(fragment.glyphs);
+        for (const [id, source] of Object.entries(fragment.sources)) this.map.addSource(id, source);
+        for (const layer of fragment.layers) this.map.addLayer(layer, BASE_LAYERS.provincesFill);
+      },
+      (error: unknown) => {
+        if (this.intranet?.source !== wanted) return;
+        this.options.onBasemapError(error instanceof Error ? error.message : String(error));
+      },
+    );
   }
 
   /**
@@ -464,8 +536,11 @@ export class MapView {
 
   private onError(event: maplibregl.ErrorEvent): void {
     const sourceId = (event as { sourceId?: unknown }).sourceId;
-    if (sourceId === BASE_SOURCES.osm) {
-      this.options.onBasemapError();
+    if (
+      sourceId === BASE_SOURCES.osm ||
+      (typeof sourceId === "string" && sourceId.startsWith(INTRANET_PREFIX))
+    ) {
+      this.options.onBasemapError(event.error?.message ?? String(event.error));
       return;
     }
     console.warn("map error:", event.error?.message ?? event.error);

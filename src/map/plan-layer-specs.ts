@@ -128,14 +128,21 @@ const LEVEL_DRAW_ORDER: LayerEntry["level"][] = [
 /**
  * The plan layers in drawing order: polygons (drawn under the district outlines, so boundaries stay
  * readable) and lines and points (`above` them, below the check's findings), each group lower plans
- * first, so a higher plan is never hidden by a lower one.
+ * first, so a higher plan is never hidden by a lower one. Within a level, `order` is the user's
+ * list, topmost first (the bottom of the list is drawn first); without one, the catalogue's order.
  */
-export function drawOrder(layers: readonly LayerEntry[]): {
+export function drawOrder(
+  layers: readonly LayerEntry[],
+  order: readonly string[] = [],
+): {
   polygons: LayerEntry[];
   above: LayerEntry[];
 } {
+  const rank = new Map(order.map((id, index) => [id, index]));
   const byRank = [...layers].sort(
-    (a, b) => LEVEL_DRAW_ORDER.indexOf(a.level) - LEVEL_DRAW_ORDER.indexOf(b.level),
+    (a, b) =>
+      LEVEL_DRAW_ORDER.indexOf(a.level) - LEVEL_DRAW_ORDER.indexOf(b.level) ||
+      (rank.get(b.id) ?? -1) - (rank.get(a.id) ?? -1),
   );
   return {
     polygons: byRank.filter((l) => l.geometryType === "polygon"),

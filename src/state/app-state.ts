@@ -1,5 +1,13 @@
 import type { LayerEntry } from "../core/catalog/schema";
+import type { BasemapChoice } from "./basemap";
 import { IDLE_IMPORT, type ImportAction, type ImportState, importReducer } from "./import-state";
+import {
+  initialLayerOrder,
+  type LayerOrder,
+  moveLayerBy,
+  moveLayerTo,
+  shownSettings,
+} from "./layer-order";
 import { initialLayerSettings, type LayerSettings } from "./layer-settings";
 import type { LoadedProposal } from "./proposal-layer";
 import type { FeatureHit } from "./selection";
@@ -12,9 +20,15 @@ export type Tab = "layers" | "progress" | "check" | "compare";
 export type AppState = {
   tab: Tab;
   layers: LayerSettings;
-  basemap: boolean;
-  /** The OpenStreetMap basemap was switched on but its tiles did not load (said beside the switch). */
-  basemapFailed: boolean;
+  /** The layer list's order per plan level (see `layer-order.ts`). */
+  layerOrder: LayerOrder;
+  /** The layer shown alone, or null; `layers` keeps the view to go back to. */
+  solo: string | null;
+  basemap: BasemapChoice;
+  /** Why the chosen basemap did not load (its tiles, style or archive), said beside the choice. */
+  basemapFailed: string | null;
+  /** The intranet basemap's address in use ("" none): set in the UI, else `PLAN_LAYERS_BASEMAP`. */
+  basemapAddress: string;
   /** Code of the district chosen in the search, shown in the sidebar summary. */
   district: string | null;
   /** Features under the last map click, shown in the attribute panel (empty: panel closed). */
@@ -32,14 +46,32 @@ export type AppState = {
 
 export type AppAction =
   /** The catalogue arrived: settings come from the link if it has a layer list, else defaults. */
-  | { type: "catalog-loaded"; layers: readonly LayerEntry[]; fromUrl: LayerSetting[] | undefined }
+  | {
+      type: "catalog-loaded";
+      layers: readonly LayerEntry[];
+      fromUrl: LayerSetting[] | undefined;
+      /** The link's layer order and solo layer, if it has them. */
+      order?: string[] | undefined;
+      solo?: string | undefined;
+    }
+  /** Shows or hides a layer; while a layer is shown alone, the view shown becomes the settings. */
   | { type: "set-visible"; id: string; visible: boolean }
+  /** A plan level's group checkbox: shows or hides all its layers at once. */
+  | { type: "set-group-visible"; ids: readonly string[]; visible: boolean }
+  /** Shows one layer alone (null: back to the earlier view). */
+  | { type: "set-solo"; id: string | null }
+  /** Moves a layer up (negative) or down within its plan level. */
+  | { type: "move-layer"; id: string; steps: number }
+  /** Moves a layer to another layer's place in the same level (drag and drop). */
+  | { type: "move-layer-to"; id: string; target: string }
   /** Opacity 0–1. */
   | { type: "set-opacity"; id: string; opacity: number }
   | { type: "set-tab"; tab: Tab }
-  /** Switching the basemap on or off forgets an earlier failure to load it. */
-  | { type: "set-basemap"; on: boolean }
-  | { type: "basemap-failed" }
+  /** Choosing a basemap forgets an earlier failure to load one. */
+  | { type: "set-basemap"; basemap: BasemapChoice }
+  | { type: "basemap-failed"; reason: string }
+  /** The intranet basemap's address typed in the UI ("" goes back to none). */
+  | { type: "set-basemap-address"; address: string }
   | { type: "select-district"; code: string | null }
   | { type: "set-hits"; hits: FeatureHit[] }
   | ImportAction
@@ -57,12 +89,15 @@ export type AppAction =
   | { type: "choose-import-target"; id: string };
 
 /** The state before anything has loaded. */
-export function initialAppState(basemap: boolean): AppState {
+export function initialAppState(basemap: BasemapChoice, basemapAddress = ""): AppState {
   return {
     tab: "layers",
     layers: {},
+    layerOrder: {},
+    solo: null,
     basemap,
-    basemapFailed: false,
+    basemapFailed: null,
+    basemapAddress,
     district: null,
     hits: [],
     importing: IDLE_IMPORT,
@@ -79,16 +114,20 @@ export function appReducer(state: AppState, action: AppAction): AppState {
       // A link names catalogue layers only: the session's proposal keeps its own setting.
       const proposal = state.proposal && state.layers[state.proposal.entry.id];
       if (state.proposal && proposal) layers[state.proposal.entry.id] = proposal;
-      return { ...state, layers };
+      const solo = action.solo !== undefined && layers[action.solo] ? action.solo : null;
+      return { ...state, layers, layerOrder: initialLayerOrder(action.layers, action.order), solo };
     }
-    case "set-visible": {
-      const current = state.layers[action.id];
-      if (!current) return state;
-      return {
-        ...state,
-        layers: { ...state.layers, [action.id]: { ...current, visible: action.visible } },
-      };
-    }
+    case "set-visible":
+      return setVisible(state, [action.id], action.visible);
+    case "set-group-visible":
+      return setVisible(state, action.ids, action.visible);
+    case "set-solo":
+      if (action.id !== null && !state.layers[action.id]) return state;
+      return { ...state, solo: action.id };
+    case "move-layer":
+      return { ...state, layerOrder: moveLayerBy(state.layerOrder, action.id, action.steps) };
+    case "move-layer-to":
+      return { ...state, layerOrder: moveLayerTo(state.layerOrder, action.id, action.target) };
     case "set-opacity": {
       const current = state.layers[action.id];
       if (!current) return state;
@@ -98,9 +137,11 @@ export function appReducer(state: AppState, action: AppAction): AppState {
     case "set-tab":
       return { ...state, tab: action.tab };
     case "set-basemap":
-      return { ...state, basemap: action.on, basemapFailed: false };
+      return { ...state, basemap: action.basemap, basemapFailed: null };
+    case "set-basemap-address":
+      return { ...state, basemapAddress: action.address.trim(), basemapFailed: null };
     case "basemap-failed":
-      return state.basemap ? { ...state, basemapFailed: true } : state;
+      return state.basemap === "none" ? state : { ...state, basemapFailed: action.reason };
     case "select-district":
       return { ...state, district: action.code };
     case "set-hits":
@@ -143,4 +184,16 @@ export function appReducer(state: AppState, action: AppAction): AppState {
       return { ...state, layers, hits, tab, proposal: null };
     }
   }
+}
+
+/**
+ * Shows or hides layers. While a layer is shown alone the change starts from what is shown (that
+ * layer only), and solo ends: what the user sees is what the checkboxes change.
+ */
+function setVisible(state: AppState, ids: readonly string[], visible: boolean): AppState {
+  const known = ids.filter((id) => state.layers[id]);
+  if (known.length === 0) return state;
+  const layers = { ...shownSettings(state.layers, state.solo) };
+  for (const id of known) layers[id] = { ...(layers[id] ?? { opacity: 1 }), visible };
+  return { ...state, layers, solo: null };
 }

@@ -1,6 +1,7 @@
 import { createContext, createElement, type ReactNode, useContext } from "react";
 import { createStore, type StoreApi, useStore } from "zustand";
 import { type AppAction, type AppState, appReducer, initialAppState } from "./app-state";
+import type { BasemapChoice } from "./basemap";
 import type { CheckDataState } from "./check-data";
 import { type CheckAction, type CheckState, checkReducer, initialCheckState } from "./check-state";
 import {
@@ -119,11 +120,15 @@ export function storeReducer(state: StoreData, action: StoreAction): StoreData {
 
 /**
  * The state before anything has loaded: `basemap` comes from the link, `catalogFile` is the
- * catalogue's path as messages name it.
+ * catalogue's path as messages name it, `basemapAddress` is the intranet basemap's address.
  */
-export function initialStoreData(basemap: boolean, catalogFile: string): StoreData {
+export function initialStoreData(
+  basemap: BasemapChoice,
+  catalogFile: string,
+  basemapAddress = "",
+): StoreData {
   return {
-    app: initialAppState(basemap),
+    app: initialAppState(basemap, basemapAddress),
     check: initialCheckState(),
     compare: initialCompareState,
     review: initialReviewState(),

@@ -1,3 +1,5 @@
+import { BASEMAP_CHOICES, type BasemapChoice } from "./basemap";
+
 /** UI languages; Vietnamese is the default. */
 export const LANGUAGES = ["vi", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -16,7 +18,11 @@ export type UrlState = {
   camera?: MapCamera;
   layers?: LayerSetting[];
   lang?: Language;
-  basemap?: boolean;
+  basemap?: BasemapChoice;
+  /** The layer list's order (ids, highest plan level first, each level topmost first). */
+  order?: string[];
+  /** The layer shown alone, if any. */
+  solo?: string;
 };
 
 const LAYER_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -28,6 +34,10 @@ function parseCamera(value: string): MapCamera | undefined {
   if (![zoom, lat, lon].every(Number.isFinite)) return undefined;
   if (zoom < 0 || zoom > 24 || Math.abs(lat) > 85.06 || Math.abs(lon) > 180) return undefined;
   return { zoom, lat, lon };
+}
+
+function parseIds(value: string): string[] {
+  return [...new Set(value.split(",").filter((id) => LAYER_ID.test(id)))];
 }
 
 function parseLayers(value: string): LayerSetting[] {
@@ -46,7 +56,8 @@ function parseLayers(value: string): LayerSetting[] {
 
 /**
  * Reads the state a link carries in its hash, e.g.
- * `#map=10.5/21.0285/105.8542&layers=city-zoning:70,ring-road-4:100&lang=vi&basemap=osm`.
+ * `#map=10.5/21.0285/105.8542&layers=city-zoning:70,ring-road-4:100&lang=vi&basemap=osm`, plus
+ * `order=` (the layer list's order, when not the catalogue's) and `solo=` (the layer shown alone).
  * Malformed parts are ignored (a hand-edited link must never break the app); a layer without an
  * opacity is fully opaque.
  */
@@ -60,9 +71,12 @@ export function parseUrlState(hash: string): UrlState {
   if (layers !== null) state.layers = parseLayers(layers);
   const lang = params.get("lang");
   if (lang === "vi" || lang === "en") state.lang = lang;
-  const basemap = params.get("basemap");
-  if (basemap === "osm") state.basemap = true;
-  else if (basemap === "none") state.basemap = false;
+  const basemap = BASEMAP_CHOICES.find((choice) => choice === params.get("basemap"));
+  if (basemap) state.basemap = basemap;
+  const order = params.get("order");
+  if (order !== null) state.order = parseIds(order);
+  const solo = params.get("solo");
+  if (solo !== null && LAYER_ID.test(solo)) state.solo = solo;
   return state;
 }
 
@@ -78,7 +92,7 @@ function trimNumber(value: number, decimals: number): string {
  */
 export function formatUrlState(state: UrlState): string {
   const parts: string[] = [];
-  const { camera, layers, lang, basemap } = state;
+  const { camera, layers, lang, basemap, order, solo } = state;
   if (camera) {
     parts.push(
       `map=${trimNumber(camera.zoom, 2)}/${trimNumber(camera.lat, 5)}/${trimNumber(camera.lon, 5)}`,
@@ -91,6 +105,8 @@ export function formatUrlState(state: UrlState): string {
     parts.push(`layers=${list.join(",")}`);
   }
   if (lang) parts.push(`lang=${lang}`);
-  if (basemap !== undefined) parts.push(`basemap=${basemap ? "osm" : "none"}`);
+  if (basemap !== undefined) parts.push(`basemap=${basemap}`);
+  if (order) parts.push(`order=${order.filter((id) => LAYER_ID.test(id)).join(",")}`);
+  if (solo !== undefined && LAYER_ID.test(solo)) parts.push(`solo=${solo}`);
   return parts.join("&");
 }

@@ -12,6 +12,16 @@ export function ZoomIcon() {
   );
 }
 
+/** A target: "show this layer alone". */
+export function SoloIcon() {
+  return (
+    <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+      <circle cx="8" cy="8" r="6" fill="none" stroke="currentColor" strokeWidth="1.4" />
+      <circle cx="8" cy="8" r="2.4" fill="currentColor" />
+    </svg>
+  );
+}
+
 export function InfoIcon() {
   return (
     <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">

@@ -1,13 +1,29 @@
-import { useId, useState } from "react";
+import { type DragEvent, type KeyboardEvent, useId, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { LayerEntry } from "../core/catalog/schema";
 import { formatNumber } from "../state/format";
+import { presentValues } from "../state/legend";
 import type { LayerSource } from "../state/load-states";
 import type { Language } from "../state/url-state";
-import { InfoIcon, ZoomIcon } from "./icons";
+import { InfoIcon, SoloIcon, ZoomIcon } from "./icons";
 import { LayerLegend } from "./layer-legend";
 import { LayerMetadata } from "./layer-metadata";
 import { useFailureText } from "./use-failure-text";
+
+/** Solo and reordering, for rows of the catalogue's layer list (a proposal's row has none). */
+export type RowArrangement = {
+  solo: boolean;
+  onSolo: (on: boolean) => void;
+  canMoveUp: boolean;
+  canMoveDown: boolean;
+  /** Moves the row by this many places (negative: up). */
+  onMove: (steps: number) => void;
+  onDragStart: () => void;
+  onDragEnd: () => void;
+  /** A row of this group is being dragged: this row accepts the drop. */
+  droppable: boolean;
+  onDrop: () => void;
+};
 
 type Props = {
   layer: LayerEntry;
@@ -18,10 +34,15 @@ type Props = {
   onVisible: (visible: boolean) => void;
   onOpacity: (opacity: number) => void;
   onZoom: () => void;
+  arrange?: RowArrangement;
 };
 
-/** One layer: show/hide, opacity, zoom to it, legend, load state and its metadata card. */
-export function LayerRow({ layer, visible, opacity, source, onVisible, onOpacity, onZoom }: Props) {
+/**
+ * One layer: show/hide, opacity, zoom to it, legend, load state and its metadata card; in the
+ * catalogue's list also solo and reordering (`arrange`).
+ */
+export function LayerRow(props: Props) {
+  const { layer, visible, opacity, source, onVisible, onOpacity, onZoom, arrange } = props;
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Language;
   const failureText = useFailureText();
@@ -30,12 +51,56 @@ export function LayerRow({ layer, visible, opacity, source, onVisible, onOpacity
   const title = layer.title[lang];
   const percent = Math.round(opacity * 100);
   const canZoom = source?.status === "ready" && source.bbox !== null;
+  const [dropping, setDropping] = useState(false);
+  const present = useMemo(
+    () => (source?.status === "ready" ? presentValues(layer, source.data) : null),
+    [layer, source],
+  );
+  // Alt+↑/↓ anywhere in the row moves it (the arrow keys alone belong to the slider and the page).
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (!arrange || !event.altKey || (event.key !== "ArrowUp" && event.key !== "ArrowDown")) return;
+    event.preventDefault();
+    arrange.onMove(event.key === "ArrowUp" ? -1 : 1);
+  };
+  const dropHandlers = arrange?.droppable
+    ? {
+        onDragOver: (event: DragEvent) => {
+          event.preventDefault();
+          setDropping(true);
+        },
+        onDragLeave: () => setDropping(false),
+        onDrop: (event: DragEvent) => {
+          event.preventDefault();
+          setDropping(false);
+          arrange.onDrop();
+        },
+      }
+    : {};
   return (
     <li
-      className={`layer-row${visible ? "" : " layer-row--hidden"}`}
+      className={`layer-row${visible ? "" : " layer-row--hidden"}${dropping ? " layer-row--drop" : ""}`}
       data-testid={`layer-row-${layer.id}`}
+      onKeyDown={onKeyDown}
+      {...dropHandlers}
     >
       <div className="layer-row__head">
+        {arrange && (
+          <span
+            className="layer-row__handle"
+            draggable
+            data-testid={`layer-drag-${layer.id}`}
+            title={t("layer.dragHandle", { title })}
+            aria-hidden="true"
+            onDragStart={(event) => {
+              event.dataTransfer.effectAllowed = "move";
+              event.dataTransfer.setData("text/plain", layer.id);
+              arrange.onDragStart();
+            }}
+            onDragEnd={arrange.onDragEnd}
+          >
+            ⠿
+          </span>
+        )}
         <input
           id={`${uid}-toggle`}
           type="checkbox"
@@ -53,6 +118,43 @@ export function LayerRow({ layer, visible, opacity, source, onVisible, onOpacity
             </span>
           )}
         </label>
+        {arrange && (
+          <>
+            <button
+              type="button"
+              className={`icon-button layer-row__solo${arrange.solo ? " icon-button--on" : ""}`}
+              data-testid={`layer-solo-${layer.id}`}
+              aria-pressed={arrange.solo}
+              aria-label={t(arrange.solo ? "layer.unsoloOf" : "layer.soloOf", { title })}
+              title={t(arrange.solo ? "layer.unsolo" : "layer.solo")}
+              onClick={() => arrange.onSolo(!arrange.solo)}
+            >
+              <SoloIcon />
+            </button>
+            <button
+              type="button"
+              className="icon-button"
+              data-testid={`layer-up-${layer.id}`}
+              aria-label={t("layer.moveUp", { title })}
+              title={t("layer.moveUp", { title })}
+              disabled={!arrange.canMoveUp}
+              onClick={() => arrange.onMove(-1)}
+            >
+              ↑
+            </button>
+            <button
+              type="button"
+              className="icon-button"
+              data-testid={`layer-down-${layer.id}`}
+              aria-label={t("layer.moveDown", { title })}
+              title={t("layer.moveDown", { title })}
+              disabled={!arrange.canMoveDown}
+              onClick={() => arrange.onMove(1)}
+            >
+              ↓
+            </button>
+          </>
+        )}
         <button
           type="button"
           className="icon-button"
@@ -77,7 +179,7 @@ export function LayerRow({ layer, visible, opacity, source, onVisible, onOpacity
           <InfoIcon />
         </button>
       </div>
-      <LayerLegend layer={layer} />
+      <LayerLegend layer={layer} present={present ?? undefined} />
       <div className="layer-row__opacity">
         <label htmlFor={`${uid}-opacity`}>{t("layer.opacity")}</label>
         <input

@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { shownSettings } from "../state/layer-order";
 import { useAppStore, useCommands, useDispatch } from "../state/store";
 import { catalogOf } from "../state/store-selectors";
 import { BasemapToggle } from "./basemap-toggle";
@@ -17,6 +18,9 @@ export function LayersTab() {
   const catalogState = useAppStore((s) => s.resources.catalog);
   const sources = useAppStore((s) => s.resources.sources);
   const settings = useAppStore((s) => s.app.layers);
+  const solo = useAppStore((s) => s.app.solo);
+  const order = useAppStore((s) => s.app.layerOrder);
+  const basemapAddress = useAppStore((s) => s.app.basemapAddress);
   const proposal = useAppStore((s) => s.app.proposal);
   const basemap = useAppStore((s) => s.app.basemap);
   const basemapFailed = useAppStore((s) => s.app.basemapFailed);
@@ -41,9 +45,11 @@ export function LayersTab() {
         />
       )}
       <BasemapToggle
-        on={basemap}
+        choice={basemap}
         failed={basemapFailed}
-        onChange={(on) => dispatch({ type: "set-basemap", on })}
+        address={basemapAddress}
+        onChange={(choice) => dispatch({ type: "set-basemap", basemap: choice })}
+        onAddress={(address) => dispatch({ type: "set-basemap-address", address })}
       />
       {catalogState.status === "loading" && <p className="muted">{t("app.loadingCatalog")}</p>}
       {proposal && (
@@ -59,10 +65,11 @@ export function LayersTab() {
       {catalog && (
         <LayerPanel
           layers={catalog.layers}
-          settings={settings}
+          settings={shownSettings(settings, solo)}
+          order={order}
+          solo={solo}
           sources={sources}
-          onVisible={onVisible}
-          onOpacity={onOpacity}
+          dispatch={dispatch}
           onZoom={commands.zoomToLayer}
         />
       )}

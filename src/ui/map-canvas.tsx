@@ -3,6 +3,7 @@ import { type RefObject, useEffect, useEffectEvent, useLayoutEffect, useRef } fr
 import { useTranslation } from "react-i18next";
 import type { Finding } from "../core/check/index";
 import { type BaseData, type ComparisonData, MapView, type PlanLayerData } from "../map/map-view";
+import type { BasemapChoice, BasemapSource } from "../state/basemap";
 import type { Bbox } from "../state/bounds";
 import type { FindingHighlight } from "../state/check-selection";
 import type { LayerSettings } from "../state/layer-settings";
@@ -17,7 +18,11 @@ type Props = {
   base: BaseData | null;
   layers: PlanLayerData[];
   settings: LayerSettings;
-  basemap: boolean;
+  /** Layer ids, topmost first within each plan level (see `flattenOrder`). */
+  order: readonly string[];
+  basemap: BasemapChoice;
+  /** The intranet basemap, when one is configured. */
+  basemapSource: BasemapSource | null;
   highlight: Feature | null;
   /** Findings of the last check, drawn hatched. */
   findings: readonly Finding[];
@@ -28,7 +33,8 @@ type Props = {
   onReady: () => void;
   onMove: (camera: MapCamera) => void;
   onClick: (hits: FeatureHit[]) => void;
-  onBasemapError: () => void;
+  /** The basemap failed to load, with the reason as MapLibre or the server gave it. */
+  onBasemapError: (reason: string) => void;
   onComparePiece: (id: string) => void;
 };
 
@@ -37,12 +43,12 @@ export function MapCanvas(props: Props) {
   const { t } = useTranslation();
   const container = useRef<HTMLElement>(null);
   const { viewRef, base, layers, settings, basemap, highlight, findings, findingHighlight } = props;
-  const { comparison } = props;
+  const { comparison, order, basemapSource } = props;
 
   const onReady = useEffectEvent(() => props.onReady());
   const onMove = useEffectEvent((camera: MapCamera) => props.onMove(camera));
   const onClick = useEffectEvent((hits: FeatureHit[]) => props.onClick(hits));
-  const onBasemapError = useEffectEvent(() => props.onBasemapError());
+  const onBasemapError = useEffectEvent((reason: string) => props.onBasemapError(reason));
   const onComparePiece = useEffectEvent((id: string) => props.onComparePiece(id));
   const currentFindings = useEffectEvent(() => props.findings);
   const initial = useEffectEvent(() => ({
@@ -60,7 +66,7 @@ export function MapCanvas(props: Props) {
       onReady: () => onReady(),
       onMove: (c) => onMove(c),
       onClick: (hits) => onClick(hits),
-      onBasemapError: () => onBasemapError(),
+      onBasemapError: (reason) => onBasemapError(reason),
       onComparePiece: (id) => onComparePiece(id),
     });
     viewRef.current = view;
@@ -76,11 +82,11 @@ export function MapCanvas(props: Props) {
     if (base) viewRef.current?.setBaseData(base);
   }, [viewRef, base]);
   useEffect(() => {
-    viewRef.current?.setLayers(layers, settings);
-  }, [viewRef, layers, settings]);
+    viewRef.current?.setLayers(layers, settings, order);
+  }, [viewRef, layers, settings, order]);
   useEffect(() => {
-    viewRef.current?.setBasemap(basemap);
-  }, [viewRef, basemap]);
+    viewRef.current?.setBasemap(basemap, basemapSource);
+  }, [viewRef, basemap, basemapSource]);
   useEffect(() => {
     viewRef.current?.highlight(highlight);
   }, [viewRef, highlight]);

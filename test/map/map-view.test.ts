@@ -182,6 +182,21 @@ describe("MapView", () => {
     expect(map.sources.has("plan:district-road")).toBe(false);
   });
 
+  it("stacks a level's layers as the list orders them, topmost first, and only moves on a new order", () => {
+    const { map, view } = startView();
+    const other = layerEntry({ id: "rail" });
+    const layers = [layer(road), layer(other)];
+    const at = (id: string) => map.order.indexOf(id);
+    const order = ["ring-road-4", "rail"];
+    view.setLayers(layers, settings([road, other]), order);
+    expect(at("plan:ring-road-4:line")).toBeGreaterThan(at("plan:rail:line"));
+    const moves = map.moves;
+    view.setLayers(layers, settings([road, other], 0.2), order);
+    expect(map.moves).toBe(moves);
+    view.setLayers(layers, settings([road, other]), ["rail", "ring-road-4"]);
+    expect(at("plan:rail:line")).toBeGreaterThan(at("plan:ring-road-4:line"));
+  });
+
   it("gives each source its data once, and the highlight only when it changes", () => {
     const { map, view } = startView();
     const layers = [layer(road)];

@@ -5,7 +5,7 @@ import { featureToHighlight } from "../../src/state/selection";
 import { landUseLayer, layerEntry } from "./layer-fixture";
 
 const layers = [landUseLayer(), layerEntry()];
-const loaded = appReducer(initialAppState(false), {
+const loaded = appReducer(initialAppState("none"), {
   type: "catalog-loaded",
   layers,
   fromUrl: undefined,
@@ -14,12 +14,12 @@ const loaded = appReducer(initialAppState(false), {
 describe("appReducer", () => {
   it("starts from catalogue defaults, or from the link's layer list", () => {
     expect(loaded.layers["ring-road-4"]).toEqual({ visible: true, opacity: 0.7 });
-    const linked = appReducer(initialAppState(true), {
+    const linked = appReducer(initialAppState("osm"), {
       type: "catalog-loaded",
       layers,
       fromUrl: [{ id: "national-land-use", opacityPercent: 20 }],
     });
-    expect(linked.basemap).toBe(true);
+    expect(linked.basemap).toBe("osm");
     expect(linked.layers).toEqual({
       "national-land-use": { visible: true, opacity: 0.2 },
       "ring-road-4": { visible: false, opacity: 0.7 },

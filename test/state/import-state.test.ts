@@ -43,7 +43,7 @@ const report = { file: "a.geojson", collection: zones } as ImportReport;
 
 /** A session with layers, a clicked feature and a district chosen. */
 function session(): AppState {
-  let state = appReducer(initialAppState(false), {
+  let state = appReducer(initialAppState("none"), {
     type: "catalog-loaded",
     layers,
     fromUrl: undefined,
@@ -182,11 +182,18 @@ describe("removing the proposal", () => {
 
 describe("the basemap's failure", () => {
   it("is kept while the basemap is on and forgotten when it is switched", () => {
-    let state = appReducer(session(), { type: "set-basemap", on: true });
-    state = appReducer(state, { type: "basemap-failed" });
-    expect(state.basemapFailed).toBe(true);
-    expect(appReducer(state, { type: "set-basemap", on: false }).basemapFailed).toBe(false);
-    const off = appReducer(session(), { type: "basemap-failed" });
-    expect(off.basemapFailed).toBe(false);
+    let state = appReducer(session(), { type: "set-basemap", basemap: "osm" });
+    state = appReducer(state, { type: "basemap-failed", reason: "tile 404" });
+    expect(state.basemapFailed).toBe("tile 404");
+    expect(appReducer(state, { type: "set-basemap", basemap: "none" }).basemapFailed).toBeNull();
+    const off = appReducer(session(), { type: "basemap-failed", reason: "late tile" });
+    expect(off.basemapFailed).toBeNull();
+    // a new intranet address forgets the old one's failure
+    const retyped = appReducer(state, {
+      type: "set-basemap-address",
+      address: " https://x/b.pmtiles ",
+    });
+    expect(retyped.basemapFailed).toBeNull();
+    expect(retyped.basemapAddress).toBe("https://x/b.pmtiles");
   });
 });

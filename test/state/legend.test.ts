@@ -17,8 +17,12 @@ describe("buildLegend", () => {
 
   it("lists categories once each, then the fallback colour as 'other'", () => {
     expect(buildLegend(landUseLayer())).toEqual([
-      { color: "#1e8449", label: { vi: "Rừng đặc dụng (RDD)", en: "Special-use forest (RDD)" } },
-      { color: "#f4d03f", label: { vi: "Đất lúa", en: "Wet rice" } },
+      {
+        color: "#1e8449",
+        label: { vi: "Rừng đặc dụng (RDD)", en: "Special-use forest (RDD)" },
+        code: "RDD",
+      },
+      { color: "#f4d03f", label: { vi: "Đất lúa", en: "Wet rice" }, code: "LUC" },
       { color: "#cccccc", label: null },
     ]);
   });

@@ -27,7 +27,7 @@ function Tab() {
 }
 
 function session(): StoreData {
-  return storeReducer(initialStoreData(false, "layers/catalog.json"), {
+  return storeReducer(initialStoreData("none", "layers/catalog.json"), {
     type: "catalog-loaded",
     layers,
     fromUrl: undefined,

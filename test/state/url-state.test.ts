@@ -13,7 +13,7 @@ describe("parseUrlState", () => {
       ],
       lang: "vi",
     });
-    expect(parseUrlState("basemap=osm&lang=en")).toEqual({ basemap: true, lang: "en" });
+    expect(parseUrlState("basemap=osm&lang=en")).toEqual({ basemap: "osm", lang: "en" });
   });
 
   it("returns an empty state for an empty hash", () => {
@@ -49,7 +49,7 @@ describe("formatUrlState", () => {
         lang: "en",
         layers: [{ id: "city-zoning", opacityPercent: 69.6 }],
         camera: { zoom: 10.5, lat: 21.028512345, lon: 105.854199999 },
-        basemap: false,
+        basemap: "none",
       }),
     ).toBe("map=10.5/21.02851/105.8542&layers=city-zoning:70&lang=en&basemap=none");
   });
@@ -62,7 +62,7 @@ describe("formatUrlState", () => {
     const states: UrlState[] = [
       {},
       { camera: { zoom: 0, lat: -33.5, lon: -70.25 } },
-      { layers: [], basemap: true },
+      { layers: [], basemap: "osm" },
       {
         camera: { zoom: 12.25, lat: 21.0285, lon: 105.8542 },
         layers: [
@@ -70,7 +70,7 @@ describe("formatUrlState", () => {
           { id: "city-zoning", opacityPercent: 55 },
         ],
         lang: "vi",
-        basemap: false,
+        basemap: "none",
       },
     ];
     for (const state of states) expect(parseUrlState(`#${formatUrlState(state)}`)).toEqual(state);

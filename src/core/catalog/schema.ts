@@ -147,7 +147,13 @@ export const layerEntry = z
     attributes: z.array(attributeLabel),
     /** Attribute holding the feature's display name, if any. */
     nameAttribute: z.string().optional(),
-    visible: z.boolean().default(true),
+    /**
+     * Shown when the app opens (without a link saying otherwise). Off unless the catalogue says why
+     * it is on: a first view of every layer is a mosaic nobody can read.
+     */
+    visible: z.boolean().default(false),
+    /** Why the layer is in the first view (shown in its metadata card). */
+    visibleReason: localizedText.optional(),
     opacity: z.number().min(0).max(1).default(0.7),
   })
   .superRefine((entry, ctx) => {

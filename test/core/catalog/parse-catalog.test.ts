@@ -20,7 +20,7 @@ describe("parseCatalog", () => {
     const { catalog, problems } = parseCatalog(catalogOf([goodEntry]));
     expect(problems).toEqual([]);
     expect(catalog?.layers).toHaveLength(1);
-    expect(catalog?.layers[0]).toMatchObject({ id: "ring-road-4", visible: true, opacity: 0.7 });
+    expect(catalog?.layers[0]).toMatchObject({ id: "ring-road-4", visible: false, opacity: 0.7 });
   });
 
   it("reports each bad entry with its index, id and field, and still loads the others", () => {
