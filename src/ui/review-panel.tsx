@@ -1,5 +1,6 @@
+import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
-import { useAppStore } from "../state/store";
+import { useAppStore, useDispatch } from "../state/store";
 import { DrawnFlags } from "./drawn-flags";
 import { FindingsFlagsExport } from "./findings-flags-export";
 import { ReviewDisagreements } from "./review-disagreements";
@@ -19,6 +20,9 @@ export function ReviewPanel() {
   );
   const named = useAppStore((s) => s.review.reviewer.trim() !== "");
   const canFlag = named && !loading;
+  const dispatch = useDispatch();
+  // Leaving the tab drops a drawing in progress: its hint and comment field would be out of sight.
+  useEffect(() => () => dispatch({ type: "draw-end" }), [dispatch]);
   return (
     <section
       className="review-panel"
