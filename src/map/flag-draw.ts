@@ -47,11 +47,12 @@ function rounded(geometry: OwnGeometry): OwnGeometry {
  * Drawing and moving the reviewers' own flags on the MapLibre map, with terra-draw. It keeps no
  * flags: the app's flag layer (`flag-layers.ts`) draws the saved ones; this only draws the shape
  * in hand — a new polygon or point, reported once finished, or a saved flag being moved or
- * reshaped, reported after every drag. terra-draw starts once the style has loaded.
+ * reshaped, reported after every drag. terra-draw starts on the map at the first drawing.
  */
 export class FlagDraw {
   private readonly map: maplibregl.Map;
   private draw: TerraDraw | null = null;
+  private styleLoaded = false;
   private task: Task = { kind: "idle" };
 
   constructor(map: maplibregl.Map) {
@@ -63,9 +64,14 @@ export class FlagDraw {
     return this.task.kind !== "idle";
   }
 
-  /** Called once the map's style has loaded: terra-draw adds its layers then. */
+  /** Called once the map's style has loaded: terra-draw can add its layers from then on. */
   attach(): void {
-    if (this.draw) return;
+    this.styleLoaded = true;
+    this.apply();
+  }
+
+  /** terra-draw started on the map, at the first drawing (until then it costs nothing). */
+  private create(): TerraDraw {
     const draw = new TerraDraw({
       adapter: new TerraDrawMapLibreGLAdapter({ map: this.map, coordinatePrecision: PRECISION }),
       modes: [
@@ -91,8 +97,7 @@ export class FlagDraw {
     });
     draw.start();
     draw.on("finish", (id, context) => this.onFinish(id, context.mode, context.action));
-    this.draw = draw;
-    this.apply();
+    return draw;
   }
 
   /** Starts drawing a new flag's shape; `onDrawn` hears the finished shape (WGS84). */
@@ -120,8 +125,9 @@ export class FlagDraw {
   }
 
   private apply(): void {
+    if (!this.styleLoaded || (!this.draw && this.task.kind === "idle")) return;
+    this.draw ??= this.create();
     const draw = this.draw;
-    if (!draw) return;
     draw.setMode(STATIC);
     draw.clear();
     const task = this.task;

@@ -120,7 +120,7 @@ describe("reviewers' own flags and review files", () => {
     const { x, y } = await mapCentre(page);
     await page.getByTestId("draw-polygon").click();
     await page.getByTestId("draw-hint").waitFor();
-    for (const [dx, dy] of [
+    for (const [dx, dy] of <[number, number][]>[
       [-90, -60],
       [90, -60],
       [70, 70],
