@@ -41,7 +41,7 @@ export function ReviewPanel() {
       )}
       <DrawnFlags canFlag={canFlag} />
       <ReviewDisagreements canFlag={canFlag} />
-      <ReviewShare canFlag={!loading} />
+      <ReviewShare ready={!loading} />
       <FindingsFlagsExport />
     </section>
   );

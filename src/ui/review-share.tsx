@@ -13,9 +13,10 @@ type ImportNote = { ok: true; text: string } | { ok: false; title: string; lines
 /**
  * "Xuất kết quả thẩm định" (the review file: every flag with its geometry, status, comments and
  * full history) and "Nhập kết quả thẩm định" (merge another reviewer's file; a refused file changes
- * nothing and every problem is named, by file, feature and field).
+ * nothing and every problem is named, by file, feature and field). Both wait until the stored
+ * flags are read (`ready`): an export before would miss them.
  */
-export function ReviewShare({ canFlag }: { canFlag: boolean }) {
+export function ReviewShare({ ready }: { ready: boolean }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Language;
   const { exportReview, importReview } = useCommands();
@@ -64,6 +65,7 @@ export function ReviewShare({ canFlag }: { canFlag: boolean }) {
           type="button"
           className="button"
           data-testid="review-export"
+          disabled={!ready}
           onClick={() => saveBlob(reviewBlob(exportReview()), downloadName("review", new Date()))}
         >
           {t("reviewShare.share.export")}
@@ -72,7 +74,7 @@ export function ReviewShare({ canFlag }: { canFlag: boolean }) {
           type="button"
           className="button"
           data-testid="review-import"
-          disabled={!canFlag}
+          disabled={!ready}
           onClick={() => input.current?.click()}
         >
           {t("reviewShare.share.import")}

@@ -9,7 +9,7 @@ import {
   reviewEvent,
 } from "../../src/core/review/index";
 import { FLAG_LAYERS, FLAG_SOURCE } from "../../src/map/flag-layers";
-import { type GuardedPage, launchBrowser, openApp, openGuardedPage } from "./harness";
+import { appUrl, type GuardedPage, launchBrowser, openGuardedPage } from "./harness";
 
 /*
  * What reviewers do with flags of their own and with review files: draw a polygon and a point on the
@@ -50,7 +50,9 @@ async function downloaded(
 
 async function openReview(guarded: GuardedPage, reviewer: string | null): Promise<Page> {
   const { page } = guarded;
-  await openApp(page);
+  // openApp's wait, longer: this file opens the app in two contexts on a busy machine.
+  await page.goto(appUrl());
+  await page.waitForSelector('[data-testid="app"][data-map-ready="true"]', { timeout: 150_000 });
   await page.getByTestId("tab-check").click();
   await page.getByTestId("review-panel").waitFor();
   if (reviewer) await page.getByTestId("reviewer-name").fill(reviewer);
@@ -178,7 +180,7 @@ describe("reviewers' own flags and review files", () => {
     await expect.poll(() => rows(page).count()).toBe(2);
     await expect.poll(() => renderedFlagIds(page, [FLAG_LAYERS.point])).toEqual([pointId]);
     expect(first.violations).toEqual([]);
-  }, 180_000);
+  }, 300_000);
 
   it("exports the review, and a browser holding nothing imports the same flags", async () => {
     const { download, bytes } = await downloaded(first.page, "review-export");
@@ -213,7 +215,7 @@ describe("reviewers' own flags and review files", () => {
       .poll(() => page.getByTestId("review-import-done").textContent())
       .toContain("0 thay đổi mới");
     expect(second.violations).toEqual([]);
-  }, 180_000);
+  }, 300_000);
 
   it("two reviewers' different statuses merged show the disagreement; settling clears it", async () => {
     const read = parseReviewFile(exported);
