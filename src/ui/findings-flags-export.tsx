@@ -25,22 +25,17 @@ export function FindingsFlagsExport() {
       <legend className="review-panel__subtitle">{t("reviewShare.exports.title")}</legend>
       <p className="muted">{t("reviewShare.exports.hint")}</p>
       <div className="review-panel__buttons">
-        <button
-          type="button"
-          className="button"
-          data-testid="export-findings-csv"
-          onClick={() => save("csv")}
-        >
-          {t("reviewShare.exports.csv")}
-        </button>
-        <button
-          type="button"
-          className="button"
-          data-testid="export-findings-geojson"
-          onClick={() => save("geojson")}
-        >
-          {t("reviewShare.exports.geojson")}
-        </button>
+        {(["csv", "geojson"] as const).map((format) => (
+          <button
+            key={format}
+            type="button"
+            className="button"
+            data-testid={`export-findings-${format}`}
+            onClick={() => save(format)}
+          >
+            {t(`reviewShare.exports.${format}`)}
+          </button>
+        ))}
       </div>
     </fieldset>
   );

@@ -1,7 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { Finding } from "../../src/core/check/index";
 import { FLAG_STATUSES } from "../../src/core/review/index";
 import {
   FLAG_SOURCE,
@@ -9,16 +8,7 @@ import {
   flagLayerSpecs,
   ownFlagsCollection,
 } from "../../src/map/flag-layers";
-import { AREA, flagsAfter, POINT } from "../state/review-test-flags";
-
-const finding = {
-  id: "f1",
-  rule: "urban-on-protected-rice-land",
-  subject: { layer: "city-zones", featureId: "z1" },
-  constraint: null,
-  geometry: null,
-  areaSquareMeters: null,
-} as unknown as Finding;
+import { AREA, FINDING, flagsAfter, POINT } from "../state/review-test-flags";
 
 describe("the drawn flags' map layer", () => {
   const { flags } = flagsAfter([
@@ -27,7 +17,7 @@ describe("the drawn flags' map layer", () => {
     { type: "set-status", flagId: "own:b", status: "confirmed" },
     { type: "draw", flagId: "own:c", geometry: POINT },
     { type: "delete", flagId: "own:c" },
-    { type: "flag-finding", finding },
+    { type: "flag-finding", finding: FINDING },
   ]);
 
   it("draws each drawn flag in force with its status; deleted flags and flags on findings are not drawn", () => {

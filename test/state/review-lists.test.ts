@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import type { Finding } from "../../src/core/check/index";
 import {
   disagreementsOf,
   type FlagStatus,
@@ -7,22 +6,13 @@ import {
   reviewEvent,
 } from "../../src/core/review/index";
 import { disputedFlags, ownFlagLists } from "../../src/state/review-lists";
-import { AREA, flagsAfter, POINT } from "./review-test-flags";
-
-const finding = {
-  id: "f1",
-  rule: "urban-on-protected-rice-land",
-  subject: { layer: "city-zones", featureId: "z1" },
-  constraint: { layer: "rice", featureId: "r1" },
-  geometry: null,
-  areaSquareMeters: 1200,
-} as unknown as Finding;
+import { AREA, FINDING, flagsAfter, POINT } from "./review-test-flags";
 
 describe("the review panel's lists", () => {
   it("lists drawn flags oldest first, deleted ones apart, and leaves flags on findings out", () => {
     const { flags } = flagsAfter([
       { type: "draw", flagId: "own:b", geometry: AREA, comment: "Bãi đổ thải" },
-      { type: "flag-finding", finding },
+      { type: "flag-finding", finding: FINDING },
       { type: "draw", flagId: "own:a", geometry: POINT, comment: "Điểm xả thải" },
       { type: "delete", flagId: "own:b" },
     ]);
@@ -44,7 +34,7 @@ describe("the review panel's lists", () => {
   it("finds the same disputed flags as disagreementsOf, from the folded flags", () => {
     const base = flagsAfter([
       { type: "draw", flagId: "own:a", geometry: AREA },
-      { type: "flag-finding", finding },
+      { type: "flag-finding", finding: FINDING },
     ]);
     // Reviewers change flags from the same review without seeing each other's change.
     const change = (flagId: string, status: FlagStatus, reviewer: string) => {

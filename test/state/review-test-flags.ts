@@ -1,3 +1,4 @@
+import type { Finding } from "../../src/core/check/index";
 import {
   type Flag,
   type FlagEvent,
@@ -43,3 +44,13 @@ export function flagsAfter(steps: (ReviewIntent & { reviewer?: string })[]): {
   });
   return { events, flags };
 }
+
+/** A finding to flag: only what a flag keeps of it (see `snapshotOf`). */
+export const FINDING = {
+  id: "f1",
+  rule: "urban-on-protected-rice-land",
+  subject: { layer: "city-zones", featureId: "z1" },
+  constraint: { layer: "rice", featureId: "r1" },
+  geometry: null,
+  areaSquareMeters: 1200,
+} as unknown as Finding;
