@@ -24,6 +24,8 @@ import {
   compareLayerSpecs,
 } from "./compare-layers";
 import { type DistrictLabel, DistrictLabels } from "./district-labels";
+import { FlagDraw } from "./flag-draw";
+import { FLAG_SOURCE, flagLayerSpecs } from "./flag-layers";
 import { holdFramesWhileLoading } from "./frame-hold";
 import { type BasemapFragment, INTRANET_PREFIX, loadBasemapFragment } from "./intranet-basemap";
 import { maplibregl } from "./maplibre";
@@ -117,6 +119,11 @@ export class MapView {
   private checkLayersAdded = false;
   private comparison: ComparisonData = { pieces: EMPTY_COLLECTION, highlight: EMPTY_COLLECTION };
   private compareLayersAdded = false;
+  /** The reviewers' drawn flags (see `flag-layers.ts`). */
+  private ownFlags: FeatureCollection = EMPTY_COLLECTION;
+  private flagLayersAdded = false;
+  /** Draws and moves the reviewers' own flags (terra-draw). */
+  readonly flagDraw: FlagDraw;
   /**
    * Last collection given to each source, as given: skips redundant `setData` calls and turns a
    * rendered feature's id back into the original.
@@ -150,12 +157,16 @@ export class MapView {
     this.map.addControl(new maplibregl.ScaleControl({ unit: "metric" }), "bottom-right");
     this.labels = new DistrictLabels(this.map);
     this.orientationLabels = new OrientationLabels(this.map);
+    this.flagDraw = new FlagDraw(this.map);
     this.map.on("load", () => {
       this.styleLoaded = true;
       this.apply();
+      this.flagDraw.attach();
     });
     this.map.on("moveend", () => options.onMove(this.camera()));
     this.map.on("click", (event) => {
+      // While a flag is drawn or moved, clicks place its vertices: nothing else is selected.
+      if (this.flagDraw.active) return;
       const piece = this.comparePieceAt(event.point);
       if (piece !== null) options.onComparePiece(piece);
       options.onClick(this.hitsAt(event.point));
@@ -228,6 +239,12 @@ export class MapView {
     this.apply();
   }
 
+  /** Draws the reviewers' own flags (see `ownFlagsCollection`). */
+  setOwnFlags(flags: FeatureCollection): void {
+    this.ownFlags = flags;
+    this.apply();
+  }
+
   /** Moves the camera to show a WGS84 box. */
   fitBounds(bbox: Bbox): void {
     this.map.fitBounds(
@@ -248,6 +265,7 @@ export class MapView {
   destroy(): void {
     this.labels.destroy();
     this.orientationLabels.destroy();
+    this.flagDraw.destroy();
     this.map.remove();
     if (window.__planLayersMap === this.map) delete window.__planLayersMap;
   }
@@ -264,11 +282,13 @@ export class MapView {
     }
     this.addCheckLayers();
     this.addCompareLayers();
+    this.addFlagLayers();
     this.applyPlanLayers();
     this.setSourceData(COMPARE_SOURCES.pieces, this.comparison.pieces);
     this.setSourceData(COMPARE_SOURCES.highlight, this.comparison.highlight);
     this.setSourceData(CHECK_SOURCES.findings, this.findings);
     this.setSourceData(CHECK_SOURCES.highlight, this.findingHighlight);
+    this.setSourceData(FLAG_SOURCE, this.ownFlags);
     this.setSourceData(BASE_SOURCES.highlight, this.highlighted);
   }
 
@@ -308,6 +328,14 @@ export class MapView {
       this.map.addSource(id, { type: "geojson", data: EMPTY_COLLECTION });
     }
     for (const spec of compareLayerSpecs(true)) this.map.addLayer(spec, CHECK_FIRST_LAYER);
+  }
+
+  /** The drawn flags' source and layers, once: above the check's findings, below the highlight. */
+  private addFlagLayers(): void {
+    if (this.flagLayersAdded) return;
+    this.flagLayersAdded = true;
+    this.map.addSource(FLAG_SOURCE, { type: "geojson", data: EMPTY_COLLECTION });
+    for (const spec of flagLayerSpecs()) this.map.addLayer(spec, BASE_LAYERS.highlightFill);
   }
 
   private applyPlanLayers(): void {

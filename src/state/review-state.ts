@@ -1,3 +1,9 @@
+import {
+  type FlagDrawAction,
+  type FlagDrawState,
+  flagDrawReducer,
+  IDLE_DRAW,
+} from "./flag-draw-state";
 import type { FlagStoreSnapshot } from "./flag-store/index";
 
 /**
@@ -9,13 +15,21 @@ export type ReviewState = {
   flags: FlagStoreSnapshot | null;
   /** The reviewer's name as typed (kept in the browser by the app); empty until given. */
   reviewer: string;
+  /** A flag of the reviewer's own being drawn or moved on the map (see `flag-draw-state.ts`). */
+  draw: FlagDrawState;
 };
 
 export type ReviewAction =
   /** The flag store's snapshot changed (a flag added, a save finished or failed, another tab). */
-  { type: "flags-changed"; snapshot: FlagStoreSnapshot } | { type: "set-reviewer"; name: string };
+  | { type: "flags-changed"; snapshot: FlagStoreSnapshot }
+  | { type: "set-reviewer"; name: string }
+  | FlagDrawAction;
 
-export const initialReviewState = (reviewer = ""): ReviewState => ({ flags: null, reviewer });
+export const initialReviewState = (reviewer = ""): ReviewState => ({
+  flags: null,
+  reviewer,
+  draw: IDLE_DRAW,
+});
 
 /** The reviewers' reducer (pure). */
 export function reviewReducer(state: ReviewState, action: ReviewAction): ReviewState {
@@ -24,5 +38,9 @@ export function reviewReducer(state: ReviewState, action: ReviewAction): ReviewS
       return state.flags === action.snapshot ? state : { ...state, flags: action.snapshot };
     case "set-reviewer":
       return state.reviewer === action.name ? state : { ...state, reviewer: action.name };
+    default: {
+      const draw = flagDrawReducer(state.draw, action);
+      return draw === state.draw ? state : { ...state, draw };
+    }
   }
 }

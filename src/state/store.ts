@@ -81,6 +81,11 @@ const COMPARE_ACTIONS = {
 const REVIEW_ACTIONS = {
   "flags-changed": true,
   "set-reviewer": true,
+  "draw-start": true,
+  "draw-finished": true,
+  "draw-edit": true,
+  "draw-edited": true,
+  "draw-end": true,
 } as const satisfies Record<ReviewAction["type"], true>;
 
 const isReviewAction = (a: StoreAction): a is ReviewAction => Object.hasOwn(REVIEW_ACTIONS, a.type);

@@ -9,6 +9,7 @@ import type { FindingHighlight } from "../state/check-selection";
 import type { LayerSettings } from "../state/layer-settings";
 import type { FeatureHit } from "../state/selection";
 import type { MapCamera } from "../state/url-state";
+import { useMapFlags } from "./use-map-flags";
 
 type Props = {
   /** Receives the MapView so the app can move the camera (fit, jump). */
@@ -101,6 +102,7 @@ export function MapCanvas(props: Props) {
   useEffect(() => {
     viewRef.current?.setComparison(comparison);
   }, [viewRef, comparison]);
+  useMapFlags(viewRef);
 
   return <section ref={container} className="map-canvas" aria-label={t("app.map")} />;
 }

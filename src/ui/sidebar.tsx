@@ -8,6 +8,7 @@ import { LanguageSwitch } from "./language-switch";
 import { LayersTab } from "./layers-tab";
 import { ProgressTable } from "./progress-table";
 import { ProposalCompare } from "./proposal-compare";
+import { ReviewPanel } from "./review-panel";
 import { SidebarTabs } from "./sidebar-tabs";
 
 /** The left column: title, language, notices, then the "Layers", "Check" or "Progress" tab. */
@@ -45,7 +46,12 @@ export function Sidebar() {
         {tab === "layers" ? (
           <LayersTab />
         ) : tab === "check" ? (
-          catalog && <CheckPanel catalog={catalog.layers} />
+          catalog && (
+            <>
+              <CheckPanel catalog={catalog.layers} />
+              <ReviewPanel />
+            </>
+          )
         ) : tab === "compare" ? (
           <ProposalCompare />
         ) : (

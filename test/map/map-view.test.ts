@@ -245,3 +245,29 @@ describe("MapView", () => {
     ]);
   });
 });
+
+describe("MapView and the reviewers' drawn flags", () => {
+  it("draws them above the check's findings and below the selection highlight", () => {
+    const { map, view } = startView();
+    const flags = collection(2);
+    view.setOwnFlags(flags);
+    const at = (id: string) => map.order.indexOf(id);
+    expect(at("review:own-flags-fill")).toBeGreaterThan(at("check:findings-point"));
+    expect(at("review:own-flags-point")).toBeLessThan(at("base:highlight-fill"));
+    const given = map.sources.get("review:own-flags")?.setData.mock.lastCall?.[0];
+    expect(given.features).toHaveLength(2);
+    view.setOwnFlags(flags); // the same collection again: not given twice
+    expect(map.sources.get("review:own-flags")?.setData.mock.lastCall?.[0]).toBe(given);
+  });
+
+  it("reports no click while a flag is drawn or moved: the click places a vertex", () => {
+    const onClick = vi.fn();
+    const { map, view } = startView(onClick);
+    const active = vi.spyOn(view.flagDraw, "active", "get").mockReturnValue(true);
+    map.fire("click", { point: { x: 10, y: 10 } });
+    expect(onClick).not.toHaveBeenCalled();
+    active.mockReturnValue(false);
+    map.fire("click", { point: { x: 10, y: 10 } });
+    expect(onClick).toHaveBeenCalledTimes(1);
+  });
+});
