@@ -22,9 +22,11 @@ import {
   importTarget,
   replacedLayer,
   selectedFinding,
+  unsavedEvents,
 } from "../state/store-selectors";
 import { type Language, type MapCamera, parseUrlState, type UrlState } from "../state/url-state";
 import { FeaturePanel } from "../ui/feature-panel";
+import { FindingChooser } from "../ui/finding-chooser";
 import { ImportDialog } from "../ui/import-dialog";
 import { ImportDropZone } from "../ui/import-drop-zone";
 import { MapCanvas } from "../ui/map-canvas";
@@ -36,8 +38,10 @@ import { useCheck } from "./use-check";
 import { useFlagStore } from "./use-flag-store";
 import { useImport } from "./use-import";
 import { useLayerSources } from "./use-layer-sources";
+import { useLinkedFinding } from "./use-linked-finding";
 import { useProposalCheck } from "./use-proposal-check";
 import { useProposalCompare } from "./use-proposal-compare";
+import { useUnloadWarning } from "./use-unload-warning";
 import { useUrlSync } from "./use-url-sync";
 
 /** The viewer: one store for the whole app, the loaders and workers that fill it, and the layout. */
@@ -159,6 +163,8 @@ function AppShell({ link }: { link: UrlState }) {
       if (next.lang) void i18n.changeLanguage(next.lang);
       if (next.basemap !== undefined) dispatch({ type: "set-basemap", on: next.basemap });
       if (layers && next.layers) dispatch({ type: "catalog-loaded", layers, fromUrl: next.layers });
+      if (next.tab) dispatch({ type: "set-tab", tab: next.tab });
+      if (next.finding) dispatch({ type: "select-finding", id: next.finding });
     },
     [i18n, layers, dispatch],
   );
@@ -167,6 +173,8 @@ function AppShell({ link }: { link: UrlState }) {
     settings: app.layers,
     lang,
     basemap: app.basemap,
+    tab: app.tab,
+    finding: useAppStore((s) => s.check.selected),
     cameraRef,
     onHashChange,
   });
@@ -187,6 +195,13 @@ function AppShell({ link }: { link: UrlState }) {
     (hits: FeatureHit[]) => dispatch({ type: "set-hits", hits }),
     [dispatch],
   );
+  const onFindings = useCallback(
+    (ids: string[]) => {
+      dispatch({ type: "findings-clicked", ids });
+      dispatch({ type: "set-tab", tab: "check" });
+    },
+    [dispatch],
+  );
   const closeFeaturePanel = useCallback(() => dispatch({ type: "set-hits", hits: [] }), [dispatch]);
 
   const checkLayers = checkData?.status === "ready" ? checkData.data.layers : null;
@@ -198,6 +213,8 @@ function AppShell({ link }: { link: UrlState }) {
   );
 
   const review = useFlagStore(findings);
+  useUnloadWarning(useAppStore((s) => unsavedEvents(s.review.flags?.save)));
+  useLinkedFinding(link);
 
   // What panels ask of the app: registered in the store so they need not import it.
   const { run: runCheck, cancel: cancelCheck } = check;
@@ -287,11 +304,13 @@ function AppShell({ link }: { link: UrlState }) {
             findingHighlight={findingOutline}
             comparison={comparison.mapData}
             onComparePiece={onComparePiece}
+            onFindings={onFindings}
             onReady={onReady}
             onMove={onMove}
             onClick={onClick}
             onBasemapError={() => dispatch({ type: "basemap-failed" })}
           />
+          <FindingChooser />
           {app.hits.length > 0 && (
             <FeaturePanel hits={app.hits} layersById={layersById} onClose={closeFeaturePanel} />
           )}

@@ -1,7 +1,13 @@
 import { type RefObject, useCallback, useEffect, useEffectEvent, useRef } from "react";
 import type { LayerEntry } from "../core/catalog/schema";
 import { type LayerSettings, visibleLayersForUrl } from "../state/layer-settings";
-import { type Language, type MapCamera, parseUrlState, type UrlState } from "../state/url-state";
+import {
+  type Language,
+  type MapCamera,
+  parseUrlState,
+  type Tab,
+  type UrlState,
+} from "../state/url-state";
 import { HashWriter } from "./hash-writer";
 
 type Options = {
@@ -10,6 +16,9 @@ type Options = {
   settings: LayerSettings;
   lang: Language;
   basemap: boolean;
+  tab: Tab;
+  /** The selected finding's id, or null. */
+  finding: string | null;
   cameraRef: RefObject<MapCamera | undefined>;
   /** The user pasted or edited the link in this tab. */
   onHashChange: (state: UrlState) => void;
@@ -17,10 +26,11 @@ type Options = {
 
 /**
  * Keeps the address bar's hash in step with the view (camera, visible layers with opacity,
- * language, basemap), so a copied link reproduces it. Returns the function to call after the map
+ * language, basemap, open tab, selected finding), so a copied link reproduces it. Returns the function to call after the map
  * moves; the other changes are picked up by themselves.
  */
-export function useUrlSync({ layers, settings, lang, basemap, cameraRef, onHashChange }: Options) {
+export function useUrlSync(options: Options) {
+  const { layers, settings, lang, basemap, tab, finding, cameraRef, onHashChange } = options;
   const writer = useRef<HashWriter | null>(null);
   const latest = useRef<Omit<UrlState, "camera"> | null>(null);
 
@@ -37,9 +47,15 @@ export function useUrlSync({ layers, settings, lang, basemap, cameraRef, onHashC
 
   useEffect(() => {
     if (!layers) return;
-    latest.current = { layers: visibleLayersForUrl(layers, settings), lang, basemap };
+    latest.current = {
+      layers: visibleLayersForUrl(layers, settings),
+      lang,
+      basemap,
+      tab,
+      ...(finding === null ? {} : { finding }),
+    };
     schedule();
-  }, [layers, settings, lang, basemap, schedule]);
+  }, [layers, settings, lang, basemap, tab, finding, schedule]);
 
   const hashChanged = useEffectEvent(() => onHashChange(parseUrlState(window.location.hash)));
   useEffect(() => {

@@ -2,6 +2,10 @@
 export const LANGUAGES = ["vi", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
 
+/** Sidebar tabs, in the order they are shown. */
+export const TABS = ["layers", "progress", "check", "compare"] as const;
+export type Tab = (typeof TABS)[number];
+
 /** Map camera: zoom level and centre in WGS84 degrees. */
 export type MapCamera = { zoom: number; lat: number; lon: number };
 
@@ -17,9 +21,17 @@ export type UrlState = {
   layers?: LayerSetting[];
   lang?: Language;
   basemap?: boolean;
+  /** The open sidebar tab. */
+  tab?: Tab;
+  /** The selected finding's id (stable across runs), so a link opens the same finding. */
+  finding?: string;
 };
 
 const LAYER_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+/** Finding ids are FNV-1a 64 hex; anything of that alphabet and size is passed on (and not found). */
+const FINDING_ID = /^[0-9a-z]{1,32}$/;
+const isTab = (value: string | null): value is Tab =>
+  value !== null && (TABS as readonly string[]).includes(value);
 
 function parseCamera(value: string): MapCamera | undefined {
   const parts = value.split("/");
@@ -46,7 +58,7 @@ function parseLayers(value: string): LayerSetting[] {
 
 /**
  * Reads the state a link carries in its hash, e.g.
- * `#map=10.5/21.0285/105.8542&layers=city-zoning:70,ring-road-4:100&lang=vi&basemap=osm`.
+ * `#map=10.5/21.0285/105.8542&layers=city-zoning:70,ring-road-4:100&lang=vi&basemap=osm&tab=check&finding=3f2a…`.
  * Malformed parts are ignored (a hand-edited link must never break the app); a layer without an
  * opacity is fully opaque.
  */
@@ -63,6 +75,10 @@ export function parseUrlState(hash: string): UrlState {
   const basemap = params.get("basemap");
   if (basemap === "osm") state.basemap = true;
   else if (basemap === "none") state.basemap = false;
+  const tab = params.get("tab");
+  if (isTab(tab)) state.tab = tab;
+  const finding = params.get("finding");
+  if (finding !== null && FINDING_ID.test(finding)) state.finding = finding;
   return state;
 }
 
@@ -78,7 +94,7 @@ function trimNumber(value: number, decimals: number): string {
  */
 export function formatUrlState(state: UrlState): string {
   const parts: string[] = [];
-  const { camera, layers, lang, basemap } = state;
+  const { camera, layers, lang, basemap, tab, finding } = state;
   if (camera) {
     parts.push(
       `map=${trimNumber(camera.zoom, 2)}/${trimNumber(camera.lat, 5)}/${trimNumber(camera.lon, 5)}`,
@@ -92,5 +108,7 @@ export function formatUrlState(state: UrlState): string {
   }
   if (lang) parts.push(`lang=${lang}`);
   if (basemap !== undefined) parts.push(`basemap=${basemap ? "osm" : "none"}`);
+  if (tab) parts.push(`tab=${tab}`);
+  if (finding && FINDING_ID.test(finding)) parts.push(`finding=${finding}`);
   return parts.join("&");
 }

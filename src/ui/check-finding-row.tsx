@@ -1,7 +1,10 @@
 import { memo } from "react";
 import { useTranslation } from "react-i18next";
 import type { Finding } from "../core/check/index";
+import type { Flag } from "../core/review/index";
 import { findingDetails, formatArea, formatShare } from "../state/check-format";
+import { FlagBadge } from "./flag-badge";
+import { FlagControls } from "./flag-controls";
 import { SeverityIcon } from "./icons";
 import type { FindingNames } from "./use-finding-names";
 
@@ -10,6 +13,13 @@ type Props = {
   names: FindingNames;
   selected: boolean;
   onSelect: (finding: Finding) => void;
+  /** The finding's flag (deleted ones too), if it has one. */
+  flag?: Flag | undefined;
+  /**
+   * The card says its legal sentence (which plan prevails) itself: false when its rule's group
+   * header says it once for all its findings.
+   */
+  showMessage?: boolean;
 };
 
 /** What a finding is about: the subject feature, or the group a quota measured. */
@@ -29,15 +39,18 @@ function subjectText(
 }
 
 /**
- * One finding: severity (shape and word), subject, what it is checked against, area and share,
- * what was measured, why it could not be computed if so, and which plan prevails on what legal
- * basis. Activating it shows the finding on the map. The list around it supplies the list item.
+ * One finding: severity (shape and word), its flag's status, subject, what it is checked against,
+ * area and share, what was measured, why it could not be computed if so, and — unless its rule's
+ * group header says it — which plan prevails on what legal basis. Activating it shows the finding
+ * on the map and opens its flag controls. The list around it supplies the list item.
  */
 export const CheckFindingRow = memo(function CheckFindingRow({
   finding,
   names,
   selected,
   onSelect,
+  flag,
+  showMessage = true,
 }: Props) {
   const { t } = useTranslation();
   const { lang } = names;
@@ -52,7 +65,8 @@ export const CheckFindingRow = memo(function CheckFindingRow({
         ? `${names.layer(constraint.layer)}: ${names.feature(constraint.layer, constraint.featureId)}`
         : t("check.finding.wholeLayer", { layer: names.layer(constraint.layer) });
   const notComputed = finding.status === "not-computed";
-  return (
+  const live = flag && !flag.deleted ? flag : undefined;
+  const card = (
     <button
       type="button"
       className={`finding finding--${finding.severity}${selected ? " finding--selected" : ""}`}
@@ -64,6 +78,7 @@ export const CheckFindingRow = memo(function CheckFindingRow({
       data-subject-id={finding.subject.featureId ?? ""}
       data-constraint-layer={constraint?.layer ?? ""}
       data-constraint-id={constraint?.featureId ?? ""}
+      data-flag-status={live?.status ?? ""}
       aria-pressed={selected}
       title={t("check.finding.show", { name: subject })}
       onClick={() => onSelect(finding)}
@@ -78,6 +93,7 @@ export const CheckFindingRow = memo(function CheckFindingRow({
           <span className="finding__area">{formatArea(finding.areaSquareMeters, lang)}</span>
         )}
       </span>
+      {live && <FlagBadge status={live.status} disputed={live.disagreement} lang={lang} />}
       {constraintText && (
         <span className="finding__line">
           <span className="finding__label">
@@ -101,7 +117,14 @@ export const CheckFindingRow = memo(function CheckFindingRow({
           {t("check.finding.notComputed", { reason: finding.reason ?? "" })}
         </span>
       )}
-      <span className="finding__message">{finding.message[lang]}</span>
+      {showMessage && <span className="finding__message">{finding.message[lang]}</span>}
     </button>
+  );
+  if (!selected) return card;
+  return (
+    <div className="finding-card" data-testid="finding-card-selected">
+      {card}
+      <FlagControls finding={finding} flag={flag} lang={lang} />
+    </div>
   );
 });

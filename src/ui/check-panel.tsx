@@ -10,10 +10,10 @@ import { replacedLayer, rulesOf } from "../state/store-selectors";
 import type { Language } from "../state/url-state";
 import { CheckControls } from "./check-controls";
 import { CheckCoverageNotice } from "./check-coverage-notice";
+import { CheckFindings } from "./check-findings";
 import { CheckLayersNotice } from "./check-layers-notice";
 import { CheckLegend } from "./check-legend";
 import { CheckProblemRow } from "./check-problem-row";
-import { CheckResults } from "./check-results";
 import { CheckRuleList } from "./check-rule-list";
 import { CheckRulesNotice } from "./check-rules-notice";
 import { CheckSummary } from "./check-summary";
@@ -166,16 +166,9 @@ export function CheckPanel({ catalog }: { catalog: readonly LayerEntry[] }) {
                   ))}
                 </select>
               </label>
-              <CheckResults
-                findings={last.result.findings}
-                groupBy={state.groupBy}
-                ruleOrder={ruleOrder}
-                names={names}
-                selectedId={state.selected}
-                onSelect={commands.selectFinding}
-              />
             </>
           )}
+          <CheckFindings findings={last.result.findings} ruleOrder={ruleOrder} names={names} />
         </>
       )}
     </section>

@@ -30,6 +30,8 @@ type Props = {
   onClick: (hits: FeatureHit[]) => void;
   onBasemapError: () => void;
   onComparePiece: (id: string) => void;
+  /** A click on conflicts of the check's findings (their ids, topmost first). */
+  onFindings: (ids: string[]) => void;
 };
 
 /** The map area. Creates the MapView once, then passes every prop change on to it. */
@@ -44,6 +46,7 @@ export function MapCanvas(props: Props) {
   const onClick = useEffectEvent((hits: FeatureHit[]) => props.onClick(hits));
   const onBasemapError = useEffectEvent(() => props.onBasemapError());
   const onComparePiece = useEffectEvent((id: string) => props.onComparePiece(id));
+  const onFindings = useEffectEvent((ids: string[]) => props.onFindings(ids));
   const initial = useEffectEvent(() => ({
     camera: props.initialCamera,
     bounds: props.initialBounds,
@@ -61,6 +64,7 @@ export function MapCanvas(props: Props) {
       onClick: (hits) => onClick(hits),
       onBasemapError: () => onBasemapError(),
       onComparePiece: (id) => onComparePiece(id),
+      onFindings: (ids) => onFindings(ids),
     });
     viewRef.current = view;
     return () => {

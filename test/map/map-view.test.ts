@@ -107,6 +107,7 @@ function startView(onClick = vi.fn()) {
     onClick,
     onBasemapError: () => {},
     onComparePiece: () => {},
+    onFindings: () => {},
   });
   const map = FakeMap.last;
   if (!map) throw new Error("MapView made no map");
