@@ -27,13 +27,17 @@ export function eventWhat(event: FlagEvent, lang: Language): string {
   return event.settles ? `${to} (${lang === "vi" ? "phân xử" : "settled"})` : to;
 }
 
-/** An event's time in the browser's zone, to the minute: vi "05/12/2026 14:32", en "5 Dec 2026, 14:32". */
+/** An event's time in the browser's zone, to the minute: vi "14:32 05/12/2026", en "05/12/2026, 14:32". */
 export function eventTime(iso: string, lang: Language): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: "short", timeStyle: "short" }).format(
-    date,
-  );
+  return new Intl.DateTimeFormat(LOCALES[lang], {
+    day: "2-digit",
+    month: "2-digit",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+  }).format(date);
 }
 
 /** A flag's history as lines, newest first (the latest decision reads first on a card). */

@@ -79,6 +79,7 @@ export const CheckFindingRow = memo(function CheckFindingRow({
       data-constraint-layer={constraint?.layer ?? ""}
       data-constraint-id={constraint?.featureId ?? ""}
       data-flag-status={live?.status ?? ""}
+      data-area-m2={finding.areaSquareMeters ?? ""}
       aria-pressed={selected}
       title={t("check.finding.show", { name: subject })}
       onClick={() => onSelect(finding)}
@@ -122,7 +123,7 @@ export const CheckFindingRow = memo(function CheckFindingRow({
   );
   if (!selected) return card;
   return (
-    <div className="finding-card" data-testid="finding-card-selected">
+    <div className="finding-card" data-testid="selected-finding-card">
       {card}
       <FlagControls finding={finding} flag={flag} lang={lang} />
     </div>

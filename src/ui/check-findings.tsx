@@ -8,7 +8,6 @@ import { applyTriage, statusFromFlags } from "../state/triage-filter";
 import { indexFindings } from "../state/triage-index";
 import type { Language } from "../state/url-state";
 import { CheckResults } from "./check-results";
-import { FlagSaveStatus } from "./flag-save-status";
 import { HeadlineArea } from "./headline-area";
 import { NoLongerFound } from "./no-longer-found";
 import { missingFinding, showing, TEXT } from "./review-texts";
@@ -61,16 +60,10 @@ export function CheckFindings({
   }, [index, names, t]);
   const { totals } = view;
   if (findings.length === 0) {
-    return (
-      <>
-        <FlagSaveStatus lang={lang} />
-        <NoLongerFound flags={attached.noLongerFound} names={names} />
-      </>
-    );
+    return <NoLongerFound flags={attached.noLongerFound} names={names} />;
   }
   return (
     <>
-      <FlagSaveStatus lang={lang} />
       <TriageControls
         lang={lang}
         rules={rules}

@@ -17,6 +17,7 @@ import { CheckProblemRow } from "./check-problem-row";
 import { CheckRuleList } from "./check-rule-list";
 import { CheckRulesNotice } from "./check-rules-notice";
 import { CheckSummary } from "./check-summary";
+import { FlagSaveStatus } from "./flag-save-status";
 import { Notice } from "./notice";
 import { useDistrictNames } from "./use-district-names";
 import { useFindingNames } from "./use-finding-names";
@@ -103,6 +104,7 @@ export function CheckPanel({ catalog }: { catalog: readonly LayerEntry[] }) {
           })}
         </p>
       )}
+      <FlagSaveStatus lang={lang} />
       <CheckRulesNotice rules={rules} />
       <CheckLayersNotice failed={failed} layerName={names.layer} catalogFile={catalogFile} />
       {valid.length > 0 && (

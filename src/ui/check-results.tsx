@@ -28,7 +28,8 @@ type Props = {
   /** Every flag by flag id (the flag store's snapshot): cards show their flag's status. */
   flags?: ReadonlyMap<string, Flag>;
   /**
-   * The whole run's findings when `findings` is a filtered part of them: the user's open/closed
+   * The whole run's findings when `findings` is a filtered and sorted part of them (the order is
+   * kept within each group): the user's open/closed
    * choices belong to the run (a new filter or a flag keeps them, a new run starts from the
    * defaults), and each rule's shared legal sentence is found on the run. Defaults to `findings`.
    */
@@ -64,9 +65,11 @@ export const CheckResults = memo(function CheckResults(props: Props) {
   const resetKey = props.runFindings ?? findings;
   // The legal sentence of each rule, said once in its header.
   const shared = useMemo(() => sharedRuleMessages(resetKey), [resetKey]);
+  // A filtered list comes in the reviewer's order (area or share), which the groups keep.
+  const keepOrder = props.runFindings !== undefined;
   const groups = useMemo(
-    () => groupFindings(findings, groupBy, { ruleOrder, districtName: names.district }),
-    [findings, groupBy, ruleOrder, names],
+    () => groupFindings(findings, groupBy, { ruleOrder, districtName: names.district, keepOrder }),
+    [findings, groupBy, ruleOrder, names, keepOrder],
   );
   // The user's open/closed choices belong to one run's findings; a new run starts from the defaults.
   const [toggles, setToggles] = useState({ key: resetKey, toggled: NO_TOGGLES });

@@ -32,7 +32,7 @@ export function FindingChooser() {
       className="finding-chooser"
       role="dialog"
       aria-label={TEXT.chooserTitle[lang]}
-      data-testid="finding-chooser"
+      data-testid="map-finding-chooser"
     >
       <div className="finding-chooser__head">
         <p className="finding-chooser__title">{TEXT.chooserTitle[lang]}</p>
