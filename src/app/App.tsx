@@ -38,7 +38,7 @@ import { useCheck } from "./use-check";
 import { useFlagStore } from "./use-flag-store";
 import { useImport } from "./use-import";
 import { useLayerSources } from "./use-layer-sources";
-import { useLinkedFinding } from "./use-linked-finding";
+import { LinkedFinding } from "./use-linked-finding";
 import { useProposalCheck } from "./use-proposal-check";
 import { useProposalCompare } from "./use-proposal-compare";
 import { useUnloadWarning } from "./use-unload-warning";
@@ -214,7 +214,6 @@ function AppShell({ link }: { link: UrlState }) {
 
   const review = useFlagStore(findings);
   useUnloadWarning(useAppStore((s) => unsavedEvents(s.review.flags?.save)));
-  useLinkedFinding(link);
 
   // What panels ask of the app: registered in the store so they need not import it.
   const { run: runCheck, cancel: cancelCheck } = check;
@@ -288,6 +287,7 @@ function AppShell({ link }: { link: UrlState }) {
       data-testid="app"
       data-map-ready={mapReady ? "true" : "false"}
     >
+      <LinkedFinding link={link} />
       <Sidebar />
       <main className="map-area">
         <ImportDropZone onFiles={importer.open} disabled={app.importing.status !== "idle"}>

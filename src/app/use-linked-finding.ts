@@ -41,3 +41,12 @@ export function useLinkedFinding(link: UrlState): void {
     selectFinding(finding);
   }, [finding, selectFinding]);
 }
+
+/**
+ * {@link useLinkedFinding} in a component of its own: it reads the registered commands, which change
+ * whenever the app registers them again, and that must not render the app shell again.
+ */
+export function LinkedFinding({ link }: { link: UrlState }): null {
+  useLinkedFinding(link);
+  return null;
+}
