@@ -143,8 +143,17 @@ export function checkReducer(state: CheckState, action: CheckAction): CheckState
       return { ...state, running: null, cancelled: true };
     case "set-group-by":
       return { ...state, groupBy: action.groupBy };
-    case "select-finding":
-      return { ...state, selected: action.id, missing: null, choosing: null };
+    case "select-finding": {
+      // An id the last run did not find (a pasted link): said, not selected. Before any run, a
+      // link's id is kept for the run it starts.
+      const unknown =
+        action.id !== null &&
+        state.last !== null &&
+        !state.last.result.findings.some((f) => f.id === action.id);
+      return unknown
+        ? { ...state, selected: null, missing: action.id, choosing: null }
+        : { ...state, selected: action.id, missing: null, choosing: null };
+    }
     case "set-triage-filter":
       return {
         ...state,

@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { collectRows, runAndWait } from "./check-panel-helpers";
-import { launchBrowser, openApp, openGuardedPage } from "./harness";
+import { appUrl, launchBrowser, openGuardedPage } from "./harness";
 
 /*
  * What a reviewer does with the findings: run the checks, narrow them to errors over 1 ha, click a
@@ -24,6 +24,21 @@ async function withBrowser(body: (browser: Browser) => Promise<void>): Promise<v
   } finally {
     await browser.close();
   }
+}
+
+/**
+ * Opens the app at `hash` and waits for the map: as `openApp`, with more time, since these tests
+ * open it four times on a machine shared with other test runs.
+ */
+async function openApp(page: Page, hash = ""): Promise<void> {
+  await page.goto(appUrl(hash));
+  await page.waitForSelector('[data-testid="app"][data-map-ready="true"]', { timeout: 180_000 });
+}
+
+/** Opens the first group of the results list (a long list starts with its groups closed). */
+async function openFirstGroup(page: Page): Promise<void> {
+  const header = page.locator('[data-testid="check-results"] [data-level="0"]').first();
+  if ((await header.getAttribute("aria-expanded")) === "false") await header.click();
 }
 
 /** Opens the check tab and runs every rule. */
@@ -107,6 +122,7 @@ describe("a reviewer's flags", () => {
       expect(Number(await counts.getAttribute("data-errors"))).toBe(shown);
       const groups = await collectRows(page, '[data-level="0"]', ["data-count", "data-warnings"]);
       expect(groups.reduce((n, g) => n + Number(g["data-count"]), 0)).toBe(shown);
+      await openFirstGroup(page);
       const rows = await collectRows(page, '[data-testid^="finding-"]', [
         "data-testid",
         "data-severity",
@@ -164,7 +180,9 @@ describe("a reviewer's flags", () => {
 
       // reload: the link runs the check, selects the finding; its flag and history are there
       await page.reload();
-      await page.waitForSelector('[data-testid="app"][data-map-ready="true"]', { timeout: 60_000 });
+      await page.waitForSelector('[data-testid="app"][data-map-ready="true"]', {
+        timeout: 180_000,
+      });
       await expect
         .poll(() => finding(page, id).getAttribute("aria-pressed"), { timeout: 60_000 })
         .toBe("true");
@@ -211,6 +229,7 @@ describe("a reviewer's flags", () => {
       expect(await page.getByTestId("flag-save-countdown").textContent()).toMatch(/Thử lại/);
 
       await runAndWait(page);
+      await openFirstGroup(page);
       const first = page.locator('[data-testid^="finding-"]').first();
       await first.click();
       const card = selectedCard(page);

@@ -90,6 +90,16 @@ describe("a selected or linked finding a run does not find", () => {
     expect(checkReducer(state, { type: "select-finding", id: "a" }).missing).toBeNull();
   });
 
+  it("is said at once when a link names a finding the last run did not find", () => {
+    const state = apply(
+      { type: "run-started", runId: 1 },
+      { type: "run-done", runId: 1, run: run(["a"]) },
+      { type: "select-finding", id: "a" },
+      { type: "select-finding", id: "gone" },
+    );
+    expect(state).toMatchObject({ selected: null, missing: "gone" });
+  });
+
   it("stays selected when found, nothing missing", () => {
     const state = apply(
       { type: "select-finding", id: "a" },
