@@ -202,12 +202,14 @@ describe("a reviewer's flags", () => {
         .poll(() => finding(colleague.page, id).getAttribute("aria-pressed"), { timeout: 60_000 })
         .toBe("true");
       expect(await selectedCard(colleague.page).getByTestId("flag-badge").count()).toBe(0);
-      // a link to a finding the run does not find says so
-      await openApp(colleague.page, "tab=check&finding=0000000000000000");
-      await colleague.page.getByTestId("check-missing").waitFor({ timeout: 60_000 });
       expect(colleague.violations).toEqual([]);
+      // a link to a finding the run does not find says so
+      const stale = await openGuardedPage(browser);
+      await openApp(stale.page, "tab=check&finding=0000000000000000");
+      await stale.page.getByTestId("check-missing").waitFor({ timeout: 120_000 });
+      expect(stale.violations).toEqual([]);
     });
-  }, 300_000);
+  }, 600_000);
 
   it("says when the flags cannot be stored, keeps them in the page, retries, and warns before closing", async () => {
     await withBrowser(async (browser) => {
@@ -255,5 +257,5 @@ describe("a reviewer's flags", () => {
       await page.close({ runBeforeUnload: true });
       expect(await dialog).toBe("beforeunload");
     });
-  }, 300_000);
+  }, 600_000);
 });

@@ -41,9 +41,10 @@ const list = (
 ) =>
   renderToStaticMarkup(
     // a selected card shows its flag controls, which read the app store
-    createElement(StoreProvider, {
-      store: createAppStore(initialStoreData(false, "catalog.json")),
-      children: createElement(CheckResults, {
+    createElement(
+      StoreProvider,
+      { store: createAppStore(initialStoreData(false, "catalog.json")) },
+      createElement(CheckResults, {
         findings,
         groupBy: "rule",
         ruleOrder,
@@ -51,7 +52,7 @@ const list = (
         selectedId,
         onSelect: () => {},
       }),
-    }),
+    ),
   );
 
 describe("a finding row", () => {
