@@ -24,9 +24,11 @@ import {
   landUseKeyFor,
   replacedLayer,
   selectedFinding,
+  unsavedEvents,
 } from "../state/store-selectors";
 import { type Language, type MapCamera, parseUrlState, type UrlState } from "../state/url-state";
 import { FeaturePanel } from "../ui/feature-panel";
+import { FindingChooser } from "../ui/finding-chooser";
 import { ImportDialog } from "../ui/import-dialog";
 import { ImportDropZone } from "../ui/import-drop-zone";
 import { MapCanvas } from "../ui/map-canvas";
@@ -40,8 +42,10 @@ import { useCheck } from "./use-check";
 import { useFlagStore } from "./use-flag-store";
 import { useImport } from "./use-import";
 import { useLayerSources } from "./use-layer-sources";
+import { LinkedFinding } from "./use-linked-finding";
 import { useProposalCheck } from "./use-proposal-check";
 import { useProposalCompare } from "./use-proposal-compare";
+import { useUnloadWarning } from "./use-unload-warning";
 import { useUrlSync } from "./use-url-sync";
 
 /** The viewer: one store for the whole app, the loaders and workers that fill it, and the layout. */
@@ -189,6 +193,8 @@ function AppShell({ link }: { link: UrlState }) {
         const { order, solo } = next;
         dispatch({ type: "catalog-loaded", layers, fromUrl: next.layers, order, solo });
       }
+      if (next.tab) dispatch({ type: "set-tab", tab: next.tab });
+      if (next.finding) dispatch({ type: "select-finding", id: next.finding });
     },
     [i18n, layers, dispatch],
   );
@@ -199,6 +205,8 @@ function AppShell({ link }: { link: UrlState }) {
     solo: app.solo,
     lang,
     basemap: app.basemap,
+    tab: app.tab,
+    finding: useAppStore((s) => s.check.selected),
     cameraRef,
     onHashChange,
   });
@@ -219,6 +227,13 @@ function AppShell({ link }: { link: UrlState }) {
     (hits: FeatureHit[]) => dispatch({ type: "set-hits", hits }),
     [dispatch],
   );
+  const onFindings = useCallback(
+    (ids: string[]) => {
+      dispatch({ type: "findings-clicked", ids });
+      dispatch({ type: "set-tab", tab: "check" });
+    },
+    [dispatch],
+  );
   const closeFeaturePanel = useCallback(() => dispatch({ type: "set-hits", hits: [] }), [dispatch]);
 
   const checkLayers = checkData?.status === "ready" ? checkData.data.layers : null;
@@ -230,6 +245,7 @@ function AppShell({ link }: { link: UrlState }) {
   );
 
   const review = useFlagStore(findings);
+  useUnloadWarning(useAppStore((s) => unsavedEvents(s.review.flags?.save)));
 
   // What panels ask of the app: registered in the store so they need not import it.
   const { run: runCheck, cancel: cancelCheck } = check;
@@ -303,6 +319,7 @@ function AppShell({ link }: { link: UrlState }) {
       data-testid="app"
       data-map-ready={mapReady ? "true" : "false"}
     >
+      <LinkedFinding link={link} />
       <Sidebar />
       <main className="map-area">
         <ImportDropZone onFiles={importer.open} disabled={app.importing.status !== "idle"}>
@@ -321,12 +338,14 @@ function AppShell({ link }: { link: UrlState }) {
             findingHighlight={findingOutline}
             comparison={comparison.mapData}
             onComparePiece={onComparePiece}
+            onFindings={onFindings}
             onReady={onReady}
             onMove={onMove}
             onClick={onClick}
             onBasemapError={(reason) => dispatch({ type: "basemap-failed", reason })}
           />
           <MapLegend layers={legendLayers} settings={shown} order={drawOrder} sources={sources} />
+          <FindingChooser />
           {app.hits.length > 0 && (
             <FeaturePanel hits={app.hits} layersById={layersById} onClose={closeFeaturePanel} />
           )}

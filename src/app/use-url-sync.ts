@@ -3,7 +3,13 @@ import type { LayerEntry } from "../core/catalog/schema";
 import type { BasemapChoice } from "../state/basemap";
 import { flattenOrder, isCatalogueOrder, type LayerOrder } from "../state/layer-order";
 import { type LayerSettings, visibleLayersForUrl } from "../state/layer-settings";
-import { type Language, type MapCamera, parseUrlState, type UrlState } from "../state/url-state";
+import {
+  type Language,
+  type MapCamera,
+  parseUrlState,
+  type Tab,
+  type UrlState,
+} from "../state/url-state";
 import { HashWriter } from "./hash-writer";
 
 type Options = {
@@ -14,6 +20,9 @@ type Options = {
   solo: string | null;
   lang: Language;
   basemap: BasemapChoice;
+  tab: Tab;
+  /** The selected finding's id, or null. */
+  finding: string | null;
   cameraRef: RefObject<MapCamera | undefined>;
   /** The user pasted or edited the link in this tab. */
   onHashChange: (state: UrlState) => void;
@@ -21,11 +30,13 @@ type Options = {
 
 /**
  * Keeps the address bar's hash in step with the view (camera, visible layers with opacity, the
- * layer order and the layer shown alone, language, basemap), so a copied link reproduces it.
- * Returns the function to call after the map moves; the other changes are picked up by themselves.
+ * layer order and the layer shown alone, language, basemap, open tab, selected finding), so a
+ * copied link reproduces it. Returns the function to call after the map moves; the other changes
+ * are picked up by themselves.
  */
 export function useUrlSync(options: Options) {
-  const { layers, settings, order, solo, lang, basemap, cameraRef, onHashChange } = options;
+  const { layers, settings, order, solo, lang, basemap, tab, finding, cameraRef, onHashChange } =
+    options;
   const writer = useRef<HashWriter | null>(null);
   const latest = useRef<Omit<UrlState, "camera"> | null>(null);
 
@@ -49,9 +60,11 @@ export function useUrlSync(options: Options) {
       // the catalogue's own order and "no solo" are the defaults a link leaves out
       ...(isCatalogueOrder(order, layers) ? {} : { order: flattenOrder(order) }),
       ...(solo === null ? {} : { solo }),
+      tab,
+      ...(finding === null ? {} : { finding }),
     };
     schedule();
-  }, [layers, settings, order, solo, lang, basemap, schedule]);
+  }, [layers, settings, order, solo, lang, basemap, tab, finding, schedule]);
 
   const hashChanged = useEffectEvent(() => onHashChange(parseUrlState(window.location.hash)));
   useEffect(() => {

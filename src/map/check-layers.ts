@@ -261,3 +261,23 @@ export function installCheckLayers(
   }
   for (const spec of checkLayerSpecs()) map.addLayer(spec, before);
 }
+
+/** The layers a click on a conflict lands on: its tinted area, or its point. */
+export const FINDING_CLICK_LAYERS = [CHECK_FIRST_LAYER, "check:findings-point"] as const;
+
+/**
+ * The finding ids of the features under a click (as `queryRenderedFeatures` gives them: topmost
+ * first, a feature once per tile it spans), each once, in that order.
+ */
+export function findingIdsAt(rendered: readonly { properties?: unknown }[]): string[] {
+  const ids: string[] = [];
+  for (const feature of rendered) {
+    const properties = feature.properties;
+    const id =
+      typeof properties === "object" && properties !== null && Object.hasOwn(properties, "id")
+        ? (properties as { id: unknown }).id
+        : undefined;
+    if (typeof id === "string" && !ids.includes(id)) ids.push(id);
+  }
+  return ids;
+}

@@ -13,6 +13,8 @@ import { BASE_LAYERS, BASE_SOURCES, baseStyle, EMPTY_COLLECTION, OSM_SOURCE } fr
 import {
   CHECK_FIRST_LAYER,
   CHECK_SOURCES,
+  FINDING_CLICK_LAYERS,
+  findingIdsAt,
   findingsCollection,
   highlightCollection,
   installCheckLayers,
@@ -80,6 +82,11 @@ export type MapViewOptions = {
   onBasemapError: (reason: string) => void;
   /** Called when a click lands on a piece of the comparison, with the piece's id. */
   onComparePiece: (id: string) => void;
+  /**
+   * Called when a click lands on the conflicts of the check's findings, with their ids (topmost
+   * first); the click then opens no attribute panel: the finding says more than the zone.
+   */
+  onFindings: (ids: string[]) => void;
 };
 
 /** A comparison as the map draws it: its pieces and the selected one (see `compare-layers`). */
@@ -169,7 +176,9 @@ export class MapView {
       if (this.flagDraw.active) return;
       const piece = this.comparePieceAt(event.point);
       if (piece !== null) options.onComparePiece(piece);
-      options.onClick(this.hitsAt(event.point));
+      const findings = this.findingsAt(event.point);
+      if (findings.length > 0) options.onFindings(findings);
+      else options.onClick(this.hitsAt(event.point));
     });
     this.map.on("mousemove", (event) => this.updateCursor(event.point));
     this.map.on("error", (event) => this.onError(event));
@@ -501,7 +510,10 @@ export class MapView {
 
   /** A pointer over plan features tells the user there is something to click. */
   private updateCursor(point: maplibregl.Point): void {
-    const layers = this.visiblePlanLayerIds();
+    const layers = [
+      ...this.visiblePlanLayerIds(),
+      ...FINDING_CLICK_LAYERS.filter((id) => this.map.getLayer(id)),
+    ];
     const over =
       layers.length > 0 &&
       this.map.queryRenderedFeatures(this.clickBox(point), { layers }).length > 0;
@@ -521,6 +533,13 @@ export class MapView {
       [point.x - CLICK_TOLERANCE_PX, point.y - CLICK_TOLERANCE_PX],
       [point.x + CLICK_TOLERANCE_PX, point.y + CLICK_TOLERANCE_PX],
     ];
+  }
+
+  /** The ids of the findings whose conflicts lie under a click, topmost first. */
+  private findingsAt(point: maplibregl.Point): string[] {
+    const layers = FINDING_CLICK_LAYERS.filter((id) => this.map.getLayer(id));
+    if (layers.length === 0) return [];
+    return findingIdsAt(this.map.queryRenderedFeatures(this.clickBox(point), { layers }));
   }
 
   /** The id of the comparison piece under a click (the topmost), or null. */

@@ -11,10 +11,10 @@ import {
 import { initialLayerSettings, type LayerSettings } from "./layer-settings";
 import type { LoadedProposal } from "./proposal-layer";
 import type { FeatureHit } from "./selection";
-import type { LayerSetting } from "./url-state";
+import type { LayerSetting, Tab } from "./url-state";
 
-/** Sidebar tabs. */
-export type Tab = "layers" | "progress" | "check" | "compare";
+/** Sidebar tabs (defined with the link that carries them). */
+export type { Tab } from "./url-state";
 
 /** Everything the user changes in the app, apart from the language (i18next) and the camera. */
 export type AppState = {

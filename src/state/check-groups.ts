@@ -90,6 +90,11 @@ export type GroupingContext = {
   ruleOrder: readonly string[];
   /** District name by code, to sort district groups by name. */
   districtName: (code: string) => string;
+  /**
+   * Keep the findings' order within each group (the reviewer sorted them, e.g. by share) instead
+   * of errors first, then the larger conflict.
+   */
+  keepOrder?: boolean;
 };
 
 function keyOf(finding: Finding, by: GroupBy): string {
@@ -142,7 +147,8 @@ function group(
     else buckets.set(key, [f]);
   }
   return sortKeys([...buckets.keys()], by, context).map((key) => {
-    const members = (buckets.get(key) ?? []).sort(compareFindings);
+    const bucket = buckets.get(key) ?? [];
+    const members = context.keepOrder ? bucket : bucket.sort(compareFindings);
     return {
       by,
       key,

@@ -1,5 +1,6 @@
 import type { CheckResult } from "../core/check/index";
 import type { RuleNotRun } from "./check-coverage";
+import type { TriageFilter, TriageSort } from "./triage-filter";
 
 /** How the results list is grouped first (then by the next one in {@link GROUP_ORDER}). */
 export const GROUP_BY = ["rule", "district", "severity"] as const;
@@ -33,6 +34,15 @@ export type CheckState = {
   groupBy: GroupBy;
   /** Id of the finding shown on the map. */
   selected: string | null;
+  /**
+   * The finding that was selected (or named by a link) when a run finished without it: said
+   * beside the results, until another finding is selected.
+   */
+  missing: string | null;
+  /** What the reviewer narrowed the findings list to, and its order. */
+  triage: { filter: TriageFilter; sort: TriageSort };
+  /** Several conflicts under a map click: the reviewer picks one (null: no choice open). */
+  choosing: string[] | null;
 };
 
 export type CheckAction =
@@ -45,7 +55,22 @@ export type CheckAction =
   | { type: "run-failed"; runId: number; message: string }
   | { type: "run-cancelled"; runId: number }
   | { type: "set-group-by"; groupBy: GroupBy }
-  | { type: "select-finding"; id: string | null };
+  | { type: "select-finding"; id: string | null }
+  /** Changes part of the triage filter (an empty list or a missing part means "any"). */
+  | { type: "set-triage-filter"; patch: Partial<TriageFilter> }
+  | { type: "set-triage-sort"; sort: TriageSort }
+  /**
+   * The findings whose conflicts lie under a map click: one is selected at once, several open a
+   * choice, none changes nothing.
+   */
+  | { type: "findings-clicked"; ids: string[] }
+  | { type: "choice-closed" };
+
+/** Every finding, largest conflict first. */
+export const DEFAULT_TRIAGE: CheckState["triage"] = {
+  filter: {},
+  sort: { by: "area", direction: "desc" },
+};
 
 export function initialCheckState(): CheckState {
   return {
@@ -57,6 +82,9 @@ export function initialCheckState(): CheckState {
     cancelled: false,
     groupBy: "rule",
     selected: null,
+    missing: null,
+    triage: DEFAULT_TRIAGE,
+    choosing: null,
   };
 }
 
@@ -97,11 +125,15 @@ export function checkReducer(state: CheckState, action: CheckAction): CheckState
       if (state.running !== action.runId) return state;
       // A finding keeps its id from run to run: one still found stays selected (and on the map).
       const { selected } = state;
-      const kept =
-        selected !== null && action.run.result.findings.some((f) => f.id === selected)
-          ? selected
-          : null;
-      return { ...state, running: null, last: action.run, selected: kept };
+      const found = selected !== null && action.run.result.findings.some((f) => f.id === selected);
+      return {
+        ...state,
+        running: null,
+        last: action.run,
+        selected: found ? selected : null,
+        missing: selected !== null && !found ? selected : null,
+        choosing: null,
+      };
     }
     case "run-failed":
       if (state.running !== action.runId) return state;
@@ -111,7 +143,32 @@ export function checkReducer(state: CheckState, action: CheckAction): CheckState
       return { ...state, running: null, cancelled: true };
     case "set-group-by":
       return { ...state, groupBy: action.groupBy };
-    case "select-finding":
-      return { ...state, selected: action.id };
+    case "select-finding": {
+      // An id the last run did not find (a pasted link): said, not selected. Before any run, a
+      // link's id is kept for the run it starts.
+      const unknown =
+        action.id !== null &&
+        state.last !== null &&
+        !state.last.result.findings.some((f) => f.id === action.id);
+      return unknown
+        ? { ...state, selected: null, missing: action.id, choosing: null }
+        : { ...state, selected: action.id, missing: null, choosing: null };
+    }
+    case "set-triage-filter":
+      return {
+        ...state,
+        triage: { ...state.triage, filter: { ...state.triage.filter, ...action.patch } },
+      };
+    case "set-triage-sort":
+      return { ...state, triage: { ...state.triage, sort: action.sort } };
+    case "findings-clicked": {
+      const ids = [...new Set(action.ids)];
+      if (ids.length === 0) return state.choosing ? { ...state, choosing: null } : state;
+      if (ids.length === 1)
+        return { ...state, selected: ids[0] as string, missing: null, choosing: null };
+      return { ...state, choosing: ids };
+    }
+    case "choice-closed":
+      return state.choosing ? { ...state, choosing: null } : state;
   }
 }

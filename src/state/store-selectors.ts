@@ -4,6 +4,7 @@ import type { LayerEntry } from "../core/catalog/schema";
 import type { Finding } from "../core/check/index";
 import { DEFAULT_LAND_USE_ATTRIBUTE } from "../core/check/land-use-attribute";
 import { codeAttributeOf } from "../core/proposal/target";
+import type { SaveState } from "./flag-store/index";
 import { proposalTarget } from "./proposal-layer";
 import type { StoreState } from "./store";
 
@@ -51,3 +52,7 @@ export const selectedFinding = (s: StoreState): Finding | null => {
   const id = s.check.selected;
   return id === null ? null : (findingsOf(s).find((f) => f.id === id) ?? null);
 };
+
+/** Flag events held only in this page's memory (not yet stored): a reason to warn before closing. */
+export const unsavedEvents = (save: SaveState | undefined): boolean =>
+  save !== undefined && save.kind !== "saved" && save.pending > 0;

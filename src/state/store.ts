@@ -66,6 +66,10 @@ const CHECK_ACTIONS = {
   "run-cancelled": true,
   "set-group-by": true,
   "select-finding": true,
+  "set-triage-filter": true,
+  "set-triage-sort": true,
+  "findings-clicked": true,
+  "choice-closed": true,
 } as const satisfies Record<CheckAction["type"], true>;
 
 const COMPARE_ACTIONS = {

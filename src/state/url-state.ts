@@ -4,6 +4,10 @@ import { BASEMAP_CHOICES, type BasemapChoice } from "./basemap";
 export const LANGUAGES = ["vi", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
 
+/** Sidebar tabs, in the order they are shown. */
+export const TABS = ["layers", "progress", "check", "compare"] as const;
+export type Tab = (typeof TABS)[number];
+
 /** Map camera: zoom level and centre in WGS84 degrees. */
 export type MapCamera = { zoom: number; lat: number; lon: number };
 
@@ -23,9 +27,17 @@ export type UrlState = {
   order?: string[];
   /** The layer shown alone, if any. */
   solo?: string;
+  /** The open sidebar tab. */
+  tab?: Tab;
+  /** The selected finding's id (stable across runs), so a link opens the same finding. */
+  finding?: string;
 };
 
 const LAYER_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+/** Finding ids are FNV-1a 64 hex; anything of that alphabet and size is passed on (and not found). */
+const FINDING_ID = /^[0-9a-z]{1,32}$/;
+const isTab = (value: string | null): value is Tab =>
+  value !== null && (TABS as readonly string[]).includes(value);
 
 function parseCamera(value: string): MapCamera | undefined {
   const parts = value.split("/");
@@ -57,7 +69,8 @@ function parseLayers(value: string): LayerSetting[] {
 /**
  * Reads the state a link carries in its hash, e.g.
  * `#map=10.5/21.0285/105.8542&layers=city-zoning:70,ring-road-4:100&lang=vi&basemap=osm`, plus
- * `order=` (the layer list's order, when not the catalogue's) and `solo=` (the layer shown alone).
+ * `order=` (the layer list's order, when not the catalogue's), `solo=` (the layer shown alone),
+ * `tab=check` and `finding=3f2a…` (the selected finding).
  * Malformed parts are ignored (a hand-edited link must never break the app); a layer without an
  * opacity is fully opaque.
  */
@@ -77,6 +90,10 @@ export function parseUrlState(hash: string): UrlState {
   if (order !== null) state.order = parseIds(order);
   const solo = params.get("solo");
   if (solo !== null && LAYER_ID.test(solo)) state.solo = solo;
+  const tab = params.get("tab");
+  if (isTab(tab)) state.tab = tab;
+  const finding = params.get("finding");
+  if (finding !== null && FINDING_ID.test(finding)) state.finding = finding;
   return state;
 }
 
@@ -92,7 +109,7 @@ function trimNumber(value: number, decimals: number): string {
  */
 export function formatUrlState(state: UrlState): string {
   const parts: string[] = [];
-  const { camera, layers, lang, basemap, order, solo } = state;
+  const { camera, layers, lang, basemap, order, solo, tab, finding } = state;
   if (camera) {
     parts.push(
       `map=${trimNumber(camera.zoom, 2)}/${trimNumber(camera.lat, 5)}/${trimNumber(camera.lon, 5)}`,
@@ -108,5 +125,7 @@ export function formatUrlState(state: UrlState): string {
   if (basemap !== undefined) parts.push(`basemap=${basemap}`);
   if (order) parts.push(`order=${order.filter((id) => LAYER_ID.test(id)).join(",")}`);
   if (solo !== undefined && LAYER_ID.test(solo)) parts.push(`solo=${solo}`);
+  if (tab) parts.push(`tab=${tab}`);
+  if (finding && FINDING_ID.test(finding)) parts.push(`finding=${finding}`);
   return parts.join("&");
 }

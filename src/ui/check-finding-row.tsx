@@ -1,8 +1,11 @@
 import { memo } from "react";
 import { useTranslation } from "react-i18next";
 import type { Finding } from "../core/check/index";
+import type { Flag } from "../core/review/index";
 import { findingDetails, formatArea, formatShare } from "../state/check-format";
 import { constraintText, subjectText } from "./finding-text";
+import { FlagBadge } from "./flag-badge";
+import { FlagControls } from "./flag-controls";
 import { SeverityIcon } from "./icons";
 import type { FindingNames } from "./use-finding-names";
 
@@ -11,18 +14,28 @@ type Props = {
   names: FindingNames;
   selected: boolean;
   onSelect: (finding: Finding) => void;
+  /** The finding's flag (deleted ones too), if it has one. */
+  flag?: Flag | undefined;
+  /**
+   * The card says its legal sentence (which plan prevails) itself: false when its rule's group
+   * header says it once for all its findings.
+   */
+  showMessage?: boolean;
 };
 
 /**
- * One finding: severity (shape and word), subject, what it is checked against, area and share,
- * what was measured, why it could not be computed if so, and which plan prevails on what legal
- * basis. Activating it shows the finding on the map. The list around it supplies the list item.
+ * One finding: severity (shape and word), its flag's status, subject, what it is checked against,
+ * area and share, what was measured, why it could not be computed if so, and — unless its rule's
+ * group header says it — which plan prevails on what legal basis. Activating it shows the finding
+ * on the map and opens its flag controls. The list around it supplies the list item.
  */
 export const CheckFindingRow = memo(function CheckFindingRow({
   finding,
   names,
   selected,
   onSelect,
+  flag,
+  showMessage = true,
 }: Props) {
   const { t } = useTranslation();
   const { lang } = names;
@@ -31,7 +44,8 @@ export const CheckFindingRow = memo(function CheckFindingRow({
   const isQuota = finding.ruleType === "quota";
   const against = constraintText(finding, names, t);
   const notComputed = finding.status === "not-computed";
-  return (
+  const live = flag && !flag.deleted ? flag : undefined;
+  const card = (
     <button
       type="button"
       className={`finding finding--${finding.severity}${selected ? " finding--selected" : ""}`}
@@ -43,6 +57,8 @@ export const CheckFindingRow = memo(function CheckFindingRow({
       data-subject-id={finding.subject.featureId ?? ""}
       data-constraint-layer={constraint?.layer ?? ""}
       data-constraint-id={constraint?.featureId ?? ""}
+      data-flag-status={live?.status ?? ""}
+      data-area-m2={finding.areaSquareMeters ?? ""}
       aria-pressed={selected}
       title={t("check.finding.show", { name: subject })}
       onClick={() => onSelect(finding)}
@@ -57,6 +73,7 @@ export const CheckFindingRow = memo(function CheckFindingRow({
           <span className="finding__area">{formatArea(finding.areaSquareMeters, lang)}</span>
         )}
       </span>
+      {live && <FlagBadge status={live.status} disputed={live.disagreement} lang={lang} />}
       {against && (
         <span className="finding__line">
           <span className="finding__label">
@@ -80,7 +97,14 @@ export const CheckFindingRow = memo(function CheckFindingRow({
           {t("check.finding.notComputed", { reason: finding.reason ?? "" })}
         </span>
       )}
-      <span className="finding__message">{finding.message[lang]}</span>
+      {showMessage && <span className="finding__message">{finding.message[lang]}</span>}
     </button>
+  );
+  if (!selected) return card;
+  return (
+    <div className="finding-card" data-testid="selected-finding-card">
+      {card}
+      <FlagControls finding={finding} flag={flag} lang={lang} />
+    </div>
   );
 });

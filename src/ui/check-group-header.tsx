@@ -20,6 +20,8 @@ type Props = {
   open: boolean;
   names: FindingNames;
   onToggle: (groups: readonly GroupRef[], open: boolean) => void;
+  /** The legal sentence all the rule's findings share (a rule group's header says it once). */
+  message?: { vi: string; en: string } | undefined;
 };
 
 /**
@@ -33,9 +35,10 @@ export const CheckGroupHeader = memo(function CheckGroupHeader({
   open,
   names,
   onToggle,
+  message,
 }: Props) {
   const { t } = useTranslation();
-  return (
+  const header = (
     <button
       type="button"
       className={`check-group check-group--${level === 0 ? "top" : "sub"}`}
@@ -70,6 +73,15 @@ export const CheckGroupHeader = memo(function CheckGroupHeader({
         )}
       </span>
     </button>
+  );
+  if (!message || !open) return header;
+  return (
+    <>
+      {header}
+      <p className="check-group__message" data-testid="check-group-message">
+        {message[names.lang]}
+      </p>
+    </>
   );
 });
 

@@ -10,14 +10,15 @@ import { replacedLayer, rulesOf } from "../state/store-selectors";
 import type { Language } from "../state/url-state";
 import { CheckControls } from "./check-controls";
 import { CheckCoverageNotice } from "./check-coverage-notice";
+import { CheckFindings } from "./check-findings";
 import { CheckLayersNotice } from "./check-layers-notice";
 import { CheckLegend } from "./check-legend";
 import { CheckProblemRow } from "./check-problem-row";
-import { CheckResults } from "./check-results";
 import { CheckRuleList } from "./check-rule-list";
 import { CheckRulesNotice } from "./check-rules-notice";
 import { CheckSummary } from "./check-summary";
 import { DossierPrint } from "./dossier/dossier-print";
+import { FlagSaveStatus } from "./flag-save-status";
 import { Notice } from "./notice";
 import { useDistrictNames } from "./use-district-names";
 import { useFindingNames } from "./use-finding-names";
@@ -104,6 +105,7 @@ export function CheckPanel({ catalog }: { catalog: readonly LayerEntry[] }) {
           })}
         </p>
       )}
+      <FlagSaveStatus lang={lang} />
       <CheckRulesNotice rules={rules} />
       <CheckLayersNotice failed={failed} layerName={names.layer} catalogFile={catalogFile} />
       {valid.length > 0 && (
@@ -175,16 +177,9 @@ export function CheckPanel({ catalog }: { catalog: readonly LayerEntry[] }) {
                   ))}
                 </select>
               </label>
-              <CheckResults
-                findings={last.result.findings}
-                groupBy={state.groupBy}
-                ruleOrder={ruleOrder}
-                names={names}
-                selectedId={state.selected}
-                onSelect={commands.selectFinding}
-              />
             </>
           )}
+          <CheckFindings findings={last.result.findings} ruleOrder={ruleOrder} names={names} />
         </>
       )}
     </section>

@@ -1,6 +1,7 @@
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Finding } from "../core/check/index";
+import { type Flag, flagIdForFinding } from "../core/review/index";
 import { groupFindings } from "../state/check-groups";
 import {
   findingRowIndex,
@@ -12,6 +13,7 @@ import {
   topOpenByDefault,
 } from "../state/check-rows";
 import type { GroupBy } from "../state/check-state";
+import { ownMessage, sharedRuleMessages } from "../state/rule-messages";
 import { CheckFindingRow } from "./check-finding-row";
 import { CheckGroupHeader } from "./check-group-header";
 import type { FindingNames } from "./use-finding-names";
@@ -23,7 +25,19 @@ type Props = {
   names: FindingNames;
   selectedId: string | null;
   onSelect: (finding: Finding) => void;
+  /** Every flag by flag id (the flag store's snapshot): cards show their flag's status. */
+  flags?: ReadonlyMap<string, Flag>;
+  /**
+   * The whole run's findings when `findings` is a filtered and sorted part of them (the order is
+   * kept within each group): the user's open/closed
+   * choices belong to the run (a new filter or a flag keeps them, a new run starts from the
+   * defaults), and each rule's shared legal sentence is found on the run. Defaults to `findings`.
+   */
+  runFindings?: readonly Finding[];
 };
+
+type Shared = ReturnType<typeof sharedRuleMessages>;
+const NO_FLAGS: ReadonlyMap<string, Flag> = new Map();
 
 /** First guesses of row heights in px, until a row is drawn and measured. */
 const GROUP_ROW_ESTIMATE = 34;
@@ -47,13 +61,19 @@ const NO_TOGGLES: ReadonlyMap<string, boolean> = new Map();
  */
 export const CheckResults = memo(function CheckResults(props: Props) {
   const { findings, groupBy, ruleOrder, names, selectedId, onSelect } = props;
+  const flags = props.flags ?? NO_FLAGS;
+  const resetKey = props.runFindings ?? findings;
+  // The legal sentence of each rule, said once in its header.
+  const shared = useMemo(() => sharedRuleMessages(resetKey), [resetKey]);
+  // A filtered list comes in the reviewer's order (area or share), which the groups keep.
+  const keepOrder = props.runFindings !== undefined;
   const groups = useMemo(
-    () => groupFindings(findings, groupBy, { ruleOrder, districtName: names.district }),
-    [findings, groupBy, ruleOrder, names],
+    () => groupFindings(findings, groupBy, { ruleOrder, districtName: names.district, keepOrder }),
+    [findings, groupBy, ruleOrder, names, keepOrder],
   );
   // The user's open/closed choices belong to one run's findings; a new run starts from the defaults.
-  const [toggles, setToggles] = useState({ findings, toggled: NO_TOGGLES });
-  const toggled = toggles.findings === findings ? toggles.toggled : NO_TOGGLES;
+  const [toggles, setToggles] = useState({ key: resetKey, toggled: NO_TOGGLES });
+  const toggled = toggles.key === resetKey ? toggles.toggled : NO_TOGGLES;
   const topOpen = topOpenByDefault(groups, findings.length);
   const rows = useMemo(
     () => flattenGroups(groups, { topOpen, toggled }),
@@ -63,14 +83,14 @@ export const CheckResults = memo(function CheckResults(props: Props) {
   const setOpen = useCallback(
     (refs: readonly GroupRef[], value: boolean) =>
       setToggles((prev) => {
-        const current = prev.findings === findings ? prev.toggled : NO_TOGGLES;
+        const current = prev.key === resetKey ? prev.toggled : NO_TOGGLES;
         const open = { topOpen, toggled: current };
         if (refs.every((g) => isGroupOpen(open, g.path, g.level) === value)) return prev;
         const next = new Map(current);
         for (const g of refs) next.set(g.path, value);
-        return { findings, toggled: next };
+        return { key: resetKey, toggled: next };
       }),
-    [findings, topOpen],
+    [resetKey, topOpen],
   );
 
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -130,6 +150,8 @@ export const CheckResults = memo(function CheckResults(props: Props) {
                 selectedId={selectedId}
                 onSelect={onSelect}
                 onToggle={setOpen}
+                flags={flags}
+                shared={shared}
               />
             </li>
           );
@@ -145,12 +167,16 @@ function RowView({
   selectedId,
   onSelect,
   onToggle,
+  flags,
+  shared,
 }: {
   row: ResultRow;
   names: FindingNames;
   selectedId: string | null;
   onSelect: (finding: Finding) => void;
   onToggle: (groups: readonly GroupRef[], open: boolean) => void;
+  flags: ReadonlyMap<string, Flag>;
+  shared: Shared;
 }) {
   if (row.kind === "group") {
     return (
@@ -161,6 +187,7 @@ function RowView({
         open={row.open}
         names={names}
         onToggle={onToggle}
+        message={row.group.by === "rule" ? shared.get(row.group.key) : undefined}
       />
     );
   }
@@ -170,6 +197,8 @@ function RowView({
       names={names}
       selected={row.finding.id === selectedId}
       onSelect={onSelect}
+      flag={flags.get(flagIdForFinding(row.finding.id))}
+      showMessage={ownMessage(row.finding, shared)}
     />
   );
 }

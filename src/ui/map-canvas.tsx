@@ -37,6 +37,8 @@ type Props = {
   /** The basemap failed to load, with the reason as MapLibre or the server gave it. */
   onBasemapError: (reason: string) => void;
   onComparePiece: (id: string) => void;
+  /** A click on conflicts of the check's findings (their ids, topmost first). */
+  onFindings: (ids: string[]) => void;
 };
 
 /** The map area. Creates the MapView once, then passes every prop change on to it. */
@@ -52,6 +54,7 @@ export function MapCanvas(props: Props) {
   const onBasemapError = useEffectEvent((reason: string) => props.onBasemapError(reason));
   const onComparePiece = useEffectEvent((id: string) => props.onComparePiece(id));
   const currentFindings = useEffectEvent(() => props.findings);
+  const onFindings = useEffectEvent((ids: string[]) => props.onFindings(ids));
   const initial = useEffectEvent(() => ({
     camera: props.initialCamera,
     bounds: props.initialBounds,
@@ -69,6 +72,7 @@ export function MapCanvas(props: Props) {
       onClick: (hits) => onClick(hits),
       onBasemapError: (reason) => onBasemapError(reason),
       onComparePiece: (id) => onComparePiece(id),
+      onFindings: (ids) => onFindings(ids),
     });
     viewRef.current = view;
     // The findings' layout effect ran before the map existed.

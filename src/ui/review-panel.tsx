@@ -14,7 +14,8 @@ import "./review-panel.css";
  * exported with their flags. Changes wait until the stored flags are read and a name is given.
  */
 export function ReviewPanel() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === "en" ? "en" : "vi";
   const loading = useAppStore(
     (s) => s.review.flags === null || s.review.flags.save.kind === "loading",
   );
@@ -33,7 +34,7 @@ export function ReviewPanel() {
         {t("reviewShare.title")}
       </h3>
       <p className="muted">{t("reviewShare.intro")}</p>
-      <ReviewerName />
+      <ReviewerName lang={lang} disabled={loading} />
       {loading && (
         <p className="muted" role="status">
           {t("reviewShare.loading")}

@@ -1,41 +1,68 @@
-import { useId } from "react";
-import { useTranslation } from "react-i18next";
+import { useId, useState } from "react";
 import { MAX_REVIEWER } from "../core/review/index";
 import { useAppStore, useDispatch } from "../state/store";
+import type { Language } from "../state/url-state";
+import { TEXT } from "./review-texts";
 
 /**
- * The reviewer's name, which every flag and change is signed with (`review.reviewer`; the app keeps
- * it in the browser). While it is empty the field says why it is needed. Shared by every panel
- * that flags, so the name is asked for the same way everywhere.
+ * The name flags are signed with: asked once (then kept by the app in the browser), shown with a
+ * button to change it.
  */
-export function ReviewerName({ testId = "reviewer-name" }: { testId?: string }) {
-  const { t } = useTranslation();
-  const id = useId();
+export function ReviewerName({ lang, disabled }: { lang: Language; disabled: boolean }) {
   const reviewer = useAppStore((s) => s.review.reviewer);
   const dispatch = useDispatch();
-  const missing = reviewer.trim() === "";
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState(reviewer);
+  const id = useId();
+  if (reviewer && !editing) {
+    return (
+      <p className="flag-reviewer" data-testid="flag-reviewer">
+        {TEXT.reviewerIs[lang]}: <strong>{reviewer}</strong>{" "}
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => {
+            setDraft(reviewer);
+            setEditing(true);
+          }}
+        >
+          {TEXT.reviewerChange[lang]}
+        </button>
+      </p>
+    );
+  }
+  const save = () => {
+    const name = draft.trim();
+    if (!name) return;
+    dispatch({ type: "set-reviewer", name });
+    setEditing(false);
+  };
   return (
-    <div className={`reviewer-name${missing ? " reviewer-name--missing" : ""}`}>
-      <label htmlFor={id} className="reviewer-name__label">
-        {t("reviewer.label")}
-      </label>
+    <form
+      className="flag-reviewer flag-reviewer--ask"
+      onSubmit={(event) => {
+        event.preventDefault();
+        save();
+      }}
+    >
+      <label htmlFor={id}>{TEXT.reviewerLabel[lang]}</label>
       <input
         id={id}
-        type="text"
-        className="reviewer-name__input"
-        data-testid={testId}
-        value={reviewer}
+        data-testid="flag-reviewer-input"
+        value={draft}
         maxLength={MAX_REVIEWER}
-        placeholder={t("reviewer.placeholder")}
+        disabled={disabled}
         autoComplete="name"
-        aria-describedby={missing ? `${id}-needed` : undefined}
-        onChange={(event) => dispatch({ type: "set-reviewer", name: event.target.value })}
+        onChange={(event) => setDraft(event.target.value)}
       />
-      {missing && (
-        <p id={`${id}-needed`} className="reviewer-name__needed">
-          {t("reviewer.needed")}
-        </p>
-      )}
-    </div>
+      <button
+        type="submit"
+        data-testid="flag-reviewer-save"
+        disabled={disabled || draft.trim() === ""}
+      >
+        {TEXT.reviewerSave[lang]}
+      </button>
+      <p className="muted">{TEXT.reviewerHint[lang]}</p>
+    </form>
   );
 }

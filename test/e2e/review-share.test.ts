@@ -55,8 +55,15 @@ async function openReview(guarded: GuardedPage, reviewer: string | null): Promis
   await page.waitForSelector('[data-testid="app"][data-map-ready="true"]', { timeout: 150_000 });
   await page.getByTestId("tab-check").click();
   await page.getByTestId("review-panel").waitFor();
-  if (reviewer) await page.getByTestId("reviewer-name").fill(reviewer);
+  if (reviewer) await signAs(page, reviewer);
   return page;
+}
+
+/** Gives the reviewer's name in the one name field (asked once, then shown with "change"). */
+async function signAs(page: Page, reviewer: string): Promise<void> {
+  await page.getByTestId("flag-reviewer-input").first().fill(reviewer);
+  await page.getByTestId("flag-reviewer-save").first().click();
+  await page.getByTestId("flag-reviewer").first().waitFor();
 }
 
 /** The middle of the map canvas, in page pixels. */
@@ -116,7 +123,7 @@ describe("reviewers' own flags and review files", () => {
     const page = await openReview(first, null);
     // No name yet: drawing waits for it, and the field says why.
     await expect(page.getByTestId("draw-polygon").isDisabled()).resolves.toBe(true);
-    await page.getByTestId("reviewer-name").fill("Nguyễn Văn An");
+    await signAs(page, "Nguyễn Văn An");
     await expect(page.getByTestId("draw-polygon").isEnabled()).resolves.toBe(true);
 
     const { x, y } = await mapCentre(page);

@@ -124,6 +124,7 @@ function startView(onClick = vi.fn()) {
     onClick,
     onBasemapError: () => {},
     onComparePiece: () => {},
+    onFindings: () => {},
   });
   const map = FakeMap.last;
   if (!map) throw new Error("MapView made no map");

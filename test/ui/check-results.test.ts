@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import type { Finding } from "../../src/core/check/index";
 import { runCoverage } from "../../src/state/check-coverage";
 import type { CheckRun } from "../../src/state/check-state";
+import { createAppStore, initialStoreData, StoreProvider } from "../../src/state/store";
 import { CheckFindingRow } from "../../src/ui/check-finding-row";
 import { CheckResults } from "../../src/ui/check-results";
 import { CheckSummary } from "../../src/ui/check-summary";
@@ -39,14 +40,19 @@ const list = (
   { lang = "vi", selectedId = null }: { lang?: "vi" | "en"; selectedId?: string | null } = {},
 ) =>
   renderToStaticMarkup(
-    createElement(CheckResults, {
-      findings,
-      groupBy: "rule",
-      ruleOrder,
-      names: names(lang),
-      selectedId,
-      onSelect: () => {},
-    }),
+    // a selected card shows its flag controls, which read the app store
+    createElement(
+      StoreProvider,
+      { store: createAppStore(initialStoreData("none", "catalog.json")) },
+      createElement(CheckResults, {
+        findings,
+        groupBy: "rule",
+        ruleOrder,
+        names: names(lang),
+        selectedId,
+        onSelect: () => {},
+      }),
+    ),
   );
 
 describe("a finding row", () => {
@@ -133,7 +139,10 @@ describe("the results list and summary", () => {
     const shown = textOf(html);
     expect(shown).toContain("Quy tắc r1 2 findings · 5.00 ha");
     expect(shown).toContain("Quy tắc r2 1 finding · 500 m²");
-    expect(shown).toContain("Quy tắc r3 1 finding Whole city 1 finding");
+    // the rule's legal sentence once, under its header, not on each card
+    expect(shown).toContain(
+      "Quy tắc r3 1 finding The city plan must be adjusted Whole city 1 finding",
+    );
     expect(shown).toContain("Whole-city target Target set by: Đất lúa");
   });
 

@@ -1,0 +1,112 @@
+import { useMemo } from "react";
+import { useTranslation } from "react-i18next";
+import type { Finding } from "../core/check/index";
+import { attachFlags, type Flag } from "../core/review/index";
+import { CITY_KEY, NO_DISTRICT_KEY } from "../state/check-groups";
+import { useAppStore, useCommands } from "../state/store";
+import { applyTriage, statusFromFlags } from "../state/triage-filter";
+import { indexFindings } from "../state/triage-index";
+import type { Language } from "../state/url-state";
+import { CheckResults } from "./check-results";
+import { HeadlineArea } from "./headline-area";
+import { NoLongerFound } from "./no-longer-found";
+import { missingFinding, showing, TEXT } from "./review-texts";
+import { TriageControls } from "./triage-controls";
+import type { FindingNames } from "./use-finding-names";
+
+const NO_FLAGS: ReadonlyMap<string, Flag> = new Map();
+
+/**
+ * A run's findings as a reviewer works through them: the filter and order (triage), the counts and
+ * areas of what passes, the headline area counted once per rule, the grouped list with each
+ * finding's flag, and the flags whose finding is no longer found.
+ */
+export function CheckFindings({
+  findings,
+  ruleOrder,
+  names,
+}: {
+  findings: readonly Finding[];
+  ruleOrder: readonly string[];
+  names: FindingNames;
+}) {
+  const { t } = useTranslation();
+  const lang: Language = names.lang;
+  const { groupBy, selected, missing, triage } = useAppStore((s) => s.check);
+  const snapshot = useAppStore((s) => s.review.flags);
+  const commands = useCommands();
+  const flags = snapshot?.flags ?? NO_FLAGS;
+  const index = useMemo(() => indexFindings(findings), [findings]);
+  const attached = useMemo(() => attachFlags(flags.values(), findings), [flags, findings]);
+  const view = useMemo(
+    () => applyTriage(index, triage.filter, triage.sort, statusFromFlags(attached.byFinding)),
+    [index, triage, attached],
+  );
+  const rules = useMemo(
+    () => ruleOrder.map((id) => ({ id, title: names.rule(id) })),
+    [ruleOrder, names],
+  );
+  const districts = useMemo(() => {
+    const codes = new Set(index.entries.flatMap((e) => e.districts));
+    const name = (code: string) =>
+      code === CITY_KEY
+        ? t("check.group.city")
+        : code === NO_DISTRICT_KEY
+          ? t("check.group.noDistrict")
+          : names.district(code);
+    return [...codes]
+      .map((code) => ({ code, name: name(code) }))
+      .sort((a, b) => a.name.localeCompare(b.name, "vi"));
+  }, [index, names, t]);
+  const { totals } = view;
+  if (findings.length === 0) {
+    return <NoLongerFound flags={attached.noLongerFound} names={names} />;
+  }
+  return (
+    <>
+      <TriageControls
+        lang={lang}
+        rules={rules}
+        districts={districts}
+        severityName={(s) => t(`check.severity.${s}`)}
+      />
+      <p
+        className="triage__counts"
+        data-testid="triage-counts"
+        data-shown={totals.count}
+        data-errors={totals.errors}
+        data-warnings={totals.warnings}
+      >
+        {showing(totals.count, findings.length)[lang]} · {t("check.summary.errors")} {totals.errors}{" "}
+        · {t("check.summary.warnings")} {totals.warnings}
+      </p>
+      <HeadlineArea
+        findings={view.findings}
+        summedSquareMeters={totals.areaSquareMeters}
+        lang={lang}
+      />
+      {missing && (
+        <p className="check-missing" role="status" data-testid="check-missing">
+          {missingFinding(missing)[lang]}
+        </p>
+      )}
+      {view.findings.length === 0 ? (
+        <p className="muted" data-testid="triage-none">
+          {TEXT.noneMatch[lang]}
+        </p>
+      ) : (
+        <CheckResults
+          findings={view.findings}
+          runFindings={findings}
+          groupBy={groupBy}
+          ruleOrder={ruleOrder}
+          names={names}
+          selectedId={selected}
+          onSelect={commands.selectFinding}
+          flags={flags}
+        />
+      )}
+      <NoLongerFound flags={attached.noLongerFound} names={names} />
+    </>
+  );
+}

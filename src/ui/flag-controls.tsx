@@ -1,0 +1,149 @@
+import { useId, useState } from "react";
+import type { Finding } from "../core/check/index";
+import {
+  type Flag,
+  type FlagStatus,
+  flagIdForFinding,
+  MAX_COMMENT,
+  needsComment,
+  nextStatuses,
+  type ReviewIntent,
+  STATUS_NAMES,
+} from "../core/review/index";
+import { useAppStore, useCommands } from "../state/store";
+import type { Language } from "../state/url-state";
+import { FlagHistory } from "./flag-history";
+import { TEXT } from "./review-texts";
+import { ReviewerName } from "./reviewer-name";
+
+type Props = {
+  /** The finding of the current run (null for a flag whose finding is no longer found). */
+  finding: Finding | null;
+  /** Its flag (deleted flags too), if it has one. */
+  flag: Flag | undefined;
+  lang: Language;
+};
+
+/**
+ * The reviewer's controls of one finding: the name flags are signed with, "flag it", then the
+ * status menu (the changes `nextStatuses` allows, the comment required where `needsComment` says),
+ * a comment, and the flag's history. Disabled until the stored flags are read; a refused change
+ * says why in the user's language.
+ */
+export function FlagControls({ finding, flag, lang }: Props) {
+  const commands = useCommands();
+  const loading = useAppStore((s) => !s.review.flags || s.review.flags.save.kind === "loading");
+  const reviewer = useAppStore((s) => s.review.reviewer);
+  const [comment, setComment] = useState("");
+  const [problem, setProblem] = useState<string | null>(null);
+  const options = flag && !flag.deleted ? nextStatuses(flag.status) : [];
+  const [chosen, setChosen] = useState<FlagStatus | "">("");
+  const next = chosen !== "" && options.includes(chosen) ? chosen : (options[0] ?? "");
+  const commentId = useId();
+  const statusId = useId();
+  const disabled = loading || !reviewer;
+
+  const apply = (intent: ReviewIntent) => {
+    const result = commands.applyReview(intent);
+    if (result.ok) {
+      setProblem(null);
+      setComment("");
+      setChosen("");
+    } else setProblem(result.problem[lang]);
+  };
+  const text = comment.trim() === "" ? undefined : comment.trim();
+  const required = flag && next !== "" ? needsComment(flag.status, next) : false;
+
+  return (
+    <div className="flag-controls" data-testid="flag-controls">
+      {loading && <p className="muted">{TEXT.loading[lang]}</p>}
+      <ReviewerName lang={lang} disabled={loading} />
+      {flag?.disagreement && <p className="flag-controls__warning">{TEXT.disagreement[lang]}</p>}
+      <label htmlFor={commentId} className="flag-controls__label">
+        {required ? TEXT.commentRequired[lang] : TEXT.comment[lang]}
+      </label>
+      <textarea
+        id={commentId}
+        data-testid="flag-comment"
+        rows={2}
+        maxLength={MAX_COMMENT}
+        required={required}
+        disabled={disabled}
+        value={comment}
+        onChange={(event) => setComment(event.target.value)}
+      />
+      <div className="flag-controls__actions">
+        {!flag && finding && (
+          <button
+            type="button"
+            data-testid="flag-create"
+            disabled={disabled}
+            onClick={() => apply({ type: "flag-finding", finding, comment: text })}
+          >
+            {TEXT.flag[lang]}
+          </button>
+        )}
+        {flag?.deleted && (
+          <button
+            type="button"
+            data-testid="flag-restore"
+            disabled={disabled}
+            onClick={() => apply({ type: "restore", flagId: flag.id, comment: text })}
+          >
+            {TEXT.restore[lang]}
+          </button>
+        )}
+        {flag && !flag.deleted && (
+          <>
+            <label htmlFor={statusId} className="flag-controls__label">
+              {TEXT.status[lang]}
+            </label>
+            <select
+              id={statusId}
+              data-testid="flag-status-select"
+              disabled={disabled || options.length === 0}
+              value={next}
+              onChange={(event) => setChosen(event.target.value as FlagStatus)}
+            >
+              {options.length === 0 && <option value="">{TEXT.noNext[lang]}</option>}
+              {options.map((status) => (
+                <option key={status} value={status}>
+                  {STATUS_NAMES[status][lang]}
+                </option>
+              ))}
+            </select>
+            <button
+              type="button"
+              data-testid="flag-status-apply"
+              disabled={disabled || next === ""}
+              onClick={() =>
+                next !== "" &&
+                apply({ type: "set-status", flagId: flag.id, status: next, comment: text })
+              }
+            >
+              {TEXT.setStatus[lang]}
+            </button>
+            <button
+              type="button"
+              data-testid="flag-comment-add"
+              disabled={disabled || text === undefined}
+              onClick={() => text && apply({ type: "comment", flagId: flag.id, comment: text })}
+            >
+              {TEXT.addComment[lang]}
+            </button>
+          </>
+        )}
+      </div>
+      {problem && (
+        <p className="flag-controls__problem" role="alert" data-testid="flag-problem">
+          {problem}
+        </p>
+      )}
+      {flag && <FlagHistory history={flag.history} lang={lang} />}
+    </div>
+  );
+}
+
+/** The flag id a finding's flag has (or will have). */
+export const flagOf = (finding: Finding, flags: ReadonlyMap<string, Flag> | undefined) =>
+  flags?.get(flagIdForFinding(finding.id));
