@@ -11,6 +11,7 @@ export type CompareRequestOptions = Pick<
   | "currentAttribute"
   | "proposalAttribute"
   | "toleranceSquareMeters"
+  | "toleranceMeters"
   | "districts"
   | "geometry"
 >;
