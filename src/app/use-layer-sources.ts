@@ -1,6 +1,6 @@
-import type { FeatureCollection } from "geojson";
 import { useEffect, useState } from "react";
 import type { LayerEntry } from "../core/catalog/schema";
+import type { LayerData } from "../io/packed-collection";
 import { type Bbox, collectionBbox } from "../state/bounds";
 import type { LoadFailure } from "../state/load-failure";
 import { catalogFileUrl } from "./app-file-url";
@@ -9,7 +9,8 @@ import { loadFeatureCollection, toLoadFailure } from "./load-source";
 /** Where one layer's file stands. */
 export type LayerSource =
   | { status: "loading" }
-  | { status: "ready"; data: FeatureCollection; bbox: Bbox | null }
+  /** `data`: catalogue layers are parsed objects; a loaded proposal's are packed bytes. */
+  | { status: "ready"; data: LayerData; bbox: Bbox | null }
   | { status: "error"; failure: LoadFailure };
 
 /**

@@ -2,6 +2,7 @@ import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { LayerSource } from "../app/use-layer-sources";
 import type { LayerEntry } from "../core/catalog/schema";
+import { featureCount } from "../io/packed-collection";
 import { formatNumber } from "../state/format";
 import type { Language } from "../state/url-state";
 import { InfoIcon, ZoomIcon } from "./icons";
@@ -97,7 +98,7 @@ export function LayerRow({ layer, visible, opacity, source, onVisible, onOpacity
       {source?.status === "loading" && <p className="layer-row__status">{t("layer.loading")}</p>}
       {source?.status === "ready" && (
         <p className="layer-row__status">
-          {t("layer.features", { n: formatNumber(source.data.features.length, lang) })}
+          {t("layer.features", { n: formatNumber(featureCount(source.data), lang) })}
         </p>
       )}
       {source?.status === "error" && (
