@@ -1,17 +1,9 @@
 import { useEffect, useState } from "react";
 import type { LayerEntry } from "../core/catalog/schema";
-import type { LayerData } from "../io/packed-collection";
-import { type Bbox, collectionBbox } from "../state/bounds";
-import type { LoadFailure } from "../state/load-failure";
+import { collectionBbox } from "../state/bounds";
+import type { LayerSource } from "../state/load-states";
 import { catalogFileUrl } from "./app-file-url";
 import { loadFeatureCollection, toLoadFailure } from "./load-source";
-
-/** Where one layer's file stands. */
-export type LayerSource =
-  | { status: "loading" }
-  /** `data`: catalogue layers are parsed objects; a loaded proposal's are packed bytes. */
-  | { status: "ready"; data: LayerData; bbox: Bbox | null }
-  | { status: "error"; failure: LoadFailure };
 
 /**
  * Loads every layer's `source` (relative to the catalogue file) in parallel. Each layer settles on

@@ -1,9 +1,9 @@
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { LayerSource } from "../app/use-layer-sources";
 import type { LayerEntry } from "../core/catalog/schema";
 import { featureCount } from "../io/packed-collection";
 import { formatNumber } from "../state/format";
+import type { LayerSource } from "../state/load-states";
 import type { Language } from "../state/url-state";
 import { InfoIcon, ZoomIcon } from "./icons";
 import { LayerLegend } from "./layer-legend";
