@@ -36,7 +36,17 @@ const zones: FeatureCollection = {
       properties: { id: 7, ten: "Đất lúa “Hoài Đức”", land_use_code: "LUC" },
       geometry: { type: "Point", coordinates: [105.9, 21.1] },
     },
-    { type: "Feature", properties: { ten: "không tên" }, geometry: null },
+    {
+      type: "Feature",
+      properties: { ten: "không tên" },
+      geometry: {
+        type: "LineString",
+        coordinates: [
+          [105.8, 21],
+          [105.9, 21.1],
+        ],
+      },
+    },
   ],
 };
 
