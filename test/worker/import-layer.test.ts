@@ -43,7 +43,8 @@ function importer() {
       const last = messages.find((m) => m.runId === runId && m.type !== "progress");
       if (!last) throw new Error(`job ${runId} has not answered`);
       return last;
-    });
+      // a hang guard, not a timing: vi.waitFor's default second is too short on a busy machine
+    }, 30_000);
     if (answer.type !== "report") throw new Error(`expected a report, got ${answer.type}`);
     return answer.report;
   };
