@@ -42,12 +42,12 @@ function runCase(bundle, args, timeoutSeconds) {
 }
 
 /**
- * Generates the files (once: they are kept in the temporary folder for the same size), then runs
- * `runs` bare parses and `runs` loads of each, alternating.
+ * The generated proposal of `zones` zones, in WGS84 and in VN-2000 metres: made once, then kept in
+ * the temporary folder for the same size (also the app bench's input, scripts/bench-app-proposal.mjs).
  *
- * @returns the table lines and the rows
+ * @returns the case runner's bundle and the two files, WGS84 first
  */
-export async function benchProposalLoad({ runs = 3, zones = 100_000, timeoutSeconds = 300 } = {}) {
+export async function proposalFiles({ zones = 100_000, timeoutSeconds = 300 } = {}) {
   const bundle = join(root, "build", "bench", "proposal-load-case.mjs");
   await bundleIfStale(join(root, "scripts", "proposal-load-case.ts"), bundle);
   const dir = join(tmpdir(), `plan-layers-bench-proposal-${zones}`);
@@ -58,6 +58,17 @@ export async function benchProposalLoad({ runs = 3, zones = 100_000, timeoutSeco
     const made = runCase(bundle, ["generate", dir, String(zones)], timeoutSeconds);
     if (made.ms === null) throw new Error(`generating failed: ${made.note}\n${made.stderr}`);
   }
+  return { bundle, files };
+}
+
+/**
+ * Generates the files (once: they are kept in the temporary folder for the same size), then runs
+ * `runs` bare parses and `runs` loads of each, alternating.
+ *
+ * @returns the table lines and the rows
+ */
+export async function benchProposalLoad({ runs = 3, zones = 100_000, timeoutSeconds = 300 } = {}) {
+  const { bundle, files } = await proposalFiles({ zones, timeoutSeconds });
   const rows = [];
   for (const file of files) {
     const mb = statSync(file).size / 2 ** 20;

@@ -13,6 +13,10 @@
 //                    [--no-proposal (skips the proposal-load line: scripts/bench-proposal.mjs, a
 //                    100 000-feature proposal read through the format registry and the proposal
 //                    pipeline against a bare JSON.parse of it, peak memory; about a minute)]
+//                    [--app-proposal (adds scripts/bench-app-proposal.mjs: the same 100 000-zone
+//                    file loaded in the built app in headless Chromium through the real picker —
+//                    longest main-thread task, total blocking time, time to report / drawn /
+//                    checked, peak JS heap, against a bare JSON.parse in the page; minutes)]
 //                    [--min-distance (adds scripts/bench-min-distance.mjs: min-distance at 10 km
 //                    around the districts, every layer and jagged polygons; a minute or two more)]
 //                    [--triage (adds scripts/bench-triage.mjs: issue 8's filtering and regrouping of
@@ -44,6 +48,7 @@ const { values: opts } = parseArgs({
     "threads-compare": { type: "boolean", default: false },
     validity: { type: "boolean", default: false },
     "no-proposal": { type: "boolean", default: false },
+    "app-proposal": { type: "boolean", default: false },
     "min-distance": { type: "boolean", default: false },
     triage: { type: "boolean", default: false },
     "app-check": { type: "boolean", default: false },
@@ -346,6 +351,13 @@ if (!opts["no-proposal"]) {
   proposal = await benchProposalLoad({ runs: RUNS });
   lines.push("", ...proposal.lines);
 }
+let appProposal = null;
+if (opts["app-proposal"]) {
+  log("proposal load in the app: scripts/bench-app-proposal.mjs …");
+  const { benchAppProposal } = await import("./bench-app-proposal.mjs");
+  appProposal = await benchAppProposal({ runs: 1 });
+  lines.push("", ...appProposal.lines);
+}
 let minDistance = null;
 if (opts["min-distance"]) {
   log("min-distance: scripts/bench-min-distance.mjs …");
@@ -372,7 +384,8 @@ console.log(text);
 mkdirSync(outRoot, { recursive: true });
 writeFileSync(
   join(outRoot, "bench-summary.json"),
-  `${JSON.stringify({ when: new Date().toISOString(), runs: RUNS, results, naive, validity: validity?.rows ?? null, proposal: proposal?.rows ?? null, minDistance: minDistance?.rows ?? null, triage: triage?.result ?? null, appCheck: appCheck?.result ?? null }, null, 2)}\n`,
+  `${JSON.stringify({ when: new Date().toISOString(), runs: RUNS, results, naive, validity: validity?.rows ?? null, proposal: proposal?.rows ?? null, appProposal: appProposal?.rows ?? null, minDistance: minDistance?.rows ?? null, triage: triage?.result ?? null, appCheck: appCheck?.result ?? null }, null, 2)}
+`,
 );
 writeFileSync(join(outRoot, "bench-summary.md"), `${text}\n`);
 log(`written ${join("bench-out", "bench-summary.md")} and bench-summary.json`);

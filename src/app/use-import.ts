@@ -108,7 +108,7 @@ export function useImport(
     request.current = null;
     dispatch({
       type: "proposal-loaded",
-      proposal: loadedProposal(target, report.file, report.collection),
+      proposal: loadedProposal(target, report.file, report.collection, report.bbox),
     });
   }, [report, target, dispatch]);
 

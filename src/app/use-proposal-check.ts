@@ -1,12 +1,12 @@
-import type { FeatureCollection } from "geojson";
 import { useEffect, useRef, useState } from "react";
+import type { LayerData } from "../io/packed-collection";
 import type { LayerSource } from "../state/load-states";
 import type { LoadedProposal } from "../state/proposal-layer";
 import { useAppStore } from "../state/store";
 import type { CheckController } from "./use-check";
 
 /** The check to start once the check data holds `data` as layer `layer`. */
-type Pending = { layer: string; data: FeatureCollection };
+type Pending = { layer: string; data: LayerData };
 
 /**
  * Checks the plan again whenever the proposal changes: a proposal just loaded is checked against

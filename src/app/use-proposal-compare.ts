@@ -1,5 +1,5 @@
-import type { FeatureCollection } from "geojson";
 import { useCallback, useEffect, useMemo, useRef } from "react";
+import type { LayerData } from "../io/packed-collection";
 import { compareHighlightCollection, comparePiecesCollection } from "../map/compare-layers";
 import type { ComparisonData } from "../map/map-view";
 import { selectedPiece } from "../state/compare-state";
@@ -33,7 +33,7 @@ export function useProposalCompare({
   /** The attribute both plans keep land-use codes in (the proposal's is renamed to it). */
   landUseKey: string;
   /** District polygons (property `code`), so pieces name their districts as the CLI does. */
-  districts: FeatureCollection | null;
+  districts: LayerData | null;
 }): ProposalComparison {
   const { run, cancel } = useCompare();
   const last = useAppStore((s) => s.compare.last);

@@ -1,11 +1,13 @@
 import type { FeatureCollection, Geometry } from "geojson";
 import type { LayerEntry } from "../core/catalog/schema";
 import type { Severity } from "../core/check/index";
+import { isPacked, type LayerData } from "../io/packed-collection";
 import { collectionBbox } from "../state/bounds";
 import { BASE_LAYERS, BASE_SOURCES, baseStyle, EMPTY_COLLECTION } from "./base-style";
 import { CHECK_FIRST_LAYER, CHECK_SOURCES, installCheckLayers } from "./check-layers";
 import type { PlanLayerData } from "./map-view";
 import { maplibregl } from "./maplibre";
+import { PackedUrls } from "./packed-urls";
 import { drawOrder, planLayerSpecs, planSourceId } from "./plan-layer-specs";
 import { scaleBar } from "./scale-bar";
 
@@ -24,7 +26,7 @@ export type FindingImageOptions = {
   /** Every plan layer an item may name, with its data. */
   planLayers: readonly PlanLayerData[];
   /** District polygons for context (may be null). */
-  districts: FeatureCollection | null;
+  districts: LayerData | null;
   /** Image size in CSS pixels; the PNG has `pixelRatio` times as many. */
   width?: number;
   height?: number;
@@ -94,16 +96,26 @@ export async function renderFindingImages(
     center: [105.85, 21.03],
     zoom: 9,
   });
+  // a large proposal stays packed: MapLibre's worker reads it from a blob URL
+  const urls = new PackedUrls();
   try {
     if (!(await nextEvent(map, "load", timeoutMs, signal))) return images;
+    const districts = options.districts;
     map
       .getSource<maplibregl.GeoJSONSource>(BASE_SOURCES.districts)
-      ?.setData(options.districts ?? EMPTY_COLLECTION);
+      ?.setData(
+        districts === null
+          ? EMPTY_COLLECTION
+          : isPacked(districts)
+            ? urls.urlFor(BASE_SOURCES.districts, districts)
+            : districts,
+      );
     installCheckLayers(map, BASE_LAYERS.highlightFill, pixelRatio);
     const wanted = new Set(todo.flatMap((item) => item.layers));
     const layerIds = addPlanLayers(
       map,
       options.planLayers.filter((p) => wanted.has(p.layer.id)),
+      urls,
     );
     for (const [index, item] of todo.entries()) {
       signal?.throwIfAborted();
@@ -133,6 +145,7 @@ export async function renderFindingImages(
     return images;
   } finally {
     map.remove();
+    urls.revokeAll();
     container.remove();
   }
 }
@@ -141,14 +154,18 @@ export async function renderFindingImages(
 function addPlanLayers(
   map: maplibregl.Map,
   planLayers: readonly PlanLayerData[],
+  urls: PackedUrls,
 ): Map<string, string[]> {
   const ids = new Map<string, string[]>();
   const dataById = new Map(planLayers.map((p) => [p.layer.id, p.data]));
   const { polygons, above } = drawOrder(planLayers.map((p) => p.layer));
   const add = (layer: LayerEntry, before: string) => {
-    map.addSource(planSourceId(layer.id), {
+    const data = dataById.get(layer.id);
+    const sourceId = planSourceId(layer.id);
+    map.addSource(sourceId, {
       type: "geojson",
-      data: dataById.get(layer.id) ?? EMPTY_COLLECTION,
+      data:
+        data === undefined ? EMPTY_COLLECTION : isPacked(data) ? urls.urlFor(sourceId, data) : data,
     });
     const specs = planLayerSpecs(layer, false, layer.opacity);
     for (const spec of specs) map.addLayer(spec, before);

@@ -2,7 +2,10 @@ import "maplibre-gl/dist/maplibre-gl.css";
 import type { Feature, FeatureCollection } from "geojson";
 import type { LayerEntry } from "../core/catalog/schema";
 import type { Finding } from "../core/check/index";
+
+import { featureAt, isPacked, type LayerData } from "../io/packed-collection";
 import type { BasemapChoice, BasemapSource } from "../state/basemap";
+
 import type { Bbox } from "../state/bounds";
 import type { FindingHighlight } from "../state/check-selection";
 import type { LayerSettings } from "../state/layer-settings";
@@ -26,12 +29,14 @@ import {
   compareLayerSpecs,
 } from "./compare-layers";
 import { type DistrictLabel, DistrictLabels } from "./district-labels";
+
 import { FlagDraw } from "./flag-draw";
 import { FLAG_SOURCE, flagLayerSpecs } from "./flag-layers";
 import { holdFramesWhileLoading } from "./frame-hold";
 import { type BasemapFragment, INTRANET_PREFIX, loadBasemapFragment } from "./intranet-basemap";
 import { maplibregl } from "./maplibre";
 import { OrientationLabels } from "./orientation-labels";
+import { PackedUrls } from "./packed-urls";
 import {
   drawOrder,
   opacityPaint,
@@ -50,8 +55,8 @@ declare global {
   }
 }
 
-/** A catalogue layer whose file has loaded. */
-export type PlanLayerData = { layer: LayerEntry; data: FeatureCollection };
+/** A catalogue layer whose file has loaded (or the proposal: packed). */
+export type PlanLayerData = { layer: LayerEntry; data: LayerData };
 
 /** The base map's data, from `npm run data`. Missing context layers are simply not drawn. */
 export type BaseData = {
@@ -135,7 +140,8 @@ export class MapView {
    * Last collection given to each source, as given: skips redundant `setData` calls and turns a
    * rendered feature's id back into the original.
    */
-  private readonly sourceData = new Map<string, FeatureCollection>();
+  private readonly sourceData = new Map<string, LayerData>();
+  private readonly packedUrls = new PackedUrls();
   /** MapLibre layer ids added for each plan layer. */
   private readonly planLayerIds = new Map<string, string[]>();
   private readonly labels: DistrictLabels;
@@ -276,6 +282,7 @@ export class MapView {
     this.orientationLabels.destroy();
     this.flagDraw.destroy();
     this.map.remove();
+    this.packedUrls.revokeAll();
     if (window.__planLayersMap === this.map) delete window.__planLayersMap;
   }
 
@@ -302,11 +309,17 @@ export class MapView {
   }
 
   /** GeoJSON sources get numeric ids (the feature's index) so a click can find the original. */
-  private setSourceData(sourceId: string, data: FeatureCollection): void {
+  private setSourceData(sourceId: string, data: LayerData): void {
     if (this.sourceData.get(sourceId) === data) return;
     const source = this.map.getSource<maplibregl.GeoJSONSource>(sourceId);
     if (!source) return;
     this.sourceData.set(sourceId, data);
+    // packed: fetched and parsed by MapLibre's worker; plan sources number features themselves
+    if (isPacked(data)) {
+      void source.setData(this.packedUrls.urlFor(sourceId, data));
+      return;
+    }
+    this.packedUrls.revoke(sourceId);
     void source.setData(withIndexIds(data));
     // A check's findings: one redraw once their tiles are in, not one per step of their loading.
     if (sourceId === CHECK_SOURCES.findings) holdFramesWhileLoading(this.map, sourceId);
@@ -354,6 +367,7 @@ export class MapView {
       for (const layerId of layerIds) this.map.removeLayer(layerId);
       this.map.removeSource(planSourceId(id));
       this.sourceData.delete(planSourceId(id));
+      this.packedUrls.revoke(planSourceId(id));
       this.planLayerIds.delete(id);
     }
     let added = false;
@@ -362,7 +376,9 @@ export class MapView {
       const specs = planLayerSpecs(layer, setting.visible, setting.opacity);
       const sourceId = planSourceId(layer.id);
       if (!this.map.getSource(sourceId)) {
-        this.map.addSource(sourceId, { type: "geojson", data: EMPTY_COLLECTION });
+        // generateId: each feature's index as its id, as `withIndexIds` gives parsed data, so a
+        // click finds the feature of packed data too
+        this.map.addSource(sourceId, { type: "geojson", data: EMPTY_COLLECTION, generateId: true });
         for (const spec of specs) this.map.addLayer(spec, BASE_LAYERS.highlightFill);
         this.planLayerIds.set(
           layer.id,
@@ -564,10 +580,9 @@ export class MapView {
       const key = `${sourceId}#${String(rendered_.id)}`;
       if (seen.has(key)) continue;
       seen.add(key);
+      const data = this.sourceData.get(sourceId);
       const original =
-        typeof rendered_.id === "number"
-          ? this.sourceData.get(sourceId)?.features[rendered_.id]
-          : undefined;
+        typeof rendered_.id === "number" && data ? featureAt(data, rendered_.id) : null;
       if (!original) continue;
       if (sourceId === BASE_SOURCES.districts) hits.push({ kind: "district", feature: original });
       else if (sourceId.startsWith(PLAN_LAYER_PREFIX)) {

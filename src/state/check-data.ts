@@ -2,13 +2,14 @@ import type { FeatureCollection } from "geojson";
 import { districtLayer } from "../core/catalog/catalog-queries";
 import { type Rule, referencedLayers } from "../core/catalog/rules-schema";
 import type { LayerEntry } from "../core/catalog/schema";
+import type { LayerData } from "../io/packed-collection";
 import type { CheckData } from "../worker/check-protocol";
 import type { LoadFailure } from "./load-failure";
 
 /** Where a layer file stands, as far as the check cares. */
 export type LayerStatus =
   | { status: "loading" }
-  | { status: "ready"; data: FeatureCollection }
+  | { status: "ready"; data: LayerData }
   | { status: "error"; failure: LoadFailure };
 
 /** A layer the rules read whose file could not be used, and why (the file as the catalogue names it). */
@@ -42,7 +43,7 @@ export function buildCheckData(
     (id) => inCatalog.has(id) && (sources[id]?.status ?? "loading") === "loading",
   );
   if (loading.length > 0) return { status: "waiting", loading };
-  const layers: Record<string, FeatureCollection> = {};
+  const layers: Record<string, LayerData> = {};
   const failed: LayerFailure[] = [];
   for (const id of ids) {
     const source = sources[id];

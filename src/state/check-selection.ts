@@ -1,26 +1,28 @@
-import type { Feature, FeatureCollection, Geometry } from "geojson";
+import type { Feature, Geometry } from "geojson";
 import type { LayerEntry } from "../core/catalog/schema";
 import { featureId } from "../core/check/feature-id";
 import type { Finding, Severity } from "../core/check/index";
+import { featureAt, isPacked, type LayerData, packedIds } from "../io/packed-collection";
 import { type Bbox, collectionBbox } from "./bounds";
 
-const indexes = new WeakMap<FeatureCollection, Map<string, Feature>>();
+const indexes = new WeakMap<LayerData, Map<string, number>>();
 
 /**
  * The feature of a layer with the engine's id (GeoJSON `id`, else `properties.id`, else its index),
- * or null. The id index is built once per collection.
+ * or null. The id index is built once per layer; a packed layer's feature is read alone.
  */
-export function findFeature(collection: FeatureCollection, id: string): Feature | null {
-  let index = indexes.get(collection);
+export function findFeature(layer: LayerData, id: string): Feature | null {
+  let index = indexes.get(layer);
   if (!index) {
     index = new Map();
-    for (const [i, feature] of collection.features.entries()) {
-      const key = featureId(feature, i);
-      if (!index.has(key)) index.set(key, feature);
-    }
-    indexes.set(collection, index);
+    const ids = isPacked(layer)
+      ? (packedIds(layer) ?? [])
+      : layer.features.map((f, i) => featureId(f, i));
+    for (const [i, key] of ids.entries()) if (!index.has(key)) index.set(key, i);
+    indexes.set(layer, index);
   }
-  return index.get(id) ?? null;
+  const at = index.get(id);
+  return at === undefined ? null : featureAt(layer, at);
 }
 
 /** What the map outlines for a selected finding: both features and the conflicting part. */
@@ -36,7 +38,7 @@ export type FindingHighlight = {
 /** The features a finding names, looked up in the loaded layers. */
 export function findingHighlight(
   finding: Finding,
-  layers: Readonly<Record<string, FeatureCollection | undefined>>,
+  layers: Readonly<Record<string, LayerData | undefined>>,
 ): FindingHighlight {
   const lookup = (ref: { layer: string; featureId: string | null } | null) => {
     const collection = ref ? layers[ref.layer] : undefined;

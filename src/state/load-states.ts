@@ -1,6 +1,7 @@
-import type { Feature, FeatureCollection } from "geojson";
+import type { Feature } from "geojson";
 import type { Catalog, CatalogProblem } from "../core/catalog/parse-catalog";
 import type { Rule, RuleProblem } from "../core/catalog/rules-schema";
+import type { LayerData } from "../io/packed-collection";
 import type { BaseData } from "../map/map-view";
 import type { Bbox } from "./bounds";
 import type { DistrictInfo } from "./districts-index";
@@ -32,7 +33,8 @@ export type BaseDataState =
 /** Where one layer's file stands. */
 export type LayerSource =
   | { status: "loading" }
-  | { status: "ready"; data: FeatureCollection; bbox: Bbox | null }
+  /** `data`: catalogue layers are parsed objects; a loaded proposal's are packed bytes. */
+  | { status: "ready"; data: LayerData; bbox: Bbox | null }
   | { status: "error"; failure: LoadFailure };
 
 export type RulesState =

@@ -1,7 +1,7 @@
-import type { FeatureCollection } from "geojson";
 import type { Rule } from "../core/catalog/rules-schema";
 import type { LayerEntry } from "../core/catalog/schema";
 import { proposalCandidates } from "../core/proposal/target";
+import { isPacked, type LayerData } from "../io/packed-collection";
 import { type Bbox, collectionBbox } from "./bounds";
 
 /**
@@ -16,8 +16,8 @@ export type LoadedProposal = {
   replaces: string;
   /** The input as messages name it. */
   file: string;
-  /** Valid features only, WGS84. */
-  data: FeatureCollection;
+  /** Valid features only, WGS84; packed when it came from the import worker. */
+  data: LayerData;
   bbox: Bbox | null;
 };
 
@@ -60,7 +60,9 @@ export function proposalTarget(
 export function loadedProposal(
   target: LayerEntry,
   file: string,
-  data: FeatureCollection,
+  data: LayerData,
+  /** The features' box, when measured already (packed features are not read here). */
+  bbox?: Bbox | null,
 ): LoadedProposal {
   // the file's own attributes, not the catalogue's list (a consultant's file has its own names)
   const { nameAttribute: _, ...style } = target;
@@ -78,5 +80,6 @@ export function loadedProposal(
     source: file,
     visible: true,
   };
-  return { entry, replaces: target.id, file, data, bbox: collectionBbox(data) };
+  const box = bbox !== undefined ? bbox : isPacked(data) ? null : collectionBbox(data);
+  return { entry, replaces: target.id, file, data, bbox: box };
 }

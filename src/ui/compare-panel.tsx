@@ -108,6 +108,7 @@ export function ComparePanel({
           {t("compare.totals.belowTolerance", {
             count: totals.belowTolerance.pieces,
             tolerance: formatArea(summary.toleranceSquareMeters, lang),
+            width: formatNumber(summary.toleranceMeters * 100, lang),
             area: formatArea(totals.belowTolerance.squareMeters, lang),
           })}
         </p>

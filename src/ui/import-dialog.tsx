@@ -228,7 +228,7 @@ function ReportBody({
   const lang = i18n.language as Language;
   const n = (value: number) => formatNumber(value, lang, 0);
   const errors = report.issues.filter((i) => i.severity === "error").length;
-  const valid = report.collection?.features.length ?? 0;
+  const valid = report.collection?.count ?? 0;
   const { crs, landUse, layers } = report;
   return (
     <>

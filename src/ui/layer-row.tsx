@@ -1,6 +1,7 @@
 import { type DragEvent, type KeyboardEvent, useId, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { LayerEntry } from "../core/catalog/schema";
+import { featureCount, isPacked } from "../io/packed-collection";
 import { formatNumber } from "../state/format";
 import { presentValues } from "../state/legend";
 import type { LayerSource } from "../state/load-states";
@@ -53,7 +54,10 @@ export function LayerRow(props: Props) {
   const canZoom = source?.status === "ready" && source.bbox !== null;
   const [dropping, setDropping] = useState(false);
   const present = useMemo(
-    () => (source?.status === "ready" ? presentValues(layer, source.data) : null),
+    () =>
+      source?.status === "ready" && !isPacked(source.data)
+        ? presentValues(layer, source.data)
+        : null,
     [layer, source],
   );
   // Alt+↑/↓ anywhere in the row moves it (the arrow keys alone belong to the slider and the page).
@@ -199,7 +203,7 @@ export function LayerRow(props: Props) {
       {source?.status === "loading" && <p className="layer-row__status">{t("layer.loading")}</p>}
       {source?.status === "ready" && (
         <p className="layer-row__status">
-          {t("layer.features", { n: formatNumber(source.data.features.length, lang) })}
+          {t("layer.features", { n: formatNumber(featureCount(source.data), lang) })}
         </p>
       )}
       {source?.status === "error" && (

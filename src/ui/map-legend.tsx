@@ -1,6 +1,7 @@
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { LayerEntry } from "../core/catalog/schema";
+import { isPacked } from "../io/packed-collection";
 import type { LayerSettings } from "../state/layer-settings";
 import { presentValues } from "../state/legend";
 import type { LayerSource } from "../state/load-states";
@@ -35,7 +36,10 @@ export function MapLegend({ layers, settings, order, sources }: Props) {
     const values = new Map<string, Set<string>>();
     for (const layer of visible) {
       const source = sources[layer.id];
-      const set = source?.status === "ready" ? presentValues(layer, source.data) : null;
+      const set =
+        source?.status === "ready" && !isPacked(source.data)
+          ? presentValues(layer, source.data)
+          : null;
       if (set) values.set(layer.id, set);
     }
     return values;

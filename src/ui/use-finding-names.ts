@@ -1,8 +1,8 @@
-import type { FeatureCollection } from "geojson";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import type { Rule } from "../core/catalog/rules-schema";
 import type { LayerEntry } from "../core/catalog/schema";
+import type { LayerData } from "../io/packed-collection";
 import { featureName, findFeature } from "../state/check-selection";
 import type { Language } from "../state/url-state";
 
@@ -20,7 +20,7 @@ export type FindingNames = {
 export function useFindingNames(
   rules: readonly Rule[],
   catalog: readonly LayerEntry[],
-  layers: Readonly<Record<string, FeatureCollection>>,
+  layers: Readonly<Record<string, LayerData>>,
   districtNames: ReadonlyMap<string, string>,
 ): FindingNames {
   const { i18n } = useTranslation();

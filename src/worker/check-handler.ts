@@ -1,9 +1,11 @@
+import type { FeatureCollection } from "geojson";
 import {
   checkPartitionAsync,
   partitionUnits,
   prepareChecks,
   type RuleMemo,
 } from "../core/check/index";
+import { layerCollection } from "../io/packed-collection";
 import type { CheckData, FromCheckWorker, ToCheckWorker } from "./check-protocol";
 import { createRunSlot } from "./run-slot";
 
@@ -28,7 +30,8 @@ export const SLICE_MS = 50;
 export function createCheckHandler(
   post: (message: FromCheckWorker) => void,
 ): (message: ToCheckWorker) => void {
-  let data: CheckData | null = null;
+  /** The data last sent, with packed layers parsed (here, in the worker, not in the page). */
+  let data: Promise<CheckData<FeatureCollection>> | null = null;
   let memo: RuleMemo = new Map();
   const runs = createRunSlot(post);
 
@@ -38,11 +41,13 @@ export function createCheckHandler(
   ) {
     const { runId, part } = message;
     if (!data) throw new Error("check worker has no data: send a data message before a run");
+    const { layers, catalog, districts } = await data;
+    signal.throwIfAborted();
     const prepared = prepareChecks({
-      layers: data.layers,
+      layers,
       rules: message.rules,
-      catalog: data.catalog,
-      ...(data.districts ? { districts: data.districts } : {}),
+      catalog,
+      ...(districts ? { districts } : {}),
     });
     const report = message.type === "run";
     if (report) post({ type: "progress", runId, done: 0, total: partitionUnits(prepared, part) });
@@ -63,7 +68,7 @@ export function createCheckHandler(
   return (message) => {
     switch (message.type) {
       case "data":
-        data = message.data;
+        data = parseData(message.data);
         memo = new Map();
         return;
       case "cancel":
@@ -83,5 +88,17 @@ export function createCheckHandler(
         });
         return;
     }
+  };
+}
+
+/** The data with its packed layers read and parsed (a large proposal arrives as a Blob). */
+async function parseData(data: CheckData): Promise<CheckData<FeatureCollection>> {
+  const entries = await Promise.all(
+    Object.entries(data.layers).map(async ([id, layer]) => [id, await layerCollection(layer)]),
+  );
+  return {
+    ...data,
+    layers: Object.fromEntries(entries),
+    districts: data.districts && (await layerCollection(data.districts)),
   };
 }

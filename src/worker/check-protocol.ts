@@ -1,7 +1,7 @@
-import type { FeatureCollection } from "geojson";
 import type { Rule } from "../core/catalog/rules-schema";
 import type { LayerEntry } from "../core/catalog/schema";
 import type { PartialResult, Partition } from "../core/check/index";
+import type { LayerData } from "../io/packed-collection";
 
 /**
  * What a check worker keeps between runs: the parsed layers the rules read, keyed by catalogue id,
@@ -9,10 +9,11 @@ import type { PartialResult, Partition } from "../core/check/index";
  * that say where a finding lies. Sent once per worker by structured clone, then reused by every run,
  * as are the outcomes of the rules checked over it.
  */
-export type CheckData = {
-  layers: Record<string, FeatureCollection>;
+export type CheckData<Layer = LayerData> = {
+  /** Parsed, or packed bytes (a large proposal: copied as one buffer, parsed in the worker). */
+  layers: Record<string, Layer>;
   catalog: LayerEntry[];
-  districts: FeatureCollection | null;
+  districts: Layer | null;
 };
 
 /** Messages the page sends a check worker. */

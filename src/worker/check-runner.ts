@@ -1,5 +1,6 @@
 import type { Rule } from "../core/catalog/rules-schema";
 import { type CheckResult, mergeResults, type PartialResult } from "../core/check/index";
+import { forWorker } from "../io/packed-collection";
 import type { CheckData, FromCheckWorker, ToCheckWorker } from "./check-protocol";
 import type { WorkerFactory, WorkerPort } from "./one-worker-runner";
 
@@ -190,7 +191,12 @@ export class CheckRunner {
   /** Sends `data` to a worker that does not hold it yet. */
   private provide(slot: Slot, data: CheckData): void {
     if (slot.sent === data) return;
-    slot.port.post({ type: "data", data });
+    // packed layers go as their Blob alone (a handle): the page's bytes and ids stay behind
+    const layers = Object.fromEntries(
+      Object.entries(data.layers).map(([id, layer]) => [id, forWorker(layer)]),
+    );
+    const districts = data.districts && forWorker(data.districts);
+    slot.port.post({ type: "data", data: { ...data, layers, districts } });
     slot.sent = data;
   }
 

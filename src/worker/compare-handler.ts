@@ -1,4 +1,5 @@
 import { comparePlansAsync } from "../core/compare/index";
+import { layerCollection } from "../io/packed-collection";
 import { SLICE_MS } from "./check-handler";
 import type { FromCompareWorker, ToCompareWorker } from "./compare-protocol";
 import { createRunSlot } from "./run-slot";
@@ -25,15 +26,21 @@ export function createCompareHandler(
         return;
       case "compare": {
         const { runId, request } = message;
+        const { districts, ...options } = request.options ?? {};
         runs.start(runId, async (signal) => ({
           type: "result",
           runId,
-          comparison: await comparePlansAsync(request.current, request.proposal, {
-            ...request.options,
-            signal,
-            sliceMs,
-            onProgress: (done, total) => post({ type: "progress", runId, done, total }),
-          }),
+          comparison: await comparePlansAsync(
+            await layerCollection(request.current),
+            await layerCollection(request.proposal),
+            {
+              ...options,
+              ...(districts ? { districts: await layerCollection(districts) } : {}),
+              signal,
+              sliceMs,
+              onProgress: (done, total) => post({ type: "progress", runId, done, total }),
+            },
+          ),
         }));
         return;
       }

@@ -1,5 +1,5 @@
-import type { FeatureCollection } from "geojson";
 import type { CompareOptions, PlanComparison } from "../core/compare/index";
+import type { LayerData } from "../io/packed-collection";
 
 /**
  * The options of a comparison that can cross to a worker (structured clone): no kernel, signal or
@@ -11,17 +11,21 @@ export type CompareRequestOptions = Pick<
   | "currentAttribute"
   | "proposalAttribute"
   | "toleranceSquareMeters"
-  | "districts"
+  | "toleranceMeters"
   | "geometry"
->;
+> & {
+  /** District polygons (property `code`), parsed or packed. */
+  districts?: LayerData;
+};
 
 /**
  * What to compare: the current city plan's zones and the proposal's (both WGS84 polygons, as the
  * proposal step leaves them), and how to read them.
  */
 export type CompareRequest = {
-  current: FeatureCollection;
-  proposal: FeatureCollection;
+  /** Parsed, or packed bytes (a large proposal: copied as one buffer, parsed in the worker). */
+  current: LayerData;
+  proposal: LayerData;
   options?: CompareRequestOptions;
 };
 

@@ -1,4 +1,5 @@
 import type { PlanComparison } from "../core/compare/index";
+import { forWorker } from "../io/packed-collection";
 import type { CompareRequest, FromCompareWorker, ToCompareWorker } from "./compare-protocol";
 import {
   type JobProtocol,
@@ -28,7 +29,23 @@ const COMPARE_PROTOCOL: JobProtocol<
   CompareRequest,
   PlanComparison
 > = {
-  start: (runId, request) => ({ type: "compare", runId, request }),
+  // packed layers go as their Blob alone (a handle): the page's bytes and ids stay behind
+  start: (runId, { current, proposal, options }) => ({
+    type: "compare",
+    runId,
+    request: {
+      current: forWorker(current),
+      proposal: forWorker(proposal),
+      ...(options
+        ? {
+            options: {
+              ...options,
+              ...(options.districts ? { districts: forWorker(options.districts) } : {}),
+            },
+          }
+        : {}),
+    },
+  }),
   cancel: (runId) => ({ type: "cancel", runId }),
   result: (message) => (message.type === "result" ? message.comparison : undefined),
 };

@@ -1,7 +1,9 @@
 import { CRS_IDS, type CrsChoice, type CrsId, describeChoice, isCrsId } from "../core/crs/index";
 import { type Proposal, proposalFromRead } from "../core/proposal/index";
 import type { ReadResult } from "../io/format-types";
+import { packCollection } from "../io/packed-collection";
 import { FORMATS } from "../io/registry";
+import { collectionBbox } from "../state/bounds";
 import type { ImportPipeline } from "./import-handler";
 import type { CrsOption, ImportOverrides, ImportReport, LandUseOption } from "./import-protocol";
 
@@ -21,6 +23,7 @@ export const prepareReport: ImportPipeline["prepare"] = (read, overrides, contex
     onProgress: context.onProgress,
   });
   const nothingRead = read.collection.features.length === 0;
+  const valid = proposal.collection.features.length > 0;
   return {
     files: context.files,
     file: read.file,
@@ -31,7 +34,8 @@ export const prepareReport: ImportPipeline["prepare"] = (read, overrides, contex
     landUse: nothingRead ? null : landUseReport(proposal),
     issues: proposal.issues,
     total: proposal.featureCount,
-    collection: proposal.collection.features.length > 0 ? proposal.collection : null,
+    collection: valid ? packCollection(proposal.collection) : null,
+    bbox: valid ? collectionBbox(proposal.collection) : null,
   } satisfies ImportReport;
 };
 

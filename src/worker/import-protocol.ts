@@ -1,6 +1,7 @@
-import type { FeatureCollection } from "geojson";
 import type { Bilingual, ValidationIssue } from "../core/validate/validation-issue";
 import type { FormatId } from "../io/format-types";
+import type { PackedCollection } from "../io/packed-collection";
+import type { Bbox } from "../state/bounds";
 
 /**
  * A coordinate system the user can read a file in: the CRS id (e.g. "EPSG:5897"), the order of
@@ -65,8 +66,14 @@ export type ImportReport = {
   issues: ValidationIssue[];
   /** Features read from the file. */
   total: number;
-  /** The valid features, in WGS84, the land-use attribute under the catalogue's name; null: none. */
-  collection: FeatureCollection | null;
+  /**
+   * The valid features, in WGS84, the land-use attribute under the catalogue's name, packed (the
+   * page never parses them all: they go on to MapLibre's and the check's workers as bytes); null:
+   * none.
+   */
+  collection: PackedCollection | null;
+  /** The box around the valid features (null: none), measured in the worker. */
+  bbox: Bbox | null;
 };
 
 /** Messages the page sends the import worker. */

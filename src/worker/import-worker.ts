@@ -1,4 +1,5 @@
 import sqlWasmUrl from "sql.js/dist/sql-wasm.wasm?url";
+import { packedTransfer } from "../io/packed-collection";
 import { DEFAULT_READ_LIMITS } from "../io/read-limits";
 import { readSource } from "../io/registry";
 import { createImportHandler } from "./import-handler";
@@ -12,11 +13,17 @@ import type { FromImportWorker, ToImportWorker } from "./import-protocol";
  * an asset Vite serves beside the bundle.
  */
 const scope = self as unknown as {
-  postMessage: (message: FromImportWorker) => void;
+  postMessage: (message: FromImportWorker, transfer: Transferable[]) => void;
   onmessage: ((event: MessageEvent<ToImportWorker>) => void) | null;
 };
 
-const handle = createImportHandler((message) => scope.postMessage(message), {
+// a report's features travel as bytes, transferred: the page gets them without a copy
+const transferOf = (message: FromImportWorker) =>
+  message.type === "report" && message.report.collection
+    ? packedTransfer(message.report.collection)
+    : [];
+
+const handle = createImportHandler((message) => scope.postMessage(message, transferOf(message)), {
   limits: DEFAULT_READ_LIMITS,
   read: (files, options) =>
     readSource(files, { ...options, sqlWasm: async () => ({ url: sqlWasmUrl }) }),

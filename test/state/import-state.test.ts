@@ -1,6 +1,7 @@
 import type { FeatureCollection } from "geojson";
 import { describe, expect, it } from "vitest";
 import type { Rule } from "../../src/core/catalog/rules-schema";
+import { packCollection } from "../../src/io/packed-collection";
 import {
   type AppAction,
   type AppState,
@@ -39,7 +40,7 @@ const zones: FeatureCollection = {
     },
   ],
 };
-const report = { file: "a.geojson", collection: zones } as ImportReport;
+const report = { file: "a.geojson", collection: packCollection(zones) } as ImportReport;
 
 /** A session with layers, a clicked feature and a district chosen. */
 function session(): AppState {

@@ -57,6 +57,7 @@ export function summaryOf(transitions: TransitionSummary[]): CompareSummary {
       belowTolerance: { pieces: 0, squareMeters: 0 },
     },
     toleranceSquareMeters: 1,
+    toleranceMeters: 0.01,
     attributes: { current: "land_use_code", proposal: "land_use_code" },
   };
 }

@@ -21,7 +21,7 @@ const zone = (i: number, code: string, district: string): Feature => ({
  * two national rice blocks, each covering parts of several zones: enough units for two partitions,
  * overlaps, and a quota summed across partitions.
  */
-export function checkFixture(): { data: CheckData; rules: Rule[] } {
+export function checkFixture(): { data: CheckData<FeatureCollection>; rules: Rule[] } {
   const zones: FeatureCollection = {
     type: "FeatureCollection",
     features: Array.from({ length: 12 }, (_, i) =>
@@ -81,6 +81,6 @@ export function checkFixture(): { data: CheckData; rules: Rule[] } {
 }
 
 /** What the engine finds over `data` on one thread, in one call: what the workers must match. */
-export function singleThreadResult(data: CheckData, rules: Rule[]): CheckResult {
+export function singleThreadResult(data: CheckData<FeatureCollection>, rules: Rule[]): CheckResult {
   return runChecks({ ...data, districts: data.districts ?? undefined, rules });
 }

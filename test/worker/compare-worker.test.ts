@@ -29,7 +29,8 @@ function harness(sliceMs?: number) {
 const compareWorkers = (options: { firstStuck?: boolean } = {}) =>
   inProcessWorkers<ToCompareWorker, FromCompareWorker>(createCompareHandler, options);
 
-const request = (n = 8): CompareRequest => ({ ...compareGrid(n), options: { geometry: true } });
+const request = (n = 8) =>
+  ({ ...compareGrid(n), options: { geometry: true } }) satisfies CompareRequest;
 
 afterEach(() => {
   vi.useRealTimers();

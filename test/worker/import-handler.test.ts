@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { describe, expect, it, vi } from "vitest";
 import type { ReadResult } from "../../src/io/format-types";
+import { unpackCollection } from "../../src/io/packed-collection";
 import { DEFAULT_READ_LIMITS } from "../../src/io/read-limits";
 import { readSource } from "../../src/io/registry";
 import { createImportHandler, type ImportPipeline } from "../../src/worker/import-handler";
@@ -68,13 +69,15 @@ describe("the import worker's message loop", () => {
     expect(report.crs?.reason.vi).toContain("VN-2000");
     expect(report.crs?.options.map((o) => o.id)).toContain("EPSG:9210");
     expect(report.landUse).toMatchObject({ attribute: "ma_dat", matched: 5, total: 5 });
-    expect(report.collection?.features).toHaveLength(5);
+    const valid = report.collection && (await unpackCollection(report.collection));
+    expect(valid?.features).toHaveLength(5);
+    expect(report.bbox?.[0]).toBeCloseTo(105.8, 3);
     // WGS84 now, and the code under the catalogue's name
-    const polygon = report.collection?.features[0]?.geometry as GeoJSON.Polygon;
+    const polygon = valid?.features[0]?.geometry as GeoJSON.Polygon;
     const [lon, lat] = (polygon.coordinates[0] as GeoJSON.Position[])[0] as number[];
     expect(lon).toBeCloseTo(105.8, 4);
     expect(lat).toBeCloseTo(21.0, 4);
-    expect(report.collection?.features[0]?.properties?.land_use_code).toBe("ODT");
+    expect(valid?.features[0]?.properties?.land_use_code).toBe("ODT");
     expect(messages.some((m) => m.type === "progress" && m.stage === "prepare")).toBe(true);
   });
 

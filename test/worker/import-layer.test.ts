@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { describe, expect, it, vi } from "vitest";
+import { unpackCollection } from "../../src/io/packed-collection";
 import { DEFAULT_READ_LIMITS } from "../../src/io/read-limits";
 import { readSource } from "../../src/io/registry";
 import { createImportHandler } from "../../src/worker/import-handler";
@@ -50,8 +51,10 @@ function importer() {
   return { run, read };
 }
 
-const ids = (report: ImportReport) =>
-  report.collection?.features.map((f) => f.properties?.id) ?? [];
+const ids = async (report: ImportReport) =>
+  (report.collection ? (await unpackCollection(report.collection)).features : []).map(
+    (f) => f.properties?.id,
+  );
 
 describe("the import worker: files holding several layers", () => {
   it.each([
@@ -68,7 +71,7 @@ describe("the import worker: files holding several layers", () => {
       const files = [await fixture(path)];
       const first = await run(1, 1, files);
       expect(first.layers).toEqual({ read: names[0], options: names });
-      expect(ids(first)).toEqual(["Z1", "Z2", "Z3", "Z4", "Z5"]);
+      expect(await ids(first)).toEqual(["Z1", "Z2", "Z3", "Z4", "Z5"]);
       const warning = first.issues.find((i) => i.code === "several-layers");
       expect(warning?.message.en).toContain("choose another in “Layer” above");
 
@@ -76,7 +79,7 @@ describe("the import worker: files holding several layers", () => {
       expect(read).toHaveBeenCalledTimes(2);
       expect(read.mock.calls[1]?.[1].layer).toBe(names[1]);
       expect(second.layers).toEqual({ read: names[1], options: names });
-      expect(ids(second)).toEqual(["Z3", "Z4"]);
+      expect(await ids(second)).toEqual(["Z3", "Z4"]);
       expect(second.issues.map((i) => i.code)).not.toContain("several-layers");
 
       // a CRS chosen for that layer: what was read is kept
@@ -87,7 +90,7 @@ describe("the import worker: files holding several layers", () => {
         layer: names[1] as string,
       });
       expect(read).toHaveBeenCalledTimes(2);
-      expect(ids(third)).toEqual(["Z3", "Z4"]);
+      expect(await ids(third)).toEqual(["Z3", "Z4"]);
     },
   );
 

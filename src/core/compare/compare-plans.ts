@@ -26,6 +26,7 @@ import {
   notPolygonal,
   type Side,
 } from "./compare-messages";
+import { meanWidthMeters } from "./piece-width";
 import { sameShape } from "./same-shape";
 import { KIND_ORDER, summarize, type ZoneAreas } from "./summary";
 import { touchOnly } from "./touching";
@@ -45,6 +46,9 @@ export { DEFAULT_LAND_USE_ATTRIBUTE };
 
 /** Default sliver tolerance, m²: the check rules' default `toleranceSquareMeters`. */
 export const DEFAULT_TOLERANCE_SQUARE_METERS = 1;
+
+/** Default sliver width tolerance, m (see `CompareOptions.toleranceMeters`). */
+export const DEFAULT_TOLERANCE_METERS = 0.01;
 
 /**
  * Stable id of a piece: the same kind and zones give the same id on every run, so a reviewer can
@@ -150,8 +154,8 @@ function areasByCode(zones: Zones): ZoneAreas {
  * - unchanged: the overlaps of pairs with the same code, counted per code, not listed;
  * - added: each proposal zone minus the union of the current zones it meets; removed: each current
  *   zone minus the union of the proposal zones it meets.
- * Pieces of at most `toleranceSquareMeters` (default 1 m²) are digitising noise: counted, not
- * listed. A pair or difference that cannot be computed (invalid geometry, a kernel failure) is a
+ * Pieces of at most `toleranceSquareMeters` (default 1 m²), or at most `toleranceMeters` wide
+ * (default 1 cm: slivers along boundaries a reprojection moved), are noise: counted, not listed. A pair or difference that cannot be computed (invalid geometry, a kernel failure) is a
  * "not-computed" piece, never a throw.
  *
  * Speed: the current zones' boxes go into an R-tree (flatbush), so each proposal zone meets only
@@ -191,6 +195,7 @@ export function* comparePlansSteps(
     proposal: options.proposalAttribute ?? attribute,
   };
   const tolerance = options.toleranceSquareMeters ?? DEFAULT_TOLERANCE_SQUARE_METERS;
+  const widthTolerance = options.toleranceMeters ?? DEFAULT_TOLERANCE_METERS;
   const beforeLayer = prepareLayer(CURRENT_LAYER, current, undefined);
   const afterLayer = prepareLayer(PROPOSAL_LAYER, proposal, undefined);
   const beforeCodes = readZoneCodes(beforeLayer, attributes.current, "current");
@@ -221,6 +226,7 @@ export function* comparePlansSteps(
       unchangedNotComputed,
       belowTolerance: noise,
       toleranceSquareMeters: tolerance,
+      toleranceMeters: widthTolerance,
       attributes,
     }),
     problems,
@@ -251,7 +257,7 @@ export function* comparePlansSteps(
   ) => {
     if ("area" in part) {
       if (part.polygons.length === 0) return;
-      if (part.area <= tolerance) {
+      if (part.area <= tolerance || meanWidthMeters(part.polygons) <= widthTolerance) {
         noise.pieces++;
         noise.squareMeters += part.area;
         return;

@@ -20,6 +20,7 @@ export type SummaryInput = {
   unchangedNotComputed: number;
   belowTolerance: { pieces: number; squareMeters: number };
   toleranceSquareMeters: number;
+  toleranceMeters: number;
   attributes: { current: string; proposal: string };
 };
 
@@ -106,6 +107,7 @@ export function summarize(input: SummaryInput): CompareSummary {
     codes: rows,
     totals,
     toleranceSquareMeters: input.toleranceSquareMeters,
+    toleranceMeters: input.toleranceMeters,
     attributes: input.attributes,
   };
 }

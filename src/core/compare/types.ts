@@ -84,7 +84,10 @@ export type CompareTotals = {
    * that much unchanged area is missing from `unchangedHectares`.
    */
   unchangedNotComputed: number;
-  /** Changed, added and removed parts of at most the tolerance: digitising noise, not listed. */
+  /**
+   * Changed, added and removed parts of at most the area tolerance, or narrower than the width
+   * tolerance: digitising and reprojection noise, not listed.
+   */
   belowTolerance: { pieces: number; squareMeters: number };
 };
 
@@ -96,6 +99,8 @@ export type CompareSummary = {
   codes: CodeSummary[];
   totals: CompareTotals;
   toleranceSquareMeters: number;
+  /** Mean width (m) at or under which a part is noise, whatever its area. */
+  toleranceMeters: number;
   /** The land-use attribute read on each side. */
   attributes: { current: string; proposal: string };
 };
@@ -142,6 +147,15 @@ export type CompareOptions = {
    * (default 1, as the check rules' `toleranceSquareMeters`). Counted in `totals.belowTolerance`.
    */
   toleranceSquareMeters?: number;
+  /**
+   * Changed, added and removed parts whose mean width (twice the area over the perimeter, see
+   * `meanWidthMeters`) is at most this many metres are noise too, however long (default 0.01).
+   * A plan taken to VN-2000 and back moves vertices by up to a millimetre or so (proj4's inverse,
+   * the millimetres a file keeps), which leaves slivers a millimetre wide but kilometres long
+   * along every boundary: square metres each, so the area tolerance alone lists them as changes.
+   * A centimetre is ten times that error and far below what a planning map is drawn to.
+   */
+  toleranceMeters?: number;
   /** District polygons (property `code`), to say which districts each piece lies in. */
   districts?: FeatureCollection;
   /** Whether pieces keep their geometry (default true; false for CSV, which has no column for it). */

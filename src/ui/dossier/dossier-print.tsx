@@ -1,3 +1,4 @@
+import type { LayerData } from "../../io/packed-collection";
 import "./dossier.css";
 import type { FeatureCollection } from "geojson";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
@@ -24,8 +25,8 @@ type Props = {
   rules: readonly Rule[];
   catalog: readonly LayerEntry[];
   /** The layers the run checked (a proposal in place of the layer it replaces), for the images. */
-  layers: Readonly<Record<string, FeatureCollection>>;
-  districts: FeatureCollection | null;
+  layers: Readonly<Record<string, LayerData>>;
+  districts: LayerData | null;
   names: FindingNames;
 };
 

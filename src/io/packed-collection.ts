@@ -1,0 +1,133 @@
+import type { Feature, FeatureCollection } from "geojson";
+import { featureId } from "../core/check/feature-id";
+
+/**
+ * A FeatureCollection kept as its GeoJSON text, in a Blob: what a large layer is while it crosses
+ * between threads. A Blob crosses `postMessage` as a handle, never copied (a structured clone of
+ * 100 000 feature objects costs the sending and the receiving thread a second or more each, a
+ * copy of 26 MB of bytes a few hundred milliseconds); a worker reads and parses it in one go,
+ * MapLibre's worker fetches it from a blob URL. What the check and compare workers get.
+ */
+export type PackedLayer = {
+  kind: "packed";
+  /** `{"type":"FeatureCollection","features":[…]}` as UTF-8 (application/geo+json). */
+  blob: Blob;
+  count: number;
+};
+
+/**
+ * A packed layer as the page holds it: also the same bytes (transferred to the page, not
+ * copied) with each feature's byte range, so the page reads one feature alone (a click, a
+ * finding's zone) without parsing the rest, and the features' ids. Made in the import worker; the
+ * page never holds the features as objects.
+ */
+export type PackedCollection = PackedLayer & {
+  bytes: Uint8Array;
+  /** Feature i is `bytes[ranges[2i], ranges[2i + 1])`. */
+  ranges: Uint32Array;
+  /**
+   * Each feature's id as the check names it (`featureId`: GeoJSON id, properties.id, index), as a
+   * JSON array: one string crosses to the page as one copy, 100 000 strings one by one.
+   */
+  idsJson: string;
+};
+
+/** A layer's features: parsed objects (catalogue layers), or packed (a large proposal). */
+export type LayerData = FeatureCollection | PackedLayer;
+
+const HEAD = '{"type":"FeatureCollection","features":[';
+const TAIL = "]}";
+
+/** True when `data` is packed bytes rather than feature objects. */
+export const isPacked = (data: LayerData): data is PackedLayer =>
+  (data as PackedLayer).kind === "packed";
+
+/** True when the page can read `data`'s features one by one (parsed, or packed with its bytes). */
+const hasBytes = (data: PackedLayer): data is PackedCollection =>
+  (data as PackedCollection).bytes !== undefined;
+
+/**
+ * Packs `collection`: each feature written by `JSON.stringify` straight into one growing buffer
+ * (no second copy of the whole text as a string). JSON keeps what GeoJSON can hold: a feature
+ * unpacked is equal to the one packed.
+ */
+export function packCollection(collection: FeatureCollection): PackedCollection {
+  const encoder = new TextEncoder();
+  const count = collection.features.length;
+  const ranges = new Uint32Array(2 * count);
+  const ids: string[] = new Array(count);
+  let bytes = new Uint8Array(1 << 16);
+  let length = 0;
+  const write = (text: string) => {
+    // UTF-8 takes at most 3 bytes per UTF-16 unit
+    const needed = length + 3 * text.length;
+    if (needed > bytes.length) {
+      const grown = new Uint8Array(Math.max(needed, 2 * bytes.length));
+      grown.set(bytes.subarray(0, length));
+      bytes = grown;
+    }
+    length += encoder.encodeInto(text, bytes.subarray(length)).written;
+  };
+  write(HEAD);
+  collection.features.forEach((feature, i) => {
+    if (i > 0) write(",");
+    ranges[2 * i] = length;
+    write(JSON.stringify(feature));
+    ranges[2 * i + 1] = length;
+    ids[i] = featureId(feature, i);
+  });
+  write(TAIL);
+  // a copy of the used part: the spare capacity would otherwise travel along
+  const used = bytes.slice(0, length);
+  const blob = new Blob([used], { type: "application/geo+json" });
+  return { kind: "packed", blob, count, bytes: used, ranges, idsJson: JSON.stringify(ids) };
+}
+
+/** The collection again, parsed in one go (in a worker: the page reads features one by one). */
+export async function unpackCollection(packed: PackedLayer): Promise<FeatureCollection> {
+  return JSON.parse(await packed.blob.text()) as FeatureCollection;
+}
+
+/** What a worker needs of a layer: packed layers without the page's bytes and ids. */
+export const forWorker = (data: LayerData): LayerData =>
+  isPacked(data) ? { kind: "packed", blob: data.blob, count: data.count } : data;
+
+const ids = new WeakMap<PackedLayer, string[]>();
+
+/** The features' ids of a packed layer (parsed once), or null when the page lacks them. */
+export function packedIds(packed: PackedLayer): string[] | null {
+  if (!hasBytes(packed)) return null;
+  let known = ids.get(packed);
+  if (!known) {
+    known = JSON.parse(packed.idsJson) as string[];
+    ids.set(packed, known);
+  }
+  return known;
+}
+
+/** Feature `index` alone, parsed from its bytes; null when out of range. */
+export function packedFeature(packed: PackedLayer, index: number): Feature | null {
+  if (!hasBytes(packed) || !Number.isInteger(index) || index < 0 || index >= packed.count)
+    return null;
+  const start = packed.ranges[2 * index] as number;
+  const end = packed.ranges[2 * index + 1] as number;
+  return JSON.parse(new TextDecoder().decode(packed.bytes.subarray(start, end))) as Feature;
+}
+
+/** How many features a layer has. */
+export const featureCount = (data: LayerData): number =>
+  isPacked(data) ? data.count : data.features.length;
+
+/** Feature `index` of a layer, or null. */
+export const featureAt = (data: LayerData, index: number): Feature | null =>
+  isPacked(data) ? packedFeature(data, index) : (data.features[index] ?? null);
+
+/** A FeatureCollection of a layer, parsing packed bytes (for workers, never the page). */
+export const layerCollection = async (data: LayerData): Promise<FeatureCollection> =>
+  isPacked(data) ? unpackCollection(data) : data;
+
+/** The buffers to transfer with a message carrying `packed` (the sender loses them). */
+export const packedTransfer = (packed: PackedCollection): ArrayBuffer[] => [
+  packed.bytes.buffer as ArrayBuffer,
+  packed.ranges.buffer as ArrayBuffer,
+];
