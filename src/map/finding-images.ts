@@ -1,4 +1,4 @@
-import type { FeatureCollection, Geometry } from "geojson";
+import type { Geometry } from "geojson";
 import type { LayerEntry } from "../core/catalog/schema";
 import type { Severity } from "../core/check/index";
 import { isPacked, type LayerData } from "../io/packed-collection";

@@ -1,6 +1,5 @@
 import type { LayerData } from "../../io/packed-collection";
 import "./dossier.css";
-import type { FeatureCollection } from "geojson";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { createPortal } from "react-dom";
 import { useTranslation } from "react-i18next";
