@@ -1,3 +1,5 @@
+import { formatPlaceRef, type PlaceRef, parsePlaceRef } from "./place-ref";
+
 /** UI languages; Vietnamese is the default. */
 export const LANGUAGES = ["vi", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -17,6 +19,8 @@ export type UrlState = {
   layers?: LayerSetting[];
   lang?: Language;
   basemap?: boolean;
+  /** The place chosen in the search (district, zone or point). */
+  place?: PlaceRef;
 };
 
 const LAYER_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -63,6 +67,9 @@ export function parseUrlState(hash: string): UrlState {
   const basemap = params.get("basemap");
   if (basemap === "osm") state.basemap = true;
   else if (basemap === "none") state.basemap = false;
+  const place = params.get("place");
+  const placeRef = place === null ? undefined : parsePlaceRef(place);
+  if (placeRef) state.place = placeRef;
   return state;
 }
 
@@ -78,7 +85,7 @@ function trimNumber(value: number, decimals: number): string {
  */
 export function formatUrlState(state: UrlState): string {
   const parts: string[] = [];
-  const { camera, layers, lang, basemap } = state;
+  const { camera, layers, lang, basemap, place } = state;
   if (camera) {
     parts.push(
       `map=${trimNumber(camera.zoom, 2)}/${trimNumber(camera.lat, 5)}/${trimNumber(camera.lon, 5)}`,
@@ -92,5 +99,6 @@ export function formatUrlState(state: UrlState): string {
   }
   if (lang) parts.push(`lang=${lang}`);
   if (basemap !== undefined) parts.push(`basemap=${basemap ? "osm" : "none"}`);
+  if (place) parts.push(`place=${formatPlaceRef(place)}`);
   return parts.join("&");
 }
