@@ -7,7 +7,6 @@ import type { MapView, PlanLayerData } from "../map/map-view";
 import { appReducer, initialAppState } from "../state/app-state";
 import { collectionBbox, HANOI_BBOX } from "../state/bounds";
 import { findingBbox, findingHighlight } from "../state/check-selection";
-import type { DistrictInfo } from "../state/districts-index";
 import type { LoadedProposal } from "../state/proposal-layer";
 import { landUseKeyOf, proposalTarget } from "../state/proposal-layer";
 import { type FeatureHit, featureToHighlight } from "../state/selection";
@@ -19,14 +18,18 @@ import { ImportDropZone } from "../ui/import-drop-zone";
 import { MapCanvas } from "../ui/map-canvas";
 import { type PlanView, ProposalCompare, planViewOf } from "../ui/proposal-compare";
 import { Sidebar } from "../ui/sidebar";
+import { SkipLink } from "../ui/skip-link";
 import { CATALOG_FILE, CATALOG_URL } from "./runtime-urls";
 import { useBaseData } from "./use-base-data";
 import { useCatalog } from "./use-catalog";
 import { useCheck } from "./use-check";
+import { useIdentify } from "./use-identify";
 import { useImport } from "./use-import";
 import { type LayerSource, useLayerSources } from "./use-layer-sources";
+import { usePlace } from "./use-place";
 import { useProposalCompare } from "./use-proposal-compare";
 import { useUrlSync } from "./use-url-sync";
+import { useZoneIndex } from "./use-zone-index";
 
 /** The viewer: loads the catalogue and the base data, holds the app state, lays out sidebar and map. */
 export function App() {
@@ -149,10 +152,26 @@ export function App() {
     ],
     [layers, sources, proposal],
   );
+  const identify = useIdentify(state.hits, layersById);
   const highlight = useMemo(
-    () => featureToHighlight(state.hits, state.district, base?.districtByCode ?? new Map()),
-    [state.hits, state.district, base],
+    () =>
+      featureToHighlight(
+        identify.current ? [identify.current] : [],
+        state.district,
+        base?.districtByCode ?? new Map(),
+      ),
+    [identify.current, state.district, base],
   );
+  const zoneIndex = useZoneIndex(layers, sources);
+  const place = usePlace({
+    viewRef,
+    initial: link.place ? { place: link.place, move: !link.camera } : null,
+    districts: base?.districts ?? null,
+    zones: zoneIndex.zones,
+    featureOf: zoneIndex.featureOf,
+    dispatch,
+  });
+  const { open: openPlace } = place;
 
   const onHashChange = useCallback(
     (next: UrlState) => {
@@ -160,14 +179,16 @@ export function App() {
       if (next.lang) void i18n.changeLanguage(next.lang);
       if (next.basemap !== undefined) dispatch({ type: "set-basemap", on: next.basemap });
       if (layers && next.layers) dispatch({ type: "catalog-loaded", layers, fromUrl: next.layers });
+      if (next.place) openPlace(next.place, !next.camera);
     },
-    [i18n, layers],
+    [i18n, layers, openPlace],
   );
   const scheduleUrlWrite = useUrlSync({
     layers,
     settings: state.layers,
     lang,
     basemap: state.basemap,
+    place: place.place,
     cameraRef,
     onHashChange,
   });
@@ -186,11 +207,6 @@ export function App() {
   }, [onMove]);
   const onClick = useCallback((hits: FeatureHit[]) => {
     dispatch({ type: "set-hits", hits });
-  }, []);
-  const onSelectDistrict = useCallback((district: DistrictInfo) => {
-    dispatch({ type: "select-district", code: district.code });
-    dispatch({ type: "set-hits", hits: [] });
-    viewRef.current?.fitBounds(district.bbox);
   }, []);
   const closeFeaturePanel = useCallback(() => dispatch({ type: "set-hits", hits: [] }), []);
   const onZoomToLayer = useCallback(
@@ -234,6 +250,7 @@ export function App() {
       data-testid="app"
       data-map-ready={mapReady ? "true" : "false"}
     >
+      <SkipLink />
       <Sidebar
         tab={state.tab}
         onTab={(tab) => dispatch({ type: "set-tab", tab })}
@@ -254,8 +271,12 @@ export function App() {
           setBasemapFailed(false);
           dispatch({ type: "set-basemap", on });
         }}
-        onSelectDistrict={onSelectDistrict}
-        onCloseDistrict={() => dispatch({ type: "select-district", code: null })}
+        zones={zoneIndex.zones}
+        onChoosePlace={place.choose}
+        onCloseDistrict={() => {
+          dispatch({ type: "select-district", code: null });
+          if (place.place?.kind === "district") place.clear();
+        }}
         checkPanel={
           catalog && (
             <CheckPanel
@@ -303,9 +324,10 @@ export function App() {
             onMove={onMove}
             onClick={onClick}
             onBasemapError={() => setBasemapFailed(true)}
+            marker={place.marker}
           />
-          {state.hits.length > 0 && (
-            <FeaturePanel hits={state.hits} layersById={layersById} onClose={closeFeaturePanel} />
+          {identify.current && (
+            <FeaturePanel identify={identify} layersById={layersById} onClose={closeFeaturePanel} />
           )}
         </ImportDropZone>
       </main>

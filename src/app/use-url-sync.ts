@@ -1,6 +1,7 @@
 import { type RefObject, useCallback, useEffect, useEffectEvent, useRef } from "react";
 import type { LayerEntry } from "../core/catalog/schema";
 import { type LayerSettings, visibleLayersForUrl } from "../state/layer-settings";
+import type { PlaceRef } from "../state/place-ref";
 import { type Language, type MapCamera, parseUrlState, type UrlState } from "../state/url-state";
 import { HashWriter } from "./hash-writer";
 
@@ -10,6 +11,8 @@ type Options = {
   settings: LayerSettings;
   lang: Language;
   basemap: boolean;
+  /** The place chosen in the search (null: none). */
+  place?: PlaceRef | null;
   cameraRef: RefObject<MapCamera | undefined>;
   /** The user pasted or edited the link in this tab. */
   onHashChange: (state: UrlState) => void;
@@ -20,7 +23,15 @@ type Options = {
  * language, basemap), so a copied link reproduces it. Returns the function to call after the map
  * moves; the other changes are picked up by themselves.
  */
-export function useUrlSync({ layers, settings, lang, basemap, cameraRef, onHashChange }: Options) {
+export function useUrlSync({
+  layers,
+  settings,
+  lang,
+  basemap,
+  place = null,
+  cameraRef,
+  onHashChange,
+}: Options) {
   const writer = useRef<HashWriter | null>(null);
   const latest = useRef<Omit<UrlState, "camera"> | null>(null);
 
@@ -37,9 +48,14 @@ export function useUrlSync({ layers, settings, lang, basemap, cameraRef, onHashC
 
   useEffect(() => {
     if (!layers) return;
-    latest.current = { layers: visibleLayersForUrl(layers, settings), lang, basemap };
+    latest.current = {
+      layers: visibleLayersForUrl(layers, settings),
+      lang,
+      basemap,
+      ...(place ? { place } : {}),
+    };
     schedule();
-  }, [layers, settings, lang, basemap, schedule]);
+  }, [layers, settings, lang, basemap, place, schedule]);
 
   const hashChanged = useEffectEvent(() => onHashChange(parseUrlState(window.location.hash)));
   useEffect(() => {

@@ -3,11 +3,13 @@ import { type RefObject, useEffect, useEffectEvent, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import type { Finding } from "../core/check/index";
 import { type BaseData, type ComparisonData, MapView, type PlanLayerData } from "../map/map-view";
+import type { MarkedPlace } from "../map/place-marker";
 import type { Bbox } from "../state/bounds";
 import type { FindingHighlight } from "../state/check-selection";
 import type { LayerSettings } from "../state/layer-settings";
 import type { FeatureHit } from "../state/selection";
 import type { MapCamera } from "../state/url-state";
+import { useMapLocale } from "./use-map-locale";
 
 type Props = {
   /** Receives the MapView so the app can move the camera (fit, jump). */
@@ -25,6 +27,8 @@ type Props = {
   findingHighlight: FindingHighlight | null;
   /** What the loaded proposal changes, drawn over the plan layers (null: nothing). */
   comparison: ComparisonData | null;
+  /** The place found by coordinates, marked on the map (null: no marker). */
+  marker?: MarkedPlace | null;
   onReady: () => void;
   onMove: (camera: MapCamera) => void;
   onClick: (hits: FeatureHit[]) => void;
@@ -37,7 +41,8 @@ export function MapCanvas(props: Props) {
   const { t } = useTranslation();
   const container = useRef<HTMLElement>(null);
   const { viewRef, base, layers, settings, basemap, highlight, findings, findingHighlight } = props;
-  const { comparison } = props;
+  const { comparison, marker = null } = props;
+  const locale = useMapLocale();
 
   const onReady = useEffectEvent(() => props.onReady());
   const onMove = useEffectEvent((camera: MapCamera) => props.onMove(camera));
@@ -47,15 +52,17 @@ export function MapCanvas(props: Props) {
   const initial = useEffectEvent(() => ({
     camera: props.initialCamera,
     bounds: props.initialBounds,
+    locale,
   }));
 
   useEffect(() => {
     if (!container.current) return;
-    const { camera, bounds } = initial();
+    const { camera, bounds, locale: firstLocale } = initial();
     const view = new MapView({
       container: container.current,
       camera,
       bounds,
+      locale: firstLocale,
       onReady: () => onReady(),
       onMove: (c) => onMove(c),
       onClick: (hits) => onClick(hits),
@@ -90,6 +97,12 @@ export function MapCanvas(props: Props) {
   useEffect(() => {
     viewRef.current?.setComparison(comparison);
   }, [viewRef, comparison]);
+  useEffect(() => {
+    viewRef.current?.setLocale(locale);
+  }, [viewRef, locale]);
+  useEffect(() => {
+    viewRef.current?.setMarker(marker);
+  }, [viewRef, marker]);
 
-  return <section ref={container} className="map-canvas" aria-label={t("app.map")} />;
+  return <section ref={container} id="map" className="map-canvas" aria-label={t("app.map")} />;
 }

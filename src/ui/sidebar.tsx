@@ -8,18 +8,21 @@ import type { Catalog } from "../core/catalog/parse-catalog";
 import type { Tab } from "../state/app-state";
 import type { DistrictInfo } from "../state/districts-index";
 import type { LayerSettings } from "../state/layer-settings";
+import type { PlaceResult, ZoneInfo } from "../state/place-search";
 import type { LoadedProposal } from "../state/proposal-layer";
 import type { Language } from "../state/url-state";
 import { BaseDataNotice } from "./base-data-notice";
 import { BasemapToggle } from "./basemap-toggle";
 import { CatalogNotice } from "./catalog-notice";
-import { DistrictSearch } from "./district-search";
+import { CopyLinkButton } from "./copy-link-button";
 import { DistrictSummary } from "./district-summary";
 import { LanguageSwitch } from "./language-switch";
 import { LayerPanel } from "./layer-panel";
+import { PlaceSearch } from "./place-search";
 import { ProgressTable } from "./progress-table";
 import { ProposalLayerRow } from "./proposal-layer-row";
 import { SidebarTabs } from "./sidebar-tabs";
+import { SidebarToggle, useSidebarCollapse } from "./sidebar-toggle";
 
 type Props = {
   tab: Tab;
@@ -39,7 +42,9 @@ type Props = {
   onOpacity: (id: string, opacity: number) => void;
   onZoomToLayer: (id: string) => void;
   onBasemap: (on: boolean) => void;
-  onSelectDistrict: (district: DistrictInfo) => void;
+  /** The city plan's zones the search finds by id and name. */
+  zones: readonly ZoneInfo[];
+  onChoosePlace: (result: PlaceResult) => void;
   onCloseDistrict: () => void;
   /** Content of the "Check" tab (the check panel). */
   checkPanel: ReactNode;
@@ -51,70 +56,92 @@ type Props = {
 export function Sidebar(props: Props) {
   const { t } = useTranslation();
   const { catalog, tab } = props;
+  const fold = useSidebarCollapse();
   return (
-    <aside className="sidebar" aria-label={t("app.sidebar")}>
+    <aside
+      className={`sidebar${fold.collapsed ? " sidebar--collapsed" : ""}`}
+      aria-label={t("app.sidebar")}
+    >
       <header className="sidebar__header">
         <div>
           <h1 className="sidebar__title">{t("app.title")}</h1>
           <p className="sidebar__subtitle">{t("app.subtitle")}</p>
         </div>
-        <LanguageSwitch onChange={props.onLanguage} />
+        <div className="sidebar__actions">
+          <CopyLinkButton />
+          <LanguageSwitch onChange={props.onLanguage} />
+          <SidebarToggle {...fold} controls="sidebar-body" />
+        </div>
       </header>
-      <CatalogNotice state={props.catalogState} file={CATALOG_FILE} />
-      <BaseDataNotice state={props.baseState} />
-      <SidebarTabs tab={tab} onChange={props.onTab} compare={props.comparePanel !== null} />
-      <div
-        className="sidebar__panel"
-        id={`panel-${tab}`}
-        role="tabpanel"
-        aria-labelledby={`tab-${tab}`}
-      >
-        {tab === "layers" ? (
-          <>
-            {props.baseState.status === "ready" && (
-              <DistrictSearch
-                districts={props.baseState.districts}
-                onSelect={props.onSelectDistrict}
+      <div className="sidebar__body" id="sidebar-body">
+        <CatalogNotice state={props.catalogState} file={CATALOG_FILE} />
+        <BaseDataNotice state={props.baseState} />
+        <SidebarTabs tab={tab} onChange={props.onTab} compare={props.comparePanel !== null} />
+        <div
+          className="sidebar__panel"
+          id={`panel-${tab}`}
+          role="tabpanel"
+          aria-labelledby={`tab-${tab}`}
+        >
+          {tab === "layers" ? (
+            <>
+              {props.baseState.status === "ready" && (
+                <PlaceSearch
+                  districts={props.baseState.districts}
+                  zones={props.zones}
+                  onChoose={props.onChoosePlace}
+                />
+              )}
+              {props.selectedDistrict && (
+                <DistrictSummary
+                  district={props.selectedDistrict}
+                  onClose={props.onCloseDistrict}
+                />
+              )}
+              <BasemapToggle
+                on={props.basemap}
+                failed={props.basemapFailed}
+                onChange={props.onBasemap}
               />
-            )}
-            {props.selectedDistrict && (
-              <DistrictSummary district={props.selectedDistrict} onClose={props.onCloseDistrict} />
-            )}
-            <BasemapToggle
-              on={props.basemap}
-              failed={props.basemapFailed}
-              onChange={props.onBasemap}
-            />
-            {props.catalogState.status === "loading" && (
-              <p className="muted">{t("app.loadingCatalog")}</p>
-            )}
-            {props.proposal && (
-              <ProposalLayerRow
-                proposal={props.proposal}
-                setting={props.settings[props.proposal.entry.id]}
-                onVisible={props.onVisible}
-                onOpacity={props.onOpacity}
-                onZoom={props.onZoomToLayer}
+              {props.catalogState.status === "loading" && (
+                <p className="muted">{t("app.loadingCatalog")}</p>
+              )}
+              {props.proposal && (
+                <ProposalLayerRow
+                  proposal={props.proposal}
+                  setting={props.settings[props.proposal.entry.id]}
+                  onVisible={props.onVisible}
+                  onOpacity={props.onOpacity}
+                  onZoom={props.onZoomToLayer}
+                />
+              )}
+              {catalog && (
+                <LayerPanel
+                  layers={catalog.layers}
+                  settings={props.settings}
+                  sources={props.sources}
+                  onVisible={props.onVisible}
+                  onOpacity={props.onOpacity}
+                  onZoom={props.onZoomToLayer}
+                />
+              )}
+            </>
+          ) : tab === "check" ? (
+            props.checkPanel
+          ) : tab === "compare" ? (
+            props.comparePanel
+          ) : (
+            catalog && (
+              <ProgressTable
+                catalog={catalog}
+                onShow={(id) => {
+                  props.onVisible(id, true);
+                  props.onZoomToLayer(id);
+                }}
               />
-            )}
-            {catalog && (
-              <LayerPanel
-                layers={catalog.layers}
-                settings={props.settings}
-                sources={props.sources}
-                onVisible={props.onVisible}
-                onOpacity={props.onOpacity}
-                onZoom={props.onZoomToLayer}
-              />
-            )}
-          </>
-        ) : tab === "check" ? (
-          props.checkPanel
-        ) : tab === "compare" ? (
-          props.comparePanel
-        ) : (
-          catalog && <ProgressTable catalog={catalog} />
-        )}
+            )
+          )}
+        </div>
       </div>
     </aside>
   );

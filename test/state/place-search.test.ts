@@ -1,4 +1,4 @@
-import type { FeatureCollection } from "geojson";
+import type { Feature, FeatureCollection } from "geojson";
 import { describe, expect, it } from "vitest";
 import type { DistrictInfo } from "../../src/state/districts-index";
 import { searchPlaces, zoneIndex } from "../../src/state/place-search";
@@ -46,7 +46,7 @@ const ZONES: FeatureCollection = {
       },
     },
     { type: "Feature", geometry: square(105, 21), properties: { zone_name: "no id" } },
-    { type: "Feature", geometry: null, properties: { id: "CP-000-0000" } },
+    { type: "Feature", geometry: null, properties: { id: "CP-000-0000" } } as unknown as Feature,
   ],
 };
 

@@ -1,0 +1,50 @@
+import type { Feature, FeatureCollection } from "geojson";
+import { useCallback, useRef } from "react";
+import type { LayerEntry } from "../core/catalog/schema";
+import { type ZoneInfo, zoneIndex } from "../state/place-search";
+import type { LayerSource } from "./use-layer-sources";
+
+/** Zones indexed once per loaded collection (a layer's data never change once loaded). */
+const indexed = new WeakMap<FeatureCollection, ZoneInfo[]>();
+
+/**
+ * The city plan's zones the search finds by id and name: every feature with an id of the loaded
+ * city-level layers. Also gives a zone's feature back, for the attribute panel.
+ */
+export function useZoneIndex(
+  layers: readonly LayerEntry[] | null,
+  sources: Record<string, LayerSource>,
+): { zones: ZoneInfo[]; featureOf: (zone: ZoneInfo) => Feature | undefined } {
+  const city = (layers ?? []).filter((layer) => layer.level === "city");
+  const loaded = city.map((layer) => {
+    const source = sources[layer.id];
+    return source?.status === "ready" ? source.data : null;
+  });
+  // the same list while no city layer's data change, so the search and the link resolver keep theirs
+  const last = useRef<{ loaded: (FeatureCollection | null)[]; zones: ZoneInfo[] } | null>(null);
+  const same =
+    last.current?.loaded.length === loaded.length &&
+    last.current.loaded.every((data, i) => data === loaded[i]);
+  if (!same || !last.current) {
+    const zones = city.flatMap((layer, i) => {
+      const data = loaded[i];
+      if (!data) return [];
+      let zonesOfLayer = indexed.get(data);
+      if (!zonesOfLayer) {
+        zonesOfLayer = zoneIndex(layer.id, data, layer.nameAttribute);
+        indexed.set(data, zonesOfLayer);
+      }
+      return zonesOfLayer;
+    });
+    last.current = { loaded, zones };
+  }
+  const { zones } = last.current;
+  const featureOf = useCallback(
+    (zone: ZoneInfo) => {
+      const source = sources[zone.layerId];
+      return source?.status === "ready" ? source.data.features[zone.index] : undefined;
+    },
+    [sources],
+  );
+  return { zones, featureOf };
+}
