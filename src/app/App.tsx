@@ -1,133 +1,136 @@
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { LayerEntry } from "../core/catalog/schema";
 import type { Finding } from "../core/check/index";
 import type { ComparePiece } from "../core/compare/index";
 import type { MapView, PlanLayerData } from "../map/map-view";
-import { appReducer, initialAppState } from "../state/app-state";
 import { collectionBbox, HANOI_BBOX } from "../state/bounds";
 import { findingBbox, findingHighlight } from "../state/check-selection";
-import type { LoadedProposal } from "../state/proposal-layer";
-import { landUseKeyOf, proposalTarget } from "../state/proposal-layer";
+import type { DistrictInfo } from "../state/districts-index";
+import { identifyHits } from "../state/identify";
 import { type FeatureHit, featureToHighlight } from "../state/selection";
+import {
+  createAppStore,
+  initialStoreData,
+  StoreProvider,
+  useAppStore,
+  useDispatch,
+} from "../state/store";
+import {
+  catalogOf,
+  findingsOf,
+  importTarget,
+  landUseKeyFor,
+  replacedLayer,
+  selectedFinding,
+} from "../state/store-selectors";
 import { type Language, type MapCamera, parseUrlState, type UrlState } from "../state/url-state";
-import { CheckPanel } from "../ui/check-panel";
 import { FeaturePanel } from "../ui/feature-panel";
 import { ImportDialog } from "../ui/import-dialog";
 import { ImportDropZone } from "../ui/import-drop-zone";
 import { MapCanvas } from "../ui/map-canvas";
-import { type PlanView, ProposalCompare, planViewOf } from "../ui/proposal-compare";
 import { Sidebar } from "../ui/sidebar";
 import { SkipLink } from "../ui/skip-link";
+import { useCityZones } from "../ui/use-city-zones";
+import { flushPendingLinks } from "./hash-writer";
 import { CATALOG_FILE, CATALOG_URL } from "./runtime-urls";
 import { useBaseData } from "./use-base-data";
 import { useCatalog } from "./use-catalog";
 import { useCheck } from "./use-check";
-import { useIdentify } from "./use-identify";
+import { useFlagStore } from "./use-flag-store";
 import { useImport } from "./use-import";
-import { type LayerSource, useLayerSources } from "./use-layer-sources";
+import { useLayerSources } from "./use-layer-sources";
 import { usePlace } from "./use-place";
+import { useProposalCheck } from "./use-proposal-check";
 import { useProposalCompare } from "./use-proposal-compare";
 import { useUrlSync } from "./use-url-sync";
-import { useZoneIndex } from "./use-zone-index";
 
-/** The viewer: loads the catalogue and the base data, holds the app state, lays out sidebar and map. */
+/** The viewer: one store for the whole app, the loaders and workers that fill it, and the layout. */
 export function App() {
+  const [link] = useState(() => parseUrlState(window.location.hash));
+  const [store] = useState(() =>
+    createAppStore(initialStoreData(link.basemap ?? false, CATALOG_FILE)),
+  );
+  return (
+    <StoreProvider store={store}>
+      <AppShell link={link} />
+    </StoreProvider>
+  );
+}
+
+/**
+ * Loads the catalogue, the base data and the layers into the store, drives the check, import and
+ * comparison workers, registers the commands panels call, and lays out sidebar and map. Panels read
+ * the store themselves; only the map (which this module's view ref drives) takes props.
+ */
+function AppShell({ link }: { link: UrlState }) {
   const { t, i18n } = useTranslation();
   const lang = (i18n.language === "en" ? "en" : "vi") satisfies Language;
-  const [link] = useState(() => parseUrlState(window.location.hash));
-  const [state, dispatch] = useReducer(appReducer, link.basemap ?? false, initialAppState);
+  const dispatch = useDispatch();
+  const app = useAppStore((s) => s.app);
   const [mapReady, setMapReady] = useState(false);
-  const [basemapFailed, setBasemapFailed] = useState(false);
   const viewRef = useRef<MapView | null>(null);
   const cameraRef = useRef<MapCamera | undefined>(link.camera);
 
   const catalogState = useCatalog(CATALOG_URL, CATALOG_FILE);
-  const catalog = catalogState.status === "ready" ? catalogState.catalog : null;
-  const layers = catalog?.layers ?? null;
+  const layers = catalogState.status === "ready" ? catalogState.catalog.layers : null;
   const sources = useLayerSources(layers, CATALOG_URL);
   const baseState = useBaseData();
   const base = baseState.status === "ready" ? baseState : null;
-  const { proposal } = state;
+  useEffect(() => {
+    dispatch({
+      type: "resources",
+      patch: { catalog: catalogState, base: baseState, sources },
+    });
+  }, [dispatch, catalogState, baseState, sources]);
+
+  const { proposal } = app;
   // The check reads the proposal in place of the layer it replaces; the map shows both.
-  const checkSources = useMemo<Record<string, LayerSource>>(
+  const checkSources = useMemo(
     () =>
       proposal
         ? {
             ...sources,
-            [proposal.replaces]: { status: "ready", data: proposal.data, bbox: proposal.bbox },
+            [proposal.replaces]: {
+              status: "ready" as const,
+              data: proposal.data,
+              bbox: proposal.bbox,
+            },
           }
         : sources,
     [sources, proposal],
   );
+  const catalog = useAppStore(catalogOf);
   const check = useCheck({
     catalog,
     catalogUrl: CATALOG_URL,
     catalogFile: CATALOG_FILE,
     sources: checkSources,
     baseDistricts: base?.base.districts ?? null,
-    active: state.tab === "check",
+    active: app.tab === "check",
   });
+  useProposalCheck(proposal, checkSources, check);
 
   useEffect(() => {
     if (layers) dispatch({ type: "catalog-loaded", layers, fromUrl: link.layers });
-  }, [layers, link]);
+  }, [dispatch, layers, link]);
 
-  const rules = check.rules.status === "ready" ? check.rules.rules : null;
-  const target = useMemo(
-    () => (layers ? proposalTarget(layers, rules ?? []) : null),
-    [layers, rules],
-  );
-  const importer = useImport(state.importing, target, dispatch);
+  const target = useAppStore(importTarget);
+  const importKey = useAppStore((s) => landUseKeyFor(s, target));
+  const importer = useImport(app.importing, target, importKey, dispatch);
 
-  // A proposal just loaded is checked as soon as the check data holds it.
-  const [toCheck, setToCheck] = useState<LoadedProposal | null>(null);
   useEffect(() => {
-    if (proposal) {
-      setToCheck(proposal);
-      if (proposal.bbox) viewRef.current?.fitBounds(proposal.bbox);
-    }
+    if (proposal?.bbox) viewRef.current?.fitBounds(proposal.bbox);
   }, [proposal]);
-  const { data: checkData, run: runCheck } = check;
-  const replaced = proposal ? layers?.find((l) => l.id === proposal.replaces) : undefined;
+  const replaced = useAppStore(replacedLayer);
+  const replacedKey = useAppStore((s) => landUseKeyFor(s, replaced));
+  const checkData = check.data;
   const comparison = useProposalCompare({
     proposal,
     current: proposal ? sources[proposal.replaces] : undefined,
-    landUseKey: replaced ? landUseKeyOf(replaced) : "land_use_code",
+    landUseKey: replacedKey,
     districts: checkData?.status === "ready" ? checkData.data.districts : null,
   });
-  const { dispatch: compareDispatch } = comparison.compare;
-  const onComparePiece = useCallback(
-    (id: string) => compareDispatch({ type: "select-piece", id }),
-    [compareDispatch],
-  );
-  const onSelectPiece = useCallback(
-    (piece: ComparePiece) => {
-      compareDispatch({ type: "select-piece", id: piece.id });
-      const bbox = piece.geometry
-        ? collectionBbox({
-            type: "FeatureCollection",
-            features: [{ type: "Feature", geometry: piece.geometry, properties: {} }],
-          })
-        : null;
-      if (bbox) viewRef.current?.fitBounds(bbox);
-    },
-    [compareDispatch],
-  );
-  const onPlanView = useCallback(
-    (view: PlanView) => {
-      if (!proposal) return;
-      dispatch({ type: "set-visible", id: proposal.replaces, visible: view !== "after" });
-      dispatch({ type: "set-visible", id: proposal.entry.id, visible: view !== "before" });
-    },
-    [proposal],
-  );
-  useEffect(() => {
-    if (!toCheck || checkData?.status !== "ready") return;
-    if (checkData.data.layers[toCheck.replaces] !== toCheck.data) return;
-    setToCheck(null);
-    runCheck();
-  }, [toCheck, checkData, runCheck]);
 
   const pageTitle = t("app.title");
   useEffect(() => {
@@ -152,23 +155,24 @@ export function App() {
     ],
     [layers, sources, proposal],
   );
-  const identify = useIdentify(state.hits, layersById);
+  const shownHit = app.hits[app.hitPage];
   const highlight = useMemo(
     () =>
       featureToHighlight(
-        identify.current ? [identify.current] : [],
-        state.district,
+        shownHit ? [shownHit] : [],
+        app.district,
         base?.districtByCode ?? new Map(),
       ),
-    [identify.current, state.district, base],
+    [shownHit, app.district, base],
   );
-  const zoneIndex = useZoneIndex(layers, sources);
+  const cityZones = useCityZones();
   const place = usePlace({
     viewRef,
     initial: link.place ? { place: link.place, move: !link.camera } : null,
+    place: app.place,
     districts: base?.districts ?? null,
-    zones: zoneIndex.zones,
-    featureOf: zoneIndex.featureOf,
+    zones: cityZones.zones,
+    featureOf: cityZones.featureOf,
     dispatch,
   });
   const { open: openPlace } = place;
@@ -181,14 +185,14 @@ export function App() {
       if (layers && next.layers) dispatch({ type: "catalog-loaded", layers, fromUrl: next.layers });
       if (next.place) openPlace(next.place, !next.camera);
     },
-    [i18n, layers, openPlace],
+    [i18n, layers, dispatch, openPlace],
   );
   const scheduleUrlWrite = useUrlSync({
     layers,
-    settings: state.layers,
+    settings: app.layers,
     lang,
-    basemap: state.basemap,
-    place: place.place,
+    basemap: app.basemap,
+    place: app.place,
     cameraRef,
     onHashChange,
   });
@@ -205,135 +209,126 @@ export function App() {
     const camera = viewRef.current?.camera();
     if (camera) onMove(camera);
   }, [onMove]);
-  const onClick = useCallback((hits: FeatureHit[]) => {
-    dispatch({ type: "set-hits", hits });
-  }, []);
-  const closeFeaturePanel = useCallback(() => dispatch({ type: "set-hits", hits: [] }), []);
-  const onZoomToLayer = useCallback(
-    (id: string) => {
-      if (proposal?.entry.id === id) {
-        if (proposal.bbox) viewRef.current?.fitBounds(proposal.bbox);
-        return;
-      }
-      const source = sources[id];
-      if (source?.status === "ready" && source.bbox) viewRef.current?.fitBounds(source.bbox);
-    },
-    [sources, proposal],
+  // each feature once (a district is drawn by the base map and by the catalogue's layer)
+  const onClick = useCallback(
+    (hits: FeatureHit[]) => dispatch({ type: "set-hits", hits: identifyHits(hits, layersById) }),
+    [dispatch, layersById],
   );
+  const closeFeaturePanel = useCallback(() => dispatch({ type: "set-hits", hits: [] }), [dispatch]);
 
-  const districtNames = useMemo(
-    () => new Map((base?.districts ?? []).map((d) => [d.code, d.name])),
-    [base],
-  );
-  const checkLayers = check.data?.status === "ready" ? check.data.data.layers : null;
-  const selectedFinding = check.selectedFinding;
+  const checkLayers = checkData?.status === "ready" ? checkData.data.layers : null;
+  const findings = useAppStore(findingsOf);
+  const selected = useAppStore(selectedFinding);
   const findingOutline = useMemo(
-    () => (selectedFinding ? findingHighlight(selectedFinding, checkLayers ?? {}) : null),
-    [selectedFinding, checkLayers],
-  );
-  const { dispatch: checkDispatch } = check;
-  const onSelectFinding = useCallback(
-    (finding: Finding) => {
-      checkDispatch({ type: "select-finding", id: finding.id });
-      const outline = findingHighlight(finding, checkLayers ?? {});
-      const districtBbox = (code: string) => base?.districts.find((d) => d.code === code)?.bbox;
-      viewRef.current?.fitBounds(findingBbox(finding, outline, districtBbox, HANOI_BBOX));
-    },
-    [checkDispatch, checkLayers, base],
+    () => (selected ? findingHighlight(selected, checkLayers ?? {}) : null),
+    [selected, checkLayers],
   );
 
-  const selectedDistrict = base?.districts.find((d) => d.code === state.district);
+  const review = useFlagStore(findings);
+
+  // What panels ask of the app: registered in the store so they need not import it.
+  const { run: runCheck, cancel: cancelCheck } = check;
+  const { rerun: rerunCompare, cancel: cancelCompare } = comparison;
+  const { choose: choosePlace } = place;
+  useEffect(() => {
+    const frame = (bbox: Parameters<MapView["fitBounds"]>[0] | null) => {
+      if (bbox) viewRef.current?.fitBounds(bbox);
+    };
+    dispatch({
+      type: "commands",
+      commands: {
+        ...review,
+        runCheck,
+        cancelCheck,
+        rerunCompare,
+        cancelCompare,
+        openImport: importer.open,
+        overrideImport: importer.override,
+        cancelImport: importer.cancel,
+        loadImport: importer.load,
+        selectFinding: (finding: Finding) => {
+          dispatch({ type: "select-finding", id: finding.id });
+          const outline = findingHighlight(finding, checkLayers ?? {});
+          const districtBbox = (code: string) => base?.districts.find((d) => d.code === code)?.bbox;
+          frame(findingBbox(finding, outline, districtBbox, HANOI_BBOX));
+        },
+        selectPiece: (piece: ComparePiece) => {
+          dispatch({ type: "select-piece", id: piece.id });
+          frame(
+            piece.geometry
+              ? collectionBbox({
+                  type: "FeatureCollection",
+                  features: [{ type: "Feature", geometry: piece.geometry, properties: {} }],
+                })
+              : null,
+          );
+        },
+        selectDistrict: (district: DistrictInfo) => {
+          dispatch({ type: "select-district", code: district.code });
+          dispatch({ type: "set-hits", hits: [] });
+          frame(district.bbox);
+        },
+        zoomToLayer: (id: string) => {
+          if (proposal?.entry.id === id) return frame(proposal.bbox);
+          const source = sources[id];
+          if (source?.status === "ready") frame(source.bbox);
+        },
+        choosePlace,
+        writeLinkNow: flushPendingLinks,
+      },
+    });
+  }, [
+    dispatch,
+    review,
+    runCheck,
+    cancelCheck,
+    rerunCompare,
+    cancelCompare,
+    importer,
+    checkLayers,
+    base,
+    proposal,
+    sources,
+    choosePlace,
+  ]);
+  const onComparePiece = useCallback(
+    (id: string) => dispatch({ type: "select-piece", id }),
+    [dispatch],
+  );
 
   return (
     <div
-      className={`app${state.tab === "progress" ? " app--wide" : state.tab === "check" ? " app--check" : ""}`}
+      className={`app${app.tab === "progress" ? " app--wide" : app.tab === "check" ? " app--check" : ""}`}
       data-testid="app"
       data-map-ready={mapReady ? "true" : "false"}
     >
       <SkipLink />
-      <Sidebar
-        tab={state.tab}
-        onTab={(tab) => dispatch({ type: "set-tab", tab })}
-        onLanguage={(next) => void i18n.changeLanguage(next)}
-        catalogState={catalogState}
-        catalog={catalog}
-        baseState={baseState}
-        settings={state.layers}
-        sources={sources}
-        proposal={proposal}
-        basemap={state.basemap}
-        basemapFailed={basemapFailed}
-        selectedDistrict={selectedDistrict}
-        onVisible={(id, visible) => dispatch({ type: "set-visible", id, visible })}
-        onOpacity={(id, opacity) => dispatch({ type: "set-opacity", id, opacity })}
-        onZoomToLayer={onZoomToLayer}
-        onBasemap={(on) => {
-          setBasemapFailed(false);
-          dispatch({ type: "set-basemap", on });
-        }}
-        zones={zoneIndex.zones}
-        onChoosePlace={place.choose}
-        onCloseDistrict={() => {
-          dispatch({ type: "select-district", code: null });
-          if (place.place?.kind === "district") place.clear();
-        }}
-        checkPanel={
-          catalog && (
-            <CheckPanel
-              check={check}
-              catalog={catalog.layers}
-              catalogFile={CATALOG_FILE}
-              districtNames={districtNames}
-              proposal={proposal}
-              onSelectFinding={onSelectFinding}
-            />
-          )
-        }
-        comparePanel={
-          proposal && (
-            <ProposalCompare
-              compare={comparison.compare}
-              proposal={proposal}
-              currentName={replaced ? replaced.title[lang] : proposal.replaces}
-              view={planViewOf(state.layers, proposal)}
-              onView={onPlanView}
-              onSelectPiece={onSelectPiece}
-              onRerun={comparison.rerun}
-              waiting={comparison.waiting}
-              districtName={(code) => districtNames.get(code) ?? code}
-            />
-          )
-        }
-      />
+      <Sidebar />
       <main className="map-area">
-        <ImportDropZone onFiles={importer.open} disabled={state.importing.status !== "idle"}>
+        <ImportDropZone onFiles={importer.open} disabled={app.importing.status !== "idle"}>
           <MapCanvas
             viewRef={viewRef}
             initialCamera={link.camera}
             initialBounds={HANOI_BBOX}
             base={base?.base ?? null}
             layers={planLayers}
-            settings={state.layers}
-            basemap={state.basemap}
+            settings={app.layers}
+            basemap={app.basemap}
             highlight={highlight}
-            findings={check.findings}
+            findings={findings}
             findingHighlight={findingOutline}
             comparison={comparison.mapData}
             onComparePiece={onComparePiece}
             onReady={onReady}
             onMove={onMove}
             onClick={onClick}
-            onBasemapError={() => setBasemapFailed(true)}
+            onBasemapError={() => dispatch({ type: "basemap-failed" })}
             marker={place.marker}
           />
-          {identify.current && (
-            <FeaturePanel identify={identify} layersById={layersById} onClose={closeFeaturePanel} />
-          )}
+          {shownHit && <FeaturePanel layersById={layersById} onClose={closeFeaturePanel} />}
         </ImportDropZone>
       </main>
-      {state.importing.status !== "idle" && (
-        <ImportDialog state={state.importing} target={target} controller={importer} />
-      )}
+      <ImportDialog />
     </div>
   );
 }

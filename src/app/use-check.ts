@@ -1,36 +1,25 @@
 import type { FeatureCollection } from "geojson";
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Catalog } from "../core/catalog/parse-catalog";
-import type { Finding } from "../core/check/index";
 import { splitRunnable } from "../state/check-coverage";
 import { buildCheckData, type CheckDataState } from "../state/check-data";
-import {
-  type CheckAction,
-  type CheckState,
-  checkedRules,
-  checkReducer,
-  initialCheckState,
-} from "../state/check-state";
+import { checkedRules } from "../state/check-state";
+import type { LayerSource } from "../state/load-states";
+import { useAppStore, useDispatch } from "../state/store";
 import { CheckRunner } from "../worker/check-runner";
 import { checkWorkerCount, startCheckWorker } from "./check-workers";
 import { frameProgress } from "./frame-progress";
-import type { LayerSource } from "./use-layer-sources";
-import { type RulesState, useRules } from "./use-rules";
+import { useRules } from "./use-rules";
 
 export type CheckController = {
-  rules: RulesState;
+  /** The data the workers check, as the store holds it (`resources.checkData`). */
   data: CheckDataState | null;
-  state: CheckState;
-  dispatch: (action: CheckAction) => void;
   /**
    * Checks the ticked rules whose layers loaded (the others are recorded in the run as not run); a
    * run in progress is replaced. Does nothing when none of them can run.
    */
   run: () => void;
   cancel: () => void;
-  /** Findings of the last finished run (empty before the first). */
-  findings: Finding[];
-  selectedFinding: Finding | null;
 };
 
 export type CheckInputs = {
@@ -48,7 +37,7 @@ export type CheckInputs = {
 
 /**
  * The check panel's engine room: loads the rules, gathers the layers once they have loaded, runs the
- * check on Web Workers and keeps the results. Progress reaches React at most once per frame.
+ * check on Web Workers and puts rules, data and results in the store. Progress reaches React at most once per frame.
  */
 export function useCheck({
   catalog,
@@ -59,7 +48,8 @@ export function useCheck({
   active,
 }: CheckInputs): CheckController {
   const rules = useRules(catalog, catalogUrl, catalogFile);
-  const [state, dispatch] = useReducer(checkReducer, undefined, initialCheckState);
+  const unchecked = useAppStore((s) => s.check.unchecked);
+  const dispatch = useDispatch();
   const runnerRef = useRef<CheckRunner | null>(null);
   const runIdRef = useRef(0);
 
@@ -82,12 +72,14 @@ export function useCheck({
   );
   // The same data object for as long as the layers stay the same, so workers receive it once.
   const stableData = useStable(data);
+  useEffect(() => {
+    dispatch({ type: "resources", patch: { rules, checkData: stableData } });
+  }, [dispatch, rules, stableData]);
 
   useEffect(() => {
     if (active && stableData?.status === "ready") runnerRef.current?.warm(stableData.data);
   }, [active, stableData]);
 
-  const { unchecked } = state;
   const run = useCallback(() => {
     const runner = runnerRef.current;
     if (!runner || !validRules || stableData?.status !== "ready") return;
@@ -127,19 +119,12 @@ export function useCheck({
           return;
       }
     });
-  }, [unchecked, validRules, stableData]);
+  }, [unchecked, validRules, stableData, dispatch]);
 
   const cancel = useCallback(() => runnerRef.current?.cancel(), []);
 
-  const findings = state.last?.result.findings ?? EMPTY;
-  const selectedFinding = useMemo(
-    () => findings.find((f) => f.id === state.selected) ?? null,
-    [findings, state.selected],
-  );
-  return { rules, data: stableData, state, dispatch, run, cancel, findings, selectedFinding };
+  return { data: stableData, run, cancel };
 }
-
-const EMPTY: Finding[] = [];
 
 /**
  * Keeps the previous check data while the layers it holds are the same objects: the layer sources

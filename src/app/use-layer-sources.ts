@@ -1,16 +1,9 @@
-import type { FeatureCollection } from "geojson";
 import { useEffect, useState } from "react";
 import type { LayerEntry } from "../core/catalog/schema";
-import { type Bbox, collectionBbox } from "../state/bounds";
-import type { LoadFailure } from "../state/load-failure";
+import { collectionBbox } from "../state/bounds";
+import type { LayerSource } from "../state/load-states";
 import { catalogFileUrl } from "./app-file-url";
 import { loadFeatureCollection, toLoadFailure } from "./load-source";
-
-/** Where one layer's file stands. */
-export type LayerSource =
-  | { status: "loading" }
-  | { status: "ready"; data: FeatureCollection; bbox: Bbox | null }
-  | { status: "error"; failure: LoadFailure };
 
 /**
  * Loads every layer's `source` (relative to the catalogue file) in parallel. Each layer settles on

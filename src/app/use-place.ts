@@ -3,59 +3,46 @@ import { type RefObject, useCallback, useEffect, useMemo, useState } from "react
 import { useTranslation } from "react-i18next";
 import type { MapView } from "../map/map-view";
 import type { MarkedPlace } from "../map/place-marker";
-import type { AppAction } from "../state/app-state";
 import type { DistrictInfo } from "../state/districts-index";
 import { formatNumber } from "../state/format";
 import type { PlaceRef } from "../state/place-ref";
 import type { PlaceResult, ZoneInfo } from "../state/place-search";
+import type { StoreAction } from "../state/store";
 import type { Language } from "../state/url-state";
 
 type Options = {
   viewRef: RefObject<MapView | null>;
   /** The place a link opened with, and whether to move there (a link with a camera keeps its view). */
   initial: { place: PlaceRef; move: boolean } | null;
+  /** The chosen place, as the store holds it. */
+  place: PlaceRef | null;
   districts: readonly DistrictInfo[] | null;
   zones: readonly ZoneInfo[];
   /** A zone's feature as its layer holds it. */
   featureOf: (zone: ZoneInfo) => Feature | undefined;
-  dispatch: (action: AppAction) => void;
+  dispatch: (action: StoreAction) => void;
 };
 
-/** The place chosen in the search, the marker it puts on the map, and the ways to choose or drop one. */
+/** What the app does with the search's places: choose one, open one from a link, and its marker. */
 export type Place = {
-  place: PlaceRef | null;
+  /** The marker of a chosen point (null: none). */
   marker: MarkedPlace | null;
-  /** The user picked a search result: remember it, go there, mark or outline it. */
+  /** The user picked a search result: it becomes the place; the map goes there. */
   choose: (result: PlaceResult) => void;
-  /** A link (or an edited hash) names a place: show it once its data are loaded. */
+  /** A link (or an edited hash) names a place: shown once the data it needs are loaded. */
   open: (place: PlaceRef, move: boolean) => void;
-  clear: () => void;
 };
 
 /**
- * The search's chosen place: a district (selected and zoomed to, as before), a zone of the city
- * plan (its layer shown, zoomed to, its attributes in the panel), or a point (marked, flown to).
- * It goes into the link, and a link with a place shows it again when the data it needs arrive.
+ * The search's chosen place: a district (selected and framed, as before), a zone of the city plan
+ * (its layer shown, framed, its attributes in the panel), or a point (marked, flown to). The store
+ * keeps it, so the link does; a link with a place shows it again when the data it needs arrive.
  */
-export function usePlace({
-  viewRef,
-  initial,
-  districts,
-  zones,
-  featureOf,
-  dispatch,
-}: Options): Place {
+export function usePlace(options: Options): Place {
+  const { viewRef, initial, place, districts, zones, featureOf, dispatch } = options;
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Language;
-  const [place, setPlace] = useState<PlaceRef | null>(null);
-  const [marker, setMarker] = useState<MarkedPlace | null>(null);
   const [pending, setPending] = useState(initial);
-
-  const pointLabel = useCallback(
-    (lat: number, lon: number) =>
-      t("search.latLon", { lat: formatNumber(lat, lang, 5), lon: formatNumber(lon, lang, 5) }),
-    [t, lang],
-  );
 
   const showDistrict = useCallback(
     (district: DistrictInfo, move: boolean) => {
@@ -69,44 +56,38 @@ export function usePlace({
     (zone: ZoneInfo, move: boolean) => {
       const feature = featureOf(zone);
       dispatch({ type: "set-visible", id: zone.layerId, visible: true });
-      if (feature)
+      if (feature) {
         dispatch({ type: "set-hits", hits: [{ kind: "plan", layerId: zone.layerId, feature }] });
+      }
       if (move) viewRef.current?.fitBounds(zone.bbox);
     },
     [dispatch, featureOf, viewRef],
-  );
-  const showPoint = useCallback(
-    (lat: number, lon: number, label: string, move: boolean) => {
-      setMarker({ lat, lon, label: t("search.marker", { place: label }) });
-      if (move) viewRef.current?.flyTo(lat, lon);
-    },
-    [t, viewRef],
   );
 
   const choose = useCallback(
     (result: PlaceResult) => {
       setPending(null);
-      setMarker(null);
       if (result.kind === "district") {
-        setPlace({ kind: "district", code: result.district.code });
+        dispatch({ type: "set-place", place: { kind: "district", code: result.district.code } });
         showDistrict(result.district, true);
       } else if (result.kind === "zone") {
-        setPlace({ kind: "zone", layerId: result.zone.layerId, id: result.zone.id });
+        const { layerId, id } = result.zone;
+        dispatch({ type: "set-place", place: { kind: "zone", layerId, id } });
         showZone(result.zone, true);
       } else {
         const { lat, lon, query } = result;
-        setPlace({ kind: "point", lat, lon });
-        const label =
+        const vn2000 =
           query.kind === "vn2000"
-            ? t("search.vn2000", {
-                x: formatNumber(query.northing, lang, 2),
-                y: formatNumber(query.easting, lang, 2),
-              })
-            : pointLabel(lat, lon);
-        showPoint(lat, lon, label, true);
+            ? { northing: query.northing, easting: query.easting }
+            : undefined;
+        dispatch({
+          type: "set-place",
+          place: { kind: "point", lat, lon, ...(vn2000 ? { vn2000 } : {}) },
+        });
+        viewRef.current?.flyTo(lat, lon);
       }
     },
-    [showDistrict, showZone, showPoint, pointLabel, t, lang],
+    [dispatch, showDistrict, showZone, viewRef],
   );
 
   // A place from a link waits for the districts or the zone's layer.
@@ -114,7 +95,7 @@ export function usePlace({
     if (!pending) return;
     const { place: wanted, move } = pending;
     if (wanted.kind === "point") {
-      showPoint(wanted.lat, wanted.lon, pointLabel(wanted.lat, wanted.lon), move);
+      if (move) viewRef.current?.flyTo(wanted.lat, wanted.lon);
     } else if (wanted.kind === "district") {
       const district = districts?.find((d) => d.code === wanted.code);
       if (!district) return;
@@ -124,22 +105,28 @@ export function usePlace({
       if (!zone) return;
       showZone(zone, move);
     }
-    setPlace(wanted);
+    dispatch({ type: "set-place", place: wanted });
     setPending(null);
-  }, [pending, districts, zones, showDistrict, showZone, showPoint, pointLabel]);
+  }, [pending, districts, zones, showDistrict, showZone, dispatch, viewRef]);
 
-  const open = useCallback((next: PlaceRef, move: boolean) => {
-    setMarker(null);
-    setPending({ place: next, move });
-  }, []);
-  const clear = useCallback(() => {
-    setPending(null);
-    setPlace(null);
-    setMarker(null);
-  }, []);
-
-  return useMemo(
-    () => ({ place, marker, choose, open, clear }),
-    [place, marker, choose, open, clear],
+  const open = useCallback(
+    (next: PlaceRef, move: boolean) => setPending({ place: next, move }),
+    [],
   );
+
+  const marker = useMemo<MarkedPlace | null>(() => {
+    if (place?.kind !== "point") return null;
+    const words = place.vn2000
+      ? t("search.vn2000", {
+          x: formatNumber(place.vn2000.northing, lang, 2),
+          y: formatNumber(place.vn2000.easting, lang, 2),
+        })
+      : t("search.latLon", {
+          lat: formatNumber(place.lat, lang, 5),
+          lon: formatNumber(place.lon, lang, 5),
+        });
+    return { lat: place.lat, lon: place.lon, label: t("search.marker", { place: words }) };
+  }, [place, t, lang]);
+
+  return useMemo(() => ({ marker, choose, open }), [marker, choose, open]);
 }

@@ -1,6 +1,7 @@
 import type { LayerEntry } from "../core/catalog/schema";
 import { IDLE_IMPORT, type ImportAction, type ImportState, importReducer } from "./import-state";
 import { initialLayerSettings, type LayerSettings } from "./layer-settings";
+import type { PlaceRef } from "./place-ref";
 import type { LoadedProposal } from "./proposal-layer";
 import type { FeatureHit } from "./selection";
 import type { LayerSetting } from "./url-state";
@@ -13,14 +14,28 @@ export type AppState = {
   tab: Tab;
   layers: LayerSettings;
   basemap: boolean;
+  /** The OpenStreetMap basemap was switched on but its tiles did not load (said beside the switch). */
+  basemapFailed: boolean;
   /** Code of the district chosen in the search, shown in the sidebar summary. */
   district: string | null;
-  /** Features under the last map click, shown in the attribute panel (empty: panel closed). */
+  /**
+   * Features under the last map click (or Enter on the map), topmost first and each once (see
+   * `identifyHits`), shown in the attribute panel one at a time (empty: panel closed).
+   */
   hits: FeatureHit[];
+  /** Which of `hits` the attribute panel shows and the map outlines. */
+  hitPage: number;
+  /** The place chosen in the search (or opened from a link), kept in the link. */
+  place: PlaceRef | null;
   /** The import dialog (a proposal file being read or reviewed). */
   importing: ImportState;
   /** The proposal loaded in this session, drawn and checked in place of the layer it replaces. */
   proposal: LoadedProposal | null;
+  /**
+   * The layer the user chose for the next proposal to replace, when several can be (null: the
+   * first; see `proposalTarget`).
+   */
+  importTarget: string | null;
 };
 
 export type AppAction =
@@ -30,15 +45,28 @@ export type AppAction =
   /** Opacity 0–1. */
   | { type: "set-opacity"; id: string; opacity: number }
   | { type: "set-tab"; tab: Tab }
+  /** Switching the basemap on or off forgets an earlier failure to load it. */
   | { type: "set-basemap"; on: boolean }
+  | { type: "basemap-failed" }
   | { type: "select-district"; code: string | null }
+  /** New hits show their first page. */
   | { type: "set-hits"; hits: FeatureHit[] }
+  /** Page through the hits (kept within them). */
+  | { type: "set-hit-page"; page: number }
+  | { type: "set-place"; place: PlaceRef | null }
   | ImportAction
   /**
    * The user loaded the reviewed proposal: it replaces any earlier one, is shown, and the check tab
    * opens (its run is the app's to start). The dialog closes.
    */
-  | { type: "proposal-loaded"; proposal: LoadedProposal };
+  | { type: "proposal-loaded"; proposal: LoadedProposal }
+  /**
+   * The user removed the proposal: its layer goes, the layer it replaced is shown and checked again
+   * (the app's to re-run), and the comparison tab closes.
+   */
+  | { type: "proposal-removed" }
+  /** The user chose which layer the proposal in the dialog replaces. */
+  | { type: "choose-import-target"; id: string };
 
 /** The state before anything has loaded. */
 export function initialAppState(basemap: boolean): AppState {
@@ -46,10 +74,14 @@ export function initialAppState(basemap: boolean): AppState {
     tab: "layers",
     layers: {},
     basemap,
+    basemapFailed: false,
     district: null,
     hits: [],
+    hitPage: 0,
+    place: null,
     importing: IDLE_IMPORT,
     proposal: null,
+    importTarget: null,
   };
 }
 
@@ -80,11 +112,22 @@ export function appReducer(state: AppState, action: AppAction): AppState {
     case "set-tab":
       return { ...state, tab: action.tab };
     case "set-basemap":
-      return { ...state, basemap: action.on };
-    case "select-district":
-      return { ...state, district: action.code };
+      return { ...state, basemap: action.on, basemapFailed: false };
+    case "basemap-failed":
+      return state.basemap ? { ...state, basemapFailed: true } : state;
+    case "select-district": {
+      // closing the district's summary drops it as the chosen place too
+      const place = action.code === null && state.place?.kind === "district" ? null : state.place;
+      return { ...state, district: action.code, place };
+    }
     case "set-hits":
-      return { ...state, hits: action.hits };
+      return { ...state, hits: action.hits, hitPage: 0 };
+    case "set-hit-page": {
+      const page = Math.max(0, Math.min(action.page, state.hits.length - 1));
+      return page === state.hitPage ? state : { ...state, hitPage: page };
+    }
+    case "set-place":
+      return { ...state, place: action.place };
     case "import-started":
     case "import-progress":
     case "import-reported":
@@ -103,10 +146,25 @@ export function appReducer(state: AppState, action: AppAction): AppState {
         ...state,
         layers,
         hits,
+        hitPage: 0,
         tab: "check",
         importing: IDLE_IMPORT,
         proposal: action.proposal,
       };
+    }
+    case "choose-import-target":
+      return { ...state, importTarget: action.id };
+    case "proposal-removed": {
+      const { proposal } = state;
+      if (!proposal) return state;
+      const { [proposal.entry.id]: _, ...rest } = state.layers;
+      const replaced = rest[proposal.replaces];
+      const layers = replaced
+        ? { ...rest, [proposal.replaces]: { ...replaced, visible: true } }
+        : rest;
+      const hits = state.hits.filter((h) => h.kind !== "plan" || h.layerId !== proposal.entry.id);
+      const tab = state.tab === "compare" ? "layers" : state.tab;
+      return { ...state, layers, hits, hitPage: 0, tab, proposal: null };
     }
   }
 }

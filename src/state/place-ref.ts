@@ -6,7 +6,13 @@
 export type PlaceRef =
   | { kind: "district"; code: string }
   | { kind: "zone"; layerId: string; id: string }
-  | { kind: "point"; lat: number; lon: number };
+  | {
+      kind: "point";
+      lat: number;
+      lon: number;
+      /** The VN-2000 metres typed, for the marker's words (a link keeps the WGS84 point only). */
+      vn2000?: { northing: number; easting: number };
+    };
 
 const LAYER_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const DISTRICT_CODE = /^\d{3}$/;

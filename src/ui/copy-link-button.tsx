@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { flushPendingLinks } from "../app/hash-writer";
+import { useCommands } from "../state/store";
 
 type Outcome = "idle" | "copied" | "failed";
 
@@ -14,6 +14,7 @@ export function CopyLinkButton() {
   const [outcome, setOutcome] = useState<Outcome>("idle");
   const [link, setLink] = useState("");
   const field = useRef<HTMLInputElement>(null);
+  const { writeLinkNow } = useCommands();
   useEffect(() => {
     if (outcome !== "copied") return;
     const timer = setTimeout(() => setOutcome("idle"), 4000);
@@ -23,7 +24,7 @@ export function CopyLinkButton() {
     if (outcome === "failed") field.current?.select();
   }, [outcome]);
   const copy = async () => {
-    flushPendingLinks();
+    writeLinkNow();
     const href = window.location.href;
     setLink(href);
     try {

@@ -1,16 +1,15 @@
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
-import type { Identify } from "../app/use-identify";
 import type { LayerEntry } from "../core/catalog/schema";
 import { districtTypeText } from "../state/district-type";
 import { buildAttributeRows, featureName } from "../state/feature-details";
 import { formatAreaKm2 } from "../state/format";
 import type { FeatureHit } from "../state/selection";
+import { useAppStore, useDispatch } from "../state/store";
 import type { Language } from "../state/url-state";
 import { CloseButton } from "./close-button";
 
 type Props = {
-  identify: Identify;
   layersById: ReadonlyMap<string, LayerEntry>;
   onClose: () => void;
 };
@@ -21,9 +20,13 @@ type Props = {
  * their units; a district its type and area. Every value is a text node; data never becomes markup.
  * Escape closes it. On a phone it is a bottom sheet over the lower part of the map.
  */
-export function FeaturePanel({ identify, layersById, onClose }: Props) {
+export function FeaturePanel({ layersById, onClose }: Props) {
   const { t } = useTranslation();
-  const { hits, page, current, setPage } = identify;
+  const hits = useAppStore((s) => s.app.hits);
+  const page = useAppStore((s) => s.app.hitPage);
+  const dispatch = useDispatch();
+  const current = hits[page] ?? null;
+  const setPage = (next: number) => dispatch({ type: "set-hit-page", page: next });
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.key === "Escape") onClose();

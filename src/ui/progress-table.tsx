@@ -18,14 +18,11 @@ import {
   progressAgencies,
   viewProgressRows,
 } from "../state/progress-view";
+import { useCommands, useDispatch } from "../state/store";
 import type { Language } from "../state/url-state";
 import { ProgressFilters } from "./progress-filters";
 
-type Props = {
-  catalog: Catalog;
-  /** Shows a component's layer on the map (switched on, zoomed to). */
-  onShow?: (layerId: string) => void;
-};
+type Props = { catalog: Catalog };
 
 const COLUMNS: {
   key: ProgressSortKey;
@@ -44,8 +41,14 @@ const COLUMNS: {
  * agency, level and status, sorted by any column (its header is a button; the sort is announced
  * with `aria-sort`), each row with a button that shows its layer on the map.
  */
-export function ProgressTable({ catalog, onShow }: Props) {
+export function ProgressTable({ catalog }: Props) {
   const { t, i18n } = useTranslation();
+  const dispatch = useDispatch();
+  const { zoomToLayer } = useCommands();
+  const onShow = (id: string) => {
+    dispatch({ type: "set-visible", id, visible: true });
+    zoomToLayer(id);
+  };
   const lang = i18n.language as Language;
   const [filter, setFilter] = useState<ProgressFilter>(NO_PROGRESS_FILTER);
   const [sort, setSort] = useState<ProgressSort>(DEFAULT_PROGRESS_SORT);
@@ -98,11 +101,9 @@ export function ProgressTable({ catalog, onShow }: Props) {
                 </th>
               ))}
               <th scope="col">{t("progress.flag")}</th>
-              {onShow && (
-                <th scope="col">
-                  <span className="visually-hidden">{t("progress.show")}</span>
-                </th>
-              )}
+              <th scope="col">
+                <span className="visually-hidden">{t("progress.show")}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -132,19 +133,17 @@ export function ProgressTable({ catalog, onShow }: Props) {
                     </span>
                   )}
                 </td>
-                {onShow && (
-                  <td>
-                    <button
-                      type="button"
-                      className="button button--small"
-                      data-testid={`progress-show-${layer.id}`}
-                      aria-label={t("progress.showLabel", { name: layer.title[lang] })}
-                      onClick={() => onShow(layer.id)}
-                    >
-                      {t("progress.show")}
-                    </button>
-                  </td>
-                )}
+                <td>
+                  <button
+                    type="button"
+                    className="button button--small"
+                    data-testid={`progress-show-${layer.id}`}
+                    aria-label={t("progress.showLabel", { name: layer.title[lang] })}
+                    onClick={() => onShow(layer.id)}
+                  >
+                    {t("progress.show")}
+                  </button>
+                </td>
               </tr>
             ))}
           </tbody>

@@ -1,20 +1,22 @@
 import type { Feature, FeatureCollection } from "geojson";
 import { useCallback, useRef } from "react";
-import type { LayerEntry } from "../core/catalog/schema";
 import { type ZoneInfo, zoneIndex } from "../state/place-search";
-import type { LayerSource } from "./use-layer-sources";
+import { useAppStore } from "../state/store";
+import { catalogOf } from "../state/store-selectors";
 
 /** Zones indexed once per loaded collection (a layer's data never change once loaded). */
 const indexed = new WeakMap<FeatureCollection, ZoneInfo[]>();
 
 /**
  * The city plan's zones the search finds by id and name: every feature with an id of the loaded
- * city-level layers. Also gives a zone's feature back, for the attribute panel.
+ * city-level layers (read from the store). Also gives a zone's feature back, for the attribute panel.
  */
-export function useZoneIndex(
-  layers: readonly LayerEntry[] | null,
-  sources: Record<string, LayerSource>,
-): { zones: ZoneInfo[]; featureOf: (zone: ZoneInfo) => Feature | undefined } {
+export function useCityZones(): {
+  zones: ZoneInfo[];
+  featureOf: (zone: ZoneInfo) => Feature | undefined;
+} {
+  const layers = useAppStore(catalogOf)?.layers;
+  const sources = useAppStore((s) => s.resources.sources);
   const city = (layers ?? []).filter((layer) => layer.level === "city");
   const loaded = city.map((layer) => {
     const source = sources[layer.id];
