@@ -3,6 +3,9 @@ import { describe, expect, it } from "vitest";
 import { openApp, useGuardedPage } from "./harness";
 import { findMapPoint, mapCamera, mapIdle, panelPages, waitForCentre } from "./map-helpers";
 
+/** A hang guard for tests that load the app again (over 50 s while the machine was busy). */
+const REOPEN_TIMEOUT = 240_000;
+
 /** City plan zones, a corridor, and the catalogue's district layer drawn over the base districts. */
 const LAYERS = "layers=hanoi-districts:15,city-plan-zones:70,ring-road-corridors:70";
 
@@ -151,34 +154,38 @@ describe("identify and search as a planner uses them, in Chromium against the bu
       await box().press("Escape");
     });
 
-    it("finds a city plan zone by its id, shows its attributes and keeps it in the link", async () => {
-      const zoneId = await page.evaluate(() => {
-        const map = window.__planLayersMap;
-        const ids = map?.querySourceFeatures("plan:city-plan-zones").map((f) => f.properties?.id);
-        return ids?.find((id) => typeof id === "string" && id.startsWith("CP-271-"));
-      });
-      if (!zoneId) throw new Error("no zone of Ba Vì loaded");
-      await box().fill(zoneId.toLowerCase());
-      const option = page.getByTestId(`search-result-zone-city-plan-zones-${zoneId}`);
-      await option.waitFor();
-      await box().press("Enter");
-      const panel = page.getByTestId("feature-panel");
-      await panel.waitFor();
-      expect(await panel.textContent()).toContain(zoneId);
-      await page.waitForFunction(
-        (id) => location.hash.includes(`place=zone:city-plan-zones:${id}`),
-        zoneId,
-      );
-      await page.keyboard.press("Escape");
+    it(
+      "finds a city plan zone by its id, shows its attributes and keeps it in the link",
+      async () => {
+        const zoneId = await page.evaluate(() => {
+          const map = window.__planLayersMap;
+          const ids = map?.querySourceFeatures("plan:city-plan-zones").map((f) => f.properties?.id);
+          return ids?.find((id) => typeof id === "string" && id.startsWith("CP-271-"));
+        });
+        if (!zoneId) throw new Error("no zone of Ba Vì loaded");
+        await box().fill(zoneId.toLowerCase());
+        const option = page.getByTestId(`search-result-zone-city-plan-zones-${zoneId}`);
+        await option.waitFor();
+        await box().press("Enter");
+        const panel = page.getByTestId("feature-panel");
+        await panel.waitFor();
+        expect(await panel.textContent()).toContain(zoneId);
+        await page.waitForFunction(
+          (id) => location.hash.includes(`place=zone:city-plan-zones:${id}`),
+          zoneId,
+        );
+        await page.keyboard.press("Escape");
 
-      // the link alone (no camera) reopens the zone: zoomed to, its attributes shown
-      await reopen(`${LAYERS}&place=zone:city-plan-zones:${zoneId}`);
-      const reopened = page.getByTestId("feature-panel");
-      await reopened.waitFor();
-      expect(await reopened.textContent()).toContain(zoneId);
-      expect((await mapCamera(page)).zoom).toBeGreaterThan(11);
-      await page.keyboard.press("Escape");
-    });
+        // the link alone (no camera) reopens the zone: zoomed to, its attributes shown
+        await reopen(`${LAYERS}&place=zone:city-plan-zones:${zoneId}`);
+        const reopened = page.getByTestId("feature-panel");
+        await reopened.waitFor();
+        expect(await reopened.textContent()).toContain(zoneId);
+        expect((await mapCamera(page)).zoom).toBeGreaterThan(11);
+        await page.keyboard.press("Escape");
+      },
+      REOPEN_TIMEOUT,
+    );
 
     it("moves through the results with the arrow keys (ARIA combobox) and picks with Enter", async () => {
       await box().fill("ba");
@@ -203,10 +210,14 @@ describe("identify and search as a planner uses them, in Chromium against the bu
       await page.waitForFunction(() => /place=district:\d{3}/.test(location.hash));
     });
 
-    it("reopens a point from a link with its marker", async () => {
-      await reopen("place=point:21.2187,105.8047");
-      await page.getByTestId("place-marker").waitFor();
-      await waitForCentre(page, 105.8047, 21.2187, 0.001);
-    });
+    it(
+      "reopens a point from a link with its marker",
+      async () => {
+        await reopen("place=point:21.2187,105.8047");
+        await page.getByTestId("place-marker").waitFor();
+        await waitForCentre(page, 105.8047, 21.2187, 0.001);
+      },
+      REOPEN_TIMEOUT,
+    );
   });
 });
