@@ -14,56 +14,66 @@ type Props = {
 /** The progress table's filters: agency, plan level and workflow status ("all" by default). */
 export function ProgressFilters({ filter, onFilter, agencies, levels, statuses }: Props) {
   const { t } = useTranslation();
-  const uid = useId();
   return (
     <fieldset className="progress__filters">
       <legend className="visually-hidden">{t("progress.filters")}</legend>
-      <label htmlFor={`${uid}-agency`}>{t("progress.filterAgency")}</label>
-      <select
-        id={`${uid}-agency`}
-        data-testid="progress-filter-agency"
-        value={filter.agency ?? ""}
-        onChange={(event) => onFilter({ ...filter, agency: event.target.value || null })}
-      >
-        <option value="">{t("progress.all")}</option>
-        {agencies.map((agency) => (
-          <option key={agency} value={agency}>
-            {agency}
-          </option>
-        ))}
-      </select>
-      <label htmlFor={`${uid}-level`}>{t("progress.filterLevel")}</label>
-      <select
-        id={`${uid}-level`}
-        data-testid="progress-filter-level"
-        value={filter.level ?? ""}
-        onChange={(event) =>
-          onFilter({ ...filter, level: (event.target.value || null) as PlanLevel | null })
-        }
-      >
-        <option value="">{t("progress.all")}</option>
-        {levels.map((level) => (
-          <option key={level} value={level}>
-            {t(`levelsShort.${level}`)}
-          </option>
-        ))}
-      </select>
-      <label htmlFor={`${uid}-status`}>{t("progress.filterStatus")}</label>
-      <select
-        id={`${uid}-status`}
-        data-testid="progress-filter-status"
-        value={filter.status ?? ""}
-        onChange={(event) =>
-          onFilter({ ...filter, status: (event.target.value || null) as PlanStatus | null })
-        }
-      >
-        <option value="">{t("progress.all")}</option>
-        {statuses.map((status) => (
-          <option key={status} value={status}>
-            {t(`status.${status}`)}
-          </option>
-        ))}
-      </select>
+      <FilterSelect
+        name="agency"
+        label={t("progress.filterAgency")}
+        value={filter.agency}
+        options={agencies.map((agency) => [agency, agency])}
+        onChange={(agency) => onFilter({ ...filter, agency })}
+      />
+      <FilterSelect
+        name="level"
+        label={t("progress.filterLevel")}
+        value={filter.level}
+        options={levels.map((level) => [level, t(`levelsShort.${level}`)])}
+        onChange={(level) => onFilter({ ...filter, level })}
+      />
+      <FilterSelect
+        name="status"
+        label={t("progress.filterStatus")}
+        value={filter.status}
+        options={statuses.map((status) => [status, t(`status.${status}`)])}
+        onChange={(status) => onFilter({ ...filter, status })}
+      />
     </fieldset>
+  );
+}
+
+/** One labelled filter: "all" (null) or one of the values, each shown with its words. */
+function FilterSelect<T extends string>({
+  name,
+  label,
+  value,
+  options,
+  onChange,
+}: {
+  name: string;
+  label: string;
+  value: T | null;
+  options: readonly (readonly [T, string])[];
+  onChange: (value: T | null) => void;
+}) {
+  const { t } = useTranslation();
+  const id = `${useId()}-${name}`;
+  return (
+    <>
+      <label htmlFor={id}>{label}</label>
+      <select
+        id={id}
+        data-testid={`progress-filter-${name}`}
+        value={value ?? ""}
+        onChange={(event) => onChange((event.target.value || null) as T | null)}
+      >
+        <option value="">{t("progress.all")}</option>
+        {options.map(([option, words]) => (
+          <option key={option} value={option}>
+            {words}
+          </option>
+        ))}
+      </select>
+    </>
   );
 }

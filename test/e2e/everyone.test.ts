@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { onFreshPage, openApp } from "./harness";
-import { mapIdle } from "./map-helpers";
+import { mapIdle, renderedCount } from "./map-helpers";
 
 /** Interactive elements on screen smaller than 24 × 24 CSS px (WCAG 2.2 target size, minimum). */
 function smallTargets(page: Page): Promise<string[]> {
@@ -25,19 +25,6 @@ function smallTargets(page: Page): Promise<string[]> {
         return `${el.tagName.toLowerCase()} ${name}: ${Math.round(r.width)}×${Math.round(r.height)}`;
       });
   });
-}
-
-/** Features MapLibre draws for a plan layer now. */
-function renderedCount(page: Page, layerId: string): Promise<number> {
-  return page.evaluate((id) => {
-    const map = window.__planLayersMap;
-    if (!map) throw new Error("map not exposed");
-    const styleLayers = map
-      .getStyle()
-      .layers.filter((l) => "source" in l && l.source === `plan:${id}`)
-      .map((l) => l.id);
-    return map.queryRenderedFeatures({ layers: styleLayers }).length;
-  }, layerId);
 }
 
 /**

@@ -13,6 +13,19 @@ export function mapIdle(page: Page): Promise<void> {
   );
 }
 
+/** Number of features MapLibre draws now for a plan layer (all its style layers). */
+export function renderedCount(page: Page, layerId: string): Promise<number> {
+  return page.evaluate((id) => {
+    const map = window.__planLayersMap;
+    if (!map) throw new Error("map not exposed");
+    const styleLayers = map
+      .getStyle()
+      .layers.filter((l) => "source" in l && l.source === `plan:${id}`)
+      .map((l) => l.id);
+    return map.queryRenderedFeatures({ layers: styleLayers }).length;
+  }, layerId);
+}
+
 /** The map's centre and zoom. */
 export function mapCamera(page: Page): Promise<{ lng: number; lat: number; zoom: number }> {
   return page.evaluate(() => {
