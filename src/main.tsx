@@ -4,6 +4,7 @@ import { App } from "./app/App";
 import { initI18n } from "./i18n";
 import { parseUrlState } from "./state/url-state";
 import "./ui/app.css";
+import "./ui/access.css";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");

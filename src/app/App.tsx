@@ -8,6 +8,7 @@ import { initialBasemap, parseBasemapSource } from "../state/basemap";
 import { collectionBbox, HANOI_BBOX } from "../state/bounds";
 import { findingBbox, findingHighlight } from "../state/check-selection";
 import type { DistrictInfo } from "../state/districts-index";
+import { identifyHits } from "../state/identify";
 import { flattenOrder, shownSettings } from "../state/layer-order";
 import { type FeatureHit, featureToHighlight } from "../state/selection";
 import {
@@ -34,7 +35,10 @@ import { ImportDropZone } from "../ui/import-drop-zone";
 import { MapCanvas } from "../ui/map-canvas";
 import { MapLegend } from "../ui/map-legend";
 import { Sidebar } from "../ui/sidebar";
+import { SkipLink } from "../ui/skip-link";
+import { useCityZones } from "../ui/use-city-zones";
 import { storeBasemapAddress, storedBasemapAddress } from "./basemap-address";
+import { flushPendingLinks } from "./hash-writer";
 import { CATALOG_FILE, CATALOG_URL } from "./runtime-urls";
 import { useBaseData } from "./use-base-data";
 import { useCatalog } from "./use-catalog";
@@ -43,6 +47,7 @@ import { useFlagStore } from "./use-flag-store";
 import { useImport } from "./use-import";
 import { useLayerSources } from "./use-layer-sources";
 import { LinkedFinding } from "./use-linked-finding";
+import { usePlace } from "./use-place";
 import { useProposalCheck } from "./use-proposal-check";
 import { useProposalCompare } from "./use-proposal-compare";
 import { useUnloadWarning } from "./use-unload-warning";
@@ -179,10 +184,27 @@ function AppShell({ link }: { link: UrlState }) {
     ],
     [layers, sources, proposal],
   );
+  const shownHit = app.hits[app.hitPage];
   const highlight = useMemo(
-    () => featureToHighlight(app.hits, app.district, base?.districtByCode ?? new Map()),
-    [app.hits, app.district, base],
+    () =>
+      featureToHighlight(
+        shownHit ? [shownHit] : [],
+        app.district,
+        base?.districtByCode ?? new Map(),
+      ),
+    [shownHit, app.district, base],
   );
+  const cityZones = useCityZones();
+  const place = usePlace({
+    viewRef,
+    initial: link.place ? { place: link.place, move: !link.camera } : null,
+    place: app.place,
+    districts: base?.districts ?? null,
+    zones: cityZones.zones,
+    featureOf: cityZones.featureOf,
+    dispatch,
+  });
+  const { open: openPlace } = place;
 
   const onHashChange = useCallback(
     (next: UrlState) => {
@@ -195,8 +217,9 @@ function AppShell({ link }: { link: UrlState }) {
       }
       if (next.tab) dispatch({ type: "set-tab", tab: next.tab });
       if (next.finding) dispatch({ type: "select-finding", id: next.finding });
+      if (next.place) openPlace(next.place, !next.camera);
     },
-    [i18n, layers, dispatch],
+    [i18n, layers, dispatch, openPlace],
   );
   const scheduleUrlWrite = useUrlSync({
     layers,
@@ -207,6 +230,7 @@ function AppShell({ link }: { link: UrlState }) {
     basemap: app.basemap,
     tab: app.tab,
     finding: useAppStore((s) => s.check.selected),
+    place: app.place,
     cameraRef,
     onHashChange,
   });
@@ -223,9 +247,10 @@ function AppShell({ link }: { link: UrlState }) {
     const camera = viewRef.current?.camera();
     if (camera) onMove(camera);
   }, [onMove]);
+  // each feature once (a district is drawn by the base map and by the catalogue's layer)
   const onClick = useCallback(
-    (hits: FeatureHit[]) => dispatch({ type: "set-hits", hits }),
-    [dispatch],
+    (hits: FeatureHit[]) => dispatch({ type: "set-hits", hits: identifyHits(hits, layersById) }),
+    [dispatch, layersById],
   );
   const onFindings = useCallback(
     (ids: string[]) => {
@@ -250,6 +275,7 @@ function AppShell({ link }: { link: UrlState }) {
   // What panels ask of the app: registered in the store so they need not import it.
   const { run: runCheck, cancel: cancelCheck } = check;
   const { rerun: rerunCompare, cancel: cancelCompare } = comparison;
+  const { choose: choosePlace } = place;
   useEffect(() => {
     const frame = (bbox: Parameters<MapView["fitBounds"]>[0] | null) => {
       if (bbox) viewRef.current?.fitBounds(bbox);
@@ -293,6 +319,8 @@ function AppShell({ link }: { link: UrlState }) {
           const source = sources[id];
           if (source?.status === "ready") frame(source.bbox);
         },
+        choosePlace,
+        writeLinkNow: flushPendingLinks,
       },
     });
   }, [
@@ -307,6 +335,7 @@ function AppShell({ link }: { link: UrlState }) {
     base,
     proposal,
     sources,
+    choosePlace,
   ]);
   const onComparePiece = useCallback(
     (id: string) => dispatch({ type: "select-piece", id }),
@@ -319,6 +348,7 @@ function AppShell({ link }: { link: UrlState }) {
       data-testid="app"
       data-map-ready={mapReady ? "true" : "false"}
     >
+      <SkipLink />
       <LinkedFinding link={link} />
       <Sidebar />
       <main className="map-area">
@@ -343,12 +373,11 @@ function AppShell({ link }: { link: UrlState }) {
             onMove={onMove}
             onClick={onClick}
             onBasemapError={(reason) => dispatch({ type: "basemap-failed", reason })}
+            marker={place.marker}
           />
           <MapLegend layers={legendLayers} settings={shown} order={drawOrder} sources={sources} />
           <FindingChooser />
-          {app.hits.length > 0 && (
-            <FeaturePanel hits={app.hits} layersById={layersById} onClose={closeFeaturePanel} />
-          )}
+          {shownHit && <FeaturePanel layersById={layersById} onClose={closeFeaturePanel} />}
         </ImportDropZone>
       </main>
       <ImportDialog />

@@ -1,5 +1,16 @@
 import { formatUrlState, type UrlState } from "../state/url-state";
 
+/** Writers that may hold a state not yet in the address bar. */
+const live = new Set<HashWriter>();
+
+/**
+ * Writes every state still waiting for its delay into the address bar now, so a link copied right
+ * after a change carries it.
+ */
+export function flushPendingLinks(): void {
+  for (const writer of live) writer.flush();
+}
+
 /**
  * Writes the app state into the address bar's hash once it has been still for `delayMs` (zooming
  * with a wheel reports many moves). Uses `history.replaceState`, so moving the map adds no history entries
@@ -9,7 +20,9 @@ export class HashWriter {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private pending: UrlState | undefined;
 
-  constructor(private readonly delayMs = 300) {}
+  constructor(private readonly delayMs = 300) {
+    live.add(this);
+  }
 
   schedule(state: UrlState): void {
     this.pending = state;
@@ -17,7 +30,8 @@ export class HashWriter {
     this.timer = setTimeout(() => this.flush(), this.delayMs);
   }
 
-  private flush(): void {
+  /** Writes a pending state now (the user is copying the link). */
+  flush(): void {
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
     if (!this.pending) return;
@@ -33,5 +47,6 @@ export class HashWriter {
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
     this.pending = undefined;
+    live.delete(this);
   }
 }

@@ -3,6 +3,7 @@ import type { LayerEntry } from "../core/catalog/schema";
 import type { BasemapChoice } from "../state/basemap";
 import { flattenOrder, isCatalogueOrder, type LayerOrder } from "../state/layer-order";
 import { type LayerSettings, visibleLayersForUrl } from "../state/layer-settings";
+import type { PlaceRef } from "../state/place-ref";
 import {
   type Language,
   type MapCamera,
@@ -23,6 +24,8 @@ type Options = {
   tab: Tab;
   /** The selected finding's id, or null. */
   finding: string | null;
+  /** The place chosen in the search (null: none). */
+  place?: PlaceRef | null;
   cameraRef: RefObject<MapCamera | undefined>;
   /** The user pasted or edited the link in this tab. */
   onHashChange: (state: UrlState) => void;
@@ -37,6 +40,7 @@ type Options = {
 export function useUrlSync(options: Options) {
   const { layers, settings, order, solo, lang, basemap, tab, finding, cameraRef, onHashChange } =
     options;
+  const place = options.place ?? null;
   const writer = useRef<HashWriter | null>(null);
   const latest = useRef<Omit<UrlState, "camera"> | null>(null);
 
@@ -62,9 +66,10 @@ export function useUrlSync(options: Options) {
       ...(solo === null ? {} : { solo }),
       tab,
       ...(finding === null ? {} : { finding }),
+      ...(place ? { place } : {}),
     };
     schedule();
-  }, [layers, settings, order, solo, lang, basemap, tab, finding, schedule]);
+  }, [layers, settings, order, solo, lang, basemap, tab, finding, place, schedule]);
 
   const hashChanged = useEffectEvent(() => onHashChange(parseUrlState(window.location.hash)));
   useEffect(() => {

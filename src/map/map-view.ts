@@ -8,6 +8,7 @@ import type { BasemapChoice, BasemapSource } from "../state/basemap";
 
 import type { Bbox } from "../state/bounds";
 import type { FindingHighlight } from "../state/check-selection";
+import { featureName } from "../state/feature-details";
 import type { LayerSettings } from "../state/layer-settings";
 import { orientationLabels } from "../state/orientation";
 import type { FeatureHit } from "../state/selection";
@@ -29,14 +30,16 @@ import {
   compareLayerSpecs,
 } from "./compare-layers";
 import { type DistrictLabel, DistrictLabels } from "./district-labels";
-
 import { FlagDraw } from "./flag-draw";
 import { FLAG_SOURCE, flagLayerSpecs } from "./flag-layers";
 import { holdFramesWhileLoading } from "./frame-hold";
+import { HoverTooltip } from "./hover-tooltip";
 import { type BasemapFragment, INTRANET_PREFIX, loadBasemapFragment } from "./intranet-basemap";
+import { MapControls, type MapLocale } from "./map-controls";
 import { maplibregl } from "./maplibre";
 import { OrientationLabels } from "./orientation-labels";
 import { PackedUrls } from "./packed-urls";
+import { type MarkedPlace, PlaceMarker } from "./place-marker";
 import {
   drawOrder,
   opacityPaint,
@@ -74,11 +77,16 @@ export type MapViewOptions = {
   camera: MapCamera | undefined;
   /** Hanoi's extent (WGS84): the first view without a camera, and where districts are expected. */
   bounds: Bbox;
+  /** MapLibre's control strings in the UI's language. */
+  locale: MapLocale;
   /** Called once, at the first `idle` after the districts are drawn. */
   onReady: () => void;
   /** Called after every move with the new camera. */
   onMove: (camera: MapCamera) => void;
-  /** Called on every click with the features under it, topmost first (may be empty). */
+  /**
+   * Called on every click with the features under it, topmost first (may be empty), and on Enter
+   * in the focused map with the features at its centre.
+   */
   onClick: (hits: FeatureHit[]) => void;
   /**
    * Called when the basemap (its tiles, style or archive) fails to load (offline, blocked, a wrong
@@ -146,6 +154,9 @@ export class MapView {
   private readonly planLayerIds = new Map<string, string[]>();
   private readonly labels: DistrictLabels;
   private readonly orientationLabels: OrientationLabels;
+  private readonly controls: MapControls;
+  private readonly tooltip: HoverTooltip;
+  private readonly marker: PlaceMarker;
   private readonly options: MapViewOptions;
 
   constructor(options: MapViewOptions) {
@@ -160,14 +171,17 @@ export class MapView {
             bounds: [bounds[0], bounds[1], bounds[2], bounds[3]],
             fitBoundsOptions: { padding: 24 },
           }),
-      attributionControl: { compact: true },
+      // added by MapControls, in the UI's language
+      attributionControl: false,
+      locale: options.locale,
       dragRotate: false,
       pitchWithRotate: false,
       maxZoom: 18,
     });
     this.map.touchZoomRotate.disableRotation();
-    this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), "top-right");
-    this.map.addControl(new maplibregl.ScaleControl({ unit: "metric" }), "bottom-right");
+    this.controls = new MapControls(this.map, options.locale);
+    this.tooltip = new HoverTooltip(this.map);
+    this.marker = new PlaceMarker(this.map);
     this.labels = new DistrictLabels(this.map);
     this.orientationLabels = new OrientationLabels(this.map);
     this.flagDraw = new FlagDraw(this.map);
@@ -186,7 +200,15 @@ export class MapView {
       if (findings.length > 0) options.onFindings(findings);
       else options.onClick(this.hitsAt(event.point));
     });
-    this.map.on("mousemove", (event) => this.updateCursor(event.point));
+    this.map.on("mousemove", (event) => this.updateHover(event.point, event.lngLat));
+    this.map.getCanvas().addEventListener("keydown", (event) => {
+      // Keyboard identify: MapLibre's keys move and zoom the map; Enter asks what is at its centre.
+      if (event.key !== "Enter" || event.altKey || event.ctrlKey || event.metaKey) return;
+      event.preventDefault();
+      const canvas = this.map.getCanvas();
+      const centre = new maplibregl.Point(canvas.clientWidth / 2, canvas.clientHeight / 2);
+      options.onClick(this.hitsAt(centre));
+    });
     this.map.on("error", (event) => this.onError(event));
     window.__planLayersMap = this.map;
   }
@@ -216,6 +238,26 @@ export class MapView {
     this.plan = { layers, settings, order };
     this.apply();
     if (reorder && this.styleLoaded) this.orderPlanLayers();
+  }
+
+  /** MapLibre's controls in another language. */
+  setLocale(locale: MapLocale): void {
+    this.controls.setLocale(locale);
+  }
+
+  /** Marks a place found by coordinates (or removes the mark). */
+  setMarker(place: MarkedPlace | null): void {
+    this.marker.set(place);
+  }
+
+  /** Moves the camera to a point, close enough to see the plots around it. */
+  flyTo(lat: number, lon: number): void {
+    this.map.flyTo({ center: [lon, lat], zoom: Math.max(this.map.getZoom(), 14), duration: 600 });
+  }
+
+  /** Gives the map the keyboard focus (the skip link's target). */
+  focus(): void {
+    this.map.getCanvas().focus();
   }
 
   /**
@@ -278,6 +320,8 @@ export class MapView {
 
   /** Frees the map, its WebGL context and its labels. */
   destroy(): void {
+    this.tooltip.hide();
+    this.marker.set(null);
     this.labels.destroy();
     this.orientationLabels.destroy();
     this.flagDraw.destroy();
@@ -524,16 +568,29 @@ export class MapView {
     return view.getEast() < w || view.getWest() > e || view.getNorth() < s || view.getSouth() > n;
   }
 
-  /** A pointer over plan features tells the user there is something to click. */
-  private updateCursor(point: maplibregl.Point): void {
-    const layers = [
-      ...this.visiblePlanLayerIds(),
-      ...FINDING_CLICK_LAYERS.filter((id) => this.map.getLayer(id)),
-    ];
-    const over =
-      layers.length > 0 &&
-      this.map.queryRenderedFeatures(this.clickBox(point), { layers }).length > 0;
-    this.map.getCanvas().style.cursor = over ? "pointer" : "";
+  /**
+   * A pointer over plan features tells the user there is something to click, and the tooltip names
+   * the topmost feature under it (a district when nothing else is there).
+   */
+  private updateHover(point: maplibregl.Point, lngLat: maplibregl.LngLat): void {
+    const hits = this.hitsAt(point);
+    const findingLayers = FINDING_CLICK_LAYERS.filter((id) => this.map.getLayer(id));
+    const overFinding =
+      findingLayers.length > 0 &&
+      this.map.queryRenderedFeatures(this.clickBox(point), { layers: findingLayers }).length > 0;
+    this.map.getCanvas().style.cursor =
+      overFinding || hits.some((hit) => hit.kind === "plan") ? "pointer" : "";
+    const top = hits[0];
+    this.tooltip.show(top ? this.hitName(top) : null, lngLat);
+  }
+
+  private hitName(hit: FeatureHit): string | null {
+    if (hit.kind === "district") {
+      const name = hit.feature.properties?.name;
+      return typeof name === "string" && name !== "" ? name : null;
+    }
+    const layer = this.plan.layers.find((p) => p.layer.id === hit.layerId)?.layer;
+    return layer ? featureName(layer, hit.feature.properties) : null;
   }
 
   private visiblePlanLayerIds(): string[] {

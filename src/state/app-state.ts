@@ -9,6 +9,7 @@ import {
   shownSettings,
 } from "./layer-order";
 import { initialLayerSettings, type LayerSettings } from "./layer-settings";
+import type { PlaceRef } from "./place-ref";
 import type { LoadedProposal } from "./proposal-layer";
 import type { FeatureHit } from "./selection";
 import type { LayerSetting, Tab } from "./url-state";
@@ -31,8 +32,15 @@ export type AppState = {
   basemapAddress: string;
   /** Code of the district chosen in the search, shown in the sidebar summary. */
   district: string | null;
-  /** Features under the last map click, shown in the attribute panel (empty: panel closed). */
+  /**
+   * Features under the last map click (or Enter on the map), topmost first and each once (see
+   * `identifyHits`), shown in the attribute panel one at a time (empty: panel closed).
+   */
   hits: FeatureHit[];
+  /** Which of `hits` the attribute panel shows and the map outlines. */
+  hitPage: number;
+  /** The place chosen in the search (or opened from a link), kept in the link. */
+  place: PlaceRef | null;
   /** The import dialog (a proposal file being read or reviewed). */
   importing: ImportState;
   /** The proposal loaded in this session, drawn and checked in place of the layer it replaces. */
@@ -73,7 +81,11 @@ export type AppAction =
   /** The intranet basemap's address typed in the UI ("" goes back to none). */
   | { type: "set-basemap-address"; address: string }
   | { type: "select-district"; code: string | null }
+  /** New hits show their first page. */
   | { type: "set-hits"; hits: FeatureHit[] }
+  /** Page through the hits (kept within them). */
+  | { type: "set-hit-page"; page: number }
+  | { type: "set-place"; place: PlaceRef | null }
   | ImportAction
   /**
    * The user loaded the reviewed proposal: it replaces any earlier one, is shown, and the check tab
@@ -100,6 +112,8 @@ export function initialAppState(basemap: BasemapChoice, basemapAddress = ""): Ap
     basemapAddress,
     district: null,
     hits: [],
+    hitPage: 0,
+    place: null,
     importing: IDLE_IMPORT,
     proposal: null,
     importTarget: null,
@@ -142,10 +156,19 @@ export function appReducer(state: AppState, action: AppAction): AppState {
       return { ...state, basemapAddress: action.address.trim(), basemapFailed: null };
     case "basemap-failed":
       return state.basemap === "none" ? state : { ...state, basemapFailed: action.reason };
-    case "select-district":
-      return { ...state, district: action.code };
+    case "select-district": {
+      // closing the district's summary drops it as the chosen place too
+      const place = action.code === null && state.place?.kind === "district" ? null : state.place;
+      return { ...state, district: action.code, place };
+    }
     case "set-hits":
-      return { ...state, hits: action.hits };
+      return { ...state, hits: action.hits, hitPage: 0 };
+    case "set-hit-page": {
+      const page = Math.max(0, Math.min(action.page, state.hits.length - 1));
+      return page === state.hitPage ? state : { ...state, hitPage: page };
+    }
+    case "set-place":
+      return { ...state, place: action.place };
     case "import-started":
     case "import-progress":
     case "import-reported":
@@ -164,6 +187,7 @@ export function appReducer(state: AppState, action: AppAction): AppState {
         ...state,
         layers,
         hits,
+        hitPage: 0,
         tab: "check",
         importing: IDLE_IMPORT,
         proposal: action.proposal,
@@ -181,7 +205,7 @@ export function appReducer(state: AppState, action: AppAction): AppState {
         : rest;
       const hits = state.hits.filter((h) => h.kind !== "plan" || h.layerId !== proposal.entry.id);
       const tab = state.tab === "compare" ? "layers" : state.tab;
-      return { ...state, layers, hits, tab, proposal: null };
+      return { ...state, layers, hits, hitPage: 0, tab, proposal: null };
     }
   }
 }

@@ -4,6 +4,7 @@ import type { ReviewEventResult, ReviewIntent } from "../core/review/index";
 import type { ImportOverrides } from "../worker/import-protocol";
 import type { DistrictInfo } from "./districts-index";
 import type { ImportOutcome } from "./flag-store/index";
+import type { PlaceResult } from "./place-search";
 
 /**
  * What components ask of the app beyond a state change: work on the workers and moves of the map.
@@ -33,6 +34,13 @@ export type StoreCommands = {
   selectDistrict: (district: DistrictInfo) => void;
   /** Frames a layer (catalogue or proposal) on the map. */
   zoomToLayer: (id: string) => void;
+  /**
+   * Goes to a search result: a district (summary, framed), a city plan zone (shown, framed, its
+   * attributes in the panel) or a point (marked, flown to); it becomes the link's place.
+   */
+  choosePlace: (result: PlaceResult) => void;
+  /** Writes the link's pending changes into the address bar now (before copying it). */
+  writeLinkNow: () => void;
   /**
    * A reviewer's change to the flags (flag a finding, set a status, comment, draw, delete…),
    * signed with the store's `review.reviewer`: appended and saved, or refused with the reason.
@@ -67,6 +75,8 @@ export const UNREGISTERED_COMMANDS: StoreCommands = {
   selectPiece: nothing,
   selectDistrict: nothing,
   zoomToLayer: nothing,
+  choosePlace: nothing,
+  writeLinkNow: nothing,
   applyReview: () => ({ ok: false, problem: NOT_READY }),
   retryFlagSave: nothing,
   exportReview: () => "",

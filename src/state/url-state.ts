@@ -1,4 +1,5 @@
 import { BASEMAP_CHOICES, type BasemapChoice } from "./basemap";
+import { formatPlaceRef, type PlaceRef, parsePlaceRef } from "./place-ref";
 
 /** UI languages; Vietnamese is the default. */
 export const LANGUAGES = ["vi", "en"] as const;
@@ -31,6 +32,8 @@ export type UrlState = {
   tab?: Tab;
   /** The selected finding's id (stable across runs), so a link opens the same finding. */
   finding?: string;
+  /** The place chosen in the search (district, zone or point). */
+  place?: PlaceRef;
 };
 
 const LAYER_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -94,6 +97,9 @@ export function parseUrlState(hash: string): UrlState {
   if (isTab(tab)) state.tab = tab;
   const finding = params.get("finding");
   if (finding !== null && FINDING_ID.test(finding)) state.finding = finding;
+  const place = params.get("place");
+  const placeRef = place === null ? undefined : parsePlaceRef(place);
+  if (placeRef) state.place = placeRef;
   return state;
 }
 
@@ -109,7 +115,7 @@ function trimNumber(value: number, decimals: number): string {
  */
 export function formatUrlState(state: UrlState): string {
   const parts: string[] = [];
-  const { camera, layers, lang, basemap, order, solo, tab, finding } = state;
+  const { camera, layers, lang, basemap, order, solo, tab, finding, place } = state;
   if (camera) {
     parts.push(
       `map=${trimNumber(camera.zoom, 2)}/${trimNumber(camera.lat, 5)}/${trimNumber(camera.lon, 5)}`,
@@ -127,5 +133,6 @@ export function formatUrlState(state: UrlState): string {
   if (solo !== undefined && LAYER_ID.test(solo)) parts.push(`solo=${solo}`);
   if (tab) parts.push(`tab=${tab}`);
   if (finding && FINDING_ID.test(finding)) parts.push(`finding=${finding}`);
+  if (place) parts.push(`place=${formatPlaceRef(place)}`);
   return parts.join("&");
 }

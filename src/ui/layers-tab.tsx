@@ -3,13 +3,15 @@ import { shownSettings } from "../state/layer-order";
 import { useAppStore, useCommands, useDispatch } from "../state/store";
 import { catalogOf } from "../state/store-selectors";
 import { BasemapToggle } from "./basemap-toggle";
-import { DistrictSearch } from "./district-search";
 import { DistrictSummary } from "./district-summary";
 import { LayerPanel } from "./layer-panel";
+import { PlaceSearch } from "./place-search";
 import { ProposalLayerRow } from "./proposal-layer-row";
+import { useCityZones } from "./use-city-zones";
 
 /**
- * The "Lớp / Layers" tab: district search and the chosen district's summary, the basemap switch,
+ * The "Lớp / Layers" tab: the place search (districts, city plan zones, coordinates) and the chosen
+ * district's summary, the basemap switch,
  * the session's proposal (above), then the catalogue's layers by plan level.
  */
 export function LayersTab() {
@@ -28,6 +30,7 @@ export function LayersTab() {
   const catalog = useAppStore(catalogOf);
   const dispatch = useDispatch();
   const commands = useCommands();
+  const { zones } = useCityZones();
   const district =
     base.status === "ready" ? base.districts.find((d) => d.code === districtCode) : undefined;
   const onVisible = (id: string, visible: boolean) =>
@@ -36,7 +39,7 @@ export function LayersTab() {
   return (
     <>
       {base.status === "ready" && (
-        <DistrictSearch districts={base.districts} onSelect={commands.selectDistrict} />
+        <PlaceSearch districts={base.districts} zones={zones} onChoose={commands.choosePlace} />
       )}
       {district && (
         <DistrictSummary

@@ -3,6 +3,7 @@ import { type RefObject, useEffect, useEffectEvent, useLayoutEffect, useRef } fr
 import { useTranslation } from "react-i18next";
 import type { Finding } from "../core/check/index";
 import { type BaseData, type ComparisonData, MapView, type PlanLayerData } from "../map/map-view";
+import type { MarkedPlace } from "../map/place-marker";
 import type { BasemapChoice, BasemapSource } from "../state/basemap";
 import type { Bbox } from "../state/bounds";
 import type { FindingHighlight } from "../state/check-selection";
@@ -10,6 +11,7 @@ import type { LayerSettings } from "../state/layer-settings";
 import type { FeatureHit } from "../state/selection";
 import type { MapCamera } from "../state/url-state";
 import { useMapFlags } from "./use-map-flags";
+import { useMapLocale } from "./use-map-locale";
 
 type Props = {
   /** Receives the MapView so the app can move the camera (fit, jump). */
@@ -31,6 +33,8 @@ type Props = {
   findingHighlight: FindingHighlight | null;
   /** What the loaded proposal changes, drawn over the plan layers (null: nothing). */
   comparison: ComparisonData | null;
+  /** The place found by coordinates, marked on the map (null: no marker). */
+  marker?: MarkedPlace | null;
   onReady: () => void;
   onMove: (camera: MapCamera) => void;
   onClick: (hits: FeatureHit[]) => void;
@@ -46,7 +50,8 @@ export function MapCanvas(props: Props) {
   const { t } = useTranslation();
   const container = useRef<HTMLElement>(null);
   const { viewRef, base, layers, settings, basemap, highlight, findings, findingHighlight } = props;
-  const { comparison, order, basemapSource } = props;
+  const { comparison, order, basemapSource, marker = null } = props;
+  const locale = useMapLocale();
 
   const onReady = useEffectEvent(() => props.onReady());
   const onMove = useEffectEvent((camera: MapCamera) => props.onMove(camera));
@@ -58,15 +63,17 @@ export function MapCanvas(props: Props) {
   const initial = useEffectEvent(() => ({
     camera: props.initialCamera,
     bounds: props.initialBounds,
+    locale,
   }));
 
   useEffect(() => {
     if (!container.current) return;
-    const { camera, bounds } = initial();
+    const { camera, bounds, locale: firstLocale } = initial();
     const view = new MapView({
       container: container.current,
       camera,
       bounds,
+      locale: firstLocale,
       onReady: () => onReady(),
       onMove: (c) => onMove(c),
       onClick: (hits) => onClick(hits),
@@ -107,6 +114,12 @@ export function MapCanvas(props: Props) {
     viewRef.current?.setComparison(comparison);
   }, [viewRef, comparison]);
   useMapFlags(viewRef);
+  useEffect(() => {
+    viewRef.current?.setLocale(locale);
+  }, [viewRef, locale]);
+  useEffect(() => {
+    viewRef.current?.setMarker(marker);
+  }, [viewRef, marker]);
 
-  return <section ref={container} className="map-canvas" aria-label={t("app.map")} />;
+  return <section ref={container} id="map" className="map-canvas" aria-label={t("app.map")} />;
 }

@@ -4,12 +4,14 @@ import { catalogOf } from "../state/store-selectors";
 import { BaseDataNotice } from "./base-data-notice";
 import { CatalogNotice } from "./catalog-notice";
 import { CheckPanel } from "./check-panel";
+import { CopyLinkButton } from "./copy-link-button";
 import { LanguageSwitch } from "./language-switch";
 import { LayersTab } from "./layers-tab";
 import { ProgressTable } from "./progress-table";
 import { ProposalCompare } from "./proposal-compare";
 import { ReviewPanel } from "./review-panel";
 import { SidebarTabs } from "./sidebar-tabs";
+import { SidebarToggle, useSidebarCollapse } from "./sidebar-toggle";
 
 /** The left column: title, language, notices, then the "Layers", "Check" or "Progress" tab. */
 export function Sidebar() {
@@ -21,42 +23,53 @@ export function Sidebar() {
   const hasProposal = useAppStore((s) => s.app.proposal !== null);
   const catalog = useAppStore(catalogOf);
   const dispatch = useDispatch();
+  const fold = useSidebarCollapse();
   return (
-    <aside className="sidebar" aria-label={t("app.sidebar")}>
+    <aside
+      className={`sidebar${fold.collapsed ? " sidebar--collapsed" : ""}`}
+      aria-label={t("app.sidebar")}
+    >
       <header className="sidebar__header">
         <div>
           <h1 className="sidebar__title">{t("app.title")}</h1>
           <p className="sidebar__subtitle">{t("app.subtitle")}</p>
         </div>
-        <LanguageSwitch onChange={(lang) => void i18n.changeLanguage(lang)} />
+        <div className="sidebar__actions">
+          <CopyLinkButton />
+          <LanguageSwitch onChange={(lang) => void i18n.changeLanguage(lang)} />
+          <SidebarToggle {...fold} controls="sidebar-body" />
+        </div>
       </header>
-      <CatalogNotice state={catalogState} file={catalogFile} />
-      <BaseDataNotice state={baseState} />
-      <SidebarTabs
-        tab={tab}
-        onChange={(next) => dispatch({ type: "set-tab", tab: next })}
-        compare={hasProposal}
-      />
-      <div
-        className="sidebar__panel"
-        id={`panel-${tab}`}
-        role="tabpanel"
-        aria-labelledby={`tab-${tab}`}
-      >
-        {tab === "layers" ? (
-          <LayersTab />
-        ) : tab === "check" ? (
-          catalog && (
-            <>
-              <CheckPanel catalog={catalog.layers} />
-              <ReviewPanel />
-            </>
-          )
-        ) : tab === "compare" ? (
-          <ProposalCompare />
-        ) : (
-          catalog && <ProgressTable catalog={catalog} />
-        )}
+      {/* folded away on a phone (sidebar-toggle) */}
+      <div className="sidebar__body" id="sidebar-body">
+        <CatalogNotice state={catalogState} file={catalogFile} />
+        <BaseDataNotice state={baseState} />
+        <SidebarTabs
+          tab={tab}
+          onChange={(next) => dispatch({ type: "set-tab", tab: next })}
+          compare={hasProposal}
+        />
+        <div
+          className="sidebar__panel"
+          id={`panel-${tab}`}
+          role="tabpanel"
+          aria-labelledby={`tab-${tab}`}
+        >
+          {tab === "layers" ? (
+            <LayersTab />
+          ) : tab === "check" ? (
+            catalog && (
+              <>
+                <CheckPanel catalog={catalog.layers} />
+                <ReviewPanel />
+              </>
+            )
+          ) : tab === "compare" ? (
+            <ProposalCompare />
+          ) : (
+            catalog && <ProgressTable catalog={catalog} />
+          )}
+        </div>
       </div>
     </aside>
   );

@@ -14,6 +14,7 @@ import {
   writeVn2000Proposal,
   zipBomb,
 } from "./import-helpers";
+import { panelPages } from "./map-helpers";
 
 const FIXTURES = "test/fixtures/io";
 const PROPOSAL_SOURCE = "plan:proposal:city-plan-zones";
@@ -238,11 +239,11 @@ describe("loading a proposal file, in Chromium against the built app", () => {
     const box = await page.locator(".maplibregl-canvas").boundingBox();
     if (!point || !box) throw new Error("no map");
     await page.mouse.click(box.x + point.x, box.y + point.y);
-    const panel = page.getByTestId("feature-panel");
-    await panel.waitFor();
-    expect(await panel.textContent()).toContain("Khu đô thị Tây Hồ");
-    expect(await panel.textContent()).toContain("Đất ở tại đô thị (ODT)");
-    await panel.getByRole("button").first().click();
+    // the panel shows one feature at a time, topmost first: page to the proposal's zone
+    const pages = await panelPages(page);
+    const zone = pages.find((p) => p.text.includes("Khu đô thị Tây Hồ"));
+    expect(zone?.text).toContain("Đất ở tại đô thị (ODT)");
+    await page.getByTestId("feature-panel").getByRole("button").first().click();
 
     // what it changes, listed and drawn; a piece from the list is outlined on the map
     await page.getByTestId("tab-compare").click();

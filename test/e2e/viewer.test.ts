@@ -1,6 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { appUrl, type GuardedPage, launchBrowser, openApp, openGuardedPage } from "./harness";
+import { mapCamera as camera, mapIdle, renderedCount } from "./map-helpers";
 
 /** Distinct district codes MapLibre holds for the district base layer. */
 function districtCodes(page: Page): Promise<string[]> {
@@ -9,40 +10,6 @@ function districtCodes(page: Page): Promise<string[]> {
     if (!map) throw new Error("map not exposed");
     const codes = map.querySourceFeatures("base:districts").map((f) => String(f.properties?.code));
     return [...new Set(codes)].sort();
-  });
-}
-
-/** Number of features MapLibre currently draws for a plan layer (all its style layers). */
-function renderedCount(page: Page, layerId: string): Promise<number> {
-  return page.evaluate((id) => {
-    const map = window.__planLayersMap;
-    if (!map) throw new Error("map not exposed");
-    const styleLayers = map
-      .getStyle()
-      .layers.filter((l) => "source" in l && l.source === `plan:${id}`)
-      .map((l) => l.id);
-    return map.queryRenderedFeatures({ layers: styleLayers }).length;
-  }, layerId);
-}
-
-/** Resolves once the map has finished drawing what it was asked to draw. */
-function mapIdle(page: Page): Promise<void> {
-  return page.evaluate(
-    () =>
-      new Promise<void>((resolve) => {
-        const map = window.__planLayersMap;
-        if (!map) throw new Error("map not exposed");
-        map.once("idle", () => resolve());
-        map.triggerRepaint();
-      }),
-  );
-}
-
-function camera(page: Page): Promise<{ lng: number; lat: number; zoom: number }> {
-  return page.evaluate(() => {
-    const map = window.__planLayersMap;
-    if (!map) throw new Error("map not exposed");
-    return { ...map.getCenter(), zoom: map.getZoom() };
   });
 }
 
@@ -183,7 +150,8 @@ describe("the planner's viewer, in Chromium against the built app", () => {
     } finally {
       await second.page.context().close();
     }
-  });
+    // a hang guard: two loads of the app took over 60 s while the machine was busy
+  }, 240_000);
 
   it("lists the plan components with their status and flags data older than the cut-off", async () => {
     guarded = await openGuardedPage(browser);

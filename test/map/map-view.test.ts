@@ -21,6 +21,12 @@ class FakeMap {
   styleCalls = 0;
   rendered: { source: string; id: unknown }[] = [];
   touchZoomRotate = { disableRotation: () => {} };
+  _locale: Record<string, string> = {};
+  readonly canvas = {
+    style: { cursor: "" },
+    setAttribute: () => {},
+    addEventListener: () => {},
+  };
 
   constructor(options: {
     style: { sources: Record<string, unknown>; layers: { id: string; layout?: object }[] };
@@ -38,6 +44,7 @@ class FakeMap {
     for (const handler of this.handlers.get(type) ?? []) handler(event);
   }
   addControl() {}
+  removeControl() {}
   addImage() {}
   addSource(id: string) {
     this.sources.set(id, { setData: vi.fn(async () => {}) });
@@ -87,7 +94,7 @@ class FakeMap {
     return true;
   }
   getCanvas() {
-    return { style: { cursor: "" } };
+    return this.canvas;
   }
   queryRenderedFeatures() {
     return this.rendered;
@@ -101,9 +108,24 @@ vi.mock("maplibre-gl", () => ({
   NavigationControl: class {},
   ScaleControl: class {},
   Marker: class {},
+  AttributionControl: class {},
+  Point: class {},
+  Popup: class {
+    setText() {
+      return this;
+    }
+    setLngLat() {
+      return this;
+    }
+    addTo() {
+      return this;
+    }
+    remove() {}
+  },
 }));
 
 const { MapView } = await import("../../src/map/map-view");
+type MapLocale = import("../../src/map/map-controls").MapLocale;
 
 const collection = (n: number): FeatureCollection => ({
   type: "FeatureCollection",
@@ -119,6 +141,7 @@ function startView(onClick = vi.fn()) {
     container: {} as HTMLElement,
     camera: undefined,
     bounds: [105.3, 20.5, 106.1, 21.4],
+    locale: {} as MapLocale,
     onReady: () => {},
     onMove: () => {},
     onClick,

@@ -132,6 +132,11 @@ export const layerEntry = z
     id: kebabId,
     title: localizedText,
     description: localizedText.optional(),
+    /**
+     * Notes for the catalogue's maintainers (how the layer is built, what the tests plant in it).
+     * Never shown in the app: the metadata card is for planners.
+     */
+    notes: localizedText.optional(),
     level: planLevel,
     sector: sector.optional(),
     legalBasis,
@@ -142,6 +147,11 @@ export const layerEntry = z
     illustrative: z.boolean(),
     /** GeoJSON (.geojson/.json) or FlatGeobuf (.fgb) path, relative to the catalogue file. */
     source: layerSource,
+    /**
+     * Who the data come from, as the metadata card credits it. Without it the card credits the
+     * instrument (illustrative geometry) or the agency (official data).
+     */
+    attribution: localizedText.optional(),
     geometryType: z.enum(["polygon", "line", "point"]),
     style: layerStyle,
     attributes: z.array(attributeLabel),
