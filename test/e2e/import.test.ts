@@ -122,6 +122,9 @@ describe("loading a proposal file, in Chromium against the built app", () => {
     await openGroup(page, "check-group-rule-urban-on-protected-rice-land");
     const first = page.locator('[data-testid^="finding-"]').first();
     await first.click();
+    // the selection reaches the map and the link (written a moment later) before the snapshot
+    await expect.poll(async () => (await sessionSnapshot(page)).highlight).toBeGreaterThan(0);
+    await page.waitForFunction(() => window.location.hash.includes("finding="));
     const before = await sessionSnapshot(page);
     expect(before.highlight).toBeGreaterThan(0);
     expect(before.sources).toContain(PROPOSAL_SOURCE);
