@@ -8,16 +8,21 @@ import { appReducer, initialAppState } from "../state/app-state";
 import { collectionBbox, HANOI_BBOX } from "../state/bounds";
 import { findingBbox, findingHighlight } from "../state/check-selection";
 import type { DistrictInfo } from "../state/districts-index";
+import { allLayersSettled, firstPictureSettled, layersToLoad } from "../state/first-picture";
 import type { LoadedProposal } from "../state/proposal-layer";
 import { landUseKeyOf, proposalTarget } from "../state/proposal-layer";
 import { type FeatureHit, featureToHighlight } from "../state/selection";
 import { type Language, type MapCamera, parseUrlState, type UrlState } from "../state/url-state";
-import { CheckPanel } from "../ui/check-panel";
 import { FeaturePanel } from "../ui/feature-panel";
-import { ImportDialog } from "../ui/import-dialog";
 import { ImportDropZone } from "../ui/import-drop-zone";
+import {
+  CheckPanel,
+  ImportDialog,
+  type PlanView,
+  ProposalCompare,
+  planViewOf,
+} from "../ui/lazy-panels";
 import { MapCanvas } from "../ui/map-canvas";
-import { type PlanView, ProposalCompare, planViewOf } from "../ui/proposal-compare";
 import { Sidebar } from "../ui/sidebar";
 import { CATALOG_FILE, CATALOG_URL } from "./runtime-urls";
 import { useBaseData } from "./use-base-data";
@@ -42,10 +47,14 @@ export function App() {
   const catalogState = useCatalog(CATALOG_URL, CATALOG_FILE);
   const catalog = catalogState.status === "ready" ? catalogState.catalog : null;
   const layers = catalog?.layers ?? null;
-  const sources = useLayerSources(layers, CATALOG_URL);
+  const { proposal } = state;
+  const sources = useLayerSources(
+    layers,
+    CATALOG_URL,
+    layersToLoad(state.layers, mapReady || state.tab === "check" || proposal !== null),
+  );
   const baseState = useBaseData();
   const base = baseState.status === "ready" ? baseState : null;
-  const { proposal } = state;
   // The check reads the proposal in place of the layer it replaces; the map shows both.
   const checkSources = useMemo<Record<string, LayerSource>>(
     () =>
@@ -233,6 +242,7 @@ export function App() {
       className={`app${state.tab === "progress" ? " app--wide" : state.tab === "check" ? " app--check" : ""}`}
       data-testid="app"
       data-map-ready={mapReady ? "true" : "false"}
+      data-layers-settled={allLayersSettled(layers?.map((l) => l.id) ?? null, sources)}
     >
       <Sidebar
         tab={state.tab}
@@ -293,6 +303,15 @@ export function App() {
             base={base?.base ?? null}
             layers={planLayers}
             settings={state.layers}
+            startSettled={firstPictureSettled({
+              catalog:
+                catalogState.status === "loading" || catalogState.status === "failed"
+                  ? catalogState.status
+                  : catalogState.catalog.layers.map((l) => l.id),
+              settings: state.layers,
+              sources,
+              baseSettled: baseState.status !== "loading",
+            })}
             basemap={state.basemap}
             highlight={highlight}
             findings={check.findings}

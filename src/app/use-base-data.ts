@@ -3,7 +3,8 @@ import { useEffect, useState } from "react";
 import type { BaseData } from "../map/map-view";
 import { type DistrictInfo, parseDistrictsIndex } from "../state/districts-index";
 import type { LoadFailure } from "../state/load-failure";
-import { loadFeatureCollection, loadJson, toLoadFailure } from "./load-source";
+import { loadLayerFile } from "./layer-loader";
+import { loadJson, toLoadFailure } from "./load-source";
 import { appFileUrl } from "./runtime-urls";
 
 /** The base map's data and the district list for search, or why they are missing. */
@@ -22,7 +23,7 @@ export type BaseDataState =
 /** Loads one of the data step's area layers (districts, provinces, boundary: all polygons). */
 async function optional(file: string, failures: LoadFailure[]): Promise<FeatureCollection | null> {
   try {
-    return await loadFeatureCollection(appFileUrl(file), file, "polygon");
+    return await loadLayerFile(appFileUrl(file), file, "polygon");
   } catch (error) {
     failures.push(toLoadFailure(error, file));
     return null;

@@ -11,7 +11,7 @@ import {
   checkReducer,
   initialCheckState,
 } from "../state/check-state";
-import { CheckRunner } from "../worker/check-runner";
+import type { CheckRunner, RunOutcome } from "../worker/check-runner";
 import { checkWorkerCount, startCheckWorker } from "./check-workers";
 import { frameProgress } from "./frame-progress";
 import type { LayerSource } from "./use-layer-sources";
@@ -60,17 +60,8 @@ export function useCheck({
 }: CheckInputs): CheckController {
   const rules = useRules(catalog, catalogUrl, catalogFile);
   const [state, dispatch] = useReducer(checkReducer, undefined, initialCheckState);
-  const runnerRef = useRef<CheckRunner | null>(null);
   const runIdRef = useRef(0);
-
-  useEffect(() => {
-    const runner = new CheckRunner(startCheckWorker, checkWorkerCount());
-    runnerRef.current = runner;
-    return () => {
-      runner.dispose();
-      runnerRef.current = null;
-    };
-  }, []);
+  const runner = useCheckRunner();
 
   const validRules = rules.status === "ready" ? rules.rules : null;
   const data = useMemo(
@@ -84,13 +75,19 @@ export function useCheck({
   const stableData = useStable(data);
 
   useEffect(() => {
-    if (active && stableData?.status === "ready") runnerRef.current?.warm(stableData.data);
-  }, [active, stableData]);
+    if (active && stableData?.status === "ready") {
+      // a chunk that cannot load is reported by the run that needs it
+      runner()?.then(
+        (r) => r?.warm(stableData.data),
+        () => undefined,
+      );
+    }
+  }, [active, stableData, runner]);
 
   const { unchecked } = state;
   const run = useCallback(() => {
-    const runner = runnerRef.current;
-    if (!runner || !validRules || stableData?.status !== "ready") return;
+    const started = runner();
+    if (!started || !validRules || stableData?.status !== "ready") return;
     const ids = checkedRules(
       { unchecked },
       validRules.map((r) => r.id),
@@ -104,32 +101,51 @@ export function useCheck({
     const progress = frameProgress((done, total) =>
       dispatch({ type: "run-progress", runId, done, total }),
     );
-    void runner.run(stableData.data, runnable, progress.report).then((outcome) => {
-      progress.stop();
-      switch (outcome.status) {
-        case "done":
-          dispatch({
-            type: "run-done",
-            runId,
-            run: {
-              result: outcome.result,
-              rules: ids,
-              elapsedMs: outcome.elapsedMs,
-              skipped: blocked,
-            },
-          });
-          return;
-        case "failed":
-          dispatch({ type: "run-failed", runId, message: outcome.message });
-          return;
-        case "cancelled":
-          dispatch({ type: "run-cancelled", runId });
-          return;
-      }
-    });
-  }, [unchecked, validRules, stableData]);
+    void started.then(
+      async (loaded) => {
+        const outcome: RunOutcome = loaded
+          ? await loaded.run(stableData.data, runnable, progress.report)
+          : { status: "cancelled" };
+        progress.stop();
+        switch (outcome.status) {
+          case "done":
+            dispatch({
+              type: "run-done",
+              runId,
+              run: {
+                result: outcome.result,
+                rules: ids,
+                elapsedMs: outcome.elapsedMs,
+                skipped: blocked,
+              },
+            });
+            return;
+          case "failed":
+            dispatch({ type: "run-failed", runId, message: outcome.message });
+            return;
+          case "cancelled":
+            dispatch({ type: "run-cancelled", runId });
+            return;
+        }
+      },
+      (error: unknown) => {
+        // the check's chunk did not load (offline, or replaced by a newer build on the server)
+        progress.stop();
+        dispatch({
+          type: "run-failed",
+          runId,
+          message: error instanceof Error ? error.message : String(error),
+        });
+      },
+    );
+  }, [unchecked, validRules, stableData, runner]);
 
-  const cancel = useCallback(() => runnerRef.current?.cancel(), []);
+  const cancel = useCallback(() => {
+    runner()?.then(
+      (r) => r?.cancel(),
+      () => undefined,
+    );
+  }, [runner]);
 
   const findings = state.last?.result.findings ?? EMPTY;
   const selectedFinding = useMemo(
@@ -140,6 +156,38 @@ export function useCheck({
 }
 
 const EMPTY: Finding[] = [];
+
+/**
+ * The check's worker pool, its code loaded the first time it is asked for (the check tab opened, a
+ * run): the check engine is a chunk of its own, not part of what the first picture waits for. The
+ * getter gives null once the app has gone; its promise gives null if the app went while it loaded.
+ */
+function useCheckRunner(): () => Promise<CheckRunner | null> | null {
+  const state = useRef<{ runner: Promise<CheckRunner | null> | null; gone: boolean }>({
+    runner: null,
+    gone: false,
+  });
+  useEffect(() => {
+    const current = state.current;
+    current.gone = false;
+    return () => {
+      current.gone = true;
+      current.runner?.then(
+        (r) => r?.dispose(),
+        () => undefined,
+      );
+      current.runner = null;
+    };
+  }, []);
+  return useCallback(() => {
+    const current = state.current;
+    if (current.gone) return null;
+    current.runner ??= import("../worker/check-runner").then(({ CheckRunner }) =>
+      current.gone ? null : new CheckRunner(startCheckWorker, checkWorkerCount()),
+    );
+    return current.runner;
+  }, []);
+}
 
 /**
  * Keeps the previous check data while the layers it holds are the same objects: the layer sources

@@ -28,6 +28,7 @@ import {
   compareLayerSpecs,
 } from "./compare-layers";
 import { type DistrictLabel, DistrictLabels } from "./district-labels";
+import { markFirstMap } from "./first-draw";
 import { opacityPaint, PLAN_LAYER_PREFIX, planLayerSpecs, planSourceId } from "./plan-layer-specs";
 
 maplibregl.setWorkerUrl(workerUrl);
@@ -59,7 +60,10 @@ export type MapViewOptions = {
   camera: MapCamera | undefined;
   /** Hanoi's extent (WGS84): the first view without a camera, and where districts are expected. */
   bounds: Bbox;
-  /** Called once, at the first `idle` after the districts are drawn. */
+  /**
+   * Called once, at the first `idle` after {@link MapView.release} at which the districts and the
+   * plan layers shown are drawn (the app's first picture; it also sets `FIRST_MAP_MARK`).
+   */
   onReady: () => void;
   /** Called after every move with the new camera. */
   onMove: (camera: MapCamera) => void;
@@ -94,6 +98,8 @@ const CLICK_TOLERANCE_PX = 5;
 export class MapView {
   readonly map: maplibregl.Map;
   private styleLoaded = false;
+  /** The data of the first picture has all been given: draw it (see {@link release}). */
+  private released = false;
   private readyFired = false;
   private waitingForReady = false;
   private base: BaseData | null = null;
@@ -151,6 +157,19 @@ export class MapView {
     this.map.on("mousemove", (event) => this.updateCursor(event.point));
     this.map.on("error", (event) => this.onError(event));
     window.__planLayersMap = this.map;
+  }
+
+  /**
+   * Draws the base data and the plan layers given so far, and from now on every change at once.
+   * Until then they are only kept: the app calls this when the districts and every layer shown at
+   * the start have loaded (or failed), so the first picture is drawn in one pass. Each layer drawn
+   * on its own as it came in made the map tile and redraw once per layer: about 15 frames before the
+   * first full picture, up to 2 s each with software WebGL.
+   */
+  release(): void {
+    if (this.released) return;
+    this.released = true;
+    this.apply();
   }
 
   /** The current camera: zoom and centre (WGS84). */
@@ -231,15 +250,18 @@ export class MapView {
   private apply(): void {
     if (!this.styleLoaded) return;
     this.applyBasemap();
+    // Nothing but the background is drawn before the release: every layer added before it would
+    // change the style and redraw the empty map once more.
+    if (!this.released) return;
     if (this.base) {
       this.setSourceData(BASE_SOURCES.districts, this.base.districts);
       this.setSourceData(BASE_SOURCES.provinces, this.base.provinces ?? EMPTY_COLLECTION);
       this.setSourceData(BASE_SOURCES.boundary, this.base.boundary ?? EMPTY_COLLECTION);
-      this.waitUntilDrawn();
     }
     this.addCheckLayers();
     this.addCompareLayers();
     this.applyPlanLayers();
+    this.waitUntilDrawn();
     this.setSourceData(COMPARE_SOURCES.pieces, this.comparison.pieces);
     this.setSourceData(COMPARE_SOURCES.highlight, this.comparison.highlight);
     this.setSourceData(CHECK_SOURCES.findings, this.findings);
@@ -312,6 +334,9 @@ export class MapView {
       const setting = this.plan.settings[layer.id] ?? { visible: false, opacity: layer.opacity };
       const specs = planLayerSpecs(layer, setting.visible, setting.opacity);
       const sourceId = planSourceId(layer.id);
+      // A hidden layer joins the style when first shown: one coming in after the first picture
+      // would otherwise change the style and redraw the whole map for nothing to see.
+      if (!this.planLayerIds.has(layer.id) && !setting.visible) continue;
       if (!this.map.getSource(sourceId)) {
         this.map.addSource(sourceId, { type: "geojson", data: EMPTY_COLLECTION });
         for (const spec of specs) this.map.addLayer(spec, BASE_LAYERS.highlightFill);
@@ -374,24 +399,37 @@ export class MapView {
   }
 
   /**
-   * Fires onReady at the first `idle` once the districts are drawn: their source has loaded and
-   * either district features are on screen or the camera shows no part of Hanoi (a link to another
-   * place must not leave the app "not ready" for ever). One listener at a time; an idle that comes
-   * too early leaves it waiting for the next one, which follows the next change.
+   * Fires onReady (and sets the first-map mark) at the first `idle` once the first picture is drawn:
+   * the districts (when the base data loaded) and every plan layer shown. One listener at a time;
+   * an idle that comes too early leaves it waiting for the next one, which follows the next change.
    */
   private waitUntilDrawn(): void {
     if (this.readyFired || this.waitingForReady) return;
     this.waitingForReady = true;
     const onIdle = () => {
-      if (!this.isDistrictLayerDrawn()) return;
+      if (!this.isFirstPictureDrawn()) return;
       this.map.off("idle", onIdle);
       this.waitingForReady = false;
       this.readyFired = true;
+      markFirstMap();
       this.options.onReady();
     };
     this.map.on("idle", onIdle);
   }
 
+  private isFirstPictureDrawn(): boolean {
+    if (this.base && !this.isDistrictLayerDrawn()) return false;
+    return this.plan.layers.every(({ layer }) => {
+      if (!this.plan.settings[layer.id]?.visible) return true;
+      const id = planSourceId(layer.id);
+      return this.map.getSource(id) !== undefined && this.map.isSourceLoaded(id);
+    });
+  }
+
+  /**
+   * The districts' source has loaded and either district features are on screen or the camera
+   * shows no part of Hanoi (a link to another place must not leave the app "not ready" for ever).
+   */
   private isDistrictLayerDrawn(): boolean {
     if (!this.map.isSourceLoaded(BASE_SOURCES.districts)) return false;
     if (this.map.queryRenderedFeatures({ layers: [BASE_LAYERS.districtsFill] }).length > 0) {

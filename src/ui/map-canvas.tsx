@@ -1,13 +1,14 @@
 import type { Feature } from "geojson";
-import { type RefObject, useEffect, useEffectEvent, useRef } from "react";
+import { type RefObject, useEffect, useEffectEvent, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Finding } from "../core/check/index";
-import { type BaseData, type ComparisonData, MapView, type PlanLayerData } from "../map/map-view";
+import type { BaseData, ComparisonData, MapView, PlanLayerData } from "../map/map-view";
 import type { Bbox } from "../state/bounds";
 import type { FindingHighlight } from "../state/check-selection";
 import type { LayerSettings } from "../state/layer-settings";
 import type { FeatureHit } from "../state/selection";
 import type { MapCamera } from "../state/url-state";
+import { type MapPhase, MapStatus } from "./map-status";
 
 type Props = {
   /** Receives the MapView so the app can move the camera (fit, jump). */
@@ -17,6 +18,11 @@ type Props = {
   base: BaseData | null;
   layers: PlanLayerData[];
   settings: LayerSettings;
+  /**
+   * The districts and every layer shown at the start have loaded or failed: the first picture is
+   * drawn now, in one pass (see `MapView.release`).
+   */
+  startSettled: boolean;
   basemap: boolean;
   highlight: Feature | null;
   /** Findings of the last check, drawn hatched. */
@@ -32,14 +38,29 @@ type Props = {
   onComparePiece: (id: string) => void;
 };
 
-/** The map area. Creates the MapView once, then passes every prop change on to it. */
+/**
+ * MapLibre and the map's own code, asked for as soon as this module loads: they come in beside the
+ * app's first render (their own chunks, cached across releases) instead of before it.
+ */
+const mapModule = import("../map/map-view");
+
+/**
+ * The map area. Creates the MapView once its code has loaded, then passes every prop change on to
+ * it; shows "loading" over the map until the first picture is drawn, and why the map could not
+ * start if it could not (no WebGL, its code not loaded).
+ */
 export function MapCanvas(props: Props) {
   const { t } = useTranslation();
   const container = useRef<HTMLElement>(null);
+  const [view, setView] = useState<MapView | null>(null);
+  const [phase, setPhase] = useState<MapPhase>({ status: "loading" });
   const { viewRef, base, layers, settings, basemap, highlight, findings, findingHighlight } = props;
-  const { comparison } = props;
+  const { comparison, startSettled } = props;
 
-  const onReady = useEffectEvent(() => props.onReady());
+  const onReady = useEffectEvent(() => {
+    setPhase({ status: "ready" });
+    props.onReady();
+  });
   const onMove = useEffectEvent((camera: MapCamera) => props.onMove(camera));
   const onClick = useEffectEvent((hits: FeatureHit[]) => props.onClick(hits));
   const onBasemapError = useEffectEvent(() => props.onBasemapError());
@@ -50,46 +71,75 @@ export function MapCanvas(props: Props) {
   }));
 
   useEffect(() => {
-    if (!container.current) return;
-    const { camera, bounds } = initial();
-    const view = new MapView({
-      container: container.current,
-      camera,
-      bounds,
-      onReady: () => onReady(),
-      onMove: (c) => onMove(c),
-      onClick: (hits) => onClick(hits),
-      onBasemapError: () => onBasemapError(),
-      onComparePiece: (id) => onComparePiece(id),
-    });
-    viewRef.current = view;
+    let gone = false;
+    let created: MapView | null = null;
+    mapModule
+      .then(({ MapView }) => {
+        if (gone || !container.current) return;
+        const { camera, bounds } = initial();
+        created = new MapView({
+          container: container.current,
+          camera,
+          bounds,
+          onReady: () => onReady(),
+          onMove: (c) => onMove(c),
+          onClick: (hits) => onClick(hits),
+          onBasemapError: () => onBasemapError(),
+          onComparePiece: (id) => onComparePiece(id),
+        });
+        viewRef.current = created;
+        setView(created);
+      })
+      .catch((error: unknown) => {
+        // MapLibre throws when WebGL is missing; an import fails when its chunk does not arrive
+        if (!gone) setPhase({ status: "failed", detail: errorText(error) });
+      });
     return () => {
-      view.destroy();
-      viewRef.current = null;
+      gone = true;
+      created?.destroy();
+      if (viewRef.current === created) viewRef.current = null;
+      setView(null);
     };
   }, [viewRef]);
 
   useEffect(() => {
-    if (base) viewRef.current?.setBaseData(base);
-  }, [viewRef, base]);
+    if (base) view?.setBaseData(base);
+  }, [view, base]);
   useEffect(() => {
-    viewRef.current?.setLayers(layers, settings);
-  }, [viewRef, layers, settings]);
+    view?.setLayers(layers, settings);
+  }, [view, layers, settings]);
   useEffect(() => {
-    viewRef.current?.setBasemap(basemap);
-  }, [viewRef, basemap]);
+    if (startSettled) view?.release();
+  }, [view, startSettled]);
   useEffect(() => {
-    viewRef.current?.highlight(highlight);
-  }, [viewRef, highlight]);
+    view?.setBasemap(basemap);
+  }, [view, basemap]);
   useEffect(() => {
-    viewRef.current?.setFindings(findings);
-  }, [viewRef, findings]);
+    view?.highlight(highlight);
+  }, [view, highlight]);
   useEffect(() => {
-    viewRef.current?.highlightFinding(findingHighlight);
-  }, [viewRef, findingHighlight]);
+    view?.setFindings(findings);
+  }, [view, findings]);
   useEffect(() => {
-    viewRef.current?.setComparison(comparison);
-  }, [viewRef, comparison]);
+    view?.highlightFinding(findingHighlight);
+  }, [view, findingHighlight]);
+  useEffect(() => {
+    view?.setComparison(comparison);
+  }, [view, comparison]);
 
-  return <section ref={container} className="map-canvas" aria-label={t("app.map")} />;
+  return (
+    <>
+      <section
+        ref={container}
+        className="map-canvas"
+        aria-label={t("app.map")}
+        aria-busy={phase.status === "loading"}
+      />
+      <MapStatus phase={phase} />
+    </>
+  );
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

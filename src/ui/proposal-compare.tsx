@@ -1,25 +1,15 @@
 import { useTranslation } from "react-i18next";
 import type { CompareController } from "../app/use-compare";
 import type { ComparePiece } from "../core/compare/index";
-import type { LayerSettings } from "../state/layer-settings";
+import type { PlanView } from "../state/plan-view";
 import type { LoadedProposal } from "../state/proposal-layer";
 import { ComparePanel } from "./compare-panel";
 import { CompareStatus } from "./compare-status";
 
-/** Which plan the map shows under the comparison. */
-export type PlanView = "both" | "before" | "after";
+// In state/ so the app can read the view without loading this tab's chunk.
+export { type PlanView, planViewOf } from "../state/plan-view";
 
 const VIEWS: PlanView[] = ["both", "before", "after"];
-
-/** The view the layer settings amount to: the current plan, the proposal, or both shown. */
-export function planViewOf(settings: LayerSettings, proposal: LoadedProposal): PlanView | null {
-  const before = settings[proposal.replaces]?.visible ?? false;
-  const after = settings[proposal.entry.id]?.visible ?? false;
-  if (before && after) return "both";
-  if (before) return "before";
-  if (after) return "after";
-  return null;
-}
 
 /**
  * The "So sánh / Compare" tab: before/after on the map (the current city plan, the proposal, or

@@ -17,7 +17,7 @@ import { DistrictSearch } from "./district-search";
 import { DistrictSummary } from "./district-summary";
 import { LanguageSwitch } from "./language-switch";
 import { LayerPanel } from "./layer-panel";
-import { ProgressTable } from "./progress-table";
+import { ProgressTable } from "./lazy-panels";
 import { ProposalLayerRow } from "./proposal-layer-row";
 import { SidebarTabs } from "./sidebar-tabs";
 

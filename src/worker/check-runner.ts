@@ -1,5 +1,6 @@
 import type { Rule } from "../core/catalog/rules-schema";
 import { type CheckResult, mergeResults, type PartialResult } from "../core/check/index";
+import { CANCEL_GRACE_MS } from "./cancel-grace";
 import type { CheckData, FromCheckWorker, ToCheckWorker } from "./check-protocol";
 import type { WorkerFactory, WorkerPort } from "./one-worker-runner";
 
@@ -18,8 +19,7 @@ export type RunOutcome =
   | { status: "cancelled" }
   | { status: "failed"; message: string };
 
-/** How long a cancelled worker may take to stop before it is terminated, ms. */
-export const CANCEL_GRACE_MS = 1500;
+export { CANCEL_GRACE_MS };
 
 type Slot = {
   port: CheckWorkerPort;

@@ -89,8 +89,15 @@ export function appUrl(hash = ""): string {
   return `${inject("baseUrl")}${hash ? `#${hash.replace(/^#/, "")}` : ""}`;
 }
 
-/** Opens the app and waits until the map has drawn the district layer once. */
+/**
+ * Opens the app and waits until the map has drawn its first picture (the districts and the layers
+ * shown at the start) and every layer's file has loaded or failed (the hidden ones are read after
+ * the first picture).
+ */
 export async function openApp(page: Page, hash = ""): Promise<void> {
   await page.goto(appUrl(hash));
-  await page.waitForSelector('[data-testid="app"][data-map-ready="true"]', { timeout: 60_000 });
+  await page.waitForSelector(
+    '[data-testid="app"][data-map-ready="true"][data-layers-settled="true"]',
+    { timeout: 60_000 },
+  );
 }
