@@ -66,7 +66,7 @@ describe("LayerLoader", () => {
 
   it("reads on the page when the worker breaks: the requests waiting and every later one", async () => {
     const worker = fakeWorker();
-    const fallback = vi.fn(async (_url: URL, file: string) => collection(file));
+    const fallback = vi.fn<LoadLayerFile>(async (_url, file) => collection(file));
     const loader = new LayerLoader(worker.factory, fallback);
     const waiting = loader.load(url("a.geojson"), "a.geojson", "point");
     worker.fail("layer-load worker failed to start");
@@ -94,7 +94,7 @@ describe("LayerLoader", () => {
 describe("the layer-load worker's handler", () => {
   it("answers a file with its collection, and a failure with the reason the page shows", async () => {
     const posted: FromLayerLoadWorker[] = [];
-    const load = vi.fn(async (u: URL) => {
+    const load = vi.fn<LoadLayerFile>(async (u) => {
       if (u.pathname.endsWith("missing.fgb")) {
         throw new LoadError({ file: "missing.fgb", reason: "not-found", detail: "404" });
       }
