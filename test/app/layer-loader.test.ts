@@ -1,6 +1,10 @@
 import type { FeatureCollection } from "geojson";
 import { describe, expect, it, vi } from "vitest";
-import { LayerLoader, type LayerLoadWorkerFactory } from "../../src/app/layer-loader";
+import {
+  LayerLoader,
+  type LayerLoadWorkerFactory,
+  type LoadLayerFile,
+} from "../../src/app/layer-loader";
 import { LoadError } from "../../src/app/load-source";
 import { createLayerLoadHandler } from "../../src/worker/layer-load-handler";
 import type { FromLayerLoadWorker, ToLayerLoadWorker } from "../../src/worker/layer-load-protocol";
