@@ -40,6 +40,7 @@ export function App() {
   const [link] = useState(() => parseUrlState(window.location.hash));
   const [state, dispatch] = useReducer(appReducer, link.basemap ?? false, initialAppState);
   const [mapReady, setMapReady] = useState(false);
+  const [firstPicture, setFirstPicture] = useState(false);
   const [basemapFailed, setBasemapFailed] = useState(false);
   const viewRef = useRef<MapView | null>(null);
   const cameraRef = useRef<MapCamera | undefined>(link.camera);
@@ -51,7 +52,7 @@ export function App() {
   const sources = useLayerSources(
     layers,
     CATALOG_URL,
-    layersToLoad(state.layers, mapReady || state.tab === "check" || proposal !== null),
+    layersToLoad(state.layers, firstPicture || state.tab === "check" || proposal !== null),
   );
   const baseState = useBaseData();
   const base = baseState.status === "ready" ? baseState : null;
@@ -242,6 +243,7 @@ export function App() {
       className={`app${state.tab === "progress" ? " app--wide" : state.tab === "check" ? " app--check" : ""}`}
       data-testid="app"
       data-map-ready={mapReady ? "true" : "false"}
+      data-first-picture={firstPicture}
       data-layers-settled={allLayersSettled(layers?.map((l) => l.id) ?? null, sources)}
     >
       <Sidebar
@@ -319,6 +321,7 @@ export function App() {
             comparison={comparison.mapData}
             onComparePiece={onComparePiece}
             onReady={onReady}
+            onFirstPicture={() => setFirstPicture(true)}
             onMove={onMove}
             onClick={onClick}
             onBasemapError={() => setBasemapFailed(true)}

@@ -60,11 +60,13 @@ export type MapViewOptions = {
   camera: MapCamera | undefined;
   /** Hanoi's extent (WGS84): the first view without a camera, and where districts are expected. */
   bounds: Bbox;
+  /** Called once, at the first `idle` after the districts are drawn. */
+  onReady: () => void;
   /**
    * Called once, at the first `idle` after {@link MapView.release} at which the districts and the
-   * plan layers shown are drawn (the app's first picture; it also sets `FIRST_MAP_MARK`).
+   * plan layers shown are drawn: the app's first picture (`FIRST_MAP_MARK` is set then).
    */
-  onReady: () => void;
+  onFirstPicture: () => void;
   /** Called after every move with the new camera. */
   onMove: (camera: MapCamera) => void;
   /** Called on every click with the features under it, topmost first (may be empty). */
@@ -100,8 +102,8 @@ export class MapView {
   private styleLoaded = false;
   /** The data of the first picture has all been given: draw it (see {@link release}). */
   private released = false;
-  private readyFired = false;
-  private waitingForReady = false;
+  private readonly waiting = { ready: false, firstPicture: false };
+  private readonly fired = { ready: false, firstPicture: false };
   private base: BaseData | null = null;
   private plan: { layers: PlanLayerData[]; settings: LayerSettings } = { layers: [], settings: {} };
   private basemap = false;
@@ -160,10 +162,10 @@ export class MapView {
   }
 
   /**
-   * Draws the base data and the plan layers given so far, and from now on every change at once.
-   * Until then they are only kept: the app calls this when the districts and every layer shown at
-   * the start have loaded (or failed), so the first picture is drawn in one pass. Each layer drawn
-   * on its own as it came in made the map tile and redraw once per layer: about 15 frames before the
+   * Draws the plan layers given so far, and from now on every change at once. Until then they are
+   * only kept (the districts are drawn as soon as they come): the app calls this when every layer
+   * shown at the start has loaded or failed, so the plan is drawn in one pass. Each layer drawn on
+   * its own as it came in made the map tile and redraw once per layer: about 15 frames before the
    * first full picture, up to 2 s each with software WebGL.
    */
   release(): void {
@@ -250,18 +252,26 @@ export class MapView {
   private apply(): void {
     if (!this.styleLoaded) return;
     this.applyBasemap();
-    // Nothing but the background is drawn before the release: every layer added before it would
-    // change the style and redraw the empty map once more.
-    if (!this.released) return;
     if (this.base) {
       this.setSourceData(BASE_SOURCES.districts, this.base.districts);
       this.setSourceData(BASE_SOURCES.provinces, this.base.provinces ?? EMPTY_COLLECTION);
       this.setSourceData(BASE_SOURCES.boundary, this.base.boundary ?? EMPTY_COLLECTION);
+      this.waitFor("ready", () => this.isDistrictLayerDrawn(), this.options.onReady);
     }
+    // No layer of the plan, the check or the comparison before the release: each added would
+    // change the style and redraw the map once more.
+    if (!this.released) return;
     this.addCheckLayers();
     this.addCompareLayers();
     this.applyPlanLayers();
-    this.waitUntilDrawn();
+    this.waitFor(
+      "firstPicture",
+      () => this.isFirstPictureDrawn(),
+      () => {
+        markFirstMap();
+        this.options.onFirstPicture();
+      },
+    );
     this.setSourceData(COMPARE_SOURCES.pieces, this.comparison.pieces);
     this.setSourceData(COMPARE_SOURCES.highlight, this.comparison.highlight);
     this.setSourceData(CHECK_SOURCES.findings, this.findings);
@@ -399,20 +409,19 @@ export class MapView {
   }
 
   /**
-   * Fires onReady (and sets the first-map mark) at the first `idle` once the first picture is drawn:
-   * the districts (when the base data loaded) and every plan layer shown. One listener at a time;
-   * an idle that comes too early leaves it waiting for the next one, which follows the next change.
+   * Calls `then` once, at the first `idle` at which `drawn` holds. One listener per event at a
+   * time; an idle that comes too early leaves it waiting for the next one, which follows the next
+   * change.
    */
-  private waitUntilDrawn(): void {
-    if (this.readyFired || this.waitingForReady) return;
-    this.waitingForReady = true;
+  private waitFor(event: "ready" | "firstPicture", drawn: () => boolean, then: () => void): void {
+    if (this.fired[event] || this.waiting[event]) return;
+    this.waiting[event] = true;
     const onIdle = () => {
-      if (!this.isFirstPictureDrawn()) return;
+      if (!drawn()) return;
       this.map.off("idle", onIdle);
-      this.waitingForReady = false;
-      this.readyFired = true;
-      markFirstMap();
-      this.options.onReady();
+      this.waiting[event] = false;
+      this.fired[event] = true;
+      then();
     };
     this.map.on("idle", onIdle);
   }

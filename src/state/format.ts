@@ -10,7 +10,11 @@ export const LOCALES: Record<Language, string> = { vi: "vi-VN", en: "en-GB" };
  */
 const numberFormats = new Map<string, Intl.NumberFormat>();
 
-function numberFormat(lang: Language, minimumFractionDigits: number, maximumFractionDigits: number) {
+function numberFormat(
+  lang: Language,
+  minimumFractionDigits: number,
+  maximumFractionDigits: number,
+) {
   const key = `${lang}:${minimumFractionDigits}:${maximumFractionDigits}`;
   let format = numberFormats.get(key);
   if (!format) {

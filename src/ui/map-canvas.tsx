@@ -31,7 +31,10 @@ type Props = {
   findingHighlight: FindingHighlight | null;
   /** What the loaded proposal changes, drawn over the plan layers (null: nothing). */
   comparison: ComparisonData | null;
+  /** The districts are drawn (the first `idle` after they are). */
   onReady: () => void;
+  /** The first picture is drawn: the districts and every plan layer shown at the start. */
+  onFirstPicture?: () => void;
   onMove: (camera: MapCamera) => void;
   onClick: (hits: FeatureHit[]) => void;
   onBasemapError: () => void;
@@ -57,9 +60,10 @@ export function MapCanvas(props: Props) {
   const { viewRef, base, layers, settings, basemap, highlight, findings, findingHighlight } = props;
   const { comparison, startSettled } = props;
 
-  const onReady = useEffectEvent(() => {
+  const onReady = useEffectEvent(() => props.onReady());
+  const onFirstPicture = useEffectEvent(() => {
     setPhase({ status: "ready" });
-    props.onReady();
+    props.onFirstPicture?.();
   });
   const onMove = useEffectEvent((camera: MapCamera) => props.onMove(camera));
   const onClick = useEffectEvent((hits: FeatureHit[]) => props.onClick(hits));
@@ -82,6 +86,7 @@ export function MapCanvas(props: Props) {
           camera,
           bounds,
           onReady: () => onReady(),
+          onFirstPicture: () => onFirstPicture(),
           onMove: (c) => onMove(c),
           onClick: (hits) => onClick(hits),
           onBasemapError: () => onBasemapError(),

@@ -19,7 +19,8 @@ function firstMapAt(page: Page): Promise<number> {
 describe("the first picture, in Chromium against the built app", () => {
   it("says the map is loading until its first picture is drawn, then says nothing", async () => {
     await onFreshPage(async (page) => {
-      // The city plan's file is held back: the first picture waits for every layer shown.
+      // The city plan's file is held back: the first picture waits for every layer shown (the
+      // districts may be drawn meanwhile).
       let release: () => void = () => {};
       const held = new Promise<void>((resolve) => {
         release = resolve;
@@ -40,7 +41,7 @@ describe("the first picture, in Chromium against the built app", () => {
       expect(await loading.getAttribute("role")).toBe("status");
       expect(await loading.textContent()).toBe(vi.mapStatus.loading);
       expect(await page.locator(".map-canvas").getAttribute("aria-busy")).toBe("true");
-      expect(await page.getAttribute('[data-testid="app"]', "data-map-ready")).toBe("false");
+      expect(await page.getAttribute('[data-testid="app"]', "data-first-picture")).toBe("false");
       // Nothing of the plan is drawn while a layer shown is still on its way.
       const planSources = await page.evaluate(
         () =>
@@ -51,7 +52,7 @@ describe("the first picture, in Chromium against the built app", () => {
       expect(planSources).toBe(0);
 
       release();
-      await page.waitForSelector('[data-testid="app"][data-map-ready="true"]', {
+      await page.waitForSelector('[data-testid="app"][data-first-picture="true"]', {
         timeout: 60_000,
       });
       expect(await loading.count()).toBe(0);

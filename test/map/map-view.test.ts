@@ -109,12 +109,13 @@ const collection = (n: number): FeatureCollection => ({
 });
 
 /** A MapView whose style has loaded, released (the app's first picture is due) unless `held`. */
-function startView(onClick = vi.fn(), { held = false, onReady = () => {} } = {}) {
+function startView(onClick = vi.fn(), { held = false, onFirstPicture = () => {} } = {}) {
   const view = new MapView({
     container: {} as HTMLElement,
     camera: undefined,
     bounds: [105.3, 20.5, 106.1, 21.4],
-    onReady,
+    onReady: () => {},
+    onFirstPicture,
     onMove: () => {},
     onClick,
     onBasemapError: () => {},
@@ -220,7 +221,7 @@ describe("MapView: the first picture", () => {
 
   beforeEach(() => performance.clearMarks(FIRST_MAP_MARK));
 
-  it("draws nothing but the background until released, then everything given in one pass", () => {
+  it("draws no plan layer until released, then every layer given in one pass", () => {
     const { map, view } = startView(vi.fn(), { held: true });
     const styleLayers = [...map.order];
     view.setLayers([layer(road)], settings([road]));
@@ -233,9 +234,9 @@ describe("MapView: the first picture", () => {
     expect(map.order).toContain("check:findings-tint");
   });
 
-  it("is ready, and marks it, at the first idle at which the layers shown have loaded", () => {
+  it("has its first picture, and marks it, at the first idle at which the layers shown have loaded", () => {
     const onReady = vi.fn();
-    const { map, view } = startView(vi.fn(), { held: true, onReady });
+    const { map, view } = startView(vi.fn(), { held: true, onFirstPicture: onReady });
     view.setLayers([layer(road)], settings([road]));
     map.fire("idle");
     expect(onReady).not.toHaveBeenCalled();
