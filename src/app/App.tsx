@@ -1,140 +1,137 @@
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { LayerEntry } from "../core/catalog/schema";
 import type { Finding } from "../core/check/index";
 import type { ComparePiece } from "../core/compare/index";
 import type { MapView, PlanLayerData } from "../map/map-view";
-import { appReducer, initialAppState } from "../state/app-state";
 import { collectionBbox, HANOI_BBOX } from "../state/bounds";
 import { findingBbox, findingHighlight } from "../state/check-selection";
 import type { DistrictInfo } from "../state/districts-index";
 import { allLayersSettled, firstPictureSettled, layersToLoad } from "../state/first-picture";
-import type { LoadedProposal } from "../state/proposal-layer";
-import { landUseKeyOf, proposalTarget } from "../state/proposal-layer";
 import { type FeatureHit, featureToHighlight } from "../state/selection";
+import {
+  createAppStore,
+  initialStoreData,
+  StoreProvider,
+  useAppStore,
+  useDispatch,
+} from "../state/store";
+import {
+  catalogOf,
+  findingsOf,
+  importTarget,
+  landUseKeyFor,
+  replacedLayer,
+  selectedFinding,
+} from "../state/store-selectors";
 import { type Language, type MapCamera, parseUrlState, type UrlState } from "../state/url-state";
 import { FeaturePanel } from "../ui/feature-panel";
 import { ImportDropZone } from "../ui/import-drop-zone";
-import {
-  CheckPanel,
-  ImportDialog,
-  type PlanView,
-  ProposalCompare,
-  planViewOf,
-} from "../ui/lazy-panels";
+import { ImportDialog } from "../ui/lazy-panels";
 import { MapCanvas } from "../ui/map-canvas";
 import { Sidebar } from "../ui/sidebar";
 import { CATALOG_FILE, CATALOG_URL } from "./runtime-urls";
 import { useBaseData } from "./use-base-data";
 import { useCatalog } from "./use-catalog";
 import { useCheck } from "./use-check";
+import { useFlagStore } from "./use-flag-store";
 import { useImport } from "./use-import";
-import { type LayerSource, useLayerSources } from "./use-layer-sources";
+import { useLayerSources } from "./use-layer-sources";
+import { useProposalCheck } from "./use-proposal-check";
 import { useProposalCompare } from "./use-proposal-compare";
 import { useUrlSync } from "./use-url-sync";
 
-/** The viewer: loads the catalogue and the base data, holds the app state, lays out sidebar and map. */
+/** The viewer: one store for the whole app, the loaders and workers that fill it, and the layout. */
 export function App() {
+  const [link] = useState(() => parseUrlState(window.location.hash));
+  const [store] = useState(() =>
+    createAppStore(initialStoreData(link.basemap ?? false, CATALOG_FILE)),
+  );
+  return (
+    <StoreProvider store={store}>
+      <AppShell link={link} />
+    </StoreProvider>
+  );
+}
+
+/**
+ * Loads the catalogue, the base data and the layers into the store, drives the check, import and
+ * comparison workers, registers the commands panels call, and lays out sidebar and map. Panels read
+ * the store themselves; only the map (which this module's view ref drives) takes props.
+ */
+function AppShell({ link }: { link: UrlState }) {
   const { t, i18n } = useTranslation();
   const lang = (i18n.language === "en" ? "en" : "vi") satisfies Language;
-  const [link] = useState(() => parseUrlState(window.location.hash));
-  const [state, dispatch] = useReducer(appReducer, link.basemap ?? false, initialAppState);
+  const dispatch = useDispatch();
+  const app = useAppStore((s) => s.app);
   const [mapReady, setMapReady] = useState(false);
   const [firstPicture, setFirstPicture] = useState(false);
-  const [basemapFailed, setBasemapFailed] = useState(false);
   const viewRef = useRef<MapView | null>(null);
   const cameraRef = useRef<MapCamera | undefined>(link.camera);
 
   const catalogState = useCatalog(CATALOG_URL, CATALOG_FILE);
-  const catalog = catalogState.status === "ready" ? catalogState.catalog : null;
-  const layers = catalog?.layers ?? null;
-  const { proposal } = state;
+  const layers = catalogState.status === "ready" ? catalogState.catalog.layers : null;
   const sources = useLayerSources(
     layers,
     CATALOG_URL,
-    layersToLoad(state.layers, firstPicture || state.tab === "check" || proposal !== null),
+    layersToLoad(app.layers, firstPicture || app.tab === "check" || app.proposal !== null),
   );
   const baseState = useBaseData();
   const base = baseState.status === "ready" ? baseState : null;
+  useEffect(() => {
+    dispatch({
+      type: "resources",
+      patch: { catalog: catalogState, base: baseState, sources },
+    });
+  }, [dispatch, catalogState, baseState, sources]);
+
+  const { proposal } = app;
   // The check reads the proposal in place of the layer it replaces; the map shows both.
-  const checkSources = useMemo<Record<string, LayerSource>>(
+  const checkSources = useMemo(
     () =>
       proposal
         ? {
             ...sources,
-            [proposal.replaces]: { status: "ready", data: proposal.data, bbox: proposal.bbox },
+            [proposal.replaces]: {
+              status: "ready" as const,
+              data: proposal.data,
+              bbox: proposal.bbox,
+            },
           }
         : sources,
     [sources, proposal],
   );
+  const catalog = useAppStore(catalogOf);
   const check = useCheck({
     catalog,
     catalogUrl: CATALOG_URL,
     catalogFile: CATALOG_FILE,
     sources: checkSources,
     baseDistricts: base?.base.districts ?? null,
-    active: state.tab === "check",
+    active: app.tab === "check",
   });
+  useProposalCheck(proposal, checkSources, check);
 
   useEffect(() => {
     if (layers) dispatch({ type: "catalog-loaded", layers, fromUrl: link.layers });
-  }, [layers, link]);
+  }, [dispatch, layers, link]);
 
-  const rules = check.rules.status === "ready" ? check.rules.rules : null;
-  const target = useMemo(
-    () => (layers ? proposalTarget(layers, rules ?? []) : null),
-    [layers, rules],
-  );
-  const importer = useImport(state.importing, target, dispatch);
+  const target = useAppStore(importTarget);
+  const importKey = useAppStore((s) => landUseKeyFor(s, target));
+  const importer = useImport(app.importing, target, importKey, dispatch);
 
-  // A proposal just loaded is checked as soon as the check data holds it.
-  const [toCheck, setToCheck] = useState<LoadedProposal | null>(null);
   useEffect(() => {
-    if (proposal) {
-      setToCheck(proposal);
-      if (proposal.bbox) viewRef.current?.fitBounds(proposal.bbox);
-    }
+    if (proposal?.bbox) viewRef.current?.fitBounds(proposal.bbox);
   }, [proposal]);
-  const { data: checkData, run: runCheck } = check;
-  const replaced = proposal ? layers?.find((l) => l.id === proposal.replaces) : undefined;
+  const replaced = useAppStore(replacedLayer);
+  const replacedKey = useAppStore((s) => landUseKeyFor(s, replaced));
+  const checkData = check.data;
   const comparison = useProposalCompare({
     proposal,
     current: proposal ? sources[proposal.replaces] : undefined,
-    landUseKey: replaced ? landUseKeyOf(replaced) : "land_use_code",
+    landUseKey: replacedKey,
     districts: checkData?.status === "ready" ? checkData.data.districts : null,
   });
-  const { dispatch: compareDispatch } = comparison.compare;
-  const onComparePiece = useCallback(
-    (id: string) => compareDispatch({ type: "select-piece", id }),
-    [compareDispatch],
-  );
-  const onSelectPiece = useCallback(
-    (piece: ComparePiece) => {
-      compareDispatch({ type: "select-piece", id: piece.id });
-      const bbox = piece.geometry
-        ? collectionBbox({
-            type: "FeatureCollection",
-            features: [{ type: "Feature", geometry: piece.geometry, properties: {} }],
-          })
-        : null;
-      if (bbox) viewRef.current?.fitBounds(bbox);
-    },
-    [compareDispatch],
-  );
-  const onPlanView = useCallback(
-    (view: PlanView) => {
-      if (!proposal) return;
-      dispatch({ type: "set-visible", id: proposal.replaces, visible: view !== "after" });
-      dispatch({ type: "set-visible", id: proposal.entry.id, visible: view !== "before" });
-    },
-    [proposal],
-  );
-  useEffect(() => {
-    if (!toCheck || checkData?.status !== "ready") return;
-    if (checkData.data.layers[toCheck.replaces] !== toCheck.data) return;
-    setToCheck(null);
-    runCheck();
-  }, [toCheck, checkData, runCheck]);
 
   const pageTitle = t("app.title");
   useEffect(() => {
@@ -160,8 +157,8 @@ export function App() {
     [layers, sources, proposal],
   );
   const highlight = useMemo(
-    () => featureToHighlight(state.hits, state.district, base?.districtByCode ?? new Map()),
-    [state.hits, state.district, base],
+    () => featureToHighlight(app.hits, app.district, base?.districtByCode ?? new Map()),
+    [app.hits, app.district, base],
   );
 
   const onHashChange = useCallback(
@@ -171,13 +168,13 @@ export function App() {
       if (next.basemap !== undefined) dispatch({ type: "set-basemap", on: next.basemap });
       if (layers && next.layers) dispatch({ type: "catalog-loaded", layers, fromUrl: next.layers });
     },
-    [i18n, layers],
+    [i18n, layers, dispatch],
   );
   const scheduleUrlWrite = useUrlSync({
     layers,
-    settings: state.layers,
+    settings: app.layers,
     lang,
-    basemap: state.basemap,
+    basemap: app.basemap,
     cameraRef,
     onHashChange,
   });
@@ -194,129 +191,118 @@ export function App() {
     const camera = viewRef.current?.camera();
     if (camera) onMove(camera);
   }, [onMove]);
-  const onClick = useCallback((hits: FeatureHit[]) => {
-    dispatch({ type: "set-hits", hits });
-  }, []);
-  const onSelectDistrict = useCallback((district: DistrictInfo) => {
-    dispatch({ type: "select-district", code: district.code });
-    dispatch({ type: "set-hits", hits: [] });
-    viewRef.current?.fitBounds(district.bbox);
-  }, []);
-  const closeFeaturePanel = useCallback(() => dispatch({ type: "set-hits", hits: [] }), []);
-  const onZoomToLayer = useCallback(
-    (id: string) => {
-      if (proposal?.entry.id === id) {
-        if (proposal.bbox) viewRef.current?.fitBounds(proposal.bbox);
-        return;
-      }
-      const source = sources[id];
-      if (source?.status === "ready" && source.bbox) viewRef.current?.fitBounds(source.bbox);
-    },
-    [sources, proposal],
+  const onClick = useCallback(
+    (hits: FeatureHit[]) => dispatch({ type: "set-hits", hits }),
+    [dispatch],
   );
+  const closeFeaturePanel = useCallback(() => dispatch({ type: "set-hits", hits: [] }), [dispatch]);
 
-  const districtNames = useMemo(
-    () => new Map((base?.districts ?? []).map((d) => [d.code, d.name])),
-    [base],
-  );
-  const checkLayers = check.data?.status === "ready" ? check.data.data.layers : null;
-  const selectedFinding = check.selectedFinding;
+  const checkLayers = checkData?.status === "ready" ? checkData.data.layers : null;
+  const findings = useAppStore(findingsOf);
+  const selected = useAppStore(selectedFinding);
   const findingOutline = useMemo(
-    () => (selectedFinding ? findingHighlight(selectedFinding, checkLayers ?? {}) : null),
-    [selectedFinding, checkLayers],
-  );
-  const { dispatch: checkDispatch } = check;
-  const onSelectFinding = useCallback(
-    (finding: Finding) => {
-      checkDispatch({ type: "select-finding", id: finding.id });
-      const outline = findingHighlight(finding, checkLayers ?? {});
-      const districtBbox = (code: string) => base?.districts.find((d) => d.code === code)?.bbox;
-      viewRef.current?.fitBounds(findingBbox(finding, outline, districtBbox, HANOI_BBOX));
-    },
-    [checkDispatch, checkLayers, base],
+    () => (selected ? findingHighlight(selected, checkLayers ?? {}) : null),
+    [selected, checkLayers],
   );
 
-  const selectedDistrict = base?.districts.find((d) => d.code === state.district);
+  const review = useFlagStore(findings);
+
+  // What panels ask of the app: registered in the store so they need not import it.
+  const { run: runCheck, cancel: cancelCheck } = check;
+  const { rerun: rerunCompare, cancel: cancelCompare } = comparison;
+  useEffect(() => {
+    const frame = (bbox: Parameters<MapView["fitBounds"]>[0] | null) => {
+      if (bbox) viewRef.current?.fitBounds(bbox);
+    };
+    dispatch({
+      type: "commands",
+      commands: {
+        ...review,
+        runCheck,
+        cancelCheck,
+        rerunCompare,
+        cancelCompare,
+        openImport: importer.open,
+        overrideImport: importer.override,
+        cancelImport: importer.cancel,
+        loadImport: importer.load,
+        selectFinding: (finding: Finding) => {
+          dispatch({ type: "select-finding", id: finding.id });
+          const outline = findingHighlight(finding, checkLayers ?? {});
+          const districtBbox = (code: string) => base?.districts.find((d) => d.code === code)?.bbox;
+          frame(findingBbox(finding, outline, districtBbox, HANOI_BBOX));
+        },
+        selectPiece: (piece: ComparePiece) => {
+          dispatch({ type: "select-piece", id: piece.id });
+          frame(
+            piece.geometry
+              ? collectionBbox({
+                  type: "FeatureCollection",
+                  features: [{ type: "Feature", geometry: piece.geometry, properties: {} }],
+                })
+              : null,
+          );
+        },
+        selectDistrict: (district: DistrictInfo) => {
+          dispatch({ type: "select-district", code: district.code });
+          dispatch({ type: "set-hits", hits: [] });
+          frame(district.bbox);
+        },
+        zoomToLayer: (id: string) => {
+          if (proposal?.entry.id === id) return frame(proposal.bbox);
+          const source = sources[id];
+          if (source?.status === "ready") frame(source.bbox);
+        },
+      },
+    });
+  }, [
+    dispatch,
+    review,
+    runCheck,
+    cancelCheck,
+    rerunCompare,
+    cancelCompare,
+    importer,
+    checkLayers,
+    base,
+    proposal,
+    sources,
+  ]);
+  const onComparePiece = useCallback(
+    (id: string) => dispatch({ type: "select-piece", id }),
+    [dispatch],
+  );
 
   return (
     <div
-      className={`app${state.tab === "progress" ? " app--wide" : state.tab === "check" ? " app--check" : ""}`}
+      className={`app${app.tab === "progress" ? " app--wide" : app.tab === "check" ? " app--check" : ""}`}
       data-testid="app"
       data-map-ready={mapReady ? "true" : "false"}
       data-first-picture={firstPicture}
       data-layers-settled={allLayersSettled(layers?.map((l) => l.id) ?? null, sources)}
     >
-      <Sidebar
-        tab={state.tab}
-        onTab={(tab) => dispatch({ type: "set-tab", tab })}
-        onLanguage={(next) => void i18n.changeLanguage(next)}
-        catalogState={catalogState}
-        catalog={catalog}
-        baseState={baseState}
-        settings={state.layers}
-        sources={sources}
-        proposal={proposal}
-        basemap={state.basemap}
-        basemapFailed={basemapFailed}
-        selectedDistrict={selectedDistrict}
-        onVisible={(id, visible) => dispatch({ type: "set-visible", id, visible })}
-        onOpacity={(id, opacity) => dispatch({ type: "set-opacity", id, opacity })}
-        onZoomToLayer={onZoomToLayer}
-        onBasemap={(on) => {
-          setBasemapFailed(false);
-          dispatch({ type: "set-basemap", on });
-        }}
-        onSelectDistrict={onSelectDistrict}
-        onCloseDistrict={() => dispatch({ type: "select-district", code: null })}
-        checkPanel={
-          catalog && (
-            <CheckPanel
-              check={check}
-              catalog={catalog.layers}
-              catalogFile={CATALOG_FILE}
-              districtNames={districtNames}
-              proposal={proposal}
-              onSelectFinding={onSelectFinding}
-            />
-          )
-        }
-        comparePanel={
-          proposal && (
-            <ProposalCompare
-              compare={comparison.compare}
-              proposal={proposal}
-              currentName={replaced ? replaced.title[lang] : proposal.replaces}
-              view={planViewOf(state.layers, proposal)}
-              onView={onPlanView}
-              onSelectPiece={onSelectPiece}
-              onRerun={comparison.rerun}
-              waiting={comparison.waiting}
-              districtName={(code) => districtNames.get(code) ?? code}
-            />
-          )
-        }
-      />
+      <Sidebar />
       <main className="map-area">
-        <ImportDropZone onFiles={importer.open} disabled={state.importing.status !== "idle"}>
+        <ImportDropZone onFiles={importer.open} disabled={app.importing.status !== "idle"}>
           <MapCanvas
             viewRef={viewRef}
             initialCamera={link.camera}
             initialBounds={HANOI_BBOX}
             base={base?.base ?? null}
             layers={planLayers}
-            settings={state.layers}
+            settings={app.layers}
             startSettled={firstPictureSettled({
               catalog:
-                catalogState.status === "loading" || catalogState.status === "failed"
-                  ? catalogState.status
-                  : catalogState.catalog.layers.map((l) => l.id),
-              settings: state.layers,
+                catalogState.status === "ready"
+                  ? catalogState.catalog.layers.map((l) => l.id)
+                  : catalogState.status,
+              settings: app.layers,
               sources,
               baseSettled: baseState.status !== "loading",
             })}
-            basemap={state.basemap}
+            basemap={app.basemap}
             highlight={highlight}
-            findings={check.findings}
+            findings={findings}
             findingHighlight={findingOutline}
             comparison={comparison.mapData}
             onComparePiece={onComparePiece}
@@ -324,16 +310,14 @@ export function App() {
             onFirstPicture={() => setFirstPicture(true)}
             onMove={onMove}
             onClick={onClick}
-            onBasemapError={() => setBasemapFailed(true)}
+            onBasemapError={() => dispatch({ type: "basemap-failed" })}
           />
-          {state.hits.length > 0 && (
-            <FeaturePanel hits={state.hits} layersById={layersById} onClose={closeFeaturePanel} />
+          {app.hits.length > 0 && (
+            <FeaturePanel hits={app.hits} layersById={layersById} onClose={closeFeaturePanel} />
           )}
         </ImportDropZone>
       </main>
-      {state.importing.status !== "idle" && (
-        <ImportDialog state={state.importing} target={target} controller={importer} />
-      )}
+      <ImportDialog />
     </div>
   );
 }

@@ -1,24 +1,11 @@
 import type { Feature, FeatureCollection } from "geojson";
 import { useEffect, useState } from "react";
-import type { BaseData } from "../map/map-view";
 import { type DistrictInfo, parseDistrictsIndex } from "../state/districts-index";
 import type { LoadFailure } from "../state/load-failure";
+import type { BaseDataState } from "../state/load-states";
 import { loadLayerFile } from "./layer-loader";
 import { loadJson, toLoadFailure } from "./load-source";
 import { appFileUrl } from "./runtime-urls";
-
-/** The base map's data and the district list for search, or why they are missing. */
-export type BaseDataState =
-  | { status: "loading" }
-  | {
-      status: "ready";
-      base: BaseData;
-      districts: DistrictInfo[];
-      districtByCode: ReadonlyMap<string, Feature>;
-      /** Context files that failed; the map works without them. */
-      failures: LoadFailure[];
-    }
-  | { status: "failed"; failures: LoadFailure[] };
 
 /** Loads one of the data step's area layers (districts, provinces, boundary: all polygons). */
 async function optional(file: string, failures: LoadFailure[]): Promise<FeatureCollection | null> {

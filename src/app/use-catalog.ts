@@ -1,12 +1,7 @@
 import { useEffect, useState } from "react";
-import { type Catalog, type CatalogProblem, parseCatalog } from "../core/catalog/parse-catalog";
-import type { LoadFailure } from "../state/load-failure";
+import { parseCatalog } from "../core/catalog/parse-catalog";
+import type { CatalogState } from "../state/load-states";
 import { loadJson, toLoadFailure } from "./load-source";
-
-export type CatalogState =
-  | { status: "loading" }
-  | { status: "ready"; catalog: Catalog; problems: CatalogProblem[] }
-  | { status: "failed"; failure: LoadFailure | null; problems: CatalogProblem[] };
 
 /**
  * Fetches and validates the layer catalogue once. Entry problems come back beside the valid

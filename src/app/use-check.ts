@@ -1,36 +1,25 @@
 import type { FeatureCollection } from "geojson";
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Catalog } from "../core/catalog/parse-catalog";
-import type { Finding } from "../core/check/index";
 import { splitRunnable } from "../state/check-coverage";
 import { buildCheckData, type CheckDataState } from "../state/check-data";
-import {
-  type CheckAction,
-  type CheckState,
-  checkedRules,
-  checkReducer,
-  initialCheckState,
-} from "../state/check-state";
+import { checkedRules } from "../state/check-state";
+import type { LayerSource } from "../state/load-states";
+import { useAppStore, useDispatch } from "../state/store";
 import type { CheckRunner, RunOutcome } from "../worker/check-runner";
 import { checkWorkerCount, startCheckWorker } from "./check-workers";
 import { frameProgress } from "./frame-progress";
-import type { LayerSource } from "./use-layer-sources";
-import { type RulesState, useRules } from "./use-rules";
+import { useRules } from "./use-rules";
 
 export type CheckController = {
-  rules: RulesState;
+  /** The data the workers check, as the store holds it (`resources.checkData`). */
   data: CheckDataState | null;
-  state: CheckState;
-  dispatch: (action: CheckAction) => void;
   /**
    * Checks the ticked rules whose layers loaded (the others are recorded in the run as not run); a
    * run in progress is replaced. Does nothing when none of them can run.
    */
   run: () => void;
   cancel: () => void;
-  /** Findings of the last finished run (empty before the first). */
-  findings: Finding[];
-  selectedFinding: Finding | null;
 };
 
 export type CheckInputs = {
@@ -48,7 +37,7 @@ export type CheckInputs = {
 
 /**
  * The check panel's engine room: loads the rules, gathers the layers once they have loaded, runs the
- * check on Web Workers and keeps the results. Progress reaches React at most once per frame.
+ * check on Web Workers and puts rules, data and results in the store. Progress reaches React at most once per frame.
  */
 export function useCheck({
   catalog,
@@ -59,7 +48,8 @@ export function useCheck({
   active,
 }: CheckInputs): CheckController {
   const rules = useRules(catalog, catalogUrl, catalogFile);
-  const [state, dispatch] = useReducer(checkReducer, undefined, initialCheckState);
+  const unchecked = useAppStore((s) => s.check.unchecked);
+  const dispatch = useDispatch();
   const runIdRef = useRef(0);
   const runner = useCheckRunner();
 
@@ -73,6 +63,9 @@ export function useCheck({
   );
   // The same data object for as long as the layers stay the same, so workers receive it once.
   const stableData = useStable(data);
+  useEffect(() => {
+    dispatch({ type: "resources", patch: { rules, checkData: stableData } });
+  }, [dispatch, rules, stableData]);
 
   useEffect(() => {
     if (active && stableData?.status === "ready") {
@@ -84,7 +77,6 @@ export function useCheck({
     }
   }, [active, stableData, runner]);
 
-  const { unchecked } = state;
   const run = useCallback(() => {
     const started = runner();
     if (!started || !validRules || stableData?.status !== "ready") return;
@@ -131,14 +123,11 @@ export function useCheck({
       (error: unknown) => {
         // the check's chunk did not load (offline, or replaced by a newer build on the server)
         progress.stop();
-        dispatch({
-          type: "run-failed",
-          runId,
-          message: error instanceof Error ? error.message : String(error),
-        });
+        const message = error instanceof Error ? error.message : String(error);
+        dispatch({ type: "run-failed", runId, message });
       },
     );
-  }, [unchecked, validRules, stableData, runner]);
+  }, [unchecked, validRules, stableData, dispatch, runner]);
 
   const cancel = useCallback(() => {
     runner()?.then(
@@ -147,15 +136,32 @@ export function useCheck({
     );
   }, [runner]);
 
-  const findings = state.last?.result.findings ?? EMPTY;
-  const selectedFinding = useMemo(
-    () => findings.find((f) => f.id === state.selected) ?? null,
-    [findings, state.selected],
-  );
-  return { rules, data: stableData, state, dispatch, run, cancel, findings, selectedFinding };
+  return { data: stableData, run, cancel };
 }
 
-const EMPTY: Finding[] = [];
+/**
+ * Keeps the previous check data while the layers it holds are the same objects: the layer sources
+ * record changes identity whenever any layer (even one no rule reads) settles.
+ */
+function useStable(next: CheckDataState | null): CheckDataState | null {
+  const [stable, setStable] = useState(next);
+  if (sameData(stable, next)) return stable;
+  // React's pattern for keeping information from previous renders: set state while rendering.
+  setStable(next);
+  return next;
+}
+
+function sameData(a: CheckDataState | null, b: CheckDataState | null): boolean {
+  if (a === b) return true;
+  if (a?.status !== "ready" || b?.status !== "ready") return false;
+  const keys = Object.keys(b.data.layers);
+  return (
+    a.data.districts === b.data.districts &&
+    keys.length === Object.keys(a.data.layers).length &&
+    keys.every((k) => a.data.layers[k] === b.data.layers[k]) &&
+    a.failed.map((f) => f.layer).join() === b.failed.map((f) => f.layer).join()
+  );
+}
 
 /**
  * The check's worker pool, its code loaded the first time it is asked for (the check tab opened, a
@@ -187,28 +193,4 @@ function useCheckRunner(): () => Promise<CheckRunner | null> | null {
     );
     return current.runner;
   }, []);
-}
-
-/**
- * Keeps the previous check data while the layers it holds are the same objects: the layer sources
- * record changes identity whenever any layer (even one no rule reads) settles.
- */
-function useStable(next: CheckDataState | null): CheckDataState | null {
-  const [stable, setStable] = useState(next);
-  if (sameData(stable, next)) return stable;
-  // React's pattern for keeping information from previous renders: set state while rendering.
-  setStable(next);
-  return next;
-}
-
-function sameData(a: CheckDataState | null, b: CheckDataState | null): boolean {
-  if (a === b) return true;
-  if (a?.status !== "ready" || b?.status !== "ready") return false;
-  const keys = Object.keys(b.data.layers);
-  return (
-    a.data.districts === b.data.districts &&
-    keys.length === Object.keys(a.data.layers).length &&
-    keys.every((k) => a.data.layers[k] === b.data.layers[k]) &&
-    a.failed.map((f) => f.layer).join() === b.failed.map((f) => f.layer).join()
-  );
 }

@@ -1,12 +1,5 @@
-import { useCallback, useEffect, useReducer, useRef } from "react";
-import type { ComparePiece } from "../core/compare/index";
-import {
-  type CompareAction,
-  type CompareState,
-  compareReducer,
-  initialCompareState,
-  selectedPiece,
-} from "../state/compare-state";
+import { useCallback, useEffect, useRef } from "react";
+import { useDispatch } from "../state/store";
 import type { CompareRequest } from "../worker/compare-protocol";
 import { CompareRunner, type CompareWorkerFactory } from "../worker/compare-runner";
 import { startCompareWorker } from "./compare-workers";
@@ -14,21 +7,17 @@ import { frameProgress } from "./frame-progress";
 
 /** What {@link useCompare} gives the app. */
 export type CompareController = {
-  state: CompareState;
-  dispatch: (action: CompareAction) => void;
   /** Compares on the worker; a comparison in progress is replaced. */
   run: (request: CompareRequest) => void;
   cancel: () => void;
-  /** The piece shown on the map (`state.selected` in the last result), or null. */
-  selected: ComparePiece | null;
 };
 
 /**
  * The comparison's engine room: one compare worker for the component's life (started on the first
- * run), the state of the latest run, progress reaching React at most once per frame.
+ * run), the latest run's state in the store, progress reaching React at most once per frame.
  */
 export function useCompare(factory: CompareWorkerFactory = startCompareWorker): CompareController {
-  const [state, dispatch] = useReducer(compareReducer, initialCompareState);
+  const dispatch = useDispatch();
   const runnerRef = useRef<CompareRunner | null>(null);
   const runIdRef = useRef(0);
 
@@ -41,35 +30,38 @@ export function useCompare(factory: CompareWorkerFactory = startCompareWorker): 
     };
   }, [factory]);
 
-  const run = useCallback((request: CompareRequest) => {
-    const runner = runnerRef.current;
-    if (!runner) return;
-    const runId = ++runIdRef.current;
-    dispatch({ type: "compare-started", runId });
-    const progress = frameProgress((done, total) =>
-      dispatch({ type: "compare-progress", runId, done, total }),
-    );
-    void runner.run(request, progress.report).then((outcome) => {
-      progress.stop();
-      switch (outcome.status) {
-        case "done":
-          dispatch({
-            type: "compare-done",
-            runId,
-            comparison: outcome.comparison,
-            elapsedMs: outcome.elapsedMs,
-          });
-          return;
-        case "failed":
-          dispatch({ type: "compare-failed", runId, message: outcome.message });
-          return;
-        case "cancelled":
-          dispatch({ type: "compare-cancelled", runId });
-          return;
-      }
-    });
-  }, []);
+  const run = useCallback(
+    (request: CompareRequest) => {
+      const runner = runnerRef.current;
+      if (!runner) return;
+      const runId = ++runIdRef.current;
+      dispatch({ type: "compare-started", runId });
+      const progress = frameProgress((done, total) =>
+        dispatch({ type: "compare-progress", runId, done, total }),
+      );
+      void runner.run(request, progress.report).then((outcome) => {
+        progress.stop();
+        switch (outcome.status) {
+          case "done":
+            dispatch({
+              type: "compare-done",
+              runId,
+              comparison: outcome.comparison,
+              elapsedMs: outcome.elapsedMs,
+            });
+            return;
+          case "failed":
+            dispatch({ type: "compare-failed", runId, message: outcome.message });
+            return;
+          case "cancelled":
+            dispatch({ type: "compare-cancelled", runId });
+            return;
+        }
+      });
+    },
+    [dispatch],
+  );
 
   const cancel = useCallback(() => runnerRef.current?.cancel(), []);
-  return { state, dispatch, run, cancel, selected: selectedPiece(state) };
+  return { run, cancel };
 }

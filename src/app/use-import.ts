@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef } from "react";
 import type { LayerEntry } from "../core/catalog/schema";
 import type { AppAction } from "../state/app-state";
 import type { ImportState } from "../state/import-state";
-import { landUseKeyOf, loadedProposal } from "../state/proposal-layer";
+import { loadedProposal } from "../state/proposal-layer";
 import { ImportClient } from "../worker/import-client";
 import { type ImportOverrides, type ImportStage, NO_OVERRIDES } from "../worker/import-protocol";
 import { frameProgress } from "./frame-progress";
@@ -28,13 +28,14 @@ export type ImportController = {
 export function useImport(
   importing: ImportState,
   target: LayerEntry | null,
+  /** The attribute the proposal's land-use codes are renamed to (the one the rules read). */
+  landUseKey: string,
   dispatch: (action: AppAction) => void,
 ): ImportController {
   const clientRef = useRef<ImportClient | null>(null);
   const request = useRef<{ files: File[]; readId: number; overrides: ImportOverrides } | null>(
     null,
   );
-  const landUseKey = target ? landUseKeyOf(target) : "land_use_code";
 
   useEffect(() => {
     const client = new ImportClient(startImportWorker);
@@ -66,6 +67,14 @@ export function useImport(
       // cancelled: the dialog was closed by whoever cancelled
     });
   }, [dispatch, landUseKey]);
+
+  // Another target whose rules read codes under another attribute: the files are prepared again.
+  const shownStart = useRef(start);
+  useEffect(() => {
+    if (shownStart.current === start) return;
+    shownStart.current = start;
+    if (request.current) start();
+  }, [start]);
 
   const open = useCallback(
     (files: File[]) => {

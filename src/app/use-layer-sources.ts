@@ -1,18 +1,11 @@
-import type { FeatureCollection } from "geojson";
 import { startTransition, useEffect, useRef, useState } from "react";
 import type { LayerEntry } from "../core/catalog/schema";
-import { type Bbox, collectionBbox } from "../state/bounds";
+import { collectionBbox } from "../state/bounds";
 import { isToLoad, type LayersToLoad, layersToLoadKey } from "../state/first-picture";
-import type { LoadFailure } from "../state/load-failure";
+import type { LayerSource } from "../state/load-states";
 import { catalogFileUrl } from "./app-file-url";
 import { loadLayerFile } from "./layer-loader";
 import { toLoadFailure } from "./load-source";
-
-/** Where one layer's file stands. */
-export type LayerSource =
-  | { status: "loading" }
-  | { status: "ready"; data: FeatureCollection; bbox: Bbox | null }
-  | { status: "error"; failure: LoadFailure };
 
 /** The layers the files were asked for, and which of them have been asked for. */
 type Requests = { layers: readonly LayerEntry[]; asked: Set<string>; live: boolean };

@@ -2,18 +2,18 @@ import type { FeatureCollection } from "geojson";
 import { useCallback, useEffect, useMemo, useRef } from "react";
 import { compareHighlightCollection, comparePiecesCollection } from "../map/compare-layers";
 import type { ComparisonData } from "../map/map-view";
+import { selectedPiece } from "../state/compare-state";
+import type { LayerSource } from "../state/load-states";
 import type { LoadedProposal } from "../state/proposal-layer";
-import { type CompareController, useCompare } from "./use-compare";
-import type { LayerSource } from "./use-layer-sources";
+import { useAppStore } from "../state/store";
+import { useCompare } from "./use-compare";
 
 export type ProposalComparison = {
-  compare: CompareController;
   /** The comparison as the map draws it, or null before one has finished. */
   mapData: ComparisonData | null;
   /** Compares the loaded proposal again (after a cancel or a failure). */
   rerun: () => void;
-  /** A proposal is loaded but the layer it replaces has not loaded yet. */
-  waiting: boolean;
+  cancel: () => void;
 };
 
 /**
@@ -35,8 +35,9 @@ export function useProposalCompare({
   /** District polygons (property `code`), so pieces name their districts as the CLI does. */
   districts: FeatureCollection | null;
 }): ProposalComparison {
-  const compare = useCompare();
-  const { run, state, selected } = compare;
+  const { run, cancel } = useCompare();
+  const last = useAppStore((s) => s.compare.last);
+  const selected = useAppStore((s) => selectedPiece(s.compare));
   const currentData = current?.status === "ready" ? current.data : null;
   const compared = useRef<LoadedProposal | null>(null);
 
@@ -54,7 +55,6 @@ export function useProposalCompare({
     if (proposal && currentData && compared.current !== proposal) rerun();
   }, [proposal, currentData, rerun]);
 
-  const last = state.last;
   const pieces = useMemo(
     () => (last ? comparePiecesCollection(last.comparison.pieces, last.colors) : null),
     [last],
@@ -63,5 +63,5 @@ export function useProposalCompare({
     () => (pieces ? { pieces, highlight: compareHighlightCollection(selected) } : null),
     [pieces, selected],
   );
-  return { compare, mapData, rerun, waiting: proposal !== null && currentData === null };
+  return { mapData, rerun, cancel };
 }

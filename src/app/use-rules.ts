@@ -1,16 +1,9 @@
 import { useEffect, useState } from "react";
 import type { Catalog } from "../core/catalog/parse-catalog";
-import { parseRules, type Rule, type RuleProblem } from "../core/catalog/rules-schema";
-import type { LoadFailure } from "../state/load-failure";
+import { parseRules } from "../core/catalog/rules-schema";
+import type { RulesState } from "../state/load-states";
 import { catalogFileUrl } from "./app-file-url";
 import { loadJson, toLoadFailure } from "./load-source";
-
-export type RulesState =
-  | { status: "loading" }
-  /** The catalogue names no rules file. */
-  | { status: "none" }
-  | { status: "ready"; file: string; rules: Rule[]; problems: RuleProblem[] }
-  | { status: "failed"; file: string; failure: LoadFailure };
 
 /**
  * A path relative to the catalogue as users see it, e.g. "rules.json" → "layers/rules.json"; a

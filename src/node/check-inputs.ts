@@ -1,12 +1,11 @@
 import { basename, dirname, resolve } from "node:path";
 import type { FeatureCollection } from "geojson";
 import { districtLayer } from "../core/catalog/catalog-queries";
-import { type FeatureFilter, type Rule, referencedLayers } from "../core/catalog/rules-schema";
+import { type Rule, referencedLayers } from "../core/catalog/rules-schema";
 import type { LayerEntry } from "../core/catalog/schema";
 import type { CheckInput } from "../core/check/index";
-import { holdCodes } from "../core/check/land-use-attribute";
 import type { CrsChoice } from "../core/crs/index";
-import { DEFAULT_LAND_USE_ATTRIBUTE } from "../core/proposal/proposal-from-read";
+import { codeAttributeOf, proposalCandidates } from "../core/proposal/target";
 import type { GeometryKind } from "../core/validate/validate-layer";
 import { CheckInputError, inputError, shownPath } from "./check-error";
 import { type LoadedCatalog, loadCatalog, selectRules } from "./load-catalog";
@@ -66,6 +65,7 @@ function proposalTarget(
   chosen: string | null,
 ): LayerEntry {
   const subjects = [...new Set(rules.map((r) => r.subject.layer))];
+  const ids = proposalCandidates([...entries.values()], rules).map((l) => l.id);
   if (chosen) {
     const entry = entries.get(chosen);
     if (!entry || !subjects.includes(chosen)) {
@@ -76,7 +76,6 @@ function proposalTarget(
     }
     return entry;
   }
-  const ids = subjects.filter((id) => entries.get(id)?.level === "city");
   if (ids.length === 1) return entries.get(ids[0] as string) as LayerEntry;
   if (ids.length === 0) {
     throw inputError("--proposal", {
@@ -88,30 +87,6 @@ function proposalTarget(
     vi: `các quy tắc kiểm tra nhiều lớp cấp thành phố (${ids.join(", ")}); chọn một bằng --proposal-layer`,
     en: `the rules check several city-level layers (${ids.join(", ")}); pick one with --proposal-layer`,
   });
-}
-
-/**
- * The attribute the rules read land-use codes from on layer `id` — a filter on it whose values are
- * codes, or the attribute a compatibility matrix of codes reads — so a proposal's code attribute,
- * whatever the file calls it, is renamed to it. The catalogue's usual name when no rule says.
- */
-type LayerSelectionLike = { layer: string; filter?: FeatureFilter | undefined };
-
-function codeAttributeOf(rules: readonly Rule[], id: string): string {
-  for (const rule of rules) {
-    const selections: LayerSelectionLike[] = [rule.subject];
-    if ("constraint" in rule && rule.constraint) selections.push(rule.constraint);
-    for (const { layer, filter } of selections) {
-      if (layer === id && filter && holdCodes(filter.in)) return filter.attribute;
-    }
-    if (rule.type !== "compatibility") continue;
-    if (rule.subject.layer === id && holdCodes(Object.keys(rule.matrix))) {
-      return rule.subjectAttribute;
-    }
-    const columns = Object.values(rule.matrix).flatMap((row) => Object.keys(row));
-    if (rule.constraint.layer === id && holdCodes(columns)) return rule.constraintAttribute;
-  }
-  return DEFAULT_LAND_USE_ATTRIBUTE;
 }
 
 /** Hint for a missing layer file: built layers come from the data step. */
@@ -156,7 +131,7 @@ export async function planInputs(source: CheckSource): Promise<InputPlan> {
         file: proposalPaths.map(shownPath).join(", "),
         paths: proposalPaths,
         kind: target.geometryType,
-        attribute: codeAttributeOf(rules, target.id),
+        attribute: codeAttributeOf(rules, target),
         crs: source.crs,
         landUseAttribute: source.landUseAttribute,
         sourceLayer: source.sourceLayer ?? null,

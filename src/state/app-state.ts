@@ -13,6 +13,8 @@ export type AppState = {
   tab: Tab;
   layers: LayerSettings;
   basemap: boolean;
+  /** The OpenStreetMap basemap was switched on but its tiles did not load (said beside the switch). */
+  basemapFailed: boolean;
   /** Code of the district chosen in the search, shown in the sidebar summary. */
   district: string | null;
   /** Features under the last map click, shown in the attribute panel (empty: panel closed). */
@@ -21,6 +23,11 @@ export type AppState = {
   importing: ImportState;
   /** The proposal loaded in this session, drawn and checked in place of the layer it replaces. */
   proposal: LoadedProposal | null;
+  /**
+   * The layer the user chose for the next proposal to replace, when several can be (null: the
+   * first; see `proposalTarget`).
+   */
+  importTarget: string | null;
 };
 
 export type AppAction =
@@ -30,7 +37,9 @@ export type AppAction =
   /** Opacity 0–1. */
   | { type: "set-opacity"; id: string; opacity: number }
   | { type: "set-tab"; tab: Tab }
+  /** Switching the basemap on or off forgets an earlier failure to load it. */
   | { type: "set-basemap"; on: boolean }
+  | { type: "basemap-failed" }
   | { type: "select-district"; code: string | null }
   | { type: "set-hits"; hits: FeatureHit[] }
   | ImportAction
@@ -38,7 +47,14 @@ export type AppAction =
    * The user loaded the reviewed proposal: it replaces any earlier one, is shown, and the check tab
    * opens (its run is the app's to start). The dialog closes.
    */
-  | { type: "proposal-loaded"; proposal: LoadedProposal };
+  | { type: "proposal-loaded"; proposal: LoadedProposal }
+  /**
+   * The user removed the proposal: its layer goes, the layer it replaced is shown and checked again
+   * (the app's to re-run), and the comparison tab closes.
+   */
+  | { type: "proposal-removed" }
+  /** The user chose which layer the proposal in the dialog replaces. */
+  | { type: "choose-import-target"; id: string };
 
 /** The state before anything has loaded. */
 export function initialAppState(basemap: boolean): AppState {
@@ -46,10 +62,12 @@ export function initialAppState(basemap: boolean): AppState {
     tab: "layers",
     layers: {},
     basemap,
+    basemapFailed: false,
     district: null,
     hits: [],
     importing: IDLE_IMPORT,
     proposal: null,
+    importTarget: null,
   };
 }
 
@@ -80,7 +98,9 @@ export function appReducer(state: AppState, action: AppAction): AppState {
     case "set-tab":
       return { ...state, tab: action.tab };
     case "set-basemap":
-      return { ...state, basemap: action.on };
+      return { ...state, basemap: action.on, basemapFailed: false };
+    case "basemap-failed":
+      return state.basemap ? { ...state, basemapFailed: true } : state;
     case "select-district":
       return { ...state, district: action.code };
     case "set-hits":
@@ -107,6 +127,20 @@ export function appReducer(state: AppState, action: AppAction): AppState {
         importing: IDLE_IMPORT,
         proposal: action.proposal,
       };
+    }
+    case "choose-import-target":
+      return { ...state, importTarget: action.id };
+    case "proposal-removed": {
+      const { proposal } = state;
+      if (!proposal) return state;
+      const { [proposal.entry.id]: _, ...rest } = state.layers;
+      const replaced = rest[proposal.replaces];
+      const layers = replaced
+        ? { ...rest, [proposal.replaces]: { ...replaced, visible: true } }
+        : rest;
+      const hits = state.hits.filter((h) => h.kind !== "plan" || h.layerId !== proposal.entry.id);
+      const tab = state.tab === "compare" ? "layers" : state.tab;
+      return { ...state, layers, hits, tab, proposal: null };
     }
   }
 }

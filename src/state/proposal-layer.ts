@@ -1,6 +1,7 @@
 import type { FeatureCollection } from "geojson";
 import type { Rule } from "../core/catalog/rules-schema";
 import type { LayerEntry } from "../core/catalog/schema";
+import { proposalCandidates } from "../core/proposal/target";
 import { type Bbox, collectionBbox } from "./bounds";
 
 /**
@@ -27,21 +28,29 @@ export type LoadedProposal = {
 export const proposalLayerId = (replaces: string) => `proposal:${replaces}`;
 
 /**
- * The layer a proposal replaces: the first city-level layer the rules check as subject (the city
- * plan the command line's `--proposal` replaces too), else the first city-level polygon layer.
+ * The layers a proposal can replace in the app: the city-level layers the rules check as subject
+ * (`proposalCandidates`, as the command line's `--proposal`); while there are no rules (none
+ * loaded, or a catalogue without a rules file) the city-level polygon layers, so the proposal can
+ * still be drawn and compared.
  */
+export function proposalTargets(
+  layers: readonly LayerEntry[],
+  rules: readonly Rule[],
+): LayerEntry[] {
+  const checked = proposalCandidates(layers, rules);
+  return checked.length > 0
+    ? checked
+    : layers.filter((l) => l.level === "city" && l.geometryType === "polygon");
+}
+
+/** The layer a proposal replaces: the one chosen if it can be replaced, else the first there is. */
 export function proposalTarget(
   layers: readonly LayerEntry[],
   rules: readonly Rule[],
+  chosen: string | null = null,
 ): LayerEntry | null {
-  const city = layers.filter((l) => l.level === "city" && l.geometryType === "polygon");
-  const subjects = new Set(rules.map((r) => r.subject.layer));
-  return city.find((l) => subjects.has(l.id)) ?? city[0] ?? null;
-}
-
-/** The attribute the replaced layer keeps land-use codes in (its categorised style's attribute). */
-export function landUseKeyOf(target: LayerEntry): string {
-  return target.style.type === "categorised" ? target.style.attribute : "land_use_code";
+  const targets = proposalTargets(layers, rules);
+  return targets.find((l) => l.id === chosen) ?? targets[0] ?? null;
 }
 
 /**

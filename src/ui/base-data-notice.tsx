@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { BaseDataState } from "../app/use-base-data";
+import type { BaseDataState } from "../state/load-states";
 import { Notice } from "./notice";
 import { useFailureText } from "./use-failure-text";
 

@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { CatalogState } from "../app/use-catalog";
 import { formatCatalogProblem } from "../core/catalog/parse-catalog";
+import type { CatalogState } from "../state/load-states";
 import type { Language } from "../state/url-state";
 import { Notice } from "./notice";
 import { useFailureText } from "./use-failure-text";

@@ -1,14 +1,12 @@
 import type { FeatureCollection } from "geojson";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
-import type { CheckController } from "../app/use-check";
-import type { Rule } from "../core/catalog/rules-schema";
 import type { LayerEntry } from "../core/catalog/schema";
-import type { Finding } from "../core/check/index";
 import { checkerNotes, runCoverage, splitRunnable } from "../state/check-coverage";
 import type { LayerFailure } from "../state/check-data";
 import { checkedRules, GROUP_BY, type GroupBy } from "../state/check-state";
-import type { LoadedProposal } from "../state/proposal-layer";
+import { useAppStore, useCommands, useDispatch } from "../state/store";
+import { replacedLayer, rulesOf } from "../state/store-selectors";
 import type { Language } from "../state/url-state";
 import { CheckControls } from "./check-controls";
 import { CheckCoverageNotice } from "./check-coverage-notice";
@@ -20,21 +18,10 @@ import { CheckRuleList } from "./check-rule-list";
 import { CheckRulesNotice } from "./check-rules-notice";
 import { CheckSummary } from "./check-summary";
 import { Notice } from "./notice";
+import { useDistrictNames } from "./use-district-names";
 import { useFindingNames } from "./use-finding-names";
 
-type Props = {
-  check: CheckController;
-  catalog: readonly LayerEntry[];
-  /** The catalogue's path as users see it (layer paths are written there). */
-  catalogFile: string;
-  districtNames: ReadonlyMap<string, string>;
-  /** The proposal checked in place of the layer it replaces, if one is loaded. */
-  proposal: LoadedProposal | null;
-  onSelectFinding: (finding: Finding) => void;
-};
-
 const NO_LAYERS: Record<string, FeatureCollection> = {};
-const NO_RULES: Rule[] = [];
 const NO_FAILURES: LayerFailure[] = [];
 
 /**
@@ -42,19 +29,19 @@ const NO_FAILURES: LayerFailure[] = [];
  * summary, the map legend and the findings grouped by rule, district or severity. Layers that did
  * not load and rules that did not run are named, before a run and in its results.
  */
-export function CheckPanel({
-  check,
-  catalog,
-  catalogFile,
-  districtNames,
-  proposal,
-  onSelectFinding,
-}: Props) {
+export function CheckPanel({ catalog }: { catalog: readonly LayerEntry[] }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Language;
-  const replaced = proposal && catalog.find((l) => l.id === proposal.replaces);
-  const { rules, data, state, dispatch } = check;
-  const valid = rules.status === "ready" ? rules.rules : NO_RULES;
+  const state = useAppStore((s) => s.check);
+  const rules = useAppStore((s) => s.resources.rules);
+  const data = useAppStore((s) => s.resources.checkData);
+  const catalogFile = useAppStore((s) => s.resources.catalogFile);
+  const proposal = useAppStore((s) => s.app.proposal);
+  const replaced = useAppStore(replacedLayer);
+  const districtNames = useDistrictNames();
+  const dispatch = useDispatch();
+  const commands = useCommands();
+  const valid = useAppStore(rulesOf);
   const ruleOrder = useMemo(() => valid.map((r) => r.id), [valid]);
   const checked = checkedRules(state, ruleOrder);
   const layers = data?.status === "ready" ? data.data.layers : NO_LAYERS;
@@ -134,8 +121,8 @@ export function CheckPanel({
         blocked={blocked}
         note={note}
         cancelled={state.cancelled}
-        onRun={check.run}
-        onCancel={check.cancel}
+        onRun={commands.runCheck}
+        onCancel={commands.cancelCheck}
       />
       {state.error && (
         <Notice tone="error" testId="check-error" title={t("check.failed")}>
@@ -185,7 +172,7 @@ export function CheckPanel({
                 ruleOrder={ruleOrder}
                 names={names}
                 selectedId={state.selected}
-                onSelect={onSelectFinding}
+                onSelect={commands.selectFinding}
               />
             </>
           )}

@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { RulesState } from "../app/use-rules";
 import { formatRuleProblem } from "../core/catalog/rules-schema";
+import type { RulesState } from "../state/load-states";
 import type { Language } from "../state/url-state";
 import { Notice } from "./notice";
 import { useFailureText } from "./use-failure-text";

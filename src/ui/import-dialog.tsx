@@ -1,12 +1,15 @@
 import { type KeyboardEvent, useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
-import type { ImportController } from "../app/use-import";
 import type { LayerEntry } from "../core/catalog/schema";
 import { formatNumber } from "../state/format";
 import type { ImportState } from "../state/import-state";
+import { useAppStore, useCommands } from "../state/store";
+import type { StoreCommands } from "../state/store-commands";
+import { importTarget } from "../state/store-selectors";
 import type { Language } from "../state/url-state";
 import type { ImportReport } from "../worker/import-protocol";
 import { ImportProblems } from "./import-problems";
+import { ImportTarget } from "./import-target";
 import { Notice } from "./notice";
 import { RunProgress } from "./progress-bar";
 
@@ -14,7 +17,7 @@ type Props = {
   state: Exclude<ImportState, { status: "idle" }>;
   /** The layer the proposal replaces in the check; null: the catalogue has none. */
   target: LayerEntry | null;
-  controller: ImportController;
+  commands: StoreCommands;
 };
 
 const FOCUSABLE = "button:not([disabled]), select:not([disabled]), [tabindex='0']";
@@ -28,7 +31,15 @@ const crsKey = (choice: { id: string; axis: string }) => `${choice.id} ${choice.
  * chooser), the problems per feature, and "load the valid features" or "cancel". Modal: focus
  * stays inside, Escape cancels, and focus returns where it was when the dialog closes.
  */
-export function ImportDialog({ state, target, controller }: Props) {
+export function ImportDialog() {
+  const state = useAppStore((s) => s.app.importing);
+  const target = useAppStore(importTarget);
+  const commands = useCommands();
+  if (state.status === "idle") return null;
+  return <ImportDialogBox state={state} target={target} commands={commands} />;
+}
+
+function ImportDialogBox({ state, target, commands }: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Language;
   const box = useRef<HTMLDivElement>(null);
@@ -42,7 +53,7 @@ export function ImportDialog({ state, target, controller }: Props) {
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === "Escape") {
       event.preventDefault();
-      controller.cancel();
+      commands.cancelImport();
       return;
     }
     if (event.key !== "Tab" || !box.current) return;
@@ -109,7 +120,7 @@ export function ImportDialog({ state, target, controller }: Props) {
           </Notice>
         )}
         {report && (
-          <ReportBody report={report} target={target} disabled={working} controller={controller} />
+          <ReportBody report={report} target={target} disabled={working} commands={commands} />
         )}
         <div className="import-dialog__buttons">
           <button
@@ -117,7 +128,7 @@ export function ImportDialog({ state, target, controller }: Props) {
             className="button button--primary"
             data-testid="import-load"
             disabled={!canLoad}
-            onClick={controller.load}
+            onClick={commands.loadImport}
           >
             {t("import.load")}
           </button>
@@ -125,7 +136,7 @@ export function ImportDialog({ state, target, controller }: Props) {
             type="button"
             className="button"
             data-testid="import-cancel"
-            onClick={controller.cancel}
+            onClick={commands.cancelImport}
           >
             {t("import.cancel")}
           </button>
@@ -165,11 +176,11 @@ function ImportProgress({ state }: { state: Extract<ImportState, { status: "work
 function LayerChooser({
   layers,
   disabled,
-  controller,
+  commands,
 }: {
   layers: NonNullable<ImportReport["layers"]>;
   disabled: boolean;
-  controller: ImportController;
+  commands: StoreCommands;
 }) {
   const { t } = useTranslation();
   return (
@@ -182,7 +193,11 @@ function LayerChooser({
           disabled={disabled}
           onChange={(event) => {
             if (!event.target.value) return;
-            controller.override({ layer: event.target.value, crs: null, landUseAttribute: null });
+            commands.overrideImport({
+              layer: event.target.value,
+              crs: null,
+              landUseAttribute: null,
+            });
           }}
         >
           {layers.read === null && <option value="">{t("import.layerChoose")}</option>}
@@ -202,12 +217,12 @@ function ReportBody({
   report,
   target,
   disabled,
-  controller,
+  commands,
 }: {
   report: ImportReport;
   target: LayerEntry | null;
   disabled: boolean;
-  controller: ImportController;
+  commands: StoreCommands;
 }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Language;
@@ -217,7 +232,8 @@ function ReportBody({
   const { crs, landUse, layers } = report;
   return (
     <>
-      {layers && <LayerChooser layers={layers} disabled={disabled} controller={controller} />}
+      {layers && <LayerChooser layers={layers} disabled={disabled} commands={commands} />}
+      <ImportTarget disabled={disabled} />
       {crs && (
         <div className="import-field" data-testid="import-crs" data-crs={crs.used?.id ?? ""}>
           <label className="import-field__label">
@@ -228,7 +244,7 @@ function ReportBody({
               disabled={disabled}
               onChange={(event) => {
                 const option = crs.options.find((o) => crsKey(o) === event.target.value);
-                if (option) controller.override({ crs: { id: option.id, axis: option.axis } });
+                if (option) commands.overrideImport({ crs: { id: option.id, axis: option.axis } });
               }}
             >
               {!crs.used && <option value="">{t("import.crsChoose")}</option>}
@@ -259,7 +275,7 @@ function ReportBody({
               disabled={disabled}
               onChange={(event) => {
                 if (event.target.value)
-                  controller.override({ landUseAttribute: event.target.value });
+                  commands.overrideImport({ landUseAttribute: event.target.value });
               }}
             >
               {!landUse.attribute && <option value="">{t("import.landUseNone")}</option>}

@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
-import type { LayerSource } from "../app/use-layer-sources";
 import { type LayerEntry, PLAN_LEVELS } from "../core/catalog/schema";
 import type { LayerSettings } from "../state/layer-settings";
+import type { LayerSource } from "../state/load-states";
 import { LayerRow } from "./layer-row";
 
 type Props = {

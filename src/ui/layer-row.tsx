@@ -1,8 +1,8 @@
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { LayerSource } from "../app/use-layer-sources";
 import type { LayerEntry } from "../core/catalog/schema";
 import { formatNumber } from "../state/format";
+import type { LayerSource } from "../state/load-states";
 import type { Language } from "../state/url-state";
 import { InfoIcon, ZoomIcon } from "./icons";
 import { LayerLegend } from "./layer-legend";

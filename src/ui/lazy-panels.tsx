@@ -1,9 +1,8 @@
 import { type ComponentProps, lazy } from "react";
+import { useAppStore } from "../state/store";
 import type { CheckPanel as CheckPanelNow } from "./check-panel";
-import type { ImportDialog as ImportDialogNow } from "./import-dialog";
 import { OnDemand } from "./on-demand";
 import type { ProgressTable as ProgressTableNow } from "./progress-table";
-import type { ProposalCompare as ProposalCompareNow } from "./proposal-compare";
 
 /*
  * The parts of the app the first picture does not need, each loaded the first time it is shown:
@@ -35,10 +34,10 @@ export function CheckPanel(props: ComponentProps<typeof CheckPanelNow>) {
 }
 
 /** The "Compare" tab (src/ui/proposal-compare.tsx), loaded when a proposal's tab is first opened. */
-export function ProposalCompare(props: ComponentProps<typeof ProposalCompareNow>) {
+export function ProposalCompare() {
   return (
     <OnDemand part={(t) => t("tabs.compare")}>
-      <ProposalCompareChunk {...props} />
+      <ProposalCompareChunk />
     </OnDemand>
   );
 }
@@ -53,12 +52,13 @@ export function ProgressTable(props: ComponentProps<typeof ProgressTableNow>) {
 }
 
 /** The import dialog (src/ui/import-dialog.tsx), loaded when a file is first opened or dropped. */
-export function ImportDialog(props: ComponentProps<typeof ImportDialogNow>) {
+export function ImportDialog() {
+  // Rendered by the app at all times: its chunk is asked for only once a file is being imported.
+  const importing = useAppStore((s) => s.app.importing.status !== "idle");
+  if (!importing) return null;
   return (
     <OnDemand part={(t) => t("onDemand.importPart")} quiet>
-      <ImportDialogChunk {...props} />
+      <ImportDialogChunk />
     </OnDemand>
   );
 }
-
-export { type PlanView, planViewOf } from "../state/plan-view";

@@ -1,45 +1,56 @@
 import { useTranslation } from "react-i18next";
-import type { CompareController } from "../app/use-compare";
-import type { ComparePiece } from "../core/compare/index";
-import type { PlanView } from "../state/plan-view";
+import type { LayerSettings } from "../state/layer-settings";
 import type { LoadedProposal } from "../state/proposal-layer";
+import { useAppStore, useCommands, useDispatch } from "../state/store";
+import { replacedLayer } from "../state/store-selectors";
+import type { Language } from "../state/url-state";
 import { ComparePanel } from "./compare-panel";
 import { CompareStatus } from "./compare-status";
+import { useDistrictNames } from "./use-district-names";
 
-// In state/ so the app can read the view without loading this tab's chunk.
-export { type PlanView, planViewOf } from "../state/plan-view";
+/** Which plan the map shows under the comparison. */
+export type PlanView = "both" | "before" | "after";
 
 const VIEWS: PlanView[] = ["both", "before", "after"];
+
+/** The view the layer settings amount to: the current plan, the proposal, or both shown. */
+export function planViewOf(settings: LayerSettings, proposal: LoadedProposal): PlanView | null {
+  const before = settings[proposal.replaces]?.visible ?? false;
+  const after = settings[proposal.entry.id]?.visible ?? false;
+  if (before && after) return "both";
+  if (before) return "before";
+  if (after) return "after";
+  return null;
+}
 
 /**
  * The "So sánh / Compare" tab: before/after on the map (the current city plan, the proposal, or
  * both under the changes), the comparison's progress, then what the proposal changes (the
  * comparison panel: totals, exports, legend, areas by transition, pieces).
  */
-export function ProposalCompare({
-  compare,
-  proposal,
-  currentName,
-  view,
-  onView,
-  onSelectPiece,
-  onRerun,
-  waiting,
-  districtName,
-}: {
-  compare: CompareController;
-  proposal: LoadedProposal;
-  currentName: string;
-  view: PlanView | null;
-  onView: (view: PlanView) => void;
-  onSelectPiece: (piece: ComparePiece) => void;
-  onRerun: () => void;
-  /** The current plan layer has not loaded yet: the comparison waits for it. */
-  waiting: boolean;
-  districtName: (code: string) => string;
-}) {
-  const { t } = useTranslation();
-  const { state } = compare;
+export function ProposalCompare() {
+  const proposal = useAppStore((s) => s.app.proposal);
+  if (!proposal) return null;
+  return <ProposalCompareTab proposal={proposal} />;
+}
+
+function ProposalCompareTab({ proposal }: { proposal: LoadedProposal }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Language;
+  const state = useAppStore((s) => s.compare);
+  const settings = useAppStore((s) => s.app.layers);
+  const replaced = useAppStore(replacedLayer);
+  // The current plan has not loaded yet: the comparison waits for it.
+  const waiting = useAppStore((s) => s.resources.sources[proposal.replaces]?.status !== "ready");
+  const commands = useCommands();
+  const dispatch = useDispatch();
+  const districtNames = useDistrictNames();
+  const currentName = replaced ? replaced.title[lang] : proposal.replaces;
+  const view = planViewOf(settings, proposal);
+  const onView = (next: PlanView) => {
+    dispatch({ type: "set-visible", id: proposal.replaces, visible: next !== "after" });
+    dispatch({ type: "set-visible", id: proposal.entry.id, visible: next !== "before" });
+  };
   return (
     <section className="proposal-compare" data-testid="proposal-compare">
       <fieldset className="plan-view" data-testid="plan-view">
@@ -59,9 +70,14 @@ export function ProposalCompare({
         ))}
       </fieldset>
       {waiting && <p className="muted">{t("import.waiting")}</p>}
-      {state.run && <CompareStatus state={state.run} onCancel={compare.cancel} />}
+      {state.run && <CompareStatus state={state.run} onCancel={commands.cancelCompare} />}
       {state.run && state.run.status !== "running" && (
-        <button type="button" className="button" data-testid="compare-rerun" onClick={onRerun}>
+        <button
+          type="button"
+          className="button"
+          data-testid="compare-rerun"
+          onClick={commands.rerunCompare}
+        >
           {t("import.rerun")}
         </button>
       )}
@@ -72,8 +88,8 @@ export function ProposalCompare({
           proposalFile={proposal.file}
           currentName={currentName}
           selectedId={state.selected}
-          onSelect={onSelectPiece}
-          districtName={districtName}
+          onSelect={commands.selectPiece}
+          districtName={(code) => districtNames.get(code) ?? code}
         />
       )}
     </section>

@@ -10,12 +10,15 @@ export function ProposalLayerRow({
   onVisible,
   onOpacity,
   onZoom,
+  onRemove,
 }: {
   proposal: LoadedProposal;
   setting: LayerSettings[string] | undefined;
   onVisible: (id: string, visible: boolean) => void;
   onOpacity: (id: string, opacity: number) => void;
   onZoom: (id: string) => void;
+  /** Removes the proposal from the session (the replaced layer is shown and checked again). */
+  onRemove: () => void;
 }) {
   const { t } = useTranslation();
   const { entry } = proposal;
@@ -35,6 +38,9 @@ export function ProposalLayerRow({
           onZoom={() => onZoom(entry.id)}
         />
       </ul>
+      <button type="button" className="button" data-testid="proposal-remove" onClick={onRemove}>
+        {t("import.remove")}
+      </button>
     </section>
   );
 }

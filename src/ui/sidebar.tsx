@@ -1,56 +1,23 @@
-import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { CATALOG_FILE } from "../app/runtime-urls";
-import type { BaseDataState } from "../app/use-base-data";
-import type { CatalogState } from "../app/use-catalog";
-import type { LayerSource } from "../app/use-layer-sources";
-import type { Catalog } from "../core/catalog/parse-catalog";
-import type { Tab } from "../state/app-state";
-import type { DistrictInfo } from "../state/districts-index";
-import type { LayerSettings } from "../state/layer-settings";
-import type { LoadedProposal } from "../state/proposal-layer";
-import type { Language } from "../state/url-state";
+import { useAppStore, useDispatch } from "../state/store";
+import { catalogOf } from "../state/store-selectors";
 import { BaseDataNotice } from "./base-data-notice";
-import { BasemapToggle } from "./basemap-toggle";
 import { CatalogNotice } from "./catalog-notice";
-import { DistrictSearch } from "./district-search";
-import { DistrictSummary } from "./district-summary";
 import { LanguageSwitch } from "./language-switch";
-import { LayerPanel } from "./layer-panel";
-import { ProgressTable } from "./lazy-panels";
-import { ProposalLayerRow } from "./proposal-layer-row";
+import { LayersTab } from "./layers-tab";
+import { CheckPanel, ProgressTable, ProposalCompare } from "./lazy-panels";
 import { SidebarTabs } from "./sidebar-tabs";
 
-type Props = {
-  tab: Tab;
-  onTab: (tab: Tab) => void;
-  onLanguage: (lang: Language) => void;
-  catalogState: CatalogState;
-  catalog: Catalog | null;
-  baseState: BaseDataState;
-  settings: LayerSettings;
-  sources: Record<string, LayerSource>;
-  /** The proposal loaded in this session, listed above the catalogue's layers. */
-  proposal: LoadedProposal | null;
-  basemap: boolean;
-  basemapFailed: boolean;
-  selectedDistrict: DistrictInfo | undefined;
-  onVisible: (id: string, visible: boolean) => void;
-  onOpacity: (id: string, opacity: number) => void;
-  onZoomToLayer: (id: string) => void;
-  onBasemap: (on: boolean) => void;
-  onSelectDistrict: (district: DistrictInfo) => void;
-  onCloseDistrict: () => void;
-  /** Content of the "Check" tab (the check panel). */
-  checkPanel: ReactNode;
-  /** Content of the "Compare" tab, while a proposal is loaded (null: no such tab). */
-  comparePanel: ReactNode;
-};
-
 /** The left column: title, language, notices, then the "Layers", "Check" or "Progress" tab. */
-export function Sidebar(props: Props) {
-  const { t } = useTranslation();
-  const { catalog, tab } = props;
+export function Sidebar() {
+  const { t, i18n } = useTranslation();
+  const tab = useAppStore((s) => s.app.tab);
+  const catalogState = useAppStore((s) => s.resources.catalog);
+  const baseState = useAppStore((s) => s.resources.base);
+  const catalogFile = useAppStore((s) => s.resources.catalogFile);
+  const hasProposal = useAppStore((s) => s.app.proposal !== null);
+  const catalog = useAppStore(catalogOf);
+  const dispatch = useDispatch();
   return (
     <aside className="sidebar" aria-label={t("app.sidebar")}>
       <header className="sidebar__header">
@@ -58,11 +25,15 @@ export function Sidebar(props: Props) {
           <h1 className="sidebar__title">{t("app.title")}</h1>
           <p className="sidebar__subtitle">{t("app.subtitle")}</p>
         </div>
-        <LanguageSwitch onChange={props.onLanguage} />
+        <LanguageSwitch onChange={(lang) => void i18n.changeLanguage(lang)} />
       </header>
-      <CatalogNotice state={props.catalogState} file={CATALOG_FILE} />
-      <BaseDataNotice state={props.baseState} />
-      <SidebarTabs tab={tab} onChange={props.onTab} compare={props.comparePanel !== null} />
+      <CatalogNotice state={catalogState} file={catalogFile} />
+      <BaseDataNotice state={baseState} />
+      <SidebarTabs
+        tab={tab}
+        onChange={(next) => dispatch({ type: "set-tab", tab: next })}
+        compare={hasProposal}
+      />
       <div
         className="sidebar__panel"
         id={`panel-${tab}`}
@@ -70,48 +41,11 @@ export function Sidebar(props: Props) {
         aria-labelledby={`tab-${tab}`}
       >
         {tab === "layers" ? (
-          <>
-            {props.baseState.status === "ready" && (
-              <DistrictSearch
-                districts={props.baseState.districts}
-                onSelect={props.onSelectDistrict}
-              />
-            )}
-            {props.selectedDistrict && (
-              <DistrictSummary district={props.selectedDistrict} onClose={props.onCloseDistrict} />
-            )}
-            <BasemapToggle
-              on={props.basemap}
-              failed={props.basemapFailed}
-              onChange={props.onBasemap}
-            />
-            {props.catalogState.status === "loading" && (
-              <p className="muted">{t("app.loadingCatalog")}</p>
-            )}
-            {props.proposal && (
-              <ProposalLayerRow
-                proposal={props.proposal}
-                setting={props.settings[props.proposal.entry.id]}
-                onVisible={props.onVisible}
-                onOpacity={props.onOpacity}
-                onZoom={props.onZoomToLayer}
-              />
-            )}
-            {catalog && (
-              <LayerPanel
-                layers={catalog.layers}
-                settings={props.settings}
-                sources={props.sources}
-                onVisible={props.onVisible}
-                onOpacity={props.onOpacity}
-                onZoom={props.onZoomToLayer}
-              />
-            )}
-          </>
+          <LayersTab />
         ) : tab === "check" ? (
-          props.checkPanel
+          catalog && <CheckPanel catalog={catalog.layers} />
         ) : tab === "compare" ? (
-          props.comparePanel
+          <ProposalCompare />
         ) : (
           catalog && <ProgressTable catalog={catalog} />
         )}

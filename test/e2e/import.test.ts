@@ -347,4 +347,29 @@ describe("loading a proposal file, in Chromium against the built app", () => {
       { timeout: 60_000 },
     );
   });
+
+  it("removing the proposal brings the city plan back, checked again, and closes the comparison", async () => {
+    await page.getByTestId("tab-layers").click();
+    await page.getByTestId("proposal-remove").click();
+    await page.getByTestId("layer-row-proposal:city-plan-zones").waitFor({ state: "detached" });
+    expect(await page.getByTestId("tab-compare").count()).toBe(0);
+    // nothing of it left on the map
+    await expect
+      .poll(() =>
+        page.evaluate((id) => window.__planLayersMap?.getSource(id) !== undefined, PROPOSAL_SOURCE),
+      )
+      .toBe(false);
+    await page.getByTestId("tab-check").click();
+    expect(await page.getByTestId("check-proposal").count()).toBe(0);
+    // the check runs again by itself on the city plan: the findings are the shipped plan's again
+    await expect
+      .poll(
+        async () => {
+          const { elapsedMs: _, ...counts } = await summaryCounts(page);
+          return counts;
+        },
+        { timeout: 60_000 },
+      )
+      .toEqual(baseline);
+  });
 });

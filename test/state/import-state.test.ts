@@ -8,10 +8,10 @@ import {
   initialAppState,
 } from "../../src/state/app-state";
 import {
-  landUseKeyOf,
   loadedProposal,
   proposalLayerId,
   proposalTarget,
+  proposalTargets,
 } from "../../src/state/proposal-layer";
 import type { ImportReport } from "../../src/worker/import-protocol";
 import { landUseLayer, layerEntry } from "./layer-fixture";
@@ -139,8 +139,54 @@ describe("the layer a proposal replaces", () => {
     expect(proposalTarget([landUseLayer(), layerEntry()], [])).toBeNull();
   });
 
-  it("takes the land-use codes under the replaced layer's style attribute", () => {
-    expect(landUseKeyOf(city)).toBe(city.style.type === "categorised" ? city.style.attribute : "");
-    expect(landUseKeyOf(layerEntry())).toBe("land_use_code");
+  it("is the one the user chose when the rules check several, else the first", () => {
+    const other = landUseLayer({ id: "city-other", level: "city" });
+    const both = [rule("city-zones"), rule("city-other")];
+    const all = [...layers, other];
+    expect(proposalTargets(all, both).map((l) => l.id)).toEqual(["city-zones", "city-other"]);
+    expect(proposalTarget(all, both, "city-other")?.id).toBe("city-other");
+    expect(proposalTarget(all, both, null)?.id).toBe("city-zones");
+    // a choice that cannot be replaced (not city-level, or no such layer) falls back to the first
+    expect(proposalTarget(all, both, "ring-road-4")?.id).toBe("city-zones");
+    expect(proposalTarget(all, both, "nope")?.id).toBe("city-zones");
+  });
+
+  it("the choice is kept in the app state for the next proposal", () => {
+    const chosen = appReducer(session(), { type: "choose-import-target", id: "city-other" });
+    expect(chosen.importTarget).toBe("city-other");
+  });
+});
+
+describe("removing the proposal", () => {
+  it("drops its layer and hits, shows the replaced layer, leaves the compare tab", () => {
+    const proposal = loadedProposal(city, "a.geojson", zones);
+    let state = appReducer(session(), { type: "proposal-loaded", proposal });
+    state = appReducer(state, { type: "set-visible", id: "city-zones", visible: false });
+    state = appReducer(state, { type: "set-tab", tab: "compare" });
+    state = appReducer(state, {
+      type: "set-hits",
+      hits: [
+        { kind: "plan", layerId: proposal.entry.id, feature: zones.features[0] as GeoJSON.Feature },
+      ],
+    });
+    const removed = appReducer(state, { type: "proposal-removed" });
+    expect(removed.proposal).toBeNull();
+    expect(removed.layers[proposal.entry.id]).toBeUndefined();
+    expect(removed.layers["city-zones"]?.visible).toBe(true);
+    expect(removed.hits).toEqual([]);
+    expect(removed.tab).toBe("layers");
+    // nothing to remove: the same state
+    expect(appReducer(removed, { type: "proposal-removed" })).toBe(removed);
+  });
+});
+
+describe("the basemap's failure", () => {
+  it("is kept while the basemap is on and forgotten when it is switched", () => {
+    let state = appReducer(session(), { type: "set-basemap", on: true });
+    state = appReducer(state, { type: "basemap-failed" });
+    expect(state.basemapFailed).toBe(true);
+    expect(appReducer(state, { type: "set-basemap", on: false }).basemapFailed).toBe(false);
+    const off = appReducer(session(), { type: "basemap-failed" });
+    expect(off.basemapFailed).toBe(false);
   });
 });

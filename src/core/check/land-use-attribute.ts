@@ -11,6 +11,9 @@ import { isOfficialLandUseCode } from "../plan/official-land-use-codes";
  * error, and the rules reading the attribute do not run.
  */
 
+/** The attribute the catalogue's plan layers and the shipped rules keep land-use codes in. */
+export const DEFAULT_LAND_USE_ATTRIBUTE = "land_use_code";
+
 /** Whether values compared with an attribute make it a land-use code attribute: any is a code. */
 export function holdCodes(values: readonly unknown[]): boolean {
   return values.some((v) => typeof v === "string" && isOfficialLandUseCode(v));

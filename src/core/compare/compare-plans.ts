@@ -13,6 +13,7 @@ import { buildDistrictIndex } from "../check/district-index";
 import { ellipsoidalArea } from "../check/ellipsoidal-area";
 import { findingId } from "../check/finding-id";
 import { createClipperKernel } from "../check/kernel";
+import { DEFAULT_LAND_USE_ATTRIBUTE } from "../check/land-use-attribute";
 import { areaOf, type PreparedGeometry, polygonsOf } from "../check/prepared-geometry";
 import { relate } from "../check/relate";
 import { featuresOf } from "../check/rule-data";
@@ -40,8 +41,7 @@ import {
 import { readZoneCodes } from "./zone-codes";
 import { invalidGeometry } from "./zone-validity";
 
-/** The land-use code attribute of the catalogue's plan layers. */
-export const DEFAULT_LAND_USE_ATTRIBUTE = "land_use_code";
+export { DEFAULT_LAND_USE_ATTRIBUTE };
 
 /** Default sliver tolerance, m²: the check rules' default `toleranceSquareMeters`. */
 export const DEFAULT_TOLERANCE_SQUARE_METERS = 1;

@@ -1,5 +1,6 @@
 import type { Feature, FeatureCollection } from "geojson";
 import type { ReadResult } from "../../io/format-types";
+import { DEFAULT_LAND_USE_ATTRIBUTE } from "../check/land-use-attribute";
 import { type CrsChoice, type CrsDecision, decideCrs } from "../crs/index";
 import { didYouMean } from "../text/did-you-mean";
 import { showValue } from "../text/show-value";
@@ -17,8 +18,7 @@ import { findLandUseAttribute, type LandUseAttribute } from "./land-use-attribut
 import { toWgs84 } from "./layer-from-read";
 import { type FeatureProblem, outsideVietnam, readCodes } from "./proposal-checks";
 
-/** The catalogue's land-use attribute, the one the shipped rules read. */
-export const DEFAULT_LAND_USE_ATTRIBUTE = "land_use_code";
+export { DEFAULT_LAND_USE_ATTRIBUTE };
 
 /** What the caller decides; every field optional. */
 export type ProposalOptions = {

@@ -1,0 +1,46 @@
+import type { FeatureFilter, Rule } from "../catalog/rules-schema";
+import type { LayerEntry } from "../catalog/schema";
+import { DEFAULT_LAND_USE_ATTRIBUTE, holdCodes } from "../check/land-use-attribute";
+
+/*
+ * Which layer a proposal stands in for, and under which attribute its land-use codes go: one answer
+ * for the app's import and the command line's --proposal.
+ */
+
+/**
+ * The layers a proposal can replace: the city-level layers the rules take as subject, in catalogue
+ * order (the city plan is what a consultant's proposal redraws; it is checked as the plan was).
+ */
+export function proposalCandidates(
+  layers: readonly LayerEntry[],
+  rules: readonly Rule[],
+): LayerEntry[] {
+  const subjects = new Set(rules.map((r) => r.subject.layer));
+  return layers.filter((l) => l.level === "city" && subjects.has(l.id));
+}
+
+/**
+ * The attribute the rules read land-use codes from on `layer` — a filter on it whose values are
+ * codes, or the attribute a compatibility matrix of codes reads — so a proposal's code attribute,
+ * whatever the file calls it, is renamed to it. When no rule says: the attribute the layer's
+ * categorised style colours by, else the catalogue's usual name.
+ */
+type LayerSelectionLike = { layer: string; filter?: FeatureFilter | undefined };
+
+export function codeAttributeOf(rules: readonly Rule[], layer: LayerEntry): string {
+  const { id } = layer;
+  for (const rule of rules) {
+    const selections: LayerSelectionLike[] = [rule.subject];
+    if ("constraint" in rule && rule.constraint) selections.push(rule.constraint);
+    for (const { layer, filter } of selections) {
+      if (layer === id && filter && holdCodes(filter.in)) return filter.attribute;
+    }
+    if (rule.type !== "compatibility") continue;
+    if (rule.subject.layer === id && holdCodes(Object.keys(rule.matrix))) {
+      return rule.subjectAttribute;
+    }
+    const columns = Object.values(rule.matrix).flatMap((row) => Object.keys(row));
+    if (rule.constraint.layer === id && holdCodes(columns)) return rule.constraintAttribute;
+  }
+  return layer.style.type === "categorised" ? layer.style.attribute : DEFAULT_LAND_USE_ATTRIBUTE;
+}
