@@ -30,21 +30,9 @@ import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./chromium.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-
-/** Launch flags that let Debian's Chromium run headless as root, WebGL through SwiftShader. */
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--disable-quic",
-  "--enable-unsafe-swiftshader",
-  "--use-angle=swiftshader",
-];
 
 /** The goals on this machine when it is otherwise idle. */
 const GOALS = { firstMapMs: 2000, longestTaskMs: 200, mainBytes: 600_000, mainGzipBytes: 200_000 };
@@ -307,7 +295,7 @@ async function main() {
 
   const { chromium } = await import("playwright-core");
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    executablePath: CHROMIUM_PATH,
     args: CHROMIUM_ARGS,
   });
   const loadBefore = loadavg()[0];
