@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef } from "react";
+import { useCallback, useEffect, useMemo, useRef } from "react";
 import type { LayerEntry } from "../core/catalog/schema";
 import type { AppAction } from "../state/app-state";
 import type { ImportState } from "../state/import-state";
@@ -112,5 +112,7 @@ export function useImport(
     });
   }, [report, target, dispatch]);
 
-  return { open, override, cancel, load };
+  // One object while its functions stay the same: the app registers it among the store's commands,
+  // and a new object on every render re-registered them and re-rendered every panel reading them.
+  return useMemo(() => ({ open, override, cancel, load }), [open, override, cancel, load]);
 }

@@ -1,4 +1,11 @@
 import { useMemo, useState } from "react";
+
+/** The phone layout's breakpoint (access.css); a stand-in where there is no window (tests in Node). */
+const PHONE =
+  typeof window !== "undefined" && window.matchMedia
+    ? window.matchMedia("(max-width: 720px)")
+    : { matches: false };
+
 import { useTranslation } from "react-i18next";
 import type { LayerEntry } from "../core/catalog/schema";
 import { isPacked } from "../io/packed-collection";
@@ -25,7 +32,8 @@ type Props = {
 export function MapLegend({ layers, settings, order, sources }: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Language;
-  const [open, setOpen] = useState(true);
+  // folded at first on a phone, where open it would cover the middle of the map
+  const [open, setOpen] = useState(() => !PHONE.matches);
   const visible = useMemo(() => {
     const rank = new Map(order.map((id, index) => [id, index]));
     return layers

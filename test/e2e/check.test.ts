@@ -432,7 +432,11 @@ describe("a results list with thousands of findings, in Chromium", () => {
     await page.keyboard.press("Tab");
     const focused = page.locator(".finding:focus");
     expect(await focused.count()).toBe(1);
+    const finding = await focused.getAttribute("data-testid");
     await page.keyboard.press("Enter");
-    expect(await focused.getAttribute("aria-pressed")).toBe("true");
+    // selected: its card opens the flag controls below it
+    expect(await page.locator(`[data-testid="${finding}"]`).getAttribute("aria-pressed")).toBe(
+      "true",
+    );
   });
 });

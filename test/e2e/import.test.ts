@@ -107,17 +107,13 @@ describe("loading a proposal file, in Chromium against the built app", () => {
     );
   });
 
-  it("compares the VN-2000 proposal with the city plan it came from: next to nothing changed", async () => {
+  it("compares the VN-2000 proposal with the city plan it came from: nothing changed", async () => {
     await page.getByTestId("tab-compare").click();
     await page.getByTestId("compare-panel").waitFor({ timeout: 60_000 });
-    const hectares = await page
-      .locator("[data-testid=compare-totals] dd")
-      .evaluateAll((cells) => cells.map((cell) => Number(cell.getAttribute("data-hectares"))));
-    const [changed, added, removed, unchanged] = hectares as [number, number, number, number];
-    // VN-2000 and back moves points by about a millimetre (proj4's inverse datum shift): along
-    // the zones' shared edges that leaves slivers of a square metre, a tenth of a hectare in all
-    expect(unchanged).toBeGreaterThan(300_000);
-    expect((changed + added + removed) / unchanged).toBeLessThan(1e-5);
+    // VN-2000 and back moves points by about a millimetre (proj4's inverse datum shift): the
+    // slivers that leaves along the zones' shared edges are under 1 cm wide, noise, not changes
+    await page.getByTestId("compare-none").waitFor();
+    expect(await page.getByTestId("compare-panel").getAttribute("data-pieces")).toBe("0");
   });
 
   it("a bad file — junk, empty, TopoJSON, zip bomb — says why and leaves the session as it was", async () => {
@@ -126,6 +122,9 @@ describe("loading a proposal file, in Chromium against the built app", () => {
     await openGroup(page, "check-group-rule-urban-on-protected-rice-land");
     const first = page.locator('[data-testid^="finding-"]').first();
     await first.click();
+    // the selection reaches the map and the link (written a moment later) before the snapshot
+    await expect.poll(async () => (await sessionSnapshot(page)).highlight).toBeGreaterThan(0);
+    await page.waitForFunction(() => window.location.hash.includes("finding="));
     const before = await sessionSnapshot(page);
     expect(before.highlight).toBeGreaterThan(0);
     expect(before.sources).toContain(PROPOSAL_SOURCE);
@@ -235,10 +234,14 @@ describe("loading a proposal file, in Chromium against the built app", () => {
     await page.waitForFunction(
       () => window.__planLayersMap?.loaded() && !window.__planLayersMap.isMoving(),
     );
-    const point = await page.evaluate(() => window.__planLayersMap?.project([105.815, 21.015]));
-    const box = await page.locator(".maplibregl-canvas").boundingBox();
-    if (!point || !box) throw new Error("no map");
-    await page.mouse.click(box.x + point.x, box.y + point.y);
+    // (a click there would select the finding the zone is in: identify from the keyboard instead,
+    // Enter on the focused map names what is at its centre)
+    await page.evaluate(() => window.__planLayersMap?.jumpTo({ center: [105.815, 21.015] }));
+    await page.waitForFunction(
+      () => window.__planLayersMap?.loaded() && !window.__planLayersMap.isMoving(),
+    );
+    await page.locator(".maplibregl-canvas").focus();
+    await page.keyboard.press("Enter");
     // the panel shows one feature at a time, topmost first: page to the proposal's zone
     const pages = await panelPages(page);
     const zone = pages.find((p) => p.text.includes("Khu đô thị Tây Hồ"));

@@ -94,6 +94,9 @@ function pointInConflict(page: Page, id: string) {
         );
         const ids = new Set(hits.map((h) => h.properties?.id));
         if (!ids.has(findingId)) continue;
+        // a spot under the map's own overlays (the legend, the controls) is not a click on the map
+        if (document.elementFromPoint(canvas.left + x, canvas.top + y) !== map.getCanvas())
+          continue;
         if (ids.size === 1) return { x: canvas.left + x, y: canvas.top + y, alone: true };
         shared ??= { x: canvas.left + x, y: canvas.top + y };
       }
