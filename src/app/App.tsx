@@ -203,6 +203,7 @@ function AppShell({ link }: { link: UrlState }) {
   const cityZones = useCityZones();
   const place = usePlace({
     viewRef,
+    mapReady,
     initial: link.place ? { place: link.place, move: !link.camera } : null,
     place: app.place,
     districts: base?.districts ?? null,
