@@ -25,6 +25,7 @@
 //                    catalogue in headless Chromium through the run button, 5 runs, click → findings
 //                    listed and drawn, longest main-thread task, regroup/filter of the findings
 //                    panel, beside the CLI's time; builds the app; a minute or two)]
+//   npm run bench -- --app [options of scripts/bench-app.mjs]: the app's load in Chromium instead
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -37,6 +38,17 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const shared = resolve(root, "..", "shared", "bench");
 const outRoot = join(root, "bench-out");
 const SEED = "42";
+
+// `npm run bench -- --app`: the app's load benchmark instead (scripts/bench-app.mjs, also
+// `npm run bench:app`), with the other arguments passed on.
+if (process.argv.includes("--app")) {
+  const args = process.argv.slice(2).filter((arg) => arg !== "--app");
+  const app = spawnSync(process.execPath, [join(root, "scripts", "bench-app.mjs"), ...args], {
+    cwd: root,
+    stdio: "inherit",
+  });
+  process.exit(app.status ?? 1);
+}
 
 const { values: opts } = parseArgs({
   options: {

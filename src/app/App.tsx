@@ -8,6 +8,7 @@ import { initialBasemap, parseBasemapSource } from "../state/basemap";
 import { collectionBbox, HANOI_BBOX } from "../state/bounds";
 import { findingBbox, findingHighlight } from "../state/check-selection";
 import type { DistrictInfo } from "../state/districts-index";
+import { allLayersSettled, firstPictureSettled, layersToLoad } from "../state/first-picture";
 import { identifyHits } from "../state/identify";
 import { flattenOrder, shownSettings } from "../state/layer-order";
 import { type FeatureHit, featureToHighlight } from "../state/selection";
@@ -30,8 +31,8 @@ import {
 import { type Language, type MapCamera, parseUrlState, type UrlState } from "../state/url-state";
 import { FeaturePanel } from "../ui/feature-panel";
 import { FindingChooser } from "../ui/finding-chooser";
-import { ImportDialog } from "../ui/import-dialog";
 import { ImportDropZone } from "../ui/import-drop-zone";
+import { ImportDialog } from "../ui/lazy-panels";
 import { MapCanvas } from "../ui/map-canvas";
 import { MapLegend } from "../ui/map-legend";
 import { Sidebar } from "../ui/sidebar";
@@ -80,12 +81,17 @@ function AppShell({ link }: { link: UrlState }) {
   const dispatch = useDispatch();
   const app = useAppStore((s) => s.app);
   const [mapReady, setMapReady] = useState(false);
+  const [firstPicture, setFirstPicture] = useState(false);
   const viewRef = useRef<MapView | null>(null);
   const cameraRef = useRef<MapCamera | undefined>(link.camera);
 
   const catalogState = useCatalog(CATALOG_URL, CATALOG_FILE);
   const layers = catalogState.status === "ready" ? catalogState.catalog.layers : null;
-  const sources = useLayerSources(layers, CATALOG_URL);
+  const sources = useLayerSources(
+    layers,
+    CATALOG_URL,
+    layersToLoad(app.layers, firstPicture || app.tab === "check" || app.proposal !== null),
+  );
   const baseState = useBaseData();
   const base = baseState.status === "ready" ? baseState : null;
   useEffect(() => {
@@ -197,6 +203,7 @@ function AppShell({ link }: { link: UrlState }) {
   const cityZones = useCityZones();
   const place = usePlace({
     viewRef,
+    mapReady,
     initial: link.place ? { place: link.place, move: !link.camera } : null,
     place: app.place,
     districts: base?.districts ?? null,
@@ -347,6 +354,8 @@ function AppShell({ link }: { link: UrlState }) {
       className={`app${app.tab === "progress" ? " app--wide" : app.tab === "check" ? " app--check" : ""}`}
       data-testid="app"
       data-map-ready={mapReady ? "true" : "false"}
+      data-first-picture={firstPicture}
+      data-layers-settled={allLayersSettled(layers?.map((l) => l.id) ?? null, sources)}
     >
       <SkipLink />
       <LinkedFinding link={link} />
@@ -361,6 +370,15 @@ function AppShell({ link }: { link: UrlState }) {
             layers={planLayers}
             settings={shown}
             order={drawOrder}
+            startSettled={firstPictureSettled({
+              catalog:
+                catalogState.status === "ready"
+                  ? catalogState.catalog.layers.map((l) => l.id)
+                  : catalogState.status,
+              settings: shown,
+              sources,
+              baseSettled: baseState.status !== "loading",
+            })}
             basemap={app.basemap}
             basemapSource={basemapSource}
             highlight={highlight}
@@ -370,6 +388,7 @@ function AppShell({ link }: { link: UrlState }) {
             onComparePiece={onComparePiece}
             onFindings={onFindings}
             onReady={onReady}
+            onFirstPicture={() => setFirstPicture(true)}
             onMove={onMove}
             onClick={onClick}
             onBasemapError={(reason) => dispatch({ type: "basemap-failed", reason })}

@@ -1,14 +1,8 @@
-import type { FeatureCollection } from "geojson";
-import { layerFromRead } from "../core/proposal/layer-from-read";
 import { parseJsonBytes } from "../core/validate/json-text";
 import { JSON_LIMIT, type SizeLimit, tooLargeText } from "../core/validate/size-limit";
-import type { GeometryKind } from "../core/validate/validate-layer";
 import type { Bilingual, ProblemCode, ValidationIssue } from "../core/validate/validation-issue";
 import { readCappedBody } from "../io/capped-body";
-import { BROWSER_MAX_FGB_BYTES, FGB_TOO_LARGE_ADVICE } from "../io/fgb-limits";
 import type { FormatId } from "../io/format-types";
-import { DEFAULT_READ_LIMITS, LAYER_LIMIT } from "../io/read-limits";
-import { formatOfName, readSource } from "../io/registry";
 import type { LoadFailure, ReadReason } from "../state/load-failure";
 
 /** Thrown by the loaders; carries a {@link LoadFailure}. */
@@ -77,7 +71,7 @@ function summary(errors: readonly ValidationIssue[]): Bilingual {
 const BROKEN_FILE = new Set<ProblemCode>(["unreadable-file", "unknown-format"]);
 
 /** A load error for the issues the shared readers found in a file. */
-function issuesError(
+export function issuesError(
   file: string,
   issues: readonly ValidationIssue[],
   format?: FormatId,
@@ -95,7 +89,7 @@ function issuesError(
  * the body is read, a body that grows past it is cut off there ({@link readCappedBody}). Before,
  * the whole response was held in memory before any size check (a FlatGeobuf had none at all).
  */
-async function fetchBytes(url: URL, file: string, limit: SizeLimit): Promise<Uint8Array> {
+export async function fetchBytes(url: URL, file: string, limit: SizeLimit): Promise<Uint8Array> {
   const response = await fetchFile(url, file);
   let body: Awaited<ReturnType<typeof readCappedBody>>;
   try {
@@ -122,36 +116,6 @@ export async function loadJson(url: URL, file: string, tooLarge?: Bilingual): Pr
   const parsed = parseJsonBytes(await fetchBytes(url, file, jsonLimit(tooLarge)), file, tooLarge);
   if (!parsed.ok) throw issuesError(file, [parsed.issue]);
   return parsed.value;
-}
-
-/** FlatGeobuf layers: what a tab's heap holds once decoded (see `BROWSER_MAX_FGB_BYTES`). */
-const FGB_LIMIT: SizeLimit = { bytes: BROWSER_MAX_FGB_BYTES, advice: FGB_TOO_LARGE_ADVICE };
-
-/**
- * Loads a layer file as a FeatureCollection of `kind` geometries: its bytes fetched under the
- * size limit of its format (a FlatGeobuf's decoded size, else what a text can be), then the one
- * path every layer takes — the format registry's reader (recognised by content, then by the name)
- * and {@link layerFromRead} (CRS, WGS84, `validateLayer`) — so a file is accepted or refused
- * alike by the app, the CLI and the data step. A FlatGeobuf keeps the GeoJSON ids the data step
- * stored, so features keep the ids the check and the command line know them by.
- *
- * @param url - absolute URL to fetch
- * @param file - the name to show in errors, e.g. "sector/ring-roads.geojson"
- * @param kind - the geometry kind the layer holds (the catalogue's `geometryType`)
- */
-export async function loadFeatureCollection(
-  url: URL,
-  file: string,
-  kind: GeometryKind,
-): Promise<FeatureCollection> {
-  const limit = formatOfName(url.pathname) === "fgb" ? FGB_LIMIT : LAYER_LIMIT;
-  const bytes = await fetchBytes(url, file, limit);
-  const result = await readSource([{ name: file, bytes }], {
-    limits: { ...DEFAULT_READ_LIMITS, maxBytes: limit.bytes },
-  });
-  const { collection, issues } = layerFromRead(result, kind);
-  if (!collection) throw issuesError(file, issues, result.format);
-  return collection;
 }
 
 /** The failure behind any error a loader threw (unexpected errors become network failures). */

@@ -4,13 +4,14 @@ import { type DistrictInfo, parseDistrictsIndex } from "../state/districts-index
 import type { LoadFailure } from "../state/load-failure";
 import type { BaseDataState } from "../state/load-states";
 import { orientationFeatures } from "../state/orientation";
-import { loadFeatureCollection, loadJson, toLoadFailure } from "./load-source";
+import { loadLayerFile } from "./layer-loader";
+import { loadJson, toLoadFailure } from "./load-source";
 import { appFileUrl } from "./runtime-urls";
 
 /** Loads one of the data step's area layers (districts, provinces, boundary: all polygons). */
 async function optional(file: string, failures: LoadFailure[]): Promise<FeatureCollection | null> {
   try {
-    return await loadFeatureCollection(appFileUrl(file), file, "polygon");
+    return await loadLayerFile(appFileUrl(file), file, "polygon");
   } catch (error) {
     failures.push(toLoadFailure(error, file));
     return null;

@@ -7,7 +7,7 @@ import { buildCheckData, type CheckDataState, type LayerFailure } from "../state
 import { type CheckState, checkedRules } from "../state/check-state";
 import type { LayerSource } from "../state/load-states";
 import { useAppStore, useDispatch } from "../state/store";
-import { CheckRunner } from "../worker/check-runner";
+import type { CheckRunner, RunOutcome } from "../worker/check-runner";
 import { checkWorkerCount, startCheckWorker } from "./check-workers";
 import { frameProgress } from "./frame-progress";
 import { useRules } from "./use-rules";
@@ -51,17 +51,8 @@ export function useCheck({
   const rules = useRules(catalog, catalogUrl, catalogFile);
   const unchecked = useAppStore((s) => s.check.unchecked);
   const dispatch = useDispatch();
-  const runnerRef = useRef<CheckRunner | null>(null);
   const runIdRef = useRef(0);
-
-  useEffect(() => {
-    const runner = new CheckRunner(startCheckWorker, checkWorkerCount());
-    runnerRef.current = runner;
-    return () => {
-      runner.dispose();
-      runnerRef.current = null;
-    };
-  }, []);
+  const runner = useCheckRunner();
 
   const validRules = rules.status === "ready" ? rules.rules : null;
   const data = useMemo(
@@ -86,13 +77,18 @@ export function useCheck({
     [validRules, unchecked, stableData],
   );
   useEffect(() => {
-    if (active && stableData?.status === "ready" && warmRules)
-      runnerRef.current?.warm(stableData.data, warmRules);
-  }, [active, stableData, warmRules]);
+    if (active && stableData?.status === "ready" && warmRules) {
+      // a chunk that cannot load is reported by the run that needs it
+      runner()?.then(
+        (r) => r?.warm(stableData.data, warmRules),
+        () => undefined,
+      );
+    }
+  }, [active, stableData, warmRules, runner]);
 
   const run = useCallback(() => {
-    const runner = runnerRef.current;
-    if (!runner || !validRules || stableData?.status !== "ready") return;
+    const started = runner();
+    if (!started || !validRules || stableData?.status !== "ready") return;
     const { ids, runnable, blocked } = runnableRules(validRules, unchecked, stableData.failed);
     if (runnable.length === 0) return;
     const runId = ++runIdRef.current;
@@ -100,32 +96,48 @@ export function useCheck({
     const progress = frameProgress((done, total) =>
       dispatch({ type: "run-progress", runId, done, total }),
     );
-    void runner.run(stableData.data, runnable, progress.report).then((outcome) => {
-      progress.stop();
-      switch (outcome.status) {
-        case "done":
-          dispatch({
-            type: "run-done",
-            runId,
-            run: {
-              result: outcome.result,
-              rules: ids,
-              elapsedMs: outcome.elapsedMs,
-              skipped: blocked,
-            },
-          });
-          return;
-        case "failed":
-          dispatch({ type: "run-failed", runId, message: outcome.message });
-          return;
-        case "cancelled":
-          dispatch({ type: "run-cancelled", runId });
-          return;
-      }
-    });
-  }, [unchecked, validRules, stableData, dispatch]);
+    void started.then(
+      async (loaded) => {
+        const outcome: RunOutcome = loaded
+          ? await loaded.run(stableData.data, runnable, progress.report)
+          : { status: "cancelled" };
+        progress.stop();
+        switch (outcome.status) {
+          case "done":
+            dispatch({
+              type: "run-done",
+              runId,
+              run: {
+                result: outcome.result,
+                rules: ids,
+                elapsedMs: outcome.elapsedMs,
+                skipped: blocked,
+              },
+            });
+            return;
+          case "failed":
+            dispatch({ type: "run-failed", runId, message: outcome.message });
+            return;
+          case "cancelled":
+            dispatch({ type: "run-cancelled", runId });
+            return;
+        }
+      },
+      (error: unknown) => {
+        // the check's chunk did not load (offline, or replaced by a newer build on the server)
+        progress.stop();
+        const message = error instanceof Error ? error.message : String(error);
+        dispatch({ type: "run-failed", runId, message });
+      },
+    );
+  }, [unchecked, validRules, stableData, dispatch, runner]);
 
-  const cancel = useCallback(() => runnerRef.current?.cancel(), []);
+  const cancel = useCallback(() => {
+    runner()?.then(
+      (r) => r?.cancel(),
+      () => undefined,
+    );
+  }, [runner]);
 
   return { data: stableData, run, cancel };
 }
@@ -174,4 +186,36 @@ function sameData(a: CheckDataState | null, b: CheckDataState | null): boolean {
     keys.every((k) => a.data.layers[k] === b.data.layers[k]) &&
     a.failed.map((f) => f.layer).join() === b.failed.map((f) => f.layer).join()
   );
+}
+
+/**
+ * The check's worker pool, its code loaded the first time it is asked for (the check tab opened, a
+ * run): the check engine is a chunk of its own, not part of what the first picture waits for. The
+ * getter gives null once the app has gone; its promise gives null if the app went while it loaded.
+ */
+function useCheckRunner(): () => Promise<CheckRunner | null> | null {
+  const state = useRef<{ runner: Promise<CheckRunner | null> | null; gone: boolean }>({
+    runner: null,
+    gone: false,
+  });
+  useEffect(() => {
+    const current = state.current;
+    current.gone = false;
+    return () => {
+      current.gone = true;
+      current.runner?.then(
+        (r) => r?.dispose(),
+        () => undefined,
+      );
+      current.runner = null;
+    };
+  }, []);
+  return useCallback(() => {
+    const current = state.current;
+    if (current.gone) return null;
+    current.runner ??= import("../worker/check-runner").then(({ CheckRunner }) =>
+      current.gone ? null : new CheckRunner(startCheckWorker, checkWorkerCount()),
+    );
+    return current.runner;
+  }, []);
 }

@@ -12,6 +12,11 @@ import type { Language } from "../state/url-state";
 
 type Options = {
   viewRef: RefObject<MapView | null>;
+  /**
+   * The map has drawn its districts: the view exists (it is made when the map's code has come in,
+   * after the first render), so a place from a link can be framed.
+   */
+  mapReady: boolean;
   /** The place a link opened with, and whether to move there (a link with a camera keeps its view). */
   initial: { place: PlaceRef; move: boolean } | null;
   /** The chosen place, as the store holds it. */
@@ -39,7 +44,7 @@ export type Place = {
  * keeps it, so the link does; a link with a place shows it again when the data it needs arrive.
  */
 export function usePlace(options: Options): Place {
-  const { viewRef, initial, place, districts, zones, featureOf, dispatch } = options;
+  const { viewRef, mapReady, initial, place, districts, zones, featureOf, dispatch } = options;
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Language;
   const [pending, setPending] = useState(initial);
@@ -90,9 +95,9 @@ export function usePlace(options: Options): Place {
     [dispatch, showDistrict, showZone, viewRef],
   );
 
-  // A place from a link waits for the districts or the zone's layer.
+  // A place from a link waits for the map and for the districts or the zone's layer.
   useEffect(() => {
-    if (!pending) return;
+    if (!pending || !mapReady) return;
     const { place: wanted, move } = pending;
     if (wanted.kind === "point") {
       if (move) viewRef.current?.flyTo(wanted.lat, wanted.lon);
@@ -107,7 +112,7 @@ export function usePlace(options: Options): Place {
     }
     dispatch({ type: "set-place", place: wanted });
     setPending(null);
-  }, [pending, districts, zones, showDistrict, showZone, dispatch, viewRef]);
+  }, [pending, mapReady, districts, zones, showDistrict, showZone, dispatch, viewRef]);
 
   const open = useCallback(
     (next: PlaceRef, move: boolean) => setPending({ place: next, move }),

@@ -30,6 +30,7 @@ import {
   compareLayerSpecs,
 } from "./compare-layers";
 import { type DistrictLabel, DistrictLabels } from "./district-labels";
+import { markFirstMap } from "./first-draw";
 import { FlagDraw } from "./flag-draw";
 import { FLAG_SOURCE, flagLayerSpecs } from "./flag-layers";
 import { holdFramesWhileLoading } from "./frame-hold";
@@ -81,6 +82,11 @@ export type MapViewOptions = {
   locale: MapLocale;
   /** Called once, at the first `idle` after the districts are drawn. */
   onReady: () => void;
+  /**
+   * Called once, at the first `idle` after {@link MapView.release} at which the districts and the
+   * plan layers shown are drawn: the app's first picture (`FIRST_MAP_MARK` is set then).
+   */
+  onFirstPicture: () => void;
   /** Called after every move with the new camera. */
   onMove: (camera: MapCamera) => void;
   /**
@@ -119,8 +125,10 @@ const CATALOGUE_ORDER: readonly string[] = [];
 export class MapView {
   readonly map: maplibregl.Map;
   private styleLoaded = false;
-  private readyFired = false;
-  private waitingForReady = false;
+  /** The data of the first picture has all been given: draw it (see {@link release}). */
+  private released = false;
+  private readonly waiting = { ready: false, firstPicture: false };
+  private readonly fired = { ready: false, firstPicture: false };
   private base: BaseData | null = null;
   private plan: { layers: PlanLayerData[]; settings: LayerSettings; order: readonly string[] } = {
     layers: [],
@@ -211,6 +219,19 @@ export class MapView {
     });
     this.map.on("error", (event) => this.onError(event));
     window.__planLayersMap = this.map;
+  }
+
+  /**
+   * Draws the plan layers given so far, and from now on every change at once. Until then they are
+   * only kept (the districts are drawn as soon as they come): the app calls this when every layer
+   * shown at the start has loaded or failed, so the plan is drawn in one pass. Each layer drawn on
+   * its own as it came in made the map tile and redraw once per layer: about 15 frames before the
+   * first full picture, up to 2 s each with software WebGL.
+   */
+  release(): void {
+    if (this.released) return;
+    this.released = true;
+    this.apply();
   }
 
   /** The current camera: zoom and centre (WGS84). */
@@ -338,12 +359,23 @@ export class MapView {
       this.setSourceData(BASE_SOURCES.provinces, this.base.provinces ?? EMPTY_COLLECTION);
       this.setSourceData(BASE_SOURCES.boundary, this.base.boundary ?? EMPTY_COLLECTION);
       this.setSourceData(BASE_SOURCES.orientation, this.base.orientation ?? EMPTY_COLLECTION);
-      this.waitUntilDrawn();
+      this.waitFor("ready", () => this.isDistrictLayerDrawn(), this.options.onReady);
     }
+    // No layer of the plan, the check or the comparison before the release: each added would
+    // change the style and redraw the map once more.
+    if (!this.released) return;
     this.addCheckLayers();
     this.addCompareLayers();
     this.addFlagLayers();
     this.applyPlanLayers();
+    this.waitFor(
+      "firstPicture",
+      () => this.isFirstPictureDrawn(),
+      () => {
+        markFirstMap();
+        this.options.onFirstPicture();
+      },
+    );
     this.setSourceData(COMPARE_SOURCES.pieces, this.comparison.pieces);
     this.setSourceData(COMPARE_SOURCES.highlight, this.comparison.highlight);
     this.setSourceData(CHECK_SOURCES.findings, this.findings);
@@ -419,6 +451,9 @@ export class MapView {
       const setting = this.plan.settings[layer.id] ?? { visible: false, opacity: layer.opacity };
       const specs = planLayerSpecs(layer, setting.visible, setting.opacity);
       const sourceId = planSourceId(layer.id);
+      // A hidden layer joins the style when first shown: one coming in after the first picture
+      // would otherwise change the style and redraw the whole map for nothing to see.
+      if (!this.planLayerIds.has(layer.id) && !setting.visible) continue;
       if (!this.map.getSource(sourceId)) {
         // generateId: each feature's index as its id, as `withIndexIds` gives parsed data, so a
         // click finds the feature of packed data too
@@ -540,24 +575,36 @@ export class MapView {
   }
 
   /**
-   * Fires onReady at the first `idle` once the districts are drawn: their source has loaded and
-   * either district features are on screen or the camera shows no part of Hanoi (a link to another
-   * place must not leave the app "not ready" for ever). One listener at a time; an idle that comes
-   * too early leaves it waiting for the next one, which follows the next change.
+   * Calls `then` once, at the first `idle` at which `drawn` holds. One listener per event at a
+   * time; an idle that comes too early leaves it waiting for the next one, which follows the next
+   * change.
    */
-  private waitUntilDrawn(): void {
-    if (this.readyFired || this.waitingForReady) return;
-    this.waitingForReady = true;
+  private waitFor(event: "ready" | "firstPicture", drawn: () => boolean, then: () => void): void {
+    if (this.fired[event] || this.waiting[event]) return;
+    this.waiting[event] = true;
     const onIdle = () => {
-      if (!this.isDistrictLayerDrawn()) return;
+      if (!drawn()) return;
       this.map.off("idle", onIdle);
-      this.waitingForReady = false;
-      this.readyFired = true;
-      this.options.onReady();
+      this.waiting[event] = false;
+      this.fired[event] = true;
+      then();
     };
     this.map.on("idle", onIdle);
   }
 
+  private isFirstPictureDrawn(): boolean {
+    if (this.base && !this.isDistrictLayerDrawn()) return false;
+    return this.plan.layers.every(({ layer }) => {
+      if (!this.plan.settings[layer.id]?.visible) return true;
+      const id = planSourceId(layer.id);
+      return this.map.getSource(id) !== undefined && this.map.isSourceLoaded(id);
+    });
+  }
+
+  /**
+   * The districts' source has loaded and either district features are on screen or the camera
+   * shows no part of Hanoi (a link to another place must not leave the app "not ready" for ever).
+   */
   private isDistrictLayerDrawn(): boolean {
     if (!this.map.isSourceLoaded(BASE_SOURCES.districts)) return false;
     if (this.map.queryRenderedFeatures({ layers: [BASE_LAYERS.districtsFill] }).length > 0) {

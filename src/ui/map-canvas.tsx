@@ -1,8 +1,15 @@
 import type { Feature } from "geojson";
-import { type RefObject, useEffect, useEffectEvent, useLayoutEffect, useRef } from "react";
+import {
+  type RefObject,
+  useEffect,
+  useEffectEvent,
+  useLayoutEffect,
+  useRef,
+  useState,
+} from "react";
 import { useTranslation } from "react-i18next";
 import type { Finding } from "../core/check/index";
-import { type BaseData, type ComparisonData, MapView, type PlanLayerData } from "../map/map-view";
+import type { BaseData, ComparisonData, MapView, PlanLayerData } from "../map/map-view";
 import type { MarkedPlace } from "../map/place-marker";
 import type { BasemapChoice, BasemapSource } from "../state/basemap";
 import type { Bbox } from "../state/bounds";
@@ -10,6 +17,7 @@ import type { FindingHighlight } from "../state/check-selection";
 import type { LayerSettings } from "../state/layer-settings";
 import type { FeatureHit } from "../state/selection";
 import type { MapCamera } from "../state/url-state";
+import { type MapPhase, MapStatus } from "./map-status";
 import { useMapFlags } from "./use-map-flags";
 import { useMapLocale } from "./use-map-locale";
 
@@ -23,6 +31,11 @@ type Props = {
   settings: LayerSettings;
   /** Layer ids, topmost first within each plan level (see `flattenOrder`). */
   order: readonly string[];
+  /**
+   * The districts and every layer shown at the start have loaded or failed: the first picture is
+   * drawn now, in one pass (see `MapView.release`).
+   */
+  startSettled: boolean;
   basemap: BasemapChoice;
   /** The intranet basemap, when one is configured. */
   basemapSource: BasemapSource | null;
@@ -35,7 +48,10 @@ type Props = {
   comparison: ComparisonData | null;
   /** The place found by coordinates, marked on the map (null: no marker). */
   marker?: MarkedPlace | null;
+  /** The districts are drawn (the first `idle` after they are). */
   onReady: () => void;
+  /** The first picture is drawn: the districts and every plan layer shown at the start. */
+  onFirstPicture?: () => void;
   onMove: (camera: MapCamera) => void;
   onClick: (hits: FeatureHit[]) => void;
   /** The basemap failed to load, with the reason as MapLibre or the server gave it. */
@@ -45,20 +61,35 @@ type Props = {
   onFindings: (ids: string[]) => void;
 };
 
-/** The map area. Creates the MapView once, then passes every prop change on to it. */
+/**
+ * MapLibre and the map's own code, asked for as soon as this module loads: they come in beside the
+ * app's first render (their own chunks, cached across releases) instead of before it.
+ */
+const mapModule = import("../map/map-view");
+
+/**
+ * The map area. Creates the MapView once its code has loaded, then passes every prop change on to
+ * it; shows "loading" over the map until the first picture is drawn, and why the map could not
+ * start if it could not (no WebGL, its code not loaded).
+ */
 export function MapCanvas(props: Props) {
   const { t } = useTranslation();
   const container = useRef<HTMLElement>(null);
+  const [view, setView] = useState<MapView | null>(null);
+  const [phase, setPhase] = useState<MapPhase>({ status: "loading" });
   const { viewRef, base, layers, settings, basemap, highlight, findings, findingHighlight } = props;
-  const { comparison, order, basemapSource, marker = null } = props;
+  const { comparison, startSettled, order, basemapSource, marker = null } = props;
   const locale = useMapLocale();
 
   const onReady = useEffectEvent(() => props.onReady());
+  const onFirstPicture = useEffectEvent(() => {
+    setPhase({ status: "ready" });
+    props.onFirstPicture?.();
+  });
   const onMove = useEffectEvent((camera: MapCamera) => props.onMove(camera));
   const onClick = useEffectEvent((hits: FeatureHit[]) => props.onClick(hits));
   const onBasemapError = useEffectEvent((reason: string) => props.onBasemapError(reason));
   const onComparePiece = useEffectEvent((id: string) => props.onComparePiece(id));
-  const currentFindings = useEffectEvent(() => props.findings);
   const onFindings = useEffectEvent((ids: string[]) => props.onFindings(ids));
   const initial = useEffectEvent(() => ({
     camera: props.initialCamera,
@@ -67,59 +98,88 @@ export function MapCanvas(props: Props) {
   }));
 
   useEffect(() => {
-    if (!container.current) return;
-    const { camera, bounds, locale: firstLocale } = initial();
-    const view = new MapView({
-      container: container.current,
-      camera,
-      bounds,
-      locale: firstLocale,
-      onReady: () => onReady(),
-      onMove: (c) => onMove(c),
-      onClick: (hits) => onClick(hits),
-      onBasemapError: (reason) => onBasemapError(reason),
-      onComparePiece: (id) => onComparePiece(id),
-      onFindings: (ids) => onFindings(ids),
-    });
-    viewRef.current = view;
-    // The findings' layout effect ran before the map existed.
-    view.setFindings(currentFindings());
+    let gone = false;
+    let created: MapView | null = null;
+    mapModule
+      .then(({ MapView }) => {
+        if (gone || !container.current) return;
+        const { camera, bounds, locale: firstLocale } = initial();
+        created = new MapView({
+          container: container.current,
+          camera,
+          bounds,
+          locale: firstLocale,
+          onReady: () => onReady(),
+          onFirstPicture: () => onFirstPicture(),
+          onMove: (c) => onMove(c),
+          onClick: (hits) => onClick(hits),
+          onBasemapError: (reason) => onBasemapError(reason),
+          onComparePiece: (id) => onComparePiece(id),
+          onFindings: (ids) => onFindings(ids),
+        });
+        viewRef.current = created;
+        setView(created);
+      })
+      .catch((error: unknown) => {
+        // MapLibre throws when WebGL is missing; an import fails when its chunk does not arrive
+        if (!gone) setPhase({ status: "failed", detail: errorText(error) });
+      });
     return () => {
-      view.destroy();
-      viewRef.current = null;
+      gone = true;
+      created?.destroy();
+      if (viewRef.current === created) viewRef.current = null;
+      setView(null);
     };
   }, [viewRef]);
 
   useEffect(() => {
-    if (base) viewRef.current?.setBaseData(base);
-  }, [viewRef, base]);
+    if (base) view?.setBaseData(base);
+  }, [view, base]);
   useEffect(() => {
-    viewRef.current?.setLayers(layers, settings, order);
-  }, [viewRef, layers, settings, order]);
+    view?.setLayers(layers, settings, order);
+  }, [view, layers, settings, order]);
   useEffect(() => {
-    viewRef.current?.setBasemap(basemap, basemapSource);
-  }, [viewRef, basemap, basemapSource]);
+    if (startSettled) view?.release();
+  }, [view, startSettled]);
   useEffect(() => {
-    viewRef.current?.highlight(highlight);
-  }, [viewRef, highlight]);
+    view?.setBasemap(basemap, basemapSource);
+  }, [view, basemap, basemapSource]);
+  useEffect(() => {
+    view?.highlight(highlight);
+  }, [view, highlight]);
   // At commit, not after the paint: the map's worker then tiles the findings while the page lays
   // out the new results list, and the map draws them a frame sooner.
   useLayoutEffect(() => {
-    viewRef.current?.setFindings(findings);
-  }, [viewRef, findings]);
+    view?.setFindings(findings);
+  }, [view, findings]);
   useEffect(() => {
-    viewRef.current?.highlightFinding(findingHighlight);
-  }, [viewRef, findingHighlight]);
+    view?.highlightFinding(findingHighlight);
+  }, [view, findingHighlight]);
   useEffect(() => {
-    viewRef.current?.setComparison(comparison);
-  }, [viewRef, comparison]);
-  useMapFlags(viewRef);
+    view?.setComparison(comparison);
+  }, [view, comparison]);
+  useMapFlags(view);
   useEffect(() => {
-    viewRef.current?.setLocale(locale);
-  }, [viewRef, locale]);
+    view?.setLocale(locale);
+  }, [view, locale]);
   useEffect(() => {
-    viewRef.current?.setMarker(marker);
-  }, [viewRef, marker]);
+    view?.setMarker(marker);
+  }, [view, marker]);
 
-  return <section ref={container} id="map" className="map-canvas" aria-label={t("app.map")} />;
+  return (
+    <>
+      <section
+        ref={container}
+        id="map"
+        className="map-canvas"
+        aria-label={t("app.map")}
+        aria-busy={phase.status === "loading"}
+      />
+      <MapStatus phase={phase} />
+    </>
+  );
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

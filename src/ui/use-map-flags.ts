@@ -1,4 +1,4 @@
-import { type RefObject, useEffect, useEffectEvent, useMemo } from "react";
+import { useEffect, useEffectEvent, useMemo } from "react";
 import { ownFlagsCollection } from "../map/flag-layers";
 import type { MapView } from "../map/map-view";
 import { useAppStore, useDispatch } from "../state/store";
@@ -6,9 +6,9 @@ import { useAppStore, useDispatch } from "../state/store";
 /**
  * Shows the reviewers' drawn flags on the map and drives the drawing tool from the store's
  * `review.draw`: drawing a new flag, moving one, or neither. What the map draws is dispatched back
- * (`draw-finished`, `draw-edited`). Call it in the component that creates the view, after it.
+ * (`draw-finished`, `draw-edited`). Call it in the component that creates the view, with the view once it exists.
  */
-export function useMapFlags(viewRef: RefObject<MapView | null>): void {
+export function useMapFlags(view: MapView | null): void {
   const dispatch = useDispatch();
   const flags = useAppStore((s) => s.review.flags?.flags ?? null);
   const draw = useAppStore((s) => s.review.draw);
@@ -20,8 +20,8 @@ export function useMapFlags(viewRef: RefObject<MapView | null>): void {
     [flags, editing, draft],
   );
   useEffect(() => {
-    viewRef.current?.setOwnFlags(collection);
-  }, [viewRef, collection]);
+    view?.setOwnFlags(collection);
+  }, [view, collection]);
 
   // The shape to edit is read once, when editing starts: a later snapshot must not reset a drag.
   const shape = draw.kind === "drawing" ? draw.shape : null;
@@ -30,7 +30,7 @@ export function useMapFlags(viewRef: RefObject<MapView | null>): void {
     return flag?.target.kind === "own" ? flag.target.geometry : null;
   });
   useEffect(() => {
-    const tool = viewRef.current?.flagDraw;
+    const tool = view?.flagDraw;
     if (!tool) return;
     const editGeometry = editing ? geometryOf(editing) : null;
     if (shape) {
@@ -38,5 +38,5 @@ export function useMapFlags(viewRef: RefObject<MapView | null>): void {
     } else if (editGeometry) {
       tool.startEditing(editGeometry, (geometry) => dispatch({ type: "draw-edited", geometry }));
     } else tool.stop();
-  }, [viewRef, dispatch, shape, editing]);
+  }, [view, dispatch, shape, editing]);
 }

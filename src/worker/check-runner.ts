@@ -1,6 +1,7 @@
 import type { Rule } from "../core/catalog/rules-schema";
 import { type CheckResult, mergeResults, type PartialResult } from "../core/check/index";
 import { forWorker } from "../io/packed-collection";
+import { CANCEL_GRACE_MS } from "./cancel-grace";
 import type { CheckData, FromCheckWorker, ToCheckWorker } from "./check-protocol";
 import type { WorkerFactory, WorkerPort } from "./one-worker-runner";
 
@@ -22,8 +23,7 @@ export type RunOutcome =
 /** The id of warming runs: never a user's run (those count from 1), so their replies are ignored. */
 const WARM_RUN = 0;
 
-/** How long a cancelled worker may take to stop before it is terminated, ms. */
-export const CANCEL_GRACE_MS = 1500;
+export { CANCEL_GRACE_MS };
 
 type Slot = {
   port: CheckWorkerPort;

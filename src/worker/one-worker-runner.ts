@@ -1,4 +1,4 @@
-import { CANCEL_GRACE_MS } from "./check-runner";
+import { CANCEL_GRACE_MS } from "./cancel-grace";
 
 /** The side of a Web Worker a runner needs; a real worker in the page, a stand-in in tests. */
 export type WorkerPort<To> = {

@@ -1,6 +1,7 @@
 import type { FeatureCollection } from "geojson";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { loadFeatureCollection, loadJson, toLoadFailure } from "../../src/app/load-source";
+import { loadFeatureCollection } from "../../src/app/load-layer-file";
+import { loadJson, toLoadFailure } from "../../src/app/load-source";
 import { writeFlatGeobuf } from "../../src/io/fgb-writer";
 import { badFiles, zoning } from "../io/bad-fgb";
 import { PROJECTED_SQUARE } from "../support/projected-polygon";

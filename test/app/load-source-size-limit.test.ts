@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { loadFeatureCollection, loadJson, toLoadFailure } from "../../src/app/load-source";
+import { loadFeatureCollection } from "../../src/app/load-layer-file";
+import { loadJson, toLoadFailure } from "../../src/app/load-source";
 import { BROWSER_MAX_FGB_BYTES } from "../../src/io/fgb-limits";
 
 /**

@@ -1,7 +1,8 @@
 import { serialize } from "flatgeobuf/lib/mjs/geojson.js";
 import type { FeatureCollection } from "geojson";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { loadFeatureCollection, loadJson, toLoadFailure } from "../../src/app/load-source";
+import { loadFeatureCollection } from "../../src/app/load-layer-file";
+import { loadJson, toLoadFailure } from "../../src/app/load-source";
 import { writeFlatGeobuf } from "../../src/io/fgb-writer";
 
 const collection: FeatureCollection = {

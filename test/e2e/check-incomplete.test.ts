@@ -284,7 +284,7 @@ describe("a rule the checker leaves out, in Chromium", () => {
         first.constraint = { layer: roads.id };
         await route.fulfill({ response, json: { ...file, rules: [first] } });
       });
-      await openApp(page);
+      await openApp(page, "", { districtsOnly: true });
       await page.getByTestId("tab-check").click();
       const status = page.getByTestId("check-status");
       await expect.poll(() => status.textContent(), { timeout: 30_000 }).toContain(roads.title.vi);

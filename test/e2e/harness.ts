@@ -77,8 +77,20 @@ export function appUrl(hash = ""): string {
   return `${inject("baseUrl")}${hash ? `#${hash.replace(/^#/, "")}` : ""}`;
 }
 
-/** Opens the app and waits until the map has drawn the district layer once. */
-export async function openApp(page: Page, hash = ""): Promise<void> {
+/**
+ * Opens the app and waits until the map has drawn its first picture (the districts and the layers
+ * shown at the start) and every layer's file has loaded or failed (the hidden ones are read after
+ * the first picture). `districtsOnly`: until the districts are drawn, for a test that holds back a
+ * layer's file.
+ */
+export async function openApp(
+  page: Page,
+  hash = "",
+  { districtsOnly = false } = {},
+): Promise<void> {
   await page.goto(appUrl(hash));
-  await page.waitForSelector('[data-testid="app"][data-map-ready="true"]', { timeout: 60_000 });
+  const settled = districtsOnly ? "" : '[data-first-picture="true"][data-layers-settled="true"]';
+  await page.waitForSelector(`[data-testid="app"][data-map-ready="true"]${settled}`, {
+    timeout: 60_000,
+  });
 }

@@ -5,13 +5,16 @@ import { loadAppOnce, SLOW } from "./shared-app";
 
 const app = loadAppOnce();
 
-/** Whether MapLibre draws a plan layer (its first style layer's visibility). */
+/**
+ * Whether MapLibre draws a plan layer (its first style layer's visibility). A layer never shown yet
+ * is not in the style at all (it joins when first shown): not drawn.
+ */
 function drawn(page: Page, layerId: string): Promise<boolean> {
   return page.evaluate((id) => {
     const map = window.__planLayersMap;
     if (!map) throw new Error("map not exposed");
     const layer = map.getStyle().layers.find((l) => "source" in l && l.source === `plan:${id}`);
-    if (!layer) throw new Error(`no style layer for ${id}`);
+    if (!layer) return false;
     return map.getLayoutProperty(layer.id, "visibility") !== "none";
   }, layerId);
 }

@@ -1,6 +1,7 @@
 import type { Feature, FeatureCollection } from "geojson";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { LayerEntry } from "../../src/core/catalog/schema";
+import { FIRST_MAP_MARK } from "../../src/map/first-draw";
 import { landUseLayer, layerEntry } from "../state/layer-fixture";
 
 /**
@@ -20,6 +21,8 @@ class FakeMap {
   /** Style property calls: MapLibre redraws the whole map after each, changed or not. */
   styleCalls = 0;
   rendered: { source: string; id: unknown }[] = [];
+  /** Sources whose data MapLibre is still tiling. */
+  readonly loading = new Set<string>();
   touchZoomRotate = { disableRotation: () => {} };
   _locale: Record<string, string> = {};
   readonly canvas = {
@@ -39,7 +42,12 @@ class FakeMap {
   on(type: string, handler: (event: unknown) => void) {
     this.handlers.set(type, [...(this.handlers.get(type) ?? []), handler]);
   }
-  off() {}
+  off(type: string, handler: (event: unknown) => void) {
+    this.handlers.set(
+      type,
+      (this.handlers.get(type) ?? []).filter((h) => h !== handler),
+    );
+  }
   fire(type: string, event: unknown = {}) {
     for (const handler of this.handlers.get(type) ?? []) handler(event);
   }
@@ -90,14 +98,14 @@ class FakeMap {
     return this.layers.get(id)?.paint[name];
   }
   triggerRepaint() {}
-  isSourceLoaded() {
-    return true;
-  }
   getCanvas() {
     return this.canvas;
   }
   queryRenderedFeatures() {
     return this.rendered;
+  }
+  isSourceLoaded(id: string) {
+    return !this.loading.has(id);
   }
   remove() {}
 }
@@ -136,13 +144,15 @@ const collection = (n: number): FeatureCollection => ({
   })),
 });
 
-function startView(onClick = vi.fn()) {
+/** A MapView whose style has loaded, released (the app's first picture is due) unless `held`. */
+function startView(onClick = vi.fn(), { held = false, onFirstPicture = () => {} } = {}) {
   const view = new MapView({
     container: {} as HTMLElement,
     camera: undefined,
     bounds: [105.3, 20.5, 106.1, 21.4],
     locale: {} as MapLocale,
     onReady: () => {},
+    onFirstPicture,
     onMove: () => {},
     onClick,
     onBasemapError: () => {},
@@ -152,6 +162,7 @@ function startView(onClick = vi.fn()) {
   const map = FakeMap.last;
   if (!map) throw new Error("MapView made no map");
   map.fire("load");
+  if (!held) view.release();
   return { view, map };
 }
 
@@ -293,5 +304,58 @@ describe("MapView and the reviewers' drawn flags", () => {
     active.mockReturnValue(false);
     map.fire("click", { point: { x: 10, y: 10 } });
     expect(onClick).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe("MapView: the first picture", () => {
+  const land = landUseLayer();
+  const road = layerEntry();
+  const hidden = layerEntry({ id: "hidden-road" });
+
+  beforeEach(() => performance.clearMarks(FIRST_MAP_MARK));
+
+  it("draws no plan layer until released, then every layer given in one pass", () => {
+    const { map, view } = startView(vi.fn(), { held: true });
+    const styleLayers = [...map.order];
+    view.setLayers([layer(road)], settings([road]));
+    view.setLayers([layer(road), layer(land)], settings([road, land]));
+    expect(map.order).toEqual(styleLayers);
+    expect(map.sources.has("plan:ring-road-4")).toBe(false);
+    view.release();
+    expect(map.sources.get("plan:ring-road-4")?.setData).toHaveBeenCalledTimes(1);
+    expect(map.sources.get("plan:national-land-use")?.setData).toHaveBeenCalledTimes(1);
+    expect(map.order).toContain("check:findings-tint");
+  });
+
+  it("has its first picture, and marks it, at the first idle at which the layers shown have loaded", () => {
+    const onReady = vi.fn();
+    const { map, view } = startView(vi.fn(), { held: true, onFirstPicture: onReady });
+    view.setLayers([layer(road)], settings([road]));
+    map.fire("idle");
+    expect(onReady).not.toHaveBeenCalled();
+    view.release();
+    map.loading.add("plan:ring-road-4");
+    map.fire("idle");
+    expect(onReady).not.toHaveBeenCalled();
+    expect(performance.getEntriesByName(FIRST_MAP_MARK)).toHaveLength(0);
+    map.loading.clear();
+    map.fire("idle");
+    expect(onReady).toHaveBeenCalledTimes(1);
+    expect(performance.getEntriesByName(FIRST_MAP_MARK)).toHaveLength(1);
+    map.fire("idle");
+    expect(onReady).toHaveBeenCalledTimes(1);
+  });
+
+  it("adds a hidden layer to the map only when it is first shown", () => {
+    const { map, view } = startView();
+    const layers = [layer(road), layer(hidden)];
+    view.setLayers(layers, { ...settings([road]), [hidden.id]: { visible: false, opacity: 1 } });
+    expect(map.sources.has("plan:hidden-road")).toBe(false);
+    expect(map.order).not.toContain("plan:hidden-road:line");
+    view.setLayers(layers, settings([road, hidden]));
+    expect(map.sources.get("plan:hidden-road")?.setData).toHaveBeenCalledTimes(1);
+    expect(map.getLayoutProperty("plan:hidden-road:line", "visibility")).toBe("visible");
+    view.setLayers(layers, { ...settings([road]), [hidden.id]: { visible: false, opacity: 1 } });
+    expect(map.getLayoutProperty("plan:hidden-road:line", "visibility")).toBe("none");
   });
 });

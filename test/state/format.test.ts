@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { formatAreaKm2, formatIsoDate, formatNumber } from "../../src/state/format";
 
 describe("formatAreaKm2", () => {
@@ -31,5 +31,22 @@ describe("formatIsoDate", () => {
   it("returns unreadable input unchanged", () => {
     expect(formatIsoDate("31/12/2022", "vi")).toBe("31/12/2022");
     expect(formatIsoDate("2022-13-45", "en")).toBe("2022-13-45");
+  });
+});
+
+describe("number formatters", () => {
+  it("are made once per language and precision, not once per number", () => {
+    const made = vi.spyOn(Intl, "NumberFormat");
+    try {
+      for (let i = 0; i < 50; i++) {
+        formatNumber(i * 1000, "vi");
+        formatAreaKm2(i, "en");
+      }
+      expect(made.mock.calls.length).toBeLessThanOrEqual(2);
+      expect(formatNumber(1234.5, "vi")).toBe("1.234,5");
+      expect(formatAreaKm2(5, "en")).toBe("5.0 km²");
+    } finally {
+      made.mockRestore();
+    }
   });
 });
