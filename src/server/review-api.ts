@@ -7,6 +7,7 @@ import {
   eventRefusal,
   may,
   notAllowed,
+  REVIEW_SERVER_ID,
   type ReviewRight,
   type ReviewRole,
 } from "../core/review/review-roles";
@@ -50,8 +51,8 @@ import * as say from "./server-messages";
 
 /** The name of the session cookie. */
 export const SESSION_COOKIE = "plan_layers_session";
-/** What `GET /api/session` says it is: how the app knows it is served by the review server. */
-export const SERVER_ID = "plan-layers-review-server";
+/** What `GET /api/session` says it is (shared with the app, which looks for it). */
+export const SERVER_ID = REVIEW_SERVER_ID;
 
 /** Largest JSON body of an API request but an import: 1000 events with their geometry. */
 export const MAX_BODY_BYTES = 4 * 1024 * 1024;

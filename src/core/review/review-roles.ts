@@ -75,6 +75,9 @@ export function rightForEvent(event: FlagEvent): ReviewRight {
   }
 }
 
+/** What `GET /api/session` of the review server says it is: how the app knows it is served by it. */
+export const REVIEW_SERVER_ID = "plan-layers-review-server";
+
 /** The roles as the council reads them. */
 export const ROLE_NAMES: Readonly<Record<ReviewRole, Bilingual>> = {
   admin: { vi: "quản trị", en: "admin" },
@@ -113,8 +116,8 @@ export const reviewClosed = (review: string): Bilingual => ({
 /**
  * Why `role` may not append `event` to a review, or null when it may: the right the event needs,
  * that the review is open, and that the event is signed with the member's own name (a member
- * speaks for nobody else). A review file merged in (`import`) keeps its events' signatures and is
- * checked by the `import` right instead.
+ * speaks for nobody else) — unless the role may `import`: a lead merging a council member's review
+ * file appends events signed by that member.
  */
 export function eventRefusal(
   role: ReviewRole,
@@ -124,7 +127,7 @@ export function eventRefusal(
   const right = rightForEvent(event);
   if (!may(role, right)) return notAllowed(role, right);
   if (context.closed) return reviewClosed(context.review);
-  if (event.reviewer !== context.user) {
+  if (event.reviewer !== context.user && !may(role, "import")) {
     return {
       vi: `sự kiện ${event.eventId} ký tên ${showValue(event.reviewer)}, không phải tên đăng nhập ${showValue(context.user)}: mỗi người chỉ ghi thay đổi của chính mình`,
       en: `event ${event.eventId} is signed ${showValue(event.reviewer)}, not the signed-in name ${showValue(context.user)}: each member records only their own changes`,
