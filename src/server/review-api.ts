@@ -27,7 +27,6 @@ import {
 import { importReviewText } from "./review-import";
 import {
   allEvents,
-  appendEvents,
   createSession,
   deleteSession,
   eventsAfter,
@@ -41,6 +40,7 @@ import {
   setClosed,
   type User,
 } from "./review-repository";
+import { reviewWriter } from "./review-writer";
 import * as say from "./server-messages";
 
 /*
@@ -156,6 +156,7 @@ export function reviewApi(options: ReviewApiOptions): { api: Hono<Env>; pages: H
     now,
   );
   const api = new Hono<Env>();
+  const writer = reviewWriter(db);
 
   const signedIn = async (c: Context) => {
     const token = getCookie(c, SESSION_COOKIE);
@@ -250,10 +251,11 @@ export function reviewApi(options: ReviewApiOptions): { api: Hono<Env>; pages: H
     const { review, role } = found;
     const user = c.get("user");
     const context = { user: user.name, review: review.slug };
-    const result = await db.transaction((sql) =>
-      appendEvents(sql, review.id, got.data.events as FlagEvent[], user.id, (event, closed) =>
-        eventRefusal(role, event, { ...context, closed }),
-      ),
+    const result = await writer.append(
+      review.id,
+      got.data.events as FlagEvent[],
+      user.id,
+      (event, closed) => eventRefusal(role, event, { ...context, closed }),
     );
     if (!result.ok) return problem(c, result.status, result.problem);
     return c.json(result);
