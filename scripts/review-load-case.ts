@@ -4,6 +4,11 @@ import { compareEvents, type FlagEvent, foldFlags } from "../src/core/review/ind
 import { openDatabase } from "../src/server/db/open-database";
 import { hashPassword } from "../src/server/passwords";
 import { ensureReview, saveUser, setMembership } from "../src/server/review-repository";
+import {
+  commentEvent,
+  createEvent,
+  statusEvent,
+} from "../test/server/support/review-server-harness";
 import { startPostgresCluster } from "../test/support/postgres-cluster";
 
 /*
@@ -35,15 +40,6 @@ const cluster = startPostgresCluster({
   // durable as a real server is: an acknowledged write must survive
   settings: { fsync: "on", synchronous_commit: "on", full_page_writes: "on" },
 });
-
-function randomHex(digits: number): string {
-  let s = "";
-  while (s.length < digits)
-    s += Math.floor(Math.random() * 0x100000000)
-      .toString(16)
-      .padStart(8, "0");
-  return s.slice(0, digits);
-}
 
 let server = null as ChildProcess | null;
 let port = 0;
@@ -124,71 +120,15 @@ async function reviewer(name: string, cookie: string, deadline: number): Promise
       }
       continue;
     }
-    const at = new Date().toISOString();
     let batch: FlagEvent[];
     const own = mine[Math.floor(Math.random() * mine.length)];
     if (!own || Math.random() < 0.5) {
-      const findingId = randomHex(16);
-      const flagId = `finding:${findingId}`;
-      const create: FlagEvent = {
-        eventId: randomHex(32),
-        flagId,
-        at,
-        reviewer: name,
-        type: "create",
-        target: {
-          kind: "finding",
-          finding: {
-            id: findingId,
-            rule: "flood-corridor",
-            subject: {
-              layer: "city-plan-zones",
-              featureId: String(Math.floor(Math.random() * 1e6)),
-            },
-            constraint: { layer: "flood-corridor", featureId: null },
-            geometry: {
-              type: "Point",
-              coordinates: [105.8 + Math.random() / 10, 21 + Math.random() / 10],
-            },
-            areaSquareMeters: Math.round(Math.random() * 1e6) / 100,
-          },
-        },
-      };
-      const later = new Date(Date.parse(at) + 1).toISOString();
-      batch = [
-        create,
-        {
-          eventId: randomHex(32),
-          flagId,
-          at: later,
-          reviewer: name,
-          type: "comment",
-          comment: "lấn hành lang thoát lũ",
-        },
-      ];
+      const create = createEvent(name);
+      batch = [create, commentEvent(name, create.flagId, "lấn hành lang thoát lũ")];
     } else if (own.status === "open") {
-      batch = [
-        {
-          eventId: randomHex(32),
-          flagId: own.flagId,
-          at,
-          reviewer: name,
-          type: "status",
-          status: "confirmed",
-          replaces: [own.head],
-        },
-      ];
+      batch = [statusEvent(name, own.flagId, "confirmed", [own.head])];
     } else {
-      batch = [
-        {
-          eventId: randomHex(32),
-          flagId: own.flagId,
-          at,
-          reviewer: name,
-          type: "comment",
-          comment: `ghi chú ${randomHex(4)}`,
-        },
-      ];
+      batch = [commentEvent(name, own.flagId, `ghi chú ${samples.length}`)];
     }
     // a batch not acknowledged is sent again, as the app's queue does, until the deadline
     for (;;) {

@@ -78,14 +78,19 @@ function reviewSlug(value: string | undefined, where: string): string {
   });
 }
 
-async function withDatabase<T>(options: Options, work: (db: Database) => Promise<T>): Promise<T> {
+/** Where the commands keep the reviews: DATABASE_URL, or the embedded database's folder. */
+function storeOf(options: Options): { databaseUrl?: string; folder: string; where: string } {
   const databaseUrl = process.env.DATABASE_URL || undefined;
   const folder = resolve(options.get("--data") ?? DEFAULT_DATA_FOLDER);
-  let db: Database;
+  return { databaseUrl, folder, where: databaseUrl ? "DATABASE_URL" : shownPath(folder) };
+}
+
+/** The review database, opened and migrated; what stops it is said as an input error. */
+async function open(options: Options): Promise<Database> {
+  const { databaseUrl, folder, where } = storeOf(options);
   try {
-    db = await openDatabase({ databaseUrl, folder });
+    return await openDatabase({ databaseUrl, folder });
   } catch (error) {
-    const where = databaseUrl ? "DATABASE_URL" : shownPath(folder);
     if (error instanceof DatabaseTooNewError) throw inputError(where, error.text);
     const detail = error instanceof Error ? error.message : String(error);
     throw inputError(where, {
@@ -93,6 +98,10 @@ async function withDatabase<T>(options: Options, work: (db: Database) => Promise
       en: `cannot open the review database (${detail}): check DATABASE_URL or the --data folder`,
     });
   }
+}
+
+async function withDatabase<T>(options: Options, work: (db: Database) => Promise<T>): Promise<T> {
+  const db = await open(options);
   try {
     return await work(db);
   } finally {
@@ -208,16 +217,8 @@ async function startServer(options: Options): Promise<void> {
   const host = options.get("--host") ?? "127.0.0.1";
   const dist = resolve(options.get("--dist") ?? "dist");
   const distDir = existsSync(resolve(dist, "index.html")) ? dist : null;
-  const databaseUrl = process.env.DATABASE_URL || undefined;
-  const folder = resolve(options.get("--data") ?? DEFAULT_DATA_FOLDER);
-  let db: Database;
-  try {
-    db = await openDatabase({ databaseUrl, folder });
-  } catch (error) {
-    if (error instanceof DatabaseTooNewError)
-      throw inputError(databaseUrl ? "DATABASE_URL" : shownPath(folder), error.text);
-    throw error;
-  }
+  const { databaseUrl, folder } = storeOf(options);
+  const db = await open(options);
   const app = serverApp({ db, distDir, publicOrigin: process.env.PLAN_LAYERS_ORIGIN || undefined });
   const server = await listen(app, port, host);
   const store = databaseUrl ? "PostgreSQL (DATABASE_URL)" : `PGlite ${shownPath(folder)}`;
