@@ -18,6 +18,13 @@ import { isTemporaryFileName } from "./scripts/temporary-names.mjs";
  * and the app already says which layer file it cannot load, while a build stopped by a stray pipe
  * in layers/ would hold back every other change.
  */
+/**
+ * Folders under the runtime folders that a build never copies: the review server's embedded
+ * database (`npm run serve`, default `data/reviews/`) holds accounts and sessions, and a static
+ * host would serve whatever lands in dist/.
+ */
+const NEVER_SERVED = new Set(["data/reviews"]);
+
 export function copyRuntimeFolders(folders: string[], sourceRoot = import.meta.dirname): Plugin {
   let outDir = "dist";
   let warn: (line: string) => void = (line) => console.warn(line);
@@ -37,7 +44,7 @@ export function copyRuntimeFolders(folders: string[], sourceRoot = import.meta.d
         const skipped = copyRegularFiles(
           from,
           resolve(outDir, folder),
-          (name) => !isTemporaryFileName(name),
+          (name, path) => !isTemporaryFileName(name) && !NEVER_SERVED.has(`${folder}/${path}`),
         );
         const dist = relative(sourceRoot, outDir) || outDir;
         for (const { path, problem } of skipped) {

@@ -2,5 +2,5 @@
 export declare function bundleIfStale(
   entry: string,
   outfile: string,
-  options?: { sourcemap?: boolean },
+  options?: { sourcemap?: boolean; external?: string[] },
 ): Promise<boolean>;

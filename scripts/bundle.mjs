@@ -44,9 +44,11 @@ function isStale(outfile, record) {
  * `<outfile>.inputs.json` records the project files esbuild read (from its metafile) and when the
  * build began: a file edited while the bundle was being built makes the next run build again.
  *
+ * `external` names packages left as imports instead of bundled.
+ *
  * @returns whether it built
  */
-export async function bundleIfStale(entry, outfile, { sourcemap = false } = {}) {
+export async function bundleIfStale(entry, outfile, { sourcemap = false, external = [] } = {}) {
   const record = `${outfile}.inputs.json`;
   if (!isStale(outfile, record)) return false;
   const startedMs = Date.now();
@@ -73,6 +75,9 @@ export async function bundleIfStale(entry, outfile, { sourcemap = false } = {}) 
       ].join(" "),
     },
     sourcemap,
+    // packages that load files beside their own module (PGlite's WebAssembly and data) stay
+    // imports, resolved from node_modules at run time
+    external,
     metafile: true,
     logLevel: "warning",
   });

@@ -4,5 +4,5 @@ import type { Bilingual } from "./file-kind.mjs";
 export declare function copyRegularFiles(
   from: string,
   to: string,
-  keep?: (name: string) => boolean,
+  keep?: (name: string, path: string) => boolean,
 ): { path: string; problem: Bilingual }[];

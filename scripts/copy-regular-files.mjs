@@ -38,22 +38,23 @@ function leftOut(entry, path, root) {
     : null;
 }
 
-function copyInto(from, to, root, keep, skipped) {
+function copyInto(from, to, root, keep, skipped, top = from) {
   mkdirSync(to, { recursive: true });
   for (const entry of readdirSync(from, { withFileTypes: true })) {
-    if (!keep(entry.name)) continue;
     const source = join(from, entry.name);
+    if (!keep(entry.name, relative(top, source).split(sep).join("/"))) continue;
     const problem = leftOut(entry, source, root);
     if (problem) skipped.push({ path: source, problem });
-    else if (entry.isDirectory()) copyInto(source, join(to, entry.name), root, keep, skipped);
+    else if (entry.isDirectory()) copyInto(source, join(to, entry.name), root, keep, skipped, top);
     else copyFileSync(source, join(to, entry.name));
   }
 }
 
 /**
  * Copies the folders and regular files under `from` into `to` (links to a regular file inside
- * `from` as the file), names `keep` accepts. Anything else — a FIFO, a device, a socket, a link
- * out of the folder or to anything but a regular file — is left out and returned with why: copying
+ * `from` as the file), names `keep` accepts (it is given the name and the path under `from`, with
+ * `/`). Anything else — a FIFO, a device, a socket, a link out of the folder or to anything but a
+ * regular file — is left out and returned with why: copying
  * a FIFO failed the build with an English-only error, a link to /dev/zero was copied as a link
  * that a static host would follow.
  *

@@ -20,7 +20,10 @@ if (!existsSync(entry)) {
   process.exit(2);
 }
 
-await bundleIfStale(entry, bundle, { sourcemap: true });
+// PGlite reads its WebAssembly and data files next to its own module: bundled, it would look for
+// them in build/cli/
+const EXTERNAL = { serve: ["@electric-sql/pglite"] };
+await bundleIfStale(entry, bundle, { sourcemap: true, external: EXTERNAL[name] ?? [] });
 // No --enable-source-maps: it made the check phase ~30 ms slower (10 000 × 2 000, medians of nine
 // fresh runs). Stack traces of internal errors name bundle lines; run with
 // NODE_OPTIONS=--enable-source-maps to map them to src/.

@@ -1,7 +1,13 @@
 import { useEffect, useMemo, useState } from "react";
 import type { Finding } from "../core/check/index";
 import type { ReviewIntent } from "../core/review/index";
-import { createFlagStore, type FlagStore, indexedDbPersistence } from "../state/flag-store/index";
+import {
+  createFlagStore,
+  createServerFlagStore,
+  type FlagStore,
+  findReviewServer,
+  indexedDbPersistence,
+} from "../state/flag-store/index";
 import { useAppStore, useDispatch } from "../state/store";
 import type { StoreCommands } from "../state/store-commands";
 
@@ -32,31 +38,59 @@ function storedReviewer(): string {
 }
 
 /**
- * Opens the flag store (IndexedDB, shared by the app's tabs) for the app's life, mirrors its
- * snapshot into the app store, keeps the reviewer's name in the browser, and gives the review
- * commands the panels call.
+ * Opens the flag store for the app's life — the shared review when the app is served by the review
+ * server (`npm run serve`, found by `GET api/session`) and a member is signed in, else IndexedDB,
+ * shared by the app's tabs, as without the server — mirrors its snapshot and the server's state into
+ * the app store, keeps the reviewer's name in the browser, and gives the review commands the
+ * panels call.
  */
 export function useFlagStore(
   findings: readonly Finding[],
 ): Pick<StoreCommands, "applyReview" | "retryFlagSave" | "exportReview" | "importReview"> {
   const dispatch = useDispatch();
   const reviewer = useAppStore((s) => s.review.reviewer);
+  const onServer = useAppStore((s) => s.review.server?.kind === "review");
   const [store, setStore] = useState<FlagStore | null>(null);
 
   // Opened in the effect (not during render) so that StrictMode's mount-unmount-mount closes the
   // first store and opens a second, rather than reusing a closed one.
   useEffect(() => {
-    const opened = createFlagStore(indexedDbPersistence());
-    const report = () => dispatch({ type: "flags-changed", snapshot: opened.getSnapshot() });
-    report();
-    const unsubscribe = opened.subscribe(report);
-    setStore(opened);
-    window.__planLayersFlagStore = opened;
+    let cancelled = false;
+    let opened: FlagStore | null = null;
+    let unsubscribe = () => {};
+    const open = (chosen: FlagStore) => {
+      opened = chosen;
+      const report = () => dispatch({ type: "flags-changed", snapshot: chosen.getSnapshot() });
+      report();
+      unsubscribe = chosen.subscribe(report);
+      setStore(chosen);
+      window.__planLayersFlagStore = chosen;
+    };
+    const requested = new URLSearchParams(window.location.search).get("review");
+    void findReviewServer(document.baseURI, requested).then((choice) => {
+      if (cancelled) return;
+      if (choice.kind !== "review") {
+        dispatch({ type: "server-changed", server: choice.kind === "none" ? null : choice });
+        open(createFlagStore(indexedDbPersistence()));
+        return;
+      }
+      const { session } = choice;
+      let online = true;
+      dispatch({ type: "server-changed", server: { kind: "review", session, online } });
+      dispatch({ type: "set-reviewer", name: session.user });
+      const onConnection = (now: boolean) => {
+        if (now === online || cancelled) return;
+        online = now;
+        dispatch({ type: "server-changed", server: { kind: "review", session, online } });
+      };
+      open(createServerFlagStore(session, { base: document.baseURI, onConnection }));
+    });
     return () => {
+      cancelled = true;
       unsubscribe();
       setStore(null);
-      if (window.__planLayersFlagStore === opened) delete window.__planLayersFlagStore;
-      void opened.close();
+      if (opened && window.__planLayersFlagStore === opened) delete window.__planLayersFlagStore;
+      void opened?.close();
     };
   }, [dispatch]);
 
@@ -65,12 +99,14 @@ export function useFlagStore(
     if (name) dispatch({ type: "set-reviewer", name });
   }, [dispatch]);
   useEffect(() => {
+    // on the server the name is the account's, not the one typed for the browser's own flags
+    if (onServer) return;
     try {
       if (reviewer) window.localStorage.setItem(REVIEWER_KEY, reviewer);
     } catch {
       // not kept across reloads; flags themselves are unaffected
     }
-  }, [reviewer]);
+  }, [reviewer, onServer]);
 
   return useMemo(
     () => ({

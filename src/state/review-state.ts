@@ -4,7 +4,15 @@ import {
   flagDrawReducer,
   IDLE_DRAW,
 } from "./flag-draw-state";
-import type { FlagStoreSnapshot } from "./flag-store/index";
+import type { FlagStoreSnapshot, ServerChoice, ServerSession } from "./flag-store/index";
+
+/**
+ * The review server the app is served by (`npm run serve`), for the status line: sign in first,
+ * no review to open, or the shared review and whether the server answers now.
+ */
+export type ReviewServerState =
+  | Exclude<ServerChoice, { kind: "none" } | { kind: "review" }>
+  | { kind: "review"; session: ServerSession; online: boolean };
 
 /**
  * The reviewers' slice: the flags as the flag store last reported them (null until it has been
@@ -17,18 +25,22 @@ export type ReviewState = {
   reviewer: string;
   /** A flag of the reviewer's own being drawn or moved on the map (see `flag-draw-state.ts`). */
   draw: FlagDrawState;
+  /** The review server, or null when the app is not served by one (flags in the browser). */
+  server: ReviewServerState | null;
 };
 
 export type ReviewAction =
   /** The flag store's snapshot changed (a flag added, a save finished or failed, another tab). */
   | { type: "flags-changed"; snapshot: FlagStoreSnapshot }
   | { type: "set-reviewer"; name: string }
+  | { type: "server-changed"; server: ReviewServerState | null }
   | FlagDrawAction;
 
 export const initialReviewState = (reviewer = ""): ReviewState => ({
   flags: null,
   reviewer,
   draw: IDLE_DRAW,
+  server: null,
 });
 
 /** The reviewers' reducer (pure). */
@@ -38,6 +50,8 @@ export function reviewReducer(state: ReviewState, action: ReviewAction): ReviewS
       return state.flags === action.snapshot ? state : { ...state, flags: action.snapshot };
     case "set-reviewer":
       return state.reviewer === action.name ? state : { ...state, reviewer: action.name };
+    case "server-changed":
+      return { ...state, server: action.server };
     default: {
       const draw = flagDrawReducer(state.draw, action);
       return draw === state.draw ? state : { ...state, draw };

@@ -85,6 +85,7 @@ const COMPARE_ACTIONS = {
 const REVIEW_ACTIONS = {
   "flags-changed": true,
   "set-reviewer": true,
+  "server-changed": true,
   "draw-start": true,
   "draw-finished": true,
   "draw-edit": true,

@@ -20,6 +20,7 @@ import { CheckSummary } from "./check-summary";
 import { DossierPrint } from "./dossier/dossier-print";
 import { FlagSaveStatus } from "./flag-save-status";
 import { Notice } from "./notice";
+import { ReviewServerStatus } from "./review-server-status";
 import { useDistrictNames } from "./use-district-names";
 import { useFindingNames } from "./use-finding-names";
 
@@ -105,6 +106,7 @@ export function CheckPanel({ catalog }: { catalog: readonly LayerEntry[] }) {
           })}
         </p>
       )}
+      <ReviewServerStatus lang={lang} />
       <FlagSaveStatus lang={lang} />
       <CheckRulesNotice rules={rules} />
       <CheckLayersNotice failed={failed} layerName={names.layer} catalogFile={catalogFile} />

@@ -105,7 +105,12 @@ describe("the reviewers' slice", () => {
   it("holds the flag store's snapshot and the reviewer's name", () => {
     const snapshot = { events: [], flags: new Map(), save: { kind: "saved" as const } };
     const start = session();
-    expect(start.review).toEqual({ flags: null, reviewer: "", draw: { kind: "idle" } });
+    expect(start.review).toEqual({
+      flags: null,
+      reviewer: "",
+      server: null,
+      draw: { kind: "idle" },
+    });
     const next = storeReducer(start, { type: "flags-changed", snapshot });
     expect(next.review.flags).toBe(snapshot);
     expect(next.check).toBe(start.check);

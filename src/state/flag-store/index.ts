@@ -12,4 +12,16 @@ export {
 export type { FlagPersistence } from "./flag-persistence";
 export type { FlagStore, FlagStoreSnapshot, ImportOutcome, SaveState } from "./flag-store";
 export { indexedDbPersistence, REVIEW_DB } from "./indexeddb-persistence";
+export {
+  findReviewServer,
+  type ServerChoice,
+  type ServerSession,
+} from "./review-server-session";
 export { NoStorageError, StorageBlockedError, saveErrorText } from "./save-errors";
+export { createServerFlagStore, type ServerStoreOptions } from "./server-flag-store";
+export {
+  POLL_MS,
+  ServerRefusedError,
+  ServerUnreachableError,
+  serverPersistence,
+} from "./server-persistence";

@@ -42,6 +42,16 @@ export function saveErrorText(error: unknown, phase: "load" | "save"): Bilingual
         "trình duyệt không cho lưu dữ liệu (chế độ riêng tư hoặc bộ nhớ trang web bị tắt)",
         "the browser does not allow storage (private mode, or site storage turned off)",
       );
+    case "ServerUnreachableError":
+      return said(
+        "không kết nối được máy chủ thẩm định; các thay đổi đang chờ và sẽ được gửi khi máy chủ trở lại",
+        "the review server cannot be reached; the changes are queued and sent when it is back",
+      );
+    case "ServerRefusedError": {
+      // the server's own words (server-persistence.ts): what was refused and what to do
+      const text = (error as unknown as { text: Bilingual }).text;
+      return said(`máy chủ thẩm định từ chối: ${text.vi}`, `the review server refused: ${text.en}`);
+    }
     case "StorageBlockedError":
       return said(
         "một thẻ khác của ứng dụng đang mở phiên bản cũ của dữ liệu; đóng hoặc tải lại các thẻ đó",
