@@ -1,10 +1,24 @@
 import type { Finding, Severity } from "../core/check/index";
-import type { FlagStatus } from "../core/review/index";
+import { FLAG_STATUSES, type FlagStatus } from "../core/review/index";
 import { type FindingTotals, totalsOf } from "./check-groups";
 import type { TriageEntry, TriageIndex } from "./triage-index";
 
 /** A finding's review status in a filter: its flag's status, or "unflagged". */
 export type ReviewStatusKey = FlagStatus | "unflagged";
+
+/** Every review status a filter offers, in the order a UI lists them. */
+export const REVIEW_STATUS_KEYS: readonly ReviewStatusKey[] = ["unflagged", ...FLAG_STATUSES];
+
+/** Whether `value` is a {@link ReviewStatusKey} (a link's or a checkbox's text). */
+export const isReviewStatusKey = (value: string): value is ReviewStatusKey =>
+  (REVIEW_STATUS_KEYS as readonly string[]).includes(value);
+
+/** The severities a filter offers, errors first. */
+export const SEVERITIES: readonly Severity[] = ["error", "warning"];
+
+/** Whether `value` is a {@link Severity}. */
+export const isSeverity = (value: string): value is Severity =>
+  (SEVERITIES as readonly string[]).includes(value);
 
 /**
  * What the reviewer narrowed the list to. An empty or missing list means "any"; findings with no
@@ -22,6 +36,21 @@ export type TriageFilter = {
 
 /** The list's order: by conflict area or by share of the subject. */
 export type TriageSort = { by: "area" | "share"; direction: "desc" | "asc" };
+
+/** The orders a reviewer can pick, as the one word a select and a link carry ("share-desc"). */
+export const SORT_KEYS = ["area-desc", "area-asc", "share-desc", "share-asc"] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
+
+/** The word of an order ({@link SORT_KEYS}). */
+export const sortKey = (sort: TriageSort): SortKey => `${sort.by}-${sort.direction}`;
+
+/** The order a word names, or null for anything else. */
+export function sortOfKey(key: string): TriageSort | null {
+  const known = SORT_KEYS.find((k) => k === key);
+  if (!known) return null;
+  const [by, direction] = known.split("-") as [TriageSort["by"], TriageSort["direction"]];
+  return { by, direction };
+}
 
 /** What passed the filter, in the chosen order, with its counts and areas. */
 export type TriageView = {

@@ -10,7 +10,6 @@ import type { Language } from "../state/url-state";
 import { CheckResults } from "./check-results";
 import { HeadlineArea } from "./headline-area";
 import { NoLongerFound } from "./no-longer-found";
-import { missingFinding, showing, TEXT } from "./review-texts";
 import { TriageControls } from "./triage-controls";
 import type { FindingNames } from "./use-finding-names";
 
@@ -77,8 +76,9 @@ export function CheckFindings({
         data-errors={totals.errors}
         data-warnings={totals.warnings}
       >
-        {showing(totals.count, findings.length)[lang]} · {t("check.summary.errors")} {totals.errors}{" "}
-        · {t("check.summary.warnings")} {totals.warnings}
+        {t("triage.showing", { shown: totals.count, all: findings.length })} ·{" "}
+        {t("check.summary.errors")} {totals.errors} · {t("check.summary.warnings")}{" "}
+        {totals.warnings}
       </p>
       <HeadlineArea
         findings={view.findings}
@@ -87,12 +87,12 @@ export function CheckFindings({
       />
       {missing && (
         <p className="check-missing" role="status" data-testid="check-missing">
-          {missingFinding(missing)[lang]}
+          {t("triage.missing", { id: missing })}
         </p>
       )}
       {view.findings.length === 0 ? (
         <p className="muted" data-testid="triage-none">
-          {TEXT.noneMatch[lang]}
+          {t("triage.noneMatch")}
         </p>
       ) : (
         <CheckResults

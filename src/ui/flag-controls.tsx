@@ -1,4 +1,5 @@
 import { useId, useState } from "react";
+import { useTranslation } from "react-i18next";
 import type { Finding } from "../core/check/index";
 import {
   type Flag,
@@ -13,7 +14,6 @@ import {
 import { useAppStore, useCommands } from "../state/store";
 import type { Language } from "../state/url-state";
 import { FlagHistory } from "./flag-history";
-import { TEXT } from "./review-texts";
 import { ReviewerName } from "./reviewer-name";
 
 type Props = {
@@ -32,6 +32,7 @@ type Props = {
  */
 export function FlagControls({ finding, flag, lang }: Props) {
   const commands = useCommands();
+  const { t } = useTranslation();
   const loading = useAppStore((s) => !s.review.flags || s.review.flags.save.kind === "loading");
   const reviewer = useAppStore((s) => s.review.reviewer);
   const [comment, setComment] = useState("");
@@ -56,11 +57,11 @@ export function FlagControls({ finding, flag, lang }: Props) {
 
   return (
     <div className="flag-controls" data-testid="flag-controls">
-      {loading && <p className="muted">{TEXT.loading[lang]}</p>}
-      <ReviewerName lang={lang} disabled={loading} />
-      {flag?.disagreement && <p className="flag-controls__warning">{TEXT.disagreement[lang]}</p>}
+      {loading && <p className="muted">{t("flag.loading")}</p>}
+      <ReviewerName disabled={loading} />
+      {flag?.disagreement && <p className="flag-controls__warning">{t("flag.disagreement")}</p>}
       <label htmlFor={commentId} className="flag-controls__label">
-        {required ? TEXT.commentRequired[lang] : TEXT.comment[lang]}
+        {required ? t("flag.commentRequired") : t("flag.comment")}
       </label>
       <textarea
         id={commentId}
@@ -80,7 +81,7 @@ export function FlagControls({ finding, flag, lang }: Props) {
             disabled={disabled}
             onClick={() => apply({ type: "flag-finding", finding, comment: text })}
           >
-            {TEXT.flag[lang]}
+            {t("flag.create")}
           </button>
         )}
         {flag?.deleted && (
@@ -90,13 +91,13 @@ export function FlagControls({ finding, flag, lang }: Props) {
             disabled={disabled}
             onClick={() => apply({ type: "restore", flagId: flag.id, comment: text })}
           >
-            {TEXT.restore[lang]}
+            {t("flag.restore")}
           </button>
         )}
         {flag && !flag.deleted && (
           <>
             <label htmlFor={statusId} className="flag-controls__label">
-              {TEXT.status[lang]}
+              {t("flag.status")}
             </label>
             <select
               id={statusId}
@@ -105,7 +106,7 @@ export function FlagControls({ finding, flag, lang }: Props) {
               value={next}
               onChange={(event) => setChosen(event.target.value as FlagStatus)}
             >
-              {options.length === 0 && <option value="">{TEXT.noNext[lang]}</option>}
+              {options.length === 0 && <option value="">{t("flag.noNext")}</option>}
               {options.map((status) => (
                 <option key={status} value={status}>
                   {STATUS_NAMES[status][lang]}
@@ -121,7 +122,7 @@ export function FlagControls({ finding, flag, lang }: Props) {
                 apply({ type: "set-status", flagId: flag.id, status: next, comment: text })
               }
             >
-              {TEXT.setStatus[lang]}
+              {t("flag.setStatus")}
             </button>
             <button
               type="button"
@@ -129,7 +130,7 @@ export function FlagControls({ finding, flag, lang }: Props) {
               disabled={disabled || text === undefined}
               onClick={() => text && apply({ type: "comment", flagId: flag.id, comment: text })}
             >
-              {TEXT.addComment[lang]}
+              {t("flag.addComment")}
             </button>
           </>
         )}
