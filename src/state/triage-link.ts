@@ -54,7 +54,11 @@ export function parseTriageParams(params: URLSearchParams): TriageLink | undefin
 /** The link's parameters for a filter and order: only what narrows or reorders the list. */
 export function formatTriageParams({ filter, sort }: TriageLink): string[] {
   const parts: string[] = [];
-  const list = (name: string, values: readonly string[] | undefined, keep: (v: string) => boolean) => {
+  const list = (
+    name: string,
+    values: readonly string[] | undefined,
+    keep: (v: string) => boolean,
+  ) => {
     const kept = (values ?? []).filter(keep);
     if (kept.length > 0) parts.push(`${name}=${kept.join(",")}`);
   };

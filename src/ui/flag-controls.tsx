@@ -22,15 +22,21 @@ type Props = {
   /** Its flag (deleted flags too), if it has one. */
   flag: Flag | undefined;
   lang: Language;
+  /**
+   * Ask for the reviewer's name here (a finding's card); false where the panel around already asks
+   * (the review panel's drawn flags).
+   */
+  askName?: boolean;
 };
 
 /**
- * The reviewer's controls of one finding: the name flags are signed with, "flag it", then the
+ * The reviewer's controls of one flag — a finding's (flagged or not yet) or one the reviewer drew:
+ * the name flags are signed with, "flag it" (a finding not yet flagged), then the
  * status menu (the changes `nextStatuses` allows, the comment required where `needsComment` says),
  * a comment, and the flag's history. Disabled until the stored flags are read; a refused change
  * says why in the user's language.
  */
-export function FlagControls({ finding, flag, lang }: Props) {
+export function FlagControls({ finding, flag, lang, askName = true }: Props) {
   const commands = useCommands();
   const { t } = useTranslation();
   const loading = useAppStore((s) => !s.review.flags || s.review.flags.save.kind === "loading");
@@ -58,7 +64,7 @@ export function FlagControls({ finding, flag, lang }: Props) {
   return (
     <div className="flag-controls" data-testid="flag-controls">
       {loading && <p className="muted">{t("flag.loading")}</p>}
-      <ReviewerName disabled={loading} />
+      {askName && <ReviewerName disabled={loading} />}
       {flag?.disagreement && <p className="flag-controls__warning">{t("flag.disagreement")}</p>}
       <label htmlFor={commentId} className="flag-controls__label">
         {required ? t("flag.commentRequired") : t("flag.comment")}
