@@ -70,13 +70,15 @@ const setOf = <T>(list: readonly T[] | undefined): Set<T> | null =>
 /**
  * The findings that pass `filter`, sorted, with counts and areas that follow the filter. `statusOf`
  * gives a finding's review status by finding id (from the flags attached to the run); statuses are
- * read here, not indexed, because flags change while the run stays.
+ * read here, not indexed, because flags change while the run stays. Given the `previous` view, a
+ * result listing the same findings keeps its `findings` array.
  */
 export function applyTriage(
   index: TriageIndex,
   filter: TriageFilter,
   sort: TriageSort,
   statusOf: (findingId: string) => ReviewStatusKey,
+  previous?: TriageView,
 ): TriageView {
   const severities = setOf(filter.severities);
   const rules = setOf(filter.rules);
@@ -106,7 +108,18 @@ export function applyTriage(
     } else byRule.set(e.rule, { count: 1, areaSquareMeters: e.area });
     byStatus.set(status, (byStatus.get(status) ?? 0) + 1);
   }
+  // The same findings in the same order as before (a flag changed, not what passes): the same
+  // list, so the groups and the headline area made of it are not made again.
+  if (previous && sameItems(previous.findings, findings)) {
+    return { findings: previous.findings, totals: previous.totals, byRule, byStatus };
+  }
   return { findings, totals: totalsOf(findings), byRule, byStatus };
+}
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** A `statusOf` for {@link applyTriage} from the flags attached to a run (`attachFlags().byFinding`). */
