@@ -36,8 +36,8 @@ type Options = {
  * Keeps the address bar's hash in step with the view (camera, visible layers with opacity, the
  * layer order and the layer shown alone, language, basemap, open tab, selected finding, and the
  * findings list's filter and order, read from the store's check slice), so a copied link
- * reproduces it. A pasted link's filter goes into the store here too. Returns the function to call after the map moves; the other changes
- * are picked up by themselves.
+ * reproduces it; a pasted link's filter goes into the store here too. Returns the function to call
+ * after the map moves; the other changes are picked up by themselves.
  */
 export function useUrlSync(options: Options) {
   const { layers, settings, order, solo, lang, basemap, tab, finding, cameraRef, onHashChange } =
