@@ -200,14 +200,16 @@ function group(
 }
 
 /**
- * The groupings made of each list of findings, by grouping and context: a reviewer switching the
- * grouping to district and back to rule, or a flag changing while the filtered list stays the
- * same, gets the groups made before instead of sorting thousands of findings again.
+ * The groupings made of the last list of findings, by grouping and context: a reviewer switching
+ * the grouping to district and back to rule, or a flag changing while the filtered list stays the
+ * same, gets the groups made before instead of sorting thousands of findings again. One list only:
+ * the results list shows one at a time, and every filter change makes a new one (holding the
+ * groupings of each would keep them all in memory until a full garbage collection).
  */
-const GROUPINGS = new WeakMap<
-  readonly Finding[],
-  { by: GroupBy; context: GroupingContext; groups: FindingGroup[] }[]
->();
+let made: {
+  findings: readonly Finding[];
+  groupings: { by: GroupBy; context: GroupingContext; groups: FindingGroup[] }[];
+} = { findings: [], groupings: [] };
 
 const sameContext = (a: GroupingContext, b: GroupingContext) =>
   a.ruleOrder === b.ruleOrder &&
@@ -225,16 +227,12 @@ export function groupFindings(
   by: GroupBy,
   context: GroupingContext,
 ): FindingGroup[] {
-  let made = GROUPINGS.get(findings);
-  if (!made) {
-    made = [];
-    GROUPINGS.set(findings, made);
-  }
-  const known = made.find((m) => m.by === by && sameContext(m.context, context));
+  if (made.findings !== findings) made = { findings, groupings: [] };
+  const known = made.groupings.find((m) => m.by === by && sameContext(m.context, context));
   if (known) return known.groups;
   const groups = group(findings, [by, GROUP_ORDER[by]], context, context.keepOrder ?? false);
   // a few contexts per list at most (the groupings, a language switch): keep the latest few
-  made.push({ by, context, groups });
-  if (made.length > 6) made.shift();
+  made.groupings.push({ by, context, groups });
+  if (made.groupings.length > 6) made.groupings.shift();
   return groups;
 }
