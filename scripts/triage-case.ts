@@ -119,6 +119,7 @@ const indexMs = time(5, () => indexFindings(findings));
 const index = indexFindings(findings);
 const filterMs: Record<string, number> = {};
 const filterAndRegroupMs: Record<string, number> = {};
+const filterAndRegroupKeptMs: Record<string, number> = {};
 for (const [name, filter] of Object.entries(FILTERS)) {
   filterMs[name] = round(time(21, () => applyTriage(index, filter, sort, statusOf)));
   filterAndRegroupMs[name] = round(
@@ -127,8 +128,36 @@ for (const [name, filter] of Object.entries(FILTERS)) {
       groupFindings(view.findings, "district", context);
     }),
   );
+  // as the results list does it: the filtered list's order kept within each group
+  filterAndRegroupKeptMs[name] = round(
+    time(11, () => {
+      const view = applyTriage(index, filter, sort, statusOf);
+      groupFindings(view.findings, "district", { ...context, keepOrder: true });
+    }),
+  );
 }
-const regroupAllMs = round(time(11, () => groupFindings(findings, "rule", context)));
+// a list grouped for the first time (a copy each time: the same list grouped again is remembered)
+const regroupAllMs = round(time(11, () => groupFindings([...findings], "rule", context)));
+// the reviewer switches the grouping to district and back to rule on the same filtered list
+const shown = applyTriage(index, {}, sort, statusOf);
+const filteredContext = { ...context, keepOrder: true };
+groupFindings(shown.findings, "rule", filteredContext);
+const switchTimes: number[] = [];
+for (let i = 0; i < 11; i++) {
+  for (const by of ["district", "rule"] as const) {
+    const t = performance.now();
+    groupFindings(shown.findings, by, filteredContext);
+    switchTimes.push(performance.now() - t);
+  }
+}
+const regroupSwitchMs = median(switchTimes);
+// a flag changes (a status, no status filter): filter against the last view, then regroup
+const flagged = new Map(status);
+const flagChangeMs = time(11, () => {
+  flagged.set("0000000000000001", flagged.get("0000000000000001") === "open" ? "resolved" : "open");
+  const view = applyTriage(index, {}, sort, (id) => flagged.get(id) ?? "unflagged", shown);
+  groupFindings(view.findings, "rule", filteredContext);
+});
 let t0 = performance.now();
 const cold = headlineArea(findings);
 const headlineColdMs = performance.now() - t0;
@@ -139,6 +168,16 @@ const errors = applyTriage(index, FILTERS["errors ≥ 1 ha"] as TriageFilter, so
 t0 = performance.now();
 headlineArea(errors.findings);
 const headlineFilteredMs = performance.now() - t0;
+// the same errors sorted by share: the same findings in another order, the same union
+const byShare = applyTriage(
+  index,
+  FILTERS["errors ≥ 1 ha"] as TriageFilter,
+  { by: "share", direction: "desc" },
+  statusOf,
+);
+t0 = performance.now();
+headlineArea(byShare.findings);
+const headlineResortMs = performance.now() - t0;
 
 // the longest single step of headlineAreaInSteps (one rule's union) on a new run's geometries
 const stepKernel = createClipperKernel();
@@ -160,7 +199,11 @@ console.log(
     index_ms: round(indexMs),
     filter_ms: filterMs,
     filter_and_regroup_ms: filterAndRegroupMs,
+    filter_and_regroup_kept_ms: filterAndRegroupKeptMs,
     regroup_all_ms: regroupAllMs,
+    regroup_switch_ms: round(regroupSwitchMs),
+    flag_change_ms: round(flagChangeMs),
+    headline_resort_ms: round(headlineResortMs),
     headline_cold_ms: round(headlineColdMs),
     headline_cached_ms: round(headlineCachedMs),
     headline_longest_step_ms: round(longestStepMs),

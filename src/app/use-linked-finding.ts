@@ -4,11 +4,11 @@ import { selectedFinding } from "../state/store-selectors";
 import type { UrlState } from "../state/url-state";
 
 /**
- * Opens what a link names: its tab, and its finding. Findings exist only after a run, so a link with
- * a finding opens the check tab, selects the id and runs the check by itself as soon as the rules
- * and layers are ready (what someone following a colleague's link expects: the finding, not an
- * empty panel), then frames the finding on the map. A finding the run no longer finds is said in
- * the panel (`check.missing`).
+ * Opens what a link names: its tab, the findings list's filter and order, and its finding. Findings
+ * exist only after a run, so a link with a finding opens the check tab, selects the id and runs the
+ * check by itself as soon as the rules and layers are ready (what someone following a colleague's
+ * link expects: the finding, not an empty panel), then frames the finding on the map. A finding the
+ * run no longer finds is said in the panel (`check.missing`).
  */
 export function useLinkedFinding(link: UrlState): void {
   const dispatch = useDispatch();
@@ -17,6 +17,7 @@ export function useLinkedFinding(link: UrlState): void {
 
   useEffect(() => {
     if (link.tab) dispatch({ type: "set-tab", tab: link.tab });
+    if (link.triage) dispatch({ type: "set-triage", triage: link.triage });
     if (link.finding === undefined) return;
     if (!link.tab) dispatch({ type: "set-tab", tab: "check" });
     dispatch({ type: "select-finding", id: link.finding });

@@ -4,6 +4,7 @@ import type { BasemapChoice } from "../state/basemap";
 import { flattenOrder, isCatalogueOrder, type LayerOrder } from "../state/layer-order";
 import { type LayerSettings, visibleLayersForUrl } from "../state/layer-settings";
 import type { PlaceRef } from "../state/place-ref";
+import { useAppStore, useDispatch } from "../state/store";
 import {
   type Language,
   type MapCamera,
@@ -33,14 +34,17 @@ type Options = {
 
 /**
  * Keeps the address bar's hash in step with the view (camera, visible layers with opacity, the
- * layer order and the layer shown alone, language, basemap, open tab, selected finding), so a
- * copied link reproduces it. Returns the function to call after the map moves; the other changes
- * are picked up by themselves.
+ * layer order and the layer shown alone, language, basemap, open tab, selected finding, and the
+ * findings list's filter and order, read from the store's check slice), so a copied link
+ * reproduces it; a pasted link's filter goes into the store here too. Returns the function to call
+ * after the map moves; the other changes are picked up by themselves.
  */
 export function useUrlSync(options: Options) {
   const { layers, settings, order, solo, lang, basemap, tab, finding, cameraRef, onHashChange } =
     options;
   const place = options.place ?? null;
+  const triage = useAppStore((s) => s.check.triage);
+  const dispatch = useDispatch();
   const writer = useRef<HashWriter | null>(null);
   const latest = useRef<Omit<UrlState, "camera"> | null>(null);
 
@@ -66,12 +70,17 @@ export function useUrlSync(options: Options) {
       ...(solo === null ? {} : { solo }),
       tab,
       ...(finding === null ? {} : { finding }),
+      triage,
       ...(place ? { place } : {}),
     };
     schedule();
-  }, [layers, settings, order, solo, lang, basemap, tab, finding, place, schedule]);
+  }, [layers, settings, order, solo, lang, basemap, tab, finding, triage, place, schedule]);
 
-  const hashChanged = useEffectEvent(() => onHashChange(parseUrlState(window.location.hash)));
+  const hashChanged = useEffectEvent(() => {
+    const next = parseUrlState(window.location.hash);
+    if (next.triage) dispatch({ type: "set-triage", triage: next.triage });
+    onHashChange(next);
+  });
   useEffect(() => {
     const listener = () => hashChanged();
     window.addEventListener("hashchange", listener);

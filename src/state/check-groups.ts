@@ -40,6 +40,21 @@ export const NO_DISTRICT_KEY = "none";
  * {@link CITY_KEY} for a whole-city quota or {@link NO_DISTRICT_KEY}.
  */
 export function districtKey(finding: Finding): string {
+  let key = DISTRICT_KEYS.get(finding);
+  if (key === undefined) {
+    key = districtKeyOf(finding);
+    DISTRICT_KEYS.set(finding, key);
+  }
+  return key;
+}
+
+/**
+ * Each finding's {@link districtKey}, worked out once per finding of a run (findings are not
+ * changed after a run): regrouping thousands of findings by district then joins no arrays.
+ */
+const DISTRICT_KEYS = new WeakMap<Finding, string>();
+
+function districtKeyOf(finding: Finding): string {
   if (finding.districts.length > 0) return finding.districts.join("+");
   if (finding.group?.scope === "district" && finding.group.district) return finding.group.district;
   if (finding.group?.scope === "city") return CITY_KEY;
@@ -75,11 +90,12 @@ export function totalsOf(findings: readonly Finding[]): FindingTotals {
 }
 
 const SEVERITY_ORDER = ["error", "warning"];
+const severityRank = (severity: string) => (severity === "error" ? 0 : 1);
 
 /** Errors first, then the larger conflict, then the id (stable across runs). */
 function compareFindings(a: Finding, b: Finding): number {
   return (
-    SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) ||
+    severityRank(a.severity) - severityRank(b.severity) ||
     (b.areaSquareMeters ?? 0) - (a.areaSquareMeters ?? 0) ||
     (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
   );
@@ -122,20 +138,43 @@ function sortKeys(keys: string[], by: GroupBy, context: GroupingContext): string
     case "severity":
       return keys.sort((a, b) => SEVERITY_ORDER.indexOf(a) - SEVERITY_ORDER.indexOf(b));
     case "district": {
-      // Named districts by name; the whole city and unknown places last.
-      const special = (key: string) => (key === CITY_KEY ? 1 : key === NO_DISTRICT_KEY ? 2 : 0);
-      // each key's names once, not once per comparison (hundreds of keys for thousands of findings)
-      const names = new Map(keys.map((key) => [key, districtKeyNames(key, context.districtName)]));
-      const name = (key: string) => names.get(key) ?? key;
-      return keys.sort((a, b) => special(a) - special(b) || collator.compare(name(a), name(b)));
+      const ranks = districtRanks(keys, context.districtName);
+      return keys.sort((a, b) => (ranks.get(a) ?? 0) - (ranks.get(b) ?? 0));
     }
   }
 }
 
+/**
+ * Places of district keys in the list, by the function that names districts (one per language):
+ * named districts by name, the whole city and unknown places last. Sorting hundreds of keys by
+ * name with the collator takes milliseconds, and grouping by rule then district sorts them again
+ * in every rule: they are sorted once, and again only when a key not seen before comes.
+ */
+const DISTRICT_RANKS = new WeakMap<(code: string) => string, Map<string, number>>();
+
+function districtRanks(
+  keys: readonly string[],
+  districtName: (code: string) => string,
+): ReadonlyMap<string, number> {
+  const known = DISTRICT_RANKS.get(districtName);
+  if (known && keys.every((key) => known.has(key))) return known;
+  const all = [...new Set([...(known?.keys() ?? []), ...keys])];
+  const special = (key: string) => (key === CITY_KEY ? 1 : key === NO_DISTRICT_KEY ? 2 : 0);
+  // each key's names once, not once per comparison
+  const names = new Map(all.map((key) => [key, districtKeyNames(key, districtName)]));
+  const name = (key: string) => names.get(key) ?? key;
+  all.sort((a, b) => special(a) - special(b) || collator.compare(name(a), name(b)));
+  const ranks = new Map(all.map((key, i) => [key, i]));
+  DISTRICT_RANKS.set(districtName, ranks);
+  return ranks;
+}
+
+/** `keepOrder`: the findings come in the order the groups list them (sorted by the level above). */
 function group(
   findings: readonly Finding[],
   levels: readonly GroupBy[],
   context: GroupingContext,
+  keepOrder: boolean,
 ): FindingGroup[] {
   const [by, ...rest] = levels;
   if (!by) return [];
@@ -148,26 +187,52 @@ function group(
   }
   return sortKeys([...buckets.keys()], by, context).map((key) => {
     const bucket = buckets.get(key) ?? [];
-    const members = context.keepOrder ? bucket : bucket.sort(compareFindings);
+    const members = keepOrder ? bucket : bucket.sort(compareFindings);
     return {
       by,
       key,
       ...totalsOf(members),
       findings: members,
-      children: group(members, rest, context),
+      // a subgroup takes its members in its parent's order, sorted already
+      children: group(members, rest, context, true),
     };
   });
 }
 
 /**
+ * The groupings made of the last list of findings, by grouping and context: a reviewer switching
+ * the grouping to district and back to rule, or a flag changing while the filtered list stays the
+ * same, gets the groups made before instead of sorting thousands of findings again. One list only:
+ * the results list shows one at a time, and every filter change makes a new one (holding the
+ * groupings of each would keep them all in memory until a full garbage collection).
+ */
+let made: {
+  findings: readonly Finding[];
+  groupings: { by: GroupBy; context: GroupingContext; groups: FindingGroup[] }[];
+} = { findings: [], groupings: [] };
+
+const sameContext = (a: GroupingContext, b: GroupingContext) =>
+  a.ruleOrder === b.ruleOrder &&
+  a.districtName === b.districtName &&
+  (a.keepOrder ?? false) === (b.keepOrder ?? false);
+
+/**
  * The results list: findings grouped by `by`, each group split by the next level of
  * {@link GROUP_ORDER}; within a group, errors first, then the larger conflicts. Every finding is in
- * exactly one group of each level, so group counts and areas add up to the totals.
+ * exactly one group of each level, so group counts and areas add up to the totals. The same list
+ * grouped the same way again gives the same groups (not to be changed by the caller).
  */
 export function groupFindings(
   findings: readonly Finding[],
   by: GroupBy,
   context: GroupingContext,
 ): FindingGroup[] {
-  return group(findings, [by, GROUP_ORDER[by]], context);
+  if (made.findings !== findings) made = { findings, groupings: [] };
+  const known = made.groupings.find((m) => m.by === by && sameContext(m.context, context));
+  if (known) return known.groups;
+  const groups = group(findings, [by, GROUP_ORDER[by]], context, context.keepOrder ?? false);
+  // a few contexts per list at most (the groupings, a language switch): keep the latest few
+  made.groupings.push({ by, context, groups });
+  if (made.groupings.length > 6) made.groupings.shift();
+  return groups;
 }

@@ -59,6 +59,8 @@ export type CheckAction =
   /** Changes part of the triage filter (an empty list or a missing part means "any"). */
   | { type: "set-triage-filter"; patch: Partial<TriageFilter> }
   | { type: "set-triage-sort"; sort: TriageSort }
+  /** Replaces the filter and order as a whole (a link names them). */
+  | { type: "set-triage"; triage: CheckState["triage"] }
   /**
    * The findings whose conflicts lie under a map click: one is selected at once, several open a
    * choice, none changes nothing.
@@ -161,6 +163,8 @@ export function checkReducer(state: CheckState, action: CheckAction): CheckState
       };
     case "set-triage-sort":
       return { ...state, triage: { ...state.triage, sort: action.sort } };
+    case "set-triage":
+      return { ...state, triage: action.triage };
     case "findings-clicked": {
       const ids = [...new Set(action.ids)];
       if (ids.length === 0) return state.choosing ? { ...state, choosing: null } : state;

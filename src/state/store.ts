@@ -68,6 +68,7 @@ const CHECK_ACTIONS = {
   "select-finding": true,
   "set-triage-filter": true,
   "set-triage-sort": true,
+  "set-triage": true,
   "findings-clicked": true,
   "choice-closed": true,
 } as const satisfies Record<CheckAction["type"], true>;

@@ -1,10 +1,24 @@
 import type { Finding, Severity } from "../core/check/index";
-import type { FlagStatus } from "../core/review/index";
+import { FLAG_STATUSES, type FlagStatus } from "../core/review/index";
 import { type FindingTotals, totalsOf } from "./check-groups";
 import type { TriageEntry, TriageIndex } from "./triage-index";
 
 /** A finding's review status in a filter: its flag's status, or "unflagged". */
 export type ReviewStatusKey = FlagStatus | "unflagged";
+
+/** Every review status a filter offers, in the order a UI lists them. */
+export const REVIEW_STATUS_KEYS: readonly ReviewStatusKey[] = ["unflagged", ...FLAG_STATUSES];
+
+/** Whether `value` is a {@link ReviewStatusKey} (a link's or a checkbox's text). */
+export const isReviewStatusKey = (value: string): value is ReviewStatusKey =>
+  (REVIEW_STATUS_KEYS as readonly string[]).includes(value);
+
+/** The severities a filter offers, errors first. */
+export const SEVERITIES: readonly Severity[] = ["error", "warning"];
+
+/** Whether `value` is a {@link Severity}. */
+export const isSeverity = (value: string): value is Severity =>
+  (SEVERITIES as readonly string[]).includes(value);
 
 /**
  * What the reviewer narrowed the list to. An empty or missing list means "any"; findings with no
@@ -22,6 +36,21 @@ export type TriageFilter = {
 
 /** The list's order: by conflict area or by share of the subject. */
 export type TriageSort = { by: "area" | "share"; direction: "desc" | "asc" };
+
+/** The orders a reviewer can pick, as the one word a select and a link carry ("share-desc"). */
+export const SORT_KEYS = ["area-desc", "area-asc", "share-desc", "share-asc"] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
+
+/** The word of an order ({@link SORT_KEYS}). */
+export const sortKey = (sort: TriageSort): SortKey => `${sort.by}-${sort.direction}`;
+
+/** The order a word names, or null for anything else. */
+export function sortOfKey(key: string): TriageSort | null {
+  const known = SORT_KEYS.find((k) => k === key);
+  if (!known) return null;
+  const [by, direction] = known.split("-") as [TriageSort["by"], TriageSort["direction"]];
+  return { by, direction };
+}
 
 /** What passed the filter, in the chosen order, with its counts and areas. */
 export type TriageView = {
@@ -41,13 +70,15 @@ const setOf = <T>(list: readonly T[] | undefined): Set<T> | null =>
 /**
  * The findings that pass `filter`, sorted, with counts and areas that follow the filter. `statusOf`
  * gives a finding's review status by finding id (from the flags attached to the run); statuses are
- * read here, not indexed, because flags change while the run stays.
+ * read here, not indexed, because flags change while the run stays. Given the `previous` view, a
+ * result listing the same findings keeps its `findings` array.
  */
 export function applyTriage(
   index: TriageIndex,
   filter: TriageFilter,
   sort: TriageSort,
   statusOf: (findingId: string) => ReviewStatusKey,
+  previous?: TriageView,
 ): TriageView {
   const severities = setOf(filter.severities);
   const rules = setOf(filter.rules);
@@ -77,7 +108,18 @@ export function applyTriage(
     } else byRule.set(e.rule, { count: 1, areaSquareMeters: e.area });
     byStatus.set(status, (byStatus.get(status) ?? 0) + 1);
   }
+  // The same findings in the same order as before (a flag changed, not what passes): the same
+  // list, so the groups and the headline area made of it are not made again.
+  if (previous && sameItems(previous.findings, findings)) {
+    return { findings: previous.findings, totals: previous.totals, byRule, byStatus };
+  }
   return { findings, totals: totalsOf(findings), byRule, byStatus };
+}
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** A `statusOf` for {@link applyTriage} from the flags attached to a run (`attachFlags().byFinding`). */

@@ -1,5 +1,6 @@
 import { BASEMAP_CHOICES, type BasemapChoice } from "./basemap";
 import { formatPlaceRef, type PlaceRef, parsePlaceRef } from "./place-ref";
+import { formatTriageParams, parseTriageParams, type TriageLink } from "./triage-link";
 
 /** UI languages; Vietnamese is the default. */
 export const LANGUAGES = ["vi", "en"] as const;
@@ -32,6 +33,8 @@ export type UrlState = {
   tab?: Tab;
   /** The selected finding's id (stable across runs), so a link opens the same finding. */
   finding?: string;
+  /** The findings list's filter and order, when the reviewer narrowed or reordered it. */
+  triage?: TriageLink;
   /** The place chosen in the search (district, zone or point). */
   place?: PlaceRef;
 };
@@ -73,7 +76,8 @@ function parseLayers(value: string): LayerSetting[] {
  * Reads the state a link carries in its hash, e.g.
  * `#map=10.5/21.0285/105.8542&layers=city-zoning:70,ring-road-4:100&lang=vi&basemap=osm`, plus
  * `order=` (the layer list's order, when not the catalogue's), `solo=` (the layer shown alone),
- * `tab=check` and `finding=3f2a…` (the selected finding).
+ * `tab=check` and `finding=3f2a…` (the selected finding), the findings filter and order
+ * (`status=open,needs-revision&district=001,017&minarea=1&sort=share-desc`, see `triage-link.ts`).
  * Malformed parts are ignored (a hand-edited link must never break the app); a layer without an
  * opacity is fully opaque.
  */
@@ -97,6 +101,8 @@ export function parseUrlState(hash: string): UrlState {
   if (isTab(tab)) state.tab = tab;
   const finding = params.get("finding");
   if (finding !== null && FINDING_ID.test(finding)) state.finding = finding;
+  const triage = parseTriageParams(params);
+  if (triage) state.triage = triage;
   const place = params.get("place");
   const placeRef = place === null ? undefined : parsePlaceRef(place);
   if (placeRef) state.place = placeRef;
@@ -115,7 +121,7 @@ function trimNumber(value: number, decimals: number): string {
  */
 export function formatUrlState(state: UrlState): string {
   const parts: string[] = [];
-  const { camera, layers, lang, basemap, order, solo, tab, finding, place } = state;
+  const { camera, layers, lang, basemap, order, solo, tab, finding, triage, place } = state;
   if (camera) {
     parts.push(
       `map=${trimNumber(camera.zoom, 2)}/${trimNumber(camera.lat, 5)}/${trimNumber(camera.lon, 5)}`,
@@ -133,6 +139,7 @@ export function formatUrlState(state: UrlState): string {
   if (solo !== undefined && LAYER_ID.test(solo)) parts.push(`solo=${solo}`);
   if (tab) parts.push(`tab=${tab}`);
   if (finding && FINDING_ID.test(finding)) parts.push(`finding=${finding}`);
+  if (triage) parts.push(...formatTriageParams(triage));
   if (place) parts.push(`place=${formatPlaceRef(place)}`);
   return parts.join("&");
 }

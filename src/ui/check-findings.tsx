@@ -1,16 +1,15 @@
-import { useMemo } from "react";
+import { useEffect, useMemo, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import type { Finding } from "../core/check/index";
 import { attachFlags, type Flag } from "../core/review/index";
 import { CITY_KEY, NO_DISTRICT_KEY } from "../state/check-groups";
 import { useAppStore, useCommands } from "../state/store";
-import { applyTriage, statusFromFlags } from "../state/triage-filter";
-import { indexFindings } from "../state/triage-index";
+import { applyTriage, statusFromFlags, type TriageView } from "../state/triage-filter";
+import { indexFindings, type TriageIndex } from "../state/triage-index";
 import type { Language } from "../state/url-state";
 import { CheckResults } from "./check-results";
 import { HeadlineArea } from "./headline-area";
 import { NoLongerFound } from "./no-longer-found";
-import { missingFinding, showing, TEXT } from "./review-texts";
 import { TriageControls } from "./triage-controls";
 import type { FindingNames } from "./use-finding-names";
 
@@ -38,10 +37,17 @@ export function CheckFindings({
   const flags = snapshot?.flags ?? NO_FLAGS;
   const index = useMemo(() => indexFindings(findings), [findings]);
   const attached = useMemo(() => attachFlags(flags.values(), findings), [flags, findings]);
-  const view = useMemo(
-    () => applyTriage(index, triage.filter, triage.sort, statusFromFlags(attached.byFinding)),
-    [index, triage, attached],
-  );
+  // the last view: a flag change that leaves the same findings listed keeps the list (and so its
+  // groups and headline area) as it was
+  const last = useRef<{ index: TriageIndex; view: TriageView } | undefined>(undefined);
+  const view = useMemo(() => {
+    const statusOf = statusFromFlags(attached.byFinding);
+    const previous = last.current?.index === index ? last.current.view : undefined;
+    return applyTriage(index, triage.filter, triage.sort, statusOf, previous);
+  }, [index, triage, attached]);
+  useEffect(() => {
+    last.current = { index, view };
+  }, [index, view]);
   const rules = useMemo(
     () => ruleOrder.map((id) => ({ id, title: names.rule(id) })),
     [ruleOrder, names],
@@ -77,8 +83,9 @@ export function CheckFindings({
         data-errors={totals.errors}
         data-warnings={totals.warnings}
       >
-        {showing(totals.count, findings.length)[lang]} · {t("check.summary.errors")} {totals.errors}{" "}
-        · {t("check.summary.warnings")} {totals.warnings}
+        {t("triage.showing", { shown: totals.count, all: findings.length })} ·{" "}
+        {t("check.summary.errors")} {totals.errors} · {t("check.summary.warnings")}{" "}
+        {totals.warnings}
       </p>
       <HeadlineArea
         findings={view.findings}
@@ -87,12 +94,12 @@ export function CheckFindings({
       />
       {missing && (
         <p className="check-missing" role="status" data-testid="check-missing">
-          {missingFinding(missing)[lang]}
+          {t("triage.missing", { id: missing })}
         </p>
       )}
       {view.findings.length === 0 ? (
         <p className="muted" data-testid="triage-none">
-          {TEXT.noneMatch[lang]}
+          {t("triage.noneMatch")}
         </p>
       ) : (
         <CheckResults

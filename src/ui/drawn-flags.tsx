@@ -11,12 +11,14 @@ import { formatMoment } from "../state/format-moment";
 import { ownFlagLists } from "../state/review-lists";
 import { useAppStore, useCommands, useDispatch } from "../state/store";
 import type { Language } from "../state/url-state";
+import { FlagControls } from "./flag-controls";
 
 const NO_FLAGS: ReadonlyMap<string, Flag> = new Map();
 
 /**
  * The reviewer's own flags: draw an area or a point on the map for a problem no rule caught, add a
- * comment and save it; the drawn flags listed, each can be moved or deleted (an event kept in the
+ * comment and save it; the drawn flags listed, each with the status menu, comments and history of
+ * a finding's flag ({@link FlagControls}, folded), and can be moved or deleted (an event kept in the
  * history), deleted ones restored.
  */
 export function DrawnFlags({ canFlag }: { canFlag: boolean }) {
@@ -128,6 +130,11 @@ export function DrawnFlags({ canFlag }: { canFlag: boolean }) {
         <ul className="drawn-flags__list">
           {lists.active.map((flag) => (
             <DrawnFlagRow key={flag.id} flag={flag} lang={lang}>
+              <details className="drawn-flags__review" data-testid="drawn-flag-review">
+                <summary>{t("reviewShare.draw.review")}</summary>
+                {/* the same status menu, comment and history as a finding's flag */}
+                <FlagControls finding={null} flag={flag} lang={lang} askName={false} />
+              </details>
               {draw.kind === "editing" && draw.flagId === flag.id ? (
                 <div className="review-panel__step" data-testid="move-step">
                   <p>{t("reviewShare.draw.moveHint")}</p>

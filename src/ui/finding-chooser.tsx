@@ -6,14 +6,13 @@ import { findingsOf } from "../state/store-selectors";
 import type { Language } from "../state/url-state";
 import { CloseButton } from "./close-button";
 import { SeverityIcon } from "./icons";
-import { TEXT } from "./review-texts";
 
 /**
  * Several conflicts under one map click: a small list over the map to pick the finding meant (its
  * rule, severity and area); picking selects it in the list and frames it.
  */
 export function FindingChooser() {
-  const { i18n } = useTranslation();
+  const { t, i18n } = useTranslation();
   const lang = i18n.language as Language;
   const choosing = useAppStore((s) => s.check.choosing);
   const findings = useAppStore(findingsOf);
@@ -31,12 +30,15 @@ export function FindingChooser() {
     <div
       className="finding-chooser"
       role="dialog"
-      aria-label={TEXT.chooserTitle[lang]}
+      aria-label={t("chooser.title")}
       data-testid="map-finding-chooser"
     >
       <div className="finding-chooser__head">
-        <p className="finding-chooser__title">{TEXT.chooserTitle[lang]}</p>
-        <CloseButton label={TEXT.close[lang]} onClick={() => dispatch({ type: "choice-closed" })} />
+        <p className="finding-chooser__title">{t("chooser.title")}</p>
+        <CloseButton
+          label={t("chooser.close")}
+          onClick={() => dispatch({ type: "choice-closed" })}
+        />
       </div>
       <ul className="finding-chooser__list">
         {choices.map((f) => (

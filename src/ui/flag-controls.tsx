@@ -1,4 +1,5 @@
 import { useId, useState } from "react";
+import { useTranslation } from "react-i18next";
 import type { Finding } from "../core/check/index";
 import {
   type Flag,
@@ -13,7 +14,6 @@ import {
 import { useAppStore, useCommands } from "../state/store";
 import type { Language } from "../state/url-state";
 import { FlagHistory } from "./flag-history";
-import { TEXT } from "./review-texts";
 import { ReviewerName } from "./reviewer-name";
 
 type Props = {
@@ -22,16 +22,23 @@ type Props = {
   /** Its flag (deleted flags too), if it has one. */
   flag: Flag | undefined;
   lang: Language;
+  /**
+   * Ask for the reviewer's name here (a finding's card); false where the panel around already asks
+   * (the review panel's drawn flags).
+   */
+  askName?: boolean;
 };
 
 /**
- * The reviewer's controls of one finding: the name flags are signed with, "flag it", then the
+ * The reviewer's controls of one flag — a finding's (flagged or not yet) or one the reviewer drew:
+ * the name flags are signed with, "flag it" (a finding not yet flagged), then the
  * status menu (the changes `nextStatuses` allows, the comment required where `needsComment` says),
  * a comment, and the flag's history. Disabled until the stored flags are read; a refused change
  * says why in the user's language.
  */
-export function FlagControls({ finding, flag, lang }: Props) {
+export function FlagControls({ finding, flag, lang, askName = true }: Props) {
   const commands = useCommands();
+  const { t } = useTranslation();
   const loading = useAppStore((s) => !s.review.flags || s.review.flags.save.kind === "loading");
   const reviewer = useAppStore((s) => s.review.reviewer);
   const [comment, setComment] = useState("");
@@ -56,11 +63,11 @@ export function FlagControls({ finding, flag, lang }: Props) {
 
   return (
     <div className="flag-controls" data-testid="flag-controls">
-      {loading && <p className="muted">{TEXT.loading[lang]}</p>}
-      <ReviewerName lang={lang} disabled={loading} />
-      {flag?.disagreement && <p className="flag-controls__warning">{TEXT.disagreement[lang]}</p>}
+      {loading && <p className="muted">{t("flag.loading")}</p>}
+      {askName && <ReviewerName disabled={loading} />}
+      {flag?.disagreement && <p className="flag-controls__warning">{t("flag.disagreement")}</p>}
       <label htmlFor={commentId} className="flag-controls__label">
-        {required ? TEXT.commentRequired[lang] : TEXT.comment[lang]}
+        {required ? t("flag.commentRequired") : t("flag.comment")}
       </label>
       <textarea
         id={commentId}
@@ -80,7 +87,7 @@ export function FlagControls({ finding, flag, lang }: Props) {
             disabled={disabled}
             onClick={() => apply({ type: "flag-finding", finding, comment: text })}
           >
-            {TEXT.flag[lang]}
+            {t("flag.create")}
           </button>
         )}
         {flag?.deleted && (
@@ -90,13 +97,13 @@ export function FlagControls({ finding, flag, lang }: Props) {
             disabled={disabled}
             onClick={() => apply({ type: "restore", flagId: flag.id, comment: text })}
           >
-            {TEXT.restore[lang]}
+            {t("flag.restore")}
           </button>
         )}
         {flag && !flag.deleted && (
           <>
             <label htmlFor={statusId} className="flag-controls__label">
-              {TEXT.status[lang]}
+              {t("flag.status")}
             </label>
             <select
               id={statusId}
@@ -105,7 +112,7 @@ export function FlagControls({ finding, flag, lang }: Props) {
               value={next}
               onChange={(event) => setChosen(event.target.value as FlagStatus)}
             >
-              {options.length === 0 && <option value="">{TEXT.noNext[lang]}</option>}
+              {options.length === 0 && <option value="">{t("flag.noNext")}</option>}
               {options.map((status) => (
                 <option key={status} value={status}>
                   {STATUS_NAMES[status][lang]}
@@ -121,7 +128,7 @@ export function FlagControls({ finding, flag, lang }: Props) {
                 apply({ type: "set-status", flagId: flag.id, status: next, comment: text })
               }
             >
-              {TEXT.setStatus[lang]}
+              {t("flag.setStatus")}
             </button>
             <button
               type="button"
@@ -129,7 +136,7 @@ export function FlagControls({ finding, flag, lang }: Props) {
               disabled={disabled || text === undefined}
               onClick={() => text && apply({ type: "comment", flagId: flag.id, comment: text })}
             >
-              {TEXT.addComment[lang]}
+              {t("flag.addComment")}
             </button>
           </>
         )}

@@ -1,9 +1,9 @@
 import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { secondsUntil } from "../state/flag-history";
 import { useAppStore, useCommands } from "../state/store";
 import type { Language } from "../state/url-state";
 import { Notice } from "./notice";
-import { pendingEvents, retryIn, TEXT } from "./review-texts";
 
 /**
  * Where the flags stand in storage, shown whenever they are not safely saved: reading, saving, or
@@ -13,6 +13,9 @@ import { pendingEvents, retryIn, TEXT } from "./review-texts";
 export function FlagSaveStatus({ lang }: { lang: Language }) {
   const save = useAppStore((s) => s.review.flags?.save);
   const commands = useCommands();
+  const { t } = useTranslation();
+  const retryText = (seconds: number) =>
+    seconds > 0 ? t("flagSave.retryIn", { seconds }) : t("flagSave.retrying");
   const retryAt = save?.kind === "failed" ? save.retryAt : null;
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
@@ -25,8 +28,8 @@ export function FlagSaveStatus({ lang }: { lang: Language }) {
   if (save.kind !== "failed") {
     return (
       <p className="flag-save muted" role="status" data-testid="flag-save" data-kind={save.kind}>
-        {save.kind === "loading" ? TEXT.saveLoading[lang] : TEXT.saveSaving[lang]}
-        {save.pending > 0 && ` (${pendingEvents(save.pending)[lang]})`}
+        {save.kind === "loading" ? t("flagSave.loading") : t("flagSave.saving")}
+        {save.pending > 0 && ` (${t("flagSave.pending", { count: save.pending })})`}
       </p>
     );
   }
@@ -34,18 +37,16 @@ export function FlagSaveStatus({ lang }: { lang: Language }) {
     <Notice
       tone="error"
       testId="flag-save-failed"
-      title={save.phase === "load" ? TEXT.saveFailedLoad[lang] : TEXT.saveFailedSave[lang]}
+      title={save.phase === "load" ? t("flagSave.failedLoad") : t("flagSave.failedSave")}
     >
       <p className="notice__text" data-testid="flag-save-error">
         {save.error[lang]}
       </p>
       <p className="notice__text">
-        {save.pending > 0 && `${pendingEvents(save.pending)[lang]}. `}
-        <span data-testid="flag-save-countdown">
-          {retryIn(secondsUntil(save.retryAt, now))[lang]}
-        </span>{" "}
+        {save.pending > 0 && `${t("flagSave.pending", { count: save.pending })}. `}
+        <span data-testid="flag-save-countdown">{retryText(secondsUntil(save.retryAt, now))}</span>{" "}
         <button type="button" data-testid="flag-save-retry" onClick={commands.retryFlagSave}>
-          {TEXT.retryNow[lang]}
+          {t("flagSave.retryNow")}
         </button>
       </p>
     </Notice>

@@ -1,9 +1,9 @@
 import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
 import type { Finding } from "../core/check/index";
 import { formatHectares } from "../state/check-format";
 import { type HeadlineArea as Headline, headlineAreaInSteps } from "../state/triage-area";
 import type { Language } from "../state/url-state";
-import { TEXT } from "./review-texts";
 
 /**
  * The filtered findings' conflict area with each m² counted once per rule (their geometries united
@@ -20,6 +20,7 @@ export function HeadlineArea({
   summedSquareMeters: number;
   lang: Language;
 }) {
+  const { t } = useTranslation();
   const [result, setResult] = useState<{ of: readonly Finding[]; area: Headline } | null>(null);
   useEffect(() => {
     const abort = new AbortController();
@@ -37,15 +38,15 @@ export function HeadlineArea({
       data-state={known ? "done" : "working"}
       data-union-m2={known ? Math.round(known.unionSquareMeters) : ""}
     >
-      <span className="headline-area__label">{TEXT.headline[lang]}:</span>{" "}
+      <span className="headline-area__label">{t("triage.headline")}:</span>{" "}
       <strong>
         {known
           ? formatHectares(known.unionSquareMeters / 10_000, lang)
-          : TEXT.headlineWorking[lang]}
+          : t("triage.headlineWorking")}
       </strong>
       <span className="muted">
         {" "}
-        ({TEXT.headlineSummed[lang]}: {formatHectares(summedSquareMeters / 10_000, lang)})
+        ({t("triage.headlineSummed")}: {formatHectares(summedSquareMeters / 10_000, lang)})
       </span>
     </p>
   );

@@ -1,8 +1,8 @@
+import { useTranslation } from "react-i18next";
 import type { Flag } from "../core/review/index";
 import { formatArea } from "../state/check-format";
 import { FlagBadge } from "./flag-badge";
 import { FlagControls } from "./flag-controls";
-import { TEXT } from "./review-texts";
 import type { FindingNames } from "./use-finding-names";
 
 /**
@@ -12,13 +12,14 @@ import type { FindingNames } from "./use-finding-names";
  */
 export function NoLongerFound({ flags, names }: { flags: readonly Flag[]; names: FindingNames }) {
   const { lang } = names;
+  const { t } = useTranslation();
   if (flags.length === 0) return null;
   return (
     <details className="no-longer-found" data-testid="no-longer-found" data-count={flags.length}>
       <summary className="check-group check-group--top">
-        {TEXT.noLongerFound[lang]} ({flags.length})
+        {t("flag.noLongerFound", { n: flags.length })}
       </summary>
-      <p className="muted">{TEXT.noLongerFoundHint[lang]}</p>
+      <p className="muted">{t("flag.noLongerFoundHint")}</p>
       <ul className="no-longer-found__list">
         {flags.map((flag) => {
           if (flag.target.kind !== "finding") return null;

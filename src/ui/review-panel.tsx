@@ -14,8 +14,7 @@ import "./review-panel.css";
  * exported with their flags. Changes wait until the stored flags are read and a name is given.
  */
 export function ReviewPanel() {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language === "en" ? "en" : "vi";
+  const { t } = useTranslation();
   const loading = useAppStore(
     (s) => s.review.flags === null || s.review.flags.save.kind === "loading",
   );
@@ -34,7 +33,7 @@ export function ReviewPanel() {
         {t("reviewShare.title")}
       </h3>
       <p className="muted">{t("reviewShare.intro")}</p>
-      <ReviewerName lang={lang} disabled={loading} />
+      <ReviewerName disabled={loading} />
       {loading && (
         <p className="muted" role="status">
           {t("reviewShare.loading")}

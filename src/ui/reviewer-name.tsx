@@ -1,23 +1,23 @@
 import { useId, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { MAX_REVIEWER } from "../core/review/index";
 import { useAppStore, useDispatch } from "../state/store";
-import type { Language } from "../state/url-state";
-import { TEXT } from "./review-texts";
 
 /**
  * The name flags are signed with: asked once (then kept by the app in the browser), shown with a
  * button to change it.
  */
-export function ReviewerName({ lang, disabled }: { lang: Language; disabled: boolean }) {
+export function ReviewerName({ disabled }: { disabled: boolean }) {
   const reviewer = useAppStore((s) => s.review.reviewer);
   const dispatch = useDispatch();
+  const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(reviewer);
   const id = useId();
   if (reviewer && !editing) {
     return (
       <p className="flag-reviewer" data-testid="flag-reviewer">
-        {TEXT.reviewerIs[lang]}: <strong>{reviewer}</strong>{" "}
+        {t("reviewer.is")}: <strong>{reviewer}</strong>{" "}
         <button
           type="button"
           className="link-button"
@@ -26,7 +26,7 @@ export function ReviewerName({ lang, disabled }: { lang: Language; disabled: boo
             setEditing(true);
           }}
         >
-          {TEXT.reviewerChange[lang]}
+          {t("reviewer.change")}
         </button>
       </p>
     );
@@ -45,7 +45,7 @@ export function ReviewerName({ lang, disabled }: { lang: Language; disabled: boo
         save();
       }}
     >
-      <label htmlFor={id}>{TEXT.reviewerLabel[lang]}</label>
+      <label htmlFor={id}>{t("reviewer.label")}</label>
       <input
         id={id}
         data-testid="flag-reviewer-input"
@@ -60,9 +60,9 @@ export function ReviewerName({ lang, disabled }: { lang: Language; disabled: boo
         data-testid="flag-reviewer-save"
         disabled={disabled || draft.trim() === ""}
       >
-        {TEXT.reviewerSave[lang]}
+        {t("reviewer.save")}
       </button>
-      <p className="muted">{TEXT.reviewerHint[lang]}</p>
+      <p className="muted">{t("reviewer.hint")}</p>
     </form>
   );
 }

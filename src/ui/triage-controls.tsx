@@ -1,9 +1,20 @@
+import { useTranslation } from "react-i18next";
 import type { Severity } from "../core/check/index";
-import { FLAG_STATUSES, STATUS_NAMES } from "../core/review/index";
+import { STATUS_NAMES } from "../core/review/index";
 import { useAppStore, useDispatch } from "../state/store";
-import type { ReviewStatusKey, TriageFilter, TriageSort } from "../state/triage-filter";
+import {
+  isReviewStatusKey,
+  isSeverity,
+  REVIEW_STATUS_KEYS,
+  SEVERITIES,
+  SORT_KEYS,
+  type SortKey,
+  sortKey,
+  sortOfKey,
+  type TriageFilter,
+} from "../state/triage-filter";
 import type { Language } from "../state/url-state";
-import { TEXT } from "./review-texts";
+import { type Choice, ChoiceList } from "./choice-list";
 
 type Props = {
   lang: Language;
@@ -14,15 +25,23 @@ type Props = {
   severityName: (severity: Severity) => string;
 };
 
-const SORTS: { value: string; sort: TriageSort; label: keyof typeof TEXT }[] = [
-  { value: "area-desc", sort: { by: "area", direction: "desc" }, label: "sortAreaDesc" },
-  { value: "area-asc", sort: { by: "area", direction: "asc" }, label: "sortAreaAsc" },
-  { value: "share-desc", sort: { by: "share", direction: "desc" }, label: "sortShareDesc" },
-  { value: "share-asc", sort: { by: "share", direction: "asc" }, label: "sortShareAsc" },
-];
+/** What each order is called (the keys of `triage.*` in the translations). */
+const SORT_LABELS = {
+  "area-desc": "sortAreaDesc",
+  "area-asc": "sortAreaAsc",
+  "share-desc": "sortShareDesc",
+  "share-asc": "sortShareAsc",
+} as const satisfies Record<SortKey, string>;
 
-/** One choice of a list filter: "" is "all". */
-const one = <T extends string>(value: string): T[] => (value === "" ? [] : [value as T]);
+/**
+ * The choices, and after them any chosen value they lack (a link's district this run did not
+ * find): shown by its code, so it can be unticked.
+ */
+function withChosen(choices: Choice[], chosen: readonly string[] | undefined): Choice[] {
+  const known = new Set(choices.map((c) => c.value));
+  const extra = (chosen ?? []).filter((v) => !known.has(v)).map((v) => ({ value: v, label: v }));
+  return [...choices, ...extra];
+}
 
 /**
  * The reviewer's filter (severity, rule, district, review status, minimum area in ha) and order
@@ -31,79 +50,54 @@ const one = <T extends string>(value: string): T[] => (value === "" ? [] : [valu
 export function TriageControls({ lang, rules, districts, severityName }: Props) {
   const { filter, sort } = useAppStore((s) => s.check.triage);
   const dispatch = useDispatch();
+  const { t } = useTranslation();
   const set = (patch: Partial<TriageFilter>) => dispatch({ type: "set-triage-filter", patch });
-  const severities = filter.severities ?? [];
-  const toggleSeverity = (severity: Severity, on: boolean) => {
-    const rest = severities.filter((s) => s !== severity);
-    set({ severities: on ? [...rest, severity] : rest });
-  };
   const minHa = (filter.minAreaSquareMeters ?? 0) / 10_000;
-  const sortValue = `${sort.by}-${sort.direction}`;
   return (
     <fieldset className="triage" data-testid="triage">
-      <legend>{TEXT.filterTitle[lang]}</legend>
-      <div className="triage__row">
-        <span>{TEXT.severity[lang]}:</span>
-        {(["error", "warning"] as const).map((severity) => (
-          <label key={severity} className="triage__check">
-            <input
-              type="checkbox"
-              data-testid={`triage-severity-${severity}`}
-              checked={severities.includes(severity)}
-              onChange={(event) => toggleSeverity(severity, event.target.checked)}
-            />
-            {severityName(severity)}
-          </label>
-        ))}
-      </div>
+      <legend>{t("triage.title")}</legend>
+      <ChoiceList
+        label={t("triage.severity")}
+        testId="triage-severity"
+        choices={SEVERITIES.map((severity) => ({ value: severity, label: severityName(severity) }))}
+        chosen={filter.severities ?? []}
+        onChange={(chosen) => set({ severities: chosen.filter(isSeverity) })}
+      />
+      <ChoiceList
+        folded
+        label={t("triage.rule")}
+        testId="triage-rule"
+        choices={withChosen(
+          rules.map((r) => ({ value: r.id, label: r.title })),
+          filter.rules,
+        )}
+        chosen={filter.rules ?? []}
+        onChange={(chosen) => set({ rules: chosen })}
+      />
+      <ChoiceList
+        folded
+        label={t("triage.district")}
+        testId="triage-district"
+        choices={withChosen(
+          districts.map((d) => ({ value: d.code, label: d.name })),
+          filter.districts,
+        )}
+        chosen={filter.districts ?? []}
+        onChange={(chosen) => set({ districts: chosen })}
+      />
+      <ChoiceList
+        folded
+        label={t("triage.reviewStatus")}
+        testId="triage-status"
+        choices={REVIEW_STATUS_KEYS.map((status) => ({
+          value: status,
+          label: status === "unflagged" ? t("triage.unflagged") : STATUS_NAMES[status][lang],
+        }))}
+        chosen={filter.reviewStatuses ?? []}
+        onChange={(chosen) => set({ reviewStatuses: chosen.filter(isReviewStatusKey) })}
+      />
       <label className="triage__row">
-        {TEXT.rule[lang]}
-        <select
-          data-testid="triage-rule"
-          value={filter.rules?.[0] ?? ""}
-          onChange={(event) => set({ rules: one(event.target.value) })}
-        >
-          <option value="">{TEXT.any[lang]}</option>
-          {rules.map((r) => (
-            <option key={r.id} value={r.id}>
-              {r.title}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="triage__row">
-        {TEXT.district[lang]}
-        <select
-          data-testid="triage-district"
-          value={filter.districts?.[0] ?? ""}
-          onChange={(event) => set({ districts: one(event.target.value) })}
-        >
-          <option value="">{TEXT.any[lang]}</option>
-          {districts.map((d) => (
-            <option key={d.code} value={d.code}>
-              {d.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="triage__row">
-        {TEXT.reviewStatus[lang]}
-        <select
-          data-testid="triage-status"
-          value={filter.reviewStatuses?.[0] ?? ""}
-          onChange={(event) => set({ reviewStatuses: one<ReviewStatusKey>(event.target.value) })}
-        >
-          <option value="">{TEXT.any[lang]}</option>
-          <option value="unflagged">{TEXT.unflagged[lang]}</option>
-          {FLAG_STATUSES.map((status) => (
-            <option key={status} value={status}>
-              {STATUS_NAMES[status][lang]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="triage__row">
-        {TEXT.minArea[lang]}
+        {t("triage.minArea")}
         <input
           type="number"
           min={0}
@@ -118,18 +112,18 @@ export function TriageControls({ lang, rules, districts, severityName }: Props) 
         />
       </label>
       <label className="triage__row">
-        {TEXT.sort[lang]}
+        {t("triage.sort")}
         <select
           data-testid="triage-sort"
-          value={sortValue}
+          value={sortKey(sort)}
           onChange={(event) => {
-            const chosen = SORTS.find((s) => s.value === event.target.value);
-            if (chosen) dispatch({ type: "set-triage-sort", sort: chosen.sort });
+            const chosen = sortOfKey(event.target.value);
+            if (chosen) dispatch({ type: "set-triage-sort", sort: chosen });
           }}
         >
-          {SORTS.map((s) => (
-            <option key={s.value} value={s.value}>
-              {TEXT[s.label][lang]}
+          {SORT_KEYS.map((key) => (
+            <option key={key} value={key}>
+              {t(`triage.${SORT_LABELS[key]}`)}
             </option>
           ))}
         </select>
@@ -148,7 +142,7 @@ export function TriageControls({ lang, rules, districts, severityName }: Props) 
           })
         }
       >
-        {TEXT.clearFilter[lang]}
+        {t("triage.clear")}
       </button>
     </fieldset>
   );
