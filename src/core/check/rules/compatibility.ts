@@ -8,7 +8,7 @@ import type { RuleModule } from "./types";
  * The matrix side of each feature of a layer: its land-use code when the matrix keys of that side
  * are codes (so "odt" finds the ODT row), else the value as text ("" when absent).
  */
-function matrixValues(layer: PreparedLayer, attribute: string, keys: string[]): string[] {
+export function matrixValues(layer: PreparedLayer, attribute: string, keys: string[]): string[] {
   if (holdCodes(keys)) return layer.codeColumn(attribute).codes.map((code) => code ?? "");
   return layer.features.map((f) => {
     const v = f.properties?.[attribute];
