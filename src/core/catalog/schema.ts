@@ -116,8 +116,11 @@ const NOT_A_PATH = /^(?:[a-z][a-z0-9+.-]*:|[\\/]{2})/i;
 export const POSTGIS_SOURCE_PREFIX = "postgis:";
 const POSTGIS_SOURCE = /^postgis:[^.\s][^\u0000]*$/;
 
-/** The schema (null: the search path's) and table a `postgis:` source names; null for a file. */
-export function postgisTable(source: string): { schema: string | null; table: string } | null {
+/** A table a `postgis:` source names; `schema` null: the database's search path decides. */
+export type PostgisTable = { schema: string | null; table: string };
+
+/** The schema and table a `postgis:` source names; null for a file. */
+export function postgisTable(source: string): PostgisTable | null {
   if (!POSTGIS_SOURCE.test(source)) return null;
   const name = source.slice(POSTGIS_SOURCE_PREFIX.length);
   const dot = name.indexOf(".");

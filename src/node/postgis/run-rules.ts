@@ -12,7 +12,7 @@ import {
 import type { RuleSqlContext, SqlRow } from "../../core/check/sql/context";
 import { sqlFunctions } from "../../core/check/sql/functions";
 import type { SqlQuery } from "../../core/check/sql/query";
-import type { CheckInput, CheckResult, Finding } from "../../core/check/types";
+import type { CheckInput, CheckProblem, CheckResult, Finding } from "../../core/check/types";
 import { DISTRICT_RELATION, type LayerUse, loadDistricts, loadLayer } from "./load-layers";
 
 /** What a PostGIS run measured, ms. */
@@ -24,6 +24,8 @@ export type PostgisRunOptions = {
   inPlace?: ReadonlyMap<string, string>;
   /** Whether findings keep their geometry (false for CSV). */
   findingGeometry?: boolean;
+  /** The error stopping the run when screening found problems that are errors (null: go on). */
+  stop?: (problems: CheckProblem[]) => Error | null;
   /** Called with each statement before it runs (tests read the plans). */
   onQuery?: (rule: Rule, query: SqlQuery) => void;
 };
@@ -40,7 +42,7 @@ export class PostgisQueryError extends Error {
 }
 
 /** How each layer is read by the rules that will run. */
-function layerUses(rules: readonly Rule[]): Map<string, LayerUse> {
+export function layerUses(rules: readonly Rule[]): Map<string, LayerUse> {
   const uses = new Map<string, LayerUse>();
   const use = (id: string) => {
     let u = uses.get(id);
@@ -162,6 +164,9 @@ export async function runChecksInPostgis(
 ): Promise<{ result: CheckResult; timings: PostgisTimings }> {
   const t0 = performance.now();
   const screened = screenChecks(input);
+  // a rule that cannot run would leave its conflicts out: stop before checking the others
+  const stop = options.stop?.(screened.problems);
+  if (stop) throw stop;
   const geometry = options.findingGeometry ?? input.findingGeometry ?? true;
   await client.query("BEGIN");
   try {
