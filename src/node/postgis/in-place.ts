@@ -53,11 +53,11 @@ export async function attachTable(
   const order = row.id ? "t.id" : "t.ctid";
   const fid = row.id ? "t.id::text" : "(row_number() OVER (ORDER BY t.ctid) - 1)::text";
   await client.query(
-    `CREATE TEMP TABLE ${relation} (idx int, fid text, props jsonb, geom geometry, geom_err text, poly geometry)`,
+    `CREATE TEMP TABLE ${relation} (idx int, fid text, props jsonb, geom geometry, geom_err text, bad_count int, poly geometry)`,
   );
   await client.query(
     `INSERT INTO ${relation}
-SELECT (row_number() OVER (ORDER BY ${order}) - 1)::int, ${fid}, to_jsonb(t) - $1::text, g.geom, NULL,
+SELECT (row_number() OVER (ORDER BY ${order}) - 1)::int, ${fid}, to_jsonb(t) - $1::text, g.geom, NULL, 0,
   CASE WHEN ST_Dimension(g.geom) = 2 THEN ST_Multi(ST_CollectionExtract(g.geom, 3)) END
 FROM ${from} t
 CROSS JOIN LATERAL (SELECT CASE WHEN ST_SRID(${geom}) = 0 THEN ST_SetSRID(ST_Force2D(${geom}), 4326)

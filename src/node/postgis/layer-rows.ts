@@ -39,11 +39,18 @@ const validPosition = (p: unknown): boolean =>
  * left out — PostGIS would read a null as 0 — and the first of them described, as the in-process
  * engine's buffer reports it.
  */
-export function loadableGeometry(geometry: Geometry): { geometry: Geometry; error: string | null } {
+export function loadableGeometry(geometry: Geometry): {
+  geometry: Geometry;
+  error: string | null;
+  /** Positions left out. */
+  bad: number;
+} {
   let error: string | null = null;
+  let bad = 0;
   const clean = (positions: unknown[]): Position[] =>
     positions.filter((p, k) => {
       if (validPosition(p)) return true;
+      bad++;
       error ??= `position ${k + 1} of a ${geometry.type}, ${JSON.stringify(p)}, is not a longitude/latitude`;
       return false;
     }) as Position[];
@@ -66,7 +73,7 @@ export function loadableGeometry(geometry: Geometry): { geometry: Geometry; erro
     }
   };
   const out = walk(geometry);
-  return { geometry: error === null ? geometry : out, error };
+  return { geometry: error === null ? geometry : out, error, bad };
 }
 
 /** Text without U+0000, which PostgreSQL's text and jsonb cannot hold. */
@@ -92,6 +99,6 @@ export function* layerRows(
     const loadable = geometry && (raw || !polygonal) ? loadableGeometry(geometry) : null;
     const gj = loadable ? JSON.stringify(loadable.geometry) : null;
     const props = JSON.stringify(feature.properties ?? {}, noNul);
-    yield [i, featureId(feature, i), props, gj, poly, loadable?.error ?? null];
+    yield [i, featureId(feature, i), props, gj, poly, loadable?.error ?? null, loadable?.bad ?? 0];
   }
 }

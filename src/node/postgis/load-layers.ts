@@ -43,17 +43,17 @@ export async function loadLayer(
   const relation = layerRelation(id);
   const staging = quoteIdent(`pl_stage_${id}`);
   await client.query(
-    `CREATE TEMP TABLE ${staging} (idx int, fid text, props jsonb, gj text, pj text, bad text)`,
+    `CREATE TEMP TABLE ${staging} (idx int, fid text, props jsonb, gj text, pj text, bad text, bad_count int)`,
   );
   await copyRows(
     client,
     staging,
-    ["idx", "fid", "props", "gj", "pj", "bad"],
+    ["idx", "fid", "props", "gj", "pj", "bad", "bad_count"],
     layerRows(features, use.raw),
   );
   await client.query(`CREATE TEMP TABLE ${relation} AS
 SELECT t.idx, t.fid, t.props, CASE WHEN t.gj IS NULL THEN p.poly ELSE g.g END AS geom,
-  coalesce(t.bad, g.err) AS geom_err, p.poly
+  coalesce(t.bad, g.err) AS geom_err, t.bad_count, p.poly
 FROM ${staging} t
 CROSS JOIN LATERAL (SELECT ST_SetSRID(ST_GeomFromGeoJSON(t.pj), 4326) AS poly) p
 CROSS JOIN LATERAL (
