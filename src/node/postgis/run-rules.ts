@@ -11,7 +11,6 @@ import {
 } from "../../core/check/run-checks";
 import type { RuleSqlContext, SqlRow } from "../../core/check/sql/context";
 import { sqlFunctions } from "../../core/check/sql/functions";
-import type { SqlQuery } from "../../core/check/sql/query";
 import type { CheckInput, CheckProblem, CheckResult, Finding } from "../../core/check/types";
 import { DISTRICT_RELATION, type LayerUse, loadDistricts, loadLayer } from "./load-layers";
 
@@ -26,8 +25,8 @@ export type PostgisRunOptions = {
   findingGeometry?: boolean;
   /** The error stopping the run when screening found problems that are errors (null: go on). */
   stop?: (problems: CheckProblem[]) => Error | null;
-  /** Called with each statement before it runs (tests read the plans). */
-  onQuery?: (rule: Rule, query: SqlQuery) => void;
+  /** Called with each rule's query plan (`EXPLAIN`) before the query runs: tests read it. */
+  explain?: (rule: Rule, plan: string) => void;
 };
 
 /** A rule's query failed even through the error-catching functions. */
@@ -125,11 +124,17 @@ async function rowsOf(
   client: ClientBase,
   rule: Rule,
   ctx: RuleSqlContext,
-  onQuery: PostgisRunOptions["onQuery"],
+  explain: PostgisRunOptions["explain"],
 ): Promise<{ rows: SqlRow[]; ctx: RuleSqlContext }> {
   const run = async (c: RuleSqlContext) => {
     const query = sqlFor(rule).query(rule, c);
-    onQuery?.(rule, query);
+    if (explain) {
+      const plan = await client.query<{ "QUERY PLAN": string }>(
+        `EXPLAIN (COSTS OFF) ${query.text}`,
+        query.values,
+      );
+      explain(rule, plan.rows.map((r) => r["QUERY PLAN"]).join("\n"));
+    }
     return (await client.query<SqlRow>(query.text, query.values)).rows;
   };
   await client.query("SAVEPOINT pl_rule");
@@ -198,7 +203,7 @@ export async function runChecksInPostgis(
         ? screened.engine.layers.get(constraintId)?.entry
         : undefined;
       const facts = authorityOf(subject.entry, constraintEntry);
-      const ran = await rowsOf(client, rule, ctx, options.onQuery);
+      const ran = await rowsOf(client, rule, ctx, options.explain);
       const made = sqlFor(rule).findings(rule, ran.rows, ran.ctx, facts);
       made.forEach((finding, k) => {
         const s = ran.rows[k]?.s;
