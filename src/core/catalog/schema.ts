@@ -114,14 +114,15 @@ const NOT_A_PATH = /^(?:[a-z][a-z0-9+.-]*:|[\\/]{2})/i;
  * `postgis:table` or `postgis:schema.table` (the first dot splits the schema from the table).
  */
 export const POSTGIS_SOURCE_PREFIX = "postgis:";
-const POSTGIS_SOURCE = /^postgis:[^.\s][^\u0000]*$/;
+const POSTGIS_SOURCE = /^postgis:[^.\s]/;
 
 /** A table a `postgis:` source names; `schema` null: the database's search path decides. */
 export type PostgisTable = { schema: string | null; table: string };
 
 /** The schema and table a `postgis:` source names; null for a file. */
 export function postgisTable(source: string): PostgisTable | null {
-  if (!POSTGIS_SOURCE.test(source)) return null;
+  // U+0000 cannot be part of a PostgreSQL name
+  if (!POSTGIS_SOURCE.test(source) || source.includes("\u0000")) return null;
   const name = source.slice(POSTGIS_SOURCE_PREFIX.length);
   const dot = name.indexOf(".");
   if (dot < 0) return { schema: null, table: name };

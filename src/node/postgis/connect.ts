@@ -5,19 +5,43 @@ import { CheckInputError, errorLine } from "../check-error";
 const MASK = "***";
 
 /**
- * `text` with the connection string, its password and any other `postgres://…` address replaced by
- * ***: a connection string may hold a password, so no log line or error message ever shows one.
+ * The parts of a connection string that say where and who: its host, socket folder, user,
+ * password. Read by hand: `new URL` refuses a user with an empty host (`postgres://u:p@/db?host=/run`),
+ * which libpq and pg accept.
+ */
+function secretsOf(url: string): string[] {
+  const decode = (part: string | undefined) => {
+    try {
+      return decodeURIComponent(part ?? "");
+    } catch {
+      return part ?? "";
+    }
+  };
+  const head = /^[a-z][a-z0-9+.-]*:\/\/(?:([^:@/?]*)(?::([^@/?]*))?@)?([^/?]*)/i.exec(url);
+  const query = url.includes("?") ? new URLSearchParams(url.slice(url.indexOf("?") + 1)) : null;
+  return [
+    decode(head?.[1]),
+    decode(head?.[2]),
+    decode(head?.[3]),
+    ...["host", "hostaddr", "user", "password"].map((key) => query?.get(key) ?? ""),
+  ];
+}
+
+/**
+ * `text` with the connection string and everything in it that says where the database is and who
+ * logs in (host, socket folder, user, password) replaced by ***, and any other `postgres://…`
+ * address too: a connection string may hold a password, so no log line or error message ever shows
+ * one, nor the rest of it.
  */
 export function maskSecrets(text: string, url?: string): string {
   let out = text;
   if (url) {
     out = out.replaceAll(url, `postgres://${MASK}`);
-    try {
-      const password = decodeURIComponent(new URL(url).password);
-      if (password.length >= 3) out = out.replaceAll(password, MASK);
-    } catch {
-      // not a URL (a key=value string): the address pattern below still applies
-    }
+    // longest first, so a host holding the user name is masked whole
+    const secrets = secretsOf(url)
+      .filter((secret) => secret.length >= 3)
+      .sort((a, b) => b.length - a.length);
+    for (const secret of secrets) out = out.replaceAll(secret, MASK);
   }
   return out
     .replace(/postgres(?:ql)?:\/\/\S*/gi, `postgres://${MASK}`)

@@ -196,7 +196,7 @@ export async function runChecksInPostgis(
       const subject = screened.engine.layers.get(rule.subject.layer) as PreparedLayer;
       const order = ctx.subjectSelection;
       const position = new Map<number, number>();
-      order?.forEach((idx, k) => position.set(idx, k));
+      if (order) for (const [k, idx] of order.entries()) position.set(idx, k);
       const count = order ? order.length : subject.features.length;
       const constraintId = "constraint" in rule && rule.constraint ? rule.constraint.layer : null;
       const constraintEntry = constraintId
