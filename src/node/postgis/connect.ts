@@ -22,7 +22,10 @@ function secretsOf(url: string): string[] {
   return [
     decode(head?.[1]),
     decode(head?.[2]),
-    decode(head?.[3]),
+    // host:port, or several of them separated by commas
+    ...decode(head?.[3])
+      .split(",")
+      .map((host) => host.replace(/:\d*$/, "")),
     ...["host", "hostaddr", "user", "password"].map((key) => query?.get(key) ?? ""),
   ];
 }
