@@ -14,7 +14,7 @@ import {
 import { checkRuleData, codeColumnProblems } from "./rule-data";
 import { type RuleMemo, ruleMemoKey, statsSince } from "./rule-memo";
 import { moduleFor } from "./rules/index";
-import { finalizeQuota, type QuotaAccumulator } from "./rules/quota";
+import { finalizeQuota, type QuotaAccumulator } from "./rules/quota/check";
 import type { RuleChecker } from "./rules/types";
 import type {
   CheckInput,
@@ -211,20 +211,13 @@ function originOf(input: CheckInput): [number, number] | undefined {
   return undefined;
 }
 
-/** Layers of a rule that must be polygonal for its type to make sense. */
+/** Layers of a rule that must be polygonal for its type to make sense (its module says which). */
 function polygonalRoles(rule: Rule): { role: "subject" | "constraint"; id: string }[] {
-  const subject = { role: "subject" as const, id: rule.subject.layer };
-  switch (rule.type) {
-    case "no-overlap":
-    case "within":
-    case "compatibility":
-      return [subject, { role: "constraint", id: rule.constraint.layer }];
-    case "min-distance":
-    case "quota":
-      return [subject];
-    case "valid-geometry":
-      return [];
-  }
+  type Role = { role: "subject" | "constraint"; id: string };
+  return moduleFor(rule).polygonal.flatMap((role): Role[] => {
+    if (role === "subject") return [{ role, id: rule.subject.layer }];
+    return "constraint" in rule && rule.constraint ? [{ role, id: rule.constraint.layer }] : [];
+  });
 }
 
 /** Number of units a partition will visit. */

@@ -3,7 +3,7 @@ import type { RuleSql, RuleSqlContext, SqlRow } from "../../sql/context";
 import { districtsColumn, geodesicArea, intersection, selected } from "../../sql/fragments";
 import { pairFindings } from "../../sql/pair-sql";
 import { SqlParams } from "../../sql/query";
-import { finalizeQuota, type QuotaPart } from "../quota";
+import { finalizeQuota, type QuotaPart } from "./check";
 
 /**
  * quota in SQL: each matching subject's spheroidal area for the city, and per district (by an
