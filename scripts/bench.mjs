@@ -8,6 +8,9 @@
 //
 //   npm run bench -- [--sizes 1000x200,10000x2000,50000x5000] [--runs 3] [--no-postgis] [--no-naive]
 //                    [--workers N|auto] [--threads-compare (adds --workers 1 and 2)]
+//                    [--database postgres://… (or PLAN_LAYERS_DATABASE_URL; adds `npm run check --
+//                    --engine postgis` on that database, its time beside the anchor's hand-written
+//                    query measured in the same run, and its pairs against the anchor's)]
 //                    [--validity (adds scripts/bench-validity.mjs: validity on 20 000 to 2 000 000
 //                    vertices and 10 000 parts, against ST_IsValidDetail; a few minutes more)]
 //                    [--no-proposal (skips the proposal-load line: scripts/bench-proposal.mjs, a
@@ -64,8 +67,11 @@ const { values: opts } = parseArgs({
     "min-distance": { type: "boolean", default: false },
     triage: { type: "boolean", default: false },
     "app-check": { type: "boolean", default: false },
+    database: { type: "string" },
   },
 });
+// a secret (it may hold a password): passed to the command, never printed
+const database = opts.database ?? process.env.PLAN_LAYERS_DATABASE_URL ?? null;
 const sizes = opts.sizes.split(",").map((s) => {
   const m = /^(\d+)x(\d+)$/.exec(s.trim());
   if (!m) throw new Error(`--sizes: "${s}" is not ZONESxCONSTRAINTS`);
@@ -168,6 +174,25 @@ function toPairsCsv(findingsCsv, pairsCsv) {
   writeFileSync(pairsCsv, `${text}\n`);
 }
 
+/** `npm run check -- --engine postgis` on the bench catalogue, RUNS times; medians of its phases. */
+function enginePostgisRuns(catalog, dir) {
+  const out = join(dir, "postgis-engine-findings.csv");
+  const args = ["--catalog", catalog, "--format", "csv", "--out", out, "--engine", "postgis"];
+  const run = () => timedCheck([...args, "--database", database]);
+  run(); // warm-up, as for the in-process runs
+  const runs = [];
+  for (let i = 0; i < RUNS; i++) runs.push(run());
+  const pick = (k) => median(runs.map((r) => r[k]));
+  // index_ms is the load (COPY, GiST indexes, ANALYZE), check_ms the rules' queries
+  return {
+    load_ms: pick("index_ms"),
+    query_ms: pick("check_ms"),
+    wall_ms: pick("wall_ms"),
+    pairs: runs[0].pairs,
+    findingsCsv: out,
+  };
+}
+
 // ------------------------------------------------------------------ PostGIS
 function postgisInstalled() {
   return (
@@ -244,10 +269,20 @@ for (const size of sizes) {
   }
   const oursPairs = join(dir, "ours-pairs.csv");
   toPairsCsv(ours.findingsCsv, oursPairs);
+  if (database) {
+    log(`${label}: npm run check -- --engine postgis × ${RUNS} (+1 warm-up) …`);
+    row.engine = enginePostgisRuns(catalog, dir);
+    row.enginePairs = join(dir, "postgis-engine-pairs.csv");
+    toPairsCsv(row.engine.findingsCsv, row.enginePairs);
+    row.engineAgreement = comparePairs(oursPairs, row.enginePairs);
+  }
   if (withPostgis) {
     log(`${label}: postgis-anchor.sh …`);
     row.postgis = runPostgis(dir);
     if (row.postgis) row.agreement = comparePairs(oursPairs, join(dir, "postgis-pairs.csv"));
+    if (row.postgis && row.enginePairs) {
+      row.engineAnchorAgreement = comparePairs(row.enginePairs, join(dir, "postgis-pairs.csv"));
+    }
   }
   results.push(row);
 }
@@ -317,6 +352,26 @@ const at = (z, c) => results.find((r) => r.zones === z && r.constraints === c);
 const mid = at(10000, 2000);
 const big = at(50000, 5000);
 lines.push("");
+if (results.some((r) => r.engine)) {
+  lines.push("");
+  lines.push(
+    "| zones × constraints | --engine postgis: load (COPY + GiST + ANALYZE) | queries | wall | pairs | queries ÷ anchor query 1 proc | agreement with in process | with the anchor |",
+  );
+  lines.push("|---|---|---|---|---|---|---|---|");
+  for (const r of results) {
+    const e = r.engine;
+    if (!e) continue;
+    const a = r.engineAgreement ?? {};
+    const b = r.engineAnchorAgreement ?? {};
+    const ratio = r.postgis ? f2(e.query_ms / r.postgis.query_serial_ms) : "–";
+    lines.push(
+      `| ${r.size} | ${f0(e.load_ms)} | ${f0(e.query_ms)} | ${f0(e.wall_ms)} | ${e.pairs} | ${ratio} | ${a.verdict ?? "–"} (${a.only_ours ?? "–"} / ${a.only_postgis ?? "–"} / ${a.max_rel_area_diff ?? "–"}) | ${b.verdict ?? "–"} |`,
+    );
+  }
+  lines.push(
+    "(The engine's queries run on the --database server, the anchor's on its own throwaway cluster with shared_buffers=1GB, work_mem=256MB; goal of issue 11: ≤ 1.5× the anchor's query.)",
+  );
+}
 lines.push("Targets of issue 3 (at 10 000 × 2 000, same machine, same run):");
 const verdict = (ok) => (ok ? "PASS" : "MISS");
 if (mid?.postgis) {

@@ -25,15 +25,29 @@ export type CheckArgs = {
   workers: number | "auto";
   /** Write what the proposal changes compared with the layer it replaces, not the findings. */
   compare: boolean;
+  /** Where the geometry work runs: this process (default) or a PostGIS database. */
+  engine: CheckEngine;
+  /**
+   * The PostGIS database (`--database`, else PLAN_LAYERS_DATABASE_URL); null in process. A secret:
+   * never printed.
+   */
+  database: string | null;
   help: boolean;
 };
 
 export const DEFAULT_CATALOG = "layers/catalog.json";
 
+/** The engines `--engine` chooses from. */
+export const CHECK_ENGINES = ["in-process", "postgis"] as const;
+export type CheckEngine = (typeof CHECK_ENGINES)[number];
+
+/** The environment variable holding the database address when `--database` is not given. */
+export const DATABASE_ENV = "PLAN_LAYERS_DATABASE_URL";
+
 export const CHECK_USAGE = [
   "Cách dùng / Usage: npm run check -- [--catalog layers/catalog.json] [--proposal TỆP] [--crs EPSG:…]",
   "                   [--land-use-attribute TÊN] [--rules ID,ID] [--format json|csv|geojson] [--out TỆP] [--timings]",
-  "                   [--source-layer TÊN] [--workers N|auto] [--compare]",
+  "                   [--source-layer TÊN] [--workers N|auto] [--compare] [--engine in-process|postgis] [--database postgres://…]",
   "  --catalog    danh mục lớp; đường dẫn lớp tính từ thư mục của nó / layer catalogue; layer paths are relative to it",
   "  --proposal   phương án thay lớp quy hoạch thành phố / proposal checked in place of the city plan layer:",
   "               GeoJSON (.geojson, .json, .ndjson), FlatGeobuf (.fgb), Shapefile (.shp cùng .dbf, .prj cạnh nó / beside it, hoặc / or .zip),",
@@ -54,6 +68,9 @@ export const CHECK_USAGE = [
   "  --workers    số luồng kiểm tra (mặc định auto) / checking threads (default auto)",
   "  --compare    với --proposal: ghi những gì phương án thay đổi so với lớp nó thay thế (mã đất đổi, phần thêm, phần bỏ) thay cho kết quả kiểm tra; mã thoát 0 /",
   "               with --proposal: write what the proposal changes against the layer it replaces (land-use codes changed, parts added, removed) instead of the findings; exit 0",
+  "  --engine     in-process (mặc định / default) hoặc / or postgis: chạy cùng quy tắc bằng SQL trong PostGIS / run the same rules as SQL inside PostGIS",
+  "  --database   địa chỉ cơ sở dữ liệu PostGIS cho --engine postgis (hoặc biến môi trường PLAN_LAYERS_DATABASE_URL; không bao giờ được in ra) /",
+  "               the PostGIS database for --engine postgis (or the PLAN_LAYERS_DATABASE_URL environment variable; never printed)",
   "Mã thoát / Exit code: 0 không có lỗi / no error finding, 1 có lỗi / error findings, 2 dữ liệu vào sai / bad input, 3 lỗi nội bộ / internal failure,",
   "                      128+n bị dừng bởi tín hiệu n / killed by signal n (130 Ctrl-C, 143 SIGTERM, 137 SIGKILL, 134 hết bộ nhớ / out of memory)",
 ].join("\n");
@@ -66,7 +83,10 @@ const usageError = (vi: string, en: string) =>
  *
  * @throws CheckInputError (exit 2) on an unknown option, a missing or bad value
  */
-export function parseCheckArgs(argv: readonly string[]): CheckArgs {
+export function parseCheckArgs(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): CheckArgs {
   let values: ReturnType<typeof parse>["values"];
   try {
     values = parse(argv).values;
@@ -136,6 +156,34 @@ export function parseCheckArgs(argv: readonly string[]): CheckArgs {
     if (!parsed.ok) throw usageError(`--crs: ${parsed.error.vi}`, `--crs: ${parsed.error.en}`);
     crs = parsed.choice;
   }
+  const engine = values.engine ?? "in-process";
+  if (!(CHECK_ENGINES as readonly string[]).includes(engine)) {
+    throw usageError(
+      `--engine phải là ${CHECK_ENGINES.join(" hoặc ")}, không phải "${engine}"`,
+      `--engine must be ${CHECK_ENGINES.join(" or ")}, not "${engine}"`,
+    );
+  }
+  let database: string | null = null;
+  if (engine === "postgis") {
+    database = values.database ?? env[DATABASE_ENV] ?? null;
+    if (!database) {
+      throw usageError(
+        `--engine postgis cần cơ sở dữ liệu: --database postgres://… hoặc biến môi trường ${DATABASE_ENV}`,
+        `--engine postgis needs a database: --database postgres://… or the ${DATABASE_ENV} environment variable`,
+      );
+    }
+    if (values.compare) {
+      throw usageError(
+        "--compare chạy trong tiến trình này, không dùng cùng --engine postgis",
+        "--compare runs in this process; it does not take --engine postgis",
+      );
+    }
+  } else if (values.database !== undefined) {
+    throw usageError(
+      "--database chỉ dùng cùng --engine postgis",
+      "--database applies to --engine postgis only",
+    );
+  }
   return {
     catalog: values.catalog ?? DEFAULT_CATALOG,
     proposal: values.proposal ?? null,
@@ -149,6 +197,8 @@ export function parseCheckArgs(argv: readonly string[]): CheckArgs {
     timings: values.timings ?? false,
     workers,
     compare: values.compare ?? false,
+    engine: engine as CheckEngine,
+    database,
     help: values.help ?? false,
   };
 }
@@ -171,6 +221,8 @@ function parse(argv: readonly string[]) {
       timings: { type: "boolean" },
       workers: { type: "string" },
       compare: { type: "boolean" },
+      engine: { type: "string" },
+      database: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });

@@ -1,8 +1,10 @@
 import { type CheckResult, resultChunks } from "../core/check/index";
 import { CHECK_USAGE, parseCheckArgs } from "./check-args";
 import { bilingual } from "./check-error";
+import type { InputPlan } from "./check-inputs";
 import { problemLine } from "./check-problems";
 import { runCheck } from "./check-run";
+import { runCheckInPostgis } from "./check-run-postgis";
 import { runCompareCommand } from "./compare-command";
 import { inputFilesOf, refuseInputAsOutput, resolveOutput } from "./output-target";
 import { writeOutput } from "./write-output";
@@ -37,23 +39,29 @@ export async function runCheckCommand(argv: readonly string[], workerScript: URL
   if (args.compare) return runCompareCommand(args);
   // a bad --out (a folder, one of the inputs) stops the command before the check, not after it
   const output = args.out === null ? null : resolveOutput(args.out);
-  const run = await runCheck({
-    beforeRead: (plan) => {
-      if (output) refuseInputAsOutput(output, inputFilesOf(plan));
-    },
-    source: {
-      catalog: args.catalog,
-      proposal: args.proposal,
-      crs: args.crs,
-      landUseAttribute: args.landUseAttribute,
-      proposalLayer: args.proposalLayer,
-      sourceLayer: args.sourceLayer,
-      rules: args.rules,
-    },
-    workers: args.workers,
-    findingGeometry: args.format !== "csv",
-    workerScript,
-  });
+  const beforeRead = (plan: InputPlan) => {
+    if (output) refuseInputAsOutput(output, inputFilesOf(plan));
+  };
+  const source = {
+    catalog: args.catalog,
+    proposal: args.proposal,
+    crs: args.crs,
+    landUseAttribute: args.landUseAttribute,
+    proposalLayer: args.proposalLayer,
+    sourceLayer: args.sourceLayer,
+    rules: args.rules,
+  };
+  const findingGeometry = args.format !== "csv";
+  const run =
+    args.engine === "postgis" && args.database
+      ? await runCheckInPostgis({ beforeRead, source, database: args.database, findingGeometry })
+      : await runCheck({
+          beforeRead,
+          source,
+          workers: args.workers,
+          findingGeometry,
+          workerScript,
+        });
   const { result, loaded } = run;
   const t0 = performance.now();
   await writeOutput(output, resultChunks(result, args.format));

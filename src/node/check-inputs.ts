@@ -2,7 +2,8 @@ import { basename, dirname, resolve } from "node:path";
 import type { FeatureCollection } from "geojson";
 import { districtLayer } from "../core/catalog/catalog-queries";
 import { type Rule, referencedLayers } from "../core/catalog/rules-schema";
-import type { LayerEntry } from "../core/catalog/schema";
+import type { PostgisTable } from "../core/catalog/schema";
+import { type LayerEntry, postgisTable } from "../core/catalog/schema";
 import type { CheckInput } from "../core/check/index";
 import type { CrsChoice } from "../core/crs/index";
 import { codeAttributeOf, proposalCandidates } from "../core/proposal/target";
@@ -26,8 +27,20 @@ export type CheckSource = {
   rules: string[] | null;
 };
 
-/** A layer file to read, absolute path. */
-export type LayerFile = { id: string; path: string; kind: GeometryKind; hint?: string };
+/**
+ * A layer file to read, absolute path; or, for a `postgis:schema.table` source, the table (`path`
+ * is then the source as written, for messages).
+ */
+export type LayerFile = {
+  id: string;
+  path: string;
+  kind: GeometryKind;
+  hint?: string;
+  table?: PostgisTable;
+};
+
+/** Reads a layer whose source is a PostGIS table (the PostGIS engine's; absent in process). */
+export type TableReader = (file: LayerFile & { table: PostgisTable }) => Promise<ReadLayer>;
 
 /** The proposal's files (absolute paths) and how to read it. */
 export type ProposalFiles = { paths: string[] } & ProposalRead;
@@ -96,6 +109,26 @@ export function missingHint(path: string): string | undefined {
     : undefined;
 }
 
+/** Where a catalogue entry's layer is read from: a file beside the catalogue, or a PostGIS table. */
+function layerFile(id: string, source: string, base: string, kind: GeometryKind): LayerFile {
+  const table = postgisTable(source);
+  if (table) return { id, path: source, kind, table };
+  const path = resolve(base, source);
+  const hint = missingHint(path);
+  return { id, path, kind, ...(hint ? { hint } : {}) };
+}
+
+/**
+ * The in-process engine reads files: a layer kept in a PostGIS table is checked where it is, by the
+ * PostGIS engine.
+ */
+function tableNeedsPostgis(plan: InputPlan, file: LayerFile): CheckInputError {
+  return inputError(shownPath(plan.loaded.catalogPath), {
+    vi: `lớp "${file.id}" lấy từ bảng PostGIS (${file.path}); bảng chỉ kiểm tra được trong cơ sở dữ liệu: chạy với --engine postgis --database postgres://…`,
+    en: `layer "${file.id}" comes from a PostGIS table (${file.path}); a table is checked inside its database: run with --engine postgis --database postgres://…`,
+  });
+}
+
 /**
  * Reads the catalogue and rules and decides which files the check reads: every layer the selected
  * rules name (paths relative to the catalogue file), the proposal in place of its city layer, and
@@ -116,14 +149,12 @@ export async function planInputs(source: CheckSource): Promise<InputPlan> {
     if (target && id === target.id) {
       return { id, path: proposalPaths[0] as string, kind: entry.geometryType };
     }
-    const path = resolve(base, entry.source);
-    const hint = missingHint(path);
-    return { id, path, kind: entry.geometryType, ...(hint ? { hint } : {}) };
+    return layerFile(id, entry.source, base, entry.geometryType);
   });
   const district = districtLayer(loaded.catalog.layers);
   const districts =
     district && !needed.includes(district.id)
-      ? { id: district.id, path: resolve(base, district.source), kind: "polygon" as const }
+      ? layerFile(district.id, district.source, base, "polygon")
       : null;
   const proposal = target
     ? {
@@ -146,19 +177,25 @@ export async function planInputs(source: CheckSource): Promise<InputPlan> {
  *
  * @throws CheckInputError naming each bad file and feature
  */
-export async function readInputs(plan: InputPlan): Promise<LoadedInputs> {
+export async function readInputs(plan: InputPlan, readTable?: TableReader): Promise<LoadedInputs> {
   const warnings: string[] = [];
   const { proposal } = plan;
+  const read = (f: LayerFile): Promise<ReadLayer> => {
+    if (!f.table) return readLayerFile(f.path, f.kind, f.hint);
+    if (!readTable) throw tableNeedsPostgis(plan, f);
+    return readTable({ ...f, table: f.table });
+  };
+  for (const f of [...plan.files, ...(plan.districts ? [plan.districts] : [])]) {
+    if (f.table && !readTable && proposal?.layer !== f.id) throw tableNeedsPostgis(plan, f);
+  }
   const jobs = plan.files.map(
     async (f): Promise<[string, ReadLayer]> => [
       f.id,
-      proposal?.layer === f.id
-        ? await readProposalFiles(proposal.paths, proposal)
-        : await readLayerFile(f.path, f.kind, f.hint),
+      proposal?.layer === f.id ? await readProposalFiles(proposal.paths, proposal) : await read(f),
     ],
   );
   const districtJob = plan.districts
-    ? readLayerFile(plan.districts.path, "polygon").then(
+    ? read(plan.districts).then(
         (read) => read.collection,
         (error: unknown) => {
           // Districts only say where a finding lies; without them the check still runs.

@@ -37,6 +37,8 @@ describe("parseCheckArgs", () => {
       timings: true,
       workers: 2,
       compare: true,
+      engine: "in-process",
+      database: null,
       help: false,
     });
   });

@@ -109,21 +109,42 @@ export type AttributeLabel = z.infer<typeof attributeLabel>;
  */
 const NOT_A_PATH = /^(?:[a-z][a-z0-9+.-]*:|[\\/]{2})/i;
 
-/** A layer file path, relative to the catalogue file. */
+/**
+ * A table already in a PostGIS database, checked in place by `npm run check -- --engine postgis`:
+ * `postgis:table` or `postgis:schema.table` (the first dot splits the schema from the table).
+ */
+export const POSTGIS_SOURCE_PREFIX = "postgis:";
+const POSTGIS_SOURCE = /^postgis:[^.\s]/;
+
+/** A table a `postgis:` source names; `schema` null: the database's search path decides. */
+export type PostgisTable = { schema: string | null; table: string };
+
+/** The schema and table a `postgis:` source names; null for a file. */
+export function postgisTable(source: string): PostgisTable | null {
+  // U+0000 cannot be part of a PostgreSQL name
+  if (!POSTGIS_SOURCE.test(source) || source.includes("\u0000")) return null;
+  const name = source.slice(POSTGIS_SOURCE_PREFIX.length);
+  const dot = name.indexOf(".");
+  if (dot < 0) return { schema: null, table: name };
+  const table = name.slice(dot + 1);
+  return table === "" ? null : { schema: name.slice(0, dot), table };
+}
+
+/** A layer file path, relative to the catalogue file, or a PostGIS table (`postgis:schema.table`). */
 const layerSource = z
   .string()
   .refine(
-    (source) => !NOT_A_PATH.test(source),
+    (source) => postgisTable(source) !== null || !NOT_A_PATH.test(source),
     schemaMessage({
       vi: "nguồn phải là đường dẫn tệp tương đối so với danh mục, không phải URL: tải tệp về rồi ghi đường dẫn của nó",
       en: "source must be a file path relative to the catalogue, not a URL: download the file and give its path",
     }),
   )
-  .regex(
-    /\.(geojson|json|fgb)$/i,
+  .refine(
+    (source) => postgisTable(source) !== null || /\.(geojson|json|fgb)$/i.test(source),
     schemaMessage({
-      vi: "nguồn phải là tệp .geojson, .json hoặc .fgb",
-      en: "source must be a .geojson, .json or .fgb file",
+      vi: "nguồn phải là tệp .geojson, .json hoặc .fgb, hoặc bảng postgis:lược_đồ.bảng",
+      en: "source must be a .geojson, .json or .fgb file, or a table postgis:schema.table",
     }),
   );
 

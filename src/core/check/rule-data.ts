@@ -22,7 +22,7 @@ import {
   unknownDistrict,
   valueInNoFeature,
 } from "./problem-messages";
-import { constraintKeys } from "./rules/compatibility";
+import { constraintKeys } from "./rules/compatibility/check";
 import type { CheckProblem, ProblemFeatures } from "./types";
 
 /*

@@ -1,5 +1,5 @@
 import type { Rule } from "../catalog/rules-schema";
-import type { QuotaAccumulator } from "./rules/quota";
+import type { QuotaAccumulator } from "./rules/quota/check";
 import type { CheckStats, Finding } from "./types";
 
 /**

@@ -14,7 +14,7 @@ import {
 import { checkRuleData, codeColumnProblems } from "./rule-data";
 import { type RuleMemo, ruleMemoKey, statsSince } from "./rule-memo";
 import { moduleFor } from "./rules/index";
-import { finalizeQuota, type QuotaAccumulator } from "./rules/quota";
+import { finalizeQuota, type QuotaAccumulator } from "./rules/quota/check";
 import type { RuleChecker } from "./rules/types";
 import type {
   CheckInput,
@@ -79,14 +79,25 @@ const emptyStats = (): CheckStats => ({
   kernelCalls: 0,
 });
 
+/** The rules that can run on an input, bound to its layers, and the problems that stopped the rest. */
+export type ScreenedChecks = {
+  engine: Engine;
+  /** Rules whose layers are loaded and whose data checks passed, in input order. */
+  rules: Rule[];
+  problems: CheckProblem[];
+  /** The kernel's grid origin, as text. */
+  origin: string;
+};
+
 /**
- * Binds rules to layers: indexes each layer's features lazily, builds the district index and one
- * checker per rule. A rule naming a layer that is not loaded, reading data it cannot match
- * (`checkRuleData`: an attribute no feature has, land-use codes it cannot read, an unknown quota
- * district) or whose set-up fails becomes an error problem and is left out; the other rules run.
- * Pure: no I/O, same result in Node, a Worker or a page.
+ * Everything {@link prepareChecks} decides before a rule is bound to a checker: layers indexed lazily,
+ * the district index, and which rules run. A rule naming a layer that is not loaded, reading data it
+ * cannot match (`checkRuleData`: an attribute no feature has, land-use codes it cannot read, an
+ * unknown quota district) becomes an error problem and is left out. Reads properties only, never
+ * geometry: the PostGIS engine screens the same way on layers whose geometry stays in the database.
+ * Pure: no I/O.
  */
-export function prepareChecks(input: CheckInput): PreparedChecks {
+export function screenChecks(input: CheckInput): ScreenedChecks {
   const problems: CheckProblem[] = [];
   const entries = new Map(input.catalog.map((e) => [e.id, e]));
   const layers = new Map<string, PreparedLayer>();
@@ -108,7 +119,7 @@ export function prepareChecks(input: CheckInput): PreparedChecks {
     findingGeometry: input.findingGeometry ?? true,
     stats: emptyStats(),
   };
-  const rules: PreparedChecks["rules"] = [];
+  const rules: Rule[] = [];
   const skip = (rule: Rule, message: LocalizedText) =>
     problems.push({ rule: rule.id, severity: "error", message });
   // code attributes read by the rules, layer by layer: their values' problems are told once
@@ -154,20 +165,35 @@ export function prepareChecks(input: CheckInput): PreparedChecks {
       byAttribute.set(attribute, readers);
     }
     if (data.blocked) continue;
-    try {
-      rules.push({ rule, checker: moduleFor(rule).create(rule, engine) });
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      skip(rule, ruleSetupFailed(rule, reason));
-    }
+    rules.push(rule);
   }
   for (const [layer, byAttribute] of columns) {
     for (const [attribute, ids] of byAttribute) {
       for (const problem of codeColumnProblems(layer, attribute, ids)) problems.push(problem);
     }
   }
+  return { engine, rules, problems, origin: String(origin) };
+}
+
+/**
+ * Binds rules to layers ({@link screenChecks}) and builds one checker per rule that may run; a
+ * rule whose set-up fails becomes an error problem and is left out; the other rules run.
+ * Pure: no I/O, same result in Node, a Worker or a page.
+ */
+export function prepareChecks(input: CheckInput): PreparedChecks {
+  const screened = screenChecks(input);
+  const { engine, problems } = screened;
+  const rules: PreparedChecks["rules"] = [];
+  for (const rule of screened.rules) {
+    try {
+      rules.push({ rule, checker: moduleFor(rule).create(rule, engine) });
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      problems.push({ rule: rule.id, severity: "error", message: ruleSetupFailed(rule, reason) });
+    }
+  }
   const units = rules.reduce((sum, r) => sum + r.checker.subjects.length, 0);
-  return { engine, rules, problems, units, origin: String(origin) };
+  return { engine, rules, problems, units, origin: screened.origin };
 }
 
 /**
@@ -185,20 +211,13 @@ function originOf(input: CheckInput): [number, number] | undefined {
   return undefined;
 }
 
-/** Layers of a rule that must be polygonal for its type to make sense. */
+/** Layers of a rule that must be polygonal for its type to make sense (its module says which). */
 function polygonalRoles(rule: Rule): { role: "subject" | "constraint"; id: string }[] {
-  const subject = { role: "subject" as const, id: rule.subject.layer };
-  switch (rule.type) {
-    case "no-overlap":
-    case "within":
-    case "compatibility":
-      return [subject, { role: "constraint", id: rule.constraint.layer }];
-    case "min-distance":
-    case "quota":
-      return [subject];
-    case "valid-geometry":
-      return [];
-  }
+  type Role = { role: "subject" | "constraint"; id: string };
+  return moduleFor(rule).polygonal.flatMap((role): Role[] => {
+    if (role === "subject") return [{ role, id: rule.subject.layer }];
+    return "constraint" in rule && rule.constraint ? [{ role, id: rule.constraint.layer }] : [];
+  });
 }
 
 /** Number of units a partition will visit. */

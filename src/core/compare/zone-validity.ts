@@ -1,5 +1,5 @@
 import type { PreparedGeometry } from "../check/prepared-geometry";
-import { validPosition } from "../check/rules/valid-geometry";
+import { validPosition } from "../check/rules/valid-geometry/check";
 import type { Polygons } from "../check/types";
 import { findRingIntersections } from "../geo/ring-intersections";
 import type { InvalidGeometry } from "./compare-messages";

@@ -1,11 +1,11 @@
 import type { Rule, RuleType } from "../../catalog/rules-schema";
-import { compatibility } from "./compatibility";
-import { minDistance } from "./min-distance";
-import { noOverlap } from "./no-overlap";
-import { quota } from "./quota";
+import { compatibility } from "./compatibility/check";
+import { minDistance } from "./min-distance/check";
+import { noOverlap } from "./no-overlap/check";
+import { quota } from "./quota/check";
 import type { RuleModule } from "./types";
-import { validGeometry } from "./valid-geometry";
-import { within } from "./within";
+import { validGeometry } from "./valid-geometry/check";
+import { within } from "./within/check";
 
 /** Every rule type and the module that checks it. */
 const RULE_MODULES: { [T in RuleType]: RuleModule<Extract<Rule, { type: T }>> } = {

@@ -1,7 +1,7 @@
 import type { Rule } from "../../catalog/rules-schema";
 import type { Engine } from "../context";
 import type { Finding } from "../types";
-import type { QuotaAccumulator } from "./quota";
+import type { QuotaAccumulator } from "./quota/check";
 
 /** A rule bound to prepared layers: one unit of work per subject feature. */
 export type RuleChecker = {
@@ -16,5 +16,7 @@ export type RuleChecker = {
 /** One rule type: binds a rule to the engine. Layers named by the rule are known to be loaded. */
 export type RuleModule<R extends Rule> = {
   type: R["type"];
+  /** The roles whose layers must be polygonal for the type to make sense (else the rule is left out). */
+  polygonal: readonly ("subject" | "constraint")[];
   create(rule: R, engine: Engine): RuleChecker;
 };

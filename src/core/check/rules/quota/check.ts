@@ -1,11 +1,11 @@
-import type { QuotaRule, QuotaTarget } from "../../catalog/rules-schema";
-import type { LocalizedText } from "../../catalog/schema";
-import { authorityOf, districtsFor, notComputed, type PreparedLayer, select } from "../context";
-import { findingId } from "../finding-id";
-import { areaOf, preparePolygons } from "../prepared-geometry";
-import { relate } from "../relate";
-import type { Finding, Prevailing } from "../types";
-import type { RuleModule } from "./types";
+import type { QuotaRule, QuotaTarget } from "../../../catalog/rules-schema";
+import type { LocalizedText } from "../../../catalog/schema";
+import { authorityOf, districtsFor, notComputed, type PreparedLayer, select } from "../../context";
+import { findingId } from "../../finding-id";
+import { areaOf, preparePolygons } from "../../prepared-geometry";
+import { relate } from "../../relate";
+import type { Finding, Prevailing } from "../../types";
+import type { RuleModule } from "../types";
 
 /**
  * One subject feature's contribution to a quota rule: its area (m², WGS84 ellipsoid) in the whole
@@ -35,6 +35,7 @@ const HECTARE = 10_000;
  */
 export const quota: RuleModule<QuotaRule> = {
   type: "quota",
+  polygonal: ["subject"],
   create(rule, engine) {
     const subject = engine.layers.get(rule.subject.layer) as PreparedLayer;
     const constraint = rule.constraint ? engine.layers.get(rule.constraint.layer) : undefined;

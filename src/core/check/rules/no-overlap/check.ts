@@ -1,7 +1,7 @@
-import type { NoOverlapRule } from "../../catalog/rules-schema";
-import { select } from "../context";
-import { candidatesOf, overlapFinding, pairCandidates, ruleLayers } from "./pair-rule";
-import type { RuleModule } from "./types";
+import type { NoOverlapRule } from "../../../catalog/rules-schema";
+import { select } from "../../context";
+import { candidatesOf, overlapFinding, pairCandidates, ruleLayers } from "../pair-rule";
+import type { RuleModule } from "../types";
 
 /**
  * no-overlap: every subject × constraint pair whose interiors overlap by more than the tolerance is a
@@ -9,6 +9,7 @@ import type { RuleModule } from "./types";
  */
 export const noOverlap: RuleModule<NoOverlapRule> = {
   type: "no-overlap",
+  polygonal: ["subject", "constraint"],
   create(rule, engine) {
     const layers = ruleLayers(rule, engine);
     const pairs = pairCandidates(rule, layers);

@@ -1,6 +1,6 @@
 import type { Geometry, Position } from "geojson";
-import type { ValidGeometryRule } from "../../catalog/rules-schema";
-import { findRingIntersections } from "../../geo/ring-intersections";
+import type { ValidGeometryRule } from "../../../catalog/rules-schema";
+import { findRingIntersections } from "../../../geo/ring-intersections";
 import {
   type Authority,
   authorityOf,
@@ -9,13 +9,18 @@ import {
   type PreparedLayer,
   select,
   toGeometry,
-} from "../context";
-import { findingId } from "../finding-id";
-import { localFrame, polylineLength, toLocal } from "../local-metric";
-import { areaOf, type PreparedGeometry, polygonsOf, preparePolygons } from "../prepared-geometry";
-import type { Finding, GeometryProblem, Measures, Polygons } from "../types";
-import { partOverlaps } from "./part-overlaps";
-import type { RuleModule } from "./types";
+} from "../../context";
+import { findingId } from "../../finding-id";
+import { localFrame, polylineLength, toLocal } from "../../local-metric";
+import {
+  areaOf,
+  type PreparedGeometry,
+  polygonsOf,
+  preparePolygons,
+} from "../../prepared-geometry";
+import type { Finding, GeometryProblem, Measures, Polygons } from "../../types";
+import { partOverlaps } from "../part-overlaps";
+import type { RuleModule } from "../types";
 
 /**
  * Overlaps of parts of at most this many m² are digitising noise: the default `toleranceSquareMeters`
@@ -276,6 +281,7 @@ function otherProblems(geometry: Geometry | null, polygonal: boolean): Problem[]
  */
 export const validGeometry: RuleModule<ValidGeometryRule> = {
   type: "valid-geometry",
+  polygonal: [],
   create(rule, engine) {
     const subject = engine.layers.get(rule.subject.layer) as PreparedLayer;
     const polygonal = subject.entry ? subject.entry.geometryType === "polygon" : true;

@@ -1,6 +1,6 @@
 import Flatbush from "flatbush";
 import type { Geometry, Position } from "geojson";
-import type { MinDistanceRule } from "../../catalog/rules-schema";
+import type { MinDistanceRule } from "../../../catalog/rules-schema";
 import {
   type ConstraintIndex,
   candidates,
@@ -8,13 +8,13 @@ import {
   notComputed,
   overlapOf,
   select,
-} from "../context";
-import { geodesicBuffer } from "../geodesic-buffer";
-import { localFrame, metersPerDegree, polylineDistance, toLocal } from "../local-metric";
-import { type PreparedGeometry, polygonsOf, preparePolygons } from "../prepared-geometry";
-import { polylineMeets, relate } from "../relate";
-import { areaFinding, ruleLayers } from "./pair-rule";
-import type { RuleModule } from "./types";
+} from "../../context";
+import { geodesicBuffer } from "../../geodesic-buffer";
+import { localFrame, metersPerDegree, polylineDistance, toLocal } from "../../local-metric";
+import { type PreparedGeometry, polygonsOf, preparePolygons } from "../../prepared-geometry";
+import { polylineMeets, relate } from "../../relate";
+import { areaFinding, ruleLayers } from "../pair-rule";
+import type { RuleModule } from "../types";
 
 /** Lines of a geometry: line strings as they are, polygon rings as closed lines. */
 function linesOf(geometry: Geometry): Position[][] {
@@ -66,6 +66,7 @@ type Zone = { zone: PreparedGeometry | null; error: unknown };
  */
 export const minDistance: RuleModule<MinDistanceRule> = {
   type: "min-distance",
+  polygonal: ["subject"],
   create(rule, engine) {
     const layers = ruleLayers(rule, engine);
     const { subject, constraint, authority } = layers;

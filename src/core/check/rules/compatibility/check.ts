@@ -1,14 +1,14 @@
-import type { CompatibilityRule, CompatibilityVerdict } from "../../catalog/rules-schema";
-import { type PreparedLayer, select } from "../context";
-import { holdCodes } from "../land-use-attribute";
-import { candidatesOf, overlapFinding, pairCandidates, ruleLayers } from "./pair-rule";
-import type { RuleModule } from "./types";
+import type { CompatibilityRule, CompatibilityVerdict } from "../../../catalog/rules-schema";
+import { type PreparedLayer, select } from "../../context";
+import { holdCodes } from "../../land-use-attribute";
+import { candidatesOf, overlapFinding, pairCandidates, ruleLayers } from "../pair-rule";
+import type { RuleModule } from "../types";
 
 /**
  * The matrix side of each feature of a layer: its land-use code when the matrix keys of that side
  * are codes (so "odt" finds the ODT row), else the value as text ("" when absent).
  */
-function matrixValues(layer: PreparedLayer, attribute: string, keys: string[]): string[] {
+export function matrixValues(layer: PreparedLayer, attribute: string, keys: string[]): string[] {
   if (holdCodes(keys)) return layer.codeColumn(attribute).codes.map((code) => code ?? "");
   return layer.features.map((f) => {
     const v = f.properties?.[attribute];
@@ -28,6 +28,7 @@ export function constraintKeys(matrix: CompatibilityRule["matrix"]): string[] {
  */
 export const compatibility: RuleModule<CompatibilityRule> = {
   type: "compatibility",
+  polygonal: ["subject", "constraint"],
   create(rule, engine) {
     const layers = ruleLayers(rule, engine);
     const { subject, constraint } = layers;

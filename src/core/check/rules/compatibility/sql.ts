@@ -1,0 +1,42 @@
+import type { CompatibilityRule } from "../../../catalog/rules-schema";
+import type { RuleSql, RuleSqlContext } from "../../sql/context";
+import { overlapPairsQuery, pairFindings } from "../../sql/pair-sql";
+import { SqlParams } from "../../sql/query";
+
+/**
+ * compatibility in SQL: the overlap pairs whose (subject value, constraint value) entry of the matrix
+ * (a jsonb parameter; pairs missing take the default verdict) is not "allowed", filtered before any
+ * geometry is clipped. Forbidden overlaps are errors, conditional ones warnings.
+ */
+function compatibilityQuery(rule: CompatibilityRule, ctx: RuleSqlContext) {
+  const values = ctx.matrixValues;
+  if (!values) throw new RangeError("compatibility SQL needs the features' matrix values");
+  const params = new SqlParams();
+  const sv = params.add(values.subject, "text[]");
+  const cv = params.add(values.constraint, "text[]");
+  const matrix = params.add(JSON.stringify(rule.matrix), "jsonb");
+  const fallback = params.add(rule.defaultVerdict, "text");
+  return overlapPairsQuery(ctx, params, rule.toleranceSquareMeters, {
+    columns: ["v.sv", "v.cv", "v.verdict"],
+    lateral: [
+      `(SELECT coalesce((${sv})[s.idx + 1], '') AS sv, coalesce((${cv})[c.idx + 1], '') AS cv) w`,
+      `(SELECT w.sv, w.cv, coalesce(${matrix} -> w.sv ->> w.cv, ${fallback}) AS verdict) v`,
+    ],
+    where: ["v.verdict <> 'allowed'"],
+  });
+}
+
+/** The compatibility rule in SQL. */
+export const compatibilitySql: RuleSql<CompatibilityRule> = {
+  type: "compatibility",
+  query: compatibilityQuery,
+  findings: (rule, rows, ctx, facts) =>
+    pairFindings(rule, rows, ctx, facts, rule.subject.layer, rule.constraint.layer, (row) => ({
+      severity: row.verdict === "forbidden" ? "error" : "warning",
+      measures: {
+        subjectValue: row.sv ?? "",
+        constraintValue: row.cv ?? "",
+        verdict: row.verdict === "forbidden" ? "forbidden" : "conditional",
+      },
+    })),
+};

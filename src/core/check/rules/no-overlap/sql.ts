@@ -1,0 +1,12 @@
+import type { NoOverlapRule } from "../../../catalog/rules-schema";
+import type { RuleSql } from "../../sql/context";
+import { overlapPairsQuery, pairFindings } from "../../sql/pair-sql";
+import { SqlParams } from "../../sql/query";
+
+/** no-overlap in SQL: every overlapping pair over the tolerance (`overlapPairsQuery`). */
+export const noOverlapSql: RuleSql<NoOverlapRule> = {
+  type: "no-overlap",
+  query: (rule, ctx) => overlapPairsQuery(ctx, new SqlParams(), rule.toleranceSquareMeters),
+  findings: (rule, rows, ctx, facts) =>
+    pairFindings(rule, rows, ctx, facts, rule.subject.layer, rule.constraint.layer),
+};

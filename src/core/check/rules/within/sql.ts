@@ -1,0 +1,43 @@
+import type { WithinRule } from "../../../catalog/rules-schema";
+import type { RuleSql, RuleSqlContext } from "../../sql/context";
+import {
+  difference,
+  districtsColumn,
+  geodesicArea,
+  geojsonColumn,
+  selected,
+} from "../../sql/fragments";
+import { pairFindings } from "../../sql/pair-sql";
+import { SqlParams } from "../../sql/query";
+
+/**
+ * within in SQL: each subject minus the union of the constraint features it meets (found by the
+ * GiST index), kept when the part outside is over the tolerance. A subject meeting none is wholly
+ * outside. On one layer a feature is never its own constraint.
+ */
+function withinQuery(rule: WithinRule, ctx: RuleSqlContext) {
+  const params = new SqlParams();
+  const self = ctx.sameLayer ? " AND c.idx <> s.idx" : "";
+  const constraintSel = selected("c", ctx.constraintSelection, params);
+  const subjectSel = selected("s", ctx.subjectSelection, params);
+  const tol = params.add(rule.toleranceSquareMeters, "float8");
+  return params.query(`SELECT s.idx AS s, s.fid AS sid, NULL::int AS c, NULL::text AS cid, o.err,
+  ${geojsonColumn(ctx, "o.g")} AS geojson, a.area, ${geodesicArea("s.poly")} AS subject_area,
+  ${districtsColumn(ctx, "s", "o.g")} AS districts
+FROM ${ctx.subject} s
+CROSS JOIN LATERAL (
+  SELECT ST_Collect(c.poly) AS u FROM ${ctx.constraint} c
+  WHERE ST_Intersects(s.poly, c.poly) AND c.poly IS NOT NULL${self}${constraintSel}
+) k
+CROSS JOIN LATERAL ${difference(ctx, "s.poly", "k.u")} o
+CROSS JOIN LATERAL (SELECT ${geodesicArea("o.g")} AS area) a
+WHERE s.poly IS NOT NULL${subjectSel} AND (o.err IS NOT NULL OR a.area > ${tol})`);
+}
+
+/** The within rule in SQL. */
+export const withinSql: RuleSql<WithinRule> = {
+  type: "within",
+  query: withinQuery,
+  findings: (rule, rows, ctx, facts) =>
+    pairFindings(rule, rows, ctx, facts, rule.subject.layer, rule.constraint.layer),
+};

@@ -1,0 +1,79 @@
+import type { Rule } from "../../catalog/rules-schema";
+import type { Finding } from "../types";
+import type { SqlQuery } from "./query";
+
+/*
+ * What the SQL of a rule reads. Every layer of a run is one relation with the columns
+ *   idx int (position in the layer, as the in-process engine numbers features), fid text (the
+ *   feature id, `featureId`), props jsonb, geom geometry (as read, SRID 4326; null when it could not
+ *   be read), poly geometry (its polygonal part as the in-process engine prepares it: rings closed,
+ *   repeats dropped; null when none)
+ * and the district layer, when there is one, is a relation (code text, poly geometry).
+ */
+
+/** How one rule's query reads the run's relations (all names already quoted). */
+export type RuleSqlContext = {
+  subject: string;
+  /** The constraint layer's relation (null: the rule has none). */
+  constraint: string | null;
+  /** Subject features the rule's filter keeps (null: every feature). */
+  subjectSelection: number[] | null;
+  constraintSelection: number[] | null;
+  /** The rule compares a layer with itself. */
+  sameLayer: boolean;
+  /** Pairs a rule on one layer keeps: each unordered pair once ("after"), or every other feature. */
+  self: "none" | "after" | "other";
+  /** The district relation (null: districts come from the subject's `district_code`). */
+  districts: string | null;
+  /** Whether rows carry the finding's geometry as GeoJSON. */
+  geometry: boolean;
+  /**
+   * Geometry operations through the error-catching functions of `sqlFunctions`: a pair whose
+   * operation fails becomes a not-computed row instead of failing the query (slower: one
+   * subtransaction per call, so a run tries the plain query first).
+   */
+  safe: boolean;
+  /** Whether the subject layer's catalogue entry says polygons (valid-geometry). */
+  polygonal: boolean;
+  /**
+   * compatibility: the matrix side of every feature of the two layers, as the in-process rule reads
+   * them (`matrixValues`), indexed by feature position; decided in JS, sent as two arrays.
+   */
+  matrixValues?: { subject: string[]; constraint: string[] };
+};
+
+/** A row of a rule's query: the columns a finding is made of (absent columns are null). */
+export type SqlRow = {
+  /** Subject feature index and id. */
+  s: number | null;
+  sid: string | null;
+  /** Constraint feature index and id (null for within and quota). */
+  c: number | null;
+  cid: string | null;
+  geojson: string | null;
+  area: number | null;
+  subject_area: number | null;
+  err: string | null;
+  districts: string[] | null;
+  distance?: number | null;
+  sv?: string | null;
+  cv?: string | null;
+  verdict?: string | null;
+  /** valid-geometry: the kind of problem and what it measured. */
+  problem?: string | null;
+  count?: number | null;
+  width?: number | null;
+  /** quota: a district code (null for the city) and its m². */
+  district?: string | null;
+  m2?: number | null;
+};
+
+/** The catalogue facts a rule's findings carry, decided in JS before the query. */
+export type FindingContext = Pick<Finding, "prevailing" | "message">;
+
+/** A rule type compiled to SQL: its query, and its rows turned into the engine's findings. */
+export type RuleSql<R extends Rule> = {
+  type: R["type"];
+  query(rule: R, ctx: RuleSqlContext): SqlQuery;
+  findings(rule: R, rows: SqlRow[], ctx: RuleSqlContext, facts: FindingContext): Finding[];
+};

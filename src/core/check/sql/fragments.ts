@@ -1,0 +1,52 @@
+import type { RuleSqlContext } from "./context";
+import type { SqlParams } from "./query";
+
+/*
+ * Pieces every rule's SQL shares. Each returns SQL text built only from quoted relation names,
+ * placeholders from `SqlParams` and fixed text: never from a value.
+ */
+
+/** `AND alias.idx = ANY($n)` when a filter keeps some features; nothing when it keeps all. */
+export function selected(alias: string, selection: number[] | null, params: SqlParams): string {
+  return selection === null ? "" : ` AND ${alias}.idx = ANY(${params.add(selection, "int[]")})`;
+}
+
+/**
+ * A LATERAL source of one row (g, err): the polygonal part of a ∩ b, or the error the operation
+ * raised when the run is in safe mode.
+ */
+export function intersection(ctx: RuleSqlContext, a: string, b: string): string {
+  return ctx.safe
+    ? `pg_temp.pl_intersection(${a}, ${b})`
+    : `(SELECT ST_CollectionExtract(ST_Intersection(${a}, ${b}), 3) AS g, NULL::text AS err)`;
+}
+
+/**
+ * A LATERAL source of one row (g, err): the polygonal part of a minus the union of the collection b
+ * (a itself when b is null). The union is taken here, not where b is gathered, so that a failing
+ * union is caught in safe mode like a failing difference.
+ */
+export function difference(ctx: RuleSqlContext, a: string, b: string): string {
+  return ctx.safe
+    ? `pg_temp.pl_difference(${a}, ${b})`
+    : `(SELECT CASE WHEN ${b} IS NULL THEN ${a} ELSE ST_CollectionExtract(ST_Difference(${a}, ST_UnaryUnion(${b})), 3) END AS g, NULL::text AS err)`;
+}
+
+/** Area on the WGS84 spheroid, m² (PostGIS geography; see README for how it compares). */
+export const geodesicArea = (g: string) => `ST_Area((${g})::geography)`;
+
+/** The finding's geometry as GeoJSON (15 decimals: what the run computed), or null. */
+export function geojsonColumn(ctx: RuleSqlContext, g: string): string {
+  return ctx.geometry ? `ST_AsGeoJSON(${g}, 15)` : "NULL::text";
+}
+
+/**
+ * The districts a finding lies in, as the in-process engine says it (`districtsFor`): by the
+ * district layer (the subject's own districts, or the conflict's when the subject spans several),
+ * else the subject's `district_code`.
+ */
+export function districtsColumn(ctx: RuleSqlContext, subject: string, part: string): string {
+  if (ctx.districts)
+    return `pg_temp.pl_districts(coalesce(${subject}.poly, ${subject}.geom), ${part})`;
+  return `CASE WHEN jsonb_typeof(${subject}.props -> 'district_code') IN ('string', 'number') THEN ARRAY[${subject}.props ->> 'district_code'] ELSE '{}'::text[] END`;
+}

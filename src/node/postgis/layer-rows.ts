@@ -1,0 +1,104 @@
+import type { Feature, Geometry, Position } from "geojson";
+import { featureId } from "../../core/check/feature-id";
+import type { PreparedGeometry } from "../../core/check/prepared-geometry";
+import { prepareGeometry } from "../../core/check/prepared-geometry";
+
+/**
+ * The polygonal part of a geometry as the in-process engine prepares it (`prepareGeometry`: rings
+ * without repeated positions, too-short rings dropped), written back as a GeoJSON MultiPolygon with
+ * closed rings; null when nothing polygonal is left. Both engines then clip the same polygons.
+ */
+export function preparedPolygonText(g: PreparedGeometry | null): string | null {
+  if (!g) return null;
+  const parts = new Map<number, number[][][]>();
+  const rings = g.ringStart.length - 1;
+  for (let r = 0; r < rings; r++) {
+    const from = (g.ringStart[r] as number) * 2;
+    const to = (g.ringStart[r + 1] as number) * 2;
+    const ring: number[][] = [];
+    for (let i = from; i < to; i += 2)
+      ring.push([g.coords[i] as number, g.coords[i + 1] as number]);
+    ring.push(ring[0] as number[]);
+    const part = g.ringPart[r] as number;
+    const list = parts.get(part);
+    if (list) list.push(ring);
+    else parts.set(part, [ring]);
+  }
+  return JSON.stringify({ type: "MultiPolygon", coordinates: [...parts.values()] });
+}
+
+const validPosition = (p: unknown): boolean =>
+  Array.isArray(p) &&
+  Number.isFinite(p[0]) &&
+  Number.isFinite(p[1]) &&
+  Math.abs(p[0] as number) <= 180 &&
+  Math.abs(p[1] as number) <= 90;
+
+/**
+ * A geometry PostGIS can be given: positions that are no longitude/latitude (null, out of range)
+ * left out — PostGIS would read a null as 0 — and the first of them described, as the in-process
+ * engine's buffer reports it.
+ */
+export function loadableGeometry(geometry: Geometry): {
+  geometry: Geometry;
+  error: string | null;
+  /** Positions left out. */
+  bad: number;
+} {
+  let error: string | null = null;
+  let bad = 0;
+  const clean = (positions: unknown[]): Position[] =>
+    positions.filter((p, k) => {
+      if (validPosition(p)) return true;
+      bad++;
+      error ??= `position ${k + 1} of a ${geometry.type}, ${JSON.stringify(p)}, is not a longitude/latitude`;
+      return false;
+    }) as Position[];
+  const walk = (g: Geometry): Geometry => {
+    switch (g.type) {
+      case "Point":
+        return validPosition(g.coordinates)
+          ? g
+          : { type: "MultiPoint", coordinates: clean([g.coordinates]) };
+      case "MultiPoint":
+      case "LineString":
+        return { ...g, coordinates: clean(g.coordinates) } as Geometry;
+      case "MultiLineString":
+      case "Polygon":
+        return { ...g, coordinates: g.coordinates.map(clean) } as Geometry;
+      case "MultiPolygon":
+        return { ...g, coordinates: g.coordinates.map((p) => p.map(clean)) };
+      case "GeometryCollection":
+        return { ...g, geometries: g.geometries.map(walk) };
+    }
+  };
+  const out = walk(geometry);
+  return { geometry: error === null ? geometry : out, error, bad };
+}
+
+/** Text without U+0000, which PostgreSQL's text and jsonb cannot hold. */
+const noNul = (_key: string, value: unknown) =>
+  typeof value === "string" && value.includes("\u0000")
+    ? value.replaceAll("\u0000", "\uFFFD")
+    : value;
+
+/**
+ * The COPY rows of a layer: idx, fid (the engine's `featureId`), properties as JSON, the geometry as
+ * read (only where the polygonal part is not all of it, or when `raw` asks for it: the rules that
+ * look at it) and the prepared polygonal part.
+ */
+export function* layerRows(
+  features: readonly Feature[],
+  raw: boolean,
+): Generator<(string | number | null)[]> {
+  for (let i = 0; i < features.length; i++) {
+    const feature = features[i] as Feature;
+    const geometry: Geometry | null = feature.geometry ?? null;
+    const poly = preparedPolygonText(prepareGeometry(geometry));
+    const polygonal = geometry?.type === "Polygon" || geometry?.type === "MultiPolygon";
+    const loadable = geometry && (raw || !polygonal) ? loadableGeometry(geometry) : null;
+    const gj = loadable ? JSON.stringify(loadable.geometry) : null;
+    const props = JSON.stringify(feature.properties ?? {}, noNul);
+    yield [i, featureId(feature, i), props, gj, poly, loadable?.error ?? null, loadable?.bad ?? 0];
+  }
+}
