@@ -57,7 +57,9 @@ export function useProposalCompare({
 
   const pieces = useMemo(
     () =>
-      last ? (last.mapPieces ?? comparePiecesCollection(last.comparison.pieces, last.colors)) : null,
+      last
+        ? (last.mapPieces ?? comparePiecesCollection(last.comparison.pieces, last.colors))
+        : null,
     [last],
   );
   const mapData = useMemo(
