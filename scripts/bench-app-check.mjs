@@ -11,6 +11,8 @@
 //
 //   node scripts/bench-app-check.mjs [--runs 5] [--no-build] [--cell 0.0105]
 //                                    [--dist DIR (serve another build of the app, e.g. to compare)]
+//                                    [--trace FILE (a Chromium performance trace of the first run,
+//                                     with the V8 CPU profile: read it with scripts/trace-long-tasks.mjs)]
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -279,7 +281,13 @@ async function panelTimes(page, times = 5) {
  * The whole measurement: app check runs on the shipped catalogue, panel times there and on the
  * dense case, and the command line's time; its JSON result and the markdown lines that report it.
  */
-export async function benchAppCheck({ runs = 5, build = true, cell = 0.0105, dist = null } = {}) {
+export async function benchAppCheck({
+  runs = 5,
+  build = true,
+  cell = 0.0105,
+  dist = null,
+  trace = null,
+} = {}) {
   if (build && !dist) {
     log("vite build …");
     buildApp();
@@ -306,7 +314,23 @@ export async function benchAppCheck({ runs = 5, build = true, cell = 0.0105, dis
     const repaint = await repaintCost(page);
     const app = [];
     for (let i = 0; i < runs; i++) {
+      if (i === 0 && trace) {
+        await browser.startTracing(page, {
+          path: resolve(trace),
+          screenshots: false,
+          categories: [
+            "devtools.timeline",
+            "disabled-by-default-devtools.timeline",
+            "v8.execute",
+            "blink.user_timing",
+            "disabled-by-default-v8.cpu_profiler",
+          ],
+        });
+        // starting the CPU profiler stops the page for a second or two: not part of the run
+        await settle(page);
+      }
       const run = await timedRun(page);
+      if (i === 0 && trace) await browser.stopTracing();
       log(`app run ${i + 1}: ${JSON.stringify(run)}`);
       app.push(run);
     }
@@ -391,6 +415,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       "no-build": { type: "boolean", default: false },
       cell: { type: "string", default: "0.0105" },
       dist: { type: "string" },
+      trace: { type: "string" },
     },
   });
   const { lines, result } = await benchAppCheck({
@@ -398,6 +423,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     build: !values["no-build"],
     cell: Number(values.cell),
     dist: values.dist ?? null,
+    trace: values.trace ?? null,
   });
   log(JSON.stringify(result));
   console.log(lines.join("\n"));

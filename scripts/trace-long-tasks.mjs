@@ -110,9 +110,16 @@ function main() {
       if (e.ts < task.ts || e.ts + (e.dur ?? 0) > task.ts + task.dur) continue;
       children.set(e.name, (children.get(e.name) ?? 0) + (e.dur ?? 0));
     }
+    // the GPU process's main thread busy meanwhile: SwiftShader running the map's WebGL commands
+    // (with software compositing the page's commit waits for it to read the frame back)
+    let gpu = 0;
+    for (const e of events) {
+      if (e.ph !== "X" || e.name !== "GPUTask" || !e.dur) continue;
+      gpu += Math.max(0, Math.min(e.ts + e.dur, task.ts + task.dur) - Math.max(e.ts, task.ts));
+    }
     const share = (n) => `${Math.round((100 * n) / Math.max(1, inside.length))}%`;
     console.log(
-      `\n+${Math.round(task.startMs)} ms: task of ${Math.round(task.ms)} ms (commit ${Math.round(task.commitMs)} ms), ${inside.length} samples`,
+      `\n+${Math.round(task.startMs)} ms: task of ${Math.round(task.ms)} ms (commit ${Math.round(task.commitMs)} ms, GPU process busy ${Math.round(gpu / 1000)} ms), ${inside.length} samples`,
     );
     const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, Number(values.top));
     for (const [name, n] of top) console.log(`   ${share(n).padStart(4)}  ${name}`);

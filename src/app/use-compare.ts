@@ -47,6 +47,7 @@ export function useCompare(factory: CompareWorkerFactory = startCompareWorker): 
               type: "compare-done",
               runId,
               comparison: outcome.comparison,
+              mapPieces: outcome.mapPieces,
               elapsedMs: outcome.elapsedMs,
             });
             return;

@@ -56,7 +56,10 @@ export function useProposalCompare({
   }, [proposal, currentData, rerun]);
 
   const pieces = useMemo(
-    () => (last ? comparePiecesCollection(last.comparison.pieces, last.colors) : null),
+    () =>
+      last
+        ? (last.mapPieces ?? comparePiecesCollection(last.comparison.pieces, last.colors))
+        : null,
     [last],
   );
   const mapData = useMemo(

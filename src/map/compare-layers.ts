@@ -1,6 +1,12 @@
 import type { Feature, FeatureCollection } from "geojson";
 import type { ExpressionSpecification, LayerSpecification } from "maplibre-gl";
-import type { ComparePiece, CompareSummary, PieceKind } from "../core/compare/index";
+import type {
+  ComparePiece,
+  CompareSummary,
+  PieceKind,
+  PlanComparison,
+} from "../core/compare/index";
+import { type PackedLayer, packCollection } from "../io/packed-collection";
 import { EMPTY_COLLECTION } from "./base-style";
 import { hatchPattern, hexToRgb, type PatternImage } from "./check-layers";
 import { NOT_POINTS, POLYGONS } from "./geometry-filters";
@@ -132,6 +138,17 @@ export function comparePiecesCollection(
     });
   }
   return features.length === 0 ? EMPTY_COLLECTION : { type: "FeatureCollection", features };
+}
+
+/**
+ * The drawable pieces of `comparison` as map data (see {@link comparePiecesCollection}, coloured by
+ * {@link transitionColors} of its summary, as the page colours its panel), packed: made on the
+ * compare worker, so the page hands MapLibre a blob URL and its worker parses them there.
+ */
+export function packedComparePieces(comparison: PlanComparison): PackedLayer {
+  const colors = transitionColors(comparison.summary);
+  const { blob, count } = packCollection(comparePiecesCollection(comparison.pieces, colors));
+  return { kind: "packed", blob, count };
 }
 
 /** The selected piece's outline (or nothing). */

@@ -109,7 +109,8 @@ export type MapViewOptions = {
 };
 
 /** A comparison as the map draws it: its pieces and the selected one (see `compare-layers`). */
-export type ComparisonData = { pieces: FeatureCollection; highlight: FeatureCollection };
+/** What the map draws of a comparison: its pieces (parsed, or packed by the compare worker), the selected one. */
+export type ComparisonData = { pieces: LayerData; highlight: FeatureCollection };
 
 const CLICK_TOLERANCE_PX = 5;
 

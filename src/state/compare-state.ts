@@ -1,10 +1,13 @@
 import type { ComparePiece, PlanComparison } from "../core/compare/index";
+import type { PackedLayer } from "../io/packed-collection";
 import { type TransitionColors, transitionColors } from "../map/compare-layers";
 
 /** A finished comparison, with the colours its map layers and panel share. */
 export type CompareDone = {
   comparison: PlanComparison;
   colors: TransitionColors;
+  /** The drawable pieces packed by the worker, for the map (absent: made from the pieces). */
+  mapPieces?: PackedLayer;
   elapsedMs: number;
 };
 
@@ -30,7 +33,14 @@ export type CompareState = {
 export type CompareAction =
   | { type: "compare-started"; runId: number }
   | { type: "compare-progress"; runId: number; done: number; total: number }
-  | { type: "compare-done"; runId: number; comparison: PlanComparison; elapsedMs: number }
+  | {
+      type: "compare-done";
+      runId: number;
+      comparison: PlanComparison;
+      /** The drawable pieces packed by the worker (see `packedComparePieces`). */
+      mapPieces?: PackedLayer;
+      elapsedMs: number;
+    }
   | { type: "compare-failed"; runId: number; message: string }
   | { type: "compare-cancelled"; runId: number }
   | { type: "select-piece"; id: string | null }
@@ -70,6 +80,7 @@ export function compareReducer(state: CompareState, action: CompareAction): Comp
         last: {
           comparison: action.comparison,
           colors: transitionColors(action.comparison.summary),
+          ...(action.mapPieces ? { mapPieces: action.mapPieces } : {}),
           elapsedMs: action.elapsedMs,
         },
       };

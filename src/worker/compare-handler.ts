@@ -1,5 +1,6 @@
 import { comparePlansAsync } from "../core/compare/index";
 import { layerCollection } from "../io/packed-collection";
+import { packedComparePieces } from "../map/compare-layers";
 import { SLICE_MS } from "./check-handler";
 import type { FromCompareWorker, ToCompareWorker } from "./compare-protocol";
 import { createRunSlot } from "./run-slot";
@@ -27,10 +28,8 @@ export function createCompareHandler(
       case "compare": {
         const { runId, request } = message;
         const { districts, ...options } = request.options ?? {};
-        runs.start(runId, async (signal) => ({
-          type: "result",
-          runId,
-          comparison: await comparePlansAsync(
+        runs.start(runId, async (signal) => {
+          const comparison = await comparePlansAsync(
             await layerCollection(request.current),
             await layerCollection(request.proposal),
             {
@@ -40,8 +39,9 @@ export function createCompareHandler(
               sliceMs,
               onProgress: (done, total) => post({ type: "progress", runId, done, total }),
             },
-          ),
-        }));
+          );
+          return { type: "result", runId, comparison, mapPieces: packedComparePieces(comparison) };
+        });
         return;
       }
     }

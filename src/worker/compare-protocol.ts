@@ -1,5 +1,5 @@
 import type { CompareOptions, PlanComparison } from "../core/compare/index";
-import type { LayerData } from "../io/packed-collection";
+import type { LayerData, PackedLayer } from "../io/packed-collection";
 
 /**
  * The options of a comparison that can cross to a worker (structured clone): no kernel, signal or
@@ -29,6 +29,14 @@ export type CompareRequest = {
   options?: CompareRequestOptions;
 };
 
+/**
+ * A comparison as the worker hands it over: the comparison, and its drawable pieces as the map
+ * draws them, packed (a Blob crosses as a handle): MapLibre's worker fetches and parses them from
+ * a blob URL, so 100 000 pieces never cross from the page to the map as objects (a structured
+ * clone on the page's thread, a second or more).
+ */
+export type CompareResult = { comparison: PlanComparison; mapPieces: PackedLayer };
+
 /** Messages the page sends a compare worker. */
 export type ToCompareWorker =
   /** Compare; a comparison still running in this worker is stopped first (it answers `cancelled`). */
@@ -40,7 +48,7 @@ export type ToCompareWorker =
 export type FromCompareWorker =
   /** Zones done and zones in all (both plans). */
   | { type: "progress"; runId: number; done: number; total: number }
-  | { type: "result"; runId: number; comparison: PlanComparison }
+  | ({ type: "result"; runId: number } & CompareResult)
   | { type: "cancelled"; runId: number }
   /** The run failed as a whole (a bug, not bad data: bad zones become "not computed" pieces). */
   | { type: "error"; runId: number; message: string };

@@ -1,6 +1,10 @@
-import type { PlanComparison } from "../core/compare/index";
 import { forWorker } from "../io/packed-collection";
-import type { CompareRequest, FromCompareWorker, ToCompareWorker } from "./compare-protocol";
+import type {
+  CompareRequest,
+  CompareResult,
+  FromCompareWorker,
+  ToCompareWorker,
+} from "./compare-protocol";
 import {
   type JobProtocol,
   OneWorkerRunner,
@@ -19,7 +23,7 @@ export type CompareWorkerFactory = WorkerFactory<ToCompareWorker, FromCompareWor
 
 /** How a comparison ended. `elapsedMs`: wall time from `run` to the result, copies included. */
 export type CompareOutcome =
-  | { status: "done"; comparison: PlanComparison; elapsedMs: number }
+  | ({ status: "done"; elapsedMs: number } & CompareResult)
   | { status: "cancelled" }
   | { status: "failed"; message: string };
 
@@ -27,7 +31,7 @@ const COMPARE_PROTOCOL: JobProtocol<
   ToCompareWorker,
   FromCompareWorker,
   CompareRequest,
-  PlanComparison
+  CompareResult
 > = {
   // packed layers go as their Blob alone (a handle): the page's bytes and ids stay behind
   start: (runId, { current, proposal, options }) => ({
@@ -47,7 +51,10 @@ const COMPARE_PROTOCOL: JobProtocol<
     },
   }),
   cancel: (runId) => ({ type: "cancel", runId }),
-  result: (message) => (message.type === "result" ? message.comparison : undefined),
+  result: (message) =>
+    message.type === "result"
+      ? { comparison: message.comparison, mapPieces: message.mapPieces }
+      : undefined,
 };
 
 /**
@@ -60,7 +67,7 @@ export class CompareRunner {
     ToCompareWorker,
     FromCompareWorker,
     CompareRequest,
-    PlanComparison
+    CompareResult
   >;
 
   constructor(factory: CompareWorkerFactory) {
@@ -82,7 +89,7 @@ export class CompareRunner {
   ): Promise<CompareOutcome> {
     const outcome = await this.runner.run(request, (done, total) => onProgress(done, total));
     return outcome.status === "done"
-      ? { status: "done", comparison: outcome.result, elapsedMs: outcome.elapsedMs }
+      ? { status: "done", ...outcome.result, elapsedMs: outcome.elapsedMs }
       : outcome;
   }
 
