@@ -25,6 +25,11 @@ export type CheckArgs = {
   workers: number | "auto";
   /** Write what the proposal changes compared with the layer it replaces, not the findings. */
   compare: boolean;
+  /**
+   * Stream FlatGeobuf and newline-delimited GeoJSON layers, keeping this many prepared geometries
+   * each; null: only such layers of 64 MiB or more, with the default window (streamed-layer.ts).
+   */
+  window: number | null;
   help: boolean;
 };
 
@@ -33,7 +38,7 @@ export const DEFAULT_CATALOG = "layers/catalog.json";
 export const CHECK_USAGE = [
   "Cách dùng / Usage: npm run check -- [--catalog layers/catalog.json] [--proposal TỆP] [--crs EPSG:…]",
   "                   [--land-use-attribute TÊN] [--rules ID,ID] [--format json|csv|geojson] [--out TỆP] [--timings]",
-  "                   [--source-layer TÊN] [--workers N|auto] [--compare]",
+  "                   [--source-layer TÊN] [--workers N|auto] [--compare] [--window N]",
   "  --catalog    danh mục lớp; đường dẫn lớp tính từ thư mục của nó / layer catalogue; layer paths are relative to it",
   "  --proposal   phương án thay lớp quy hoạch thành phố / proposal checked in place of the city plan layer:",
   "               GeoJSON (.geojson, .json, .ndjson), FlatGeobuf (.fgb), Shapefile (.shp cùng .dbf, .prj cạnh nó / beside it, hoặc / or .zip),",
@@ -52,6 +57,8 @@ export const CHECK_USAGE = [
   "               write findings to a file instead of stdout (npm adds a banner to stdout: use --out or npm run -s check)",
   "  --timings    in một dòng JSON thời gian các pha lên stderr / print one JSON line of phase timings on stderr",
   "  --workers    số luồng kiểm tra (mặc định auto) / checking threads (default auto)",
+  "  --window N   đọc dần lớp FlatGeobuf và GeoJSON theo dòng (.ndjson), giữ N hình đã chuẩn bị mỗi lớp (mặc định: chỉ lớp từ 64 MiB, N = 20000) /",
+  "               stream FlatGeobuf and newline-delimited GeoJSON layers, holding N prepared geometries each (default: layers of 64 MiB or more, N = 20000)",
   "  --compare    với --proposal: ghi những gì phương án thay đổi so với lớp nó thay thế (mã đất đổi, phần thêm, phần bỏ) thay cho kết quả kiểm tra; mã thoát 0 /",
   "               with --proposal: write what the proposal changes against the layer it replaces (land-use codes changed, parts added, removed) instead of the findings; exit 0",
   "Mã thoát / Exit code: 0 không có lỗi / no error finding, 1 có lỗi / error findings, 2 dữ liệu vào sai / bad input, 3 lỗi nội bộ / internal failure,",
@@ -101,6 +108,13 @@ export function parseCheckArgs(argv: readonly string[]): CheckArgs {
       );
     }
   }
+  const window = values.window === undefined ? null : Number(values.window);
+  if (window !== null && !(Number.isInteger(window) && window >= 1)) {
+    throw usageError(
+      `--window phải là số nguyên dương, không phải "${values.window}"`,
+      `--window must be a positive integer, not "${values.window}"`,
+    );
+  }
   for (const key of [
     "catalog",
     "proposal-layer",
@@ -149,6 +163,7 @@ export function parseCheckArgs(argv: readonly string[]): CheckArgs {
     timings: values.timings ?? false,
     workers,
     compare: values.compare ?? false,
+    window,
     help: values.help ?? false,
   };
 }
@@ -171,6 +186,7 @@ function parse(argv: readonly string[]) {
       timings: { type: "boolean" },
       workers: { type: "string" },
       compare: { type: "boolean" },
+      window: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });

@@ -49,6 +49,7 @@ export async function runCheckCommand(argv: readonly string[], workerScript: URL
       proposalLayer: args.proposalLayer,
       sourceLayer: args.sourceLayer,
       rules: args.rules,
+      window: args.window,
     },
     workers: args.workers,
     findingGeometry: args.format !== "csv",

@@ -10,6 +10,7 @@ import type { GeometryKind } from "../core/validate/validate-layer";
 import { CheckInputError, inputError, shownPath } from "./check-error";
 import { type LoadedCatalog, loadCatalog, selectRules } from "./load-catalog";
 import { type ProposalRead, type ReadLayer, readLayerFile, readProposalFiles } from "./read-layer";
+import { readStreamedLayer } from "./streamed-layer";
 
 /** What to check: the options of `npm run check` that choose inputs (plain data, sent to workers). */
 export type CheckSource = {
@@ -24,6 +25,8 @@ export type CheckSource = {
   /** The layer read from a proposal file holding several (`--source-layer`); absent: the first. */
   sourceLayer?: string | null;
   rules: string[] | null;
+  /** `--window`: see {@link readStreamedLayer}; absent or null: only layers of 64 MiB or more. */
+  window?: number | null;
 };
 
 /** A layer file to read, absolute path. */
@@ -44,6 +47,8 @@ export type InputPlan = {
    * (the proposal is in `files` too, under the layer's id).
    */
   proposal: ({ layer: string; file: string } & ProposalFiles) | null;
+  /** Prepared geometries a streamed layer keeps (`--window`); null: the default. */
+  window: number | null;
 };
 
 export type LoadedInputs = {
@@ -137,7 +142,7 @@ export async function planInputs(source: CheckSource): Promise<InputPlan> {
         sourceLayer: source.sourceLayer ?? null,
       }
     : null;
-  return { loaded, rules, files, districts, proposal };
+  return { loaded, rules, files, districts, proposal, window: source.window ?? null };
 }
 
 /**
@@ -154,7 +159,10 @@ export async function readInputs(plan: InputPlan): Promise<LoadedInputs> {
       f.id,
       proposal?.layer === f.id
         ? await readProposalFiles(proposal.paths, proposal)
-        : await readLayerFile(f.path, f.kind, f.hint),
+        : ((await readStreamedLayer(f.path, f.kind, {
+            window: plan.window,
+            ...(f.hint ? { hint: f.hint } : {}),
+          })) ?? (await readLayerFile(f.path, f.kind, f.hint))),
     ],
   );
   const districtJob = plan.districts

@@ -120,10 +120,10 @@ const layerSource = z
     }),
   )
   .regex(
-    /\.(geojson|json|fgb)$/i,
+    /\.(geojson|json|fgb|ndjson|jsonl|geojsonl|geojsons)$/i,
     schemaMessage({
-      vi: "nguồn phải là tệp .geojson, .json hoặc .fgb",
-      en: "source must be a .geojson, .json or .fgb file",
+      vi: "nguồn phải là tệp .geojson, .json, .fgb hoặc GeoJSON theo dòng (.ndjson, .jsonl, .geojsonl, .geojsons)",
+      en: "source must be a .geojson, .json or .fgb file, or newline-delimited GeoJSON (.ndjson, .jsonl, .geojsonl, .geojsons)",
     }),
   );
 

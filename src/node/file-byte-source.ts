@@ -1,0 +1,59 @@
+import { fstatSync, readSync } from "node:fs";
+import type { ByteSource } from "../io/stream/byte-source";
+
+/** Bytes of one cached block: a multiple of 8, so views keep the file's alignment. */
+const BLOCK_BYTES = 1 << 20;
+
+/** Blocks kept: a pass in file order reads each block once; random reads near it hit the cache. */
+const BLOCKS_KEPT = 32;
+
+/** Reads `length` bytes at `offset` of `fd` into a fresh (8-aligned) buffer. */
+function readAt(fd: number, offset: number, length: number, into?: Uint8Array): Uint8Array {
+  const bytes = into ?? new Uint8Array(length);
+  let filled = 0;
+  while (filled < length) {
+    const read = readSync(fd, bytes, filled, length - filled, offset + filled);
+    if (read === 0) break;
+    filled += read;
+  }
+  return bytes.subarray(0, filled);
+}
+
+/**
+ * A {@link ByteSource} over an open file descriptor: positioned synchronous reads through a small
+ * cache of 1 MiB blocks (32 MiB at most), so memory stays bounded whatever the file's size. A read
+ * within one block is a view into it; a read across blocks gets its own buffer, placed at the
+ * file's alignment modulo 8. The descriptor stays the caller's (and must stay open while the
+ * source is used).
+ */
+export function fileByteSource(fd: number): ByteSource {
+  const size = fstatSync(fd).size;
+  const blocks = new Map<number, Uint8Array>();
+  const block = (number: number): Uint8Array => {
+    let bytes = blocks.get(number);
+    if (bytes) {
+      // most recently used last
+      blocks.delete(number);
+      blocks.set(number, bytes);
+      return bytes;
+    }
+    bytes = readAt(fd, number * BLOCK_BYTES, Math.min(BLOCK_BYTES, size - number * BLOCK_BYTES));
+    if (blocks.size >= BLOCKS_KEPT) blocks.delete(blocks.keys().next().value as number);
+    blocks.set(number, bytes);
+    return bytes;
+  };
+  return {
+    size,
+    read(offset, length) {
+      const end = Math.min(size, offset + Math.max(0, length));
+      if (offset >= end) return new Uint8Array(0);
+      const first = Math.floor(offset / BLOCK_BYTES);
+      if (Math.floor((end - 1) / BLOCK_BYTES) === first) {
+        return block(first).subarray(offset - first * BLOCK_BYTES, end - first * BLOCK_BYTES);
+      }
+      const shift = offset % 8;
+      const bytes = new Uint8Array(shift + end - offset);
+      return readAt(fd, offset, end - offset, bytes.subarray(shift));
+    },
+  };
+}
