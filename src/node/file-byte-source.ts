@@ -21,14 +21,22 @@ function readAt(fd: number, offset: number, length: number, into?: Uint8Array): 
 
 /**
  * A {@link ByteSource} over an open file descriptor: positioned synchronous reads through a small
- * cache of 1 MiB blocks (32 MiB at most), so memory stays bounded whatever the file's size. A read
- * within one block is a view into it; a read across blocks gets its own buffer, placed at the
- * file's alignment modulo 8. The descriptor stays the caller's (and must stay open while the
+ * cache of 1 MiB blocks (32 MiB at most), so memory stays bounded whatever the file's size. Reads
+ * in order (or near the last one) go through the blocks, a view into one; a read far from the last
+ * one, or across blocks, gets its own buffer of just its bytes, placed at the file's alignment
+ * modulo 8. The descriptor stays the caller's (and must stay open while the
  * source is used).
  */
 export function fileByteSource(fd: number): ByteSource {
   const size = fstatSync(fd).size;
   const blocks = new Map<number, Uint8Array>();
+  let lastEnd = 0;
+  /** Bytes [offset, end) in a buffer of their own, placed at the file's alignment modulo 8. */
+  const readAligned = (offset: number, end: number) => {
+    const shift = offset % 8;
+    const bytes = new Uint8Array(shift + end - offset);
+    return readAt(fd, offset, end - offset, bytes.subarray(shift));
+  };
   const block = (number: number): Uint8Array => {
     let bytes = blocks.get(number);
     if (bytes) {
@@ -48,12 +56,15 @@ export function fileByteSource(fd: number): ByteSource {
       const end = Math.min(size, offset + Math.max(0, length));
       if (offset >= end) return new Uint8Array(0);
       const first = Math.floor(offset / BLOCK_BYTES);
+      const near = Math.abs(offset - lastEnd) <= BLOCK_BYTES;
+      lastEnd = end;
+      // far from the last read and not cached: only the bytes asked for (a random read of a
+      // record must not cost a whole block)
+      if (!near && !blocks.has(first)) return readAligned(offset, end);
       if (Math.floor((end - 1) / BLOCK_BYTES) === first) {
         return block(first).subarray(offset - first * BLOCK_BYTES, end - first * BLOCK_BYTES);
       }
-      const shift = offset % 8;
-      const bytes = new Uint8Array(shift + end - offset);
-      return readAt(fd, offset, end - offset, bytes.subarray(shift));
+      return readAligned(offset, end);
     },
   };
 }

@@ -57,7 +57,7 @@ export type ReadLayer = { collection: FeatureCollection; warnings: string[] };
  * opened safely and refused by size before a byte is read ({@link readInputFile}), then the
  * format's reader, with the same limits as the app's (the registry's {@link DEFAULT_READ_LIMITS}).
  */
-async function readSourceFiles(
+export async function readSourceFiles(
   paths: readonly string[],
   hint?: string,
   layer?: string,

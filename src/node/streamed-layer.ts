@@ -38,13 +38,21 @@ const NO_LIMIT = {
   advice: { vi: "", en: "" },
 } satisfies { bytes: number; advice: Bilingual };
 
-/** A streamed layer's records, read as the whole-file reader reads them, one feature at a time. */
-function readOne(layer: RecordLayer, index: number): Feature | null {
+/**
+ * Feature `index` of a streamed layer, read as the whole-file reader reads it (normalised), with
+ * the problems found reading it (numbered as in the file); null when it could not be read.
+ */
+export function readRecord(
+  layer: RecordLayer,
+  index: number,
+): { feature: Feature | null; problems: ValidationIssue[] } {
   const sink = new FeatureSink(layer.file);
   layer.read(index, sink);
-  return sink.finish({ format: layer.format, crs: layer.crs }, layer.count).collection
-    .features[0] as Feature | null;
+  const read = sink.finish({ format: layer.format, crs: layer.crs }, layer.count);
+  return { feature: read.collection.features[0] ?? null, problems: read.problems };
 }
+
+const readOne = (layer: RecordLayer, index: number) => readRecord(layer, index).feature;
 
 /** Reads feature `index`'s geometry again, in WGS84 (through the CRS the first pass decided). */
 function geometryReader(layer: RecordLayer, choice: CrsChoice): GeometryReader {
@@ -103,7 +111,10 @@ function firstPass(layer: RecordLayer, kind: GeometryKind) {
 }
 
 /** The records of a file that can be streamed, or null: any other format is read whole. */
-function recordsOf(file: string, source: ReturnType<typeof fileByteSource>): RecordLayer | null {
+export function recordsOf(
+  file: string,
+  source: ReturnType<typeof fileByteSource>,
+): RecordLayer | null {
   if (looksLikeFlatGeobuf(source.read(0, 8))) return fgbRecords(file, source);
   if ((NDJSON_EXTENSIONS as readonly string[]).includes(extensionOf(file))) {
     return ndjsonRecords(file, source, DEFAULT_READ_LIMITS);
