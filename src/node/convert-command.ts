@@ -101,7 +101,7 @@ async function openInput(paths: string[], sourceLayer: string | null): Promise<I
     });
     const close = () => opened.handle.close();
     try {
-      const layer = recordsOf(shownPath(first), fileByteSource(opened.handle.fd));
+      const layer = recordsOf(shownPath(first), fileByteSource(opened.handle));
       if (layer) return streamedInput(layer, close);
     } catch (error) {
       await close();

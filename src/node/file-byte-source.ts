@@ -1,4 +1,5 @@
 import { fstatSync, readSync } from "node:fs";
+import type { FileHandle } from "node:fs/promises";
 import type { ByteSource } from "../io/stream/byte-source";
 
 /** Bytes of one cached block: a multiple of 8, so views keep the file's alignment. */
@@ -24,18 +25,19 @@ function readAt(fd: number, offset: number, length: number, into?: Uint8Array): 
  * cache of 1 MiB blocks (32 MiB at most), so memory stays bounded whatever the file's size. Reads
  * in order (or near the last one) go through the blocks, a view into one; a read far from the last
  * one, or across blocks, gets its own buffer of just its bytes, placed at the file's alignment
- * modulo 8. The descriptor stays the caller's (and must stay open while the
- * source is used).
+ * modulo 8. The file stays the caller's to close, once the source is no longer used.
  */
-export function fileByteSource(fd: number): ByteSource {
-  const size = fstatSync(fd).size;
+export function fileByteSource(file: FileHandle): ByteSource {
+  // every read goes through the handle, so the source holds it: a FileHandle no longer referenced
+  // is closed by the garbage collector
+  const size = fstatSync(file.fd).size;
   const blocks = new Map<number, Uint8Array>();
   let lastEnd = 0;
   /** Bytes [offset, end) in a buffer of their own, placed at the file's alignment modulo 8. */
   const readAligned = (offset: number, end: number) => {
     const shift = offset % 8;
     const bytes = new Uint8Array(shift + end - offset);
-    return readAt(fd, offset, end - offset, bytes.subarray(shift));
+    return readAt(file.fd, offset, end - offset, bytes.subarray(shift));
   };
   const block = (number: number): Uint8Array => {
     let bytes = blocks.get(number);
@@ -45,7 +47,11 @@ export function fileByteSource(fd: number): ByteSource {
       blocks.set(number, bytes);
       return bytes;
     }
-    bytes = readAt(fd, number * BLOCK_BYTES, Math.min(BLOCK_BYTES, size - number * BLOCK_BYTES));
+    bytes = readAt(
+      file.fd,
+      number * BLOCK_BYTES,
+      Math.min(BLOCK_BYTES, size - number * BLOCK_BYTES),
+    );
     if (blocks.size >= BLOCKS_KEPT) blocks.delete(blocks.keys().next().value as number);
     blocks.set(number, bytes);
     return bytes;

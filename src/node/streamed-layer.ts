@@ -146,7 +146,7 @@ export async function readStreamedLayer(
   let pass: ReturnType<typeof firstPass>;
   try {
     if (options.window !== null || opened.size >= STREAM_FROM_BYTES) {
-      layer = recordsOf(file, fileByteSource(opened.handle.fd));
+      layer = recordsOf(file, fileByteSource(opened.handle));
     }
     if (!layer) {
       await opened.handle.close();
