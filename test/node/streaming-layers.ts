@@ -175,8 +175,9 @@ export function writeStreamingData(
   dir: string,
   side: number,
   formats: readonly ("geojson" | "ndjson" | "fgb")[] = ["geojson", "ndjson", "fgb"],
+  perEdge = 8,
 ): Record<string, string> {
-  const city = zones(side);
+  const city = zones(side, perEdge);
   const { rice, region } = constraints(side);
   const collection = (features: readonly Feature[]) => ({
     type: "FeatureCollection" as const,
