@@ -24,6 +24,8 @@ import type { CheckStats, Finding, Polygons, Prevailing } from "./types";
 export type PreparedLayer = {
   id: string;
   entry: LayerEntry | undefined;
+  /** Whether its geometries are read from a file when used (`lazyCollection`). */
+  streamed: boolean;
   features: Feature[];
   ids: string[];
   geometry(index: number): PreparedGeometry | null;
@@ -50,6 +52,7 @@ export function prepareLayer(
   return {
     id,
     entry,
+    streamed: recent !== null,
     features,
     ids,
     geometry(index) {

@@ -39,8 +39,16 @@ export type PreparedChecks = {
 /**
  * Which share of the work a call does: units u with u mod `count` = `index`. Interleaving keeps the
  * partitions even when costly features cluster; partitions of one input can run in any thread.
+ * `contiguous` cuts the units into `count` runs instead, run `index` being the units from
+ * ⌊units·index/count⌋ up to the next run: a run visits a streamed layer's features in file order
+ * (in a FlatGeobuf, one spatial window after another), where interleaving would read them all.
  */
-export type Partition = { index: number; count: number };
+export type Partition = { index: number; count: number; contiguous?: boolean };
+
+/** The units [from, to) of a contiguous partition. */
+function runOf(units: number, { index, count }: Partition): [number, number] {
+  return [Math.floor((units * index) / count), Math.floor((units * (index + 1)) / count)];
+}
 
 /** Options of a run: which partition, cancellation and progress. */
 export type RunOptions = {
@@ -204,6 +212,10 @@ function polygonalRoles(rule: Rule): { role: "subject" | "constraint"; id: strin
 /** Number of units a partition will visit. */
 export function partitionUnits(prepared: PreparedChecks, part: Partition = { index: 0, count: 1 }) {
   const { index, count } = part;
+  if (part.contiguous) {
+    const [from, to] = runOf(prepared.units, part);
+    return to - from;
+  }
   return Math.max(0, Math.floor((prepared.units - index + count - 1) / count));
 }
 
@@ -214,6 +226,8 @@ function createCursor(prepared: PreparedChecks, options: RunOptions) {
     throw new RangeError(`bad partition ${part.index} of ${part.count}`);
   }
   const total = partitionUnits(prepared, part);
+  const span = part.contiguous ? runOf(prepared.units, part) : null;
+  const stride = span ? 1 : part.count;
   const findings: Finding[] = [];
   const units: number[] = [];
   const statsBefore = { ...prepared.engine.stats };
@@ -280,8 +294,12 @@ function createCursor(prepared: PreparedChecks, options: RunOptions) {
       }
       // jump straight to this partition's next unit, then stride: with many chunks, stepping over
       // every other partition's units cost more than some chunks' work
-      subjectIndex += (part.index - ((base + subjectIndex) % part.count) + part.count) % part.count;
-      for (; subjectIndex < length; subjectIndex += part.count) {
+      if (span) subjectIndex = Math.max(subjectIndex, span[0] - base);
+      else
+        subjectIndex +=
+          (part.index - ((base + subjectIndex) % part.count) + part.count) % part.count;
+      const stop = span ? Math.max(0, Math.min(length, span[1] - base)) : length;
+      for (; subjectIndex < stop; subjectIndex += stride) {
         signal?.throwIfAborted();
         const before = findings.length;
         checker.check(subjects[subjectIndex] as number, findings);
@@ -289,7 +307,7 @@ function createCursor(prepared: PreparedChecks, options: RunOptions) {
         done++;
         if (onProgress && (done % step === 0 || done === total)) onProgress(done, total);
         if (until?.()) {
-          subjectIndex += part.count;
+          subjectIndex += stride;
           return false;
         }
       }
