@@ -37,6 +37,7 @@ describe("parseCheckArgs", () => {
       timings: true,
       workers: 2,
       compare: true,
+      window: null,
       help: false,
     });
   });
