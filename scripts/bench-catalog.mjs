@@ -9,7 +9,7 @@ export const DEVELOPMENT_CODES = ["ODT", "ONT", "SKK", "TMD", "DGT"];
 export const CONSTRAINT_LAYERS = ["rice-protection", "flood-corridor", "transport-corridors"];
 
 const basis = (instrument, date, vi, en) => ({ instrument, date, issuer: { vi, en } });
-const layer = (id, vi, en, level, extra) => ({
+const layer = (ext, id, vi, en, level, extra) => ({
   id,
   title: { vi, en },
   level,
@@ -18,29 +18,29 @@ const layer = (id, vi, en, level, extra) => ({
   status: "approved",
   dataAsOf: "2023-01-01",
   illustrative: true,
-  source: `${id}.geojson`,
+  source: `${id}.${ext}`,
   geometryType: "polygon",
   style: { type: "simple", color: "#888888" },
   attributes: [],
   ...extra,
 });
 
-/** The catalogue object (layers relative to the data folder). */
-export function benchCatalog() {
+/** The catalogue object (layers relative to the data folder, files of extension `ext`). */
+export function benchCatalog(ext = "geojson") {
   return {
     version: 1,
     title: { vi: "Dữ liệu đo hiệu năng", en: "Benchmark data" },
     dataCutoff: "2022-12-31",
     rules: "rules.json",
     layers: [
-      layer("city-plan", "Quy hoạch thành phố (tổng hợp)", "City plan (synthetic)", "city"),
-      layer("rice-protection", "Đất lúa cần bảo vệ", "Protected rice land", "national", {
+      layer(ext, "city-plan", "Quy hoạch thành phố (tổng hợp)", "City plan (synthetic)", "city"),
+      layer(ext, "rice-protection", "Đất lúa cần bảo vệ", "Protected rice land", "national", {
         sector: "land-use",
       }),
-      layer("flood-corridor", "Hành lang thoát lũ", "Flood corridor", "sector", {
+      layer(ext, "flood-corridor", "Hành lang thoát lũ", "Flood corridor", "sector", {
         sector: "water-flood",
       }),
-      layer("transport-corridors", "Hành lang giao thông", "Transport corridors", "sector", {
+      layer(ext, "transport-corridors", "Hành lang giao thông", "Transport corridors", "sector", {
         sector: "transport",
       }),
     ],
@@ -64,9 +64,12 @@ export function benchRules() {
   };
 }
 
-/** Writes catalog.json and rules.json into the generator's output folder; returns the catalogue path. */
-export function writeBenchCatalog(dir) {
-  writeFileSync(join(dir, "catalog.json"), `${JSON.stringify(benchCatalog(), null, 2)}\n`);
+/**
+ * Writes catalog.json (layers of extension `ext`: "geojson", or "fgb" for the streamed sizes) and
+ * rules.json into the generator's output folder; returns the catalogue path.
+ */
+export function writeBenchCatalog(dir, ext = "geojson") {
+  writeFileSync(join(dir, "catalog.json"), `${JSON.stringify(benchCatalog(ext), null, 2)}\n`);
   writeFileSync(join(dir, "rules.json"), `${JSON.stringify(benchRules(), null, 2)}\n`);
   return join(dir, "catalog.json");
 }

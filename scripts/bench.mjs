@@ -11,6 +11,12 @@
 //                    [--database postgres://… (or PLAN_LAYERS_DATABASE_URL; adds `npm run check --
 //                    --engine postgis` on that database, its time beside the anchor's hand-written
 //                    query measured in the same run, and its pairs against the anchor's)]
+//                    Sizes from 200 000 zones (STREAMED_FROM) are generated as newline-delimited
+//                    GeoJSON (scripts/gen-plan-data-lines.mjs: the GeoJSON text of 1 000 000 zones
+//                    is longer than V8's longest string), converted to FlatGeobuf with
+//                    `npm run convert` (time and peak memory printed) and checked once, streamed
+//                    (the city plan layer is over 64 MiB), with a 2-hour timeout per command:
+//                    npm run bench -- --sizes 1000000x100000 --no-naive
 //                    [--validity (adds scripts/bench-validity.mjs: validity on 20 000 to 2 000 000
 //                    vertices and 10 000 parts, against ST_IsValidDetail; a few minutes more)]
 //                    [--no-proposal (skips the proposal-load line: scripts/bench-proposal.mjs, a
@@ -30,17 +36,23 @@
 //                    panel, beside the CLI's time; builds the app; a minute or two)]
 //   npm run bench -- --app [options of scripts/bench-app.mjs]: the app's load in Chromium instead
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { writeBenchCatalog } from "./bench-catalog.mjs";
+import { CONSTRAINT_LAYERS, writeBenchCatalog } from "./bench-catalog.mjs";
+import { runMeasured } from "./measured-run.mjs";
 import { timedCheck } from "./timed-check.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const shared = resolve(root, "..", "shared", "bench");
 const outRoot = join(root, "bench-out");
 const SEED = "42";
+/** Zones from which a size is generated line by line, converted to FlatGeobuf and streamed. */
+const STREAMED_FROM = 200_000;
+/** Seconds a command of a streamed size may take. */
+const STREAMED_TIMEOUT = 7200;
+const streamed = ({ zones }) => zones >= STREAMED_FROM;
 
 // `npm run bench -- --app`: the app's load benchmark instead (scripts/bench-app.mjs, also
 // `npm run bench:app`), with the other arguments passed on.
@@ -94,6 +106,7 @@ function ensureData({ zones, constraints }) {
     const a = JSON.parse(readFileSync(manifest, "utf8")).args ?? {};
     return a.zones === zones && a.constraints === constraints && String(a.seed) === SEED;
   };
+  const lines = streamed({ zones });
   if (!same()) {
     mkdirSync(dir, { recursive: true });
     log(`generating ${zones} × ${constraints} into ${dir} …`);
@@ -101,7 +114,9 @@ function ensureData({ zones, constraints }) {
     const r = spawnSync(
       process.execPath,
       [
-        join(shared, "gen-plan-data.mjs"),
+        lines
+          ? join(root, "scripts", "gen-plan-data-lines.mjs")
+          : join(shared, "gen-plan-data.mjs"),
         "--zones",
         String(zones),
         "--constraints",
@@ -111,24 +126,61 @@ function ensureData({ zones, constraints }) {
         "--out",
         dir,
       ],
-      { cwd: root, stdio: ["ignore", "ignore", "inherit"] },
+      {
+        cwd: root,
+        stdio: ["ignore", "ignore", "inherit"],
+        // the generator holds every zone: ~2 GiB at 200 000, several times that at 1 000 000
+        env: lines ? { ...process.env, NODE_OPTIONS: "--max-old-space-size=16384" } : process.env,
+      },
     );
     if (r.status !== 0) throw new Error(`gen-plan-data.mjs failed (${r.status})`);
     log(`generated in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   }
-  return { dir, catalog: writeBenchCatalog(dir) };
+  if (!lines) return { dir, catalog: writeBenchCatalog(dir), convert: null };
+  return { dir, catalog: writeBenchCatalog(dir, "fgb"), convert: convertToFgb(dir) };
+}
+
+/**
+ * Converts a streamed size's layers to FlatGeobuf (`npm run convert`, streaming), each measured:
+ * wall time and peak RSS of the largest (the city plan). Skipped when the .fgb is newer.
+ */
+function convertToFgb(dir) {
+  const out = {};
+  for (const id of ["city-plan", ...CONSTRAINT_LAYERS]) {
+    const input = join(dir, `${id}.ndjson`);
+    const output = join(dir, `${id}.fgb`);
+    if (existsSync(output) && statSync(output).mtimeMs >= statSync(input).mtimeMs) continue;
+    log(`npm run convert ${id}.ndjson → ${id}.fgb …`);
+    const r = runMeasured(
+      process.execPath,
+      [join(root, "scripts", "run-cli.mjs"), "convert", input, output],
+      STREAMED_TIMEOUT,
+    );
+    if (r.status !== 0) throw new Error(`npm run convert failed (${r.status}):\n${r.stderr}`);
+    out[id] = { wall_ms: r.wallMs, rss_peak_mb: r.peakMb, bytes: statSync(output).size };
+  }
+  return out;
 }
 
 // ------------------------------------------------------------------ our command
-function runCheck(catalog, out, workers) {
-  return timedCheck(["--catalog", catalog, "--format", "csv", "--out", out, "--workers", workers]);
+function runCheck(catalog, out, workers, timeoutSeconds) {
+  return timedCheck(["--catalog", catalog, "--format", "csv", "--out", out, "--workers", workers], {
+    timeoutSeconds,
+  });
 }
 
-function ourRuns(catalog, dir, workers) {
+/**
+ * The in-process engine's runs at one size. A streamed size runs once, cold (minutes each), under
+ * STREAMED_TIMEOUT.
+ */
+function ourRuns(catalog, dir, workers, once = false) {
   const out = join(dir, `ours-findings-${workers}.csv`);
-  runCheck(catalog, out, workers); // warm the file cache; not counted (PostGIS's first run is also cold)
   const runs = [];
-  for (let i = 0; i < RUNS; i++) runs.push(runCheck(catalog, out, workers));
+  if (once) runs.push(runCheck(catalog, out, workers, STREAMED_TIMEOUT));
+  else {
+    runCheck(catalog, out, workers); // warm the file cache; not counted (PostGIS's first run is also cold)
+    for (let i = 0; i < RUNS; i++) runs.push(runCheck(catalog, out, workers));
+  }
   const pick = (k) => median(runs.map((r) => r[k]));
   return {
     read_ms: pick("read_ms"),
@@ -256,11 +308,14 @@ spawnSync(process.execPath, [join(root, "scripts", "run-cli.mjs"), "check", "--h
 
 const results = [];
 for (const size of sizes) {
-  const { dir, catalog } = ensureData(size);
+  const { dir, catalog, convert } = ensureData(size);
   const label = `${size.zones}×${size.constraints}`;
-  log(`${label}: npm run check × ${RUNS} (+1 warm-up), workers ${opts.workers} …`);
-  const ours = ourRuns(catalog, dir, opts.workers);
-  const row = { size: label, zones: size.zones, constraints: size.constraints, ours };
+  const once = streamed(size);
+  log(
+    `${label}: npm run check × ${once ? "1 (streamed FlatGeobuf)" : `${RUNS} (+1 warm-up)`}, workers ${opts.workers} …`,
+  );
+  const ours = ourRuns(catalog, dir, opts.workers, once);
+  const row = { size: label, zones: size.zones, constraints: size.constraints, ours, convert };
   if (opts["threads-compare"]) {
     for (const n of ["1", "2"].filter((w) => w !== opts.workers)) {
       log(`${label}: the same with --workers ${n} …`);
@@ -276,7 +331,9 @@ for (const size of sizes) {
     toPairsCsv(row.engine.findingsCsv, row.enginePairs);
     row.engineAgreement = comparePairs(oursPairs, row.enginePairs);
   }
-  if (withPostgis) {
+  // The anchor script reads GeoJSON only: skipped for streamed sizes.
+  if (withPostgis && once) log(`${label}: postgis-anchor.sh reads GeoJSON only: skipped`);
+  if (withPostgis && !once) {
     log(`${label}: postgis-anchor.sh …`);
     row.postgis = runPostgis(dir);
     if (row.postgis) row.agreement = comparePairs(oursPairs, join(dir, "postgis-pairs.csv"));
@@ -324,6 +381,21 @@ for (const r of results) {
     lines.push(
       `| ${r.size} | ${how} → ${o.workers} | ${f0(o.read_ms)} | ${f0(o.index_ms)} | ${f0(o.check_ms)} | ${f0(o.write_ms)} | ${f0(o.total_ms)} | ${f0(o.wall_ms)} | ${o.pairs} | ${o.candidate_pairs} | ${o.rss_peak_mb} | ${o.heap_mb} |`,
     );
+  }
+}
+const converted = results.filter((r) => r.convert && Object.keys(r.convert).length > 0);
+if (converted.length > 0) {
+  lines.push("");
+  lines.push(
+    "| zones × constraints | npm run convert (.ndjson → .fgb) | wall ms | peak RSS MB | .fgb MB |",
+  );
+  lines.push("|---|---|---|---|---|");
+  for (const r of converted) {
+    for (const [id, c] of Object.entries(r.convert)) {
+      lines.push(
+        `| ${r.size} | ${id} | ${f0(c.wall_ms)} | ${c.rss_peak_mb ?? "–"} | ${f0(c.bytes / 2 ** 20)} |`,
+      );
+    }
   }
 }
 if (naive) {

@@ -11,12 +11,17 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
  * ms) with `wall_ms`, the whole command's wall time. Exit 0 or 1 (findings) is a run; any other
  * status throws with the command's stderr.
  */
-export function timedCheck(args) {
+export function timedCheck(args, { timeoutSeconds } = {}) {
   const t0 = performance.now();
   const r = spawnSync(
     process.execPath,
     [join(root, "scripts", "run-cli.mjs"), "check", ...args, "--timings"],
-    { cwd: root, encoding: "utf8", maxBuffer: 1 << 26 },
+    {
+      cwd: root,
+      encoding: "utf8",
+      maxBuffer: 1 << 26,
+      ...(timeoutSeconds ? { timeout: timeoutSeconds * 1000, killSignal: "SIGTERM" } : {}),
+    },
   );
   const wall = performance.now() - t0;
   if (r.status !== 0 && r.status !== 1)

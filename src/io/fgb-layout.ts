@@ -1,6 +1,6 @@
 import type { HeaderMeta } from "flatgeobuf/lib/mjs/header-meta.js";
 import { corrupt } from "./fgb-error";
-import { readCheckedHeader, SIZE_PREFIX_BYTES } from "./fgb-header";
+import { type CheckedHeader, readCheckedHeader, SIZE_PREFIX_BYTES } from "./fgb-header";
 import { NODE_BYTES, packedTreeBytes } from "./packed-rtree";
 
 /**
@@ -60,10 +60,15 @@ function indexBytes(count: bigint, nodeSize: number, room: number): number {
 /**
  * Finds every feature by walking the size prefixes from the start of the feature section, each
  * checked to lie inside the file. Each step moves on by at least MIN_FEATURE_BYTES, so the walk
- * ends within the file whatever the bytes say.
+ * ends within the file whatever the bytes say. The file is its length and a reader of the
+ * little-endian uint32 at a byte: its bytes in memory, or read as needed (`src/io/stream/`).
  */
-function walkFeatures(bytes: Uint8Array, start: number, count: bigint): number[] {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+export function walkFeatures(
+  file: { length: number; uint32At(at: number): number },
+  start: number,
+  count: bigint,
+): number[] {
+  const bytes = file;
   const starts: number[] = [];
   const expected = count > 0n ? Number(count) : null;
   const of = expected === null ? "" : `/${expected}`;
@@ -82,7 +87,7 @@ function walkFeatures(bytes: Uint8Array, start: number, count: bigint): number[]
         `the file ends inside the size of feature ${number}${of} (byte ${at}): it is cut short`,
       );
     }
-    const size = view.getUint32(at, true);
+    const size = file.uint32At(at);
     if (SIZE_PREFIX_BYTES + size < MIN_FEATURE_BYTES) {
       corrupt(
         `đối tượng ${number}${of} (byte ${at}) chỉ dài ${size} byte: tệp bị hỏng`,
@@ -109,17 +114,19 @@ function walkFeatures(bytes: Uint8Array, start: number, count: bigint): number[]
 }
 
 /**
- * Checks a whole FlatGeobuf file against its size before anything in it is trusted: the header
- * ({@link readCheckedHeader}), the feature count and the index size against the bytes left, then
- * each feature's size prefix. A count of 0 means "unknown" (FlatGeobuf spec): the features are then
- * read one after another, and an index, whose size depends on the count, cannot be placed, so a
- * file that declares one and holds bytes after its header is refused.
+ * Where the index and the features lie in a file of `length` bytes whose header (checked by
+ * {@link readCheckedHeader}) ends at `end`: the count and the index size checked against the bytes
+ * left. A count of 0 means "unknown" (FlatGeobuf spec): an index, whose size depends on the count,
+ * cannot then be placed, so a file that declares one and holds bytes after its header is refused.
  *
- * @throws FgbFormatError saying what is wrong and where
+ * @throws FgbFormatError saying what is wrong
  */
-export function fgbLayout(bytes: Uint8Array): FgbLayout {
-  const { meta, featuresCount, end } = readCheckedHeader(bytes);
-  const room = bytes.length - end;
+export function fgbSections(
+  checked: CheckedHeader,
+  length: number,
+): { indexStart: number; featuresStart: number } {
+  const { meta, featuresCount, end } = checked;
+  const room = length - end;
   const nodeSize = meta.indexNodeSize;
   if (featuresCount === 0n && nodeSize > 0 && room > 0) {
     corrupt(
@@ -127,12 +134,28 @@ export function fgbLayout(bytes: Uint8Array): FgbLayout {
       "the header says 0 features (count unknown) yet declares a spatial index, whose size depends on the count: the file is corrupt",
     );
   }
-  const size = indexBytes(featuresCount, nodeSize, room);
-  const featuresStart = end + size;
+  return { indexStart: end, featuresStart: end + indexBytes(featuresCount, nodeSize, room) };
+}
+
+/**
+ * Checks a whole FlatGeobuf file against its size before anything in it is trusted: the header
+ * ({@link readCheckedHeader}), the feature count and the index size against the bytes left
+ * ({@link fgbSections}), then each feature's size prefix.
+ *
+ * @throws FgbFormatError saying what is wrong and where
+ */
+export function fgbLayout(bytes: Uint8Array): FgbLayout {
+  const checked = readCheckedHeader(bytes);
+  const { indexStart, featuresStart } = fgbSections(checked, bytes.length);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   return {
-    header: { ...meta, featuresCount: Number(featuresCount) },
-    index: size > 0 ? bytes.subarray(end, featuresStart) : null,
+    header: { ...checked.meta, featuresCount: Number(checked.featuresCount) },
+    index: featuresStart > indexStart ? bytes.subarray(indexStart, featuresStart) : null,
     featuresStart,
-    featureStarts: walkFeatures(bytes, featuresStart, featuresCount),
+    featureStarts: walkFeatures(
+      { length: bytes.length, uint32At: (at) => view.getUint32(at, true) },
+      featuresStart,
+      checked.featuresCount,
+    ),
   };
 }

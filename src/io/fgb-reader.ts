@@ -1,7 +1,7 @@
 import type { HeaderMeta } from "flatgeobuf/lib/mjs/header-meta.js";
 import type { Feature, FeatureCollection } from "geojson";
 import { corrupt } from "./fgb-error";
-import { decodeFeature } from "./fgb-feature";
+import { type DecodedFeature, decodeFeature } from "./fgb-feature";
 import { fgbLayout } from "./fgb-layout";
 import type { FgbMetadata } from "./fgb-writer";
 import { type Rect, searchPackedTree } from "./packed-rtree";
@@ -13,7 +13,8 @@ export type FgbReadOptions = {
   rect?: Rect;
 };
 
-function parseMetadata(header: HeaderMeta): FgbMetadata {
+/** What the header's metadata says (the id column kept by {@link writeFlatGeobuf}), or nothing. */
+export function parseMetadata(header: HeaderMeta): FgbMetadata {
   if (!header.metadata) return {};
   try {
     const parsed: unknown = JSON.parse(header.metadata);
@@ -21,6 +22,19 @@ function parseMetadata(header: HeaderMeta): FgbMetadata {
   } catch {
     return {};
   }
+}
+
+/** A decoded feature as GeoJSON, its id restored from the id column (when the file has one). */
+export function featureOf(
+  { geometry, properties }: DecodedFeature,
+  idColumn: string | undefined,
+): Feature {
+  const values = properties ?? {};
+  if (idColumn && Object.hasOwn(values, idColumn)) {
+    const { [idColumn]: id, ...rest } = values;
+    return { type: "Feature", id: id as string | number, geometry, properties: rest } as Feature;
+  }
+  return { type: "Feature", geometry, properties: values } as Feature;
 }
 
 /** Index of `offset` in the ascending `starts`, or -1. */
@@ -90,13 +104,7 @@ export async function readFlatGeobuf(
   const features: Feature[] = positions.map((position) => {
     const start = featureStarts[position] as number;
     const end = featureStarts[position + 1] ?? bytes.length;
-    const { geometry, properties } = decodeFeature(bytes, start, end, header, position + 1);
-    const values = properties ?? {};
-    if (idColumn && Object.hasOwn(values, idColumn)) {
-      const { [idColumn]: id, ...rest } = values;
-      return { type: "Feature", id: id as string | number, geometry, properties: rest } as Feature;
-    }
-    return { type: "Feature", geometry, properties: values } as Feature;
+    return featureOf(decodeFeature(bytes, start, end, header, position + 1), idColumn);
   });
   return { type: "FeatureCollection", features };
 }

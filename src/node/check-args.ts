@@ -32,6 +32,11 @@ export type CheckArgs = {
    * never printed.
    */
   database: string | null;
+  /**
+   * Stream FlatGeobuf and newline-delimited GeoJSON layers, keeping this many prepared geometries
+   * each; null: only such layers of 64 MiB or more, with the default window (streamed-layer.ts).
+   */
+  window: number | null;
   help: boolean;
 };
 
@@ -47,7 +52,8 @@ export const DATABASE_ENV = "PLAN_LAYERS_DATABASE_URL";
 export const CHECK_USAGE = [
   "Cách dùng / Usage: npm run check -- [--catalog layers/catalog.json] [--proposal TỆP] [--crs EPSG:…]",
   "                   [--land-use-attribute TÊN] [--rules ID,ID] [--format json|csv|geojson] [--out TỆP] [--timings]",
-  "                   [--source-layer TÊN] [--workers N|auto] [--compare] [--engine in-process|postgis] [--database postgres://…]",
+  "                   [--source-layer TÊN] [--workers N|auto] [--compare] [--window N]",
+  "                   [--engine in-process|postgis] [--database postgres://…]",
   "  --catalog    danh mục lớp; đường dẫn lớp tính từ thư mục của nó / layer catalogue; layer paths are relative to it",
   "  --proposal   phương án thay lớp quy hoạch thành phố / proposal checked in place of the city plan layer:",
   "               GeoJSON (.geojson, .json, .ndjson), FlatGeobuf (.fgb), Shapefile (.shp cùng .dbf, .prj cạnh nó / beside it, hoặc / or .zip),",
@@ -66,6 +72,8 @@ export const CHECK_USAGE = [
   "               write findings to a file instead of stdout (npm adds a banner to stdout: use --out or npm run -s check)",
   "  --timings    in một dòng JSON thời gian các pha lên stderr / print one JSON line of phase timings on stderr",
   "  --workers    số luồng kiểm tra (mặc định auto) / checking threads (default auto)",
+  "  --window N   đọc dần lớp FlatGeobuf và GeoJSON theo dòng (.ndjson), giữ N hình đã chuẩn bị mỗi lớp (mặc định: chỉ lớp từ 64 MiB, N = 20000) /",
+  "               stream FlatGeobuf and newline-delimited GeoJSON layers, holding N prepared geometries each (default: layers of 64 MiB or more, N = 20000)",
   "  --compare    với --proposal: ghi những gì phương án thay đổi so với lớp nó thay thế (mã đất đổi, phần thêm, phần bỏ) thay cho kết quả kiểm tra; mã thoát 0 /",
   "               with --proposal: write what the proposal changes against the layer it replaces (land-use codes changed, parts added, removed) instead of the findings; exit 0",
   "  --engine     in-process (mặc định / default) hoặc / or postgis: chạy cùng quy tắc bằng SQL trong PostGIS / run the same rules as SQL inside PostGIS",
@@ -120,6 +128,13 @@ export function parseCheckArgs(
         `--workers must be an integer 1–64 or auto, not "${values.workers}"`,
       );
     }
+  }
+  const window = values.window === undefined ? null : Number(values.window);
+  if (window !== null && !(Number.isInteger(window) && window >= 1)) {
+    throw usageError(
+      `--window phải là số nguyên dương, không phải "${values.window}"`,
+      `--window must be a positive integer, not "${values.window}"`,
+    );
   }
   for (const key of [
     "catalog",
@@ -199,6 +214,7 @@ export function parseCheckArgs(
     compare: values.compare ?? false,
     engine: engine as CheckEngine,
     database,
+    window,
     help: values.help ?? false,
   };
 }
@@ -223,6 +239,7 @@ function parse(argv: readonly string[]) {
       compare: { type: "boolean" },
       engine: { type: "string" },
       database: { type: "string" },
+      window: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });

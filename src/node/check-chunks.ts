@@ -52,12 +52,14 @@ export function claimAndCheck(
   afterChunk?: (claimed: number) => void,
 ): { partial: PartialResult; claimed: number } {
   const partial = emptyPartial(prepared);
+  // a streamed layer is read in file order, a run of units at a time (see Partition)
+  const contiguous = [...prepared.engine.layers.values()].some((layer) => layer.streamed);
   let claimed = 0;
   for (;;) {
     const index = Atomics.add(board.counter, 0, 1);
     if (index >= board.chunks) break;
     claimed++;
-    const part = checkPartition(prepared, { part: { index, count: board.chunks } });
+    const part = checkPartition(prepared, { part: { index, count: board.chunks, contiguous } });
     for (const f of part.findings) partial.findings.push(f);
     for (const u of part.units) partial.units.push(u);
     // quota sums live in the prepared checkers and grow call after call: the last call's are the total

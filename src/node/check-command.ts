@@ -50,6 +50,7 @@ export async function runCheckCommand(argv: readonly string[], workerScript: URL
     proposalLayer: args.proposalLayer,
     sourceLayer: args.sourceLayer,
     rules: args.rules,
+    window: args.window,
   };
   const findingGeometry = args.format !== "csv";
   const run =

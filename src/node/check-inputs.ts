@@ -11,6 +11,7 @@ import type { GeometryKind } from "../core/validate/validate-layer";
 import { CheckInputError, inputError, shownPath } from "./check-error";
 import { type LoadedCatalog, loadCatalog, selectRules } from "./load-catalog";
 import { type ProposalRead, type ReadLayer, readLayerFile, readProposalFiles } from "./read-layer";
+import { readStreamedLayer } from "./streamed-layer";
 
 /** What to check: the options of `npm run check` that choose inputs (plain data, sent to workers). */
 export type CheckSource = {
@@ -25,6 +26,8 @@ export type CheckSource = {
   /** The layer read from a proposal file holding several (`--source-layer`); absent: the first. */
   sourceLayer?: string | null;
   rules: string[] | null;
+  /** `--window`: see {@link readStreamedLayer}; absent or null: only layers of 64 MiB or more. */
+  window?: number | null;
 };
 
 /**
@@ -57,6 +60,8 @@ export type InputPlan = {
    * (the proposal is in `files` too, under the layer's id).
    */
   proposal: ({ layer: string; file: string } & ProposalFiles) | null;
+  /** Prepared geometries a streamed layer keeps (`--window`); null: the default. */
+  window: number | null;
 };
 
 export type LoadedInputs = {
@@ -168,7 +173,7 @@ export async function planInputs(source: CheckSource): Promise<InputPlan> {
         sourceLayer: source.sourceLayer ?? null,
       }
     : null;
-  return { loaded, rules, files, districts, proposal };
+  return { loaded, rules, files, districts, proposal, window: source.window ?? null };
 }
 
 /**
@@ -180,10 +185,20 @@ export async function planInputs(source: CheckSource): Promise<InputPlan> {
 export async function readInputs(plan: InputPlan, readTable?: TableReader): Promise<LoadedInputs> {
   const warnings: string[] = [];
   const { proposal } = plan;
-  const read = (f: LayerFile): Promise<ReadLayer> => {
-    if (!f.table) return readLayerFile(f.path, f.kind, f.hint);
-    if (!readTable) throw tableNeedsPostgis(plan, f);
-    return readTable({ ...f, table: f.table });
+  const read = async (f: LayerFile): Promise<ReadLayer> => {
+    if (f.table) {
+      if (!readTable) throw tableNeedsPostgis(plan, f);
+      return readTable({ ...f, table: f.table });
+    }
+    // The PostGIS engine (readTable given) copies whole layers into the database: streaming is the
+    // in-process engine's way to hold big layers.
+    const streamed = readTable
+      ? null
+      : await readStreamedLayer(f.path, f.kind, {
+          window: plan.window,
+          ...(f.hint ? { hint: f.hint } : {}),
+        });
+    return streamed ?? readLayerFile(f.path, f.kind, f.hint);
   };
   for (const f of [...plan.files, ...(plan.districts ? [plan.districts] : [])]) {
     if (f.table && !readTable && proposal?.layer !== f.id) throw tableNeedsPostgis(plan, f);

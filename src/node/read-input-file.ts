@@ -1,5 +1,5 @@
 import { constants } from "node:fs";
-import { open } from "node:fs/promises";
+import { type FileHandle, open } from "node:fs/promises";
 import { specialFileKind } from "../../scripts/file-kind.mjs";
 import { JSON_LIMIT, type SizeLimit, tooLargeText } from "../core/validate/size-limit";
 import type { Bilingual } from "../core/validate/validation-issue";
@@ -40,22 +40,24 @@ type ReadInputOptions = {
   fail?: (problem: Bilingual) => Error;
 };
 
+/** An input file opened safely ({@link openInputFile}): its handle (the caller closes it) and size. */
+export type OpenedInput = { handle: FileHandle; size: number; mtimeMs: number };
+
 /**
- * Reads an input file's bytes, safely — the one way both commands read a file they are given: the
- * file is opened without blocking (opening a FIFO for reading would wait for a writer forever), its
- * descriptor checked to be a regular file (a FIFO, a device such as /dev/zero that never ends, a
- * folder are refused), and its size checked against the limit before a byte is read. Only the size
- * fstat gave is read; `mtimeMs` is the file's as it was opened, before the read.
+ * Opens an input file safely — the one way both commands open a file they are given: without
+ * blocking (opening a FIFO for reading would wait for a writer forever), its descriptor checked to
+ * be a regular file (a FIFO, a device such as /dev/zero that never ends, a folder are refused), and
+ * its size checked against the limit before a byte is read.
  *
  * @throws `fail(problem)` when the file is missing, unreadable, not a regular file or too large
  */
-export async function readInputFile(
+export async function openInputFile(
   path: string,
   options: ReadInputOptions = {},
-): Promise<{ bytes: Buffer; mtimeMs: number }> {
+): Promise<OpenedInput> {
   const limit = options.limit ?? JSON_LIMIT;
   const fail = options.fail ?? ((problem: Bilingual) => inputError(shownPath(path), problem));
-  let handle: Awaited<ReturnType<typeof open>>;
+  let handle: FileHandle;
   try {
     handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (error) {
@@ -71,16 +73,36 @@ export async function readInputFile(
       });
     }
     if (stats.size > limit.bytes) throw new Refused(tooLargeText(stats.size, limit));
-    const bytes = Buffer.allocUnsafe(stats.size);
+    return { handle, size: stats.size, mtimeMs: stats.mtimeMs };
+  } catch (error) {
+    await handle.close();
+    throw fail(error instanceof Refused ? error.problem : openProblem(error));
+  }
+}
+
+/**
+ * Reads an input file's bytes, safely: opened by {@link openInputFile}, and only the size fstat
+ * gave is read; `mtimeMs` is the file's as it was opened, before the read.
+ *
+ * @throws `fail(problem)` when the file is missing, unreadable, not a regular file or too large
+ */
+export async function readInputFile(
+  path: string,
+  options: ReadInputOptions = {},
+): Promise<{ bytes: Buffer; mtimeMs: number }> {
+  const fail = options.fail ?? ((problem: Bilingual) => inputError(shownPath(path), problem));
+  const { handle, size, mtimeMs } = await openInputFile(path, options);
+  try {
+    const bytes = Buffer.allocUnsafe(size);
     let filled = 0;
     while (filled < bytes.length) {
       const { bytesRead } = await handle.read(bytes, filled, bytes.length - filled, filled);
       if (bytesRead === 0) break;
       filled += bytesRead;
     }
-    return { bytes: bytes.subarray(0, filled), mtimeMs: stats.mtimeMs };
+    return { bytes: bytes.subarray(0, filled), mtimeMs };
   } catch (error) {
-    throw fail(error instanceof Refused ? error.problem : openProblem(error));
+    throw fail(openProblem(error));
   } finally {
     await handle.close();
   }

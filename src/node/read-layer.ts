@@ -57,7 +57,7 @@ export type ReadLayer = { collection: FeatureCollection; warnings: string[] };
  * opened safely and refused by size before a byte is read ({@link readInputFile}), then the
  * format's reader, with the same limits as the app's (the registry's {@link DEFAULT_READ_LIMITS}).
  */
-async function readSourceFiles(
+export async function readSourceFiles(
   paths: readonly string[],
   hint?: string,
   layer?: string,
@@ -77,10 +77,12 @@ async function readSourceFiles(
   });
 }
 
-const errorLines = (issues: readonly ValidationIssue[]) =>
+/** The error lines of a file's issues. */
+export const errorLines = (issues: readonly ValidationIssue[]) =>
   issues.filter((issue) => issue.severity === "error").map(formatIssue);
 
-const warningLines = (issues: readonly ValidationIssue[]) =>
+/** The warning lines of a file's issues, at most as many as a file's problems shown. */
+export const warningLines = (issues: readonly ValidationIssue[]) =>
   cappedProblemLines(issues.filter((issue) => issue.severity === "warning").map(formatIssue));
 
 /**
@@ -88,7 +90,7 @@ const warningLines = (issues: readonly ValidationIssue[]) =>
  * why its features fail (a .dbf with fewer records than the .shp leaves the last features without
  * a land-use code), then its errors.
  */
-const refusedLines = (issues: readonly ValidationIssue[]) => [
+export const refusedLines = (issues: readonly ValidationIssue[]) => [
   ...issues
     .filter((issue) => issue.severity === "warning" && issue.featureIndex === null)
     .map(formatIssue),
@@ -99,7 +101,7 @@ const refusedLines = (issues: readonly ValidationIssue[]) => [
 const noteLine = (file: string, text: Bilingual) => `Ghi chú / Note: ${file}: ${bilingual(text)}`;
 
 /** The CRS line of a layer: said for a proposal always, for other layers when reprojected. */
-const crsLine = (file: string, reason: Bilingual) =>
+export const crsLine = (file: string, reason: Bilingual) =>
   noteLine(file, { vi: `hệ tọa độ: ${reason.vi}`, en: `coordinate system: ${reason.en}` });
 
 /**

@@ -39,6 +39,7 @@ describe("parseCheckArgs", () => {
       compare: true,
       engine: "in-process",
       database: null,
+      window: null,
       help: false,
     });
   });

@@ -141,10 +141,12 @@ const layerSource = z
     }),
   )
   .refine(
-    (source) => postgisTable(source) !== null || /\.(geojson|json|fgb)$/i.test(source),
+    (source) =>
+      postgisTable(source) !== null ||
+      /\.(geojson|json|fgb|ndjson|jsonl|geojsonl|geojsons)$/i.test(source),
     schemaMessage({
-      vi: "nguồn phải là tệp .geojson, .json hoặc .fgb, hoặc bảng postgis:lược_đồ.bảng",
-      en: "source must be a .geojson, .json or .fgb file, or a table postgis:schema.table",
+      vi: "nguồn phải là tệp .geojson, .json, .fgb, GeoJSON theo dòng (.ndjson, .jsonl, .geojsonl, .geojsons), hoặc bảng postgis:lược_đồ.bảng",
+      en: "source must be a .geojson, .json or .fgb file, newline-delimited GeoJSON (.ndjson, .jsonl, .geojsonl, .geojsons), or a table postgis:schema.table",
     }),
   );
 

@@ -8,6 +8,7 @@ import { featureId } from "./feature-id";
 import { findingId } from "./finding-id";
 import type { ClipKernel } from "./kernel";
 import { type CodeColumn, filterHoldsCodes, readCodeColumn } from "./land-use-attribute";
+import { geometryWindow, RecentCache } from "./lazy-layer";
 import {
   areaOf,
   type PreparedGeometry,
@@ -23,6 +24,8 @@ import type { CheckStats, Finding, Polygons, Prevailing } from "./types";
 export type PreparedLayer = {
   id: string;
   entry: LayerEntry | undefined;
+  /** Whether its geometries are read from a file when used (`lazyCollection`). */
+  streamed: boolean;
   features: Feature[];
   ids: string[];
   geometry(index: number): PreparedGeometry | null;
@@ -40,15 +43,27 @@ export function prepareLayer(
 ): PreparedLayer {
   const features = collection.features;
   const ids = features.map((f, i) => featureId(f, i));
-  const cache: (PreparedGeometry | null | undefined)[] = new Array(features.length);
+  // a streamed layer keeps a window of its prepared geometries, any other layer all it prepares
+  const window = geometryWindow(collection);
+  const recent = window === undefined ? null : new RecentCache<PreparedGeometry | null>(window);
+  const cache: (PreparedGeometry | null | undefined)[] = recent ? [] : new Array(features.length);
   let names: Set<string> | undefined;
   const columns = new Map<string, CodeColumn>();
   return {
     id,
     entry,
+    streamed: recent !== null,
     features,
     ids,
     geometry(index) {
+      if (recent) {
+        let g = recent.get(index);
+        if (g === undefined) {
+          g = prepareGeometry(features[index]?.geometry ?? null);
+          recent.set(index, g);
+        }
+        return g;
+      }
       let g = cache[index];
       if (g === undefined) {
         g = prepareGeometry(features[index]?.geometry ?? null);

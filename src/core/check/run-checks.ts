@@ -39,8 +39,37 @@ export type PreparedChecks = {
 /**
  * Which share of the work a call does: units u with u mod `count` = `index`. Interleaving keeps the
  * partitions even when costly features cluster; partitions of one input can run in any thread.
+ * `contiguous` cuts each rule's subject layer into `count` windows of consecutive features instead,
+ * partition `index` checking, for every rule, the subjects in window `index`: a window of a
+ * streamed layer is read once, in file order (in a FlatGeobuf, a spatial window), and its prepared
+ * geometries serve every rule, where interleaving would read the whole layer again for each rule.
  */
-export type Partition = { index: number; count: number };
+export type Partition = { index: number; count: number; contiguous?: boolean };
+
+/** First position in the ascending `subjects` holding `value` or more. */
+function lowerBound(subjects: readonly number[], value: number): number {
+  let low = 0;
+  let high = subjects.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((subjects[middle] as number) < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/**
+ * Where each rule's units of a contiguous partition lie in its `subjects`: [from, to), from the
+ * window of feature indices the partition takes of the rule's subject layer.
+ */
+function windowsOf(prepared: PreparedChecks, { index, count }: Partition): [number, number][] {
+  return prepared.rules.map(({ rule, checker }) => {
+    const size = prepared.engine.layers.get(rule.subject.layer)?.features.length ?? 0;
+    const first = Math.floor((size * index) / count);
+    const end = Math.floor((size * (index + 1)) / count);
+    return [lowerBound(checker.subjects, first), lowerBound(checker.subjects, end)];
+  });
+}
 
 /** Options of a run: which partition, cancellation and progress. */
 export type RunOptions = {
@@ -223,6 +252,9 @@ function polygonalRoles(rule: Rule): { role: "subject" | "constraint"; id: strin
 /** Number of units a partition will visit. */
 export function partitionUnits(prepared: PreparedChecks, part: Partition = { index: 0, count: 1 }) {
   const { index, count } = part;
+  if (part.contiguous) {
+    return windowsOf(prepared, part).reduce((sum, [from, to]) => sum + to - from, 0);
+  }
   return Math.max(0, Math.floor((prepared.units - index + count - 1) / count));
 }
 
@@ -233,6 +265,8 @@ function createCursor(prepared: PreparedChecks, options: RunOptions) {
     throw new RangeError(`bad partition ${part.index} of ${part.count}`);
   }
   const total = partitionUnits(prepared, part);
+  const windows = part.contiguous ? windowsOf(prepared, part) : null;
+  const stride = windows ? 1 : part.count;
   const findings: Finding[] = [];
   const units: number[] = [];
   const statsBefore = { ...prepared.engine.stats };
@@ -299,8 +333,13 @@ function createCursor(prepared: PreparedChecks, options: RunOptions) {
       }
       // jump straight to this partition's next unit, then stride: with many chunks, stepping over
       // every other partition's units cost more than some chunks' work
-      subjectIndex += (part.index - ((base + subjectIndex) % part.count) + part.count) % part.count;
-      for (; subjectIndex < length; subjectIndex += part.count) {
+      const window = windows?.[ruleIndex];
+      if (window) subjectIndex = Math.max(subjectIndex, window[0]);
+      else
+        subjectIndex +=
+          (part.index - ((base + subjectIndex) % part.count) + part.count) % part.count;
+      const stop = window ? window[1] : length;
+      for (; subjectIndex < stop; subjectIndex += stride) {
         signal?.throwIfAborted();
         const before = findings.length;
         checker.check(subjects[subjectIndex] as number, findings);
@@ -308,7 +347,7 @@ function createCursor(prepared: PreparedChecks, options: RunOptions) {
         done++;
         if (onProgress && (done % step === 0 || done === total)) onProgress(done, total);
         if (until?.()) {
-          subjectIndex += part.count;
+          subjectIndex += stride;
           return false;
         }
       }

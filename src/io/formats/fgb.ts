@@ -1,3 +1,4 @@
+import type { HeaderMeta } from "flatgeobuf/lib/mjs/header-meta.js";
 import type { Feature } from "geojson";
 import { FeatureSink } from "../feature-sink";
 import { FgbFormatError } from "../fgb-error";
@@ -13,7 +14,12 @@ import type { SourceFile } from "../source-files";
  * WKT, else nothing.
  */
 export function fgbCrsEvidence(bytes: Uint8Array): CrsEvidence {
-  const crs = readHeader(bytes).crs;
+  return crsOfHeader(readHeader(bytes));
+}
+
+/** {@link fgbCrsEvidence} of a header already read. */
+export function crsOfHeader(header: HeaderMeta): CrsEvidence {
+  const crs = header.crs;
   if (!crs) return { kind: "none" };
   const org = (crs.org ?? "EPSG").toUpperCase();
   if (org === "EPSG" && crs.code > 0) return { kind: "epsg", code: crs.code, from: "fgb" };

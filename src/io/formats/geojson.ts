@@ -13,7 +13,13 @@ import { stringPosition } from "../../core/validate/text-position";
 import { decodeUtf8 } from "../../core/validate/utf8";
 import { type Bilingual, describeFeature } from "../../core/validate/validation-issue";
 import { FeatureSink } from "../feature-sink";
-import type { CrsEvidence, FormatModule, ReadOptions, ReadResult } from "../format-types";
+import type {
+  CrsEvidence,
+  FormatModule,
+  ReadLimits,
+  ReadOptions,
+  ReadResult,
+} from "../format-types";
 import { crsOfMember } from "../geojson/crs-member";
 import { NDJSON_EXTENSIONS } from "../geojson/extensions";
 import { scanJsonText, tooDeepAt, tooDeepText, tooManyContainersText } from "../geojson/text-depth";
@@ -84,38 +90,50 @@ function membersOf(value: unknown):
   return { ok: true, members: collection.features, crsHolder: collection };
 }
 
+/** Adds one member as feature `index`: a feature (its too deep values dropped), else a problem. */
+function addMember(sink: FeatureSink, index: number, member: unknown, max: number): void {
+  if (!isFeatureObject(member)) {
+    sink.leaveOut(index, null, "invalid-geojson", notAFeature(member));
+    return;
+  }
+  const dropped = dropDeepValues(member, max);
+  if (dropped.length > 0) {
+    const list = dropped.map((key) => showValue(key)).join(", ");
+    sink.warn(index, describeFeature(member), "deep-value", {
+      vi: `giá trị ${list} lồng nhau quá ${max} tầng, đã bỏ; thuộc tính của lớp quy hoạch không lồng nhau`,
+      en: `value ${list} is nested more than ${max} deep and was left out; plan attributes do not nest`,
+    });
+  }
+  sink.add(member as unknown as Feature, index);
+}
+
 /** Adds each member as a feature, with progress, cancellation and the per-feature problems. */
 async function addMembers(
   sink: FeatureSink,
   members: readonly unknown[],
   options: ReadOptions,
-  indexOf?: readonly number[],
 ): Promise<void> {
   const progress = new ReadProgress(options, members.length);
-  const max = options.limits.maxValueDepth;
   for (let i = 0; i < members.length; i++) {
     if (progress.due()) await progress.step(i);
-    const index = indexOf ? (indexOf[i] as number) : i;
-    const member = members[i];
-    if (!isFeatureObject(member)) {
-      sink.leaveOut(index, null, "invalid-geojson", notAFeature(member));
-      continue;
-    }
-    const dropped = dropDeepValues(member, max);
-    if (dropped.length > 0) {
-      const list = dropped.map((key) => showValue(key)).join(", ");
-      sink.warn(index, describeFeature(member), "deep-value", {
-        vi: `giá trị ${list} lồng nhau quá ${max} tầng, đã bỏ; thuộc tính của lớp quy hoạch không lồng nhau`,
-        en: `value ${list} is nested more than ${max} deep and was left out; plan attributes do not nest`,
-      });
-    }
-    sink.add(member as unknown as Feature, index);
+    addMember(sink, i, members[i], options.limits.maxValueDepth);
   }
   progress.finish();
 }
 
 /** A line of newline-delimited GeoJSON: its 1-based number and text (no record separator). */
-type Line = { number: number; text: string };
+export type Line = { number: number; text: string };
+
+/**
+ * A line's text as read: its "\r" and RFC 8142's leading record separator (U+001E) removed; null
+ * for a blank line, which holds no feature.
+ */
+export function ndjsonText(raw: string): string | null {
+  let line = raw;
+  if (line.endsWith("\r")) line = line.slice(0, -1);
+  if (line.startsWith("\u001e")) line = line.slice(1);
+  return line.trim() === "" ? null : line;
+}
 
 /** The non-blank lines of the text, RFC 8142's leading record separator (U+001E) removed. */
 function linesOf(text: string): Line[] {
@@ -125,10 +143,8 @@ function linesOf(text: string): Line[] {
   while (start <= text.length) {
     let end = text.indexOf("\n", start);
     if (end < 0) end = text.length;
-    let line = text.slice(start, end);
-    if (line.endsWith("\r")) line = line.slice(0, -1);
-    if (line.startsWith("\u001e")) line = line.slice(1);
-    if (line.trim() !== "") lines.push({ number, text: line });
+    const line = ndjsonText(text.slice(start, end));
+    if (line !== null) lines.push({ number, text: line });
     start = end + 1;
     number++;
   }
@@ -153,6 +169,52 @@ function looksLikeNdjson(text: string, maxDepth: number): boolean {
   }
 }
 
+/**
+ * Reads one line of newline-delimited GeoJSON (record separator and "\r" removed) into the sink
+ * as feature `index` of the file: a feature or geometry, else one problem naming the line. Shared
+ * by the whole-text reader below and the streaming reader (`src/io/stream/`), so a line is read
+ * alike whether the file fits in memory or not.
+ */
+export function addNdjsonLine(
+  sink: FeatureSink,
+  index: number,
+  line: Line,
+  limits: Pick<ReadLimits, "maxTextDepth" | "maxValueDepth">,
+): void {
+  const maxDepth = limits.maxTextDepth;
+  const deep = tooDeepAt(line.text, maxDepth);
+  if (deep >= 0) {
+    const column = stringPosition(line.text, deep).column;
+    sink.leaveOut(
+      index,
+      null,
+      "not-json",
+      tooDeepText(
+        {
+          vi: `ở dòng ${line.number}, cột ${column}`,
+          en: `at line ${line.number}, column ${column}`,
+        },
+        maxDepth,
+      ),
+    );
+    return;
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(line.text);
+  } catch {
+    const found = findJsonSyntaxError(line.text);
+    const column = found ? stringPosition(line.text, found.at).column : 1;
+    const what = found?.problem ?? { vi: "không phải JSON", en: "not JSON" };
+    sink.leaveOut(index, null, "not-json", {
+      vi: `dòng ${line.number} không phải JSON hợp lệ ở cột ${column}: ${what.vi}`,
+      en: `line ${line.number} is not valid JSON at column ${column}: ${what.en}`,
+    });
+    return;
+  }
+  addMember(sink, index, isObject(value) ? asFeature(value) : value, limits.maxValueDepth);
+}
+
 /** Reads newline-delimited GeoJSON: one feature (or geometry) per line; a bad line is one problem. */
 async function readNdjson(file: string, text: string, options: ReadOptions): Promise<ReadResult> {
   const lines = linesOf(text);
@@ -160,44 +222,12 @@ async function readNdjson(file: string, text: string, options: ReadOptions): Pro
     return tooManyFeatures("geojson", file, lines.length, options.limits.maxFeatures);
   }
   const sink = new FeatureSink(file);
-  const members: unknown[] = [];
-  const indexOf: number[] = [];
-  const maxDepth = options.limits.maxTextDepth;
+  const progress = new ReadProgress(options, lines.length);
   for (const [index, line] of lines.entries()) {
-    const deep = tooDeepAt(line.text, maxDepth);
-    if (deep >= 0) {
-      const column = stringPosition(line.text, deep).column;
-      sink.leaveOut(
-        index,
-        null,
-        "not-json",
-        tooDeepText(
-          {
-            vi: `ở dòng ${line.number}, cột ${column}`,
-            en: `at line ${line.number}, column ${column}`,
-          },
-          maxDepth,
-        ),
-      );
-      continue;
-    }
-    let value: unknown;
-    try {
-      value = JSON.parse(line.text);
-    } catch {
-      const found = findJsonSyntaxError(line.text);
-      const column = found ? stringPosition(line.text, found.at).column : 1;
-      const what = found?.problem ?? { vi: "không phải JSON", en: "not JSON" };
-      sink.leaveOut(index, null, "not-json", {
-        vi: `dòng ${line.number} không phải JSON hợp lệ ở cột ${column}: ${what.vi}`,
-        en: `line ${line.number} is not valid JSON at column ${column}: ${what.en}`,
-      });
-      continue;
-    }
-    members.push(isObject(value) ? asFeature(value) : value);
-    indexOf.push(index);
+    if (progress.due()) await progress.step(index);
+    addNdjsonLine(sink, index, line, options.limits);
   }
-  await addMembers(sink, members, options, indexOf);
+  progress.finish();
   return sink.finish(
     { format: "geojson", crs: { kind: "wgs84", from: "geojson-spec" } },
     lines.length,
