@@ -279,7 +279,7 @@ describe("loading a proposal file, in Chromium against the built app", () => {
     await expect.poll(visibility).toEqual({ current: false, proposal: true });
     await page.getByTestId("plan-view-both").check();
     await expect.poll(visibility).toEqual({ current: true, proposal: true });
-  });
+  }, 180_000); // a hang guard: this one test drops, loads, identifies, compares and draws
 
   it("a file dropped off the map is refused, never opened by the browser in place of the app", async () => {
     const outcome = await page.evaluate(() => {
