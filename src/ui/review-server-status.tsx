@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { ROLE_NAMES } from "../core/review/review-roles";
 import { useAppStore } from "../state/store";
 import type { Language } from "../state/url-state";
@@ -8,16 +9,13 @@ import type { Language } from "../state/url-state";
  * Nothing without the server (the flags stay in the browser, as always).
  */
 
-const queued = (n: number) => ({
-  vi: `${n} thay đổi đang chờ gửi`,
-  en: `${n} change${n === 1 ? "" : "s"} queued`,
-});
-
 export function ReviewServerStatus({ lang }: { lang: Language }) {
+  const { t } = useTranslation();
   const server = useAppStore((s) => s.review.server);
   const save = useAppStore((s) => s.review.flags?.save);
   if (!server) return null;
   const pending = save && save.kind !== "saved" ? save.pending : 0;
+  const queued = t("reviewServer.queued", { count: pending });
   if (server.kind === "signed-out") {
     return (
       <p
@@ -26,10 +24,8 @@ export function ReviewServerStatus({ lang }: { lang: Language }) {
         data-testid="review-server"
         data-state="signed-out"
       >
-        {lang === "vi"
-          ? "Máy chủ thẩm định: chưa đăng nhập — các cờ chỉ lưu trong trình duyệt này. "
-          : "Review server: not signed in — flags stay in this browser only. "}
-        <a href={server.loginUrl}>{lang === "vi" ? "Đăng nhập" : "Sign in"}</a>
+        {t("reviewServer.signedOut")}
+        <a href={server.loginUrl}>{t("reviewServer.signIn")}</a>
       </p>
     );
   }
@@ -41,21 +37,18 @@ export function ReviewServerStatus({ lang }: { lang: Language }) {
         data-testid="review-server"
         data-state="no-review"
       >
-        {lang === "vi"
-          ? `Máy chủ thẩm định: ${server.user} chưa thuộc cuộc thẩm định nào — các cờ chỉ lưu trong trình duyệt này; nhờ quản trị thêm bạn.`
-          : `Review server: ${server.user} is in no review — flags stay in this browser only; ask the administrator to add you.`}
+        {t("reviewServer.noReview", { user: server.user })}
       </p>
     );
   }
   const { session, online } = server;
-  const role = ROLE_NAMES[session.role][lang];
   const line = online
-    ? lang === "vi"
-      ? `Máy chủ thẩm định: đã kết nối — ${session.title}, ${session.user} (${role})`
-      : `Review server: connected — ${session.title}, ${session.user} (${role})`
-    : lang === "vi"
-      ? `Máy chủ thẩm định: mất kết nối — ${queued(pending).vi}; vẫn làm việc được, thay đổi sẽ được gửi khi máy chủ trở lại`
-      : `Review server: offline — ${queued(pending).en}; keep working, they are sent when it is back`;
+    ? t("reviewServer.connected", {
+        title: session.title,
+        user: session.user,
+        role: ROLE_NAMES[session.role][lang],
+      })
+    : t("reviewServer.offline", { queued });
   return (
     <p
       className={online ? "flag-save muted" : "flag-save"}
@@ -65,7 +58,7 @@ export function ReviewServerStatus({ lang }: { lang: Language }) {
       data-pending={pending}
     >
       {line}
-      {online && pending > 0 && ` (${queued(pending)[lang]})`}
+      {online && pending > 0 && ` (${queued})`}
     </p>
   );
 }
