@@ -2,6 +2,7 @@ import { parseArgs } from "node:util";
 import { FINDING_FORMATS, type FindingFormat } from "../core/check/index";
 import { type CrsChoice, parseCrsChoice } from "../core/crs/index";
 import { CheckInputError, errorLine } from "./check-error";
+import type { CheckSource } from "./check-inputs";
 
 /** Options of `npm run check`; paths as typed (relative to the working directory). */
 export type CheckArgs = {
@@ -243,4 +244,18 @@ function parse(argv: readonly string[]) {
       help: { type: "boolean", short: "h" },
     },
   });
+}
+
+/** The inputs the arguments choose: what the check and the comparison both read. */
+export function checkSourceOf(args: CheckArgs): CheckSource {
+  return {
+    catalog: args.catalog,
+    proposal: args.proposal,
+    crs: args.crs,
+    landUseAttribute: args.landUseAttribute,
+    proposalLayer: args.proposalLayer,
+    sourceLayer: args.sourceLayer,
+    rules: args.rules,
+    window: args.window,
+  };
 }

@@ -1,5 +1,5 @@
 import { type CheckResult, resultChunks } from "../core/check/index";
-import { CHECK_USAGE, parseCheckArgs } from "./check-args";
+import { CHECK_USAGE, checkSourceOf, parseCheckArgs } from "./check-args";
 import { bilingual } from "./check-error";
 import type { InputPlan } from "./check-inputs";
 import { problemLine } from "./check-problems";
@@ -42,16 +42,7 @@ export async function runCheckCommand(argv: readonly string[], workerScript: URL
   const beforeRead = (plan: InputPlan) => {
     if (output) refuseInputAsOutput(output, inputFilesOf(plan));
   };
-  const source = {
-    catalog: args.catalog,
-    proposal: args.proposal,
-    crs: args.crs,
-    landUseAttribute: args.landUseAttribute,
-    proposalLayer: args.proposalLayer,
-    sourceLayer: args.sourceLayer,
-    rules: args.rules,
-    window: args.window,
-  };
+  const source = checkSourceOf(args);
   const findingGeometry = args.format !== "csv";
   const run =
     args.engine === "postgis" && args.database

@@ -11,7 +11,7 @@ import {
   PROPOSAL_LAYER,
   type TransitionSummary,
 } from "../core/compare/index";
-import type { CheckArgs } from "./check-args";
+import { type CheckArgs, checkSourceOf } from "./check-args";
 import { bilingual, CheckInputError, problemsError } from "./check-error";
 import {
   type InputPlan,
@@ -107,15 +107,7 @@ const round1 = (ms: number) => Math.round(ms * 10) / 10;
 export async function runCompareCommand(args: CheckArgs): Promise<number> {
   const t0 = performance.now();
   const output = args.out === null ? null : resolveOutput(args.out);
-  const plan = await planInputs({
-    catalog: args.catalog,
-    proposal: args.proposal,
-    crs: args.crs,
-    landUseAttribute: args.landUseAttribute,
-    proposalLayer: args.proposalLayer,
-    sourceLayer: args.sourceLayer,
-    rules: args.rules,
-  });
+  const plan = await planInputs(checkSourceOf(args));
   // --compare requires --proposal (check-args), so planInputs found the layer it replaces
   const proposalFiles = plan.proposal as NonNullable<InputPlan["proposal"]>;
   const proposalPath = proposalFiles.paths[0] as string;
