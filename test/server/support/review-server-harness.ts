@@ -76,6 +76,8 @@ export type Client = {
   post(path: string, body: unknown, headers?: Record<string, string>): Promise<Response>;
   /** Posts events to a review's event list. */
   send(review: string, events: FlagEvent[]): Promise<Response>;
+  /** Uploads a proposal file (bytes as sent) to a review, named `file`. */
+  upload(review: string, file: string, bytes: Uint8Array | string): Promise<Response>;
 };
 
 export function client(app: Hono, name: string, cookie = ""): Client {
@@ -92,6 +94,16 @@ export function client(app: Hono, name: string, cookie = ""): Client {
         }),
       ),
     send: (review, events) => c.post(`/api/reviews/${review}/events`, { events }),
+    upload: (review, file, bytes) =>
+      Promise.resolve(
+        app.request(`/api/reviews/${review}/proposals?name=${encodeURIComponent(file)}`, {
+          method: "POST",
+          headers: { "content-type": "application/octet-stream", ...headers() },
+          body: (typeof bytes === "string"
+            ? new TextEncoder().encode(bytes)
+            : bytes) as Uint8Array<ArrayBuffer>,
+        }),
+      ),
   };
   return c;
 }
@@ -163,6 +175,49 @@ export function statusEvent(
   };
 }
 
-export function commentEvent(reviewer: string, flagId: string, comment: string): FlagEvent {
-  return { eventId: newEventId(), flagId, at: nextTime(), reviewer, type: "comment", comment };
+export function commentEvent(
+  reviewer: string,
+  flagId: string,
+  comment: string,
+  extra: { to?: "consultant"; inReplyTo?: string } = {},
+): FlagEvent {
+  return {
+    eventId: newEventId(),
+    flagId,
+    at: nextTime(),
+    reviewer,
+    type: "comment",
+    comment,
+    ...extra,
+  };
+}
+
+/** A small revised proposal every reader takes: two zones of Hanoi with land-use codes. */
+export function proposalGeoJson(code = "ODT"): string {
+  const square = (x: number, y: number) => [
+    [
+      [x, y],
+      [x + 0.01, y],
+      [x + 0.01, y + 0.01],
+      [x, y + 0.01],
+      [x, y],
+    ],
+  ];
+  return JSON.stringify({
+    type: "FeatureCollection",
+    features: [
+      {
+        type: "Feature",
+        id: "P-A",
+        properties: { land_use_code: code },
+        geometry: { type: "Polygon", coordinates: square(105.8, 21.0) },
+      },
+      {
+        type: "Feature",
+        id: "P-B",
+        properties: { land_use_code: "LUA" },
+        geometry: { type: "Polygon", coordinates: square(105.82, 21.02) },
+      },
+    ],
+  });
 }
