@@ -72,6 +72,8 @@ export async function addUser(
 /** A client of the API: its session cookie and the calls. */
 export type Client = {
   name: string;
+  /** The `cookie` header it sends ("" when signed out). */
+  cookie: string;
   get(path: string): Promise<Response>;
   post(path: string, body: unknown, headers?: Record<string, string>): Promise<Response>;
   /** Posts events to a review's event list. */
@@ -84,6 +86,7 @@ export function client(app: Hono, name: string, cookie = ""): Client {
   const headers = (): Record<string, string> => (cookie ? { cookie } : {});
   const c: Client = {
     name,
+    cookie,
     get: (path) => Promise.resolve(app.request(path, { headers: headers() })),
     post: (path, body, extra = {}) =>
       Promise.resolve(
