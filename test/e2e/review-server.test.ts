@@ -184,13 +184,14 @@ describe("two reviewers on the review server", () => {
 
     // "other reviewers see a change within 2 s": measured from one's change to the other's screen
     const samples: number[] = [];
-    for (let i = 0; i < 6; i++) {
+    for (let i = 0; i < 10; i++) {
       const [from, to] = i % 2 === 0 ? [lan.page, minh.page] : [minh.page, lan.page];
       samples.push(Math.round(await screenLatency(from, to, ownFlagId())));
     }
     const sorted = [...samples].sort((a, b) => a - b);
+    const median = ((sorted[4] as number) + (sorted[5] as number)) / 2;
     console.log(
-      `review server: change → other reviewer's screen, ms: ${samples.join(", ")} (median ${sorted[Math.floor(sorted.length / 2)]}, max ${sorted.at(-1)}; goal 2000)`,
+      `review server: change → other reviewer's screen, ms: ${samples.join(", ")} (median ${median}, max ${sorted.at(-1)}; goal 2000)`,
     );
 
     // Minh goes offline, keeps working, and the change arrives once he is back
