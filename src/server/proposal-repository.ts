@@ -1,26 +1,11 @@
 import { createHash } from "node:crypto";
+import type { ProposalVersion } from "../core/review/proposal-version";
 import type { Database, Sql } from "./db/database";
 
 /*
  * The consultant's revised proposals, kept server-side as uploaded: one row per version (the
  * database refuses an UPDATE or DELETE of one), with who uploaded it and when.
  */
-
-/** A stored version, without its bytes (what the list shows). */
-export type ProposalVersion = {
-  version: number;
-  file: string;
-  format: string;
-  /** Size of the file as uploaded, in bytes. */
-  size: number;
-  /** SHA-256 of the file (hex): the appraisal file can name exactly which version it read. */
-  sha256: string;
-  /** Features read from it (all of them: a file with an error is never stored). */
-  features: number;
-  uploadedBy: string;
-  /** ISO 8601 UTC. */
-  uploadedAt: string;
-};
 
 type VersionRow = {
   version: number;

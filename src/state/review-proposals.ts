@@ -1,22 +1,13 @@
+import type { ProposalVersion } from "../core/review/proposal-version";
 import type { Bilingual } from "../core/validate/validation-issue";
+
+export type { ProposalVersion };
 
 /*
  * The review server's revised proposals, as the app reads and uploads them (see
  * src/server/review-api.ts: /api/reviews/ID/proposals). The server reads each upload with the
  * reader registry and refuses a bad file whole, with the problem lines; nothing is read here.
  */
-
-/** A stored version, as the server lists it. */
-export type ProposalVersion = {
-  version: number;
-  file: string;
-  format: string;
-  size: number;
-  sha256: string;
-  features: number;
-  uploadedBy: string;
-  uploadedAt: string;
-};
 
 /** What an upload did: the version stored, or why nothing was (the server's words and lines). */
 export type UploadOutcome =

@@ -27,6 +27,7 @@ export {
   type MergeResult,
   mergeReviews,
 } from "./merge-reviews";
+export type { ProposalVersion } from "./proposal-version";
 export { type AttachedFlags, attachFlags } from "./reattach";
 export {
   type IntentAuthor,

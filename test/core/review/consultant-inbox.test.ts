@@ -6,11 +6,11 @@ import {
   foldFlags,
   formatReviewFile,
   parseReviewFile,
-  type ReviewIntent,
   reviewEvent,
 } from "../../../src/core/review/index";
 import { eventRefusal } from "../../../src/core/review/review-roles";
 import { finding } from "../../state/check-finding";
+import { applyIntents } from "./review-fixtures";
 
 /*
  * What the council addresses to the consultant (a comment sent to them, a flag set to "needs
@@ -22,18 +22,7 @@ const B = finding({ id: "fedcba9876543210" });
 const FLAG_A = flagIdForFinding(A.id);
 const FLAG_B = flagIdForFinding(B.id);
 
-function apply(intents: [ReviewIntent, string][], events: FlagEvent[] = []): FlagEvent[] {
-  const log = [...events];
-  for (const [intent, reviewer] of intents) {
-    const result = reviewEvent(foldFlags(log), intent, {
-      reviewer,
-      at: new Date(Date.UTC(2026, 11, 1, 8, 0, log.length)).toISOString(),
-    });
-    if (!result.ok) throw new Error(`${intent.type}: ${result.problem.en}`);
-    log.push(result.event);
-  }
-  return log;
-}
+const apply = applyIntents;
 
 const base = () =>
   apply([

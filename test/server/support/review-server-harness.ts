@@ -166,34 +166,26 @@ export function statusEvent(
   replaces: string[],
   extra: { comment?: string; settles?: true } = {},
 ): FlagEvent {
-  return {
-    eventId: newEventId(),
-    flagId,
-    at: nextTime(),
-    reviewer,
-    type: "status",
-    status,
-    replaces,
-    ...extra,
-  };
+  return { ...metaOf(reviewer, flagId), type: "status", status, replaces, ...extra };
 }
 
+/** A comment; `to` addresses it to the consultant, `inReplyTo` answers one so addressed. */
 export function commentEvent(
   reviewer: string,
   flagId: string,
   comment: string,
   extra: { to?: "consultant"; inReplyTo?: string } = {},
 ): FlagEvent {
-  return {
-    eventId: newEventId(),
-    flagId,
-    at: nextTime(),
-    reviewer,
-    type: "comment",
-    comment,
-    ...extra,
-  };
+  return { ...metaOf(reviewer, flagId), type: "comment", comment, ...extra };
 }
+
+/** A fresh event id and the next time, signed by `reviewer`. */
+const metaOf = (reviewer: string, flagId: string) => ({
+  eventId: newEventId(),
+  flagId,
+  at: nextTime(),
+  reviewer,
+});
 
 /** A small revised proposal every reader takes: two zones of Hanoi with land-use codes. */
 export function proposalGeoJson(code = "ODT"): string {

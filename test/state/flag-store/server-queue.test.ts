@@ -1,7 +1,6 @@
 import "fake-indexeddb/auto";
 import type { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Finding } from "../../../src/core/check/index";
 import { flagIdForFinding } from "../../../src/core/review/index";
 import type { Database } from "../../../src/server/db/database";
 import {
@@ -18,6 +17,7 @@ import {
   testApp,
   testDatabase,
 } from "../../server/support/review-server-harness";
+import { finding as makeFinding } from "../check-finding";
 import { failed, manualClock, saved, until } from "./store-helpers";
 
 /*
@@ -74,15 +74,7 @@ function page(network: { down: boolean }) {
   return { store, tick };
 }
 
-const finding = (): Finding =>
-  ({
-    id: newFindingId(),
-    rule: "flood-corridor",
-    subject: { layer: "city-plan-zones", featureId: "7" },
-    constraint: { layer: "flood-corridor", featureId: null },
-    geometry: { type: "Point", coordinates: [105.85, 21.03] },
-    areaSquareMeters: null,
-  }) as unknown as Finding;
+const finding = () => makeFinding({ id: newFindingId() });
 
 const storedOf = async (flagId: string) =>
   (
