@@ -14,8 +14,11 @@ export type { FlagStore, FlagStoreSnapshot, ImportOutcome, SaveState } from "./f
 export { indexedDbPersistence, REVIEW_DB } from "./indexeddb-persistence";
 export {
   findReviewServer,
+  SESSION_KEY,
   type ServerChoice,
   type ServerSession,
+  type SessionMemory,
+  storedSessionMemory,
 } from "./review-server-session";
 export { NoStorageError, StorageBlockedError, saveErrorText } from "./save-errors";
 export {

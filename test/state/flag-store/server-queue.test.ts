@@ -6,9 +6,11 @@ import type { Database } from "../../../src/server/db/database";
 import {
   createServerFlagStore,
   type FlagStore,
+  findReviewServer,
   indexedDbPersistence,
   pendingQueueName,
   type ServerSession,
+  storedSessionMemory,
 } from "../../../src/state/flag-store/index";
 import {
   addUser,
@@ -136,5 +138,46 @@ describe("the queue of a shared review's changes survives a reload", () => {
     const queue = indexedDbPersistence(pendingQueueName(session));
     expect(await queue.load()).toEqual([]);
     queue.close();
+  });
+});
+
+describe("a page opened while the server does not answer", () => {
+  /** localStorage as the browser keeps it, in memory. */
+  function storage(): Storage {
+    const items = new Map<string, string>();
+    return {
+      getItem: (key) => items.get(key) ?? null,
+      setItem: (key, value) => void items.set(key, value),
+    } as Storage;
+  }
+  const signedIn = (input: RequestInfo | URL, init?: RequestInit) => {
+    const headers = new Headers(init?.headers);
+    headers.set("cookie", cookie);
+    return Promise.resolve(app.request(String(input), { ...init, headers }));
+  };
+  const down = () => Promise.reject(new TypeError("Failed to fetch"));
+  const failing = () => Promise.resolve(new Response("{}", { status: 503 }));
+
+  it("goes on with the review last opened here, offline, instead of the browser's own flags", async () => {
+    const kept = storage();
+    const memory = storedSessionMemory(() => kept);
+    // nothing remembered yet: no server, as before
+    expect(await findReviewServer(BASE, null, down, memory)).toEqual({ kind: "none" });
+    const opened = await findReviewServer(BASE, null, signedIn, memory);
+    expect(opened).toEqual({ kind: "review", session });
+    const offline = { kind: "review", session, offline: true };
+    expect(await findReviewServer(BASE, null, down, memory)).toEqual(offline);
+    expect(await findReviewServer(BASE, REVIEW, failing, memory)).toEqual(offline);
+    // another review asked for in the address: not this one
+    expect(await findReviewServer(BASE, "other", down, memory)).toEqual({ kind: "none" });
+    // a server that answers is asked, never the memory: a static host's 404 is no server
+    const notFound = () => Promise.resolve(new Response("no", { status: 404 }));
+    expect(await findReviewServer(BASE, null, notFound, memory)).toEqual({ kind: "none" });
+    // a storage the browser refuses is no memory
+    const refused = storedSessionMemory(() => {
+      throw new DOMException("denied", "SecurityError");
+    });
+    expect(await findReviewServer(BASE, null, signedIn, refused)).toEqual(opened);
+    expect(await findReviewServer(BASE, null, down, refused)).toEqual({ kind: "none" });
   });
 });
