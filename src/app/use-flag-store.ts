@@ -7,6 +7,7 @@ import {
   type FlagStore,
   findReviewServer,
   indexedDbPersistence,
+  storedSessionMemory,
 } from "../state/flag-store/index";
 import { useAppStore, useDispatch } from "../state/store";
 import type { StoreCommands } from "../state/store-commands";
@@ -67,7 +68,8 @@ export function useFlagStore(
       window.__planLayersFlagStore = chosen;
     };
     const requested = new URLSearchParams(window.location.search).get("review");
-    void findReviewServer(document.baseURI, requested).then((choice) => {
+    const memory = storedSessionMemory(() => window.localStorage);
+    void findReviewServer(document.baseURI, requested, undefined, memory).then((choice) => {
       if (cancelled) return;
       if (choice.kind !== "review") {
         dispatch({ type: "server-changed", server: choice.kind === "none" ? null : choice });
@@ -75,7 +77,7 @@ export function useFlagStore(
         return;
       }
       const { session } = choice;
-      let online = true;
+      let online = choice.offline !== true;
       dispatch({ type: "server-changed", server: { kind: "review", session, online } });
       dispatch({ type: "set-reviewer", name: session.user });
       const onConnection = (now: boolean) => {

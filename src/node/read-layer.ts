@@ -69,11 +69,23 @@ export async function readSourceFiles(
     const { bytes } = await readInputFile(part, { limit, ...(i === 0 && hint ? { hint } : {}) });
     files.push({ name: shownPath(part), bytes });
   }
+  return readSourceBytes(files, { maxBytes: limit.bytes, pickLayer: PICK_LAYER, layer });
+}
+
+/**
+ * Reads files already in memory (a file uploaded to the review server) through the registry, in
+ * Node: the registry's limits ({@link DEFAULT_READ_LIMITS}, `maxBytes` lowered when given), sql.js
+ * from node_modules for a GeoPackage. Never rejects on bad input: see `readSource`.
+ */
+export function readSourceBytes(
+  files: SourceFile[],
+  options: { maxBytes?: number; pickLayer?: Bilingual; layer?: string } = {},
+): Promise<ReadResult> {
   return readSource(files, {
-    limits: { ...DEFAULT_READ_LIMITS, maxBytes: limit.bytes },
+    limits: { ...DEFAULT_READ_LIMITS, maxBytes: options.maxBytes ?? DEFAULT_READ_LIMITS.maxBytes },
     sqlWasm: nodeSqlWasm,
-    pickLayer: PICK_LAYER,
-    ...(layer === undefined ? {} : { layer }),
+    ...(options.pickLayer === undefined ? {} : { pickLayer: options.pickLayer }),
+    ...(options.layer === undefined ? {} : { layer: options.layer }),
   });
 }
 

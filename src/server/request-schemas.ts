@@ -38,3 +38,30 @@ export const afterSchema = z.coerce
   .int()
   .min(0)
   .max(2 ** 31 - 1);
+
+/**
+ * The name of an uploaded proposal file (`?name=`), as the consultant's computer called it: what
+ * tells the registry its format and what messages name. No folders, no control characters.
+ */
+export const proposalNameSchema = z
+  .string()
+  .min(1)
+  .max(255)
+  .refine(
+    (name) =>
+      !/[/\\]/.test(name) &&
+      ![...name].some((ch) => (ch.codePointAt(0) ?? 0) < 32 || ch === "\u007f"),
+    {
+      message: schemaMessage({
+        vi: "tên tệp không chứa thư mục (/ hoặc \\) hay ký tự điều khiển, ví dụ phuong-an-2.geojson",
+        en: "a file name without folders (/ or \\) or control characters, e.g. proposal-2.geojson",
+      }),
+    },
+  );
+
+/** A proposal version in an address. */
+export const versionSchema = z.coerce
+  .number()
+  .int()
+  .min(1)
+  .max(2 ** 31 - 1);

@@ -2,7 +2,13 @@ import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { z } from "zod";
-import { type FlagEvent, formatReviewFile, MAX_REVIEW_CHARS } from "../core/review/index";
+import {
+  consultantInbox,
+  type FlagEvent,
+  foldFlags,
+  formatReviewFile,
+  MAX_REVIEW_CHARS,
+} from "../core/review/index";
 import {
   eventRefusal,
   may,
@@ -10,19 +16,24 @@ import {
   REVIEW_SERVER_ID,
   type ReviewRight,
   type ReviewRole,
+  reviewClosed,
 } from "../core/review/review-roles";
 import { issueText, parseShowingIssues } from "../core/text/zod-issue-text";
 import type { Bilingual } from "../core/validate/validation-issue";
 import type { Database } from "./db/database";
 import { loginPage } from "./login-page";
 import { decoyHash, verifyPassword } from "./passwords";
+import { addProposal, listProposals, proposalFile } from "./proposal-repository";
+import { checkProposal, MAX_PROPOSAL_BYTES } from "./proposal-upload";
 import { type RateLimiter, rateLimiter } from "./rate-limit";
 import {
   afterSchema,
   appendEventsSchema,
   closeReviewSchema,
   loginSchema,
+  proposalNameSchema,
   reviewSlugSchema,
+  versionSchema,
 } from "./request-schemas";
 import { importReviewText } from "./review-import";
 import {
@@ -294,6 +305,56 @@ export function reviewApi(options: ReviewApiOptions): { api: Hono<Env>; pages: H
     if (!outcome.ok)
       return c.json({ error: outcome.problem, problems: outcome.lines }, outcome.status);
     return c.json(outcome);
+  });
+
+  // what is addressed to the consultant, with the answers (every member may read it)
+  api.get("/reviews/:review/addressed", async (c) => {
+    const found = await reviewFor(c, db, "read");
+    if ("refused" in found) return found.refused;
+    const flags = foldFlags(await allEvents(db, found.review.id));
+    return c.json({ items: consultantInbox(flags) });
+  });
+
+  api.get("/reviews/:review/proposals", async (c) => {
+    const found = await reviewFor(c, db, "read");
+    if ("refused" in found) return found.refused;
+    return c.json({ versions: await listProposals(db, found.review.id) });
+  });
+
+  // the file as sent: `?name=` names it (its extension tells the format, as a dropped file's does)
+  api.post("/reviews/:review/proposals", limit(MAX_PROPOSAL_BYTES), async (c) => {
+    const name = proposalNameSchema.safeParse(c.req.query("name") ?? "");
+    if (!name.success) return problem(c, 400, issueProblem(name.error));
+    const found = await reviewFor(c, db, "upload");
+    if ("refused" in found) return found.refused;
+    if (found.review.closed) return problem(c, 403, reviewClosed(found.review.slug));
+    const bytes = new Uint8Array(await c.req.arrayBuffer());
+    const checked = await checkProposal(name.data, bytes);
+    if (!checked.ok) return c.json({ error: checked.problem, problems: checked.lines }, 422);
+    const version = await addProposal(db, found.review.id, {
+      file: name.data,
+      format: checked.format,
+      bytes,
+      features: checked.features,
+      userId: c.get("user").id,
+    });
+    return c.json({ ...version, warnings: checked.warnings });
+  });
+
+  api.get("/reviews/:review/proposals/:version", async (c) => {
+    const found = await reviewFor(c, db, "read");
+    if ("refused" in found) return found.refused;
+    const version = versionSchema.safeParse(c.req.param("version"));
+    const stored = version.success ? await proposalFile(db, found.review.id, version.data) : null;
+    if (!stored) return problem(c, 404, say.noSuchVersion(c.req.param("version")));
+    // the name from the upload only in the encoded form, never spliced into the header as is
+    c.header(
+      "Content-Disposition",
+      `attachment; filename="proposal-v${version.data}"; filename*=UTF-8''${encodeURIComponent(stored.file)}`,
+    );
+    return c.body(stored.bytes as Uint8Array<ArrayBuffer>, 200, {
+      "Content-Type": "application/octet-stream",
+    });
   });
 
   api.all("*", (c) => problem(c, 404, say.notFound));

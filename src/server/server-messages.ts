@@ -56,3 +56,8 @@ export const internalError: Bilingual = {
   vi: "lỗi nội bộ của máy chủ thẩm định; thay đổi chưa được lưu, hãy thử lại; nếu lặp lại, báo quản trị kèm thời điểm",
   en: "internal error of the review server; the change was not stored, try again; if it repeats, tell the administrator the time",
 };
+
+export const noSuchVersion = (version: string): Bilingual => ({
+  vi: `không có phiên bản phương án ${showValue(version)}: xem danh sách các phiên bản đã tải lên`,
+  en: `no proposal version ${showValue(version)}: see the list of uploaded versions`,
+});

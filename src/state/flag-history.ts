@@ -1,4 +1,4 @@
-import { type FlagEvent, STATUS_NAMES } from "../core/review/index";
+import { type Addressee, type FlagEvent, STATUS_NAMES } from "../core/review/index";
 import type { Bilingual } from "../core/validate/validation-issue";
 import { formatMoment } from "./format-moment";
 import type { Language } from "./url-state";
@@ -10,6 +10,10 @@ export type HistoryLine = {
   when: string;
   what: string;
   comment: string | null;
+  /** Whom a comment is addressed to (the consultant), if anyone. */
+  to: Addressee | null;
+  /** The comment answers one addressed to the consultant. */
+  answer: boolean;
 };
 
 const VERBS: Readonly<Record<Exclude<FlagEvent["type"], "status">, Bilingual>> = {
@@ -35,6 +39,8 @@ export function historyLines(history: readonly FlagEvent[], lang: Language): His
     when: formatMoment(event.at, lang),
     what: eventWhat(event, lang),
     comment: "comment" in event && event.comment ? event.comment : null,
+    to: event.type === "comment" ? (event.to ?? null) : null,
+    answer: event.type === "comment" && event.inReplyTo !== undefined,
   }));
 }
 

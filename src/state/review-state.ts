@@ -1,3 +1,4 @@
+import { may, type ReviewRight } from "../core/review/review-roles";
 import {
   type FlagDrawAction,
   type FlagDrawState,
@@ -57,4 +58,12 @@ export function reviewReducer(state: ReviewState, action: ReviewAction): ReviewS
       return draw === state.draw ? state : { ...state, draw };
     }
   }
+}
+
+/**
+ * Whether the user may exercise `right` here: on the review server, as their role says (the
+ * server refuses the rest anyway); without it, everything (the flags are the browser's own).
+ */
+export function mayHere(server: ReviewServerState | null, right: ReviewRight): boolean {
+  return server?.kind !== "review" || may(server.session.role, right);
 }

@@ -11,6 +11,7 @@ import {
   type ReviewIntent,
   STATUS_NAMES,
 } from "../core/review/index";
+import { mayHere } from "../state/review-state";
 import { useAppStore, useCommands } from "../state/store";
 import type { Language } from "../state/url-state";
 import { FlagHistory } from "./flag-history";
@@ -45,6 +46,9 @@ export function FlagControls({ finding, flag, lang, askName = true }: Props) {
   const [problem, setProblem] = useState<string | null>(null);
   const options = flag && !flag.deleted ? nextStatuses(flag.status) : [];
   const [chosen, setChosen] = useState<FlagStatus | "">("");
+  const [toConsultant, setToConsultant] = useState(false);
+  const canAddress = useAppStore((s) => mayHere(s.review.server, "address"));
+  const addressId = useId();
   const next = chosen !== "" && options.includes(chosen) ? chosen : (options[0] ?? "");
   const commentId = useId();
   const statusId = useId();
@@ -56,6 +60,7 @@ export function FlagControls({ finding, flag, lang, askName = true }: Props) {
       setProblem(null);
       setComment("");
       setChosen("");
+      setToConsultant(false);
     } else setProblem(result.problem[lang]);
   };
   const text = comment.trim() === "" ? undefined : comment.trim();
@@ -134,10 +139,31 @@ export function FlagControls({ finding, flag, lang, askName = true }: Props) {
               type="button"
               data-testid="flag-comment-add"
               disabled={disabled || text === undefined}
-              onClick={() => text && apply({ type: "comment", flagId: flag.id, comment: text })}
+              onClick={() =>
+                text &&
+                apply({
+                  type: "comment",
+                  flagId: flag.id,
+                  comment: text,
+                  ...(toConsultant ? { to: "consultant" as const } : {}),
+                })
+              }
             >
               {t("flag.addComment")}
             </button>
+            {canAddress && (
+              <label htmlFor={addressId} className="flag-controls__label">
+                <input
+                  id={addressId}
+                  type="checkbox"
+                  data-testid="flag-comment-to-consultant"
+                  disabled={disabled}
+                  checked={toConsultant}
+                  onChange={(event) => setToConsultant(event.target.checked)}
+                />{" "}
+                {t("consultant.addressTo")}
+              </label>
+            )}
           </>
         )}
       </div>

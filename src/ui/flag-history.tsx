@@ -12,7 +12,11 @@ export function FlagHistory({ history, lang }: { history: readonly FlagEvent[]; 
       <ol className="flag-history__list" data-testid="flag-history">
         {historyLines(history, lang).map((line) => (
           <li key={line.eventId} className="flag-history__item" data-testid="flag-history-item">
-            <span className="flag-history__what">{line.what}</span>{" "}
+            <span className="flag-history__what">
+              {line.what}
+              {line.to === "consultant" && ` ${t("consultant.addressedMark")}`}
+              {line.answer && ` ${t("consultant.answerMark")}`}
+            </span>{" "}
             <span className="flag-history__who">{line.who}</span>{" "}
             <time className="flag-history__when">{line.when}</time>
             {line.comment !== null && <q className="flag-history__comment">{line.comment}</q>}

@@ -1,16 +1,19 @@
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { useAppStore, useDispatch } from "../state/store";
+import { ConsultantInbox } from "./consultant-inbox";
 import { DrawnFlags } from "./drawn-flags";
 import { FindingsFlagsExport } from "./findings-flags-export";
 import { ReviewDisagreements } from "./review-disagreements";
+import { ReviewProposals } from "./review-proposals";
 import { ReviewShare } from "./review-share";
 import { ReviewerName } from "./reviewer-name";
 import "./review-panel.css";
 
 /**
  * The "Thẩm định / Review" section of the check tab: the reviewer's name, flags of their own drawn
- * on the map, sharing the review (export, import, disagreements to settle) and the findings
+ * on the map, sharing the review (export, import, disagreements to settle), what is addressed to
+ * the consultant and their answers, the revised proposals (on the review server) and the findings
  * exported with their flags. Changes wait until the stored flags are read and a name is given.
  */
 export function ReviewPanel() {
@@ -41,6 +44,8 @@ export function ReviewPanel() {
       )}
       <DrawnFlags canFlag={canFlag} />
       <ReviewDisagreements canFlag={canFlag} />
+      <ConsultantInbox canFlag={canFlag} />
+      <ReviewProposals />
       <ReviewShare ready={!loading} />
       <FindingsFlagsExport />
     </section>

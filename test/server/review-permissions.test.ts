@@ -18,6 +18,7 @@ import {
   createEvent,
   newEventId,
   nextTime,
+  proposalGeoJson,
   signIn,
   statusEvent,
   testApp,
@@ -124,6 +125,20 @@ async function attempt(right: ReviewRight, name: string, review: string): Promis
       const file = formatReviewFile([createEvent("Council Member")]);
       return (await c.post(`/api/reviews/${review}/import`, file)).status;
     }
+    case "address": {
+      const f = await flagOfLead();
+      const asked = commentEvent(name, f.flagId, "đề nghị giải trình", { to: "consultant" });
+      return (await c.send(review, [asked])).status;
+    }
+    case "answer": {
+      const f = await flagOfLead();
+      const asked = commentEvent("Lead", f.flagId, "đề nghị giải trình", { to: "consultant" });
+      expect((await as("Lead").send(REVIEW, [asked])).status).toBe(200);
+      const answer = commentEvent(name, f.flagId, "đã giải trình", { inReplyTo: asked.eventId });
+      return (await c.send(review, [answer])).status;
+    }
+    case "upload":
+      return (await c.upload(review, "phuong-an.geojson", proposalGeoJson())).status;
   }
 }
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { schemaMessage } from "../text/zod-issue-text";
-import { FLAG_STATUSES } from "./flag-types";
+import { ADDRESSEES, FLAG_STATUSES } from "./flag-types";
 
 /*
  * The flag events as a review file carries them, checked strictly: unknown keys, wrong types, ids
@@ -130,7 +130,13 @@ export const flagEventSchema = z.discriminatedUnion("type", [
     comment: comment.optional(),
     settles: z.literal(true).optional(),
   }),
-  z.strictObject({ ...meta, type: z.literal("comment"), comment: comment.min(1) }),
+  z.strictObject({
+    ...meta,
+    type: z.literal("comment"),
+    comment: comment.min(1),
+    to: z.enum(ADDRESSEES).optional(),
+    inReplyTo: eventIdSchema.optional(),
+  }),
   z.strictObject({ ...meta, type: z.literal("geometry"), geometry: ownGeometrySchema }),
   z.strictObject({ ...meta, type: z.literal("delete"), comment: comment.optional() }),
   z.strictObject({ ...meta, type: z.literal("restore"), comment: comment.optional() }),

@@ -15,6 +15,13 @@ export const FLAG_STATUSES = [
 /** One of {@link FLAG_STATUSES}. */
 export type FlagStatus = (typeof FLAG_STATUSES)[number];
 
+/**
+ * Whom a comment may be addressed to: the consultant who must answer the council's comments (a
+ * flag set to `needs-revision` is addressed to them too, without saying so).
+ */
+export const ADDRESSEES = ["consultant"] as const;
+export type Addressee = (typeof ADDRESSEES)[number];
+
 /** The geometry a reviewer may draw for a flag of their own. */
 export type OwnGeometry = Point | Polygon;
 
@@ -72,7 +79,17 @@ export type FlagAction =
       /** Set when the change settles a disagreement between reviewers (a lead reviewer's decision). */
       settles?: true;
     }
-  | { type: "comment"; comment: string }
+  | {
+      type: "comment";
+      comment: string;
+      /** Addressed to the consultant: it waits in their list until they answer it. */
+      to?: Addressee;
+      /**
+       * The event this comment answers: one addressed to the consultant (a comment with `to`, or
+       * a status change to `needs-revision`) of the same flag.
+       */
+      inReplyTo?: string;
+    }
   /** A flag of the reviewer's own moved or reshaped. */
   | { type: "geometry"; geometry: OwnGeometry }
   | { type: "delete"; comment?: string }

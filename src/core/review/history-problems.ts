@@ -1,4 +1,5 @@
 import type { Bilingual } from "../validate/validation-issue";
+import { isAddressedToConsultant } from "./consultant-inbox";
 import type { FlagEvent, FlagStatus } from "./flag-types";
 import { compareEvents } from "./fold-flags";
 import { flagIdForFinding, isOwnFlagId } from "./review-ids";
@@ -47,7 +48,8 @@ function createProblem(
 
 /**
  * What a history breaks of the rules every history this app writes keeps: events of this flag,
- * in order, created first, the flag id its target gives, moves only of drawn flags, status changes
+ * in order, created first, the flag id its target gives, moves only of drawn flags, answers only to
+ * an earlier event addressed to the consultant, status changes
  * replacing earlier status events of the same flag by a change {@link canChangeStatus} allows (a
  * lead's settlement may choose any status). A history that breaks them was edited by hand or
  * written by another program, and folding it could show a state nobody chose.
@@ -92,6 +94,18 @@ export function historyProblems(flagId: string, history: readonly FlagEvent[]): 
         field: at(i, "type"),
         message: { vi: "chỉ cờ tự vẽ mới di chuyển được", en: "only a drawn flag can be moved" },
       });
+    }
+    if (e.type === "comment" && e.inReplyTo !== undefined) {
+      const asked = history.slice(0, i).find((earlier) => earlier.eventId === e.inReplyTo);
+      if (!asked || !isAddressedToConsultant(asked)) {
+        problems.push({
+          field: at(i, "inReplyTo"),
+          message: {
+            vi: `"${e.inReplyTo}" không phải một ý kiến gửi đơn vị tư vấn trước đó của cờ này`,
+            en: `"${e.inReplyTo}" is not an earlier event of this flag addressed to the consultant`,
+          },
+        });
+      }
     }
     if (e.type !== "status") return;
     for (const replaced of e.replaces) {

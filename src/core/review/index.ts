@@ -3,6 +3,11 @@
  * rules, re-attachment to a new run, the review file (export, strict import), merging two reviews,
  * and the findings exported with their flags. No DOM, no storage: the store is src/state/flag-store.
  */
+export {
+  type AddressedItem,
+  consultantInbox,
+  isAddressedToConsultant,
+} from "./consultant-inbox";
 export { MAX_COMMENT, MAX_REVIEWER } from "./event-schema";
 export {
   FLAG_CSV_COLUMNS,
@@ -14,7 +19,7 @@ export {
   formatFindingsWithFlagsCsv,
 } from "./findings-export";
 export type * from "./flag-types";
-export { FLAG_STATUSES } from "./flag-types";
+export { ADDRESSEES, FLAG_STATUSES } from "./flag-types";
 export { compareEvents, compareFlags, foldFlags } from "./fold-flags";
 export {
   type Disagreement,
@@ -22,6 +27,7 @@ export {
   type MergeResult,
   mergeReviews,
 } from "./merge-reviews";
+export type { ProposalVersion } from "./proposal-version";
 export { type AttachedFlags, attachFlags } from "./reattach";
 export {
   type IntentAuthor,

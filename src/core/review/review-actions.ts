@@ -1,7 +1,9 @@
 import type { Finding } from "../check/types";
 import type { Bilingual } from "../validate/validation-issue";
+import { isAddressedToConsultant } from "./consultant-inbox";
 import { MAX_COMMENT, MAX_REVIEWER, ownGeometrySchema } from "./event-schema";
 import type {
+  Addressee,
   EventMeta,
   FindingSnapshot,
   Flag,
@@ -22,7 +24,10 @@ export type ReviewIntent =
   | { type: "set-status"; flagId: string; status: FlagStatus; comment?: string }
   /** The lead reviewer's decision on a disagreement: the final status, and why. */
   | { type: "settle"; flagId: string; status: FlagStatus; comment: string }
-  | { type: "comment"; flagId: string; comment: string }
+  /** A comment; `to` addresses it to the consultant, who must answer it. */
+  | { type: "comment"; flagId: string; comment: string; to?: Addressee }
+  /** The consultant's answer to a comment addressed to them, or to a flag needing revision. */
+  | { type: "answer"; flagId: string; inReplyTo: string; comment: string }
   | { type: "move"; flagId: string; geometry: OwnGeometry }
   | { type: "delete"; flagId: string; comment?: string }
   | { type: "restore"; flagId: string; comment?: string };
@@ -113,7 +118,16 @@ function actionFor(
       };
     case "comment":
       if (comment === undefined) return say.emptyComment;
-      return { flagId, action: { type: "comment", comment } };
+      return {
+        flagId,
+        action: { type: "comment", comment, ...(intent.to === undefined ? {} : { to: intent.to }) },
+      };
+    case "answer": {
+      if (comment === undefined) return say.emptyComment;
+      const asked = flag.history.find((e) => e.eventId === intent.inReplyTo);
+      if (!asked || !isAddressedToConsultant(asked)) return say.notAddressed(intent.inReplyTo);
+      return { flagId, action: { type: "comment", comment, inReplyTo: asked.eventId } };
+    }
     case "move":
       if (flag.target.kind !== "own") return say.notOwnFlag(flagId);
       if (!ownGeometrySchema.safeParse(intent.geometry).success) return say.badGeometry;

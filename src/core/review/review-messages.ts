@@ -88,3 +88,8 @@ export const badGeometry: Bilingual = {
   vi: "hình vẽ không hợp lệ: cần một điểm hoặc một vùng khép kín có ít nhất 3 đỉnh, tọa độ kinh/vĩ độ WGS84",
   en: "invalid drawing: draw a point or a closed polygon of at least 3 vertices, WGS84 lon/lat",
 };
+
+export const notAddressed = (eventId: string): Bilingual => ({
+  vi: `sự kiện ${showValue(eventId)} không phải ý kiến gửi đơn vị tư vấn của cờ này: chỉ trả lời được ghi chú gửi đơn vị tư vấn hoặc cờ "cần điều chỉnh"`,
+  en: `event ${showValue(eventId)} is not addressed to the consultant on this flag: only a comment addressed to the consultant, or a flag set to "needs revision", can be answered`,
+});

@@ -33,7 +33,10 @@ export type MemberRole = (typeof MEMBER_ROLES)[number];
  * - `comment`: comment on a flag (the consultant's answers);
  * - `edit`: move, delete or restore a flag;
  * - `close`: close the review (no change after) or open it again;
- * - `import`: merge a review file into the review.
+ * - `import`: merge a review file into the review;
+ * - `address`: address a comment to the consultant (it waits in their list until answered);
+ * - `answer`: answer a comment addressed to the consultant, or a flag needing revision;
+ * - `upload`: upload a revised proposal (kept with its version, who uploaded it and when).
  */
 export const REVIEW_RIGHTS = [
   "read",
@@ -44,15 +47,18 @@ export const REVIEW_RIGHTS = [
   "edit",
   "close",
   "import",
+  "address",
+  "answer",
+  "upload",
 ] as const;
 export type ReviewRight = (typeof REVIEW_RIGHTS)[number];
 
 /** The permission table (README "Who may do what" shows the same). */
 export const PERMISSIONS: Readonly<Record<ReviewRole, readonly ReviewRight[]>> = {
-  admin: ["read", "flag", "status", "settle", "comment", "edit", "close", "import"],
-  lead: ["read", "flag", "status", "settle", "comment", "edit", "close", "import"],
-  reviewer: ["read", "flag", "status", "comment", "edit"],
-  consultant: ["read", "comment"],
+  admin: [...REVIEW_RIGHTS],
+  lead: [...REVIEW_RIGHTS],
+  reviewer: ["read", "flag", "status", "comment", "edit", "address"],
+  consultant: ["read", "comment", "answer", "upload"],
   viewer: ["read"],
 };
 
@@ -61,17 +67,21 @@ export function may(role: ReviewRole, right: ReviewRight): boolean {
   return PERMISSIONS[role].includes(right);
 }
 
-/** The right an event needs. */
-export function rightForEvent(event: FlagEvent): ReviewRight {
+/** The rights an event needs, all of them. */
+export function rightsForEvent(event: FlagEvent): ReviewRight[] {
   switch (event.type) {
     case "create":
-      return "flag";
+      return ["flag"];
     case "status":
-      return event.settles ? "settle" : "status";
+      return [event.settles ? "settle" : "status"];
     case "comment":
-      return "comment";
+      return [
+        "comment",
+        ...(event.to === undefined ? [] : ["address" as const]),
+        ...(event.inReplyTo === undefined ? [] : ["answer" as const]),
+      ];
     default:
-      return "edit";
+      return ["edit"];
   }
 }
 
@@ -96,6 +106,12 @@ const RIGHT_NAMES: Readonly<Record<ReviewRight, Bilingual>> = {
   edit: { vi: "di chuyển, xóa hoặc khôi phục cờ", en: "move, delete or restore a flag" },
   close: { vi: "đóng hoặc mở lại cuộc thẩm định", en: "close or reopen the review" },
   import: { vi: "nhập tệp thẩm định", en: "import a review file" },
+  address: { vi: "gửi ghi chú cho đơn vị tư vấn", en: "address a comment to the consultant" },
+  answer: {
+    vi: "trả lời ý kiến gửi đơn vị tư vấn",
+    en: "answer a comment addressed to the consultant",
+  },
+  upload: { vi: "tải lên phương án điều chỉnh", en: "upload a revised proposal" },
 };
 
 /** Why `role` may not exercise `right`, naming both and who may. */
@@ -124,8 +140,8 @@ export function eventRefusal(
   event: FlagEvent,
   context: { user: string; review: string; closed: boolean },
 ): Bilingual | null {
-  const right = rightForEvent(event);
-  if (!may(role, right)) return notAllowed(role, right);
+  const right = rightsForEvent(event).find((r) => !may(role, r));
+  if (right) return notAllowed(role, right);
   if (context.closed) return reviewClosed(context.review);
   if (event.reviewer !== context.user && !may(role, "import")) {
     return {

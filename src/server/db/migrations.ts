@@ -65,6 +65,29 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TRIGGER events_append_only BEFORE UPDATE OR DELETE ON events
     FOR EACH ROW EXECUTE FUNCTION events_append_only();
   `,
+  `
+  -- the consultant's revised proposals: each upload a new version, the file kept as sent
+  CREATE TABLE proposals (
+    review_id integer NOT NULL REFERENCES reviews,
+    version integer NOT NULL,
+    file_name text NOT NULL,
+    format text NOT NULL,
+    bytes bytea NOT NULL,
+    sha256 text NOT NULL,
+    features integer NOT NULL,
+    uploaded_by integer NOT NULL REFERENCES users,
+    uploaded_at timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (review_id, version)
+  );
+  -- versions are kept as uploaded: the appraisal file refers to them
+  CREATE FUNCTION proposals_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+  BEGIN
+    RAISE EXCEPTION 'proposal versions are append-only';
+  END
+  $$;
+  CREATE TRIGGER proposals_append_only BEFORE UPDATE OR DELETE ON proposals
+    FOR EACH ROW EXECUTE FUNCTION proposals_append_only();
+  `,
 ];
 
 /** The schema version this code writes and reads. */

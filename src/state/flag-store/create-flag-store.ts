@@ -6,7 +6,7 @@ import {
   parseReviewFile,
   reviewEvent,
 } from "../../core/review/index";
-import type { FlagPersistence } from "./flag-persistence";
+import type { FlagPersistence, PendingQueue } from "./flag-persistence";
 import type { FlagStore, FlagStoreSnapshot, ImportOutcome, SaveState } from "./flag-store";
 import { saveErrorText } from "./save-errors";
 
@@ -40,10 +40,13 @@ export function retryDelay(attempts: number): number {
  * becomes a `failed` {@link SaveState} and is retried with backoff ({@link retryDelay}), forever:
  * pending events are never dropped. Events appended before the stored ones were read are kept and
  * joined to them; events another tab stores are read in when the persistence says so (`watch`).
+ * With a `queue`, the pending events are also kept there until stored, and a new store reads back
+ * what an earlier page left pending (a reload while the review server was unreachable).
  */
 export function createFlagStore(
   persistence: FlagPersistence,
   clock: StoreClock = realClock,
+  queue: PendingQueue | null = null,
 ): FlagStore {
   const byId = new Map<string, FlagEvent>();
   let pending: FlagEvent[] = [];
@@ -55,6 +58,17 @@ export function createFlagStore(
   let save: SaveState = { kind: "loading", pending: 0 };
   let snapshot: FlagStoreSnapshot = { events: [], flags: new Map(), save };
   const listeners = new Set<() => void>();
+  /**
+   * The queue's writes and removals, one after another in the order asked (a removal never runs
+   * before the write of the same event). A queue that fails (no IndexedDB) only makes the pending
+   * events live as long as the page, as without a queue: it never stops the store.
+   */
+  let queued: Promise<void> = Promise.resolve();
+  const toQueue = (run: (q: PendingQueue) => Promise<void>) => {
+    if (!queue) return;
+    queued = queued.then(() => run(queue)).catch(() => {});
+  };
+  let queueRead = queue === null;
 
   function publish(eventsChanged: boolean): void {
     const events = eventsChanged ? [...byId.values()] : snapshot.events;
@@ -112,7 +126,20 @@ export function createFlagStore(
     return running;
   }
 
+  /** The events a page before this one queued and did not get stored: pending again, first. */
+  async function readQueue(): Promise<void> {
+    queueRead = true;
+    const waiting = await (queue as PendingQueue).load().catch(() => [] as FlagEvent[]);
+    const fresh = waiting.filter((e) => !byId.has(e.eventId));
+    if (fresh.length === 0) return;
+    for (const e of fresh) byId.set(e.eventId, e);
+    pending = [...fresh, ...pending];
+    save = settledState();
+    publish(true);
+  }
+
   async function round(): Promise<void> {
+    if (!queueRead) await readQueue();
     if (!loaded || stale) {
       stale = false;
       try {
@@ -147,6 +174,7 @@ export function createFlagStore(
       }
       // events appended meanwhile stay queued for the next round
       pending = pending.slice(batch.length);
+      toQueue((q) => q.remove(batch.map((e) => e.eventId)));
       attempts = 0;
       save = settledState();
       publish(false);
@@ -158,6 +186,7 @@ export function createFlagStore(
     if (fresh.length === 0) return;
     for (const e of fresh) byId.set(e.eventId, e);
     pending.push(...fresh);
+    toQueue((q) => q.save(fresh));
     // while a retry waits, its failure stays on show (with the new count); otherwise save now
     save = save.kind === "failed" ? { ...save, pending: pending.length } : settledState();
     publish(true);
@@ -222,15 +251,20 @@ export function createFlagStore(
       await running;
       // one last try for what is still pending, then no more retries
       if (pending.length > 0) {
-        await persistence.save(pending).then(
+        const last = pending;
+        await persistence.save(last).then(
           () => {
             pending = [];
+            toQueue((q) => q.remove(last.map((e) => e.eventId)));
           },
           () => {},
         );
       }
       closed = true;
       persistence.close();
+      // what is still pending stays in the queue for the next page
+      await queued;
+      queue?.close();
     },
   };
 }

@@ -9,16 +9,23 @@ export {
   retryDelay,
   type StoreClock,
 } from "./create-flag-store";
-export type { FlagPersistence } from "./flag-persistence";
+export type { FlagPersistence, PendingQueue } from "./flag-persistence";
 export type { FlagStore, FlagStoreSnapshot, ImportOutcome, SaveState } from "./flag-store";
 export { indexedDbPersistence, REVIEW_DB } from "./indexeddb-persistence";
 export {
   findReviewServer,
+  SESSION_KEY,
   type ServerChoice,
   type ServerSession,
+  type SessionMemory,
+  storedSessionMemory,
 } from "./review-server-session";
 export { NoStorageError, StorageBlockedError, saveErrorText } from "./save-errors";
-export { createServerFlagStore, type ServerStoreOptions } from "./server-flag-store";
+export {
+  createServerFlagStore,
+  pendingQueueName,
+  type ServerStoreOptions,
+} from "./server-flag-store";
 export {
   POLL_MS,
   ServerRefusedError,

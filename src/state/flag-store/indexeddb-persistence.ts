@@ -1,6 +1,6 @@
 import { type DBSchema, type IDBPDatabase, openDB } from "idb";
 import type { FlagEvent } from "../../core/review/index";
-import type { FlagPersistence } from "./flag-persistence";
+import type { FlagPersistence, PendingQueue } from "./flag-persistence";
 import { NoStorageError, StorageBlockedError } from "./save-errors";
 
 /** The database the app keeps its review in (one per origin). */
@@ -44,11 +44,12 @@ function open(name: string, onGone: () => void): Promise<IDBPDatabase<ReviewDb>>
 }
 
 /**
- * Flag events in IndexedDB (through idb), one record per event keyed by its id. The database is
+ * Flag events in IndexedDB (through idb), one record per event keyed by its id: the browser's
+ * own review, or (with `remove`) the queue of a shared review's changes not yet sent. The database is
  * opened on first use and again after a failure or when another tab needs it closed, so a retry
  * of the store is also a retry of the open.
  */
-export function indexedDbPersistence(name: string = REVIEW_DB): FlagPersistence {
+export function indexedDbPersistence(name: string = REVIEW_DB): FlagPersistence & PendingQueue {
   let db: Promise<IDBPDatabase<ReviewDb>> | null = null;
   const forget = () => {
     const closing = db;
@@ -87,6 +88,12 @@ export function indexedDbPersistence(name: string = REVIEW_DB): FlagPersistence 
       }
       await tx.done;
       channel?.postMessage("saved");
+    },
+    async remove(eventIds) {
+      const d = await connection();
+      const tx = d.transaction(EVENTS, "readwrite");
+      for (const id of eventIds) tx.store.delete(id).catch(() => {});
+      await tx.done;
     },
     watch(changed) {
       if (!channel) return () => {};

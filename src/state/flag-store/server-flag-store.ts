@@ -1,7 +1,9 @@
 import { reviewEvent } from "../../core/review/index";
 import { eventRefusal, may, notAllowed } from "../../core/review/review-roles";
 import { createFlagStore, type StoreClock } from "./create-flag-store";
+import type { PendingQueue } from "./flag-persistence";
 import type { FlagStore } from "./flag-store";
+import { indexedDbPersistence, REVIEW_DB } from "./indexeddb-persistence";
 import type { ServerSession } from "./review-server-session";
 import { POLL_MS, serverPersistence } from "./server-persistence";
 
@@ -13,14 +15,27 @@ export type ServerStoreOptions = {
   onConnection?: (online: boolean) => void;
   every?: (run: () => void, ms: number) => () => void;
   clock?: StoreClock;
+  /**
+   * Where the changes not yet sent are kept across reloads; by default the browser's IndexedDB,
+   * one queue per review and member ({@link pendingQueueName}). Null: in this page's memory only.
+   */
+  queue?: PendingQueue | null;
 };
+
+/**
+ * The IndexedDB database of a member's changes to a review not yet sent. Per member: the changes
+ * are signed with their name, and someone else signing in on the same browser may not send them.
+ */
+export const pendingQueueName = (session: ServerSession): string =>
+  `${REVIEW_DB}-queue:${session.review}:${session.user}`;
 
 /**
  * The shared review's flag store: the browser store's memory, queue and retries over the server
  * (`serverPersistence`), polled every second for the other reviewers' changes. Changes are signed
  * with the signed-in member's name, and a change the member's role may not make is refused at
  * once with the server's own words (`eventRefusal`), never queued to be refused later. While the
- * server is unreachable the changes wait in the queue; the poll notices the server back and sends
+ * server is unreachable the changes wait in the queue — kept in IndexedDB too, so a reload or a
+ * closed tab loses none: the next page sends them — and the poll notices the server back and sends
  * them then, without waiting out the retry's backoff.
  */
 export function createServerFlagStore(
@@ -46,6 +61,7 @@ export function createServerFlagStore(
       },
     }),
     options.clock,
+    options.queue === undefined ? indexedDbPersistence(pendingQueueName(session)) : options.queue,
   );
   const stopProbe = every(() => {
     if (offline && store.getSnapshot().save.kind === "failed") store.retryNow();

@@ -11,23 +11,12 @@ import {
   reviewEvent,
 } from "../../../src/core/review/index";
 import { finding } from "../../state/check-finding";
+import { applyIntents } from "./review-fixtures";
 
 const F = finding({ id: "0123456789abcdef" });
 const FLAG = flagIdForFinding(F.id);
 
-/** Applies intents one by one (a second apart), failing the test on a refused one. */
-function apply(intents: [ReviewIntent, string][], events: FlagEvent[] = []): FlagEvent[] {
-  const log = [...events];
-  for (const [intent, reviewer] of intents) {
-    const result = reviewEvent(foldFlags(log), intent, {
-      reviewer,
-      at: new Date(Date.UTC(2026, 11, 1, 8, 0, log.length)).toISOString(),
-    });
-    if (!result.ok) throw new Error(`${intent.type}: ${result.problem.en}`);
-    log.push(result.event);
-  }
-  return log;
-}
+const apply = applyIntents;
 
 const flagOf = (events: FlagEvent[], id = FLAG) => foldFlags(events).get(id) as Flag;
 const refused = (events: FlagEvent[], intent: ReviewIntent, reviewer = "Lan") => {

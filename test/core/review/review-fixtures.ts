@@ -1,6 +1,11 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { FlagEvent } from "../../../src/core/review/index";
+import {
+  type FlagEvent,
+  foldFlags,
+  type ReviewIntent,
+  reviewEvent,
+} from "../../../src/core/review/index";
 
 /** test/fixtures/review/<folder>. */
 export const REVIEW_FIXTURES = join(import.meta.dirname, "..", "..", "fixtures", "review");
@@ -17,4 +22,21 @@ export function jsonFixtures<T>(folder: string): [string, T][] {
 /** The events of test/fixtures/review/file/events.json: three flags, every kind of event. */
 export function fileEvents(): FlagEvent[] {
   return JSON.parse(readFileSync(join(REVIEW_FIXTURES, "file", "events.json"), "utf8")).events;
+}
+
+/** Applies intents one by one (a second apart), failing the test on a refused one. */
+export function applyIntents(
+  intents: [ReviewIntent, string][],
+  events: FlagEvent[] = [],
+): FlagEvent[] {
+  const log = [...events];
+  for (const [intent, reviewer] of intents) {
+    const result = reviewEvent(foldFlags(log), intent, {
+      reviewer,
+      at: new Date(Date.UTC(2026, 11, 1, 8, 0, log.length)).toISOString(),
+    });
+    if (!result.ok) throw new Error(`${intent.type}: ${result.problem.en}`);
+    log.push(result.event);
+  }
+  return log;
 }

@@ -72,16 +72,21 @@ export async function addUser(
 /** A client of the API: its session cookie and the calls. */
 export type Client = {
   name: string;
+  /** The `cookie` header it sends ("" when signed out). */
+  cookie: string;
   get(path: string): Promise<Response>;
   post(path: string, body: unknown, headers?: Record<string, string>): Promise<Response>;
   /** Posts events to a review's event list. */
   send(review: string, events: FlagEvent[]): Promise<Response>;
+  /** Uploads a proposal file (bytes as sent) to a review, named `file`. */
+  upload(review: string, file: string, bytes: Uint8Array | string): Promise<Response>;
 };
 
 export function client(app: Hono, name: string, cookie = ""): Client {
   const headers = (): Record<string, string> => (cookie ? { cookie } : {});
   const c: Client = {
     name,
+    cookie,
     get: (path) => Promise.resolve(app.request(path, { headers: headers() })),
     post: (path, body, extra = {}) =>
       Promise.resolve(
@@ -92,6 +97,16 @@ export function client(app: Hono, name: string, cookie = ""): Client {
         }),
       ),
     send: (review, events) => c.post(`/api/reviews/${review}/events`, { events }),
+    upload: (review, file, bytes) =>
+      Promise.resolve(
+        app.request(`/api/reviews/${review}/proposals?name=${encodeURIComponent(file)}`, {
+          method: "POST",
+          headers: { "content-type": "application/octet-stream", ...headers() },
+          body: (typeof bytes === "string"
+            ? new TextEncoder().encode(bytes)
+            : bytes) as Uint8Array<ArrayBuffer>,
+        }),
+      ),
   };
   return c;
 }
@@ -151,18 +166,53 @@ export function statusEvent(
   replaces: string[],
   extra: { comment?: string; settles?: true } = {},
 ): FlagEvent {
-  return {
-    eventId: newEventId(),
-    flagId,
-    at: nextTime(),
-    reviewer,
-    type: "status",
-    status,
-    replaces,
-    ...extra,
-  };
+  return { ...metaOf(reviewer, flagId), type: "status", status, replaces, ...extra };
 }
 
-export function commentEvent(reviewer: string, flagId: string, comment: string): FlagEvent {
-  return { eventId: newEventId(), flagId, at: nextTime(), reviewer, type: "comment", comment };
+/** A comment; `to` addresses it to the consultant, `inReplyTo` answers one so addressed. */
+export function commentEvent(
+  reviewer: string,
+  flagId: string,
+  comment: string,
+  extra: { to?: "consultant"; inReplyTo?: string } = {},
+): FlagEvent {
+  return { ...metaOf(reviewer, flagId), type: "comment", comment, ...extra };
+}
+
+/** A fresh event id and the next time, signed by `reviewer`. */
+const metaOf = (reviewer: string, flagId: string) => ({
+  eventId: newEventId(),
+  flagId,
+  at: nextTime(),
+  reviewer,
+});
+
+/** A small revised proposal every reader takes: two zones of Hanoi with land-use codes. */
+export function proposalGeoJson(code = "ODT"): string {
+  const square = (x: number, y: number) => [
+    [
+      [x, y],
+      [x + 0.01, y],
+      [x + 0.01, y + 0.01],
+      [x, y + 0.01],
+      [x, y],
+    ],
+  ];
+  return JSON.stringify({
+    type: "FeatureCollection",
+    features: [
+      {
+        type: "Feature",
+        id: "P-A",
+        properties: { land_use_code: code },
+        geometry: { type: "Polygon", coordinates: square(105.8, 21.0) },
+      },
+      {
+        type: "Feature",
+        id: "P-B",
+        properties: { land_use_code: "LUA" },
+        geometry: { type: "Polygon", coordinates: square(105.82, 21.02) },
+      },
+    ],
+  });
 }
