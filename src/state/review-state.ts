@@ -60,6 +60,34 @@ export function reviewReducer(state: ReviewState, action: ReviewAction): ReviewS
   }
 }
 
+/** Which of a flag's controls the user is shown: those their role allows here (see {@link mayHere}). */
+export type FlagAbilities = {
+  /** flag a finding */
+  flag: boolean;
+  /** change a flag's status */
+  status: boolean;
+  /** comment on a flag */
+  comment: boolean;
+  /** restore a deleted flag */
+  edit: boolean;
+  /** address a comment to the consultant */
+  address: boolean;
+};
+
+/**
+ * The controls a flag card shows. A consultant or viewer on the review server is not offered a
+ * status menu the server would refuse: a control they may not use is not drawn at all.
+ */
+export function flagAbilities(server: ReviewServerState | null): FlagAbilities {
+  return {
+    flag: mayHere(server, "flag"),
+    status: mayHere(server, "status"),
+    comment: mayHere(server, "comment"),
+    edit: mayHere(server, "edit"),
+    address: mayHere(server, "address"),
+  };
+}
+
 /**
  * Whether the user may exercise `right` here: on the review server, as their role says (the
  * server refuses the rest anyway); without it, everything (the flags are the browser's own).

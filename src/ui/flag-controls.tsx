@@ -1,4 +1,4 @@
-import { useId, useState } from "react";
+import { useId, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Finding } from "../core/check/index";
 import {
@@ -11,7 +11,7 @@ import {
   type ReviewIntent,
   STATUS_NAMES,
 } from "../core/review/index";
-import { mayHere } from "../state/review-state";
+import { flagAbilities } from "../state/review-state";
 import { useAppStore, useCommands } from "../state/store";
 import type { Language } from "../state/url-state";
 import { FlagHistory } from "./flag-history";
@@ -47,7 +47,9 @@ export function FlagControls({ finding, flag, lang, askName = true }: Props) {
   const options = flag && !flag.deleted ? nextStatuses(flag.status) : [];
   const [chosen, setChosen] = useState<FlagStatus | "">("");
   const [toConsultant, setToConsultant] = useState(false);
-  const canAddress = useAppStore((s) => mayHere(s.review.server, "address"));
+  const server = useAppStore((s) => s.review.server);
+  // what the role may do here: a control the server would refuse is not drawn
+  const can = useMemo(() => flagAbilities(server), [server]);
   const addressId = useId();
   const next = chosen !== "" && options.includes(chosen) ? chosen : (options[0] ?? "");
   const commentId = useId();
@@ -65,27 +67,33 @@ export function FlagControls({ finding, flag, lang, askName = true }: Props) {
   };
   const text = comment.trim() === "" ? undefined : comment.trim();
   const required = flag && next !== "" ? needsComment(flag.status, next) : false;
+  // a comment box only where the role may write something with it
+  const writable = flag ? (flag.deleted ? can.edit : can.status || can.comment) : can.flag;
 
   return (
     <div className="flag-controls" data-testid="flag-controls">
       {loading && <p className="muted">{t("flag.loading")}</p>}
-      {askName && <ReviewerName disabled={loading} />}
+      {askName && writable && <ReviewerName disabled={loading} />}
       {flag?.disagreement && <p className="flag-controls__warning">{t("flag.disagreement")}</p>}
-      <label htmlFor={commentId} className="flag-controls__label">
-        {required ? t("flag.commentRequired") : t("flag.comment")}
-      </label>
-      <textarea
-        id={commentId}
-        data-testid="flag-comment"
-        rows={2}
-        maxLength={MAX_COMMENT}
-        required={required}
-        disabled={disabled}
-        value={comment}
-        onChange={(event) => setComment(event.target.value)}
-      />
+      {writable && (
+        <label htmlFor={commentId} className="flag-controls__label">
+          {required ? t("flag.commentRequired") : t("flag.comment")}
+        </label>
+      )}
+      {writable && (
+        <textarea
+          id={commentId}
+          data-testid="flag-comment"
+          rows={2}
+          maxLength={MAX_COMMENT}
+          required={required}
+          disabled={disabled}
+          value={comment}
+          onChange={(event) => setComment(event.target.value)}
+        />
+      )}
       <div className="flag-controls__actions">
-        {!flag && finding && (
+        {!flag && finding && can.flag && (
           <button
             type="button"
             data-testid="flag-create"
@@ -95,7 +103,7 @@ export function FlagControls({ finding, flag, lang, askName = true }: Props) {
             {t("flag.create")}
           </button>
         )}
-        {flag?.deleted && (
+        {flag?.deleted && can.edit && (
           <button
             type="button"
             data-testid="flag-restore"
@@ -105,7 +113,7 @@ export function FlagControls({ finding, flag, lang, askName = true }: Props) {
             {t("flag.restore")}
           </button>
         )}
-        {flag && !flag.deleted && (
+        {flag && !flag.deleted && can.status && (
           <>
             <label htmlFor={statusId} className="flag-controls__label">
               {t("flag.status")}
@@ -135,6 +143,10 @@ export function FlagControls({ finding, flag, lang, askName = true }: Props) {
             >
               {t("flag.setStatus")}
             </button>
+          </>
+        )}
+        {flag && !flag.deleted && can.comment && (
+          <>
             <button
               type="button"
               data-testid="flag-comment-add"
@@ -151,7 +163,7 @@ export function FlagControls({ finding, flag, lang, askName = true }: Props) {
             >
               {t("flag.addComment")}
             </button>
-            {canAddress && (
+            {can.address && (
               <label htmlFor={addressId} className="flag-controls__label">
                 <input
                   id={addressId}
