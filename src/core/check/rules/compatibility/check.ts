@@ -1,8 +1,8 @@
-import type { CompatibilityRule, CompatibilityVerdict } from "../../../catalog/rules-schema";
 import { type PreparedLayer, select } from "../../context";
 import { holdCodes } from "../../land-use-attribute";
 import { candidatesOf, overlapFinding, pairCandidates, ruleLayers } from "../pair-rule";
 import type { RuleModule } from "../types";
+import type { CompatibilityRule, CompatibilityVerdict } from "./schema";
 
 /**
  * The matrix side of each feature of a layer: its land-use code when the matrix keys of that side

@@ -1,7 +1,7 @@
-import type { CompatibilityRule } from "../../../catalog/rules-schema";
 import type { RuleSql, RuleSqlContext } from "../../sql/context";
 import { overlapPairsQuery, pairFindings } from "../../sql/pair-sql";
 import { SqlParams } from "../../sql/query";
+import type { CompatibilityRule } from "./schema";
 
 /**
  * compatibility in SQL: the overlap pairs whose (subject value, constraint value) entry of the matrix

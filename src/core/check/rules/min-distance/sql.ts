@@ -1,8 +1,8 @@
-import type { MinDistanceRule } from "../../../catalog/rules-schema";
 import type { RuleSql, RuleSqlContext } from "../../sql/context";
 import { districtsColumn, geodesicArea, geojsonColumn, selected } from "../../sql/fragments";
 import { pairFindings } from "../../sql/pair-sql";
 import { SqlParams } from "../../sql/query";
+import type { MinDistanceRule } from "./schema";
 
 /**
  * Segments per quarter circle of the buffer: PostGIS's default 8 draws a circle as a 32-gon, 0.6 %

@@ -1,7 +1,7 @@
-import type { NoOverlapRule } from "../../../catalog/rules-schema";
 import type { RuleSql } from "../../sql/context";
 import { overlapPairsQuery, pairFindings } from "../../sql/pair-sql";
 import { SqlParams } from "../../sql/query";
+import type { NoOverlapRule } from "./schema";
 
 /** no-overlap in SQL: every overlapping pair over the tolerance (`overlapPairsQuery`). */
 export const noOverlapSql: RuleSql<NoOverlapRule> = {

@@ -1,4 +1,3 @@
-import type { QuotaRule, QuotaTarget } from "../../../catalog/rules-schema";
 import type { LocalizedText } from "../../../catalog/schema";
 import { authorityOf, districtsFor, notComputed, type PreparedLayer, select } from "../../context";
 import { findingId } from "../../finding-id";
@@ -6,6 +5,7 @@ import { areaOf, preparePolygons } from "../../prepared-geometry";
 import { relate } from "../../relate";
 import type { Finding, Prevailing } from "../../types";
 import type { RuleModule } from "../types";
+import type { QuotaRule, QuotaTarget } from "./schema";
 
 /**
  * One subject feature's contribution to a quota rule: its area (m², WGS84 ellipsoid) in the whole

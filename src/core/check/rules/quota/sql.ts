@@ -1,9 +1,9 @@
-import type { QuotaRule } from "../../../catalog/rules-schema";
 import type { RuleSql, RuleSqlContext, SqlRow } from "../../sql/context";
 import { districtsColumn, geodesicArea, intersection, selected } from "../../sql/fragments";
 import { pairFindings } from "../../sql/pair-sql";
 import { SqlParams } from "../../sql/query";
 import { finalizeQuota, type QuotaPart } from "./check";
+import type { QuotaRule } from "./schema";
 
 /**
  * quota in SQL: each matching subject's spheroidal area for the city, and per district (by an

@@ -1,5 +1,4 @@
 import type { Geometry, Position } from "geojson";
-import type { ValidGeometryRule } from "../../../catalog/rules-schema";
 import { findRingIntersections } from "../../../geo/ring-intersections";
 import {
   type Authority,
@@ -21,6 +20,7 @@ import {
 import type { Finding, GeometryProblem, Measures, Polygons } from "../../types";
 import { partOverlaps } from "../part-overlaps";
 import type { RuleModule } from "../types";
+import type { ValidGeometryRule } from "./schema";
 
 /**
  * Overlaps of parts of at most this many m² are digitising noise: the default `toleranceSquareMeters`

@@ -1,10 +1,10 @@
-import type { ValidGeometryRule } from "../../../catalog/rules-schema";
 import { findingId } from "../../finding-id";
 import { findingGeometry, sortedCodes } from "../../sql/area-finding";
 import type { RuleSql, RuleSqlContext } from "../../sql/context";
 import { districtsColumn, geodesicArea, selected } from "../../sql/fragments";
 import { SqlParams } from "../../sql/query";
 import type { Finding, GeometryProblem, Measures } from "../../types";
+import type { ValidGeometryRule } from "./schema";
 
 /** Overlaps of parts of at most this many m² are digitising noise (as in process). */
 const OVERLAP_TOLERANCE_SQUARE_METERS = 1;
