@@ -1,7 +1,8 @@
 import type { ClientBase } from "pg";
 import type { LayerSelection, Rule } from "../../core/catalog/rules-schema";
 import { authorityOf, type PreparedLayer, select } from "../../core/check/context";
-import { constraintKeys, matrixValues } from "../../core/check/rules/compatibility/check";
+import { matrixValues } from "../../core/check/rules/compatibility/check";
+import { constraintKeys } from "../../core/check/rules/compatibility/descriptor";
 import { sqlFor } from "../../core/check/rules/sql-index";
 import {
   mergeResults,

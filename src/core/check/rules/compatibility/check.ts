@@ -2,6 +2,7 @@ import { type PreparedLayer, select } from "../../context";
 import { holdCodes } from "../../land-use-attribute";
 import { candidatesOf, overlapFinding, pairCandidates, ruleLayers } from "../pair-rule";
 import type { RuleModule } from "../types";
+import { constraintKeys } from "./descriptor";
 import type { CompatibilityRule, CompatibilityVerdict } from "./schema";
 
 /**
@@ -14,11 +15,6 @@ export function matrixValues(layer: PreparedLayer, attribute: string, keys: stri
     const v = f.properties?.[attribute];
     return v === undefined || v === null ? "" : String(v);
   });
-}
-
-/** The keys of the matrix's inner level (constraint values), over every row. */
-export function constraintKeys(matrix: CompatibilityRule["matrix"]): string[] {
-  return [...new Set(Object.values(matrix).flatMap((row) => Object.keys(row)))];
 }
 
 /**

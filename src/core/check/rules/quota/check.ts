@@ -1,10 +1,20 @@
 import type { LocalizedText } from "../../../catalog/schema";
-import { authorityOf, districtsFor, notComputed, type PreparedLayer, select } from "../../context";
+import { didYouMean } from "../../../text/did-you-mean";
+import {
+  authorityOf,
+  districtsFor,
+  type Engine,
+  notComputed,
+  type PreparedLayer,
+  select,
+} from "../../context";
 import { findingId } from "../../finding-id";
 import { areaOf, preparePolygons } from "../../prepared-geometry";
 import { relate } from "../../relate";
+import { valuesOf } from "../../rule-data";
 import type { Finding, Prevailing } from "../../types";
-import type { RuleModule } from "../types";
+import type { RuleAccumulator, RuleModule } from "../types";
+import { districtSources, districtsNotGiven, unknownDistrict } from "./problems";
 import type { QuotaRule, QuotaTarget } from "./schema";
 
 /**
@@ -19,7 +29,7 @@ export type QuotaPart = { subject: number; district: string | null; squareMeters
  * sums: floating-point addition depends on order, and which thread visits which feature depends on
  * timing, so `finalizeQuota` adds them up in feature order — the same digits however the work split.
  */
-export type QuotaAccumulator = {
+export type QuotaAccumulator = RuleAccumulator & {
   rule: QuotaRule;
   prevailing: Prevailing | null;
   message: LocalizedText;
@@ -29,6 +39,30 @@ export type QuotaAccumulator = {
 const HECTARE = 10_000;
 
 /**
+ * The district codes of the targets, against those the data knows (the district layer's, the
+ * subjects' district attribute's): a code known nowhere would match nothing and pass without a word.
+ */
+function knownDistricts(rule: QuotaRule, engine: Engine) {
+  const problems: LocalizedText[] = [];
+  let blocked = false;
+  const subject = engine.layers.get(rule.subject.layer) as PreparedLayer;
+  const source = rule.districtSource;
+  const known = new Set(engine.districts.districts.map((d) => d.code));
+  if (source.kind === "attribute")
+    for (const v of valuesOf(subject, source.attribute)) known.add(v);
+  const where = districtSources(source.kind === "attribute" ? source.attribute : null, subject.id);
+  rule.targets.forEach((target, k) => {
+    // nothing to compare with (no district layer, no features): every target reads 0 ha, openly
+    if (known.size === 0) return;
+    if (target.district === undefined || known.has(target.district)) return;
+    const hint = didYouMean(target.district, known);
+    problems.push(unknownDistrict(rule, k, target.district, where, hint));
+    blocked = true;
+  });
+  return { problems, blocked };
+}
+
+/**
  * quota: sums the ellipsoidal area of matching subject features per district (from an attribute or by
  * overlaying the district layer) and for the whole city; `finalizeQuota` compares the sums with the
  * targets once every partition is in.
@@ -36,6 +70,12 @@ const HECTARE = 10_000;
 export const quota: RuleModule<QuotaRule> = {
   type: "quota",
   polygonal: ["subject"],
+  precondition: (rule, input) =>
+    rule.districtSource.kind === "districts-layer" && !input.districts
+      ? districtsNotGiven(rule)
+      : null,
+  checkData: knownDistricts,
+  finalize: (accumulators) => finalizeQuota(accumulators as QuotaAccumulator[]),
   create(rule, engine) {
     const subject = engine.layers.get(rule.subject.layer) as PreparedLayer;
     const constraint = rule.constraint ? engine.layers.get(rule.constraint.layer) : undefined;

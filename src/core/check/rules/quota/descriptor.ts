@@ -1,0 +1,57 @@
+import { fixed } from "../../csv-cells";
+import type { RuleDescriptor } from "../types";
+import type { QuotaRule } from "./schema";
+
+/**
+ * quota: its constraint only names the plan that sets the targets; its findings are groups (the
+ * city, a district) with their area against the target.
+ */
+export const quotaDescriptor: RuleDescriptor<QuotaRule> = {
+  type: "quota",
+  constraint: "target-plan",
+  attributes: (rule) =>
+    rule.districtSource.kind === "attribute"
+      ? [
+          {
+            layer: rule.subject.layer,
+            attribute: rule.districtSource.attribute,
+            field: "districtSource.attribute",
+            values: [],
+            valuesField: "",
+            codes: false,
+          },
+        ]
+      : [],
+  csvColumns: [
+    { name: "shortfall_ha", cell: (f) => fixed(f.measures.shortfallHectares, 4) },
+    { name: "excess_ha", cell: (f) => fixed(f.measures.excessHectares, 4) },
+    { name: "group", cell: (f) => (f.group ? (f.group.district ?? f.group.scope) : "") },
+  ],
+  details(finding, { t, hectares }) {
+    const m = finding.measures;
+    const lines: string[] = [];
+    if (m.actualHectares !== undefined) {
+      const actual = hectares(m.actualHectares);
+      if (m.shortfallHectares !== undefined && m.minHectares !== undefined) {
+        lines.push(
+          t("check.detail.shortfall", {
+            actual,
+            target: hectares(m.minHectares),
+            gap: hectares(m.shortfallHectares),
+          }),
+        );
+      }
+      if (m.excessHectares !== undefined && m.maxHectares !== undefined) {
+        lines.push(
+          t("check.detail.excess", {
+            actual,
+            target: hectares(m.maxHectares),
+            gap: hectares(m.excessHectares),
+          }),
+        );
+      }
+    }
+    if (finding.illustrative) lines.push(t("check.detail.illustrativeTarget"));
+    return lines;
+  },
+};
