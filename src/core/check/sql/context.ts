@@ -1,4 +1,5 @@
 import type { Rule } from "../../catalog/rules-schema";
+import type { PreparedLayer } from "../context";
 import type { Finding } from "../types";
 import type { SqlQuery } from "./query";
 
@@ -10,6 +11,14 @@ import type { SqlQuery } from "./query";
  *   repeats dropped; null when none)
  * and the district layer, when there is one, is a relation (code text, poly geometry).
  */
+
+/** How a layer is read by the rules, which decides what it is loaded and indexed with. */
+export type LayerUse = {
+  /** Some rule reads the geometry as written, not only its prepared polygons. */
+  raw: boolean;
+  /** Some rule finds candidates by geography distance: an index on the geography. */
+  geography: boolean;
+};
 
 /** How one rule's query reads the run's relations (all names already quoted). */
 export type RuleSqlContext = {
@@ -71,9 +80,18 @@ export type SqlRow = {
 /** The catalogue facts a rule's findings carry, decided in JS before the query. */
 export type FindingContext = Pick<Finding, "prevailing" | "message">;
 
+/** The prepared layers a rule's query reads (the constraint null when it reads none). */
+export type RuleSqlLayers = { subject: PreparedLayer; constraint: PreparedLayer | null };
+
 /** A rule type compiled to SQL: its query, and its rows turned into the engine's findings. */
 export type RuleSql<R extends Rule> = {
   type: R["type"];
+  /** What the type needs of its layers beyond their prepared polygons (default: nothing). */
+  layerUse?: { subject?: Partial<LayerUse>; constraint?: Partial<LayerUse> };
+  /** Functions the type's queries call, created with the run's (`sqlFunctions`). */
+  functions?: readonly string[];
+  /** The type's own part of a rule's context, decided in JS before the query (pairs, matrix values). */
+  context?(rule: R, ctx: RuleSqlContext, layers: RuleSqlLayers): RuleSqlContext;
   query(rule: R, ctx: RuleSqlContext): SqlQuery;
   findings(rule: R, rows: SqlRow[], ctx: RuleSqlContext, facts: FindingContext): Finding[];
 };

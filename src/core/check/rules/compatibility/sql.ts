@@ -1,6 +1,8 @@
 import type { RuleSql, RuleSqlContext } from "../../sql/context";
-import { overlapPairsQuery, pairFindings } from "../../sql/pair-sql";
+import { overlapPairsQuery, pairFindings, selfPairs } from "../../sql/pair-sql";
 import { SqlParams } from "../../sql/query";
+import { matrixValues } from "./check";
+import { constraintKeys } from "./descriptor";
 import type { CompatibilityRule } from "./schema";
 
 /**
@@ -29,6 +31,15 @@ function compatibilityQuery(rule: CompatibilityRule, ctx: RuleSqlContext) {
 /** The compatibility rule in SQL. */
 export const compatibilitySql: RuleSql<CompatibilityRule> = {
   type: "compatibility",
+  context(rule, ctx, { subject, constraint }) {
+    if (!constraint) return selfPairs(rule, ctx);
+    // the matrix side of every feature, as the in-process rule reads them
+    const matrixValuesOf = {
+      subject: matrixValues(subject, rule.subjectAttribute, Object.keys(rule.matrix)),
+      constraint: matrixValues(constraint, rule.constraintAttribute, constraintKeys(rule.matrix)),
+    };
+    return { ...selfPairs(rule, ctx), matrixValues: matrixValuesOf };
+  },
   query: compatibilityQuery,
   findings: (rule, rows, ctx, facts) =>
     pairFindings(rule, rows, ctx, facts, rule.subject.layer, rule.constraint.layer, (row) => ({

@@ -136,6 +136,8 @@ function measuresOf(problem: string, count: number | null, width: number | null)
 /** The valid-geometry rule in SQL. */
 export const validGeometrySql: RuleSql<ValidGeometryRule> = {
   type: "valid-geometry",
+  // the geometry as written: its problems are what the rule reports
+  layerUse: { subject: { raw: true } },
   query: validGeometryQuery,
   findings: (rule, rows, ctx, facts) =>
     rows.map((row): Finding => {
