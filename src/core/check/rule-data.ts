@@ -7,7 +7,6 @@ import {
   type CodeColumn,
   columnHasErrors,
   filterHoldsCodes,
-  holdCodes,
   type ValueGroups,
 } from "./land-use-attribute";
 import {

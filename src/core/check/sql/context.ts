@@ -20,8 +20,12 @@ export type LayerUse = {
   geography: boolean;
 };
 
-/** How one rule's query reads the run's relations (all names already quoted). */
-export type RuleSqlContext = {
+/**
+ * How one rule's query reads the run's relations (all names already quoted). A rule type's own
+ * fields (its `RuleSql.context` sets them) are declared beside its query (`declare module` in
+ * `rules/<type>/sql.ts`).
+ */
+export interface RuleSqlContext {
   subject: string;
   /** The constraint layer's relation (null: the rule has none). */
   constraint: string | null;
@@ -42,17 +46,15 @@ export type RuleSqlContext = {
    * subtransaction per call, so a run tries the plain query first).
    */
   safe: boolean;
-  /** Whether the subject layer's catalogue entry says polygons (valid-geometry). */
+  /** Whether the subject layer's catalogue entry says polygons. */
   polygonal: boolean;
-  /**
-   * compatibility: the matrix side of every feature of the two layers, as the in-process rule reads
-   * them (`matrixValues`), indexed by feature position; decided in JS, sent as two arrays.
-   */
-  matrixValues?: { subject: string[]; constraint: string[] };
-};
+}
 
-/** A row of a rule's query: the columns a finding is made of (absent columns are null). */
-export type SqlRow = {
+/**
+ * A row of a rule's query: the columns a finding is made of (absent columns are null). Columns
+ * only one rule type's query gives are declared beside it (`declare module` in `rules/<type>/sql.ts`).
+ */
+export interface SqlRow {
   /** Subject feature index and id. */
   s: number | null;
   sid: string | null;
@@ -64,18 +66,7 @@ export type SqlRow = {
   subject_area: number | null;
   err: string | null;
   districts: string[] | null;
-  distance?: number | null;
-  sv?: string | null;
-  cv?: string | null;
-  verdict?: string | null;
-  /** valid-geometry: the kind of problem and what it measured. */
-  problem?: string | null;
-  count?: number | null;
-  width?: number | null;
-  /** quota: a district code (null for the city) and its m². */
-  district?: string | null;
-  m2?: number | null;
-};
+}
 
 /** The catalogue facts a rule's findings carry, decided in JS before the query. */
 export type FindingContext = Pick<Finding, "prevailing" | "message">;

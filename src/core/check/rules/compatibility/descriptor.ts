@@ -2,6 +2,16 @@ import { holdCodes } from "../../land-use-attribute";
 import type { RuleDescriptor } from "../types";
 import type { CompatibilityRule } from "./schema";
 
+// What the type's findings carry besides the common fields (see `Measures` in ../../types.ts).
+declare module "../../types" {
+  interface Measures {
+    /** Attribute values of the pair and the matrix verdict. */
+    subjectValue?: string;
+    constraintValue?: string;
+    verdict?: "conditional" | "forbidden";
+  }
+}
+
 /** The keys of the matrix's inner level (constraint values), over every row. */
 export function constraintKeys(matrix: CompatibilityRule["matrix"]): string[] {
   return [...new Set(Object.values(matrix).flatMap((row) => Object.keys(row)))];

@@ -5,6 +5,23 @@ import { matrixValues } from "./check";
 import { constraintKeys } from "./descriptor";
 import type { CompatibilityRule } from "./schema";
 
+// Columns and context only this type's query has (see `SqlRow` in ../../sql/context.ts).
+declare module "../../sql/context" {
+  interface RuleSqlContext {
+    /**
+     * The matrix side of every feature of the two layers, as the in-process rule reads them
+     * (`matrixValues`), indexed by feature position; decided in JS, sent as two arrays.
+     */
+    matrixValues?: { subject: string[]; constraint: string[] };
+  }
+  interface SqlRow {
+    /** The pair's subject and constraint values and the matrix's verdict. */
+    sv?: string | null;
+    cv?: string | null;
+    verdict?: string | null;
+  }
+}
+
 /**
  * compatibility in SQL: the overlap pairs whose (subject value, constraint value) entry of the matrix
  * (a jsonb parameter; pairs missing take the default verdict) is not "allowed", filtered before any

@@ -2,6 +2,16 @@ import { fixed } from "../../csv-cells";
 import type { RuleDescriptor } from "../types";
 import type { MinDistanceRule } from "./schema";
 
+// What the type's findings carry besides the common fields (see `Measures` in ../../types.ts).
+declare module "../../types" {
+  interface Measures {
+    /** Smallest distance between subject and constraint, metres. */
+    distanceMeters?: number;
+    /** Required clearance of the rule, metres. */
+    requiredDistanceMeters?: number;
+  }
+}
+
 /** min-distance: its findings say the smallest distance and the clearance the rule requires. */
 export const minDistanceDescriptor: RuleDescriptor<MinDistanceRule> = {
   type: "min-distance",

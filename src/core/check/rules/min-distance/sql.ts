@@ -5,6 +5,14 @@ import { SqlParams } from "../../sql/query";
 import { WGS84_A, WGS84_E2 } from "../../wgs84";
 import type { MinDistanceRule } from "./schema";
 
+// Columns and context only this type's query has (see `SqlRow` in ../../sql/context.ts).
+declare module "../../sql/context" {
+  interface SqlRow {
+    /** The smallest distance, as the in-process rule measures it. */
+    distance?: number | null;
+  }
+}
+
 /**
  * Segments per quarter circle of the buffer: PostGIS's default 8 draws a circle as a 32-gon, 0.6 %
  * short of its area; 64 (a 256-gon) is 0.01 % short, inside the engines' 0.1 % agreement.

@@ -2,6 +2,24 @@ import { fixed } from "../../csv-cells";
 import type { RuleDescriptor } from "../types";
 import type { QuotaRule } from "./schema";
 
+// What the type's findings carry besides the common fields (see `Measures` in ../../types.ts).
+declare module "../../types" {
+  interface Measures {
+    /** Area of the group's matching features, hectares. */
+    actualHectares?: number;
+    minHectares?: number;
+    maxHectares?: number;
+    shortfallHectares?: number;
+    excessHectares?: number;
+  }
+  interface RuleFindingFields {
+    /** The group measured ("city", or a district and its code). */
+    group?: { scope: "city" | "district"; district: string | null };
+    /** The target is invented for illustration. */
+    illustrative?: boolean;
+  }
+}
+
 /**
  * quota: its constraint only names the plan that sets the targets; its findings are groups (the
  * city, a district) with their area against the target.

@@ -5,6 +5,15 @@ import { SqlParams } from "../../sql/query";
 import { finalizeQuota, type QuotaPart } from "./check";
 import type { QuotaRule } from "./schema";
 
+// Columns and context only this type's query has (see `SqlRow` in ../../sql/context.ts).
+declare module "../../sql/context" {
+  interface SqlRow {
+    /** A district code (null for the city) and its m². */
+    district?: string | null;
+    m2?: number | null;
+  }
+}
+
 /**
  * quota in SQL: each matching subject's spheroidal area for the city, and per district (by an
  * attribute, or by intersecting the district layer), summed with GROUP BY; the targets are compared

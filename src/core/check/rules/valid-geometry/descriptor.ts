@@ -1,7 +1,23 @@
-import { fixed } from "../../csv-cells";
 import type { GeometryProblem } from "../../types";
 import type { RuleDescriptor } from "../types";
 import type { ValidGeometryRule } from "./schema";
+
+// What the type's findings carry besides the common fields (see `Measures` in ../../types.ts).
+declare module "../../types" {
+  interface Measures {
+    /** Estimated width of a sliver part (2 × area / perimeter), metres. */
+    widthMeters?: number;
+    /**
+     * Places involved in a geometry problem (duplicate vertices, self-intersections, misplaced
+     * holes); for overlapping parts, the number of parts that overlap another.
+     */
+    count?: number;
+  }
+  interface RuleFindingFields {
+    /** What is wrong with the geometry. */
+    problem?: GeometryProblem;
+  }
+}
 
 /** What a geometry problem's count counts: overlapping parts, misplaced holes, or places. */
 function countDetail(

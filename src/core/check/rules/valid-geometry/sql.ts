@@ -6,6 +6,16 @@ import { SqlParams } from "../../sql/query";
 import type { Finding, GeometryProblem, Measures } from "../../types";
 import type { ValidGeometryRule } from "./schema";
 
+// Columns and context only this type's query has (see `SqlRow` in ../../sql/context.ts).
+declare module "../../sql/context" {
+  interface SqlRow {
+    /** The kind of problem and what it measured. */
+    problem?: string | null;
+    count?: number | null;
+    width?: number | null;
+  }
+}
+
 /** Overlaps of parts of at most this many m² are digitising noise (as in process). */
 const OVERLAP_TOLERANCE_SQUARE_METERS = 1;
 
