@@ -1,5 +1,6 @@
 import type { Geometry, Position } from "geojson";
 import { findRingIntersections } from "../../../geo/ring-intersections";
+import { validPosition } from "../../../geo/valid-position";
 import {
   type Authority,
   authorityOf,
@@ -45,14 +46,6 @@ type Problem = {
 type Checked = { problems: Problem[]; parts: PreparedGeometry[] };
 
 const same = (a: Position, b: Position) => a[0] === b[0] && a[1] === b[1];
-/** Whether a position is a finite longitude (±180) and latitude (±90). */
-export const validPosition = (p: Position) =>
-  Array.isArray(p) &&
-  Number.isFinite(p[0]) &&
-  Number.isFinite(p[1]) &&
-  Math.abs(p[0] as number) <= 180 &&
-  Math.abs(p[1] as number) <= 90;
-
 const key = (p: Position) => `${p[0]} ${p[1]}`;
 
 /**
