@@ -14,25 +14,32 @@ export type FindingFormat = (typeof FINDING_FORMATS)[number];
  * reference pairs); then what the rule types measured (each type's descriptor adds its columns,
  * `rules/descriptors.ts`); free text (`reason`) comes last so a naive comma split still reads the rest.
  */
-export const CSV_COLUMNS: readonly string[] = [
-  "rule",
-  "subject_layer",
-  "subject_id",
-  "constraint_layer",
-  "constraint_id",
-  "area_m2",
-  "severity",
-  "status",
-  "share_of_subject",
-  ...RULE_CSV_COLUMNS.map((c) => c.name),
-  "districts",
-  "prevailing_layer",
-  "id",
-  "reason",
-];
+export const CSV_COLUMNS: readonly string[] = /* @__PURE__ */ csvColumns();
 
-/** RFC 4180 quoting (the one CSV field writer, in core/text/csv.ts; the comparison's CSV uses it too). */
-/** A number with `digits` decimals; empty for none (the one used by every CSV of the project). */
+/** The columns of {@link CSV_COLUMNS} (a call `@__PURE__`: a bundle not writing the CSV drops it). */
+function csvColumns(): string[] {
+  return [
+    "rule",
+    "subject_layer",
+    "subject_id",
+    "constraint_layer",
+    "constraint_id",
+    "area_m2",
+    "severity",
+    "status",
+    "share_of_subject",
+    ...RULE_CSV_COLUMNS.map((c) => c.name),
+    "districts",
+    "prevailing_layer",
+    "id",
+    "reason",
+  ];
+}
+
+/**
+ * RFC 4180 quoting (the one CSV field writer, in core/text/csv.ts; the comparison's CSV uses it
+ * too), and numbers with a fixed number of decimals (core/check/csv-cells.ts).
+ */
 export { csvField, fixed };
 
 /** A finding's cells in the order of {@link CSV_COLUMNS} (also the start of the review's CSV). */

@@ -19,7 +19,6 @@ import {
   notALandUseCode,
   valueInNoFeature,
 } from "./problem-messages";
-import { descriptorFor } from "./rules/descriptors";
 import type { AttributeRead } from "./rules/types";
 import type { CheckProblem, ProblemFeatures } from "./types";
 
@@ -32,7 +31,11 @@ import type { CheckProblem, ProblemFeatures } from "./types";
 /** An attribute a rule reads (its filters', its type's), with the layer holding it. */
 type AttributeUse = Omit<AttributeRead, "layer"> & { layer: PreparedLayer };
 
-function attributeUses(rule: Rule, engine: Engine): AttributeUse[] {
+function attributeUses(
+  rule: Rule,
+  engine: Engine,
+  reads: readonly AttributeRead[],
+): AttributeUse[] {
   const layer = (id: string) => engine.layers.get(id) as PreparedLayer;
   const uses: AttributeUse[] = [];
   const selections = [{ role: "subject", selection: rule.subject }];
@@ -51,7 +54,7 @@ function attributeUses(rule: Rule, engine: Engine): AttributeUse[] {
       codes: filterHoldsCodes(filter),
     });
   }
-  for (const read of descriptorFor(rule).attributes?.(rule) ?? []) {
+  for (const read of reads) {
     uses.push({ ...read, layer: layer(read.layer) });
   }
   return uses;
@@ -77,11 +80,15 @@ export type RuleDataCheck = {
 };
 
 /**
- * Checks the attributes and filter values of one rule, and the attributes its type reads (a
- * matrix's keys: its descriptor's `attributes`), against the data. A layer without features has nothing to check. Problems about a code attribute's values
+ * Checks the attributes and filter values of one rule, and the attributes its type reads (`reads`:
+ * a matrix's keys, a district attribute; its module's `attributes`), against the data. A layer without features has nothing to check. Problems about a code attribute's values
  * are the layer's, shared by every rule reading it: see {@link codeColumnProblems}.
  */
-export function checkRuleData(rule: Rule, engine: Engine): RuleDataCheck {
+export function checkRuleData(
+  rule: Rule,
+  engine: Engine,
+  reads: readonly AttributeRead[] = [],
+): RuleDataCheck {
   const problems: CheckProblem[] = [];
   const columns: RuleDataCheck["columns"] = [];
   let blocked = false;
@@ -89,7 +96,7 @@ export function checkRuleData(rule: Rule, engine: Engine): RuleDataCheck {
     problems.push({ rule: rule.id, severity: "error", message, layer });
     blocked = true;
   };
-  for (const use of attributeUses(rule, engine)) {
+  for (const use of attributeUses(rule, engine, reads)) {
     const { layer, attribute } = use;
     if (layer.features.length === 0) continue;
     const names = layer.attributeNames();

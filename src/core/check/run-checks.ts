@@ -179,7 +179,7 @@ export function screenChecks(input: CheckInput): ScreenedChecks {
       skip(rule, unavailable);
       continue;
     }
-    const data = checkRuleData(rule, engine);
+    const data = checkRuleData(rule, engine, ruleModule.attributes?.(rule) ?? []);
     // the type's own checks (a quota's district codes), once the common ones passed
     const own = data.blocked ? undefined : ruleModule.checkData?.(rule, engine);
     // a loop, not push(...): a rules file may hold any number of values (see finalizeQuota)

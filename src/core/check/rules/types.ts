@@ -42,6 +42,11 @@ export type RuleModule<R extends Rule> = {
    */
   precondition?(rule: R, input: CheckInput): LocalizedText | null;
   /**
+   * Attributes the rule reads besides its filters': the very function of its descriptor (the
+   * engine takes it from here, so the check worker does not bundle the descriptors' texts).
+   */
+  attributes?(rule: R): AttributeRead[];
+  /**
    * Data checks of the type's own, after the common ones passed (`checkRuleData`): problems, and
    * whether the rule must not run.
    */

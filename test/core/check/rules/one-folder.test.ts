@@ -37,9 +37,11 @@ describe("each rule type lives in one folder", () => {
   it("lists the same types in the schemas, the descriptors, the checks and the SQL", () => {
     expect(RULE_TYPES.length).toBeGreaterThan(0);
     expect(DESCRIPTORS.map((d) => d.type)).toEqual([...RULE_TYPES]);
-    for (const type of RULE_TYPES) {
+    for (const [k, type] of RULE_TYPES.entries()) {
       expect(moduleOfType(type).type).toBe(type);
       expect(sqlFor({ type } as Rule).type).toBe(type);
+      // the engine reads the attributes through the module, the app through the descriptor: one function
+      expect(moduleOfType(type).attributes).toBe(DESCRIPTORS[k]?.attributes);
     }
   });
 

@@ -2,7 +2,7 @@ import { type PreparedLayer, select } from "../../context";
 import { holdCodes } from "../../land-use-attribute";
 import { candidatesOf, overlapFinding, pairCandidates, ruleLayers } from "../pair-rule";
 import type { RuleModule } from "../types";
-import { constraintKeys } from "./descriptor";
+import { compatibilityAttributes, constraintKeys } from "./descriptor";
 import type { CompatibilityRule, CompatibilityVerdict } from "./schema";
 
 /**
@@ -25,6 +25,7 @@ export function matrixValues(layer: PreparedLayer, attribute: string, keys: stri
 export const compatibility: RuleModule<CompatibilityRule> = {
   type: "compatibility",
   polygonal: ["subject", "constraint"],
+  attributes: compatibilityAttributes,
   create(rule, engine) {
     const layers = ruleLayers(rule, engine);
     const { subject, constraint } = layers;

@@ -1,5 +1,5 @@
 import { holdCodes } from "../../land-use-attribute";
-import type { RuleDescriptor } from "../types";
+import type { AttributeRead, RuleDescriptor } from "../types";
 import type { CompatibilityRule } from "./schema";
 
 // What the type's findings carry besides the common fields (see `Measures` in ../../types.ts).
@@ -24,28 +24,7 @@ export function constraintKeys(matrix: CompatibilityRule["matrix"]): string[] {
 export const compatibilityDescriptor: RuleDescriptor<CompatibilityRule> = {
   type: "compatibility",
   constraint: "features",
-  attributes(rule) {
-    const rows = Object.keys(rule.matrix);
-    const columns = constraintKeys(rule.matrix);
-    return [
-      {
-        layer: rule.subject.layer,
-        attribute: rule.subjectAttribute,
-        field: "subjectAttribute",
-        values: rows,
-        valuesField: "matrix",
-        codes: holdCodes(rows),
-      },
-      {
-        layer: rule.constraint.layer,
-        attribute: rule.constraintAttribute,
-        field: "constraintAttribute",
-        values: columns,
-        valuesField: "matrix.*",
-        codes: holdCodes(columns),
-      },
-    ];
-  },
+  attributes: compatibilityAttributes,
   csvColumns: [],
   details(finding, { t }) {
     const m = finding.measures;
@@ -59,3 +38,27 @@ export const compatibilityDescriptor: RuleDescriptor<CompatibilityRule> = {
     ];
   },
 };
+
+/** The attributes a matrix reads: the subject's (rows) and the constraint's (columns). */
+export function compatibilityAttributes(rule: CompatibilityRule): AttributeRead[] {
+  const rows = Object.keys(rule.matrix);
+  const columns = constraintKeys(rule.matrix);
+  return [
+    {
+      layer: rule.subject.layer,
+      attribute: rule.subjectAttribute,
+      field: "subjectAttribute",
+      values: rows,
+      valuesField: "matrix",
+      codes: holdCodes(rows),
+    },
+    {
+      layer: rule.constraint.layer,
+      attribute: rule.constraintAttribute,
+      field: "constraintAttribute",
+      values: columns,
+      valuesField: "matrix.*",
+      codes: holdCodes(columns),
+    },
+  ];
+}

@@ -14,6 +14,7 @@ import { relate } from "../../relate";
 import { valuesOf } from "../../rule-data";
 import type { Finding, Prevailing } from "../../types";
 import type { RuleAccumulator, RuleModule } from "../types";
+import { quotaAttributes } from "./descriptor";
 import { districtSources, districtsNotGiven, unknownDistrict } from "./problems";
 import type { QuotaRule, QuotaTarget } from "./schema";
 
@@ -74,6 +75,7 @@ export const quota: RuleModule<QuotaRule> = {
     rule.districtSource.kind === "districts-layer" && !input.districts
       ? districtsNotGiven(rule)
       : null,
+  attributes: quotaAttributes,
   checkData: knownDistricts,
   finalize: (accumulators) => finalizeQuota(accumulators as QuotaAccumulator[]),
   create(rule, engine) {

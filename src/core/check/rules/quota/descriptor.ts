@@ -1,5 +1,5 @@
 import { fixed } from "../../csv-cells";
-import type { RuleDescriptor } from "../types";
+import type { AttributeRead, RuleDescriptor } from "../types";
 import type { QuotaRule } from "./schema";
 
 // What the type's findings carry besides the common fields (see `Measures` in ../../types.ts).
@@ -27,19 +27,7 @@ declare module "../../types" {
 export const quotaDescriptor: RuleDescriptor<QuotaRule> = {
   type: "quota",
   constraint: "target-plan",
-  attributes: (rule) =>
-    rule.districtSource.kind === "attribute"
-      ? [
-          {
-            layer: rule.subject.layer,
-            attribute: rule.districtSource.attribute,
-            field: "districtSource.attribute",
-            values: [],
-            valuesField: "",
-            codes: false,
-          },
-        ]
-      : [],
+  attributes: quotaAttributes,
   csvColumns: [
     { name: "shortfall_ha", cell: (f) => fixed(f.measures.shortfallHectares, 4) },
     { name: "excess_ha", cell: (f) => fixed(f.measures.excessHectares, 4) },
@@ -73,3 +61,18 @@ export const quotaDescriptor: RuleDescriptor<QuotaRule> = {
     return lines;
   },
 };
+
+/** The attribute holding each subject feature's district code, when the districts come from one. */
+export function quotaAttributes(rule: QuotaRule): AttributeRead[] {
+  if (rule.districtSource.kind !== "attribute") return [];
+  return [
+    {
+      layer: rule.subject.layer,
+      attribute: rule.districtSource.attribute,
+      field: "districtSource.attribute",
+      values: [],
+      valuesField: "",
+      codes: false,
+    },
+  ];
+}
