@@ -12,7 +12,8 @@ import {
 } from "./problem-messages";
 import { checkRuleData, codeColumnProblems } from "./rule-data";
 import { type RuleMemo, ruleMemoKey, statsSince } from "./rule-memo";
-import { moduleFor, moduleOfType } from "./rules/index";
+import { descriptorOfType } from "./rules/descriptors";
+import { moduleFor } from "./rules/index";
 import type { RuleAccumulator, RuleChecker } from "./rules/types";
 import type {
   CheckInput,
@@ -492,7 +493,7 @@ function finalized(partials: PartialResult[]): Finding[] {
   }
   const out: Finding[] = [];
   for (const [type, accumulators] of byType) {
-    const finalize = moduleOfType(type).finalize;
+    const finalize = descriptorOfType(type)?.finalize;
     if (finalize) for (const finding of finalize(accumulators)) out.push(finding);
   }
   return out;

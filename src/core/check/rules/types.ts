@@ -17,7 +17,7 @@ import type { CheckInput, Finding } from "../types";
 
 /**
  * What a rule gathered over the subjects one partition visited, to turn into findings once every
- * partition is in ({@link RuleModule.finalize}). Plain data: workers send it back.
+ * partition is in ({@link RuleDescriptor.finalize}). Plain data: workers send it back.
  */
 export type RuleAccumulator = { rule: Rule };
 
@@ -52,8 +52,6 @@ export type RuleModule<R extends Rule> = {
    */
   checkData?(rule: R, engine: Engine): { problems: LocalizedText[]; blocked: boolean };
   create(rule: R, engine: Engine): RuleChecker;
-  /** The findings of the type's rules from every partition's accumulators (in any order). */
-  finalize?(accumulators: RuleAccumulator[]): Finding[];
 };
 
 /** An attribute a rule reads besides its filters', the rule field naming it, and the values compared with it. */
@@ -104,4 +102,9 @@ export type RuleDescriptor<R extends Rule = Rule> = {
    * share are shown elsewhere).
    */
   details(finding: Finding, tools: FindingTextTools): string[];
+  /**
+   * The findings of the type's rules from every partition's accumulators (in any order), once all
+   * are in: the merge runs on the app's main thread, so this is here, light, not in the module.
+   */
+  finalize?(accumulators: RuleAccumulator[]): Finding[];
 };

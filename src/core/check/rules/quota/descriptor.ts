@@ -1,5 +1,6 @@
 import { fixed } from "../../csv-cells";
 import type { AttributeRead, RuleDescriptor } from "../types";
+import { finalizeQuota, type QuotaAccumulator } from "./finalize";
 import type { QuotaRule } from "./schema";
 
 // What the type's findings carry besides the common fields (see `Measures` in ../../types.ts).
@@ -28,6 +29,7 @@ export const quotaDescriptor: RuleDescriptor<QuotaRule> = {
   type: "quota",
   constraint: "target-plan",
   attributes: quotaAttributes,
+  finalize: (accumulators) => finalizeQuota(accumulators as QuotaAccumulator[]),
   csvColumns: [
     { name: "shortfall_ha", cell: (f) => fixed(f.measures.shortfallHectares, 4) },
     { name: "excess_ha", cell: (f) => fixed(f.measures.excessHectares, 4) },

@@ -2,7 +2,7 @@ import type { RuleSql, RuleSqlContext, SqlRow } from "../../sql/context";
 import { districtsColumn, geodesicArea, intersection, selected } from "../../sql/fragments";
 import { pairFindings } from "../../sql/pair-sql";
 import { SqlParams } from "../../sql/query";
-import { finalizeQuota, type QuotaPart } from "./check";
+import { finalizeQuota, type QuotaPart } from "./finalize";
 import type { QuotaRule } from "./schema";
 
 // Columns and context only this type's query has (see `SqlRow` in ../../sql/context.ts).
