@@ -1,5 +1,7 @@
 import type { TFunction } from "i18next";
-import type { Finding, GeometryProblem } from "../core/check/index";
+import type { Finding } from "../core/check/index";
+import { DESCRIPTORS } from "../core/check/rules/descriptors";
+import type { FindingTextTools } from "../core/check/rules/types";
 import { formatFixed, formatNumber, LOCALES } from "./format";
 import type { Language } from "./url-state";
 
@@ -37,79 +39,20 @@ export function formatMeters(meters: number, lang: Language): string {
   return `${formatNumber(meters, lang, 1)} m`;
 }
 
-/** What a geometry problem's count counts: overlapping parts, misplaced holes, or places. */
-function countDetail(
-  problem: GeometryProblem,
-): "check.detail.overlappingParts" | "check.detail.holeCount" | "check.detail.problemCount" {
-  switch (problem) {
-    case "overlapping-parts":
-      return "check.detail.overlappingParts";
-    case "hole-outside-shell":
-    case "nested-holes":
-      return "check.detail.holeCount";
-    default:
-      return "check.detail.problemCount";
-  }
-}
-
 /**
- * What a finding measured, one sentence per fact, in the UI language: the clearance (min-distance),
- * the area against its target (quota), the pair of land-use values and the verdict (compatibility),
- * the geometry problem (valid-geometry). Area and share are shown elsewhere in the row.
+ * What a finding measured, one sentence per fact, in the UI language: each rule type's descriptor
+ * says its own (the clearance, the area against a target, the land-use pair and verdict, the
+ * geometry problem). Area and share are shown elsewhere in the row.
  */
 export function findingDetails(finding: Finding, t: TFunction, lang: Language): string[] {
-  const m = finding.measures;
+  const tools: FindingTextTools = {
+    t: (key, values) => t(key, values ?? {}),
+    meters: (value) => formatMeters(value, lang),
+    hectares: (value) => formatHectares(value, lang),
+  };
   const lines: string[] = [];
-  if (finding.problem) {
-    const problem = t(`check.problem.${finding.problem}`);
-    lines.push(
-      m.widthMeters !== undefined
-        ? t("check.detail.sliver", { problem, width: formatMeters(m.widthMeters, lang) })
-        : m.count === undefined
-          ? problem
-          : t(countDetail(finding.problem), { problem, n: m.count }),
-    );
-  }
-  if (m.distanceMeters !== undefined) {
-    lines.push(
-      m.requiredDistanceMeters
-        ? t("check.detail.distance", {
-            distance: formatMeters(m.distanceMeters, lang),
-            required: formatMeters(m.requiredDistanceMeters, lang),
-          })
-        : t("check.detail.inside"),
-    );
-  }
-  if (m.actualHectares !== undefined) {
-    const actual = formatHectares(m.actualHectares, lang);
-    if (m.shortfallHectares !== undefined && m.minHectares !== undefined) {
-      lines.push(
-        t("check.detail.shortfall", {
-          actual,
-          target: formatHectares(m.minHectares, lang),
-          gap: formatHectares(m.shortfallHectares, lang),
-        }),
-      );
-    }
-    if (m.excessHectares !== undefined && m.maxHectares !== undefined) {
-      lines.push(
-        t("check.detail.excess", {
-          actual,
-          target: formatHectares(m.maxHectares, lang),
-          gap: formatHectares(m.excessHectares, lang),
-        }),
-      );
-    }
-  }
-  if (finding.illustrative) lines.push(t("check.detail.illustrativeTarget"));
-  if (m.verdict && m.subjectValue !== undefined && m.constraintValue !== undefined) {
-    lines.push(
-      t("check.detail.compatibility", {
-        subject: m.subjectValue,
-        constraint: m.constraintValue,
-        verdict: t(`check.verdict.${m.verdict}`),
-      }),
-    );
+  for (const descriptor of DESCRIPTORS) {
+    for (const line of descriptor.details(finding, tools)) lines.push(line);
   }
   return lines;
 }

@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import type { Finding } from "../core/check/index";
 import type { Flag } from "../core/review/index";
 import { findingDetails, formatArea, formatShare } from "../state/check-format";
-import { constraintText, subjectText } from "./finding-text";
+import { constraintSetsTargets, constraintText, subjectText } from "./finding-text";
 import { FlagBadge } from "./flag-badge";
 import { FlagControls } from "./flag-controls";
 import { SeverityIcon } from "./icons";
@@ -41,7 +41,7 @@ export const CheckFindingRow = memo(function CheckFindingRow({
   const { lang } = names;
   const subject = subjectText(finding, names, t);
   const constraint = finding.constraint;
-  const isQuota = finding.ruleType === "quota";
+  const setsTargets = constraintSetsTargets(finding);
   const against = constraintText(finding, names, t);
   const notComputed = finding.status === "not-computed";
   const live = flag && !flag.deleted ? flag : undefined;
@@ -77,7 +77,7 @@ export const CheckFindingRow = memo(function CheckFindingRow({
       {against && (
         <span className="finding__line">
           <span className="finding__label">
-            {isQuota ? t("check.finding.targetSetBy") : t("check.finding.constraint")}:
+            {setsTargets ? t("check.finding.targetSetBy") : t("check.finding.constraint")}:
           </span>{" "}
           {against}
         </span>

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { FeatureCollection } from "geojson";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { MAX_DISTANCE_METERS } from "../../src/core/catalog/rules-schema";
+import { MAX_DISTANCE_METERS } from "../../src/core/check/rules/min-distance/schema";
 import { readFlatGeobuf } from "../../src/io/fgb-reader";
 import { csvRows, runCheckCli, scratchCopy } from "./check-helpers";
 import { PROJECT_ROOT, serve } from "./helpers";

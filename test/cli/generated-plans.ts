@@ -1,7 +1,7 @@
 import { cpSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Feature, FeatureCollection, Polygon } from "geojson";
-import type { QuotaRule } from "../../src/core/catalog/rules-schema";
+import type { QuotaRule } from "../../src/core/check/rules/quota/schema";
 import { CLI_FIXTURES } from "./check-helpers";
 
 /*

@@ -1,5 +1,7 @@
 import type { Feature, FeatureCollection } from "geojson";
 import { csvField, csvLine, PLAIN_CSV } from "../text/csv";
+import { fixed } from "./csv-cells";
+import { RULE_CSV_COLUMNS } from "./rules/descriptors";
 import type { CheckResult, Finding } from "./types";
 
 /** Output formats of `npm run check -- --format`. */
@@ -9,39 +11,40 @@ export type FindingFormat = (typeof FINDING_FORMATS)[number];
 
 /**
  * Columns of the CSV output. The first six are fixed by issue 3 (and line up with the PostGIS
- * reference pairs); free text (`reason`) comes last so a naive comma split still reads the rest.
+ * reference pairs); then what the rule types measured (each type's descriptor adds its columns,
+ * `rules/descriptors.ts`); free text (`reason`) comes last so a naive comma split still reads the rest.
  */
-export const CSV_COLUMNS = [
-  "rule",
-  "subject_layer",
-  "subject_id",
-  "constraint_layer",
-  "constraint_id",
-  "area_m2",
-  "severity",
-  "status",
-  "share_of_subject",
-  "distance_m",
-  "shortfall_ha",
-  "excess_ha",
-  "group",
-  "problem",
-  "districts",
-  "prevailing_layer",
-  "id",
-  "reason",
-] as const;
+export const CSV_COLUMNS: readonly string[] = /* @__PURE__ */ csvColumns();
 
-/** RFC 4180 quoting (the one CSV field writer, in core/text/csv.ts; the comparison's CSV uses it too). */
-export { csvField };
+/** The columns of {@link CSV_COLUMNS} (a call `@__PURE__`: a bundle not writing the CSV drops it). */
+function csvColumns(): string[] {
+  return [
+    "rule",
+    "subject_layer",
+    "subject_id",
+    "constraint_layer",
+    "constraint_id",
+    "area_m2",
+    "severity",
+    "status",
+    "share_of_subject",
+    ...RULE_CSV_COLUMNS.map((c) => c.name),
+    "districts",
+    "prevailing_layer",
+    "id",
+    "reason",
+  ];
+}
 
-/** A number with `digits` decimals; empty for none (null, undefined, not finite). */
-export const fixed = (value: number | null | undefined, digits: number) =>
-  value === null || value === undefined || !Number.isFinite(value) ? "" : value.toFixed(digits);
+/**
+ * RFC 4180 quoting (the one CSV field writer, in core/text/csv.ts; the comparison's CSV uses it
+ * too), and numbers with a fixed number of decimals (core/check/csv-cells.ts).
+ */
+export { csvField, fixed };
 
 /** A finding's cells in the order of {@link CSV_COLUMNS} (also the start of the review's CSV). */
 export function findingCsvCells(f: Finding): string[] {
-  return [
+  const cells = [
     f.rule,
     f.subject.layer,
     f.subject.featureId ?? "",
@@ -51,16 +54,10 @@ export function findingCsvCells(f: Finding): string[] {
     f.severity,
     f.status,
     fixed(f.shareOfSubject, 6),
-    fixed(f.measures.distanceMeters, 3),
-    fixed(f.measures.shortfallHectares, 4),
-    fixed(f.measures.excessHectares, 4),
-    f.group ? (f.group.district ?? f.group.scope) : "",
-    f.problem ?? "",
-    f.districts.join(";"),
-    f.prevailing?.layerId ?? "",
-    f.id,
-    f.reason ?? "",
   ];
+  for (const column of RULE_CSV_COLUMNS) cells.push(column.cell(f));
+  cells.push(f.districts.join(";"), f.prevailing?.layerId ?? "", f.id, f.reason ?? "");
+  return cells;
 }
 
 /** The CSV as chunks: the header line, then one line per finding (each ends with "\n"). */

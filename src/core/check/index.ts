@@ -1,5 +1,4 @@
 export type {
-  CompatibilityVerdict,
   Rule,
   RuleType,
   Severity,

@@ -42,13 +42,6 @@ export function layersNotPolygonal(
   };
 }
 
-export function districtsNotGiven(rule: Rule): LocalizedText {
-  return {
-    vi: `Bỏ qua quy tắc "${rule.id}": quy tắc tính theo lớp ranh giới quận, huyện nhưng lớp này chưa được nạp`,
-    en: `rule "${rule.id}" skipped: it groups by the district layer, which was not given`,
-  };
-}
-
 /** A rule whose set-up threw; `reason` is the error's own (technical, untranslated) text. */
 export function ruleSetupFailed(rule: Rule, reason: string): LocalizedText {
   return {
@@ -114,31 +107,6 @@ export function valueInNoFeature(
   return {
     vi: `Quy tắc "${rule.id}": ${field} có ${shown} nhưng không đối tượng nào của lớp ${showValue(layer)} có ${name} bằng giá trị này${hint.vi}; kiểm tra lại giá trị`,
     en: `rule "${rule.id}": ${field} holds ${shown} but no feature of layer ${showValue(layer)} has ${name} equal to it${hint.en}; check the value`,
-  };
-}
-
-/** A quota target naming a district code that is known nowhere. */
-export function unknownDistrict(
-  rule: Rule,
-  target: number,
-  district: string,
-  where: LocalizedText,
-  hint: LocalizedText,
-): LocalizedText {
-  const shown = showValue(district);
-  return {
-    vi: `Bỏ qua quy tắc "${rule.id}": targets.${target}.district là ${shown}, không phải mã quận, huyện nào của ${where.vi}${hint.vi}`,
-    en: `rule "${rule.id}" skipped: targets.${target}.district is ${shown}, not a district code of ${where.en}${hint.en}`,
-  };
-}
-
-/** Where quota district codes come from, for {@link unknownDistrict}. */
-export function districtSources(attribute: string | null, layer: string): LocalizedText {
-  if (attribute === null) return { vi: "lớp ranh giới quận, huyện", en: "the district layer" };
-  const name = showValue(attribute);
-  return {
-    vi: `lớp ranh giới quận, huyện hay thuộc tính ${name} của lớp ${showValue(layer)}`,
-    en: `the district layer or of attribute ${name} of layer ${showValue(layer)}`,
   };
 }
 

@@ -7,7 +7,6 @@ import {
   type CodeColumn,
   columnHasErrors,
   filterHoldsCodes,
-  holdCodes,
   type ValueGroups,
 } from "./land-use-attribute";
 import {
@@ -15,14 +14,12 @@ import {
   codeMissing,
   codeReadLoosely,
   codeUnknown,
-  districtSources,
   moreCodesReadLoosely,
   moreCodesUnknown,
   notALandUseCode,
-  unknownDistrict,
   valueInNoFeature,
 } from "./problem-messages";
-import { constraintKeys } from "./rules/compatibility/check";
+import type { AttributeRead } from "./rules/types";
 import type { CheckProblem, ProblemFeatures } from "./types";
 
 /*
@@ -31,19 +28,14 @@ import type { CheckProblem, ProblemFeatures } from "./types";
  * engine, so the app's workers and the CLI report the same problems.
  */
 
-/** An attribute a rule reads, the field of the rule naming it, and the values compared with it. */
-type AttributeUse = {
-  layer: PreparedLayer;
-  attribute: string;
-  field: string;
-  /** Filter values or matrix keys, and the field naming them. */
-  values: readonly (string | number | boolean)[];
-  valuesField: string;
-  /** The values are land-use codes, so the attribute is read as codes. */
-  codes: boolean;
-};
+/** An attribute a rule reads (its filters', its type's), with the layer holding it. */
+type AttributeUse = Omit<AttributeRead, "layer"> & { layer: PreparedLayer };
 
-function attributeUses(rule: Rule, engine: Engine): AttributeUse[] {
+function attributeUses(
+  rule: Rule,
+  engine: Engine,
+  reads: readonly AttributeRead[],
+): AttributeUse[] {
   const layer = (id: string) => engine.layers.get(id) as PreparedLayer;
   const uses: AttributeUse[] = [];
   const selections = [{ role: "subject", selection: rule.subject }];
@@ -62,43 +54,14 @@ function attributeUses(rule: Rule, engine: Engine): AttributeUse[] {
       codes: filterHoldsCodes(filter),
     });
   }
-  if (rule.type === "compatibility") {
-    const rows = Object.keys(rule.matrix);
-    const columns = constraintKeys(rule.matrix);
-    uses.push(
-      {
-        layer: layer(rule.subject.layer),
-        attribute: rule.subjectAttribute,
-        field: "subjectAttribute",
-        values: rows,
-        valuesField: "matrix",
-        codes: holdCodes(rows),
-      },
-      {
-        layer: layer(rule.constraint.layer),
-        attribute: rule.constraintAttribute,
-        field: "constraintAttribute",
-        values: columns,
-        valuesField: "matrix.*",
-        codes: holdCodes(columns),
-      },
-    );
-  }
-  if (rule.type === "quota" && rule.districtSource.kind === "attribute") {
-    uses.push({
-      layer: layer(rule.subject.layer),
-      attribute: rule.districtSource.attribute,
-      field: "districtSource.attribute",
-      values: [],
-      valuesField: "",
-      codes: false,
-    });
+  for (const read of reads) {
+    uses.push({ ...read, layer: layer(read.layer) });
   }
   return uses;
 }
 
 /** The values of an attribute in a layer, as text (absent and null left out). */
-function valuesOf(layer: PreparedLayer, attribute: string): Set<string> {
+export function valuesOf(layer: PreparedLayer, attribute: string): Set<string> {
   const out = new Set<string>();
   for (const f of layer.features) {
     const v = f.properties?.[attribute];
@@ -117,11 +80,15 @@ export type RuleDataCheck = {
 };
 
 /**
- * Checks the attributes, filter values, matrix keys and quota districts of one rule against the
- * data. A layer without features has nothing to check. Problems about a code attribute's values
+ * Checks the attributes and filter values of one rule, and the attributes its type reads (`reads`:
+ * a matrix's keys, a district attribute; its module's `attributes`), against the data. A layer without features has nothing to check. Problems about a code attribute's values
  * are the layer's, shared by every rule reading it: see {@link codeColumnProblems}.
  */
-export function checkRuleData(rule: Rule, engine: Engine): RuleDataCheck {
+export function checkRuleData(
+  rule: Rule,
+  engine: Engine,
+  reads: readonly AttributeRead[] = [],
+): RuleDataCheck {
   const problems: CheckProblem[] = [];
   const columns: RuleDataCheck["columns"] = [];
   let blocked = false;
@@ -129,7 +96,7 @@ export function checkRuleData(rule: Rule, engine: Engine): RuleDataCheck {
     problems.push({ rule: rule.id, severity: "error", message, layer });
     blocked = true;
   };
-  for (const use of attributeUses(rule, engine)) {
+  for (const use of attributeUses(rule, engine, reads)) {
     const { layer, attribute } = use;
     if (layer.features.length === 0) continue;
     const names = layer.attributeNames();
@@ -166,29 +133,6 @@ export function checkRuleData(rule: Rule, engine: Engine): RuleDataCheck {
         layer: layer.id,
       });
     }
-  }
-  if (rule.type === "quota" && !blocked) {
-    const subject = engine.layers.get(rule.subject.layer) as PreparedLayer;
-    const source = rule.districtSource;
-    const known = new Set(engine.districts.districts.map((d) => d.code));
-    if (source.kind === "attribute")
-      for (const v of valuesOf(subject, source.attribute)) known.add(v);
-    const where = districtSources(
-      source.kind === "attribute" ? source.attribute : null,
-      subject.id,
-    );
-    rule.targets.forEach((target, k) => {
-      // nothing to compare with (no district layer, no features): every target reads 0 ha, openly
-      if (known.size === 0) return;
-      if (target.district === undefined || known.has(target.district)) return;
-      const hint = didYouMean(target.district, known);
-      problems.push({
-        rule: rule.id,
-        severity: "error",
-        message: unknownDistrict(rule, k, target.district, where, hint),
-      });
-      blocked = true;
-    });
   }
   return { problems, blocked, columns };
 }

@@ -1,5 +1,5 @@
 import type { Rule } from "../catalog/rules-schema";
-import type { QuotaAccumulator } from "./rules/quota/check";
+import type { RuleAccumulator } from "./rules/types";
 import type { CheckStats, Finding } from "./types";
 
 /**
@@ -11,8 +11,8 @@ export type RuleOutcome = {
   findings: Finding[];
   /** For each finding, the position of its subject in the rule's subject list. */
   subjects: number[];
-  /** Quota rules: the sums of the subjects visited. */
-  accumulator: QuotaAccumulator | null;
+  /** Rules that add up over partitions (quota): what the subjects visited added up to. */
+  accumulator: RuleAccumulator | null;
   /** Units visited and the counters they moved. */
   stats: CheckStats;
 };

@@ -5,7 +5,6 @@ import { buildDistrictIndex } from "./district-index";
 import { createClipperKernel } from "./kernel";
 import { polygonsOf } from "./prepared-geometry";
 import {
-  districtsNotGiven,
   layerNotInCatalogue,
   layersNotLoaded,
   layersNotPolygonal,
@@ -13,9 +12,9 @@ import {
 } from "./problem-messages";
 import { checkRuleData, codeColumnProblems } from "./rule-data";
 import { type RuleMemo, ruleMemoKey, statsSince } from "./rule-memo";
+import { descriptorOfType } from "./rules/descriptors";
 import { moduleFor } from "./rules/index";
-import { finalizeQuota, type QuotaAccumulator } from "./rules/quota/check";
-import type { RuleChecker } from "./rules/types";
+import type { RuleAccumulator, RuleChecker } from "./rules/types";
 import type {
   CheckInput,
   CheckProblem,
@@ -96,7 +95,7 @@ export type PartialResult = {
    * sorting them costs little.
    */
   units: number[];
-  accumulators: QuotaAccumulator[];
+  accumulators: RuleAccumulator[];
   problems: CheckProblem[];
   stats: CheckStats;
 };
@@ -175,17 +174,20 @@ export function screenChecks(input: CheckInput): ScreenedChecks {
       skip(rule, layersNotPolygonal(rule, notPolygonal));
       continue;
     }
-    if (
-      rule.type === "quota" &&
-      rule.districtSource.kind === "districts-layer" &&
-      !input.districts
-    ) {
-      skip(rule, districtsNotGiven(rule));
+    const ruleModule = moduleFor(rule);
+    const unavailable = ruleModule.precondition?.(rule, input) ?? null;
+    if (unavailable) {
+      skip(rule, unavailable);
       continue;
     }
-    const data = checkRuleData(rule, engine);
+    const data = checkRuleData(rule, engine, ruleModule.attributes?.(rule) ?? []);
+    // the type's own checks (a quota's district codes), once the common ones passed
+    const own = data.blocked ? undefined : ruleModule.checkData?.(rule, engine);
     // a loop, not push(...): a rules file may hold any number of values (see finalizeQuota)
     for (const problem of data.problems) problems.push(problem);
+    for (const message of own?.problems ?? []) {
+      problems.push({ rule: rule.id, severity: "error", message });
+    }
     for (const { layer, attribute } of data.columns) {
       const byAttribute = columns.get(layer) ?? new Map<string, string[]>();
       columns.set(layer, byAttribute);
@@ -193,7 +195,7 @@ export function screenChecks(input: CheckInput): ScreenedChecks {
       if (!readers.includes(rule.id)) readers.push(rule.id);
       byAttribute.set(attribute, readers);
     }
-    if (data.blocked) continue;
+    if (data.blocked || own?.blocked) continue;
     rules.push(rule);
   }
   for (const [layer, byAttribute] of columns) {
@@ -280,7 +282,7 @@ function createCursor(prepared: PreparedChecks, options: RunOptions) {
   /** Where the rule being checked began, while a memo is to receive its outcome. */
   let ruleStart: { findings: number; stats: CheckStats; done: number } | null = null;
   /** Quota sums of the rules the memo answered, by rule position. */
-  const served: (QuotaAccumulator | null)[] = [];
+  const served: (RuleAccumulator | null)[] = [];
   const memoStats = emptyStats();
   /** Takes a rule's outcome from the memo; false when the memo does not know it. */
   const reuse = (rule: Rule): boolean => {
@@ -479,19 +481,34 @@ function inUnitOrder(partials: PartialResult[]): Finding[] {
   return out;
 }
 
+/** The findings of rules that add up over every partition (quota sums), by their type's `finalize`. */
+function finalized(partials: PartialResult[]): Finding[] {
+  const byType = new Map<RuleType, RuleAccumulator[]>();
+  for (const p of partials) {
+    for (const acc of p.accumulators) {
+      const list = byType.get(acc.rule.type) ?? [];
+      list.push(acc);
+      byType.set(acc.rule.type, list);
+    }
+  }
+  const out: Finding[] = [];
+  for (const [type, accumulators] of byType) {
+    const finalize = descriptorOfType(type)?.finalize;
+    if (finalize) for (const finding of finalize(accumulators)) out.push(finding);
+  }
+  return out;
+}
+
 /**
  * Joins the partitions of one input: concatenates findings (sorted by rule order, then subject and
  * constraint feature id, then finding id, so the output does not depend on how work was split),
- * adds up quota sums into quota findings, and totals per rule.
+ * turns what rules added up over the partitions into findings (quota sums), and totals per rule.
  */
 export function mergeResults(partials: PartialResult[]): CheckResult {
   const first = partials[0];
   const rules = first?.rules ?? [];
   const order = new Map(rules.map((r, i) => [r.id, i]));
-  const findings = [
-    ...inUnitOrder(partials),
-    ...finalizeQuota(partials.flatMap((p) => p.accumulators)),
-  ];
+  const findings = [...inUnitOrder(partials), ...finalized(partials)];
   // nearly sorted already: V8's sort (TimSort) then takes about one comparison per finding
   findings.sort(
     (a, b) =>

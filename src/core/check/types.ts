@@ -17,32 +17,25 @@ export type Prevailing = {
   legalBasis: LegalBasis;
 };
 
-/** What a finding measured, in metres, square metres and hectares. */
-export type Measures = {
-  /** Smallest distance between subject and constraint (min-distance), metres. */
-  distanceMeters?: number;
-  /** Required clearance of the rule (min-distance), metres. */
-  requiredDistanceMeters?: number;
-  /** Area of the group's matching features (quota), hectares. */
-  actualHectares?: number;
-  minHectares?: number;
-  maxHectares?: number;
-  shortfallHectares?: number;
-  excessHectares?: number;
-  /** Attribute values of the pair and the matrix verdict (compatibility). */
-  subjectValue?: string;
-  constraintValue?: string;
-  verdict?: "conditional" | "forbidden";
-  /** Estimated width of a sliver part (2 × area / perimeter), metres. */
-  widthMeters?: number;
-  /**
-   * Places involved in a geometry problem (duplicate vertices, self-intersections, misplaced holes);
-   * for overlapping parts, the number of parts that overlap another.
-   */
-  count?: number;
-};
+/**
+ * What a finding measured, in metres, square metres and hectares. Each rule type declares its own
+ * fields beside its descriptor (`declare module` in `rules/<type>/descriptor.ts`), so a new type's
+ * measures need no line here; every field is optional and JSON-safe.
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: filled by the rule types' folders (declaration merging)
+export interface Measures {}
 
-/** Kinds of geometry problem a valid-geometry rule reports. */
+/**
+ * Fields of a finding that only some rule types set (a quota's group, a geometry's problem): declared
+ * in the types' folders like {@link Measures}; every field is optional and JSON-safe.
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: filled by the rule types' folders (declaration merging)
+export interface RuleFindingFields {}
+
+/**
+ * Kinds of geometry problem: what the valid-geometry rule reports, and the vocabulary the import's
+ * validation (`core/validate`) shares with it.
+ */
 export type GeometryProblem =
   | "empty-geometry"
   | "not-polygonal"
@@ -60,7 +53,7 @@ export type GeometryProblem =
  * One conflict found by a rule. Plain data (structured-cloneable, JSON-safe): the same shape comes out
  * of Node, a Web Worker and the browser.
  */
-export type Finding = {
+export type Finding = RuleFindingFields & {
   /** Stable across runs: FNV-1a 64 hex of rule id, subject and constraint feature ids (and kind). */
   id: string;
   rule: string;
@@ -70,16 +63,10 @@ export type Finding = {
   status: "ok" | "not-computed";
   /** The failing operation's own error text (technical, as thrown; the UI puts it in a sentence). */
   reason?: string;
-  /** The feature checked; `featureId` is null for a quota group. */
+  /** The feature checked; `featureId` is null for a finding about a group (a quota's). */
   subject: { layer: string; featureId: string | null };
-  /** The other feature; `featureId` null when it is the union of a layer (within); null for none. */
+  /** The other feature; `featureId` null when it is the union of a layer; null for none. */
   constraint: { layer: string; featureId: string | null } | null;
-  /** Quota: the group measured ("city", or a district and its code). */
-  group?: { scope: "city" | "district"; district: string | null };
-  /** valid-geometry: what is wrong. */
-  problem?: GeometryProblem;
-  /** Quota: the target is invented for illustration. */
-  illustrative?: boolean;
   prevailing: Prevailing | null;
   /** What has to change, in both UI languages. */
   message: LocalizedText;

@@ -1,7 +1,7 @@
 import type { PreparedGeometry } from "../check/prepared-geometry";
-import { validPosition } from "../check/rules/valid-geometry/check";
 import type { Polygons } from "../check/types";
 import { findRingIntersections } from "../geo/ring-intersections";
+import { validPosition } from "../geo/valid-position";
 import type { InvalidGeometry } from "./compare-messages";
 
 /**

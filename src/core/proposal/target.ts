@@ -1,6 +1,7 @@
 import type { FeatureFilter, Rule } from "../catalog/rules-schema";
 import type { LayerEntry } from "../catalog/schema";
 import { DEFAULT_LAND_USE_ATTRIBUTE, holdCodes } from "../check/land-use-attribute";
+import { descriptorOfType } from "../check/rules/descriptors";
 
 /*
  * Which layer a proposal stands in for, and under which attribute its land-use codes go: one answer
@@ -35,12 +36,11 @@ export function codeAttributeOf(rules: readonly Rule[], layer: LayerEntry): stri
     for (const { layer, filter } of selections) {
       if (layer === id && filter && holdCodes(filter.in)) return filter.attribute;
     }
-    if (rule.type !== "compatibility") continue;
-    if (rule.subject.layer === id && holdCodes(Object.keys(rule.matrix))) {
-      return rule.subjectAttribute;
+    // what the rule's type reads besides its filters: a compatibility matrix of codes
+    const reads = descriptorOfType(rule.type)?.attributes?.(rule) ?? [];
+    for (const read of reads) {
+      if (read.codes && read.layer === id) return read.attribute;
     }
-    const columns = Object.values(rule.matrix).flatMap((row) => Object.keys(row));
-    if (rule.constraint.layer === id && holdCodes(columns)) return rule.constraintAttribute;
   }
   return layer.style.type === "categorised" ? layer.style.attribute : DEFAULT_LAND_USE_ATTRIBUTE;
 }

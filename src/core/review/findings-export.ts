@@ -68,7 +68,7 @@ function flagCells(s: FlagSummary | null): string[] {
 
 /** The check output's cells for a finding known only from its snapshot (no longer found). */
 function snapshotCells(s: FindingSnapshot): string[] {
-  const known: Partial<Record<(typeof CSV_COLUMNS)[number], string>> = {
+  const known: Partial<Record<string, string>> = {
     rule: s.rule,
     subject_layer: s.subject.layer,
     subject_id: s.subject.featureId ?? "",
@@ -77,7 +77,7 @@ function snapshotCells(s: FindingSnapshot): string[] {
     area_m2: fixed(s.areaSquareMeters, 3),
     id: s.id,
   };
-  return CSV_COLUMNS.map((column) => known[column] ?? "");
+  return CSV_COLUMNS.map((column) => (Object.hasOwn(known, column) ? known[column] : "") ?? "");
 }
 
 /** Rows of the export: every finding with its flag, then flags on findings gone, then drawn ones. */

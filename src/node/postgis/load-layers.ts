@@ -1,17 +1,13 @@
 import type { Feature } from "geojson";
 import type { ClientBase } from "pg";
 import type { DistrictIndex } from "../../core/check/district-index";
+import type { LayerUse } from "../../core/check/sql/context";
 import { quoteIdent } from "../../core/check/sql/query";
 import { copyRows } from "./copy-rows";
 import { layerRows, preparedPolygonText } from "./layer-rows";
 
-/** How a layer is read by the rules, which decides what it is loaded and indexed with. */
-export type LayerUse = {
-  /** valid-geometry reads the geometry as written, not only its prepared polygons. */
-  raw: boolean;
-  /** min-distance finds candidates by geography distance: an index on the geography. */
-  geography: boolean;
-};
+/** How a layer is read by the rules (each rule type's `RuleSql.layerUse` says what it needs). */
+export type { LayerUse };
 
 /** The working relation of a layer: a temporary table of the session (gone when it ends). */
 export const layerRelation = (id: string) => quoteIdent(`pl_layer_${id}`);

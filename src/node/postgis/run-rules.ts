@@ -1,7 +1,7 @@
 import type { ClientBase } from "pg";
 import type { LayerSelection, Rule } from "../../core/catalog/rules-schema";
 import { authorityOf, type PreparedLayer, select } from "../../core/check/context";
-import { constraintKeys, matrixValues } from "../../core/check/rules/compatibility/check";
+import { descriptorFor } from "../../core/check/rules/descriptors";
 import { sqlFor } from "../../core/check/rules/sql-index";
 import {
   mergeResults,
@@ -40,6 +40,12 @@ export class PostgisQueryError extends Error {
   }
 }
 
+/** The layer of a rule's constraint features, null when it has none (or only names a plan). */
+function constraintLayer(rule: Rule): string | null {
+  if (!("constraint" in rule && rule.constraint)) return null;
+  return descriptorFor(rule).constraint === "features" ? rule.constraint.layer : null;
+}
+
 /** How each layer is read by the rules that will run. */
 export function layerUses(rules: readonly Rule[]): Map<string, LayerUse> {
   const uses = new Map<string, LayerUse>();
@@ -51,16 +57,16 @@ export function layerUses(rules: readonly Rule[]): Map<string, LayerUse> {
     }
     return u;
   };
+  // a layer read by several rules is loaded with what each of them needs
+  const add = (u: LayerUse, need: Partial<LayerUse> | undefined) => {
+    if (need?.raw) u.raw = true;
+    if (need?.geography) u.geography = true;
+  };
   for (const rule of rules) {
-    const subject = use(rule.subject.layer);
-    if (rule.type === "valid-geometry") subject.raw = true;
-    if ("constraint" in rule && rule.constraint && rule.type !== "quota") {
-      const constraint = use(rule.constraint.layer);
-      if (rule.type === "min-distance") {
-        constraint.geography = true;
-        constraint.raw = true;
-      }
-    }
+    const needs = sqlFor(rule).layerUse;
+    add(use(rule.subject.layer), needs?.subject);
+    const constraintId = constraintLayer(rule);
+    if (constraintId) add(use(constraintId), needs?.constraint);
   }
   return uses;
 }
@@ -87,36 +93,22 @@ function contextOf(
 ): RuleSqlContext {
   const { layers } = screened.engine;
   const subject = layers.get(rule.subject.layer) as PreparedLayer;
-  const constraintId =
-    "constraint" in rule && rule.constraint && rule.type !== "quota" ? rule.constraint.layer : null;
+  const constraintId = constraintLayer(rule);
   const constraint = constraintId ? (layers.get(constraintId) as PreparedLayer) : null;
   const sameLayer = constraint === subject;
-  let self: RuleSqlContext["self"] = "none";
-  if (sameLayer && (rule.type === "no-overlap" || rule.type === "compatibility")) {
-    // as `pairCandidates`: each unordered pair once when both sides filter alike
-    const symmetric =
-      JSON.stringify(rule.subject.filter) === JSON.stringify(rule.constraint.filter);
-    self = symmetric ? "after" : "other";
-  }
   const ctx: RuleSqlContext = {
     subject: relations.get(subject.id) as string,
     constraint: constraint ? (relations.get(constraint.id) as string) : null,
     subjectSelection: selection(subject, rule, "subject"),
     constraintSelection: constraint ? selection(constraint, rule, "constraint") : null,
     sameLayer,
-    self,
+    self: "none",
     districts,
     geometry,
     safe: false,
     polygonal: subject.entry ? subject.entry.geometryType === "polygon" : true,
   };
-  if (rule.type === "compatibility" && constraint) {
-    ctx.matrixValues = {
-      subject: matrixValues(subject, rule.subjectAttribute, Object.keys(rule.matrix)),
-      constraint: matrixValues(constraint, rule.constraintAttribute, constraintKeys(rule.matrix)),
-    };
-  }
-  return ctx;
+  return sqlFor(rule).context?.(rule, ctx, { subject, constraint }) ?? ctx;
 }
 
 /** Runs a rule's query; on an error, once more through the error-catching functions. */

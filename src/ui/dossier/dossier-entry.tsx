@@ -36,7 +36,7 @@ export function DossierEntryView({ entry, names, ruleType, image, maxImages }: P
       ? {
           subject: entry.subject,
           constraint: entry.constraint,
-          ruleType: ruleType(entry.rule) ?? "no-overlap",
+          ruleType: ruleType(entry.rule) ?? null,
         }
       : null);
   const subject = about ? subjectText(about, names, t) : t("dossier.ownSubject");

@@ -2,11 +2,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseCatalog } from "../../../src/core/catalog/parse-catalog";
-import {
-  MAX_DISTANCE_METERS,
-  parseRules,
-  rulesJsonSchema,
-} from "../../../src/core/catalog/rules-schema";
+import { parseRules, rulesJsonSchema } from "../../../src/core/catalog/rules-schema";
+import { MAX_DISTANCE_METERS } from "../../../src/core/check/rules/min-distance/schema";
 
 const text = { vi: "Quy tắc", en: "Rule" };
 const base = {

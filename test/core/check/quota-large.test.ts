@@ -3,7 +3,7 @@ import {
   finalizeQuota,
   type QuotaAccumulator,
   type QuotaPart,
-} from "../../../src/core/check/rules/quota/check";
+} from "../../../src/core/check/rules/quota/finalize";
 import { QUOTA_RULE } from "../../cli/generated-plans";
 
 const text = { vi: "Chỉ tiêu", en: "Quota" };

@@ -7,7 +7,7 @@ import type { RuleModule } from "./types";
 import { validGeometry } from "./valid-geometry/check";
 import { within } from "./within/check";
 
-/** Every rule type and the module that checks it. */
+/** Every rule type and the module that checks it in process (see `types.ts` for the other lists). */
 const RULE_MODULES: { [T in RuleType]: RuleModule<Extract<Rule, { type: T }>> } = {
   "no-overlap": noOverlap,
   within,
@@ -20,4 +20,9 @@ const RULE_MODULES: { [T in RuleType]: RuleModule<Extract<Rule, { type: T }>> } 
 /** The module of a rule's type. */
 export function moduleFor<R extends Rule>(rule: R): RuleModule<R> {
   return RULE_MODULES[rule.type] as unknown as RuleModule<R>;
+}
+
+/** The module of a rule type (rules arrive checked: the type is one of the list's). */
+export function moduleOfType(type: RuleType): RuleModule<Rule> {
+  return RULE_MODULES[type] as unknown as RuleModule<Rule>;
 }

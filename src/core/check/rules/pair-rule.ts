@@ -1,4 +1,4 @@
-import type { CompatibilityRule, NoOverlapRule, Rule, Severity } from "../../catalog/rules-schema";
+import type { Rule, Severity } from "../../catalog/rules-schema";
 import {
   type Authority,
   authorityOf,
@@ -16,6 +16,8 @@ import {
 import { findingId } from "../finding-id";
 import { areaOf, type PreparedGeometry } from "../prepared-geometry";
 import type { Finding, Measures, Polygons } from "../types";
+import type { CompatibilityRule } from "./compatibility/schema";
+import type { NoOverlapRule } from "./no-overlap/schema";
 
 /** The two layers a pair rule compares, and which of them prevails. */
 export type RuleLayers = {

@@ -24,3 +24,8 @@ const RULE_SQL: { [T in RuleType]: RuleSql<Extract<Rule, { type: T }>> } = {
 export function sqlFor<R extends Rule>(rule: R): RuleSql<R> {
   return RULE_SQL[rule.type] as unknown as RuleSql<R>;
 }
+
+/** The functions every rule type's queries call, in list order (created once per run). */
+export function ruleSqlFunctions(): string[] {
+  return Object.values(RULE_SQL).flatMap((sql) => sql.functions ?? []);
+}

@@ -1,4 +1,5 @@
 import type { Rule } from "../../catalog/rules-schema";
+import type { PreparedLayer } from "../context";
 import type { Finding } from "../types";
 import type { SqlQuery } from "./query";
 
@@ -11,8 +12,20 @@ import type { SqlQuery } from "./query";
  * and the district layer, when there is one, is a relation (code text, poly geometry).
  */
 
-/** How one rule's query reads the run's relations (all names already quoted). */
-export type RuleSqlContext = {
+/** How a layer is read by the rules, which decides what it is loaded and indexed with. */
+export type LayerUse = {
+  /** Some rule reads the geometry as written, not only its prepared polygons. */
+  raw: boolean;
+  /** Some rule finds candidates by geography distance: an index on the geography. */
+  geography: boolean;
+};
+
+/**
+ * How one rule's query reads the run's relations (all names already quoted). A rule type's own
+ * fields (its `RuleSql.context` sets them) are declared beside its query (`declare module` in
+ * `rules/<type>/sql.ts`).
+ */
+export interface RuleSqlContext {
   subject: string;
   /** The constraint layer's relation (null: the rule has none). */
   constraint: string | null;
@@ -33,17 +46,15 @@ export type RuleSqlContext = {
    * subtransaction per call, so a run tries the plain query first).
    */
   safe: boolean;
-  /** Whether the subject layer's catalogue entry says polygons (valid-geometry). */
+  /** Whether the subject layer's catalogue entry says polygons. */
   polygonal: boolean;
-  /**
-   * compatibility: the matrix side of every feature of the two layers, as the in-process rule reads
-   * them (`matrixValues`), indexed by feature position; decided in JS, sent as two arrays.
-   */
-  matrixValues?: { subject: string[]; constraint: string[] };
-};
+}
 
-/** A row of a rule's query: the columns a finding is made of (absent columns are null). */
-export type SqlRow = {
+/**
+ * A row of a rule's query: the columns a finding is made of (absent columns are null). Columns
+ * only one rule type's query gives are declared beside it (`declare module` in `rules/<type>/sql.ts`).
+ */
+export interface SqlRow {
   /** Subject feature index and id. */
   s: number | null;
   sid: string | null;
@@ -55,25 +66,23 @@ export type SqlRow = {
   subject_area: number | null;
   err: string | null;
   districts: string[] | null;
-  distance?: number | null;
-  sv?: string | null;
-  cv?: string | null;
-  verdict?: string | null;
-  /** valid-geometry: the kind of problem and what it measured. */
-  problem?: string | null;
-  count?: number | null;
-  width?: number | null;
-  /** quota: a district code (null for the city) and its m². */
-  district?: string | null;
-  m2?: number | null;
-};
+}
 
 /** The catalogue facts a rule's findings carry, decided in JS before the query. */
 export type FindingContext = Pick<Finding, "prevailing" | "message">;
 
+/** The prepared layers a rule's query reads (the constraint null when it reads none). */
+export type RuleSqlLayers = { subject: PreparedLayer; constraint: PreparedLayer | null };
+
 /** A rule type compiled to SQL: its query, and its rows turned into the engine's findings. */
 export type RuleSql<R extends Rule> = {
   type: R["type"];
+  /** What the type needs of its layers beyond their prepared polygons (default: nothing). */
+  layerUse?: { subject?: Partial<LayerUse>; constraint?: Partial<LayerUse> };
+  /** Functions the type's queries call, created with the run's (`sqlFunctions`). */
+  functions?: readonly string[];
+  /** The type's own part of a rule's context, decided in JS before the query (pairs, matrix values). */
+  context?(rule: R, ctx: RuleSqlContext, layers: RuleSqlLayers): RuleSqlContext;
   query(rule: R, ctx: RuleSqlContext): SqlQuery;
   findings(rule: R, rows: SqlRow[], ctx: RuleSqlContext, facts: FindingContext): Finding[];
 };

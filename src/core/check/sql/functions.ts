@@ -1,5 +1,4 @@
-import { localBuffer } from "../rules/min-distance/sql";
-import { WGS84_A, WGS84_E2 } from "../wgs84";
+import { ruleSqlFunctions } from "../rules/sql-index";
 
 /*
  * Functions a run creates in its session's own temporary schema (`pg_temp`): gone when the session
@@ -29,27 +28,8 @@ BEGIN
 EXCEPTION WHEN OTHERS THEN
   err := SQLERRM;
 END $f$`,
-    `CREATE FUNCTION pg_temp.pl_clearance(s geometry, c geometry, cpoly geometry, d float8, OUT g geometry, OUT err text) LANGUAGE plpgsql IMMUTABLE AS $f$
-BEGIN
-  g := ST_CollectionExtract(ST_Intersection(s, CASE WHEN d > 0
-    THEN ${localBuffer("c", "d")} ELSE cpoly END), 3);
-EXCEPTION WHEN OTHERS THEN
-  err := SQLERRM;
-END $f$`,
-    // the smallest distance as the in-process rule measures it (min-distance.ts): 0 where they meet,
-    // else in the local plane of the subject's box centre, scaled by the WGS84 radii of curvature
-    // there (metersPerDegree), where edges are straight in longitude/latitude as the engine reads
-    // them; geography's great-circle edges put a 1 km edge's middle centimetres away
-    `CREATE FUNCTION pg_temp.pl_local_distance(s geometry, c geometry) RETURNS float8 LANGUAGE sql IMMUTABLE AS $f$
-SELECT CASE WHEN ST_Intersects(s, c) THEN 0::float8 ELSE ST_Distance(
-    ST_Affine(ST_Translate(s, -o.x0, -o.y0), k.kx, 0, 0, k.ky, 0, 0),
-    ST_Affine(ST_Translate(c, -o.x0, -o.y0), k.kx, 0, 0, k.ky, 0, 0)) END
-FROM (SELECT (ST_XMin(s) + ST_XMax(s)) / 2 AS x0, (ST_YMin(s) + ST_YMax(s)) / 2 AS y0) o
-CROSS JOIN LATERAL (SELECT radians(o.y0) AS phi) p
-CROSS JOIN LATERAL (SELECT 1 - ${WGS84_E2} * sin(p.phi) ^ 2 AS w) q
-CROSS JOIN LATERAL (SELECT pi() / 180 * ${WGS84_A} / sqrt(q.w) * cos(p.phi) AS kx,
-  pi() / 180 * ${WGS84_A} * (1 - ${WGS84_E2}) / (q.w * sqrt(q.w)) AS ky) k
-$f$`,
+    // the functions of the rule types' own queries
+    ...ruleSqlFunctions(),
   ];
   if (districts) {
     out.push(

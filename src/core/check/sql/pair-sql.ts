@@ -1,3 +1,4 @@
+import type { LayerSelection } from "../../catalog/rules-schema";
 import { authorityFinding } from "./area-finding";
 import type { FindingContext, RuleSqlContext, SqlRow } from "./context";
 import { districtsColumn, geodesicArea, geojsonColumn, intersection, selected } from "./fragments";
@@ -44,6 +45,19 @@ CROSS JOIN LATERAL ${intersection(ctx, "s.poly", "c.poly")} o
 CROSS JOIN LATERAL (SELECT ${geodesicArea("o.g")} AS area) a
 WHERE s.poly IS NOT NULL AND c.poly IS NOT NULL${subjectSel}${constraintSel}${where}
   AND (o.err IS NOT NULL OR a.area > ${tol})`);
+}
+
+/**
+ * The pairs a rule on one layer keeps, as `pairCandidates` decides in process: each unordered pair
+ * once when both sides filter alike, else every other feature (for `RuleSql.context`).
+ */
+export function selfPairs(
+  rule: { subject: LayerSelection; constraint: LayerSelection },
+  ctx: RuleSqlContext,
+): RuleSqlContext {
+  if (!ctx.sameLayer) return ctx;
+  const symmetric = JSON.stringify(rule.subject.filter) === JSON.stringify(rule.constraint.filter);
+  return { ...ctx, self: symmetric ? "after" : "other" };
 }
 
 /** The findings of pair rows, as `areaFinding` and `notComputed` make them in process. */

@@ -1,8 +1,9 @@
-import type { CompatibilityRule, CompatibilityVerdict } from "../../../catalog/rules-schema";
 import { type PreparedLayer, select } from "../../context";
 import { holdCodes } from "../../land-use-attribute";
 import { candidatesOf, overlapFinding, pairCandidates, ruleLayers } from "../pair-rule";
 import type { RuleModule } from "../types";
+import { compatibilityAttributes, constraintKeys } from "./descriptor";
+import type { CompatibilityRule, CompatibilityVerdict } from "./schema";
 
 /**
  * The matrix side of each feature of a layer: its land-use code when the matrix keys of that side
@@ -16,11 +17,6 @@ export function matrixValues(layer: PreparedLayer, attribute: string, keys: stri
   });
 }
 
-/** The keys of the matrix's inner level (constraint values), over every row. */
-export function constraintKeys(matrix: CompatibilityRule["matrix"]): string[] {
-  return [...new Set(Object.values(matrix).flatMap((row) => Object.keys(row)))];
-}
-
 /**
  * compatibility: for every overlapping pair, the matrix entry for (subject value, constraint value).
  * Forbidden overlaps are errors, conditional ones warnings; allowed pairs are skipped before any
@@ -29,6 +25,7 @@ export function constraintKeys(matrix: CompatibilityRule["matrix"]): string[] {
 export const compatibility: RuleModule<CompatibilityRule> = {
   type: "compatibility",
   polygonal: ["subject", "constraint"],
+  attributes: compatibilityAttributes,
   create(rule, engine) {
     const layers = ruleLayers(rule, engine);
     const { subject, constraint } = layers;

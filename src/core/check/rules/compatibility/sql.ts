@@ -1,7 +1,26 @@
-import type { CompatibilityRule } from "../../../catalog/rules-schema";
 import type { RuleSql, RuleSqlContext } from "../../sql/context";
-import { overlapPairsQuery, pairFindings } from "../../sql/pair-sql";
+import { overlapPairsQuery, pairFindings, selfPairs } from "../../sql/pair-sql";
 import { SqlParams } from "../../sql/query";
+import { matrixValues } from "./check";
+import { constraintKeys } from "./descriptor";
+import type { CompatibilityRule } from "./schema";
+
+// Columns and context only this type's query has (see `SqlRow` in ../../sql/context.ts).
+declare module "../../sql/context" {
+  interface RuleSqlContext {
+    /**
+     * The matrix side of every feature of the two layers, as the in-process rule reads them
+     * (`matrixValues`), indexed by feature position; decided in JS, sent as two arrays.
+     */
+    matrixValues?: { subject: string[]; constraint: string[] };
+  }
+  interface SqlRow {
+    /** The pair's subject and constraint values and the matrix's verdict. */
+    sv?: string | null;
+    cv?: string | null;
+    verdict?: string | null;
+  }
+}
 
 /**
  * compatibility in SQL: the overlap pairs whose (subject value, constraint value) entry of the matrix
@@ -29,6 +48,15 @@ function compatibilityQuery(rule: CompatibilityRule, ctx: RuleSqlContext) {
 /** The compatibility rule in SQL. */
 export const compatibilitySql: RuleSql<CompatibilityRule> = {
   type: "compatibility",
+  context(rule, ctx, { subject, constraint }) {
+    if (!constraint) return selfPairs(rule, ctx);
+    // the matrix side of every feature, as the in-process rule reads them
+    const matrixValuesOf = {
+      subject: matrixValues(subject, rule.subjectAttribute, Object.keys(rule.matrix)),
+      constraint: matrixValues(constraint, rule.constraintAttribute, constraintKeys(rule.matrix)),
+    };
+    return { ...selfPairs(rule, ctx), matrixValues: matrixValuesOf };
+  },
   query: compatibilityQuery,
   findings: (rule, rows, ctx, facts) =>
     pairFindings(rule, rows, ctx, facts, rule.subject.layer, rule.constraint.layer, (row) => ({

@@ -1,6 +1,5 @@
 import Flatbush from "flatbush";
 import type { Geometry, Position } from "geojson";
-import type { MinDistanceRule } from "../../../catalog/rules-schema";
 import {
   type ConstraintIndex,
   candidates,
@@ -15,6 +14,7 @@ import { type PreparedGeometry, polygonsOf, preparePolygons } from "../../prepar
 import { polylineMeets, relate } from "../../relate";
 import { areaFinding, ruleLayers } from "../pair-rule";
 import type { RuleModule } from "../types";
+import type { MinDistanceRule } from "./schema";
 
 /** Lines of a geometry: line strings as they are, polygon rings as closed lines. */
 function linesOf(geometry: Geometry): Position[][] {

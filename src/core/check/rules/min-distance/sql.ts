@@ -1,8 +1,17 @@
-import type { MinDistanceRule } from "../../../catalog/rules-schema";
 import type { RuleSql, RuleSqlContext } from "../../sql/context";
 import { districtsColumn, geodesicArea, geojsonColumn, selected } from "../../sql/fragments";
 import { pairFindings } from "../../sql/pair-sql";
 import { SqlParams } from "../../sql/query";
+import { WGS84_A, WGS84_E2 } from "../../wgs84";
+import type { MinDistanceRule } from "./schema";
+
+// Columns and context only this type's query has (see `SqlRow` in ../../sql/context.ts).
+declare module "../../sql/context" {
+  interface SqlRow {
+    /** The smallest distance, as the in-process rule measures it. */
+    distance?: number | null;
+  }
+}
 
 /**
  * Segments per quarter circle of the buffer: PostGIS's default 8 draws a circle as a 32-gon, 0.6 %
@@ -74,9 +83,37 @@ CROSS JOIN LATERAL (SELECT ${geodesicArea("o.g")} AS area) a
 WHERE c.geom_err IS NOT NULL OR o.err IS NOT NULL OR a.area > ${tol}`);
 }
 
+/** The functions min-distance's query calls (created with the run's, in `pg_temp`). */
+const MIN_DISTANCE_FUNCTIONS = [
+  `CREATE FUNCTION pg_temp.pl_clearance(s geometry, c geometry, cpoly geometry, d float8, OUT g geometry, OUT err text) LANGUAGE plpgsql IMMUTABLE AS $f$
+BEGIN
+  g := ST_CollectionExtract(ST_Intersection(s, CASE WHEN d > 0
+    THEN ${localBuffer("c", "d")} ELSE cpoly END), 3);
+EXCEPTION WHEN OTHERS THEN
+  err := SQLERRM;
+END $f$`,
+  // the smallest distance as the in-process rule measures it (min-distance.ts): 0 where they meet,
+  // else in the local plane of the subject's box centre, scaled by the WGS84 radii of curvature
+  // there (metersPerDegree), where edges are straight in longitude/latitude as the engine reads
+  // them; geography's great-circle edges put a 1 km edge's middle centimetres away
+  `CREATE FUNCTION pg_temp.pl_local_distance(s geometry, c geometry) RETURNS float8 LANGUAGE sql IMMUTABLE AS $f$
+SELECT CASE WHEN ST_Intersects(s, c) THEN 0::float8 ELSE ST_Distance(
+    ST_Affine(ST_Translate(s, -o.x0, -o.y0), k.kx, 0, 0, k.ky, 0, 0),
+    ST_Affine(ST_Translate(c, -o.x0, -o.y0), k.kx, 0, 0, k.ky, 0, 0)) END
+FROM (SELECT (ST_XMin(s) + ST_XMax(s)) / 2 AS x0, (ST_YMin(s) + ST_YMax(s)) / 2 AS y0) o
+CROSS JOIN LATERAL (SELECT radians(o.y0) AS phi) p
+CROSS JOIN LATERAL (SELECT 1 - ${WGS84_E2} * sin(p.phi) ^ 2 AS w) q
+CROSS JOIN LATERAL (SELECT pi() / 180 * ${WGS84_A} / sqrt(q.w) * cos(p.phi) AS kx,
+  pi() / 180 * ${WGS84_A} * (1 - ${WGS84_E2}) / (q.w * sqrt(q.w)) AS ky) k
+$f$`,
+];
+
 /** The min-distance rule in SQL. */
 export const minDistanceSql: RuleSql<MinDistanceRule> = {
   type: "min-distance",
+  // candidates by geography distance from the constraint as written (a line's centre line)
+  layerUse: { constraint: { geography: true, raw: true } },
+  functions: MIN_DISTANCE_FUNCTIONS,
   query: minDistanceQuery,
   findings: (rule, rows, ctx, facts) =>
     pairFindings(rule, rows, ctx, facts, rule.subject.layer, rule.constraint.layer, (row) =>

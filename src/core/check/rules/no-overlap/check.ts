@@ -1,7 +1,7 @@
-import type { NoOverlapRule } from "../../../catalog/rules-schema";
 import { select } from "../../context";
 import { candidatesOf, overlapFinding, pairCandidates, ruleLayers } from "../pair-rule";
 import type { RuleModule } from "../types";
+import type { NoOverlapRule } from "./schema";
 
 /**
  * no-overlap: every subject × constraint pair whose interiors overlap by more than the tolerance is a

@@ -1,9 +1,18 @@
-import type { QuotaRule } from "../../../catalog/rules-schema";
 import type { RuleSql, RuleSqlContext, SqlRow } from "../../sql/context";
 import { districtsColumn, geodesicArea, intersection, selected } from "../../sql/fragments";
 import { pairFindings } from "../../sql/pair-sql";
 import { SqlParams } from "../../sql/query";
-import { finalizeQuota, type QuotaPart } from "./check";
+import { finalizeQuota, type QuotaPart } from "./finalize";
+import type { QuotaRule } from "./schema";
+
+// Columns and context only this type's query has (see `SqlRow` in ../../sql/context.ts).
+declare module "../../sql/context" {
+  interface SqlRow {
+    /** A district code (null for the city) and its m². */
+    district?: string | null;
+    m2?: number | null;
+  }
+}
 
 /**
  * quota in SQL: each matching subject's spheroidal area for the city, and per district (by an

@@ -1,6 +1,6 @@
 import type { Geometry, Position } from "geojson";
-import type { ValidGeometryRule } from "../../../catalog/rules-schema";
 import { findRingIntersections } from "../../../geo/ring-intersections";
+import { validPosition } from "../../../geo/valid-position";
 import {
   type Authority,
   authorityOf,
@@ -21,6 +21,7 @@ import {
 import type { Finding, GeometryProblem, Measures, Polygons } from "../../types";
 import { partOverlaps } from "../part-overlaps";
 import type { RuleModule } from "../types";
+import type { ValidGeometryRule } from "./schema";
 
 /**
  * Overlaps of parts of at most this many m² are digitising noise: the default `toleranceSquareMeters`
@@ -45,14 +46,6 @@ type Problem = {
 type Checked = { problems: Problem[]; parts: PreparedGeometry[] };
 
 const same = (a: Position, b: Position) => a[0] === b[0] && a[1] === b[1];
-/** Whether a position is a finite longitude (±180) and latitude (±90). */
-export const validPosition = (p: Position) =>
-  Array.isArray(p) &&
-  Number.isFinite(p[0]) &&
-  Number.isFinite(p[1]) &&
-  Math.abs(p[0] as number) <= 180 &&
-  Math.abs(p[1] as number) <= 90;
-
 const key = (p: Position) => `${p[0]} ${p[1]}`;
 
 /**

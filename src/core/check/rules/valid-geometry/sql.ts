@@ -1,10 +1,20 @@
-import type { ValidGeometryRule } from "../../../catalog/rules-schema";
 import { findingId } from "../../finding-id";
 import { findingGeometry, sortedCodes } from "../../sql/area-finding";
 import type { RuleSql, RuleSqlContext } from "../../sql/context";
 import { districtsColumn, geodesicArea, selected } from "../../sql/fragments";
 import { SqlParams } from "../../sql/query";
 import type { Finding, GeometryProblem, Measures } from "../../types";
+import type { ValidGeometryRule } from "./schema";
+
+// Columns and context only this type's query has (see `SqlRow` in ../../sql/context.ts).
+declare module "../../sql/context" {
+  interface SqlRow {
+    /** The kind of problem and what it measured. */
+    problem?: string | null;
+    count?: number | null;
+    width?: number | null;
+  }
+}
 
 /** Overlaps of parts of at most this many m² are digitising noise (as in process). */
 const OVERLAP_TOLERANCE_SQUARE_METERS = 1;
@@ -136,6 +146,8 @@ function measuresOf(problem: string, count: number | null, width: number | null)
 /** The valid-geometry rule in SQL. */
 export const validGeometrySql: RuleSql<ValidGeometryRule> = {
   type: "valid-geometry",
+  // the geometry as written: its problems are what the rule reports
+  layerUse: { subject: { raw: true } },
   query: validGeometryQuery,
   findings: (rule, rows, ctx, facts) =>
     rows.map((row): Finding => {

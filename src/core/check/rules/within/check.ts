@@ -1,10 +1,10 @@
-import type { WithinRule } from "../../../catalog/rules-schema";
 import { candidates, districtsFor, indexPolygons, notComputed, select } from "../../context";
 import { areaOf, type PreparedGeometry, preparePolygons } from "../../prepared-geometry";
 import { relate } from "../../relate";
 import type { Polygons } from "../../types";
 import { areaFinding, ruleLayers } from "../pair-rule";
 import type { RuleModule } from "../types";
+import type { WithinRule } from "./schema";
 
 /**
  * within: the subject must be covered by the union of the constraint features. The part outside is

@@ -1,4 +1,3 @@
-import type { WithinRule } from "../../../catalog/rules-schema";
 import type { RuleSql, RuleSqlContext } from "../../sql/context";
 import {
   difference,
@@ -9,6 +8,7 @@ import {
 } from "../../sql/fragments";
 import { pairFindings } from "../../sql/pair-sql";
 import { SqlParams } from "../../sql/query";
+import type { WithinRule } from "./schema";
 
 /**
  * within in SQL: each subject minus the union of the constraint features it meets (found by the
