@@ -1,0 +1,365 @@
+import type { Feature, Geometry, Position } from "geojson";
+import { polygonsOf } from "./prepared-geometry";
+
+/**
+ * A layer's geometries as a few flat arrays, for threads to share: written once by the thread that
+ * read the layer, into buffers the caller allocates (a `SharedArrayBuffer` crosses `postMessage`
+ * as a handle, never copied), and read one feature at a time by every thread (`readPackedGeometry`),
+ * so a check worker decodes only the features its spatial window touches instead of parsing the
+ * layer again. Plain data, structured-cloneable.
+ */
+export type GeometryPack = {
+  count: number;
+  /** Feature i's structure (see the T_ codes) is `meta[metaStart[i], metaStart[i + 1])`. */
+  metaStart: Uint32Array;
+  meta: Int32Array;
+  /** Feature i's numbers start at `coords[coordStart[i]]`. */
+  coordStart: Float64Array;
+  coords: Float64Array;
+  /**
+   * Box of feature i's polygonal positions, `boxes[4i…4i+3]` = min x, min y, max x, max y, over
+   * its finite positions, NaN when it has none. It holds the box of the prepared geometry (which
+   * drops some positions and rings: see `preparePolygons`), so it may only narrow a search.
+   */
+  boxes: Float64Array;
+  /**
+   * Feature i's position in a spatial (Hilbert) order of the layer: threads that take the features
+   * in windows of consecutive ranks read neighbours together.
+   */
+  rank: Int32Array;
+  /** Geometries the flat layout does not hold (collections, foreign members, uneven positions). */
+  others: Geometry[];
+};
+
+/** Allocates the buffer of a pack's array: `SharedArrayBuffer` to share between threads. */
+export type Allocate = (bytes: number) => ArrayBufferLike;
+
+const T_NULL = 0;
+const T_POINT = 1;
+const T_MULTI_POINT = 2;
+const T_LINE = 3;
+const T_MULTI_LINE = 4;
+const T_POLYGON = 5;
+const T_MULTI_POLYGON = 6;
+const T_OTHER = 7;
+
+/** Growable list of numbers, copied into an allocated buffer at the end. */
+class Numbers {
+  data: Float64Array;
+  length = 0;
+  constructor(capacity: number) {
+    this.data = new Float64Array(Math.max(16, capacity));
+  }
+  /** Room for `n` more numbers. */
+  reserve(n: number): Float64Array {
+    if (this.length + n > this.data.length) {
+      const grown = new Float64Array(Math.max(this.length + n, 2 * this.data.length));
+      grown.set(this.data.subarray(0, this.length));
+      this.data = grown;
+    }
+    return this.data;
+  }
+  push(x: number): void {
+    this.reserve(1)[this.length++] = x;
+  }
+}
+
+/**
+ * Writes a list of positions of `dim` numbers each (its count into `meta`); false, with nothing
+ * kept, when it is not one (a position of another length, or not numbers).
+ */
+function writePositionList(value: unknown, dim: number, meta: Numbers, coords: Numbers): boolean {
+  if (!Array.isArray(value)) return false;
+  const n = value.length;
+  const out = coords.reserve(n * dim);
+  let w = coords.length;
+  for (let k = 0; k < n; k++) {
+    const p = value[k];
+    if (!Array.isArray(p) || p.length !== dim) return false;
+    for (let d = 0; d < dim; d++) {
+      const x = p[d];
+      if (typeof x !== "number") return false;
+      out[w++] = x;
+    }
+  }
+  coords.length = w;
+  meta.push(n);
+  return true;
+}
+
+/** Writes a list of `depth`-deep lists of positions; false when one is not even (see above). */
+function writeLists(
+  value: unknown,
+  depth: number,
+  dim: number,
+  meta: Numbers,
+  coords: Numbers,
+): boolean {
+  if (depth === 0) return writePositionList(value, dim, meta, coords);
+  if (!Array.isArray(value)) return false;
+  meta.push(value.length);
+  for (const item of value) if (!writeLists(item, depth - 1, dim, meta, coords)) return false;
+  return true;
+}
+
+/** Dimension of the first position of nested lists (2 when there is none). */
+function firstDimension(value: unknown, depth: number): number {
+  let v = value;
+  for (let d = 0; d < depth; d++) {
+    if (!Array.isArray(v) || v.length === 0) return 2;
+    v = v[0];
+  }
+  return Array.isArray(v) ? v.length : 0;
+}
+
+/** Type code and depth of lists around the position lists of the geometry types held flat. */
+const FLAT: Partial<Record<Geometry["type"], [number, number]>> = {
+  Point: [T_POINT, -1],
+  MultiPoint: [T_MULTI_POINT, 0],
+  LineString: [T_LINE, 0],
+  MultiLineString: [T_MULTI_LINE, 1],
+  Polygon: [T_POLYGON, 1],
+  MultiPolygon: [T_MULTI_POLYGON, 2],
+};
+
+/** Writes a geometry held flat; false (nothing kept) when it cannot be. */
+function writeFlat(geometry: Geometry, meta: Numbers, coords: Numbers): boolean {
+  const flat = FLAT[geometry.type];
+  if (!flat) return false;
+  for (const key in geometry) if (key !== "type" && key !== "coordinates") return false;
+  const coordinates = (geometry as { coordinates?: unknown }).coordinates;
+  const [code, depth] = flat;
+  const dim = depth < 0 ? firstDimension([coordinates], 1) : firstDimension(coordinates, depth + 1);
+  if (dim === 0) return false;
+  const metaAt = meta.length;
+  const coordsAt = coords.length;
+  meta.push(code);
+  meta.push(dim);
+  const ok =
+    depth < 0
+      ? writePositionList([coordinates], dim, meta, coords)
+      : writeLists(coordinates, depth, dim, meta, coords);
+  if (!ok) {
+    meta.length = metaAt;
+    coords.length = coordsAt;
+  }
+  return ok;
+}
+
+/**
+ * Packs the features' geometries into buffers from `allocate`. Each geometry read back is equal
+ * to the one packed (same nesting, same numbers, -0 and NaN included).
+ */
+export function packGeometries(features: readonly Feature[], allocate: Allocate): GeometryPack {
+  const count = features.length;
+  const meta = new Numbers(4 * count);
+  const coords = new Numbers(64 * count);
+  const metaStarts = new Uint32Array(count + 1);
+  const coordStarts = new Float64Array(count + 1);
+  const boxes = new Float64Array(4 * count).fill(Number.NaN);
+  const others: Geometry[] = [];
+  for (let i = 0; i < count; i++) {
+    metaStarts[i] = meta.length;
+    coordStarts[i] = coords.length;
+    const geometry = (features[i] as Feature).geometry ?? null;
+    if (!geometry) {
+      meta.push(T_NULL);
+      continue;
+    }
+    if (!writeFlat(geometry, meta, coords)) {
+      meta.push(T_OTHER);
+      meta.push(others.length);
+      others.push(geometry);
+    }
+    boxOf(polygonsOf(geometry), boxes, i);
+  }
+  metaStarts[count] = meta.length;
+  coordStarts[count] = coords.length;
+  const copy = <T extends Float64Array | Int32Array | Uint32Array>(
+    Kind: { new (buffer: ArrayBufferLike): T; BYTES_PER_ELEMENT: number },
+    values: Float64Array | Int32Array | Uint32Array,
+    length: number,
+  ): T => {
+    const out = new Kind(allocate(Math.max(1, length) * Kind.BYTES_PER_ELEMENT));
+    out.set(values.subarray(0, length));
+    return out;
+  };
+  return {
+    count,
+    metaStart: copy(Uint32Array, metaStarts, count + 1),
+    meta: copy(Int32Array, meta.data, meta.length),
+    coordStart: copy(Float64Array, coordStarts, count + 1),
+    coords: copy(Float64Array, coords.data, coords.length),
+    boxes: copy(Float64Array, boxes, 4 * count),
+    rank: copy(Int32Array, hilbertRank(boxes, count), count),
+    others,
+  };
+}
+
+/** Box of the finite positions of `polygons` into `boxes[4i…]` (left NaN when there is none). */
+function boxOf(
+  polygons: readonly (readonly (readonly Position[])[])[],
+  boxes: Float64Array,
+  i: number,
+) {
+  let minX = Number.POSITIVE_INFINITY;
+  let minY = Number.POSITIVE_INFINITY;
+  let maxX = Number.NEGATIVE_INFINITY;
+  let maxY = Number.NEGATIVE_INFINITY;
+  for (const part of polygons) {
+    for (const ring of part) {
+      if (!Array.isArray(ring)) continue;
+      for (const p of ring) {
+        if (!Array.isArray(p)) continue;
+        const x = p[0];
+        const y = p[1];
+        if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
+        if ((x as number) < minX) minX = x as number;
+        if ((x as number) > maxX) maxX = x as number;
+        if ((y as number) < minY) minY = y as number;
+        if ((y as number) > maxY) maxY = y as number;
+      }
+    }
+  }
+  if (minX > maxX) return;
+  boxes[4 * i] = minX;
+  boxes[4 * i + 1] = minY;
+  boxes[4 * i + 2] = maxX;
+  boxes[4 * i + 3] = maxY;
+}
+
+/** Feature i's box in the pack, or null when it has no polygonal position. */
+export function packedBox(pack: GeometryPack, i: number): [number, number, number, number] | null {
+  const b = pack.boxes;
+  const minX = b[4 * i] as number;
+  if (Number.isNaN(minX)) return null;
+  return [minX, b[4 * i + 1] as number, b[4 * i + 2] as number, b[4 * i + 3] as number];
+}
+
+/** Feature `index`'s geometry, read from the pack (a new object on every call). */
+export function readPackedGeometry(pack: GeometryPack, index: number): Geometry | null {
+  const meta = pack.meta;
+  let m = pack.metaStart[index] as number;
+  const type = meta[m++] as number;
+  if (type === T_NULL) return null;
+  if (type === T_OTHER) return structuredClone(pack.others[meta[m] as number] as Geometry);
+  const dim = meta[m++] as number;
+  const coords = pack.coords;
+  let c = pack.coordStart[index] as number;
+  const position = (): Position => {
+    const p = new Array<number>(dim);
+    for (let k = 0; k < dim; k++) p[k] = coords[c++] as number;
+    return p;
+  };
+  const positions = (): Position[] => {
+    const n = meta[m++] as number;
+    const out = new Array<Position>(n);
+    for (let k = 0; k < n; k++) out[k] = position();
+    return out;
+  };
+  const lists = (): Position[][] => {
+    const n = meta[m++] as number;
+    const out = new Array<Position[]>(n);
+    for (let k = 0; k < n; k++) out[k] = positions();
+    return out;
+  };
+  switch (type) {
+    case T_POINT:
+      // written as a list of one position
+      return { type: "Point", coordinates: positions()[0] as Position };
+    case T_MULTI_POINT:
+      return { type: "MultiPoint", coordinates: positions() };
+    case T_LINE:
+      return { type: "LineString", coordinates: positions() };
+    case T_MULTI_LINE:
+      return { type: "MultiLineString", coordinates: lists() };
+    case T_POLYGON:
+      return { type: "Polygon", coordinates: lists() };
+    default: {
+      const n = meta[m++] as number;
+      const parts = new Array<Position[][]>(n);
+      for (let k = 0; k < n; k++) parts[k] = lists();
+      return { type: "MultiPolygon", coordinates: parts };
+    }
+  }
+}
+
+/** Bits per axis of the Hilbert curve the ranks follow. */
+const HILBERT_BITS = 16;
+/** Key of a feature without a box: after every distance along the curve. */
+const NO_BOX = 2 ** (2 * HILBERT_BITS);
+/** Layers up to this many features are ranked by one numeric sort (key × span + index < 2^53). */
+const INDEX_SPAN = 2 ** 20;
+
+/**
+ * Each feature's position in the Hilbert order of its box's centre over the layer's extent (ties
+ * and features without a box in file order, the latter last).
+ */
+function hilbertRank(boxes: Float64Array, count: number): Int32Array {
+  let minX = Number.POSITIVE_INFINITY;
+  let minY = Number.POSITIVE_INFINITY;
+  let maxX = Number.NEGATIVE_INFINITY;
+  let maxY = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < count; i++) {
+    const x = boxes[4 * i] as number;
+    if (Number.isNaN(x)) continue;
+    minX = Math.min(minX, x);
+    minY = Math.min(minY, boxes[4 * i + 1] as number);
+    maxX = Math.max(maxX, boxes[4 * i + 2] as number);
+    maxY = Math.max(maxY, boxes[4 * i + 3] as number);
+  }
+  const side = (1 << HILBERT_BITS) - 1;
+  const width = maxX - minX || 1;
+  const height = maxY - minY || 1;
+  const keys = new Float64Array(count);
+  for (let i = 0; i < count; i++) {
+    const x0 = boxes[4 * i] as number;
+    if (Number.isNaN(x0)) {
+      keys[i] = NO_BOX;
+      continue;
+    }
+    const cx = ((x0 + (boxes[4 * i + 2] as number)) / 2 - minX) / width;
+    const cy = ((boxes[4 * i + 1] as number) + (boxes[4 * i + 3] as number)) / 2 - minY;
+    keys[i] = hilbert(Math.floor(cx * side), Math.floor((cy / height) * side));
+  }
+  const rank = new Int32Array(count);
+  if (count <= INDEX_SPAN) {
+    // key and index in one number (both exact below 2^53), sorted as numbers: no comparator calls
+    const packed = new Float64Array(count);
+    for (let i = 0; i < count; i++) packed[i] = (keys[i] as number) * INDEX_SPAN + i;
+    packed.sort();
+    for (let position = 0; position < count; position++) {
+      rank[(packed[position] as number) % INDEX_SPAN] = position;
+    }
+    return rank;
+  }
+  const order = Array.from({ length: count }, (_, i) => i);
+  order.sort((a, b) => (keys[a] as number) - (keys[b] as number) || a - b);
+  order.forEach((feature, position) => {
+    rank[feature] = position;
+  });
+  return rank;
+}
+
+/** Distance of cell (x, y) along the Hilbert curve over a 2^HILBERT_BITS square. */
+function hilbert(x: number, y: number): number {
+  let d = 0;
+  let px = x;
+  let py = y;
+  const last = (1 << HILBERT_BITS) - 1;
+  for (let s = 1 << (HILBERT_BITS - 1); s > 0; s >>= 1) {
+    const rx = (px & s) > 0 ? 1 : 0;
+    const ry = (py & s) > 0 ? 1 : 0;
+    d += s * s * ((3 * rx) ^ ry);
+    if (ry === 0) {
+      if (rx === 1) {
+        px = last - px;
+        py = last - py;
+      }
+      const t = px;
+      px = py;
+      py = t;
+    }
+  }
+  return d;
+}
