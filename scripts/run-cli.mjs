@@ -24,8 +24,9 @@ if (!existsSync(entry)) {
 // them in build/cli/
 const EXTERNAL = { serve: ["@electric-sql/pglite"] };
 // Bundles a command starts besides its own: the check's worker threads load a bundle of the
-// engine alone (src/cli/check-worker.ts), not the whole command's.
-const COMPANIONS = { check: ["check-worker"] };
+// engine alone (src/cli/check-worker.ts), not the whole command's, and the streaming readers
+// (src/cli/check-stream-reader.ts) only when a layer is streamed.
+const COMPANIONS = { check: ["check-worker", "check-stream-reader"] };
 await bundleIfStale(entry, bundle, { sourcemap: true, external: EXTERNAL[name] ?? [] });
 for (const companion of COMPANIONS[name] ?? []) {
   await bundleIfStale(

@@ -25,6 +25,7 @@ import {
   type WorkerJob,
   type WorkerReply,
 } from "./check-worker";
+import { streamedShare } from "./streamed-records";
 
 /**
  * "auto" checks on every core when the layer files to read add up to this many bytes or more: a
@@ -42,6 +43,11 @@ export type RunCheckOptions = {
   findingGeometry: boolean;
   /** Script a worker thread runs: a module that calls `workerMain()` when given a check job. */
   workerScript: URL;
+  /**
+   * Module a worker loads to read a streamed layer (src/cli/check-stream-reader.ts); default:
+   * check-stream-reader.mjs beside `workerScript`.
+   */
+  streamReader?: URL;
   /**
    * Called once the files to read are known, before any is read or a worker starts: may throw to
    * refuse the run (the command refuses an `--out` that is one of these files).
@@ -125,7 +131,8 @@ function failed(reply: Extract<WorkerReply, { ok: false }>): Error {
  * {@link autoThreads}) start before the main thread reads anything; the main thread reads and
  * validates the files once, packs the layers' geometries into shared memory (`shareInput`) and
  * sends them to the workers, and every thread, the main one included, checks the same lazily
- * decoded layers: each claims chunks of units (regions of the subject layer, in its spatial order)
+ * decoded layers (a streamed layer: each worker opens its file again and reads the features it
+ * needs): each claims chunks of units (regions of the subject layer, in its spatial order)
  * from shared memory (check-chunks.ts), so it decodes and prepares only the features of its
  * regions. The main thread waits only for workers that claimed chunks, stops the others and
  * merges. The result does not depend on the threads (mergeResults sorts; the engine pins the
@@ -142,8 +149,11 @@ export async function runCheck(options: RunCheckOptions): Promise<RunCheckOutput
     options.workers === "auto" ? autoThreads(cores, await layerBytes(plan)) : options.workers;
   const board = createChunkBoard(threads);
   const started: Started[] = [];
+  const streamReader = (
+    options.streamReader ?? new URL("check-stream-reader.mjs", options.workerScript)
+  ).href;
   for (let thread = 1; thread < threads; thread++) {
-    const job: WorkerJob = { tag: WORKER_TAG, thread, board };
+    const job: WorkerJob = { tag: WORKER_TAG, thread, board, streamReader };
     started.push(startWorker(options.workerScript, job, options.workerLimits));
   }
   try {
@@ -151,7 +161,8 @@ export async function runCheck(options: RunCheckOptions): Promise<RunCheckOutput
     const read: CheckInput = { ...loaded.input, findingGeometry: options.findingGeometry };
     let input = read;
     if (started.length > 0) {
-      const share = shareInput(read, (bytes) => new SharedArrayBuffer(bytes));
+      // a streamed layer is opened again by each worker, not packed (it may not fit in memory)
+      const share = shareInput(read, (bytes) => new SharedArrayBuffer(bytes), streamedShare);
       for (const s of started) s.worker.postMessage(share);
       // the main thread keeps its features, indexed and cut into windows as the workers' layers
       input = arrangedCheckInput(read, share);

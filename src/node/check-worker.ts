@@ -1,9 +1,15 @@
 import { getHeapStatistics } from "node:v8";
 import { parentPort, workerData } from "node:worker_threads";
+import type { FeatureCollection } from "geojson";
 import { type PartialResult, prepareChecks } from "../core/check/index";
-import { type SharedInput, sharedCheckInput } from "../core/check/shared-input";
+import { lazyCollection } from "../core/check/lazy-layer";
+import { type SharedInput, sharedCheckInput, sharedElsewhere } from "../core/check/shared-input";
 import { type ChunkBoard, claimAndCheck } from "./check-chunks";
 import { CheckInputError } from "./check-error";
+import { type StreamedShare, streamedLayout } from "./streamed-records";
+
+/** The module of `WorkerJob.streamReader`. */
+type StreamReaderModule = typeof import("./streamed-records");
 
 /** Marks the `workerData` of a check worker, so the CLI bundle knows to run as one. */
 export const WORKER_TAG = "plan-layers-check-worker";
@@ -16,6 +22,11 @@ export type WorkerJob = {
   tag: typeof WORKER_TAG;
   /** 1…: which run of chunks is the worker's own (see ChunkBoard). */
   thread: number;
+  /**
+   * Module (URL) giving `reopenReader` of streamed-records.ts, loaded only for streamed layers
+   * (src/cli/check-stream-reader.ts).
+   */
+  streamReader: string;
   board: ChunkBoard;
 };
 
@@ -44,11 +55,23 @@ export const heapMegabytes = () => getHeapStatistics().used_heap_size / 2 ** 20;
 
 /**
  * What a check worker does: takes the input the main thread read and shared (geometries in shared
- * memory, decoded when used), prepares it, then claims chunks of units until none is left.
+ * memory, decoded when used; streamed files opened again, read when used), prepares it, then
+ * claims chunks of units until none is left.
  */
 async function runWorkerJob(job: WorkerJob, shared: Promise<SharedInput>): Promise<WorkerReply> {
   try {
-    const input = sharedCheckInput(await shared);
+    const share = await shared;
+    const streamed = sharedElsewhere(share) as StreamedShare[];
+    const opened: FeatureCollection[] = [];
+    if (streamed.length > 0) {
+      const { reopenReader } = (await import(job.streamReader)) as StreamReaderModule;
+      for (const layer of streamed) {
+        const reader = await reopenReader(layer);
+        const layout = streamedLayout(layer.boxes);
+        opened.push(lazyCollection(layer.records, reader, layer.window, layout));
+      }
+    }
+    const input = sharedCheckInput(share, { opened });
     const t1 = performance.now();
     const prepared = prepareChecks(input);
     const t2 = performance.now();

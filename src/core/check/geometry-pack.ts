@@ -171,7 +171,7 @@ export function packGeometries(features: readonly Feature[], allocate: Allocate)
       meta.push(others.length);
       others.push(geometry);
     }
-    boxOf(polygonsOf(geometry), boxes, i);
+    writeBox(geometry, boxes, i);
   }
   metaStarts[count] = meta.length;
   coordStarts[count] = coords.length;
@@ -196,12 +196,12 @@ export function packGeometries(features: readonly Feature[], allocate: Allocate)
   };
 }
 
-/** Box of the finite positions of `polygons` into `boxes[4i…]` (left NaN when there is none). */
-function boxOf(
-  polygons: readonly (readonly (readonly Position[])[])[],
-  boxes: Float64Array,
-  i: number,
-) {
+/**
+ * The box of the finite positions of `geometry`'s polygons into `boxes[4i…4i+3]` (left as it is,
+ * NaN, when there is none): a box holding its prepared geometry's (see `GeometryPack.boxes`).
+ */
+export function writeBox(geometry: Geometry | null, boxes: Float64Array, i: number): void {
+  const polygons = polygonsOf(geometry);
   let minX = Number.POSITIVE_INFINITY;
   let minY = Number.POSITIVE_INFINITY;
   let maxX = Number.NEGATIVE_INFINITY;
@@ -229,8 +229,10 @@ function boxOf(
 }
 
 /** Feature i's box in the pack, or null when it has no polygonal position. */
-export function packedBox(pack: GeometryPack, i: number): [number, number, number, number] | null {
-  const b = pack.boxes;
+export const packedBox = (pack: GeometryPack, i: number) => boxAt(pack.boxes, i);
+
+/** Box i of boxes written by {@link writeBox}, or null when there is none. */
+export function boxAt(b: Float64Array, i: number): [number, number, number, number] | null {
   const minX = b[4 * i] as number;
   if (Number.isNaN(minX)) return null;
   return [minX, b[4 * i + 1] as number, b[4 * i + 2] as number, b[4 * i + 3] as number];

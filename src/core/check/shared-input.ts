@@ -1,4 +1,4 @@
-import type { FeatureCollection, GeoJsonProperties } from "geojson";
+import type { Feature, FeatureCollection, GeoJsonProperties } from "geojson";
 import {
   type Allocate,
   type GeometryPack,
@@ -10,10 +10,16 @@ import { arrangedCollection, type LazyLayout, lazyCollection } from "./lazy-laye
 import type { CheckInput } from "./types";
 
 /** A layer as threads share it: ids and attributes (copied), geometries packed (shared). */
-export type SharedLayer = {
+export type PackedLayer = {
   records: { id?: string | number; properties: GeoJsonProperties }[];
   pack: GeometryPack;
 };
+
+/**
+ * A shared layer: packed, or read again by each thread from where the sharing thread reads it
+ * (`elsewhere`: what the caller of {@link shareInput} said, a streamed file for the CLI).
+ */
+export type SharedLayer = PackedLayer | { elsewhere: unknown };
 
 /**
  * A check's input read once and shared between threads (plain data for `postMessage`): every
@@ -29,23 +35,37 @@ export type SharedInput = {
   findingGeometry: boolean;
 };
 
-function shareLayer(collection: FeatureCollection, allocate: Allocate): SharedLayer {
-  const records = collection.features.map((f) => {
-    const record: SharedLayer["records"][number] = { properties: f.properties };
+/** The ids and attributes of features, as plain data (a lazily read feature is no plain object). */
+export function featureRecords(features: readonly Feature[]): PackedLayer["records"] {
+  return features.map((f) => {
+    const record: PackedLayer["records"][number] = { properties: f.properties };
     if (f.id !== undefined) record.id = f.id;
     return record;
   });
+}
+
+function packLayer(collection: FeatureCollection, allocate: Allocate): PackedLayer {
+  const records = featureRecords(collection.features);
   return { records, pack: packGeometries(collection.features, allocate) };
 }
 
 /**
  * Packs an input for other threads, the geometry buffers from `allocate` (a
- * `SharedArrayBuffer` in Node). Pure: no I/O.
+ * `SharedArrayBuffer` in Node); a layer for which `elsewhere` says how other threads read it
+ * themselves (a layer streamed from a file, too large to pack) is shared as that. Pure: no I/O.
  */
-export function shareInput(input: CheckInput, allocate: Allocate): SharedInput {
+export function shareInput(
+  input: CheckInput,
+  allocate: Allocate,
+  elsewhere: (collection: FeatureCollection) => unknown = () => undefined,
+): SharedInput {
+  const share = (collection: FeatureCollection): SharedLayer => {
+    const there = elsewhere(collection);
+    return there === undefined ? packLayer(collection, allocate) : { elsewhere: there };
+  };
   return {
-    layers: Object.entries(input.layers).map(([id, c]) => [id, shareLayer(c, allocate)]),
-    districts: input.districts ? shareLayer(input.districts, allocate) : null,
+    layers: Object.entries(input.layers).map(([id, c]) => [id, share(c)]),
+    districts: input.districts ? share(input.districts) : null,
     rules: input.rules,
     catalog: input.catalog,
     findingGeometry: input.findingGeometry ?? true,
@@ -58,7 +78,7 @@ export function shareInput(input: CheckInput, allocate: Allocate): SharedInput {
  * boxes index it without decoding and whose spatial order the threads' windows follow.
  */
 export function sharedCollection(
-  layer: SharedLayer,
+  layer: PackedLayer,
   /** Called with each feature decoded (tests count what a thread reads). */
   onRead?: (index: number) => void,
 ): FeatureCollection {
@@ -81,13 +101,15 @@ const packLayout = (pack: GeometryPack): Omit<LazyLayout, "window"> => ({
  * indexed and cut into windows as the other threads' {@link sharedCheckInput} is.
  */
 export function arrangedCheckInput(input: CheckInput, share: SharedInput): CheckInput {
+  const arrange = (collection: FeatureCollection, layer: SharedLayer) =>
+    "pack" in layer ? arrangedCollection(collection, packLayout(layer.pack)) : collection;
   const layers: Record<string, FeatureCollection> = Object.create(null);
   for (const [id, layer] of share.layers) {
-    layers[id] = arrangedCollection(input.layers[id] as FeatureCollection, packLayout(layer.pack));
+    layers[id] = arrange(input.layers[id] as FeatureCollection, layer);
   }
   const arranged: CheckInput = { ...input, layers };
   if (input.districts && share.districts) {
-    arranged.districts = arrangedCollection(input.districts, packLayout(share.districts.pack));
+    arranged.districts = arrange(input.districts, share.districts);
   }
   return arranged;
 }
@@ -95,19 +117,35 @@ export function arrangedCheckInput(input: CheckInput, share: SharedInput): Check
 /** The input a thread checks from a shared one (the same in every thread). */
 export function sharedCheckInput(
   share: SharedInput,
-  /** Called with each feature decoded, and its layer (tests count what a thread reads). */
-  onRead?: (layer: string, index: number) => void,
+  options: {
+    /** Each layer shared `elsewhere`, as this thread read it (opened in the same order). */
+    opened?: readonly FeatureCollection[];
+    /** Called with each feature decoded, and its layer (tests count what a thread reads). */
+    onRead?: (layer: string, index: number) => void;
+  } = {},
 ): CheckInput {
+  const { onRead } = options;
+  const opened = [...(options.opened ?? [])];
+  const collection = (id: string, layer: SharedLayer): FeatureCollection => {
+    if ("pack" in layer) return sharedCollection(layer, onRead && ((index) => onRead(id, index)));
+    const there = opened.shift();
+    if (!there) throw new Error(`shared layer "${id}" was not opened`);
+    return there;
+  };
   const layers: Record<string, FeatureCollection> = Object.create(null);
-  for (const [id, layer] of share.layers) {
-    layers[id] = sharedCollection(layer, onRead && ((index) => onRead(id, index)));
-  }
+  for (const [id, layer] of share.layers) layers[id] = collection(id, layer);
   const input: CheckInput = {
     layers,
     rules: share.rules,
     catalog: share.catalog,
     findingGeometry: share.findingGeometry,
   };
-  if (share.districts) input.districts = sharedCollection(share.districts);
+  if (share.districts) input.districts = collection("districts", share.districts);
   return input;
+}
+
+/** The layers of a shared input to be read `elsewhere`, in the order {@link sharedCheckInput} takes them. */
+export function sharedElsewhere(share: SharedInput): unknown[] {
+  const layers = [...share.layers.map(([, layer]) => layer), share.districts];
+  return layers.flatMap((layer) => (layer && "elsewhere" in layer ? [layer.elsewhere] : []));
 }

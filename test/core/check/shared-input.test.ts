@@ -8,23 +8,16 @@ import {
   packGeometries,
   readPackedGeometry,
 } from "../../../src/core/check/geometry-pack";
+import { prepareChecks, runChecks } from "../../../src/core/check/run-checks";
 import {
-  checkPartition,
-  mergeResults,
-  type PartialResult,
-  type PreparedChecks,
-  prepareChecks,
-  runChecks,
-} from "../../../src/core/check/run-checks";
-import {
-  arrangedCheckInput,
-  type SharedInput,
+  type PackedLayer,
   sharedCheckInput,
   shareInput,
 } from "../../../src/core/check/shared-input";
 import type { CheckInput } from "../../../src/core/check/types";
 import { constraints, streamingRules, zones } from "../../node/streaming-layers";
 import { fixtureInput, layerEntry, readFixture } from "./fixture-input";
+import { CHUNKS, onTwoThreads, thread } from "./two-threads";
 
 /*
  * A check's input read once and shared between threads (geometries packed, decoded when used):
@@ -34,41 +27,6 @@ import { fixtureInput, layerEntry, readFixture } from "./fixture-input";
 
 const allocate = (bytes: number) => new SharedArrayBuffer(bytes);
 const ROOT = join(__dirname, "../../fixtures/check");
-
-/** Chunks of a check on 2 threads (as the CLI's board: 32 a thread, each thread a run). */
-const CHUNKS = 64;
-
-/**
- * One thread's share: chunks [from, to) checked as `claimAndCheck` does, into one partial (none
- * for a thread that claimed nothing).
- */
-function thread(prepared: PreparedChecks, from: number, to: number): PartialResult[] {
-  const parts: PartialResult[] = [];
-  for (let index = from; index < to; index++) {
-    parts.push(checkPartition(prepared, { part: { index, count: CHUNKS, contiguous: true } }));
-  }
-  if (parts.length === 0) return [];
-  const merged = mergeResults(parts);
-  const last = parts[parts.length - 1] as PartialResult;
-  return [
-    {
-      rules: last.rules,
-      findings: parts.flatMap((p) => p.findings),
-      units: parts.flatMap((p) => p.units),
-      // quota sums grow call after call in a thread: the last call's are its total
-      accumulators: last.accumulators,
-      problems: last.problems,
-      stats: merged.stats,
-    },
-  ];
-}
-
-/** The findings of two threads over a shared input: the main one's arranged, the worker's decoded. */
-function onTwoThreads(input: CheckInput, share: SharedInput, split = CHUNKS / 2) {
-  const main = prepareChecks(arrangedCheckInput(input, share));
-  const worker = prepareChecks(sharedCheckInput(share));
-  return mergeResults([...thread(main, 0, split), ...thread(worker, split, CHUNKS)]);
-}
 
 describe("packed geometries", () => {
   it("read back equal to what was packed, whatever their shape", () => {
@@ -240,15 +198,18 @@ describe("a check on threads sharing its input", () => {
     // the worker checks the second run of chunks, reading features as it needs them
     const read = new Map<string, Set<number>>();
     const worker = prepareChecks(
-      sharedCheckInput(share, (layer, index) => {
-        const seen = read.get(layer) ?? new Set();
-        seen.add(index);
-        read.set(layer, seen);
+      sharedCheckInput(share, {
+        onRead: (layer, index) => {
+          const seen = read.get(layer) ?? new Set();
+          seen.add(index);
+          read.set(layer, seen);
+        },
       }),
     );
     thread(worker, CHUNKS / 2, CHUNKS);
     const zoneCount = side * side;
-    const rank = share.layers.find(([id]) => id === "city-plan")?.[1].pack.rank as Int32Array;
+    const zoneLayer = share.layers.find(([id]) => id === "city-plan")?.[1] as PackedLayer;
+    const rank = zoneLayer.pack.rank;
     // besides the first zone, whose first vertex pins the kernel's grid origin in every thread
     const zonesRead = [...(read.get("city-plan") ?? [])].filter((z) => z !== 0);
     // the zones of its window (the second half of the layer in spatial order), no other
