@@ -43,17 +43,23 @@ const T_POLYGON = 5;
 const T_MULTI_POLYGON = 6;
 const T_OTHER = 7;
 
-/** Growable list of numbers, copied into an allocated buffer at the end. */
-class Numbers {
-  data: Float64Array;
+/**
+ * Growable list of numbers in buffers from `allocate`: the pack keeps a view of the last one (no
+ * copy at the end; the spare capacity stays with it).
+ */
+class Numbers<T extends Float64Array | Int32Array> {
+  data: T;
   length = 0;
-  constructor(capacity: number) {
-    this.data = new Float64Array(Math.max(16, capacity));
+  constructor(
+    private readonly make: (length: number) => T,
+    capacity: number,
+  ) {
+    this.data = make(Math.max(16, capacity));
   }
   /** Room for `n` more numbers. */
-  reserve(n: number): Float64Array {
+  reserve(n: number): T {
     if (this.length + n > this.data.length) {
-      const grown = new Float64Array(Math.max(this.length + n, 2 * this.data.length));
+      const grown = this.make(Math.max(this.length + n, 2 * this.data.length));
       grown.set(this.data.subarray(0, this.length));
       this.data = grown;
     }
@@ -62,43 +68,70 @@ class Numbers {
   push(x: number): void {
     this.reserve(1)[this.length++] = x;
   }
+  /** The numbers written. */
+  view(): T {
+    return this.data.subarray(0, this.length) as T;
+  }
+}
+
+/** Where a pack is being written, and the box of the polygon positions of the feature. */
+type Writer = {
+  meta: Numbers<Int32Array>;
+  coords: Numbers<Float64Array>;
+  /** Box of the finite positions written since `clearBox`, when `boxing`. */
+  boxing: boolean;
+  box: [number, number, number, number];
+};
+
+function clearBox(w: Writer, boxing: boolean): void {
+  w.boxing = boxing;
+  w.box[0] = Number.POSITIVE_INFINITY;
+  w.box[1] = Number.POSITIVE_INFINITY;
+  w.box[2] = Number.NEGATIVE_INFINITY;
+  w.box[3] = Number.NEGATIVE_INFINITY;
 }
 
 /**
  * Writes a list of positions of `dim` numbers each (its count into `meta`); false, with nothing
  * kept, when it is not one (a position of another length, or not numbers).
  */
-function writePositionList(value: unknown, dim: number, meta: Numbers, coords: Numbers): boolean {
+function writePositionList(value: unknown, dim: number, w: Writer): boolean {
   if (!Array.isArray(value)) return false;
   const n = value.length;
-  const out = coords.reserve(n * dim);
-  let w = coords.length;
+  const out = w.coords.reserve(n * dim);
+  let at = w.coords.length;
+  const box = w.box;
   for (let k = 0; k < n; k++) {
     const p = value[k];
     if (!Array.isArray(p) || p.length !== dim) return false;
     for (let d = 0; d < dim; d++) {
       const x = p[d];
       if (typeof x !== "number") return false;
-      out[w++] = x;
+      out[at++] = x;
+    }
+    if (w.boxing) {
+      const x = p[0] as number;
+      const y = p[1] as number;
+      // the finite positions, as `writeBox` takes them
+      if (Number.isFinite(x) && Number.isFinite(y)) {
+        if (x < box[0]) box[0] = x;
+        if (x > box[2]) box[2] = x;
+        if (y < box[1]) box[1] = y;
+        if (y > box[3]) box[3] = y;
+      }
     }
   }
-  coords.length = w;
-  meta.push(n);
+  w.coords.length = at;
+  w.meta.push(n);
   return true;
 }
 
 /** Writes a list of `depth`-deep lists of positions; false when one is not even (see above). */
-function writeLists(
-  value: unknown,
-  depth: number,
-  dim: number,
-  meta: Numbers,
-  coords: Numbers,
-): boolean {
-  if (depth === 0) return writePositionList(value, dim, meta, coords);
+function writeLists(value: unknown, depth: number, dim: number, w: Writer): boolean {
+  if (depth === 0) return writePositionList(value, dim, w);
   if (!Array.isArray(value)) return false;
-  meta.push(value.length);
-  for (const item of value) if (!writeLists(item, depth - 1, dim, meta, coords)) return false;
+  w.meta.push(value.length);
+  for (const item of value) if (!writeLists(item, depth - 1, dim, w)) return false;
   return true;
 }
 
@@ -122,28 +155,43 @@ const FLAT: Partial<Record<Geometry["type"], [number, number]>> = {
   MultiPolygon: [T_MULTI_POLYGON, 2],
 };
 
-/** Writes a geometry held flat; false (nothing kept) when it cannot be. */
-function writeFlat(geometry: Geometry, meta: Numbers, coords: Numbers): boolean {
+/** Whether a geometry has members besides its type and coordinates (held whole, then). */
+function hasForeignMembers(geometry: Geometry): boolean {
+  for (const key in geometry) if (key !== "type" && key !== "coordinates") return true;
+  return false;
+}
+
+/**
+ * Writes a geometry held flat, and its box into `boxes[4i…]` (see `writeBox`); false (nothing
+ * kept) when it cannot be.
+ */
+function writeFlat(geometry: Geometry, w: Writer, boxes: Float64Array, i: number): boolean {
   const flat = FLAT[geometry.type];
-  if (!flat) return false;
-  for (const key in geometry) if (key !== "type" && key !== "coordinates") return false;
+  if (!flat || hasForeignMembers(geometry)) return false;
   const coordinates = (geometry as { coordinates?: unknown }).coordinates;
   const [code, depth] = flat;
   const dim = depth < 0 ? firstDimension([coordinates], 1) : firstDimension(coordinates, depth + 1);
   if (dim === 0) return false;
-  const metaAt = meta.length;
-  const coordsAt = coords.length;
-  meta.push(code);
-  meta.push(dim);
+  const metaAt = w.meta.length;
+  const coordsAt = w.coords.length;
+  w.meta.push(code);
+  w.meta.push(dim);
+  clearBox(w, code === T_POLYGON || code === T_MULTI_POLYGON);
   const ok =
-    depth < 0
-      ? writePositionList([coordinates], dim, meta, coords)
-      : writeLists(coordinates, depth, dim, meta, coords);
+    depth < 0 ? writePositionList([coordinates], dim, w) : writeLists(coordinates, depth, dim, w);
   if (!ok) {
-    meta.length = metaAt;
-    coords.length = coordsAt;
+    w.meta.length = metaAt;
+    w.coords.length = coordsAt;
+    return false;
   }
-  return ok;
+  const box = w.box;
+  if (w.boxing && box[0] <= box[2]) {
+    boxes[4 * i] = box[0];
+    boxes[4 * i + 1] = box[1];
+    boxes[4 * i + 2] = box[2];
+    boxes[4 * i + 3] = box[3];
+  }
+  return true;
 }
 
 /**
@@ -152,46 +200,41 @@ function writeFlat(geometry: Geometry, meta: Numbers, coords: Numbers): boolean 
  */
 export function packGeometries(features: readonly Feature[], allocate: Allocate): GeometryPack {
   const count = features.length;
-  const meta = new Numbers(4 * count);
-  const coords = new Numbers(64 * count);
-  const metaStarts = new Uint32Array(count + 1);
-  const coordStarts = new Float64Array(count + 1);
-  const boxes = new Float64Array(4 * count).fill(Number.NaN);
+  const w: Writer = {
+    meta: new Numbers((n) => new Int32Array(allocate(4 * n)), 8 * count),
+    coords: new Numbers((n) => new Float64Array(allocate(8 * n)), 64 * count),
+    boxing: false,
+    box: [0, 0, 0, 0],
+  };
+  const metaStart = new Uint32Array(allocate(4 * (count + 1)));
+  const coordStart = new Float64Array(allocate(8 * (count + 1)));
+  const boxes = new Float64Array(allocate(Math.max(1, 4 * count) * 8)).fill(Number.NaN);
   const others: Geometry[] = [];
   for (let i = 0; i < count; i++) {
-    metaStarts[i] = meta.length;
-    coordStarts[i] = coords.length;
+    metaStart[i] = w.meta.length;
+    coordStart[i] = w.coords.length;
     const geometry = (features[i] as Feature).geometry ?? null;
     if (!geometry) {
-      meta.push(T_NULL);
-      continue;
-    }
-    if (!writeFlat(geometry, meta, coords)) {
-      meta.push(T_OTHER);
-      meta.push(others.length);
+      w.meta.push(T_NULL);
+    } else if (!writeFlat(geometry, w, boxes, i)) {
+      w.meta.push(T_OTHER);
+      w.meta.push(others.length);
       others.push(geometry);
+      writeBox(geometry, boxes, i);
     }
-    writeBox(geometry, boxes, i);
   }
-  metaStarts[count] = meta.length;
-  coordStarts[count] = coords.length;
-  const copy = <T extends Float64Array | Int32Array | Uint32Array>(
-    Kind: { new (buffer: ArrayBufferLike): T; BYTES_PER_ELEMENT: number },
-    values: Float64Array | Int32Array | Uint32Array,
-    length: number,
-  ): T => {
-    const out = new Kind(allocate(Math.max(1, length) * Kind.BYTES_PER_ELEMENT));
-    out.set(values.subarray(0, length));
-    return out;
-  };
+  metaStart[count] = w.meta.length;
+  coordStart[count] = w.coords.length;
+  const rank = new Int32Array(allocate(Math.max(1, count) * 4));
+  rank.set(hilbertRank(boxes, count));
   return {
     count,
-    metaStart: copy(Uint32Array, metaStarts, count + 1),
-    meta: copy(Int32Array, meta.data, meta.length),
-    coordStart: copy(Float64Array, coordStarts, count + 1),
-    coords: copy(Float64Array, coords.data, coords.length),
-    boxes: copy(Float64Array, boxes, 4 * count),
-    rank: copy(Int32Array, hilbertRank(boxes, count), count),
+    metaStart,
+    meta: w.meta.view(),
+    coordStart,
+    coords: w.coords.view(),
+    boxes,
+    rank,
     others,
   };
 }
