@@ -23,7 +23,18 @@ if (!existsSync(entry)) {
 // PGlite reads its WebAssembly and data files next to its own module: bundled, it would look for
 // them in build/cli/
 const EXTERNAL = { serve: ["@electric-sql/pglite"] };
+// Bundles a command starts besides its own: the check's worker threads load a bundle of the
+// engine alone (src/cli/check-worker.ts), not the whole command's, and the streaming readers
+// (src/cli/check-stream-reader.ts) only when a layer is streamed.
+const COMPANIONS = { check: ["check-worker", "check-stream-reader"] };
 await bundleIfStale(entry, bundle, { sourcemap: true, external: EXTERNAL[name] ?? [] });
+for (const companion of COMPANIONS[name] ?? []) {
+  await bundleIfStale(
+    join(root, "src", "cli", `${companion}.ts`),
+    join(root, "build", "cli", `${companion}.mjs`),
+    { sourcemap: true },
+  );
+}
 // No --enable-source-maps: it made the check phase ~30 ms slower (10 000 × 2 000, medians of nine
 // fresh runs). Stack traces of internal errors name bundle lines; run with
 // NODE_OPTIONS=--enable-source-maps to map them to src/.

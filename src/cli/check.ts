@@ -1,13 +1,10 @@
 import "./compile-budget";
-import { isMainThread, workerData } from "node:worker_threads";
 import { runCheckCommand } from "../node/check-command";
 import { CheckInputError, CheckInternalError, errorLine } from "../node/check-error";
-import { isWorkerJob, workerMain } from "../node/check-worker";
 
 /*
  * `npm run check -- [--catalog …] [--proposal …] [--rules …] [--format …] [--out …] [--timings]
- * [--workers N]`. The same bundle is the entry of the check's worker threads (one file to build and
- * to start), so this module only dispatches.
+ * [--workers N]`. Its worker threads run the bundle of ./check-worker.ts, built beside this one.
  */
 
 /** Prints an internal failure (the checker's fault, not the input's) and sets exit code 3. */
@@ -27,22 +24,19 @@ function internalFailure(error: unknown): void {
   process.exitCode = 3;
 }
 
-if (!isMainThread && isWorkerJob(workerData)) {
-  await workerMain();
-} else {
-  // Node ends with code 1 on an uncaught exception, which would read as "the plan has conflicts"
-  process.on("uncaughtException", (error) => {
+// Node ends with code 1 on an uncaught exception, which would read as "the plan has conflicts"
+process.on("uncaughtException", (error) => {
+  internalFailure(error);
+  process.exit(3);
+});
+try {
+  const workerScript = new URL("./check-worker.mjs", import.meta.url);
+  process.exitCode = await runCheckCommand(process.argv.slice(2), workerScript);
+} catch (error) {
+  if (error instanceof CheckInputError) {
+    for (const line of error.lines) console.error(line);
+    process.exitCode = 2;
+  } else {
     internalFailure(error);
-    process.exit(3);
-  });
-  try {
-    process.exitCode = await runCheckCommand(process.argv.slice(2), new URL(import.meta.url));
-  } catch (error) {
-    if (error instanceof CheckInputError) {
-      for (const line of error.lines) console.error(line);
-      process.exitCode = 2;
-    } else {
-      internalFailure(error);
-    }
   }
 }

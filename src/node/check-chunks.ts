@@ -2,27 +2,86 @@ import { checkPartition, type PartialResult, type PreparedChecks } from "../core
 
 /**
  * Work shared by the threads of one check: the units (subject feature × rule) are cut into `chunks`
- * interleaved partitions, and each thread claims the next chunk from a counter in shared memory when
- * it is ready. A worker that starts late (its own module load, read and index) simply claims fewer
- * chunks, so no thread waits on a fixed share; a worker that is not ready before the work is gone
+ * partitions, and each thread claims its next chunk from shared memory when it is ready. The
+ * chunks are dealt in one run per thread (`segments`, a run of neighbouring windows when the
+ * partitions are spatial): thread t claims its own run from the front, and once it is done takes
+ * chunks from the back of the run with most left, so a thread's chunks stay neighbours (it reads
+ * its region's features, not every region's) and no thread waits on a fixed share. A worker that
+ * starts late simply loses the back of its run; one that is not ready before the work is gone
  * claims none and is stopped.
  */
-export type ChunkBoard = { counter: Int32Array; chunks: number };
+export type ChunkBoard = {
+  /** Per run: (front claimed) | (back claimed) << 16, changed only by compare-and-exchange. */
+  claims: Int32Array;
+  chunks: number;
+};
 
 /** Chunks per thread: enough to even out the threads, few enough that walking the units is free. */
 const CHUNKS_PER_THREAD = 32;
 
 /** A board for up to `threads` threads (workers may join later, so size it for all of them). */
 export function createChunkBoard(threads: number): ChunkBoard {
+  const runs = Math.max(1, threads);
   return {
-    counter: new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT)),
-    chunks: CHUNKS_PER_THREAD * Math.max(1, threads),
+    claims: new Int32Array(new SharedArrayBuffer(runs * Int32Array.BYTES_PER_ELEMENT)),
+    chunks: CHUNKS_PER_THREAD * runs,
   };
+}
+
+/** Chunks of run r: [start, end). */
+function runOf(board: ChunkBoard, r: number): [number, number] {
+  const runs = board.claims.length;
+  return [Math.floor((board.chunks * r) / runs), Math.floor((board.chunks * (r + 1)) / runs)];
+}
+
+/** Chunks of run r not yet claimed. */
+function leftIn(board: ChunkBoard, r: number): number {
+  const [start, end] = runOf(board, r);
+  const v = Atomics.load(board.claims, r);
+  return Math.max(0, end - start - (v & 0xffff) - (v >>> 16));
+}
+
+/** Claims the next chunk of run r from its front (or back); -1 when the run is all claimed. */
+function claimIn(board: ChunkBoard, r: number, fromBack: boolean): number {
+  const [start, end] = runOf(board, r);
+  for (;;) {
+    const v = Atomics.load(board.claims, r);
+    const front = v & 0xffff;
+    const back = v >>> 16;
+    if (front + back >= end - start) return -1;
+    const next = fromBack ? front | ((back + 1) << 16) : front + 1 + (back << 16);
+    if (Atomics.compareExchange(board.claims, r, v, next) === v) {
+      return fromBack ? end - 1 - back : start + front;
+    }
+  }
+}
+
+/** Thread `thread`'s next chunk: its own run first, then the back of the run with most left. */
+function claimNext(board: ChunkBoard, thread: number): number {
+  const runs = board.claims.length;
+  const own = claimIn(board, thread % runs, false);
+  if (own >= 0) return own;
+  for (;;) {
+    let most = -1;
+    let left = 0;
+    for (let r = 0; r < runs; r++) {
+      const n = leftIn(board, r);
+      if (n > left) {
+        left = n;
+        most = r;
+      }
+    }
+    if (most < 0) return -1;
+    const chunk = claimIn(board, most, true);
+    if (chunk >= 0) return chunk;
+  }
 }
 
 /** Chunks not yet claimed. */
 export function chunksLeft(board: ChunkBoard): number {
-  return Math.max(0, board.chunks - Atomics.load(board.counter, 0));
+  let left = 0;
+  for (let r = 0; r < board.claims.length; r++) left += leftIn(board, r);
+  return left;
 }
 
 /** A partial result with no work in it (a thread that claimed nothing). */
@@ -48,16 +107,19 @@ function emptyPartial(prepared: PreparedChecks): PartialResult {
 export function claimAndCheck(
   prepared: PreparedChecks,
   board: ChunkBoard,
+  /** 0 for the main thread, 1… for the workers: which run of chunks is the thread's own. */
+  thread: number,
   /** Called after each chunk with the number claimed so far (the main thread decides on workers). */
   afterChunk?: (claimed: number) => void,
 ): { partial: PartialResult; claimed: number } {
   const partial = emptyPartial(prepared);
-  // a streamed layer is read in file order, a run of units at a time (see Partition)
+  // a streamed or shared layer is read by region (file order, or its spatial order), a run of
+  // units at a time (see Partition)
   const contiguous = [...prepared.engine.layers.values()].some((layer) => layer.streamed);
   let claimed = 0;
   for (;;) {
-    const index = Atomics.add(board.counter, 0, 1);
-    if (index >= board.chunks) break;
+    const index = claimNext(board, thread);
+    if (index < 0) break;
     claimed++;
     const part = checkPartition(prepared, { part: { index, count: board.chunks, contiguous } });
     for (const f of part.findings) partial.findings.push(f);

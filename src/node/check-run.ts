@@ -1,7 +1,14 @@
+import { stat } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { type ResourceLimits, Worker } from "node:worker_threads";
-import { type CheckResult, mergeResults, prepareChecks } from "../core/check/index";
-import { chunksLeft, claimAndCheck, createChunkBoard } from "./check-chunks";
+import {
+  type CheckInput,
+  type CheckResult,
+  mergeResults,
+  prepareChecks,
+} from "../core/check/index";
+import { arrangedCheckInput, shareInput } from "../core/check/shared-input";
+import { claimAndCheck, createChunkBoard } from "./check-chunks";
 import { CheckInputError, CheckInternalError, errorLine } from "./check-error";
 import {
   type CheckSource,
@@ -18,24 +25,15 @@ import {
   type WorkerJob,
   type WorkerReply,
 } from "./check-worker";
+import { streamedShare } from "./streamed-records";
 
 /**
- * "auto" starts workers only when the check still to do is projected to take this many times longer
- * than a worker needs to get ready. A worker repeats the main thread's start-up, read and index
- * (its own module load and parse: cheaper than cloning parsed layers, measured), and on the 2-vCPU
- * machine of the benchmark a second thread adds only ~1.35× throughput (one Node thread already
- * keeps ~1.3 cores busy with V8's GC and compiler threads), so it pays only when the check dwarfs
- * the set-up. Measured with npm run bench -- --threads-compare: see the closing note of issue 3.
+ * "auto" checks on every core when the layer files to read add up to this many bytes or more: a
+ * worker then costs its module load, on another core while the main thread reads, and the packing
+ * of the layers it shares (see shareInput); below it the check takes tens of milliseconds, less
+ * than starting a worker.
  */
-export const WORKER_PAYBACK = 2;
-
-/**
- * The main thread projects the rest of the check from the chunks between these shares of the work:
- * the first chunks run on cold code (interpreter, then JIT) and took several times longer than
- * later ones, so a projection that included them started workers that could not repay themselves.
- */
-const PROBE_FROM = 1 / 8;
-const PROBE_TO = 1 / 4;
+export const AUTO_WORKERS_FROM_BYTES = 2 * 2 ** 20;
 
 export type RunCheckOptions = {
   source: CheckSource;
@@ -45,6 +43,11 @@ export type RunCheckOptions = {
   findingGeometry: boolean;
   /** Script a worker thread runs: a module that calls `workerMain()` when given a check job. */
   workerScript: URL;
+  /**
+   * Module a worker loads to read a streamed layer (src/cli/check-stream-reader.ts); default:
+   * check-stream-reader.mjs beside `workerScript`.
+   */
+  streamReader?: URL;
   /**
    * Called once the files to read are known, before any is read or a worker starts: may throw to
    * refuse the run (the command refuses an `--out` that is one of these files).
@@ -65,13 +68,26 @@ export type RunCheckOutput = {
   perThread: ThreadTimings[];
 };
 
-/**
- * Whether "auto" should add workers, from what the main thread measured: `setupMs` (start-up, read
- * and index: what a worker repeats before it can help), the time its first chunks took and the
- * chunks left.
- */
-export function worthWorkers(setupMs: number, msPerChunk: number, left: number): boolean {
-  return msPerChunk * left > WORKER_PAYBACK * setupMs;
+/** Threads "auto" checks with: every core for layer files of {@link AUTO_WORKERS_FROM_BYTES} or more. */
+export function autoThreads(cores: number, layerBytes: number): number {
+  return layerBytes >= AUTO_WORKERS_FROM_BYTES ? Math.max(1, cores) : 1;
+}
+
+/** Bytes of the plan's layer files (a file that cannot be read counts none: reading it will say why). */
+async function layerBytes(plan: InputPlan): Promise<number> {
+  const files = [...plan.files, ...(plan.districts ? [plan.districts] : [])].filter(
+    (f) => !f.table,
+  );
+  const paths = [...files.map((f) => f.path), ...(plan.proposal?.paths ?? [])];
+  const sizes = await Promise.all(
+    [...new Set(paths)].map((path) =>
+      stat(path).then(
+        (s) => s.size,
+        () => 0,
+      ),
+    ),
+  );
+  return sizes.reduce((sum, size) => sum + size, 0);
 }
 
 type Started = { worker: Worker; reply: Promise<WorkerReply> };
@@ -111,13 +127,16 @@ function failed(reply: Extract<WorkerReply, { ok: false }>): Error {
 }
 
 /**
- * Runs the check on one or more threads. With `--workers N` the N − 1 workers start before the main
- * thread reads anything; with "auto" the main thread starts alone and, a quarter of the way through,
- * adds workers if the rest of the check is long enough to repay them (see WORKER_PAYBACK). Each worker
- * reads and indexes the inputs itself, then every thread claims chunks of the units from a shared
- * counter (check-chunks.ts). The main thread waits only for workers that claimed chunks, stops the
- * others and merges. The result does not depend on the threads (mergeResults sorts; the engine
- * pins the kernel's grid origin from the input).
+ * Runs the check on one or more threads. The N − 1 workers (`--workers N`; "auto": see
+ * {@link autoThreads}) start before the main thread reads anything; the main thread reads and
+ * validates the files once, packs the layers' geometries into shared memory (`shareInput`) and
+ * sends them to the workers, and every thread, the main one included, checks the same lazily
+ * decoded layers (a streamed layer: each worker opens its file again and reads the features it
+ * needs): each claims chunks of units (regions of the subject layer, in its spatial order)
+ * from shared memory (check-chunks.ts), so it decodes and prepares only the features of its
+ * regions. The main thread waits only for workers that claimed chunks, stops the others and
+ * merges. The result does not depend on the threads (mergeResults sorts; the engine pins the
+ * kernel's grid origin from the input).
  *
  * @throws CheckInputError for bad input, or a rule that cannot run on it (workers are stopped first)
  */
@@ -126,44 +145,35 @@ export async function runCheck(options: RunCheckOptions): Promise<RunCheckOutput
   const plan = await planInputs(options.source);
   options.beforeRead?.(plan);
   const cores = Math.max(1, availableParallelism());
-  const maxThreads = options.workers === "auto" ? cores : options.workers;
-  const board = createChunkBoard(maxThreads);
+  const threads =
+    options.workers === "auto" ? autoThreads(cores, await layerBytes(plan)) : options.workers;
+  const board = createChunkBoard(threads);
   const started: Started[] = [];
-  const startWorkers = (count: number) => {
-    for (let i = 0; i < count; i++) {
-      const job: WorkerJob = {
-        tag: WORKER_TAG,
-        source: options.source,
-        findingGeometry: options.findingGeometry,
-        board,
-      };
-      started.push(startWorker(options.workerScript, job, options.workerLimits));
-    }
-  };
-  if (options.workers !== "auto") startWorkers(options.workers - 1);
+  const streamReader = (
+    options.streamReader ?? new URL("check-stream-reader.mjs", options.workerScript)
+  ).href;
+  for (let thread = 1; thread < threads; thread++) {
+    const job: WorkerJob = { tag: WORKER_TAG, thread, board, streamReader };
+    started.push(startWorker(options.workerScript, job, options.workerLimits));
+  }
   try {
     const loaded = await readInputs(plan);
+    const read: CheckInput = { ...loaded.input, findingGeometry: options.findingGeometry };
+    let input = read;
+    if (started.length > 0) {
+      // a streamed layer is opened again by each worker, not packed (it may not fit in memory)
+      const share = shareInput(read, (bytes) => new SharedArrayBuffer(bytes), streamedShare);
+      for (const s of started) s.worker.postMessage(share);
+      // the main thread keeps its features, indexed and cut into windows as the workers' layers
+      input = arrangedCheckInput(read, share);
+    }
     const t1 = performance.now();
-    const prepared = prepareChecks({ ...loaded.input, findingGeometry: options.findingGeometry });
+    const prepared = prepareChecks(input);
     // a rule that cannot run would leave its conflicts out: stop before checking the others
     const stop = problemsStop(prepared.problems, plan);
     if (stop) throw stop;
     const t2 = performance.now();
-    const from = Math.max(1, Math.round(board.chunks * PROBE_FROM));
-    const to = Math.max(from + 1, Math.round(board.chunks * PROBE_TO));
-    let fromTime = 0;
-    const decide =
-      options.workers === "auto" && cores > 1
-        ? (claimed: number) => {
-            if (claimed === from) fromTime = performance.now();
-            if (claimed !== to) return;
-            const msPerChunk = (performance.now() - fromTime) / (to - from);
-            // performance.now() counts from process start: the module load, read and index a
-            // worker would repeat
-            if (worthWorkers(t2, msPerChunk, chunksLeft(board))) startWorkers(cores - 1);
-          }
-        : undefined;
-    const mine = claimAndCheck(prepared, board, decide);
+    const mine = claimAndCheck(prepared, board, 0);
     const t3 = performance.now();
     const partials = [mine.partial];
     const perThread: ThreadTimings[] = [

@@ -1,21 +1,39 @@
 import { getHeapStatistics } from "node:v8";
 import { parentPort, workerData } from "node:worker_threads";
+import type { FeatureCollection } from "geojson";
 import { type PartialResult, prepareChecks } from "../core/check/index";
+import { lazyCollection } from "../core/check/lazy-layer";
+import { type SharedInput, sharedCheckInput, sharedElsewhere } from "../core/check/shared-input";
 import { type ChunkBoard, claimAndCheck } from "./check-chunks";
 import { CheckInputError } from "./check-error";
-import { type CheckSource, loadCheckInputs } from "./check-inputs";
+import { type StreamedShare, streamedLayout } from "./streamed-records";
+
+/** The module of `WorkerJob.streamReader`. */
+type StreamReaderModule = typeof import("./streamed-records");
 
 /** Marks the `workerData` of a check worker, so the CLI bundle knows to run as one. */
 export const WORKER_TAG = "plan-layers-check-worker";
 
+/**
+ * What a worker is started with; the input follows as its first message (a {@link SharedInput}),
+ * once the main thread has read it: the worker starts while the files are read.
+ */
 export type WorkerJob = {
   tag: typeof WORKER_TAG;
-  source: CheckSource;
-  findingGeometry: boolean;
+  /** 1…: which run of chunks is the worker's own (see ChunkBoard). */
+  thread: number;
+  /**
+   * Module (URL) giving `reopenReader` of streamed-records.ts, loaded only for streamed layers
+   * (src/cli/check-stream-reader.ts).
+   */
+  streamReader: string;
   board: ChunkBoard;
 };
 
-/** Phase times of one thread, milliseconds, and its heap at the end. */
+/**
+ * Phase times of one thread, milliseconds, and its heap at the end. A worker's read is the time
+ * from its start until it holds the input (its module load, then waiting for the main thread).
+ */
 export type ThreadTimings = {
   read_ms: number;
   index_ms: number;
@@ -36,21 +54,31 @@ export function isWorkerJob(data: unknown): data is WorkerJob {
 export const heapMegabytes = () => getHeapStatistics().used_heap_size / 2 ** 20;
 
 /**
- * What a check worker does: reads the inputs itself (in parallel with the main thread; cheaper than
- * cloning parsed layers across threads), prepares them, then claims chunks of units until none is
- * left.
+ * What a check worker does: takes the input the main thread read and shared (geometries in shared
+ * memory, decoded when used; streamed files opened again, read when used), prepares it, then
+ * claims chunks of units until none is left.
  */
-async function runWorkerJob(job: WorkerJob): Promise<WorkerReply> {
+async function runWorkerJob(job: WorkerJob, shared: Promise<SharedInput>): Promise<WorkerReply> {
   try {
-    const t0 = performance.now();
-    const { input } = await loadCheckInputs(job.source);
+    const share = await shared;
+    const streamed = sharedElsewhere(share) as StreamedShare[];
+    const opened: FeatureCollection[] = [];
+    if (streamed.length > 0) {
+      const { reopenReader } = (await import(job.streamReader)) as StreamReaderModule;
+      for (const layer of streamed) {
+        const reader = await reopenReader(layer);
+        const layout = streamedLayout(layer.boxes);
+        opened.push(lazyCollection(layer.records, reader, layer.window, layout));
+      }
+    }
+    const input = sharedCheckInput(share, { opened });
     const t1 = performance.now();
-    const prepared = prepareChecks({ ...input, findingGeometry: job.findingGeometry });
+    const prepared = prepareChecks(input);
     const t2 = performance.now();
-    const { partial, claimed } = claimAndCheck(prepared, job.board);
+    const { partial, claimed } = claimAndCheck(prepared, job.board, job.thread);
     const t3 = performance.now();
     const timings = {
-      read_ms: t1 - t0,
+      read_ms: t1,
       index_ms: t2 - t1,
       check_ms: t3 - t2,
       heap_mb: heapMegabytes(),
@@ -66,6 +94,8 @@ async function runWorkerJob(job: WorkerJob): Promise<WorkerReply> {
 
 /** Entry of a worker thread started by `runCheck`: runs the job, posts the reply. */
 export async function workerMain(): Promise<void> {
-  if (!isWorkerJob(workerData) || !parentPort) return;
-  parentPort.postMessage(await runWorkerJob(workerData));
+  const port = parentPort;
+  if (!isWorkerJob(workerData) || !port) return;
+  const shared = new Promise<SharedInput>((resolve) => port.once("message", resolve));
+  port.postMessage(await runWorkerJob(workerData, shared));
 }

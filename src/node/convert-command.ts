@@ -23,7 +23,7 @@ import { fileByteSource } from "./file-byte-source";
 import { openInputFile } from "./read-input-file";
 import { readSourceFiles } from "./read-layer";
 import { sourcePaths } from "./source-paths";
-import { readRecord, recordsOf } from "./streamed-layer";
+import { readRecord, recordsOf } from "./streamed-records";
 import {
   deliverPendingSignals,
   removeTemporary,

@@ -1,23 +1,22 @@
-import type { Feature, GeoJsonProperties } from "geojson";
-import { type GeometryReader, lazyCollection } from "../core/check/lazy-layer";
-import { type CrsChoice, reproject } from "../core/crs/index";
+import type { GeoJsonProperties } from "geojson";
+import { writeBox } from "../core/check/geometry-pack";
+import type { CrsChoice } from "../core/crs/index";
 import { isPlainWgs84, layerFromRead } from "../core/proposal/layer-from-read";
 import type { GeometryKind } from "../core/validate/validate-layer";
 import { validateLayer } from "../core/validate/validate-layer";
 import type { Bilingual, ValidationIssue } from "../core/validate/validation-issue";
 import { FeatureSink } from "../io/feature-sink";
 import { FgbFormatError } from "../io/fgb-error";
-import { NDJSON_EXTENSIONS } from "../io/geojson/extensions";
-import { DEFAULT_READ_LIMITS } from "../io/read-limits";
-import { looksLikeFlatGeobuf } from "../io/sniff";
-import { extensionOf } from "../io/source-files";
-import { fgbRecords } from "../io/stream/fgb-records";
-import { ndjsonRecords } from "../io/stream/ndjson-records";
 import type { RecordLayer } from "../io/stream/record-layer";
 import { inputError, problemsError, shownPath } from "./check-error";
 import { fileByteSource } from "./file-byte-source";
 import { openInputFile } from "./read-input-file";
 import { crsLine, type ReadLayer, refusedLines, warningLines } from "./read-layer";
+import { recordsOf, streamedCollection } from "./streamed-records";
+
+/** NaN boxes (none yet) for `count` features, in memory other threads can read. */
+const emptyBoxes = (count: number) =>
+  new Float64Array(new SharedArrayBuffer(Math.max(1, 4 * count) * 8)).fill(Number.NaN);
 
 /**
  * Layer files from this size on are streamed when they can be (FlatGeobuf, newline-delimited
@@ -39,43 +38,18 @@ const NO_LIMIT = {
 } satisfies { bytes: number; advice: Bilingual };
 
 /**
- * Feature `index` of a streamed layer, read as the whole-file reader reads it (normalised), with
- * the problems found reading it (numbered as in the file); null when it could not be read.
- */
-export function readRecord(
-  layer: RecordLayer,
-  index: number,
-): { feature: Feature | null; problems: ValidationIssue[] } {
-  const sink = new FeatureSink(layer.file);
-  layer.read(index, sink);
-  const read = sink.finish({ format: layer.format, crs: layer.crs }, layer.count);
-  return { feature: read.collection.features[0] ?? null, problems: read.problems };
-}
-
-const readOne = (layer: RecordLayer, index: number) => readRecord(layer, index).feature;
-
-/** Reads feature `index`'s geometry again, in WGS84 (through the CRS the first pass decided). */
-function geometryReader(layer: RecordLayer, choice: CrsChoice): GeometryReader {
-  const plain = isPlainWgs84(choice);
-  return (index) => {
-    const feature = readOne(layer, index);
-    if (!feature) return null;
-    if (plain) return feature.geometry ?? null;
-    const [moved] = reproject({ type: "FeatureCollection", features: [feature] }, choice).features;
-    return moved?.geometry ?? null;
-  };
-}
-
-/**
  * The first pass over a streamed layer: every feature read, reprojected and validated as the
  * whole-file path does it (`layerFromRead`, a batch at a time: the CRS is decided on the first
- * batch and kept), only its id and attributes kept. Ids are checked to be unique over the whole
- * layer at the end, as `validateLayer` does for a layer read whole.
+ * batch and kept), only its id and attributes kept, and the box of its polygons (in shared memory:
+ * every check thread indexes the layer by them without reading it again; null when the layer is
+ * reprojected, whose positions are only final once read again). Ids are checked to be unique over
+ * the whole layer at the end, as `validateLayer` does for a layer read whole.
  */
 function firstPass(layer: RecordLayer, kind: GeometryKind) {
   const issues: ValidationIssue[] = [];
   const records: { id?: string | number; properties: GeoJsonProperties }[] = [];
   let crs: { choice: CrsChoice; reason: Bilingual } | null = null;
+  let boxes: Float64Array | null = emptyBoxes(layer.count);
   for (let from = 0; from < layer.count || from === 0; from += BATCH) {
     const to = Math.min(layer.count, from + BATCH);
     const sink = new FeatureSink(layer.file);
@@ -83,6 +57,12 @@ function firstPass(layer: RecordLayer, kind: GeometryKind) {
     const read = sink.finish({ format: layer.format, crs: layer.crs }, layer.count);
     const outcome = layerFromRead(read, kind, crs?.choice);
     crs ??= outcome.crs;
+    // the positions the check reads: as read, when not reprojected (and every feature was read)
+    const plain = crs && isPlainWgs84(crs.choice) && read.collection.features.length === to - from;
+    if (!plain) boxes = null;
+    read.collection.features.forEach((feature, k) => {
+      if (boxes) writeBox(feature.geometry ?? null, boxes, from + k);
+    });
     // ids are unique within a batch; over the whole layer is told below
     for (const issue of outcome.issues) if (issue.code !== "duplicate-id") issues.push(issue);
     if (!outcome.collection) {
@@ -107,19 +87,12 @@ function firstPass(layer: RecordLayer, kind: GeometryKind) {
     );
     for (const issue of unique.issues) if (issue.code === "duplicate-id") issues.push(issue);
   }
-  return { issues, records, crs };
-}
-
-/** The records of a file that can be streamed, or null: any other format is read whole. */
-export function recordsOf(
-  file: string,
-  source: ReturnType<typeof fileByteSource>,
-): RecordLayer | null {
-  if (looksLikeFlatGeobuf(source.read(0, 8))) return fgbRecords(file, source);
-  if ((NDJSON_EXTENSIONS as readonly string[]).includes(extensionOf(file))) {
-    return ndjsonRecords(file, source, DEFAULT_READ_LIMITS);
-  }
-  return null;
+  return {
+    issues,
+    records,
+    crs,
+    boxes: boxes && boxes.length === 4 * records.length ? boxes : null,
+  };
 }
 
 /**
@@ -163,11 +136,13 @@ export async function readStreamedLayer(
     await opened.handle.close();
     throw problemsError(refusedLines(issues));
   }
-  const collection = lazyCollection(
-    records,
-    geometryReader(layer, crs.choice),
-    options.window ?? DEFAULT_WINDOW,
-  );
+  const collection = streamedCollection(layer, records, {
+    path,
+    file,
+    choice: crs.choice,
+    window: options.window ?? DEFAULT_WINDOW,
+    boxes: pass.boxes,
+  });
   const reprojected = isPlainWgs84(crs.choice) ? [] : [crsLine(file, crs.reason)];
   return { collection, warnings: [...reprojected, ...warningLines(issues)] };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_CATALOG, parseCheckArgs } from "../../src/node/check-args";
 import { CheckInputError } from "../../src/node/check-error";
-import { WORKER_PAYBACK, worthWorkers } from "../../src/node/check-run";
+import { AUTO_WORKERS_FROM_BYTES, autoThreads } from "../../src/node/check-run";
 
 describe("parseCheckArgs", () => {
   it("reads every option, with a space or an equals sign", () => {
@@ -81,11 +81,10 @@ describe("parseCheckArgs", () => {
   });
 });
 
-describe("worthWorkers", () => {
-  it("adds workers only when the check left dwarfs what a worker repeats before helping", () => {
-    // 1 s of start-up, read and index; 10 ms a chunk
-    expect(worthWorkers(1000, 10, 60)).toBe(false);
-    expect(worthWorkers(1000, 10, WORKER_PAYBACK * 100 + 1)).toBe(true);
-    expect(worthWorkers(1000, 10, 0)).toBe(false);
+describe("autoThreads", () => {
+  it("checks on every core only when the layers are large enough to repay a worker", () => {
+    expect(autoThreads(2, AUTO_WORKERS_FROM_BYTES - 1)).toBe(1);
+    expect(autoThreads(2, AUTO_WORKERS_FROM_BYTES)).toBe(2);
+    expect(autoThreads(1, 10 * AUTO_WORKERS_FROM_BYTES)).toBe(1);
   });
 });

@@ -29,7 +29,7 @@ function standIn(name: string, then: string): URL {
     path,
     [
       'import { workerData } from "node:worker_threads";',
-      "Atomics.add(workerData.board.counter, 0, 1);",
+      "Atomics.add(workerData.board.claims, 1, 1);",
       then,
     ].join("\n"),
   );

@@ -8,7 +8,7 @@ import { featureId } from "./feature-id";
 import { findingId } from "./finding-id";
 import type { ClipKernel } from "./kernel";
 import { type CodeColumn, filterHoldsCodes, readCodeColumn } from "./land-use-attribute";
-import { geometryWindow, RecentCache } from "./lazy-layer";
+import { lazyLayout, RecentCache } from "./lazy-layer";
 import {
   areaOf,
   type PreparedGeometry,
@@ -29,6 +29,10 @@ export type PreparedLayer = {
   features: Feature[];
   ids: string[];
   geometry(index: number): PreparedGeometry | null;
+  /** A box holding feature i's prepared box without reading it (see `LazyLayout.box`). */
+  box?: (index: number) => [number, number, number, number] | null;
+  /** Feature i's position in a spatial order (see `LazyLayout.rank`). */
+  rank?: ArrayLike<number>;
   /** Keys of the features' properties (any feature), read once. */
   attributeNames(): ReadonlySet<string>;
   /** `attribute` read as land-use codes, once for every rule that reads it so. */
@@ -44,17 +48,21 @@ export function prepareLayer(
   const features = collection.features;
   const ids = features.map((f, i) => featureId(f, i));
   // a streamed layer keeps a window of its prepared geometries, any other layer all it prepares
-  const window = geometryWindow(collection);
-  const recent = window === undefined ? null : new RecentCache<PreparedGeometry | null>(window);
+  const layout = lazyLayout(collection);
+  const window = layout?.window ?? features.length;
+  const recent =
+    window >= features.length ? null : new RecentCache<PreparedGeometry | null>(window);
   const cache: (PreparedGeometry | null | undefined)[] = recent ? [] : new Array(features.length);
   let names: Set<string> | undefined;
   const columns = new Map<string, CodeColumn>();
   return {
     id,
     entry,
-    streamed: recent !== null,
+    streamed: layout !== undefined,
     features,
     ids,
+    ...(layout?.box ? { box: layout.box } : {}),
+    ...(layout?.rank ? { rank: layout.rank } : {}),
     geometry(index) {
       if (recent) {
         let g = recent.get(index);
@@ -116,17 +124,37 @@ export function select(layer: PreparedLayer, selection: LayerSelection): number[
   return out;
 }
 
-/** R-tree over selected features' polygon bounding boxes; item k is feature members[k] (ascending). */
-export type ConstraintIndex = { tree: Flatbush | null; members: number[] };
+/**
+ * R-tree over selected features' polygon bounding boxes; item k is feature members[k] (ascending).
+ * `narrow`: the boxes are the layer's `box`es, which may be larger than the prepared geometries'
+ * (and hold features with nothing to prepare): what the tree finds is narrowed on the prepared ones.
+ */
+export type ConstraintIndex = { tree: Flatbush | null; members: number[]; narrow?: PreparedLayer };
 
-/** Indexes the polygon bounding boxes of the selected features (features without polygons left out). */
+/**
+ * Indexes the polygon bounding boxes of the selected features (features without polygons left
+ * out). A layer that knows its boxes (`box`) is indexed without reading its geometries: a thread
+ * then reads only the constraint features near the subjects it checks.
+ */
 export function indexPolygons(layer: PreparedLayer, members: number[]): ConstraintIndex {
-  const kept = members.filter((i) => layer.geometry(i) !== null);
+  const box = layer.box;
+  const kept = box
+    ? members.filter((i) => box(i) !== null)
+    : members.filter((i) => layer.geometry(i) !== null);
   if (kept.length === 0) return { tree: null, members: kept };
   const tree = new Flatbush(kept.length);
-  for (const i of kept) tree.add(...(layer.geometry(i) as PreparedGeometry).bbox);
+  if (box) for (const i of kept) tree.add(...(box(i) as [number, number, number, number]));
+  else for (const i of kept) tree.add(...(layer.geometry(i) as PreparedGeometry).bbox);
   tree.finish();
-  return { tree, members: kept };
+  return box ? { tree, members: kept, narrow: layer } : { tree, members: kept };
+}
+
+/** Whether the prepared geometry of feature j of `layer` exists and its box meets g's. */
+function meetsPrepared(layer: PreparedLayer, j: number, g: PreparedGeometry): boolean {
+  const c = layer.geometry(j);
+  if (!c) return false;
+  const [minX, minY, maxX, maxY] = c.bbox;
+  return !(maxX < g.bbox[0] || g.bbox[2] < minX || maxY < g.bbox[1] || g.bbox[3] < minY);
 }
 
 /** Indexed features whose bounding box meets g's, in layer order (so output order is stable). */
@@ -144,6 +172,15 @@ export function candidates(index: ConstraintIndex, g: PreparedGeometry): number[
       hits[b] = k;
     }
   for (let a = 0; a < hits.length; a++) hits[a] = index.members[hits[a] as number] as number;
+  const narrow = index.narrow;
+  if (!narrow) return hits;
+  // the hits of the prepared boxes, in the same order (each lies inside its feature's box)
+  let kept = 0;
+  for (let a = 0; a < hits.length; a++) {
+    const j = hits[a] as number;
+    if (meetsPrepared(narrow, j, g)) hits[kept++] = j;
+  }
+  hits.length = kept;
   return hits;
 }
 

@@ -24,8 +24,24 @@ class LazyFeature {
   }
 }
 
-/** Prepared geometries a streamed layer keeps: how many (see {@link lazyCollection}). */
-const windows = new WeakMap<FeatureCollection, number>();
+/**
+ * What the engine knows of a lazily read layer besides its features: how many prepared geometries
+ * to keep, and, when the reader knows them without reading geometry, each feature's box and its
+ * position in a spatial order (a layer shared between threads: `geometry-pack.ts`).
+ */
+export type LazyLayout = {
+  /** Prepared geometries kept (the most recently used); at least the layer's size: all. */
+  window: number;
+  /**
+   * A box holding feature i's prepared box (null: no polygon to prepare), so the constraint
+   * index needs no geometry read; it may be larger, as the engine narrows what it finds.
+   */
+  box?: (index: number) => [number, number, number, number] | null;
+  /** Feature i's position in a spatial order: threads check windows of consecutive ranks. */
+  rank?: ArrayLike<number>;
+};
+
+const layouts = new WeakMap<FeatureCollection, LazyLayout>();
 
 /**
  * A layer too large to hold decoded: its features' ids and attributes (`records`, file order),
@@ -38,18 +54,32 @@ export function lazyCollection(
   records: readonly { id?: string | number; properties: GeoJsonProperties }[],
   reader: GeometryReader,
   window: number,
+  layout: Omit<LazyLayout, "window"> = {},
 ): FeatureCollection {
   const features = records.map(
     (r, i) => new LazyFeature(r.properties, r.id, i, reader) as unknown as Feature,
   );
   const collection: FeatureCollection = { type: "FeatureCollection", features };
-  windows.set(collection, Math.max(1, Math.floor(window)));
+  layouts.set(collection, { ...layout, window: Math.max(1, Math.floor(window)) });
   return collection;
 }
 
-/** The window of a collection made by {@link lazyCollection}; undefined for a plain one. */
-export const geometryWindow = (collection: FeatureCollection): number | undefined =>
-  windows.get(collection);
+/**
+ * The same features (held, not read lazily) with the layout of the same layer shared with other
+ * threads, so this thread indexes it and cuts it into windows as they do (see `LazyLayout`).
+ */
+export function arrangedCollection(
+  collection: FeatureCollection,
+  layout: Omit<LazyLayout, "window">,
+): FeatureCollection {
+  const arranged: FeatureCollection = { type: "FeatureCollection", features: collection.features };
+  layouts.set(arranged, { ...layout, window: collection.features.length });
+  return arranged;
+}
+
+/** The layout of a collection made by {@link lazyCollection}; undefined for a plain one. */
+export const lazyLayout = (collection: FeatureCollection): LazyLayout | undefined =>
+  layouts.get(collection);
 
 /**
  * The `capacity` most recently used values by index: what a streamed layer keeps of its prepared

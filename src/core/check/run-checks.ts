@@ -38,8 +38,9 @@ export type PreparedChecks = {
 /**
  * Which share of the work a call does: units u with u mod `count` = `index`. Interleaving keeps the
  * partitions even when costly features cluster; partitions of one input can run in any thread.
- * `contiguous` cuts each rule's subject layer into `count` windows of consecutive features instead,
- * partition `index` checking, for every rule, the subjects in window `index`: a window of a
+ * `contiguous` cuts each rule's subject layer into `count` windows of consecutive features instead
+ * (consecutive in the layer's spatial order when it has one: `PreparedLayer.rank`), partition
+ * `index` checking, for every rule, the subjects in window `index`: a window of a
  * streamed layer is read once, in file order (in a FlatGeobuf, a spatial window), and its prepared
  * geometries serve every rule, where interleaving would read the whole layer again for each rule.
  */
@@ -58,15 +59,33 @@ function lowerBound(subjects: readonly number[], value: number): number {
 }
 
 /**
- * Where each rule's units of a contiguous partition lie in its `subjects`: [from, to), from the
- * window of feature indices the partition takes of the rule's subject layer.
+ * Where each rule's units of a contiguous partition lie in its `subjects`: positions [from, to),
+ * or, when `picks` is given, the positions `picks[from, to)`.
  */
-function windowsOf(prepared: PreparedChecks, { index, count }: Partition): [number, number][] {
-  return prepared.rules.map(({ rule, checker }) => {
-    const size = prepared.engine.layers.get(rule.subject.layer)?.features.length ?? 0;
+type UnitWindow = { from: number; to: number; picks: Int32Array | null };
+
+/**
+ * Each rule's units of a contiguous partition: the subjects in window `index` of `count` of the
+ * rule's subject layer, by feature index (file order), or by the layer's spatial `rank` when it
+ * has one (a layer shared between threads: each thread checks a region, reading its features).
+ */
+function windowsOf(prepared: PreparedChecks, { index, count }: Partition): UnitWindow[] {
+  return prepared.rules.map(({ rule, checker }): UnitWindow => {
+    const layer = prepared.engine.layers.get(rule.subject.layer);
+    const size = layer?.features.length ?? 0;
     const first = Math.floor((size * index) / count);
     const end = Math.floor((size * (index + 1)) / count);
-    return [lowerBound(checker.subjects, first), lowerBound(checker.subjects, end)];
+    const rank = layer?.rank;
+    if (!rank) {
+      const from = lowerBound(checker.subjects, first);
+      return { from, to: lowerBound(checker.subjects, end), picks: null };
+    }
+    const picks: number[] = [];
+    checker.subjects.forEach((feature, position) => {
+      const r = rank[feature] as number;
+      if (r >= first && r < end) picks.push(position);
+    });
+    return { from: 0, to: picks.length, picks: Int32Array.from(picks) };
   });
 }
 
@@ -255,7 +274,7 @@ function polygonalRoles(rule: Rule): { role: "subject" | "constraint"; id: strin
 export function partitionUnits(prepared: PreparedChecks, part: Partition = { index: 0, count: 1 }) {
   const { index, count } = part;
   if (part.contiguous) {
-    return windowsOf(prepared, part).reduce((sum, [from, to]) => sum + to - from, 0);
+    return windowsOf(prepared, part).reduce((sum, { from, to }) => sum + to - from, 0);
   }
   return Math.max(0, Math.floor((prepared.units - index + count - 1) / count));
 }
@@ -336,16 +355,18 @@ function createCursor(prepared: PreparedChecks, options: RunOptions) {
       // jump straight to this partition's next unit, then stride: with many chunks, stepping over
       // every other partition's units cost more than some chunks' work
       const window = windows?.[ruleIndex];
-      if (window) subjectIndex = Math.max(subjectIndex, window[0]);
+      if (window) subjectIndex = Math.max(subjectIndex, window.from);
       else
         subjectIndex +=
           (part.index - ((base + subjectIndex) % part.count) + part.count) % part.count;
-      const stop = window ? window[1] : length;
+      const stop = window ? window.to : length;
+      const picks = window?.picks ?? null;
       for (; subjectIndex < stop; subjectIndex += stride) {
         signal?.throwIfAborted();
         const before = findings.length;
-        checker.check(subjects[subjectIndex] as number, findings);
-        for (let f = before; f < findings.length; f++) units.push(base + subjectIndex);
+        const at = picks ? (picks[subjectIndex] as number) : subjectIndex;
+        checker.check(subjects[at] as number, findings);
+        for (let f = before; f < findings.length; f++) units.push(base + at);
         done++;
         if (onProgress && (done % step === 0 || done === total)) onProgress(done, total);
         if (until?.()) {
