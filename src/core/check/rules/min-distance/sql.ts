@@ -1,6 +1,12 @@
 import type { MinDistanceRule } from "../../../catalog/rules-schema";
 import type { RuleSql, RuleSqlContext } from "../../sql/context";
-import { districtsColumn, geodesicArea, geojsonColumn, selected } from "../../sql/fragments";
+import {
+  districtsColumn,
+  geodesicArea,
+  geojsonColumn,
+  measured,
+  selected,
+} from "../../sql/fragments";
 import { pairFindings } from "../../sql/pair-sql";
 import { SqlParams } from "../../sql/query";
 
@@ -48,7 +54,7 @@ function minDistanceQuery(rule: MinDistanceRule, ctx: RuleSqlContext) {
     : `CASE WHEN ${d} > 0 THEN ${localBuffer("c.geom", d)} ELSE c.poly END`;
   const clearance = ctx.safe
     ? `pg_temp.pl_clearance(s.poly, c.geom, c.poly, ${d})`
-    : "(SELECT ST_CollectionExtract(ST_Intersection(s.poly, z.zone), 3) AS g, NULL::text AS err)";
+    : "(SELECT ST_CollectionExtract(ST_Intersection(s.poly, z.zone), 3) AS g, NULL::text AS err OFFSET 0)";
   // a constraint PostGIS could not be given as written (a position that is no longitude/latitude)
   // has no clearance zone: its pairs are not computed, as in process
   return params.query(`WITH pairs AS MATERIALIZED (
@@ -62,16 +68,15 @@ zones AS MATERIALIZED (
 )
 SELECT s.idx AS s, s.fid AS sid, c.idx AS c, c.fid AS cid,
   coalesce(c.geom_err, o.err) AS err,
-  ${geojsonColumn(ctx, "o.g")} AS geojson, a.area, ${geodesicArea("s.poly")} AS subject_area,
+  ${geojsonColumn(ctx, "o.g")} AS geojson, o.area, ${geodesicArea("s.poly")} AS subject_area,
   ${districtsColumn(ctx, "s", "o.g")} AS districts,
   CASE WHEN o.err IS NULL AND c.geom_err IS NULL THEN pg_temp.pl_local_distance(s.poly, c.geom) END AS distance
 FROM pairs p
 JOIN ${ctx.subject} s ON s.idx = p.si
 JOIN ${ctx.constraint} c ON c.idx = p.ci
 LEFT JOIN zones z ON z.idx = c.idx
-CROSS JOIN LATERAL ${clearance} o
-CROSS JOIN LATERAL (SELECT ${geodesicArea("o.g")} AS area) a
-WHERE c.geom_err IS NOT NULL OR o.err IS NOT NULL OR a.area > ${tol}`);
+CROSS JOIN LATERAL ${measured(clearance)} o
+WHERE c.geom_err IS NOT NULL OR o.err IS NOT NULL OR o.area > ${tol}`);
 }
 
 /** The min-distance rule in SQL. */
