@@ -25,7 +25,10 @@ export type PostgisRunOptions = {
   findingGeometry?: boolean;
   /** The error stopping the run when screening found problems that are errors (null: go on). */
   stop?: (problems: CheckProblem[]) => Error | null;
-  /** Called with each rule's query plan (`EXPLAIN`) before the query runs: tests read it. */
+  /**
+   * Called with each rule's query plan (`EXPLAIN (VERBOSE)`: with each node's output columns)
+   * before the query runs: tests read it.
+   */
   explain?: (rule: Rule, plan: string) => void;
 };
 
@@ -130,7 +133,7 @@ async function rowsOf(
     const query = sqlFor(rule).query(rule, c);
     if (explain) {
       const plan = await client.query<{ "QUERY PLAN": string }>(
-        `EXPLAIN (COSTS OFF) ${query.text}`,
+        `EXPLAIN (VERBOSE, COSTS OFF) ${query.text}`,
         query.values,
       );
       explain(rule, plan.rows.map((r) => r["QUERY PLAN"]).join("\n"));
