@@ -1,6 +1,7 @@
 import type { ClientBase } from "pg";
 import type { LayerSelection, Rule } from "../../core/catalog/rules-schema";
 import { authorityOf, type PreparedLayer, select } from "../../core/check/context";
+import { areaOf } from "../../core/check/prepared-geometry";
 import { constraintKeys, matrixValues } from "../../core/check/rules/compatibility/check";
 import { sqlFor } from "../../core/check/rules/sql-index";
 import {
@@ -112,6 +113,10 @@ function contextOf(
     geometry,
     safe: false,
     polygonal: subject.entry ? subject.entry.geometryType === "polygon" : true,
+    subjectArea: (idx) => {
+      const g = subject.geometry(idx);
+      return g ? areaOf(g) : null;
+    },
   };
   if (rule.type === "compatibility" && constraint) {
     ctx.matrixValues = {

@@ -51,6 +51,11 @@ export function measured(source: string): string {
 /** Area on the WGS84 spheroid, m² (PostGIS geography; see README for how it compares). */
 export const geodesicArea = (g: string) => `ST_Area((${g})::geography)`;
 
+/** The subject's area column: null when `ctx.subjectArea` gives it in JS, else measured here. */
+export function subjectAreaColumn(ctx: RuleSqlContext, subject: string): string {
+  return ctx.subjectArea ? "NULL::float8" : geodesicArea(`${subject}.poly`);
+}
+
 /** The finding's geometry as GeoJSON (15 decimals: what the run computed), or null. */
 export function geojsonColumn(ctx: RuleSqlContext, g: string): string {
   return ctx.geometry ? `ST_AsGeoJSON(${g}, 15)` : "NULL::text";

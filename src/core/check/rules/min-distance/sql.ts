@@ -2,10 +2,10 @@ import type { MinDistanceRule } from "../../../catalog/rules-schema";
 import type { RuleSql, RuleSqlContext } from "../../sql/context";
 import {
   districtsColumn,
-  geodesicArea,
   geojsonColumn,
   measured,
   selected,
+  subjectAreaColumn,
 } from "../../sql/fragments";
 import { pairFindings } from "../../sql/pair-sql";
 import { SqlParams } from "../../sql/query";
@@ -68,7 +68,7 @@ zones AS MATERIALIZED (
 )
 SELECT s.idx AS s, s.fid AS sid, c.idx AS c, c.fid AS cid,
   coalesce(c.geom_err, o.err) AS err,
-  ${geojsonColumn(ctx, "o.g")} AS geojson, o.area, ${geodesicArea("s.poly")} AS subject_area,
+  ${geojsonColumn(ctx, "o.g")} AS geojson, o.area, ${subjectAreaColumn(ctx, "s")} AS subject_area,
   ${districtsColumn(ctx, "s", "o.g")} AS districts,
   CASE WHEN o.err IS NULL AND c.geom_err IS NULL THEN pg_temp.pl_local_distance(s.poly, c.geom) END AS distance
 FROM pairs p
