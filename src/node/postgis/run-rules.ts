@@ -113,11 +113,14 @@ function contextOf(
     geometry,
     safe: false,
     polygonal: subject.entry ? subject.entry.geometryType === "polygon" : true,
-    subjectArea: (idx) => {
+  };
+  // a streamed layer would read each kept subject's geometry from its file again: PostGIS measures
+  if (!subject.streamed) {
+    ctx.subjectArea = (idx) => {
       const g = subject.geometry(idx);
       return g ? areaOf(g) : null;
-    },
-  };
+    };
+  }
   if (rule.type === "compatibility" && constraint) {
     ctx.matrixValues = {
       subject: matrixValues(subject, rule.subjectAttribute, Object.keys(rule.matrix)),
