@@ -69,12 +69,14 @@ export function authorityFinding(
     };
   }
   const area = row.area ?? 0;
+  const subjectArea =
+    row.subject_area ?? (row.s === null ? null : (ctx.subjectArea?.(row.s) ?? null));
   return {
     ...base,
     status: "ok",
     geometry: ctx.geometry ? findingGeometry(row.geojson) : null,
     areaSquareMeters: area,
-    shareOfSubject: row.subject_area ? area / row.subject_area : null,
+    shareOfSubject: subjectArea ? area / subjectArea : null,
     measures: extra.measures ?? {},
   };
 }

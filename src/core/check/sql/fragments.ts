@@ -11,29 +11,50 @@ export function selected(alias: string, selection: number[] | null, params: SqlP
   return selection === null ? "" : ` AND ${alias}.idx = ANY(${params.add(selection, "int[]")})`;
 }
 
+/*
+ * `OFFSET 0` below keeps PostgreSQL from inlining a sub-select into the query around it: inlined,
+ * the expression is written out again wherever its column is read, so a pair kept by the tolerance
+ * was clipped three times (the area test, the area column, the GeoJSON column) instead of once.
+ */
+
 /**
  * A LATERAL source of one row (g, err): the polygonal part of a ∩ b, or the error the operation
- * raised when the run is in safe mode.
+ * raised when the run is in safe mode. Computed once, however often g is read.
  */
 export function intersection(ctx: RuleSqlContext, a: string, b: string): string {
   return ctx.safe
     ? `pg_temp.pl_intersection(${a}, ${b})`
-    : `(SELECT ST_CollectionExtract(ST_Intersection(${a}, ${b}), 3) AS g, NULL::text AS err)`;
+    : `(SELECT ST_CollectionExtract(ST_Intersection(${a}, ${b}), 3) AS g, NULL::text AS err OFFSET 0)`;
 }
 
 /**
  * A LATERAL source of one row (g, err): the polygonal part of a minus the union of the collection b
  * (a itself when b is null). The union is taken here, not where b is gathered, so that a failing
- * union is caught in safe mode like a failing difference.
+ * union is caught in safe mode like a failing difference. Computed once, however often g is read.
  */
 export function difference(ctx: RuleSqlContext, a: string, b: string): string {
   return ctx.safe
     ? `pg_temp.pl_difference(${a}, ${b})`
-    : `(SELECT CASE WHEN ${b} IS NULL THEN ${a} ELSE ST_CollectionExtract(ST_Difference(${a}, ST_UnaryUnion(${b})), 3) END AS g, NULL::text AS err)`;
+    : `(SELECT CASE WHEN ${b} IS NULL THEN ${a} ELSE ST_CollectionExtract(ST_Difference(${a}, ST_UnaryUnion(${b})), 3) END AS g, NULL::text AS err OFFSET 0)`;
+}
+
+/**
+ * A LATERAL source of one row (g, err, area) from a source of (g, err) such as `intersection`: g's
+ * area on the spheroid beside it, computed once for the tolerance test and the area column. The
+ * columns a kept pair alone needs (GeoJSON, the subject's area, its districts) belong in the
+ * query's output list, which PostgreSQL evaluates only for the rows its WHERE keeps.
+ */
+export function measured(source: string): string {
+  return `(SELECT x.g, x.err, ${geodesicArea("x.g")} AS area FROM ${source} x OFFSET 0)`;
 }
 
 /** Area on the WGS84 spheroid, m² (PostGIS geography; see README for how it compares). */
 export const geodesicArea = (g: string) => `ST_Area((${g})::geography)`;
+
+/** The subject's area column: null when `ctx.subjectArea` gives it in JS, else measured here. */
+export function subjectAreaColumn(ctx: RuleSqlContext, subject: string): string {
+  return ctx.subjectArea ? "NULL::float8" : geodesicArea(`${subject}.poly`);
+}
 
 /** The finding's geometry as GeoJSON (15 decimals: what the run computed), or null. */
 export function geojsonColumn(ctx: RuleSqlContext, g: string): string {

@@ -1,7 +1,14 @@
 import type { LayerSelection } from "../../catalog/rules-schema";
 import { authorityFinding } from "./area-finding";
 import type { FindingContext, RuleSqlContext, SqlRow } from "./context";
-import { districtsColumn, geodesicArea, geojsonColumn, intersection, selected } from "./fragments";
+import {
+  districtsColumn,
+  geojsonColumn,
+  intersection,
+  measured,
+  selected,
+  subjectAreaColumn,
+} from "./fragments";
 import type { SqlParams, SqlQuery } from "./query";
 
 /** What a pair rule adds to the shared pair query. */
@@ -37,14 +44,13 @@ export function overlapPairsQuery(
   const constraintSel = selected("c", ctx.constraintSelection, params);
   const tol = params.add(tolerance, "float8");
   return params.query(`SELECT s.idx AS s, s.fid AS sid, c.idx AS c, c.fid AS cid, o.err,
-  ${geojsonColumn(ctx, "o.g")} AS geojson, a.area, ${geodesicArea("s.poly")} AS subject_area,
+  ${geojsonColumn(ctx, "o.g")} AS geojson, o.area, ${subjectAreaColumn(ctx, "s")} AS subject_area,
   ${districtsColumn(ctx, "s", "o.g")} AS districts${columns}
 FROM ${ctx.subject} s
 JOIN ${ctx.constraint} c ON ST_Intersects(s.poly, c.poly)${self}${lateral}
-CROSS JOIN LATERAL ${intersection(ctx, "s.poly", "c.poly")} o
-CROSS JOIN LATERAL (SELECT ${geodesicArea("o.g")} AS area) a
+CROSS JOIN LATERAL ${measured(intersection(ctx, "s.poly", "c.poly"))} o
 WHERE s.poly IS NOT NULL AND c.poly IS NOT NULL${subjectSel}${constraintSel}${where}
-  AND (o.err IS NOT NULL OR a.area > ${tol})`);
+  AND (o.err IS NOT NULL OR o.area > ${tol})`);
 }
 
 /**

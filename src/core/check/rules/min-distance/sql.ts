@@ -1,5 +1,11 @@
 import type { RuleSql, RuleSqlContext } from "../../sql/context";
-import { districtsColumn, geodesicArea, geojsonColumn, selected } from "../../sql/fragments";
+import {
+  districtsColumn,
+  geojsonColumn,
+  measured,
+  selected,
+  subjectAreaColumn,
+} from "../../sql/fragments";
 import { pairFindings } from "../../sql/pair-sql";
 import { SqlParams } from "../../sql/query";
 import { WGS84_A, WGS84_E2 } from "../../wgs84";
@@ -57,7 +63,7 @@ function minDistanceQuery(rule: MinDistanceRule, ctx: RuleSqlContext) {
     : `CASE WHEN ${d} > 0 THEN ${localBuffer("c.geom", d)} ELSE c.poly END`;
   const clearance = ctx.safe
     ? `pg_temp.pl_clearance(s.poly, c.geom, c.poly, ${d})`
-    : "(SELECT ST_CollectionExtract(ST_Intersection(s.poly, z.zone), 3) AS g, NULL::text AS err)";
+    : "(SELECT ST_CollectionExtract(ST_Intersection(s.poly, z.zone), 3) AS g, NULL::text AS err OFFSET 0)";
   // a constraint PostGIS could not be given as written (a position that is no longitude/latitude)
   // has no clearance zone: its pairs are not computed, as in process
   return params.query(`WITH pairs AS MATERIALIZED (
@@ -71,16 +77,15 @@ zones AS MATERIALIZED (
 )
 SELECT s.idx AS s, s.fid AS sid, c.idx AS c, c.fid AS cid,
   coalesce(c.geom_err, o.err) AS err,
-  ${geojsonColumn(ctx, "o.g")} AS geojson, a.area, ${geodesicArea("s.poly")} AS subject_area,
+  ${geojsonColumn(ctx, "o.g")} AS geojson, o.area, ${subjectAreaColumn(ctx, "s")} AS subject_area,
   ${districtsColumn(ctx, "s", "o.g")} AS districts,
   CASE WHEN o.err IS NULL AND c.geom_err IS NULL THEN pg_temp.pl_local_distance(s.poly, c.geom) END AS distance
 FROM pairs p
 JOIN ${ctx.subject} s ON s.idx = p.si
 JOIN ${ctx.constraint} c ON c.idx = p.ci
 LEFT JOIN zones z ON z.idx = c.idx
-CROSS JOIN LATERAL ${clearance} o
-CROSS JOIN LATERAL (SELECT ${geodesicArea("o.g")} AS area) a
-WHERE c.geom_err IS NOT NULL OR o.err IS NOT NULL OR a.area > ${tol}`);
+CROSS JOIN LATERAL ${measured(clearance)} o
+WHERE c.geom_err IS NOT NULL OR o.err IS NOT NULL OR o.area > ${tol}`);
 }
 
 /** The functions min-distance's query calls (created with the run's, in `pg_temp`). */

@@ -2,9 +2,10 @@ import type { RuleSql, RuleSqlContext } from "../../sql/context";
 import {
   difference,
   districtsColumn,
-  geodesicArea,
   geojsonColumn,
+  measured,
   selected,
+  subjectAreaColumn,
 } from "../../sql/fragments";
 import { pairFindings } from "../../sql/pair-sql";
 import { SqlParams } from "../../sql/query";
@@ -22,16 +23,15 @@ function withinQuery(rule: WithinRule, ctx: RuleSqlContext) {
   const subjectSel = selected("s", ctx.subjectSelection, params);
   const tol = params.add(rule.toleranceSquareMeters, "float8");
   return params.query(`SELECT s.idx AS s, s.fid AS sid, NULL::int AS c, NULL::text AS cid, o.err,
-  ${geojsonColumn(ctx, "o.g")} AS geojson, a.area, ${geodesicArea("s.poly")} AS subject_area,
+  ${geojsonColumn(ctx, "o.g")} AS geojson, o.area, ${subjectAreaColumn(ctx, "s")} AS subject_area,
   ${districtsColumn(ctx, "s", "o.g")} AS districts
 FROM ${ctx.subject} s
 CROSS JOIN LATERAL (
   SELECT ST_Collect(c.poly) AS u FROM ${ctx.constraint} c
   WHERE ST_Intersects(s.poly, c.poly) AND c.poly IS NOT NULL${self}${constraintSel}
 ) k
-CROSS JOIN LATERAL ${difference(ctx, "s.poly", "k.u")} o
-CROSS JOIN LATERAL (SELECT ${geodesicArea("o.g")} AS area) a
-WHERE s.poly IS NOT NULL${subjectSel} AND (o.err IS NOT NULL OR a.area > ${tol})`);
+CROSS JOIN LATERAL ${measured(difference(ctx, "s.poly", "k.u"))} o
+WHERE s.poly IS NOT NULL${subjectSel} AND (o.err IS NOT NULL OR o.area > ${tol})`);
 }
 
 /** The within rule in SQL. */
