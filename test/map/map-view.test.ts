@@ -26,6 +26,8 @@ class FakeMap {
   touchZoomRotate = { disableRotation: () => {} };
   _locale: Record<string, string> = {};
   readonly canvas = {
+    clientWidth: 800,
+    clientHeight: 600,
     style: { cursor: "" },
     setAttribute: () => {},
     addEventListener: () => {},
@@ -68,6 +70,14 @@ class FakeMap {
   pixelRatio: number | undefined;
   setPixelRatio(ratio: number | undefined) {
     this.pixelRatio = ratio;
+    // MapLibre resizes the canvas, and reports it as a move
+    for (const type of ["movestart", "move", "moveend"]) this.fire(type);
+  }
+  getZoom() {
+    return 9;
+  }
+  getCenter() {
+    return { lat: 21, lng: 105.8 };
   }
   getLayersOrder() {
     return [...this.order];
@@ -169,7 +179,10 @@ const collection = (n: number): FeatureCollection => ({
 });
 
 /** A MapView whose style has loaded, released (the app's first picture is due) unless `held`. */
-function startView(onClick = vi.fn(), { held = false, onFirstPicture = () => {} } = {}) {
+function startView(
+  onClick = vi.fn(),
+  { held = false, onFirstPicture = () => {}, onMove = () => {} } = {},
+) {
   const view = new MapView({
     container: {} as HTMLElement,
     camera: undefined,
@@ -177,7 +190,7 @@ function startView(onClick = vi.fn(), { held = false, onFirstPicture = () => {} 
     locale: {} as MapLocale,
     onReady: () => {},
     onFirstPicture,
-    onMove: () => {},
+    onMove,
     onClick,
     onBasemapError: () => {},
     onComparePiece: () => {},
@@ -385,6 +398,16 @@ describe("MapView: the first picture", () => {
     map.fire("idle");
     await frame();
     expect(onReady).toHaveBeenCalledTimes(1);
+  });
+
+  it("reports no camera move when it redraws its first picture at full resolution", () => {
+    const onMove = vi.fn();
+    const { map } = startView(vi.fn(), { onMove });
+    map.fire("idle");
+    expect(map.pixelRatio).toBeUndefined();
+    expect(onMove).not.toHaveBeenCalled();
+    map.fire("moveend");
+    expect(onMove).toHaveBeenCalledTimes(1);
   });
 
   it("neither marks nor calls back for a picture whose map was destroyed before it was shown", async () => {
