@@ -6,7 +6,9 @@
 //
 //   first drawn map  the app's performance mark `plan-layers:first-map`: the map's first `idle` at
 //                    which the districts and every plan layer switched on at start (loaded, or
-//                    failed and reported) are drawn (src/map/first-draw.ts). A build older than the
+//                    failed and reported) are drawn, set once that frame is on the screen
+//                    (src/map/first-draw.ts; older builds set it before that frame's
+//                    read-back, which software WebGL makes the page wait for). A build older than the
 //                    mark is timed by the same rule from outside: the first `idle` at which the
 //                    district source and the source of every catalogue layer visible by default
 //                    are loaded (read from dist/layers/catalog.json).

@@ -1,5 +1,6 @@
 import type { FeatureCollection } from "geojson";
 import type { FilterSpecification, LayerSpecification, StyleSpecification } from "maplibre-gl";
+import { OUTLINED_FILL_PAINT } from "./fill-paint";
 import { NOT_POINTS, POINTS, POLYGONS } from "./geometry-filters";
 
 /** Source ids of the base map. */
@@ -43,7 +44,7 @@ export function baseStyle(): StyleSpecification {
       id: BASE_LAYERS.provincesFill,
       type: "fill",
       source: BASE_SOURCES.provinces,
-      paint: { "fill-color": "#f9f8f4", "fill-opacity": 0.9 },
+      paint: { ...OUTLINED_FILL_PAINT, "fill-color": "#f9f8f4", "fill-opacity": 0.9 },
     },
     {
       id: "base:provinces-line",
@@ -55,7 +56,7 @@ export function baseStyle(): StyleSpecification {
       id: BASE_LAYERS.districtsFill,
       type: "fill",
       source: BASE_SOURCES.districts,
-      paint: { "fill-color": "#ffffff", "fill-opacity": 0.55 },
+      paint: { ...OUTLINED_FILL_PAINT, "fill-color": "#ffffff", "fill-opacity": 0.55 },
     },
     {
       id: BASE_LAYERS.districtsLine,
@@ -79,7 +80,7 @@ export function baseStyle(): StyleSpecification {
       type: "fill",
       source: BASE_SOURCES.highlight,
       filter: POLYGONS,
-      paint: { "fill-color": "#1f6feb", "fill-opacity": 0.12 },
+      paint: { ...OUTLINED_FILL_PAINT, "fill-color": "#1f6feb", "fill-opacity": 0.12 },
     },
     {
       id: BASE_LAYERS.highlightLine,

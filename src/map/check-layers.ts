@@ -3,6 +3,7 @@ import type { ExpressionSpecification, LayerSpecification, Map as MapLibreMap } 
 import type { Finding, Severity } from "../core/check/index";
 import type { FindingHighlight } from "../state/check-selection";
 import { EMPTY_COLLECTION } from "./base-style";
+import { OUTLINED_FILL_PAINT } from "./fill-paint";
 import { NOT_POINTS, POINTS, POLYGONS } from "./geometry-filters";
 
 /** Source ids of the check results. */
@@ -138,7 +139,7 @@ export function checkLayerSpecs(): LayerSpecification[] {
       type: "fill",
       source: findings,
       filter: POLYGONS,
-      paint: { "fill-color": severityColor, "fill-opacity": 0.12 },
+      paint: { ...OUTLINED_FILL_PAINT, "fill-color": severityColor, "fill-opacity": 0.12 },
     },
     {
       id: "check:findings-hatch",
@@ -146,6 +147,7 @@ export function checkLayerSpecs(): LayerSpecification[] {
       source: findings,
       filter: POLYGONS,
       paint: {
+        ...OUTLINED_FILL_PAINT,
         "fill-pattern": bySeverity(hatchImageId("error"), hatchImageId("warning")),
         "fill-opacity": 0.9,
       },
@@ -210,7 +212,7 @@ export function checkLayerSpecs(): LayerSpecification[] {
       type: "fill",
       source: highlight,
       filter: ["all", POLYGONS, role("conflict")],
-      paint: { "fill-color": severityColor, "fill-opacity": 0.3 },
+      paint: { ...OUTLINED_FILL_PAINT, "fill-color": severityColor, "fill-opacity": 0.3 },
     },
     {
       id: "check:highlight-conflict-line",

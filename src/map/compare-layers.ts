@@ -9,6 +9,7 @@ import type {
 import { type PackedLayer, packCollection } from "../io/packed-collection";
 import { EMPTY_COLLECTION } from "./base-style";
 import { hatchPattern, hexToRgb, type PatternImage } from "./check-layers";
+import { OUTLINED_FILL_PAINT } from "./fill-paint";
 import { NOT_POINTS, POLYGONS } from "./geometry-filters";
 
 /** Source ids of the comparison: every drawable piece, and the selected piece. */
@@ -186,7 +187,7 @@ export function compareLayerSpecs(visible = true): LayerSpecification[] {
       source,
       layout,
       filter: ["all", POLYGONS, isKind("changed")],
-      paint: { "fill-color": changedColor, "fill-opacity": 0.55 },
+      paint: { ...OUTLINED_FILL_PAINT, "fill-color": changedColor, "fill-opacity": 0.55 },
     },
     {
       id: "compare:added-hatch",
@@ -194,7 +195,11 @@ export function compareLayerSpecs(visible = true): LayerSpecification[] {
       source,
       layout,
       filter: ["all", POLYGONS, isKind("added")],
-      paint: { "fill-pattern": compareHatchImageId("added"), "fill-opacity": 0.9 },
+      paint: {
+        ...OUTLINED_FILL_PAINT,
+        "fill-pattern": compareHatchImageId("added"),
+        "fill-opacity": 0.9,
+      },
     },
     {
       id: "compare:removed-hatch",
@@ -202,7 +207,11 @@ export function compareLayerSpecs(visible = true): LayerSpecification[] {
       source,
       layout,
       filter: ["all", POLYGONS, isKind("removed")],
-      paint: { "fill-pattern": compareHatchImageId("removed"), "fill-opacity": 0.9 },
+      paint: {
+        ...OUTLINED_FILL_PAINT,
+        "fill-pattern": compareHatchImageId("removed"),
+        "fill-opacity": 0.9,
+      },
     },
     {
       id: "compare:changed-line",

@@ -1,6 +1,7 @@
 import type { Feature, FeatureCollection } from "geojson";
 import type { ExpressionSpecification, LayerSpecification } from "maplibre-gl";
 import type { Flag, FlagStatus, OwnGeometry } from "../core/review/index";
+import { OUTLINED_FILL_PAINT } from "./fill-paint";
 import { NOT_POINTS, POINTS, POLYGONS } from "./geometry-filters";
 
 /** Source of the flags reviewers drew themselves (and of a drawing waiting for its comment). */
@@ -82,7 +83,7 @@ export function flagLayerSpecs(): LayerSpecification[] {
       type: "fill",
       source: FLAG_SOURCE,
       filter: POLYGONS,
-      paint: { "fill-color": statusColor, "fill-opacity": 0.2 },
+      paint: { ...OUTLINED_FILL_PAINT, "fill-color": statusColor, "fill-opacity": 0.2 },
     },
     {
       id: FLAG_LAYERS.line,

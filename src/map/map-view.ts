@@ -1,9 +1,10 @@
 import "maplibre-gl/dist/maplibre-gl.css";
 import type { Feature, FeatureCollection } from "geojson";
+import type { LayerSpecification } from "maplibre-gl";
 import type { LayerEntry } from "../core/catalog/schema";
 import type { Finding } from "../core/check/index";
 
-import { featureAt, isPacked, type LayerData } from "../io/packed-collection";
+import { featureAt, featureCount, isPacked, type LayerData } from "../io/packed-collection";
 import type { BasemapChoice, BasemapSource } from "../state/basemap";
 
 import type { Bbox } from "../state/bounds";
@@ -17,6 +18,7 @@ import { BASE_LAYERS, BASE_SOURCES, baseStyle, EMPTY_COLLECTION, OSM_SOURCE } fr
 import {
   CHECK_FIRST_LAYER,
   CHECK_SOURCES,
+  checkLayerSpecs,
   FINDING_CLICK_LAYERS,
   findingIdsAt,
   findingsCollection,
@@ -30,10 +32,10 @@ import {
   compareLayerSpecs,
 } from "./compare-layers";
 import { type DistrictLabel, DistrictLabels } from "./district-labels";
-import { markFirstMap } from "./first-draw";
+import { afterFrame, markFirstMap } from "./first-draw";
 import { FlagDraw } from "./flag-draw";
 import { FLAG_SOURCE, flagLayerSpecs } from "./flag-layers";
-import { holdFramesWhileLoading } from "./frame-hold";
+import { gateFrames, holdFramesWhileLoading } from "./frame-hold";
 import { HoverTooltip } from "./hover-tooltip";
 import { type BasemapFragment, INTRANET_PREFIX, loadBasemapFragment } from "./intranet-basemap";
 import { MapControls, type MapLocale } from "./map-controls";
@@ -114,6 +116,22 @@ export type ComparisonData = { pieces: LayerData; highlight: FeatureCollection }
 
 const CLICK_TOLERANCE_PX = 5;
 
+/**
+ * Resolution of the map's frames before its first picture (device pixels per CSS pixel), while
+ * the canvas is hidden. A hidden canvas is not read back, but software WebGL still draws every
+ * frame given to it, later: at full resolution the frames drawn while the layers came in (a
+ * dozen or more) were all paid for at once when the canvas was shown, in one task of seconds.
+ * At 1/8 a frame has 1/64 of the pixels and costs next to nothing; tiles, hit tests and labels
+ * work in CSS pixels and are the same at any resolution.
+ */
+const PREVIEW_PIXEL_RATIO = 1 / 8;
+
+/**
+ * Before the first picture the map draws only when every source it draws has its tiles, or at
+ * the latest this long after its last frame (see `gateFrames`), ms.
+ */
+const PREVIEW_FRAME_GAP_MS = 1000;
+
 /** No order given: each level in the order its layers are given. */
 const CATALOGUE_ORDER: readonly string[] = [];
 
@@ -167,6 +185,18 @@ export class MapView {
   private readonly tooltip: HoverTooltip;
   private readonly marker: PlaceMarker;
   private readonly options: MapViewOptions;
+  /** The layers of the base map, the check, the comparison and the flags, by source id. */
+  private readonly overlayLayers = layerIdsBySource([
+    ...baseStyle().layers,
+    ...checkLayerSpecs(),
+    ...compareLayerSpecs(),
+    ...flagLayerSpecs(),
+  ]);
+  private destroyed = false;
+  /** The map is being resized for its first picture: the camera has not moved. */
+  private resizingForFirstPicture = false;
+  /** Lets every frame through from now on (the first picture is due). */
+  private readonly openFrameGate: () => void;
 
   constructor(options: MapViewOptions) {
     this.options = options;
@@ -183,11 +213,19 @@ export class MapView {
       // added by MapControls, in the UI's language
       attributionControl: false,
       locale: options.locale,
+      pixelRatio: PREVIEW_PIXEL_RATIO,
+      // No symbol layer fades in (labels are DOM, see district-labels.ts); with a fade the map
+      // redraws every frame for 300 ms after each placement, and `idle` waits for the fade.
+      fadeDuration: 0,
       dragRotate: false,
       pitchWithRotate: false,
       maxZoom: 18,
     });
     this.map.touchZoomRotate.disableRotation();
+    // Out of sight, at low resolution, until the first picture (see `showFirstPicture`): with
+    // software WebGL each frame of a shown canvas blocks the page while it is drawn and read back.
+    this.map.getCanvasContainer().style.visibility = "hidden";
+    this.openFrameGate = gateFrames(this.map, () => this.sourcesLoaded(), PREVIEW_FRAME_GAP_MS);
     this.controls = new MapControls(this.map, options.locale);
     this.tooltip = new HoverTooltip(this.map);
     this.marker = new PlaceMarker(this.map);
@@ -199,7 +237,9 @@ export class MapView {
       this.apply();
       this.flagDraw.attach();
     });
-    this.map.on("moveend", () => options.onMove(this.camera()));
+    this.map.on("moveend", () => {
+      if (!this.resizingForFirstPicture) options.onMove(this.camera());
+    });
     this.map.on("click", (event) => {
       // While a flag is drawn or moved, clicks place its vertices: nothing else is selected.
       if (this.flagDraw.active) return;
@@ -342,6 +382,8 @@ export class MapView {
 
   /** Frees the map, its WebGL context and its labels. */
   destroy(): void {
+    this.destroyed = true;
+    this.openFrameGate();
     this.tooltip.hide();
     this.marker.set(null);
     this.labels.destroy();
@@ -362,6 +404,7 @@ export class MapView {
       this.setSourceData(BASE_SOURCES.orientation, this.base.orientation ?? EMPTY_COLLECTION);
       this.waitFor("ready", () => this.isDistrictLayerDrawn(), this.options.onReady);
     }
+    this.setSourceData(BASE_SOURCES.highlight, this.highlighted);
     // No layer of the plan, the check or the comparison before the release: each added would
     // change the style and redraw the map once more.
     if (!this.released) return;
@@ -372,17 +415,44 @@ export class MapView {
     this.waitFor(
       "firstPicture",
       () => this.isFirstPictureDrawn(),
-      () => {
-        markFirstMap();
-        this.options.onFirstPicture();
-      },
+      () => this.showFirstPicture(),
     );
     this.setSourceData(COMPARE_SOURCES.pieces, this.comparison.pieces);
     this.setSourceData(COMPARE_SOURCES.highlight, this.comparison.highlight);
     this.setSourceData(CHECK_SOURCES.findings, this.findings);
     this.setSourceData(CHECK_SOURCES.highlight, this.findingHighlight);
     this.setSourceData(FLAG_SOURCE, this.ownFlags);
-    this.setSourceData(BASE_SOURCES.highlight, this.highlighted);
+  }
+
+  /**
+   * The first picture is drawn, at low resolution and hidden: draws it again at the device's
+   * resolution (the map's own, no override) and shows the canvas at the `idle` after that frame,
+   * so the frame just drawn is the first one the user sees. The mark and the callback come once
+   * it is on the screen: the benchmark times (and the loading indicator stays up until) the
+   * picture itself, not the order to show it.
+   */
+  private showFirstPicture(): void {
+    this.openFrameGate();
+    // MapLibre reports the resize as a move (start, move, end) although the camera stays put.
+    this.resizingForFirstPicture = true;
+    try {
+      this.map.setPixelRatio(undefined as unknown as number);
+    } finally {
+      this.resizingForFirstPicture = false;
+    }
+    // The idle of the frame drawn after the resize (an `idle` listener added now would be called
+    // at once: MapLibre calls the one-time listeners of an event after its others).
+    this.map.once("render", () => {
+      this.map.once("idle", () => {
+        if (this.destroyed) return;
+        this.map.getCanvasContainer().style.visibility = "";
+        afterFrame(() => {
+          if (this.destroyed) return;
+          markFirstMap();
+          this.options.onFirstPicture();
+        });
+      });
+    });
   }
 
   /** GeoJSON sources get numeric ids (the feature's index) so a click can find the original. */
@@ -391,6 +461,7 @@ export class MapView {
     const source = this.map.getSource<maplibregl.GeoJSONSource>(sourceId);
     if (!source) return;
     this.sourceData.set(sourceId, data);
+    this.showWhileNotEmpty(sourceId, featureCount(data) > 0);
     // packed: fetched and parsed by MapLibre's worker; plan sources number features themselves
     if (isPacked(data)) {
       void source.setData(this.packedUrls.urlFor(sourceId, data));
@@ -400,6 +471,21 @@ export class MapView {
     void source.setData(withIndexIds(data));
     // A check's findings: one redraw once their tiles are in, not one per step of their loading.
     if (sourceId === CHECK_SOURCES.findings) holdFramesWhileLoading(this.map, sourceId);
+  }
+
+  /**
+   * Hides the layers of a base, check, comparison or flag source while it has no feature, and
+   * shows them once it has (the plan layers' visibility is the user's, and stays so). MapLibre
+   * draws each layer that is shown, empty or not, and before each one whose source differs from
+   * the last it masks the source's tiles: a pass over the whole canvas, twice a frame. The empty
+   * comparison, findings, flags and highlights were a tenth of every frame of the default view.
+   */
+  private showWhileNotEmpty(sourceId: string, notEmpty: boolean): void {
+    for (const layerId of this.overlayLayers.get(sourceId) ?? []) {
+      if (this.map.getLayer(layerId)) {
+        this.setLayout(layerId, "visibility", notEmpty ? "visible" : "none");
+      }
+    }
   }
 
   /**
@@ -593,6 +679,16 @@ export class MapView {
     this.map.on("idle", onIdle);
   }
 
+  /** Every source a layer of the map draws from has loaded its data and its tiles. */
+  private sourcesLoaded(): boolean {
+    const sources = new Set<string>();
+    for (const id of this.map.getLayersOrder()) {
+      const source = this.map.getLayer(id)?.source;
+      if (source) sources.add(source);
+    }
+    return [...sources].every((id) => this.map.isSourceLoaded(id));
+  }
+
   private isFirstPictureDrawn(): boolean {
     if (this.base && !this.isDistrictLayerDrawn()) return false;
     return this.plan.layers.every(({ layer }) => {
@@ -712,6 +808,16 @@ export class MapView {
     }
     console.warn("map error:", event.error?.message ?? event.error);
   }
+}
+
+/** The ids of the layers drawn from each source, by source id. */
+function layerIdsBySource(specs: readonly LayerSpecification[]): Map<string, string[]> {
+  const bySource = new Map<string, string[]>();
+  for (const spec of specs) {
+    if (!("source" in spec) || typeof spec.source !== "string") continue;
+    bySource.set(spec.source, [...(bySource.get(spec.source) ?? []), spec.id]);
+  }
+  return bySource;
 }
 
 /** Style values (numbers, strings, expressions as arrays) compared by content. */

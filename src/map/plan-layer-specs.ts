@@ -6,6 +6,7 @@ import type {
 } from "maplibre-gl";
 import { distinctCategories } from "../core/catalog/catalog-queries";
 import type { LayerEntry, LayerStyle } from "../core/catalog/schema";
+import { OUTLINED_FILL_PAINT } from "./fill-paint";
 import { POLYGONS } from "./geometry-filters";
 
 /** Prefix of the MapLibre source and layer ids drawn for catalogue layers. */
@@ -55,7 +56,7 @@ export function planLayerSpecs(
           source,
           layout,
           filter: POLYGONS,
-          paint: { "fill-color": color, "fill-opacity": opacity },
+          paint: { ...OUTLINED_FILL_PAINT, "fill-color": color, "fill-opacity": opacity },
         },
         {
           id: `${source}:outline`,

@@ -13,7 +13,7 @@ class FakeMap {
   order: string[];
   readonly layers = new Map<
     string,
-    { layout: Record<string, unknown>; paint: Record<string, unknown> }
+    { source?: string; layout: Record<string, unknown>; paint: Record<string, unknown> }
   >();
   readonly sources = new Map<string, { setData: ReturnType<typeof vi.fn> }>();
   readonly handlers = new Map<string, ((event: unknown) => void)[]>();
@@ -26,21 +26,36 @@ class FakeMap {
   touchZoomRotate = { disableRotation: () => {} };
   _locale: Record<string, string> = {};
   readonly canvas = {
+    clientWidth: 800,
+    clientHeight: 600,
     style: { cursor: "" },
     setAttribute: () => {},
     addEventListener: () => {},
   };
+  /** The element around the canvas and the DOM labels, as MapLibre makes it. */
+  readonly canvasContainer = { style: { visibility: "" } };
+  /** The options MapView made the map with. */
+  readonly options: Record<string, unknown>;
 
   constructor(options: {
     style: { sources: Record<string, unknown>; layers: { id: string; layout?: object }[] };
   }) {
     FakeMap.last = this;
+    this.options = options;
+    this.pixelRatio = (options as { pixelRatio?: number }).pixelRatio;
     for (const id of Object.keys(options.style.sources)) this.addSource(id);
     this.order = [];
     for (const layer of options.style.layers) this.addLayer(layer);
   }
   on(type: string, handler: (event: unknown) => void) {
     this.handlers.set(type, [...(this.handlers.get(type) ?? []), handler]);
+  }
+  once(type: string, handler: (event: unknown) => void) {
+    const once = (event: unknown) => {
+      this.off(type, once);
+      handler(event);
+    };
+    this.on(type, once);
   }
   off(type: string, handler: (event: unknown) => void) {
     this.handlers.set(
@@ -49,7 +64,23 @@ class FakeMap {
     );
   }
   fire(type: string, event: unknown = {}) {
-    for (const handler of this.handlers.get(type) ?? []) handler(event);
+    for (const handler of [...(this.handlers.get(type) ?? [])]) handler(event);
+  }
+  /** The pixel ratio MapLibre was told to draw at (undefined: the device's). */
+  pixelRatio: number | undefined;
+  setPixelRatio(ratio: number | undefined) {
+    this.pixelRatio = ratio;
+    // MapLibre resizes the canvas, and reports it as a move
+    for (const type of ["movestart", "move", "moveend"]) this.fire(type);
+  }
+  getZoom() {
+    return 9;
+  }
+  getCenter() {
+    return { lat: 21, lng: 105.8 };
+  }
+  getLayersOrder() {
+    return [...this.order];
   }
   addControl() {}
   removeControl() {}
@@ -63,8 +94,8 @@ class FakeMap {
   removeSource(id: string) {
     this.sources.delete(id);
   }
-  addLayer(spec: { id: string; layout?: object }, before?: string) {
-    this.layers.set(spec.id, { layout: { ...spec.layout }, paint: {} });
+  addLayer(spec: { id: string; source?: string; layout?: object }, before?: string) {
+    this.layers.set(spec.id, { source: spec.source, layout: { ...spec.layout }, paint: {} });
     const at = before ? this.order.indexOf(before) : -1;
     if (at < 0) this.order.push(spec.id);
     else this.order.splice(at, 0, spec.id);
@@ -100,6 +131,9 @@ class FakeMap {
   triggerRepaint() {}
   getCanvas() {
     return this.canvas;
+  }
+  getCanvasContainer() {
+    return this.canvasContainer;
   }
   queryRenderedFeatures() {
     return this.rendered;
@@ -145,7 +179,10 @@ const collection = (n: number): FeatureCollection => ({
 });
 
 /** A MapView whose style has loaded, released (the app's first picture is due) unless `held`. */
-function startView(onClick = vi.fn(), { held = false, onFirstPicture = () => {} } = {}) {
+function startView(
+  onClick = vi.fn(),
+  { held = false, onFirstPicture = () => {}, onMove = () => {} } = {},
+) {
   const view = new MapView({
     container: {} as HTMLElement,
     camera: undefined,
@@ -153,7 +190,7 @@ function startView(onClick = vi.fn(), { held = false, onFirstPicture = () => {} 
     locale: {} as MapLocale,
     onReady: () => {},
     onFirstPicture,
-    onMove: () => {},
+    onMove,
     onClick,
     onBasemapError: () => {},
     onComparePiece: () => {},
@@ -254,9 +291,10 @@ describe("MapView", () => {
     const { map, view } = startView();
     const layers = [layer(road), layer(land)];
     view.setLayers(layers, settings([road, land]));
+    view.highlight(collection(1).features[0] as Feature);
     const calls = map.styleCalls;
     view.setFindings([]);
-    view.highlight(collection(1).features[0] as Feature);
+    view.highlight(collection(2).features[1] as Feature);
     view.highlightFinding(null);
     view.setLayers(layers, settings([road, land]));
     expect(map.styleCalls).toBe(calls);
@@ -327,23 +365,61 @@ describe("MapView: the first picture", () => {
     expect(map.order).toContain("check:findings-tint");
   });
 
-  it("has its first picture, and marks it, at the first idle at which the layers shown have loaded", () => {
+  it("shows its first picture, and marks it once shown, at the first idle at which the layers shown have loaded", async () => {
     const onReady = vi.fn();
     const { map, view } = startView(vi.fn(), { held: true, onFirstPicture: onReady });
+    const shown = () => map.canvasContainer.style.visibility !== "hidden";
+    const frame = () => new Promise((resolve) => setTimeout(resolve, 0));
+    expect(shown()).toBe(false);
     view.setLayers([layer(road)], settings([road]));
     map.fire("idle");
+    await frame();
     expect(onReady).not.toHaveBeenCalled();
     view.release();
     map.loading.add("plan:ring-road-4");
     map.fire("idle");
+    await frame();
     expect(onReady).not.toHaveBeenCalled();
+    expect(shown()).toBe(false);
     expect(performance.getEntriesByName(FIRST_MAP_MARK)).toHaveLength(0);
+    expect(map.pixelRatio).toBeLessThan(1);
     map.loading.clear();
     map.fire("idle");
+    // drawn again at the device's resolution, shown at that frame's idle, marked once on screen
+    expect(map.pixelRatio).toBeUndefined();
+    expect(shown()).toBe(false);
+    map.fire("render");
+    map.fire("idle");
+    expect(shown()).toBe(true);
+    expect(performance.getEntriesByName(FIRST_MAP_MARK)).toHaveLength(0);
+    await frame();
     expect(onReady).toHaveBeenCalledTimes(1);
     expect(performance.getEntriesByName(FIRST_MAP_MARK)).toHaveLength(1);
     map.fire("idle");
+    await frame();
     expect(onReady).toHaveBeenCalledTimes(1);
+  });
+
+  it("reports no camera move when it redraws its first picture at full resolution", () => {
+    const onMove = vi.fn();
+    const { map } = startView(vi.fn(), { onMove });
+    map.fire("idle");
+    expect(map.pixelRatio).toBeUndefined();
+    expect(onMove).not.toHaveBeenCalled();
+    map.fire("moveend");
+    expect(onMove).toHaveBeenCalledTimes(1);
+  });
+
+  it("neither marks nor calls back for a picture whose map was destroyed before it was shown", async () => {
+    const onReady = vi.fn();
+    const { map, view } = startView(vi.fn(), { onFirstPicture: onReady });
+    map.fire("idle");
+    map.fire("render");
+    map.fire("idle");
+    view.destroy();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(onReady).not.toHaveBeenCalled();
+    expect(performance.getEntriesByName(FIRST_MAP_MARK)).toHaveLength(0);
   });
 
   it("adds a hidden layer to the map only when it is first shown", () => {
@@ -357,5 +433,46 @@ describe("MapView: the first picture", () => {
     expect(map.getLayoutProperty("plan:hidden-road:line", "visibility")).toBe("visible");
     view.setLayers(layers, { ...settings([road]), [hidden.id]: { visible: false, opacity: 1 } });
     expect(map.getLayoutProperty("plan:hidden-road:line", "visibility")).toBe("none");
+  });
+});
+
+describe("MapView: what a frame draws", () => {
+  const visibility = (map: FakeMap, id: string) => map.getLayoutProperty(id, "visibility");
+
+  it("makes the map without symbol fades (each made it redraw for 300 ms)", () => {
+    const { map } = startView();
+    expect(map.options.fadeDuration).toBe(0);
+  });
+
+  it("leaves the layers of an empty highlight, check, comparison or flag source out of the frame until they have features", () => {
+    const { map, view } = startView();
+    const overlays = [
+      "base:highlight-fill",
+      "check:findings-tint",
+      "check:highlight-subject",
+      "compare:changed-fill",
+      "compare:highlight-line",
+      "review:own-flags-fill",
+    ];
+    for (const id of overlays) expect(visibility(map, id), id).toBe("none");
+
+    view.highlight(collection(1).features[0] as Feature);
+    expect(visibility(map, "base:highlight-fill")).toBe("visible");
+    expect(visibility(map, "base:highlight-point")).toBe("visible");
+    view.setOwnFlags(collection(1));
+    expect(visibility(map, "review:own-flags-point")).toBe("visible");
+    expect(visibility(map, "check:findings-tint")).toBe("none");
+
+    view.highlight(null);
+    view.setOwnFlags(collection(0));
+    expect(visibility(map, "base:highlight-fill")).toBe("none");
+    expect(visibility(map, "review:own-flags-point")).toBe("none");
+  });
+
+  it("keeps a plan layer's visibility the user's, even with no feature", () => {
+    const { map, view } = startView();
+    const road = layerEntry();
+    view.setLayers([layer(road, 0)], settings([road]));
+    expect(visibility(map, "plan:ring-road-4:line")).toBe("visible");
   });
 });
