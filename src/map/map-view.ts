@@ -35,7 +35,7 @@ import { type DistrictLabel, DistrictLabels } from "./district-labels";
 import { afterFrame, markFirstMap } from "./first-draw";
 import { FlagDraw } from "./flag-draw";
 import { FLAG_SOURCE, flagLayerSpecs } from "./flag-layers";
-import { gateFrames, holdFramesWhileLoading } from "./frame-hold";
+import { holdFramesWhileLoading } from "./frame-hold";
 import { HoverTooltip } from "./hover-tooltip";
 import { type BasemapFragment, INTRANET_PREFIX, loadBasemapFragment } from "./intranet-basemap";
 import { MapControls, type MapLocale } from "./map-controls";
@@ -116,22 +116,6 @@ export type ComparisonData = { pieces: LayerData; highlight: FeatureCollection }
 
 const CLICK_TOLERANCE_PX = 5;
 
-/**
- * Resolution of the map's frames before its first picture (device pixels per CSS pixel), while
- * the canvas is hidden. A hidden canvas is not read back, but software WebGL still draws every
- * frame given to it, later: at full resolution the frames drawn while the layers came in (a
- * dozen or more) were all paid for at once when the canvas was shown, in one task of seconds.
- * At 1/8 a frame has 1/64 of the pixels and costs next to nothing; tiles, hit tests and labels
- * work in CSS pixels and are the same at any resolution.
- */
-const PREVIEW_PIXEL_RATIO = 1 / 8;
-
-/**
- * Before the first picture the map draws only when every source it draws has its tiles, or at
- * the latest this long after its last frame (see `gateFrames`), ms.
- */
-const PREVIEW_FRAME_GAP_MS = 1000;
-
 /** No order given: each level in the order its layers are given. */
 const CATALOGUE_ORDER: readonly string[] = [];
 
@@ -193,10 +177,6 @@ export class MapView {
     ...flagLayerSpecs(),
   ]);
   private destroyed = false;
-  /** The map is being resized for its first picture: the camera has not moved. */
-  private resizingForFirstPicture = false;
-  /** Lets every frame through from now on (the first picture is due). */
-  private readonly openFrameGate: () => void;
 
   constructor(options: MapViewOptions) {
     this.options = options;
@@ -213,7 +193,6 @@ export class MapView {
       // added by MapControls, in the UI's language
       attributionControl: false,
       locale: options.locale,
-      pixelRatio: PREVIEW_PIXEL_RATIO,
       // No symbol layer fades in (labels are DOM, see district-labels.ts); with a fade the map
       // redraws every frame for 300 ms after each placement, and `idle` waits for the fade.
       fadeDuration: 0,
@@ -222,10 +201,6 @@ export class MapView {
       maxZoom: 18,
     });
     this.map.touchZoomRotate.disableRotation();
-    // Out of sight, at low resolution, until the first picture (see `showFirstPicture`): with
-    // software WebGL each frame of a shown canvas blocks the page while it is drawn and read back.
-    this.map.getCanvasContainer().style.visibility = "hidden";
-    this.openFrameGate = gateFrames(this.map, () => this.sourcesLoaded(), PREVIEW_FRAME_GAP_MS);
     this.controls = new MapControls(this.map, options.locale);
     this.tooltip = new HoverTooltip(this.map);
     this.marker = new PlaceMarker(this.map);
@@ -237,9 +212,7 @@ export class MapView {
       this.apply();
       this.flagDraw.attach();
     });
-    this.map.on("moveend", () => {
-      if (!this.resizingForFirstPicture) options.onMove(this.camera());
-    });
+    this.map.on("moveend", () => options.onMove(this.camera()));
     this.map.on("click", (event) => {
       // While a flag is drawn or moved, clicks place its vertices: nothing else is selected.
       if (this.flagDraw.active) return;
@@ -383,7 +356,6 @@ export class MapView {
   /** Frees the map, its WebGL context and its labels. */
   destroy(): void {
     this.destroyed = true;
-    this.openFrameGate();
     this.tooltip.hide();
     this.marker.set(null);
     this.labels.destroy();
@@ -425,33 +397,15 @@ export class MapView {
   }
 
   /**
-   * The first picture is drawn, at low resolution and hidden: draws it again at the device's
-   * resolution (the map's own, no override) and shows the canvas at the `idle` after that frame,
-   * so the frame just drawn is the first one the user sees. The mark and the callback come once
-   * it is on the screen: the benchmark times (and the loading indicator stays up until) the
-   * picture itself, not the order to show it.
+   * The first picture is drawn: the mark and the callback come after the frame that puts it on the
+   * screen (with software WebGL that frame's drawing and read-back is the longest part), so the
+   * benchmark times, and the loading indicator stays up until, the picture itself.
    */
   private showFirstPicture(): void {
-    this.openFrameGate();
-    // MapLibre reports the resize as a move (start, move, end) although the camera stays put.
-    this.resizingForFirstPicture = true;
-    try {
-      this.map.setPixelRatio(undefined as unknown as number);
-    } finally {
-      this.resizingForFirstPicture = false;
-    }
-    // The idle of the frame drawn after the resize (an `idle` listener added now would be called
-    // at once: MapLibre calls the one-time listeners of an event after its others).
-    this.map.once("render", () => {
-      this.map.once("idle", () => {
-        if (this.destroyed) return;
-        this.map.getCanvasContainer().style.visibility = "";
-        afterFrame(() => {
-          if (this.destroyed) return;
-          markFirstMap();
-          this.options.onFirstPicture();
-        });
-      });
+    afterFrame(() => {
+      if (this.destroyed) return;
+      markFirstMap();
+      this.options.onFirstPicture();
     });
   }
 
@@ -677,16 +631,6 @@ export class MapView {
       then();
     };
     this.map.on("idle", onIdle);
-  }
-
-  /** Every source a layer of the map draws from has loaded its data and its tiles. */
-  private sourcesLoaded(): boolean {
-    const sources = new Set<string>();
-    for (const id of this.map.getLayersOrder()) {
-      const source = this.map.getLayer(id)?.source;
-      if (source) sources.add(source);
-    }
-    return [...sources].every((id) => this.map.isSourceLoaded(id));
   }
 
   private isFirstPictureDrawn(): boolean {

@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import {
-  gateFrames,
   type HoldableMap,
   type HoldEvent,
   holdFramesWhileLoading,
@@ -83,58 +82,5 @@ describe("holding the map's redraws while the findings load", () => {
     expect(state.redraws).toBe(0);
     fire({ sourceId: "check:findings", sourceDataType: "content" });
     expect(state.redraws).toBe(1);
-  });
-});
-
-describe("the map's frames before its first picture", () => {
-  it("are drawn only when the map is settled: one frame for many batches of tiles", () => {
-    vi.useFakeTimers();
-    const { map, state, fire } = fakeMap();
-    state.loaded = false;
-    gateFrames(map, () => state.loaded, 1000);
-    for (let batch = 0; batch < 12; batch++) {
-      map.triggerRepaint();
-      fire({ sourceId: "base:districts" });
-    }
-    expect(state.redraws).toBe(0);
-    state.loaded = true;
-    fire({ sourceId: "base:districts" });
-    expect(state.redraws).toBe(1);
-    // settled: a redraw goes through at once
-    map.triggerRepaint();
-    expect(state.redraws).toBe(2);
-  });
-
-  it("are drawn at the latest the longest gap after the last one, whatever the sources do", () => {
-    vi.useFakeTimers();
-    const { map, state } = fakeMap();
-    state.loaded = false;
-    gateFrames(map, () => state.loaded, 1000);
-    map.triggerRepaint();
-    map.triggerRepaint();
-    vi.advanceTimersByTime(999);
-    expect(state.redraws).toBe(0);
-    vi.advanceTimersByTime(1);
-    expect(state.redraws).toBe(1);
-    map.triggerRepaint();
-    expect(state.redraws).toBe(1);
-    vi.advanceTimersByTime(1000);
-    expect(state.redraws).toBe(2);
-  });
-
-  it("all go through once the gate is opened, and the one asked for meanwhile is drawn", () => {
-    vi.useFakeTimers();
-    const { map, state, listeners } = fakeMap();
-    state.loaded = false;
-    const open = gateFrames(map, () => state.loaded, 1000);
-    map.triggerRepaint();
-    open();
-    expect(state.redraws).toBe(1);
-    expect(listeners.size).toBe(0);
-    map.triggerRepaint();
-    map.triggerRepaint();
-    expect(state.redraws).toBe(3);
-    open();
-    expect(state.redraws).toBe(3);
   });
 });
