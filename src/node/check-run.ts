@@ -29,7 +29,8 @@ import { streamedShare } from "./streamed-records";
 
 /**
  * "auto" checks on every core when the layer files to read add up to this many bytes or more:
- * none yet. Measured on this 2-core machine (bench, idle, medians of 3), a second thread made the
+ * none yet. Measured on this 2-core machine (bench; medians of 3 at 10 000 zones, one run at
+ * 50 000, load 2), a second thread made the
  * check phase slower, not faster: 376 against 200 ms at 10 000 × 2 000 zones (16 MB of layers),
  * and 729 against 565 ms at 50 000 × 5 000 (61 MB): packing the layers for the worker and the
  * worker's start cost more than the half of the check it takes. `--workers N` still splits it
