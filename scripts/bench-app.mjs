@@ -121,7 +121,14 @@ function fileSize(dist, path) {
  * the screen — a build that prepares its first picture hidden reaches it earlier — and would leave
  * out the frame that shows it.
  */
+const setsMark = new Map();
 function buildSetsMark(dist) {
+  if (!setsMark.has(dist)) setsMark.set(dist, readSetsMark(dist));
+  return setsMark.get(dist);
+}
+
+/** Reads the build's chunks for the mark's name (once per build: see {@link buildSetsMark}). */
+function readSetsMark(dist) {
   const assets = join(dist, "assets");
   if (!existsSync(assets)) return false;
   return readdirSync(assets)

@@ -47,13 +47,6 @@ class FakeMap {
   on(type: string, handler: (event: unknown) => void) {
     this.handlers.set(type, [...(this.handlers.get(type) ?? []), handler]);
   }
-  once(type: string, handler: (event: unknown) => void) {
-    const once = (event: unknown) => {
-      this.off(type, once);
-      handler(event);
-    };
-    this.on(type, once);
-  }
   off(type: string, handler: (event: unknown) => void) {
     this.handlers.set(
       type,
@@ -68,9 +61,6 @@ class FakeMap {
   }
   getCenter() {
     return { lat: 21, lng: 105.8 };
-  }
-  getLayersOrder() {
-    return [...this.order];
   }
   addControl() {}
   removeControl() {}
