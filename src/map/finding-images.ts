@@ -1,15 +1,16 @@
 import type { Geometry } from "geojson";
 import type { LayerEntry } from "../core/catalog/schema";
 import type { Severity } from "../core/check/index";
-import { isPacked, type LayerData } from "../io/packed-collection";
+import type { LayerData } from "../io/packed-collection";
 import { collectionBbox } from "../state/bounds";
 import { BASE_LAYERS, BASE_SOURCES, baseStyle, EMPTY_COLLECTION } from "./base-style";
 import { CHECK_FIRST_LAYER, CHECK_SOURCES, installCheckLayers } from "./check-layers";
 import type { PlanLayerData } from "./map-view";
 import { maplibregl } from "./maplibre";
-import { PackedUrls } from "./packed-urls";
+import { PackedTiles } from "./packed-tiles";
 import { drawOrder, planLayerSpecs, planSourceId } from "./plan-layer-specs";
 import { scaleBar } from "./scale-bar";
+import { SourceKinds } from "./source-data";
 
 /** One map image to render: the area to show hatched and the plan layers to draw under it. */
 export type FindingImageItem = {
@@ -96,26 +97,17 @@ export async function renderFindingImages(
     center: [105.85, 21.03],
     zoom: 9,
   });
-  // a large proposal stays packed: MapLibre's worker reads it from a blob URL
-  const urls = new PackedUrls();
+  // a large proposal stays packed: drawn from the tile worker's tiles
+  const kinds = new SourceKinds(new PackedTiles());
   try {
     if (!(await nextEvent(map, "load", timeoutMs, signal))) return images;
-    const districts = options.districts;
-    map
-      .getSource<maplibregl.GeoJSONSource>(BASE_SOURCES.districts)
-      ?.setData(
-        districts === null
-          ? EMPTY_COLLECTION
-          : isPacked(districts)
-            ? urls.urlFor(BASE_SOURCES.districts, districts)
-            : districts,
-      );
+    kinds.put(map, BASE_SOURCES.districts, options.districts ?? EMPTY_COLLECTION, asGiven);
     installCheckLayers(map, BASE_LAYERS.highlightFill, pixelRatio);
     const wanted = new Set(todo.flatMap((item) => item.layers));
     const layerIds = addPlanLayers(
       map,
       options.planLayers.filter((p) => wanted.has(p.layer.id)),
-      urls,
+      kinds,
     );
     for (const [index, item] of todo.entries()) {
       signal?.throwIfAborted();
@@ -145,7 +137,7 @@ export async function renderFindingImages(
     return images;
   } finally {
     map.remove();
-    urls.revokeAll();
+    kinds.forgetAll();
     container.remove();
   }
 }
@@ -154,7 +146,7 @@ export async function renderFindingImages(
 function addPlanLayers(
   map: maplibregl.Map,
   planLayers: readonly PlanLayerData[],
-  urls: PackedUrls,
+  kinds: SourceKinds,
 ): Map<string, string[]> {
   const ids = new Map<string, string[]>();
   const dataById = new Map(planLayers.map((p) => [p.layer.id, p.data]));
@@ -162,13 +154,10 @@ function addPlanLayers(
   const add = (layer: LayerEntry, before: string) => {
     const data = dataById.get(layer.id);
     const sourceId = planSourceId(layer.id);
-    map.addSource(sourceId, {
-      type: "geojson",
-      data:
-        data === undefined ? EMPTY_COLLECTION : isPacked(data) ? urls.urlFor(sourceId, data) : data,
-    });
+    map.addSource(sourceId, { type: "geojson", data: EMPTY_COLLECTION });
     const specs = planLayerSpecs(layer, false, layer.opacity);
     for (const spec of specs) map.addLayer(spec, before);
+    if (data !== undefined) kinds.put(map, sourceId, data, asGiven);
     ids.set(
       layer.id,
       specs.map((s) => s.id),
@@ -273,3 +262,6 @@ function snapshot(map: maplibregl.Map, pixelRatio: number): string {
   }
   return canvas.toDataURL("image/png");
 }
+
+/** Parsed data as the GeoJSON source takes it (the snapshots need no feature ids). */
+const asGiven = <T>(data: T): T => data;

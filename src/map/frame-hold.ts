@@ -2,12 +2,17 @@
 export type HoldableMap = {
   triggerRepaint(): void;
   isSourceLoaded(sourceId: string): boolean;
-  on(type: "data", listener: (event: HoldEvent) => void): unknown;
-  off(type: "data", listener: (event: HoldEvent) => void): unknown;
+  on(type: "data" | "movestart", listener: (event: HoldEvent) => void): unknown;
+  off(type: "data" | "movestart", listener: (event: HoldEvent) => void): unknown;
 };
 
-/** What a frame hold reads of MapLibre's `data` events. */
-export type HoldEvent = { sourceId?: string; dataType?: string; sourceDataType?: string };
+/** What a frame hold reads of MapLibre's `data` events (`tile`: a tile of the source came in). */
+export type HoldEvent = {
+  sourceId?: string;
+  dataType?: string;
+  sourceDataType?: string;
+  tile?: unknown;
+};
 
 /** Longest hold, ms: the map never looks frozen for longer, whatever its worker does. */
 export const MAX_HOLD_MS = 1000;
@@ -25,17 +30,19 @@ type Hold = {
 const holds = new WeakMap<HoldableMap, Hold>();
 
 /**
- * Holds the map's redraws while GeoJSON source `sourceId` takes the data just given to it, and
- * draws once when its tiles are in (or after `maxMs`). MapLibre redraws when the source's data is
- * indexed and again as each batch of its tiles comes in: with software WebGL (headless Chromium's
- * SwiftShader) every redraw blocks the page for hundreds of milliseconds, and the redraw of the old
- * tiles delays the pattern images the map's worker asks the page for, so the new tiles came in over
- * three or four such frames. Call right after `setData`; a hold already on is restarted.
+ * Holds the map's redraws while source `sourceId` takes the data just given to it, and draws once
+ * when its tiles are in (or after `maxMs`, or as soon as the user moves the map). MapLibre redraws
+ * when a GeoJSON source's data is indexed and again as each batch of its tiles comes in: with
+ * software WebGL (headless Chromium's SwiftShader) every redraw blocks the page for hundreds of
+ * milliseconds, and the redraw of the old tiles delays the pattern images the map's worker asks the
+ * page for, so the new tiles came in over three or four such frames. Call right after `setData`
+ * (`until: "content"`, the default), or, for a source just added, after the frame that asked for
+ * its tiles (`until: "tiles"`: its first tile starts the wait). A hold already on is restarted.
  */
 export function holdFramesWhileLoading(
   map: HoldableMap,
   sourceId: string,
-  maxMs = MAX_HOLD_MS,
+  { maxMs = MAX_HOLD_MS, until = "content" }: { maxMs?: number; until?: "content" | "tiles" } = {},
 ): void {
   let hold = holds.get(map);
   if (!hold) {
@@ -54,14 +61,19 @@ export function holdFramesWhileLoading(
   let indexed = false;
   const onData = (event: HoldEvent) => {
     if (event.sourceId !== sourceId) return;
-    // The tiles are reloaded on the "content" event; before it, the source looks loaded.
-    if (event.sourceDataType === "content") indexed = true;
+    // A GeoJSON source's tiles are reloaded on the "content" event; before it, the source looks
+    // loaded. A new source looks loaded until its first tile is in.
+    if (until === "content" ? event.sourceDataType === "content" : event.tile !== undefined) {
+      indexed = true;
+    }
     if (indexed && map.isSourceLoaded(sourceId)) release();
   };
   const timer = setTimeout(() => release(), maxMs);
+  const onMove = () => release();
   const forget = () => {
     clearTimeout(timer);
     map.off("data", onData);
+    map.off("movestart", onMove);
   };
   const release = () => {
     forget();
@@ -75,4 +87,5 @@ export function holdFramesWhileLoading(
   current.holding = true;
   current.forget = forget;
   map.on("data", onData);
+  map.on("movestart", onMove);
 }

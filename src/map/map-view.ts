@@ -41,7 +41,7 @@ import { type BasemapFragment, INTRANET_PREFIX, loadBasemapFragment } from "./in
 import { MapControls, type MapLocale } from "./map-controls";
 import { maplibregl } from "./maplibre";
 import { OrientationLabels } from "./orientation-labels";
-import { PackedUrls } from "./packed-urls";
+import { PackedTiles } from "./packed-tiles";
 import { type MarkedPlace, PlaceMarker } from "./place-marker";
 import {
   drawOrder,
@@ -50,6 +50,7 @@ import {
   planLayerSpecs,
   planSourceId,
 } from "./plan-layer-specs";
+import { SourceKinds } from "./source-data";
 
 declare global {
   interface Window {
@@ -120,6 +121,12 @@ const CLICK_TOLERANCE_PX = 5;
 const CATALOGUE_ORDER: readonly string[] = [];
 
 /**
+ * Longest hold of the redraws while a packed layer's tiles come in: its worker parses the whole
+ * file first (a few seconds for 100 000 zones here); moving the map ends a hold at once.
+ */
+const PACKED_HOLD_MS = 5000;
+
+/**
  * Owns the MapLibre map: the offline base style, the plan layers, the district labels, the
  * highlight and the optional OpenStreetMap basemap. It keeps no application state: React passes the
  * desired state in (setters are idempotent and may be called before the style has loaded, they are
@@ -160,7 +167,8 @@ export class MapView {
    * rendered feature's id back into the original.
    */
   private readonly sourceData = new Map<string, LayerData>();
-  private readonly packedUrls = new PackedUrls();
+  /** Which sources show packed layers (vector tiles cut by the tile worker) and which GeoJSON. */
+  private readonly sourceKinds = new SourceKinds(new PackedTiles());
   /** MapLibre layer ids added for each plan layer. */
   private readonly planLayerIds = new Map<string, string[]>();
   private readonly labels: DistrictLabels;
@@ -362,7 +370,7 @@ export class MapView {
     this.orientationLabels.destroy();
     this.flagDraw.destroy();
     this.map.remove();
-    this.packedUrls.revokeAll();
+    this.sourceKinds.forgetAll();
     if (window.__planLayersMap === this.map) delete window.__planLayersMap;
   }
 
@@ -412,17 +420,21 @@ export class MapView {
   /** GeoJSON sources get numeric ids (the feature's index) so a click can find the original. */
   private setSourceData(sourceId: string, data: LayerData): void {
     if (this.sourceData.get(sourceId) === data) return;
-    const source = this.map.getSource<maplibregl.GeoJSONSource>(sourceId);
-    if (!source) return;
+    if (!this.map.getSource(sourceId)) return;
     this.sourceData.set(sourceId, data);
     this.showWhileNotEmpty(sourceId, featureCount(data) > 0);
-    // packed: fetched and parsed by MapLibre's worker; plan sources number features themselves
+    // packed: drawn from the tile worker's tiles, their features numbered by index as here
+    this.sourceKinds.put(this.map, sourceId, data, withIndexIds);
     if (isPacked(data)) {
-      void source.setData(this.packedUrls.urlFor(sourceId, data));
+      // A large layer's tiles come in one by one, and each would redraw the whole map (seconds a
+      // frame for 100 000 zones with software WebGL): one redraw once they are in. The frame after
+      // the source is added still draws, since it is the one that asks for the tiles.
+      this.map.once("render", () => {
+        if (this.sourceData.get(sourceId) !== data || this.destroyed) return;
+        holdFramesWhileLoading(this.map, sourceId, { maxMs: PACKED_HOLD_MS, until: "tiles" });
+      });
       return;
     }
-    this.packedUrls.revoke(sourceId);
-    void source.setData(withIndexIds(data));
     // A check's findings: one redraw once their tiles are in, not one per step of their loading.
     if (sourceId === CHECK_SOURCES.findings) holdFramesWhileLoading(this.map, sourceId);
   }
@@ -484,7 +496,7 @@ export class MapView {
       for (const layerId of layerIds) this.map.removeLayer(layerId);
       this.map.removeSource(planSourceId(id));
       this.sourceData.delete(planSourceId(id));
-      this.packedUrls.revoke(planSourceId(id));
+      this.sourceKinds.forget(planSourceId(id));
       this.planLayerIds.delete(id);
     }
     let added = false;

@@ -108,10 +108,21 @@ export async function runAndWait(page: Page): Promise<void> {
 /** Features MapLibre was given for a check source. */
 export function sourceFeatures(page: Page, id: string) {
   return page.evaluate(async (sourceId) => {
-    const source = window.__planLayersMap?.getSource(sourceId) as
-      | { getData: () => Promise<GeoJSON.FeatureCollection> }
+    const map = window.__planLayersMap;
+    const source = map?.getSource(sourceId) as
+      | { type: "geojson"; getData: () => Promise<GeoJSON.FeatureCollection> }
+      | { type: "vector" }
       | undefined;
-    if (!source) throw new Error(`no source ${sourceId}`);
-    return (await source.getData()).features.map((f) => f.properties ?? {});
+    if (!map || !source) throw new Error(`no source ${sourceId}`);
+    if (source.type === "geojson") {
+      return (await source.getData()).features.map((f) => f.properties ?? {});
+    }
+    // a packed layer, drawn from the tile worker's tiles: the features of the tiles the map has,
+    // each once (a feature crossing tiles is in each), in file order (their ids are their indices)
+    const byId = new Map<number, Record<string, unknown>>();
+    for (const f of map.querySourceFeatures(sourceId, { sourceLayer: "features" })) {
+      byId.set(Number(f.id), f.properties ?? {});
+    }
+    return [...byId].sort((a, b) => a[0] - b[0]).map(([, properties]) => properties);
   }, id);
 }

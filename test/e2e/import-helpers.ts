@@ -107,11 +107,15 @@ export function sessionSnapshot(page: Page) {
       [...document.querySelectorAll(selector)].map((el) => el.textContent ?? "");
     const summary = document.querySelector('[data-testid="check-summary"]');
     const map = window.__planLayersMap;
+    // a GeoJSON source's feature count; a packed layer's vector source (the tile worker's tiles)
+    // by the packed data it draws, named in its tile URL
     const features = async (id: string) => {
       const source = map?.getSource(id) as
-        | { getData: () => Promise<GeoJSON.FeatureCollection> }
+        | { type: "geojson"; getData: () => Promise<GeoJSON.FeatureCollection> }
+        | { type: "vector"; tiles: string[] }
         | undefined;
-      return source ? (await source.getData()).features.length : null;
+      if (!source) return null;
+      return source.type === "vector" ? source.tiles[0] : (await source.getData()).features.length;
     };
     return {
       hash: window.location.hash.replace(/map=[^&]*/, ""),

@@ -9,19 +9,25 @@ import {
 /** A map that counts its redraws and whose source loads as the test says. */
 function fakeMap() {
   const listeners = new Set<(event: HoldEvent) => void>();
+  const moveListeners = new Set<(event: HoldEvent) => void>();
   const state = { redraws: 0, loaded: true };
+  const of = (type: string) => (type === "data" ? listeners : moveListeners);
   const map: HoldableMap = {
     triggerRepaint: () => {
       state.redraws++;
     },
     isSourceLoaded: () => state.loaded,
-    on: (_type, listener) => listeners.add(listener),
-    off: (_type, listener) => listeners.delete(listener),
+    on: (type, listener) => of(type).add(listener),
+    off: (type, listener) => of(type).delete(listener),
   };
   const fire = (event: HoldEvent) => {
     for (const listener of [...listeners]) listener(event);
   };
-  return { map, state, fire, listeners };
+  /** The user starts moving the map. */
+  const move = () => {
+    for (const listener of [...moveListeners]) listener({});
+  };
+  return { map, state, fire, move, listeners, moveListeners };
 }
 
 afterEach(() => {
@@ -81,6 +87,46 @@ describe("holding the map's redraws while the findings load", () => {
     expect(listeners.size).toBe(1);
     expect(state.redraws).toBe(0);
     fire({ sourceId: "check:findings", sourceDataType: "content" });
+    expect(state.redraws).toBe(1);
+  });
+});
+
+describe("holding the map's redraws while a new source's tiles come in (a packed layer)", () => {
+  it("waits for the first tile, then for the last, and draws once", () => {
+    const { map, state, fire } = fakeMap();
+    // asked for after the frame that requested the tiles: the source looks loaded until a tile is in
+    holdFramesWhileLoading(map, "plan:proposal", { until: "tiles", maxMs: 5000 });
+    fire({ sourceId: "plan:proposal", dataType: "source", sourceDataType: "metadata" });
+    map.triggerRepaint();
+    expect(state.redraws).toBe(0);
+    state.loaded = false;
+    fire({ sourceId: "plan:proposal", dataType: "source", tile: {} });
+    map.triggerRepaint();
+    expect(state.redraws).toBe(0);
+    state.loaded = true;
+    fire({ sourceId: "plan:proposal", dataType: "source", tile: {} });
+    expect(state.redraws).toBe(1);
+  });
+
+  it("draws at once when the user moves the map, whatever is still loading", () => {
+    const { map, state, move, listeners, moveListeners } = fakeMap();
+    holdFramesWhileLoading(map, "plan:proposal", { until: "tiles", maxMs: 5000 });
+    map.triggerRepaint();
+    move();
+    expect(state.redraws).toBe(1);
+    expect(listeners.size + moveListeners.size).toBe(0);
+    map.triggerRepaint();
+    expect(state.redraws).toBe(2);
+  });
+
+  it("lets the map draw after the hold asked for, not the default one", () => {
+    vi.useFakeTimers();
+    const { map, state } = fakeMap();
+    holdFramesWhileLoading(map, "plan:proposal", { until: "tiles", maxMs: 5000 });
+    map.triggerRepaint();
+    vi.advanceTimersByTime(MAX_HOLD_MS);
+    expect(state.redraws).toBe(0);
+    vi.advanceTimersByTime(5000 - MAX_HOLD_MS);
     expect(state.redraws).toBe(1);
   });
 });
