@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef } from "react";
 import type { LayerEntry } from "../core/catalog/schema";
+import { warmPackedLayer } from "../map/tile-worker-client";
 import type { AppAction } from "../state/app-state";
 import type { ImportState } from "../state/import-state";
 import { loadedProposal } from "../state/proposal-layer";
@@ -103,6 +104,12 @@ export function useImport(
   }, [dispatch]);
 
   const report = importing.status === "review" ? importing.report : null;
+
+  // While the user reads the report, the map's tile worker already cuts the valid features into
+  // tiles: after "load" the proposal is drawn without waiting for a 26 MB file to be parsed and
+  // indexed. Let go when the report goes (cancelled, prepared again, or taken by the map).
+  const collection = report?.collection ?? null;
+  useEffect(() => (collection ? warmPackedLayer(collection) : undefined), [collection]);
   const load = useCallback(() => {
     if (!report?.collection || !target) return;
     request.current = null;

@@ -2,8 +2,9 @@ import type { FeatureCollection } from "geojson";
 import type { LayerSpecification, SourceSpecification } from "maplibre-gl";
 import { describe, expect, it, vi } from "vitest";
 import { packCollection } from "../../src/io/packed-collection";
-import { PackedTiles, TileWorkerClient, type TileWorkerPort } from "../../src/map/packed-tiles";
+import { PackedTiles } from "../../src/map/packed-tiles";
 import { type SourceDataMap, SourceKinds } from "../../src/map/source-data";
+import { TileWorkerClient, type TileWorkerPort } from "../../src/map/tile-worker-client";
 import type { ToTileWorker } from "../../src/worker/tile-protocol";
 
 vi.mock("maplibre-gl", () => ({ setWorkerUrl: () => {}, addProtocol: () => {} }));
@@ -53,6 +54,9 @@ function fakeMap(): SourceDataMap & {
     },
   };
 }
+
+/** Runs the client's "on the next task" at once. */
+const now = (task: () => void) => task();
 
 /** A tile worker that records what the page sent it. */
 function fakePort(): TileWorkerPort & { sent: ToTileWorker[] } {
@@ -112,7 +116,7 @@ describe("a map source that takes packed or parsed data", () => {
   it("draws packed data from the tile worker's tiles, its layers kept as and where they were", () => {
     const map = mapWithProposal();
     const port = fakePort();
-    const client = new TileWorkerClient(port);
+    const client = new TileWorkerClient(port, now);
     const kinds = new SourceKinds(new PackedTiles(() => client));
     const before = structuredClone(map.layers);
     const packed = packCollection(zones);
@@ -139,7 +143,7 @@ describe("a map source that takes packed or parsed data", () => {
   it("turns back into the GeoJSON source it was, with its options, when parsed data comes", () => {
     const map = mapWithProposal();
     const port = fakePort();
-    const client = new TileWorkerClient(port);
+    const client = new TileWorkerClient(port, now);
     const kinds = new SourceKinds(new PackedTiles(() => client));
     const before = structuredClone(map.layers);
     kinds.put(map, "plan:proposal", packCollection(zones), (d) => d);
@@ -160,7 +164,7 @@ describe("a map source that takes packed or parsed data", () => {
   it("gives parsed data to a GeoJSON source through setData, changing nothing else", () => {
     const map = mapWithProposal();
     const port = fakePort();
-    const kinds = new SourceKinds(new PackedTiles(() => new TileWorkerClient(port)));
+    const kinds = new SourceKinds(new PackedTiles(() => new TileWorkerClient(port, now)));
     const before = structuredClone(map.layers);
     const parsed: FeatureCollection = { type: "FeatureCollection", features: [] };
 
@@ -174,7 +178,7 @@ describe("a map source that takes packed or parsed data", () => {
 
   it("hands the worker a packed layer once, while any source of any map shows it", () => {
     const port = fakePort();
-    const client = new TileWorkerClient(port);
+    const client = new TileWorkerClient(port, now);
     const mainMap = new PackedTiles(() => client);
     const dossierMap = new PackedTiles(() => client);
     const packed = packCollection(zones);
@@ -195,5 +199,23 @@ describe("a map source that takes packed or parsed data", () => {
       { type: "drop", key: "p1" },
       { type: "load", key: "p2", blob: other.blob },
     ]);
+  });
+
+  it("keeps a layer let go and taken again in the same task (the dialog closes, the map takes it)", () => {
+    const port = fakePort();
+    const tasks: (() => void)[] = [];
+    const client = new TileWorkerClient(port, (task) => tasks.push(task));
+    const packed = packCollection(zones);
+    client.acquire(packed);
+    client.release(packed);
+    const map = new PackedTiles(() => client);
+    map.sourceFor("plan:proposal", packed);
+    for (const task of tasks.splice(0)) task();
+    expect(port.sent.map((m) => m.type)).toEqual(["load"]);
+    // let go for good: dropped on the next task
+    map.releaseAll();
+    expect(port.sent.map((m) => m.type)).toEqual(["load"]);
+    for (const task of tasks.splice(0)) task();
+    expect(port.sent.map((m) => m.type)).toEqual(["load", "drop"]);
   });
 });

@@ -1,8 +1,10 @@
-import { describe, expect, it, vi } from "vitest";
-import { parseTileUrl, TileWorkerClient, type TileWorkerPort } from "../../src/map/packed-tiles";
+import { describe, expect, it } from "vitest";
+import {
+  parseTileUrl,
+  TileWorkerClient,
+  type TileWorkerPort,
+} from "../../src/map/tile-worker-client";
 import type { FromTileWorker, ToTileWorker } from "../../src/worker/tile-protocol";
-
-vi.mock("maplibre-gl", () => ({ setWorkerUrl: () => {}, addProtocol: () => {} }));
 
 /** A tile worker the test answers by hand. */
 function manualPort() {
