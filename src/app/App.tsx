@@ -40,6 +40,7 @@ import { SkipLink } from "../ui/skip-link";
 import { useCityZones } from "../ui/use-city-zones";
 import { storeBasemapAddress, storedBasemapAddress } from "./basemap-address";
 import { flushPendingLinks } from "./hash-writer";
+import { storedRenderQuality, storeRenderQuality } from "./render-quality-setting";
 import { CATALOG_FILE, CATALOG_URL } from "./runtime-urls";
 import { useBaseData } from "./use-base-data";
 import { useCatalog } from "./use-catalog";
@@ -61,7 +62,7 @@ export function App() {
     const address = storedBasemapAddress();
     const configured = address !== "" && "url" in parseBasemapSource(address, document.baseURI);
     const basemap = initialBasemap(link.basemap, configured);
-    return createAppStore(initialStoreData(basemap, CATALOG_FILE, address));
+    return createAppStore(initialStoreData(basemap, CATALOG_FILE, address, storedRenderQuality()));
   });
   return (
     <StoreProvider store={store}>
@@ -143,6 +144,7 @@ function AppShell({ link }: { link: UrlState }) {
     return parsed && "url" in parsed ? parsed : null;
   }, [basemapAddress]);
   useEffect(() => storeBasemapAddress(basemapAddress), [basemapAddress]);
+  useEffect(() => storeRenderQuality(app.renderQuality), [app.renderQuality]);
   const shown = useMemo(() => shownSettings(app.layers, app.solo), [app.layers, app.solo]);
   const drawOrder = useMemo(() => flattenOrder(app.layerOrder), [app.layerOrder]);
   const legendLayers = useMemo(
@@ -392,6 +394,8 @@ function AppShell({ link }: { link: UrlState }) {
             onMove={onMove}
             onClick={onClick}
             onBasemapError={(reason) => dispatch({ type: "basemap-failed", reason })}
+            renderQuality={app.renderQuality}
+            onRenderer={(software) => dispatch({ type: "renderer-detected", software })}
             marker={place.marker}
           />
           <MapLegend layers={legendLayers} settings={shown} order={drawOrder} sources={sources} />

@@ -6,12 +6,12 @@ import type { Finding } from "../core/check/index";
 
 import { featureAt, featureCount, isPacked, type LayerData } from "../io/packed-collection";
 import type { BasemapChoice, BasemapSource } from "../state/basemap";
-
 import type { Bbox } from "../state/bounds";
 import type { FindingHighlight } from "../state/check-selection";
 import { featureName } from "../state/feature-details";
 import type { LayerSettings } from "../state/layer-settings";
 import { orientationLabels } from "../state/orientation";
+import { isSoftwareRenderer, pixelRatioFor, type RenderQuality } from "../state/render-quality";
 import type { FeatureHit } from "../state/selection";
 import type { MapCamera } from "../state/url-state";
 import { BASE_LAYERS, BASE_SOURCES, baseStyle, EMPTY_COLLECTION, OSM_SOURCE } from "./base-style";
@@ -83,6 +83,10 @@ export type MapViewOptions = {
   bounds: Bbox;
   /** MapLibre's control strings in the UI's language. */
   locale: MapLocale;
+  /** How finely to draw from the first frame (see `setRenderQuality`); default `auto`. */
+  renderQuality?: RenderQuality;
+  /** Called once the map knows whether its WebGL is drawn in software (see `render-quality.ts`). */
+  onRenderer?: (software: boolean) => void;
   /** Called once, at the first `idle` after the districts are drawn. */
   onReady: () => void;
   /**
@@ -185,6 +189,8 @@ export class MapView {
     ...flagLayerSpecs(),
   ]);
   private destroyed = false;
+  /** Whether the browser draws this map's WebGL in software (SwiftShader, llvmpipe…). */
+  private readonly softwareRenderer: boolean;
 
   constructor(options: MapViewOptions) {
     this.options = options;
@@ -209,6 +215,10 @@ export class MapView {
       maxZoom: 18,
     });
     this.map.touchZoomRotate.disableRotation();
+    // before the first frame: a software rasterizer's frames cost by the pixel
+    this.softwareRenderer = isSoftwareRenderer(webglRenderer(this.map.getCanvas()));
+    this.setRenderQuality(options.renderQuality ?? "auto");
+    options.onRenderer?.(this.softwareRenderer);
     this.controls = new MapControls(this.map, options.locale);
     this.tooltip = new HoverTooltip(this.map);
     this.marker = new PlaceMarker(this.map);
@@ -284,6 +294,15 @@ export class MapView {
   }
 
   /** MapLibre's controls in another language. */
+  /**
+   * Draws the map at the screen's resolution, or at half of it (`fast`, or `auto` where WebGL is
+   * drawn in software): see `state/render-quality.ts`.
+   */
+  setRenderQuality(quality: RenderQuality): void {
+    const ratio = pixelRatioFor(quality, this.softwareRenderer, window.devicePixelRatio || 1);
+    if (this.map.getPixelRatio() !== ratio) this.map.setPixelRatio(ratio);
+  }
+
   setLocale(locale: MapLocale): void {
     this.controls.setLocale(locale);
   }
@@ -787,4 +806,19 @@ function withIndexIds(data: FeatureCollection): FeatureCollection {
     type: "FeatureCollection",
     features: data.features.map((feature, index) => ({ ...feature, id: index })),
   };
+}
+
+/**
+ * The name of the renderer drawing `canvas`'s WebGL context (MapLibre's: asking the canvas for the
+ * kind of context it already has returns that one), unmasked where the browser allows; "" if none.
+ */
+function webglRenderer(canvas: HTMLCanvasElement): string {
+  const gl = (canvas.getContext("webgl2") ?? canvas.getContext("webgl")) as
+    | WebGLRenderingContext
+    | WebGL2RenderingContext
+    | null;
+  if (!gl) return "";
+  const debug = gl.getExtension("WEBGL_debug_renderer_info");
+  const name = gl.getParameter(debug ? debug.UNMASKED_RENDERER_WEBGL : gl.RENDERER);
+  return typeof name === "string" ? name : "";
 }

@@ -11,6 +11,7 @@ import {
 import { initialLayerSettings, type LayerSettings } from "./layer-settings";
 import type { PlaceRef } from "./place-ref";
 import type { LoadedProposal } from "./proposal-layer";
+import type { RenderQuality } from "./render-quality";
 import type { FeatureHit } from "./selection";
 import type { LayerSetting, Tab } from "./url-state";
 
@@ -30,6 +31,10 @@ export type AppState = {
   basemapFailed: string | null;
   /** The intranet basemap's address in use ("" none): set in the UI, else `PLAN_LAYERS_BASEMAP`. */
   basemapAddress: string;
+  /** How finely the map is drawn (kept in this browser). */
+  renderQuality: RenderQuality;
+  /** Whether the map's WebGL is drawn in software; null until the map has started. */
+  softwareRenderer: boolean | null;
   /** Code of the district chosen in the search, shown in the sidebar summary. */
   district: string | null;
   /**
@@ -80,6 +85,9 @@ export type AppAction =
   | { type: "basemap-failed"; reason: string }
   /** The intranet basemap's address typed in the UI ("" goes back to none). */
   | { type: "set-basemap-address"; address: string }
+  | { type: "set-render-quality"; quality: RenderQuality }
+  /** The map has started and says how its WebGL is drawn. */
+  | { type: "renderer-detected"; software: boolean }
   | { type: "select-district"; code: string | null }
   /** New hits show their first page. */
   | { type: "set-hits"; hits: FeatureHit[] }
@@ -101,7 +109,11 @@ export type AppAction =
   | { type: "choose-import-target"; id: string };
 
 /** The state before anything has loaded. */
-export function initialAppState(basemap: BasemapChoice, basemapAddress = ""): AppState {
+export function initialAppState(
+  basemap: BasemapChoice,
+  basemapAddress = "",
+  renderQuality: RenderQuality = "auto",
+): AppState {
   return {
     tab: "layers",
     layers: {},
@@ -110,6 +122,8 @@ export function initialAppState(basemap: BasemapChoice, basemapAddress = ""): Ap
     basemap,
     basemapFailed: null,
     basemapAddress,
+    renderQuality,
+    softwareRenderer: null,
     district: null,
     hits: [],
     hitPage: 0,
@@ -152,6 +166,10 @@ export function appReducer(state: AppState, action: AppAction): AppState {
       return { ...state, tab: action.tab };
     case "set-basemap":
       return { ...state, basemap: action.basemap, basemapFailed: null };
+    case "set-render-quality":
+      return { ...state, renderQuality: action.quality };
+    case "renderer-detected":
+      return { ...state, softwareRenderer: action.software };
     case "set-basemap-address":
       return { ...state, basemapAddress: action.address.trim(), basemapFailed: null };
     case "basemap-failed":

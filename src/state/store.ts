@@ -11,6 +11,7 @@ import {
   initialCompareState,
 } from "./compare-state";
 import type { BaseDataState, CatalogState, LayerSource, RulesState } from "./load-states";
+import type { RenderQuality } from "./render-quality";
 import {
   initialReviewState,
   type ReviewAction,
@@ -131,15 +132,17 @@ export function storeReducer(state: StoreData, action: StoreAction): StoreData {
 
 /**
  * The state before anything has loaded: `basemap` comes from the link, `catalogFile` is the
- * catalogue's path as messages name it, `basemapAddress` is the intranet basemap's address.
+ * catalogue's path as messages name it, `basemapAddress` is the intranet basemap's address,
+ * `renderQuality` the map's drawing resolution as this browser keeps it.
  */
 export function initialStoreData(
   basemap: BasemapChoice,
   catalogFile: string,
   basemapAddress = "",
+  renderQuality: RenderQuality = "auto",
 ): StoreData {
   return {
-    app: initialAppState(basemap, basemapAddress),
+    app: initialAppState(basemap, basemapAddress, renderQuality),
     check: initialCheckState(),
     compare: initialCompareState,
     review: initialReviewState(),

@@ -7,12 +7,13 @@ import { DistrictSummary } from "./district-summary";
 import { LayerPanel } from "./layer-panel";
 import { PlaceSearch } from "./place-search";
 import { ProposalLayerRow } from "./proposal-layer-row";
+import { RenderQualityToggle } from "./render-quality-toggle";
 import { useCityZones } from "./use-city-zones";
 
 /**
  * The "Lớp / Layers" tab: the place search (districts, city plan zones, coordinates) and the chosen
- * district's summary, the basemap switch,
- * the session's proposal (above), then the catalogue's layers by plan level.
+ * district's summary, the basemap switch and the map's sharpness, the session's proposal (above),
+ * then the catalogue's layers by plan level.
  */
 export function LayersTab() {
   const { t } = useTranslation();
@@ -26,6 +27,8 @@ export function LayersTab() {
   const proposal = useAppStore((s) => s.app.proposal);
   const basemap = useAppStore((s) => s.app.basemap);
   const basemapFailed = useAppStore((s) => s.app.basemapFailed);
+  const renderQuality = useAppStore((s) => s.app.renderQuality);
+  const softwareRenderer = useAppStore((s) => s.app.softwareRenderer);
   const districtCode = useAppStore((s) => s.app.district);
   const catalog = useAppStore(catalogOf);
   const dispatch = useDispatch();
@@ -53,6 +56,11 @@ export function LayersTab() {
         address={basemapAddress}
         onChange={(choice) => dispatch({ type: "set-basemap", basemap: choice })}
         onAddress={(address) => dispatch({ type: "set-basemap-address", address })}
+      />
+      <RenderQualityToggle
+        quality={renderQuality}
+        softwareRenderer={softwareRenderer}
+        onChange={(quality) => dispatch({ type: "set-render-quality", quality })}
       />
       {catalogState.status === "loading" && <p className="muted">{t("app.loadingCatalog")}</p>}
       {proposal && (

@@ -15,6 +15,7 @@ import type { BasemapChoice, BasemapSource } from "../state/basemap";
 import type { Bbox } from "../state/bounds";
 import type { FindingHighlight } from "../state/check-selection";
 import type { LayerSettings } from "../state/layer-settings";
+import type { RenderQuality } from "../state/render-quality";
 import type { FeatureHit } from "../state/selection";
 import type { MapCamera } from "../state/url-state";
 import { type MapPhase, MapStatus } from "./map-status";
@@ -56,6 +57,10 @@ type Props = {
   onClick: (hits: FeatureHit[]) => void;
   /** The basemap failed to load, with the reason as MapLibre or the server gave it. */
   onBasemapError: (reason: string) => void;
+  /** How finely the map is drawn (see `state/render-quality.ts`). */
+  renderQuality: RenderQuality;
+  /** The map has started: whether its WebGL is drawn in software. */
+  onRenderer: (software: boolean) => void;
   onComparePiece: (id: string) => void;
   /** A click on conflicts of the check's findings (their ids, topmost first). */
   onFindings: (ids: string[]) => void;
@@ -90,11 +95,13 @@ export function MapCanvas(props: Props) {
   const onClick = useEffectEvent((hits: FeatureHit[]) => props.onClick(hits));
   const onBasemapError = useEffectEvent((reason: string) => props.onBasemapError(reason));
   const onComparePiece = useEffectEvent((id: string) => props.onComparePiece(id));
+  const onRenderer = useEffectEvent((software: boolean) => props.onRenderer(software));
   const onFindings = useEffectEvent((ids: string[]) => props.onFindings(ids));
   const initial = useEffectEvent(() => ({
     camera: props.initialCamera,
     bounds: props.initialBounds,
     locale,
+    renderQuality: props.renderQuality,
   }));
 
   useEffect(() => {
@@ -103,12 +110,14 @@ export function MapCanvas(props: Props) {
     mapModule
       .then(({ MapView }) => {
         if (gone || !container.current) return;
-        const { camera, bounds, locale: firstLocale } = initial();
+        const { camera, bounds, locale: firstLocale, renderQuality: firstQuality } = initial();
         created = new MapView({
           container: container.current,
           camera,
           bounds,
           locale: firstLocale,
+          renderQuality: firstQuality,
+          onRenderer: (software) => onRenderer(software),
           onReady: () => onReady(),
           onFirstPicture: () => onFirstPicture(),
           onMove: (c) => onMove(c),
@@ -135,6 +144,10 @@ export function MapCanvas(props: Props) {
   useEffect(() => {
     if (base) view?.setBaseData(base);
   }, [view, base]);
+  const { renderQuality } = props;
+  useEffect(() => {
+    view?.setRenderQuality(renderQuality);
+  }, [view, renderQuality]);
   useEffect(() => {
     view?.setLayers(layers, settings, order);
   }, [view, layers, settings, order]);

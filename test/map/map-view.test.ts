@@ -31,7 +31,21 @@ class FakeMap {
     style: { cursor: "" },
     setAttribute: () => {},
     addEventListener: () => {},
+    /** WebGL as headless Chromium gives it: drawn by SwiftShader. */
+    getContext: () => ({
+      RENDERER: 0x1f01,
+      getExtension: () => null,
+      getParameter: () =>
+        "ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero)), SwiftShader driver)",
+    }),
   };
+  pixelRatio = 1;
+  getPixelRatio() {
+    return this.pixelRatio;
+  }
+  setPixelRatio(ratio: number) {
+    this.pixelRatio = ratio;
+  }
   /** The options MapView made the map with. */
   readonly options: Record<string, unknown>;
 
@@ -197,6 +211,32 @@ describe("MapView", () => {
   const land = landUseLayer();
   const road = layerEntry();
   const districtRoad = layerEntry({ id: "district-road", level: "district" });
+
+  it("draws at half resolution where WebGL is drawn in software, unless told to draw in full", () => {
+    const onRenderer = vi.fn();
+    const view = new MapView({
+      container: {} as HTMLElement,
+      camera: undefined,
+      bounds: [105.3, 20.5, 106.1, 21.4],
+      locale: {} as MapLocale,
+      onRenderer,
+      onReady: () => {},
+      onFirstPicture: () => {},
+      onMove: () => {},
+      onClick: () => {},
+      onBasemapError: () => {},
+      onComparePiece: () => {},
+      onFindings: () => {},
+    });
+    const map = FakeMap.last as FakeMap;
+    // set before the first frame (the style has not even loaded)
+    expect(map.pixelRatio).toBe(0.5);
+    expect(onRenderer).toHaveBeenCalledWith(true);
+    view.setRenderQuality("full");
+    expect(map.pixelRatio).toBe(1);
+    view.setRenderQuality("fast");
+    expect(map.pixelRatio).toBe(0.5);
+  });
 
   it("draws polygons under the district outlines and lines above them, lower plans first", () => {
     const { map, view } = startView();
