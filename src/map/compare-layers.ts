@@ -144,7 +144,7 @@ export function comparePiecesCollection(
 /**
  * The drawable pieces of `comparison` as map data (see {@link comparePiecesCollection}, coloured by
  * {@link transitionColors} of its summary, as the page colours its panel), packed: made on the
- * compare worker, so the page hands MapLibre a blob URL and its worker parses them there.
+ * compare worker, so the page hands them to the map's tile worker as they are (packed-tiles.ts).
  */
 export function packedComparePieces(comparison: PlanComparison): PackedLayer {
   const colors = transitionColors(comparison.summary);

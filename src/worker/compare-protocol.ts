@@ -31,9 +31,9 @@ export type CompareRequest = {
 
 /**
  * A comparison as the worker hands it over: the comparison, and its drawable pieces as the map
- * draws them, packed (a Blob crosses as a handle): MapLibre's worker fetches and parses them from
- * a blob URL, so 100 000 pieces never cross from the page to the map as objects (a structured
- * clone on the page's thread, a second or more).
+ * draws them, packed (a Blob crosses as a handle): the map's tile worker cuts them into vector
+ * tiles (src/map/packed-tiles.ts), so 100 000 pieces never cross from the page to the map as
+ * objects (a structured clone on the page's thread, a second or more).
  */
 export type CompareResult = { comparison: PlanComparison; mapPieces: PackedLayer };
 
