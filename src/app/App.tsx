@@ -31,6 +31,7 @@ import {
 import { type Language, type MapCamera, parseUrlState, type UrlState } from "../state/url-state";
 import { FeaturePanel } from "../ui/feature-panel";
 import { FindingChooser } from "../ui/finding-chooser";
+import { HeadlineUniterContext } from "../ui/headline-uniter";
 import { ImportDropZone } from "../ui/import-drop-zone";
 import { ImportDialog } from "../ui/lazy-panels";
 import { MapCanvas } from "../ui/map-canvas";
@@ -41,6 +42,7 @@ import { useCityZones } from "../ui/use-city-zones";
 import { storeBasemapAddress, storedBasemapAddress } from "./basemap-address";
 import { flushPendingLinks } from "./hash-writer";
 import { CATALOG_FILE, CATALOG_URL } from "./runtime-urls";
+import { useAreaUniters } from "./use-area-uniters";
 import { useBaseData } from "./use-base-data";
 import { useCatalog } from "./use-catalog";
 import { useCheck } from "./use-check";
@@ -80,6 +82,7 @@ function AppShell({ link }: { link: UrlState }) {
   const lang = (i18n.language === "en" ? "en" : "vi") satisfies Language;
   const dispatch = useDispatch();
   const app = useAppStore((s) => s.app);
+  const uniterFor = useAreaUniters();
   const [mapReady, setMapReady] = useState(false);
   const [firstPicture, setFirstPicture] = useState(false);
   const viewRef = useRef<MapView | null>(null);
@@ -359,7 +362,9 @@ function AppShell({ link }: { link: UrlState }) {
     >
       <SkipLink />
       <LinkedFinding link={link} />
-      <Sidebar />
+      <HeadlineUniterContext.Provider value={uniterFor}>
+        <Sidebar />
+      </HeadlineUniterContext.Provider>
       <main className="map-area">
         <ImportDropZone onFiles={importer.open} disabled={app.importing.status !== "idle"}>
           <MapCanvas
