@@ -116,7 +116,7 @@ export class AreaClient {
     const port = this.port;
     const set = this.nextSet++;
     const position = new Map<Finding, number>();
-    run.forEach((f, i) => position.set(f, i));
+    for (const [i, f] of run.entries()) position.set(f, i);
     const loaded: Loaded = { set, findings: run, position, sent: Promise.resolve() };
     this.loaded = loaded;
     loaded.sent = (async () => {
