@@ -1,0 +1,96 @@
+import type { Geometry } from "geojson";
+import type { ComparePiece, PlanComparison } from "../core/compare/types";
+import { type PackedJson, packedJsonAt, packedJsonTransfer, packJson } from "../io/packed-json";
+import type { FromCompareWorker } from "./compare-protocol";
+
+/**
+ * Pieces per message. The page reads each message in a task of its own: 5 000 pieces without
+ * their geometry take it some tens of ms, where a proposal's 100 000 pieces in one message, with
+ * their geometry, held its thread for a second.
+ */
+export const PIECES_PER_PART = 5000;
+
+type Result = Extract<FromCompareWorker, { type: "result" }>;
+type Part = Extract<FromCompareWorker, { type: "pieces" }>;
+
+/**
+ * The messages a compare worker posts for `message`, with the buffers to transfer: a result goes
+ * as its pieces in parts of {@link PIECES_PER_PART}, without their geometry, the first part also
+ * carrying every piece's geometry packed as JSON text (two buffers, transferred), then the result
+ * without its pieces. Other messages go as they are.
+ */
+export function* compareMessages(
+  message: FromCompareWorker,
+): Generator<[FromCompareWorker, Transferable[]]> {
+  if (message.type !== "result") {
+    yield [message, []];
+    return;
+  }
+  const { pieces } = message.comparison;
+  const geometry = packJson(pieces.map((p) => p.geometry));
+  for (let start = 0; start === 0 || start < pieces.length; start += PIECES_PER_PART) {
+    const part: Part = {
+      type: "pieces",
+      runId: message.runId,
+      start,
+      // the same keys in the same order (an export writes them so), geometry read from the pack
+      pieces: pieces.slice(start, start + PIECES_PER_PART).map((p) => ({ ...p, geometry: null })),
+      ...(start === 0 ? { geometry } : {}),
+    };
+    yield [part, start === 0 ? packedJsonTransfer(geometry) : []];
+  }
+  const { comparison, ...rest } = message;
+  yield [{ ...rest, comparison: { ...comparison, pieces: [] }, piecesInParts: pieces.length }, []];
+}
+
+/** Makes `piece.geometry` read geometry `index` of `packed` when asked (parsed each time). */
+function readGeometryFrom(piece: ComparePiece, packed: PackedJson, index: number): void {
+  Object.defineProperty(piece, "geometry", {
+    get: () => (packedJsonAt(packed, index) ?? null) as Geometry | null,
+    enumerable: true,
+    configurable: true,
+  });
+}
+
+/**
+ * The page's side of {@link compareMessages}: gathers a run's parts as they come (a task each) and
+ * puts the result together. Each piece's geometry stays packed until it is read (a piece selected,
+ * an export): the page never holds 100 000 geometries as objects.
+ */
+export class ComparePieceParts {
+  private runId = -1;
+  private pieces: ComparePiece[] = [];
+  private geometry: PackedJson | null = null;
+
+  /** Takes a part of run `part.runId` (a part of another run starts afresh). */
+  add(part: Part): void {
+    if (part.runId !== this.runId || part.start === 0) {
+      this.runId = part.runId;
+      this.pieces = [];
+      this.geometry = null;
+    }
+    if (part.geometry) this.geometry = part.geometry;
+    const geometry = this.geometry;
+    part.pieces.forEach((piece, i) => {
+      if (geometry) readGeometryFrom(piece, geometry, part.start + i);
+      this.pieces[part.start + i] = piece;
+    });
+  }
+
+  /**
+   * The comparison of `result`, its pieces put back when they came in parts; throws when parts
+   * are missing (they cannot be: one worker posts them in order before its result).
+   */
+  complete(result: Result): PlanComparison {
+    if (result.piecesInParts === undefined) return result.comparison;
+    const pieces = result.runId === this.runId ? this.pieces : [];
+    this.runId = -1;
+    this.pieces = [];
+    this.geometry = null;
+    if (pieces.length !== result.piecesInParts || pieces.includes(undefined as never))
+      throw new Error(
+        `comparison ${result.runId}: ${pieces.length} of ${result.piecesInParts} pieces arrived`,
+      );
+    return { ...result.comparison, pieces };
+  }
+}
