@@ -2,6 +2,7 @@ import type { Geometry } from "geojson";
 import type { ComparePiece, PlanComparison } from "../core/compare/types";
 import { type PackedJson, packedJsonAt, packedJsonTransfer, packJson } from "../io/packed-json";
 import type { FromCompareWorker } from "./compare-protocol";
+import { ListParts, listParts } from "./list-parts";
 
 /**
  * Pieces per message. The page reads each message in a task of its own: 5 000 pieces without
@@ -28,13 +29,13 @@ export function* compareMessages(
   }
   const { pieces } = message.comparison;
   const geometry = packJson(pieces.map((p) => p.geometry));
-  for (let start = 0; start === 0 || start < pieces.length; start += PIECES_PER_PART) {
+  for (const [start, some] of listParts(pieces, PIECES_PER_PART)) {
     const part: Part = {
       type: "pieces",
       runId: message.runId,
       start,
       // the same keys in the same order (an export writes them so), geometry read from the pack
-      pieces: pieces.slice(start, start + PIECES_PER_PART).map((p) => ({ ...p, geometry: null })),
+      pieces: some.map((p) => ({ ...p, geometry: null })),
       ...(start === 0 ? { geometry } : {}),
     };
     yield [part, start === 0 ? packedJsonTransfer(geometry) : []];
@@ -59,22 +60,21 @@ function readGeometryFrom(piece: ComparePiece, packed: PackedJson, index: number
  */
 export class ComparePieceParts {
   private runId = -1;
-  private pieces: ComparePiece[] = [];
+  private readonly pieces = new ListParts<ComparePiece>();
   private geometry: PackedJson | null = null;
 
-  /** Takes a part of run `part.runId` (a part of another run starts afresh). */
+  /** Takes a part of run `part.runId` (its first part starts afresh). */
   add(part: Part): void {
-    if (part.runId !== this.runId || part.start === 0) {
+    if (part.start === 0) {
       this.runId = part.runId;
-      this.pieces = [];
-      this.geometry = null;
+      this.geometry = part.geometry ?? null;
     }
-    if (part.geometry) this.geometry = part.geometry;
     const geometry = this.geometry;
-    part.pieces.forEach((piece, i) => {
-      if (geometry) readGeometryFrom(piece, geometry, part.start + i);
-      this.pieces[part.start + i] = piece;
-    });
+    if (geometry)
+      part.pieces.forEach((piece, i) => {
+        readGeometryFrom(piece, geometry, part.start + i);
+      });
+    this.pieces.add(part.start, part.pieces);
   }
 
   /**
@@ -83,14 +83,8 @@ export class ComparePieceParts {
    */
   complete(result: Result): PlanComparison {
     if (result.piecesInParts === undefined) return result.comparison;
-    const pieces = result.runId === this.runId ? this.pieces : [];
-    this.runId = -1;
-    this.pieces = [];
-    this.geometry = null;
-    if (pieces.length !== result.piecesInParts || pieces.includes(undefined as never))
-      throw new Error(
-        `comparison ${result.runId}: ${pieces.length} of ${result.piecesInParts} pieces arrived`,
-      );
-    return { ...result.comparison, pieces };
+    if (result.runId !== this.runId)
+      throw new Error(`comparison ${result.runId}: its pieces did not arrive`);
+    return { ...result.comparison, pieces: this.pieces.take(result.piecesInParts) };
   }
 }
