@@ -11,6 +11,7 @@ import type { DistrictInfo } from "../state/districts-index";
 import { allLayersSettled, firstPictureSettled, layersToLoad } from "../state/first-picture";
 import { identifyHits } from "../state/identify";
 import { flattenOrder, shownSettings } from "../state/layer-order";
+import { pieceGeometry } from "../state/piece-geometry";
 import { type FeatureHit, featureToHighlight } from "../state/selection";
 import {
   createAppStore,
@@ -310,11 +311,12 @@ function AppShell({ link }: { link: UrlState }) {
         },
         selectPiece: (piece: ComparePiece) => {
           dispatch({ type: "select-piece", id: piece.id });
+          const geometry = pieceGeometry(piece);
           frame(
-            piece.geometry
+            geometry
               ? collectionBbox({
                   type: "FeatureCollection",
-                  features: [{ type: "Feature", geometry: piece.geometry, properties: {} }],
+                  features: [{ type: "Feature", geometry, properties: {} }],
                 })
               : null,
           );

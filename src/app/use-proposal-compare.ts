@@ -4,6 +4,7 @@ import { compareHighlightCollection, comparePiecesCollection } from "../map/comp
 import type { ComparisonData } from "../map/map-view";
 import { selectedPiece } from "../state/compare-state";
 import type { LayerSource } from "../state/load-states";
+import { withGeometry } from "../state/piece-geometry";
 import type { LoadedProposal } from "../state/proposal-layer";
 import { useAppStore } from "../state/store";
 import { useCompare } from "./use-compare";
@@ -63,7 +64,10 @@ export function useProposalCompare({
     [last],
   );
   const mapData = useMemo(
-    () => (pieces ? { pieces, highlight: compareHighlightCollection(selected) } : null),
+    () =>
+      pieces
+        ? { pieces, highlight: compareHighlightCollection(selected && withGeometry(selected)) }
+        : null,
     [pieces, selected],
   );
   return { mapData, rerun, cancel };

@@ -1,6 +1,6 @@
-import type { Geometry } from "geojson";
 import type { ComparePiece, PlanComparison } from "../core/compare/types";
-import { type PackedJson, packedJsonAt, packedJsonTransfer, packJson } from "../io/packed-json";
+import { type PackedJson, packedJsonTransfer, packJson } from "../io/packed-json";
+import { keepPieceGeometry } from "../state/piece-geometry";
 import type { FromCompareWorker } from "./compare-protocol";
 import { ListParts, listParts } from "./list-parts";
 
@@ -34,7 +34,7 @@ export function* compareMessages(
       type: "pieces",
       runId: message.runId,
       start,
-      // the same keys in the same order (an export writes them so), geometry read from the pack
+      // the same keys in the same order (an export writes them so); the geometry in the pack
       pieces: some.map((p) => ({ ...p, geometry: null })),
       ...(start === 0 ? { geometry } : {}),
     };
@@ -42,15 +42,6 @@ export function* compareMessages(
   }
   const { comparison, ...rest } = message;
   yield [{ ...rest, comparison: { ...comparison, pieces: [] }, piecesInParts: pieces.length }, []];
-}
-
-/** Makes `piece.geometry` read geometry `index` of `packed` when asked (parsed each time). */
-function readGeometryFrom(piece: ComparePiece, packed: PackedJson, index: number): void {
-  Object.defineProperty(piece, "geometry", {
-    get: () => (packedJsonAt(packed, index) ?? null) as Geometry | null,
-    enumerable: true,
-    configurable: true,
-  });
 }
 
 /**
@@ -72,7 +63,7 @@ export class ComparePieceParts {
     const geometry = this.geometry;
     if (geometry)
       part.pieces.forEach((piece, i) => {
-        readGeometryFrom(piece, geometry, part.start + i);
+        keepPieceGeometry(piece, geometry, part.start + i);
       });
     this.pieces.add(part.start, part.pieces);
   }
