@@ -275,6 +275,7 @@ function AppShell({ link }: { link: UrlState }) {
   const checkLayers = checkData?.status === "ready" ? checkData.data.layers : null;
   const findings = useAppStore(findingsOf);
   const selected = useAppStore(selectedFinding);
+  const comparedPieces = useAppStore((s) => s.compare.last?.comparison.pieces ?? null);
   const findingOutline = useMemo(
     () => (selected ? findingHighlight(selected, checkLayers ?? {}) : null),
     [selected, checkLayers],
@@ -311,7 +312,7 @@ function AppShell({ link }: { link: UrlState }) {
         },
         selectPiece: (piece: ComparePiece) => {
           dispatch({ type: "select-piece", id: piece.id });
-          const geometry = pieceGeometry(piece);
+          const geometry = comparedPieces ? pieceGeometry(comparedPieces, piece) : piece.geometry;
           frame(
             geometry
               ? collectionBbox({
@@ -348,6 +349,7 @@ function AppShell({ link }: { link: UrlState }) {
     proposal,
     sources,
     choosePlace,
+    comparedPieces,
   ]);
   const onComparePiece = useCallback(
     (id: string) => dispatch({ type: "select-piece", id }),

@@ -66,9 +66,14 @@ export function useProposalCompare({
   const mapData = useMemo(
     () =>
       pieces
-        ? { pieces, highlight: compareHighlightCollection(selected && withGeometry(selected)) }
+        ? {
+            pieces,
+            highlight: compareHighlightCollection(
+              selected && last ? withGeometry(last.comparison.pieces, selected) : selected,
+            ),
+          }
         : null,
-    [pieces, selected],
+    [pieces, selected, last],
   );
   return { mapData, rerun, cancel };
 }

@@ -1,6 +1,6 @@
 import type { ComparePiece, PlanComparison } from "../core/compare/types";
 import { type PackedJson, packedJsonTransfer, packJson } from "../io/packed-json";
-import { keepPieceGeometry } from "../state/piece-geometry";
+import { keepPiecesGeometry } from "../state/piece-geometry";
 import type { FromCompareWorker } from "./compare-protocol";
 import { ListParts, listParts } from "./list-parts";
 
@@ -60,22 +60,20 @@ export class ComparePieceParts {
       this.runId = part.runId;
       this.geometry = part.geometry ?? null;
     }
-    const geometry = this.geometry;
-    if (geometry)
-      part.pieces.forEach((piece, i) => {
-        keepPieceGeometry(piece, geometry, part.start + i);
-      });
     this.pieces.add(part.start, part.pieces);
   }
 
   /**
-   * The comparison of `result`, its pieces put back when they came in parts; throws when parts
-   * are missing (they cannot be: one worker posts them in order before its result).
+   * The comparison of `result`, its pieces put back when they came in parts (their geometry
+   * kept packed: see `pieceGeometry`); throws when parts are missing (they cannot be: one worker
+   * posts them in order before its result).
    */
   complete(result: Result): PlanComparison {
     if (result.piecesInParts === undefined) return result.comparison;
     if (result.runId !== this.runId)
       throw new Error(`comparison ${result.runId}: its pieces did not arrive`);
-    return { ...result.comparison, pieces: this.pieces.take(result.piecesInParts) };
+    const pieces = this.pieces.take(result.piecesInParts);
+    if (this.geometry) keepPiecesGeometry(pieces, this.geometry);
+    return { ...result.comparison, pieces };
   }
 }

@@ -91,8 +91,10 @@ describe("a comparison's pieces, sent in parts", () => {
     // the geometry stays packed until read
     expect(back?.pieces.every((p) => p.geometry === null)).toBe(true);
     expect(back && withPieceGeometry(back).pieces).toEqual(pieces);
-    expect(back && pieceGeometry(back.pieces[8] as ComparePiece)).toEqual(pieces[8]?.geometry);
-    expect(back && pieceGeometry(back.pieces[7] as ComparePiece)).toBeNull();
+    expect(back && pieceGeometry(back.pieces, back.pieces[8] as ComparePiece)).toEqual(
+      pieces[8]?.geometry,
+    );
+    expect(back && pieceGeometry(back.pieces, back.pieces[7] as ComparePiece)).toBeNull();
   });
 
   it("put together, are the comparison itself: same pieces, same exports byte for byte", async () => {
