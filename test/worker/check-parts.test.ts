@@ -20,6 +20,14 @@ function partialOf(count: number): PartialResult {
   };
 }
 
+/** Check workers posting as the worker script does: each result in parts (`checkMessages`). */
+const partsWorkers = () =>
+  inProcessWorkers<ToCheckWorker, FromCheckWorker>((post) =>
+    createCheckHandler((message) => {
+      for (const part of checkMessages(message)) post(part);
+    }),
+  );
+
 // Issue 7: each check worker's result (11 000 findings with their geometry for a proposal of
 // 100 000 zones) reached the page as one message, read in one task of half a second or more. It
 // now comes as parts of FINDINGS_PER_PART findings, each read in a task of its own.
@@ -57,11 +65,7 @@ describe("a check worker's result, sent in parts", () => {
 
   it("reaches CheckRunner's outcome as the single-thread check gives it, merged a task later", async () => {
     const { data, rules } = checkFixture();
-    const { factory } = inProcessWorkers<ToCheckWorker, FromCheckWorker>((post) =>
-      createCheckHandler((message) => {
-        for (const part of checkMessages(message)) post(part);
-      }),
-    );
+    const { factory } = partsWorkers();
     const runner = new CheckRunner(factory, 2);
     const outcome = await runner.run(data, rules, () => {});
     const expected = singleThreadResult(data, rules);
@@ -72,11 +76,7 @@ describe("a check worker's result, sent in parts", () => {
 
   it("a run cancelled while its parts arrive never delivers them", async () => {
     const { data, rules } = checkFixture();
-    const { factory } = inProcessWorkers<ToCheckWorker, FromCheckWorker>((post) =>
-      createCheckHandler((message) => {
-        for (const part of checkMessages(message)) post(part);
-      }),
-    );
+    const { factory } = partsWorkers();
     const runner = new CheckRunner(factory, 2);
     const seen = vi.fn();
     const pending = runner.run(data, rules, seen);
