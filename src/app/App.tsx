@@ -11,6 +11,7 @@ import type { DistrictInfo } from "../state/districts-index";
 import { allLayersSettled, firstPictureSettled, layersToLoad } from "../state/first-picture";
 import { identifyHits } from "../state/identify";
 import { flattenOrder, shownSettings } from "../state/layer-order";
+import { pieceGeometry } from "../state/piece-geometry";
 import { type FeatureHit, featureToHighlight } from "../state/selection";
 import {
   createAppStore,
@@ -31,6 +32,7 @@ import {
 import { type Language, type MapCamera, parseUrlState, type UrlState } from "../state/url-state";
 import { FeaturePanel } from "../ui/feature-panel";
 import { FindingChooser } from "../ui/finding-chooser";
+import { HeadlineUniterContext } from "../ui/headline-uniter";
 import { ImportDropZone } from "../ui/import-drop-zone";
 import { ImportDialog } from "../ui/lazy-panels";
 import { MapCanvas } from "../ui/map-canvas";
@@ -42,6 +44,7 @@ import { storeBasemapAddress, storedBasemapAddress } from "./basemap-address";
 import { flushPendingLinks } from "./hash-writer";
 import { storedRenderQuality, storeRenderQuality } from "./render-quality-setting";
 import { CATALOG_FILE, CATALOG_URL } from "./runtime-urls";
+import { useAreaUniters } from "./use-area-uniters";
 import { useBaseData } from "./use-base-data";
 import { useCatalog } from "./use-catalog";
 import { useCheck } from "./use-check";
@@ -81,6 +84,7 @@ function AppShell({ link }: { link: UrlState }) {
   const lang = (i18n.language === "en" ? "en" : "vi") satisfies Language;
   const dispatch = useDispatch();
   const app = useAppStore((s) => s.app);
+  const uniterFor = useAreaUniters();
   const [mapReady, setMapReady] = useState(false);
   const [firstPicture, setFirstPicture] = useState(false);
   const viewRef = useRef<MapView | null>(null);
@@ -273,6 +277,7 @@ function AppShell({ link }: { link: UrlState }) {
   const checkLayers = checkData?.status === "ready" ? checkData.data.layers : null;
   const findings = useAppStore(findingsOf);
   const selected = useAppStore(selectedFinding);
+  const comparedPieces = useAppStore((s) => s.compare.last?.comparison.pieces ?? null);
   const findingOutline = useMemo(
     () => (selected ? findingHighlight(selected, checkLayers ?? {}) : null),
     [selected, checkLayers],
@@ -309,11 +314,12 @@ function AppShell({ link }: { link: UrlState }) {
         },
         selectPiece: (piece: ComparePiece) => {
           dispatch({ type: "select-piece", id: piece.id });
+          const geometry = comparedPieces ? pieceGeometry(comparedPieces, piece) : piece.geometry;
           frame(
-            piece.geometry
+            geometry
               ? collectionBbox({
                   type: "FeatureCollection",
-                  features: [{ type: "Feature", geometry: piece.geometry, properties: {} }],
+                  features: [{ type: "Feature", geometry, properties: {} }],
                 })
               : null,
           );
@@ -345,6 +351,7 @@ function AppShell({ link }: { link: UrlState }) {
     proposal,
     sources,
     choosePlace,
+    comparedPieces,
   ]);
   const onComparePiece = useCallback(
     (id: string) => dispatch({ type: "select-piece", id }),
@@ -361,7 +368,9 @@ function AppShell({ link }: { link: UrlState }) {
     >
       <SkipLink />
       <LinkedFinding link={link} />
-      <Sidebar />
+      <HeadlineUniterContext.Provider value={uniterFor}>
+        <Sidebar />
+      </HeadlineUniterContext.Provider>
       <main className="map-area">
         <ImportDropZone onFiles={importer.open} disabled={app.importing.status !== "idle"}>
           <MapCanvas

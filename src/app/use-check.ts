@@ -104,6 +104,8 @@ export function useCheck({
         progress.stop();
         switch (outcome.status) {
           case "done":
+            // drawn in a task of its own, after the merge's (a large run's list, map and totals)
+            await new Promise((resolve) => setTimeout(resolve, 0));
             dispatch({
               type: "run-done",
               runId,

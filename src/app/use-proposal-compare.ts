@@ -4,6 +4,7 @@ import { compareHighlightCollection, comparePiecesCollection } from "../map/comp
 import type { ComparisonData } from "../map/map-view";
 import { selectedPiece } from "../state/compare-state";
 import type { LayerSource } from "../state/load-states";
+import { withGeometry } from "../state/piece-geometry";
 import type { LoadedProposal } from "../state/proposal-layer";
 import { useAppStore } from "../state/store";
 import { useCompare } from "./use-compare";
@@ -63,8 +64,16 @@ export function useProposalCompare({
     [last],
   );
   const mapData = useMemo(
-    () => (pieces ? { pieces, highlight: compareHighlightCollection(selected) } : null),
-    [pieces, selected],
+    () =>
+      pieces
+        ? {
+            pieces,
+            highlight: compareHighlightCollection(
+              selected && last ? withGeometry(last.comparison.pieces, selected) : selected,
+            ),
+          }
+        : null,
+    [pieces, selected, last],
   );
   return { mapData, rerun, cancel };
 }

@@ -17,7 +17,7 @@ export function workerPort<To, From>(
   };
   worker.onmessageerror = () => onFailure(`${name} worker sent a message that could not be read`);
   return {
-    post: (message) => worker.postMessage(message),
+    post: (message, transfer) => worker.postMessage(message, transfer ?? []),
     terminate: () => worker.terminate(),
   };
 }

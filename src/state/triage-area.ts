@@ -52,13 +52,14 @@ function sharedKernel(): ClipKernel {
 }
 
 /**
- * United areas per kernel, by rule and members (their ids and areas hashed, in any order: a re-run
- * keeps a finding's id but may change its shape, and then its area), the latest {@link CACHE_SIZE}:
- * uniting a rule's 3 000 overlapping conflicts takes a few hundred ms, and a reviewer toggling a
- * filter off again, or changing only another rule's findings, asks for the same union again.
+ * United areas per uniter (a kernel on this thread, or a worker's client), by rule and members
+ * (their ids and areas hashed, in any order: a re-run keeps a finding's id but may change its
+ * shape, and then its area), the latest {@link CACHE_SIZE}: uniting a rule's 3 000 overlapping
+ * conflicts takes a few hundred ms, and a reviewer toggling a filter off again, or changing only
+ * another rule's findings, asks for the same union again.
  */
 const CACHE_SIZE = 64;
-const UNITED = new WeakMap<ClipKernel, Map<string, number>>();
+const UNITED = new WeakMap<object, Map<string, number>>();
 
 /**
  * Each finding's hash (its id and area, as two 32-bit halves), worked out once per finding of a run.
@@ -90,17 +91,12 @@ function membersKey(members: readonly Finding[]): string {
   return `${members.length}:${high.toString(36)}:${low.toString(36)}`;
 }
 
-function unitedArea(
-  rule: string,
-  members: readonly Finding[],
-  parts: Polygons[],
-  clip: ClipKernel,
-): number {
-  if (parts.length === 0) return 0;
-  let united = UNITED.get(clip);
+/** The cached union area of `members` of `rule` for `owner`, or undefined (then worked out). */
+function cachedUnion(owner: object, rule: string, members: readonly Finding[]) {
+  let united = UNITED.get(owner);
   if (!united) {
     united = new Map();
-    UNITED.set(clip, united);
+    UNITED.set(owner, united);
   }
   const key = `${rule}\u0000${membersKey(members)}`;
   const known = united.get(key);
@@ -108,12 +104,35 @@ function unitedArea(
     // most recently used last, so the oldest is dropped first
     united.delete(key);
     united.set(key, known);
-    return known;
   }
-  const area = ellipsoidalArea(clip.union(parts));
-  united.set(key, area);
-  if (united.size > CACHE_SIZE) united.delete(united.keys().next().value as string);
+  const store = (area: number) => {
+    united.set(key, area);
+    if (united.size > CACHE_SIZE) united.delete(united.keys().next().value as string);
+  };
+  return { known, store };
+}
+
+function unitedArea(
+  rule: string,
+  members: readonly Finding[],
+  parts: Polygons[],
+  clip: ClipKernel,
+): number {
+  if (parts.length === 0) return 0;
+  const { known, store } = cachedUnion(clip, rule, members);
+  if (known !== undefined) return known;
+  const area = unionAreaOf(parts, clip);
+  store(area);
   return area;
+}
+
+/**
+ * The area of the union of `parts` on the WGS84 ellipsoid, m²: the step that takes time (a
+ * second or more for 15 000 overlapping conflicts), the same wherever it runs (the page, the
+ * area worker: `src/worker/area-handler.ts`).
+ */
+export function unionAreaOf(parts: readonly Polygons[], clip: ClipKernel): number {
+  return parts.length === 0 ? 0 : ellipsoidalArea(clip.union(parts as Polygons[]));
 }
 
 /** The findings that have an area, by rule (in order of first appearance). */
@@ -128,28 +147,57 @@ function byRuleWithArea(findings: readonly Finding[]): Map<string, Finding[]> {
   return groups;
 }
 
-/** One rule's headline area. */
-function ruleArea(rule: string, members: readonly Finding[], clip: ClipKernel): RuleArea {
-  const parts: Polygons[] = [];
-  let loose = 0;
-  let withoutGeometry = 0;
-  let summed = 0;
+/** What a rule's headline area needs besides the union: its sums, and the members to unite. */
+type RulePlan = {
+  rule: string;
+  members: readonly Finding[];
+  /** The members with a polygonal geometry, and their polygons (same order). */
+  united: Finding[];
+  parts: Polygons[];
+  /** Area of the members without geometry, added as it is. */
+  loose: number;
+  withoutGeometry: number;
+  summed: number;
+};
+
+function planRule(rule: string, members: readonly Finding[]): RulePlan {
+  const plan: RulePlan = {
+    rule,
+    members,
+    united: [],
+    parts: [],
+    loose: 0,
+    withoutGeometry: 0,
+    summed: 0,
+  };
   for (const f of members) {
-    summed += f.areaSquareMeters ?? 0;
+    plan.summed += f.areaSquareMeters ?? 0;
     const polygons = polygonsOf(f.geometry);
-    if (polygons) parts.push(polygons);
-    else {
-      loose += f.areaSquareMeters ?? 0;
-      withoutGeometry++;
+    if (polygons) {
+      plan.united.push(f);
+      plan.parts.push(polygons);
+    } else {
+      plan.loose += f.areaSquareMeters ?? 0;
+      plan.withoutGeometry++;
     }
   }
+  return plan;
+}
+
+function ruleAreaOf(plan: RulePlan, union: number): RuleArea {
   return {
-    rule,
-    unionSquareMeters: unitedArea(rule, members, parts, clip) + loose,
-    summedSquareMeters: summed,
-    findings: members.length,
-    withoutGeometry,
+    rule: plan.rule,
+    unionSquareMeters: union + plan.loose,
+    summedSquareMeters: plan.summed,
+    findings: plan.members.length,
+    withoutGeometry: plan.withoutGeometry,
   };
+}
+
+/** One rule's headline area. */
+function ruleArea(rule: string, members: readonly Finding[], clip: ClipKernel): RuleArea {
+  const plan = planRule(rule, members);
+  return ruleAreaOf(plan, unitedArea(rule, members, plan.parts, clip));
 }
 
 function headlineOf(byRule: RuleArea[]): HeadlineArea {
@@ -191,6 +239,44 @@ export async function headlineAreaInSteps(
     await nextTask();
     options.signal?.throwIfAborted();
     byRule.push(ruleArea(rule, members, clip));
+  }
+  return headlineOf(byRule);
+}
+
+/**
+ * Unites a rule's conflict polygons somewhere else (a worker): given the rule's findings that have
+ * a polygonal geometry, resolves with the area of their union, m² ({@link unionAreaOf}).
+ */
+export type Uniter = {
+  unite(rule: string, findings: readonly Finding[], signal?: AbortSignal): Promise<number>;
+};
+
+/**
+ * {@link headlineArea} with each rule's union worked out by `uniter` (the area worker, so the
+ * page's thread only adds up), rule after rule, with the same cache: the same numbers as
+ * {@link headlineArea}. Rejects with the signal's reason when `signal` aborts (the filter changed
+ * again), or with the uniter's error.
+ */
+export async function headlineAreaBy(
+  findings: readonly Finding[],
+  uniter: Uniter,
+  options: { signal?: AbortSignal } = {},
+): Promise<HeadlineArea> {
+  const byRule: RuleArea[] = [];
+  for (const [rule, members] of byRuleWithArea(findings)) {
+    // a rule per task here too: its members' key and sums take tens of ms for 15 000 findings,
+    // not to be added to the task that drew the list
+    await nextTask();
+    options.signal?.throwIfAborted();
+    const plan = planRule(rule, members);
+    let union = 0;
+    if (plan.parts.length > 0) {
+      const { known, store } = cachedUnion(uniter, rule, members);
+      union = known ?? (await uniter.unite(rule, plan.united, options.signal));
+      options.signal?.throwIfAborted();
+      if (known === undefined) store(union);
+    }
+    byRule.push(ruleAreaOf(plan, union));
   }
   return headlineOf(byRule);
 }

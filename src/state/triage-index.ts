@@ -54,10 +54,21 @@ function orderBy(entries: readonly TriageEntry[], key: "area" | "share"): Uint32
 }
 
 /**
- * Prepares a run's findings for {@link applyTriage}: once per run (the sorts happen here), not
- * per filter change. Review statuses are not part of it: they change while the run stays.
+ * Prepares a run's findings for {@link applyTriage}: once per run (the sorts happen here, the
+ * order by share when first read), not per filter change. Review statuses are not part of it:
+ * they change while the run stays.
  */
 export function indexFindings(findings: readonly Finding[]): TriageIndex {
   const entries = findings.map(entryOf);
-  return { entries, byArea: orderBy(entries, "area"), byShare: orderBy(entries, "share") };
+  let byShare: Uint32Array | null = null;
+  return {
+    entries,
+    byArea: orderBy(entries, "area"),
+    // sorted when first asked for (a reviewer sorting by share), not while a large run's results
+    // are first drawn, sorted by area
+    get byShare() {
+      byShare ??= orderBy(entries, "share");
+      return byShare;
+    },
+  };
 }

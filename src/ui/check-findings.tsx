@@ -89,6 +89,7 @@ export function CheckFindings({
       </p>
       <HeadlineArea
         findings={view.findings}
+        runFindings={findings}
         summedSquareMeters={totals.areaSquareMeters}
         lang={lang}
       />

@@ -1,6 +1,7 @@
 import type { FindingFormat } from "../core/check/format-findings";
 import { comparisonChunks } from "../core/compare/format-comparison";
 import type { PlanComparison } from "../core/compare/types";
+import { withPieceGeometry } from "../state/piece-geometry";
 
 /** Media types of the exports, as browsers and GIS expect them (RFC 7946 for GeoJSON). */
 export const COMPARISON_MEDIA_TYPES: Readonly<Record<FindingFormat, string>> = {
@@ -15,7 +16,8 @@ export const COMPARISON_MEDIA_TYPES: Readonly<Record<FindingFormat, string>> = {
  * chunks handed to the Blob one by one, so no single string holds a large comparison.
  */
 export function comparisonBlob(comparison: PlanComparison, format: FindingFormat): Blob {
-  return new Blob([...comparisonChunks(comparison, format)], {
+  // the pieces' geometry, kept packed on the page, read back for the file
+  return new Blob([...comparisonChunks(withPieceGeometry(comparison), format)], {
     type: COMPARISON_MEDIA_TYPES[format],
   });
 }

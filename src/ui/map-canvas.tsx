@@ -77,6 +77,9 @@ const mapModule = import("../map/map-view");
  * it; shows "loading" over the map until the first picture is drawn, and why the map could not
  * start if it could not (no WebGL, its code not loaded).
  */
+/** Findings handed to the map in the commit that lists them; more go a task later. */
+const FINDINGS_AT_COMMIT = 3000;
+
 export function MapCanvas(props: Props) {
   const { t } = useTranslation();
   const container = useRef<HTMLElement>(null);
@@ -161,9 +164,17 @@ export function MapCanvas(props: Props) {
     view?.highlight(highlight);
   }, [view, highlight]);
   // At commit, not after the paint: the map's worker then tiles the findings while the page lays
-  // out the new results list, and the map draws them a frame sooner.
+  // out the new results list, and the map draws them a frame sooner. A large run's findings (a
+  // proposal's 20 000: their clone to the map's worker takes hundreds of ms) go in a task of their
+  // own, so the task that draws the list stays short.
   useLayoutEffect(() => {
-    view?.setFindings(findings);
+    if (!view) return;
+    if (findings.length <= FINDINGS_AT_COMMIT) {
+      view.setFindings(findings);
+      return;
+    }
+    const timer = setTimeout(() => view.setFindings(findings), 0);
+    return () => clearTimeout(timer);
   }, [view, findings]);
   useEffect(() => {
     view?.highlightFinding(findingHighlight);

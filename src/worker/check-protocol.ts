@@ -1,6 +1,6 @@
 import type { Rule } from "../core/catalog/rules-schema";
 import type { LayerEntry } from "../core/catalog/schema";
-import type { PartialResult, Partition } from "../core/check/index";
+import type { Finding, PartialResult, Partition } from "../core/check/index";
 import type { LayerData } from "../io/packed-collection";
 
 /**
@@ -33,7 +33,16 @@ export type ToCheckWorker =
 export type FromCheckWorker =
   /** Units done and units in this worker's partition. */
   | { type: "progress"; runId: number; done: number; total: number }
-  | { type: "result"; runId: number; partial: PartialResult }
+  /**
+   * Findings `start` … of the result that follows, with the unit each came from (its `units`): a
+   * part the page reads in a task of its own (see `worker/check-parts.ts`).
+   */
+  | { type: "findings"; runId: number; start: number; findings: Finding[]; units: number[] }
+  /**
+   * This worker's partition checked. With `findingsInParts`, its findings and units came before in
+   * `findings` messages (that many), and the partial's own lists are empty.
+   */
+  | { type: "result"; runId: number; partial: PartialResult; findingsInParts?: number }
   | { type: "cancelled"; runId: number }
   /** A `warm` has checked all its rules. */
   | { type: "warmed"; runId: number }

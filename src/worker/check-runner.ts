@@ -2,6 +2,7 @@ import type { Rule } from "../core/catalog/rules-schema";
 import { type CheckResult, mergeResults, type PartialResult } from "../core/check/index";
 import { forWorker } from "../io/packed-collection";
 import { CANCEL_GRACE_MS } from "./cancel-grace";
+import { CheckFindingParts } from "./check-parts";
 import type { CheckData, FromCheckWorker, ToCheckWorker } from "./check-protocol";
 import type { WorkerFactory, WorkerPort } from "./one-worker-runner";
 
@@ -38,6 +39,8 @@ type ActiveRun = {
   started: number;
   progress: { done: number; total: number }[];
   partials: (PartialResult | null)[];
+  /** Each worker's findings that came in parts ahead of its result. */
+  parts: CheckFindingParts[];
   /** Workers that have answered this run (result or error): nothing left to stop there. */
   answered: boolean[];
   onProgress: (done: number, total: number) => void;
@@ -88,6 +91,7 @@ export class CheckRunner {
         started: performance.now(),
         progress: Array.from({ length: count }, () => ({ done: 0, total: 0 })),
         partials: Array.from({ length: count }, () => null),
+        parts: Array.from({ length: count }, () => new CheckFindingParts()),
         answered: Array.from({ length: count }, () => false),
         onProgress,
         resolve,
@@ -218,17 +222,30 @@ export class CheckRunner {
         run.onProgress(done, total);
         return;
       }
+      case "findings":
+        run.parts[index]?.add(message);
+        return;
       case "result": {
         run.answered[index] = true;
-        run.partials[index] = message.partial;
+        let partial: PartialResult;
+        try {
+          partial = (run.parts[index] as CheckFindingParts).complete(message);
+        } catch (error) {
+          this.fail(run, error instanceof Error ? error.message : String(error));
+          return;
+        }
+        run.partials[index] = partial;
         const partials = run.partials.filter((p): p is PartialResult => p !== null);
         if (partials.length < run.partials.length) return;
         this.active = null;
-        run.resolve({
-          status: "done",
-          result: mergeResults(partials),
-          elapsedMs: performance.now() - run.started,
-        });
+        // merged in a task of its own, after the last part's: each stays short
+        setTimeout(() => {
+          run.resolve({
+            status: "done",
+            result: mergeResults(partials),
+            elapsedMs: performance.now() - run.started,
+          });
+        }, 0);
         return;
       }
       case "error":

@@ -1,4 +1,5 @@
 import { createCheckHandler } from "./check-handler";
+import { checkMessages } from "./check-parts";
 import type { FromCheckWorker, ToCheckWorker } from "./check-protocol";
 
 /**
@@ -10,5 +11,8 @@ const scope = self as unknown as {
   onmessage: ((event: MessageEvent<ToCheckWorker>) => void) | null;
 };
 
-const handle = createCheckHandler((message) => scope.postMessage(message));
+// a result goes as parts the page reads a task each (see checkMessages)
+const handle = createCheckHandler((message) => {
+  for (const part of checkMessages(message)) scope.postMessage(part);
+});
 scope.onmessage = (event) => handle(event.data);

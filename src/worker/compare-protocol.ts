@@ -1,5 +1,7 @@
 import type { CompareOptions, PlanComparison } from "../core/compare/index";
+import type { ComparePiece } from "../core/compare/types";
 import type { LayerData, PackedLayer } from "../io/packed-collection";
+import type { PackedJson } from "../io/packed-json";
 
 /**
  * The options of a comparison that can cross to a worker (structured clone): no kernel, signal or
@@ -48,7 +50,22 @@ export type ToCompareWorker =
 export type FromCompareWorker =
   /** Zones done and zones in all (both plans). */
   | { type: "progress"; runId: number; done: number; total: number }
-  | ({ type: "result"; runId: number } & CompareResult)
+  /**
+   * Pieces `start` … of the result that follows, without their geometry (`geometry: null`); the
+   * first part carries every piece's geometry, packed (see `worker/compare-parts.ts`).
+   */
+  | {
+      type: "pieces";
+      runId: number;
+      start: number;
+      pieces: ComparePiece[];
+      geometry?: PackedJson;
+    }
+  /**
+   * The result. With `piecesInParts`, its pieces came before in `pieces` messages (that many),
+   * and `comparison.pieces` is empty.
+   */
+  | ({ type: "result"; runId: number; piecesInParts?: number } & CompareResult)
   | { type: "cancelled"; runId: number }
   /** The run failed as a whole (a bug, not bad data: bad zones become "not computed" pieces). */
   | { type: "error"; runId: number; message: string };

@@ -1,4 +1,5 @@
 import { forWorker } from "../io/packed-collection";
+import { ComparePieceParts } from "./compare-parts";
 import type {
   CompareRequest,
   CompareResult,
@@ -27,35 +28,40 @@ export type CompareOutcome =
   | { status: "cancelled" }
   | { status: "failed"; message: string };
 
-const COMPARE_PROTOCOL: JobProtocol<
-  ToCompareWorker,
-  FromCompareWorker,
-  CompareRequest,
-  CompareResult
-> = {
-  // packed layers go as their Blob alone (a handle): the page's bytes and ids stay behind
-  start: (runId, { current, proposal, options }) => ({
-    type: "compare",
-    runId,
-    request: {
-      current: forWorker(current),
-      proposal: forWorker(proposal),
-      ...(options
-        ? {
-            options: {
-              ...options,
-              ...(options.districts ? { districts: forWorker(options.districts) } : {}),
-            },
-          }
-        : {}),
+/**
+ * How the runner speaks to the compare worker; `parts` gathers the pieces a result sends ahead of
+ * it (`compareMessages`).
+ */
+function compareProtocol(
+  parts: ComparePieceParts,
+): JobProtocol<ToCompareWorker, FromCompareWorker, CompareRequest, CompareResult> {
+  return {
+    // packed layers go as their Blob alone (a handle): the page's bytes and ids stay behind
+    start: (runId, { current, proposal, options }) => ({
+      type: "compare",
+      runId,
+      request: {
+        current: forWorker(current),
+        proposal: forWorker(proposal),
+        ...(options
+          ? {
+              options: {
+                ...options,
+                ...(options.districts ? { districts: forWorker(options.districts) } : {}),
+              },
+            }
+          : {}),
+      },
+    }),
+    cancel: (runId) => ({ type: "cancel", runId }),
+    result: (message) => {
+      if (message.type === "pieces") parts.add(message);
+      return message.type === "result"
+        ? { comparison: parts.complete(message), mapPieces: message.mapPieces }
+        : undefined;
     },
-  }),
-  cancel: (runId) => ({ type: "cancel", runId }),
-  result: (message) =>
-    message.type === "result"
-      ? { comparison: message.comparison, mapPieces: message.mapPieces }
-      : undefined,
-};
+  };
+}
 
 /**
  * Runs comparisons on one Web Worker (see {@link OneWorkerRunner}): one comparison at a time, a
@@ -71,7 +77,7 @@ export class CompareRunner {
   >;
 
   constructor(factory: CompareWorkerFactory) {
-    this.runner = new OneWorkerRunner(factory, COMPARE_PROTOCOL);
+    this.runner = new OneWorkerRunner(factory, compareProtocol(new ComparePieceParts()));
   }
 
   /** True while a comparison is in progress. */

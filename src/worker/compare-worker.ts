@@ -1,4 +1,5 @@
 import { createCompareHandler } from "./compare-handler";
+import { compareMessages } from "./compare-parts";
 import type { FromCompareWorker, ToCompareWorker } from "./compare-protocol";
 
 /**
@@ -6,9 +7,12 @@ import type { FromCompareWorker, ToCompareWorker } from "./compare-protocol";
  * here, never on the page's thread, so the map stays responsive while it clips.
  */
 const scope = self as unknown as {
-  postMessage: (message: FromCompareWorker) => void;
+  postMessage: (message: FromCompareWorker, transfer: Transferable[]) => void;
   onmessage: ((event: MessageEvent<ToCompareWorker>) => void) | null;
 };
 
-const handle = createCompareHandler((message) => scope.postMessage(message));
+// a result goes as parts the page reads a task each (see compareMessages)
+const handle = createCompareHandler((message) => {
+  for (const [part, transfer] of compareMessages(message)) scope.postMessage(part, transfer);
+});
 scope.onmessage = (event) => handle(event.data);

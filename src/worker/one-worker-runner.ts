@@ -2,7 +2,8 @@ import { CANCEL_GRACE_MS } from "./cancel-grace";
 
 /** The side of a Web Worker a runner needs; a real worker in the page, a stand-in in tests. */
 export type WorkerPort<To> = {
-  post: (message: To) => void;
+  /** Posts `message`; the buffers in `transfer` move with it (the sender loses them). */
+  post: (message: To, transfer?: Transferable[]) => void;
   terminate: () => void;
 };
 

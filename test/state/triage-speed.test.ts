@@ -137,3 +137,17 @@ describe("the headline area's unions", () => {
     expect(unions).toBe(4);
   });
 });
+
+describe("a run's triage index", () => {
+  // Issue 7: a proposal's 22 000 findings were sorted twice (by area, by share) while its results
+  // were first drawn, sorted by area; the order by share now waits until a reviewer asks for it.
+  it("sorts by share only when first asked, then keeps that order", () => {
+    const index = indexFindings(FINDINGS);
+    const descriptor = Object.getOwnPropertyDescriptor(index, "byShare");
+    expect(typeof descriptor?.get).toBe("function");
+    const byShare = index.byShare;
+    expect(index.byShare).toBe(byShare);
+    const shares = [...byShare].map((i) => index.entries[i]?.share ?? 0);
+    expect(shares).toEqual([...shares].sort((a, b) => b - a));
+  });
+});
