@@ -72,14 +72,14 @@ type Props = {
  */
 const mapModule = import("../map/map-view");
 
+/** Findings handed to the map in the commit that lists them; more go a task later. */
+const FINDINGS_AT_COMMIT = 3000;
+
 /**
  * The map area. Creates the MapView once its code has loaded, then passes every prop change on to
  * it; shows "loading" over the map until the first picture is drawn, and why the map could not
  * start if it could not (no WebGL, its code not loaded).
  */
-/** Findings handed to the map in the commit that lists them; more go a task later. */
-const FINDINGS_AT_COMMIT = 3000;
-
 export function MapCanvas(props: Props) {
   const { t } = useTranslation();
   const container = useRef<HTMLElement>(null);
