@@ -1,7 +1,6 @@
 import type { ClientBase } from "pg";
 import type { LayerSelection, Rule } from "../../core/catalog/rules-schema";
 import { authorityOf, type PreparedLayer, select } from "../../core/check/context";
-import { areaOf } from "../../core/check/prepared-geometry";
 import { descriptorFor } from "../../core/check/rules/descriptors";
 import { sqlFor } from "../../core/check/rules/sql-index";
 import {
@@ -14,6 +13,7 @@ import type { RuleSqlContext, SqlRow } from "../../core/check/sql/context";
 import { sqlFunctions } from "../../core/check/sql/functions";
 import type { CheckInput, CheckProblem, CheckResult, Finding } from "../../core/check/types";
 import { DISTRICT_RELATION, type LayerUse, loadDistricts, loadLayer } from "./load-layers";
+import { wireValues } from "./wire-values";
 
 /** What a PostGIS run measured, ms. */
 export type PostgisTimings = { load_ms: number; check_ms: number };
@@ -112,13 +112,6 @@ function contextOf(
     safe: false,
     polygonal: subject.entry ? subject.entry.geometryType === "polygon" : true,
   };
-  // a streamed layer would read each kept subject's geometry from its file again: PostGIS measures
-  if (!subject.streamed) {
-    ctx.subjectArea = (idx) => {
-      const g = subject.geometry(idx);
-      return g ? areaOf(g) : null;
-    };
-  }
   return sqlFor(rule).context?.(rule, ctx, { subject, constraint }) ?? ctx;
 }
 
@@ -134,11 +127,11 @@ async function rowsOf(
     if (explain) {
       const plan = await client.query<{ "QUERY PLAN": string }>(
         `EXPLAIN (VERBOSE, COSTS OFF) ${query.text}`,
-        query.values,
+        wireValues(query.values),
       );
       explain(rule, plan.rows.map((r) => r["QUERY PLAN"]).join("\n"));
     }
-    return (await client.query<SqlRow>(query.text, query.values)).rows;
+    return (await client.query<SqlRow>(query.text, wireValues(query.values))).rows;
   };
   await client.query("SAVEPOINT pl_rule");
   try {

@@ -7,8 +7,10 @@ import type { SqlQuery } from "./query";
  * What the SQL of a rule reads. Every layer of a run is one relation with the columns
  *   idx int (position in the layer, as the in-process engine numbers features), fid text (the
  *   feature id, `featureId`), props jsonb, geom geometry (as read, SRID 4326; null when it could not
- *   be read), poly geometry (its polygonal part as the in-process engine prepares it: rings closed,
- *   repeats dropped; null when none)
+ *   be read), geom_err text, bad_count int, poly geometry (its polygonal part as the in-process
+ *   engine prepares it: rings closed, repeats dropped; null when none), area float8 (poly's area as
+ *   the in-process engine measures it, `areaOf`, m²; null when the layer was not read by the
+ *   project's readers, as for a table checked in place, or has no polygonal part)
  * and the district layer, when there is one, is a relation (code text, poly geometry).
  */
 
@@ -46,13 +48,6 @@ export interface RuleSqlContext {
    * subtransaction per call, so a run tries the plain query first).
    */
   safe: boolean;
-  /**
-   * The subject feature's area as the in-process engine measures it (`areaOf`, m²), the
-   * denominator of `shareOfSubject`; read in JS for the kept pairs only. In SQL it took a
-   * geography cast per kept pair (~35 µs: the cast computes a geodetic bounding box), a fifth of
-   * the pair query at 10 000 × 2 000 zones. Absent: the query measures it (`ST_Area(geography)`).
-   */
-  subjectArea?: (idx: number) => number | null;
   /** Whether the subject layer's catalogue entry says polygons. */
   polygonal: boolean;
 }

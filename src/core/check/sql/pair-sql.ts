@@ -44,7 +44,7 @@ export function overlapPairsQuery(
   const constraintSel = selected("c", ctx.constraintSelection, params);
   const tol = params.add(tolerance, "float8");
   return params.query(`SELECT s.idx AS s, s.fid AS sid, c.idx AS c, c.fid AS cid, o.err,
-  ${geojsonColumn(ctx, "o.g")} AS geojson, o.area, ${subjectAreaColumn(ctx, "s")} AS subject_area,
+  ${geojsonColumn(ctx, "o.g")} AS geojson, o.area, ${subjectAreaColumn("s")} AS subject_area,
   ${districtsColumn(ctx, "s", "o.g")} AS districts${columns}
 FROM ${ctx.subject} s
 JOIN ${ctx.constraint} c ON ST_Intersects(s.poly, c.poly)${self}${lateral}

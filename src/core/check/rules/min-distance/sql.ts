@@ -77,7 +77,7 @@ zones AS MATERIALIZED (
 )
 SELECT s.idx AS s, s.fid AS sid, c.idx AS c, c.fid AS cid,
   coalesce(c.geom_err, o.err) AS err,
-  ${geojsonColumn(ctx, "o.g")} AS geojson, o.area, ${subjectAreaColumn(ctx, "s")} AS subject_area,
+  ${geojsonColumn(ctx, "o.g")} AS geojson, o.area, ${subjectAreaColumn("s")} AS subject_area,
   ${districtsColumn(ctx, "s", "o.g")} AS districts,
   CASE WHEN o.err IS NULL AND c.geom_err IS NULL THEN pg_temp.pl_local_distance(s.poly, c.geom) END AS distance
 FROM pairs p

@@ -23,7 +23,7 @@ function withinQuery(rule: WithinRule, ctx: RuleSqlContext) {
   const subjectSel = selected("s", ctx.subjectSelection, params);
   const tol = params.add(rule.toleranceSquareMeters, "float8");
   return params.query(`SELECT s.idx AS s, s.fid AS sid, NULL::int AS c, NULL::text AS cid, o.err,
-  ${geojsonColumn(ctx, "o.g")} AS geojson, o.area, ${subjectAreaColumn(ctx, "s")} AS subject_area,
+  ${geojsonColumn(ctx, "o.g")} AS geojson, o.area, ${subjectAreaColumn("s")} AS subject_area,
   ${districtsColumn(ctx, "s", "o.g")} AS districts
 FROM ${ctx.subject} s
 CROSS JOIN LATERAL (
