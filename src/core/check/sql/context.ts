@@ -86,5 +86,24 @@ export type RuleSql<R extends Rule> = {
   /** The type's own part of a rule's context, decided in JS before the query (pairs, matrix values). */
   context?(rule: R, ctx: RuleSqlContext, layers: RuleSqlLayers): RuleSqlContext;
   query(rule: R, ctx: RuleSqlContext): SqlQuery;
+  /**
+   * The finding of one row, for a type whose every row is one finding (all but quota): the run
+   * makes each as its row arrives, while the server computes the next ones (`rowByRow`).
+   */
+  finding?(rule: R, row: SqlRow, ctx: RuleSqlContext, facts: FindingContext): Finding;
+  /** The findings of all the query's rows. */
   findings(rule: R, rows: SqlRow[], ctx: RuleSqlContext, facts: FindingContext): Finding[];
 };
+
+/**
+ * `finding` and `findings` of a type whose every row is one finding: the same function for a row
+ * as it arrives and for all of them.
+ */
+export function rowByRow<R extends Rule>(
+  finding: NonNullable<RuleSql<R>["finding"]>,
+): Pick<RuleSql<R>, "finding" | "findings"> {
+  return {
+    finding,
+    findings: (rule, rows, ctx, facts) => rows.map((row) => finding(rule, row, ctx, facts)),
+  };
+}

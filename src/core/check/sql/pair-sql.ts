@@ -66,6 +66,17 @@ export function selfPairs(
   return { ...ctx, self: symmetric ? "after" : "other" };
 }
 
+/** The finding of a pair row (`rule.subject` against `rule.constraint`), as in process. */
+export function pairFinding(
+  rule: Extract<Parameters<typeof authorityFinding>[0], { constraint: unknown }>,
+  row: SqlRow,
+  ctx: RuleSqlContext,
+  facts: FindingContext,
+  extra: Parameters<typeof authorityFinding>[5] = {},
+) {
+  return authorityFinding(rule, row, facts, rule.subject.layer, rule.constraint.layer, extra, ctx);
+}
+
 /** The findings of pair rows, as `areaFinding` and `notComputed` make them in process. */
 export function pairFindings(
   rule: Parameters<typeof authorityFinding>[0],
