@@ -28,13 +28,15 @@ export async function indexLayer(client: ClientBase, relation: string, use: Laye
  * Loads a layer read by the project's readers into its working relation by COPY (idx, fid, props,
  * geom, geom_err, bad_count, poly, area; see `core/check/sql/context.ts`), and indexes it. The geometry as written is
  * parsed by PostGIS only where it is needed; a geometry PostGIS cannot read keeps its reason in
- * `geom_err`. Needs the run's functions (`sqlFunctions`).
+ * `geom_err`; `area` is given for the features `measured` keeps (default all). Needs the run's
+ * functions (`sqlFunctions`).
  */
 export async function loadLayer(
   client: ClientBase,
   id: string,
   features: readonly Feature[],
   use: LayerUse,
+  measured?: (index: number) => boolean,
 ): Promise<string> {
   const relation = layerRelation(id);
   const staging = quoteIdent(`pl_stage_${id}`);
@@ -45,7 +47,7 @@ export async function loadLayer(
     client,
     staging,
     ["idx", "fid", "props", "gj", "pj", "bad", "bad_count", "area"],
-    layerRows(features, use.raw),
+    layerRows(features, use.raw, measured),
   );
   await client.query(`CREATE TEMP TABLE ${relation} AS
 SELECT t.idx, t.fid, t.props, CASE WHEN t.gj IS NULL THEN p.poly ELSE g.g END AS geom,

@@ -87,6 +87,31 @@ function selection(layer: PreparedLayer, rule: Rule, role: "subject" | "constrai
   return select(layer, chosen);
 }
 
+/**
+ * Which features of each layer some rule checks as its subject (by its filter): the ones whose area
+ * a finding may divide by, so the only ones `loadLayer` measures. A layer no rule has as subject
+ * measures none.
+ */
+function subjectFeatures(screened: ScreenedChecks): Map<string, (index: number) => boolean> {
+  const masks = new Map<string, Uint8Array | "all">();
+  for (const rule of screened.rules) {
+    const id = rule.subject.layer;
+    if (masks.get(id) === "all") continue;
+    const layer = screened.engine.layers.get(id) as PreparedLayer;
+    const kept = selection(layer, rule, "subject");
+    if (!kept) {
+      masks.set(id, "all");
+      continue;
+    }
+    const mask = (masks.get(id) as Uint8Array | undefined) ?? new Uint8Array(layer.features.length);
+    for (const idx of kept) mask[idx] = 1;
+    masks.set(id, mask);
+  }
+  const out = new Map<string, (index: number) => boolean>();
+  for (const [id, mask] of masks) out.set(id, mask === "all" ? () => true : (i) => mask[i] === 1);
+  return out;
+}
+
 /** The query context of one rule. */
 function contextOf(
   rule: Rule,
@@ -238,10 +263,12 @@ export async function runChecksInPostgis(
       await client.query(statement);
     }
     const relations = new Map<string, string>(options.inPlace ?? []);
+    const subjects = subjectFeatures(screened);
     for (const [id, use] of layerUses(screened.rules)) {
       if (relations.has(id)) continue;
       const layer = screened.engine.layers.get(id) as PreparedLayer;
-      relations.set(id, await loadLayer(client, id, layer.features, use));
+      const measured = subjects.get(id) ?? (() => false);
+      relations.set(id, await loadLayer(client, id, layer.features, use, measured));
     }
     const districts = hasDistricts ? await loadDistricts(client, screened.engine.districts) : null;
     const t1 = performance.now();

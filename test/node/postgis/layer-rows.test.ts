@@ -54,4 +54,12 @@ describe("layerRows", () => {
       [2, "n"],
     ]);
   });
+
+  it("measures only the features a rule checks as its subject", () => {
+    const features = [square(105, "a"), square(105.1, "b"), square(105.2, "c")];
+    const rows = [...layerRows(features, false, (i) => i !== 1)];
+    expect(rows.map((r) => r[7] === null)).toEqual([false, true, false]);
+    // the polygonal part is written all the same
+    expect(rows.every((r) => typeof r[4] === "string")).toBe(true);
+  });
 });
