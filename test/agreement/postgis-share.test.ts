@@ -1,6 +1,5 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { FeatureCollection } from "geojson";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Finding } from "../../src/core/check/types";
 import { runCheckCli, scratchCopy } from "../cli/check-helpers";
@@ -9,6 +8,7 @@ import {
   postgresInstalled,
   startPostgresCluster,
 } from "../support/postgres-cluster";
+import { zoningTableSql } from "../support/zoning-table";
 
 /*
  * The share of the subject a finding covers (`shareOfSubject`) with `--engine postgis`, wherever the
@@ -30,20 +30,8 @@ describe.skipIf(!postgresInstalled() && !CI)("the PostGIS engine's share of the 
     cluster = startPostgresCluster({ database: "share" });
     scratch = scratchCopy();
     catalog = join(scratch.root, "basic", "catalog.json");
-    const zoning = JSON.parse(
-      readFileSync(join(scratch.root, "basic", "layers", "city", "zoning.geojson"), "utf8"),
-    ) as FeatureCollection;
-    const rows = zoning.features.map((f) => {
-      const text = (v: unknown) => `'${String(v).replaceAll("'", "''")}'`;
-      const p = f.properties ?? {};
-      return `(${text(f.id)}, ${text(p.land_use_code)}, ${text(p.name)}, ST_SetSRID(ST_GeomFromGeoJSON(${text(JSON.stringify(f.geometry))}), 4326))`;
-    });
-    cluster.psql(
-      `CREATE SCHEMA plans;
-       CREATE TABLE plans.zoning (id text, land_use_code text, name text, geom geometry(Polygon, 4326));
-       INSERT INTO plans.zoning VALUES ${rows.join(", ")};`,
-      "share",
-    );
+    // the zoning layer as a table of its own, for the in-place source
+    cluster.psql(zoningTableSql(scratch.root), "share");
   }, 120_000);
 
   afterAll(() => {

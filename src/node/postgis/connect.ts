@@ -106,18 +106,5 @@ export async function openDatabase(url: string): Promise<pg.Client> {
       reasonOf(error, url),
     );
   }
-  // only speed: a server refusing it still runs the check
-  await client.query(TEMP_BUFFERS).catch(() => undefined);
   return client;
 }
-
-/**
- * Room for the run's working relations in the session's own buffers: each rule's query reads the
- * temporary tables again, and with PostgreSQL's default temp_buffers (8 MB) the tables of 10 000
- * zones (~11 MB) or 50 000 (~56 MB) no longer fitted, so every query read them back from the
- * operating system and wrote some out again. Raised to 1 GB, never lowered. It must be set before
- * the session's first temporary table; the buffers are taken only as tables fill them (until then
- * 1 GB costs about 8 MB of descriptors).
- */
-const TEMP_BUFFERS = `SELECT set_config('temp_buffers', greatest(setting::int, 131072)::text, false)
-FROM pg_settings WHERE name = 'temp_buffers'`;

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { type Rule, rule as ruleSchema } from "../../../../src/core/catalog/rules-schema";
+import type { Rule } from "../../../../src/core/catalog/rules-schema";
 import { findingId } from "../../../../src/core/check/finding-id";
 import { sqlFor } from "../../../../src/core/check/rules/sql-index";
-import type { RuleSqlContext, SqlRow } from "../../../../src/core/check/sql/context";
+import type { SqlRow } from "../../../../src/core/check/sql/context";
+import { AREA_PAIR_RULES, sqlTestContext, sqlTestRule } from "./sql-fixtures";
 
 /*
  * The PostGIS engine makes a finding from each row as the row arrives (`RuleSql.finding`, issue 11:
@@ -10,18 +11,9 @@ import type { RuleSqlContext, SqlRow } from "../../../../src/core/check/sql/cont
  * finding of a row is the one `findings` makes of it among all the rows; quota, whose findings add
  * rows up, has none. And a pair row gives the finding the in-process engine would.
  */
-const base = { title: { vi: "t", en: "t" }, description: { vi: "d", en: "d" }, severity: "error" };
 const RULES: Rule[] = [
-  { id: "o", type: "no-overlap", subject: { layer: "a" }, constraint: { layer: "b" } },
-  { id: "w", type: "within", subject: { layer: "a" }, constraint: { layer: "b" } },
-  {
-    id: "m",
-    type: "min-distance",
-    subject: { layer: "a" },
-    constraint: { layer: "b" },
-    distanceMeters: 10,
-  },
-  {
+  ...AREA_PAIR_RULES,
+  sqlTestRule({
     id: "c",
     type: "compatibility",
     subject: { layer: "a" },
@@ -29,22 +21,10 @@ const RULES: Rule[] = [
     subjectAttribute: "code",
     constraintAttribute: "kind",
     matrix: { ODT: { rice: "forbidden" } },
-  },
-  { id: "v", type: "valid-geometry", subject: { layer: "a" } },
-].map((r) => ruleSchema.parse({ ...base, ...r }));
-
-const ctx: RuleSqlContext = {
-  subject: '"pl_layer_a"',
-  constraint: '"pl_layer_b"',
-  subjectSelection: null,
-  constraintSelection: null,
-  sameLayer: false,
-  self: "none",
-  districts: null,
-  geometry: true,
-  safe: false,
-  polygonal: true,
-};
+  }),
+  sqlTestRule({ id: "v", type: "valid-geometry", subject: { layer: "a" } }),
+];
+const ctx = sqlTestContext({ geometry: true });
 const facts = { prevailing: null, message: { vi: "m", en: "m" } };
 const ROWS: SqlRow[] = [
   {
@@ -96,8 +76,7 @@ describe("a finding per row", () => {
   }
 
   it("quota adds its rows up: no finding per row", () => {
-    const quota = ruleSchema.parse({
-      ...base,
+    const quota = sqlTestRule({
       id: "q",
       type: "quota",
       subject: { layer: "a" },

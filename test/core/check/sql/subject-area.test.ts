@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { rule as ruleSchema } from "../../../../src/core/catalog/rules-schema";
 import { sqlFor } from "../../../../src/core/check/rules/sql-index";
-import type { RuleSqlContext, SqlRow } from "../../../../src/core/check/sql/context";
+import type { SqlRow } from "../../../../src/core/check/sql/context";
+import { AREA_PAIR_RULES, sqlTestContext } from "./sql-fixtures";
 
 /*
  * The subject's area behind `shareOfSubject` (issue 11, the PostGIS engine's speed): one path for
@@ -11,32 +11,8 @@ import type { RuleSqlContext, SqlRow } from "../../../../src/core/check/sql/cont
  * gave the area in JS for layers read whole (preparing each kept subject a second time) and the
  * query measured it for streamed ones.
  */
-const base = { title: { vi: "t", en: "t" }, description: { vi: "d", en: "d" }, severity: "error" };
-const RULES = [
-  { id: "o", type: "no-overlap", subject: { layer: "a" }, constraint: { layer: "b" } },
-  { id: "w", type: "within", subject: { layer: "a" }, constraint: { layer: "b" } },
-  {
-    id: "m",
-    type: "min-distance",
-    subject: { layer: "a" },
-    constraint: { layer: "b" },
-    distanceMeters: 10,
-  },
-].map((r) => ruleSchema.parse({ ...base, ...r }));
-
-const context = (over: Partial<RuleSqlContext> = {}): RuleSqlContext => ({
-  subject: '"pl_layer_a"',
-  constraint: '"pl_layer_b"',
-  subjectSelection: null,
-  constraintSelection: null,
-  sameLayer: false,
-  self: "none",
-  districts: null,
-  geometry: false,
-  safe: false,
-  polygonal: true,
-  ...over,
-});
+const RULES = AREA_PAIR_RULES;
+const context = sqlTestContext;
 
 const SUBJECT_AREA = "coalesce(s.area, ST_Area((s.poly)::geography)) AS subject_area";
 const facts = { prevailing: null, message: { vi: "m", en: "m" } };
