@@ -1,7 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { FeatureCollection } from "geojson";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { csvRows, expectBadInput, runCheckCli, scratchCopy } from "../cli/check-helpers";
 import { PROJECT_ROOT } from "../cli/helpers";
@@ -10,6 +9,7 @@ import {
   postgresInstalled,
   startPostgresCluster,
 } from "../support/postgres-cluster";
+import { zoningTableSql } from "../support/zoning-table";
 
 /*
  * `npm run check -- --engine postgis` as users run it (issue 11): the same output and exit code as
@@ -31,20 +31,7 @@ describe.skipIf(!postgresInstalled() && !CI)("npm run check -- --engine postgis"
     scratch = scratchCopy();
     catalog = join(scratch.root, "basic", "catalog.json");
     // the zoning layer as a table of its own, for the in-place source
-    const zoning = JSON.parse(
-      readFileSync(join(scratch.root, "basic", "layers", "city", "zoning.geojson"), "utf8"),
-    ) as FeatureCollection;
-    const rows = zoning.features.map((f) => {
-      const text = (v: unknown) => `'${String(v).replaceAll("'", "''")}'`;
-      const p = f.properties ?? {};
-      return `(${text(f.id)}, ${text(p.land_use_code)}, ${text(p.name)}, ST_SetSRID(ST_GeomFromGeoJSON(${text(JSON.stringify(f.geometry))}), 4326))`;
-    });
-    cluster.psql(
-      `CREATE SCHEMA plans;
-       CREATE TABLE plans.zoning (id text, land_use_code text, name text, geom geometry(Polygon, 4326));
-       INSERT INTO plans.zoning VALUES ${rows.join(", ")};`,
-      "cli",
-    );
+    cluster.psql(zoningTableSql(scratch.root), "cli");
   }, 120_000);
 
   afterAll(() => {

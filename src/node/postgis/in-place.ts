@@ -23,7 +23,8 @@ function noTable(catalog: string, id: string, source: string): CheckInputError {
  * database (no row leaves it but ids and properties): features numbered by the table's `id` column
  * when it has one (else by physical order), the id as text, the other columns as properties, the
  * geometry in WGS84 (transformed from the table's SRID; SRID 0 is taken as WGS84), its polygonal
- * part, GiST indexes. Names are quoted; the geometry column's name travels as a parameter where
+ * part, GiST indexes; no area (the queries measure a kept subject's: no row leaves the database to
+ * be measured in JS). Names are quoted; the geometry column's name travels as a parameter where
  * it is a value.
  *
  * @throws CheckInputError when the table or its geometry column is not there
@@ -53,12 +54,12 @@ export async function attachTable(
   const order = row.id ? "t.id" : "t.ctid";
   const fid = row.id ? "t.id::text" : "(row_number() OVER (ORDER BY t.ctid) - 1)::text";
   await client.query(
-    `CREATE TEMP TABLE ${relation} (idx int, fid text, props jsonb, geom geometry, geom_err text, bad_count int, poly geometry)`,
+    `CREATE TEMP TABLE ${relation} (idx int, fid text, props jsonb, geom geometry, geom_err text, bad_count int, poly geometry, area float8)`,
   );
   await client.query(
     `INSERT INTO ${relation}
 SELECT (row_number() OVER (ORDER BY ${order}) - 1)::int, ${fid}, to_jsonb(t) - $1::text, g.geom, NULL, 0,
-  CASE WHEN ST_Dimension(g.geom) = 2 THEN ST_Multi(ST_CollectionExtract(g.geom, 3)) END
+  CASE WHEN ST_Dimension(g.geom) = 2 THEN ST_Multi(ST_CollectionExtract(g.geom, 3)) END, NULL
 FROM ${from} t
 CROSS JOIN LATERAL (SELECT CASE WHEN ST_SRID(${geom}) = 0 THEN ST_SetSRID(ST_Force2D(${geom}), 4326)
   ELSE ST_Transform(ST_Force2D(${geom}), 4326) END AS geom) g`,

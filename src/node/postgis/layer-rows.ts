@@ -1,7 +1,7 @@
 import type { Feature, Geometry, Position } from "geojson";
 import { featureId } from "../../core/check/feature-id";
 import type { PreparedGeometry } from "../../core/check/prepared-geometry";
-import { prepareGeometry } from "../../core/check/prepared-geometry";
+import { areaOf, prepareGeometry } from "../../core/check/prepared-geometry";
 
 /**
  * The polygonal part of a geometry as the in-process engine prepares it (`prepareGeometry`: rings
@@ -85,20 +85,38 @@ const noNul = (_key: string, value: unknown) =>
 /**
  * The COPY rows of a layer: idx, fid (the engine's `featureId`), properties as JSON, the geometry as
  * read (only where the polygonal part is not all of it, or when `raw` asks for it: the rules that
- * look at it) and the prepared polygonal part.
+ * look at it), the prepared polygonal part, and — for the features `measured` says a rule checks as
+ * its subject — its area as the in-process engine measures it (`areaOf`, m²: the denominator of a
+ * finding's `shareOfSubject`). The area is taken here, from the geometry prepared for the polygonal
+ * part anyway, so a finding needs neither a geography cast per kept pair in SQL (~35 µs each) nor
+ * the subject prepared again in JS, and a streamed layer gets the same number as a layer read
+ * whole. Only subjects: the area of all 60 000 features of the 50 000-zone benchmark took longer
+ * than that of the kept pairs' subjects it replaces.
  */
 export function* layerRows(
   features: readonly Feature[],
   raw: boolean,
+  measured: (index: number) => boolean = () => true,
 ): Generator<(string | number | null)[]> {
   for (let i = 0; i < features.length; i++) {
     const feature = features[i] as Feature;
     const geometry: Geometry | null = feature.geometry ?? null;
-    const poly = preparedPolygonText(prepareGeometry(geometry));
+    const prepared = prepareGeometry(geometry);
+    const poly = preparedPolygonText(prepared);
     const polygonal = geometry?.type === "Polygon" || geometry?.type === "MultiPolygon";
     const loadable = geometry && (raw || !polygonal) ? loadableGeometry(geometry) : null;
     const gj = loadable ? JSON.stringify(loadable.geometry) : null;
     const props = JSON.stringify(feature.properties ?? {}, noNul);
-    yield [i, featureId(feature, i), props, gj, poly, loadable?.error ?? null, loadable?.bad ?? 0];
+    const area = prepared && measured(i) ? areaOf(prepared) : null;
+    yield [
+      i,
+      featureId(feature, i),
+      props,
+      gj,
+      poly,
+      loadable?.error ?? null,
+      loadable?.bad ?? 0,
+      area,
+    ];
   }
 }

@@ -26,30 +26,32 @@ export async function indexLayer(client: ClientBase, relation: string, use: Laye
 
 /**
  * Loads a layer read by the project's readers into its working relation by COPY (idx, fid, props,
- * geom, geom_err, poly; see `core/check/sql/context.ts`), and indexes it. The geometry as written is
+ * geom, geom_err, bad_count, poly, area; see `core/check/sql/context.ts`), and indexes it. The geometry as written is
  * parsed by PostGIS only where it is needed; a geometry PostGIS cannot read keeps its reason in
- * `geom_err`. Needs the run's functions (`sqlFunctions`).
+ * `geom_err`; `area` is given for the features `measured` keeps (default all). Needs the run's
+ * functions (`sqlFunctions`).
  */
 export async function loadLayer(
   client: ClientBase,
   id: string,
   features: readonly Feature[],
   use: LayerUse,
+  measured?: (index: number) => boolean,
 ): Promise<string> {
   const relation = layerRelation(id);
   const staging = quoteIdent(`pl_stage_${id}`);
   await client.query(
-    `CREATE TEMP TABLE ${staging} (idx int, fid text, props jsonb, gj text, pj text, bad text, bad_count int)`,
+    `CREATE TEMP TABLE ${staging} (idx int, fid text, props jsonb, gj text, pj text, bad text, bad_count int, area float8)`,
   );
   await copyRows(
     client,
     staging,
-    ["idx", "fid", "props", "gj", "pj", "bad", "bad_count"],
-    layerRows(features, use.raw),
+    ["idx", "fid", "props", "gj", "pj", "bad", "bad_count", "area"],
+    layerRows(features, use.raw, measured),
   );
   await client.query(`CREATE TEMP TABLE ${relation} AS
 SELECT t.idx, t.fid, t.props, CASE WHEN t.gj IS NULL THEN p.poly ELSE g.g END AS geom,
-  coalesce(t.bad, g.err) AS geom_err, t.bad_count, p.poly
+  coalesce(t.bad, g.err) AS geom_err, t.bad_count, p.poly, t.area
 FROM ${staging} t
 CROSS JOIN LATERAL (SELECT ST_SetSRID(ST_GeomFromGeoJSON(t.pj), 4326) AS poly) p
 CROSS JOIN LATERAL (

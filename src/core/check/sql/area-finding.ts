@@ -69,8 +69,7 @@ export function authorityFinding(
     };
   }
   const area = row.area ?? 0;
-  const subjectArea =
-    row.subject_area ?? (row.s === null ? null : (ctx.subjectArea?.(row.s) ?? null));
+  const subjectArea = row.subject_area;
   return {
     ...base,
     status: "ok",

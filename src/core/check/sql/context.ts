@@ -7,8 +7,10 @@ import type { SqlQuery } from "./query";
  * What the SQL of a rule reads. Every layer of a run is one relation with the columns
  *   idx int (position in the layer, as the in-process engine numbers features), fid text (the
  *   feature id, `featureId`), props jsonb, geom geometry (as read, SRID 4326; null when it could not
- *   be read), poly geometry (its polygonal part as the in-process engine prepares it: rings closed,
- *   repeats dropped; null when none)
+ *   be read), geom_err text, bad_count int, poly geometry (its polygonal part as the in-process
+ *   engine prepares it: rings closed, repeats dropped; null when none), area float8 (poly's area as
+ *   the in-process engine measures it, `areaOf`, m²; null when the layer was not read by the
+ *   project's readers, as for a table checked in place, or has no polygonal part)
  * and the district layer, when there is one, is a relation (code text, poly geometry).
  */
 
@@ -46,13 +48,6 @@ export interface RuleSqlContext {
    * subtransaction per call, so a run tries the plain query first).
    */
   safe: boolean;
-  /**
-   * The subject feature's area as the in-process engine measures it (`areaOf`, m²), the
-   * denominator of `shareOfSubject`; read in JS for the kept pairs only. In SQL it took a
-   * geography cast per kept pair (~35 µs: the cast computes a geodetic bounding box), a fifth of
-   * the pair query at 10 000 × 2 000 zones. Absent: the query measures it (`ST_Area(geography)`).
-   */
-  subjectArea?: (idx: number) => number | null;
   /** Whether the subject layer's catalogue entry says polygons. */
   polygonal: boolean;
 }
@@ -91,5 +86,24 @@ export type RuleSql<R extends Rule> = {
   /** The type's own part of a rule's context, decided in JS before the query (pairs, matrix values). */
   context?(rule: R, ctx: RuleSqlContext, layers: RuleSqlLayers): RuleSqlContext;
   query(rule: R, ctx: RuleSqlContext): SqlQuery;
+  /**
+   * The finding of one row, for a type whose every row is one finding (all but quota): the run
+   * makes each as its row arrives, while the server computes the next ones (`rowByRow`).
+   */
+  finding?(rule: R, row: SqlRow, ctx: RuleSqlContext, facts: FindingContext): Finding;
+  /** The findings of all the query's rows. */
   findings(rule: R, rows: SqlRow[], ctx: RuleSqlContext, facts: FindingContext): Finding[];
 };
+
+/**
+ * `finding` and `findings` of a type whose every row is one finding: the same function for a row
+ * as it arrives and for all of them.
+ */
+export function rowByRow<R extends Rule>(
+  finding: NonNullable<RuleSql<R>["finding"]>,
+): Pick<RuleSql<R>, "finding" | "findings"> {
+  return {
+    finding,
+    findings: (rule, rows, ctx, facts) => rows.map((row) => finding(rule, row, ctx, facts)),
+  };
+}

@@ -44,7 +44,7 @@ export function overlapPairsQuery(
   const constraintSel = selected("c", ctx.constraintSelection, params);
   const tol = params.add(tolerance, "float8");
   return params.query(`SELECT s.idx AS s, s.fid AS sid, c.idx AS c, c.fid AS cid, o.err,
-  ${geojsonColumn(ctx, "o.g")} AS geojson, o.area, ${subjectAreaColumn(ctx, "s")} AS subject_area,
+  ${geojsonColumn(ctx, "o.g")} AS geojson, o.area, ${subjectAreaColumn("s")} AS subject_area,
   ${districtsColumn(ctx, "s", "o.g")} AS districts${columns}
 FROM ${ctx.subject} s
 JOIN ${ctx.constraint} c ON ST_Intersects(s.poly, c.poly)${self}${lateral}
@@ -64,6 +64,17 @@ export function selfPairs(
   if (!ctx.sameLayer) return ctx;
   const symmetric = JSON.stringify(rule.subject.filter) === JSON.stringify(rule.constraint.filter);
   return { ...ctx, self: symmetric ? "after" : "other" };
+}
+
+/** The finding of a pair row (`rule.subject` against `rule.constraint`), as in process. */
+export function pairFinding(
+  rule: Extract<Parameters<typeof authorityFinding>[0], { constraint: unknown }>,
+  row: SqlRow,
+  ctx: RuleSqlContext,
+  facts: FindingContext,
+  extra: Parameters<typeof authorityFinding>[5] = {},
+) {
+  return authorityFinding(rule, row, facts, rule.subject.layer, rule.constraint.layer, extra, ctx);
 }
 
 /** The findings of pair rows, as `areaFinding` and `notComputed` make them in process. */

@@ -1,42 +1,20 @@
 import { describe, expect, it } from "vitest";
-import { rule as ruleSchema } from "../../../../src/core/catalog/rules-schema";
 import { sqlFor } from "../../../../src/core/check/rules/sql-index";
-import type { RuleSqlContext, SqlRow } from "../../../../src/core/check/sql/context";
+import type { SqlRow } from "../../../../src/core/check/sql/context";
+import { AREA_PAIR_RULES, sqlTestContext } from "./sql-fixtures";
 
 /*
- * The subject's area behind `shareOfSubject` (issue 11, the PostGIS engine's speed): given in JS by
- * the run (the in-process engine's `areaOf`), the pair queries do not measure it — a geography cast
- * per kept pair was a fifth of the pair query — and the findings divide by the JS area; without it
- * the query measures it as before.
+ * The subject's area behind `shareOfSubject` (issue 11, the PostGIS engine's speed): one path for
+ * every layer. The working relation's `area` column holds the in-process engine's `areaOf`, written
+ * at load (`layerRows`); the query reads it and measures on the spheroid only where it is null (a
+ * table checked in place), and the finding divides by the row's `subject_area`. Before, the run
+ * gave the area in JS for layers read whole (preparing each kept subject a second time) and the
+ * query measured it for streamed ones.
  */
-const base = { title: { vi: "t", en: "t" }, description: { vi: "d", en: "d" }, severity: "error" };
-const RULES = [
-  { id: "o", type: "no-overlap", subject: { layer: "a" }, constraint: { layer: "b" } },
-  { id: "w", type: "within", subject: { layer: "a" }, constraint: { layer: "b" } },
-  {
-    id: "m",
-    type: "min-distance",
-    subject: { layer: "a" },
-    constraint: { layer: "b" },
-    distanceMeters: 10,
-  },
-].map((r) => ruleSchema.parse({ ...base, ...r }));
+const RULES = AREA_PAIR_RULES;
+const context = sqlTestContext;
 
-const context = (over: Partial<RuleSqlContext> = {}): RuleSqlContext => ({
-  subject: '"pl_layer_a"',
-  constraint: '"pl_layer_b"',
-  subjectSelection: null,
-  constraintSelection: null,
-  sameLayer: false,
-  self: "none",
-  districts: null,
-  geometry: false,
-  safe: false,
-  polygonal: true,
-  ...over,
-});
-
-const SUBJECT_AREA = "ST_Area((s.poly)::geography)";
+const SUBJECT_AREA = "coalesce(s.area, ST_Area((s.poly)::geography)) AS subject_area";
 const facts = { prevailing: null, message: { vi: "m", en: "m" } };
 const row: SqlRow = {
   s: 7,
@@ -52,26 +30,18 @@ const row: SqlRow = {
 
 describe("the subject's area of a pair finding", () => {
   for (const rule of RULES) {
-    it(`${rule.type}: read in JS when the run gives it, measured in SQL otherwise`, () => {
-      const areas: number[] = [];
-      const inJs = context({
-        subjectArea: (idx) => {
-          areas.push(idx);
-          return 200;
-        },
-      });
-      expect(sqlFor(rule).query(rule, inJs).text).not.toContain(SUBJECT_AREA);
+    it(`${rule.type}: the relation's area, measured in SQL only where it has none`, () => {
       expect(sqlFor(rule).query(rule, context()).text).toContain(SUBJECT_AREA);
-      const [finding] = sqlFor(rule).findings(rule, [row], inJs, facts);
-      expect(finding?.shareOfSubject).toBe(0.25);
-      expect(areas).toEqual([7]);
-      const [measured] = sqlFor(rule).findings(
+      const [finding] = sqlFor(rule).findings(
         rule,
-        [{ ...row, subject_area: 100 }],
+        [{ ...row, subject_area: 200 }],
         context(),
         facts,
       );
-      expect(measured?.shareOfSubject).toBe(0.5);
+      expect(finding?.shareOfSubject).toBe(0.25);
+      // no area (a subject with nothing polygonal): no share, as in process
+      const [none] = sqlFor(rule).findings(rule, [row], context(), facts);
+      expect(none?.shareOfSubject).toBeNull();
     });
   }
 });

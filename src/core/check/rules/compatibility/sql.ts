@@ -1,5 +1,5 @@
-import type { RuleSql, RuleSqlContext } from "../../sql/context";
-import { overlapPairsQuery, pairFindings, selfPairs } from "../../sql/pair-sql";
+import { type RuleSql, type RuleSqlContext, rowByRow } from "../../sql/context";
+import { overlapPairsQuery, pairFinding, selfPairs } from "../../sql/pair-sql";
 import { SqlParams } from "../../sql/query";
 import { matrixValues } from "./check";
 import { constraintKeys } from "./descriptor";
@@ -58,13 +58,14 @@ export const compatibilitySql: RuleSql<CompatibilityRule> = {
     return { ...selfPairs(rule, ctx), matrixValues: matrixValuesOf };
   },
   query: compatibilityQuery,
-  findings: (rule, rows, ctx, facts) =>
-    pairFindings(rule, rows, ctx, facts, rule.subject.layer, rule.constraint.layer, (row) => ({
+  ...rowByRow<CompatibilityRule>((rule, row, ctx, facts) =>
+    pairFinding(rule, row, ctx, facts, {
       severity: row.verdict === "forbidden" ? "error" : "warning",
       measures: {
         subjectValue: row.sv ?? "",
         constraintValue: row.cv ?? "",
         verdict: row.verdict === "forbidden" ? "forbidden" : "conditional",
       },
-    })),
+    }),
+  ),
 };

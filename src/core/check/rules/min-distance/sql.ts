@@ -1,4 +1,4 @@
-import type { RuleSql, RuleSqlContext } from "../../sql/context";
+import { type RuleSql, type RuleSqlContext, rowByRow } from "../../sql/context";
 import {
   districtsColumn,
   geojsonColumn,
@@ -6,7 +6,7 @@ import {
   selected,
   subjectAreaColumn,
 } from "../../sql/fragments";
-import { pairFindings } from "../../sql/pair-sql";
+import { pairFinding } from "../../sql/pair-sql";
 import { SqlParams } from "../../sql/query";
 import { WGS84_A, WGS84_E2 } from "../../wgs84";
 import type { MinDistanceRule } from "./schema";
@@ -77,7 +77,7 @@ zones AS MATERIALIZED (
 )
 SELECT s.idx AS s, s.fid AS sid, c.idx AS c, c.fid AS cid,
   coalesce(c.geom_err, o.err) AS err,
-  ${geojsonColumn(ctx, "o.g")} AS geojson, o.area, ${subjectAreaColumn(ctx, "s")} AS subject_area,
+  ${geojsonColumn(ctx, "o.g")} AS geojson, o.area, ${subjectAreaColumn("s")} AS subject_area,
   ${districtsColumn(ctx, "s", "o.g")} AS districts,
   CASE WHEN o.err IS NULL AND c.geom_err IS NULL THEN pg_temp.pl_local_distance(s.poly, c.geom) END AS distance
 FROM pairs p
@@ -120,8 +120,12 @@ export const minDistanceSql: RuleSql<MinDistanceRule> = {
   layerUse: { constraint: { geography: true, raw: true } },
   functions: MIN_DISTANCE_FUNCTIONS,
   query: minDistanceQuery,
-  findings: (rule, rows, ctx, facts) =>
-    pairFindings(rule, rows, ctx, facts, rule.subject.layer, rule.constraint.layer, (row) =>
+  ...rowByRow<MinDistanceRule>((rule, row, ctx, facts) =>
+    pairFinding(
+      rule,
+      row,
+      ctx,
+      facts,
       row.err === null
         ? {
             measures: {
@@ -131,4 +135,5 @@ export const minDistanceSql: RuleSql<MinDistanceRule> = {
           }
         : {},
     ),
+  ),
 };

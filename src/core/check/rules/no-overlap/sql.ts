@@ -1,5 +1,5 @@
-import type { RuleSql } from "../../sql/context";
-import { overlapPairsQuery, pairFindings, selfPairs } from "../../sql/pair-sql";
+import { type RuleSql, rowByRow } from "../../sql/context";
+import { overlapPairsQuery, pairFinding, selfPairs } from "../../sql/pair-sql";
 import { SqlParams } from "../../sql/query";
 import type { NoOverlapRule } from "./schema";
 
@@ -8,6 +8,5 @@ export const noOverlapSql: RuleSql<NoOverlapRule> = {
   type: "no-overlap",
   context: (rule, ctx) => selfPairs(rule, ctx),
   query: (rule, ctx) => overlapPairsQuery(ctx, new SqlParams(), rule.toleranceSquareMeters),
-  findings: (rule, rows, ctx, facts) =>
-    pairFindings(rule, rows, ctx, facts, rule.subject.layer, rule.constraint.layer),
+  ...rowByRow<NoOverlapRule>((rule, row, ctx, facts) => pairFinding(rule, row, ctx, facts)),
 };

@@ -48,7 +48,7 @@ function quotaQuery(rule: QuotaRule, ctx: RuleSqlContext) {
   ${byDistrict}
 )
 SELECT p.district, sum(p.m2) AS m2, NULL::int AS s, NULL::text AS sid, NULL::text AS err,
-  NULL::text[] AS districts
+  NULL::json AS districts
 FROM parts p WHERE p.err IS NULL GROUP BY p.district
 UNION ALL
 SELECT NULL, NULL, p.s, s.fid, p.err, ${districtsColumn(ctx, "s", "NULL::geometry")}

@@ -1,6 +1,6 @@
 import { findingId } from "../../finding-id";
 import { findingGeometry, sortedCodes } from "../../sql/area-finding";
-import type { RuleSql, RuleSqlContext } from "../../sql/context";
+import { type RuleSql, type RuleSqlContext, rowByRow } from "../../sql/context";
 import { districtsColumn, geodesicArea, selected } from "../../sql/fragments";
 import { SqlParams } from "../../sql/query";
 import type { Finding, GeometryProblem, Measures } from "../../types";
@@ -149,26 +149,25 @@ export const validGeometrySql: RuleSql<ValidGeometryRule> = {
   // the geometry as written: its problems are what the rule reports
   layerUse: { subject: { raw: true } },
   query: validGeometryQuery,
-  findings: (rule, rows, ctx, facts) =>
-    rows.map((row): Finding => {
-      const problem = row.problem as GeometryProblem;
-      const featureId = row.sid as string;
-      return {
-        id: findingId(rule.id, featureId, problem),
-        rule: rule.id,
-        ruleType: rule.type,
-        severity: rule.severity,
-        status: "ok",
-        subject: { layer: rule.subject.layer, featureId },
-        constraint: null,
-        problem,
-        prevailing: facts.prevailing,
-        message: facts.message,
-        geometry: ctx.geometry ? findingGeometry(row.geojson) : null,
-        areaSquareMeters: row.area ?? null,
-        shareOfSubject: null,
-        measures: measuresOf(problem, row.count ?? null, row.width ?? null),
-        districts: sortedCodes(row.districts),
-      };
-    }),
+  ...rowByRow<ValidGeometryRule>((rule, row, ctx, facts): Finding => {
+    const problem = row.problem as GeometryProblem;
+    const featureId = row.sid as string;
+    return {
+      id: findingId(rule.id, featureId, problem),
+      rule: rule.id,
+      ruleType: rule.type,
+      severity: rule.severity,
+      status: "ok",
+      subject: { layer: rule.subject.layer, featureId },
+      constraint: null,
+      problem,
+      prevailing: facts.prevailing,
+      message: facts.message,
+      geometry: ctx.geometry ? findingGeometry(row.geojson) : null,
+      areaSquareMeters: row.area ?? null,
+      shareOfSubject: null,
+      measures: measuresOf(problem, row.count ?? null, row.width ?? null),
+      districts: sortedCodes(row.districts),
+    };
+  }),
 };

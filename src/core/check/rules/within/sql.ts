@@ -1,4 +1,4 @@
-import type { RuleSql, RuleSqlContext } from "../../sql/context";
+import { type RuleSql, type RuleSqlContext, rowByRow } from "../../sql/context";
 import {
   difference,
   districtsColumn,
@@ -7,7 +7,7 @@ import {
   selected,
   subjectAreaColumn,
 } from "../../sql/fragments";
-import { pairFindings } from "../../sql/pair-sql";
+import { pairFinding } from "../../sql/pair-sql";
 import { SqlParams } from "../../sql/query";
 import type { WithinRule } from "./schema";
 
@@ -23,7 +23,7 @@ function withinQuery(rule: WithinRule, ctx: RuleSqlContext) {
   const subjectSel = selected("s", ctx.subjectSelection, params);
   const tol = params.add(rule.toleranceSquareMeters, "float8");
   return params.query(`SELECT s.idx AS s, s.fid AS sid, NULL::int AS c, NULL::text AS cid, o.err,
-  ${geojsonColumn(ctx, "o.g")} AS geojson, o.area, ${subjectAreaColumn(ctx, "s")} AS subject_area,
+  ${geojsonColumn(ctx, "o.g")} AS geojson, o.area, ${subjectAreaColumn("s")} AS subject_area,
   ${districtsColumn(ctx, "s", "o.g")} AS districts
 FROM ${ctx.subject} s
 CROSS JOIN LATERAL (
@@ -38,6 +38,5 @@ WHERE s.poly IS NOT NULL${subjectSel} AND (o.err IS NOT NULL OR o.area > ${tol})
 export const withinSql: RuleSql<WithinRule> = {
   type: "within",
   query: withinQuery,
-  findings: (rule, rows, ctx, facts) =>
-    pairFindings(rule, rows, ctx, facts, rule.subject.layer, rule.constraint.layer),
+  ...rowByRow<WithinRule>((rule, row, ctx, facts) => pairFinding(rule, row, ctx, facts)),
 };
