@@ -1,5 +1,6 @@
 import type { Feature, FeatureCollection } from "geojson";
 import { featureId } from "../core/check/feature-id";
+import { packedJsonAt, utf8Buffer } from "./packed-json";
 
 /**
  * A FeatureCollection kept as its GeoJSON text, in a Blob: what a large layer is while it crosses
@@ -52,33 +53,20 @@ const hasBytes = (data: PackedLayer): data is PackedCollection =>
  * unpacked is equal to the one packed.
  */
 export function packCollection(collection: FeatureCollection): PackedCollection {
-  const encoder = new TextEncoder();
   const count = collection.features.length;
   const ranges = new Uint32Array(2 * count);
   const ids: string[] = new Array(count);
-  let bytes = new Uint8Array(1 << 16);
-  let length = 0;
-  const write = (text: string) => {
-    // UTF-8 takes at most 3 bytes per UTF-16 unit
-    const needed = length + 3 * text.length;
-    if (needed > bytes.length) {
-      const grown = new Uint8Array(Math.max(needed, 2 * bytes.length));
-      grown.set(bytes.subarray(0, length));
-      bytes = grown;
-    }
-    length += encoder.encodeInto(text, bytes.subarray(length)).written;
-  };
-  write(HEAD);
+  const buffer = utf8Buffer();
+  buffer.write(HEAD);
   collection.features.forEach((feature, i) => {
-    if (i > 0) write(",");
-    ranges[2 * i] = length;
-    write(JSON.stringify(feature));
-    ranges[2 * i + 1] = length;
+    if (i > 0) buffer.write(",");
+    const [start, end] = buffer.write(JSON.stringify(feature));
+    ranges[2 * i] = start;
+    ranges[2 * i + 1] = end;
     ids[i] = featureId(feature, i);
   });
-  write(TAIL);
-  // a copy of the used part: the spare capacity would otherwise travel along
-  const used = bytes.slice(0, length);
+  buffer.write(TAIL);
+  const used = buffer.bytes();
   const blob = new Blob([used], { type: "application/geo+json" });
   return { kind: "packed", blob, count, bytes: used, ranges, idsJson: JSON.stringify(ids) };
 }
@@ -109,9 +97,7 @@ export function packedIds(packed: PackedLayer): string[] | null {
 export function packedFeature(packed: PackedLayer, index: number): Feature | null {
   if (!hasBytes(packed) || !Number.isInteger(index) || index < 0 || index >= packed.count)
     return null;
-  const start = packed.ranges[2 * index] as number;
-  const end = packed.ranges[2 * index + 1] as number;
-  return JSON.parse(new TextDecoder().decode(packed.bytes.subarray(start, end))) as Feature;
+  return packedJsonAt(packed, index) as Feature;
 }
 
 /** How many features a layer has. */
@@ -125,9 +111,3 @@ export const featureAt = (data: LayerData, index: number): Feature | null =>
 /** A FeatureCollection of a layer, parsing packed bytes (for workers, never the page). */
 export const layerCollection = async (data: LayerData): Promise<FeatureCollection> =>
   isPacked(data) ? unpackCollection(data) : data;
-
-/** The buffers to transfer with a message carrying `packed` (the sender loses them). */
-export const packedTransfer = (packed: PackedCollection): ArrayBuffer[] => [
-  packed.bytes.buffer as ArrayBuffer,
-  packed.ranges.buffer as ArrayBuffer,
-];

@@ -6,27 +6,43 @@
  */
 export type PackedJson = { bytes: Uint8Array; ranges: Uint32Array };
 
-/** Packs `values` (each JSON-safe: what `JSON.stringify` keeps is what comes back). */
-export function packJson(values: readonly unknown[]): PackedJson {
+/**
+ * A growing UTF-8 buffer: texts written one after another (no second copy of the whole text as a
+ * string), each write's byte range returned. What {@link packJson} and `packCollection` write into.
+ */
+export function utf8Buffer() {
   const encoder = new TextEncoder();
-  const ranges = new Uint32Array(2 * values.length);
   let bytes = new Uint8Array(1 << 16);
   let length = 0;
+  return {
+    /** Appends `text`; its bytes are `[start, end)`. */
+    write(text: string): [number, number] {
+      // UTF-8 takes at most 3 bytes per UTF-16 unit
+      const needed = length + 3 * text.length;
+      if (needed > bytes.length) {
+        const grown = new Uint8Array(Math.max(needed, 2 * bytes.length));
+        grown.set(bytes.subarray(0, length));
+        bytes = grown;
+      }
+      const start = length;
+      length += encoder.encodeInto(text, bytes.subarray(length)).written;
+      return [start, length];
+    },
+    /** The bytes written: a copy of the used part (the spare capacity would travel along). */
+    bytes: () => bytes.slice(0, length),
+  };
+}
+
+/** Packs `values` (each JSON-safe: what `JSON.stringify` keeps is what comes back). */
+export function packJson(values: readonly unknown[]): PackedJson {
+  const buffer = utf8Buffer();
+  const ranges = new Uint32Array(2 * values.length);
   values.forEach((value, i) => {
-    const text = JSON.stringify(value) ?? "null";
-    // UTF-8 takes at most 3 bytes per UTF-16 unit
-    const needed = length + 3 * text.length;
-    if (needed > bytes.length) {
-      const grown = new Uint8Array(Math.max(needed, 2 * bytes.length));
-      grown.set(bytes.subarray(0, length));
-      bytes = grown;
-    }
-    ranges[2 * i] = length;
-    length += encoder.encodeInto(text, bytes.subarray(length)).written;
-    ranges[2 * i + 1] = length;
+    const [start, end] = buffer.write(JSON.stringify(value) ?? "null");
+    ranges[2 * i] = start;
+    ranges[2 * i + 1] = end;
   });
-  // a copy of the used part: the spare capacity would otherwise travel along
-  return { bytes: bytes.slice(0, length), ranges };
+  return { bytes: buffer.bytes(), ranges };
 }
 
 const decoder = new TextDecoder();
@@ -40,7 +56,10 @@ export function packedJsonAt(packed: PackedJson, index: number): unknown {
   return JSON.parse(decoder.decode(packed.bytes.subarray(start, end)));
 }
 
-/** The buffers to transfer with a message carrying `packed` (the sender loses them). */
+/**
+ * The buffers to transfer with a message carrying `packed` (a `PackedCollection` too: the same
+ * bytes and ranges); the sender loses them.
+ */
 export const packedJsonTransfer = (packed: PackedJson): ArrayBuffer[] => [
   packed.bytes.buffer as ArrayBuffer,
   packed.ranges.buffer as ArrayBuffer,

@@ -1,5 +1,5 @@
 import sqlWasmUrl from "sql.js/dist/sql-wasm.wasm?url";
-import { packedTransfer } from "../io/packed-collection";
+import { packedJsonTransfer } from "../io/packed-json";
 import { DEFAULT_READ_LIMITS } from "../io/read-limits";
 import { readSource } from "../io/registry";
 import { createImportHandler } from "./import-handler";
@@ -20,7 +20,7 @@ const scope = self as unknown as {
 // a report's features travel as bytes, transferred: the page gets them without a copy
 const transferOf = (message: FromImportWorker) =>
   message.type === "report" && message.report.collection
-    ? packedTransfer(message.report.collection)
+    ? packedJsonTransfer(message.report.collection)
     : [];
 
 const handle = createImportHandler((message) => scope.postMessage(message, transferOf(message)), {
