@@ -17,37 +17,54 @@ export type HoldEvent = {
 /** Longest hold, ms: the map never looks frozen for longer, whatever its worker does. */
 export const MAX_HOLD_MS = 1000;
 
+type Until = "content" | "tiles";
+
 type Hold = {
   /** MapLibre's own `triggerRepaint`, called when the hold ends. */
   repaint: () => void;
   holding: boolean;
   /** A redraw was asked for during the hold. */
   wanted: boolean;
-  /** Stops watching for the hold's end (its listener and timer), without drawing. */
+  /** The sources still waited for: what ends each one's wait, and whether that has come. */
+  waiting: Map<string, { until: Until; indexed: boolean }>;
+  /** When the hold ends whatever is still loading (`performance.now()` ms). */
+  deadline: number;
+  /** Stops watching for the hold's end (its listeners and timer), without drawing. */
   forget: () => void;
 };
 
 const holds = new WeakMap<HoldableMap, Hold>();
 
 /**
- * Holds the map's redraws while source `sourceId` takes the data just given to it, and draws once
- * when its tiles are in (or after `maxMs`, or as soon as the user moves the map). MapLibre redraws
+ * Holds the map's redraws while sources take the data just given to them, and draws once when
+ * all their tiles are in (or after `maxMs`, or as soon as the user moves the map). MapLibre redraws
  * when a GeoJSON source's data is indexed and again as each batch of its tiles comes in: with
  * software WebGL (headless Chromium's SwiftShader) every redraw blocks the page for hundreds of
  * milliseconds, and the redraw of the old tiles delays the pattern images the map's worker asks the
  * page for, so the new tiles came in over three or four such frames. Call right after `setData`
  * (`until: "content"`, the default), or, for a source just added, after the frame that asked for
- * its tiles (`until: "tiles"`: its first tile starts the wait). A hold already on is restarted.
+ * its tiles (`until: "tiles"`: its first tile starts the wait). A hold already on takes the new
+ * sources too: it ends when the last of all is in, and not before the later of the two deadlines;
+ * a source given new data again waits for its new tiles.
  */
 export function holdFramesWhileLoading(
   map: HoldableMap,
-  sourceId: string,
-  { maxMs = MAX_HOLD_MS, until = "content" }: { maxMs?: number; until?: "content" | "tiles" } = {},
+  sourceIds: string | readonly string[],
+  { maxMs = MAX_HOLD_MS, until = "content" }: { maxMs?: number; until?: Until } = {},
 ): void {
+  const ids = typeof sourceIds === "string" ? [sourceIds] : sourceIds;
+  if (ids.length === 0) return;
   let hold = holds.get(map);
   if (!hold) {
     const repaint = map.triggerRepaint.bind(map);
-    const created: Hold = { repaint, holding: false, wanted: false, forget: () => {} };
+    const created: Hold = {
+      repaint,
+      holding: false,
+      wanted: false,
+      waiting: new Map(),
+      deadline: 0,
+      forget: () => {},
+    };
     // MapLibre asks for every redraw through this method, its own too.
     map.triggerRepaint = () => {
       if (created.holding) created.wanted = true;
@@ -57,18 +74,22 @@ export function holdFramesWhileLoading(
     hold = created;
   }
   hold.forget();
+  if (!hold.holding) hold.waiting.clear();
   const current = hold;
-  let indexed = false;
+  for (const id of ids) current.waiting.set(id, { until, indexed: false });
+  current.deadline = Math.max(current.holding ? current.deadline : 0, performance.now() + maxMs);
   const onData = (event: HoldEvent) => {
-    if (event.sourceId !== sourceId) return;
+    const wait = event.sourceId === undefined ? undefined : current.waiting.get(event.sourceId);
+    if (!wait || event.sourceId === undefined) return;
     // A GeoJSON source's tiles are reloaded on the "content" event; before it, the source looks
     // loaded. A new source looks loaded until its first tile is in.
-    if (until === "content" ? event.sourceDataType === "content" : event.tile !== undefined) {
-      indexed = true;
+    if (wait.until === "content" ? event.sourceDataType === "content" : event.tile !== undefined) {
+      wait.indexed = true;
     }
-    if (indexed && map.isSourceLoaded(sourceId)) release();
+    if (wait.indexed && map.isSourceLoaded(event.sourceId)) current.waiting.delete(event.sourceId);
+    if (current.waiting.size === 0) release();
   };
-  const timer = setTimeout(() => release(), maxMs);
+  const timer = setTimeout(() => release(), Math.max(0, current.deadline - performance.now()));
   const onMove = () => release();
   const forget = () => {
     clearTimeout(timer);
@@ -79,6 +100,7 @@ export function holdFramesWhileLoading(
     forget();
     current.forget = () => {};
     current.holding = false;
+    current.waiting.clear();
     if (current.wanted) {
       current.wanted = false;
       current.repaint();

@@ -189,6 +189,11 @@ export class MapView {
     ...flagLayerSpecs(),
   ]);
   private destroyed = false;
+  /**
+   * Sources given new data in the current pass of `apply`: `content`, sources that take it through
+   * `setData`; `tiles`, sources new to the map (their tiles are asked for at the next frame).
+   */
+  private fresh: { content: string[]; tiles: string[] } = { content: [], tiles: [] };
   /** Whether the browser draws this map's WebGL in software (SwiftShader, llvmpipe…). */
   private readonly softwareRenderer: boolean;
 
@@ -393,7 +398,37 @@ export class MapView {
     if (window.__planLayersMap === this.map) delete window.__planLayersMap;
   }
 
+  /**
+   * Brings the map up to what it was given; then holds its redraws until the tiles of every source
+   * that took new data in this pass are in. MapLibre would draw once when each source's data is
+   * indexed and again as each batch of its tiles comes, every frame the whole map (up to hundreds of
+   * milliseconds with software WebGL): the first picture took 13 frames, 5 of them with every plan
+   * layer. Now it is one frame per pass, plus the one that asks a new source for its tiles.
+   */
   private apply(): void {
+    this.applyAll();
+    this.holdFresh();
+  }
+
+  /** Holds the redraws for the sources {@link MapView.fresh} lists (see `frame-hold.ts`). */
+  private holdFresh(): void {
+    const { content, tiles } = this.fresh;
+    const packed = tiles.some((id) => isPacked(this.sourceData.get(id) ?? EMPTY_COLLECTION));
+    this.fresh = { content: [], tiles: [] };
+    holdFramesWhileLoading(this.map, content);
+    if (tiles.length === 0) return;
+    // A source just added looks loaded until the frame after it asks for its tiles: this one.
+    this.map.once("render", () => {
+      if (this.destroyed) return;
+      const live = tiles.filter((id) => this.map.getSource(id) !== undefined);
+      holdFramesWhileLoading(this.map, live, {
+        until: "tiles",
+        ...(packed ? { maxMs: PACKED_HOLD_MS } : {}),
+      });
+    });
+  }
+
+  private applyAll(): void {
     if (!this.styleLoaded) return;
     this.applyBasemap();
     if (this.base) {
@@ -443,19 +478,11 @@ export class MapView {
     this.sourceData.set(sourceId, data);
     this.showWhileNotEmpty(sourceId, featureCount(data) > 0);
     // packed: drawn from the tile worker's tiles, their features numbered by index as here
-    this.sourceKinds.put(this.map, sourceId, data, withIndexIds);
-    if (isPacked(data)) {
-      // A large layer's tiles come in one by one, and each would redraw the whole map (seconds a
-      // frame for 100 000 zones with software WebGL): one redraw once they are in. The frame after
-      // the source is added still draws, since it is the one that asks for the tiles.
-      this.map.once("render", () => {
-        if (this.sourceData.get(sourceId) !== data || this.destroyed) return;
-        holdFramesWhileLoading(this.map, sourceId, { maxMs: PACKED_HOLD_MS, until: "tiles" });
-      });
-      return;
+    const taken = this.sourceKinds.put(this.map, sourceId, data, withIndexIds);
+    if (taken === "new") this.fresh.tiles.push(sourceId);
+    else if (taken === "data" && !this.fresh.tiles.includes(sourceId)) {
+      this.fresh.content.push(sourceId);
     }
-    // A check's findings: one redraw once their tiles are in, not one per step of their loading.
-    if (sourceId === CHECK_SOURCES.findings) holdFramesWhileLoading(this.map, sourceId);
   }
 
   /**
@@ -530,6 +557,7 @@ export class MapView {
         // generateId: each feature's index as its id, as `withIndexIds` gives parsed data, so a
         // click finds the feature of packed data too
         this.map.addSource(sourceId, { type: "geojson", data: EMPTY_COLLECTION, generateId: true });
+        this.fresh.tiles.push(sourceId);
         for (const spec of specs) this.map.addLayer(spec, BASE_LAYERS.highlightFill);
         this.planLayerIds.set(
           layer.id,

@@ -32,34 +32,36 @@ export class SourceKinds {
    * Gives `sourceId` its data: parsed data through `setData` of a GeoJSON source (`parsed` turns it
    * into what the source takes), packed data as a vector source of the tile worker's tiles. A
    * source changes kind when its data does, its layers staying where they are in the drawing order
-   * (a vector layer names its source layer, a GeoJSON layer does not). False: no such source.
+   * (a vector layer names its source layer, a GeoJSON layer does not). What happened: `"data"`, the
+   * source took the data (its tiles reload); `"new"`, a new source took its place (its tiles are
+   * asked for at the next frame); null, no such source.
    */
   put(
     map: SourceDataMap,
     sourceId: string,
     data: LayerData,
     parsed: (data: Exclude<LayerData, { kind: "packed" }>) => GeoJSONData,
-  ): boolean {
+  ): "data" | "new" | null {
     const source = map.getSource(sourceId);
-    if (!source) return false;
+    if (!source) return null;
     if (isPacked(data)) {
       if (source.type === "geojson") {
         const { data: _, ...spec } = map.getStyle().sources[sourceId] as GeoJSONSourceSpecification;
         this.geojson.set(sourceId, { ...spec, data: { type: "FeatureCollection", features: [] } });
       }
       replaceSource(map, sourceId, this.tiles.sourceFor(sourceId, data), PACKED_SOURCE_LAYER);
-      return true;
+      return "new";
     }
     if (this.tiles.release(sourceId)) {
       const spec = this.geojson.get(sourceId) ?? { type: "geojson", data: parsed(data) };
       this.geojson.delete(sourceId);
       replaceSource(map, sourceId, { ...spec, data: parsed(data) }, null);
-      return true;
+      return "new";
     }
     (map.getSource(sourceId) as unknown as { setData(data: GeoJSONData): unknown }).setData(
       parsed(data),
     );
-    return true;
+    return "data";
   }
 
   /** Forgets a source that left the map. */

@@ -67,6 +67,13 @@ class FakeMap {
       (this.handlers.get(type) ?? []).filter((h) => h !== handler),
     );
   }
+  once(type: string, handler: (event: unknown) => void) {
+    const once = (event: unknown) => {
+      this.off(type, once);
+      handler(event);
+    };
+    this.on(type, once);
+  }
   fire(type: string, event: unknown = {}) {
     for (const handler of [...(this.handlers.get(type) ?? [])]) handler(event);
   }
@@ -122,7 +129,11 @@ class FakeMap {
   getPaintProperty(id: string, name: string) {
     return this.layers.get(id)?.paint[name];
   }
-  triggerRepaint() {}
+  /** Frames drawn: MapLibre asks for each through `triggerRepaint`, its own too. */
+  redraws = 0;
+  triggerRepaint() {
+    this.redraws++;
+  }
   getCanvas() {
     return this.canvas;
   }
@@ -416,6 +427,49 @@ describe("MapView: the first picture", () => {
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(onReady).not.toHaveBeenCalled();
     expect(performance.getEntriesByName(FIRST_MAP_MARK)).toHaveLength(0);
+  });
+
+  it("draws the base once its sources' new tiles are in, and the plan layers released once theirs are", () => {
+    const { map, view } = startView(vi.fn(), { held: true });
+    const base = {
+      districts: collection(3),
+      provinces: collection(2),
+      boundary: collection(1),
+      labels: [],
+      orientation: collection(1),
+    };
+    view.setBaseData(base);
+    // the empty highlight was given at the style's load, in the same hold
+    const baseSources = [
+      "base:highlight",
+      "base:districts",
+      "base:provinces",
+      "base:hanoi-boundary",
+      "base:orientation",
+    ];
+    // MapLibre asks for a frame as each source's data is indexed and as each tile comes in
+    for (const id of baseSources) {
+      map.triggerRepaint();
+      map.fire("data", { sourceId: id, sourceDataType: "content" });
+      expect(map.redraws, id).toBe(id === "base:orientation" ? 1 : 0);
+    }
+    map.redraws = 0;
+    view.setLayers([layer(road), layer(land)], settings([road, land]));
+    view.release();
+    const planSources = ["plan:ring-road-4", "plan:national-land-use"];
+    // the check's, the comparison's and the flags' sources took their (empty) data too
+    const others = [...map.sources.keys()].filter((id) => !planSources.includes(id));
+    expect(others).toContain("check:findings");
+    map.triggerRepaint();
+    for (const id of others) map.fire("data", { sourceId: id, sourceDataType: "content" });
+    // the frame that asks the new sources for their tiles draws; the ones after wait for them
+    expect(map.redraws).toBe(1);
+    map.fire("render");
+    for (const id of planSources) {
+      map.triggerRepaint();
+      map.fire("data", { sourceId: id, tile: {} });
+    }
+    expect(map.redraws).toBe(2);
   });
 
   it("adds a hidden layer to the map only when it is first shown", () => {

@@ -121,7 +121,8 @@ describe("a map source that takes packed or parsed data", () => {
     const before = structuredClone(map.layers);
     const packed = packCollection(zones);
 
-    expect(kinds.put(map, "plan:proposal", packed, (d) => d)).toBe(true);
+    // a new source: its tiles are asked for at the next frame
+    expect(kinds.put(map, "plan:proposal", packed, (d) => d)).toBe("new");
 
     expect(map.sources.get("plan:proposal")).toEqual({
       type: "vector",
@@ -149,7 +150,9 @@ describe("a map source that takes packed or parsed data", () => {
     kinds.put(map, "plan:proposal", packCollection(zones), (d) => d);
     const parsed: FeatureCollection = { type: "FeatureCollection", features: [] };
 
-    kinds.put(map, "plan:proposal", parsed, () => ({ ...parsed, numbered: true }));
+    expect(kinds.put(map, "plan:proposal", parsed, () => ({ ...parsed, numbered: true }))).toBe(
+      "new",
+    );
 
     expect(map.sources.get("plan:proposal")).toEqual({
       type: "geojson",
@@ -168,12 +171,12 @@ describe("a map source that takes packed or parsed data", () => {
     const before = structuredClone(map.layers);
     const parsed: FeatureCollection = { type: "FeatureCollection", features: [] };
 
-    kinds.put(map, "plan:proposal", parsed, (d) => d);
+    expect(kinds.put(map, "plan:proposal", parsed, (d) => d)).toBe("data");
 
     expect(map.sources.get("plan:proposal")?.given).toEqual([parsed]);
     expect(map.layers).toEqual(before);
     expect(port.sent).toEqual([]);
-    expect(kinds.put(map, "no-such-source", parsed, (d) => d)).toBe(false);
+    expect(kinds.put(map, "no-such-source", parsed, (d) => d)).toBeNull();
   });
 
   it("hands the worker a packed layer once, while any source of any map shows it", () => {
