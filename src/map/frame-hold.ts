@@ -42,10 +42,12 @@ const holds = new WeakMap<HoldableMap, Hold>();
  * software WebGL (headless Chromium's SwiftShader) every redraw blocks the page for hundreds of
  * milliseconds, and the redraw of the old tiles delays the pattern images the map's worker asks the
  * page for, so the new tiles came in over three or four such frames. Call right after `setData`
- * (`until: "content"`, the default), or, for a source just added, after the frame that asked for
- * its tiles (`until: "tiles"`: its first tile starts the wait). A hold already on takes the new
- * sources too: it ends when the last of all is in, and not before the later of the two deadlines;
- * a source given new data again waits for its new tiles.
+ * (`until: "content"`, the default), or right after adding a source (`until: "tiles"`): a new
+ * source asks for its tiles only in a frame, so that one frame is drawn at once, and the wait
+ * starts with its first tile. (Waiting for the next `render` event to start the hold let the frame
+ * after it through: MapLibre asks for that one while drawing, before the event.) A hold already on
+ * takes the new sources too: it ends when the last of all is in, and not before the later of the
+ * two deadlines; a source given new data again waits for its new tiles.
  */
 export function holdFramesWhileLoading(
   map: HoldableMap,
@@ -110,4 +112,6 @@ export function holdFramesWhileLoading(
   current.forget = forget;
   map.on("data", onData);
   map.on("movestart", onMove);
+  // MapLibre draws no more than one frame for both: one already asked for stays one
+  if (until === "tiles") current.repaint();
 }

@@ -131,6 +131,13 @@ const CATALOGUE_ORDER: readonly string[] = [];
 const PACKED_HOLD_MS = 5000;
 
 /**
+ * Longest hold of the redraws while new sources' tiles come in: the map's worker tiles every plan
+ * layer shown at the start at once (over a second here while the machine is busy), and until then
+ * the loading indicator is up; a layer switched on later keeps its old picture that long at most.
+ */
+const NEW_SOURCE_HOLD_MS = 3000;
+
+/**
  * Owns the MapLibre map: the offline base style, the plan layers, the district labels, the
  * highlight and the optional OpenStreetMap basemap. It keeps no application state: React passes the
  * desired state in (setters are idempotent and may be called before the style has loaded, they are
@@ -416,15 +423,9 @@ export class MapView {
     const packed = tiles.some((id) => isPacked(this.sourceData.get(id) ?? EMPTY_COLLECTION));
     this.fresh = { content: [], tiles: [] };
     holdFramesWhileLoading(this.map, content);
-    if (tiles.length === 0) return;
-    // A source just added looks loaded until the frame after it asks for its tiles: this one.
-    this.map.once("render", () => {
-      if (this.destroyed) return;
-      const live = tiles.filter((id) => this.map.getSource(id) !== undefined);
-      holdFramesWhileLoading(this.map, live, {
-        until: "tiles",
-        ...(packed ? { maxMs: PACKED_HOLD_MS } : {}),
-      });
+    holdFramesWhileLoading(this.map, tiles, {
+      until: "tiles",
+      maxMs: packed ? PACKED_HOLD_MS : NEW_SOURCE_HOLD_MS,
     });
   }
 
@@ -555,8 +556,12 @@ export class MapView {
       if (!this.planLayerIds.has(layer.id) && !setting.visible) continue;
       if (!this.map.getSource(sourceId)) {
         // generateId: each feature's index as its id, as `withIndexIds` gives parsed data, so a
-        // click finds the feature of packed data too
-        this.map.addSource(sourceId, { type: "geojson", data: EMPTY_COLLECTION, generateId: true });
+        // click finds the feature of packed data too. Parsed data goes in with the source: added
+        // empty, then given its data, the source went to the map's worker twice, the second time
+        // only once the first, queued behind every other source's tiles, was done.
+        const parsed = isPacked(data) ? EMPTY_COLLECTION : withIndexIds(data);
+        this.map.addSource(sourceId, { type: "geojson", data: parsed, generateId: true });
+        if (!isPacked(data)) this.sourceData.set(sourceId, data);
         this.fresh.tiles.push(sourceId);
         for (const spec of specs) this.map.addLayer(spec, BASE_LAYERS.highlightFill);
         this.planLayerIds.set(

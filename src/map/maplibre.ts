@@ -7,5 +7,9 @@ import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
  * worker URL is set once, before any map is made.
  */
 maplibregl.setWorkerUrl(workerUrl);
+// Its worker starts now, as this module is loaded, not when the app makes its first map: the map
+// is made only once the page has rendered, and the worker's 520 kB script is then fetched, compiled
+// and started while the map waits for it to take its sources.
+maplibregl.prewarm();
 
 export { maplibregl };

@@ -92,20 +92,40 @@ describe("holding the map's redraws while the findings load", () => {
 });
 
 describe("holding the map's redraws while a new source's tiles come in (a packed layer)", () => {
-  it("waits for the first tile, then for the last, and draws once", () => {
+  it("draws the frame that asks for the tiles, waits for the first tile, then for the last, and draws once", () => {
     const { map, state, fire } = fakeMap();
-    // asked for after the frame that requested the tiles: the source looks loaded until a tile is in
+    // asked for right after the source is added: it asks for its tiles in the next frame
     holdFramesWhileLoading(map, "plan:proposal", { until: "tiles", maxMs: 5000 });
+    expect(state.redraws).toBe(1);
+    // MapLibre asks for another frame while drawing that one: held
+    map.triggerRepaint();
     fire({ sourceId: "plan:proposal", dataType: "source", sourceDataType: "metadata" });
     map.triggerRepaint();
-    expect(state.redraws).toBe(0);
+    expect(state.redraws).toBe(1);
     state.loaded = false;
     fire({ sourceId: "plan:proposal", dataType: "source", tile: {} });
     map.triggerRepaint();
-    expect(state.redraws).toBe(0);
+    expect(state.redraws).toBe(1);
     state.loaded = true;
     fire({ sourceId: "plan:proposal", dataType: "source", tile: {} });
+    expect(state.redraws).toBe(2);
+  });
+
+  it("waits for every source of a hold, whichever way each one ends", () => {
+    const { map, state, fire, listeners } = fakeMap();
+    holdFramesWhileLoading(map, ["check:findings", "check:highlight"]);
+    holdFramesWhileLoading(map, ["plan:a", "plan:b"], { until: "tiles" });
+    state.redraws = 0;
+    map.triggerRepaint();
+    fire({ sourceId: "check:findings", sourceDataType: "content" });
+    fire({ sourceId: "plan:a", tile: {} });
+    fire({ sourceId: "check:highlight", sourceDataType: "content" });
+    // a content event is not a tile: plan:b still waits for its own
+    fire({ sourceId: "plan:b", sourceDataType: "content" });
+    expect(state.redraws).toBe(0);
+    fire({ sourceId: "plan:b", tile: {} });
     expect(state.redraws).toBe(1);
+    expect(listeners.size).toBe(0);
   });
 
   it("draws at once when the user moves the map, whatever is still loading", () => {
@@ -113,10 +133,10 @@ describe("holding the map's redraws while a new source's tiles come in (a packed
     holdFramesWhileLoading(map, "plan:proposal", { until: "tiles", maxMs: 5000 });
     map.triggerRepaint();
     move();
-    expect(state.redraws).toBe(1);
+    expect(state.redraws).toBe(2);
     expect(listeners.size + moveListeners.size).toBe(0);
     map.triggerRepaint();
-    expect(state.redraws).toBe(2);
+    expect(state.redraws).toBe(3);
   });
 
   it("lets the map draw after the hold asked for, not the default one", () => {
@@ -125,8 +145,8 @@ describe("holding the map's redraws while a new source's tiles come in (a packed
     holdFramesWhileLoading(map, "plan:proposal", { until: "tiles", maxMs: 5000 });
     map.triggerRepaint();
     vi.advanceTimersByTime(MAX_HOLD_MS);
-    expect(state.redraws).toBe(0);
-    vi.advanceTimersByTime(5000 - MAX_HOLD_MS);
     expect(state.redraws).toBe(1);
+    vi.advanceTimersByTime(5000 - MAX_HOLD_MS);
+    expect(state.redraws).toBe(2);
   });
 });

@@ -7,7 +7,11 @@ import { type SourceDataMap, SourceKinds } from "../../src/map/source-data";
 import { TileWorkerClient, type TileWorkerPort } from "../../src/map/tile-worker-client";
 import type { ToTileWorker } from "../../src/worker/tile-protocol";
 
-vi.mock("maplibre-gl", () => ({ setWorkerUrl: () => {}, addProtocol: () => {} }));
+vi.mock("maplibre-gl", () => ({
+  setWorkerUrl: () => {},
+  prewarm: () => {},
+  addProtocol: () => {},
+}));
 
 /*
  * A large layer is drawn from the tile worker's vector tiles, a small one from a GeoJSON source;
