@@ -55,7 +55,8 @@ class FakeMap {
   }) {
     FakeMap.last = this;
     this.options = options;
-    for (const [id, spec] of Object.entries(options.style.sources)) this.addSource(id, spec as object);
+    for (const [id, spec] of Object.entries(options.style.sources))
+      this.addSource(id, spec as object);
     this.order = [];
     for (const layer of options.style.layers) this.addLayer(layer);
   }
