@@ -42,6 +42,7 @@ import { MapControls, type MapLocale } from "./map-controls";
 import { maplibregl } from "./maplibre";
 import { OrientationLabels } from "./orientation-labels";
 import { PackedTiles } from "./packed-tiles";
+import { warmUpPrograms } from "./program-warmup";
 import { type MarkedPlace, PlaceMarker } from "./place-marker";
 import {
   drawOrder,
@@ -201,6 +202,8 @@ export class MapView {
    * `setData`; `tiles`, sources new to the map (their tiles are asked for at the next frame).
    */
   private fresh: { content: string[]; tiles: string[] } = { content: [], tiles: [] };
+  /** Takes the check layers' warm-up off the map, if it is on (see `warmUpCheckLayers`). */
+  private endWarmup: () => void = () => {};
   /** Whether the browser draws this map's WebGL in software (SwiftShader, llvmpipe…). */
   private readonly softwareRenderer: boolean;
 
@@ -354,6 +357,7 @@ export class MapView {
 
   /** Draws the conflicting parts of a check's findings: hatched, outlined by severity. */
   setFindings(findings: readonly Finding[]): void {
+    this.endWarmup();
     this.findings = findingsCollection(findings);
     this.apply();
   }
@@ -469,7 +473,18 @@ export class MapView {
       if (this.destroyed) return;
       markFirstMap();
       this.options.onFirstPicture();
+      whenQuiet(() => this.warmUpCheckLayers());
     });
+  }
+
+  /**
+   * Once the first picture is up and the page is quiet, the check's layers are drawn once,
+   * invisibly (`program-warmup.ts`), so the first check's results do not wait for WebGL to compile
+   * their programs. Not when results are already there (they compiled them).
+   */
+  private warmUpCheckLayers(): void {
+    if (this.destroyed || featureCount(this.findings) > 0) return;
+    this.endWarmup = warmUpPrograms(this.map, checkLayerSpecs());
   }
 
   /** GeoJSON sources get numeric ids (the feature's index) so a click can find the original. */
@@ -854,4 +869,13 @@ function webglRenderer(canvas: HTMLCanvasElement): string {
   const debug = gl.getExtension("WEBGL_debug_renderer_info");
   const name = gl.getParameter(debug ? debug.UNMASKED_RENDERER_WEBGL : gl.RENDERER);
   return typeof name === "string" ? name : "";
+}
+
+/**
+ * Runs `then` when the page has nothing else to do (or after 2 s at the latest), where the browser
+ * can tell; else after half a second.
+ */
+function whenQuiet(then: () => void): void {
+  if (typeof requestIdleCallback === "function") requestIdleCallback(then, { timeout: 2000 });
+  else setTimeout(then, 500);
 }

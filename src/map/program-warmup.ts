@@ -1,0 +1,129 @@
+import type { Feature, FeatureCollection, Polygon } from "geojson";
+import type { LayerSpecification } from "maplibre-gl";
+
+/** The source of a warm-up's features, and the prefix of its layers' ids. */
+export const WARMUP_SOURCE = "warmup";
+
+/**
+ * Opacity the warm-up draws with: not 0 (MapLibre skips a layer it would draw fully transparent,
+ * and so compiles nothing), and less than half of one step of an 8-bit colour channel, so the
+ * pixels it touches come out as they were.
+ */
+export const WARMUP_OPACITY = 0.001;
+
+/** Opacity-like paint properties of each layer type the warm-up draws. */
+const OPACITY_PAINT: Readonly<Record<string, readonly string[]>> = {
+  fill: ["fill-opacity"],
+  line: ["line-opacity"],
+  circle: ["circle-opacity", "circle-stroke-opacity"],
+};
+
+/**
+ * Copies of `specs` that draw from {@link WARMUP_SOURCE} at {@link WARMUP_OPACITY}. Which WebGL
+ * program MapLibre uses for a layer depends on its type and on which paint properties are
+ * constants and which depend on the feature; opacity is a constant in both, so each copy is drawn
+ * by the program its original will use. Null for a layer type this cannot make invisible.
+ */
+export function warmupLayerSpecs(
+  specs: readonly LayerSpecification[],
+): LayerSpecification[] | null {
+  const copies: LayerSpecification[] = [];
+  for (const spec of specs) {
+    const opacity = OPACITY_PAINT[spec.type];
+    if (!opacity || !("source" in spec)) return null;
+    const paint: Record<string, unknown> = { ...(spec.paint ?? {}) };
+    for (const name of opacity) paint[name] = WARMUP_OPACITY;
+    copies.push({
+      ...spec,
+      id: `${WARMUP_SOURCE}:${spec.id}`,
+      source: WARMUP_SOURCE,
+      layout: { ...(spec.layout ?? {}), visibility: "visible" },
+      paint,
+    } as LayerSpecification);
+  }
+  return copies;
+}
+
+/**
+ * Features that every one of the check's and the selection's layers draws: a square and a point
+ * at `center` for each severity and role (the layers' filters pick by geometry type, severity and
+ * role, and the hatch's pattern by severity). `size` is the square's side in degrees: a few
+ * pixels, so the tiler keeps it.
+ */
+export function warmupFeatures(center: [number, number], size: number): FeatureCollection {
+  const [x, y] = center;
+  const square: Polygon = {
+    type: "Polygon",
+    coordinates: [
+      [
+        [x, y],
+        [x + size, y],
+        [x + size, y + size],
+        [x, y + size],
+        [x, y],
+      ],
+    ],
+  };
+  const features: Feature[] = [];
+  for (const severity of ["error", "warning"]) {
+    for (const role of ["subject", "constraint", "conflict"]) {
+      const properties = { id: `${WARMUP_SOURCE}:${severity}:${role}`, severity, role };
+      features.push({ type: "Feature", geometry: square, properties });
+      features.push({
+        type: "Feature",
+        geometry: { type: "Point", coordinates: [x, y] },
+        properties,
+      });
+    }
+  }
+  return { type: "FeatureCollection", features };
+}
+
+/** What of a MapLibre map the warm-up uses (a fake in unit tests). */
+export type WarmupMap = {
+  getCenter(): { lng: number; lat: number };
+  getZoom(): number;
+  getSource(id: string): unknown;
+  getLayer(id: string): unknown;
+  addSource(id: string, spec: { type: "geojson"; data: FeatureCollection }): unknown;
+  addLayer(spec: LayerSpecification): unknown;
+  removeLayer(id: string): unknown;
+  removeSource(id: string): unknown;
+  isSourceLoaded(id: string): boolean;
+  on(type: "idle", listener: () => void): unknown;
+  off(type: "idle", listener: () => void): unknown;
+};
+
+/** Side of the warm-up's squares, px: large enough that the tiler keeps them. */
+const WARMUP_PIXELS = 8;
+
+/**
+ * Has the map draw, once, invisible copies of `specs` (see {@link warmupLayerSpecs}) over a few
+ * pixels at its centre, then takes them away at the first `idle` after they are drawn. WebGL
+ * compiles a program the first time something is drawn with it, and software WebGL
+ * (SwiftShader) takes hundreds of milliseconds a program: without this the first check's frame
+ * compiled the hatch's and the outlines' programs while the reviewer waited for the results. Call
+ * it while the map is quiet. Returns a function that ends the warm-up at once (results to draw).
+ */
+export function warmUpPrograms(map: WarmupMap, specs: readonly LayerSpecification[]): () => void {
+  const copies = warmupLayerSpecs(specs);
+  if (!copies || map.getSource(WARMUP_SOURCE) !== undefined) return () => {};
+  const { lng, lat } = map.getCenter();
+  const size = (WARMUP_PIXELS * 360) / (512 * 2 ** map.getZoom());
+  map.addSource(WARMUP_SOURCE, { type: "geojson", data: warmupFeatures([lng, lat], size) });
+  for (const spec of copies) map.addLayer(spec);
+  let done = false;
+  const end = () => {
+    if (done) return;
+    done = true;
+    map.off("idle", onIdle);
+    for (const spec of copies) if (map.getLayer(spec.id) !== undefined) map.removeLayer(spec.id);
+    if (map.getSource(WARMUP_SOURCE) !== undefined) map.removeSource(WARMUP_SOURCE);
+  };
+  // idle: the frame after the source's tiles came in is drawn, so every copy was drawn with it
+  const onIdle = () => {
+    if (map.isSourceLoaded(WARMUP_SOURCE)) end();
+  };
+  map.on("idle", onIdle);
+  return end;
+}

@@ -1,0 +1,86 @@
+import { describe, expect, it } from "vitest";
+import { onFreshPage, openApp } from "./harness";
+import { mapIdle } from "./map-helpers";
+
+declare global {
+  interface Window {
+    /** WebGL programs linked so far (counted by the test's init script). */
+    __linkedPrograms?: number;
+    /** Programs linked when the app marked its first picture. */
+    __linkedAtFirstPicture?: number;
+    /** The warm-up's source was seen on the map. */
+    __warmupSeen?: boolean;
+  }
+}
+
+/** Counts every WebGL program the page links, and notes the warm-up's source when it comes. */
+function countPrograms() {
+  window.__linkedPrograms = 0;
+  for (const context of [WebGLRenderingContext, WebGL2RenderingContext]) {
+    const link = context.prototype.linkProgram;
+    context.prototype.linkProgram = function (this: WebGLRenderingContext, program) {
+      window.__linkedPrograms = (window.__linkedPrograms ?? 0) + 1;
+      return link.call(this, program);
+    };
+  }
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      if (entry.name === "plan-layers:first-map") {
+        window.__linkedAtFirstPicture = window.__linkedPrograms;
+      }
+    }
+  }).observe({ type: "mark" });
+  let map: Window["__planLayersMap"];
+  Object.defineProperty(window, "__planLayersMap", {
+    configurable: true,
+    get: () => map,
+    set: (value) => {
+      map = value;
+      value?.on("sourcedata", (event: { sourceId?: string }) => {
+        if (event.sourceId === "warmup") window.__warmupSeen = true;
+      });
+    },
+  });
+}
+
+describe("the check's WebGL programs, in Chromium against the built app", () => {
+  it("are compiled while the page is quiet after the first picture, not when the first results are drawn", async () => {
+    await onFreshPage(async (page) => {
+      await page.addInitScript(countPrograms);
+      await openApp(page);
+      const atFirstPicture = await page.evaluate(() => window.__linkedAtFirstPicture);
+      expect(atFirstPicture).toBeGreaterThan(0);
+      // the warm-up draws the check's layers invisibly once, then takes them off the map
+      await page.waitForFunction(
+        () => window.__warmupSeen === true && !window.__planLayersMap?.getSource("warmup"),
+        null,
+        { timeout: 30_000 },
+      );
+      await mapIdle(page);
+      const warmed = await page.evaluate(() => window.__linkedPrograms ?? 0);
+      expect(warmed).toBeGreaterThan(atFirstPicture ?? Number.POSITIVE_INFINITY);
+      // nothing of it is left to draw
+      const left = await page.evaluate(
+        () =>
+          window.__planLayersMap
+            ?.getStyle()
+            .layers.filter((layer) => layer.id.startsWith("warmup:"))
+            .map((layer) => layer.id) ?? [],
+      );
+      expect(left).toEqual([]);
+
+      await page.getByTestId("tab-check").click();
+      await page.waitForSelector('[data-testid="check-run"]:not([disabled])', { timeout: 30_000 });
+      await page.getByTestId("check-run").click();
+      await page.waitForFunction(
+        () =>
+          (window.__planLayersMap?.queryRenderedFeatures({ layers: ["check:findings-hatch"] })
+            .length ?? 0) > 0,
+        null,
+        { timeout: 60_000 },
+      );
+      await mapIdle(page);
+      expect(await page.evaluate(() => window.__linkedPrograms ?? 0)).toBe(warmed);
+    });
+  });
+});
