@@ -42,7 +42,6 @@ import { MapControls, type MapLocale } from "./map-controls";
 import { maplibregl } from "./maplibre";
 import { OrientationLabels } from "./orientation-labels";
 import { PackedTiles } from "./packed-tiles";
-import { warmUpPrograms } from "./program-warmup";
 import { type MarkedPlace, PlaceMarker } from "./place-marker";
 import {
   drawOrder,
@@ -51,6 +50,7 @@ import {
   planLayerSpecs,
   planSourceId,
 } from "./plan-layer-specs";
+import { warmUpPrograms } from "./program-warmup";
 import { SourceKinds } from "./source-data";
 
 declare global {

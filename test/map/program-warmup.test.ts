@@ -104,10 +104,10 @@ describe("warming up the check's programs", () => {
     const { map, sources, layers, idle, fireIdle } = fakeMap();
     warmUpPrograms(map, checkLayerSpecs());
     expect(layers).toHaveLength(checkLayerSpecs().length);
-    const square = sources.get(WARMUP_SOURCE)?.features[0];
-    expect(square?.geometry.type).toBe("Polygon");
+    const square = sources.get(WARMUP_SOURCE)?.features[0]?.geometry;
+    if (square?.type !== "Polygon") throw new Error("the warm-up's first feature is no square");
     // a few pixels at zoom 10: 8 px of 512 × 2^10 over 360°
-    const ring = (square?.geometry as { coordinates: number[][][] }).coordinates[0] ?? [];
+    const ring = square.coordinates[0] ?? [];
     expect((ring[1]?.[0] ?? 0) - (ring[0]?.[0] ?? 0)).toBeCloseTo((8 * 360) / (512 * 1024), 10);
     expect(ring[0]).toEqual([105.85, 21.03]);
     // tiles not in yet: an idle before them keeps the copies
