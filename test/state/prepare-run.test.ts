@@ -77,7 +77,9 @@ describe("a run prepared in steps", () => {
     const prepared = await prepareRun(findings, () => current, { wait });
     expect(prepared?.triage.filter).toEqual({ severities: ["warning"] });
     expect(prepared?.view.findings.every((f) => f.severity === "warning")).toBe(true);
-    expect(prepared?.view.totals.count).toBe(findings.filter((f) => f.severity === "warning").length);
+    expect(prepared?.view.totals.count).toBe(
+      findings.filter((f) => f.severity === "warning").length,
+    );
   });
 
   it("stops at the next step once a newer run aborts it", async () => {
