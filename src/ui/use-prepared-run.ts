@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from "react";
 import type { Finding } from "../core/check/index";
-import { type PrepareInputs, type PreparedRun, prepareRun } from "../state/prepare-run";
+import { type PreparedRun, type PrepareInputs, prepareRun } from "../state/prepare-run";
 
 /**
  * Runs with more findings than this are prepared a step per task before they are listed; smaller
