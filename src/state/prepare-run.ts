@@ -26,7 +26,7 @@ export type PrepareInputs = {
 };
 
 /** Gives the event loop a turn: input, painting and the map's frames go before the next step. */
-export const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
  * A run's lists worked out a step per task — its triage index, its flags, the filtered view, the
