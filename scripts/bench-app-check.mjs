@@ -13,6 +13,7 @@
 //                                    [--dist DIR (serve another build of the app, e.g. to compare)]
 //                                    [--trace FILE (a Chromium performance trace of the first run,
 //                                     with the V8 CPU profile: read it with scripts/trace-long-tasks.mjs)]
+//                                    [--trace-dense FILE (the same of the dense case's run)]
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -287,6 +288,7 @@ export async function benchAppCheck({
   cell = 0.0105,
   dist = null,
   trace = null,
+  traceDense = null,
 } = {}) {
   if (build && !dist) {
     log("vite build …");
@@ -314,21 +316,7 @@ export async function benchAppCheck({
     const repaint = await repaintCost(page);
     const app = [];
     for (let i = 0; i < runs; i++) {
-      if (i === 0 && trace) {
-        await browser.startTracing(page, {
-          path: resolve(trace),
-          screenshots: false,
-          categories: [
-            "devtools.timeline",
-            "disabled-by-default-devtools.timeline",
-            "v8.execute",
-            "blink.user_timing",
-            "disabled-by-default-v8.cpu_profiler",
-          ],
-        });
-        // starting the CPU profiler stops the page for a second or two: not part of the run
-        await settle(page);
-      }
+      if (i === 0 && trace) await startTrace(browser, page, trace);
       const run = await timedRun(page);
       if (i === 0 && trace) await browser.stopTracing();
       log(`app run ${i + 1}: ${JSON.stringify(run)}`);
@@ -353,7 +341,9 @@ export async function benchAppCheck({
     await openCheck(dense, baseUrl);
     await dense.getByRole("button", { name: "Bỏ chọn" }).click();
     await dense.getByTestId("check-rule-urban-on-protected-rice-land").check();
+    if (traceDense) await startTrace(browser, dense, traceDense);
     const denseRun = await timedRun(dense);
+    if (traceDense) await browser.stopTracing();
     log(`dense run: ${JSON.stringify(denseRun)}`);
     const densePanel = await panelTimes(dense);
     const result = {
@@ -378,6 +368,23 @@ export async function benchAppCheck({
     await browser.close();
     await server.close();
   }
+}
+
+/** Starts a performance trace of `page` into `file`, with the V8 CPU profile, and lets it settle. */
+async function startTrace(browser, page, file) {
+  await browser.startTracing(page, {
+    path: resolve(file),
+    screenshots: false,
+    categories: [
+      "devtools.timeline",
+      "disabled-by-default-devtools.timeline",
+      "v8.execute",
+      "blink.user_timing",
+      "disabled-by-default-v8.cpu_profiler",
+    ],
+  });
+  // starting the CPU profiler stops the page for a second or two: not part of the run
+  await settle(page);
 }
 
 function reportLines(r) {
@@ -416,6 +423,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       cell: { type: "string", default: "0.0105" },
       dist: { type: "string" },
       trace: { type: "string" },
+      "trace-dense": { type: "string" },
     },
   });
   const { lines, result } = await benchAppCheck({
@@ -424,6 +432,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     cell: Number(values.cell),
     dist: values.dist ?? null,
     trace: values.trace ?? null,
+    traceDense: values["trace-dense"] ?? null,
   });
   log(JSON.stringify(result));
   console.log(lines.join("\n"));

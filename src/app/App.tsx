@@ -276,6 +276,7 @@ function AppShell({ link }: { link: UrlState }) {
 
   const checkLayers = checkData?.status === "ready" ? checkData.data.layers : null;
   const findings = useAppStore(findingsOf);
+  const drawnFindings = useAppStore((s) => s.check.last?.drawn ?? null);
   const selected = useAppStore(selectedFinding);
   const comparedPieces = useAppStore((s) => s.compare.last?.comparison.pieces ?? null);
   const findingOutline = useMemo(
@@ -394,6 +395,7 @@ function AppShell({ link }: { link: UrlState }) {
             basemapSource={basemapSource}
             highlight={highlight}
             findings={findings}
+            drawnFindings={drawnFindings}
             findingHighlight={findingOutline}
             comparison={comparison.mapData}
             onComparePiece={onComparePiece}

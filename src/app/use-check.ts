@@ -114,6 +114,7 @@ export function useCheck({
                 rules: ids,
                 elapsedMs: outcome.elapsedMs,
                 skipped: blocked,
+                ...(outcome.drawn ? { drawn: outcome.drawn } : {}),
               },
             });
             return;

@@ -71,6 +71,25 @@ export function packCollection(collection: FeatureCollection): PackedCollection 
   return { kind: "packed", blob, count, bytes: used, ranges, idsJson: JSON.stringify(ids) };
 }
 
+/**
+ * Several packed layers as one, their features in order, without reading their bytes: each
+ * layer's features are the part of its Blob between {@link packCollection}'s head and tail (ASCII:
+ * as many bytes as characters), and a Blob made of Blob slices refers to them, nothing copied.
+ * How the check workers' findings, packed each by its worker, reach the map as one layer.
+ */
+export function joinPacked(layers: readonly PackedLayer[]): PackedLayer {
+  const parts: BlobPart[] = [HEAD];
+  let count = 0;
+  for (const layer of layers) {
+    if (layer.count === 0) continue;
+    if (count > 0) parts.push(",");
+    parts.push(layer.blob.slice(HEAD.length, layer.blob.size - TAIL.length));
+    count += layer.count;
+  }
+  parts.push(TAIL);
+  return { kind: "packed", blob: new Blob(parts, { type: "application/geo+json" }), count };
+}
+
 /** The collection again, parsed in one go (in a worker: the page reads features one by one). */
 export async function unpackCollection(packed: PackedLayer): Promise<FeatureCollection> {
   return JSON.parse(await packed.blob.text()) as FeatureCollection;

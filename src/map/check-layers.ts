@@ -1,6 +1,7 @@
 import type { Feature, FeatureCollection } from "geojson";
 import type { ExpressionSpecification, LayerSpecification, Map as MapLibreMap } from "maplibre-gl";
 import type { Finding, Severity } from "../core/check/index";
+import { type LayerData, type PackedLayer, packCollection } from "../io/packed-collection";
 import type { FindingHighlight } from "../state/check-selection";
 import { EMPTY_COLLECTION } from "./base-style";
 import { OUTLINED_FILL_PAINT } from "./fill-paint";
@@ -91,6 +92,34 @@ export function findingsCollection(findings: readonly Finding[]): FeatureCollect
         : [],
     ),
   };
+}
+
+/**
+ * The drawable findings (see {@link findingsCollection}) packed: made on a check worker from its
+ * findings, so a large run reaches the map through the tile worker (src/map/packed-tiles.ts), not
+ * as a GeoJSON `setData` the page clones feature by feature to MapLibre's worker.
+ */
+export function packedFindings(findings: readonly Finding[]): PackedLayer {
+  const { blob, count } = packCollection(findingsCollection(findings));
+  return { kind: "packed", blob, count };
+}
+
+/**
+ * Runs with more findings than this are drawn from their packed parts (vector tiles cut by the
+ * tile worker); fewer go to a GeoJSON source as they are (a few hundred clone in milliseconds, and
+ * tiles would only add a round trip to the tile worker).
+ */
+export const PACKED_FINDINGS_FROM = 1000;
+
+/**
+ * What the findings source draws: a large run's findings as the check workers packed them, a small
+ * run's (or one without packed parts) as a collection.
+ */
+export function findingsMapData(
+  findings: readonly Finding[],
+  drawn: PackedLayer | null,
+): LayerData {
+  return drawn && findings.length > PACKED_FINDINGS_FROM ? drawn : findingsCollection(findings);
 }
 
 /** The selected finding's features, each tagged with its `role`: subject, constraint or conflict. */

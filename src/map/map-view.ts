@@ -4,7 +4,13 @@ import type { LayerSpecification } from "maplibre-gl";
 import type { LayerEntry } from "../core/catalog/schema";
 import type { Finding } from "../core/check/index";
 
-import { featureAt, featureCount, isPacked, type LayerData } from "../io/packed-collection";
+import {
+  featureAt,
+  featureCount,
+  isPacked,
+  type LayerData,
+  type PackedLayer,
+} from "../io/packed-collection";
 import type { BasemapChoice, BasemapSource } from "../state/basemap";
 import type { Bbox } from "../state/bounds";
 import type { FindingHighlight } from "../state/check-selection";
@@ -21,7 +27,7 @@ import {
   checkLayerSpecs,
   FINDING_CLICK_LAYERS,
   findingIdsAt,
-  findingsCollection,
+  findingsMapData,
   highlightCollection,
   installCheckLayers,
 } from "./check-layers";
@@ -164,7 +170,7 @@ export class MapView {
   /** The highlighted feature as its source takes it, built once per `highlight` call. */
   private highlighted: FeatureCollection = EMPTY_COLLECTION;
   /** Conflicting parts of the check's findings, and the selected finding's features. */
-  private findings: FeatureCollection = EMPTY_COLLECTION;
+  private findings: LayerData = EMPTY_COLLECTION;
   private findingHighlight: FeatureCollection = EMPTY_COLLECTION;
   private checkLayersAdded = false;
   private comparison: ComparisonData = { pieces: EMPTY_COLLECTION, highlight: EMPTY_COLLECTION };
@@ -355,10 +361,13 @@ export class MapView {
     this.apply();
   }
 
-  /** Draws the conflicting parts of a check's findings: hatched, outlined by severity. */
-  setFindings(findings: readonly Finding[]): void {
+  /**
+   * Draws the conflicting parts of a check's findings: hatched, outlined by severity. `drawn`:
+   * the same parts packed by the check workers, drawn instead for a large run (`findingsMapData`).
+   */
+  setFindings(findings: readonly Finding[], drawn: PackedLayer | null = null): void {
     this.endWarmup();
-    this.findings = findingsCollection(findings);
+    this.findings = findingsMapData(findings, drawn);
     this.apply();
   }
 

@@ -1,4 +1,5 @@
 import type { CheckResult } from "../core/check/index";
+import type { PackedLayer } from "../io/packed-collection";
 import type { RuleNotRun } from "./check-coverage";
 import type { TriageFilter, TriageSort } from "./triage-filter";
 
@@ -15,6 +16,8 @@ export type CheckRun = {
   rules: string[];
   elapsedMs: number;
   skipped: RuleNotRun[];
+  /** The findings' conflicting parts packed for the map by the check workers (absent: none sent). */
+  drawn?: PackedLayer;
 };
 
 /** The check panel's state. Findings live here, so they survive a language switch. */

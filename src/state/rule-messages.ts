@@ -5,9 +5,12 @@ type Message = Finding["message"];
 /**
  * The legal sentence each rule's findings share (which plan prevails and must be adjusted), by rule
  * id: the list says it once in the rule's group header instead of on every card. A rule whose
- * findings say different things has no entry, and its cards keep their own sentence.
+ * findings say different things has no entry, and its cards keep their own sentence. Not to be
+ * changed by the caller (the same map comes back for the same list).
  */
-export function sharedRuleMessages(findings: readonly Finding[]): Map<string, Message> {
+export function sharedRuleMessages(findings: readonly Finding[]): ReadonlyMap<string, Message> {
+  // the list last asked about: a large run's are worked out a task before its list renders
+  if (lastShared?.findings === findings) return lastShared.shared;
   const shared = new Map<string, Message>();
   const mixed = new Set<string>();
   for (const f of findings) {
@@ -19,8 +22,13 @@ export function sharedRuleMessages(findings: readonly Finding[]): Map<string, Me
       mixed.add(f.rule);
     }
   }
+  lastShared = { findings, shared };
   return shared;
 }
+
+/** One list only, as `groupFindings` keeps its groupings: the results list shows one run. */
+let lastShared: { findings: readonly Finding[]; shared: ReadonlyMap<string, Message> } | null =
+  null;
 
 /** Whether a card must say its own legal sentence: its rule's group header does not say it. */
 export function ownMessage(finding: Finding, shared: ReadonlyMap<string, Message>): boolean {

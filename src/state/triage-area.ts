@@ -224,6 +224,28 @@ export function headlineArea(findings: readonly Finding[], kernel?: ClipKernel):
 /** Gives the event loop a turn (a task boundary, so input and painting go first). */
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
+/** Members whose hash and polygons are worked out in one task (see {@link warmMembers}). */
+export const MEMBERS_PER_TASK = 2000;
+
+/**
+ * Works out each member's hash and polygons (kept per finding) a slice of
+ * {@link MEMBERS_PER_TASK} per task, so the rule's key and plan that follow only look them up: a
+ * proposal's rule of 20 000 findings hashed in one go held the page's thread for hundreds of ms.
+ * Rejects with the signal's reason when `signal` aborts.
+ */
+async function warmMembers(members: readonly Finding[], signal?: AbortSignal): Promise<void> {
+  for (let start = 0; start < members.length; start += MEMBERS_PER_TASK) {
+    await nextTask();
+    signal?.throwIfAborted();
+    const end = Math.min(members.length, start + MEMBERS_PER_TASK);
+    for (let i = start; i < end; i++) {
+      const f = members[i] as Finding;
+      memberHash(f);
+      polygonsOf(f.geometry);
+    }
+  }
+}
+
 /**
  * {@link headlineArea} one rule per task, so the page stays responsive while it is computed (one
  * rule's union is the longest step: tens of ms for hundreds of overlapping conflicts). Rejects with
@@ -236,6 +258,7 @@ export async function headlineAreaInSteps(
   const clip = options.kernel ?? sharedKernel();
   const byRule: RuleArea[] = [];
   for (const [rule, members] of byRuleWithArea(findings)) {
+    await warmMembers(members, options.signal);
     await nextTask();
     options.signal?.throwIfAborted();
     byRule.push(ruleArea(rule, members, clip));
@@ -264,8 +287,9 @@ export async function headlineAreaBy(
 ): Promise<HeadlineArea> {
   const byRule: RuleArea[] = [];
   for (const [rule, members] of byRuleWithArea(findings)) {
-    // a rule per task here too: its members' key and sums take tens of ms for 15 000 findings,
-    // not to be added to the task that drew the list
+    // a rule per task here too, its members' hashes and polygons in slices before: its key and
+    // sums took hundreds of ms for 20 000 findings, not to be added to the task that drew the list
+    await warmMembers(members, options.signal);
     await nextTask();
     options.signal?.throwIfAborted();
     const plan = planRule(rule, members);

@@ -12,6 +12,7 @@ import { HeadlineArea } from "./headline-area";
 import { NoLongerFound } from "./no-longer-found";
 import { TriageControls } from "./triage-controls";
 import type { FindingNames } from "./use-finding-names";
+import { PREPARE_IN_STEPS_FROM, usePreparedRun } from "./use-prepared-run";
 
 const NO_FLAGS: ReadonlyMap<string, Flag> = new Map();
 
@@ -35,24 +36,48 @@ export function CheckFindings({
   const snapshot = useAppStore((s) => s.review.flags);
   const commands = useCommands();
   const flags = snapshot?.flags ?? NO_FLAGS;
-  const index = useMemo(() => indexFindings(findings), [findings]);
-  const attached = useMemo(() => attachFlags(flags.values(), findings), [flags, findings]);
+  const prepared = usePreparedRun(findings, {
+    flags,
+    triage,
+    groupBy,
+    ruleOrder,
+    districtName: names.district,
+  });
+  // a large run waits for its steps (`usePreparedRun`); what they worked out is taken as it is
+  const ready = findings.length <= PREPARE_IN_STEPS_FROM || prepared !== null;
+  const index = useMemo(
+    () => (ready ? (prepared?.index ?? indexFindings(findings)) : null),
+    [ready, prepared, findings],
+  );
+  const attached = useMemo(
+    () =>
+      !ready
+        ? null
+        : prepared?.flags === flags
+          ? prepared.attached
+          : attachFlags(flags.values(), findings),
+    [ready, prepared, flags, findings],
+  );
   // the last view: a flag change that leaves the same findings listed keeps the list (and so its
   // groups and headline area) as it was
   const last = useRef<{ index: TriageIndex; view: TriageView } | undefined>(undefined);
   const view = useMemo(() => {
+    if (!index || !attached) return null;
+    if (prepared?.index === index && prepared.attached === attached && prepared.triage === triage)
+      return prepared.view;
     const statusOf = statusFromFlags(attached.byFinding);
     const previous = last.current?.index === index ? last.current.view : undefined;
     return applyTriage(index, triage.filter, triage.sort, statusOf, previous);
-  }, [index, triage, attached]);
+  }, [index, triage, attached, prepared]);
   useEffect(() => {
-    last.current = { index, view };
+    if (index && view) last.current = { index, view };
   }, [index, view]);
   const rules = useMemo(
     () => ruleOrder.map((id) => ({ id, title: names.rule(id) })),
     [ruleOrder, names],
   );
   const districts = useMemo(() => {
+    if (!index) return [];
     const codes = new Set(index.entries.flatMap((e) => e.districts));
     const name = (code: string) =>
       code === CITY_KEY
@@ -64,6 +89,13 @@ export function CheckFindings({
       .map((code) => ({ code, name: name(code) }))
       .sort((a, b) => a.name.localeCompare(b.name, "vi"));
   }, [index, names, t]);
+  if (!attached || !view) {
+    return (
+      <p className="muted" role="status" data-testid="check-preparing">
+        {t("triage.preparingList", { count: findings.length })}
+      </p>
+    );
+  }
   const { totals } = view;
   if (findings.length === 0) {
     return <NoLongerFound flags={attached.noLongerFound} names={names} />;

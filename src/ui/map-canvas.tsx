@@ -9,6 +9,7 @@ import {
 } from "react";
 import { useTranslation } from "react-i18next";
 import type { Finding } from "../core/check/index";
+import type { PackedLayer } from "../io/packed-collection";
 import type { BaseData, ComparisonData, MapView, PlanLayerData } from "../map/map-view";
 import type { MarkedPlace } from "../map/place-marker";
 import type { BasemapChoice, BasemapSource } from "../state/basemap";
@@ -43,6 +44,8 @@ type Props = {
   highlight: Feature | null;
   /** Findings of the last check, drawn hatched. */
   findings: readonly Finding[];
+  /** Their conflicting parts as the check workers packed them (null: none). */
+  drawnFindings?: PackedLayer | null;
   /** The selected finding's subject, constraint and conflicting part. */
   findingHighlight: FindingHighlight | null;
   /** What the loaded proposal changes, drawn over the plan layers (null: nothing). */
@@ -87,6 +90,7 @@ export function MapCanvas(props: Props) {
   const [phase, setPhase] = useState<MapPhase>({ status: "loading" });
   const { viewRef, base, layers, settings, basemap, highlight, findings, findingHighlight } = props;
   const { comparison, startSettled, order, basemapSource, marker = null } = props;
+  const drawnFindings = props.drawnFindings ?? null;
   const locale = useMapLocale();
 
   const onReady = useEffectEvent(() => props.onReady());
@@ -164,18 +168,19 @@ export function MapCanvas(props: Props) {
     view?.highlight(highlight);
   }, [view, highlight]);
   // At commit, not after the paint: the map's worker then tiles the findings while the page lays
-  // out the new results list, and the map draws them a frame sooner. A large run's findings (a
-  // proposal's 20 000: their clone to the map's worker takes hundreds of ms) go in a task of their
-  // own, so the task that draws the list stays short.
+  // out the new results list, and the map draws them a frame sooner. A large run's findings come
+  // packed by the check workers (the tile worker cuts them: nothing for the page to clone), at
+  // commit too; without them, more than a few thousand (their clone to the map's worker takes
+  // hundreds of ms) go in a task of their own, so the task that draws the list stays short.
   useLayoutEffect(() => {
     if (!view) return;
-    if (findings.length <= FINDINGS_AT_COMMIT) {
-      view.setFindings(findings);
+    if (findings.length <= FINDINGS_AT_COMMIT || drawnFindings) {
+      view.setFindings(findings, drawnFindings);
       return;
     }
     const timer = setTimeout(() => view.setFindings(findings), 0);
     return () => clearTimeout(timer);
-  }, [view, findings]);
+  }, [view, findings, drawnFindings]);
   useEffect(() => {
     view?.highlightFinding(findingHighlight);
   }, [view, findingHighlight]);

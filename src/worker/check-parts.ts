@@ -1,21 +1,22 @@
 import type { Finding, PartialResult } from "../core/check/index";
+import { packedFindings } from "../map/check-layers";
 import type { FromCheckWorker } from "./check-protocol";
 import { ListParts, listParts } from "./list-parts";
 
 /**
- * Findings per message. The page reads each message in a task of its own: 2 000 findings with
- * their conflict geometry take it some tens of ms, where a proposal's 11 000 per worker in one
- * message held its thread for half a second.
+ * Findings per message. The page reads each message in a task of its own: 500 findings with their
+ * conflict geometry take it some tens of ms on a busy machine. A proposal's 11 000 per worker in
+ * one message held its thread for half a second, and parts of 2 000 still 110–240 ms each.
  */
-export const FINDINGS_PER_PART = 2000;
+export const FINDINGS_PER_PART = 500;
 
 type Result = Extract<FromCheckWorker, { type: "result" }>;
 type Part = Extract<FromCheckWorker, { type: "findings" }>;
 
 /**
  * The messages a check worker posts for `message`: a result goes as its findings (and their
- * units) in parts of {@link FINDINGS_PER_PART}, then the result without them. Other messages go as
- * they are.
+ * units) in parts of {@link FINDINGS_PER_PART}, then the result without them, with their drawable
+ * parts packed for the map. Other messages go as they are.
  */
 export function* checkMessages(message: FromCheckWorker): Generator<FromCheckWorker> {
   if (message.type !== "result") {
@@ -32,6 +33,7 @@ export function* checkMessages(message: FromCheckWorker): Generator<FromCheckWor
     runId,
     partial: { ...partial, findings: [], units: [] },
     findingsInParts: partial.findings.length,
+    drawn: packedFindings(partial.findings),
   };
 }
 

@@ -1,7 +1,7 @@
 import type { Rule } from "../core/catalog/rules-schema";
 import type { LayerEntry } from "../core/catalog/schema";
 import type { Finding, PartialResult, Partition } from "../core/check/index";
-import type { LayerData } from "../io/packed-collection";
+import type { LayerData, PackedLayer } from "../io/packed-collection";
 
 /**
  * What a check worker keeps between runs: the parsed layers the rules read, keyed by catalogue id,
@@ -40,9 +40,16 @@ export type FromCheckWorker =
   | { type: "findings"; runId: number; start: number; findings: Finding[]; units: number[] }
   /**
    * This worker's partition checked. With `findingsInParts`, its findings and units came before in
-   * `findings` messages (that many), and the partial's own lists are empty.
+   * `findings` messages (that many), and the partial's own lists are empty. `drawn`: its findings'
+   * conflicting parts packed for the map (see `packedFindings`), a Blob: a handle, not a copy.
    */
-  | { type: "result"; runId: number; partial: PartialResult; findingsInParts?: number }
+  | {
+      type: "result";
+      runId: number;
+      partial: PartialResult;
+      findingsInParts?: number;
+      drawn?: PackedLayer;
+    }
   | { type: "cancelled"; runId: number }
   /** A `warm` has checked all its rules. */
   | { type: "warmed"; runId: number }

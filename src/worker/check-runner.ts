@@ -1,6 +1,6 @@
 import type { Rule } from "../core/catalog/rules-schema";
 import { type CheckResult, mergeResults, type PartialResult } from "../core/check/index";
-import { forWorker } from "../io/packed-collection";
+import { forWorker, joinPacked, type PackedLayer } from "../io/packed-collection";
 import { CANCEL_GRACE_MS } from "./cancel-grace";
 import { CheckFindingParts } from "./check-parts";
 import type { CheckData, FromCheckWorker, ToCheckWorker } from "./check-protocol";
@@ -15,9 +15,13 @@ export type CheckWorkerPort = WorkerPort<ToCheckWorker>;
  */
 export type CheckWorkerFactory = WorkerFactory<ToCheckWorker, FromCheckWorker>;
 
-/** How a run ended. `elapsedMs` is wall time from `run` to the merged result, data transfer included. */
+/**
+ * How a run ended. `elapsedMs` is wall time from `run` to the merged result, data transfer
+ * included. `drawn`: the findings' conflicting parts packed for the map by the workers, joined
+ * (null when a worker sent none).
+ */
 export type RunOutcome =
-  | { status: "done"; result: CheckResult; elapsedMs: number }
+  | { status: "done"; result: CheckResult; elapsedMs: number; drawn: PackedLayer | null }
   | { status: "cancelled" }
   | { status: "failed"; message: string };
 
@@ -39,6 +43,8 @@ type ActiveRun = {
   started: number;
   progress: { done: number; total: number }[];
   partials: (PartialResult | null)[];
+  /** Each worker's findings packed for the map, as its result brought them. */
+  drawn: (PackedLayer | undefined)[];
   /** Each worker's findings that came in parts ahead of its result. */
   parts: CheckFindingParts[];
   /** Workers that have answered this run (result or error): nothing left to stop there. */
@@ -91,6 +97,7 @@ export class CheckRunner {
         started: performance.now(),
         progress: Array.from({ length: count }, () => ({ done: 0, total: 0 })),
         partials: Array.from({ length: count }, () => null),
+        drawn: Array.from({ length: count }, () => undefined),
         parts: Array.from({ length: count }, () => new CheckFindingParts()),
         answered: Array.from({ length: count }, () => false),
         onProgress,
@@ -235,15 +242,18 @@ export class CheckRunner {
           return;
         }
         run.partials[index] = partial;
+        run.drawn[index] = message.drawn;
         const partials = run.partials.filter((p): p is PartialResult => p !== null);
         if (partials.length < run.partials.length) return;
         this.active = null;
         // merged in a task of its own, after the last part's: each stays short
         setTimeout(() => {
+          const drawn = run.drawn.filter((d): d is PackedLayer => d !== undefined);
           run.resolve({
             status: "done",
             result: mergeResults(partials),
             elapsedMs: performance.now() - run.started,
+            drawn: drawn.length === run.drawn.length ? joinPacked(drawn) : null,
           });
         }, 0);
         return;

@@ -439,4 +439,69 @@ describe("a results list with thousands of findings, in Chromium", () => {
       "true",
     );
   });
+
+  // Issue 7: a large run's findings reach the map packed by the check workers, as vector tiles of
+  // the tile worker (a GeoJSON setData of thousands of features held the page's thread): still
+  // drawn, and still linked to the list.
+  it("draws the many findings as tiles of their packed parts; a conflict clicked selects its finding", async () => {
+    const spot = await page.evaluate(async () => {
+      const map = window.__planLayersMap;
+      if (!map) throw new Error("no map");
+      await new Promise<void>((done) => {
+        map.once("idle", () => done());
+        map.triggerRepaint();
+      });
+      const canvas = map.getCanvas().getBoundingClientRect();
+      const layers = ["check:findings-tint"];
+      const idle = () =>
+        new Promise<void>((done) => {
+          map.once("idle", () => done());
+          map.triggerRepaint();
+        });
+      // close in on the middle of the drawn conflicts, where each is large enough to click alone
+      const [first] = map.queryRenderedFeatures({ layers });
+      if (!first) throw new Error("no conflict drawn");
+      const some = first.geometry;
+      const at = some.type === "Polygon" ? some.coordinates[0]?.[0] : undefined;
+      if (at) map.jumpTo({ center: [at[0] as number, at[1] as number], zoom: 16 });
+      await idle();
+      // a drawn conflict's middle (its outer ring's vertices averaged), alone under the cursor
+      for (const feature of map.queryRenderedFeatures({ layers }).slice(0, 200)) {
+        const geometry = feature.geometry;
+        const ring =
+          geometry.type === "Polygon"
+            ? geometry.coordinates[0]
+            : geometry.type === "MultiPolygon"
+              ? geometry.coordinates[0]?.[0]
+              : undefined;
+        if (!ring || ring.length < 4) continue;
+        const corners = ring.slice(1);
+        const lon = corners.reduce((sum, p) => sum + (p[0] as number), 0) / corners.length;
+        const lat = corners.reduce((sum, p) => sum + (p[1] as number), 0) / corners.length;
+        const { x, y } = map.project([lon, lat]);
+        if (x < 10 || y < 10 || x > canvas.width - 10 || y > canvas.height - 10) continue;
+        const box: [[number, number], [number, number]] = [
+          [x - 6, y - 6],
+          [x + 6, y + 6],
+        ];
+        const ids = new Set(
+          map.queryRenderedFeatures(box, { layers }).map((f) => String(f.properties?.id)),
+        );
+        if (ids.size !== 1) continue;
+        if (document.elementFromPoint(canvas.left + x, canvas.top + y) !== map.getCanvas())
+          continue;
+        return {
+          type: map.getSource("check:findings")?.type,
+          id: [...ids][0] as string,
+          x: canvas.left + x,
+          y: canvas.top + y,
+        };
+      }
+      throw new Error("no drawn conflict with no other under it");
+    });
+    expect(spot.type).toBe("vector");
+    await page.mouse.click(spot.x, spot.y);
+    const row = page.getByTestId(`finding-${spot.id}`);
+    await expect.poll(() => row.getAttribute("aria-pressed"), { timeout: 10_000 }).toBe("true");
+  });
 });
