@@ -20,6 +20,8 @@
 //                    PostGIS engine too, once, streaming the same files into the database, its
 //                    findings' ids and pairs against the in-process engine's (the anchor reads
 //                    GeoJSON only: skipped there)
+//                    [--data DIR (instead of the sizes: a prepared folder, its catalog.json checked
+//                    as a streamed size, e.g. a grid too slow to generate with the shared generator)]
 //                    [--validity (adds scripts/bench-validity.mjs: validity on 20 000 to 2 000 000
 //                    vertices and 10 000 parts, against ST_IsValidDetail; a few minutes more)]
 //                    [--no-proposal (skips the proposal-load line: scripts/bench-proposal.mjs, a
@@ -41,7 +43,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
-import { dirname, join, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { CONSTRAINT_LAYERS, writeBenchCatalog } from "./bench-catalog.mjs";
@@ -84,15 +86,24 @@ const { values: opts } = parseArgs({
     triage: { type: "boolean", default: false },
     "app-check": { type: "boolean", default: false },
     database: { type: "string" },
+    data: { type: "string" },
   },
 });
 // a secret (it may hold a password): passed to the command, never printed
 const database = opts.database ?? process.env.PLAN_LAYERS_DATABASE_URL ?? null;
-const sizes = opts.sizes.split(",").map((s) => {
-  const m = /^(\d+)x(\d+)$/.exec(s.trim());
-  if (!m) throw new Error(`--sizes: "${s}" is not ZONESxCONSTRAINTS`);
-  return { zones: Number(m[1]), constraints: Number(m[2]) };
-});
+/**
+ * `--data DIR`: a folder prepared beforehand (its `catalog.json`, the rules and layers it names),
+ * checked instead of the generator's sizes, as a streamed size (once; the anchor, which reads the
+ * generator's GeoJSON, skipped): data too slow to generate here, or real data.
+ */
+const prepared = opts.data ? resolve(opts.data) : null;
+const sizes = prepared
+  ? [{ zones: null, constraints: null, prepared }]
+  : opts.sizes.split(",").map((s) => {
+      const m = /^(\d+)x(\d+)$/.exec(s.trim());
+      if (!m) throw new Error(`--sizes: "${s}" is not ZONESxCONSTRAINTS`);
+      return { zones: Number(m[1]), constraints: Number(m[2]) };
+    });
 const RUNS = Math.max(1, Number(opts.runs));
 const log = (line) => process.stderr.write(`[bench] ${line}\n`);
 const median = (xs) => {
@@ -353,11 +364,13 @@ spawnSync(process.execPath, [join(root, "scripts", "run-cli.mjs"), "check", "--h
 
 const results = [];
 for (const size of sizes) {
-  const { dir, catalog, convert } = ensureData(size);
-  const label = `${size.zones}×${size.constraints}`;
-  const once = streamed(size);
+  const { dir, catalog, convert } = size.prepared
+    ? { dir: size.prepared, catalog: join(size.prepared, "catalog.json"), convert: null }
+    : ensureData(size);
+  const label = size.prepared ? basename(size.prepared) : `${size.zones}×${size.constraints}`;
+  const once = size.prepared !== undefined || streamed(size);
   log(
-    `${label}: npm run check × ${once ? "1 (streamed FlatGeobuf)" : `${RUNS} (+1 warm-up)`}, workers ${opts.workers} …`,
+    `${label}: npm run check × ${once ? "1 (cold; a big FlatGeobuf streamed)" : `${RUNS} (+1 warm-up)`}, workers ${opts.workers} …`,
   );
   const loadBefore = loadAverage();
   const ours = ourRuns(catalog, dir, opts.workers, once);
@@ -373,7 +386,7 @@ for (const size of sizes) {
   if (database) {
     // a streamed size: once, CSV only (the full findings would be another run of many minutes)
     log(
-      `${label}: npm run check -- --engine postgis × ${once ? "1 (streamed FlatGeobuf), CSV" : `${RUNS} (+1 warm-up), CSV and JSON`} …`,
+      `${label}: npm run check -- --engine postgis × ${once ? "1 (cold; a big FlatGeobuf streamed), CSV" : `${RUNS} (+1 warm-up), CSV and JSON`} …`,
     );
     row.engine = enginePostgisRuns(catalog, dir, "csv", once);
     if (!once) row.engineFull = enginePostgisRuns(catalog, dir, "json");
@@ -397,7 +410,7 @@ for (const size of sizes) {
 }
 
 let naive = null;
-if (!opts["no-naive"] && results.length > 0) {
+if (!opts["no-naive"] && !prepared && results.length > 0) {
   const smallest = results.reduce((a, b) =>
     a.zones * a.constraints <= b.zones * b.constraints ? a : b,
   );
