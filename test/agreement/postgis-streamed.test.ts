@@ -13,7 +13,7 @@ import { loadLayer } from "../../src/node/postgis/load-layers";
 import { readLayerFile } from "../../src/node/read-layer";
 import { readStreamedLayer } from "../../src/node/streamed-layer";
 import { runCheckCli } from "../cli/check-helpers";
-import { writeStreamingData } from "../node/streaming-layers";
+import { streamedSource, writeStreamingData } from "../node/streaming-layers";
 import {
   type PostgresCluster,
   postgresInstalled,
@@ -58,16 +58,8 @@ describe.skipIf(!postgresInstalled() && !CI)("the PostGIS engine on streamed lay
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  it("reads a FlatGeobuf or newline-delimited layer with the in-process engine's streaming reader", async () => {
-    const plan = await planInputs({
-      catalog: catalogs.fgb as string,
-      proposal: null,
-      crs: null,
-      landUseAttribute: null,
-      proposalLayer: null,
-      rules: null,
-      window: 16,
-    });
+  it("reads a FlatGeobuf layer with the in-process engine's streaming reader", async () => {
+    const plan = await planInputs(streamedSource(catalogs.fgb as string));
     // a table reader given: the PostGIS engine's read (which before read every file whole)
     const loaded = await readInputs(plan, () => Promise.reject(new Error("no table here")));
     const city = loaded.input.layers["city-plan"];
