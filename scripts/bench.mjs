@@ -16,7 +16,12 @@
 //                    is longer than V8's longest string), converted to FlatGeobuf with
 //                    `npm run convert` (time and peak memory printed) and checked once, streamed
 //                    (the city plan layer is over 64 MiB), with a 2-hour timeout per command:
-//                    npm run bench -- --sizes 1000000x100000 --no-naive
+//                    npm run bench -- --sizes 1000000x100000 --no-naive; with --database, the
+//                    PostGIS engine too, once, streaming the same files into the database, its
+//                    findings' ids and pairs against the in-process engine's (the anchor reads
+//                    GeoJSON only: skipped there)
+//                    [--data DIR (instead of the sizes: a prepared folder, its catalog.json checked
+//                    as a streamed size, e.g. a grid too slow to generate with the shared generator)]
 //                    [--validity (adds scripts/bench-validity.mjs: validity on 20 000 to 2 000 000
 //                    vertices and 10 000 parts, against ST_IsValidDetail; a few minutes more)]
 //                    [--no-proposal (skips the proposal-load line: scripts/bench-proposal.mjs, a
@@ -38,7 +43,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
-import { dirname, join, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { CONSTRAINT_LAYERS, writeBenchCatalog } from "./bench-catalog.mjs";
@@ -81,15 +86,24 @@ const { values: opts } = parseArgs({
     triage: { type: "boolean", default: false },
     "app-check": { type: "boolean", default: false },
     database: { type: "string" },
+    data: { type: "string" },
   },
 });
 // a secret (it may hold a password): passed to the command, never printed
 const database = opts.database ?? process.env.PLAN_LAYERS_DATABASE_URL ?? null;
-const sizes = opts.sizes.split(",").map((s) => {
-  const m = /^(\d+)x(\d+)$/.exec(s.trim());
-  if (!m) throw new Error(`--sizes: "${s}" is not ZONESxCONSTRAINTS`);
-  return { zones: Number(m[1]), constraints: Number(m[2]) };
-});
+/**
+ * `--data DIR`: a folder prepared beforehand (its `catalog.json`, the rules and layers it names),
+ * checked instead of the generator's sizes, as a streamed size (once; the anchor, which reads the
+ * generator's GeoJSON, skipped): data too slow to generate here, or real data.
+ */
+const prepared = opts.data ? resolve(opts.data) : null;
+const sizes = prepared
+  ? [{ zones: null, constraints: null, prepared }]
+  : opts.sizes.split(",").map((s) => {
+      const m = /^(\d+)x(\d+)$/.exec(s.trim());
+      if (!m) throw new Error(`--sizes: "${s}" is not ZONESxCONSTRAINTS`);
+      return { zones: Number(m[1]), constraints: Number(m[2]) };
+    });
 const RUNS = Math.max(1, Number(opts.runs));
 const log = (line) => process.stderr.write(`[bench] ${line}\n`);
 const median = (xs) => {
@@ -192,6 +206,7 @@ function ourRuns(catalog, dir, workers, once = false) {
     total_ms: pick("total_ms"),
     wall_ms: pick("wall_ms"),
     pairs: runs[0].pairs,
+    findings: runs[0].findings,
     candidate_pairs: runs[0].candidate_pairs,
     kernel_calls: runs[0].kernel_calls,
     workers: runs[0].workers,
@@ -231,24 +246,56 @@ function toPairsCsv(findingsCsv, pairsCsv) {
  * `npm run check -- --engine postgis` on the bench catalogue, RUNS times; medians of its phases.
  * `format` "csv" asks for what the anchor computes (pairs and their areas; the engine adds each
  * kept pair's subject area and districts, no geometry), "json" for the full findings (each
- * conflict's geometry as GeoJSON too).
+ * conflict's geometry as GeoJSON too). A streamed size runs once, cold, under STREAMED_TIMEOUT, as
+ * the in-process engine there (its layers are streamed into the database the same way).
  */
-function enginePostgisRuns(catalog, dir, format) {
+function enginePostgisRuns(catalog, dir, format, once = false) {
   const out = join(dir, `postgis-engine-findings.${format}`);
   const args = ["--catalog", catalog, "--format", format, "--out", out, "--engine", "postgis"];
-  const run = () => timedCheck([...args, "--database", database]);
-  run(); // warm-up, as for the in-process runs
+  const run = () =>
+    timedCheck([...args, "--database", database], once ? { timeoutSeconds: STREAMED_TIMEOUT } : {});
+  if (!once) run(); // warm-up, as for the in-process runs
   const runs = [];
-  for (let i = 0; i < RUNS; i++) runs.push(run());
+  for (let i = 0; i < (once ? 1 : RUNS); i++) runs.push(run());
   const pick = (k) => median(runs.map((r) => r[k]));
   // index_ms is the load (COPY, GiST indexes, ANALYZE), check_ms the rules' queries
   return {
+    read_ms: pick("read_ms"),
     load_ms: pick("index_ms"),
     query_ms: pick("check_ms"),
     wall_ms: pick("wall_ms"),
     pairs: runs[0].pairs,
+    findings: runs[0].findings,
+    // the Node process's; the server's memory is PostgreSQL's own (shared_buffers, work_mem)
+    rss_peak_mb: Math.max(...runs.map((r) => r.rss_peak_mb)),
     findingsCsv: format === "csv" ? out : null,
   };
+}
+
+/** The cells of a CSV line as the findings CSV writes them (a quoted cell may hold commas). */
+function csvCells(line) {
+  const cells = [];
+  const re = /("(?:[^"]|"")*"|[^,]*)(,|$)/g;
+  for (const m of line.matchAll(re)) {
+    const cell = m[1];
+    cells.push(cell.startsWith('"') ? cell.slice(1, -1).replaceAll('""', '"') : cell);
+    if (m[2] === "") break;
+  }
+  return cells;
+}
+
+/** The finding ids of two findings CSVs: how many each has, and how many only one has. */
+function compareFindingIds(aCsv, bCsv) {
+  const ids = (file) => {
+    const [head, ...rows] = readFileSync(file, "utf8").trim().split("\n");
+    const at = csvCells(head).indexOf("id");
+    return new Set(rows.map((row) => csvCells(row)[at]));
+  };
+  const a = ids(aCsv);
+  const b = ids(bCsv);
+  const onlyA = [...a].filter((id) => !b.has(id)).length;
+  const onlyB = [...b].filter((id) => !a.has(id)).length;
+  return { a: a.size, b: b.size, onlyA, onlyB, same: onlyA === 0 && onlyB === 0 };
 }
 
 /** The 1-minute load average, for the report: the machine is shared. */
@@ -317,11 +364,13 @@ spawnSync(process.execPath, [join(root, "scripts", "run-cli.mjs"), "check", "--h
 
 const results = [];
 for (const size of sizes) {
-  const { dir, catalog, convert } = ensureData(size);
-  const label = `${size.zones}×${size.constraints}`;
-  const once = streamed(size);
+  const { dir, catalog, convert } = size.prepared
+    ? { dir: size.prepared, catalog: join(size.prepared, "catalog.json"), convert: null }
+    : ensureData(size);
+  const label = size.prepared ? basename(size.prepared) : `${size.zones}×${size.constraints}`;
+  const once = size.prepared !== undefined || streamed(size);
   log(
-    `${label}: npm run check × ${once ? "1 (streamed FlatGeobuf)" : `${RUNS} (+1 warm-up)`}, workers ${opts.workers} …`,
+    `${label}: npm run check × ${once ? "1 (cold; a big FlatGeobuf streamed)" : `${RUNS} (+1 warm-up)`}, workers ${opts.workers} …`,
   );
   const loadBefore = loadAverage();
   const ours = ourRuns(catalog, dir, opts.workers, once);
@@ -335,12 +384,16 @@ for (const size of sizes) {
   const oursPairs = join(dir, "ours-pairs.csv");
   toPairsCsv(ours.findingsCsv, oursPairs);
   if (database) {
-    log(`${label}: npm run check -- --engine postgis × ${RUNS} (+1 warm-up), CSV and JSON …`);
-    row.engine = enginePostgisRuns(catalog, dir, "csv");
-    row.engineFull = enginePostgisRuns(catalog, dir, "json");
+    // a streamed size: once, CSV only (the full findings would be another run of many minutes)
+    log(
+      `${label}: npm run check -- --engine postgis × ${once ? "1 (cold; a big FlatGeobuf streamed), CSV" : `${RUNS} (+1 warm-up), CSV and JSON`} …`,
+    );
+    row.engine = enginePostgisRuns(catalog, dir, "csv", once);
+    if (!once) row.engineFull = enginePostgisRuns(catalog, dir, "json");
     row.enginePairs = join(dir, "postgis-engine-pairs.csv");
     toPairsCsv(row.engine.findingsCsv, row.enginePairs);
     row.engineAgreement = comparePairs(oursPairs, row.enginePairs);
+    row.engineIds = compareFindingIds(ours.findingsCsv, row.engine.findingsCsv);
   }
   // The anchor script reads GeoJSON only: skipped for streamed sizes.
   if (withPostgis && once) log(`${label}: postgis-anchor.sh reads GeoJSON only: skipped`);
@@ -357,7 +410,7 @@ for (const size of sizes) {
 }
 
 let naive = null;
-if (!opts["no-naive"] && results.length > 0) {
+if (!opts["no-naive"] && !prepared && results.length > 0) {
   const smallest = results.reduce((a, b) =>
     a.zones * a.constraints <= b.zones * b.constraints ? a : b,
   );
@@ -439,22 +492,24 @@ lines.push("");
 if (results.some((r) => r.engine)) {
   lines.push("");
   lines.push(
-    "| zones × constraints | --engine postgis: load (COPY + GiST + ANALYZE) | queries, same work as the anchor (CSV) | ÷ anchor query 1 proc | queries, full findings (JSON, + GeoJSON) | ÷ anchor query 1 proc | wall (CSV) | pairs | agreement with in process | with the anchor | load average (1 min, start → end of the size) |",
+    "| zones × constraints | --engine postgis: read | load (COPY + GiST + ANALYZE) | queries, same work as the anchor (CSV) | ÷ anchor query 1 proc | queries, full findings (JSON, + GeoJSON) | ÷ anchor query 1 proc | wall (CSV) | peak RSS MB (Node) | findings (in process) | finding ids (only in process / only postgis) | pairs | agreement with in process | with the anchor | load average (1 min, start → end of the size) |",
   );
-  lines.push("|---|---|---|---|---|---|---|---|---|---|---|");
+  lines.push("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
   for (const r of results) {
     const e = r.engine;
     if (!e) continue;
     const full = r.engineFull ?? {};
     const a = r.engineAgreement ?? {};
     const b = r.engineAnchorAgreement ?? {};
+    const ids = r.engineIds;
+    const idCell = ids ? `${ids.same ? "same" : "DIFFER"} (${ids.onlyA} / ${ids.onlyB})` : "–";
     const ratio = (ms) => (r.postgis ? f2(ms / r.postgis.query_serial_ms) : "–");
     lines.push(
-      `| ${r.size} | ${f0(e.load_ms)} | ${f0(e.query_ms)} | ${ratio(e.query_ms)} | ${f0(full.query_ms)} | ${ratio(full.query_ms)} | ${f0(e.wall_ms)} | ${e.pairs} | ${a.verdict ?? "–"} (${a.only_ours ?? "–"} / ${a.only_postgis ?? "–"} / ${a.max_rel_area_diff ?? "–"}) | ${b.verdict ?? "–"} | ${r.loadAverage} |`,
+      `| ${r.size} | ${f0(e.read_ms)} | ${f0(e.load_ms)} | ${f0(e.query_ms)} | ${ratio(e.query_ms)} | ${f0(full.query_ms)} | ${ratio(full.query_ms)} | ${f0(e.wall_ms)} | ${e.rss_peak_mb} | ${e.findings} (${r.ours.findings}) | ${idCell} | ${e.pairs} | ${a.verdict ?? "–"} (${a.only_ours ?? "–"} / ${a.only_postgis ?? "–"} / ${a.max_rel_area_diff ?? "–"}) | ${b.verdict ?? "–"} | ${r.loadAverage} |`,
     );
   }
   lines.push(
-    "(Queries: from the end of the load to the findings in memory — each rule's query, its rows to Node, the findings made from them. Same work as the anchor: the pairs over the tolerance and their areas, plus each kept pair's subject area and districts; full findings add each conflict's geometry as GeoJSON. The engine's queries run on the --database server, the anchor's on its own throwaway cluster with shared_buffers=1GB, work_mem=256MB, jit=off; goal of issue 11: ≤ 1.5× the anchor's query.)",
+    "(Read: catalogue and layers read and validated in Node, a streamed layer's first pass; its geometries are read again into the COPY, which is part of the load. Peak RSS: the command's Node process, the server's memory not counted. Queries: from the end of the load to the findings in memory — each rule's query, its rows to Node, the findings made from them. Same work as the anchor: the pairs over the tolerance and their areas, plus each kept pair's subject area and districts; full findings add each conflict's geometry as GeoJSON. The engine's queries run on the --database server, the anchor's on its own throwaway cluster with shared_buffers=1GB, work_mem=256MB, jit=off; goal of issue 11: ≤ 1.5× the anchor's query.)",
   );
 }
 lines.push("Targets of issue 3 (at 10 000 × 2 000, same machine, same run):");

@@ -190,14 +190,13 @@ export async function readInputs(plan: InputPlan, readTable?: TableReader): Prom
       if (!readTable) throw tableNeedsPostgis(plan, f);
       return readTable({ ...f, table: f.table });
     }
-    // The PostGIS engine (readTable given) copies whole layers into the database: streaming is the
-    // in-process engine's way to hold big layers.
-    const streamed = readTable
-      ? null
-      : await readStreamedLayer(f.path, f.kind, {
-          window: plan.window,
-          ...(f.hint ? { hint: f.hint } : {}),
-        });
+    // Both engines stream the same layers the same way: the PostGIS engine copies a streamed
+    // layer's features into the database as it reads them again (`loadLayer`), holding only the
+    // ids and attributes the rules read, as the in-process engine does.
+    const streamed = await readStreamedLayer(f.path, f.kind, {
+      window: plan.window,
+      ...(f.hint ? { hint: f.hint } : {}),
+    });
     return streamed ?? readLayerFile(f.path, f.kind, f.hint);
   };
   for (const f of [...plan.files, ...(plan.districts ? [plan.districts] : [])]) {

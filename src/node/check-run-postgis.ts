@@ -20,7 +20,10 @@ export type RunPostgisOptions = {
 /**
  * `npm run check -- --engine postgis`: the same catalogue, rules and readers as the in-process run,
  * the geometry work inside PostGIS (`runChecksInPostgis`). Layers from files are read by the
- * project's readers and copied in; `postgis:` sources are checked where they are. Same output shape
+ * project's readers and copied in, a big FlatGeobuf or newline-delimited one streamed as in
+ * process (`readStreamedLayer`: validated on a first pass that keeps ids and attributes, its
+ * geometries read again feature by feature into the COPY); `postgis:` sources are checked where
+ * they are. Same output shape
  * as `runCheck`, so the command writes and summarises it the same way.
  *
  * @throws CheckInputError (exit 2) for bad input, a database that cannot be reached or has no

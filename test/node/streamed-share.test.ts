@@ -20,7 +20,7 @@ import {
   streamedShare,
 } from "../../src/node/streamed-records";
 import { CHUNKS, onTwoThreads } from "../core/check/two-threads";
-import { writeStreamingData } from "./streaming-layers";
+import { streamedSource, writeStreamingData } from "./streaming-layers";
 
 /*
  * A streamed layer shared with a check worker is not packed (it may not fit in memory): the worker
@@ -52,15 +52,7 @@ async function workerInput(share: SharedInput, reads: number[]) {
 describe("a streamed layer shared with a worker", () => {
   for (const format of ["fgb", "ndjson"]) {
     it(`is read again from its file, and the findings are one thread's: ${format}`, async () => {
-      const source = {
-        catalog: catalogs[format] as string,
-        proposal: null,
-        crs: null,
-        landUseAttribute: null,
-        proposalLayer: null,
-        rules: null,
-        window: 16,
-      };
+      const source = streamedSource(catalogs[format] as string);
       const { input } = await loadCheckInputs(source);
       const one = formatResult(runChecks(input), "json");
       expect(JSON.parse(one).findings.length).toBeGreaterThan(100);

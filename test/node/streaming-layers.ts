@@ -3,6 +3,7 @@ import { join } from "node:path";
 import type { Feature, Polygon, Position } from "geojson";
 import { benchCatalog } from "../../scripts/bench-catalog.mjs";
 import { writeFlatGeobuf } from "../../src/io/fgb-writer";
+import type { CheckSource } from "../../src/node/check-inputs";
 
 /*
  * Deterministic layers for the streaming tests, generated into a temporary folder (never
@@ -199,4 +200,17 @@ export function writeStreamingData(
     writeFileSync(catalogs[format] as string, JSON.stringify(catalog));
   }
   return catalogs;
+}
+
+/** What `npm run check --catalog CATALOG --window N` asks to read: every rule, no proposal. */
+export function streamedSource(catalog: string, window: number | null = 16): CheckSource {
+  return {
+    catalog,
+    proposal: null,
+    crs: null,
+    landUseAttribute: null,
+    proposalLayer: null,
+    rules: null,
+    window,
+  };
 }

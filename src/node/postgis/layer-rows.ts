@@ -83,7 +83,9 @@ const noNul = (_key: string, value: unknown) =>
     : value;
 
 /**
- * The COPY rows of a layer: idx, fid (the engine's `featureId`), properties as JSON, the geometry as
+ * The COPY rows of a layer, one per feature as `features` gives it (in file order; a streamed
+ * layer's features read their geometry from the file as they are reached, so rows are written
+ * while the file is read and no geometry is held): idx, fid (the engine's `featureId`), properties as JSON, the geometry as
  * read (only where the polygonal part is not all of it, or when `raw` asks for it: the rules that
  * look at it), the prepared polygonal part, and — for the features `measured` says a rule checks as
  * its subject — its area as the in-process engine measures it (`areaOf`, m²: the denominator of a
@@ -94,12 +96,14 @@ const noNul = (_key: string, value: unknown) =>
  * than that of the kept pairs' subjects it replaces.
  */
 export function* layerRows(
-  features: readonly Feature[],
+  features: Iterable<Feature>,
   raw: boolean,
   measured: (index: number) => boolean = () => true,
 ): Generator<(string | number | null)[]> {
-  for (let i = 0; i < features.length; i++) {
-    const feature = features[i] as Feature;
+  let i = -1;
+  for (const feature of features) {
+    i++;
+    // read once: a streamed feature reads its geometry from the file each time it is asked
     const geometry: Geometry | null = feature.geometry ?? null;
     const prepared = prepareGeometry(geometry);
     const poly = preparedPolygonText(prepared);

@@ -26,7 +26,11 @@ export async function indexLayer(client: ClientBase, relation: string, use: Laye
 
 /**
  * Loads a layer read by the project's readers into its working relation by COPY (idx, fid, props,
- * geom, geom_err, bad_count, poly, area; see `core/check/sql/context.ts`), and indexes it. The geometry as written is
+ * geom, geom_err, bad_count, poly, area; see `core/check/sql/context.ts`), and indexes it. The
+ * features are encoded one at a time as the COPY takes them (`layerRows`): a layer read whole and a
+ * streamed one (`readStreamedLayer`: each geometry read from the file when its row is made) go the
+ * same way, and the rows of a streamed layer reach the server while its file is read, never all
+ * held. The geometry as written is
  * parsed by PostGIS only where it is needed; a geometry PostGIS cannot read keeps its reason in
  * `geom_err`; `area` is given for the features `measured` keeps (default all). Needs the run's
  * functions (`sqlFunctions`).
@@ -34,7 +38,7 @@ export async function indexLayer(client: ClientBase, relation: string, use: Laye
 export async function loadLayer(
   client: ClientBase,
   id: string,
-  features: readonly Feature[],
+  features: Iterable<Feature>,
   use: LayerUse,
   measured?: (index: number) => boolean,
 ): Promise<string> {
