@@ -43,8 +43,9 @@ const holds = new WeakMap<HoldableMap, Hold>();
  * milliseconds, and the redraw of the old tiles delays the pattern images the map's worker asks the
  * page for, so the new tiles came in over three or four such frames. Call right after `setData`
  * (`until: "content"`, the default), or right after adding a source (`until: "tiles"`): a new
- * source asks for its tiles only in a frame, so that one frame is drawn at once, and the wait
- * starts with its first tile. (Waiting for the next `render` event to start the hold let the frame
+ * source asks for its tiles only in a frame drawn once its data is in, so one frame is drawn at
+ * once and one when its data is (MapLibre's own redraw for that was held, and the hold waited out
+ * its longest time for tiles nobody had asked for), and the wait ends with its tiles. (Waiting for the next `render` event to start the hold let the frame
  * after it through: MapLibre asks for that one while drawing, before the event.) A hold already on
  * takes the new sources too: it ends when the last of all is in, and not before the later of the
  * two deadlines; a source given new data again waits for its new tiles.
@@ -87,6 +88,11 @@ export function holdFramesWhileLoading(
     // loaded. A new source looks loaded until its first tile is in.
     if (wait.until === "content" ? event.sourceDataType === "content" : event.tile !== undefined) {
       wait.indexed = true;
+    }
+    // A new source asks for its tiles in the first frame after its data is in (a GeoJSON source's
+    // data goes to the map's worker first): that frame is drawn, held it would never ask.
+    if (wait.until === "tiles" && !wait.indexed && event.sourceDataType === "metadata") {
+      current.repaint();
     }
     if (wait.indexed && map.isSourceLoaded(event.sourceId)) current.waiting.delete(event.sourceId);
     if (current.waiting.size === 0) release();

@@ -99,16 +99,21 @@ describe("holding the map's redraws while a new source's tiles come in (a packed
     expect(state.redraws).toBe(1);
     // MapLibre asks for another frame while drawing that one: held
     map.triggerRepaint();
-    fire({ sourceId: "plan:proposal", dataType: "source", sourceDataType: "metadata" });
-    map.triggerRepaint();
     expect(state.redraws).toBe(1);
+    // the source's data is in: the next frame asks for its tiles, so it is drawn
+    fire({ sourceId: "plan:proposal", dataType: "source", sourceDataType: "metadata" });
+    expect(state.redraws).toBe(2);
+    map.triggerRepaint();
+    expect(state.redraws).toBe(2);
     state.loaded = false;
     fire({ sourceId: "plan:proposal", dataType: "source", tile: {} });
     map.triggerRepaint();
-    expect(state.redraws).toBe(1);
+    // once its tiles come, its data again is no reason to draw
+    fire({ sourceId: "plan:proposal", dataType: "source", sourceDataType: "metadata" });
+    expect(state.redraws).toBe(2);
     state.loaded = true;
     fire({ sourceId: "plan:proposal", dataType: "source", tile: {} });
-    expect(state.redraws).toBe(2);
+    expect(state.redraws).toBe(3);
   });
 
   it("waits for every source of a hold, whichever way each one ends", () => {
