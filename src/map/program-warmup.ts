@@ -1,4 +1,5 @@
-import type { Feature, FeatureCollection, Polygon } from "geojson";
+import { bboxPolygon } from "@turf/turf";
+import type { Feature, FeatureCollection } from "geojson";
 import type { LayerSpecification } from "maplibre-gl";
 
 /** The source of a warm-up's features, and the prefix of its layers' ids. */
@@ -52,18 +53,7 @@ export function warmupLayerSpecs(
  */
 export function warmupFeatures(center: [number, number], size: number): FeatureCollection {
   const [x, y] = center;
-  const square: Polygon = {
-    type: "Polygon",
-    coordinates: [
-      [
-        [x, y],
-        [x + size, y],
-        [x + size, y + size],
-        [x, y + size],
-        [x, y],
-      ],
-    ],
-  };
+  const square = bboxPolygon([x, y, x + size, y + size]).geometry;
   const features: Feature[] = [];
   for (const severity of ["error", "warning"]) {
     for (const role of ["subject", "constraint", "conflict"]) {
