@@ -42,13 +42,11 @@ const holds = new WeakMap<HoldableMap, Hold>();
  * software WebGL (headless Chromium's SwiftShader) every redraw blocks the page for hundreds of
  * milliseconds, and the redraw of the old tiles delays the pattern images the map's worker asks the
  * page for, so the new tiles came in over three or four such frames. Call right after `setData`
- * (`until: "content"`, the default), or right after adding a source (`until: "tiles"`): a new
- * source asks for its tiles only in a frame drawn once its data is in, so one frame is drawn at
- * once and one when its data is (MapLibre's own redraw for that was held, and the hold waited out
- * its longest time for tiles nobody had asked for), and the wait ends with its tiles. (Waiting for the next `render` event to start the hold let the frame
- * after it through: MapLibre asks for that one while drawing, before the event.) A hold already on
- * takes the new sources too: it ends when the last of all is in, and not before the later of the
- * two deadlines; a source given new data again waits for its new tiles.
+ * (`until: "content"`, the default), or right after adding a source (`until: "tiles"`). A new
+ * source asks for its tiles only in a frame drawn once its data is in: so the frame asked for now,
+ * and the one after its data, are drawn, and its wait ends with its tiles. A hold already on takes
+ * the new sources too: it ends when the last of all is in, and not before the later of the two
+ * deadlines; a source given new data again waits for its new tiles.
  */
 export function holdFramesWhileLoading(
   map: HoldableMap,
@@ -82,8 +80,10 @@ export function holdFramesWhileLoading(
   for (const id of ids) current.waiting.set(id, { until, indexed: false });
   current.deadline = Math.max(current.holding ? current.deadline : 0, performance.now() + maxMs);
   const onData = (event: HoldEvent) => {
-    const wait = event.sourceId === undefined ? undefined : current.waiting.get(event.sourceId);
-    if (!wait || event.sourceId === undefined) return;
+    const id = event.sourceId;
+    if (id === undefined) return;
+    const wait = current.waiting.get(id);
+    if (!wait) return;
     // A GeoJSON source's tiles are reloaded on the "content" event; before it, the source looks
     // loaded. A new source looks loaded until its first tile is in.
     if (wait.until === "content" ? event.sourceDataType === "content" : event.tile !== undefined) {
@@ -94,7 +94,7 @@ export function holdFramesWhileLoading(
     if (wait.until === "tiles" && !wait.indexed && event.sourceDataType === "metadata") {
       current.repaint();
     }
-    if (wait.indexed && map.isSourceLoaded(event.sourceId)) current.waiting.delete(event.sourceId);
+    if (wait.indexed && map.isSourceLoaded(id)) current.waiting.delete(id);
     if (current.waiting.size === 0) release();
   };
   const timer = setTimeout(() => release(), Math.max(0, current.deadline - performance.now()));

@@ -421,9 +421,9 @@ export class MapView {
   /**
    * Brings the map up to what it was given; then holds its redraws until the tiles of every source
    * that took new data in this pass are in. MapLibre would draw once when each source's data is
-   * indexed and again as each batch of its tiles comes, every frame the whole map (up to hundreds of
-   * milliseconds with software WebGL): the first picture took 13 frames, 5 of them with every plan
-   * layer. Now it is one frame per pass, plus the one that asks a new source for its tiles.
+   * indexed and again as each batch of its tiles comes, every frame the whole map (about 100 ms
+   * with software WebGL here). Now it is one frame per pass, plus those in which new sources ask
+   * for their tiles.
    */
   private apply(): void {
     this.applyAll();

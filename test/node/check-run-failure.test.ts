@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CheckInternalError } from "../../src/node/check-error";
 import { runCheck } from "../../src/node/check-run";
 import { gridZones, QUOTA_RULE, writePlan } from "../cli/generated-plans";
+import { streamedSource } from "./streaming-layers";
 
 /*
  * A check worker that dies (out of memory, an uncaught error, an exit) while it holds part of the
@@ -38,14 +39,8 @@ function standIn(name: string, then: string): URL {
 
 const run = (workerScript: URL) =>
   runCheck({
-    source: {
-      catalog,
-      proposal: null,
-      crs: null,
-      landUseAttribute: null,
-      proposalLayer: null,
-      rules: null,
-    },
+    // every rule, no proposal, layers streamed only from 64 MiB
+    source: streamedSource(catalog, null),
     workers: 2,
     findingGeometry: true,
     workerScript,
