@@ -1,9 +1,13 @@
 /** The part of a MapLibre map a frame hold uses (a fake one in the unit tests). */
 export type HoldableMap = {
   triggerRepaint(): void;
+  /** Draws at once (MapLibre's resize observer calls it after the container's size changes). */
+  redraw(): unknown;
+  /** A camera animation or a gesture is under way. */
+  isMoving(): boolean;
   isSourceLoaded(sourceId: string): boolean;
-  on(type: "data" | "movestart", listener: (event: HoldEvent) => void): unknown;
-  off(type: "data" | "movestart", listener: (event: HoldEvent) => void): unknown;
+  on(type: "data" | "movestart" | "render", listener: (event: HoldEvent) => void): unknown;
+  off(type: "data" | "movestart" | "render", listener: (event: HoldEvent) => void): unknown;
 };
 
 /** What a frame hold reads of MapLibre's `data` events (`tile`: a tile of the source came in). */
@@ -12,12 +16,28 @@ export type HoldEvent = {
   dataType?: string;
   sourceDataType?: string;
   tile?: unknown;
+  /** The user's input that started a move (none for a programmatic one, or a resize). */
+  originalEvent?: unknown;
 };
 
 /** Longest hold, ms: the map never looks frozen for longer, whatever its worker does. */
 export const MAX_HOLD_MS = 1000;
 
+/**
+ * What ends a source's wait: `content`, its new data's tiles (a source that has its tiles, given
+ * new data); `tiles`, its first tiles (a source new to the map, or one that has never been drawn).
+ */
 type Until = "content" | "tiles";
+
+type Wait = {
+  until: Until;
+  /** Its data is in the map's worker (`tiles`: the frame that asks for its tiles can come). */
+  hasData: boolean;
+  /** Its new tiles have started to come in. */
+  indexed: boolean;
+  /** A frame that asks for its tiles was drawn since its data was given. */
+  asked: boolean;
+};
 
 type Hold = {
   /** MapLibre's own `triggerRepaint`, called when the hold ends. */
@@ -25,12 +45,18 @@ type Hold = {
   holding: boolean;
   /** A redraw was asked for during the hold. */
   wanted: boolean;
-  /** The sources still waited for: what ends each one's wait, and whether that has come. */
-  waiting: Map<string, { until: Until; indexed: boolean }>;
+  /** The sources still waited for. */
+  waiting: Map<string, Wait>;
+  /** Gates still closed (see {@link gateFrames}): no frame at all until each is opened. */
+  gates: Set<symbol>;
   /** When the hold ends whatever is still loading (`performance.now()` ms). */
   deadline: number;
-  /** Stops watching for the hold's end (its listeners and timer), without drawing. */
-  forget: () => void;
+  timer: ReturnType<typeof setTimeout> | undefined;
+  /** A sweep of the waits is queued (see {@link onData}). */
+  sweepQueued: boolean;
+  onData: (event: HoldEvent) => void;
+  onRender: () => void;
+  onMove: (event: HoldEvent) => void;
 };
 
 const holds = new WeakMap<HoldableMap, Hold>();
@@ -39,13 +65,15 @@ const holds = new WeakMap<HoldableMap, Hold>();
  * Holds the map's redraws while sources take the data just given to them, and draws once when
  * all their tiles are in (or after `maxMs`, or as soon as the user moves the map). MapLibre redraws
  * when a GeoJSON source's data is indexed and again as each batch of its tiles comes in: with
- * software WebGL (headless Chromium's SwiftShader) every redraw blocks the page for hundreds of
- * milliseconds, and the redraw of the old tiles delays the pattern images the map's worker asks the
- * page for, so the new tiles came in over three or four such frames. Call right after `setData`
- * (`until: "content"`, the default), or right after adding a source (`until: "tiles"`). A new
- * source asks for its tiles only in a frame drawn once its data is in: so the frame asked for now,
- * and the one after its data, are drawn, and its wait ends with its tiles. A hold already on takes
- * the new sources too: it ends when the last of all is in, and not before the later of the two
+ * software WebGL (headless Chromium's SwiftShader) every redraw blocks the page for a hundred
+ * milliseconds or more, and the redraw of the old tiles delays the pattern images the map's worker
+ * asks the page for, so the new tiles came in over three or four such frames.
+ *
+ * Call right after `setData` (`until: "content"`, the default), or right after adding a source or
+ * giving data to one never drawn (`until: "tiles"`). A source asks for its first tiles only in a
+ * frame drawn once its data is in the map's worker: that frame is drawn once the data of every
+ * source waiting for its first tiles is in, one frame for all of them. A hold already on takes the
+ * new sources too: it ends when the last of all is in, and not before the later of the two
  * deadlines; a source given new data again waits for its new tiles.
  */
 export function holdFramesWhileLoading(
@@ -55,69 +83,161 @@ export function holdFramesWhileLoading(
 ): void {
   const ids = typeof sourceIds === "string" ? [sourceIds] : sourceIds;
   if (ids.length === 0) return;
+  const hold = startHold(map, maxMs);
+  for (const id of ids) {
+    const before = hold.waiting.get(id);
+    // New data for a source still waiting for its first tiles: they will hold the new data, and
+    // the frame that asks for them still has to come once the new data is in.
+    const firstTiles = until === "tiles" || (before?.until === "tiles" && !before.indexed);
+    hold.waiting.set(id, {
+      until: firstTiles ? "tiles" : "content",
+      hasData: false,
+      indexed: false,
+      asked: until === "content" && before?.until === "tiles" ? before.asked : false,
+    });
+  }
+}
+
+/**
+ * Holds every redraw of the map, its own too, until the returned function is called (or `maxMs`
+ * has passed, or the user moves the map): for the first picture, drawn once when all its data is
+ * in rather than once per source as each comes. Sources waited for meanwhile
+ * ({@link holdFramesWhileLoading}) are waited for after it too.
+ */
+export function gateFrames(map: HoldableMap, maxMs: number): () => void {
+  const hold = startHold(map, maxMs);
+  const gate = Symbol("gate");
+  hold.gates.add(gate);
+  return () => {
+    if (!hold.gates.delete(gate)) return;
+    if (hold.holding) settle(map, hold);
+  };
+}
+
+/** The map's hold, on: created (taking over the map's `triggerRepaint`) or extended. */
+function startHold(map: HoldableMap, maxMs: number): Hold {
   let hold = holds.get(map);
   if (!hold) {
-    const repaint = map.triggerRepaint.bind(map);
     const created: Hold = {
-      repaint,
+      repaint: map.triggerRepaint.bind(map),
       holding: false,
       wanted: false,
       waiting: new Map(),
+      gates: new Set(),
       deadline: 0,
-      forget: () => {},
+      timer: undefined,
+      sweepQueued: false,
+      onData: (event) => onData(map, created, event),
+      onRender: () => sweep(map, created, true),
+      onMove: (event) => {
+        // the user moves the map, or the app animates it: drawn now; a resize only is not a move
+        if (event.originalEvent !== undefined || map.isMoving()) release(map, created);
+      },
     };
     // MapLibre asks for every redraw through this method, its own too.
     map.triggerRepaint = () => {
       if (created.holding) created.wanted = true;
-      else repaint();
+      else created.repaint();
+    };
+    // ... except its resize observer's, which draws at once; held only while a gate is closed (a
+    // resize clears the canvas: later it is drawn at once, not left blank for the rest of a hold)
+    const redraw = map.redraw.bind(map);
+    map.redraw = () => {
+      if (created.holding && created.gates.size > 0) created.wanted = true;
+      else redraw();
+      return map;
     };
     holds.set(map, created);
     hold = created;
   }
-  hold.forget();
-  if (!hold.holding) hold.waiting.clear();
+  if (!hold.holding) {
+    hold.holding = true;
+    hold.deadline = 0;
+    map.on("data", hold.onData);
+    map.on("render", hold.onRender);
+    map.on("movestart", hold.onMove);
+  }
+  hold.deadline = Math.max(hold.deadline, performance.now() + maxMs);
+  clearTimeout(hold.timer);
   const current = hold;
-  for (const id of ids) current.waiting.set(id, { until, indexed: false });
-  current.deadline = Math.max(current.holding ? current.deadline : 0, performance.now() + maxMs);
-  const onData = (event: HoldEvent) => {
-    const id = event.sourceId;
-    if (id === undefined) return;
-    const wait = current.waiting.get(id);
-    if (!wait) return;
-    // A GeoJSON source's tiles are reloaded on the "content" event; before it, the source looks
-    // loaded. A new source looks loaded until its first tile is in.
-    if (wait.until === "content" ? event.sourceDataType === "content" : event.tile !== undefined) {
-      wait.indexed = true;
-    }
-    // A new source asks for its tiles in the first frame after its data is in (a GeoJSON source's
-    // data goes to the map's worker first): that frame is drawn, held it would never ask.
-    if (wait.until === "tiles" && !wait.indexed && event.sourceDataType === "metadata") {
-      current.repaint();
-    }
-    if (wait.indexed && map.isSourceLoaded(id)) current.waiting.delete(id);
-    if (current.waiting.size === 0) release();
-  };
-  const timer = setTimeout(() => release(), Math.max(0, current.deadline - performance.now()));
-  const onMove = () => release();
-  const forget = () => {
-    clearTimeout(timer);
-    map.off("data", onData);
-    map.off("movestart", onMove);
-  };
-  const release = () => {
-    forget();
-    current.forget = () => {};
-    current.holding = false;
-    current.waiting.clear();
-    if (current.wanted) {
-      current.wanted = false;
-      current.repaint();
-    }
-  };
-  current.holding = true;
-  current.forget = forget;
-  map.on("data", onData);
-  map.on("movestart", onMove);
-  // MapLibre draws no more than one frame for both: one already asked for stays one
-  if (until === "tiles") current.repaint();
+  hold.timer = setTimeout(() => release(map, current), hold.deadline - performance.now());
+  return hold;
+}
+
+function onData(map: HoldableMap, hold: Hold, event: HoldEvent): void {
+  const id = event.sourceId;
+  const wait = id === undefined ? undefined : hold.waiting.get(id);
+  if (!wait) return;
+  // A GeoJSON source's data is in its worker at the "metadata" and "content" events (its tiles
+  // are reloaded at "content"; before it, the source looks loaded). A new source looks loaded
+  // until its first tile is in.
+  if (event.sourceDataType === "metadata" || event.sourceDataType === "content") {
+    wait.hasData = true;
+  }
+  if (wait.until === "content" ? event.sourceDataType === "content" : event.tile !== undefined) {
+    wait.indexed = true;
+  }
+  // Looked at once MapLibre is done with the event: a GeoJSON source fires "content" while it still
+  // counts itself as updating, and with no tile to reload it fires nothing more.
+  if (hold.sweepQueued) return;
+  hold.sweepQueued = true;
+  queueMicrotask(() => {
+    hold.sweepQueued = false;
+    if (hold.holding) sweep(map, hold, false);
+  });
+}
+
+/**
+ * Drops the waits that are over: new tiles in and the source loaded; and, after a frame
+ * (`afterFrame`), a source that was asked for its first tiles and looks loaded: it asked for none
+ * (its layers hidden, or out of their zoom range) and will have no tile to wait for.
+ */
+function sweep(map: HoldableMap, hold: Hold, afterFrame: boolean): void {
+  for (const [id, wait] of hold.waiting) {
+    const over = wait.indexed || (afterFrame && wait.until === "tiles" && wait.asked);
+    if (over && isLoaded(map, id)) hold.waiting.delete(id);
+  }
+  settle(map, hold);
+}
+
+/**
+ * Ends the hold when nothing is waited for; else, once every source waiting for its first tiles
+ * has its data in, draws the one frame that asks for their tiles (held, it would never ask).
+ */
+function settle(map: HoldableMap, hold: Hold): void {
+  if (hold.gates.size > 0) return;
+  if (hold.waiting.size === 0) {
+    release(map, hold);
+    return;
+  }
+  const first = [...hold.waiting.values()].filter((w) => w.until === "tiles");
+  if (first.some((w) => !w.hasData && !w.indexed)) return;
+  const unasked = first.filter((w) => !w.asked);
+  if (unasked.length === 0) return;
+  for (const wait of unasked) wait.asked = true;
+  hold.repaint();
+}
+
+function release(map: HoldableMap, hold: Hold): void {
+  if (!hold.holding) return;
+  clearTimeout(hold.timer);
+  map.off("data", hold.onData);
+  map.off("render", hold.onRender);
+  map.off("movestart", hold.onMove);
+  hold.holding = false;
+  hold.waiting.clear();
+  hold.gates.clear();
+  if (hold.wanted) {
+    hold.wanted = false;
+    hold.repaint();
+  }
+}
+
+/** Whether a source has all its tiles; one taken off the map meanwhile has none to wait for. */
+function isLoaded(map: HoldableMap, sourceId: string): boolean {
+  try {
+    return map.isSourceLoaded(sourceId);
+  } catch {
+    return true;
+  }
 }

@@ -41,7 +41,7 @@ import { type DistrictLabel, DistrictLabels } from "./district-labels";
 import { afterFrame, markFirstMap } from "./first-draw";
 import { FlagDraw } from "./flag-draw";
 import { FLAG_SOURCE, flagLayerSpecs } from "./flag-layers";
-import { holdFramesWhileLoading } from "./frame-hold";
+import { gateFrames, holdFramesWhileLoading } from "./frame-hold";
 import { HoverTooltip } from "./hover-tooltip";
 import { type BasemapFragment, INTRANET_PREFIX, loadBasemapFragment } from "./intranet-basemap";
 import { MapControls, type MapLocale } from "./map-controls";
@@ -145,6 +145,13 @@ const PACKED_HOLD_MS = 5000;
 const NEW_SOURCE_HOLD_MS = 3000;
 
 /**
+ * Longest time the map draws nothing while the data of its first picture comes in (it is all
+ * drawn in one frame, see {@link MapView.release}); a layer file slower than this lets the
+ * districts be drawn first.
+ */
+const FIRST_PICTURE_GATE_MS = 2500;
+
+/**
  * Owns the MapLibre map: the offline base style, the plan layers, the district labels, the
  * highlight and the optional OpenStreetMap basemap. It keeps no application state: React passes the
  * desired state in (setters are idempotent and may be called before the style has loaded, they are
@@ -212,6 +219,10 @@ export class MapView {
   private endWarmup: () => void = () => {};
   /** Whether the browser draws this map's WebGL in software (SwiftShader, llvmpipe…). */
   private readonly softwareRenderer: boolean;
+  /** Lets the map draw: until the first picture's data is all given, it draws no frame. */
+  private readonly openGate: () => void;
+  /** The map has drawn a frame: a source given data before it has never asked for tiles. */
+  private drawn = false;
 
   constructor(options: MapViewOptions) {
     this.options = options;
@@ -236,9 +247,15 @@ export class MapView {
       maxZoom: 18,
     });
     this.map.touchZoomRotate.disableRotation();
+    this.map.once("render", () => {
+      this.drawn = true;
+    });
     // before the first frame: a software rasterizer's frames cost by the pixel
     this.softwareRenderer = isSoftwareRenderer(webglRenderer(this.map.getCanvas()));
     this.setRenderQuality(options.renderQuality ?? "auto");
+    // No frame before the first picture's data is all in: each would draw the whole map (100 ms
+    // or more with software WebGL) for a picture still missing most of its layers.
+    this.openGate = gateFrames(this.map, FIRST_PICTURE_GATE_MS);
     options.onRenderer?.(this.softwareRenderer);
     this.controls = new MapControls(this.map, options.locale);
     this.tooltip = new HoverTooltip(this.map);
@@ -246,11 +263,15 @@ export class MapView {
     this.labels = new DistrictLabels(this.map);
     this.orientationLabels = new OrientationLabels(this.map);
     this.flagDraw = new FlagDraw(this.map);
-    this.map.on("load", () => {
+    // The style is ready for sources and layers before the map's first frame; `load` would wait
+    // for frames drawn while nothing has come yet.
+    this.map.once("style.load", () => {
       this.styleLoaded = true;
+      // the base style's sources start with the empty collection: not given it a second time
+      for (const id of Object.values(BASE_SOURCES)) this.adoptEmpty(id);
       this.apply();
-      this.flagDraw.attach();
     });
+    this.map.on("load", () => this.flagDraw.attach());
     this.map.on("moveend", () => options.onMove(this.camera()));
     this.map.on("click", (event) => {
       // While a flag is drawn or moved, clicks place its vertices: nothing else is selected.
@@ -428,6 +449,7 @@ export class MapView {
   private apply(): void {
     this.applyAll();
     this.holdFresh();
+    if (this.released && this.styleLoaded) this.openGate();
   }
 
   /** Holds the redraws for the sources {@link MapView.fresh} lists (see `frame-hold.ts`). */
@@ -453,12 +475,14 @@ export class MapView {
       this.waitFor("ready", () => this.isDistrictLayerDrawn(), this.options.onReady);
     }
     this.setSourceData(BASE_SOURCES.highlight, this.highlighted);
-    // No layer of the plan, the check or the comparison before the release: each added would
-    // change the style and redraw the map once more.
-    if (!this.released) return;
+    // The check's, the comparison's and the flags' layers while the first picture's frames are
+    // held (their sources are empty: nothing to draw, but each layer added later changes the
+    // style and draws the whole map once more).
     this.addCheckLayers();
     this.addCompareLayers();
     this.addFlagLayers();
+    // No layer of the plan before the release: they are added in one pass, drawn in one frame.
+    if (!this.released) return;
     this.applyPlanLayers();
     this.waitFor(
       "firstPicture",
@@ -498,16 +522,35 @@ export class MapView {
 
   /** GeoJSON sources get numeric ids (the feature's index) so a click can find the original. */
   private setSourceData(sourceId: string, data: LayerData): void {
-    if (this.sourceData.get(sourceId) === data) return;
+    const before = this.sourceData.get(sourceId);
+    if (before === data) return;
     if (!this.map.getSource(sourceId)) return;
+    // nothing for nothing (a new empty collection): no trip through the map's worker to wait for
+    if (before && isEmptyParsed(before) && isEmptyParsed(data)) {
+      this.sourceData.set(sourceId, data);
+      return;
+    }
     this.sourceData.set(sourceId, data);
-    this.showWhileNotEmpty(sourceId, featureCount(data) > 0);
+    const notEmpty = featureCount(data) > 0;
+    this.showWhileNotEmpty(sourceId, notEmpty);
     // packed: drawn from the tile worker's tiles, their features numbered by index as here
     const taken = this.sourceKinds.put(this.map, sourceId, data, withIndexIds);
-    if (taken === "new") this.fresh.tiles.push(sourceId);
-    else if (taken === "data" && !this.fresh.tiles.includes(sourceId)) {
+    // before the first frame no source has asked for tiles: it waits for its first ones
+    if (taken === "new" || (taken === "data" && notEmpty && !this.drawn)) {
+      this.fresh.tiles.push(sourceId);
+    } else if (taken === "data" && !this.fresh.tiles.includes(sourceId)) {
       this.fresh.content.push(sourceId);
     }
+  }
+
+  /**
+   * A source just added with the empty collection: kept as its data (so it is not given it again,
+   * a round trip through the map's worker that the frame hold would wait for), its layers hidden.
+   */
+  private adoptEmpty(sourceId: string): void {
+    if (!this.map.getSource(sourceId) || this.sourceData.has(sourceId)) return;
+    this.sourceData.set(sourceId, EMPTY_COLLECTION);
+    this.showWhileNotEmpty(sourceId, false);
   }
 
   /**
@@ -534,6 +577,7 @@ export class MapView {
     if (this.checkLayersAdded) return;
     this.checkLayersAdded = true;
     installCheckLayers(this.map, BASE_LAYERS.highlightFill, window.devicePixelRatio || 1);
+    for (const id of Object.values(CHECK_SOURCES)) this.adoptEmpty(id);
   }
 
   /**
@@ -550,6 +594,7 @@ export class MapView {
       this.map.addSource(id, { type: "geojson", data: EMPTY_COLLECTION });
     }
     for (const spec of compareLayerSpecs(true)) this.map.addLayer(spec, CHECK_FIRST_LAYER);
+    for (const id of Object.values(COMPARE_SOURCES)) this.adoptEmpty(id);
   }
 
   /** The drawn flags' source and layers, once: above the check's findings, below the highlight. */
@@ -558,6 +603,7 @@ export class MapView {
     this.flagLayersAdded = true;
     this.map.addSource(FLAG_SOURCE, { type: "geojson", data: EMPTY_COLLECTION });
     for (const spec of flagLayerSpecs()) this.map.addLayer(spec, BASE_LAYERS.highlightFill);
+    this.adoptEmpty(FLAG_SOURCE);
   }
 
   private applyPlanLayers(): void {
@@ -887,4 +933,9 @@ function webglRenderer(canvas: HTMLCanvasElement): string {
 function whenQuiet(then: () => void): void {
   if (typeof requestIdleCallback === "function") requestIdleCallback(then, { timeout: 2000 });
   else setTimeout(then, 500);
+}
+
+/** Parsed data without a feature (packed data is a vector source: not the same source kind). */
+function isEmptyParsed(data: LayerData): boolean {
+  return !isPacked(data) && featureCount(data) === 0;
 }

@@ -115,6 +115,9 @@ export function MapCanvas(props: Props) {
     let gone = false;
     let created: MapView | null = null;
     mapModule
+      // In a task of its own: the map's start (its WebGL context, its painter) is a long task,
+      // and so is the render of the app that comes with the module.
+      .then((module) => new Promise<typeof module>((resolve) => setTimeout(() => resolve(module))))
       .then(({ MapView }) => {
         if (gone || !container.current) return;
         const { camera, bounds, locale: firstLocale, renderQuality: firstQuality } = initial();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { onFreshPage, openApp } from "./harness";
+import { appUrl, onFreshPage, openApp } from "./harness";
 import { findMapPoint, mapIdle } from "./map-helpers";
 
 /** Visibility (layout) of some of the map's layers, by id. */
@@ -39,6 +39,54 @@ describe("the map's frames, in Chromium against the built app", () => {
       // on (no smaller preview first), the drawing buffer sized to it
       expect(state.ratio).toBe(state.dpr / 2);
       expect(state.width).toBe(Math.round(state.cssWidth * state.ratio));
+    });
+  });
+
+  it("draws no frame while the first picture's data comes in, then two: one to ask for the tiles, one with them", async () => {
+    await onFreshPage(async (page) => {
+      // every frame the map draws, counted from its creation
+      await page.addInitScript(() => {
+        let map: unknown;
+        const counts = { frames: 0 };
+        Object.assign(window, { __frames: counts });
+        Object.defineProperty(window, "__planLayersMap", {
+          configurable: true,
+          get: () => map,
+          set: (value: { on(type: "render", listener: () => void): void } | undefined) => {
+            map = value;
+            value?.on("render", () => {
+              counts.frames++;
+            });
+          },
+        });
+      });
+      const frames = () =>
+        page.evaluate(
+          () => (window as unknown as { __frames: { frames: number } }).__frames.frames,
+        );
+      // the city plan's file is held back until the map has started and had time to draw
+      let release: () => void = () => {};
+      const held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      await page.route("**/data/city-plan-zones.fgb", async (route) => {
+        await held;
+        await route.continue();
+      });
+      await page.goto(appUrl());
+      await page.waitForFunction(() => window.__planLayersMap !== undefined);
+      // the districts are in; the map still draws nothing (before, each source drew the map once)
+      await page.waitForSelector(".district-label", { state: "attached" });
+      await page.waitForTimeout(500);
+      expect(await frames()).toBe(0);
+      release();
+      await page.waitForSelector('[data-testid="app"][data-first-picture="true"]', {
+        timeout: 60_000,
+      });
+      // asked for once every source's data is in, drawn once their tiles are: the first picture
+      // (a frame more if a slow tile came after the others' frame)
+      expect(await frames()).toBeGreaterThanOrEqual(2);
+      expect(await frames()).toBeLessThanOrEqual(3);
     });
   });
 

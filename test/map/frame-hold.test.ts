@@ -1,33 +1,49 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import {
+  gateFrames,
   type HoldableMap,
   type HoldEvent,
   holdFramesWhileLoading,
   MAX_HOLD_MS,
 } from "../../src/map/frame-hold";
 
-/** A map that counts its redraws and whose source loads as the test says. */
+type Listener = (event: HoldEvent) => void;
+
+/**
+ * A map that counts its redraws (asked for, or drawn at once by its resize observer), whose
+ * sources load as the test says, and whose frames the test draws (`frame`: the render event).
+ */
 function fakeMap() {
-  const listeners = new Set<(event: HoldEvent) => void>();
-  const moveListeners = new Set<(event: HoldEvent) => void>();
-  const state = { redraws: 0, loaded: true };
-  const of = (type: string) => (type === "data" ? listeners : moveListeners);
+  const listeners = {
+    data: new Set<Listener>(),
+    movestart: new Set<Listener>(),
+    render: new Set<Listener>(),
+  };
+  const state = { redraws: 0, immediate: 0, moving: false, loaded: new Map<string, boolean>() };
   const map: HoldableMap = {
     triggerRepaint: () => {
       state.redraws++;
     },
-    isSourceLoaded: () => state.loaded,
-    on: (type, listener) => of(type).add(listener),
-    off: (type, listener) => of(type).delete(listener),
+    redraw: () => {
+      state.immediate++;
+    },
+    isMoving: () => state.moving,
+    isSourceLoaded: (id) => state.loaded.get(id) ?? true,
+    on: (type, listener) => listeners[type].add(listener),
+    off: (type, listener) => listeners[type].delete(listener),
   };
-  const fire = (event: HoldEvent) => {
-    for (const listener of [...listeners]) listener(event);
+  const emit = (type: keyof typeof listeners, event: HoldEvent) => {
+    for (const listener of [...listeners[type]]) listener(event);
   };
-  /** The user starts moving the map. */
-  const move = () => {
-    for (const listener of [...moveListeners]) listener({});
+  /** MapLibre's data event, then what it does once done with it (the hold looks then). */
+  const fire = async (event: HoldEvent) => {
+    emit("data", event);
+    await Promise.resolve();
   };
-  return { map, state, fire, move, listeners, moveListeners };
+  const frame = () => emit("render", {});
+  const move = (event: HoldEvent = { originalEvent: {} }) => emit("movestart", event);
+  const listening = () => listeners.data.size + listeners.movestart.size + listeners.render.size;
+  return { map, state, fire, frame, move, listening };
 }
 
 afterEach(() => {
@@ -35,113 +51,159 @@ afterEach(() => {
 });
 
 describe("holding the map's redraws while the findings load", () => {
-  it("draws once when the source's new tiles are in, not at each step of their loading", () => {
-    const { map, state, fire, listeners } = fakeMap();
+  it("draws once when the source's new tiles are in, not at each step of their loading", async () => {
+    const { map, state, fire, listening } = fakeMap();
     holdFramesWhileLoading(map, "check:findings");
-    state.loaded = true;
     // Indexed: MapLibre asks for a redraw, and the source looks loaded before its tiles reload.
-    fire({ sourceId: "check:findings", dataType: "source", sourceDataType: "metadata" });
+    await fire({ sourceId: "check:findings", sourceDataType: "metadata" });
     map.triggerRepaint();
     expect(state.redraws).toBe(0);
-    state.loaded = false;
-    fire({ sourceId: "check:findings", dataType: "source", sourceDataType: "content" });
+    state.loaded.set("check:findings", false);
+    await fire({ sourceId: "check:findings", sourceDataType: "content" });
     map.triggerRepaint();
     // Another source's data, a first batch of tiles: still held.
-    fire({ sourceId: "plan:zones", dataType: "source" });
-    fire({ sourceId: "check:findings", dataType: "source" });
+    await fire({ sourceId: "plan:zones" });
+    await fire({ sourceId: "check:findings", tile: {} });
     map.triggerRepaint();
     expect(state.redraws).toBe(0);
-    state.loaded = true;
-    fire({ sourceId: "check:findings", dataType: "source" });
+    state.loaded.set("check:findings", true);
+    await fire({ sourceId: "check:findings", tile: {} });
     expect(state.redraws).toBe(1);
-    expect(listeners.size).toBe(0);
+    expect(listening()).toBe(0);
     // Held no more: redraws go through.
     map.triggerRepaint();
     expect(state.redraws).toBe(2);
   });
 
+  it("ends when the source is done with its new data, though it fires nothing more", async () => {
+    // MapLibre fires "content" while its GeoJSON source still counts itself as updating; a source
+    // with no tile to reload (its layers hidden) fires nothing after it.
+    const { map, state, fire } = fakeMap();
+    holdFramesWhileLoading(map, "review:own-flags");
+    map.triggerRepaint();
+    state.loaded.set("review:own-flags", false);
+    const event = fire({ sourceId: "review:own-flags", sourceDataType: "content" });
+    state.loaded.set("review:own-flags", true);
+    await event;
+    expect(state.redraws).toBe(1);
+  });
+
   it("lets the map draw after the longest hold, whatever its worker does", () => {
     vi.useFakeTimers();
-    const { map, state, listeners } = fakeMap();
+    const { map, state, listening } = fakeMap();
     holdFramesWhileLoading(map, "check:findings");
     map.triggerRepaint();
     vi.advanceTimersByTime(MAX_HOLD_MS - 1);
     expect(state.redraws).toBe(0);
     vi.advanceTimersByTime(1);
     expect(state.redraws).toBe(1);
-    expect(listeners.size).toBe(0);
+    expect(listening()).toBe(0);
   });
 
-  it("does not draw at the end of a hold no redraw was asked for", () => {
+  it("does not draw at the end of a hold no redraw was asked for", async () => {
     const { map, state, fire } = fakeMap();
     holdFramesWhileLoading(map, "check:findings");
-    fire({ sourceId: "check:findings", sourceDataType: "content" });
+    await fire({ sourceId: "check:findings", sourceDataType: "content" });
     expect(state.redraws).toBe(0);
   });
 
-  it("new data during a hold restarts it: the first data's tiles do not end it", () => {
-    const { map, state, fire, listeners } = fakeMap();
+  it("new data during a hold restarts it: the first data's tiles do not end it", async () => {
+    const { map, state, fire } = fakeMap();
     holdFramesWhileLoading(map, "check:findings");
     map.triggerRepaint();
+    state.loaded.set("check:findings", false);
+    await fire({ sourceId: "check:findings", sourceDataType: "content" });
     holdFramesWhileLoading(map, "check:findings");
-    expect(listeners.size).toBe(1);
+    state.loaded.set("check:findings", true);
+    await fire({ sourceId: "check:findings", tile: {} });
     expect(state.redraws).toBe(0);
-    fire({ sourceId: "check:findings", sourceDataType: "content" });
+    await fire({ sourceId: "check:findings", sourceDataType: "content" });
     expect(state.redraws).toBe(1);
+  });
+
+  it("draws at once when the user moves the map or the app animates it, not when it is resized", () => {
+    const { map, state, move, listening } = fakeMap();
+    holdFramesWhileLoading(map, "check:findings");
+    map.triggerRepaint();
+    move({});
+    expect(state.redraws).toBe(0);
+    state.moving = true;
+    move({});
+    expect(state.redraws).toBe(1);
+    expect(listening()).toBe(0);
   });
 });
 
-describe("holding the map's redraws while a new source's tiles come in (a packed layer)", () => {
-  it("draws the frame that asks for the tiles, waits for the first tile, then for the last, and draws once", () => {
-    const { map, state, fire } = fakeMap();
-    // asked for right after the source is added: it asks for its tiles in the next frame
-    holdFramesWhileLoading(map, "plan:proposal", { until: "tiles", maxMs: 5000 });
+describe("holding the map's redraws while new sources' first tiles come in", () => {
+  it("draws one frame to ask for the tiles once every new source has its data, then once when all are in", async () => {
+    const { map, state, fire, frame } = fakeMap();
+    // added: a source asks for its tiles in a frame drawn once its data is in the map's worker
+    holdFramesWhileLoading(map, ["plan:a", "plan:b"], { until: "tiles", maxMs: 5000 });
+    map.triggerRepaint();
+    expect(state.redraws).toBe(0);
+    await fire({ sourceId: "plan:a", sourceDataType: "metadata" });
+    expect(state.redraws).toBe(0);
+    await fire({ sourceId: "plan:b", sourceDataType: "metadata" });
     expect(state.redraws).toBe(1);
-    // MapLibre asks for another frame while drawing that one: held
+    // that frame asked for their tiles: they load
+    state.loaded.set("plan:a", false);
+    state.loaded.set("plan:b", false);
+    frame();
     map.triggerRepaint();
+    await fire({ sourceId: "plan:a", tile: {} });
+    await fire({ sourceId: "plan:b", sourceDataType: "metadata" });
     expect(state.redraws).toBe(1);
-    // the source's data is in: the next frame asks for its tiles, so it is drawn
-    fire({ sourceId: "plan:proposal", dataType: "source", sourceDataType: "metadata" });
+    state.loaded.set("plan:a", true);
+    await fire({ sourceId: "plan:a", tile: {} });
+    expect(state.redraws).toBe(1);
+    state.loaded.set("plan:b", true);
+    await fire({ sourceId: "plan:b", tile: {} });
     expect(state.redraws).toBe(2);
-    map.triggerRepaint();
-    expect(state.redraws).toBe(2);
-    state.loaded = false;
-    fire({ sourceId: "plan:proposal", dataType: "source", tile: {} });
-    map.triggerRepaint();
-    // once its tiles come, its data again is no reason to draw
-    fire({ sourceId: "plan:proposal", dataType: "source", sourceDataType: "metadata" });
-    expect(state.redraws).toBe(2);
-    state.loaded = true;
-    fire({ sourceId: "plan:proposal", dataType: "source", tile: {} });
-    expect(state.redraws).toBe(3);
   });
 
-  it("waits for every source of a hold, whichever way each one ends", () => {
-    const { map, state, fire, listeners } = fakeMap();
+  it("does not wait for tiles from a source that asked for none in that frame", async () => {
+    // its layers hidden, or out of their zoom range: it looks loaded after the frame
+    const { map, state, fire, frame } = fakeMap();
+    holdFramesWhileLoading(map, ["plan:a", "plan:hidden"], { until: "tiles", maxMs: 5000 });
+    map.triggerRepaint();
+    await fire({ sourceId: "plan:a", sourceDataType: "metadata" });
+    await fire({ sourceId: "plan:hidden", sourceDataType: "metadata" });
+    expect(state.redraws).toBe(1);
+    state.loaded.set("plan:a", false);
+    frame();
+    state.loaded.set("plan:a", true);
+    await fire({ sourceId: "plan:a", tile: {} });
+    expect(state.redraws).toBe(2);
+  });
+
+  it("keeps waiting for first tiles when a source waiting for them is given new data", async () => {
+    const { map, state, fire } = fakeMap();
+    holdFramesWhileLoading(map, "base:districts", { until: "tiles" });
+    holdFramesWhileLoading(map, "base:districts");
+    map.triggerRepaint();
+    // its new data is in: the frame that asks for its tiles is drawn
+    await fire({ sourceId: "base:districts", sourceDataType: "content" });
+    expect(state.redraws).toBe(1);
+    await fire({ sourceId: "base:districts", tile: {} });
+    expect(state.redraws).toBe(2);
+  });
+
+  it("waits for every source of a hold, whichever way each one ends", async () => {
+    const { map, state, fire, listening } = fakeMap();
     holdFramesWhileLoading(map, ["check:findings", "check:highlight"]);
     holdFramesWhileLoading(map, ["plan:a", "plan:b"], { until: "tiles" });
+    map.triggerRepaint();
+    await fire({ sourceId: "check:findings", sourceDataType: "content" });
+    await fire({ sourceId: "plan:a", tile: {} });
+    await fire({ sourceId: "check:highlight", sourceDataType: "content" });
+    // a content event is not a tile: plan:b still waits for its own
+    await fire({ sourceId: "plan:b", sourceDataType: "content" });
     state.redraws = 0;
     map.triggerRepaint();
-    fire({ sourceId: "check:findings", sourceDataType: "content" });
-    fire({ sourceId: "plan:a", tile: {} });
-    fire({ sourceId: "check:highlight", sourceDataType: "content" });
-    // a content event is not a tile: plan:b still waits for its own
-    fire({ sourceId: "plan:b", sourceDataType: "content" });
     expect(state.redraws).toBe(0);
-    fire({ sourceId: "plan:b", tile: {} });
+    await fire({ sourceId: "plan:b", tile: {} });
     expect(state.redraws).toBe(1);
-    expect(listeners.size).toBe(0);
-  });
-
-  it("draws at once when the user moves the map, whatever is still loading", () => {
-    const { map, state, move, listeners, moveListeners } = fakeMap();
-    holdFramesWhileLoading(map, "plan:proposal", { until: "tiles", maxMs: 5000 });
-    map.triggerRepaint();
-    move();
-    expect(state.redraws).toBe(2);
-    expect(listeners.size + moveListeners.size).toBe(0);
-    map.triggerRepaint();
-    expect(state.redraws).toBe(3);
+    expect(listening()).toBe(0);
   });
 
   it("lets the map draw after the hold asked for, not the default one", () => {
@@ -150,8 +212,49 @@ describe("holding the map's redraws while a new source's tiles come in (a packed
     holdFramesWhileLoading(map, "plan:proposal", { until: "tiles", maxMs: 5000 });
     map.triggerRepaint();
     vi.advanceTimersByTime(MAX_HOLD_MS);
-    expect(state.redraws).toBe(1);
+    expect(state.redraws).toBe(0);
     vi.advanceTimersByTime(5000 - MAX_HOLD_MS);
+    expect(state.redraws).toBe(1);
+  });
+});
+
+describe("the gate of the first picture", () => {
+  it("draws no frame at all until it is opened, then one to ask for the tiles and one with them", async () => {
+    const { map, state, fire, frame } = fakeMap();
+    const open = gateFrames(map, 5000);
+    map.triggerRepaint();
+    // MapLibre's resize observer draws at once: not while the gate is closed
+    map.redraw();
+    expect(state.immediate).toBe(0);
+    holdFramesWhileLoading(map, "base:districts", { until: "tiles" });
+    await fire({ sourceId: "base:districts", sourceDataType: "metadata" });
+    expect(state.redraws).toBe(0);
+    holdFramesWhileLoading(map, "plan:zones", { until: "tiles" });
+    await fire({ sourceId: "plan:zones", sourceDataType: "metadata" });
+    expect(state.redraws).toBe(0);
+    open();
+    expect(state.redraws).toBe(1);
+    state.loaded.set("base:districts", false);
+    state.loaded.set("plan:zones", false);
+    frame();
+    state.loaded.set("base:districts", true);
+    await fire({ sourceId: "base:districts", tile: {} });
+    state.loaded.set("plan:zones", true);
+    await fire({ sourceId: "plan:zones", tile: {} });
     expect(state.redraws).toBe(2);
+    // open: the resize observer's redraws go through
+    map.redraw();
+    expect(state.immediate).toBe(1);
+  });
+
+  it("opens by itself after its longest time", () => {
+    vi.useFakeTimers();
+    const { map, state } = fakeMap();
+    gateFrames(map, 2500);
+    map.triggerRepaint();
+    vi.advanceTimersByTime(2499);
+    expect(state.redraws).toBe(0);
+    vi.advanceTimersByTime(1);
+    expect(state.redraws).toBe(1);
   });
 });

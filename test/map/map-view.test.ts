@@ -140,6 +140,13 @@ class FakeMap {
   triggerRepaint() {
     this.redraws++;
   }
+  /** Drawn at once (MapLibre's resize observer). */
+  redraw() {
+    this.redraws++;
+  }
+  isMoving() {
+    return false;
+  }
   getCanvas() {
     return this.canvas;
   }
@@ -207,6 +214,7 @@ function startView(
   });
   const map = FakeMap.last;
   if (!map) throw new Error("MapView made no map");
+  map.fire("style.load");
   map.fire("load");
   if (!held) view.release();
   return { view, map };
@@ -438,47 +446,54 @@ describe("MapView: the first picture", () => {
     expect(performance.getEntriesByName(FIRST_MAP_MARK)).toHaveLength(0);
   });
 
-  it("draws the base once its sources' new tiles are in, and the plan layers released once theirs are", () => {
+  it("draws nothing until released, then one frame to ask every source for its tiles and one once they are in", async () => {
     const { map, view } = startView(vi.fn(), { held: true });
-    const base = {
+    const settled = () => new Promise((resolve) => setTimeout(resolve, 0));
+    view.setBaseData({
       districts: collection(3),
       provinces: collection(2),
       boundary: collection(1),
       labels: [],
       orientation: collection(1),
-    };
-    view.setBaseData(base);
-    // the empty highlight was given at the style's load, in the same hold
+    });
     const baseSources = [
-      "base:highlight",
       "base:districts",
       "base:provinces",
       "base:hanoi-boundary",
       "base:orientation",
     ];
-    // MapLibre asks for a frame as each source's data is indexed and as each tile comes in
+    // MapLibre asks for a frame as each source's data is indexed: none is drawn before the release
     for (const id of baseSources) {
       map.triggerRepaint();
       map.fire("data", { sourceId: id, sourceDataType: "content" });
-      expect(map.redraws, id).toBe(id === "base:orientation" ? 1 : 0);
     }
-    map.redraws = 0;
+    await settled();
+    expect(map.redraws).toBe(0);
     view.setLayers([layer(road), layer(land)], settings([road, land]));
     view.release();
     const planSources = ["plan:ring-road-4", "plan:national-land-use"];
-    // the frame that asks the new sources for their tiles is drawn at once; the ones after wait
+    // the check's, the comparison's and the flags' sources are there, and not given data again
+    expect(map.sources.get("check:findings")?.given).toHaveLength(1);
+    expect(map.sources.get("review:own-flags")?.given).toHaveLength(1);
+    expect(map.redraws).toBe(0);
+    // once every new source's data is in the map's worker: the one frame that asks for tiles
+    map.fire("data", { sourceId: planSources[0], sourceDataType: "metadata" });
+    await settled();
+    expect(map.redraws).toBe(0);
+    map.fire("data", { sourceId: planSources[1], sourceDataType: "metadata" });
+    await settled();
     expect(map.redraws).toBe(1);
-    // the check's, the comparison's and the flags' sources took their (empty) data too
-    const others = [...map.sources.keys()].filter((id) => !planSources.includes(id));
-    expect(others).toContain("check:findings");
-    map.triggerRepaint();
-    for (const id of others) map.fire("data", { sourceId: id, sourceDataType: "content" });
-    expect(map.redraws).toBe(1);
-    for (const id of planSources) {
+    const all = [...baseSources, ...planSources];
+    for (const id of all) map.loading.add(id);
+    map.fire("render");
+    for (const id of all) {
       map.triggerRepaint();
+      map.loading.delete(id);
       map.fire("data", { sourceId: id, tile: {} });
+      await settled();
+      // drawn once, when the last tiles are in: the first picture
+      expect(map.redraws, id).toBe(id === all.at(-1) ? 2 : 1);
     }
-    expect(map.redraws).toBe(2);
   });
 
   it("adds a hidden layer to the map only when it is first shown", () => {
