@@ -379,6 +379,7 @@ function AppShell({ link }: { link: UrlState }) {
             initialCamera={link.camera}
             initialBounds={HANOI_BBOX}
             base={base?.base ?? null}
+            catalog={layers}
             layers={planLayers}
             settings={shown}
             order={drawOrder}

@@ -114,6 +114,16 @@ export function gateFrames(map: HoldableMap, maxMs: number): () => void {
   };
 }
 
+/**
+ * Draws one frame even while the map's frames are held (the hold's other waits go on): for a
+ * warm-up that has to be drawn before the first picture (see `program-warmup.ts`).
+ */
+export function drawOnce(map: HoldableMap): void {
+  const hold = holds.get(map);
+  if (hold) hold.repaint();
+  else map.triggerRepaint();
+}
+
 /** The map's hold, on: created (taking over the map's `triggerRepaint`) or extended. */
 function startHold(map: HoldableMap, maxMs: number): Hold {
   let hold = holds.get(map);

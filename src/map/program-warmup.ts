@@ -34,8 +34,11 @@ export function warmupLayerSpecs(
     if (!opacity || !("source" in spec)) return null;
     const paint: Record<string, unknown> = { ...(spec.paint ?? {}) };
     for (const name of opacity) paint[name] = WARMUP_OPACITY;
+    // no filter: which features a layer draws does not change its program, and every copy must
+    // draw the warm-up's features whatever its original picks (a district seat, a lake…)
+    const { filter: _, ...rest } = spec as LayerSpecification & { filter?: unknown };
     copies.push({
-      ...spec,
+      ...rest,
       id: `${WARMUP_SOURCE}:${spec.id}`,
       source: WARMUP_SOURCE,
       layout: { ...(spec.layout ?? {}), visibility: "visible" },
@@ -80,9 +83,12 @@ export type WarmupMap = {
   removeLayer(id: string): unknown;
   removeSource(id: string): unknown;
   isSourceLoaded(id: string): boolean;
-  on(type: "idle", listener: () => void): unknown;
-  off(type: "idle", listener: () => void): unknown;
+  on(type: "idle" | "render" | "data", listener: (event: WarmupEvent) => void): unknown;
+  off(type: "idle" | "render" | "data", listener: (event: WarmupEvent) => void): unknown;
 };
+
+/** What the warm-up reads of MapLibre's `data` events. */
+type WarmupEvent = { sourceId?: string; sourceDataType?: string; tile?: unknown };
 
 /** Side of the warm-up's squares, px: large enough that the tiler keeps them. */
 const WARMUP_PIXELS = 8;
@@ -94,8 +100,16 @@ const WARMUP_PIXELS = 8;
  * (SwiftShader) takes hundreds of milliseconds a program: without this the first check's frame
  * compiled the hatch's and the outlines' programs while the reviewer waited for the results. Call
  * it while the map is quiet. Returns a function that ends the warm-up at once (results to draw).
+ *
+ * `draw`: the map's frames are held (the first picture's gate, see `frame-hold.ts`), and this
+ * draws one anyway: then the warm-up has the frame that asks for its tiles drawn once its data is
+ * in, and the one that draws them once they are, and ends after that frame.
  */
-export function warmUpPrograms(map: WarmupMap, specs: readonly LayerSpecification[]): () => void {
+export function warmUpPrograms(
+  map: WarmupMap,
+  specs: readonly LayerSpecification[],
+  draw?: () => void,
+): () => void {
   const copies = warmupLayerSpecs(specs);
   if (!copies || map.getSource(WARMUP_SOURCE) !== undefined) return () => {};
   const { lng, lat } = map.getCenter();
@@ -103,10 +117,13 @@ export function warmUpPrograms(map: WarmupMap, specs: readonly LayerSpecificatio
   map.addSource(WARMUP_SOURCE, { type: "geojson", data: warmupFeatures([lng, lat], size) });
   for (const spec of copies) map.addLayer(spec);
   let done = false;
+  let drawn = false;
   const end = () => {
     if (done) return;
     done = true;
     map.off("idle", onIdle);
+    map.off("data", onData);
+    map.off("render", onRender);
     for (const spec of copies) if (map.getLayer(spec.id) !== undefined) map.removeLayer(spec.id);
     if (map.getSource(WARMUP_SOURCE) !== undefined) map.removeSource(WARMUP_SOURCE);
   };
@@ -114,6 +131,25 @@ export function warmUpPrograms(map: WarmupMap, specs: readonly LayerSpecificatio
   const onIdle = () => {
     if (map.isSourceLoaded(WARMUP_SOURCE)) end();
   };
-  map.on("idle", onIdle);
+  // frames held: drawn here, once the source's data is in the map's worker (asking for its
+  // tiles), and once its tiles are in (drawing them); after that frame it is over
+  let asked = false;
+  const onData = (event: WarmupEvent) => {
+    if (event.sourceId !== WARMUP_SOURCE || !draw) return;
+    if (!asked && event.sourceDataType === "metadata") {
+      asked = true;
+      draw();
+    } else if (event.tile !== undefined && map.isSourceLoaded(WARMUP_SOURCE)) {
+      drawn = true;
+      draw();
+    }
+  };
+  const onRender = () => {
+    if (drawn && map.isSourceLoaded(WARMUP_SOURCE)) end();
+  };
+  if (draw) {
+    map.on("data", onData);
+    map.on("render", onRender);
+  } else map.on("idle", onIdle);
   return end;
 }
