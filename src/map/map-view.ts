@@ -554,7 +554,7 @@ export class MapView {
    */
   private warmUpCheckLayers(): void {
     if (this.destroyed || featureCount(this.findings) > 0) return;
-    this.endWarmup = warmUpPrograms(this.map, checkLayerSpecs());
+    this.endWarmup = warmUpPrograms(this.map, checkLayerSpecs(), () => this.map.triggerRepaint());
   }
 
   /** GeoJSON sources get numeric ids (the feature's index) so a click can find the original. */

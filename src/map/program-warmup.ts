@@ -82,9 +82,10 @@ export type WarmupMap = {
   addLayer(spec: LayerSpecification): unknown;
   removeLayer(id: string): unknown;
   removeSource(id: string): unknown;
+  setPaintProperty(id: string, name: string, value: unknown): unknown;
   isSourceLoaded(id: string): boolean;
-  on(type: "idle" | "render" | "data", listener: (event: WarmupEvent) => void): unknown;
-  off(type: "idle" | "render" | "data", listener: (event: WarmupEvent) => void): unknown;
+  on(type: "render" | "data", listener: (event: WarmupEvent) => void): unknown;
+  off(type: "render" | "data", listener: (event: WarmupEvent) => void): unknown;
 };
 
 /** What the warm-up reads of MapLibre's `data` events. */
@@ -94,62 +95,118 @@ type WarmupEvent = { sourceId?: string; sourceDataType?: string; tile?: unknown 
 const WARMUP_PIXELS = 8;
 
 /**
- * Has the map draw, once, invisible copies of `specs` (see {@link warmupLayerSpecs}) over a few
- * pixels at its centre, then takes them away at the first `idle` after they are drawn. WebGL
- * compiles a program the first time something is drawn with it, and software WebGL
- * (SwiftShader) takes hundreds of milliseconds a program: without this the first check's frame
- * compiled the hatch's and the outlines' programs while the reviewer waited for the results. Call
- * it while the map is quiet. Returns a function that ends the warm-up at once (results to draw).
+ * Programs a frame of the warm-up compiles at most: in software WebGL each takes tens of ms, the
+ * page waiting for it, and ten in one frame made it the longest task of the first picture.
+ */
+export const PROGRAMS_PER_FRAME = 3;
+
+/**
+ * What picks a layer's WebGL program: its type, and which paint properties it has and whether each
+ * depends on the feature (an attribute) or not (a uniform). Layers alike share a program; the
+ * warm-up draws one of each.
+ */
+export function programSignature(spec: LayerSpecification): string {
+  const paint = Object.entries((spec as { paint?: Record<string, unknown> }).paint ?? {})
+    .map(([name, value]) => `${name}${FEATURE_DEPENDENT.test(JSON.stringify(value)) ? "*" : ""}`)
+    .sort();
+  return `${spec.type}:${paint.join(",")}`;
+}
+
+/** An expression that reads the feature (its properties, id, geometry type or state). */
+const FEATURE_DEPENDENT = /\["(get|has|properties|id|geometry-type|feature-state)"/;
+
+/**
+ * The copies in frames: one copy of each program, {@link PROGRAMS_PER_FRAME} to a frame (the
+ * other copies of a program, drawn by a program already compiled, cost nothing and are left out).
+ */
+export function warmupFrames(copies: readonly LayerSpecification[]): LayerSpecification[][] {
+  const seen = new Set<string>();
+  const distinct = copies.filter((copy) => {
+    const signature = programSignature(copy);
+    if (seen.has(signature)) return false;
+    seen.add(signature);
+    return true;
+  });
+  const frames: LayerSpecification[][] = [];
+  for (let i = 0; i < distinct.length; i += PROGRAMS_PER_FRAME) {
+    frames.push(distinct.slice(i, i + PROGRAMS_PER_FRAME));
+  }
+  return frames;
+}
+
+/**
+ * Has the map draw invisible copies of `specs` (see {@link warmupLayerSpecs}) over a few pixels at
+ * its centre, a few programs a frame, then takes them away. WebGL compiles a program the first
+ * time something is drawn with it, and software WebGL (SwiftShader) takes tens of milliseconds a
+ * program: without this the first check's frame compiled the hatch's and the outlines' programs
+ * while the reviewer waited for the results, and the first picture's frame compiled ten. Returns a
+ * function that ends the warm-up at once (results to draw).
  *
- * `draw`: the map's frames are held (the first picture's gate, see `frame-hold.ts`), and this
- * draws one anyway: then the warm-up has the frame that asks for its tiles drawn once its data is
- * in, and the one that draws them once they are, and ends after that frame.
+ * The copies are added with opacity 0, which MapLibre does not draw (nor compile for); once their
+ * tiles are in, each frame shows one batch ({@link warmupFrames}) at {@link WARMUP_OPACITY} and
+ * hides the one before. `draw` asks for a frame: MapLibre's own `triggerRepaint`, or, while the
+ * map's frames are held (the first picture's gate, see `frame-hold.ts`), one drawn anyway.
  */
 export function warmUpPrograms(
   map: WarmupMap,
   specs: readonly LayerSpecification[],
-  draw?: () => void,
+  draw: () => void,
 ): () => void {
   const copies = warmupLayerSpecs(specs);
   if (!copies || map.getSource(WARMUP_SOURCE) !== undefined) return () => {};
+  const frames = warmupFrames(copies);
   const { lng, lat } = map.getCenter();
   const size = (WARMUP_PIXELS * 360) / (512 * 2 ** map.getZoom());
   map.addSource(WARMUP_SOURCE, { type: "geojson", data: warmupFeatures([lng, lat], size) });
-  for (const spec of copies) map.addLayer(spec);
+  for (const spec of copies) map.addLayer(withOpacity(spec, 0));
   let done = false;
-  let drawn = false;
+  /** The batch shown in the frame being drawn, -1 before the tiles are in. */
+  let shown = -1;
   const end = () => {
     if (done) return;
     done = true;
-    map.off("idle", onIdle);
     map.off("data", onData);
     map.off("render", onRender);
     for (const spec of copies) if (map.getLayer(spec.id) !== undefined) map.removeLayer(spec.id);
     if (map.getSource(WARMUP_SOURCE) !== undefined) map.removeSource(WARMUP_SOURCE);
   };
-  // idle: the frame after the source's tiles came in is drawn, so every copy was drawn with it
-  const onIdle = () => {
-    if (map.isSourceLoaded(WARMUP_SOURCE)) end();
-  };
-  // frames held: drawn here, once the source's data is in the map's worker (asking for its
-  // tiles), and once its tiles are in (drawing them); after that frame it is over
-  let asked = false;
-  const onData = (event: WarmupEvent) => {
-    if (event.sourceId !== WARMUP_SOURCE || !draw) return;
-    if (!asked && event.sourceDataType === "metadata") {
-      asked = true;
-      draw();
-    } else if (event.tile !== undefined && map.isSourceLoaded(WARMUP_SOURCE)) {
-      drawn = true;
-      draw();
+  const show = (batch: number, opacity: number) => {
+    for (const spec of frames[batch] ?? []) {
+      for (const name of OPACITY_PAINT[spec.type] ?? [])
+        map.setPaintProperty(spec.id, name, opacity);
     }
   };
-  const onRender = () => {
-    if (drawn && map.isSourceLoaded(WARMUP_SOURCE)) end();
+  // its data in the map's worker: a frame asks for its tiles; they are in: the first batch
+  const onData = (event: WarmupEvent) => {
+    if (event.sourceId !== WARMUP_SOURCE) return;
+    if (event.sourceDataType === "metadata") draw();
+    else if (shown < 0 && event.tile !== undefined && map.isSourceLoaded(WARMUP_SOURCE)) next();
   };
-  if (draw) {
-    map.on("data", onData);
-    map.on("render", onRender);
-  } else map.on("idle", onIdle);
+  // a batch was drawn: the next one, or the end
+  const onRender = () => {
+    if (shown >= 0) next();
+  };
+  const next = () => {
+    if (shown >= 0) show(shown, 0);
+    shown++;
+    if (shown >= frames.length) {
+      end();
+      return;
+    }
+    show(shown, WARMUP_OPACITY);
+    draw();
+  };
+  map.on("data", onData);
+  map.on("render", onRender);
   return end;
+}
+
+/** A copy drawn at `opacity`, set at once (no transition). */
+function withOpacity(spec: LayerSpecification, opacity: number): LayerSpecification {
+  const paint: Record<string, unknown> = { ...(spec as { paint?: object }).paint };
+  for (const name of OPACITY_PAINT[spec.type] ?? []) {
+    paint[name] = opacity;
+    paint[`${name}-transition`] = { duration: 0, delay: 0 };
+  }
+  return { ...spec, paint } as LayerSpecification;
 }

@@ -4,11 +4,14 @@ import type { FilterSpecification, LayerSpecification } from "maplibre-gl";
 import { describe, expect, it, vi } from "vitest";
 import { checkLayerSpecs } from "../../src/map/check-layers";
 import {
+  PROGRAMS_PER_FRAME,
+  programSignature,
   WARMUP_OPACITY,
   WARMUP_SOURCE,
   type WarmupMap,
   warmUpPrograms,
   warmupFeatures,
+  warmupFrames,
   warmupLayerSpecs,
 } from "../../src/map/program-warmup";
 
@@ -76,25 +79,31 @@ describe("the check layers' warm-up copies", () => {
 
 type Listener = (event: { sourceId?: string; sourceDataType?: string; tile?: unknown }) => void;
 
-/** A map that keeps its sources and layers, and fires its events when the test says. */
+/** A map that keeps its sources, layers and their opacity, and fires its events when the test says. */
 function fakeMap() {
   const sources = new Map<string, FeatureCollection>();
-  const layers: string[] = [];
-  const listeners = {
-    idle: new Set<Listener>(),
-    render: new Set<Listener>(),
-    data: new Set<Listener>(),
-  };
-  const idle = listeners.idle;
+  /** Each layer and its opacity-like paint (0: MapLibre does not draw it). */
+  const layers = new Map<string, Record<string, unknown>>();
+  const listeners = { render: new Set<Listener>(), data: new Set<Listener>() };
   const map: WarmupMap = {
     getCenter: () => ({ lng: 105.85, lat: 21.03 }),
     getZoom: () => 10,
     getSource: (id) => sources.get(id),
-    getLayer: (id) => (layers.includes(id) ? { id } : undefined),
+    getLayer: (id) => layers.get(id),
     addSource: (id, spec) => sources.set(id, spec.data),
-    addLayer: (spec) => layers.push(spec.id),
-    removeLayer: (id) => layers.splice(layers.indexOf(id), 1),
+    addLayer: (spec) => {
+      const paint = (spec as { paint?: Record<string, unknown> }).paint ?? {};
+      layers.set(
+        spec.id,
+        Object.fromEntries(Object.entries(paint).filter(([n]) => /opacity$/.test(n))),
+      );
+    },
+    removeLayer: (id) => layers.delete(id),
     removeSource: (id) => sources.delete(id),
+    setPaintProperty: (id, name, value) => {
+      const paint = layers.get(id);
+      if (paint) paint[name] = value;
+    },
     isSourceLoaded: vi.fn(() => true),
     on: (type, listener) => listeners[type].add(listener),
     off: (type, listener) => listeners[type].delete(listener),
@@ -102,64 +111,83 @@ function fakeMap() {
   const emit = (type: keyof typeof listeners, event: Parameters<Listener>[0] = {}) => {
     for (const listener of [...listeners[type]]) listener(event);
   };
-  const fireIdle = () => emit("idle");
-  const listening = () => listeners.idle.size + listeners.render.size + listeners.data.size;
-  return { map, sources, layers, idle, fireIdle, emit, listening };
+  /** Layers a frame now would draw: opacity over 0. */
+  const drawn = () =>
+    [...layers].filter(([, paint]) => Object.values(paint).some((v) => v !== 0)).map(([id]) => id);
+  const listening = () => listeners.render.size + listeners.data.size;
+  return { map, sources, layers, emit, drawn, listening };
 }
 
-describe("warming up the check's programs", () => {
-  it("draws the copies at the map's centre, then takes them away at the first idle after", () => {
-    const { map, sources, layers, idle, fireIdle } = fakeMap();
-    warmUpPrograms(map, checkLayerSpecs());
-    expect(layers).toHaveLength(checkLayerSpecs().length);
+describe("warming up the programs", () => {
+  it("draws the copies at the map's centre, a few programs a frame once their tiles are in, then takes them away", () => {
+    const { map, sources, layers, emit, drawn, listening } = fakeMap();
+    const draw = vi.fn();
+    warmUpPrograms(map, checkLayerSpecs(), draw);
+    expect(layers.size).toBe(checkLayerSpecs().length);
     const square = sources.get(WARMUP_SOURCE)?.features[0]?.geometry;
     if (square?.type !== "Polygon") throw new Error("the warm-up's first feature is no square");
     // a few pixels at zoom 10: 8 px of 512 × 2^10 over 360°
     const ring = square.coordinates[0] ?? [];
     expect((ring[1]?.[0] ?? 0) - (ring[0]?.[0] ?? 0)).toBeCloseTo((8 * 360) / (512 * 1024), 10);
     expect(ring[0]).toEqual([105.85, 21.03]);
-    // tiles not in yet: an idle before them keeps the copies
-    vi.mocked(map.isSourceLoaded).mockReturnValueOnce(false);
-    fireIdle();
-    expect(layers).not.toHaveLength(0);
-    fireIdle();
-    expect(layers).toHaveLength(0);
-    expect(sources.has(WARMUP_SOURCE)).toBe(false);
-    expect(idle.size).toBe(0);
-  });
-
-  it("ends at once when results come, and a second warm-up while one is on adds nothing", () => {
-    const { map, sources, layers, idle } = fakeMap();
-    const end = warmUpPrograms(map, checkLayerSpecs());
-    const count = layers.length;
-    warmUpPrograms(map, checkLayerSpecs());
-    expect(layers).toHaveLength(count);
-    end();
-    end();
-    expect(layers).toHaveLength(0);
-    expect(sources.size).toBe(0);
-    expect(idle.size).toBe(0);
-  });
-
-  it("with the map's frames held, draws the frame that asks for its tiles and the one that draws them, then ends", () => {
-    const { map, sources, layers, emit, listening } = fakeMap();
-    const draw = vi.fn();
-    warmUpPrograms(map, checkLayerSpecs(), draw);
-    // its data is in the map's worker: a frame to ask for its tiles
+    // nothing drawn before the tiles are in; its data in the map's worker: a frame asks for them
+    expect(drawn()).toEqual([]);
     emit("data", { sourceId: "base:districts", sourceDataType: "metadata" });
     expect(draw).not.toHaveBeenCalled();
     emit("data", { sourceId: WARMUP_SOURCE, sourceDataType: "metadata" });
     expect(draw).toHaveBeenCalledTimes(1);
-    emit("data", { sourceId: WARMUP_SOURCE, sourceDataType: "content" });
     vi.mocked(map.isSourceLoaded).mockReturnValue(false);
     emit("render");
-    expect(layers).not.toHaveLength(0);
-    // its tiles are in: a frame to draw them, after which it is over
+    expect(drawn()).toEqual([]);
     vi.mocked(map.isSourceLoaded).mockReturnValue(true);
     emit("data", { sourceId: WARMUP_SOURCE, tile: {} });
-    expect(draw).toHaveBeenCalledTimes(2);
-    emit("render");
-    expect(layers).toHaveLength(0);
+    // then one batch a frame: each program once, at most PROGRAMS_PER_FRAME a frame
+    const frames = warmupFrames(warmupLayerSpecs(checkLayerSpecs()) ?? []);
+    expect(frames.length).toBeGreaterThan(1);
+    const programs = new Set<string>();
+    for (const [i, batch] of frames.entries()) {
+      expect(draw).toHaveBeenCalledTimes(2 + i);
+      expect(drawn()).toEqual(batch.map((spec) => spec.id));
+      expect(batch.length).toBeLessThanOrEqual(PROGRAMS_PER_FRAME);
+      for (const spec of batch) programs.add(programSignature(spec));
+      emit("render");
+    }
+    expect(programs.size).toBe(frames.flat().length);
+    expect(layers.size).toBe(0);
+    expect(sources.has(WARMUP_SOURCE)).toBe(false);
+    expect(listening()).toBe(0);
+  });
+
+  it("draws one copy of each program: layers alike share one", () => {
+    const copies = warmupLayerSpecs(checkLayerSpecs()) ?? [];
+    const signatures = new Set(copies.map(programSignature));
+    expect(warmupFrames(copies).flat()).toHaveLength(signatures.size);
+    // constant or read from the feature: not the same program
+    const line = (color: unknown) =>
+      ({
+        id: "l",
+        type: "line",
+        source: "s",
+        paint: { "line-color": color },
+      }) as LayerSpecification;
+    expect(programSignature(line("#fff"))).not.toBe(
+      programSignature(line(["match", ["get", "code"], "LUA", "#f00", "#fff"])),
+    );
+    expect(programSignature(line("#fff"))).toBe(programSignature(line("#000")));
+    expect(programSignature(line("#fff"))).toBe(
+      programSignature(line(["interpolate", ["linear"], ["zoom"], 8, "#fff", 12, "#000"])),
+    );
+  });
+
+  it("ends at once when results come, and a second warm-up while one is on adds nothing", () => {
+    const { map, sources, layers, listening } = fakeMap();
+    const end = warmUpPrograms(map, checkLayerSpecs(), () => {});
+    const count = layers.size;
+    warmUpPrograms(map, checkLayerSpecs(), () => {});
+    expect(layers.size).toBe(count);
+    end();
+    end();
+    expect(layers.size).toBe(0);
     expect(sources.size).toBe(0);
     expect(listening()).toBe(0);
   });
