@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useCallback, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type LayerEntry, PLAN_LEVELS } from "../core/catalog/schema";
 import type { AppAction } from "../state/app-state";
@@ -7,7 +7,7 @@ import type { LayerSettings } from "../state/layer-settings";
 import type { LayerSource } from "../state/load-states";
 import type { Language } from "../state/url-state";
 import { GroupToggle } from "./group-toggle";
-import { LayerRow } from "./layer-row";
+import { LayerRow, type RowArrangement } from "./layer-row";
 
 type Props = {
   layers: readonly LayerEntry[];
@@ -32,35 +32,58 @@ export function LayerPanel({ layers, settings, order, solo, sources, dispatch, o
   const lang = i18n.language as Language;
   const [announcement, setAnnouncement] = useState("");
   const [dragged, setDragged] = useState<string | null>(null);
+  const byId = useMemo(() => new Map(layers.map((layer) => [layer.id, layer])), [layers]);
+  // The rows' intents are the same functions on every render (a row re-renders only when its own
+  // layer changes): they read the panel's current state from here.
+  const current = useRef({ order, dragged, byId, lang, t, onZoom });
+  current.current = { order, dragged, byId, lang, t, onZoom };
+  const zoom = useCallback((id: string) => current.current.onZoom(id), []);
+  const onVisible = useCallback(
+    (id: string, visible: boolean) => dispatch({ type: "set-visible", id, visible }),
+    [dispatch],
+  );
+  const onOpacity = useCallback(
+    (id: string, opacity: number) => dispatch({ type: "set-opacity", id, opacity }),
+    [dispatch],
+  );
+  const arrange = useMemo((): RowArrangement => {
+    const announce = (id: string, next: LayerOrder) => {
+      const { byId, lang, t } = current.current;
+      const layer = byId.get(id);
+      const where = positionInLevel(next, id);
+      if (!layer || !where) return;
+      setAnnouncement(
+        t("layer.moved", {
+          title: layer.title[lang],
+          position: where.position,
+          count: where.count,
+          group: t(`levels.${layer.level}`),
+        }),
+      );
+    };
+    const move = (id: string, steps: number) => {
+      const { order } = current.current;
+      dispatch({ type: "move-layer", id, steps });
+      // The announcement says the order the reducer makes, from the same pure function.
+      const next = moveLayerBy(order, id, steps);
+      if (next !== order) announce(id, next);
+    };
+    return {
+      onSolo: (id, on) => dispatch({ type: "set-solo", id: on ? id : null }),
+      onMove: move,
+      onDragStart: (id) => setDragged(id),
+      onDragEnd: () => setDragged(null),
+      onDrop: (target) => {
+        const { dragged, order } = current.current;
+        if (dragged === null || dragged === target) return;
+        const ids = PLAN_LEVELS.map((level) => order[level] ?? []).find((g) => g.includes(target));
+        if (!ids?.includes(dragged)) return;
+        move(dragged, ids.indexOf(target) - ids.indexOf(dragged));
+      },
+    };
+  }, [dispatch]);
   if (layers.length === 0) return <p className="muted">{t("layer.empty")}</p>;
-  const byId = new Map(layers.map((layer) => [layer.id, layer]));
   const soloLayer = solo === null ? undefined : byId.get(solo);
-
-  const announce = (id: string, next: LayerOrder) => {
-    const layer = byId.get(id);
-    const where = positionInLevel(next, id);
-    if (!layer || !where) return;
-    setAnnouncement(
-      t("layer.moved", {
-        title: layer.title[lang],
-        position: where.position,
-        count: where.count,
-        group: t(`levels.${layer.level}`),
-      }),
-    );
-  };
-  const move = (id: string, steps: number) => {
-    dispatch({ type: "move-layer", id, steps });
-    // The announcement says the order the reducer makes, from the same pure function.
-    const next = moveLayerBy(order, id, steps);
-    if (next !== order) announce(id, next);
-  };
-  const drop = (target: string) => {
-    if (dragged === null || dragged === target) return;
-    const ids = PLAN_LEVELS.map((level) => order[level] ?? []).find((g) => g.includes(target));
-    if (!ids?.includes(dragged)) return;
-    move(dragged, ids.indexOf(target) - ids.indexOf(dragged));
-  };
 
   return (
     <div className="layer-panel">
@@ -109,24 +132,14 @@ export function LayerPanel({ layers, settings, order, solo, sources, dispatch, o
                     visible={setting?.visible ?? false}
                     opacity={setting?.opacity ?? layer.opacity}
                     source={sources[layer.id]}
-                    onVisible={(visible) =>
-                      dispatch({ type: "set-visible", id: layer.id, visible })
-                    }
-                    onOpacity={(opacity) =>
-                      dispatch({ type: "set-opacity", id: layer.id, opacity })
-                    }
-                    onZoom={() => onZoom(layer.id)}
-                    arrange={{
-                      solo: solo === layer.id,
-                      onSolo: (on) => dispatch({ type: "set-solo", id: on ? layer.id : null }),
-                      canMoveUp: index > 0,
-                      canMoveDown: index < group.length - 1,
-                      onMove: (steps) => move(layer.id, steps),
-                      onDragStart: () => setDragged(layer.id),
-                      onDragEnd: () => setDragged(null),
-                      droppable: dragged !== null && ids.includes(dragged),
-                      onDrop: () => drop(layer.id),
-                    }}
+                    onVisible={onVisible}
+                    onOpacity={onOpacity}
+                    onZoom={zoom}
+                    arrange={arrange}
+                    solo={solo === layer.id}
+                    canMoveUp={index > 0}
+                    canMoveDown={index < group.length - 1}
+                    droppable={dragged !== null && ids.includes(dragged)}
                   />
                 );
               })}

@@ -1,4 +1,4 @@
-import { type DragEvent, type KeyboardEvent, useId, useMemo, useState } from "react";
+import { type DragEvent, type KeyboardEvent, memo, useId, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { LayerEntry } from "../core/catalog/schema";
 import { featureCount, isPacked } from "../io/packed-collection";
@@ -11,19 +11,27 @@ import { LayerLegend } from "./layer-legend";
 import { LayerMetadata } from "./layer-metadata";
 import { useFailureText } from "./use-failure-text";
 
-/** Solo and reordering, for rows of the catalogue's layer list (a proposal's row has none). */
+/**
+ * What a row of the catalogue's layer list does to its layer: solo and reordering (a proposal's row
+ * has none). The same functions for every row and every render (they take the layer's id), so a
+ * row re-renders only when its own layer, setting, load state or place changes.
+ */
 export type RowArrangement = {
+  onSolo: (id: string, on: boolean) => void;
+  /** Moves the row by this many places (negative: up). */
+  onMove: (id: string, steps: number) => void;
+  onDragStart: (id: string) => void;
+  onDragEnd: () => void;
+  onDrop: (id: string) => void;
+};
+
+/** Where a row of the catalogue's list stands: shown alone, can move, accepts a drop. */
+export type RowPlace = {
   solo: boolean;
-  onSolo: (on: boolean) => void;
   canMoveUp: boolean;
   canMoveDown: boolean;
-  /** Moves the row by this many places (negative: up). */
-  onMove: (steps: number) => void;
-  onDragStart: () => void;
-  onDragEnd: () => void;
   /** A row of this group is being dragged: this row accepts the drop. */
   droppable: boolean;
-  onDrop: () => void;
 };
 
 type Props = {
@@ -32,18 +40,21 @@ type Props = {
   /** 0–1. */
   opacity: number;
   source: LayerSource | undefined;
-  onVisible: (visible: boolean) => void;
-  onOpacity: (opacity: number) => void;
-  onZoom: () => void;
+  /** The layer's intents, each taking its id (stable functions: see {@link RowArrangement}). */
+  onVisible: (id: string, visible: boolean) => void;
+  onOpacity: (id: string, opacity: number) => void;
+  onZoom: (id: string) => void;
   arrange?: RowArrangement;
-};
+} & Partial<RowPlace>;
 
 /**
  * One layer: show/hide, opacity, zoom to it, legend, load state and its metadata card; in the
  * catalogue's list also solo and reordering (`arrange`).
  */
-export function LayerRow(props: Props) {
+export const LayerRow = memo(function LayerRow(props: Props) {
   const { layer, visible, opacity, source, onVisible, onOpacity, onZoom, arrange } = props;
+  const { solo = false, canMoveUp = false, canMoveDown = false, droppable = false } = props;
+  const id = layer.id;
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Language;
   const failureText = useFailureText();
@@ -64,22 +75,23 @@ export function LayerRow(props: Props) {
   const onKeyDown = (event: KeyboardEvent) => {
     if (!arrange || !event.altKey || (event.key !== "ArrowUp" && event.key !== "ArrowDown")) return;
     event.preventDefault();
-    arrange.onMove(event.key === "ArrowUp" ? -1 : 1);
+    arrange.onMove(id, event.key === "ArrowUp" ? -1 : 1);
   };
-  const dropHandlers = arrange?.droppable
-    ? {
-        onDragOver: (event: DragEvent) => {
-          event.preventDefault();
-          setDropping(true);
-        },
-        onDragLeave: () => setDropping(false),
-        onDrop: (event: DragEvent) => {
-          event.preventDefault();
-          setDropping(false);
-          arrange.onDrop();
-        },
-      }
-    : {};
+  const dropHandlers =
+    arrange && droppable
+      ? {
+          onDragOver: (event: DragEvent) => {
+            event.preventDefault();
+            setDropping(true);
+          },
+          onDragLeave: () => setDropping(false),
+          onDrop: (event: DragEvent) => {
+            event.preventDefault();
+            setDropping(false);
+            arrange.onDrop(id);
+          },
+        }
+      : {};
   return (
     <li
       className={`layer-row${visible ? "" : " layer-row--hidden"}${dropping ? " layer-row--drop" : ""}`}
@@ -98,7 +110,7 @@ export function LayerRow(props: Props) {
             onDragStart={(event) => {
               event.dataTransfer.effectAllowed = "move";
               event.dataTransfer.setData("text/plain", layer.id);
-              arrange.onDragStart();
+              arrange.onDragStart(id);
             }}
             onDragEnd={arrange.onDragEnd}
           >
@@ -112,7 +124,7 @@ export function LayerRow(props: Props) {
           data-testid={`layer-toggle-${layer.id}`}
           checked={visible}
           aria-label={t("layer.show", { title })}
-          onChange={(event) => onVisible(event.target.checked)}
+          onChange={(event) => onVisible(id, event.target.checked)}
         />
         <label htmlFor={`${uid}-toggle`} className="layer-row__title">
           {title}
@@ -126,12 +138,12 @@ export function LayerRow(props: Props) {
           <>
             <button
               type="button"
-              className={`icon-button layer-row__solo${arrange.solo ? " icon-button--on" : ""}`}
+              className={`icon-button layer-row__solo${solo ? " icon-button--on" : ""}`}
               data-testid={`layer-solo-${layer.id}`}
-              aria-pressed={arrange.solo}
-              aria-label={t(arrange.solo ? "layer.unsoloOf" : "layer.soloOf", { title })}
-              title={t(arrange.solo ? "layer.unsolo" : "layer.solo")}
-              onClick={() => arrange.onSolo(!arrange.solo)}
+              aria-pressed={solo}
+              aria-label={t(solo ? "layer.unsoloOf" : "layer.soloOf", { title })}
+              title={t(solo ? "layer.unsolo" : "layer.solo")}
+              onClick={() => arrange.onSolo(id, !solo)}
             >
               <SoloIcon />
             </button>
@@ -141,8 +153,8 @@ export function LayerRow(props: Props) {
               data-testid={`layer-up-${layer.id}`}
               aria-label={t("layer.moveUp", { title })}
               title={t("layer.moveUp", { title })}
-              disabled={!arrange.canMoveUp}
-              onClick={() => arrange.onMove(-1)}
+              disabled={!canMoveUp}
+              onClick={() => arrange.onMove(id, -1)}
             >
               ↑
             </button>
@@ -152,8 +164,8 @@ export function LayerRow(props: Props) {
               data-testid={`layer-down-${layer.id}`}
               aria-label={t("layer.moveDown", { title })}
               title={t("layer.moveDown", { title })}
-              disabled={!arrange.canMoveDown}
-              onClick={() => arrange.onMove(1)}
+              disabled={!canMoveDown}
+              onClick={() => arrange.onMove(id, 1)}
             >
               ↓
             </button>
@@ -166,7 +178,7 @@ export function LayerRow(props: Props) {
           aria-label={t("layer.zoomTo", { title })}
           title={t("layer.zoom")}
           disabled={!canZoom}
-          onClick={onZoom}
+          onClick={() => onZoom(id)}
         >
           <ZoomIcon />
         </button>
@@ -196,7 +208,7 @@ export function LayerRow(props: Props) {
           data-testid={`layer-opacity-${layer.id}`}
           aria-label={t("layer.opacityOf", { title })}
           aria-valuetext={`${percent}%`}
-          onChange={(event) => onOpacity(Number(event.target.value) / 100)}
+          onChange={(event) => onOpacity(id, Number(event.target.value) / 100)}
         />
         <output htmlFor={`${uid}-opacity`}>{percent}%</output>
       </div>
@@ -214,4 +226,4 @@ export function LayerRow(props: Props) {
       {infoOpen && <LayerMetadata layer={layer} id={`${uid}-info`} />}
     </li>
   );
-}
+});

@@ -33,9 +33,9 @@ export function ProposalLayerRow({
           visible={setting?.visible ?? true}
           opacity={setting?.opacity ?? entry.opacity}
           source={{ status: "ready", data: proposal.data, bbox: proposal.bbox }}
-          onVisible={(visible) => onVisible(entry.id, visible)}
-          onOpacity={(opacity) => onOpacity(entry.id, opacity)}
-          onZoom={() => onZoom(entry.id)}
+          onVisible={onVisible}
+          onOpacity={onOpacity}
+          onZoom={onZoom}
         />
       </ul>
       <button type="button" className="button" data-testid="proposal-remove" onClick={onRemove}>
