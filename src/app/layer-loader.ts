@@ -46,7 +46,7 @@ export class LayerLoader {
       const request: ToLayerLoadWorker = { id: this.nextId++, url: url.href, file, kind };
       this.pending.set(request.id, { request, resolve, reject });
       try {
-        this.port ??= this.start();
+        this.port ??= this.open();
         this.port.post(request);
       } catch {
         this.giveUp();
@@ -54,12 +54,22 @@ export class LayerLoader {
     });
   }
 
+  /** Starts the worker now, before the first request (its script loads meanwhile). */
+  start(): void {
+    if (this.broken || !this.factory || this.port) return;
+    try {
+      this.port = this.open();
+    } catch {
+      this.giveUp();
+    }
+  }
+
   /** Ends the worker; requests still waiting are read by the fallback. */
   dispose(): void {
     this.giveUp();
   }
 
-  private start(): WorkerPort<ToLayerLoadWorker> {
+  private open(): WorkerPort<ToLayerLoadWorker> {
     const factory = this.factory as LayerLoadWorkerFactory;
     return factory(
       (message) => this.onMessage(message),
@@ -104,14 +114,26 @@ const readOnPage: LoadLayerFile = (url, file, kind) =>
 
 let shared: LayerLoader | null = null;
 
-/**
- * Loads a layer file (plan layers, the base map's areas) off the page's thread: one worker for the
- * whole app, started by the first call.
- */
-export const loadLayerFile: LoadLayerFile = (url, file, kind) => {
+function sharedLoader(): LayerLoader {
   shared ??= new LayerLoader(
     typeof Worker === "function" ? startLayerLoadWorker : null,
     readOnPage,
   );
-  return shared.load(url, file, kind);
-};
+  return shared;
+}
+
+/**
+ * Loads a layer file (plan layers, the base map's areas) off the page's thread: one worker for the
+ * whole app, started by the first call, or before by {@link startLayerLoading}.
+ */
+export const loadLayerFile: LoadLayerFile = (url, file, kind) =>
+  sharedLoader().load(url, file, kind);
+
+/**
+ * Starts the layer-loading worker as the app starts: its script (about 300 kB) is fetched and
+ * compiled while the catalogue and the districts' index come, not after (the first layer file is
+ * asked for only once they are read).
+ */
+export function startLayerLoading(): void {
+  sharedLoader().start();
+}

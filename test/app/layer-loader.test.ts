@@ -68,6 +68,19 @@ describe("LayerLoader", () => {
     expect(fallback).not.toHaveBeenCalled();
   });
 
+  it("starts its worker before the first request when asked, and loads on that one", async () => {
+    const worker = fakeWorker();
+    const loader = new LayerLoader(worker.factory, vi.fn());
+    loader.start();
+    loader.start();
+    expect(worker.starts).toHaveBeenCalledTimes(1);
+    const zones = loader.load(url("zones.fgb"), "layers/zones.fgb", "polygon");
+    expect(worker.starts).toHaveBeenCalledTimes(1);
+    expect(worker.asked).toHaveLength(1);
+    worker.reply({ id: worker.asked[0]?.id ?? 0, ok: true, data: collection("zones") });
+    await expect(zones).resolves.toEqual(collection("zones"));
+  });
+
   it("reads on the page when the worker breaks: the requests waiting and every later one", async () => {
     const worker = fakeWorker();
     const fallback = vi.fn<LoadLayerFile>(async (_url, file) => collection(file));

@@ -91,6 +91,12 @@ describe("the first picture, in Chromium against the built app", () => {
         expect((request as Request).timing().startTime).toBeGreaterThanOrEqual(drawnAt);
       }
 
+      // The catalogue and the districts' index are asked for by the page's head, before its
+      // script has run, and the app reads that answer: one request each.
+      for (const file of ["layers/catalog.json", "data/districts-index.json"]) {
+        expect(loaded(new RegExp(`/${file}$`)), file).toHaveLength(1);
+      }
+
       // Nothing of the check, the comparison or the import before they are opened.
       for (const module of ["check-panel", "check-worker", "import-dialog", "proposal-compare"]) {
         expect(loaded(chunkOf(module)), module).toEqual([]);
