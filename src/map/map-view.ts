@@ -439,6 +439,8 @@ export class MapView {
   /** Jumps to a camera without animation (a link pasted into the address bar). */
   jumpTo(camera: MapCamera): void {
     this.map.jumpTo({ center: [camera.lon, camera.lat], zoom: camera.zoom });
+    // drawn now, even while a hold waits for tiles (a jump is no animation: it would not end one)
+    drawOnce(this.map);
   }
 
   /** Frees the map, its WebGL context and its labels. */

@@ -42,13 +42,13 @@ describe("the map's frames, in Chromium against the built app", () => {
     });
   });
 
-  it("draws no frame while the first picture's data comes in, then two: one to ask for the tiles, one with them", async () => {
+  it("draws no frame while the first picture's data comes in, then a few: one to ask for the tiles, one with them", async () => {
     await onFreshPage(async (page) => {
-      // every frame the map draws, counted from its creation
+      // every frame the map draws but the warm-up's (program-warmup.test.ts): ms after its creation
       await page.addInitScript(() => {
         let map: unknown;
-        const counts = { frames: 0 };
-        Object.assign(window, { __frames: counts });
+        const frames: number[] = [];
+        Object.assign(window, { __frameTimes: frames });
         Object.defineProperty(window, "__planLayersMap", {
           configurable: true,
           get: () => map,
@@ -58,18 +58,15 @@ describe("the map's frames, in Chromium against the built app", () => {
               | undefined,
           ) => {
             map = value;
-            // the warm-up of the first picture's programs draws two frames of its own (see
-            // program-warmup.test.ts): not counted
+            const created = performance.now();
             value?.on("render", () => {
-              if (value.getSource("warmup") === undefined) counts.frames++;
+              if (value.getSource("warmup") === undefined) frames.push(performance.now() - created);
             });
           },
         });
       });
       const frames = () =>
-        page.evaluate(
-          () => (window as unknown as { __frames: { frames: number } }).__frames.frames,
-        );
+        page.evaluate(() => (window as unknown as { __frameTimes: number[] }).__frameTimes);
       // the city plan's file is held back until the map has started and had time to draw
       let release: () => void = () => {};
       const held = new Promise<void>((resolve) => {
@@ -81,18 +78,22 @@ describe("the map's frames, in Chromium against the built app", () => {
       });
       await page.goto(appUrl());
       await page.waitForFunction(() => window.__planLayersMap !== undefined);
-      // the districts are in; the map still draws nothing (before, each source drew the map once)
+      // the districts are in; the map still draws nothing (before, each source drew the map once,
+      // 9 frames on e6587a5), until its longest wait for the first picture's data: 2.5 s from its
+      // creation (a busy machine may get there)
       await page.waitForSelector(".district-label", { state: "attached" });
       await page.waitForTimeout(500);
-      expect(await frames()).toBe(0);
+      expect((await frames()).filter((ms) => ms < 2400)).toEqual([]);
+      const whileHeld = (await frames()).length;
       release();
       await page.waitForSelector('[data-testid="app"][data-first-picture="true"]', {
         timeout: 60_000,
       });
-      // asked for once every source's data is in, drawn once their tiles are: the first picture
-      // (a frame more if a slow tile came after the others' frame)
-      expect(await frames()).toBeGreaterThanOrEqual(2);
-      expect(await frames()).toBeLessThanOrEqual(3);
+      // once every source's data is in, one frame asks for the tiles, and one draws them: the first
+      // picture (one more if a tile came late, and one when a warm-up still on is taken away)
+      const after = (await frames()).length - whileHeld;
+      expect(after).toBeGreaterThanOrEqual(2);
+      expect(after).toBeLessThanOrEqual(4);
     });
   });
 
