@@ -225,6 +225,8 @@ export class MapView {
   private drawn = false;
   /** The catalogue's layers and their settings, known before their files (see `expectLayers`). */
   private expected: { layers: readonly LayerEntry[]; settings: LayerSettings } | null = null;
+  /** The check's, the comparison's and the flags' layers may join the style (see `applyAll`). */
+  private overlaysDue = false;
   /** The first picture's programs are being, or have been, compiled ahead of it. */
   private firstWarmupStarted = false;
 
@@ -275,6 +277,12 @@ export class MapView {
       for (const id of Object.values(BASE_SOURCES)) this.adoptEmpty(id);
       this.apply();
       this.warmUpFirstPicture();
+      // a task of their own: with the style's and the base's, one long task of 150–300 ms
+      setTimeout(() => {
+        if (this.destroyed) return;
+        this.overlaysDue = true;
+        this.apply();
+      });
     });
     this.map.on("load", () => this.flagDraw.attach());
     this.map.on("moveend", () => options.onMove(this.camera()));
@@ -494,10 +502,12 @@ export class MapView {
     this.setSourceData(BASE_SOURCES.highlight, this.highlighted);
     // The check's, the comparison's and the flags' layers while the first picture's frames are
     // held (their sources are empty: nothing to draw, but each layer added later changes the
-    // style and draws the whole map once more).
-    this.addCheckLayers();
-    this.addCompareLayers();
-    this.addFlagLayers();
+    // style and draws the whole map once more), in a task after the style's (see `style.load`).
+    if (this.overlaysDue || this.released) {
+      this.addCheckLayers();
+      this.addCompareLayers();
+      this.addFlagLayers();
+    }
     // No layer of the plan before the release: they are added in one pass, drawn in one frame.
     if (!this.released) return;
     this.applyPlanLayers();
