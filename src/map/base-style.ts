@@ -104,6 +104,9 @@ export function baseStyle(): StyleSpecification {
   ];
   return {
     version: 8,
+    // no paint transition: a change of opacity or colour is drawn at once, in one frame (each
+    // frame of a transition is a redraw of the whole map, slow in software WebGL)
+    transition: { duration: 0, delay: 0 },
     sources: {
       [BASE_SOURCES.provinces]: geojson,
       [BASE_SOURCES.boundary]: geojson,

@@ -513,9 +513,13 @@ describe("MapView: the first picture", () => {
 describe("MapView: what a frame draws", () => {
   const visibility = (map: FakeMap, id: string) => map.getLayoutProperty(id, "visibility");
 
-  it("makes the map without symbol fades (each made it redraw for 300 ms)", () => {
+  it("makes the map without symbol fades or paint transitions (each made it redraw for 300 ms)", () => {
     const { map } = startView();
     expect(map.options.fadeDuration).toBe(0);
+    expect((map.options.style as { transition?: unknown }).transition).toEqual({
+      duration: 0,
+      delay: 0,
+    });
   });
 
   it("leaves the layers of an empty highlight, check, comparison or flag source out of the frame until they have features", () => {
