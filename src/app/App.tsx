@@ -379,7 +379,6 @@ function AppShell({ link }: { link: UrlState }) {
             initialCamera={link.camera}
             initialBounds={HANOI_BBOX}
             base={base?.base ?? null}
-            catalog={layers}
             layers={planLayers}
             settings={shown}
             order={drawOrder}

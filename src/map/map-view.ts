@@ -223,12 +223,8 @@ export class MapView {
   private readonly openGate: () => void;
   /** The map has drawn a frame: a source given data before it has never asked for tiles. */
   private drawn = false;
-  /** The catalogue's layers and their settings, known before their files (see `expectLayers`). */
-  private expected: { layers: readonly LayerEntry[]; settings: LayerSettings } | null = null;
   /** The check's, the comparison's and the flags' layers may join the style (see `applyAll`). */
   private overlaysDue = false;
-  /** The first picture's programs are being, or have been, compiled ahead of it. */
-  private firstWarmupStarted = false;
 
   constructor(options: MapViewOptions) {
     this.options = options;
@@ -276,7 +272,6 @@ export class MapView {
       // the base style's sources start with the empty collection: not given it a second time
       for (const id of Object.values(BASE_SOURCES)) this.adoptEmpty(id);
       this.apply();
-      this.warmUpFirstPicture();
       // a task of their own: with the style's and the base's, one long task of 150–300 ms
       setTimeout(() => {
         if (this.destroyed) return;
@@ -346,16 +341,6 @@ export class MapView {
     this.plan = { layers, settings, order };
     this.apply();
     if (reorder && this.styleLoaded) this.orderPlanLayers();
-  }
-
-  /**
-   * The catalogue's layers with their settings, before their files have loaded: while the first
-   * picture's data comes in, the map compiles the WebGL programs that picture will draw with
-   * (see `warmUpFirstPicture`).
-   */
-  expectLayers(layers: readonly LayerEntry[], settings: LayerSettings): void {
-    this.expected = { layers, settings };
-    this.warmUpFirstPicture();
   }
 
   /** MapLibre's controls in another language. */
@@ -535,28 +520,6 @@ export class MapView {
       this.options.onFirstPicture();
       whenQuiet(() => this.warmUpCheckLayers());
     });
-  }
-
-  /**
-   * While the first picture's frames are held and its layers' files load, the map draws once,
-   * invisibly, a copy of each layer of the base and of each plan layer shown at the start
-   * (`program-warmup.ts`): software WebGL compiles a program the first time it draws with it (tens
-   * of ms each, the page waiting), and the first picture's frame compiled ten of them.
-   */
-  private warmUpFirstPicture(): void {
-    if (this.firstWarmupStarted || !this.styleLoaded || this.released || !this.expected) return;
-    const { layers, settings } = this.expected;
-    const plan = layers.flatMap((layer) => {
-      const setting = settings[layer.id];
-      return setting?.visible ? planLayerSpecs(layer, true, setting.opacity) : [];
-    });
-    if (plan.length === 0) return;
-    this.firstWarmupStarted = true;
-    const drawn = new Set(["fill", "line", "circle"]);
-    const base = baseStyle().layers.filter(
-      (spec) => drawn.has(spec.type) && !spec.id.startsWith("base:highlight"),
-    );
-    warmUpPrograms(this.map, [...base, ...plan], () => drawOnce(this.map));
   }
 
   /**

@@ -8,7 +8,6 @@ import {
   useState,
 } from "react";
 import { useTranslation } from "react-i18next";
-import type { LayerEntry } from "../core/catalog/schema";
 import type { Finding } from "../core/check/index";
 import type { PackedLayer } from "../io/packed-collection";
 import type { BaseData, ComparisonData, MapView, PlanLayerData } from "../map/map-view";
@@ -30,8 +29,6 @@ type Props = {
   initialCamera: MapCamera | undefined;
   initialBounds: Bbox;
   base: BaseData | null;
-  /** The catalogue's layers, known before their files (null while it loads). */
-  catalog: readonly LayerEntry[] | null;
   layers: PlanLayerData[];
   settings: LayerSettings;
   /** Layer ids, topmost first within each plan level (see `flattenOrder`). */
@@ -92,7 +89,7 @@ export function MapCanvas(props: Props) {
   const [view, setView] = useState<MapView | null>(null);
   const [phase, setPhase] = useState<MapPhase>({ status: "loading" });
   const { viewRef, base, layers, settings, basemap, highlight, findings, findingHighlight } = props;
-  const { comparison, startSettled, order, basemapSource, marker = null, catalog } = props;
+  const { comparison, startSettled, order, basemapSource, marker = null } = props;
   const drawnFindings = props.drawnFindings ?? null;
   const locale = useMapLocale();
 
@@ -161,9 +158,6 @@ export function MapCanvas(props: Props) {
   useEffect(() => {
     view?.setRenderQuality(renderQuality);
   }, [view, renderQuality]);
-  useEffect(() => {
-    if (catalog) view?.expectLayers(catalog, settings);
-  }, [view, catalog, settings]);
   useEffect(() => {
     view?.setLayers(layers, settings, order);
   }, [view, layers, settings, order]);

@@ -44,7 +44,7 @@ describe("the map's frames, in Chromium against the built app", () => {
 
   it("draws no frame while the first picture's data comes in, then a few: one to ask for the tiles, one with them", async () => {
     await onFreshPage(async (page) => {
-      // every frame the map draws but the warm-up's (program-warmup.test.ts): ms after its creation
+      // every frame the map draws but a warm-up's (program-warmup.ts): ms after its creation
       await page.addInitScript(() => {
         let map: unknown;
         const frames: number[] = [];
@@ -90,7 +90,7 @@ describe("the map's frames, in Chromium against the built app", () => {
         timeout: 60_000,
       });
       // once every source's data is in, one frame asks for the tiles, and one draws them: the first
-      // picture (one more if a tile came late, and one when a warm-up still on is taken away)
+      // picture (one more if a tile came late, or two)
       const after = (await frames()).length - whileHeld;
       expect(after).toBeGreaterThanOrEqual(2);
       expect(after).toBeLessThanOrEqual(4);

@@ -10,8 +10,6 @@ declare global {
     __linkedAtFirstPicture?: number;
     /** The check layers' warm-up was seen on the map. */
     __warmupSeen?: boolean;
-    /** Each frame until the first picture: programs linked in it, and whether a warm-up was on. */
-    __frames?: { linked: number; warmup: boolean }[];
   }
 }
 
@@ -33,8 +31,6 @@ function countPrograms() {
     }
   }).observe({ type: "mark" });
   let map: Window["__planLayersMap"];
-  window.__frames = [];
-  let linkedBefore = 0;
   Object.defineProperty(window, "__planLayersMap", {
     configurable: true,
     get: () => map,
@@ -45,34 +41,9 @@ function countPrograms() {
           window.__warmupSeen = true;
         }
       });
-      // "render" comes at the end of a frame: the programs linked since the last one were its
-      value?.on("render", () => {
-        const linked = window.__linkedPrograms ?? 0;
-        if (window.__linkedAtFirstPicture === undefined) {
-          const warmup = value.getSource("warmup") !== undefined;
-          window.__frames?.push({ linked: linked - linkedBefore, warmup });
-        }
-        linkedBefore = linked;
-      });
     },
   });
 }
-
-describe("the first picture's WebGL programs, in Chromium against the built app", () => {
-  it("are compiled while its data loads: the frames that draw it link none", async () => {
-    await onFreshPage(async (page) => {
-      await page.addInitScript(countPrograms);
-      await openApp(page);
-      const frames = (await page.evaluate(() => window.__frames)) ?? [];
-      const warmup = frames.filter((frame) => frame.warmup);
-      expect(warmup.length).toBeGreaterThan(0);
-      expect(warmup.reduce((sum, frame) => sum + frame.linked, 0)).toBeGreaterThan(0);
-      expect(frames.filter((frame) => !frame.warmup).map((frame) => frame.linked)).toEqual(
-        frames.filter((frame) => !frame.warmup).map(() => 0),
-      );
-    });
-  });
-});
 
 describe("the check's WebGL programs, in Chromium against the built app", () => {
   it("are compiled while the page is quiet after the first picture, not when the first results are drawn", async () => {
