@@ -31,6 +31,7 @@ export {
 } from "./run-checks";
 export {
   finishSteps,
+  ITEMS_PER_STEP,
   type SliceOptions,
   sortSteps,
   stepsInSlices,
