@@ -1,4 +1,4 @@
-import { type Finding, stepsInSlices, yieldToEventLoop } from "../core/check/index";
+import { type Finding, PAGE_SLICE_MS, stepsInSlices, yieldToEventLoop } from "../core/check/index";
 import { type AttachedFlags, attachFlags, type Flag } from "../core/review/index";
 import { groupFindingsSteps } from "./check-groups";
 import type { CheckState } from "./check-state";
@@ -40,7 +40,7 @@ export async function prepareRun(
   {
     signal,
     wait = yieldToEventLoop,
-    sliceMs = 12,
+    sliceMs = PAGE_SLICE_MS,
   }: { signal?: AbortSignal; wait?: () => Promise<void>; sliceMs?: number } = {},
 ): Promise<PreparedRun | null> {
   const step = async () => {

@@ -2,6 +2,7 @@ import type { Rule } from "../core/catalog/rules-schema";
 import {
   type CheckResult,
   mergeResultsSteps,
+  PAGE_SLICE_MS,
   type PartialResult,
   stepsInSlices,
   yieldToEventLoop,
@@ -255,7 +256,7 @@ export class CheckRunner {
         // findings merged in one task held the page's thread for 130 ms and more. The run is
         // still the active one meanwhile: a cancel or a newer run ends it, and its merge is dropped.
         void yieldToEventLoop()
-          .then(() => stepsInSlices(mergeResultsSteps(partials)))
+          .then(() => stepsInSlices(mergeResultsSteps(partials), { sliceMs: PAGE_SLICE_MS }))
           .then(
             (result) => {
               if (this.active !== run) return;

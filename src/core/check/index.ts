@@ -32,6 +32,7 @@ export {
 export {
   finishSteps,
   ITEMS_PER_STEP,
+  PAGE_SLICE_MS,
   type SliceOptions,
   sortSteps,
   stepsInSlices,

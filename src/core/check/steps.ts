@@ -16,6 +16,14 @@ export function finishSteps<T>(steps: Generator<void, T>): T {
   }
 }
 
+/**
+ * The slice of work a page does between two turns of its event loop, ms. Each turn may draw a
+ * frame of the map — a second or more under software rendering (the headless bench's SwiftShader)
+ * while it loads tiles — so a page's slices are longer than a worker's 12 ms: fewer turns, each
+ * slice still far under the 100 ms a task may take without being felt.
+ */
+export const PAGE_SLICE_MS = 40;
+
 /** Options of {@link stepsInSlices}. */
 export type SliceOptions = {
   /** Longest stretch between two turns of the event loop, ms (a step is never cut; default 12). */
