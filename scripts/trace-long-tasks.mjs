@@ -72,22 +72,28 @@ function main() {
   const tasks = mainThreadTasks(trace, Number(values.min));
   // CPU profile samples of the main thread: ProfileChunk events carry nodes and time deltas
   // (chunks belong to the thread of the "Profile" event with their id)
-  const profiles = new Set(
-    events.filter((e) => e.name === "Profile" && onMain(e)).map((e) => e.id),
+  // a profile's sample times are deltas from its start (the "Profile" event's startTime), chunk
+  // after chunk — not from each chunk's own timestamp, which comes later (when it was written)
+  const profiles = new Map(
+    events
+      .filter((e) => e.name === "Profile" && onMain(e))
+      .map((e) => [e.id, e.args?.data?.startTime ?? e.ts]),
   );
   const nodes = new Map();
   const samples = [];
+  const last = new Map();
   for (const e of events) {
     if (e.name !== "ProfileChunk" || e.pid !== pid || !profiles.has(e.id)) continue;
     const data = e.args?.data;
     for (const node of data?.cpuProfile?.nodes ?? []) nodes.set(`${e.id}:${node.id}`, node);
     const ids = data?.cpuProfile?.samples ?? [];
     const deltas = data?.timeDeltas ?? [];
-    let ts = samples.length && samples.at(-1).chunk === e.id ? samples.at(-1).ts : null;
+    let ts = last.get(e.id) ?? profiles.get(e.id);
     for (let i = 0; i < ids.length; i++) {
-      ts = (ts ?? e.ts) + (deltas[i] ?? 0);
+      ts += deltas[i] ?? 0;
       samples.push({ chunk: e.id, ts, node: `${e.id}:${ids[i]}` });
     }
+    last.set(e.id, ts);
   }
   samples.sort((a, b) => a.ts - b.ts);
 

@@ -1,4 +1,4 @@
-import type { Finding } from "../core/check/index";
+import { type Finding, finishSteps, ITEMS_PER_STEP, sortSteps } from "../core/check/index";
 import type { GroupBy } from "./check-state";
 
 /** Totals of a set of findings: counts by severity, not-computed pairs and area in m². */
@@ -68,6 +68,11 @@ export function districtKeyNames(key: string, districtName: (code: string) => st
 
 /** Counts and area of a list of findings. */
 export function totalsOf(findings: readonly Finding[]): FindingTotals {
+  return finishSteps(totalsSteps(findings));
+}
+
+/** {@link totalsOf}, pausing every few hundred findings (see `core/check/steps.ts`). */
+export function* totalsSteps(findings: readonly Finding[]): Generator<void, FindingTotals> {
   const totals: FindingTotals = {
     count: 0,
     errors: 0,
@@ -77,6 +82,7 @@ export function totalsOf(findings: readonly Finding[]): FindingTotals {
     areaSquareMeters: 0,
   };
   for (const f of findings) {
+    if (totals.count % ITEMS_PER_STEP === 0) yield;
     totals.count++;
     if (f.severity === "error") totals.errors++;
     else totals.warnings++;
@@ -169,34 +175,41 @@ function districtRanks(
   return ranks;
 }
 
-/** `keepOrder`: the findings come in the order the groups list them (sorted by the level above). */
-function group(
+/**
+ * `keepOrder`: the findings come in the order the groups list them (sorted by the level above).
+ * Pauses every few hundred findings of each pass (see `core/check/steps.ts`).
+ */
+function* group(
   findings: readonly Finding[],
   levels: readonly GroupBy[],
   context: GroupingContext,
   keepOrder: boolean,
-): FindingGroup[] {
+): Generator<void, FindingGroup[]> {
   const [by, ...rest] = levels;
   if (!by) return [];
   const buckets = new Map<string, Finding[]>();
-  for (const f of findings) {
+  for (let i = 0; i < findings.length; i++) {
+    if (i % ITEMS_PER_STEP === 0) yield;
+    const f = findings[i] as Finding;
     const key = keyOf(f, by);
     const bucket = buckets.get(key);
     if (bucket) bucket.push(f);
     else buckets.set(key, [f]);
   }
-  return sortKeys([...buckets.keys()], by, context).map((key) => {
+  const groups: FindingGroup[] = [];
+  for (const key of sortKeys([...buckets.keys()], by, context)) {
     const bucket = buckets.get(key) ?? [];
-    const members = keepOrder ? bucket : bucket.sort(compareFindings);
-    return {
+    const members = keepOrder ? bucket : yield* sortSteps(bucket, compareFindings);
+    groups.push({
       by,
       key,
-      ...totalsOf(members),
+      ...(yield* totalsSteps(members)),
       findings: members,
       // a subgroup takes its members in its parent's order, sorted already
-      children: group(members, rest, context, true),
-    };
-  });
+      children: yield* group(members, rest, context, true),
+    });
+  }
+  return groups;
 }
 
 /**
@@ -227,10 +240,25 @@ export function groupFindings(
   by: GroupBy,
   context: GroupingContext,
 ): FindingGroup[] {
+  return finishSteps(groupFindingsSteps(findings, by, context));
+}
+
+/**
+ * {@link groupFindings} as steps that pause every few hundred findings (see
+ * `core/check/steps.ts`): a proposal's 20 000 findings grouped in one go held a page's thread for
+ * 20–110 ms.
+ */
+export function* groupFindingsSteps(
+  findings: readonly Finding[],
+  by: GroupBy,
+  context: GroupingContext,
+): Generator<void, FindingGroup[]> {
   if (made.findings !== findings) made = { findings, groupings: [] };
   const known = made.groupings.find((m) => m.by === by && sameContext(m.context, context));
   if (known) return known.groups;
-  const groups = group(findings, [by, GROUP_ORDER[by]], context, context.keepOrder ?? false);
+  const groups = yield* group(findings, [by, GROUP_ORDER[by]], context, context.keepOrder ?? false);
+  // a list made meanwhile (the steps paused) is the one kept
+  if (made.findings !== findings) made = { findings, groupings: [] };
   // a few contexts per list at most (the groupings, a language switch): keep the latest few
   made.groupings.push({ by, context, groups });
   if (made.groupings.length > 6) made.groupings.shift();

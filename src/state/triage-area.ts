@@ -5,7 +5,12 @@ import {
   type ClipKernel,
   createClipperKernel,
   type Finding,
+  finishSteps,
+  ITEMS_PER_STEP,
+  PAGE_SLICE_MS,
   type Polygons,
+  stepsInSlices,
+  yieldToEventLoop,
 } from "../core/check/index";
 
 /** The headline area of one rule: its conflict areas united, and summed for comparison. */
@@ -78,27 +83,20 @@ function memberHash(f: Finding): readonly [number, number] {
 /**
  * A rule's members as a key that does not depend on their order: a new sort (by share instead of
  * area) lists the same findings in another order, and their union is the same. The sums of the
- * members' hash halves (exact: 3 000 × 2³² is far below 2⁵³) and the count.
+ * members' hash halves (exact: 3 000 × 2³² is far below 2⁵³) and the count, added up as the
+ * rule's plan is made ({@link planRuleSteps}).
  */
-function membersKey(members: readonly Finding[]): string {
-  let high = 0;
-  let low = 0;
-  for (const f of members) {
-    const [h, l] = memberHash(f);
-    high += h;
-    low += l;
-  }
-  return `${members.length}:${high.toString(36)}:${low.toString(36)}`;
-}
+const membersKey = (count: number, high: number, low: number) =>
+  `${count}:${high.toString(36)}:${low.toString(36)}`;
 
-/** The cached union area of `members` of `rule` for `owner`, or undefined (then worked out). */
-function cachedUnion(owner: object, rule: string, members: readonly Finding[]) {
+/** The cached union area of a rule's members (by their key) for `owner`, or undefined. */
+function cachedUnion(owner: object, rule: string, members: string) {
   let united = UNITED.get(owner);
   if (!united) {
     united = new Map();
     UNITED.set(owner, united);
   }
-  const key = `${rule}\u0000${membersKey(members)}`;
+  const key = `${rule}\u0000${members}`;
   const known = united.get(key);
   if (known !== undefined) {
     // most recently used last, so the oldest is dropped first
@@ -112,16 +110,11 @@ function cachedUnion(owner: object, rule: string, members: readonly Finding[]) {
   return { known, store };
 }
 
-function unitedArea(
-  rule: string,
-  members: readonly Finding[],
-  parts: Polygons[],
-  clip: ClipKernel,
-): number {
-  if (parts.length === 0) return 0;
-  const { known, store } = cachedUnion(clip, rule, members);
+function unitedArea(plan: RulePlan, clip: ClipKernel): number {
+  if (plan.parts.length === 0) return 0;
+  const { known, store } = cachedUnion(clip, plan.rule, plan.key);
   if (known !== undefined) return known;
-  const area = unionAreaOf(parts, clip);
+  const area = unionAreaOf(plan.parts, clip);
   store(area);
   return area;
 }
@@ -137,8 +130,15 @@ export function unionAreaOf(parts: readonly Polygons[], clip: ClipKernel): numbe
 
 /** The findings that have an area, by rule (in order of first appearance). */
 function byRuleWithArea(findings: readonly Finding[]): Map<string, Finding[]> {
+  return finishSteps(byRuleSteps(findings));
+}
+
+/** {@link byRuleWithArea}, pausing every {@link ITEMS_PER_STEP} findings. */
+function* byRuleSteps(findings: readonly Finding[]): Generator<void, Map<string, Finding[]>> {
   const groups = new Map<string, Finding[]>();
-  for (const f of findings) {
+  for (let i = 0; i < findings.length; i++) {
+    if (i % ITEMS_PER_STEP === 0) yield;
+    const f = findings[i] as Finding;
     if (f.areaSquareMeters === null || f.areaSquareMeters <= 0) continue;
     const group = groups.get(f.rule);
     if (group) group.push(f);
@@ -158,9 +158,16 @@ type RulePlan = {
   loose: number;
   withoutGeometry: number;
   summed: number;
+  /** The members' key in the cache of unions (see {@link membersKey}). */
+  key: string;
 };
 
-function planRule(rule: string, members: readonly Finding[]): RulePlan {
+/**
+ * A rule's plan, a pass over its members that pauses every {@link ITEMS_PER_STEP} (see
+ * `core/check/steps.ts`): hashing a proposal rule's 20 000 findings and listing their polygons held
+ * the page's thread for 100 ms and more.
+ */
+function* planRuleSteps(rule: string, members: readonly Finding[]): Generator<void, RulePlan> {
   const plan: RulePlan = {
     rule,
     members,
@@ -169,8 +176,16 @@ function planRule(rule: string, members: readonly Finding[]): RulePlan {
     loose: 0,
     withoutGeometry: 0,
     summed: 0,
+    key: "",
   };
-  for (const f of members) {
+  let high = 0;
+  let low = 0;
+  for (let i = 0; i < members.length; i++) {
+    if (i % ITEMS_PER_STEP === 0) yield;
+    const f = members[i] as Finding;
+    const [h, l] = memberHash(f);
+    high += h;
+    low += l;
     plan.summed += f.areaSquareMeters ?? 0;
     const polygons = polygonsOf(f.geometry);
     if (polygons) {
@@ -181,6 +196,7 @@ function planRule(rule: string, members: readonly Finding[]): RulePlan {
       plan.withoutGeometry++;
     }
   }
+  plan.key = membersKey(members.length, high, low);
   return plan;
 }
 
@@ -196,8 +212,8 @@ function ruleAreaOf(plan: RulePlan, union: number): RuleArea {
 
 /** One rule's headline area. */
 function ruleArea(rule: string, members: readonly Finding[], clip: ClipKernel): RuleArea {
-  const plan = planRule(rule, members);
-  return ruleAreaOf(plan, unitedArea(rule, members, plan.parts, clip));
+  const plan = finishSteps(planRuleSteps(rule, members));
+  return ruleAreaOf(plan, unitedArea(plan, clip));
 }
 
 function headlineOf(byRule: RuleArea[]): HeadlineArea {
@@ -221,31 +237,6 @@ export function headlineArea(findings: readonly Finding[], kernel?: ClipKernel):
   );
 }
 
-/** Gives the event loop a turn (a task boundary, so input and painting go first). */
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
-/** Members whose hash and polygons are worked out in one task (see {@link warmMembers}). */
-export const MEMBERS_PER_TASK = 2000;
-
-/**
- * Works out each member's hash and polygons (kept per finding) a slice of
- * {@link MEMBERS_PER_TASK} per task, so the rule's key and plan that follow only look them up: a
- * proposal's rule of 20 000 findings hashed in one go held the page's thread for hundreds of ms.
- * Rejects with the signal's reason when `signal` aborts.
- */
-async function warmMembers(members: readonly Finding[], signal?: AbortSignal): Promise<void> {
-  for (let start = 0; start < members.length; start += MEMBERS_PER_TASK) {
-    await nextTask();
-    signal?.throwIfAborted();
-    const end = Math.min(members.length, start + MEMBERS_PER_TASK);
-    for (let i = start; i < end; i++) {
-      const f = members[i] as Finding;
-      memberHash(f);
-      polygonsOf(f.geometry);
-    }
-  }
-}
-
 /**
  * {@link headlineArea} one rule per task, so the page stays responsive while it is computed (one
  * rule's union is the longest step: tens of ms for hundreds of overlapping conflicts). Rejects with
@@ -256,12 +247,16 @@ export async function headlineAreaInSteps(
   options: { signal?: AbortSignal; kernel?: ClipKernel } = {},
 ): Promise<HeadlineArea> {
   const clip = options.kernel ?? sharedKernel();
+  const slices = { sliceMs: PAGE_SLICE_MS, ...(options.signal ? { signal: options.signal } : {}) };
+  // not in the task that asked (the list's render): its first slice a task later
+  await yieldToEventLoop();
+  options.signal?.throwIfAborted();
   const byRule: RuleArea[] = [];
-  for (const [rule, members] of byRuleWithArea(findings)) {
-    await warmMembers(members, options.signal);
-    await nextTask();
+  for (const [rule, members] of await stepsInSlices(byRuleSteps(findings), slices)) {
+    const plan = await stepsInSlices(planRuleSteps(rule, members), slices);
+    await yieldToEventLoop();
     options.signal?.throwIfAborted();
-    byRule.push(ruleArea(rule, members, clip));
+    byRule.push(ruleAreaOf(plan, unitedArea(plan, clip)));
   }
   return headlineOf(byRule);
 }
@@ -285,17 +280,18 @@ export async function headlineAreaBy(
   uniter: Uniter,
   options: { signal?: AbortSignal } = {},
 ): Promise<HeadlineArea> {
+  const slices = { sliceMs: PAGE_SLICE_MS, ...(options.signal ? { signal: options.signal } : {}) };
+  // not in the task that asked (the list's render): its first slice a task later
+  await yieldToEventLoop();
+  options.signal?.throwIfAborted();
   const byRule: RuleArea[] = [];
-  for (const [rule, members] of byRuleWithArea(findings)) {
-    // a rule per task here too, its members' hashes and polygons in slices before: its key and
-    // sums took hundreds of ms for 20 000 findings, not to be added to the task that drew the list
-    await warmMembers(members, options.signal);
-    await nextTask();
-    options.signal?.throwIfAborted();
-    const plan = planRule(rule, members);
+  for (const [rule, members] of await stepsInSlices(byRuleSteps(findings), slices)) {
+    // a rule's plan (its members' key, sums and polygons) in slices too: 100 ms and more for a
+    // rule of 20 000 findings, not to be added to the task that drew the list
+    const plan = await stepsInSlices(planRuleSteps(rule, members), slices);
     let union = 0;
     if (plan.parts.length > 0) {
-      const { known, store } = cachedUnion(uniter, rule, members);
+      const { known, store } = cachedUnion(uniter, rule, plan.key);
       union = known ?? (await uniter.unite(rule, plan.united, options.signal));
       options.signal?.throwIfAborted();
       if (known === undefined) store(union);

@@ -1,4 +1,10 @@
-import type { Finding, Severity } from "../core/check/index";
+import {
+  type Finding,
+  finishSteps,
+  ITEMS_PER_STEP,
+  type Severity,
+  sortSteps,
+} from "../core/check/index";
 import { CITY_KEY, NO_DISTRICT_KEY } from "./check-groups";
 
 /**
@@ -24,6 +30,8 @@ export type TriageIndex = {
   byArea: Uint32Array;
   /** Entry positions, largest share first (ties: finding id). */
   byShare: Uint32Array;
+  /** The district keys the entries lie in, each once, in order of first appearance. */
+  districts: readonly string[];
 };
 
 /** The districts a finding counts for in a district filter (a conflict across two counts for both). */
@@ -44,13 +52,18 @@ function entryOf(finding: Finding): TriageEntry {
   };
 }
 
-function orderBy(entries: readonly TriageEntry[], key: "area" | "share"): Uint32Array {
-  const order = Uint32Array.from(entries.keys());
+/** Entry positions by `key`, largest first (ties: finding id), in steps (`sortSteps`). */
+function* orderSteps(
+  entries: readonly TriageEntry[],
+  key: "area" | "share",
+): Generator<void, Uint32Array> {
+  const order = Array.from(entries.keys());
   const id = (i: number) => (entries[i] as TriageEntry).finding.id;
-  return order.sort((a, b) => {
+  yield* sortSteps(order, (a, b) => {
     const d = (entries[b] as TriageEntry)[key] - (entries[a] as TriageEntry)[key];
     return d !== 0 ? d : id(a) < id(b) ? -1 : id(a) > id(b) ? 1 : 0;
   });
+  return Uint32Array.from(order);
 }
 
 /**
@@ -59,15 +72,34 @@ function orderBy(entries: readonly TriageEntry[], key: "area" | "share"): Uint32
  * they change while the run stays.
  */
 export function indexFindings(findings: readonly Finding[]): TriageIndex {
-  const entries = findings.map(entryOf);
+  return finishSteps(indexFindingsSteps(findings));
+}
+
+/**
+ * {@link indexFindings} as steps that pause every few hundred findings (see `core/check/steps.ts`):
+ * a proposal's 20 000 findings indexed in one go held a page's thread for 20–60 ms and more.
+ */
+export function* indexFindingsSteps(findings: readonly Finding[]): Generator<void, TriageIndex> {
+  const entries: TriageEntry[] = [];
+  // the district filter's choices, gathered here: in the panel's render, a pass over a proposal's
+  // 20 000 findings took a fifth of it
+  const districts = new Set<string>();
+  for (let i = 0; i < findings.length; i++) {
+    const entry = entryOf(findings[i] as Finding);
+    entries.push(entry);
+    for (const d of entry.districts) districts.add(d);
+    if (i % ITEMS_PER_STEP === 0) yield;
+  }
+  const byArea = yield* orderSteps(entries, "area");
   let byShare: Uint32Array | null = null;
   return {
     entries,
-    byArea: orderBy(entries, "area"),
+    byArea,
+    districts: [...districts],
     // sorted when first asked for (a reviewer sorting by share), not while a large run's results
     // are first drawn, sorted by area
     get byShare() {
-      byShare ??= orderBy(entries, "share");
+      byShare ??= finishSteps(orderSteps(entries, "share"));
       return byShare;
     },
   };

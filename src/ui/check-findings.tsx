@@ -78,14 +78,14 @@ export function CheckFindings({
   );
   const districts = useMemo(() => {
     if (!index) return [];
-    const codes = new Set(index.entries.flatMap((e) => e.districts));
+
     const name = (code: string) =>
       code === CITY_KEY
         ? t("check.group.city")
         : code === NO_DISTRICT_KEY
           ? t("check.group.noDistrict")
           : names.district(code);
-    return [...codes]
+    return index.districts
       .map((code) => ({ code, name: name(code) }))
       .sort((a, b) => a.name.localeCompare(b.name, "vi"));
   }, [index, names, t]);

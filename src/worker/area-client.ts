@@ -27,8 +27,10 @@ type Loaded = {
   set: number;
   findings: readonly Finding[];
   position: Map<Finding, number>;
-  /** Resolves once every chunk has been posted. */
+  /** Resolves once every chunk has been posted (or the worker failed meanwhile). */
   sent: Promise<void>;
+  /** Why the worker holding them failed, if it did. */
+  failure?: Error;
 };
 
 /**
@@ -75,14 +77,16 @@ export class AreaClient {
     const loaded = this.load(run);
     await loaded.sent;
     signal?.throwIfAborted();
+    if (loaded.failure) throw loaded.failure;
+    const port = this.port;
+    // a newer run's geometries took the worker's place: this run's positions are not all known
+    if (!port || this.loaded !== loaded) throw new Error("area worker restarted");
     const positions = new Uint32Array(members.length);
     members.forEach((f, i) => {
       const at = loaded.position.get(f);
       if (at === undefined) throw new Error(`finding ${f.id} is not one of the run's findings`);
       positions[i] = at;
     });
-    const port = this.port;
-    if (!port || this.loaded !== loaded) throw new Error("area worker restarted");
     const requestId = this.nextRequest++;
     const answer = new Promise<number>((resolve, reject) => {
       this.pending.set(requestId, { resolve, reject });
@@ -116,16 +120,22 @@ export class AreaClient {
     const port = this.port;
     const set = this.nextSet++;
     const position = new Map<Finding, number>();
-    for (const [i, f] of run.entries()) position.set(f, i);
     const loaded: Loaded = { set, findings: run, position, sent: Promise.resolve() };
     this.loaded = loaded;
+    // each chunk packed, and its findings' positions noted, in a task of its own, the first too:
+    // the union that asked comes in the task that listed the findings (a run's 20 000 positions
+    // and a first chunk there held the page's thread for 100 ms and more on a busy machine)
     loaded.sent = (async () => {
       for (let start = 0; start < run.length; start += CHUNK_FINDINGS) {
-        if (start > 0) await nextTask();
+        await nextTask();
         // a newer run, or a failed worker: the rest is not wanted
         if (this.port !== port || this.loaded !== loaded) return;
-        const chunk = run.slice(start, start + CHUNK_FINDINGS) as unknown as Feature[];
-        const pack = packGeometries(chunk, (bytes) => new ArrayBuffer(bytes));
+        const chunk = run.slice(start, start + CHUNK_FINDINGS);
+        for (const [i, f] of chunk.entries()) position.set(f, start + i);
+        const pack = packGeometries(
+          chunk as unknown as Feature[],
+          (bytes) => new ArrayBuffer(bytes),
+        );
         port.post({ type: "findings", set, start, pack }, packBuffers(pack));
       }
     })();
@@ -141,6 +151,7 @@ export class AreaClient {
   }
 
   private fail(error: Error): void {
+    if (this.loaded) this.loaded.failure = error;
     this.port?.terminate();
     this.port = null;
     this.loaded = null;

@@ -81,6 +81,10 @@ describe("triage: filter and sort", () => {
     expect(ids({}, "share", "asc")).toEqual(["e", "c", "a", "d", "b"]);
   });
 
+  it("offers each district a finding lies in once, in order of first appearance", () => {
+    expect(index.districts).toEqual(["001", "002", "003", CITY_KEY]);
+  });
+
   it("filters by severity, rule, district (any of a finding's), review status and minimum area", () => {
     expect(ids({ severities: ["warning"] })).toEqual(["d"]);
     expect(ids({ rules: ["urban-on-rice"] })).toEqual(["b", "a", "c"]);

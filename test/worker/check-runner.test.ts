@@ -84,6 +84,31 @@ describe("CheckRunner", () => {
     runner.dispose();
   });
 
+  it("is still running while it merges the workers' results: a cancel then wins", async () => {
+    const { data, rules } = checkFixture();
+    const workers = checkWorkers();
+    let results = 0;
+    let runner: CheckRunner | null = null;
+    let runningAfterLast: boolean | null = null;
+    // each worker's messages as they reach the runner; after the last result, a cancel at once
+    const factory: CheckWorkerFactory = (onMessage) =>
+      workers.factory((message) => {
+        onMessage(message);
+        if (message.type === "result" && ++results === 2) {
+          runningAfterLast = runner?.running ?? null;
+          runner?.cancel();
+        }
+      });
+    runner = new CheckRunner(factory, 2);
+    await expect(runner.run(data, rules, () => {})).resolves.toEqual({ status: "cancelled" });
+    expect(runningAfterLast).toBe(true);
+    // nothing is delivered late, and the workers stay usable
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(runner.running).toBe(false);
+    expect((await runner.run(data, rules, () => {})).status).toBe("done");
+    runner.dispose();
+  });
+
   it("a new run replaces the one in progress", async () => {
     const { data, rules } = checkFixture();
     const { factory } = checkWorkers();

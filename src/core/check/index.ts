@@ -19,6 +19,7 @@ export {
   checkPartition,
   checkPartitionAsync,
   mergeResults,
+  mergeResultsSteps,
   type PartialResult,
   type Partition,
   type PreparedChecks,
@@ -28,4 +29,13 @@ export {
   runChecks,
   runChecksAsync,
 } from "./run-checks";
+export {
+  finishSteps,
+  ITEMS_PER_STEP,
+  PAGE_SLICE_MS,
+  type SliceOptions,
+  sortSteps,
+  stepsInSlices,
+  yieldToEventLoop,
+} from "./steps";
 export type * from "./types";

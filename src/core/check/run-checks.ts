@@ -15,6 +15,7 @@ import { type RuleMemo, ruleMemoKey, statsSince } from "./rule-memo";
 import { descriptorOfType } from "./rules/descriptors";
 import { moduleFor } from "./rules/index";
 import type { RuleAccumulator, RuleChecker } from "./rules/types";
+import { finishSteps, ITEMS_PER_STEP, sortSteps, yieldToEventLoop } from "./steps";
 import type {
   CheckInput,
   CheckProblem,
@@ -419,9 +420,6 @@ export function checkPartition(prepared: PreparedChecks, options: RunOptions = {
   return cursor.result();
 }
 
-/** Resolves on a later task (a timer), so messages and events queued meanwhile are handled first. */
-export const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
 /**
  * Runs one partition in slices of about `sliceMs` milliseconds, yielding to the event loop between
  * them, so a page stays responsive and a Worker can receive a cancel message (abort the signal).
@@ -479,25 +477,33 @@ export function compareIds(a: string | null | undefined, b: string | null | unde
   return fastOrder(x, y) || collator.compare(x, y);
 }
 
-/** The partials' findings in the order of their units (stable within a unit), by counting sort. */
-function inUnitOrder(partials: PartialResult[]): Finding[] {
+/**
+ * The partials' findings in the order of their units (stable within a unit), by counting sort;
+ * yields between slices of units and of findings.
+ */
+function* inUnitOrder(partials: PartialResult[]): Generator<void, Finding[]> {
   let units = 0;
   let count = 0;
   for (const p of partials) {
     count += p.findings.length;
     for (const u of p.units) if (u + 1 > units) units = u + 1;
   }
+  yield;
   const start = new Int32Array(units + 1);
   for (const p of partials) for (const u of p.units) start[u + 1] = (start[u + 1] as number) + 1;
+  yield;
+  // a unit per subject and rule: a million for a large proposal's rules, a few ms to add up
   for (let u = 0; u < units; u++) start[u + 1] = (start[u + 1] as number) + (start[u] as number);
+  yield;
   const out = new Array<Finding>(count);
   for (const p of partials) {
-    p.findings.forEach((f, k) => {
+    for (let k = 0; k < p.findings.length; k++) {
       const u = p.units[k] as number;
       const at = start[u] as number;
-      out[at] = f;
+      out[at] = p.findings[k] as Finding;
       start[u] = at + 1;
-    });
+      if (k % ITEMS_PER_STEP === 0) yield;
+    }
   }
   return out;
 }
@@ -526,12 +532,24 @@ function finalized(partials: PartialResult[]): Finding[] {
  * turns what rules added up over the partitions into findings (quota sums), and totals per rule.
  */
 export function mergeResults(partials: PartialResult[]): CheckResult {
+  return finishSteps(mergeResultsSteps(partials));
+}
+
+/**
+ * {@link mergeResults} as steps that yield every few hundred findings (see `steps.ts`): a page
+ * merging its check workers' 20 000 findings in one go held its thread for 130 ms and more.
+ */
+export function* mergeResultsSteps(partials: PartialResult[]): Generator<void, CheckResult> {
   const first = partials[0];
   const rules = first?.rules ?? [];
   const order = new Map(rules.map((r, i) => [r.id, i]));
-  const findings = [...inUnitOrder(partials), ...finalized(partials)];
-  // nearly sorted already: V8's sort (TimSort) then takes about one comparison per finding
-  findings.sort(
+  const findings = yield* inUnitOrder(partials);
+  yield;
+  for (const f of finalized(partials)) findings.push(f);
+  yield;
+  // nearly sorted already: about one comparison per finding
+  yield* sortSteps(
+    findings,
     (a, b) =>
       (order.get(a.rule) ?? 0) - (order.get(b.rule) ?? 0) ||
       compareIds(a.subject.featureId, b.subject.featureId) ||
@@ -549,7 +567,9 @@ export function mergeResults(partials: PartialResult[]): CheckResult {
     notComputed: 0,
     areaSquareMeters: 0,
   }));
-  for (const f of findings) {
+  for (let k = 0; k < findings.length; k++) {
+    const f = findings[k] as Finding;
+    if (k % ITEMS_PER_STEP === 0) yield;
     const s = summary[order.get(f.rule) ?? -1];
     if (!s) continue;
     s.findings++;

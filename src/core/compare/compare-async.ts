@@ -1,5 +1,5 @@
 import type { FeatureCollection } from "geojson";
-import { yieldToEventLoop } from "../check/run-checks";
+import { stepsInSlices } from "../check/steps";
 import { comparePlansSteps } from "./compare-plans";
 import type { CompareOptions, PlanComparison } from "./types";
 
@@ -24,16 +24,6 @@ export async function comparePlansAsync(
   options: CompareAsyncOptions = {},
 ): Promise<PlanComparison> {
   const { sliceMs = 12, ...compareOptions } = options;
-  options.signal?.throwIfAborted();
   const steps = comparePlansSteps(current, proposal, compareOptions);
-  for (;;) {
-    const deadline = performance.now() + sliceMs;
-    for (;;) {
-      const next = steps.next();
-      if (next.done) return next.value;
-      if (performance.now() >= deadline) break;
-    }
-    await yieldToEventLoop();
-    options.signal?.throwIfAborted();
-  }
+  return stepsInSlices(steps, { sliceMs, ...(options.signal ? { signal: options.signal } : {}) });
 }

@@ -18,6 +18,7 @@ import { areaOf, type PreparedGeometry, polygonsOf } from "../check/prepared-geo
 import { relate } from "../check/relate";
 import { featuresOf } from "../check/rule-data";
 import { compareIds } from "../check/run-checks";
+import { finishSteps } from "../check/steps";
 import type { CheckProblem, Polygons } from "../check/types";
 import {
   type InvalidGeometry,
@@ -171,11 +172,7 @@ export function comparePlans(
   proposal: FeatureCollection,
   options: CompareOptions = {},
 ): PlanComparison {
-  const steps = comparePlansSteps(current, proposal, options);
-  for (;;) {
-    const next = steps.next();
-    if (next.done) return next.value;
-  }
+  return finishSteps(comparePlansSteps(current, proposal, options));
 }
 
 /**

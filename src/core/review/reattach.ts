@@ -27,10 +27,20 @@ export function attachFlags(
   flags: Iterable<Flag>,
   findings: readonly Pick<Finding, "id">[],
 ): AttachedFlags {
-  const found = new Set<string>();
-  for (const f of findings) found.add(flagIdForFinding(f.id));
-  const result: AttachedFlags = { byFinding: new Map(), noLongerFound: [], own: [], deleted: [] };
   const ordered = [...flags].sort(compareFlags);
+  // the flag ids of the run's findings that have a flag: the flags' finding ids looked up in one
+  // pass over the findings (no pass at all without such flags), not every finding's flag id made
+  // (20 000 strings joined and hashed for a proposal's run, for the few flags a reviewer set)
+  const wanted = new Set<string>();
+  for (const flag of ordered) if (!flag.deleted && flag.target.kind !== "own") wanted.add(flag.id);
+  const found = new Set<string>();
+  if (wanted.size > 0) {
+    for (const f of findings) {
+      const id = flagIdForFinding(f.id);
+      if (wanted.has(id)) found.add(id);
+    }
+  }
+  const result: AttachedFlags = { byFinding: new Map(), noLongerFound: [], own: [], deleted: [] };
   for (const flag of ordered) {
     if (flag.deleted) result.deleted.push(flag);
     else if (flag.target.kind === "own") result.own.push(flag);

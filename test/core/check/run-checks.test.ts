@@ -5,11 +5,14 @@ import type { Rule } from "../../../src/core/catalog/rules-schema";
 import {
   checkPartition,
   mergeResults,
+  mergeResultsSteps,
+  type PartialResult,
   prepareChecks,
   runChecks,
   runChecksAsync,
 } from "../../../src/core/check/run-checks";
-import type { CheckInput } from "../../../src/core/check/types";
+import { ITEMS_PER_STEP } from "../../../src/core/check/steps";
+import type { CheckInput, Finding } from "../../../src/core/check/types";
 import { geodesicArea } from "../../../src/core/geo/geodesic-area";
 import { seededRandom } from "../../support/seeded-random";
 import { failingKernel, fixtureInput, layerEntry, readFixture } from "./fixture-input";
@@ -143,6 +146,35 @@ describe("runChecks", () => {
     );
     expect(Math.min(...latitudes)).toBeLessThan(21);
     expect(Math.max(...latitudes)).toBeGreaterThan(21);
+  });
+
+  it("merges a large run in steps of a few hundred findings, to the same result", () => {
+    // a run's partitions with 6 000 findings between them (copies of real ones, ids made unique)
+    const input = generated();
+    const parts = [0, 1].map((index) =>
+      checkPartition(prepareChecks(input), { part: { index, count: 2 } }),
+    );
+    const copies = 6000 / parts.reduce((n, p) => n + p.findings.length, 0);
+    const large: PartialResult[] = parts.map((p) => {
+      const findings: Finding[] = [];
+      const units: number[] = [];
+      for (let c = 0; c < copies; c++) {
+        p.findings.forEach((f, k) => {
+          findings.push({ ...f, id: `${f.id}-${c}` });
+          units.push(p.units[k] as number);
+        });
+      }
+      return { ...p, findings, units };
+    });
+    const steps = mergeResultsSteps(large);
+    let pauses = 0;
+    let next = steps.next();
+    for (; !next.done; next = steps.next()) pauses++;
+    const merged = next.value;
+    expect(merged).toEqual(mergeResults(large));
+    expect(merged.findings.length).toBeGreaterThanOrEqual(6000);
+    // a pause every few hundred findings in each of its passes (order, sort, totals)
+    expect(pauses).toBeGreaterThan((3 * merged.findings.length) / ITEMS_PER_STEP);
   });
 
   it("merges quota sums over partitions", () => {
