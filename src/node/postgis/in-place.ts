@@ -64,7 +64,7 @@ SELECT (row_number() OVER (ORDER BY ${order}) - 1)::int, ${fid}, to_jsonb(t) - $
 FROM ${from} t
 CROSS JOIN LATERAL (SELECT CASE WHEN ST_SRID(${geom}) = 0 THEN ST_SetSRID(ST_Force2D(${geom}), 4326)
   ELSE ST_Transform(ST_Force2D(${geom}), 4326) END AS geom) g
-CROSS JOIN LATERAL (SELECT CASE WHEN ST_Dimension(g.geom) = 2 THEN ST_Multi(ST_CollectionExtract(g.geom, 3)) END AS poly) p
+CROSS JOIN LATERAL (SELECT CASE WHEN ST_Dimension(g.geom) = 2 THEN ST_Multi(ST_CollectionExtract(g.geom, 3)) END AS poly OFFSET 0) p
 CROSS JOIN LATERAL ${madeValid("p.poly")} v`,
     [row.column],
   );

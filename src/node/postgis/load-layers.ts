@@ -59,7 +59,7 @@ SELECT t.idx, t.fid, t.props, CASE WHEN t.gj IS NULL THEN p.poly ELSE g.g END AS
   coalesce(t.bad, g.err) AS geom_err, t.bad_count, v.poly, v.raw_poly,
   CASE WHEN v.raw_poly IS NULL THEN t.area END AS area
 FROM ${staging} t
-CROSS JOIN LATERAL (SELECT ST_SetSRID(ST_GeomFromGeoJSON(t.pj), 4326) AS poly) p
+CROSS JOIN LATERAL (SELECT ST_SetSRID(ST_GeomFromGeoJSON(t.pj), 4326) AS poly OFFSET 0) p
 CROSS JOIN LATERAL ${madeValid("p.poly")} v
 CROSS JOIN LATERAL (
   SELECT r.g, r.err FROM pg_temp.pl_geom(t.gj) r WHERE t.gj IS NOT NULL

@@ -53,6 +53,8 @@ export function measured(source: string): string {
  * g when valid, else g repaired as the in-process engine repairs it (`madeValid`):
  * `ST_MakeValid(g, 'method=structure')`, its polygons (null when none are left); raw_poly is g when
  * it was repaired, else null. `ST_IsValid` once per feature, `ST_MakeValid` only where it fails.
+ * `g` is read four times here: the caller's source of it must not be inlined (`OFFSET 0`), else
+ * the GeoJSON it is parsed from is parsed four times.
  */
 export function madeValid(g: string): string {
   const fixed = `ST_Multi(ST_CollectionExtract(ST_MakeValid(${g}, 'method=structure'), 3))`;
