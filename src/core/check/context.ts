@@ -9,6 +9,7 @@ import { findingId } from "./finding-id";
 import type { ClipKernel } from "./kernel";
 import { type CodeColumn, filterHoldsCodes, readCodeColumn } from "./land-use-attribute";
 import { lazyLayout, RecentCache } from "./lazy-layer";
+import { madeValid } from "./made-valid";
 import {
   areaOf,
   type PreparedGeometry,
@@ -28,6 +29,7 @@ export type PreparedLayer = {
   streamed: boolean;
   features: Feature[];
   ids: string[];
+  /** Feature `index`'s polygonal part, prepared (and made valid: `repair`); null when none. */
   geometry(index: number): PreparedGeometry | null;
   /** A box holding feature i's prepared box without reading it (see `LazyLayout.box`). */
   box?: (index: number) => [number, number, number, number] | null;
@@ -39,13 +41,21 @@ export type PreparedLayer = {
   codeColumn(attribute: string): CodeColumn;
 };
 
-/** Wraps a layer's features: ids now, geometry prepared on first use (a partition touches few). */
+/**
+ * Wraps a layer's features: ids now, geometry prepared on first use (a partition touches few).
+ * `repair`: invalid polygons are made valid (`madeValid`), as the checker's rules measure them; the
+ * plan comparison keeps them as written and reports them instead.
+ */
 export function prepareLayer(
   id: string,
   collection: FeatureCollection,
   entry: LayerEntry | undefined,
+  options: { repair?: boolean } = {},
 ): PreparedLayer {
   const features = collection.features;
+  const prepare = options.repair
+    ? (g: Geometry | null) => madeValid(prepareGeometry(g))
+    : prepareGeometry;
   const ids = features.map((f, i) => featureId(f, i));
   // a streamed layer keeps a window of its prepared geometries, any other layer all it prepares
   const layout = lazyLayout(collection);
@@ -67,14 +77,14 @@ export function prepareLayer(
       if (recent) {
         let g = recent.get(index);
         if (g === undefined) {
-          g = prepareGeometry(features[index]?.geometry ?? null);
+          g = prepare(features[index]?.geometry ?? null);
           recent.set(index, g);
         }
         return g;
       }
       let g = cache[index];
       if (g === undefined) {
-        g = prepareGeometry(features[index]?.geometry ?? null);
+        g = prepare(features[index]?.geometry ?? null);
         cache[index] = g;
       }
       return g;

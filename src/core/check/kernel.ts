@@ -117,13 +117,8 @@ export function createClipperKernel(
     let maxY = Number.NEGATIVE_INFINITY;
     for (const part of polygons) {
       part.forEach((ring, k) => {
-        const path: Path64 = [];
-        const n = ringLength(ring);
-        for (let i = 0; i < n; i++) {
-          const p = ring[i] as Position;
-          const x = Math.round(((p[0] as number) - originX) * SCALE);
-          const y = Math.round(((p[1] as number) - originY) * SCALE);
-          path.push({ x, y });
+        const path = ringPath(ring, originX, originY);
+        for (const { x, y } of path) {
           if (x < minX) minX = x;
           if (x > maxX) maxX = x;
           if (y < minY) minY = y;
@@ -169,29 +164,7 @@ export function createClipperKernel(
     clipper.addClip(clip);
     const tree = new PolyTree64();
     clipper.execute(type, fillRule, tree);
-    const out: Polygons = [];
-    for (let i = 0; i < tree.count; i++) collect(tree.child(i), out);
-    return out;
-  }
-
-  function toRing(path: Path64, outer: boolean): Position[] {
-    const area = Clipper.area(path);
-    const ordered = (outer && area < 0) || (!outer && area > 0) ? [...path].reverse() : path;
-    const ring = ordered.map((p) => [p.x / SCALE + originX, p.y / SCALE + originY]);
-    const first = ring[0];
-    if (first) ring.push([first[0] as number, first[1] as number]);
-    return ring;
-  }
-
-  function collect(node: PolyPath64, out: Polygons): void {
-    if (!node.polygon) return;
-    const rings = [toRing(node.polygon, true)];
-    for (let i = 0; i < node.count; i++) {
-      const hole = node.child(i);
-      if (hole.polygon) rings.push(toRing(hole.polygon, false));
-      for (let j = 0; j < hole.count; j++) collect(hole.child(j), out);
-    }
-    out.push(rings);
+    return treePolygons(tree, originX, originY);
   }
 
   return {
@@ -354,6 +327,55 @@ function boxClusters<T>(parts: readonly T[], boxOf: (part: T) => Box): T[][] {
     else groups.set(r, [p]);
   });
   return [...groups.values()];
+}
+
+/**
+ * A Clipper path back in lon/lat on the grid around the integer-degree origin (ox, oy), closed and
+ * wound as RFC 7946 wants (outer rings counter-clockwise, holes clockwise).
+ */
+function toRing(path: Path64, outer: boolean, ox: number, oy: number): Position[] {
+  const area = Clipper.area(path);
+  const ordered = (outer && area < 0) || (!outer && area > 0) ? [...path].reverse() : path;
+  const ring = ordered.map((p) => [p.x / SCALE + ox, p.y / SCALE + oy]);
+  const first = ring[0];
+  if (first) ring.push([first[0] as number, first[1] as number]);
+  return ring;
+}
+
+/** The polygons of a node of Clipper's result tree (outer ring, its holes, islands in them). */
+function collect(node: PolyPath64, out: Polygons, ox: number, oy: number): void {
+  if (!node.polygon) return;
+  const rings = [toRing(node.polygon, true, ox, oy)];
+  for (let i = 0; i < node.count; i++) {
+    const hole = node.child(i);
+    if (hole.polygon) rings.push(toRing(hole.polygon, false, ox, oy));
+    for (let j = 0; j < hole.count; j++) collect(hole.child(j), out, ox, oy);
+  }
+  out.push(rings);
+}
+
+/** The polygons of Clipper's result tree (see `collect`). */
+export function treePolygons(tree: PolyTree64, ox: number, oy: number): Polygons {
+  const out: Polygons = [];
+  for (let i = 0; i < tree.count; i++) collect(tree.child(i), out, ox, oy);
+  return out;
+}
+
+/**
+ * A ring as a Clipper path on the kernel's 1e-9° grid around the integer-degree origin (ox, oy),
+ * without its closing position and as wound in the input. Every integer origin gives the same grid.
+ */
+export function ringPath(ring: Position[], ox: number, oy: number): Path64 {
+  const path: Path64 = [];
+  const n = ringLength(ring);
+  for (let i = 0; i < n; i++) {
+    const p = ring[i] as Position;
+    path.push({
+      x: Math.round(((p[0] as number) - ox) * SCALE),
+      y: Math.round(((p[1] as number) - oy) * SCALE),
+    });
+  }
+  return path;
 }
 
 /** Number of distinct positions of a ring (a repeated closing position is not counted). */

@@ -189,6 +189,28 @@ export function prepareGeometry(geometry: Geometry | null): PreparedGeometry | n
   return preparePolygons(polygonsOf(geometry));
 }
 
+/**
+ * The polygons of g as prepared (rings without repeated or non-finite positions, too-short rings
+ * dropped), parts → rings, each ring closed.
+ */
+export function preparedPolygons(g: PreparedGeometry): Polygons {
+  const parts = new Map<number, Position[][]>();
+  const rings = g.ringStart.length - 1;
+  for (let r = 0; r < rings; r++) {
+    const from = (g.ringStart[r] as number) * 2;
+    const to = (g.ringStart[r + 1] as number) * 2;
+    const ring: Position[] = [];
+    for (let i = from; i < to; i += 2)
+      ring.push([g.coords[i] as number, g.coords[i + 1] as number]);
+    ring.push(ring[0] as Position);
+    const part = g.ringPart[r] as number;
+    const list = parts.get(part);
+    if (list) list.push(ring);
+    else parts.set(part, [ring]);
+  }
+  return [...parts.values()];
+}
+
 /** Area on the WGS84 ellipsoid (m², see `ellipsoidalArea`), computed once. */
 export function areaOf(g: PreparedGeometry): number {
   if (g.area === undefined) g.area = ellipsoidalArea(g.polygons);

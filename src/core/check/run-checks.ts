@@ -154,7 +154,8 @@ export function screenChecks(input: CheckInput): ScreenedChecks {
     if (known) return known;
     const collection = input.layers[id];
     if (!collection) return undefined;
-    const layer = prepareLayer(id, collection, entries.get(id));
+    // every rule measures invalid polygons as repaired (made-valid.ts), in both engines
+    const layer = prepareLayer(id, collection, entries.get(id), { repair: true });
     layers.set(id, layer);
     return layer;
   };

@@ -1,6 +1,7 @@
 import type { Feature, FeatureCollection } from "geojson";
 import type { ClientBase } from "pg";
 import type { PostgisTable } from "../../core/catalog/schema";
+import { madeValid } from "../../core/check/sql/fragments";
 import { quoteIdent, quoteRelation } from "../../core/check/sql/query";
 import { CheckInputError, errorLine } from "../check-error";
 import { indexLayer, type LayerUse, layerRelation } from "./load-layers";
@@ -54,15 +55,17 @@ export async function attachTable(
   const order = row.id ? "t.id" : "t.ctid";
   const fid = row.id ? "t.id::text" : "(row_number() OVER (ORDER BY t.ctid) - 1)::text";
   await client.query(
-    `CREATE TEMP TABLE ${relation} (idx int, fid text, props jsonb, geom geometry, geom_err text, bad_count int, poly geometry, area float8)`,
+    `CREATE TEMP TABLE ${relation} (idx int, fid text, props jsonb, geom geometry, geom_err text, bad_count int, poly geometry, raw_poly geometry, area float8)`,
   );
   await client.query(
     `INSERT INTO ${relation}
 SELECT (row_number() OVER (ORDER BY ${order}) - 1)::int, ${fid}, to_jsonb(t) - $1::text, g.geom, NULL, 0,
-  CASE WHEN ST_Dimension(g.geom) = 2 THEN ST_Multi(ST_CollectionExtract(g.geom, 3)) END, NULL
+  v.poly, v.raw_poly, NULL
 FROM ${from} t
 CROSS JOIN LATERAL (SELECT CASE WHEN ST_SRID(${geom}) = 0 THEN ST_SetSRID(ST_Force2D(${geom}), 4326)
-  ELSE ST_Transform(ST_Force2D(${geom}), 4326) END AS geom) g`,
+  ELSE ST_Transform(ST_Force2D(${geom}), 4326) END AS geom) g
+CROSS JOIN LATERAL (SELECT CASE WHEN ST_Dimension(g.geom) = 2 THEN ST_Multi(ST_CollectionExtract(g.geom, 3)) END AS poly OFFSET 0) p
+CROSS JOIN LATERAL ${madeValid("p.poly")} v`,
     [row.column],
   );
   await indexLayer(client, relation, use);

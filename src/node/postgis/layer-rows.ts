@@ -1,7 +1,7 @@
 import type { Feature, Geometry, Position } from "geojson";
 import { featureId } from "../../core/check/feature-id";
 import type { PreparedGeometry } from "../../core/check/prepared-geometry";
-import { areaOf, prepareGeometry } from "../../core/check/prepared-geometry";
+import { areaOf, preparedPolygons, prepareGeometry } from "../../core/check/prepared-geometry";
 
 /**
  * The polygonal part of a geometry as the in-process engine prepares it (`prepareGeometry`: rings
@@ -10,21 +10,7 @@ import { areaOf, prepareGeometry } from "../../core/check/prepared-geometry";
  */
 export function preparedPolygonText(g: PreparedGeometry | null): string | null {
   if (!g) return null;
-  const parts = new Map<number, number[][][]>();
-  const rings = g.ringStart.length - 1;
-  for (let r = 0; r < rings; r++) {
-    const from = (g.ringStart[r] as number) * 2;
-    const to = (g.ringStart[r + 1] as number) * 2;
-    const ring: number[][] = [];
-    for (let i = from; i < to; i += 2)
-      ring.push([g.coords[i] as number, g.coords[i + 1] as number]);
-    ring.push(ring[0] as number[]);
-    const part = g.ringPart[r] as number;
-    const list = parts.get(part);
-    if (list) list.push(ring);
-    else parts.set(part, [ring]);
-  }
-  return JSON.stringify({ type: "MultiPolygon", coordinates: [...parts.values()] });
+  return JSON.stringify({ type: "MultiPolygon", coordinates: preparedPolygons(g) });
 }
 
 const validPosition = (p: unknown): boolean =>

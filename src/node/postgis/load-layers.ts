@@ -2,6 +2,7 @@ import type { Feature } from "geojson";
 import type { ClientBase } from "pg";
 import type { DistrictIndex } from "../../core/check/district-index";
 import type { LayerUse } from "../../core/check/sql/context";
+import { madeValid } from "../../core/check/sql/fragments";
 import { quoteIdent } from "../../core/check/sql/query";
 import { copyRows } from "./copy-rows";
 import { layerRows, preparedPolygonText } from "./layer-rows";
@@ -55,9 +56,11 @@ export async function loadLayer(
   );
   await client.query(`CREATE TEMP TABLE ${relation} AS
 SELECT t.idx, t.fid, t.props, CASE WHEN t.gj IS NULL THEN p.poly ELSE g.g END AS geom,
-  coalesce(t.bad, g.err) AS geom_err, t.bad_count, p.poly, t.area
+  coalesce(t.bad, g.err) AS geom_err, t.bad_count, v.poly, v.raw_poly,
+  CASE WHEN v.raw_poly IS NULL THEN t.area END AS area
 FROM ${staging} t
-CROSS JOIN LATERAL (SELECT ST_SetSRID(ST_GeomFromGeoJSON(t.pj), 4326) AS poly) p
+CROSS JOIN LATERAL (SELECT ST_SetSRID(ST_GeomFromGeoJSON(t.pj), 4326) AS poly OFFSET 0) p
+CROSS JOIN LATERAL ${madeValid("p.poly")} v
 CROSS JOIN LATERAL (
   SELECT r.g, r.err FROM pg_temp.pl_geom(t.gj) r WHERE t.gj IS NOT NULL
   UNION ALL SELECT NULL::geometry, NULL::text WHERE t.gj IS NULL

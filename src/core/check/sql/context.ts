@@ -8,9 +8,12 @@ import type { SqlQuery } from "./query";
  *   idx int (position in the layer, as the in-process engine numbers features), fid text (the
  *   feature id, `featureId`), props jsonb, geom geometry (as read, SRID 4326; null when it could not
  *   be read), geom_err text, bad_count int, poly geometry (its polygonal part as the in-process
- *   engine prepares it: rings closed, repeats dropped; null when none), area float8 (poly's area as
+ *   engine prepares it: rings closed, repeats dropped, made valid where it is not (`madeValid` in
+ *   ./fragments.ts); null when none), raw_poly geometry (that part before it was made valid; null
+ *   when it was valid: what valid-geometry reports on), area float8 (poly's area as
  *   the in-process engine measures it, `areaOf`, m²; null when the layer was not read by the
- *   project's readers, as for a table checked in place, or has no polygonal part)
+ *   project's readers, as for a table checked in place, or has no polygonal part, or poly was
+ *   made valid here)
  * and the district layer, when there is one, is a relation (code text, poly geometry).
  */
 

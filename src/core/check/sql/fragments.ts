@@ -48,6 +48,21 @@ export function measured(source: string): string {
   return `(SELECT x.g, x.err, ${geodesicArea("x.g")} AS area FROM ${source} x OFFSET 0)`;
 }
 
+/**
+ * A LATERAL source of one row (poly, raw_poly) from a polygonal geometry `g` (null allowed): poly is
+ * g when valid, else g repaired as the in-process engine repairs it (`madeValid`):
+ * `ST_MakeValid(g, 'method=structure')`, its polygons (null when none are left); raw_poly is g when
+ * it was repaired, else null. `ST_IsValid` once per feature, `ST_MakeValid` only where it fails.
+ * `g` is read four times here: the caller's source of it must not be inlined (`OFFSET 0`), else
+ * the GeoJSON it is parsed from is parsed four times.
+ */
+export function madeValid(g: string): string {
+  const fixed = `ST_Multi(ST_CollectionExtract(ST_MakeValid(${g}, 'method=structure'), 3))`;
+  return `(SELECT CASE WHEN v.ok THEN ${g} ELSE (SELECT CASE WHEN ST_IsEmpty(f.g) THEN NULL ELSE f.g END FROM (SELECT ${fixed} AS g) f) END AS poly,
+  CASE WHEN NOT v.ok THEN ${g} END AS raw_poly
+  FROM (SELECT ${g} IS NULL OR ST_IsValid(${g}) AS ok) v)`;
+}
+
 /** Area on the WGS84 spheroid, m² (PostGIS geography; see README for how it compares). */
 export const geodesicArea = (g: string) => `ST_Area((${g})::geography)`;
 

@@ -7,6 +7,7 @@ import {
   notComputed,
   overlapOf,
   select,
+  toGeometry,
 } from "../../context";
 import { geodesicBuffer } from "../../geodesic-buffer";
 import { localFrame, metersPerDegree, polylineDistance, toLocal } from "../../local-metric";
@@ -92,14 +93,22 @@ export const minDistance: RuleModule<MinDistanceRule> = {
     }
     // boxes grown by d, not `indexPolygons`: line and point constraints have no polygons to index
     const index: ConstraintIndex = { tree, members };
+    // a polygon constraint is measured by its polygons made valid (the layer's `geometry`), as
+    // every area rule reads it; lines and points as written
+    const shapeOf = (j: number): Geometry | null => {
+      const geometry = constraint.features[j]?.geometry ?? null;
+      if (geometry?.type !== "Polygon" && geometry?.type !== "MultiPolygon") return geometry;
+      const c = constraint.geometry(j);
+      return c ? toGeometry(c.polygons) : geometry;
+    };
     const zones = new Map<number, Zone>();
     const zoneOf = (j: number): Zone => {
       let z = zones.get(j);
       if (z) return z;
       try {
-        const feature = constraint.features[j];
-        if (!feature) throw new Error("missing feature");
-        const polygons = d > 0 ? geodesicBuffer(feature.geometry, d) : polygonsOf(feature.geometry);
+        const geometry = shapeOf(j);
+        if (!geometry) throw new Error("missing feature");
+        const polygons = d > 0 ? geodesicBuffer(geometry, d) : polygonsOf(geometry);
         z = { zone: preparePolygons(polygons), error: null };
       } catch (error) {
         z = { zone: null, error };
@@ -108,7 +117,7 @@ export const minDistance: RuleModule<MinDistanceRule> = {
       return z;
     };
     const distance = (s: PreparedGeometry, j: number): number => {
-      const geometry = constraint.features[j]?.geometry;
+      const geometry = shapeOf(j);
       if (!geometry) return Number.NaN;
       const c = constraint.geometry(j);
       if (c) {

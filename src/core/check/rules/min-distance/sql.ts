@@ -56,13 +56,16 @@ function minDistanceQuery(rule: MinDistanceRule, ctx: RuleSqlContext) {
   const constraintSel = selected("c", ctx.constraintSelection, params);
   const tol = params.add(rule.toleranceSquareMeters, "float8");
   const near = `ST_DWithin(s.poly::geography, c.geom::geography, ${d})`;
+  // a polygon constraint is measured by its polygons as made valid at load (as in process)
+  const shape =
+    "CASE WHEN c.poly IS NOT NULL AND GeometryType(c.geom) IN ('POLYGON', 'MULTIPOLYGON') THEN c.poly ELSE c.geom END";
   // candidate pairs by the geography index, then each candidate constraint's zone once (not once
   // per pair)
   const zone = ctx.safe
     ? "NULL::geometry"
-    : `CASE WHEN ${d} > 0 THEN ${localBuffer("c.geom", d)} ELSE c.poly END`;
+    : `CASE WHEN ${d} > 0 THEN ${localBuffer(`(${shape})`, d)} ELSE c.poly END`;
   const clearance = ctx.safe
-    ? `pg_temp.pl_clearance(s.poly, c.geom, c.poly, ${d})`
+    ? `pg_temp.pl_clearance(s.poly, ${shape}, c.poly, ${d})`
     : "(SELECT ST_CollectionExtract(ST_Intersection(s.poly, z.zone), 3) AS g, NULL::text AS err OFFSET 0)";
   // a constraint PostGIS could not be given as written (a position that is no longitude/latitude)
   // has no clearance zone: its pairs are not computed, as in process
@@ -79,7 +82,7 @@ SELECT s.idx AS s, s.fid AS sid, c.idx AS c, c.fid AS cid,
   coalesce(c.geom_err, o.err) AS err,
   ${geojsonColumn(ctx, "o.g")} AS geojson, o.area, ${subjectAreaColumn("s")} AS subject_area,
   ${districtsColumn(ctx, "s", "o.g")} AS districts,
-  CASE WHEN o.err IS NULL AND c.geom_err IS NULL THEN pg_temp.pl_local_distance(s.poly, c.geom) END AS distance
+  CASE WHEN o.err IS NULL AND c.geom_err IS NULL THEN pg_temp.pl_local_distance(s.poly, ${shape}) END AS distance
 FROM pairs p
 JOIN ${ctx.subject} s ON s.idx = p.si
 JOIN ${ctx.constraint} c ON c.idx = p.ci

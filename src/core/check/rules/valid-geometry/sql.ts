@@ -23,7 +23,7 @@ const OVERLAP_TOLERANCE_SQUARE_METERS = 1;
  * valid-geometry in SQL. Ring by ring on the geometry as written (`geom`): unclosed rings, rings of
  * fewer than three distinct positions, repeated consecutive positions; positions that are no
  * longitude/latitude as counted when loading (`bad_count`). Part by part on the polygons as the
- * engine prepares them (`poly`): `ST_IsValidDetail` says whether rings cross or touch (the places
+ * engine prepares them, before they were made valid (`raw_poly`, else `poly`): `ST_IsValidDetail` says whether rings cross or touch (the places
  * where two rings meet, else the one GEOS names), whether a hole lies outside its shell or inside
  * another hole; the valid parts are measured for slivers (2 × area / perimeter on the spheroid) and
  * for overlaps between parts (the region covered twice, pieces over 1 m²).
@@ -37,7 +37,7 @@ function validGeometryQuery(rule: ValidGeometryRule, ctx: RuleSqlContext) {
   const point = (kind: GeometryProblem, from: string) =>
     `SELECT q.idx, '${kind}'::text AS kind, q.pt FROM (${from}) q`;
   return params.query(`WITH subj AS MATERIALIZED (
-  SELECT s.idx, s.geom, s.poly, s.bad_count FROM ${ctx.subject} s WHERE true${subjectSel}
+  SELECT s.idx, s.geom, coalesce(s.raw_poly, s.poly) AS poly, s.bad_count FROM ${ctx.subject} s WHERE true${subjectSel}
 ),
 raw_rings AS MATERIALIZED (
   SELECT s.idx, p.path[1] AS part, r.path[1] AS ring, ST_ExteriorRing(r.geom) AS line
