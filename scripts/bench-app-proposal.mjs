@@ -171,6 +171,16 @@ async function bareParse(page, file) {
 }
 
 /** Loads the file through the picker and follows it to the check's results. */
+/** When (the page's ms) an element matching `selector` is first there, looked for each frame. */
+async function timeWhenShown(page, selector) {
+  const shown = await page.waitForFunction(
+    (s) => document.querySelector(s) && performance.now(),
+    selector,
+    { timeout: 600_000, polling: "raf" },
+  );
+  return shown.jsonValue();
+}
+
 async function appLoad(page, file, cdp, rss) {
   await cdp.send("HeapProfiler.collectGarbage");
   const t0 = await page.evaluate((stamp) => {
@@ -187,14 +197,7 @@ async function appLoad(page, file, cdp, rss) {
   }, LOAD_STAMP);
   rss.reset();
   await page.getByTestId("import-input").setInputFiles(file);
-  const reported = await page.waitForFunction(
-    () =>
-      document.querySelector('[data-testid="import-dialog"][data-status="review"]') &&
-      performance.now(),
-    null,
-    { timeout: 600_000, polling: "raf" },
-  );
-  const tReport = await reported.jsonValue();
+  const tReport = await timeWhenShown(page, '[data-testid="import-dialog"][data-status="review"]');
   const valid = await page.getByTestId("import-summary").getAttribute("data-valid");
   const tClick = await page.evaluate(() => {
     window.__bench.watchCheck = true;
@@ -222,14 +225,7 @@ async function appLoad(page, file, cdp, rss) {
   });
   // the findings listed: the list prepared and its headline area worked out (the steps that
   // follow the check's end; before, the window could close before them)
-  const listed = await page.waitForFunction(
-    () =>
-      document.querySelector('[data-testid="headline-area"][data-state="done"]') &&
-      performance.now(),
-    null,
-    { timeout: 600_000, polling: "raf" },
-  );
-  const tListed = await listed.jsonValue();
+  const tListed = await timeWhenShown(page, '[data-testid="headline-area"][data-state="done"]');
   // a second of quiet after, so what the results' drawing costs is seen too
   await page.waitForTimeout(1000);
   const bench = await page.evaluate(() => {

@@ -47,8 +47,8 @@ type Hold = {
   wanted: boolean;
   /** The sources still waited for. */
   waiting: Map<string, Wait>;
-  /** Gates still closed (see {@link gateFrames}): no frame at all until each is opened. */
-  gates: Set<symbol>;
+  /** The gate is closed (see {@link gateFrames}): no frame at all until it is opened. */
+  gated: boolean;
   /** When the hold ends whatever is still loading (`performance.now()` ms). */
   deadline: number;
   timer: ReturnType<typeof setTimeout> | undefined;
@@ -106,17 +106,17 @@ export function holdFramesWhileLoading(
  */
 export function gateFrames(map: HoldableMap, maxMs: number): () => void {
   const hold = startHold(map, maxMs);
-  const gate = Symbol("gate");
-  hold.gates.add(gate);
+  hold.gated = true;
   return () => {
-    if (!hold.gates.delete(gate)) return;
+    if (!hold.gated) return;
+    hold.gated = false;
     if (hold.holding) settle(map, hold);
   };
 }
 
 /**
- * Draws one frame even while the map's frames are held (the hold's other waits go on): for a
- * warm-up that has to be drawn before the first picture (see `program-warmup.ts`).
+ * Draws one frame even while the map's frames are held (the hold's other waits go on): a jump of
+ * the camera, which no hold waits for.
  */
 export function drawOnce(map: HoldableMap): void {
   const hold = holds.get(map);
@@ -133,7 +133,7 @@ function startHold(map: HoldableMap, maxMs: number): Hold {
       holding: false,
       wanted: false,
       waiting: new Map(),
-      gates: new Set(),
+      gated: false,
       deadline: 0,
       timer: undefined,
       sweepQueued: false,
@@ -153,7 +153,7 @@ function startHold(map: HoldableMap, maxMs: number): Hold {
     // resize clears the canvas: later it is drawn at once, not left blank for the rest of a hold)
     const redraw = map.redraw.bind(map);
     map.redraw = () => {
-      if (created.holding && created.gates.size > 0) created.wanted = true;
+      if (created.holding && created.gated) created.wanted = true;
       else redraw();
       return map;
     };
@@ -215,7 +215,7 @@ function sweep(map: HoldableMap, hold: Hold, afterFrame: boolean): void {
  * has its data in, draws the one frame that asks for their tiles (held, it would never ask).
  */
 function settle(map: HoldableMap, hold: Hold): void {
-  if (hold.gates.size > 0) return;
+  if (hold.gated) return;
   if (hold.waiting.size === 0) {
     release(map, hold);
     return;
@@ -236,7 +236,7 @@ function release(map: HoldableMap, hold: Hold): void {
   map.off("movestart", hold.onMove);
   hold.holding = false;
   hold.waiting.clear();
-  hold.gates.clear();
+  hold.gated = false;
   if (hold.wanted) {
     hold.wanted = false;
     hold.repaint();

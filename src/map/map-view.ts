@@ -529,7 +529,7 @@ export class MapView {
    */
   private warmUpCheckLayers(): void {
     if (this.destroyed || featureCount(this.findings) > 0) return;
-    this.endWarmup = warmUpPrograms(this.map, checkLayerSpecs(), () => this.map.triggerRepaint());
+    this.endWarmup = warmUpPrograms(this.map, checkLayerSpecs());
   }
 
   /** GeoJSON sources get numeric ids (the feature's index) so a click can find the original. */
@@ -537,12 +537,9 @@ export class MapView {
     const before = this.sourceData.get(sourceId);
     if (before === data) return;
     if (!this.map.getSource(sourceId)) return;
-    // nothing for nothing (a new empty collection): no trip through the map's worker to wait for
-    if (before && isEmptyParsed(before) && isEmptyParsed(data)) {
-      this.sourceData.set(sourceId, data);
-      return;
-    }
     this.sourceData.set(sourceId, data);
+    // nothing for nothing (a new empty collection): no trip through the map's worker to wait for
+    if (before && isEmptyParsed(before) && isEmptyParsed(data)) return;
     const notEmpty = featureCount(data) > 0;
     this.showWhileNotEmpty(sourceId, notEmpty);
     // packed: drawn from the tile worker's tiles, their features numbered by index as here

@@ -83,6 +83,7 @@ export type WarmupMap = {
   removeLayer(id: string): unknown;
   removeSource(id: string): unknown;
   setPaintProperty(id: string, name: string, value: unknown): unknown;
+  triggerRepaint(): void;
   isSourceLoaded(id: string): boolean;
   on(type: "render" | "data", listener: (event: WarmupEvent) => void): unknown;
   off(type: "render" | "data", listener: (event: WarmupEvent) => void): unknown;
@@ -96,7 +97,7 @@ const WARMUP_PIXELS = 8;
 
 /**
  * Programs a frame of the warm-up compiles at most: in software WebGL each takes tens of ms, the
- * page waiting for it, and ten in one frame made it the longest task of the first picture.
+ * page waiting for it (ten in one frame made a task of 400 ms).
  */
 export const PROGRAMS_PER_FRAME = 3;
 
@@ -139,19 +140,14 @@ export function warmupFrames(copies: readonly LayerSpecification[]): LayerSpecif
  * its centre, a few programs a frame, then takes them away. WebGL compiles a program the first
  * time something is drawn with it, and software WebGL (SwiftShader) takes tens of milliseconds a
  * program: without this the first check's frame compiled the hatch's and the outlines' programs
- * while the reviewer waited for the results, and the first picture's frame compiled ten. Returns a
- * function that ends the warm-up at once (results to draw).
+ * while the reviewer waited for the results. Call it while the map is quiet. Returns a function
+ * that ends the warm-up at once (results to draw).
  *
  * The copies are added with opacity 0, which MapLibre does not draw (nor compile for); once their
  * tiles are in, each frame shows one batch ({@link warmupFrames}) at {@link WARMUP_OPACITY} and
- * hides the one before. `draw` asks for a frame: MapLibre's own `triggerRepaint`, or, while the
- * map's frames are held (the first picture's gate, see `frame-hold.ts`), one drawn anyway.
+ * hides the one before (the base style has no paint transitions: a change is drawn at once).
  */
-export function warmUpPrograms(
-  map: WarmupMap,
-  specs: readonly LayerSpecification[],
-  draw: () => void,
-): () => void {
+export function warmUpPrograms(map: WarmupMap, specs: readonly LayerSpecification[]): () => void {
   const copies = warmupLayerSpecs(specs);
   if (!copies || map.getSource(WARMUP_SOURCE) !== undefined) return () => {};
   const frames = warmupFrames(copies);
@@ -179,7 +175,7 @@ export function warmUpPrograms(
   // its data in the map's worker: a frame asks for its tiles; they are in: the first batch
   const onData = (event: WarmupEvent) => {
     if (event.sourceId !== WARMUP_SOURCE) return;
-    if (event.sourceDataType === "metadata") draw();
+    if (event.sourceDataType === "metadata") map.triggerRepaint();
     else if (shown < 0 && event.tile !== undefined && map.isSourceLoaded(WARMUP_SOURCE)) next();
   };
   // a batch was drawn: the next one, or the end
@@ -194,19 +190,16 @@ export function warmUpPrograms(
       return;
     }
     show(shown, WARMUP_OPACITY);
-    draw();
+    map.triggerRepaint();
   };
   map.on("data", onData);
   map.on("render", onRender);
   return end;
 }
 
-/** A copy drawn at `opacity`, set at once (no transition). */
+/** A copy drawn at `opacity`. */
 function withOpacity(spec: LayerSpecification, opacity: number): LayerSpecification {
   const paint: Record<string, unknown> = { ...(spec as { paint?: object }).paint };
-  for (const name of OPACITY_PAINT[spec.type] ?? []) {
-    paint[name] = opacity;
-    paint[`${name}-transition`] = { duration: 0, delay: 0 };
-  }
+  for (const name of OPACITY_PAINT[spec.type] ?? []) paint[name] = opacity;
   return { ...spec, paint } as LayerSpecification;
 }

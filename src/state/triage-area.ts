@@ -247,18 +247,30 @@ export async function headlineAreaInSteps(
   options: { signal?: AbortSignal; kernel?: ClipKernel } = {},
 ): Promise<HeadlineArea> {
   const clip = options.kernel ?? sharedKernel();
-  const slices = { sliceMs: PAGE_SLICE_MS, ...(options.signal ? { signal: options.signal } : {}) };
-  // not in the task that asked (the list's render): its first slice a task later
-  await yieldToEventLoop();
-  options.signal?.throwIfAborted();
   const byRule: RuleArea[] = [];
-  for (const [rule, members] of await stepsInSlices(byRuleSteps(findings), slices)) {
-    const plan = await stepsInSlices(planRuleSteps(rule, members), slices);
+  for await (const plan of rulePlansInSlices(findings, options.signal)) {
     await yieldToEventLoop();
     options.signal?.throwIfAborted();
     byRule.push(ruleAreaOf(plan, unitedArea(plan, clip)));
   }
   return headlineOf(byRule);
+}
+
+/**
+ * The rules' plans, worked out in slices (see `core/check/steps.ts`), the first a task after the
+ * one that asked (the list's render): a rule's plan (its members' key, sums and polygons) took 100
+ * ms and more for a rule of 20 000 findings. Rejects with the signal's reason when it aborts.
+ */
+async function* rulePlansInSlices(
+  findings: readonly Finding[],
+  signal: AbortSignal | undefined,
+): AsyncGenerator<RulePlan> {
+  const slices = { sliceMs: PAGE_SLICE_MS, ...(signal ? { signal } : {}) };
+  await yieldToEventLoop();
+  signal?.throwIfAborted();
+  for (const [rule, members] of await stepsInSlices(byRuleSteps(findings), slices)) {
+    yield await stepsInSlices(planRuleSteps(rule, members), slices);
+  }
 }
 
 /**
@@ -280,19 +292,12 @@ export async function headlineAreaBy(
   uniter: Uniter,
   options: { signal?: AbortSignal } = {},
 ): Promise<HeadlineArea> {
-  const slices = { sliceMs: PAGE_SLICE_MS, ...(options.signal ? { signal: options.signal } : {}) };
-  // not in the task that asked (the list's render): its first slice a task later
-  await yieldToEventLoop();
-  options.signal?.throwIfAborted();
   const byRule: RuleArea[] = [];
-  for (const [rule, members] of await stepsInSlices(byRuleSteps(findings), slices)) {
-    // a rule's plan (its members' key, sums and polygons) in slices too: 100 ms and more for a
-    // rule of 20 000 findings, not to be added to the task that drew the list
-    const plan = await stepsInSlices(planRuleSteps(rule, members), slices);
+  for await (const plan of rulePlansInSlices(findings, options.signal)) {
     let union = 0;
     if (plan.parts.length > 0) {
-      const { known, store } = cachedUnion(uniter, rule, plan.key);
-      union = known ?? (await uniter.unite(rule, plan.united, options.signal));
+      const { known, store } = cachedUnion(uniter, plan.rule, plan.key);
+      union = known ?? (await uniter.unite(plan.rule, plan.united, options.signal));
       options.signal?.throwIfAborted();
       if (known === undefined) store(union);
     }

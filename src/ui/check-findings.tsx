@@ -78,7 +78,6 @@ export function CheckFindings({
   );
   const districts = useMemo(() => {
     if (!index) return [];
-
     const name = (code: string) =>
       code === CITY_KEY
         ? t("check.group.city")

@@ -87,6 +87,8 @@ function fakeMap() {
   const listeners = { render: new Set<Listener>(), data: new Set<Listener>() };
   const map: WarmupMap = {
     getCenter: () => ({ lng: 105.85, lat: 21.03 }),
+    /** A frame asked for. */
+    triggerRepaint: vi.fn(),
     getZoom: () => 10,
     getSource: (id) => sources.get(id),
     getLayer: (id) => layers.get(id),
@@ -121,8 +123,8 @@ function fakeMap() {
 describe("warming up the programs", () => {
   it("draws the copies at the map's centre, a few programs a frame once their tiles are in, then takes them away", () => {
     const { map, sources, layers, emit, drawn, listening } = fakeMap();
-    const draw = vi.fn();
-    warmUpPrograms(map, checkLayerSpecs(), draw);
+    const draw = vi.mocked(map.triggerRepaint);
+    warmUpPrograms(map, checkLayerSpecs());
     expect(layers.size).toBe(checkLayerSpecs().length);
     const square = sources.get(WARMUP_SOURCE)?.features[0]?.geometry;
     if (square?.type !== "Polygon") throw new Error("the warm-up's first feature is no square");
@@ -181,9 +183,9 @@ describe("warming up the programs", () => {
 
   it("ends at once when results come, and a second warm-up while one is on adds nothing", () => {
     const { map, sources, layers, listening } = fakeMap();
-    const end = warmUpPrograms(map, checkLayerSpecs(), () => {});
+    const end = warmUpPrograms(map, checkLayerSpecs());
     const count = layers.size;
-    warmUpPrograms(map, checkLayerSpecs(), () => {});
+    warmUpPrograms(map, checkLayerSpecs());
     expect(layers.size).toBe(count);
     end();
     end();

@@ -23,10 +23,11 @@ const OVERLAP_TOLERANCE_SQUARE_METERS = 1;
  * valid-geometry in SQL. Ring by ring on the geometry as written (`geom`): unclosed rings, rings of
  * fewer than three distinct positions, repeated consecutive positions; positions that are no
  * longitude/latitude as counted when loading (`bad_count`). Part by part on the polygons as the
- * engine prepares them, before they were made valid (`raw_poly`, else `poly`): `ST_IsValidDetail` says whether rings cross or touch (the places
- * where two rings meet, else the one GEOS names), whether a hole lies outside its shell or inside
- * another hole; the valid parts are measured for slivers (2 × area / perimeter on the spheroid) and
- * for overlaps between parts (the region covered twice, pieces over 1 m²).
+ * engine prepares them, before they were made valid (`raw_poly`, else `poly`): `ST_IsValidDetail`
+ * says whether rings cross or touch (the places where two rings meet, else the one GEOS names),
+ * whether a hole lies outside its shell or inside another hole; the valid parts are measured for
+ * slivers (2 × area / perimeter on the spheroid) and for overlaps between parts (the region covered
+ * twice, pieces over 1 m²).
  */
 function validGeometryQuery(rule: ValidGeometryRule, ctx: RuleSqlContext) {
   const params = new SqlParams();
