@@ -34,9 +34,20 @@ export function colorExpression(style: LayerStyle): ColorValue {
 }
 
 /**
- * The MapLibre layers that draw one catalogue layer, bottom to top: polygons as a fill plus an
- * outline, lines as a line, points as circles. Opacity and visibility start as given and are later
- * changed in place (see {@link opacityPaint}).
+ * The widest outline (px) a polygon layer's fill draws itself. MapLibre's fill antialiasing strokes
+ * each ring with a 1 px line in the fill's colour and opacity, from the fill's own vertices; an
+ * outline layer instead builds and draws a second, larger set of vertices (four per point) with the
+ * costliest program of the style. With software WebGL (SwiftShader) that layer was a quarter of a
+ * redraw of the default view, and the worker built its vertices for every tile, for a line
+ * the fill's edge draws as well.
+ */
+export const FILL_EDGE_WIDTH = 1;
+
+/**
+ * The MapLibre layers that draw one catalogue layer, bottom to top: polygons as a fill whose edge is
+ * their outline, or, for an outline wider than {@link FILL_EDGE_WIDTH}, a fill plus an outline layer;
+ * lines as a line, points as circles. Opacity and visibility start as given and are later changed in
+ * place (see {@link opacityPaint}).
  */
 export function planLayerSpecs(
   layer: LayerEntry,
@@ -48,25 +59,28 @@ export function planLayerSpecs(
   const layout = { visibility: visible ? ("visible" as const) : ("none" as const) };
   const width = layer.style.width;
   switch (layer.geometryType) {
-    case "polygon":
+    case "polygon": {
+      const fill = {
+        id: `${source}:fill`,
+        type: "fill" as const,
+        source,
+        layout,
+        filter: POLYGONS,
+        paint: { "fill-color": color, "fill-opacity": opacity },
+      };
+      if ((width ?? FILL_EDGE_WIDTH) <= FILL_EDGE_WIDTH) return [fill];
       return [
-        {
-          id: `${source}:fill`,
-          type: "fill",
-          source,
-          layout,
-          filter: POLYGONS,
-          paint: { ...OUTLINED_FILL_PAINT, "fill-color": color, "fill-opacity": opacity },
-        },
+        { ...fill, paint: { ...OUTLINED_FILL_PAINT, ...fill.paint } },
         {
           id: `${source}:outline`,
           type: "line",
           source,
           layout,
           filter: POLYGONS,
-          paint: { "line-color": color, "line-width": width ?? 1, "line-opacity": opacity },
+          paint: { "line-color": color, "line-width": width, "line-opacity": opacity },
         },
       ];
+    }
     case "line":
       return [
         {

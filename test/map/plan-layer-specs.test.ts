@@ -37,14 +37,31 @@ describe("colorExpression", () => {
 });
 
 describe("planLayerSpecs", () => {
-  it("draws polygons as fill plus outline on the layer's source", () => {
-    const specs = planLayerSpecs(landUseLayer(), true, 0.4);
+  it("draws polygons with an outline of at most 1 px as one fill whose edge is the outline", () => {
+    for (const width of [undefined, 0.5, 1]) {
+      const base = landUseLayer();
+      const specs = planLayerSpecs({ ...base, style: { ...base.style, width } }, true, 0.4);
+      expect(specs.map((s) => [s.id, s.type, "source" in s && s.source])).toEqual([
+        ["plan:national-land-use:fill", "fill", "plan:national-land-use"],
+      ]);
+      expect(specs[0]?.layout).toEqual({ visibility: "visible" });
+      // MapLibre strokes the fill's edge (antialiasing, on unless turned off) in its colour
+      expect(specs[0]?.paint).toEqual({
+        "fill-color": colorExpression(base.style),
+        "fill-opacity": 0.4,
+      });
+    }
+  });
+
+  it("draws polygons with a wider outline as a fill without its edge plus an outline layer", () => {
+    const base = landUseLayer();
+    const specs = planLayerSpecs({ ...base, style: { ...base.style, width: 1.5 } }, true, 0.4);
     expect(specs.map((s) => [s.id, s.type, "source" in s && s.source])).toEqual([
       ["plan:national-land-use:fill", "fill", "plan:national-land-use"],
       ["plan:national-land-use:outline", "line", "plan:national-land-use"],
     ]);
-    expect(specs[0]?.layout).toEqual({ visibility: "visible" });
-    expect(specs[0]?.paint).toMatchObject({ "fill-opacity": 0.4 });
+    expect(specs[0]?.paint).toMatchObject({ "fill-antialias": false, "fill-opacity": 0.4 });
+    expect(specs[1]?.paint).toMatchObject({ "line-width": 1.5, "line-opacity": 0.4 });
   });
 
   it("draws lines with the style width and points as circles, hidden when asked", () => {
@@ -61,7 +78,12 @@ describe("planLayerSpecs", () => {
 
 describe("opacityPaint", () => {
   it("names the opacity properties of each layer type", () => {
-    const [fill, outline] = planLayerSpecs(landUseLayer(), true, 1);
+    const base = landUseLayer();
+    const [fill, outline] = planLayerSpecs(
+      { ...base, style: { ...base.style, width: 2 } },
+      true,
+      1,
+    );
     const [point] = planLayerSpecs(layerEntry({ geometryType: "point" }), true, 1);
     expect(fill && opacityPaint(fill, 0.3)).toEqual([["fill-opacity", 0.3]]);
     expect(outline && opacityPaint(outline, 0.3)).toEqual([["line-opacity", 0.3]]);

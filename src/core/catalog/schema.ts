@@ -78,7 +78,7 @@ export const layerStyle = z.discriminatedUnion("type", [
   z.strictObject({
     type: z.literal("simple"),
     color: cssColor,
-    /** Line width in pixels (lines and outlines). */
+    /** Line width in pixels (lines and outlines; an outline of 1 px or less is the fill's edge). */
     width: z.number().positive().optional(),
     label: localizedText.optional(),
   }),
