@@ -1,6 +1,6 @@
 import * as maplibregl from "maplibre-gl";
 import { stripUnitPrefix } from "../core/text/normalize-search";
-import { placeLabelsWithLeaders } from "./label-collision";
+import { type LabelBox, placeLabelsWithLeaders } from "./label-collision";
 import { MarkerLabels } from "./marker-labels";
 
 /** What a district label needs: where it goes and how important it is. */
@@ -34,6 +34,9 @@ const SVG = "http://www.w3.org/2000/svg";
  * with a leader line back to it (see `placeLabelsWithLeaders`), and hidden only when no spot is free.
  */
 export class DistrictLabels extends MarkerLabels<Placed> {
+  /** The names shown by the last layout, where they are drawn (after any move off their anchor). */
+  private shownBoxes: LabelBox[] = [];
+
   /** Replaces every label. */
   set(labels: readonly DistrictLabel[]): void {
     this.clear();
@@ -75,6 +78,10 @@ export class DistrictLabels extends MarkerLabels<Placed> {
       };
     });
     const placed = placeLabelsWithLeaders(boxes, viewport);
+    this.shownBoxes = boxes.flatMap((box) => {
+      const offset = placed.get(box.key);
+      return offset ? [{ ...box, x: box.x + offset.dx, y: box.y + offset.dy }] : [];
+    });
     for (const { label, element, text, leader } of this.placed) {
       const offset = placed.get(label.code);
       element.classList.toggle("district-label--hidden", !offset);
@@ -87,5 +94,13 @@ export class DistrictLabels extends MarkerLabels<Placed> {
       leader.setAttribute("x2", String(dx));
       leader.setAttribute("y2", String(dy));
     }
+  }
+
+  /**
+   * The district names on screen, as boxes: other labels keep off them. Up to date after each move,
+   * since the district labels are laid out first (see {@link OrientationLabels}).
+   */
+  shown(): readonly LabelBox[] {
+    return this.shownBoxes;
   }
 }

@@ -9,39 +9,6 @@ export type LabelBox = {
   priority: number;
 };
 
-/**
- * Chooses which labels to show so none overlap: greedy by priority (ties by input order), a label
- * is kept when its box stays at least `gapPx` away from every kept box and reaches into the
- * viewport. 30 district labels make the quadratic check cheap.
- */
-export function placeLabels(
-  boxes: readonly LabelBox[],
-  viewport: { width: number; height: number },
-  gapPx = 4,
-): Set<string> {
-  const order = boxes
-    .map((box, index) => ({ box, index }))
-    .sort((a, b) => b.box.priority - a.box.priority || a.index - b.index);
-  const kept: LabelBox[] = [];
-  for (const { box } of order) {
-    const halfW = box.width / 2 + gapPx;
-    const halfH = box.height / 2 + gapPx;
-    const inside =
-      box.x + box.width / 2 > 0 &&
-      box.x - box.width / 2 < viewport.width &&
-      box.y + box.height / 2 > 0 &&
-      box.y - box.height / 2 < viewport.height;
-    if (!inside) continue;
-    const overlaps = kept.some(
-      (other) =>
-        Math.abs(other.x - box.x) < halfW + other.width / 2 &&
-        Math.abs(other.y - box.y) < halfH + other.height / 2,
-    );
-    if (!overlaps) kept.push(box);
-  }
-  return new Set(kept.map((b) => b.key));
-}
-
 /** Where a label was placed: its centre's offset from its anchor, in CSS pixels. */
 export type LabelOffset = { dx: number; dy: number };
 
@@ -73,20 +40,24 @@ export function leaderOffsets(height: number, maxRadiusPx = 150): LabelOffset[] 
 
 /**
  * Places every label it can without overlaps, greedy by priority (ties by input order): on its
- * anchor if that spot is free, else at the nearest free offset of {@link leaderOffsets} (wholly
- * inside the viewport, and off every anchor of another label, so no leader line ends under a name).
- * Returns each placed label's offset; a label missing from the result found no free spot.
+ * anchor if that spot is free, else at the nearest free offset of {@link leaderOffsets} up to
+ * `maxRadiusPx` away (wholly inside the viewport, and off every anchor of another label, so no
+ * leader line ends under a name). A spot is free when it stays `gapPx` away from every label kept
+ * so far and from every box of `obstacles` (labels of another set, placed before). 30 district
+ * labels make the quadratic check cheap. Returns each placed label's offset; a label missing from
+ * the result found no free spot.
  */
 export function placeLabelsWithLeaders(
   boxes: readonly LabelBox[],
   viewport: { width: number; height: number },
   gapPx = 3,
   maxRadiusPx = 150,
+  obstacles: readonly LabelBox[] = [],
 ): Map<string, LabelOffset> {
   const order = boxes
     .map((box, index) => ({ box, index }))
     .sort((a, b) => b.box.priority - a.box.priority || a.index - b.index);
-  const kept: LabelBox[] = [];
+  const kept: LabelBox[] = [...obstacles];
   const placed = new Map<string, LabelOffset>();
   const fits = (box: LabelBox, moved: boolean) => {
     const halfW = box.width / 2;

@@ -263,7 +263,7 @@ export class MapView {
     this.tooltip = new HoverTooltip(this.map);
     this.marker = new PlaceMarker(this.map);
     this.labels = new DistrictLabels(this.map);
-    this.orientationLabels = new OrientationLabels(this.map);
+    this.orientationLabels = new OrientationLabels(this.map, () => this.labels.shown());
     this.flagDraw = new FlagDraw(this.map);
     // The style is ready for sources and layers before the map's first frame; `load` would wait
     // for frames drawn while nothing has come yet.

@@ -1,27 +1,48 @@
 import * as maplibregl from "maplibre-gl";
 import type { OrientationLabel } from "../state/orientation";
-import { placeLabels } from "./label-collision";
+import { type LabelBox, placeLabelsWithLeaders } from "./label-collision";
 import { MarkerLabels } from "./marker-labels";
 
-type Placed = { label: OrientationLabel; element: HTMLElement; marker: maplibregl.Marker };
+type Placed = {
+  label: OrientationLabel;
+  element: HTMLElement;
+  text: HTMLElement;
+  marker: maplibregl.Marker;
+};
+
+/** How far a name may be nudged off its place to clear another (no leader line: it stays near). */
+const NUDGE_PX = 40;
 
 /**
  * Names of the orientation layer (rivers, lakes, ring roads, district seats), each from its kind's
- * zoom on, never over another.
+ * zoom on, never over another nor over a district's name: nudged aside when its place is taken,
+ * hidden when no place near it is free (`districtNames`: the district labels,
+ * made first, so laid out first after each move: MapLibre calls listeners in the order they came).
  */
 export class OrientationLabels extends MarkerLabels<Placed> {
+  constructor(
+    map: maplibregl.Map,
+    private readonly districtNames: () => readonly LabelBox[] = () => [],
+  ) {
+    super(map);
+  }
+
   /** Replaces every label. */
   set(labels: readonly OrientationLabel[]): void {
     this.clear();
     this.placed = labels.map((label) => {
       const element = document.createElement("div");
       element.className = `orientation-label orientation-label--${label.kind}`;
-      element.textContent = label.name;
       element.dataset.id = label.id;
+      // the marker positions its element; a nudge moves the text inside it
+      const text = document.createElement("span");
+      text.className = "orientation-label__text";
+      text.textContent = label.name;
+      element.append(text);
       const marker = new maplibregl.Marker({ element, anchor: "center" })
         .setLngLat(label.at)
         .addTo(this.map);
-      return { label, element, marker };
+      return { label, element, text, marker };
     });
     this.layout();
   }
@@ -41,9 +62,12 @@ export class OrientationLabels extends MarkerLabels<Placed> {
         priority: -label.minZoom,
       };
     });
-    const shown = placeLabels(boxes, { width: canvas.clientWidth, height: canvas.clientHeight });
-    for (const { label, element } of this.placed) {
-      element.classList.toggle("orientation-label--hidden", !shown.has(label.id));
+    const viewport = { width: canvas.clientWidth, height: canvas.clientHeight };
+    const placed = placeLabelsWithLeaders(boxes, viewport, 4, NUDGE_PX, this.districtNames());
+    for (const { label, element, text } of this.placed) {
+      const offset = placed.get(label.id);
+      element.classList.toggle("orientation-label--hidden", !offset);
+      text.style.transform = offset ? `translate(${offset.dx}px, ${offset.dy}px)` : "";
     }
   }
 }

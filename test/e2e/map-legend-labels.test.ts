@@ -99,7 +99,7 @@ describe("labels and legend on the map, in Chromium against the built app", () =
     async () => {
       const { page } = app;
       await page.evaluate(() => {
-        location.hash = "#map=13/21.04/105.835&layers=";
+        location.hash = "#map=13/21.03/105.85&layers=";
       });
       await page.waitForFunction(() => (window.__planLayersMap?.getZoom() ?? 0) > 12.9);
       await page.waitForTimeout(500);
@@ -108,6 +108,32 @@ describe("labels and legend on the map, in Chromium against the built app", () =
         .allTextContents();
       expect(shown).toEqual(expect.arrayContaining(["Hồ Tây", "Hồ Hoàn Kiếm", "Sông Hồng"]));
       expect(shown.some((name) => name.startsWith("Vành đai"))).toBe(true);
+      // no name over a district's (Hồ Hoàn Kiếm sat on "Hoàn Kiếm"): nudged aside, or hidden
+      const overlaps = await page.evaluate(() => {
+        // the box of the text itself, wherever the label moved it
+        const rects = (selector: string) =>
+          [...document.querySelectorAll(selector)].map((el) => {
+            const range = document.createRange();
+            range.selectNodeContents(el);
+            return { name: el.textContent ?? "", rect: range.getBoundingClientRect() };
+          });
+        const districts = rects(
+          ".district-label:not(.district-label--hidden) .district-label__text",
+        );
+        const names = rects(".orientation-label:not(.orientation-label--hidden)");
+        return names.flatMap((n) =>
+          districts
+            .filter(
+              (d) =>
+                n.rect.left < d.rect.right &&
+                d.rect.left < n.rect.right &&
+                n.rect.top < d.rect.bottom &&
+                d.rect.top < n.rect.bottom,
+            )
+            .map((d) => `${n.name} over ${d.name}`),
+        );
+      });
+      expect(overlaps).toEqual([]);
       const drawn = await page.evaluate(
         () =>
           window.__planLayersMap?.queryRenderedFeatures({ layers: ["base:orientation-lake"] })
