@@ -33,14 +33,36 @@ export class LayerLoader {
   private broken = false;
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
+  /** Reads by kind and URL, kept once they succeed (see {@link LayerLoader.load}). */
+  private readonly reads = new Map<string, Promise<FeatureCollection>>();
 
   constructor(
     private readonly factory: LayerLoadWorkerFactory | null,
     private readonly fallback: LoadLayerFile,
   ) {}
 
-  /** The file at `url` as a collection of `kind` geometries; rejects with a {@link LoadError}. */
+  /**
+   * The file at `url` as a collection of `kind` geometries; rejects with a {@link LoadError} that
+   * names the file as this caller knows it. A file asked for twice is read once: the base map's
+   * districts and the catalogue's district layer are the same file, and each read costs a decode
+   * in the worker and a copy to the page, both on the way to the first picture. The collection is
+   * shared, so no caller may change it (none does: the map copies what it adds ids to). A failed
+   * read is not kept: asking again tries again.
+   */
   load(url: URL, file: string, kind: GeometryKind): Promise<FeatureCollection> {
+    const key = `${kind} ${url.href}`;
+    let read = this.reads.get(key);
+    if (!read) {
+      read = this.read(url, file, kind);
+      this.reads.set(key, read);
+      read.catch(() => this.reads.delete(key));
+    }
+    return read.catch((error: unknown) => {
+      throw error instanceof LoadError ? new LoadError({ ...error.failure, file }) : error;
+    });
+  }
+
+  private read(url: URL, file: string, kind: GeometryKind): Promise<FeatureCollection> {
     if (this.broken || !this.factory) return this.fallback(url, file, kind);
     return new Promise<FeatureCollection>((resolve, reject) => {
       const request: ToLayerLoadWorker = { id: this.nextId++, url: url.href, file, kind };

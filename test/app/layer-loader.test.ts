@@ -68,6 +68,43 @@ describe("LayerLoader", () => {
     expect(fallback).not.toHaveBeenCalled();
   });
 
+  it("reads a file asked for twice once (the base districts and the district layer), per kind", async () => {
+    const worker = fakeWorker();
+    const loader = new LayerLoader(worker.factory, vi.fn());
+    const base = loader.load(url("districts.fgb"), "data/districts.fgb", "polygon");
+    const plan = loader.load(url("districts.fgb"), "../data/districts.fgb", "polygon");
+    const asPoints = loader.load(url("districts.fgb"), "districts.fgb", "point");
+    expect(worker.asked.map((r) => [r.file, r.kind])).toEqual([
+      ["data/districts.fgb", "polygon"],
+      ["districts.fgb", "point"],
+    ]);
+    worker.reply({ id: worker.asked[0]?.id ?? 0, ok: true, data: collection("districts") });
+    const [fromBase, fromPlan] = await Promise.all([base, plan]);
+    expect(fromPlan).toBe(fromBase);
+    // read already: answered without asking the worker again
+    const later = loader.load(url("districts.fgb"), "x", "polygon");
+    await expect(later).resolves.toBe(fromBase);
+    expect(worker.asked).toHaveLength(2);
+    void asPoints.catch(() => {});
+  });
+
+  it("names the file as each caller knows it when a shared read fails, and tries again later", async () => {
+    const worker = fakeWorker();
+    const loader = new LayerLoader(worker.factory, vi.fn());
+    const base = loader.load(url("gone.fgb"), "data/gone.fgb", "polygon");
+    const plan = loader.load(url("gone.fgb"), "../data/gone.fgb", "polygon");
+    const failure = { file: "data/gone.fgb", reason: "not-found", detail: "404" } as const;
+    worker.reply({ id: worker.asked[0]?.id ?? 0, ok: false, failure });
+    const files = await Promise.all(
+      [base, plan].map((p) => p.catch((e: unknown) => (e as LoadError).failure.file)),
+    );
+    expect(files).toEqual(["data/gone.fgb", "../data/gone.fgb"]);
+    const again = loader.load(url("gone.fgb"), "data/gone.fgb", "polygon");
+    expect(worker.asked).toHaveLength(2);
+    worker.reply({ id: worker.asked[1]?.id ?? 0, ok: true, data: collection("back") });
+    await expect(again).resolves.toEqual(collection("back"));
+  });
+
   it("starts its worker before the first request when asked, and loads on that one", async () => {
     const worker = fakeWorker();
     const loader = new LayerLoader(worker.factory, vi.fn());

@@ -67,6 +67,9 @@ describe("the first picture, in Chromium against the built app", () => {
       const requests: Request[] = [];
       page.on("request", (request) => requests.push(request));
       const loaded = (pattern: RegExp) => requests.filter((r) => pattern.test(r.url()));
+      const fromContext: string[] = [];
+      page.context().on("request", (request) => fromContext.push(request.url()));
+      const workerRequests = (pattern: RegExp) => fromContext.filter((u) => pattern.test(u));
       await openApp(page);
       const drawnAt = await firstMapAt(page);
 
@@ -96,6 +99,9 @@ describe("the first picture, in Chromium against the built app", () => {
       for (const file of ["layers/catalog.json", "data/districts-index.json"]) {
         expect(loaded(new RegExp(`/${file}$`)), file).toHaveLength(1);
       }
+      // The base map's districts and the catalogue's district layer are one file, read once
+      // (asked for by the layer-loading worker: counted over the whole browser context).
+      expect(workerRequests(/\/data\/hanoi-districts\.fgb$/)).toHaveLength(1);
 
       // Nothing of the check, the comparison or the import before they are opened.
       for (const module of ["check-panel", "check-worker", "import-dialog", "proposal-compare"]) {
