@@ -3,8 +3,9 @@ import { convertDvhcvn } from "../../core/admin/convert-dvhcvn";
 import { checkDistrictTiling } from "../../core/admin/district-tiling";
 import { buildDistrictsIndex, withAreas } from "../../core/admin/districts-index";
 import { EXPECTED_DISTRICTS, type ExpectedDistricts } from "../../core/admin/expected-districts";
-import { mergeProvinces } from "../../core/admin/provinces";
+import { mergeProvinces, PROVINCE_BORDER_TOLERANCE_DEG } from "../../core/admin/provinces";
 import { readBoundary, readDistricts } from "../../core/admin/read-admin-geojson";
+import { simplifyBorders } from "../../core/admin/simplify-borders";
 import type { AdminBoundaries } from "../../core/admin/types";
 import { PlanInputError } from "../../core/plan/plan-input-error";
 import { crsStep } from "../../core/proposal/crs-step";
@@ -247,7 +248,10 @@ export function buildOutputs(
     bytes: writeFlatGeobuf(collection, { name: file, ...(title ? { title } : {}) }),
     features: collection.features.length,
   });
-  const provinces = mergeProvinces(simplified, detailed, admin.boundary);
+  const provinces = simplifyBorders(
+    mergeProvinces(simplified, detailed, admin.boundary),
+    PROVINCE_BORDER_TOLERANCE_DEG,
+  );
   const index = buildDistrictsIndex(districts, deps.generatedAt);
   const outputs: Output[] = [
     fgb(DISTRICTS_OUTPUT, districts, "Quận, huyện, thị xã Hà Nội / Hà Nội districts"),
