@@ -14,9 +14,9 @@ const output = simplifyBorders(input, PROVINCE_BORDER_TOLERANCE_DEG);
 if (process.env.REGEN)
   writeFileSync(join(dir, "out.geojson"), `${JSON.stringify(output, null, 1)}\n`);
 
-const ring = (f: Feature | undefined) => (f?.geometry as Polygon).coordinates[0] as Position[];
+const ring = (f: Feature | undefined) => (f?.geometry as Polygon | undefined)?.coordinates[0] ?? [];
 const key = (p: Position) => `${p[0]},${p[1]}`;
-/** Positions of `a`'s ring that lie on x ≈ 1 (the shared border), as text. */
+/** Positions of a ring that lie on x ≈ 1 (the shared border), as text. */
 const onBorder = (positions: Position[]) =>
   new Set(positions.filter((p) => Math.abs((p[0] ?? 0) - 1) < 0.02).map(key));
 
