@@ -4,7 +4,7 @@ import type { SizeLimit } from "../core/validate/size-limit";
 import type { GeometryKind } from "../core/validate/validate-layer";
 import { BROWSER_MAX_FGB_BYTES, FGB_TOO_LARGE_ADVICE } from "../io/fgb-limits";
 import { DEFAULT_READ_LIMITS, LAYER_LIMIT } from "../io/read-limits";
-import { formatOfName, readSource } from "../io/registry";
+import { formatOfName, preloadReaderFor, readSource } from "../io/registry";
 import { fetchBytes, issuesError } from "./load-source";
 
 /*
@@ -34,6 +34,7 @@ export async function loadFeatureCollection(
   kind: GeometryKind,
 ): Promise<FeatureCollection> {
   const limit = formatOfName(url.pathname) === "fgb" ? FGB_LIMIT : LAYER_LIMIT;
+  preloadReaderFor(url.pathname);
   const bytes = await fetchBytes(url, file, limit);
   const result = await readSource([{ name: file, bytes }], {
     limits: { ...DEFAULT_READ_LIMITS, maxBytes: limit.bytes },

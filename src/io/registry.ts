@@ -86,6 +86,17 @@ export function formatOfName(name: string): FormatId | null {
   return FORMATS.find((f) => f.extensions.includes(ext))?.id ?? null;
 }
 
+/**
+ * Starts loading the reader of the format a file's name says, so that it comes while the file's
+ * bytes do: each reader is a chunk of its own, and fetched only once the bytes were in, it made
+ * every first file of its format wait a round trip more. The read still picks its reader by the
+ * bytes; a load that fails here is left for that read to report.
+ */
+export function preloadReaderFor(name: string): void {
+  const id = formatOfName(name);
+  if (id !== null) void entryOf(id).load().catch(() => {});
+}
+
 /** The stem a Shapefile part or sidecar shares with its .shp ("a" of "a.shp.xml" too), or null. */
 function shapefileStem(name: string): string | null {
   const ext = extensionOf(name);

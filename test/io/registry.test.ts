@@ -1,9 +1,15 @@
 import { zipSync } from "fflate";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { layerFromRead } from "../../src/core/proposal/layer-from-read";
 import type { ReadResult } from "../../src/io/format-types";
 import { DEFAULT_READ_LIMITS } from "../../src/io/read-limits";
-import { FORMATS, formatOfName, groupFiles, readSource } from "../../src/io/registry";
+import {
+  FORMATS,
+  formatOfName,
+  groupFiles,
+  preloadReaderFor,
+  readSource,
+} from "../../src/io/registry";
 import { fixture, readBytes, readFixture } from "./read-fixtures";
 
 const errors = (r: ReadResult) => r.problems.filter((p) => p.severity === "error");
@@ -12,6 +18,20 @@ const ids = (r: ReadResult) => r.collection.features.map((f) => f.properties?.id
 const NAMES = ["Khu đô thị Tây Hồ", "Khu thương mại Hoàn Kiếm", "Đất trồng lúa Đông Anh"];
 const set = (folder: string, exts = ["shp", "shx", "dbf", "prj", "cpg"]) =>
   exts.map((e) => `shapefile/${folder}/zones.${e}`);
+
+describe("preloadReaderFor: the reader a name says, asked for before the bytes come", () => {
+  it("loads that format's reader and no other; an unknown name loads none", () => {
+    const spies = FORMATS.map((entry) => vi.spyOn(entry, "load"));
+    try {
+      preloadReaderFor("/data/city-plan-zones.fgb");
+      preloadReaderFor("/layers/notes.txt");
+      const loaded = FORMATS.filter((_, i) => (spies[i]?.mock.calls.length ?? 0) > 0);
+      expect(loaded.map((f) => f.id)).toEqual(["fgb"]);
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
+  });
+});
 
 describe("groupFiles: dropped files into inputs", () => {
   it("a .shp with its parts and sidecars is one input, any letter case; others stand alone", () => {
