@@ -1,7 +1,7 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./app/App";
-import { startLayerLoading } from "./app/layer-loader";
+import { startFirstPictureLoads } from "./app/start-loading";
 import { initI18n } from "./i18n";
 import { parseUrlState } from "./state/url-state";
 import "./ui/app.css";
@@ -11,7 +11,7 @@ const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");
 
 initI18n(parseUrlState(window.location.hash).lang ?? "vi");
-startLayerLoading();
+startFirstPictureLoads(window.location.hash);
 
 createRoot(root).render(
   <StrictMode>

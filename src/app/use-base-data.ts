@@ -69,12 +69,25 @@ async function loadBase(): Promise<BaseDataState> {
   };
 }
 
+let started: Promise<BaseDataState> | null = null;
+
+/**
+ * Starts reading the base map's files, once per page: called as the app starts (main.tsx), before
+ * its first render, so the layer-loading worker decodes them while the page renders; it used to
+ * be asked only by the first render's effects, some 450 ms later here. {@link useBaseData} takes
+ * the same reads.
+ */
+export function startBaseData(): Promise<BaseDataState> {
+  started ??= loadBase();
+  return started;
+}
+
 /** Loads data/ (the output of `npm run data`) once. */
 export function useBaseData(): BaseDataState {
   const [state, setState] = useState<BaseDataState>({ status: "loading" });
   useEffect(() => {
     let cancelled = false;
-    void loadBase().then((result) => {
+    void startBaseData().then((result) => {
       if (!cancelled) setState(result);
     });
     return () => {
