@@ -94,7 +94,10 @@ export function formatOfName(name: string): FormatId | null {
  */
 export function preloadReaderFor(name: string): void {
   const id = formatOfName(name);
-  if (id !== null) void entryOf(id).load().catch(() => {});
+  if (id !== null)
+    void entryOf(id)
+      .load()
+      .catch(() => {});
 }
 
 /** The stem a Shapefile part or sidecar shares with its .shp ("a" of "a.shp.xml" too), or null. */
