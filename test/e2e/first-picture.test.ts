@@ -99,6 +99,15 @@ describe("the first picture, in Chromium against the built app", () => {
       for (const file of ["layers/catalog.json", "data/districts-index.json"]) {
         expect(loaded(new RegExp(`/${file}$`)), file).toHaveLength(1);
       }
+      // The map's code (MapLibre's chunk among it) is preloaded by the page's head, beside the
+      // entry chunk, and that answer is used: one request each.
+      const html = await (await fetch(appUrl())).text();
+      for (const module of ["map-view", "maplibre"]) {
+        expect(html, module).toMatch(
+          new RegExp(`rel="modulepreload"[^>]*/${module}-[\\w-]+\\.js"`),
+        );
+        expect(loaded(chunkOf(module)), module).toHaveLength(1);
+      }
       // The base map's districts and the catalogue's district layer are one file, read once
       // (asked for by the layer-loading worker: counted over the whole browser context).
       expect(workerRequests(/\/data\/hanoi-districts\.fgb$/)).toHaveLength(1);
