@@ -25,18 +25,20 @@ export function identifyHits(
   const features = new Set<unknown>();
   const districtSlot = new Map<string, number>();
   for (const hit of hits) {
-    if (features.has(hit.feature)) continue;
-    features.add(hit.feature);
+    // A district by its code first: the base map and the catalogue's layer read the same file,
+    // so their hits may hold the very same feature, and the base map's must still win.
     const code = districtCodeOf(hit, layersById);
-    if (code === null) {
-      out.push(hit);
+    if (code !== null) {
+      const slot = districtSlot.get(code);
+      if (slot === undefined) {
+        districtSlot.set(code, out.length);
+        out.push(hit);
+      } else if (hit.kind === "district") out[slot] = hit;
       continue;
     }
-    const slot = districtSlot.get(code);
-    if (slot === undefined) {
-      districtSlot.set(code, out.length);
-      out.push(hit);
-    } else if (hit.kind === "district") out[slot] = hit;
+    if (features.has(hit.feature)) continue;
+    features.add(hit.feature);
+    out.push(hit);
   }
   return out;
 }

@@ -41,6 +41,18 @@ describe("identifyHits", () => {
     ]);
   });
 
+  it("gives the base map's entry when both hits hold the same feature (one file read once)", () => {
+    const hits: FeatureHit[] = [
+      { kind: "plan", layerId: ZONES.id, feature: zone },
+      { kind: "plan", layerId: DISTRICT_LAYER.id, feature: hoanKiemBase },
+      { kind: "district", feature: hoanKiemBase },
+    ];
+    expect(identifyHits(hits, LAYERS)).toEqual([
+      { kind: "plan", layerId: ZONES.id, feature: zone },
+      { kind: "district", feature: hoanKiemBase },
+    ]);
+  });
+
   it("keeps the topmost first and drops a feature reported twice (fill and outline)", () => {
     const hits: FeatureHit[] = [
       { kind: "plan", layerId: ZONES.id, feature: zone },
