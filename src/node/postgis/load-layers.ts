@@ -168,7 +168,11 @@ export async function loadLayer(
   return load.finish();
 }
 
-/** Loads the district index's polygons (code, poly) and indexes them; returns the relation. */
+/**
+ * Loads the district index's polygons (code, poly) and indexes them; returns the relation. They
+ * are the index's, already repaired where invalid (`buildDistrictIndex`), so both engines place
+ * findings by the very same district polygons.
+ */
 export async function loadDistricts(client: ClientBase, index: DistrictIndex): Promise<string> {
   const relation = DISTRICT_RELATION;
   const staging = quoteIdent("pl_stage_districts");
