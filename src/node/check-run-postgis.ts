@@ -47,15 +47,14 @@ export async function runCheckInPostgis(options: RunPostgisOptions): Promise<Run
         // the connection is shared with the layers being copied in: one at a time
         (file) =>
           inTurn(client, async () => {
-            if (plan.districts?.id === file.id) {
-              const { path, table } = file;
-              const collection = await readTableFeatures(client, catalog, file.id, path, table);
+            const { id, path, table } = file;
+            if (plan.districts?.id === id) {
+              const collection = await readTableFeatures(client, catalog, id, path, table);
               return { collection, warnings: [] };
             }
-            const use = uses.get(file.id) ?? { raw: false, geography: false };
-            const { path, table } = file;
-            const attached = await attachTable(client, catalog, file.id, path, table, use);
-            relations.set(file.id, attached.relation);
+            const use = uses.get(id) ?? { raw: false, geography: false };
+            const attached = await attachTable(client, catalog, id, path, table, use);
+            relations.set(id, attached.relation);
             return { collection: attached.collection, warnings: [] };
           }),
         (file) => {
