@@ -1,5 +1,5 @@
 import { basename, dirname, resolve } from "node:path";
-import type { FeatureCollection } from "geojson";
+import type { Feature, FeatureCollection } from "geojson";
 import { districtLayer } from "../core/catalog/catalog-queries";
 import { type Rule, referencedLayers } from "../core/catalog/rules-schema";
 import type { PostgisTable } from "../core/catalog/schema";
@@ -44,6 +44,20 @@ export type LayerFile = {
 
 /** Reads a layer whose source is a PostGIS table (the PostGIS engine's; absent in process). */
 export type TableReader = (file: LayerFile & { table: PostgisTable }) => Promise<ReadLayer>;
+
+/**
+ * Where the PostGIS engine copies a layer's features as its reader validates them, so the file is
+ * read once (absent in process): `add` is given each run of valid features in file order, then
+ * `finish` once the whole layer was found valid, or `abandon` when it was not.
+ */
+export type FeatureLoad = {
+  add(features: readonly Feature[]): Promise<void>;
+  finish(): Promise<void>;
+  abandon(): Promise<void>;
+};
+
+/** The load of a layer file's features, or null: not loaded as it is read. */
+export type LoadAsRead = (file: LayerFile) => FeatureLoad | null;
 
 /** The proposal's files (absolute paths) and how to read it. */
 export type ProposalFiles = { paths: string[] } & ProposalRead;
@@ -178,11 +192,16 @@ export async function planInputs(source: CheckSource): Promise<InputPlan> {
 
 /**
  * Reads every file of the plan concurrently into the engine's input. Every bad file is reported,
- * not only the first.
+ * not only the first. `loadAsRead` (the PostGIS engine's): each layer file's features are handed
+ * on as they are validated, a streamed layer's a batch at a time during its one pass.
  *
  * @throws CheckInputError naming each bad file and feature
  */
-export async function readInputs(plan: InputPlan, readTable?: TableReader): Promise<LoadedInputs> {
+export async function readInputs(
+  plan: InputPlan,
+  readTable?: TableReader,
+  loadAsRead?: LoadAsRead,
+): Promise<LoadedInputs> {
   const warnings: string[] = [];
   const { proposal } = plan;
   const read = async (f: LayerFile): Promise<ReadLayer> => {
@@ -190,24 +209,37 @@ export async function readInputs(plan: InputPlan, readTable?: TableReader): Prom
       if (!readTable) throw tableNeedsPostgis(plan, f);
       return readTable({ ...f, table: f.table });
     }
-    // Both engines stream the same layers the same way: the PostGIS engine copies a streamed
-    // layer's features into the database as it reads them again (`loadLayer`), holding only the
-    // ids and attributes the rules read, as the in-process engine does.
-    const streamed = await readStreamedLayer(f.path, f.kind, {
-      window: plan.window,
-      ...(f.hint ? { hint: f.hint } : {}),
-    });
-    return streamed ?? readLayerFile(f.path, f.kind, f.hint);
+    const load = loadAsRead?.(f) ?? null;
+    const isProposal = proposal?.layer === f.id;
+    try {
+      // Both engines stream the same layers the same way, holding only the ids and attributes the
+      // rules read; the PostGIS engine copies each batch of a streamed layer as it is validated.
+      const streamed = isProposal
+        ? null
+        : await readStreamedLayer(f.path, f.kind, {
+            window: plan.window,
+            ...(f.hint ? { hint: f.hint } : {}),
+            ...(load ? { validated: (features: readonly Feature[]) => load.add(features) } : {}),
+          });
+      const layer =
+        streamed ??
+        (isProposal
+          ? await readProposalFiles(proposal.paths, proposal)
+          : await readLayerFile(f.path, f.kind, f.hint));
+      // a layer read whole: its features, all validated, copied once read
+      if (load && !streamed) await load.add(layer.collection.features);
+      await load?.finish();
+      return layer;
+    } catch (error) {
+      // the reason the layer failed is what the user needs, not a failing clean-up's
+      await load?.abandon().catch(() => undefined);
+      throw error;
+    }
   };
   for (const f of [...plan.files, ...(plan.districts ? [plan.districts] : [])]) {
     if (f.table && !readTable && proposal?.layer !== f.id) throw tableNeedsPostgis(plan, f);
   }
-  const jobs = plan.files.map(
-    async (f): Promise<[string, ReadLayer]> => [
-      f.id,
-      proposal?.layer === f.id ? await readProposalFiles(proposal.paths, proposal) : await read(f),
-    ],
-  );
+  const jobs = plan.files.map(async (f): Promise<[string, ReadLayer]> => [f.id, await read(f)]);
   const districtJob = plan.districts
     ? read(plan.districts).then(
         (read) => read.collection,

@@ -1,4 +1,4 @@
-import type { GeoJsonProperties } from "geojson";
+import type { Feature, GeoJsonProperties } from "geojson";
 import { writeBox } from "../core/check/geometry-pack";
 import type { CrsChoice } from "../core/crs/index";
 import { isPlainWgs84, layerFromRead } from "../core/proposal/layer-from-read";
@@ -45,7 +45,11 @@ const NO_LIMIT = {
  * reprojected, whose positions are only final once read again). Ids are checked to be unique over
  * the whole layer at the end, as `validateLayer` does for a layer read whole.
  */
-function firstPass(layer: RecordLayer, kind: GeometryKind) {
+async function firstPass(
+  layer: RecordLayer,
+  kind: GeometryKind,
+  validated?: (features: readonly Feature[]) => Promise<void>,
+) {
   const issues: ValidationIssue[] = [];
   const records: { id?: string | number; properties: GeoJsonProperties }[] = [];
   let crs: { choice: CrsChoice; reason: Bilingual } | null = null;
@@ -76,6 +80,11 @@ function firstPass(layer: RecordLayer, kind: GeometryKind) {
       if (feature.id !== undefined) record.id = feature.id;
       records.push(record);
     }
+    // handed on while still decoded, so they need not be read again; after an error, nothing
+    // more is (the layer will be refused)
+    if (validated && !issues.some((issue) => issue.severity === "error")) {
+      await validated(outcome.collection.features);
+    }
   }
   if (issues.every((issue) => issue.severity !== "error")) {
     const unique = validateLayer(
@@ -98,9 +107,10 @@ function firstPass(layer: RecordLayer, kind: GeometryKind) {
 /**
  * Reads a layer file without holding it when it is FlatGeobuf or newline-delimited GeoJSON and
  * either `window` is given or the file is at least {@link STREAM_FROM_BYTES}: a first pass
- * validates every feature (as `readLayerFile` does) and keeps only ids and attributes; the check
- * then reads each geometry again when it needs it, keeping `window` prepared geometries
- * (`lazyCollection`). The findings are the same as with the layer read whole. Null: read it whole.
+ * validates every feature (as `readLayerFile` does) and keeps only ids and attributes, handing
+ * each batch of valid features to `validated` (the PostGIS engine copies them then, and reads the
+ * file no more); the in-process check reads each geometry again when it needs it, keeping
+ * `window` prepared geometries (`lazyCollection`). The findings are the same as with the layer read whole. Null: read it whole.
  * The file stays open for the rest of the process (the check reads from it).
  *
  * @throws CheckInputError naming the file (and each bad feature), as `readLayerFile`
@@ -108,7 +118,12 @@ function firstPass(layer: RecordLayer, kind: GeometryKind) {
 export async function readStreamedLayer(
   path: string,
   kind: GeometryKind,
-  options: { window: number | null; hint?: string },
+  options: {
+    window: number | null;
+    hint?: string;
+    /** Given each batch of valid features (decoded, in WGS84) during the pass, in file order. */
+    validated?: (features: readonly Feature[]) => Promise<void>;
+  },
 ): Promise<ReadLayer | null> {
   const file = shownPath(path);
   const opened = await openInputFile(path, {
@@ -116,7 +131,7 @@ export async function readStreamedLayer(
     ...(options.hint ? { hint: options.hint } : {}),
   });
   let layer: RecordLayer | null = null;
-  let pass: ReturnType<typeof firstPass>;
+  let pass: Awaited<ReturnType<typeof firstPass>>;
   try {
     if (options.window !== null || opened.size >= STREAM_FROM_BYTES) {
       layer = recordsOf(file, fileByteSource(opened.handle));
@@ -125,7 +140,7 @@ export async function readStreamedLayer(
       await opened.handle.close();
       return null;
     }
-    pass = firstPass(layer, kind);
+    pass = await firstPass(layer, kind, options.validated);
   } catch (error) {
     await opened.handle.close();
     if (error instanceof FgbFormatError) throw inputError(file, error.problem);

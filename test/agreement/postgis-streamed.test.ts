@@ -1,19 +1,21 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Feature } from "geojson";
 import type pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { lazyLayout } from "../../src/core/check/lazy-layer";
 import { sqlFunctions } from "../../src/core/check/sql/functions";
 import type { Finding } from "../../src/core/check/types";
+import { CheckInputError } from "../../src/node/check-error";
 import { planInputs, readInputs } from "../../src/node/check-inputs";
+import { runCheckInPostgis } from "../../src/node/check-run-postgis";
 import { openDatabase } from "../../src/node/postgis/connect";
-import { loadLayer } from "../../src/node/postgis/load-layers";
+import { loadLayer, startLayerLoad } from "../../src/node/postgis/load-layers";
 import { readLayerFile } from "../../src/node/read-layer";
 import { readStreamedLayer } from "../../src/node/streamed-layer";
 import { runCheckCli } from "../cli/check-helpers";
-import { streamedSource, writeStreamingData } from "../node/streaming-layers";
+import { streamedSource, writeNdjson, writeStreamingData, zones } from "../node/streaming-layers";
 import {
   type PostgresCluster,
   postgresInstalled,
@@ -28,6 +30,25 @@ import {
  * (a 1 000 000-zone FlatGeobuf decoded into GeoJSON objects) before copying it.
  */
 const CI = ["true", "1"].includes(String(process.env.CI).toLowerCase());
+
+/** Features read from a FlatGeobuf record by record (`RecordLayer.read`), by the engine's reader. */
+const recordReads = vi.hoisted(() => ({ count: 0 }));
+vi.mock(import("../../src/io/stream/fgb-records"), async (importOriginal) => {
+  const original = await importOriginal();
+  return {
+    ...original,
+    fgbRecords: (...args: Parameters<typeof original.fgbRecords>) => {
+      const layer = original.fgbRecords(...args);
+      return {
+        ...layer,
+        read: (index: number, sink: Parameters<typeof layer.read>[1]) => {
+          recordReads.count++;
+          layer.read(index, sink);
+        },
+      };
+    },
+  };
+});
 
 /** Zones per side of the generated grid: 3 600 zones, ~5 MB of COPY rows (several batches). */
 const SIDE = 60;
@@ -131,6 +152,72 @@ describe.skipIf(!postgresInstalled() && !CI)("the PostGIS engine on streamed lay
     const count = await client.query(`SELECT count(*)::int AS n FROM pl_layer_counted`);
     expect(count.rows[0].n).toBe(total);
   });
+
+  it("reads each feature of a streamed layer once: its rows are copied as the first pass validates them", async () => {
+    recordReads.count = 0;
+    const { result } = await runCheckInPostgis({
+      source: streamedSource(catalogs.fgb as string),
+      database: cluster.urlFor("streamed"),
+      findingGeometry: false,
+    });
+    expect(result.findings.length).toBeGreaterThan(300);
+    // before, the COPY read every geometry from the file again: twice as many. The one more is
+    // screening's, the first subject's first vertex (the in-process kernel's grid origin)
+    expect(recordReads.count).toBe(SIDE * SIDE + 1);
+  });
+
+  it("a layer failing validation after rows were copied leaves no working relation, and names the feature", async () => {
+    // more features than a batch of the first pass (4 096): the bad one comes after rows were sent
+    const city = zones(70);
+    const bad = 4500;
+    (city[bad] as Feature).geometry = { type: "Point", coordinates: [105.6, 20.9] };
+    writeNdjson(join(dir, "city-plan-bad.ndjson"), city);
+    const catalog = JSON.parse(readFileSync(catalogs.fgb as string, "utf8"));
+    catalog.layers[0].source = "city-plan-bad.ndjson";
+    const badCatalog = join(dir, "catalog-bad.json");
+    writeFileSync(badCatalog, JSON.stringify(catalog));
+    const plan = await planInputs(streamedSource(badCatalog));
+    let copied = 0;
+    await client.query("BEGIN");
+    try {
+      const reading = readInputs(
+        plan,
+        () => Promise.reject(new Error("no table here")),
+        (file) => {
+          if (file.id !== "city-plan") return null;
+          const load = startLayerLoad(client, file.id, { raw: true, geography: false });
+          return {
+            add: (features) => {
+              copied += features.length;
+              return load.add(features);
+            },
+            finish: async () => void (await load.finish()),
+            abandon: () => load.abandon(),
+          };
+        },
+      );
+      const error = await reading.catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(CheckInputError);
+      expect((error as CheckInputError).lines.join("\n")).toMatch(
+        new RegExp(`city-plan-bad\\.ndjson.*(feature|đối tượng) ${bad + 1}\\b`),
+      );
+      expect(copied).toBeGreaterThanOrEqual(4096);
+      const left = await client.query(
+        `SELECT to_regclass('pg_temp."pl_layer_city-plan"') AS layer, to_regclass('pg_temp."pl_stage_city-plan"') AS stage`,
+      );
+      expect(left.rows[0]).toEqual({ layer: null, stage: null });
+    } finally {
+      await client.query("ROLLBACK");
+    }
+    // the whole command: exit 2, the file and the feature named
+    const r = runCheckCli([
+      ...["--catalog", badCatalog, "--format", "json", "--out", join(dir, "bad.json")],
+      ...["--engine", "postgis", "--database", cluster.urlFor("streamed"), "--window", "16"],
+    ]);
+    expect(r.status, r.stderr).toBe(2);
+    expect(r.stderr).toContain("city-plan-bad.ndjson");
+    expect(r.stderr).toMatch(new RegExp(`\\b${bad + 1}\\b`));
+  }, 120_000);
 
   it("gives the findings of the layer read whole, and the in-process engine's ids", () => {
     const run = (catalog: string, out: string, extra: string[]) => {

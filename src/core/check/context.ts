@@ -7,7 +7,7 @@ import { ellipsoidalArea } from "./ellipsoidal-area";
 import { featureId } from "./feature-id";
 import { findingId } from "./finding-id";
 import type { ClipKernel } from "./kernel";
-import { type CodeColumn, filterHoldsCodes, readCodeColumn } from "./land-use-attribute";
+import { type CodeColumn, codeOf, filterHoldsCodes, readCodeColumn } from "./land-use-attribute";
 import { lazyLayout, RecentCache } from "./lazy-layer";
 import { madeValid } from "./made-valid";
 import {
@@ -108,28 +108,44 @@ export function prepareLayer(
 }
 
 /**
- * Indices of the layer's features passing the selection's filter: an absent value never passes, a
- * number passes as its text. A filter on land-use codes compares the features' codes as
- * `readCodeColumn` reads them ("odt" is ODT), so a value written loosely is not left out.
+ * Whether a feature passes a selection's filter, read from its attributes alone: an absent value
+ * never passes, a number passes as its text. A filter on land-use codes compares the feature's code
+ * as `readCodeColumn` reads it ("odt" is ODT), so a value written loosely is not left out.
+ */
+export function selectionTest(selection: LayerSelection): (feature: Feature) => boolean {
+  const filter = selection.filter;
+  if (!filter) return () => true;
+  if (filterHoldsCodes(filter)) {
+    const wanted = new Set(filter.in);
+    return (f) => {
+      const code = codeOf(f.properties?.[filter.attribute]);
+      return code !== null && wanted.has(code);
+    };
+  }
+  const wanted = new Set(filter.in.map(String));
+  return (f) => {
+    const value = f.properties?.[filter.attribute];
+    return value !== undefined && value !== null && wanted.has(String(value));
+  };
+}
+
+/**
+ * Indices of the layer's features passing the selection's filter (`selectionTest`); a filter on
+ * land-use codes reads the layer's code column, read once for every rule.
  */
 export function select(layer: PreparedLayer, selection: LayerSelection): number[] {
   const out: number[] = [];
   const filter = selection.filter;
-  if (!filter) {
-    for (let i = 0; i < layer.features.length; i++) out.push(i);
-    return out;
-  }
-  if (filterHoldsCodes(filter)) {
+  if (filter && filterHoldsCodes(filter)) {
     const wanted = new Set(filter.in);
     layer.codeColumn(filter.attribute).codes.forEach((code, i) => {
       if (code !== null && wanted.has(code)) out.push(i);
     });
     return out;
   }
-  const wanted = new Set(filter.in.map(String));
+  const test = selectionTest(selection);
   layer.features.forEach((f, i) => {
-    const value = f.properties?.[filter.attribute];
-    if (value !== undefined && value !== null && wanted.has(String(value))) out.push(i);
+    if (test(f)) out.push(i);
   });
   return out;
 }

@@ -2,6 +2,7 @@ import Flatbush from "flatbush";
 import type { FeatureCollection, Position } from "geojson";
 import type { ClipKernel } from "./kernel";
 import { metersPerDegree } from "./local-metric";
+import { madeValid } from "./made-valid";
 import { containsPoint, type PreparedGeometry, prepareGeometry } from "./prepared-geometry";
 import { relate } from "./relate";
 import type { Polygons } from "./types";
@@ -26,11 +27,18 @@ function districtCode(properties: Record<string, unknown> | null, id: unknown, i
   return String(index);
 }
 
-/** Indexes district polygons (code from `properties.code`, else the feature id). */
+/**
+ * Indexes district polygons (code from `properties.code`, else the feature id), an invalid one
+ * repaired as the rules' polygons are (`madeValid`: `ST_MakeValid(g, 'method=structure')`): a
+ * bow-tie district is both its lobes, a hole outside its shell an island of the district. As
+ * written, each engine read it its own way (GEOS refused to clip a bow-tie, so a quota over it was
+ * not computed in PostGIS; a hole outside the shell placed no finding there in PostGIS, one in
+ * process). The PostGIS engine loads these same repaired polygons (`loadDistricts`).
+ */
 export function buildDistrictIndex(collection: FeatureCollection | undefined): DistrictIndex {
   const districts: District[] = [];
   for (const [index, feature] of (collection?.features ?? []).entries()) {
-    const geometry = prepareGeometry(feature.geometry);
+    const geometry = madeValid(prepareGeometry(feature.geometry));
     if (geometry) {
       districts.push({ code: districtCode(feature.properties, feature.id, index), geometry });
     }

@@ -41,6 +41,12 @@ function readCode(value: unknown): CodeReading {
   return isOfficialLandUseCode(near) ? { kind: "near", code: near } : { kind: "unknown" };
 }
 
+const codeOfReading = (reading: CodeReading): string | null =>
+  reading.kind === "code" || reading.kind === "near" ? reading.code : null;
+
+/** The land-use code a value reads as ("odt" is ODT), as `readCodeColumn` reads it; null: none. */
+export const codeOf = (value: unknown): string | null => codeOfReading(readCode(value));
+
 /** Feature indices of a layer grouped by the value as written. */
 export type ValueGroups = Map<string, number[]>;
 
@@ -76,7 +82,7 @@ export function readCodeColumn(features: readonly Feature[], attribute: string):
   features.forEach((feature, index) => {
     const value = feature.properties?.[attribute];
     const reading = readCode(value);
-    column.codes.push(reading.kind === "code" || reading.kind === "near" ? reading.code : null);
+    column.codes.push(codeOfReading(reading));
     if (reading.kind === "near") push(column.near, value as string, index);
     else if (reading.kind === "missing") column.missing.push(index);
     else if (reading.kind === "unknown") push(column.unknown, writtenAs(value), index);

@@ -2,6 +2,7 @@ import type { Feature, Geometry, Position } from "geojson";
 import { featureId } from "../../core/check/feature-id";
 import type { PreparedGeometry } from "../../core/check/prepared-geometry";
 import { areaOf, preparedPolygons, prepareGeometry } from "../../core/check/prepared-geometry";
+import type { CopyRow } from "./copy-rows";
 
 /**
  * The polygonal part of a geometry as the in-process engine prepares it (`prepareGeometry`: rings
@@ -69,24 +70,26 @@ const noNul = (_key: string, value: unknown) =>
     : value;
 
 /**
- * The COPY rows of a layer, one per feature as `features` gives it (in file order; a streamed
- * layer's features read their geometry from the file as they are reached, so rows are written
- * while the file is read and no geometry is held): idx, fid (the engine's `featureId`), properties as JSON, the geometry as
- * read (only where the polygonal part is not all of it, or when `raw` asks for it: the rules that
- * look at it), the prepared polygonal part, and — for the features `measured` says a rule checks as
- * its subject — its area as the in-process engine measures it (`areaOf`, m²: the denominator of a
- * finding's `shareOfSubject`). The area is taken here, from the geometry prepared for the polygonal
- * part anyway, so a finding needs neither a geography cast per kept pair in SQL (~35 µs each) nor
- * the subject prepared again in JS, and a streamed layer gets the same number as a layer read
- * whole. Only subjects: the area of all 60 000 features of the 50 000-zone benchmark took longer
- * than that of the kept pairs' subjects it replaces.
+ * The COPY rows of a run of a layer's features, one per feature in file order, the first numbered
+ * `first` (the PostGIS engine copies a layer a batch at a time as its reader validates it; a
+ * streamed feature of `lazyCollection` reads its geometry from the file when asked, read once
+ * here): idx, fid (the engine's `featureId`), properties as JSON, the geometry as read (only where
+ * the polygonal part is not all of it, or when `raw` asks for it: the rules that look at it), the
+ * prepared polygonal part, and — for the features `measured` says a rule checks as its subject (by
+ * their attributes: `subjectTest`) — its area as the in-process engine measures it (`areaOf`, m²:
+ * the denominator of a finding's `shareOfSubject`). The area is taken here, from the geometry
+ * prepared for the polygonal part anyway, so a finding needs neither a geography cast per kept
+ * pair in SQL (~35 µs each) nor the subject prepared again in JS, and a streamed layer gets the
+ * same number as a layer read whole. Only subjects: the area of all 60 000 features of the
+ * 50 000-zone benchmark took longer than that of the kept pairs' subjects it replaces.
  */
 export function* layerRows(
   features: Iterable<Feature>,
   raw: boolean,
-  measured: (index: number) => boolean = () => true,
-): Generator<(string | number | null)[]> {
-  let i = -1;
+  measured: (feature: Feature) => boolean = () => true,
+  first = 0,
+): Generator<CopyRow> {
+  let i = first - 1;
   for (const feature of features) {
     i++;
     // read once: a streamed feature reads its geometry from the file each time it is asked
@@ -97,7 +100,7 @@ export function* layerRows(
     const loadable = geometry && (raw || !polygonal) ? loadableGeometry(geometry) : null;
     const gj = loadable ? JSON.stringify(loadable.geometry) : null;
     const props = JSON.stringify(feature.properties ?? {}, noNul);
-    const area = prepared && measured(i) ? areaOf(prepared) : null;
+    const area = prepared && measured(feature) ? areaOf(prepared) : null;
     yield [
       i,
       featureId(feature, i),

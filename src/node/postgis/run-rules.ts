@@ -1,6 +1,7 @@
+import type { Feature } from "geojson";
 import pg, { type ClientBase } from "pg";
 import type { LayerSelection, Rule } from "../../core/catalog/rules-schema";
-import { authorityOf, type PreparedLayer, select } from "../../core/check/context";
+import { authorityOf, type PreparedLayer, select, selectionTest } from "../../core/check/context";
 import { descriptorFor } from "../../core/check/rules/descriptors";
 import { sqlFor } from "../../core/check/rules/sql-index";
 import {
@@ -20,8 +21,11 @@ export type PostgisTimings = { load_ms: number; check_ms: number };
 
 /** Options of a run inside PostGIS. */
 export type PostgisRunOptions = {
-  /** Layers already in working relations (sources `postgis:…`): layer id → relation. */
-  inPlace?: ReadonlyMap<string, string>;
+  /**
+   * Layers already in working relations (sources `postgis:…`, layers copied in as they were
+   * read): layer id → relation.
+   */
+  loaded?: ReadonlyMap<string, string>;
   /** Whether findings keep their geometry (false for CSV). */
   findingGeometry?: boolean;
   /** The error stopping the run when screening found problems that are errors (null: go on). */
@@ -88,28 +92,14 @@ function selection(layer: PreparedLayer, rule: Rule, role: "subject" | "constrai
 }
 
 /**
- * Which features of each layer some rule checks as its subject (by its filter): the ones whose area
- * a finding may divide by, so the only ones `loadLayer` measures. A layer no rule has as subject
- * measures none.
+ * Whether some rule checks a feature of layer `id` as its subject (by its filter, read from the
+ * feature's attributes: `selectionTest`): the features whose area a finding may divide by, so the
+ * only ones a layer's load measures. A layer no rule has as subject measures none.
  */
-function subjectFeatures(screened: ScreenedChecks): Map<string, (index: number) => boolean> {
-  const masks = new Map<string, Uint8Array | "all">();
-  for (const rule of screened.rules) {
-    const id = rule.subject.layer;
-    if (masks.get(id) === "all") continue;
-    const layer = screened.engine.layers.get(id) as PreparedLayer;
-    const kept = selection(layer, rule, "subject");
-    if (!kept) {
-      masks.set(id, "all");
-      continue;
-    }
-    const mask = (masks.get(id) as Uint8Array | undefined) ?? new Uint8Array(layer.features.length);
-    for (const idx of kept) mask[idx] = 1;
-    masks.set(id, mask);
-  }
-  const out = new Map<string, (index: number) => boolean>();
-  for (const [id, mask] of masks) out.set(id, mask === "all" ? () => true : (i) => mask[i] === 1);
-  return out;
+export function subjectTest(rules: readonly Rule[], id: string): (feature: Feature) => boolean {
+  const tests = rules.filter((r) => r.subject.layer === id).map((r) => selectionTest(r.subject));
+  if (tests.length === 0) return () => false;
+  return (feature) => tests.some((test) => test(feature));
 }
 
 /** The query context of one rule. */
@@ -233,14 +223,47 @@ async function ruleFindings(
 }
 
 /**
- * Runs the rules of `input` inside PostGIS over one connection, in one transaction: screens them as
- * the in-process engine does (`screenChecks`: the same problems, the same rules left out), loads the
- * layers the rules read (except those checked in place) by COPY into temporary tables with GiST
- * indexes, runs each rule's SQL and turns its rows into findings with the engine's own id, authority
- * and merge code (`mergeResults`), so the result has the in-process engine's shape and order.
- * Rolls back at the end: nothing is left in the database.
+ * Runs `body` in the run's transaction, with the run's functions (`sqlFunctions`) made: layers are
+ * loaded and checked inside it, and it is rolled back at the end, so nothing is left in the
+ * database (the working relations are temporary besides: no other session ever sees them).
  */
-export async function runChecksInPostgis(
+export async function inRun<T>(client: ClientBase, body: () => Promise<T>): Promise<T> {
+  await client.query("BEGIN");
+  try {
+    // The rules' queries cost millions in the planner's units (ST_Intersection alone is 10 000 a
+    // call), far over jit_above_cost, so a server with JIT on (PostgreSQL's default) compiled each
+    // one: ~300 ms of 600 at 10 000 × 2 000 zones, for expressions that are calls into GEOS, which
+    // compiled code cannot make faster. Off for this transaction only.
+    await client.query("SET LOCAL jit = off");
+    // the district functions read their relation when called: made before it is loaded
+    for (const statement of sqlFunctions(DISTRICT_RELATION)) await client.query(statement);
+    return await body();
+  } finally {
+    await client.query("ROLLBACK").catch(() => undefined);
+  }
+}
+
+/**
+ * Runs the rules of `input` inside PostGIS over one connection, in one transaction (`inRun`): see
+ * {@link checkInRun}.
+ */
+export function runChecksInPostgis(
+  client: ClientBase,
+  input: CheckInput,
+  options: PostgisRunOptions = {},
+): Promise<{ result: CheckResult; timings: PostgisTimings }> {
+  return inRun(client, () => checkInRun(client, input, options));
+}
+
+/**
+ * Runs the rules of `input` in the run's transaction (`inRun`): screens them as the in-process
+ * engine does (`screenChecks`: the same problems, the same rules left out), loads the layers the
+ * rules read that are not loaded yet (`loaded`: checked in place, or copied in as they were read)
+ * by COPY into temporary tables with GiST indexes, runs each rule's SQL and turns its rows into
+ * findings with the engine's own id, authority and merge code (`mergeResults`), so the result has
+ * the in-process engine's shape and order.
+ */
+export async function checkInRun(
   client: ClientBase,
   input: CheckInput,
   options: PostgisRunOptions = {},
@@ -251,66 +274,53 @@ export async function runChecksInPostgis(
   const stop = options.stop?.(screened.problems);
   if (stop) throw stop;
   const geometry = options.findingGeometry ?? input.findingGeometry ?? true;
-  await client.query("BEGIN");
-  try {
-    // The rules' queries cost millions in the planner's units (ST_Intersection alone is 10 000 a
-    // call), far over jit_above_cost, so a server with JIT on (PostgreSQL's default) compiled each
-    // one: ~300 ms of 600 at 10 000 × 2 000 zones, for expressions that are calls into GEOS, which
-    // compiled code cannot make faster. Off for this transaction only.
-    await client.query("SET LOCAL jit = off");
-    const hasDistricts = screened.engine.districts.districts.length > 0;
-    for (const statement of sqlFunctions(hasDistricts ? DISTRICT_RELATION : null)) {
-      await client.query(statement);
-    }
-    const relations = new Map<string, string>(options.inPlace ?? []);
-    const subjects = subjectFeatures(screened);
-    for (const [id, use] of layerUses(screened.rules)) {
-      if (relations.has(id)) continue;
-      const layer = screened.engine.layers.get(id) as PreparedLayer;
-      const measured = subjects.get(id) ?? (() => false);
-      relations.set(id, await loadLayer(client, id, layer.features, use, measured));
-    }
-    const districts = hasDistricts ? await loadDistricts(client, screened.engine.districts) : null;
-    const t1 = performance.now();
-    const findings: Finding[] = [];
-    const units: number[] = [];
-    let base = 0;
-    let unitCount = 0;
-    for (const rule of screened.rules) {
-      const ctx = contextOf(rule, screened, relations, districts, geometry);
-      const subject = screened.engine.layers.get(rule.subject.layer) as PreparedLayer;
-      const order = ctx.subjectSelection;
-      // a subject's unit: its place in the rule's selection (typed array: a Map of 25 000 was slower)
-      const position = order ? new Int32Array(subject.features.length) : null;
-      if (order && position)
-        for (let k = 0; k < order.length; k++) position[order[k] as number] = k;
-      const count = order ? order.length : subject.features.length;
-      const constraintId = "constraint" in rule && rule.constraint ? rule.constraint.layer : null;
-      const constraintEntry = constraintId
-        ? screened.engine.layers.get(constraintId)?.entry
-        : undefined;
-      const facts = authorityOf(subject.entry, constraintEntry);
-      const made = await ruleFindings(client, rule, ctx, facts, options.explain);
-      for (let k = 0; k < made.findings.length; k++) {
-        const s = made.subjects[k];
-        const at = s === null || s === undefined ? 0 : position ? (position[s] ?? 0) : s;
-        findings.push(made.findings[k] as Finding);
-        units.push(base + at);
-      }
-      base += count;
-      unitCount += count;
-    }
-    const partial: PartialResult = {
-      rules: screened.rules.map((r) => ({ id: r.id, type: r.type, severity: r.severity })),
-      findings,
-      units,
-      accumulators: [],
-      problems: screened.problems,
-      stats: { units: unitCount, candidatePairs: 0, shortcutPairs: 0, kernelCalls: 0 },
-    };
-    const result = mergeResults([partial]);
-    return { result, timings: { load_ms: t1 - t0, check_ms: performance.now() - t1 } };
-  } finally {
-    await client.query("ROLLBACK").catch(() => undefined);
+  const relations = new Map<string, string>(options.loaded ?? []);
+  for (const [id, use] of layerUses(screened.rules)) {
+    if (relations.has(id)) continue;
+    const layer = screened.engine.layers.get(id) as PreparedLayer;
+    relations.set(
+      id,
+      await loadLayer(client, id, layer.features, use, subjectTest(screened.rules, id)),
+    );
   }
+  const hasDistricts = screened.engine.districts.districts.length > 0;
+  const districts = hasDistricts ? await loadDistricts(client, screened.engine.districts) : null;
+  const t1 = performance.now();
+  const findings: Finding[] = [];
+  const units: number[] = [];
+  let base = 0;
+  let unitCount = 0;
+  for (const rule of screened.rules) {
+    const ctx = contextOf(rule, screened, relations, districts, geometry);
+    const subject = screened.engine.layers.get(rule.subject.layer) as PreparedLayer;
+    const order = ctx.subjectSelection;
+    // a subject's unit: its place in the rule's selection (typed array: a Map of 25 000 was slower)
+    const position = order ? new Int32Array(subject.features.length) : null;
+    if (order && position) for (let k = 0; k < order.length; k++) position[order[k] as number] = k;
+    const count = order ? order.length : subject.features.length;
+    const constraintId = "constraint" in rule && rule.constraint ? rule.constraint.layer : null;
+    const constraintEntry = constraintId
+      ? screened.engine.layers.get(constraintId)?.entry
+      : undefined;
+    const facts = authorityOf(subject.entry, constraintEntry);
+    const made = await ruleFindings(client, rule, ctx, facts, options.explain);
+    for (let k = 0; k < made.findings.length; k++) {
+      const s = made.subjects[k];
+      const at = s === null || s === undefined ? 0 : position ? (position[s] ?? 0) : s;
+      findings.push(made.findings[k] as Finding);
+      units.push(base + at);
+    }
+    base += count;
+    unitCount += count;
+  }
+  const partial: PartialResult = {
+    rules: screened.rules.map((r) => ({ id: r.id, type: r.type, severity: r.severity })),
+    findings,
+    units,
+    accumulators: [],
+    problems: screened.problems,
+    stats: { units: unitCount, candidatePairs: 0, shortcutPairs: 0, kernelCalls: 0 },
+  };
+  const result = mergeResults([partial]);
+  return { result, timings: { load_ms: t1 - t0, check_ms: performance.now() - t1 } };
 }

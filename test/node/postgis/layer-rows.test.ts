@@ -57,9 +57,19 @@ describe("layerRows", () => {
 
   it("measures only the features a rule checks as its subject", () => {
     const features = [square(105, "a"), square(105.1, "b"), square(105.2, "c")];
-    const rows = [...layerRows(features, false, (i) => i !== 1)];
+    const rows = [...layerRows(features, false, (f) => f.id !== "b")];
     expect(rows.map((r) => r[7] === null)).toEqual([false, true, false]);
     // the polygonal part is written all the same
     expect(rows.every((r) => typeof r[4] === "string")).toBe(true);
+  });
+
+  it("numbers a later batch of a layer from where the previous one ended", () => {
+    const features: Feature[] = [square(105, "a"), { ...square(105.1, "b"), id: undefined }];
+    const rows = [...layerRows(features, false, () => true, 4096)];
+    // a feature without an id is named by its place in the layer, as the in-process engine does
+    expect(rows.map((r) => [r[0], r[1]])).toEqual([
+      [4096, "a"],
+      [4097, "4097"],
+    ]);
   });
 });
