@@ -128,6 +128,9 @@ export type ComparisonData = { pieces: LayerData; highlight: FeatureCollection }
 
 const CLICK_TOLERANCE_PX = 5;
 
+/** How long the camera glides to a place with a GPU (see {@link MapView.glideMs}). */
+const GLIDE_MS = 600;
+
 /** No order given: each level in the order its layers are given. */
 const CATALOGUE_ORDER: readonly string[] = [];
 
@@ -364,7 +367,19 @@ export class MapView {
 
   /** Moves the camera to a point, close enough to see the plots around it. */
   flyTo(lat: number, lon: number): void {
-    this.map.flyTo({ center: [lon, lat], zoom: Math.max(this.map.getZoom(), 14), duration: 600 });
+    const duration = this.glideMs();
+    this.map.flyTo({ center: [lon, lat], zoom: Math.max(this.map.getZoom(), 14), duration });
+    if (duration === 0) drawOnce(this.map);
+  }
+
+  /**
+   * How long the camera glides to a place it is sent to: 0, a jump drawn in one frame, with
+   * software WebGL. There each frame of a glide redraws the whole map (0.25–0.5 s each here with a
+   * 100 000-zone proposal loading: four such frames in the first 1.7 s after "load"), so the glide
+   * is a few jerky pictures that hold up everything after it.
+   */
+  private glideMs(): number {
+    return this.softwareRenderer ? 0 : GLIDE_MS;
   }
 
   /** Gives the map the keyboard focus (the skip link's target). */
@@ -425,8 +440,10 @@ export class MapView {
         [bbox[0], bbox[1]],
         [bbox[2], bbox[3]],
       ],
-      { padding: 48, maxZoom: 15, duration: 600 },
+      { padding: 48, maxZoom: 15, duration: this.glideMs() },
     );
+    // a jump is no animation: it would not end a hold waiting for tiles (see `jumpTo`)
+    if (this.glideMs() === 0) drawOnce(this.map);
   }
 
   /** Jumps to a camera without animation (a link pasted into the address bar). */

@@ -10,6 +10,11 @@ import { landUseLayer, layerEntry } from "../state/layer-fixture";
  */
 class FakeMap {
   static last: FakeMap | null = null;
+  /** The WebGL renderer the next map's canvas reports: headless Chromium's SwiftShader. */
+  static renderer =
+    "ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero)), SwiftShader driver)";
+  /** Camera moves asked of the map, with their options. */
+  readonly cameraMoves: { kind: string; options: Record<string, unknown> }[] = [];
   order: string[];
   readonly layers = new Map<
     string,
@@ -36,8 +41,7 @@ class FakeMap {
     getContext: () => ({
       RENDERER: 0x1f01,
       getExtension: () => null,
-      getParameter: () =>
-        "ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero)), SwiftShader driver)",
+      getParameter: () => FakeMap.renderer,
     }),
   };
   pixelRatio = 1;
@@ -134,6 +138,12 @@ class FakeMap {
   }
   getPaintProperty(id: string, name: string) {
     return this.layers.get(id)?.paint[name];
+  }
+  fitBounds(_bounds: unknown, options: Record<string, unknown>) {
+    this.cameraMoves.push({ kind: "fitBounds", options });
+  }
+  flyTo(options: Record<string, unknown>) {
+    this.cameraMoves.push({ kind: "flyTo", options });
   }
   /** Frames drawn: MapLibre asks for each through `triggerRepaint`, its own too. */
   redraws = 0;
@@ -237,6 +247,34 @@ describe("MapView", () => {
   const land = landUseLayer();
   const road = layerEntry();
   const districtRoad = layerEntry({ id: "district-road", level: "district" });
+
+  it("jumps to a place in one frame with software WebGL, and glides there with a GPU", () => {
+    const renderer = FakeMap.renderer;
+    try {
+      const moves: [string, unknown, number][] = [];
+      for (const name of [renderer, "ANGLE (NVIDIA, NVIDIA GeForce RTX 3060 Direct3D11)"]) {
+        FakeMap.renderer = name;
+        const { view, map } = startView();
+        for (const move of [
+          () => view.fitBounds([105.8, 21, 105.9, 21.1]),
+          () => view.flyTo(21, 105.8),
+        ]) {
+          const before = map.redraws;
+          move();
+          const last = map.cameraMoves.at(-1);
+          moves.push([last?.kind ?? "", last?.options.duration, map.redraws - before]);
+        }
+      }
+      expect(moves).toEqual([
+        ["fitBounds", 0, 1],
+        ["flyTo", 0, 1],
+        ["fitBounds", 600, 0],
+        ["flyTo", 600, 0],
+      ]);
+    } finally {
+      FakeMap.renderer = renderer;
+    }
+  });
 
   it("draws at half resolution where WebGL is drawn in software, unless told to draw in full", () => {
     const onRenderer = vi.fn();
