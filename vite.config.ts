@@ -86,12 +86,11 @@ export function preloadDynamicEntry(entry: string): Plugin {
         }
       };
       visit(root.fileName);
+      const page = html.source.toString();
       const links = [...files]
-        .filter((file) => !html.source.toString().includes(`/${file}"`))
+        .filter((file) => !page.includes(`/${file}"`))
         .map((file) => `<link rel="modulepreload" crossorigin href="./${file}">`);
-      html.source = html.source
-        .toString()
-        .replace("</head>", `  ${links.join("\n    ")}\n  </head>`);
+      html.source = page.replace("</head>", `  ${links.join("\n    ")}\n  </head>`);
     },
   };
 }

@@ -1,10 +1,10 @@
 import { initialLayerSettings } from "../state/layer-settings";
 import { parseUrlState } from "../state/url-state";
-import { catalogFileUrl } from "./app-file-url";
-import { loadLayerFile, startLayerLoading } from "./layer-loader";
+import { startLayerLoading } from "./layer-loader";
 import { CATALOG_FILE, CATALOG_URL } from "./runtime-urls";
 import { startBaseData } from "./use-base-data";
 import { startCatalog } from "./use-catalog";
+import { loadCatalogLayer } from "./use-layer-sources";
 
 /**
  * Starts everything the first picture reads, as the app starts and before its first render: the
@@ -24,15 +24,7 @@ export function startFirstPictureLoads(hash: string): void {
     const settings = initialLayerSettings(layers, parseUrlState(hash).layers);
     for (const layer of layers) {
       if (!settings[layer.id]?.visible) continue;
-      void Promise.resolve()
-        .then(() =>
-          loadLayerFile(
-            catalogFileUrl(layer.source, CATALOG_URL),
-            layer.source,
-            layer.geometryType,
-          ),
-        )
-        .catch(() => {});
+      void loadCatalogLayer(layer, CATALOG_URL).catch(() => {});
     }
   });
 }

@@ -1,3 +1,4 @@
+import type { FeatureCollection } from "geojson";
 import { startTransition, useEffect, useRef, useState } from "react";
 import type { LayerEntry } from "../core/catalog/schema";
 import { collectionBbox } from "../state/bounds";
@@ -6,6 +7,17 @@ import type { LayerSource } from "../state/load-states";
 import { catalogFileUrl } from "./app-file-url";
 import { loadLayerFile } from "./layer-loader";
 import { toLoadFailure } from "./load-source";
+
+/**
+ * Reads the file of a catalogue layer (its `source`, relative to the catalogue). Resolved inside
+ * the promise: a source that is not a path on the app's own host rejects, failing its layer alone,
+ * as a file that cannot be fetched does.
+ */
+export function loadCatalogLayer(layer: LayerEntry, catalogUrl: URL): Promise<FeatureCollection> {
+  return Promise.resolve().then(() =>
+    loadLayerFile(catalogFileUrl(layer.source, catalogUrl), layer.source, layer.geometryType),
+  );
+}
 
 /** The layers the files were asked for, and which of them have been asked for. */
 type Requests = { layers: readonly LayerEntry[]; asked: Set<string>; live: boolean };
@@ -54,16 +66,11 @@ export function useLayerSources(
         if (!current.live) return;
         startTransition(() => setSources((previous) => ({ ...previous, [layer.id]: source })));
       };
-      // Resolved inside the promise, so a source that cannot be fetched fails its layer alone.
-      Promise.resolve()
-        .then(() =>
-          loadLayerFile(catalogFileUrl(layer.source, catalogUrl), layer.source, layer.geometryType),
-        )
-        .then(
-          (data) => settle({ status: "ready", data, bbox: collectionBbox(data) }),
-          (error: unknown) =>
-            settle({ status: "error", failure: toLoadFailure(error, layer.source) }),
-        );
+      loadCatalogLayer(layer, catalogUrl).then(
+        (data) => settle({ status: "ready", data, bbox: collectionBbox(data) }),
+        (error: unknown) =>
+          settle({ status: "error", failure: toLoadFailure(error, layer.source) }),
+      );
     }
   }, [layers, catalogUrl, toLoadKey]);
 

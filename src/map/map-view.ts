@@ -435,15 +435,16 @@ export class MapView {
 
   /** Moves the camera to show a WGS84 box. */
   fitBounds(bbox: Bbox): void {
+    const duration = this.glideMs();
     this.map.fitBounds(
       [
         [bbox[0], bbox[1]],
         [bbox[2], bbox[3]],
       ],
-      { padding: 48, maxZoom: 15, duration: this.glideMs() },
+      { padding: 48, maxZoom: 15, duration },
     );
     // a jump is no animation: it would not end a hold waiting for tiles (see `jumpTo`)
-    if (this.glideMs() === 0) drawOnce(this.map);
+    if (duration === 0) drawOnce(this.map);
   }
 
   /** Jumps to a camera without animation (a link pasted into the address bar). */

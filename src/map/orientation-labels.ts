@@ -22,7 +22,7 @@ const NUDGE_PX = 40;
 export class OrientationLabels extends MarkerLabels<Placed> {
   constructor(
     map: maplibregl.Map,
-    private readonly districtNames: () => readonly LabelBox[] = () => [],
+    private readonly districtNames: () => readonly LabelBox[],
   ) {
     super(map);
   }

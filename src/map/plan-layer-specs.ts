@@ -41,7 +41,7 @@ export function colorExpression(style: LayerStyle): ColorValue {
  * redraw of the default view, and the worker built its vertices for every tile, for a line
  * the fill's edge draws as well.
  */
-export const FILL_EDGE_WIDTH = 1;
+const FILL_EDGE_WIDTH = 1;
 
 /**
  * The MapLibre layers that draw one catalogue layer, bottom to top: polygons as a fill whose edge is
