@@ -96,9 +96,12 @@ describe("loading a proposal file, in Chromium against the built app", () => {
     // the same plan, moved to VN-2000 and back: the same conflicts
     expect(counts).toEqual(baseline);
     expect(await page.getByTestId("check-group-rule-urban-on-protected-rice-land").count()).toBe(1);
-    // drawn on the map, with the codes under the catalogue's attribute
+    // drawn on the map, with the codes under the catalogue's attribute: its tiles come from the
+    // tile worker, which may still be cutting them when the check (a few hundred zones) is done
+    await expect
+      .poll(async () => (await proposalFeatures(page)).length, { timeout: 30_000 })
+      .toBe(vn2000.features);
     const drawn = await proposalFeatures(page);
-    expect(drawn.length).toBe(vn2000.features);
     expect(drawn.every((p) => typeof p.land_use_code === "string")).toBe(true);
     // listed as a layer of its own
     await page.getByTestId("tab-layers").click();
