@@ -20,8 +20,27 @@ export type HoldEvent = {
   originalEvent?: unknown;
 };
 
-/** Longest hold, ms: the map never looks frozen for longer, whatever its worker does. */
+/**
+ * Longest hold, ms, where frames are cheap: the map never looks frozen for longer, whatever its
+ * worker does. Where they are not, see {@link PROGRESS_SPACING}.
+ */
 export const MAX_HOLD_MS = 1000;
+
+/**
+ * While sources are still loading at the end of a hold, the map draws what it has and holds on;
+ * the next such picture comes no sooner than this many times what the last frame cost. With
+ * software WebGL a frame of a 100 000-zone proposal blocks the page for a second or more, and
+ * the workers filling the sources meanwhile share its two cores: a picture every second spent
+ * half the page's time, and most of the load, drawing pictures that were about to change.
+ * With a GPU a frame costs a few milliseconds and the spacing is the hold's own.
+ */
+export const PROGRESS_SPACING = 4;
+
+/**
+ * Longest a hold lasts in all, ms: then the map draws as MapLibre asks, whatever is still loading
+ * (a source that never settles cannot keep every later redraw waiting for the next picture).
+ */
+export const HOLD_LIMIT_MS = 30_000;
 
 /**
  * What ends a source's wait: `content`, its new data's tiles (a source that has its tiles, given
@@ -49,14 +68,24 @@ type Hold = {
   waiting: Map<string, Wait>;
   /** The gate is closed (see {@link gateFrames}): no frame at all until it is opened. */
   gated: boolean;
-  /** When the hold ends whatever is still loading (`performance.now()` ms). */
+  /** When the hold draws what it has, whatever is still loading (`performance.now()` ms). */
   deadline: number;
+  /** The spacing of those pictures asked for by the hold's callers (ms; see `PROGRESS_SPACING`). */
+  spacingMs: number;
+  /** When the hold began (`performance.now()` ms): it ends `HOLD_LIMIT_MS` after. */
+  startedAt: number;
+  /** What the map's last frame cost the page, ms (see `measureFrame`). */
+  frameMs: number;
+  /** When the frame being measured was drawn (its `render` event), or null. */
+  frameAt: number | null;
   timer: ReturnType<typeof setTimeout> | undefined;
   /** A sweep of the waits is queued (see {@link onData}). */
   sweepQueued: boolean;
   onData: (event: HoldEvent) => void;
   onRender: () => void;
   onMove: (event: HoldEvent) => void;
+  /** Every frame's, hold or no hold: measures it. */
+  onFrame: () => void;
 };
 
 const holds = new WeakMap<HoldableMap, Hold>();
@@ -115,6 +144,27 @@ export function gateFrames(map: HoldableMap, maxMs: number): () => void {
 }
 
 /**
+ * Makes a change to the map (sources, layers, paint) with its redraws held: MapLibre asks for a
+ * frame at each `addSource` and `addLayer`, and one asked for before a hold starts is drawn
+ * whatever the hold; the change's sources then hold the redraws as they load
+ * ({@link holdFramesWhileLoading}, called inside `change`). A change that loads nothing is drawn
+ * in one frame, as MapLibre would.
+ */
+export function holdDuring(map: HoldableMap, change: () => void): void {
+  const before = holds.get(map);
+  if (before?.holding) {
+    change();
+    return;
+  }
+  const hold = startHold(map, MAX_HOLD_MS);
+  try {
+    change();
+  } finally {
+    if (hold.waiting.size === 0 && !hold.gated) release(map, hold);
+  }
+}
+
+/**
  * Draws one frame even while the map's frames are held (the hold's other waits go on): a jump of
  * the camera, which no hold waits for.
  */
@@ -135,15 +185,27 @@ function startHold(map: HoldableMap, maxMs: number): Hold {
       waiting: new Map(),
       gated: false,
       deadline: 0,
+      spacingMs: 0,
+      startedAt: 0,
+      frameMs: 0,
+      frameAt: null,
       timer: undefined,
       sweepQueued: false,
       onData: (event) => onData(map, created, event),
       onRender: () => sweep(map, created, true),
       onMove: (event) => {
-        // the user moves the map, or the app animates it: drawn now; a resize only is not a move
-        if (event.originalEvent !== undefined || map.isMoving()) release(map, created);
+        // The user moves the map: drawn now. The app animates it: drawn now too, but a jump (the
+        // camera set at once: its moveend comes before this task ends) is not drawn by ending the
+        // hold; the app draws its one frame (`drawOnce`) and the hold goes on. A resize is no move.
+        if (event.originalEvent !== undefined) release(map, created);
+        else if (map.isMoving())
+          queueMicrotask(() => {
+            if (map.isMoving()) release(map, created);
+          });
       },
+      onFrame: () => measureFrame(created),
     };
+    map.on("render", created.onFrame);
     // MapLibre asks for every redraw through this method, its own too.
     map.triggerRepaint = () => {
       if (created.holding) created.wanted = true;
@@ -160,18 +222,68 @@ function startHold(map: HoldableMap, maxMs: number): Hold {
     holds.set(map, created);
     hold = created;
   }
+  const now = performance.now();
   if (!hold.holding) {
     hold.holding = true;
     hold.deadline = 0;
+    hold.spacingMs = 0;
+    hold.startedAt = now;
     map.on("data", hold.onData);
     map.on("render", hold.onRender);
     map.on("movestart", hold.onMove);
   }
-  hold.deadline = Math.max(hold.deadline, performance.now() + maxMs);
-  clearTimeout(hold.timer);
-  const current = hold;
-  hold.timer = setTimeout(() => release(map, current), hold.deadline - performance.now());
+  hold.spacingMs = Math.max(hold.spacingMs, maxMs);
+  armTimer(map, hold, Math.max(hold.deadline, now + maxMs));
   return hold;
+}
+
+/** (Re)sets the time at which the hold draws what it has (see `onDeadline`). */
+function armTimer(map: HoldableMap, hold: Hold, deadline: number): void {
+  hold.deadline = deadline;
+  clearTimeout(hold.timer);
+  hold.timer = setTimeout(() => onDeadline(map, hold), deadline - performance.now());
+}
+
+/**
+ * The hold's time is up, its sources still loading: a closed gate opens; the map draws what it
+ * has, and the hold goes on until the sources are in, drawing again at most every spacing (the
+ * hold's, or `PROGRESS_SPACING` frames' cost if longer) — or ends, when it has lasted
+ * `HOLD_LIMIT_MS`.
+ */
+function onDeadline(map: HoldableMap, hold: Hold): void {
+  const now = performance.now();
+  hold.gated = false;
+  if (hold.waiting.size === 0 || now - hold.startedAt >= HOLD_LIMIT_MS) {
+    release(map, hold);
+    return;
+  }
+  // the picture asks for the tiles of every new source whose data is in (see `settle`)
+  let draw = hold.wanted;
+  for (const wait of hold.waiting.values()) {
+    if (wait.until !== "tiles" || wait.asked || !(wait.hasData || wait.indexed)) continue;
+    wait.asked = true;
+    draw = true;
+  }
+  if (draw) {
+    hold.wanted = false;
+    hold.repaint();
+  }
+  armTimer(map, hold, now + Math.max(hold.spacingMs, PROGRESS_SPACING * hold.frameMs));
+}
+
+/**
+ * Measures a frame: the time from its `render` event (MapLibre has issued its drawing) to the
+ * first task after it. With software WebGL (and software compositing) the browser reads the
+ * frame back before that task: the page waits for the whole frame to be drawn on the CPU.
+ */
+function measureFrame(hold: Hold): void {
+  if (hold.frameAt !== null) return;
+  const at = performance.now();
+  hold.frameAt = at;
+  setTimeout(() => {
+    hold.frameMs = performance.now() - at;
+    hold.frameAt = null;
+  }, 0);
 }
 
 function onData(map: HoldableMap, hold: Hold, event: HoldEvent): void {

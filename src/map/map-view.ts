@@ -41,7 +41,7 @@ import { type DistrictLabel, DistrictLabels } from "./district-labels";
 import { afterFrame, markFirstMap } from "./first-draw";
 import { FlagDraw } from "./flag-draw";
 import { FLAG_SOURCE, flagLayerSpecs } from "./flag-layers";
-import { drawOnce, gateFrames, holdFramesWhileLoading } from "./frame-hold";
+import { drawOnce, gateFrames, holdDuring, holdFramesWhileLoading } from "./frame-hold";
 import { HoverTooltip } from "./hover-tooltip";
 import { type BasemapFragment, INTRANET_PREFIX, loadBasemapFragment } from "./intranet-basemap";
 import { MapControls, type MapLocale } from "./map-controls";
@@ -443,7 +443,7 @@ export class MapView {
       ],
       { padding: 48, maxZoom: 15, duration },
     );
-    // a jump is no animation: it would not end a hold waiting for tiles (see `jumpTo`)
+    // a jump is no animation: it does not end a hold waiting for tiles (see `jumpTo`)
     if (duration === 0) drawOnce(this.map);
   }
 
@@ -475,8 +475,12 @@ export class MapView {
    * for their tiles.
    */
   private apply(): void {
-    this.applyAll();
-    this.holdFresh();
+    // held from the start: the frames MapLibre asks for as sources and layers are added would be
+    // drawn before the new data's hold begins
+    holdDuring(this.map, () => {
+      this.applyAll();
+      this.holdFresh();
+    });
     if (this.released && this.styleLoaded) this.openGate();
   }
 
@@ -559,11 +563,15 @@ export class MapView {
     // nothing for nothing (a new empty collection): no trip through the map's worker to wait for
     if (before && isEmptyParsed(before) && isEmptyParsed(data)) return;
     const notEmpty = featureCount(data) > 0;
+    const hadFeatures = before !== undefined && featureCount(before) > 0;
     this.showWhileNotEmpty(sourceId, notEmpty);
     // packed: drawn from the tile worker's tiles, their features numbered by index as here
     const taken = this.sourceKinds.put(this.map, sourceId, data, withIndexIds);
-    // before the first frame no source has asked for tiles: it waits for its first ones
-    if (taken === "new" || (taken === "data" && notEmpty && !this.drawn)) {
+    // Before the first frame no source has asked for tiles: it waits for its first ones. Nor has
+    // an overlay whose layers were hidden while it was empty: its data looks loaded at once (no
+    // tile to reload), and the frame that shows its layers asks for its tiles.
+    const hadNoTiles = !this.drawn || (this.overlayLayers.has(sourceId) && !hadFeatures);
+    if (taken === "new" || (taken === "data" && notEmpty && hadNoTiles)) {
       this.fresh.tiles.push(sourceId);
     } else if (taken === "data" && !this.fresh.tiles.includes(sourceId)) {
       this.fresh.content.push(sourceId);

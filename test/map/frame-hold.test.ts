@@ -1,8 +1,10 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import {
   gateFrames,
+  HOLD_LIMIT_MS,
   type HoldableMap,
   type HoldEvent,
+  holdDuring,
   holdFramesWhileLoading,
   MAX_HOLD_MS,
 } from "../../src/map/frame-hold";
@@ -19,7 +21,13 @@ function fakeMap() {
     movestart: new Set<Listener>(),
     render: new Set<Listener>(),
   };
-  const state = { redraws: 0, immediate: 0, moving: false, loaded: new Map<string, boolean>() };
+  const state = {
+    redraws: 0,
+    immediate: 0,
+    moving: false,
+    loaded: new Map<string, boolean>(),
+    onFrame: () => {},
+  };
   const map: HoldableMap = {
     triggerRepaint: () => {
       state.redraws++;
@@ -41,8 +49,10 @@ function fakeMap() {
     await Promise.resolve();
   };
   const frame = () => emit("render", {});
+  state.onFrame = frame;
   const move = (event: HoldEvent = { originalEvent: {} }) => emit("movestart", event);
-  const listening = () => listeners.data.size + listeners.movestart.size + listeners.render.size;
+  // the hold's own listeners (it measures every frame, hold or no hold, with one more)
+  const listening = () => listeners.data.size + listeners.movestart.size;
   return { map, state, fire, frame, move, listening };
 }
 
@@ -88,16 +98,61 @@ describe("holding the map's redraws while the findings load", () => {
     expect(state.redraws).toBe(1);
   });
 
-  it("lets the map draw after the longest hold, whatever its worker does", () => {
+  it("draws what it has after the longest hold, whatever its worker does, and holds on", async () => {
     vi.useFakeTimers();
-    const { map, state, listening } = fakeMap();
+    const { map, state, fire, listening } = fakeMap();
     holdFramesWhileLoading(map, "check:findings");
     map.triggerRepaint();
     vi.advanceTimersByTime(MAX_HOLD_MS - 1);
     expect(state.redraws).toBe(0);
     vi.advanceTimersByTime(1);
     expect(state.redraws).toBe(1);
+    // still loading: the next redraws wait for the tiles, or for the next picture
+    map.triggerRepaint();
+    expect(state.redraws).toBe(1);
+    vi.advanceTimersByTime(MAX_HOLD_MS);
+    expect(state.redraws).toBe(2);
+    map.triggerRepaint();
+    await fire({ sourceId: "check:findings", sourceDataType: "content" });
+    expect(state.redraws).toBe(3);
     expect(listening()).toBe(0);
+  });
+
+  it("lets the map draw as it asks once the hold has lasted its limit", () => {
+    vi.useFakeTimers();
+    const { map, state, listening } = fakeMap();
+    holdFramesWhileLoading(map, "check:findings");
+    vi.advanceTimersByTime(HOLD_LIMIT_MS);
+    expect(listening()).toBe(0);
+    const before = state.redraws;
+    map.triggerRepaint();
+    expect(state.redraws).toBe(before + 1);
+  });
+
+  it("spaces those pictures by what a frame costs, where frames are dear", async () => {
+    // real timers: the frame's cost is the page's time from its render event to the next task
+    const { map, state, listening } = fakeMap();
+    const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+    const frameOf = (ms: number) => {
+      map.triggerRepaint();
+      const end = performance.now() + ms;
+      state.onFrame();
+      while (performance.now() < end) {
+        // the page drawing (a software rasterizer, read back before the next task)
+      }
+    };
+    holdFramesWhileLoading(map, "plan:proposal", { until: "tiles", maxMs: 20 });
+    frameOf(60);
+    await sleep(40);
+    // the first picture: due after the hold's 20 ms
+    expect(state.redraws).toBe(1);
+    map.triggerRepaint();
+    // the next: after 4 × 60 ms, not 20
+    await sleep(120);
+    expect(state.redraws).toBe(1);
+    await sleep(400);
+    expect(state.redraws).toBe(2);
+    expect(listening()).toBeGreaterThan(0);
   });
 
   it("does not draw at the end of a hold no redraw was asked for", async () => {
@@ -121,16 +176,66 @@ describe("holding the map's redraws while the findings load", () => {
     expect(state.redraws).toBe(1);
   });
 
-  it("draws at once when the user moves the map or the app animates it, not when it is resized", () => {
+  it("draws at once when the user moves the map or the app animates it, not when it is resized", async () => {
     const { map, state, move, listening } = fakeMap();
     holdFramesWhileLoading(map, "check:findings");
     map.triggerRepaint();
     move({});
+    await Promise.resolve();
     expect(state.redraws).toBe(0);
+    // an animation: still moving once the task that started it is done
     state.moving = true;
     move({});
+    await Promise.resolve();
     expect(state.redraws).toBe(1);
     expect(listening()).toBe(0);
+    // the user's gesture: at once
+    holdFramesWhileLoading(map, "check:findings");
+    map.triggerRepaint();
+    move({ originalEvent: {} });
+    expect(state.redraws).toBe(2);
+  });
+
+  it("holds on through a jump of the camera (moved and done in one task)", async () => {
+    const { map, state, move, listening } = fakeMap();
+    holdFramesWhileLoading(map, "plan:proposal", { until: "tiles" });
+    map.triggerRepaint();
+    state.moving = true;
+    move({});
+    state.moving = false;
+    await Promise.resolve();
+    expect(state.redraws).toBe(0);
+    expect(listening()).toBeGreaterThan(0);
+  });
+});
+
+describe("a change made with the redraws held", () => {
+  it("draws the change in one frame when it loads nothing", () => {
+    const { map, state, listening } = fakeMap();
+    holdDuring(map, () => {
+      map.triggerRepaint();
+      map.triggerRepaint();
+      expect(state.redraws).toBe(0);
+    });
+    expect(state.redraws).toBe(1);
+    expect(listening()).toBe(0);
+  });
+
+  it("draws nothing before its new source is in: its frame is the one that asks for the tiles", async () => {
+    const { map, state, fire, frame } = fakeMap();
+    holdDuring(map, () => {
+      // MapLibre asks for a frame as the source and its layers are added
+      map.triggerRepaint();
+      holdFramesWhileLoading(map, "compare:pieces", { until: "tiles" });
+    });
+    expect(state.redraws).toBe(0);
+    await fire({ sourceId: "compare:pieces", sourceDataType: "metadata" });
+    expect(state.redraws).toBe(1);
+    state.loaded.set("compare:pieces", false);
+    frame();
+    state.loaded.set("compare:pieces", true);
+    await fire({ sourceId: "compare:pieces", tile: {} });
+    expect(state.redraws).toBe(2);
   });
 });
 

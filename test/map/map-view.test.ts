@@ -585,6 +585,33 @@ describe("MapView: what a frame draws", () => {
     expect(visibility(map, "review:own-flags-point")).toBe("none");
   });
 
+  it("waits for the first tiles of an overlay its first features show: one frame asks for them, one draws them", async () => {
+    const { map, view } = startView();
+    const settled = () => new Promise((resolve) => setTimeout(resolve, 0));
+    const id = "review:own-flags";
+    map.fire("render");
+    await settled();
+    const before = map.redraws;
+    view.setOwnFlags(collection(2));
+    // MapLibre asks for a frame as the layers are shown; the data reaches its worker, and the
+    // source looks loaded (its hidden layers had no tile to reload)
+    map.triggerRepaint();
+    map.fire("data", { sourceId: id, sourceDataType: "metadata" });
+    await settled();
+    expect(map.redraws - before).toBe(1);
+    // that frame asked for the tiles
+    map.loading.add(id);
+    map.fire("render");
+    map.fire("data", { sourceId: id, sourceDataType: "content" });
+    map.triggerRepaint();
+    await settled();
+    expect(map.redraws - before).toBe(1);
+    map.loading.delete(id);
+    map.fire("data", { sourceId: id, tile: {} });
+    await settled();
+    expect(map.redraws - before).toBe(2);
+  });
+
   it("keeps a plan layer's visibility the user's, even with no feature", () => {
     const { map, view } = startView();
     const road = layerEntry();
