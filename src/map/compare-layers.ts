@@ -7,6 +7,7 @@ import type {
   PlanComparison,
 } from "../core/compare/index";
 import { type PackedLayer, packCollection } from "../io/packed-collection";
+import { SMALL_FEATURE } from "../worker/tile-protocol";
 import { EMPTY_COLLECTION } from "./base-style";
 import { hatchPattern, hexToRgb, type PatternImage } from "./check-layers";
 import { OUTLINED_FILL_PAINT } from "./fill-paint";
@@ -218,7 +219,9 @@ export function compareLayerSpecs(visible = true): LayerSpecification[] {
       type: "line",
       source,
       layout,
-      filter: ["all", NOT_POINTS, isKind("changed")],
+      // not around a piece a few pixels across in a packed layer's tile: in its own colour, the
+      // outline would only cover the piece's fill (see SMALL_FEATURE_PIXELS)
+      filter: ["all", NOT_POINTS, isKind("changed"), ["!", ["to-boolean", ["get", SMALL_FEATURE]]]],
       paint: { "line-color": changedColor, "line-width": 1.2 },
     },
     {

@@ -27,3 +27,9 @@ export type FromTileWorker =
 
 /** The one source layer of a packed layer's tiles (a vector layer spec names it). */
 export const PACKED_SOURCE_LAYER = "features";
+
+/**
+ * The attribute the tile worker gives a polygon a few pixels across in its tile (true; absent
+ * otherwise): a layer may leave it out (see `SMALL_FEATURE_PIXELS` in tile-handler.ts).
+ */
+export const SMALL_FEATURE = "plan-layers:small";

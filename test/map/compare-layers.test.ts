@@ -1,3 +1,5 @@
+import { featureFilter } from "@maplibre/maplibre-gl-style-spec";
+import type { FilterSpecification, LayerSpecification } from "maplibre-gl";
 import { describe, expect, it } from "vitest";
 import { hexToRgb } from "../../src/map/check-layers";
 import {
@@ -13,6 +15,7 @@ import {
   TRANSITION_PALETTE,
   transitionColors,
 } from "../../src/map/compare-layers";
+import { SMALL_FEATURE } from "../../src/worker/tile-protocol";
 import { piece, summaryOf, transition } from "../support/compare-piece";
 
 describe("transitionColors", () => {
@@ -125,5 +128,22 @@ describe("compareLayerSpecs", () => {
   it("starts hidden when asked, for a before/after toggle", () => {
     for (const s of compareLayerSpecs(false)) expect(s.layout?.visibility).toBe("none");
     for (const s of compareLayerSpecs()) expect(s.layout?.visibility).toBe("visible");
+  });
+});
+
+describe("the outline of a changed piece", () => {
+  const line = compareLayerSpecs().find(
+    (s) => s.id === "compare:changed-line",
+  ) as LayerSpecification;
+  const draws = (properties: Record<string, unknown>) =>
+    featureFilter((line as { filter?: FilterSpecification }).filter, "filter").filter(
+      { zoom: 10 },
+      { type: 3, properties } as never,
+    );
+
+  it("is drawn around a piece, but not one the tile worker marked a few pixels across", () => {
+    expect(draws({ kind: "changed", color: "#ff0000" })).toBe(true);
+    expect(draws({ kind: "changed", color: "#ff0000", [SMALL_FEATURE]: true })).toBe(false);
+    expect(draws({ kind: "added" })).toBe(false);
   });
 });

@@ -5,8 +5,12 @@ import type { Feature, FeatureCollection, Position } from "geojson";
 import { PbfReader } from "pbf";
 import { describe, expect, it } from "vitest";
 import { packCollection } from "../../src/io/packed-collection";
-import { createTileHandler } from "../../src/worker/tile-handler";
-import { type FromTileWorker, PACKED_SOURCE_LAYER } from "../../src/worker/tile-protocol";
+import { createTileHandler, SMALL_FEATURE_PIXELS } from "../../src/worker/tile-handler";
+import {
+  type FromTileWorker,
+  PACKED_SOURCE_LAYER,
+  SMALL_FEATURE,
+} from "../../src/worker/tile-protocol";
 
 /*
  * The tile worker cuts a packed layer into vector tiles as MapLibre's GeoJSON source does: every
@@ -104,6 +108,27 @@ describe("the tile worker's vector tiles of a packed layer", () => {
     const far = tileOf(105.85, 21.03, 2);
     const quarter = decode((await tile("p1", 2, far.x, far.y)).message.bytes, 2, far.x, far.y);
     expect(quarter.map((f) => f.id)).toEqual([2]);
+  });
+
+  it("marks the polygons a few pixels across in their tile, and only in that tile", async () => {
+    const { handle, tile } = handler();
+    await handle({ type: "load", key: "p1", blob: packCollection(zones).blob });
+    const small = async (z: number) => {
+      const { x, y } = tileOf(105.85, 21.03, z);
+      const features = decode((await tile("p1", z, x, y)).message.bytes, z, x, y);
+      return features
+        .filter((f) => f.properties?.[SMALL_FEATURE] === true)
+        .map((f) => f.id)
+        .sort();
+    };
+    // zone 0 is about 1.3 km across: 15 pixels at zoom 9, 7 at zoom 8, under 4 at zoom 7; the
+    // park's two parts span as much; the ring road's zone (25 km) is 45 pixels wide at zoom 7
+    expect(SMALL_FEATURE_PIXELS).toBe(4);
+    expect(await small(7)).toEqual([0, 1]);
+    // the features of the zoom 8 tile share their attributes with those of zoom 7: unmarked
+    expect(await small(8)).toEqual([]);
+    expect(await small(7)).toEqual([0, 1]);
+    expect(await small(12)).toEqual([]);
   });
 
   it("answers a tile with no feature, and a tile of an unknown or dropped layer, with no bytes", async () => {
