@@ -33,6 +33,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./chromium.mjs";
+import { formatPairedDifference, pairedDifference } from "./paired-difference.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -285,6 +286,26 @@ function report(target, runs) {
   return lines;
 }
 
+/**
+ * This build against the baseline, load by load (each pair loaded in turn): what the medians
+ * above cannot tell apart on a machine whose speed drifts.
+ */
+function pairedLines(these, baseline) {
+  const lines = ["this build − baseline, paired by load (loaded in turn):"];
+  for (const [name, key] of [
+    ["first drawn map", "firstMapMs"],
+    ["longest task", "longestTaskMs"],
+    ["total blocking time", "blockingMs"],
+  ]) {
+    const difference = pairedDifference(
+      these.map((load) => load[key]),
+      baseline.map((load) => load[key]),
+    );
+    if (difference) lines.push(`  ${name.padEnd(22)} ${formatPairedDifference(difference)}`);
+  }
+  return lines;
+}
+
 async function main() {
   const { values: opts } = parseArgs({
     options: {
@@ -341,6 +362,7 @@ async function main() {
     for (const target of targets) await target.server?.close();
   }
   const lines = targets.flatMap((target) => [...report(target, runs), ""]);
+  if (targets.length === 2) lines.push(...pairedLines(targets[0].loads, targets[1].loads), "");
   lines.push(
     `machine: ${cpus().length} cores, 1-minute load average ${loadBefore.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after (the goals hold for an otherwise idle machine)`,
   );
