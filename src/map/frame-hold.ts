@@ -257,14 +257,9 @@ function onDeadline(map: HoldableMap, hold: Hold): void {
     release(map, hold);
     return;
   }
-  // the picture asks for the tiles of every new source whose data is in (see `settle`)
-  let draw = hold.wanted;
-  for (const wait of hold.waiting.values()) {
-    if (wait.until !== "tiles" || wait.asked || !(wait.hasData || wait.indexed)) continue;
-    wait.asked = true;
-    draw = true;
-  }
-  if (draw) {
+  // the picture asks for the tiles of every new source whose data is in
+  const asks = markAsked(hold.waiting.values());
+  if (asks || hold.wanted) {
     hold.wanted = false;
     hold.repaint();
   }
@@ -334,10 +329,21 @@ function settle(map: HoldableMap, hold: Hold): void {
   }
   const first = [...hold.waiting.values()].filter((w) => w.until === "tiles");
   if (first.some((w) => !w.hasData && !w.indexed)) return;
-  const unasked = first.filter((w) => !w.asked);
-  if (unasked.length === 0) return;
-  for (const wait of unasked) wait.asked = true;
-  hold.repaint();
+  if (markAsked(first)) hold.repaint();
+}
+
+/**
+ * Marks the waits for first tiles whose data is in the map's worker as asked: the next frame asks
+ * for their tiles. True when it marked any (a frame is then needed).
+ */
+function markAsked(waits: Iterable<Wait>): boolean {
+  let marked = false;
+  for (const wait of waits) {
+    if (wait.until !== "tiles" || wait.asked || !(wait.hasData || wait.indexed)) continue;
+    wait.asked = true;
+    marked = true;
+  }
+  return marked;
 }
 
 function release(map: HoldableMap, hold: Hold): void {

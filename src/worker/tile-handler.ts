@@ -8,9 +8,12 @@ import {
   type ToTileWorker,
 } from "./tile-protocol";
 
+/** Tile units per pixel: MapLibre's GeoJSON tiles are 512 pixels of 8 192 units. */
+const UNITS_PER_PIXEL = 8192 / 512;
+
 /**
  * Tiles cut as MapLibre's own GeoJSON source cuts them (512-pixel tiles of 8 192 units, its
- * simplification tolerance of 0.375 pixel, scaled by 16), so a packed layer draws as the same
+ * simplification tolerance of 0.375 pixel), so a packed layer draws as the same
  * layer given to a GeoJSON source does, but with a buffer of 8 pixels instead of 128: MapLibre's
  * 128 leaves room for labels, and packed layers have none (fills, outlines, lines up to a few
  * pixels wide, circles). With 128 each tile carried the features of a band a quarter of a tile
@@ -19,8 +22,8 @@ import {
  */
 export const TILE_OPTIONS = {
   extent: 8192,
-  tolerance: 0.375 * 16,
-  buffer: 8 * 16,
+  tolerance: 0.375 * UNITS_PER_PIXEL,
+  buffer: 8 * UNITS_PER_PIXEL,
   maxZoom: 18,
   generateId: true,
 } as const;
@@ -33,9 +36,6 @@ export const TILE_OPTIONS = {
  * drew (2.5 of 6.2 million indices).
  */
 export const SMALL_FEATURE_PIXELS = 4;
-
-/** Tile units per pixel (512-pixel tiles). */
-const UNITS_PER_PIXEL = TILE_OPTIONS.extent / 512;
 
 /**
  * `feature`, marked {@link SMALL_FEATURE} when it is a polygon that small: a copy, since the
