@@ -379,7 +379,7 @@ for (const size of sizes) {
   if (opts["threads-compare"]) {
     for (const n of ["1", "2"].filter((w) => w !== opts.workers)) {
       log(`${label}: the same with --workers ${n} …`);
-      row[`workers${n}`] = ourRuns(catalog, dir, n);
+      row[`workers${n}`] = ourRuns(catalog, dir, n, once);
     }
   }
   const oursPairs = join(dir, "ours-pairs.csv");

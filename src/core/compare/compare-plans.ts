@@ -12,12 +12,12 @@ import {
 import { buildDistrictIndex } from "../check/district-index";
 import { ellipsoidalArea } from "../check/ellipsoidal-area";
 import { findingId } from "../check/finding-id";
+import { compareIds } from "../check/id-order";
 import { createClipperKernel } from "../check/kernel";
 import { DEFAULT_LAND_USE_ATTRIBUTE } from "../check/land-use-attribute";
 import { areaOf, type PreparedGeometry, polygonsOf } from "../check/prepared-geometry";
 import { relate } from "../check/relate";
 import { featuresOf } from "../check/rule-data";
-import { compareIds } from "../check/run-checks";
 import { finishSteps } from "../check/steps";
 import type { CheckProblem, Polygons } from "../check/types";
 import {

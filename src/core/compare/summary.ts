@@ -1,4 +1,4 @@
-import { compareIds } from "../check/run-checks";
+import { compareIds } from "../check/id-order";
 import type {
   CodeSummary,
   ComparePiece,

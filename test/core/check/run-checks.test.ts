@@ -2,6 +2,7 @@ import { featureCollection, intersect, polygon } from "@turf/turf";
 import type { Feature, FeatureCollection, Polygon } from "geojson";
 import { describe, expect, it } from "vitest";
 import type { Rule } from "../../../src/core/catalog/rules-schema";
+import { compareIds } from "../../../src/core/check/id-order";
 import {
   checkPartition,
   mergeResults,
@@ -175,6 +176,34 @@ describe("runChecks", () => {
     expect(merged.findings.length).toBeGreaterThanOrEqual(6000);
     // a pause every few hundred findings in each of its passes (order, sort, totals)
     expect(pauses).toBeGreaterThan((3 * merged.findings.length) / ITEMS_PER_STEP);
+  });
+
+  it("sorts findings by subject, then constraint id, whatever the layers' order and id shapes", () => {
+    // ids as generated ("Z7", "Z42": no keys, the collator decides) and of one width ("Z-0007")
+    for (const width of [0, 4]) {
+      const input = generated();
+      const rnd = seededRandom(3);
+      for (const [name, prefix] of [
+        ["zones", "Z-"],
+        ["blobs", "B-"],
+      ] as const) {
+        const layer = input.layers[name] as FeatureCollection;
+        for (const f of layer.features) {
+          if (width > 0) f.id = `${prefix}${String(f.id).slice(1).padStart(width, "0")}`;
+        }
+        // the layer in a random order, as a file in spatial order is to its ids
+        layer.features.sort(() => rnd() - 0.5);
+      }
+      const { findings } = runChecks(input);
+      expect(findings.length).toBeGreaterThan(20);
+      for (let k = 1; k < findings.length; k++) {
+        const [a, b] = [findings[k - 1] as Finding, findings[k] as Finding];
+        const order =
+          compareIds(a.subject.featureId, b.subject.featureId) ||
+          compareIds(a.constraint?.featureId, b.constraint?.featureId);
+        expect(order, `${a.id} before ${b.id}`).toBeLessThan(0);
+      }
+    }
   });
 
   it("merges quota sums over partitions", () => {
