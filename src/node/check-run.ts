@@ -1,4 +1,3 @@
-import { stat } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { type ResourceLimits, Worker } from "node:worker_threads";
 import {
@@ -13,6 +12,7 @@ import { CheckInputError, CheckInternalError, errorLine } from "./check-error";
 import {
   type CheckSource,
   type InputPlan,
+  type LoadAsRead,
   type LoadedInputs,
   planInputs,
   readInputs,
@@ -25,18 +25,20 @@ import {
   type WorkerJob,
   type WorkerReply,
 } from "./check-worker";
-import { streamedShare } from "./streamed-records";
+import { willStream } from "./streamed-layer";
+import { recordsBatch, streamedShare } from "./streamed-records";
 
 /**
- * "auto" checks on every core when the layer files to read add up to this many bytes or more:
- * none yet. Measured on this 2-core machine (bench; medians of 3 at 10 000 zones, one run at
- * 50 000, load 2), a second thread made the
- * check phase slower, not faster: 376 against 200 ms at 10 000 × 2 000 zones (16 MB of layers),
- * and 729 against 565 ms at 50 000 × 5 000 (61 MB): packing the layers for the worker and the
- * worker's start cost more than the half of the check it takes. `--workers N` still splits it
- * (findings byte-identical); "auto" stays on one thread until a split is measured to pay.
+ * Threads "auto" checks with: every core when a layer is streamed (a FlatGeobuf or
+ * newline-delimited file of 64 MiB or more, or any with `--window`), else one. Measured on this
+ * 2-core machine (bench, `--threads-compare`): a second thread made the check slower at 10 000 ×
+ * 2 000 and 50 000 × 5 000 zones in GeoJSON (whole command 1.2–1.4× one thread's: packing the
+ * layers for the worker, its start and its unoptimised first chunks cost more than the half of the
+ * check it takes), and faster streamed: 1 000 000 × 100 000 zones in FlatGeobuf in 51 s against 80 s.
  */
-export const AUTO_WORKERS_FROM_BYTES = Number.POSITIVE_INFINITY;
+export function autoThreads(cores: number, streamed: boolean): number {
+  return streamed ? Math.max(1, cores) : 1;
+}
 
 export type RunCheckOptions = {
   source: CheckSource;
@@ -71,26 +73,35 @@ export type RunCheckOutput = {
   perThread: ThreadTimings[];
 };
 
-/** Threads "auto" checks with: every core for layer files of {@link AUTO_WORKERS_FROM_BYTES} or more. */
-export function autoThreads(cores: number, layerBytes: number): number {
-  return layerBytes >= AUTO_WORKERS_FROM_BYTES ? Math.max(1, cores) : 1;
+/** The layer files of the plan that will be streamed (a proposal never is: it is read whole). */
+export async function streamedPaths(plan: InputPlan): Promise<Set<string>> {
+  const files = [...plan.files, ...(plan.districts ? [plan.districts] : [])].filter(
+    (f) => !f.table && f.id !== plan.proposal?.layer,
+  );
+  const streamed = await Promise.all(files.map((f) => willStream(f.path, plan.window)));
+  return new Set(files.filter((_, k) => streamed[k]).map((f) => f.path));
 }
 
-/** Bytes of the plan's layer files (a file that cannot be read counts none: reading it will say why). */
-async function layerBytes(plan: InputPlan): Promise<number> {
-  const files = [...plan.files, ...(plan.districts ? [plan.districts] : [])].filter(
-    (f) => !f.table,
-  );
-  const paths = [...files.map((f) => f.path), ...(plan.proposal?.paths ?? [])];
-  const sizes = await Promise.all(
-    [...new Set(paths)].map((path) =>
-      stat(path).then(
-        (s) => s.size,
-        () => 0,
-      ),
-    ),
-  );
-  return sizes.reduce((sum, size) => sum + size, 0);
+/**
+ * Sends each batch of a streamed layer's records to the workers as its first pass validates it
+ * (readInputs' `loadAsRead`): they take them in while this thread reads on.
+ */
+export function sendRecords(
+  paths: ReadonlySet<string>,
+  workers: readonly Pick<Worker, "postMessage">[],
+): LoadAsRead {
+  const done = () => Promise.resolve();
+  return (file) =>
+    paths.has(file.path)
+      ? {
+          add: async (features) => {
+            const batch = recordsBatch(file.path, features);
+            for (const worker of workers) worker.postMessage(batch);
+          },
+          finish: done,
+          abandon: done,
+        }
+      : null;
 }
 
 type Started = { worker: Worker; reply: Promise<WorkerReply> };
@@ -148,8 +159,9 @@ export async function runCheck(options: RunCheckOptions): Promise<RunCheckOutput
   const plan = await planInputs(options.source);
   options.beforeRead?.(plan);
   const cores = Math.max(1, availableParallelism());
+  const streamed = await streamedPaths(plan);
   const threads =
-    options.workers === "auto" ? autoThreads(cores, await layerBytes(plan)) : options.workers;
+    options.workers === "auto" ? autoThreads(cores, streamed.size > 0) : options.workers;
   const board = createChunkBoard(threads);
   const started: Started[] = [];
   const streamReader = (
@@ -160,7 +172,9 @@ export async function runCheck(options: RunCheckOptions): Promise<RunCheckOutput
     started.push(startWorker(options.workerScript, job, options.workerLimits));
   }
   try {
-    const loaded = await readInputs(plan);
+    const workers = started.map((s) => s.worker);
+    const send = workers.length > 0 ? sendRecords(streamed, workers) : undefined;
+    const loaded = await readInputs(plan, undefined, send);
     const read: CheckInput = { ...loaded.input, findingGeometry: options.findingGeometry };
     let input = read;
     if (started.length > 0) {

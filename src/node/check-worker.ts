@@ -6,7 +6,12 @@ import { lazyCollection } from "../core/check/lazy-layer";
 import { type SharedInput, sharedCheckInput, sharedElsewhere } from "../core/check/shared-input";
 import { type ChunkBoard, claimAndCheck } from "./check-chunks";
 import { CheckInputError } from "./check-error";
-import { type StreamedShare, streamedLayout } from "./streamed-records";
+import {
+  isRecordsBatch,
+  ReceivedRecords,
+  type StreamedShare,
+  streamedLayout,
+} from "./streamed-records";
 
 /** The module of `WorkerJob.streamReader`. */
 type StreamReaderModule = typeof import("./streamed-records");
@@ -15,8 +20,9 @@ type StreamReaderModule = typeof import("./streamed-records");
 export const WORKER_TAG = "plan-layers-check-worker";
 
 /**
- * What a worker is started with; the input follows as its first message (a {@link SharedInput}),
- * once the main thread has read it: the worker starts while the files are read.
+ * What a worker is started with; the input follows as a message (a {@link SharedInput}) once the
+ * main thread has read it, after the records of each streamed layer (`RecordsBatch` messages, sent
+ * as they are read): the worker starts while the files are read.
  */
 export type WorkerJob = {
   tag: typeof WORKER_TAG;
@@ -58,7 +64,11 @@ export const heapMegabytes = () => getHeapStatistics().used_heap_size / 2 ** 20;
  * memory, decoded when used; streamed files opened again, read when used), prepares it, then
  * claims chunks of units until none is left.
  */
-async function runWorkerJob(job: WorkerJob, shared: Promise<SharedInput>): Promise<WorkerReply> {
+async function runWorkerJob(
+  job: WorkerJob,
+  shared: Promise<SharedInput>,
+  received: ReceivedRecords,
+): Promise<WorkerReply> {
   try {
     const share = await shared;
     const streamed = sharedElsewhere(share) as StreamedShare[];
@@ -68,7 +78,7 @@ async function runWorkerJob(job: WorkerJob, shared: Promise<SharedInput>): Promi
       for (const layer of streamed) {
         const reader = await reopenReader(layer);
         const layout = streamedLayout(layer.boxes);
-        opened.push(lazyCollection(layer.records, reader, layer.window, layout));
+        opened.push(lazyCollection(received.of(layer), reader, layer.window, layout));
       }
     }
     const input = sharedCheckInput(share, { opened });
@@ -96,6 +106,17 @@ async function runWorkerJob(job: WorkerJob, shared: Promise<SharedInput>): Promi
 export async function workerMain(): Promise<void> {
   const port = parentPort;
   if (!isWorkerJob(workerData) || !port) return;
-  const shared = new Promise<SharedInput>((resolve) => port.once("message", resolve));
-  port.postMessage(await runWorkerJob(workerData, shared));
+  const received = new ReceivedRecords();
+  const shared = new Promise<SharedInput>((resolve) => {
+    const take = (message: unknown) => {
+      if (isRecordsBatch(message)) {
+        received.add(message);
+        return;
+      }
+      port.off("message", take);
+      resolve(message as SharedInput);
+    };
+    port.on("message", take);
+  });
+  port.postMessage(await runWorkerJob(workerData, shared, received));
 }

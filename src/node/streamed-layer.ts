@@ -1,3 +1,5 @@
+import { constants } from "node:fs";
+import { type FileHandle, open } from "node:fs/promises";
 import type { Feature, GeoJsonProperties } from "geojson";
 import { writeBox } from "../core/check/geometry-pack";
 import type { CrsChoice } from "../core/crs/index";
@@ -12,7 +14,7 @@ import { inputError, problemsError, shownPath } from "./check-error";
 import { fileByteSource } from "./file-byte-source";
 import { openInputFile } from "./read-input-file";
 import { crsLine, type ReadLayer, refusedLines, warningLines } from "./read-layer";
-import { recordsOf, streamedCollection } from "./streamed-records";
+import { recordsOf, streamedCollection, streamFormat } from "./streamed-records";
 
 /** NaN boxes (none yet) for `count` features, in memory other threads can read. */
 const emptyBoxes = (count: number) =>
@@ -24,6 +26,30 @@ const emptyBoxes = (count: number) =>
  * 512 MiB cannot be held at all.
  */
 export const STREAM_FROM_BYTES = 64 * 2 ** 20;
+
+/** Whether a layer file of `size` bytes is streamed, when its format can be ({@link readStreamedLayer}). */
+export const streamsAt = (size: number, window: number | null) =>
+  window !== null || size >= STREAM_FROM_BYTES;
+
+/**
+ * Whether {@link readStreamedLayer} will stream the file at `path`, told from its size and first
+ * bytes before it is read; false for a file that cannot be opened (reading it will say why).
+ */
+export async function willStream(path: string, window: number | null): Promise<boolean> {
+  let handle: FileHandle | null = null;
+  try {
+    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    const info = await handle.stat();
+    if (!info.isFile() || !streamsAt(info.size, window)) return false;
+    const head = new Uint8Array(8);
+    await handle.read(head, 0, 8, 0);
+    return streamFormat(path, head) !== null;
+  } catch {
+    return false;
+  } finally {
+    await handle?.close();
+  }
+}
 
 /** Prepared geometries a streamed layer keeps by default (`--window`). */
 export const DEFAULT_WINDOW = 20_000;
@@ -133,7 +159,7 @@ export async function readStreamedLayer(
   let layer: RecordLayer | null = null;
   let pass: Awaited<ReturnType<typeof firstPass>>;
   try {
-    if (options.window !== null || opened.size >= STREAM_FROM_BYTES) {
+    if (streamsAt(opened.size, options.window)) {
       layer = recordsOf(file, fileByteSource(opened.handle));
     }
     if (!layer) {

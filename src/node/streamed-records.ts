@@ -52,21 +52,34 @@ export function geometryReader(layer: RecordLayer, choice: CrsChoice): GeometryR
   };
 }
 
+/**
+ * How a file can be streamed, from its name and its first 8 bytes: FlatGeobuf, newline-delimited
+ * GeoJSON, or null: any other format is read whole.
+ */
+export function streamFormat(file: string, head: Uint8Array): "fgb" | "ndjson" | null {
+  if (looksLikeFlatGeobuf(head)) return "fgb";
+  if ((NDJSON_EXTENSIONS as readonly string[]).includes(extensionOf(file))) return "ndjson";
+  return null;
+}
+
 /** The records of a file that can be streamed, or null: any other format is read whole. */
 export function recordsOf(
   file: string,
   source: ReturnType<typeof fileByteSource>,
 ): RecordLayer | null {
-  if (looksLikeFlatGeobuf(source.read(0, 8))) return fgbRecords(file, source);
-  if ((NDJSON_EXTENSIONS as readonly string[]).includes(extensionOf(file))) {
-    return ndjsonRecords(file, source, DEFAULT_READ_LIMITS);
-  }
+  const format = streamFormat(file, source.read(0, 8));
+  if (format === "fgb") return fgbRecords(file, source);
+  if (format === "ndjson") return ndjsonRecords(file, source, DEFAULT_READ_LIMITS);
   return null;
 }
 
+/** A streamed layer's ids and attributes, in file order: what its first pass keeps of it. */
+export type StreamedRecords = { id?: string | number; properties: GeoJsonProperties }[];
+
 /**
  * What another thread needs to read a streamed layer as this one does: the file, the CRS the
- * first pass decided, the window, and the ids and attributes the first pass kept (plain data).
+ * first pass decided, the window, and how many records the first pass kept. The records travel
+ * ahead, in batches ({@link RecordsBatch}), while the first pass reads on.
  */
 export type StreamedShare = {
   path: string;
@@ -76,20 +89,68 @@ export type StreamedShare = {
   window: number;
   /** Box of each feature's polygons (`writeBox`, shared memory); null: read to know them. */
   boxes: Float64Array | null;
-  records: { id?: string | number; properties: GeoJsonProperties }[];
+  count: number;
 };
+
+/** Marks a {@link RecordsBatch} among a check worker's messages. */
+export const RECORDS_TAG = "plan-layers-streamed-records";
+
+/**
+ * The next records of the streamed layer at `path`, sent to the check workers as the first pass
+ * validates them: they take them in while the main thread reads on, where the records of a
+ * 1 000 000-zone layer in one message kept a worker from starting for 6 s after the read.
+ */
+export type RecordsBatch = { tag: typeof RECORDS_TAG; path: string; records: StreamedRecords };
+
+export function isRecordsBatch(message: unknown): message is RecordsBatch {
+  return (
+    typeof message === "object" && message !== null && (message as RecordsBatch).tag === RECORDS_TAG
+  );
+}
+
+/** A batch of the records of `features`, read from the layer at `path`. */
+export function recordsBatch(path: string, features: readonly Feature[]): RecordsBatch {
+  return { tag: RECORDS_TAG, path, records: featureRecords(features) };
+}
+
+/** The batches of records a thread received, put together per layer. */
+export class ReceivedRecords {
+  private readonly batches = new Map<string, StreamedRecords[]>();
+
+  add(batch: RecordsBatch): void {
+    const list = this.batches.get(batch.path) ?? [];
+    list.push(batch.records);
+    this.batches.set(batch.path, list);
+  }
+
+  /**
+   * The records of a shared streamed layer, every batch of it.
+   *
+   * @throws Error when they are not all there (a fault of the sender: the check would miss features)
+   */
+  of(share: StreamedShare): StreamedRecords {
+    const records: StreamedRecords = [];
+    for (const batch of this.batches.get(share.path) ?? []) {
+      for (const record of batch) records.push(record);
+    }
+    if (records.length !== share.count) {
+      throw new Error(`${share.file}: ${records.length} records received of ${share.count}`);
+    }
+    return records;
+  }
+}
 
 /** How the engine indexes a streamed layer without reading it: by the boxes of the first pass. */
 export const streamedLayout = (boxes: Float64Array | null) =>
   boxes ? { box: (i: number) => boxAt(boxes, i) } : {};
 
-const shares = new WeakMap<FeatureCollection, Omit<StreamedShare, "records">>();
+const shares = new WeakMap<FeatureCollection, Omit<StreamedShare, "count">>();
 
 /** The lazy collection of a streamed layer, remembered so it can be shared ({@link streamedShare}). */
 export function streamedCollection(
   layer: RecordLayer,
-  records: StreamedShare["records"],
-  share: Omit<StreamedShare, "records">,
+  records: StreamedRecords,
+  share: Omit<StreamedShare, "count">,
 ): FeatureCollection {
   const reader = geometryReader(layer, share.choice);
   const collection = lazyCollection(records, reader, share.window, streamedLayout(share.boxes));
@@ -101,14 +162,14 @@ export function streamedCollection(
 export function streamedShare(collection: FeatureCollection): StreamedShare | undefined {
   const share = shares.get(collection);
   if (!share) return undefined;
-  return { ...share, records: featureRecords(collection.features) };
+  return { ...share, count: collection.features.length };
 }
 
 /**
  * The geometry reader of a streamed layer shared by another thread, its file opened again here.
  * The file stays open for the rest of the thread.
  */
-export async function reopenReader(share: Omit<StreamedShare, "records">): Promise<GeometryReader> {
+export async function reopenReader(share: StreamedShare): Promise<GeometryReader> {
   const handle = await open(share.path, "r");
   const layer = recordsOf(share.file, fileByteSource(handle));
   if (!layer) throw new Error(`${share.file} can no longer be streamed`);

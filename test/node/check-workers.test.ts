@@ -1,5 +1,5 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCheckCli } from "../cli/check-helpers";
@@ -20,7 +20,8 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function check(format: string, workers: string, extra: string[], output: string): string {
+/** Checks with `--workers`; the findings written, and the threads the check said it used. */
+function run(format: string, workers: string, extra: string[], output: string) {
   const path = join(dir, `${format}-${workers}-${extra.join("")}.${output}`);
   const r = runCheckCli([
     ...["--catalog", catalogs[format] as string, "--format", output, "--out", path],
@@ -28,8 +29,13 @@ function check(format: string, workers: string, extra: string[], output: string)
   ]);
   expect(r.status, r.stderr).toBe(1);
   const timings = JSON.parse(r.stderr.trim().split("\n").pop() as string) as { workers: number };
-  expect(timings.workers).toBe(Number(workers));
-  return readFileSync(path, "utf8");
+  return { findings: readFileSync(path, "utf8"), threads: timings.workers };
+}
+
+function check(format: string, workers: string, extra: string[], output: string): string {
+  const { findings, threads } = run(format, workers, extra, output);
+  expect(threads).toBe(Number(workers));
+  return findings;
 }
 
 describe("npm run check -- --workers 2", () => {
@@ -44,4 +50,16 @@ describe("npm run check -- --workers 2", () => {
       expect(check("fgb", "2", ["--window", "16"], output)).toBe(fgb);
     }
   }, 240_000);
+
+  it("checks on every core with --workers auto when a layer is streamed, on one otherwise", () => {
+    const one = check("fgb", "1", [], "csv");
+    const cores = availableParallelism();
+    // small files are read whole; --window streams FlatGeobuf and newline-delimited layers
+    expect(run("geojson", "auto", ["--window", "16"], "csv").threads).toBe(1);
+    expect(run("fgb", "auto", [], "csv").threads).toBe(1);
+    const streamed = run("fgb", "auto", ["--window", "16"], "csv");
+    expect(streamed.threads).toBe(cores);
+    expect(streamed.findings).toBe(one);
+    expect(run("ndjson", "auto", ["--window", "16"], "csv").threads).toBe(cores);
+  }, 120_000);
 });

@@ -12,8 +12,11 @@ import {
   sharedElsewhere,
   shareInput,
 } from "../../src/core/check/shared-input";
-import { loadCheckInputs } from "../../src/node/check-inputs";
+import { planInputs, readInputs } from "../../src/node/check-inputs";
+import { sendRecords, streamedPaths } from "../../src/node/check-run";
 import {
+  isRecordsBatch,
+  ReceivedRecords,
   reopenReader,
   type StreamedShare,
   streamedLayout,
@@ -24,8 +27,8 @@ import { streamedSource, writeStreamingData } from "./streaming-layers";
 
 /*
  * A streamed layer shared with a check worker is not packed (it may not fit in memory): the worker
- * opens the file again and reads, through the main thread's records, only the features it needs;
- * two threads so give the findings of one, byte for byte.
+ * opens the file again and reads, through the main thread's records (sent in batches during the
+ * first pass), only the features it needs; two threads so give the findings of one, byte for byte.
  */
 let dir = "";
 let catalogs: Record<string, string> = {};
@@ -36,7 +39,7 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** What a worker makes of the shared input (check-worker.ts), with the features it reads counted. */
-async function workerInput(share: SharedInput, reads: number[]) {
+async function workerInput(share: SharedInput, received: ReceivedRecords, reads: number[]) {
   const opened: FeatureCollection[] = [];
   for (const layer of sharedElsewhere(share) as StreamedShare[]) {
     const reader = await reopenReader(layer);
@@ -44,7 +47,8 @@ async function workerInput(share: SharedInput, reads: number[]) {
       reads.push(index);
       return reader(index);
     };
-    opened.push(lazyCollection(layer.records, counted, layer.window, streamedLayout(layer.boxes)));
+    const records = received.of(layer);
+    opened.push(lazyCollection(records, counted, layer.window, streamedLayout(layer.boxes)));
   }
   return sharedCheckInput(share, { opened });
 }
@@ -52,17 +56,29 @@ async function workerInput(share: SharedInput, reads: number[]) {
 describe("a streamed layer shared with a worker", () => {
   for (const format of ["fgb", "ndjson"]) {
     it(`is read again from its file, and the findings are one thread's: ${format}`, async () => {
-      const source = streamedSource(catalogs[format] as string);
-      const { input } = await loadCheckInputs(source);
+      const plan = await planInputs(streamedSource(catalogs[format] as string));
+      // a worker's port: the record batches, in the order they are sent
+      const batches: unknown[] = [];
+      const port = { postMessage: (message: unknown) => batches.push(message) };
+      const { input } = await readInputs(
+        plan,
+        undefined,
+        sendRecords(await streamedPaths(plan), [port]),
+      );
+      // one batch per 4 096 features of the first pass: 900 zones in one
+      expect(batches.length).toBe(1);
+      const received = new ReceivedRecords();
+      for (const batch of batches) if (isRecordsBatch(batch)) received.add(batch);
       const one = formatResult(runChecks(input), "json");
       expect(JSON.parse(one).findings.length).toBeGreaterThan(100);
       const share = shareInput(input, (bytes) => new SharedArrayBuffer(bytes), streamedShare);
       const streamed = sharedElsewhere(share) as StreamedShare[];
       expect(streamed.map((s) => s.file)).toEqual([expect.stringContaining(`city-plan.${format}`)]);
       // the records travel, not the geometry
-      expect(JSON.stringify(streamed[0]?.records[0])).not.toContain("coordinates");
+      expect(JSON.stringify(batches[0])).not.toContain("coordinates");
+      expect(streamed[0]?.count).toBe(30 * 30);
       const reads: number[] = [];
-      const theirs = await workerInput(share, reads);
+      const theirs = await workerInput(share, received, reads);
       expect(formatResult(onTwoThreads(input, share, CHUNKS / 2, theirs), "json")).toBe(one);
       // the worker's half of the work read the zones of its windows (the second half of the file)
       // and their neighbours, not the layer (the index came from the first pass's boxes)
@@ -72,4 +88,14 @@ describe("a streamed layer shared with a worker", () => {
       expect(distinct.size).toBeLessThan(zones * 0.7);
     }, 120_000);
   }
+
+  it("refuses to check without every record of the layer", async () => {
+    const plan = await planInputs(streamedSource(catalogs.fgb as string));
+    const { input } = await readInputs(plan);
+    const share = shareInput(input, (bytes) => new SharedArrayBuffer(bytes), streamedShare);
+    const [layer] = sharedElsewhere(share) as StreamedShare[];
+    expect(() => new ReceivedRecords().of(layer as StreamedShare)).toThrow(
+      /0 records received of 900/,
+    );
+  });
 });
