@@ -4,10 +4,15 @@ import { bilingual } from "./check-error";
 import type { InputPlan } from "./check-inputs";
 import { problemLine } from "./check-problems";
 import { runCheck } from "./check-run";
-import { runCheckInPostgis } from "./check-run-postgis";
 import { runCompareCommand } from "./compare-command";
 import { inputFilesOf, refuseInputAsOutput, resolveOutput } from "./output-target";
 import { writeOutput } from "./write-output";
+
+/**
+ * The PostGIS engine, loaded only when asked for: its client library (pg) loads Node's fetch
+ * (undici) as it starts, 60–80 ms of every in-process check's start-up.
+ */
+const postgisEngine = () => import("./check-run-postgis");
 
 /** Exit code: 1 when any finding has error severity (the plan must change), else 0. */
 function exitCodeOf(result: CheckResult): 0 | 1 {
@@ -46,7 +51,12 @@ export async function runCheckCommand(argv: readonly string[], workerScript: URL
   const findingGeometry = args.format !== "csv";
   const run =
     args.engine === "postgis" && args.database
-      ? await runCheckInPostgis({ beforeRead, source, database: args.database, findingGeometry })
+      ? await (await postgisEngine()).runCheckInPostgis({
+          beforeRead,
+          source,
+          database: args.database,
+          findingGeometry,
+        })
       : await runCheck({
           beforeRead,
           source,
