@@ -31,10 +31,11 @@ import { recordsBatch, streamedShare } from "./streamed-records";
 /**
  * Threads "auto" checks with: every core when a layer is streamed (a FlatGeobuf or
  * newline-delimited file of 64 MiB or more, or any with `--window`), else one. Measured on this
- * 2-core machine (bench, `--threads-compare`): a second thread made the check slower at 10 000 ×
- * 2 000 and 50 000 × 5 000 zones in GeoJSON (whole command 1.2–1.4× one thread's: packing the
- * layers for the worker, its start and its unoptimised first chunks cost more than the half of the
- * check it takes), and faster streamed: 1 000 000 × 100 000 zones in FlatGeobuf in 51 s against 80 s.
+ * 2-core machine (bench --threads-compare, whole command): a second thread made the check slower at
+ * 10 000 × 2 000 and 50 000 × 5 000 zones in GeoJSON (1.33× and 1.05× one thread's time: packing
+ * the layers for the worker, its start and its first chunks on unoptimised code cost more than the
+ * half of the check it takes), and faster streamed: 200 000 × 20 000 in FlatGeobuf 9.3 s against
+ * 9.8 s, 1 000 000 × 100 000 55.1 s against 87.2 s.
  */
 export function autoThreads(cores: number, streamed: boolean): number {
   return streamed ? Math.max(1, cores) : 1;
