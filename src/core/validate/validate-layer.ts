@@ -43,24 +43,41 @@ const LEFT_TO_THE_CHECK = new Set<ProblemCode>([
  */
 function scanPositions(list: unknown, minLength: number, closed: boolean): number {
   if (!Array.isArray(list) || list.length < minLength) return -2;
+  const n = list.length;
   let first = 0;
   let previous = 0;
   let jump = -1;
-  for (let i = 0; i < list.length; i++) {
+  for (let i = 0; i < n; i++) {
     const position: unknown = list[i];
-    if (!Array.isArray(position) || position.length < 2) return -2;
-    for (const value of position) {
+    if (!Array.isArray(position)) return -2;
+    const size = position.length;
+    if (size < 2) return -2;
+    const x: unknown = position[0];
+    const y: unknown = position[1];
+    // in range says finite too (NaN fails every comparison); no iterator per position: half the
+    // time of a first pass's scan (10 000 000 positions at 1 000 000 zones)
+    if (
+      !(
+        typeof x === "number" &&
+        typeof y === "number" &&
+        x >= -180 &&
+        x <= 180 &&
+        y >= -90 &&
+        y <= 90
+      )
+    ) {
+      return -2;
+    }
+    for (let k = 2; k < size; k++) {
+      const value: unknown = position[k];
       if (typeof value !== "number" || !Number.isFinite(value)) return -2;
     }
-    const x = position[0] as number;
-    const y = position[1] as number;
-    if (x < -180 || x > 180 || y < -90 || y > 90) return -2;
     if (i === 0) first = x;
     else if (jump < 0 && Math.abs(x - previous) > 180) jump = i - 1;
     previous = x;
   }
-  if (jump < 0 && closed && list.length > 1 && Math.abs(first - previous) > 180) {
-    jump = list.length - 1;
+  if (jump < 0 && closed && n > 1 && Math.abs(first - previous) > 180) {
+    jump = n - 1;
   }
   return jump;
 }

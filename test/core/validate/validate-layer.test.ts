@@ -109,6 +109,22 @@ describe("validateLayer", () => {
       expect(line).toMatch(/^Lỗi \/ Error: a\.geojson, đối tượng \/ feature/);
   });
 
+  it("refuses a position whose height or later value is not a finite number", () => {
+    const withHeight = (height: unknown) =>
+      polygon([
+        [105.8, 21, 10],
+        [105.81, 21, height],
+        [105.81, 21.01, 12],
+        [105.8, 21, 10],
+      ]);
+    expect(problems(collection(feature(withHeight(11))))).toEqual([]);
+    for (const height of ["11", Number.NaN, Number.POSITIVE_INFINITY, null]) {
+      const lines = problems(collection(feature(withHeight(height), "H")));
+      expect(lines, String(height)).toHaveLength(1);
+      expect(lines[0]).toMatch(/feature 1\/1 \(features\[0\]; id "H"\)/);
+    }
+  });
+
   it("checks the geometry kind of line and point layers", () => {
     const line = feature({
       type: "LineString",
