@@ -85,7 +85,8 @@ async function firstPass(
     const sink = new FeatureSink(layer.file);
     for (let index = from; index < to; index++) layer.read(index, sink);
     const read = sink.finish({ format: layer.format, crs: layer.crs }, layer.count);
-    const outcome = layerFromRead(read, kind, crs?.choice);
+    // the CRS is decided on the first batch; later ones are not sampled again
+    const outcome = layerFromRead(read, kind, crs ? { decided: crs } : undefined);
     crs ??= outcome.crs;
     // the positions the check reads: as read, when not reprojected (and every feature was read)
     const plain = crs && isPlainWgs84(crs.choice) && read.collection.features.length === to - from;

@@ -1,9 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { Position } from "geojson";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { positionFromWgs84 } from "../../src/core/crs/index";
 import { runCheckCli } from "../cli/check-helpers";
-import { writeStreamingData } from "./streaming-layers";
+import { writeNdjson, writeStreamingData, zones } from "./streaming-layers";
 
 /*
  * A layer streamed (FlatGeobuf or newline-delimited GeoJSON, read feature by feature, a window of
@@ -60,5 +62,35 @@ describe("streamed layers", () => {
   it("give the same CSV with threads", () => {
     const whole = check("fgb", [], "fgb-whole.csv", "csv");
     expect(check("fgb", ["--window", "64", "--workers", "2"], "fgb-w2.csv", "csv")).toBe(whole);
+  }, 240_000);
+
+  it("read in VN-2000 over several batches give the findings of the layer read whole", () => {
+    // 72 × 72 zones: two batches of the first pass, the CRS decided (VN-2000, from the
+    // coordinates: a newline-delimited file declares none) on the first and kept for the second
+    const vn = join(dir, "vn2000");
+    mkdirSync(vn);
+    const catalog = writeStreamingData(vn, 2, ["ndjson"]).ndjson as string;
+    const toVn2000 = positionFromWgs84("EPSG:5897");
+    const projected = zones(72, 2).map((zone) => ({
+      ...zone,
+      geometry: {
+        ...zone.geometry,
+        coordinates: zone.geometry.coordinates.map((ring) =>
+          ring.map((p) => toVn2000(p).map((v) => Math.round(v * 1000) / 1000) as Position),
+        ),
+      },
+    }));
+    writeNdjson(join(vn, "city-plan.ndjson"), projected);
+    const run = (extra: string[]) => {
+      const r = runCheckCli([
+        ...["--catalog", catalog, "--format", "csv", "--workers", "1", ...extra],
+      ]);
+      expect(r.status, r.stderr).toBe(1);
+      expect(r.stderr).toContain("VN-2000");
+      return r.stdout;
+    };
+    const whole = run([]);
+    expect(whole.split("\n").length).toBeGreaterThan(100);
+    expect(run(["--window", "256"])).toBe(whole);
   }, 240_000);
 });

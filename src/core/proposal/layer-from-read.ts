@@ -28,9 +28,13 @@ export function toWgs84(
   return reproject(result.collection, choice, onProgress ? { onProgress } : {});
 }
 
+/** A CRS decided before (`LayerOutcome.crs` of a layer's first batch). */
+export type DecidedCrs = { decided: NonNullable<LayerOutcome["crs"]> };
+
 /**
  * From what a reader returned to a layer of `kind`: the reader's problems, then the CRS
- * ({@link crsStep}: declared, inferred or `crs`) and the coordinates in WGS84, then the layer
+ * ({@link crsStep}: declared, inferred or `crs`; `decided`: taken as it is, nothing sampled, for
+ * the later batches of a layer read a batch at a time) and the coordinates in WGS84, then the layer
  * validation the check relies on (`validateLayer`: geometry kind, finite in-range coordinates, ids,
  * antimeridian). One path and one strictness for the CLI's layers, the app's layers and the data
  * step; a proposal goes on to {@link proposalFromRead}'s checks. Any error — a feature the reader
@@ -39,12 +43,13 @@ export function toWgs84(
 export function layerFromRead(
   result: ReadResult,
   kind: GeometryKind,
-  crs?: CrsChoice,
+  crs?: CrsChoice | DecidedCrs,
 ): LayerOutcome {
   const issues = [...result.problems];
   const fileFailed = result.collection.features.length === 0 && hasErrors(issues);
   if (fileFailed) return { collection: null, issues, crs: null };
-  const step: CrsStep = crsStep(result, crs);
+  const step: CrsStep | ({ ok: true } & DecidedCrs["decided"]) =
+    crs && "decided" in crs ? { ok: true, ...crs.decided } : crsStep(result, crs);
   if (!step.ok) return { collection: null, issues: [...issues, step.issue], crs: null };
   const validated = validateLayer(toWgs84(result, step.choice), { file: result.file, kind });
   issues.push(...inFileNumbers(validated.issues, result.positions));
