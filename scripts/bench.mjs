@@ -538,6 +538,37 @@ if (mid && big) {
 } else {
   lines.push("- 50 000 × 5 000 vs 10 000 × 2 000: not measured (needs both sizes)");
 }
+// Issue 11, "Both cores": at 10 000 × 2 000 and 50 000 × 5 000, the check phase on the threads
+// `auto` takes and on two against PostGIS's 2-process query, the whole command against its load +
+// index + query (both ≤ 0.5×), and the findings of every thread count byte for byte the same.
+const bothCores = results.filter(
+  (r) => r.postgis && (r.size === "10000×2000" || r.size === "50000×5000"),
+);
+if (bothCores.length > 0) {
+  lines.push("");
+  lines.push("Targets of issue 11, both cores (same run; ≤ 0.5× PostGIS):");
+  for (const r of bothCores) {
+    const p = r.postgis;
+    const variants = [
+      [`auto → ${r.ours.workers}`, r.ours],
+      ["2", r.workers2],
+    ].filter(([, o]) => o);
+    for (const [how, o] of variants) {
+      const check = o.check_ms / p.query_parallel_ms;
+      const whole = o.wall_ms / p.load_index_query_ms;
+      lines.push(
+        `- ${r.size}, --workers ${how}: check phase ${f0(o.check_ms)} ms = ${f2(check)}× the 2-process query (${f0(p.query_parallel_ms)} ms): ${verdict(check <= 0.5)}; whole command ${f0(o.wall_ms)} ms = ${f2(whole)}× load+index+query (${f0(p.load_index_query_ms)} ms): ${verdict(whole <= 0.5)}`,
+      );
+    }
+    const csvs = [r.ours, r.workers1, r.workers2].filter(Boolean).map((o) => o.findingsCsv);
+    const same = csvs.every((f) => readFileSync(f).equals(readFileSync(csvs[0])));
+    if (csvs.length > 1) {
+      lines.push(
+        `- ${r.size}: findings of ${csvs.length} thread settings byte-identical: ${verdict(same)}`,
+      );
+    }
+  }
+}
 let validity = null;
 if (opts.validity) {
   log("validity: scripts/bench-validity.mjs …");
