@@ -61,7 +61,9 @@ export function prepareLayer(
   const layout = lazyLayout(collection);
   const window = layout?.window ?? features.length;
   const recent =
-    window >= features.length ? null : new RecentCache<PreparedGeometry | null>(window);
+    window >= features.length
+      ? null
+      : new RecentCache<PreparedGeometry | null>(window, features.length);
   const cache: (PreparedGeometry | null | undefined)[] = recent ? [] : new Array(features.length);
   let names: Set<string> | undefined;
   const columns = new Map<string, CodeColumn>();
