@@ -1,5 +1,6 @@
 import { availableParallelism } from "node:os";
 import { type ResourceLimits, Worker } from "node:worker_threads";
+import type { FeatureCollection } from "geojson";
 import {
   type CheckInput,
   type CheckResult,
@@ -26,7 +27,7 @@ import {
   type WorkerReply,
 } from "./check-worker";
 import { willStream } from "./streamed-layer";
-import { recordsBatch, streamedShare } from "./streamed-records";
+import { recordsBatch, type StreamedShare, streamedShare } from "./streamed-records";
 
 /**
  * Threads "auto" checks with: every core when a layer is streamed (a FlatGeobuf or
@@ -74,35 +75,54 @@ export type RunCheckOutput = {
   perThread: ThreadTimings[];
 };
 
-/** The layer files of the plan that will be streamed (a proposal never is: it is read whole). */
-export async function streamedPaths(plan: InputPlan): Promise<Set<string>> {
+/** The layers of the plan whose files will be streamed, by id (a proposal never is: read whole). */
+export async function streamedLayers(plan: InputPlan): Promise<Set<string>> {
   const files = [...plan.files, ...(plan.districts ? [plan.districts] : [])].filter(
     (f) => !f.table && f.id !== plan.proposal?.layer,
   );
   const streamed = await Promise.all(files.map((f) => willStream(f.path, plan.window)));
-  return new Set(files.filter((_, k) => streamed[k]).map((f) => f.path));
+  return new Set(files.filter((_, k) => streamed[k]).map((f) => f.id));
 }
 
 /**
  * Sends each batch of a streamed layer's records to the workers as its first pass validates it
- * (readInputs' `loadAsRead`): they take them in while this thread reads on.
+ * (readInputs' `loadAsRead`), under the layer's id: they take them in while this thread reads on.
  */
 export function sendRecords(
-  paths: ReadonlySet<string>,
+  layers: ReadonlySet<string>,
   workers: readonly Pick<Worker, "postMessage">[],
 ): LoadAsRead {
   const done = () => Promise.resolve();
   return (file) =>
-    paths.has(file.path)
+    layers.has(file.id)
       ? {
           add: async (features) => {
-            const batch = recordsBatch(file.path, features);
+            const batch = recordsBatch(file.id, features);
             for (const worker of workers) worker.postMessage(batch);
           },
           finish: done,
           abandon: done,
         }
       : null;
+}
+
+/**
+ * How the workers read each streamed layer of what was read, named by its id in the input (the
+ * key its records were sent under; two layers may share a file).
+ */
+export function streamedShares(
+  loaded: LoadedInputs,
+): (collection: FeatureCollection) => StreamedShare | undefined {
+  const ids = new Map<FeatureCollection, string>();
+  for (const [id, collection] of Object.entries(loaded.input.layers)) ids.set(collection, id);
+  const { districts } = loaded.plan;
+  if (loaded.input.districts && districts && !ids.has(loaded.input.districts)) {
+    ids.set(loaded.input.districts, districts.id);
+  }
+  return (collection) => {
+    const id = ids.get(collection);
+    return id === undefined ? undefined : streamedShare(collection, id);
+  };
 }
 
 type Started = { worker: Worker; reply: Promise<WorkerReply> };
@@ -160,7 +180,7 @@ export async function runCheck(options: RunCheckOptions): Promise<RunCheckOutput
   const plan = await planInputs(options.source);
   options.beforeRead?.(plan);
   const cores = Math.max(1, availableParallelism());
-  const streamed = await streamedPaths(plan);
+  const streamed = await streamedLayers(plan);
   const threads =
     options.workers === "auto" ? autoThreads(cores, streamed.size > 0) : options.workers;
   const board = createChunkBoard(threads);
@@ -180,7 +200,8 @@ export async function runCheck(options: RunCheckOptions): Promise<RunCheckOutput
     let input = read;
     if (started.length > 0) {
       // a streamed layer is opened again by each worker, not packed (it may not fit in memory)
-      const share = shareInput(read, (bytes) => new SharedArrayBuffer(bytes), streamedShare);
+      const allocate = (bytes: number) => new SharedArrayBuffer(bytes);
+      const share = shareInput(read, allocate, streamedShares(loaded));
       for (const s of started) s.worker.postMessage(share);
       // the main thread keeps its features, indexed and cut into windows as the workers' layers
       input = arrangedCheckInput(read, share);

@@ -1,7 +1,8 @@
 import { constants } from "node:fs";
 import { type FileHandle, open } from "node:fs/promises";
-import type { Feature, GeoJsonProperties } from "geojson";
+import type { Feature } from "geojson";
 import { writeBox } from "../core/check/geometry-pack";
+import { featureRecords } from "../core/check/shared-input";
 import type { CrsChoice } from "../core/crs/index";
 import { isPlainWgs84, layerFromRead } from "../core/proposal/layer-from-read";
 import type { GeometryKind } from "../core/validate/validate-layer";
@@ -14,7 +15,12 @@ import { inputError, problemsError, shownPath } from "./check-error";
 import { fileByteSource } from "./file-byte-source";
 import { openInputFile } from "./read-input-file";
 import { crsLine, type ReadLayer, refusedLines, warningLines } from "./read-layer";
-import { recordsOf, streamedCollection, streamFormat } from "./streamed-records";
+import {
+  recordsOf,
+  type StreamedRecords,
+  streamedCollection,
+  streamFormat,
+} from "./streamed-records";
 
 /** NaN boxes (none yet) for `count` features, in memory other threads can read. */
 const emptyBoxes = (count: number) =>
@@ -77,7 +83,7 @@ async function firstPass(
   validated?: (features: readonly Feature[]) => Promise<void>,
 ) {
   const issues: ValidationIssue[] = [];
-  const records: { id?: string | number; properties: GeoJsonProperties }[] = [];
+  const records: StreamedRecords = [];
   let crs: { choice: CrsChoice; reason: Bilingual } | null = null;
   let boxes: Float64Array | null = emptyBoxes(layer.count);
   for (let from = 0; from < layer.count || from === 0; from += BATCH) {
@@ -100,13 +106,7 @@ async function firstPass(
       if (!outcome.crs) break; // the file itself failed (no CRS): nothing more to read
       continue;
     }
-    for (const feature of outcome.collection.features) {
-      const record: { id?: string | number; properties: GeoJsonProperties } = {
-        properties: feature.properties,
-      };
-      if (feature.id !== undefined) record.id = feature.id;
-      records.push(record);
-    }
+    for (const record of featureRecords(outcome.collection.features)) records.push(record);
     // handed on while still decoded, so they need not be read again; after an error, nothing
     // more is (the layer will be refused)
     if (validated && !issues.some((issue) => issue.severity === "error")) {

@@ -1,8 +1,8 @@
 import { open } from "node:fs/promises";
-import type { Feature, FeatureCollection, GeoJsonProperties } from "geojson";
+import type { Feature, FeatureCollection } from "geojson";
 import { boxAt } from "../core/check/geometry-pack";
 import { type GeometryReader, lazyCollection } from "../core/check/lazy-layer";
-import { featureRecords } from "../core/check/shared-input";
+import { featureRecords, type PackedLayer } from "../core/check/shared-input";
 import { type CrsChoice, reproject } from "../core/crs/index";
 import { isPlainWgs84 } from "../core/proposal/layer-from-read";
 import type { ValidationIssue } from "../core/validate/validation-issue";
@@ -74,7 +74,7 @@ export function recordsOf(
 }
 
 /** A streamed layer's ids and attributes, in file order: what its first pass keeps of it. */
-export type StreamedRecords = { id?: string | number; properties: GeoJsonProperties }[];
+export type StreamedRecords = PackedLayer["records"];
 
 /**
  * What another thread needs to read a streamed layer as this one does: the file, the CRS the
@@ -82,6 +82,8 @@ export type StreamedRecords = { id?: string | number; properties: GeoJsonPropert
  * ahead, in batches ({@link RecordsBatch}), while the first pass reads on.
  */
 export type StreamedShare = {
+  /** The layer's id in the check's input: its records' batches are sent under it. */
+  layer: string;
   path: string;
   /** The file as the user knows it. */
   file: string;
@@ -96,11 +98,12 @@ export type StreamedShare = {
 export const RECORDS_TAG = "plan-layers-streamed-records";
 
 /**
- * The next records of the streamed layer at `path`, sent to the check workers as the first pass
- * validates them: they take them in while the main thread reads on, where the records of a
- * 1 000 000-zone layer in one message kept a worker from starting for 6 s after the read.
+ * The next records of the streamed layer `layer` (its id in the check's input), sent to the check
+ * workers as the first pass validates them: they take them in while the main thread reads on,
+ * where the records of a 1 000 000-zone layer in one message kept a worker from starting for 6 s
+ * after the read.
  */
-export type RecordsBatch = { tag: typeof RECORDS_TAG; path: string; records: StreamedRecords };
+export type RecordsBatch = { tag: typeof RECORDS_TAG; layer: string; records: StreamedRecords };
 
 export function isRecordsBatch(message: unknown): message is RecordsBatch {
   return (
@@ -108,9 +111,9 @@ export function isRecordsBatch(message: unknown): message is RecordsBatch {
   );
 }
 
-/** A batch of the records of `features`, read from the layer at `path`. */
-export function recordsBatch(path: string, features: readonly Feature[]): RecordsBatch {
-  return { tag: RECORDS_TAG, path, records: featureRecords(features) };
+/** A batch of the records of `features`, read for the layer `layer`. */
+export function recordsBatch(layer: string, features: readonly Feature[]): RecordsBatch {
+  return { tag: RECORDS_TAG, layer, records: featureRecords(features) };
 }
 
 /** The batches of records a thread received, put together per layer. */
@@ -118,9 +121,9 @@ export class ReceivedRecords {
   private readonly batches = new Map<string, StreamedRecords[]>();
 
   add(batch: RecordsBatch): void {
-    const list = this.batches.get(batch.path) ?? [];
+    const list = this.batches.get(batch.layer) ?? [];
     list.push(batch.records);
-    this.batches.set(batch.path, list);
+    this.batches.set(batch.layer, list);
   }
 
   /**
@@ -130,7 +133,7 @@ export class ReceivedRecords {
    */
   of(share: StreamedShare): StreamedRecords {
     const records: StreamedRecords = [];
-    for (const batch of this.batches.get(share.path) ?? []) {
+    for (const batch of this.batches.get(share.layer) ?? []) {
       for (const record of batch) records.push(record);
     }
     if (records.length !== share.count) {
@@ -144,13 +147,15 @@ export class ReceivedRecords {
 export const streamedLayout = (boxes: Float64Array | null) =>
   boxes ? { box: (i: number) => boxAt(boxes, i) } : {};
 
-const shares = new WeakMap<FeatureCollection, Omit<StreamedShare, "count">>();
+type FileShare = Omit<StreamedShare, "count" | "layer">;
+
+const shares = new WeakMap<FeatureCollection, FileShare>();
 
 /** The lazy collection of a streamed layer, remembered so it can be shared ({@link streamedShare}). */
 export function streamedCollection(
   layer: RecordLayer,
   records: StreamedRecords,
-  share: Omit<StreamedShare, "count">,
+  share: FileShare,
 ): FeatureCollection {
   const reader = geometryReader(layer, share.choice);
   const collection = lazyCollection(records, reader, share.window, streamedLayout(share.boxes));
@@ -158,18 +163,24 @@ export function streamedCollection(
   return collection;
 }
 
-/** How another thread reads `collection` again from its file; undefined: not a streamed layer. */
-export function streamedShare(collection: FeatureCollection): StreamedShare | undefined {
+/**
+ * How another thread reads `collection`, the layer `layer` of the check's input, again from its
+ * file; undefined: not a streamed layer.
+ */
+export function streamedShare(
+  collection: FeatureCollection,
+  layer: string,
+): StreamedShare | undefined {
   const share = shares.get(collection);
   if (!share) return undefined;
-  return { ...share, count: collection.features.length };
+  return { ...share, layer, count: collection.features.length };
 }
 
 /**
  * The geometry reader of a streamed layer shared by another thread, its file opened again here.
  * The file stays open for the rest of the thread.
  */
-export async function reopenReader(share: StreamedShare): Promise<GeometryReader> {
+export async function reopenReader(share: FileShare): Promise<GeometryReader> {
   const handle = await open(share.path, "r");
   const layer = recordsOf(share.file, fileByteSource(handle));
   if (!layer) throw new Error(`${share.file} can no longer be streamed`);

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { FeatureCollection } from "geojson";
@@ -13,17 +13,16 @@ import {
   shareInput,
 } from "../../src/core/check/shared-input";
 import { planInputs, readInputs } from "../../src/node/check-inputs";
-import { sendRecords, streamedPaths } from "../../src/node/check-run";
+import { sendRecords, streamedLayers, streamedShares } from "../../src/node/check-run";
 import {
   isRecordsBatch,
   ReceivedRecords,
   reopenReader,
   type StreamedShare,
   streamedLayout,
-  streamedShare,
 } from "../../src/node/streamed-records";
 import { CHUNKS, onTwoThreads } from "../core/check/two-threads";
-import { streamedSource, writeStreamingData } from "./streaming-layers";
+import { streamedSource, streamingRules, writeStreamingData } from "./streaming-layers";
 
 /*
  * A streamed layer shared with a check worker is not packed (it may not fit in memory): the worker
@@ -53,25 +52,30 @@ async function workerInput(share: SharedInput, received: ReceivedRecords, reads:
   return sharedCheckInput(share, { opened });
 }
 
+/** Reads a catalogue as `runCheck` does for a worker: the record batches as a worker's port gets them. */
+async function readForWorker(catalog: string) {
+  const plan = await planInputs(streamedSource(catalog));
+  const batches: unknown[] = [];
+  const port = { postMessage: (message: unknown) => batches.push(message) };
+  const loaded = await readInputs(plan, undefined, sendRecords(await streamedLayers(plan), [port]));
+  const received = new ReceivedRecords();
+  for (const batch of batches) if (isRecordsBatch(batch)) received.add(batch);
+  const share = shareInput(
+    loaded.input,
+    (bytes) => new SharedArrayBuffer(bytes),
+    streamedShares(loaded),
+  );
+  return { input: loaded.input, batches, received, share };
+}
+
 describe("a streamed layer shared with a worker", () => {
   for (const format of ["fgb", "ndjson"]) {
     it(`is read again from its file, and the findings are one thread's: ${format}`, async () => {
-      const plan = await planInputs(streamedSource(catalogs[format] as string));
-      // a worker's port: the record batches, in the order they are sent
-      const batches: unknown[] = [];
-      const port = { postMessage: (message: unknown) => batches.push(message) };
-      const { input } = await readInputs(
-        plan,
-        undefined,
-        sendRecords(await streamedPaths(plan), [port]),
-      );
+      const { input, batches, received, share } = await readForWorker(catalogs[format] as string);
       // one batch per 4 096 features of the first pass: 900 zones in one
       expect(batches.length).toBe(1);
-      const received = new ReceivedRecords();
-      for (const batch of batches) if (isRecordsBatch(batch)) received.add(batch);
       const one = formatResult(runChecks(input), "json");
       expect(JSON.parse(one).findings.length).toBeGreaterThan(100);
-      const share = shareInput(input, (bytes) => new SharedArrayBuffer(bytes), streamedShare);
       const streamed = sharedElsewhere(share) as StreamedShare[];
       expect(streamed.map((s) => s.file)).toEqual([expect.stringContaining(`city-plan.${format}`)]);
       // the records travel, not the geometry
@@ -89,10 +93,35 @@ describe("a streamed layer shared with a worker", () => {
     }, 120_000);
   }
 
+  it("keeps apart the records of two layers read from one file", async () => {
+    // a second catalogue layer on the same file, checked by a rule of its own: both are read at
+    // once, their batches interleaved, each sent under its layer's id
+    const catalog = JSON.parse(readFileSync(catalogs.fgb as string, "utf8"));
+    const cityPlan = catalog.layers.find((l: { id: string }) => l.id === "city-plan");
+    catalog.layers.push({ ...cityPlan, id: "city-plan-copy" });
+    const rules = streamingRules();
+    rules.rules.push({ ...(rules.rules[1] as (typeof rules.rules)[number]), id: "copy-overlap" });
+    (rules.rules.at(-1) as { subject: { layer: string } }).subject = { layer: "city-plan-copy" };
+    writeFileSync(join(dir, "rules-copy.json"), JSON.stringify(rules));
+    catalog.rules = "rules-copy.json";
+    const path = join(dir, "catalog-copy.json");
+    writeFileSync(path, JSON.stringify(catalog));
+    const { input, received, share } = await readForWorker(path);
+    const streamed = sharedElsewhere(share) as StreamedShare[];
+    expect(streamed.map((s) => s.layer).sort()).toEqual(["city-plan", "city-plan-copy"]);
+    const one = formatResult(runChecks(input), "json");
+    expect(JSON.parse(one).findings.some((f: { rule: string }) => f.rule === "copy-overlap")).toBe(
+      true,
+    );
+    const theirs = await workerInput(share, received, []);
+    expect(formatResult(onTwoThreads(input, share, CHUNKS / 2, theirs), "json")).toBe(one);
+  }, 120_000);
+
   it("refuses to check without every record of the layer", async () => {
     const plan = await planInputs(streamedSource(catalogs.fgb as string));
-    const { input } = await readInputs(plan);
-    const share = shareInput(input, (bytes) => new SharedArrayBuffer(bytes), streamedShare);
+    const loaded = await readInputs(plan);
+    const allocate = (bytes: number) => new SharedArrayBuffer(bytes);
+    const share = shareInput(loaded.input, allocate, streamedShares(loaded));
     const [layer] = sharedElsewhere(share) as StreamedShare[];
     expect(() => new ReceivedRecords().of(layer as StreamedShare)).toThrow(
       /0 records received of 900/,

@@ -69,8 +69,8 @@ type UnitWindow = { from: number; to: number; picks: Int32Array | null };
 /**
  * Per checker, the position in its `subjects` of the feature of each rank of its subject layer (-1:
  * not a subject), made once: a window of ranks is then a slice of it, where filtering every
- * subject per window cost subjects × windows (64 windows of 10 000 zones × 3 rules: a third of a
- * thread's check).
+ * subject for every window cost subjects × windows (64 windows of 10 000 zones × 3 rules, two
+ * threads: 67 ms of the main thread's 448 ms check).
  */
 const subjectsByRank = new WeakMap<RuleChecker, Int32Array>();
 
