@@ -22,7 +22,7 @@ export type CheckArgs = {
   format: FindingFormat;
   out: string | null;
   timings: boolean;
-  /** Threads checking (main thread included); "auto": every core when a layer is streamed, else one. */
+  /** Threads checking (main thread included); "auto": see `autoThreads` (check-run.ts). */
   workers: number | "auto";
   /** Write what the proposal changes compared with the layer it replaces, not the findings. */
   compare: boolean;
@@ -72,8 +72,8 @@ export const CHECK_USAGE = [
   "  --out        ghi kết quả vào tệp thay vì stdout (npm in thêm dòng đầu vào stdout: dùng --out hoặc npm run -s check) /",
   "               write findings to a file instead of stdout (npm adds a banner to stdout: use --out or npm run -s check)",
   "  --timings    in một dòng JSON thời gian các pha lên stderr / print one JSON line of phase timings on stderr",
-  "  --workers    số luồng kiểm tra; auto (mặc định): mọi lõi khi có lớp được đọc dần, nếu không thì một /",
-  "               checking threads; auto (default): every core when a layer is streamed, else one",
+  "  --workers    số luồng kiểm tra; auto (mặc định): mọi lõi (tối đa 4) khi có lớp được đọc dần, nếu không thì một /",
+  "               checking threads; auto (default): every core (at most 4) when a layer is streamed, else one",
   "  --window N   đọc dần lớp FlatGeobuf và GeoJSON theo dòng (.ndjson), giữ N hình đã chuẩn bị mỗi lớp (mặc định: chỉ lớp từ 64 MiB, N = 20000) /",
   "               stream FlatGeobuf and newline-delimited GeoJSON layers, holding N prepared geometries each (default: layers of 64 MiB or more, N = 20000)",
   "  --compare    với --proposal: ghi những gì phương án thay đổi so với lớp nó thay thế (mã đất đổi, phần thêm, phần bỏ) thay cho kết quả kiểm tra; mã thoát 0 /",

@@ -1,4 +1,4 @@
-import { availableParallelism } from "node:os";
+import { availableParallelism, freemem } from "node:os";
 import { type ResourceLimits, Worker } from "node:worker_threads";
 import type { FeatureCollection } from "geojson";
 import {
@@ -37,10 +37,23 @@ import { recordsBatch, type StreamedShare, streamedShare } from "./streamed-reco
  * the layers for the worker, its start and its first chunks on unoptimised code cost more than the
  * half of the check it takes), and faster streamed: 200 000 × 20 000 in FlatGeobuf 9.3 s against
  * 9.8 s, 1 000 000 × 100 000 55.1 s against 87.2 s.
+ *
+ * Every thread holds the streamed layers' attributes and its own window of prepared geometries
+ * (a worker's heap was 0.7 GB at 1 000 000 zones), so "auto" takes at most
+ * {@link MAX_AUTO_THREADS}, and one more thread per {@link AUTO_THREAD_MEMORY} of free memory
+ * only: a many-core machine with little memory left stays on fewer threads.
  */
-export function autoThreads(cores: number, streamed: boolean): number {
-  return streamed ? Math.max(1, cores) : 1;
+export function autoThreads(cores: number, streamed: boolean, freeMemory: number): number {
+  if (!streamed) return 1;
+  const byMemory = 1 + Math.floor(freeMemory / AUTO_THREAD_MEMORY);
+  return Math.max(1, Math.min(cores, MAX_AUTO_THREADS, byMemory));
 }
+
+/** Threads "auto" takes at most: measured up to 2 (this machine's cores). */
+export const MAX_AUTO_THREADS = 4;
+
+/** Free memory "auto" wants for each thread after the first. */
+export const AUTO_THREAD_MEMORY = 2 ** 30;
 
 export type RunCheckOptions = {
   source: CheckSource;
@@ -182,7 +195,7 @@ export async function runCheck(options: RunCheckOptions): Promise<RunCheckOutput
   const cores = Math.max(1, availableParallelism());
   const streamed = await streamedLayers(plan);
   const threads =
-    options.workers === "auto" ? autoThreads(cores, streamed.size > 0) : options.workers;
+    options.workers === "auto" ? autoThreads(cores, streamed.size > 0, freemem()) : options.workers;
   const board = createChunkBoard(threads);
   const started: Started[] = [];
   const streamReader = (

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_CATALOG, parseCheckArgs } from "../../src/node/check-args";
 import { CheckInputError } from "../../src/node/check-error";
-import { autoThreads } from "../../src/node/check-run";
+import { AUTO_THREAD_MEMORY, autoThreads, MAX_AUTO_THREADS } from "../../src/node/check-run";
 
 describe("parseCheckArgs", () => {
   it("reads every option, with a space or an equals sign", () => {
@@ -82,10 +82,17 @@ describe("parseCheckArgs", () => {
 });
 
 describe("autoThreads", () => {
+  const GiB = 2 ** 30;
   it("takes every core when a layer is streamed, one otherwise (measured: bench --threads-compare)", () => {
-    expect(autoThreads(2, false)).toBe(1);
-    expect(autoThreads(2, true)).toBe(2);
-    expect(autoThreads(8, true)).toBe(8);
-    expect(autoThreads(1, true)).toBe(1);
+    expect(autoThreads(2, false, 64 * GiB)).toBe(1);
+    expect(autoThreads(2, true, 64 * GiB)).toBe(2);
+    expect(autoThreads(1, true, 64 * GiB)).toBe(1);
+  });
+
+  it("takes at most four threads, and one more per GiB of free memory", () => {
+    expect(autoThreads(16, true, 64 * GiB)).toBe(MAX_AUTO_THREADS);
+    expect(autoThreads(16, true, 2.5 * GiB)).toBe(3);
+    expect(autoThreads(16, true, 0.5 * GiB)).toBe(1);
+    expect(autoThreads(2, true, AUTO_THREAD_MEMORY)).toBe(2);
   });
 });
