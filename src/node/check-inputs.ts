@@ -12,6 +12,7 @@ import { CheckInputError, inputError, shownPath } from "./check-error";
 import { type LoadedCatalog, loadCatalog, selectRules } from "./load-catalog";
 import { type ProposalRead, type ReadLayer, readLayerFile, readProposalFiles } from "./read-layer";
 import { readStreamedLayer } from "./streamed-layer";
+import type { StreamedRecords } from "./streamed-records";
 
 /** What to check: the options of `npm run check` that choose inputs (plain data, sent to workers). */
 export type CheckSource = {
@@ -51,7 +52,11 @@ export type TableReader = (file: LayerFile & { table: PostgisTable }) => Promise
  * `finish` once the whole layer was found valid, or `abandon` when it was not.
  */
 export type FeatureLoad = {
-  add(features: readonly Feature[]): Promise<void>;
+  /**
+   * `records`: the features' ids and attributes as a streamed layer's first pass keeps them
+   * (given for a streamed layer's batches, so a load that sends them on need not make them again).
+   */
+  add(features: readonly Feature[], records?: StreamedRecords): Promise<void>;
   finish(): Promise<void>;
   abandon(): Promise<void>;
 };
@@ -219,7 +224,7 @@ export async function readInputs(
         : await readStreamedLayer(f.path, f.kind, {
             window: plan.window,
             ...(f.hint ? { hint: f.hint } : {}),
-            ...(load ? { validated: (features: readonly Feature[]) => load.add(features) } : {}),
+            ...(load ? { validated: (features, records) => load.add(features, records) } : {}),
           });
       const layer =
         streamed ??

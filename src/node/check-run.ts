@@ -7,7 +7,7 @@ import {
   mergeResults,
   prepareChecks,
 } from "../core/check/index";
-import { arrangedCheckInput, shareInput } from "../core/check/shared-input";
+import { arrangedCheckInput, featureRecords, shareInput } from "../core/check/shared-input";
 import { claimAndCheck, createChunkBoard } from "./check-chunks";
 import { CheckInputError, CheckInternalError, errorLine } from "./check-error";
 import {
@@ -109,8 +109,9 @@ export function sendRecords(
   return (file) =>
     layers.has(file.id)
       ? {
-          add: async (features) => {
-            const batch = recordsBatch(file.id, features);
+          // the first pass's own records (made once); a layer read whole after all: made here
+          add: async (features, records) => {
+            const batch = recordsBatch(file.id, records ?? featureRecords(features));
             for (const worker of workers) worker.postMessage(batch);
           },
           finish: done,

@@ -80,7 +80,7 @@ const NO_LIMIT = {
 async function firstPass(
   layer: RecordLayer,
   kind: GeometryKind,
-  validated?: (features: readonly Feature[]) => Promise<void>,
+  validated?: (features: readonly Feature[], records: StreamedRecords) => Promise<void>,
 ) {
   const issues: ValidationIssue[] = [];
   const records: StreamedRecords = [];
@@ -106,11 +106,12 @@ async function firstPass(
       if (!outcome.crs) break; // the file itself failed (no CRS): nothing more to read
       continue;
     }
-    for (const record of featureRecords(outcome.collection.features)) records.push(record);
+    const batch = featureRecords(outcome.collection.features);
+    for (const record of batch) records.push(record);
     // handed on while still decoded, so they need not be read again; after an error, nothing
     // more is (the layer will be refused)
     if (validated && !issues.some((issue) => issue.severity === "error")) {
-      await validated(outcome.collection.features);
+      await validated(outcome.collection.features, batch);
     }
   }
   if (issues.every((issue) => issue.severity !== "error")) {
@@ -149,7 +150,7 @@ export async function readStreamedLayer(
     window: number | null;
     hint?: string;
     /** Given each batch of valid features (decoded, in WGS84) during the pass, in file order. */
-    validated?: (features: readonly Feature[]) => Promise<void>;
+    validated?: (features: readonly Feature[], records: StreamedRecords) => Promise<void>;
   },
 ): Promise<ReadLayer | null> {
   const file = shownPath(path);

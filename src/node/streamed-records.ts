@@ -2,7 +2,7 @@ import { open } from "node:fs/promises";
 import type { Feature, FeatureCollection } from "geojson";
 import { boxAt } from "../core/check/geometry-pack";
 import { type GeometryReader, lazyCollection } from "../core/check/lazy-layer";
-import { featureRecords, type PackedLayer } from "../core/check/shared-input";
+import type { PackedLayer } from "../core/check/shared-input";
 import { type CrsChoice, reproject } from "../core/crs/index";
 import { isPlainWgs84 } from "../core/proposal/layer-from-read";
 import type { ValidationIssue } from "../core/validate/validation-issue";
@@ -111,9 +111,9 @@ export function isRecordsBatch(message: unknown): message is RecordsBatch {
   );
 }
 
-/** A batch of the records of `features`, read for the layer `layer`. */
-export function recordsBatch(layer: string, features: readonly Feature[]): RecordsBatch {
-  return { tag: RECORDS_TAG, layer, records: featureRecords(features) };
+/** A batch of records read for the layer `layer`. */
+export function recordsBatch(layer: string, records: StreamedRecords): RecordsBatch {
+  return { tag: RECORDS_TAG, layer, records };
 }
 
 /** The batches of records a thread received, put together per layer. */

@@ -82,15 +82,15 @@ export const lazyLayout = (collection: FeatureCollection): LazyLayout | undefine
   layouts.get(collection);
 
 /**
- * The `capacity` most recently used values by index (0 ≤ index < `size`): what a streamed layer
- * keeps of its prepared geometries. The indexes held form a list, least recently used first,
- * linked through two arrays by index, so a hit, an insertion and an eviction each cost a few
- * array writes. (A Map kept in use order, evicting its first key, cost 2.7 s of a
+ * The `capacity` most recently used values by index (0 ≤ index < `size`; a value is never
+ * undefined, which marks an index not held): what a streamed layer keeps of its prepared
+ * geometries. The indexes held form a list, least recently used first, linked through two arrays
+ * by index, so a hit, an insertion and an eviction each cost a few array writes. (A Map kept in use order, evicting its first key, cost 2.7 s of a
  * 1 000 000-zone check: every eviction's iterator stepped over the deleted entries at the front.)
  */
 export class RecentCache<T> {
+  /** undefined: not held. */
   private readonly values: (T | undefined)[];
-  private readonly held: Uint8Array;
   private readonly prev: Int32Array;
   private readonly next: Int32Array;
   /** Least recently used index, -1 when empty. */
@@ -104,26 +104,25 @@ export class RecentCache<T> {
     size: number,
   ) {
     this.values = new Array<T | undefined>(size);
-    this.held = new Uint8Array(size);
     this.prev = new Int32Array(size);
     this.next = new Int32Array(size);
   }
 
   get(index: number): T | undefined {
-    if (this.held[index] !== 1) return undefined;
+    const value = this.values[index];
+    if (value === undefined) return undefined;
     this.unlink(index);
     this.append(index);
-    return this.values[index];
+    return value;
   }
 
-  set(index: number, value: T): void {
-    if (this.held[index] === 1) this.unlink(index);
+  set(index: number, value: Exclude<T, undefined>): void {
+    if (this.values[index] !== undefined) this.unlink(index);
     else {
       if (this.count >= this.capacity) this.evict();
       this.count++;
     }
     this.values[index] = value;
-    this.held[index] = 1;
     this.append(index);
   }
 
@@ -132,7 +131,6 @@ export class RecentCache<T> {
     const index = this.oldest;
     this.unlink(index);
     this.values[index] = undefined;
-    this.held[index] = 0;
     this.count--;
   }
 
