@@ -1,5 +1,6 @@
 import type { Feature, FeatureCollection } from "geojson";
 import { featureId } from "../core/check/feature-id";
+import { medianSpan } from "./feature-span";
 import { packedJsonAt, utf8Buffer } from "./packed-json";
 
 /**
@@ -14,6 +15,11 @@ export type PackedLayer = {
   /** `{"type":"FeatureCollection","features":[…]}` as UTF-8 (application/geo+json). */
   blob: Blob;
   count: number;
+  /**
+   * The features' median extent as a fraction of the world's width (see `medianSpan`): the map
+   * draws a large layer of small features as pictures below the zoom where they grow legible.
+   */
+  span: number;
 };
 
 /**
@@ -68,26 +74,43 @@ export function packCollection(collection: FeatureCollection): PackedCollection 
   buffer.write(TAIL);
   const used = buffer.bytes();
   const blob = new Blob([used], { type: "application/geo+json" });
-  return { kind: "packed", blob, count, bytes: used, ranges, idsJson: JSON.stringify(ids) };
+  return {
+    kind: "packed",
+    blob,
+    count,
+    span: medianSpan(collection.features),
+    bytes: used,
+    ranges,
+    idsJson: JSON.stringify(ids),
+  };
 }
 
 /**
  * Several packed layers as one, their features in order, without reading their bytes: each
  * layer's features are the part of its Blob between {@link packCollection}'s head and tail (ASCII:
  * as many bytes as characters), and a Blob made of Blob slices refers to them, nothing copied.
- * How the check workers' findings, packed each by its worker, reach the map as one layer.
+ * How the check workers' findings, packed each by its worker, reach the map as one layer. Its
+ * span is the parts' spans averaged in log scale, weighted by their counts: the parts' medians
+ * stand for the whole one, not knowing their features.
  */
 export function joinPacked(layers: readonly PackedLayer[]): PackedLayer {
   const parts: BlobPart[] = [HEAD];
   let count = 0;
+  let logSum = 0;
+  let sized = 0;
   for (const layer of layers) {
     if (layer.count === 0) continue;
     if (count > 0) parts.push(",");
     parts.push(layer.blob.slice(HEAD.length, layer.blob.size - TAIL.length));
     count += layer.count;
+    if (layer.span > 0) {
+      logSum += layer.count * Math.log(layer.span);
+      sized += layer.count;
+    }
   }
   parts.push(TAIL);
-  return { kind: "packed", blob: new Blob(parts, { type: "application/geo+json" }), count };
+  const span = sized > 0 ? Math.exp(logSum / sized) : 0;
+  return { kind: "packed", blob: new Blob(parts, { type: "application/geo+json" }), count, span };
 }
 
 /** The collection again, parsed in one go (in a worker: the page reads features one by one). */
@@ -97,7 +120,7 @@ export async function unpackCollection(packed: PackedLayer): Promise<FeatureColl
 
 /** What a worker needs of a layer: packed layers without the page's bytes and ids. */
 export const forWorker = (data: LayerData): LayerData =>
-  isPacked(data) ? { kind: "packed", blob: data.blob, count: data.count } : data;
+  isPacked(data) ? { kind: "packed", blob: data.blob, count: data.count, span: data.span } : data;
 
 const ids = new WeakMap<PackedLayer, string[]>();
 

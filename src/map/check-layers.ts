@@ -100,8 +100,8 @@ export function findingsCollection(findings: readonly Finding[]): FeatureCollect
  * as a GeoJSON `setData` the page clones feature by feature to MapLibre's worker.
  */
 export function packedFindings(findings: readonly Finding[]): PackedLayer {
-  const { blob, count } = packCollection(findingsCollection(findings));
-  return { kind: "packed", blob, count };
+  const { blob, count, span } = packCollection(findingsCollection(findings));
+  return { kind: "packed", blob, count, span };
 }
 
 /**

@@ -149,8 +149,8 @@ export function comparePiecesCollection(
  */
 export function packedComparePieces(comparison: PlanComparison): PackedLayer {
   const colors = transitionColors(comparison.summary);
-  const { blob, count } = packCollection(comparePiecesCollection(comparison.pieces, colors));
-  return { kind: "packed", blob, count };
+  const { blob, count, span } = packCollection(comparePiecesCollection(comparison.pieces, colors));
+  return { kind: "packed", blob, count, span };
 }
 
 /** The selected piece's outline (or nothing). */

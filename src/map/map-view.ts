@@ -479,6 +479,8 @@ export class MapView {
     // drawn before the new data's hold begins
     holdDuring(this.map, () => {
       this.applyAll();
+      // pictures drawn with the layers as this pass left them
+      this.fresh.tiles.push(...this.sourceKinds.refreshPictures(this.map));
       this.holdFresh();
     });
     if (this.released && this.styleLoaded) this.openGate();
@@ -573,6 +575,8 @@ export class MapView {
     const hadNoTiles = !this.drawn || (this.overlayLayers.has(sourceId) && !hadFeatures);
     if (taken === "new" || (taken === "data" && notEmpty && hadNoTiles)) {
       this.fresh.tiles.push(sourceId);
+      const pictures = this.sourceKinds.picturesOf(sourceId);
+      if (pictures) this.fresh.tiles.push(pictures);
     } else if (taken === "data" && !this.fresh.tiles.includes(sourceId)) {
       this.fresh.content.push(sourceId);
     }
@@ -648,7 +652,7 @@ export class MapView {
       for (const layerId of layerIds) this.map.removeLayer(layerId);
       this.map.removeSource(planSourceId(id));
       this.sourceData.delete(planSourceId(id));
-      this.sourceKinds.forget(planSourceId(id));
+      this.sourceKinds.forget(this.map, planSourceId(id));
       this.planLayerIds.delete(id);
     }
     let added = false;
@@ -679,7 +683,11 @@ export class MapView {
       for (const spec of specs) {
         this.setLayout(spec.id, "visibility", setting.visible ? "visible" : "none");
         for (const [name, value] of opacityPaint(spec, setting.opacity)) {
-          this.setPaint(spec.id, name, value);
+          this.setPaint(
+            spec.id,
+            name,
+            this.sourceKinds.paintValue(sourceId, spec.type, name, value),
+          );
         }
       }
     }
@@ -701,6 +709,9 @@ export class MapView {
     );
     const move = (group: LayerEntry[], before: string) => {
       for (const layer of group) {
+        // a large layer's pictures first: right under its own layers (see packed-pictures.ts)
+        const pictures = this.sourceKinds.picturesOf(planSourceId(layer.id));
+        if (pictures) this.map.moveLayer(pictures, before);
         for (const id of this.planLayerIds.get(layer.id) ?? []) this.map.moveLayer(id, before);
       }
     };
@@ -736,10 +747,10 @@ export class MapView {
   private setPaint(
     layerId: string,
     name: keyof maplibregl.AllPaintProperties,
-    value: number | string,
+    value: unknown,
   ): void {
     if (sameValue(this.map.getPaintProperty(layerId, name), value)) return;
-    this.map.setPaintProperty(layerId, name, value);
+    this.map.setPaintProperty(layerId, name, value as never);
   }
 
   /** Sets a layout property unless it already has that value (see `setPaint`). */

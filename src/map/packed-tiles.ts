@@ -1,7 +1,14 @@
-import type { VectorSourceSpecification } from "maplibre-gl";
+import type { RasterSourceSpecification, VectorSourceSpecification } from "maplibre-gl";
 import type { PackedLayer } from "../io/packed-collection";
+import type { PictureStyle } from "../worker/tile-protocol";
 import { maplibregl } from "./maplibre";
-import { parseTileUrl, type TileWorkerClient, tileWorkerClient } from "./tile-worker-client";
+import { PICTURE_PROTOCOL } from "./packed-pictures";
+import {
+  parsePictureUrl,
+  parseTileUrl,
+  type TileWorkerClient,
+  tileWorkerClient,
+} from "./tile-worker-client";
 
 /**
  * How a packed layer (a large proposal, a comparison's pieces: FeatureCollection bytes in a Blob)
@@ -28,7 +35,29 @@ function sharedClient(): TileWorkerClient {
     const data = await client.tile(parts.key, parts.z, parts.x, parts.y, abort.signal);
     return { data };
   });
+  maplibregl.addProtocol(PICTURE_PROTOCOL, async (params, abort) => {
+    const parts = parsePictureUrl(params.url);
+    if (!parts) throw new Error(`not a packed picture: ${params.url}`);
+    const { key, version, z, x, y } = parts;
+    const pixels = PICTURE_TILE_SIZE * pictureRatio();
+    const image = await client.picture(key, version, { z, x, y, pixels }, abort.signal);
+    return { data: image ?? (await blankPicture()) };
+  });
   return client;
+}
+
+/** Pictures are tiles of 512 CSS pixels, as the vector tiles they stand for. */
+const PICTURE_TILE_SIZE = 512;
+
+/** Device pixels per CSS pixel of a picture: the screen's, whole, 1 or 2 (a 4 MB tile at most). */
+const pictureRatio = () => Math.min(2, Math.max(1, Math.round(globalThis.devicePixelRatio || 1)));
+
+let blank: Promise<ImageBitmap> | null = null;
+
+/** A transparent pixel: the picture of a tile where nothing is drawn (MapLibre needs an image). */
+function blankPicture(): Promise<ImageBitmap> {
+  blank ??= createImageBitmap(new ImageData(1, 1));
+  return blank;
 }
 
 let registered = false;
@@ -55,6 +84,27 @@ export class PackedTiles {
       tiles: [`${PACKED_PROTOCOL}://${shown.key}/{z}/{x}/{y}`],
       // as deep as MapLibre's GeoJSON sources cut (see TILE_OPTIONS), in 512-pixel tiles as theirs
       maxzoom: 18,
+    };
+  }
+
+  /**
+   * The raster source of `sourceId`'s pictures drawn with `style` (its `version`th): the tile
+   * worker is given the style first, so every picture asked for through this spec is drawn with it.
+   */
+  picturesFor(
+    sourceId: string,
+    version: number,
+    style: PictureStyle,
+    maxzoom: number,
+  ): RasterSourceSpecification | null {
+    const shown = this.shown.get(sourceId);
+    if (!shown) return null;
+    this.client().pictureStyle(shown.key, version, style);
+    return {
+      type: "raster",
+      tiles: [`${PICTURE_PROTOCOL}://${shown.key}/${version}/{z}/{x}/{y}`],
+      tileSize: PICTURE_TILE_SIZE,
+      maxzoom,
     };
   }
 

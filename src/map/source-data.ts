@@ -4,7 +4,16 @@ import type {
   SourceSpecification,
 } from "maplibre-gl";
 import { isPacked, type LayerData } from "../io/packed-collection";
-import { PACKED_SOURCE_LAYER } from "../worker/tile-protocol";
+import { PACKED_SOURCE_LAYER, type PictureImage } from "../worker/tile-protocol";
+import {
+  drawnFrom,
+  fromZoom,
+  opacityProperties,
+  pictureLayerSpec,
+  pictureSourceId,
+  pictureStyle,
+  pictureZoom,
+} from "./packed-pictures";
 import type { PackedTiles } from "./packed-tiles";
 
 /** What of a MapLibre map changing a source's data takes (a fake in unit tests). */
@@ -15,7 +24,20 @@ export type SourceDataMap = {
   removeSource(id: string): unknown;
   addLayer(spec: LayerSpecification, before?: string): unknown;
   removeLayer(id: string): unknown;
+  getLayer(id: string): unknown;
+  setLayoutProperty(id: string, name: "visibility", value: "visible" | "none"): unknown;
+  /** A pattern image added with `addImage` (MapLibre's StyleImage: RGBA pixels). */
+  getImage(id: string):
+    | {
+        data: { width: number; height: number; data: Uint8Array | Uint8ClampedArray };
+        pixelRatio: number;
+      }
+    | null
+    | undefined;
 };
+
+/** A source drawn as pictures below `zoom` (see packed-pictures.ts), and how they are drawn. */
+type Pictures = { zoom: number; version: number; drawn: string; visible: boolean };
 
 type GeoJSONData = GeoJSONSourceSpecification["data"];
 
@@ -25,6 +47,9 @@ type GeoJSONData = GeoJSONSourceSpecification["data"];
  */
 export class SourceKinds {
   private readonly geojson = new Map<string, GeoJSONSourceSpecification>();
+  /** The sources drawn as pictures below a zoom, by source id. */
+  private readonly pictures = new Map<string, Pictures>();
+  private nextVersion = 1;
 
   constructor(readonly tiles: PackedTiles) {}
 
@@ -49,13 +74,21 @@ export class SourceKinds {
         const { data: _, ...spec } = map.getStyle().sources[sourceId] as GeoJSONSourceSpecification;
         this.geojson.set(sourceId, { ...spec, data: { type: "FeatureCollection", features: [] } });
       }
-      replaceSource(map, sourceId, this.tiles.sourceFor(sourceId, data), PACKED_SOURCE_LAYER);
+      const zoom = pictureZoom(data);
+      this.removePictures(map, sourceId);
+      replaceSource(map, sourceId, this.tiles.sourceFor(sourceId, data), PACKED_SOURCE_LAYER, (l) =>
+        drawnFrom(l, zoom),
+      );
+      if (zoom !== null) this.addPictures(map, sourceId, zoom);
       return "new";
     }
     if (this.tiles.release(sourceId)) {
       const spec = this.geojson.get(sourceId) ?? { type: "geojson", data: parsed(data) };
       this.geojson.delete(sourceId);
-      replaceSource(map, sourceId, { ...spec, data: parsed(data) }, null);
+      this.removePictures(map, sourceId);
+      replaceSource(map, sourceId, { ...spec, data: parsed(data) }, null, (l) =>
+        drawnFrom(l, null),
+      );
       return "new";
     }
     (map.getSource(sourceId) as unknown as { setData(data: GeoJSONData): unknown }).setData(
@@ -64,8 +97,53 @@ export class SourceKinds {
     return "data";
   }
 
-  /** Forgets a source that left the map. */
-  forget(sourceId: string): void {
+  /**
+   * The value of paint property `name` of a layer of `sourceId` (of type `type`) as the map takes
+   * it: an opacity of a source drawn as pictures below a zoom is 0 there.
+   */
+  paintValue(sourceId: string, type: string, name: string, value: unknown): unknown {
+    const pictures = this.pictures.get(sourceId);
+    if (!pictures || !opacityProperties(type).includes(name)) return value;
+    return fromZoom(value, pictures.zoom);
+  }
+
+  /** The raster source and layer of `sourceId`'s pictures, if it is drawn so at some zooms. */
+  picturesOf(sourceId: string): string | null {
+    return this.pictures.has(sourceId) ? pictureSourceId(sourceId) : null;
+  }
+
+  /**
+   * Brings each source's pictures up to its vector layers as they now are: drawn again (a new
+   * version) when a layer's paint, filter or visibility changed, hidden while none is visible
+   * (kept: shown again, they are not drawn again). Returns the picture sources drawn again.
+   */
+  refreshPictures(map: SourceDataMap): string[] {
+    if (this.pictures.size === 0) return [];
+    const { layers } = map.getStyle();
+    const redrawn: string[] = [];
+    for (const [sourceId, pictures] of this.pictures) {
+      const style = pictureStyle(layersOf(layers, sourceId), (name) => imageOf(map, name));
+      const visible = style.layers.length > 0;
+      const drawn = JSON.stringify(style.layers);
+      if (visible && drawn !== pictures.drawn) {
+        this.removePictures(map, sourceId);
+        this.addPictures(map, sourceId, pictures.zoom);
+        redrawn.push(pictureSourceId(sourceId));
+      } else if (visible !== pictures.visible) {
+        pictures.visible = visible;
+        map.setLayoutProperty(
+          pictureSourceId(sourceId),
+          "visibility",
+          visible ? "visible" : "none",
+        );
+      }
+    }
+    return redrawn;
+  }
+
+  /** Forgets a source that left the map (its pictures too: they leave it now). */
+  forget(map: SourceDataMap, sourceId: string): void {
+    this.removePictures(map, sourceId);
     this.tiles.release(sourceId);
     this.geojson.delete(sourceId);
   }
@@ -74,19 +152,59 @@ export class SourceKinds {
   forgetAll(): void {
     this.tiles.releaseAll();
     this.geojson.clear();
+    this.pictures.clear();
   }
+
+  /**
+   * Shows `sourceId` as pictures below `zoom`: a raster source of the tile worker's pictures, drawn
+   * with the source's vector layers as they are, under the lowest of them.
+   */
+  private addPictures(map: SourceDataMap, sourceId: string, zoom: number): void {
+    const { layers } = map.getStyle();
+    const own = layersOf(layers, sourceId);
+    const style = pictureStyle(own, (name) => imageOf(map, name));
+    const version = this.nextVersion++;
+    const spec = this.tiles.picturesFor(sourceId, version, style, zoom);
+    if (!spec || own.length === 0) return;
+    const visible = style.layers.length > 0;
+    const id = pictureSourceId(sourceId);
+    map.addSource(id, spec);
+    map.addLayer(pictureLayerSpec(sourceId, zoom, visible), own[0]?.id);
+    this.pictures.set(sourceId, { zoom, version, drawn: JSON.stringify(style.layers), visible });
+  }
+
+  private removePictures(map: SourceDataMap, sourceId: string): void {
+    if (!this.pictures.delete(sourceId)) return;
+    const id = pictureSourceId(sourceId);
+    if (map.getLayer(id)) map.removeLayer(id);
+    if (map.getSource(id)) map.removeSource(id);
+  }
+}
+
+/** The layers drawing source `sourceId`, bottom to top. */
+function layersOf(layers: readonly LayerSpecification[], sourceId: string): LayerSpecification[] {
+  return layers.filter((layer) => "source" in layer && layer.source === sourceId);
+}
+
+/** A pattern image of the map as a picture takes it (null: the map has none of that name). */
+function imageOf(map: SourceDataMap, name: string): PictureImage | null {
+  const image = map.getImage(name);
+  if (!image) return null;
+  const { width, height, data } = image.data;
+  return { width, height, data: data.slice(), pixelRatio: image.pixelRatio };
 }
 
 /**
  * Replaces source `sourceId` by `spec` (MapLibre cannot change a source's type in place): its
- * layers are taken out and put back where they were, each with the same paint, layout and filter,
- * naming `sourceLayer` (null: none, for a GeoJSON source).
+ * layers are taken out and put back where they were, each with the same paint, layout and filter
+ * (as `adapt` makes them), naming `sourceLayer` (null: none, for a GeoJSON source).
  */
 export function replaceSource(
   map: SourceDataMap,
   sourceId: string,
   spec: SourceSpecification,
   sourceLayer: string | null,
+  adapt: (layer: LayerSpecification) => LayerSpecification = (layer) => layer,
 ): void {
   const { layers } = map.getStyle();
   const uses = (layer: LayerSpecification) => "source" in layer && layer.source === sourceId;
@@ -94,7 +212,7 @@ export function replaceSource(
   layers.forEach((layer, i) => {
     if (!uses(layer)) return;
     const before = layers.slice(i + 1).find((next) => !uses(next))?.id;
-    moved.push({ spec: withSourceLayer(layer, sourceLayer), before });
+    moved.push({ spec: adapt(withSourceLayer(layer, sourceLayer)), before });
   });
   for (const { spec: layer } of moved) map.removeLayer(layer.id);
   map.removeSource(sourceId);

@@ -1,5 +1,5 @@
 import type { PackedLayer } from "../io/packed-collection";
-import type { FromTileWorker, ToTileWorker } from "../worker/tile-protocol";
+import type { FromTileWorker, PictureStyle, ToTileWorker } from "../worker/tile-protocol";
 
 /*
  * The page's side of the tile worker (src/worker/tile-handler.ts), which cuts packed layers into
@@ -27,7 +27,7 @@ function startTileWorker(): TileWorkerPort {
   };
 }
 
-type Pending = { resolve: (bytes: ArrayBuffer) => void; reject: (error: Error) => void };
+type Pending = { resolve: (answer: FromTileWorker) => void; reject: (error: Error) => void };
 
 /**
  * The page's one tile worker and the packed layers it holds, by key, counted by what holds them
@@ -50,7 +50,7 @@ export class TileWorkerClient {
       if (!waiting) return;
       this.pending.delete(message.requestId);
       if (message.error) waiting.reject(new Error(message.error));
-      else waiting.resolve(message.bytes);
+      else waiting.resolve(message);
     });
   }
 
@@ -80,7 +80,46 @@ export class TileWorkerClient {
   }
 
   /** Tile z/x/y of the layer `key` as vector tile bytes (empty: no feature there). */
-  tile(key: string, z: number, x: number, y: number, signal?: AbortSignal): Promise<ArrayBuffer> {
+  async tile(
+    key: string,
+    z: number,
+    x: number,
+    y: number,
+    signal?: AbortSignal,
+  ): Promise<ArrayBuffer> {
+    const answer = await this.ask(
+      (requestId) => ({ type: "tile", key, requestId, z, x, y }),
+      signal,
+    );
+    return answer.type === "tile" ? answer.bytes : new ArrayBuffer(0);
+  }
+
+  /** From now on, the pictures of layer `key` are drawn with `style` (see tile-picture.ts). */
+  pictureStyle(key: string, version: number, style: PictureStyle): void {
+    this.port.post({ type: "picture-style", key, version, style });
+  }
+
+  /**
+   * Tile z/x/y of layer `key` drawn `pixels` square with its style `version`; null when nothing
+   * is drawn there (or the style has changed since).
+   */
+  async picture(
+    key: string,
+    version: number,
+    tile: { z: number; x: number; y: number; pixels: number },
+    signal?: AbortSignal,
+  ): Promise<ImageBitmap | null> {
+    const answer = await this.ask(
+      (requestId) => ({ type: "picture", key, version, requestId, ...tile }),
+      signal,
+    );
+    return answer.type === "picture" ? answer.image : null;
+  }
+
+  private ask(
+    message: (requestId: number) => ToTileWorker,
+    signal?: AbortSignal,
+  ): Promise<FromTileWorker> {
     const requestId = this.nextRequest++;
     return new Promise((resolve, reject) => {
       this.pending.set(requestId, { resolve, reject });
@@ -89,7 +128,7 @@ export class TileWorkerClient {
         this.pending.delete(requestId);
         reject(new DOMException("tile request aborted", "AbortError"));
       });
-      this.port.post({ type: "tile", key, requestId, z, x, y });
+      this.port.post(message(requestId));
     });
   }
 }
@@ -100,6 +139,16 @@ export function parseTileUrl(url: string): { key: string; z: number; x: number; 
   if (!match) return null;
   const [, key, z, x, y] = match;
   return { key: key as string, z: Number(z), x: Number(x), y: Number(y) };
+}
+
+/** `plan-pictures://KEY/VERSION/Z/X/Y` → its parts; null for any other URL. */
+export function parsePictureUrl(
+  url: string,
+): { key: string; version: number; z: number; x: number; y: number } | null {
+  const match = /^plan-pictures:\/\/(p\d+)\/(\d+)\/(\d+)\/(\d+)\/(\d+)$/.exec(url);
+  if (!match) return null;
+  const [, key, version, z, x, y] = match;
+  return { key: key as string, version: Number(version), z: Number(z), x: Number(x), y: Number(y) };
 }
 
 let shared: TileWorkerClient | null = null;

@@ -2,8 +2,15 @@ import { GeoJSONVT, type GeoJSONVTFeature, type GeoJSONVTTile } from "@maplibre/
 import { fromGeojsonVt } from "@maplibre/vt-pbf";
 import type { FeatureCollection } from "geojson";
 import {
+  type CompiledStyle,
+  compilePictureStyle,
+  drawPicture,
+  type PictureContext,
+} from "./tile-picture";
+import {
   type FromTileWorker,
   PACKED_SOURCE_LAYER,
+  type PictureImage,
   SMALL_FEATURE,
   type ToTileWorker,
 } from "./tile-protocol";
@@ -62,22 +69,81 @@ function markedIfSmall<F extends GeoJSONVTFeature>(feature: F): F {
 }
 
 /**
+ * Where pictures are drawn: a canvas `pixels` square and what becomes of it once drawn (an
+ * ImageBitmap in the worker: OffscreenCanvas), and a pattern of an image's pixels.
+ */
+export type PictureCanvas<Image> = {
+  canvas(pixels: number): { context: PictureContext; image(): Image };
+  pattern(image: PictureImage): CanvasPattern | null;
+};
+
+/** What the worker draws with: OffscreenCanvas (Canvas 2D, off the page's thread). */
+export const offscreenPictures: PictureCanvas<ImageBitmap> = {
+  canvas(pixels) {
+    const canvas = new OffscreenCanvas(pixels, pixels);
+    // drawn on the CPU: a GPU canvas would queue tens of thousands of paths behind the map's own
+    // frames in the GPU process (and, with software WebGL, compete with them for the same cores)
+    const context = canvas.getContext("2d", { willReadFrequently: true });
+    if (!context) throw new Error("no 2D context in the tile worker");
+    // Canvas's own fillStyle and strokeStyle also take gradients: a picture sets colours and patterns
+    return { context: context as PictureContext, image: () => canvas.transferToImageBitmap() };
+  },
+  pattern(image) {
+    const canvas = new OffscreenCanvas(image.width, image.height);
+    const context = canvas.getContext("2d");
+    if (!context) return null;
+    const pixels = new Uint8ClampedArray(image.data.length);
+    pixels.set(image.data);
+    context.putImageData(new ImageData(pixels, image.width, image.height), 0, 0);
+    return context.createPattern(canvas, "repeat");
+  },
+};
+
+/**
  * The tile worker's message loop, without the worker (so it runs in Node tests): indexes each
  * packed layer with geojson-vt once, and answers tile requests with vector tile bytes encoded by
- * vt-pbf, the libraries MapLibre's own GeoJSON source uses. A request arriving while its layer is
- * still being parsed waits for it; one for a dropped or unknown layer gets an empty tile.
+ * vt-pbf, the libraries MapLibre's own GeoJSON source uses, and picture requests with the tile
+ * drawn on a canvas (tile-picture.ts). A request arriving while its layer is still being parsed
+ * waits for it; one for a dropped or unknown layer gets an empty tile (and no picture).
  */
-export function createTileHandler(
-  post: (message: FromTileWorker, transfer: ArrayBuffer[]) => void,
+export function createTileHandler<Image extends Transferable = ImageBitmap>(
+  post: (message: FromTileWorker, transfer: Transferable[]) => void,
+  pictures: PictureCanvas<Image> = offscreenPictures as unknown as PictureCanvas<Image>,
 ): (message: ToTileWorker) => Promise<void> {
   const layers = new Map<string, Promise<GeoJSONVT>>();
+  const styles = new Map<string, { version: number; style: CompiledStyle }>();
+
+  /** Tile z/x/y of layer `key` as geojson-vt cut it, small polygons marked; null: nothing there. */
+  async function cutTile(key: string, z: number, x: number, y: number) {
+    const index = layers.get(key);
+    if (!index) return null;
+    const found = (await index).getTile(z, x, y);
+    if (!found || found.features.length === 0) return null;
+    return { found, features: found.features.map(markedIfSmall) as GeoJSONVTTile["features"] };
+  }
+
+  async function picture(
+    message: Extract<ToTileWorker, { type: "picture" }>,
+  ): Promise<Image | null> {
+    const { key, version, z, x, y, pixels } = message;
+    const cut = await cutTile(key, z, x, y);
+    const styled = styles.get(key);
+    if (!cut || styled?.version !== version) return null;
+    const { context, image } = pictures.canvas(pixels);
+    drawPicture(context, cut.features, styled.style, {
+      z,
+      x,
+      y,
+      extent: TILE_OPTIONS.extent,
+      pixels,
+    });
+    return image();
+  }
 
   async function tile(key: string, z: number, x: number, y: number): Promise<ArrayBuffer> {
-    const index = layers.get(key);
-    if (!index) return new ArrayBuffer(0);
-    const found = (await index).getTile(z, x, y);
-    if (!found || found.features.length === 0) return new ArrayBuffer(0);
-    const features = found.features.map(markedIfSmall) as GeoJSONVTTile["features"];
+    const cut = await cutTile(key, z, x, y);
+    if (!cut) return new ArrayBuffer(0);
+    const { found, features } = cut;
     const bytes = fromGeojsonVt(
       { [PACKED_SOURCE_LAYER]: { ...found, features } },
       { version: 2, extent: TILE_OPTIONS.extent },
@@ -101,7 +167,27 @@ export function createTileHandler(
       }
       case "drop":
         layers.delete(message.key);
+        styles.delete(message.key);
         return;
+      case "picture-style":
+        styles.set(message.key, {
+          version: message.version,
+          style: compilePictureStyle(message.style, (image) => pictures.pattern(image)),
+        });
+        return;
+      case "picture": {
+        const { requestId } = message;
+        try {
+          const image = await picture(message);
+          post(
+            { type: "picture", requestId, image: image as ImageBitmap | null },
+            image ? [image] : [],
+          );
+        } catch (error) {
+          post({ type: "picture", requestId, image: null, error: String(error) }, []);
+        }
+        return;
+      }
       case "tile": {
         const { requestId, key, z, x, y } = message;
         try {

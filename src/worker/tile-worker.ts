@@ -1,9 +1,12 @@
 import { createTileHandler } from "./tile-handler";
 import type { FromTileWorker, ToTileWorker } from "./tile-protocol";
 
-/** Entry of the tile Web Worker: packed layers cut into vector tiles for the map (tile-handler.ts). */
+/**
+ * Entry of the tile Web Worker: packed layers cut into vector tiles and drawn as pictures for the map
+ * (tile-handler.ts).
+ */
 const scope = self as unknown as {
-  postMessage: (message: FromTileWorker, transfer: ArrayBuffer[]) => void;
+  postMessage: (message: FromTileWorker, transfer: Transferable[]) => void;
   onmessage: ((event: MessageEvent<ToTileWorker>) => void) | null;
 };
 

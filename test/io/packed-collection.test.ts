@@ -74,7 +74,7 @@ describe("a packed collection", () => {
   it("goes to a worker as its Blob alone: no bytes, no ids", async () => {
     const packed = packCollection(zones);
     const sent = forWorker(packed);
-    expect(Object.keys(sent).sort()).toEqual(["blob", "count", "kind"]);
+    expect(Object.keys(sent).sort()).toEqual(["blob", "count", "kind", "span"]);
     expect(packedIds(sent as typeof packed)).toBeNull();
     expect(featureAt(sent, 0)).toBeNull();
     expect(await unpackCollection(sent as typeof packed)).toEqual(zones);

@@ -56,6 +56,12 @@ function fakeMap(): SourceDataMap & {
         1,
       );
     },
+    getLayer: (id) => layers.find((l) => l.id === id),
+    setLayoutProperty: (id, name, value) => {
+      const layer = layers.find((l) => l.id === id) as LayerSpecification;
+      layer.layout = { ...layer.layout, [name]: value };
+    },
+    getImage: () => null,
   };
 }
 
@@ -224,5 +230,132 @@ describe("a map source that takes packed or parsed data", () => {
     expect(port.sent.map((m) => m.type)).toEqual(["load"]);
     for (const task of tasks.splice(0)) task();
     expect(port.sent.map((m) => m.type)).toEqual(["load", "drop"]);
+  });
+});
+
+describe("a large packed layer of small features, drawn as pictures below a zoom", () => {
+  /** 6 000 zones about 110 m across: drawn as pictures below zoom 14 (see packed-pictures.ts). */
+  const many: FeatureCollection = {
+    type: "FeatureCollection",
+    features: Array.from({ length: 6000 }, (_, i) => {
+      const x = 105.5 + (i % 100) * 0.002;
+      const y = 20.8 + Math.floor(i / 100) * 0.002;
+      return {
+        type: "Feature" as const,
+        properties: { code: "ODT" },
+        geometry: {
+          type: "Polygon" as const,
+          coordinates: [
+            [
+              [x, y],
+              [x + 0.001, y],
+              [x + 0.001, y + 0.001],
+              [x, y],
+            ],
+          ],
+        },
+      };
+    }),
+  };
+
+  function shown() {
+    const map = mapWithProposal();
+    const port = fakePort();
+    const kinds = new SourceKinds(new PackedTiles(() => new TileWorkerClient(port, now)));
+    kinds.put(map, "plan:proposal", packCollection(many), (d) => d);
+    return { map, port, kinds };
+  }
+
+  it("its pictures come under its layers, which draw nothing below that zoom", () => {
+    const { map, port, kinds } = shown();
+    expect(kinds.picturesOf("plan:proposal")).toBe("plan:proposal:pictures");
+    expect(order(map)).toEqual([
+      "below",
+      "plan:proposal:pictures",
+      "plan:proposal:fill",
+      "between",
+      "plan:proposal:outline",
+      "above",
+    ]);
+    expect(map.sources.get("plan:proposal:pictures")).toEqual({
+      type: "raster",
+      tiles: ["plan-pictures://p1/1/{z}/{x}/{y}"],
+      tileSize: 512,
+      maxzoom: 14,
+    });
+    const fill = map.layers.find((l) => l.id === "plan:proposal:fill");
+    expect(fill && "paint" in fill && fill.paint).toEqual({
+      "fill-color": "#f00",
+      "fill-opacity": ["step", ["zoom"], 0, 14, 0.4],
+    });
+    // the worker draws them with the visible layer, its opacity as given
+    const style = port.sent.find((m) => m.type === "picture-style");
+    expect(style?.type === "picture-style" && style.style.layers).toEqual([
+      {
+        type: "fill",
+        filter: ["==", ["get", "code"], "ODT"],
+        paint: { "fill-color": "#f00", "fill-opacity": 0.4 },
+        layout: {},
+      },
+    ]);
+    // an opacity the user sets reaches the map stepped too
+    expect(kinds.paintValue("plan:proposal", "fill", "fill-opacity", 0.8)).toEqual([
+      "step",
+      ["zoom"],
+      0,
+      14,
+      0.8,
+    ]);
+    expect(kinds.paintValue("plan:proposal", "fill", "fill-color", "#0f0")).toBe("#0f0");
+  });
+
+  it("drawn again when a layer changes; hidden, not drawn again, while none is visible", () => {
+    const { map, port, kinds } = shown();
+    expect(kinds.refreshPictures(map)).toEqual([]);
+    const fill = map.layers.find((l) => l.id === "plan:proposal:fill") as LayerSpecification & {
+      paint: Record<string, unknown>;
+    };
+    fill.paint = { ...fill.paint, "fill-opacity": ["step", ["zoom"], 0, 14, 0.9] };
+
+    expect(kinds.refreshPictures(map)).toEqual(["plan:proposal:pictures"]);
+    expect(map.sources.get("plan:proposal:pictures")?.type).toBe("raster");
+    expect((map.sources.get("plan:proposal:pictures") as { tiles: string[] }).tiles).toEqual([
+      "plan-pictures://p1/2/{z}/{x}/{y}",
+    ]);
+    expect(order(map).indexOf("plan:proposal:pictures")).toBe(
+      order(map).indexOf("plan:proposal:fill") - 1,
+    );
+
+    map.setLayoutProperty("plan:proposal:fill", "visibility", "none");
+    const sent = port.sent.length;
+    expect(kinds.refreshPictures(map)).toEqual([]);
+    expect(map.layers.find((l) => l.id === "plan:proposal:pictures")?.layout).toEqual({
+      visibility: "none",
+    });
+    expect(port.sent.length).toBe(sent);
+  });
+
+  it("parsed data again: no pictures, its layers drawn at every zoom as they were", () => {
+    const { map, kinds } = shown();
+    const parsed: FeatureCollection = { type: "FeatureCollection", features: [] };
+    kinds.put(map, "plan:proposal", parsed, (d) => d);
+    expect(map.sources.has("plan:proposal:pictures")).toBe(false);
+    expect(kinds.picturesOf("plan:proposal")).toBeNull();
+    // an opacity that was not set comes back as MapLibre's default, 1
+    const expected = mapWithProposal().layers.map((l) =>
+      l.id === "plan:proposal:outline"
+        ? { ...l, paint: { "line-width": 1, "line-opacity": 1 } }
+        : l,
+    );
+    expect(map.layers).toEqual(expected);
+  });
+
+  it("the layer removed from the map: its pictures leave with it", () => {
+    const { map, kinds } = shown();
+    for (const id of ["plan:proposal:fill", "plan:proposal:outline"]) map.removeLayer(id);
+    map.removeSource("plan:proposal");
+    kinds.forget(map, "plan:proposal");
+    expect(order(map)).toEqual(["below", "between", "above"]);
+    expect(map.sources.has("plan:proposal:pictures")).toBe(false);
   });
 });

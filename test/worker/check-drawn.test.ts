@@ -37,8 +37,8 @@ const square = (x: number): Feature => ({
 });
 
 const packed = (features: Feature[]): PackedLayer => {
-  const { blob, count } = packCollection({ type: "FeatureCollection", features });
-  return { kind: "packed", blob, count };
+  const { blob, count, span } = packCollection({ type: "FeatureCollection", features });
+  return { kind: "packed", blob, count, span };
 };
 
 const byId = (features: Feature[]) =>

@@ -44,7 +44,7 @@ describe("the comparison's pieces for the map, packed on the compare worker", ()
 
   it("cross as a Blob alone (no bytes or ids beside it to copy)", async () => {
     const outcome = await resultOf(request(4));
-    expect(Object.keys(outcome.mapPieces).sort()).toEqual(["blob", "count", "kind"]);
+    expect(Object.keys(outcome.mapPieces).sort()).toEqual(["blob", "count", "kind", "span"]);
     expect(outcome.mapPieces.blob).toBeInstanceOf(Blob);
   });
 

@@ -74,7 +74,7 @@ describe("a comparison's pieces, sent in parts", () => {
       type: "result" as const,
       runId: 3,
       comparison: { ...comparison, pieces },
-      mapPieces: { kind: "packed" as const, blob: new Blob([]), count: 0 },
+      mapPieces: { kind: "packed" as const, blob: new Blob([]), count: 0, span: 0 },
     };
     const { posted, comparison: back } = throughParts(message);
     expect(posted.map((m) => [m.type, m.type === "pieces" ? m.pieces.length : -1])).toEqual([
@@ -102,7 +102,7 @@ describe("a comparison's pieces, sent in parts", () => {
       type: "result",
       runId: 1,
       comparison,
-      mapPieces: { kind: "packed", blob: new Blob([]), count: 0 },
+      mapPieces: { kind: "packed", blob: new Blob([]), count: 0, span: 0 },
     });
     expect(back && withPieceGeometry(back)).toEqual(comparison);
     for (const format of ["json", "geojson", "csv"] as const)
@@ -119,7 +119,7 @@ describe("a comparison's pieces, sent in parts", () => {
       type: "result",
       runId: 2,
       comparison: empty,
-      mapPieces: { kind: "packed", blob: new Blob([]), count: 0 },
+      mapPieces: { kind: "packed", blob: new Blob([]), count: 0, span: 0 },
     });
     expect(back).toEqual(empty);
   });

@@ -34,7 +34,12 @@ describe("packed layers sent to the workers", () => {
     for (const worker of started) {
       const sent = worker.sent.find((m) => m.type === "data");
       const crossed = sent?.type === "data" ? sent.data.layers[id] : undefined;
-      expect(crossed).toEqual({ kind: "packed", blob: packed.blob, count: packed.count });
+      expect(crossed).toEqual({
+        kind: "packed",
+        blob: packed.blob,
+        count: packed.count,
+        span: packed.span,
+      });
     }
     expect(outcome.status).toBe("done");
     if (outcome.status !== "done") return;
@@ -58,6 +63,7 @@ describe("packed layers sent to the workers", () => {
       kind: "packed",
       blob: packed.blob,
       count: packed.count,
+      span: packed.span,
     });
     expect(fromPacked.status).toBe("done");
     if (fromPacked.status !== "done" || fromObjects.status !== "done") return;

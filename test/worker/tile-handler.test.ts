@@ -6,6 +6,7 @@ import { PbfReader } from "pbf";
 import { describe, expect, it } from "vitest";
 import { packCollection } from "../../src/io/packed-collection";
 import { createTileHandler, SMALL_FEATURE_PIXELS } from "../../src/worker/tile-handler";
+import type { PictureContext } from "../../src/worker/tile-picture";
 import {
   type FromTileWorker,
   PACKED_SOURCE_LAYER,
@@ -32,15 +33,15 @@ function tileOf(lon: number, lat: number, z: number): { x: number; y: number } {
 }
 
 function handler() {
-  const posted: { message: FromTileWorker; transfer: ArrayBuffer[] }[] = [];
+  const posted: { message: FromTileWorker; transfer: Transferable[] }[] = [];
   const handle = createTileHandler((message, transfer) => posted.push({ message, transfer }));
   let next = 1;
   const tile = async (key: string, z: number, x: number, y: number) => {
     const requestId = next++;
     await handle({ type: "tile", key, requestId, z, x, y });
     const answer = posted.find((p) => p.message.requestId === requestId);
-    if (!answer) throw new Error("no answer");
-    return answer;
+    if (answer?.message.type !== "tile") throw new Error("no answer");
+    return { message: answer.message, transfer: answer.transfer };
   };
   return { handle, tile };
 }
@@ -158,5 +159,77 @@ describe("the tile worker's vector tiles of a packed layer", () => {
     const answer = await tile("p1", 0, 0, 0);
     expect(answer.message.error).toMatch(/JSON/);
     expect(answer.message.bytes.byteLength).toBe(0);
+  });
+});
+
+describe("the tile worker's pictures of a packed layer", () => {
+  /** Canvases that count the fills drawn on them; the "image" is that count. */
+  function countingPictures() {
+    const drawn: { pixels: number; fills: number }[] = [];
+    const noop = () => {};
+    return {
+      drawn,
+      pictures: {
+        canvas(pixels: number) {
+          const record = { pixels, fills: 0 };
+          drawn.push(record);
+          const context = {
+            beginPath: noop,
+            moveTo: noop,
+            lineTo: noop,
+            closePath: noop,
+            arc: noop,
+            stroke: noop,
+            setLineDash: noop,
+            fill: () => {
+              record.fills++;
+            },
+          } as unknown as PictureContext;
+          return { context, image: () => record as unknown as ArrayBuffer };
+        },
+        pattern: () => null,
+      },
+    };
+  }
+
+  const style = {
+    layers: [
+      {
+        type: "fill" as const,
+        paint: { "fill-color": "#f00", "fill-opacity": 0.5 },
+        layout: {},
+      },
+    ],
+    images: new Map(),
+  };
+
+  it("draws a tile's features with the style of its version; an older version gets none", async () => {
+    const posted: FromTileWorker[] = [];
+    const { drawn, pictures } = countingPictures();
+    const handle = createTileHandler((message) => posted.push(message), pictures);
+    await handle({ type: "load", key: "p1", blob: packCollection(zones).blob });
+    await handle({ type: "picture-style", key: "p1", version: 3, style });
+    const z = 12;
+    const { x, y } = tileOf(105.85, 21.03, z);
+    await handle({ type: "picture", key: "p1", version: 3, requestId: 1, z, x, y, pixels: 1024 });
+    await handle({ type: "picture", key: "p1", version: 2, requestId: 2, z, x, y, pixels: 1024 });
+    await handle({ type: "picture", key: "p9", version: 3, requestId: 3, z, x, y, pixels: 1024 });
+
+    const answers = new Map(posted.map((m) => [m.requestId, m]));
+    const first = answers.get(1);
+    expect(first?.type === "picture" && first.image).toBe(drawn[0]);
+    // one fill per polygon of the same tile's vector tile, on a canvas of the size asked for
+    const vectors = handler();
+    await vectors.handle({ type: "load", key: "p1", blob: packCollection(zones).blob });
+    const { message } = await vectors.tile("p1", z, x, y);
+    const polygons = decode(message.bytes, z, x, y).filter((f) =>
+      f.geometry.type.endsWith("Polygon"),
+    );
+    expect(polygons.length).toBeGreaterThan(0);
+    expect(drawn).toHaveLength(1);
+    expect(drawn[0]?.pixels).toBe(1024);
+    expect(drawn[0]?.fills).toBe(polygons.length);
+    expect(answers.get(2)).toEqual({ type: "picture", requestId: 2, image: null });
+    expect(answers.get(3)).toEqual({ type: "picture", requestId: 3, image: null });
   });
 });
