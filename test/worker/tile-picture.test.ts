@@ -11,8 +11,8 @@ import type { PictureImage, PictureLayer } from "../../src/worker/tile-protocol"
 
 /*
  * A tile drawn as a picture with the layer specs that draw it as vectors: fixture in, the canvas
- * calls out (test/fixtures/pictures/NAME.output.json; UPDATE=1 writes it again, to be read before
- * it is committed).
+ * calls out (test/fixtures/pictures/NAME.output.json; UPDATE=1 writes it again, to be read and
+ * formatted with `npm run format` before it is committed).
  */
 
 type Input = {
