@@ -6,6 +6,7 @@ export type HoldableMap = {
   /** A camera animation or a gesture is under way. */
   isMoving(): boolean;
   isSourceLoaded(sourceId: string): boolean;
+  getSource(sourceId: string): unknown;
   on(type: "data" | "movestart" | "render", listener: (event: HoldEvent) => void): unknown;
   off(type: "data" | "movestart" | "render", listener: (event: HoldEvent) => void): unknown;
 };
@@ -172,6 +173,32 @@ export function drawOnce(map: HoldableMap): void {
   const hold = holds.get(map);
   if (hold) hold.repaint();
   else map.triggerRepaint();
+}
+
+/**
+ * Draws one frame as soon as every source of `sourceIds` has its tiles, a hold going on for the
+ * others: a large layer's pictures (see packed-pictures.ts) are shown as soon as they are in,
+ * while its vector tiles, which draw nothing at that zoom and only answer clicks, come in. Gives
+ * up after `HOLD_LIMIT_MS` (the sources left the map, or were never asked for at this zoom).
+ */
+export function drawWhenLoaded(map: HoldableMap, sourceIds: readonly string[]): void {
+  if (sourceIds.length === 0) return;
+  const tiled = new Set<string>();
+  const stop = () => {
+    clearTimeout(timer);
+    map.off("data", onData);
+  };
+  const onData = (event: HoldEvent) => {
+    const id = event.sourceId;
+    if (id === undefined || event.tile === undefined || !sourceIds.includes(id)) return;
+    tiled.add(id);
+    // a source looks loaded before it has asked for any tile: each must have had one come in
+    if (tiled.size < sourceIds.length || !sourceIds.every((s) => isLoaded(map, s))) return;
+    stop();
+    drawOnce(map);
+  };
+  const timer = setTimeout(stop, HOLD_LIMIT_MS);
+  map.on("data", onData);
 }
 
 /** The map's hold, on: created (taking over the map's `triggerRepaint`) or extended. */
@@ -361,8 +388,14 @@ function release(map: HoldableMap, hold: Hold): void {
   }
 }
 
-/** Whether a source has all its tiles; one taken off the map meanwhile has none to wait for. */
+/**
+ * Whether a source has all its tiles; one taken off the map meanwhile (a plan layer removed while
+ * its tiles were waited for) has none to wait for. Not asked of MapLibre then: for a source it does
+ * not have it answers `undefined` ("not loaded": the hold waited for its deadline) and fires an
+ * error event, which the page logs.
+ */
 function isLoaded(map: HoldableMap, sourceId: string): boolean {
+  if (map.getSource(sourceId) === undefined) return true;
   try {
     return map.isSourceLoaded(sourceId);
   } catch {

@@ -41,7 +41,13 @@ import { type DistrictLabel, DistrictLabels } from "./district-labels";
 import { afterFrame, markFirstMap } from "./first-draw";
 import { FlagDraw } from "./flag-draw";
 import { FLAG_SOURCE, flagLayerSpecs } from "./flag-layers";
-import { drawOnce, gateFrames, holdDuring, holdFramesWhileLoading } from "./frame-hold";
+import {
+  drawOnce,
+  drawWhenLoaded,
+  gateFrames,
+  holdDuring,
+  holdFramesWhileLoading,
+} from "./frame-hold";
 import { HoverTooltip } from "./hover-tooltip";
 import { type BasemapFragment, INTRANET_PREFIX, loadBasemapFragment } from "./intranet-basemap";
 import { MapControls, type MapLocale } from "./map-controls";
@@ -215,9 +221,14 @@ export class MapView {
   private destroyed = false;
   /**
    * Sources given new data in the current pass of `apply`: `content`, sources that take it through
-   * `setData`; `tiles`, sources new to the map (their tiles are asked for at the next frame).
+   * `setData`; `tiles`, sources new to the map (their tiles are asked for at the next frame);
+   * `pictures`, new picture sources of packed layers (new too, and drawn as soon as they are in).
    */
-  private fresh: { content: string[]; tiles: string[] } = { content: [], tiles: [] };
+  private fresh: { content: string[]; tiles: string[]; pictures: string[] } = {
+    content: [],
+    tiles: [],
+    pictures: [],
+  };
   /** Takes the check layers' warm-up off the map, if it is on (see `warmUpCheckLayers`). */
   private endWarmup: () => void = () => {};
   /** Whether the browser draws this map's WebGL in software (SwiftShader, llvmpipe…). */
@@ -480,7 +491,7 @@ export class MapView {
     holdDuring(this.map, () => {
       this.applyAll();
       // pictures drawn with the layers as this pass left them
-      this.fresh.tiles.push(...this.sourceKinds.refreshPictures(this.map));
+      this.fresh.pictures.push(...this.sourceKinds.refreshPictures(this.map));
       this.holdFresh();
     });
     if (this.released && this.styleLoaded) this.openGate();
@@ -488,14 +499,16 @@ export class MapView {
 
   /** Holds the redraws for the sources {@link MapView.fresh} lists (see `frame-hold.ts`). */
   private holdFresh(): void {
-    const { content, tiles } = this.fresh;
+    const { content, tiles, pictures } = this.fresh;
     const packed = tiles.some((id) => isPacked(this.sourceData.get(id) ?? EMPTY_COLLECTION));
-    this.fresh = { content: [], tiles: [] };
+    this.fresh = { content: [], tiles: [], pictures: [] };
     holdFramesWhileLoading(this.map, content);
-    holdFramesWhileLoading(this.map, tiles, {
+    holdFramesWhileLoading(this.map, [...tiles, ...pictures], {
       until: "tiles",
       maxMs: packed ? PACKED_HOLD_MS : NEW_SOURCE_HOLD_MS,
     });
+    // the pictures drawn as soon as they are in, the vector tiles they stand for still coming
+    drawWhenLoaded(this.map, pictures);
   }
 
   private applyAll(): void {
@@ -576,7 +589,7 @@ export class MapView {
     if (taken === "new" || (taken === "data" && notEmpty && hadNoTiles)) {
       this.fresh.tiles.push(sourceId);
       const pictures = this.sourceKinds.picturesOf(sourceId);
-      if (pictures) this.fresh.tiles.push(pictures);
+      if (pictures) this.fresh.pictures.push(pictures);
     } else if (taken === "data" && !this.fresh.tiles.includes(sourceId)) {
       this.fresh.content.push(sourceId);
     }

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import {
+  drawWhenLoaded,
   gateFrames,
   HOLD_LIMIT_MS,
   type HoldableMap,
@@ -26,6 +27,9 @@ function fakeMap() {
     immediate: 0,
     moving: false,
     loaded: new Map<string, boolean>(),
+    /** Sources taken off the map: MapLibre answers undefined for them, and an error event. */
+    removed: new Set<string>(),
+    errors: 0,
     onFrame: () => {},
   };
   const map: HoldableMap = {
@@ -36,7 +40,12 @@ function fakeMap() {
       state.immediate++;
     },
     isMoving: () => state.moving,
-    isSourceLoaded: (id) => state.loaded.get(id) ?? true,
+    isSourceLoaded: (id) => {
+      if (!state.removed.has(id)) return state.loaded.get(id) ?? true;
+      state.errors++;
+      return undefined as unknown as boolean;
+    },
+    getSource: (id) => (state.removed.has(id) ? undefined : {}),
     on: (type, listener) => listeners[type].add(listener),
     off: (type, listener) => listeners[type].delete(listener),
   };
@@ -361,5 +370,44 @@ describe("the gate of the first picture", () => {
     expect(state.redraws).toBe(0);
     vi.advanceTimersByTime(1);
     expect(state.redraws).toBe(1);
+  });
+});
+
+describe("a large layer's pictures, drawn while its vector tiles still come in", () => {
+  it("one frame once every picture source has its tiles; the hold goes on for the rest", async () => {
+    const { map, state, fire } = fakeMap();
+    const sources = ["plan:proposal", "plan:proposal:pictures", "check:findings:pictures"];
+    for (const id of sources) state.loaded.set(id, false);
+    holdFramesWhileLoading(map, sources, { until: "tiles" });
+    drawWhenLoaded(map, ["plan:proposal:pictures", "check:findings:pictures"]);
+    const asked = state.redraws;
+    // a picture source that looks loaded before any of its tiles came: not yet
+    state.loaded.set("check:findings:pictures", true);
+    state.loaded.set("plan:proposal:pictures", true);
+    await fire({ sourceId: "plan:proposal:pictures", tile: {} });
+    map.triggerRepaint();
+    expect(state.redraws).toBe(asked);
+    await fire({ sourceId: "check:findings:pictures", tile: {} });
+    expect(state.redraws).toBe(asked + 1);
+    // the vector tiles' own redraws stay held until they are in; no second picture frame
+    await fire({ sourceId: "check:findings:pictures", tile: {} });
+    map.triggerRepaint();
+    expect(state.redraws).toBe(asked + 1);
+    state.loaded.set("plan:proposal", true);
+    await fire({ sourceId: "plan:proposal", tile: {} });
+    expect(state.redraws).toBe(asked + 2);
+  });
+});
+
+describe("a source taken off the map while it is waited for", () => {
+  it("has nothing to wait for, and MapLibre is not asked about it", async () => {
+    const { map, state, fire } = fakeMap();
+    state.loaded.set("plan:proposal", false);
+    holdFramesWhileLoading(map, "plan:proposal");
+    map.triggerRepaint();
+    state.removed.add("plan:proposal");
+    await fire({ sourceId: "plan:proposal", sourceDataType: "content" });
+    expect(state.redraws).toBe(1);
+    expect(state.errors).toBe(0);
   });
 });
