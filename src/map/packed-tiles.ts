@@ -46,6 +46,15 @@ function sharedClient(): TileWorkerClient {
   return client;
 }
 
+/** Whether this browser's workers can draw pictures (see `PackedTiles.drawsPictures`). */
+function canDrawPictures(): boolean {
+  return (
+    typeof OffscreenCanvas === "function" &&
+    typeof OffscreenCanvasRenderingContext2D === "function" &&
+    typeof createImageBitmap === "function"
+  );
+}
+
 /** Pictures are tiles of 512 CSS pixels, as the vector tiles they stand for. */
 const PICTURE_TILE_SIZE = 512;
 
@@ -69,7 +78,15 @@ let registered = false;
 export class PackedTiles {
   private readonly shown = new Map<string, { packed: PackedLayer; key: string }>();
 
-  constructor(private readonly client: () => TileWorkerClient = sharedClient) {}
+  /**
+   * @param drawsPictures - whether the tile worker can draw pictures (a 2D OffscreenCanvas and
+   *   ImageBitmaps: Chromium, Firefox, Safari from 16.4); without, large layers are drawn feature by
+   *   feature at every zoom, as before
+   */
+  constructor(
+    private readonly client: () => TileWorkerClient = sharedClient,
+    readonly drawsPictures: boolean = canDrawPictures(),
+  ) {}
 
   /** The vector source that draws `packed` as `sourceId` (tiles cut by the tile worker). */
   sourceFor(sourceId: string, packed: PackedLayer): VectorSourceSpecification {

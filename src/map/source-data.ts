@@ -74,7 +74,7 @@ export class SourceKinds {
         const { data: _, ...spec } = map.getStyle().sources[sourceId] as GeoJSONSourceSpecification;
         this.geojson.set(sourceId, { ...spec, data: { type: "FeatureCollection", features: [] } });
       }
-      const zoom = pictureZoom(data);
+      const zoom = this.tiles.drawsPictures ? pictureZoom(data) : null;
       this.removePictures(map, sourceId);
       replaceSource(map, sourceId, this.tiles.sourceFor(sourceId, data), PACKED_SOURCE_LAYER, (l) =>
         drawnFrom(l, zoom),

@@ -258,13 +258,24 @@ describe("a large packed layer of small features, drawn as pictures below a zoom
     }),
   };
 
-  function shown() {
+  function shown(drawsPictures = true) {
     const map = mapWithProposal();
     const port = fakePort();
-    const kinds = new SourceKinds(new PackedTiles(() => new TileWorkerClient(port, now)));
+    const client = new TileWorkerClient(port, now);
+    const kinds = new SourceKinds(new PackedTiles(() => client, drawsPictures));
     kinds.put(map, "plan:proposal", packCollection(many), (d) => d);
     return { map, port, kinds };
   }
+
+  it("in a browser whose workers cannot draw, drawn feature by feature as before", () => {
+    const { map, port, kinds } = shown(false);
+    expect(kinds.picturesOf("plan:proposal")).toBeNull();
+    expect(map.sources.has("plan:proposal:pictures")).toBe(false);
+    expect(map.layers.map((l) => l.id)).not.toContain("plan:proposal:pictures");
+    const fill = map.layers.find((l) => l.id === "plan:proposal:fill") as { paint: object };
+    expect(fill.paint).toEqual({ "fill-color": "#f00", "fill-opacity": 0.4 });
+    expect(port.sent.map((m) => m.type)).toEqual(["load"]);
+  });
 
   it("its pictures come under its layers, which draw nothing below that zoom", () => {
     const { map, port, kinds } = shown();
