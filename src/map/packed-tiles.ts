@@ -71,6 +71,9 @@ function blankPicture(): Promise<ImageBitmap> {
 
 let registered = false;
 
+/** The versions of pictures' styles, one series for every map of the page (they share layers). */
+let nextPictureVersion = 1;
+
 /**
  * The packed layers one map shows, by source: each source's vector source spec, holding the
  * worker's index of its layer while the source shows it.
@@ -105,17 +108,18 @@ export class PackedTiles {
   }
 
   /**
-   * The raster source of `sourceId`'s pictures drawn with `style` (its `version`th): the tile
-   * worker is given the style first, so every picture asked for through this spec is drawn with it.
+   * The raster source of `sourceId`'s pictures drawn with `style`: the tile worker is given the
+   * style first, under a version of its own, so every picture asked for through this spec is drawn
+   * with it, whatever style another map (the dossier's) gives the same layer.
    */
   picturesFor(
     sourceId: string,
-    version: number,
     style: PictureStyle,
     maxzoom: number,
   ): RasterSourceSpecification | null {
     const shown = this.shown.get(sourceId);
     if (!shown) return null;
+    const version = nextPictureVersion++;
     this.client().pictureStyle(shown.key, version, style);
     return {
       type: "raster",

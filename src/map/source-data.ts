@@ -37,7 +37,7 @@ export type SourceDataMap = {
 };
 
 /** A source drawn as pictures below `zoom` (see packed-pictures.ts), and how they are drawn. */
-type Pictures = { zoom: number; version: number; drawn: string; visible: boolean };
+type Pictures = { zoom: number; drawn: string; visible: boolean };
 
 type GeoJSONData = GeoJSONSourceSpecification["data"];
 
@@ -49,7 +49,6 @@ export class SourceKinds {
   private readonly geojson = new Map<string, GeoJSONSourceSpecification>();
   /** The sources drawn as pictures below a zoom, by source id. */
   private readonly pictures = new Map<string, Pictures>();
-  private nextVersion = 1;
 
   constructor(readonly tiles: PackedTiles) {}
 
@@ -121,7 +120,7 @@ export class SourceKinds {
     if (this.pictures.size === 0) return [];
     const { layers } = map.getStyle();
     const redrawn: string[] = [];
-    for (const [sourceId, pictures] of this.pictures) {
+    for (const [sourceId, pictures] of [...this.pictures]) {
       const style = pictureStyle(layersOf(layers, sourceId), (name) => imageOf(map, name));
       const visible = style.layers.length > 0;
       const drawn = JSON.stringify(style.layers);
@@ -163,14 +162,13 @@ export class SourceKinds {
     const { layers } = map.getStyle();
     const own = layersOf(layers, sourceId);
     const style = pictureStyle(own, (name) => imageOf(map, name));
-    const version = this.nextVersion++;
-    const spec = this.tiles.picturesFor(sourceId, version, style, zoom);
+    const spec = this.tiles.picturesFor(sourceId, style, zoom);
     if (!spec || own.length === 0) return;
     const visible = style.layers.length > 0;
     const id = pictureSourceId(sourceId);
     map.addSource(id, spec);
     map.addLayer(pictureLayerSpec(sourceId, zoom, visible), own[0]?.id);
-    this.pictures.set(sourceId, { zoom, version, drawn: JSON.stringify(style.layers), visible });
+    this.pictures.set(sourceId, { zoom, drawn: JSON.stringify(style.layers), visible });
   }
 
   private removePictures(map: SourceDataMap, sourceId: string): void {

@@ -99,6 +99,9 @@ export const offscreenPictures: PictureCanvas<ImageBitmap> = {
   },
 };
 
+/** Styles of pictures kept per layer: one for each map that shows it, and one it replaces. */
+const STYLES_KEPT = 4;
+
 /**
  * The tile worker's message loop, without the worker (so it runs in Node tests): indexes each
  * packed layer with geojson-vt once, and answers tile requests with vector tile bytes encoded by
@@ -111,7 +114,8 @@ export function createTileHandler<Image extends Transferable = ImageBitmap>(
   pictures: PictureCanvas<Image> = offscreenPictures as unknown as PictureCanvas<Image>,
 ): (message: ToTileWorker) => Promise<void> {
   const layers = new Map<string, Promise<GeoJSONVT>>();
-  const styles = new Map<string, { version: number; style: CompiledStyle }>();
+  /** Each layer's pictures' styles by version, the latest few (maps may draw a layer alike). */
+  const styles = new Map<string, Map<number, CompiledStyle>>();
 
   /** Tile z/x/y of layer `key` as geojson-vt cut it, small polygons marked; null: nothing there. */
   async function cutTile(key: string, z: number, x: number, y: number) {
@@ -127,10 +131,10 @@ export function createTileHandler<Image extends Transferable = ImageBitmap>(
   ): Promise<Image | null> {
     const { key, version, z, x, y, pixels } = message;
     const cut = await cutTile(key, z, x, y);
-    const styled = styles.get(key);
-    if (!cut || styled?.version !== version) return null;
+    const style = styles.get(key)?.get(version);
+    if (!cut || !style) return null;
     const { context, image } = pictures.canvas(pixels);
-    drawPicture(context, cut.features, styled.style, {
+    drawPicture(context, cut.features, style, {
       z,
       x,
       y,
@@ -169,12 +173,20 @@ export function createTileHandler<Image extends Transferable = ImageBitmap>(
         layers.delete(message.key);
         styles.delete(message.key);
         return;
-      case "picture-style":
-        styles.set(message.key, {
-          version: message.version,
-          style: compilePictureStyle(message.style, (image) => pictures.pattern(image)),
-        });
+      case "picture-style": {
+        const versions = styles.get(message.key) ?? new Map<number, CompiledStyle>();
+        styles.set(message.key, versions);
+        versions.set(
+          message.version,
+          compilePictureStyle(message.style, (image) => pictures.pattern(image)),
+        );
+        // the oldest go: their maps asked for a newer one since
+        for (const old of versions.keys()) {
+          if (versions.size <= STYLES_KEPT) break;
+          versions.delete(old);
+        }
         return;
+      }
       case "picture": {
         const { requestId } = message;
         try {

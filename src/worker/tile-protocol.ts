@@ -17,8 +17,9 @@ export type ToTileWorker =
   /** Forget layer `key` (its source left the map, or has other data now). */
   | { type: "drop"; key: string }
   /**
-   * Draw the pictures of layer `key` with `style` from now on; requests for an older `version`
-   * (the style changed since they were asked) are answered without a picture.
+   * Draw the pictures of layer `key` asked for with `version` with `style`. The worker keeps the
+   * latest few versions of a layer: a request for one it no longer has (the style changed since
+   * it was asked) is answered without a picture.
    */
   | { type: "picture-style"; key: string; version: number; style: PictureStyle }
   /**

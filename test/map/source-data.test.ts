@@ -233,6 +233,14 @@ describe("a map source that takes packed or parsed data", () => {
   });
 });
 
+/** The style version in the URL of the map's proposal pictures. */
+function pictureVersion(map: ReturnType<typeof fakeMap>): number {
+  const source = map.sources.get("plan:proposal:pictures") as { tiles: string[] } | undefined;
+  const match = /^plan-pictures:\/\/p\d+\/(\d+)\//.exec(source?.tiles[0] ?? "");
+  if (!match) throw new Error("no pictures");
+  return Number(match[1]);
+}
+
 describe("a large packed layer of small features, drawn as pictures below a zoom", () => {
   /** 6 000 zones about 110 m across: drawn as pictures below zoom 14 (see packed-pictures.ts). */
   const many: FeatureCollection = {
@@ -267,6 +275,35 @@ describe("a large packed layer of small features, drawn as pictures below a zoom
     return { map, port, kinds };
   }
 
+  it("two maps showing one layer draw its pictures each with its own style", () => {
+    const port = fakePort();
+    const client = new TileWorkerClient(port, now);
+    const packed = packCollection(many);
+    const main = mapWithProposal();
+    const dossier = mapWithProposal();
+    dossier.setLayoutProperty("plan:proposal:outline", "visibility", "visible");
+    new SourceKinds(new PackedTiles(() => client, true)).put(
+      main,
+      "plan:proposal",
+      packed,
+      (d) => d,
+    );
+    new SourceKinds(new PackedTiles(() => client, true)).put(
+      dossier,
+      "plan:proposal",
+      packed,
+      (d) => d,
+    );
+    // one layer in the worker, two styles under two versions
+    expect(port.sent.filter((m) => m.type === "load")).toHaveLength(1);
+    const styles = port.sent.filter((m) => m.type === "picture-style");
+    expect(styles.map((m) => m.type === "picture-style" && m.version)).toEqual([
+      pictureVersion(main),
+      pictureVersion(dossier),
+    ]);
+    expect(pictureVersion(main)).not.toBe(pictureVersion(dossier));
+  });
+
   it("in a browser whose workers cannot draw, drawn feature by feature as before", () => {
     const { map, port, kinds } = shown(false);
     expect(kinds.picturesOf("plan:proposal")).toBeNull();
@@ -290,10 +327,12 @@ describe("a large packed layer of small features, drawn as pictures below a zoom
     ]);
     expect(map.sources.get("plan:proposal:pictures")).toEqual({
       type: "raster",
-      tiles: ["plan-pictures://p1/1/{z}/{x}/{y}"],
+      tiles: [`plan-pictures://p1/${pictureVersion(map)}/{z}/{x}/{y}`],
       tileSize: 512,
       maxzoom: 14,
     });
+    const sentStyle = port.sent.find((m) => m.type === "picture-style");
+    expect(sentStyle?.type === "picture-style" && sentStyle.version).toBe(pictureVersion(map));
     const fill = map.layers.find((l) => l.id === "plan:proposal:fill");
     expect(fill && "paint" in fill && fill.paint).toEqual({
       "fill-color": "#f00",
@@ -327,12 +366,11 @@ describe("a large packed layer of small features, drawn as pictures below a zoom
       paint: Record<string, unknown>;
     };
     fill.paint = { ...fill.paint, "fill-opacity": ["step", ["zoom"], 0, 14, 0.9] };
+    const before = pictureVersion(map);
 
     expect(kinds.refreshPictures(map)).toEqual(["plan:proposal:pictures"]);
     expect(map.sources.get("plan:proposal:pictures")?.type).toBe("raster");
-    expect((map.sources.get("plan:proposal:pictures") as { tiles: string[] }).tiles).toEqual([
-      "plan-pictures://p1/2/{z}/{x}/{y}",
-    ]);
+    expect(pictureVersion(map)).toBeGreaterThan(before);
     expect(order(map).indexOf("plan:proposal:pictures")).toBe(
       order(map).indexOf("plan:proposal:fill") - 1,
     );

@@ -165,13 +165,13 @@ describe("the tile worker's vector tiles of a packed layer", () => {
 describe("the tile worker's pictures of a packed layer", () => {
   /** Canvases that count the fills drawn on them; the "image" is that count. */
   function countingPictures() {
-    const drawn: { pixels: number; fills: number }[] = [];
+    const drawn: { pixels: number; fills: number; strokes: number }[] = [];
     const noop = () => {};
     return {
       drawn,
       pictures: {
         canvas(pixels: number) {
-          const record = { pixels, fills: 0 };
+          const record = { pixels, fills: 0, strokes: 0 };
           drawn.push(record);
           const context = {
             beginPath: noop,
@@ -179,7 +179,9 @@ describe("the tile worker's pictures of a packed layer", () => {
             lineTo: noop,
             closePath: noop,
             arc: noop,
-            stroke: noop,
+            stroke: () => {
+              record.strokes++;
+            },
             setLineDash: noop,
             fill: () => {
               record.fills++;
@@ -231,5 +233,52 @@ describe("the tile worker's pictures of a packed layer", () => {
     expect(drawn[0]?.fills).toBe(polygons.length);
     expect(answers.get(2)).toEqual({ type: "picture", requestId: 2, image: null });
     expect(answers.get(3)).toEqual({ type: "picture", requestId: 3, image: null });
+  });
+
+  it("keeps the latest styles of a layer, one per map: an older map's pictures still drawn", async () => {
+    const posted: FromTileWorker[] = [];
+    const { drawn, pictures } = countingPictures();
+    const handle = createTileHandler((message) => posted.push(message), pictures);
+    await handle({ type: "load", key: "p1", blob: packCollection(zones).blob });
+    const z = 12;
+    const { x, y } = tileOf(105.85, 21.03, z);
+    const outline = {
+      ...style,
+      layers: [...style.layers, { type: "line" as const, paint: { "line-width": 1 }, layout: {} }],
+    };
+    await handle({ type: "picture-style", key: "p1", version: 7, style });
+    await handle({ type: "picture-style", key: "p1", version: 8, style: outline });
+    for (const [requestId, version] of [
+      [1, 7],
+      [2, 8],
+    ]) {
+      await handle({
+        type: "picture",
+        key: "p1",
+        version,
+        requestId,
+        z,
+        x,
+        y,
+        pixels: 512,
+      } as never);
+    }
+    expect(posted.map((m) => m.type === "picture" && m.image !== null)).toEqual([true, true]);
+    // each drawn with its own style: the second strokes each zone's outline once more than its
+    // fill's antialiased edge
+    const [first, second] = drawn;
+    expect(first?.strokes).toBe(first?.fills);
+    expect(second?.fills).toBe(first?.fills);
+    expect(second?.strokes).toBe(2 * (first?.fills ?? 0));
+    // four newer versions later, the oldest is gone
+    for (const version of [9, 10, 11, 12]) {
+      await handle({ type: "picture-style", key: "p1", version, style });
+    }
+    await handle({ type: "picture", key: "p1", version: 7, requestId: 3, z, x, y, pixels: 512 });
+    await handle({ type: "picture", key: "p1", version: 12, requestId: 4, z, x, y, pixels: 512 });
+    expect(posted.slice(2).map((m) => m.type === "picture" && m.image !== null)).toEqual([
+      false,
+      true,
+    ]);
   });
 });
