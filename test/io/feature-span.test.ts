@@ -1,23 +1,11 @@
+import { bboxPolygon } from "@turf/turf";
 import type { Feature } from "geojson";
 import { describe, expect, it } from "vitest";
 import { geometrySpan, medianSpan } from "../../src/io/feature-span";
 
-const square = (x: number, y: number, size: number): Feature => ({
-  type: "Feature",
-  properties: {},
-  geometry: {
-    type: "Polygon",
-    coordinates: [
-      [
-        [x, y],
-        [x + size, y],
-        [x + size, y + size],
-        [x, y + size],
-        [x, y],
-      ],
-    ],
-  },
-});
+/** A square `size` degrees across with its south-west corner at x, y. */
+const square = (x: number, y: number, size: number): Feature =>
+  bboxPolygon([x, y, x + size, y + size]);
 
 describe("how large a layer's features are on a map", () => {
   it("a feature: the larger side of its Web Mercator box, in world widths", () => {
