@@ -19,19 +19,56 @@ const zoneCentre = (i: number): [number, number] => [
   20.8 + Math.floor(i / 200) * 0.002 + 0.0005,
 ];
 
-/** The map's pixels (RGBA) in a box `size` square around its centre, drawn now. */
-function centrePixels(page: Page, size: number): Promise<number[]> {
-  return page.evaluate((size) => {
-    const map = window.__planLayersMap;
-    if (!map) throw new Error("map not exposed");
-    const gl = map.getCanvas().getContext("webgl2") as WebGL2RenderingContext;
-    map.redraw();
-    const pixels = new Uint8Array(size * size * 4);
-    const x = Math.round(gl.drawingBufferWidth / 2 - size / 2);
-    const y = Math.round(gl.drawingBufferHeight / 2 - size / 2);
-    gl.readPixels(x, y, size, size, gl.RGBA, gl.UNSIGNED_BYTE, pixels);
-    return [...pixels];
-  }, size);
+type Captures = {
+  camera: { lng: number; lat: number; zoom: number };
+  asPictures: number[];
+  asVectors: number[];
+  without: number[];
+};
+
+/**
+ * The map's pixels (RGBA) in a box `size` square around its centre, drawn three ways in one task
+ * (nothing of the app's can change the map between them): as it is, with the proposal's pictures;
+ * with its zones drawn one by one (the pictures hidden, the fill at the opacity it has above the
+ * pictures' zoom); without the proposal. The check's and the comparison's results are hidden in
+ * all three; everything is put back after.
+ */
+function captures(page: Page, size: number): Promise<Captures> {
+  return page.evaluate(
+    ({ size, pictures, fill }) => {
+      const map = window.__planLayersMap;
+      if (!map) throw new Error("map not exposed");
+      const gl = map.getCanvas().getContext("webgl2") as WebGL2RenderingContext;
+      const read = () => {
+        map.redraw();
+        const pixels = new Uint8Array(size * size * 4);
+        const x = Math.round(gl.drawingBufferWidth / 2 - size / 2);
+        const y = Math.round(gl.drawingBufferHeight / 2 - size / 2);
+        gl.readPixels(x, y, size, size, gl.RGBA, gl.UNSIGNED_BYTE, pixels);
+        return [...pixels];
+      };
+      const visibility = (id: string) => map.getLayoutProperty(id, "visibility") ?? "visible";
+      const overlays = map
+        .getStyle()
+        .layers.filter((l) => /^(check|compare):/.test(l.id))
+        .map((l) => [l.id, visibility(l.id)] as const);
+      for (const [id] of overlays) map.setLayoutProperty(id, "visibility", "none");
+      const opacity = map.getPaintProperty(fill, "fill-opacity") as unknown[];
+      const asPictures = read();
+      map.setLayoutProperty(pictures, "visibility", "none");
+      map.setPaintProperty(fill, "fill-opacity", opacity[4] as number);
+      const asVectors = read();
+      map.setLayoutProperty(fill, "visibility", "none");
+      const without = read();
+      map.setLayoutProperty(fill, "visibility", "visible");
+      map.setPaintProperty(fill, "fill-opacity", opacity as never);
+      map.setLayoutProperty(pictures, "visibility", "visible");
+      for (const [id, was] of overlays) map.setLayoutProperty(id, "visibility", was);
+      const { lng, lat } = map.getCenter();
+      return { camera: { lng, lat, zoom: map.getZoom() }, asPictures, asVectors, without };
+    },
+    { size, pictures: PICTURES, fill: `${PROPOSAL_SOURCE}:fill` },
+  );
 }
 
 /** Mean absolute difference of two pictures, per channel value (0–255). */
@@ -88,22 +125,18 @@ describe("a large proposal of small zones, drawn as pictures below a zoom", () =
       timeout: 60_000,
     });
     const setUp = await page.evaluate(
-      ({ id, lng, lat }) => {
+      ({ id, fill }) => {
         const map = window.__planLayersMap;
         if (!map) throw new Error("map not exposed");
-        map.jumpTo({ center: [lng, lat], zoom: 13 });
         const pictures = map.getStyle().layers.find((l) => l.id === id);
-        return {
-          maxzoom: pictures?.maxzoom,
-          opacity: map.getPaintProperty(`${id.replace(/:pictures$/, "")}:fill`, "fill-opacity"),
-        };
+        return { maxzoom: pictures?.maxzoom, opacity: map.getPaintProperty(fill, "fill-opacity") };
       },
-      { id: PICTURES, lng, lat },
+      { id: PICTURES, fill: `${PROPOSAL_SOURCE}:fill` },
     );
     expect(setUp.maxzoom).toBe(14);
     expect(setUp.opacity).toEqual(["step", ["zoom"], 0, 14, expect.any(Number)]);
-    // the proposal is checked and compared as it loads: their results are drawn over it; the
-    // pictures are compared alone, with those hidden
+    // the app frames the loaded proposal, checks it and compares it with the city plan: once that
+    // is done, the view of one zone
     await page.waitForSelector('[data-testid="check-summary"]', { timeout: 120_000 });
     await page.waitForFunction(
       () => !document.querySelector('[data-testid="check-cancel"]'),
@@ -112,13 +145,12 @@ describe("a large proposal of small zones, drawn as pictures below a zoom", () =
         timeout: 120_000,
       },
     );
-    await page.evaluate(() => {
-      const map = window.__planLayersMap;
-      for (const layer of map?.getStyle().layers ?? []) {
-        if (/^(check|compare):/.test(layer.id))
-          map?.setLayoutProperty(layer.id, "visibility", "none");
-      }
-    });
+    await page.getByTestId("tab-compare").click();
+    await page.getByTestId("compare-panel").waitFor({ timeout: 120_000 });
+    await page.evaluate(
+      ({ lng, lat }) => window.__planLayersMap?.jumpTo({ center: [lng, lat], zoom: 13 }),
+      { lng, lat },
+    );
     await page.waitForFunction(
       ({ source, pictures }) => {
         const map = window.__planLayersMap;
@@ -134,32 +166,10 @@ describe("a large proposal of small zones, drawn as pictures below a zoom", () =
       { timeout: 60_000 },
     );
 
-    const asPictures = await centrePixels(page, 160);
-
-    // the same view with the zones drawn one by one (the pictures hidden, the fill's opacity as set)
-    const opacity = (setUp.opacity as unknown[])[4];
-    const oneByOne = await page.evaluate(
-      ({ id, opacity }) => {
-        const map = window.__planLayersMap;
-        if (!map) throw new Error("map not exposed");
-        map.setLayoutProperty(id, "visibility", "none");
-        map.setPaintProperty(
-          `${id.replace(/:pictures$/, "")}:fill`,
-          "fill-opacity",
-          opacity as number,
-        );
-        return true;
-      },
-      { id: PICTURES, opacity },
-    );
-    expect(oneByOne).toBe(true);
-    const asVectors = await centrePixels(page, 160);
-
-    await page.evaluate((id) => {
-      const map = window.__planLayersMap;
-      map?.setLayoutProperty(`${id.replace(/:pictures$/, "")}:fill`, "visibility", "none");
-    }, PICTURES);
-    const without = await centrePixels(page, 160);
+    const { camera, asPictures, asVectors, without } = await captures(page, 160);
+    expect(camera.zoom).toBe(13);
+    expect(camera.lng).toBeCloseTo(lng, 6);
+    expect(camera.lat).toBeCloseTo(lat, 6);
 
     // The zones are there (the view differs from the map without them), where MapLibre draws them
     // (moved a pixel either way, the picture matches less well), in its colours and sizes (block
@@ -183,14 +193,17 @@ describe("a large proposal of small zones, drawn as pictures below a zoom", () =
       seenInBlocks / 5,
     );
 
-    // back as it was; a click in the middle of a zone finds it
-    await page.evaluate((id) => {
+    // A click in the middle of a zone finds it. The check's findings and the comparison's pieces
+    // cover the zones (a click there opens the finding or the piece): taken off, as a reviewer
+    // switches them off to see the proposal alone.
+    await page.evaluate(() => {
       const map = window.__planLayersMap;
-      if (!map) throw new Error("map not exposed");
-      const fill = `${id.replace(/:pictures$/, "")}:fill`;
-      map.setLayoutProperty(fill, "visibility", "visible");
-      map.setLayoutProperty(id, "visibility", "visible");
-    }, PICTURES);
+      for (const layer of map?.getStyle().layers ?? []) {
+        if (/^(check|compare):/.test(layer.id)) {
+          map?.setLayoutProperty(layer.id, "visibility", "none");
+        }
+      }
+    });
     const box = await page.locator(".maplibregl-canvas").boundingBox();
     if (!box) throw new Error("no map");
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
