@@ -696,11 +696,7 @@ export class MapView {
       for (const spec of specs) {
         this.setLayout(spec.id, "visibility", setting.visible ? "visible" : "none");
         for (const [name, value] of opacityPaint(spec, setting.opacity)) {
-          this.setPaint(
-            spec.id,
-            name,
-            this.sourceKinds.paintValue(sourceId, spec.type, name, value),
-          );
+          this.setPaint(spec.id, name, value);
         }
       }
     }
@@ -760,10 +756,15 @@ export class MapView {
   private setPaint(
     layerId: string,
     name: keyof maplibregl.AllPaintProperties,
-    value: unknown,
+    value: number | string,
   ): void {
-    if (sameValue(this.map.getPaintProperty(layerId, name), value)) return;
-    this.map.setPaintProperty(layerId, name, value as never);
+    // as the map takes it: an opacity of a source drawn as pictures at some zooms is 0 there
+    const layer = this.map.getLayer(layerId);
+    const taken = layer?.source
+      ? this.sourceKinds.paintValue(layer.source, layer.type, name, value)
+      : value;
+    if (sameValue(this.map.getPaintProperty(layerId, name), taken)) return;
+    this.map.setPaintProperty(layerId, name, taken as never);
   }
 
   /** Sets a layout property unless it already has that value (see `setPaint`). */

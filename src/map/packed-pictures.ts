@@ -5,6 +5,7 @@ import type {
 } from "maplibre-gl";
 import type { PackedLayer } from "../io/packed-collection";
 import type { PictureImage, PictureLayer, PictureStyle } from "../worker/tile-protocol";
+import { opacityProperties } from "./plan-layer-specs";
 
 /*
  * A large packed layer of small features (a 100 000-zone proposal, its comparison, a large
@@ -44,16 +45,6 @@ export const PICTURE_PROTOCOL = "plan-pictures";
 
 /** The raster source and layer that show source `sourceId`'s pictures. */
 export const pictureSourceId = (sourceId: string) => `${sourceId}:pictures`;
-
-/** Paint properties that make a layer of each type draw nothing when 0. */
-const OPACITY: Readonly<Record<string, readonly string[]>> = {
-  fill: ["fill-opacity"],
-  line: ["line-opacity"],
-  circle: ["circle-opacity", "circle-stroke-opacity"],
-};
-
-/** The opacity properties of a layer type (none for types a picture does not draw). */
-export const opacityProperties = (type: string): readonly string[] => OPACITY[type] ?? [];
 
 type Stepped = ["step", ["zoom"], 0, number, unknown];
 

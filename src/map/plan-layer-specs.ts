@@ -112,23 +112,25 @@ export function planLayerSpecs(
 }
 
 /** The paint properties that carry a layer's opacity (0–1), per MapLibre layer type. */
+const OPACITY_PROPERTIES: Readonly<Record<string, readonly (keyof AllPaintProperties)[]>> = {
+  fill: ["fill-opacity"],
+  line: ["line-opacity"],
+  circle: ["circle-opacity", "circle-stroke-opacity"],
+};
+
+/**
+ * The paint properties that carry the opacity of a layer of `type` (none for a type without):
+ * MapLibre draws nothing of a layer while they are 0.
+ */
+export const opacityProperties = (type: string): readonly (keyof AllPaintProperties)[] =>
+  OPACITY_PROPERTIES[type] ?? [];
+
+/** The paint properties that carry a layer's opacity, each at `opacity`. */
 export function opacityPaint(
   spec: LayerSpecification,
   opacity: number,
 ): [keyof AllPaintProperties, number][] {
-  switch (spec.type) {
-    case "fill":
-      return [["fill-opacity", opacity]];
-    case "line":
-      return [["line-opacity", opacity]];
-    case "circle":
-      return [
-        ["circle-opacity", opacity],
-        ["circle-stroke-opacity", opacity],
-      ];
-    default:
-      return [];
-  }
+  return opacityProperties(spec.type).map((name) => [name, opacity]);
 }
 
 /** Hierarchy rank used for drawing: lower plans below higher ones. */

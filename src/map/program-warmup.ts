@@ -1,6 +1,7 @@
 import { bboxPolygon } from "@turf/turf";
 import type { Feature, FeatureCollection } from "geojson";
 import type { LayerSpecification } from "maplibre-gl";
+import { opacityProperties } from "./plan-layer-specs";
 
 /** The source of a warm-up's features, and the prefix of its layers' ids. */
 export const WARMUP_SOURCE = "warmup";
@@ -11,13 +12,6 @@ export const WARMUP_SOURCE = "warmup";
  * pixels it touches come out as they were.
  */
 export const WARMUP_OPACITY = 0.001;
-
-/** Opacity-like paint properties of each layer type the warm-up draws. */
-const OPACITY_PAINT: Readonly<Record<string, readonly string[]>> = {
-  fill: ["fill-opacity"],
-  line: ["line-opacity"],
-  circle: ["circle-opacity", "circle-stroke-opacity"],
-};
 
 /**
  * Copies of `specs` that draw from {@link WARMUP_SOURCE} at {@link WARMUP_OPACITY}. Which WebGL
@@ -30,8 +24,8 @@ export function warmupLayerSpecs(
 ): LayerSpecification[] | null {
   const copies: LayerSpecification[] = [];
   for (const spec of specs) {
-    const opacity = OPACITY_PAINT[spec.type];
-    if (!opacity || !("source" in spec)) return null;
+    const opacity = opacityProperties(spec.type);
+    if (opacity.length === 0 || !("source" in spec)) return null;
     const paint: Record<string, unknown> = { ...(spec.paint ?? {}) };
     for (const name of opacity) paint[name] = WARMUP_OPACITY;
     // no filter: which features a layer draws does not change its program, and every copy must
@@ -168,8 +162,7 @@ export function warmUpPrograms(map: WarmupMap, specs: readonly LayerSpecificatio
   };
   const show = (batch: number, opacity: number) => {
     for (const spec of frames[batch] ?? []) {
-      for (const name of OPACITY_PAINT[spec.type] ?? [])
-        map.setPaintProperty(spec.id, name, opacity);
+      for (const name of opacityProperties(spec.type)) map.setPaintProperty(spec.id, name, opacity);
     }
   };
   // its data in the map's worker: a frame asks for its tiles; they are in: the first batch
@@ -200,6 +193,6 @@ export function warmUpPrograms(map: WarmupMap, specs: readonly LayerSpecificatio
 /** A copy drawn at `opacity`. */
 function withOpacity(spec: LayerSpecification, opacity: number): LayerSpecification {
   const paint: Record<string, unknown> = { ...(spec as { paint?: object }).paint };
-  for (const name of OPACITY_PAINT[spec.type] ?? []) paint[name] = opacity;
+  for (const name of opacityProperties(spec.type)) paint[name] = opacity;
   return { ...spec, paint } as LayerSpecification;
 }

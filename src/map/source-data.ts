@@ -8,13 +8,13 @@ import { PACKED_SOURCE_LAYER, type PictureImage } from "../worker/tile-protocol"
 import {
   drawnFrom,
   fromZoom,
-  opacityProperties,
   pictureLayerSpec,
   pictureSourceId,
   pictureStyle,
   pictureZoom,
 } from "./packed-pictures";
 import type { PackedTiles } from "./packed-tiles";
+import { opacityProperties } from "./plan-layer-specs";
 
 /** What of a MapLibre map changing a source's data takes (a fake in unit tests). */
 export type SourceDataMap = {
@@ -102,7 +102,7 @@ export class SourceKinds {
    */
   paintValue(sourceId: string, type: string, name: string, value: unknown): unknown {
     const pictures = this.pictures.get(sourceId);
-    if (!pictures || !opacityProperties(type).includes(name)) return value;
+    if (!pictures || !opacityProperties(type).some((p) => p === name)) return value;
     return fromZoom(value, pictures.zoom);
   }
 
@@ -161,9 +161,10 @@ export class SourceKinds {
   private addPictures(map: SourceDataMap, sourceId: string, zoom: number): void {
     const { layers } = map.getStyle();
     const own = layersOf(layers, sourceId);
+    if (own.length === 0) return;
     const style = pictureStyle(own, (name) => imageOf(map, name));
     const spec = this.tiles.picturesFor(sourceId, style, zoom);
-    if (!spec || own.length === 0) return;
+    if (!spec) return;
     const visible = style.layers.length > 0;
     const id = pictureSourceId(sourceId);
     map.addSource(id, spec);
