@@ -131,7 +131,8 @@ function AppShell({ link }: { link: UrlState }) {
     baseDistricts: base?.base.districts ?? null,
     active: app.tab === "check",
   });
-  useProposalCheck(proposal, checkSources, check);
+  const proposalCheckWaits = useProposalCheck(proposal, checkSources, check);
+  const checking = useAppStore((s) => s.check.running !== null);
 
   useEffect(() => {
     if (layers) {
@@ -171,6 +172,7 @@ function AppShell({ link }: { link: UrlState }) {
     current: proposal ? sources[proposal.replaces] : undefined,
     landUseKey: replacedKey,
     districts: checkData?.status === "ready" ? checkData.data.districts : null,
+    deferred: proposalCheckWaits || checking,
   });
 
   const pageTitle = t("app.title");
@@ -364,6 +366,7 @@ function AppShell({ link }: { link: UrlState }) {
       className={`app${app.tab === "progress" ? " app--wide" : app.tab === "check" ? " app--check" : ""}`}
       data-testid="app"
       data-map-ready={mapReady ? "true" : "false"}
+      data-checking={checking ? "true" : "false"}
       data-first-picture={firstPicture}
       data-layers-settled={allLayersSettled(layers?.map((l) => l.id) ?? null, sources)}
     >

@@ -42,6 +42,8 @@ function ProposalCompareTab({ proposal }: { proposal: LoadedProposal }) {
   const replaced = useAppStore(replacedLayer);
   // The current plan has not loaded yet: the comparison waits for it.
   const waiting = useAppStore((s) => s.resources.sources[proposal.replaces]?.status !== "ready");
+  // A check is running: the comparison starts after it (use-proposal-compare.ts), unless asked now.
+  const afterCheck = useAppStore((s) => s.check.running !== null) && !waiting && !state.run;
   const commands = useCommands();
   const dispatch = useDispatch();
   const districtNames = useDistrictNames();
@@ -70,6 +72,19 @@ function ProposalCompareTab({ proposal }: { proposal: LoadedProposal }) {
         ))}
       </fieldset>
       {waiting && <p className="muted">{t("import.waiting")}</p>}
+      {afterCheck && (
+        <p className="muted" data-testid="compare-after-check">
+          {t("import.afterCheck")}{" "}
+          <button
+            type="button"
+            className="button"
+            data-testid="compare-now"
+            onClick={commands.rerunCompare}
+          >
+            {t("import.compareNow")}
+          </button>
+        </p>
+      )}
       {state.run && <CompareStatus state={state.run} onCancel={commands.cancelCompare} />}
       {state.run && state.run.status !== "running" && (
         <button

@@ -183,3 +183,54 @@ export async function writeLargeProposal(count: number): Promise<string> {
   await writeFile(path, JSON.stringify({ type: "FeatureCollection", features }));
   return path;
 }
+
+/**
+ * When the app's checks started and ended, and when comparisons were sent to the compare worker
+ * (ms), with whether the app said it was checking at that moment.
+ */
+export type CheckCompareLog = {
+  checkStarts: number[];
+  checkEnds: number[];
+  compares: { at: number; checking: boolean }[];
+};
+
+declare global {
+  interface Window {
+    __checkCompareLog?: CheckCompareLog;
+  }
+}
+
+/**
+ * Starts logging, on the page's clock, each change of the app's `data-checking` (seen by a
+ * MutationObserver, a little after it happens) and each comparison posted to a worker
+ * (`Worker.prototype.postMessage`, looked up by the app at each post).
+ */
+export async function watchCheckAndCompare(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const log: CheckCompareLog = { checkStarts: [], checkEnds: [], compares: [] };
+    window.__checkCompareLog = log;
+    const app = document.querySelector('[data-testid="app"]') as Element;
+    let checking = app.getAttribute("data-checking") === "true";
+    new MutationObserver(() => {
+      const now = app.getAttribute("data-checking") === "true";
+      if (now !== checking) (now ? log.checkStarts : log.checkEnds).push(performance.now());
+      checking = now;
+    }).observe(app, { attributes: true, attributeFilter: ["data-checking"] });
+    const post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (
+      this: Worker,
+      ...args: Parameters<Worker["postMessage"]>
+    ) {
+      const message = args[0] as { type?: unknown } | null;
+      if (message?.type === "compare") {
+        const at = performance.now();
+        log.compares.push({ at, checking: app.getAttribute("data-checking") === "true" });
+      }
+      return (post as (...a: unknown[]) => void).apply(this, args);
+    } as Worker["postMessage"];
+  });
+}
+
+/** What {@link watchCheckAndCompare} has logged so far. */
+export const checkCompareLog = (page: Page): Promise<CheckCompareLog> =>
+  page.evaluate(() => window.__checkCompareLog as CheckCompareLog);

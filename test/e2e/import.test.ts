@@ -5,11 +5,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { openGroup, runAndWait, sourceFeatures, summaryCounts } from "./check-panel-helpers";
 import { openApp, useGuardedPage } from "./harness";
 import {
+  checkCompareLog,
   dropFiles,
   manyBadZones,
   sessionSnapshot,
   type TestFile,
   waitForReport,
+  watchCheckAndCompare,
   writeLargeProposal,
   writeVn2000Proposal,
   zipBomb,
@@ -354,6 +356,70 @@ describe("loading a proposal file, in Chromium against the built app", () => {
       { timeout: 60_000 },
     );
   });
+
+  it("a loaded proposal is compared once its check is over: the conflicts come first", async () => {
+    await watchCheckAndCompare(page);
+    await page.getByTestId("import-input").setInputFiles(vn2000.path);
+    await waitForReport(page);
+    await page.getByTestId("import-load").click();
+    await dialog(page).waitFor({ state: "detached" });
+    await expect
+      .poll(async () => (await checkCompareLog(page)).compares.length, { timeout: 60_000 })
+      .toBe(1);
+    const log = await checkCompareLog(page);
+    expect(log.checkStarts).toHaveLength(1);
+    // sent after the check had started, once it was no longer running
+    expect(log.compares[0]?.at).toBeGreaterThan(log.checkStarts[0] as number);
+    expect(log.compares[0]?.checking).toBe(false);
+  });
+
+  it("asked for while the check runs, the comparison starts at once", async () => {
+    const path = await writeLargeProposal(30_000);
+    await watchCheckAndCompare(page);
+    await page.getByTestId("import-input").setInputFiles(path);
+    await waitForReport(page);
+    await page.getByTestId("import-load").click();
+    await dialog(page).waitFor({ state: "detached" });
+    await page.getByTestId("tab-compare").click();
+    // offered only while the check runs: clicked the moment it shows, or not at all if the check
+    // ended first
+    const clicked = await page.evaluate(
+      () =>
+        new Promise<boolean>((resolve) => {
+          const app = document.querySelector('[data-testid="app"]') as Element;
+          // the check may have started (or even ended) before this runs
+          let started = (window.__checkCompareLog?.checkStarts.length ?? 0) > 0;
+          const look = () => {
+            const button = document.querySelector<HTMLElement>('[data-testid="compare-now"]');
+            if (button) {
+              button.click();
+              resolve(true);
+              return true;
+            }
+            if (app.getAttribute("data-checking") === "true") started = true;
+            else if (started) {
+              resolve(false);
+              return true;
+            }
+            return false;
+          };
+          if (look()) return;
+          const watch = new MutationObserver(() => {
+            if (look()) watch.disconnect();
+          });
+          watch.observe(document.body, { attributes: true, childList: true, subtree: true });
+        }),
+    );
+    expect(clicked).toBe(true);
+    await page.getByTestId("compare-after-check").waitFor({ state: "detached" });
+    await expect
+      .poll(async () => (await checkCompareLog(page)).checkEnds.length, { timeout: 60_000 })
+      .toBe(1);
+    const log = await checkCompareLog(page);
+    expect(log.compares).toHaveLength(1);
+    expect(log.compares[0]?.checking).toBe(true);
+    await page.getByTestId("compare-panel").waitFor({ timeout: 60_000 });
+  }, 120_000);
 
   it("removing the proposal brings the city plan back, checked again, and closes the comparison", async () => {
     await page.getByTestId("tab-layers").click();
