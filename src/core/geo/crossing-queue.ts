@@ -1,13 +1,21 @@
+/** Crossings a new queue holds before its arrays grow. */
+export const INITIAL_CAPACITY = 16;
+
 /**
  * The pending crossings of a plane sweep: a binary heap, west to east (south to north on a
  * meridian), of points with the two edges that cross there, in typed arrays that double when full.
  */
 export class CrossingQueue {
-  private xs = new Float64Array(16);
-  private ys = new Float64Array(16);
-  private as = new Int32Array(16);
-  private bs = new Int32Array(16);
+  private xs = new Float64Array(INITIAL_CAPACITY);
+  private ys = new Float64Array(INITIAL_CAPACITY);
+  private as = new Int32Array(INITIAL_CAPACITY);
+  private bs = new Int32Array(INITIAL_CAPACITY);
   size = 0;
+
+  /** Crossings it holds before its arrays grow. */
+  get capacity(): number {
+    return this.xs.length;
+  }
 
   /** The first crossing's point and edges (valid while `size` > 0). */
   get x(): number {

@@ -29,16 +29,21 @@ export class SweepStatus {
   private readonly prev: Int32Array;
   private top = 1;
 
-  constructor(edges: number) {
-    this.head = edges;
-    this.edgeOf = new Int32Array(edges + 1).fill(-1);
-    this.nodeOf = new Int32Array(edges);
-    this.active = new Uint8Array(edges);
-    this.levels = new Uint8Array(edges + 1);
-    this.offset = new Int32Array(edges + 2);
+  /** The most edges a sweep can hold; the head node is numbered after them. */
+  readonly capacity: number;
+
+  /** An empty status for sweeps of up to `capacity` edges. */
+  constructor(capacity: number) {
+    this.capacity = capacity;
+    this.head = capacity;
+    this.edgeOf = new Int32Array(capacity + 1).fill(-1);
+    this.nodeOf = new Int32Array(capacity);
+    this.active = new Uint8Array(capacity);
+    this.levels = new Uint8Array(capacity + 1);
+    this.offset = new Int32Array(capacity + 2);
     let seed = 0x2545f491;
     let total = 0;
-    for (let k = 0; k < edges; k++) {
+    for (let k = 0; k < capacity; k++) {
       this.nodeOf[k] = k;
       // xorshift32; each further level with probability 1/4
       seed ^= seed << 13;
@@ -54,12 +59,35 @@ export class SweepStatus {
       this.offset[k] = total;
       total += level;
     }
-    this.levels[edges] = MAX_LEVEL;
-    this.offset[edges] = total;
+    this.levels[capacity] = MAX_LEVEL;
+    this.offset[capacity] = total;
     total += MAX_LEVEL;
-    this.offset[edges + 1] = total;
+    this.offset[capacity + 1] = total;
     this.next = new Int32Array(total).fill(-1);
     this.prev = new Int32Array(total).fill(-1);
+  }
+
+  /**
+   * Empties the status for a sweep of `edges` edges (at most its capacity), numbered from 0,
+   * keeping its arrays. Node k keeps its level, so a sweep does the same work in a status made
+   * for it and in one reset for it.
+   */
+  reset(edges: number): void {
+    if (edges > this.capacity)
+      throw new RangeError(`${edges} edges in a status for ${this.capacity}`);
+    const { offset, head } = this;
+    this.edgeOf.fill(-1, 0, edges);
+    this.edgeOf[head] = -1;
+    for (let k = 0; k < edges; k++) this.nodeOf[k] = k;
+    this.active.fill(0, 0, edges);
+    // the used nodes' links, then the head's
+    const used = offset[edges] as number;
+    this.next.fill(-1, 0, used);
+    this.prev.fill(-1, 0, used);
+    const first = offset[head] as number;
+    this.next.fill(-1, first, first + MAX_LEVEL);
+    this.prev.fill(-1, first, first + MAX_LEVEL);
+    this.top = 1;
   }
 
   /** The bottom node (−1: empty). */

@@ -1,7 +1,10 @@
 import type { Position } from "geojson";
 import { describe, expect, it } from "vitest";
 import { preparePolygons } from "../../../src/core/check/prepared-geometry";
-import { findRingIntersections } from "../../../src/core/geo/ring-intersections";
+import {
+  findRingIntersections,
+  SHARED_SWEEP_VERTICES,
+} from "../../../src/core/geo/ring-intersections";
 import { plantCrossing, starRing, wiggleRing } from "./generated-polygons";
 
 /** A closed ring from corners in units of 0.001° around 105.8° E, 21° N. */
@@ -389,6 +392,41 @@ describe("findRingIntersections: where holes lie, against point-in-polygon", () 
     }
     expect(misplaced).toBeGreaterThan(100);
   });
+});
+
+describe("findRingIntersections: sweeps one after another", () => {
+  // Sweeps of up to SHARED_SWEEP_VERTICES vertices share their arrays: each must find what it
+  // finds alone, whatever was swept before it (a larger polygon, one crossing itself everywhere).
+  const zigzag = (edges: number) => {
+    const corners: [number, number][] = [];
+    for (let k = 0; k <= edges; k++) corners.push([k / 10, k % 2 === 0 ? -1 : 1]);
+    corners.push([edges / 10 + 1, 0], [-1, 0], [-1, 5], [0, 5]);
+    return [[ring(...corners)]];
+  };
+  const polygons: Position[][][][] = [
+    [[ring([0, 0], [10, 10], [10, 0], [0, 10])]],
+    zigzag(3000),
+    [[square, ring([12, 2], [12, 8], [18, 8], [18, 2])]],
+    [[starRing(SHARED_SWEEP_VERTICES - 2)]],
+    [[square, ring([2, 2], [2, 8], [8, 8], [8, 2]), ring([4, 4], [6, 4], [6, 6], [4, 6])]],
+    [[plantCrossing(starRing(SHARED_SWEEP_VERTICES + 900), 1000).ring]],
+    [[wiggleRing(200)]],
+    [[ring([0, 0], [10, 0], [10, 10], [5, 0], [0, 10])]],
+  ];
+  const swept = (list: Position[][][][]) => list.map((polygon) => find(polygon, 3));
+
+  it("finds the same in any order as each alone", () => {
+    const alone = polygons.map((polygon) => swept([polygon])[0]);
+    expect(alone.map((f) => f?.count)).toEqual([1, 3001, 0, 0, 0, 1, 0, 1]);
+    expect(swept(polygons)).toEqual(alone);
+    expect(swept([...polygons].reverse()).reverse()).toEqual(alone);
+    // each polygon after each other one
+    for (const [i, before] of polygons.entries()) {
+      for (const [j, after] of polygons.entries()) {
+        expect(swept([before, after])[1], `${j} after ${i}`).toEqual(alone[j]);
+      }
+    }
+  }, 60_000);
 });
 
 describe("findRingIntersections: big rings (hang guards, not timings)", () => {
