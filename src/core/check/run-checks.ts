@@ -16,7 +16,7 @@ import { type RuleMemo, ruleMemoKey, statsSince } from "./rule-memo";
 import { descriptorOfType } from "./rules/descriptors";
 import { moduleFor } from "./rules/index";
 import type { RuleAccumulator, RuleChecker } from "./rules/types";
-import { finishSteps, ITEMS_PER_STEP, sortSteps, yieldToEventLoop } from "./steps";
+import { finishSteps, ITEMS_PER_STEP, sortSteps, sparseClock, yieldToEventLoop } from "./steps";
 import type {
   CheckInput,
   CheckProblem,
@@ -453,9 +453,10 @@ export async function checkPartitionAsync(
   const cursor = createCursor(prepared, options);
   const sliceMs = options.sliceMs ?? 12;
   if (cursor.total === 0) options.onProgress?.(0, 0);
+  const clock = sparseClock();
   for (;;) {
-    const deadline = performance.now() + sliceMs;
-    if (cursor.run(() => performance.now() >= deadline)) break;
+    clock.slice(sliceMs);
+    if (cursor.run(clock.up)) break;
     await yieldToEventLoop();
     options.signal?.throwIfAborted();
   }

@@ -1,8 +1,11 @@
 import { describe, expect, it, vi } from "vitest";
 import {
+  CLOCK_READ_MS,
   finishSteps,
   ITEMS_PER_STEP,
+  MAX_CLOCK_STRIDE,
   sortSteps,
+  sparseClock,
   stepsInSlices,
 } from "../../../src/core/check/steps";
 import { seededRandom } from "../../support/seeded-random";
@@ -101,5 +104,62 @@ describe("stepsInSlices", () => {
       stepsInSlices(endless(), { sliceMs: 0, wait, signal: abort.signal }),
     ).rejects.toThrow("newer run");
     expect(taken).toBe(3);
+  });
+});
+
+describe("sparseClock", () => {
+  /** A clock whose time moves by what each unit of work costs, and counts its reads. */
+  function fakeClock() {
+    const clock = { t: 0, reads: 0 };
+    const now = () => {
+      clock.reads++;
+      return clock.t;
+    };
+    return { clock, now };
+  }
+  /** Units of `cost(k)` ms until the slice is up: how many ran, and when it ended. */
+  function slice(up: () => boolean, clock: { t: number }, cost: (k: number) => number) {
+    for (let k = 0; ; k++) {
+      clock.t += cost(k);
+      if (up()) return { units: k + 1, end: clock.t };
+    }
+  }
+
+  it("reads the clock every few dozen cheap units, and still ends the slice on time", () => {
+    const { clock, now } = fakeClock();
+    const sparse = sparseClock(now);
+    sparse.slice(50);
+    // units of a microsecond: 50 000 of them in a 50 ms slice
+    const { units, end } = slice(sparse.up, clock, () => 0.001);
+    expect(units).toBeGreaterThanOrEqual(50_000);
+    expect(end - 50).toBeLessThanOrEqual(MAX_CLOCK_STRIDE * 0.001);
+    expect(clock.reads).toBeLessThan(units / (MAX_CLOCK_STRIDE / 2));
+  });
+
+  it("reads it after each slow unit", () => {
+    const { clock, now } = fakeClock();
+    const sparse = sparseClock(now);
+    sparse.slice(50);
+    const { units, end } = slice(sparse.up, clock, () => 5);
+    expect(units).toBe(10);
+    expect(end).toBe(50);
+    expect(clock.reads).toBe(11);
+  });
+
+  it("reads it more often again when units turn slow: a slice overruns by a few units only", () => {
+    const { clock, now } = fakeClock();
+    const sparse = sparseClock(now);
+    sparse.slice(100);
+    // cheap units until just before the end, then units of 5 ms: at most a stride of them late
+    const worst = slice(sparse.up, clock, (k) => (k < 99_990 ? 0.001 : 5));
+    expect(worst.end).toBeGreaterThanOrEqual(100);
+    expect(worst.end - 100).toBeLessThanOrEqual(MAX_CLOCK_STRIDE * 5);
+    // units of 0.5 ms from then on: the stride comes down to reads about 2 ms apart
+    for (let k = 0; k < 3; k++) {
+      sparse.slice(20);
+      const start = clock.t;
+      const next = slice(sparse.up, clock, () => 0.5);
+      if (k === 2) expect(next.end - start - 20).toBeLessThanOrEqual(2 * CLOCK_READ_MS);
+    }
   });
 });
