@@ -93,14 +93,28 @@ export function polylineDistance(a: Float64Array[], b: Float64Array[]): number {
   return best;
 }
 
-/** Length (m) of a closed or open polyline in the local plane. */
-export function polylineLength(line: Float64Array): number {
-  let sum = 0;
-  for (let i = 0; i + 3 < line.length; i += 2) {
-    sum += Math.hypot(
-      (line[i + 2] as number) - (line[i] as number),
-      (line[i + 3] as number) - (line[i + 1] as number),
-    );
+/**
+ * Total length (m) of lines in the local plane of `frame`: the lengths of the segments of
+ * `toLocal(frame, lines)`, added up line by line, without making those arrays (the
+ * valid-geometry rule measures every polygon's perimeter: a Float64Array per ring cost about
+ * 0.5 s of the check workers' 10 s with a 100 000-zone proposal, in a CPU profile of the app).
+ */
+export function localLength(frame: LocalFrame, lines: Position[][]): number {
+  const { x0, y0, kx, ky } = frame;
+  let total = 0;
+  for (const line of lines) {
+    let sum = 0;
+    let px = 0;
+    let py = 0;
+    for (let i = 0; i < line.length; i++) {
+      const p = line[i] as Position;
+      const x = ((p[0] as number) - x0) * kx;
+      const y = ((p[1] as number) - y0) * ky;
+      if (i > 0) sum += Math.hypot(x - px, y - py);
+      px = x;
+      py = y;
+    }
+    total += sum;
   }
-  return sum;
+  return total;
 }

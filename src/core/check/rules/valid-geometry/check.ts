@@ -11,7 +11,7 @@ import {
   toGeometry,
 } from "../../context";
 import { findingId } from "../../finding-id";
-import { localFrame, polylineLength, toLocal } from "../../local-metric";
+import { localFrame, localLength } from "../../local-metric";
 import {
   areaOf,
   type PreparedGeometry,
@@ -166,7 +166,7 @@ function polygonProblems(parts: Polygons, sliverWidthMeters: number): Checked {
     const area = areaOf(prepared);
     const [x0, y0, x1, y1] = prepared.bbox;
     const frame = localFrame((x0 + x1) / 2, (y0 + y1) / 2);
-    const perimeter = toLocal(frame, cleaned).reduce((sum, line) => sum + polylineLength(line), 0);
+    const perimeter = localLength(frame, cleaned);
     const width = perimeter > 0 ? (2 * area) / perimeter : 0;
     if (width < sliverWidthMeters) {
       slivers.push(cleaned);
