@@ -131,24 +131,46 @@ export function selectionTest(selection: LayerSelection): (feature: Feature) => 
   };
 }
 
+/** Each layer's selections, by filter: several rules pick the same features of a layer. */
+const selections = new WeakMap<PreparedLayer, Map<string, number[]>>();
+
 /**
- * Indices of the layer's features passing the selection's filter (`selectionTest`); a filter on
- * land-use codes reads the layer's code column, read once for every rule.
+ * Indices of the layer's features passing the selection's filter (`selectionTest`), ascending; a
+ * filter on land-use codes reads the layer's code column, read once for every rule. Worked out
+ * once per layer and filter, for every rule that selects so (the same array: never changed):
+ * twelve rules over a 100 000-zone proposal went over its features twelve times each.
  */
 export function select(layer: PreparedLayer, selection: LayerSelection): number[] {
+  const filter = selection.filter;
+  const key = filter ? JSON.stringify([filter.attribute, filter.in]) : "";
+  let known = selections.get(layer);
+  if (!known) {
+    known = new Map();
+    selections.set(layer, known);
+  }
+  let out = known.get(key);
+  if (!out) {
+    out = selectFresh(layer, selection);
+    known.set(key, out);
+  }
+  return out;
+}
+
+function selectFresh(layer: PreparedLayer, selection: LayerSelection): number[] {
   const out: number[] = [];
   const filter = selection.filter;
   if (filter && filterHoldsCodes(filter)) {
     const wanted = new Set(filter.in);
-    layer.codeColumn(filter.attribute).codes.forEach((code, i) => {
-      if (code !== null && wanted.has(code)) out.push(i);
-    });
+    const codes = layer.codeColumn(filter.attribute).codes;
+    for (let i = 0; i < codes.length; i++) {
+      const code = codes[i];
+      if (code !== null && code !== undefined && wanted.has(code)) out.push(i);
+    }
     return out;
   }
   const test = selectionTest(selection);
-  layer.features.forEach((f, i) => {
-    if (test(f)) out.push(i);
-  });
+  const features = layer.features;
+  for (let i = 0; i < features.length; i++) if (test(features[i] as Feature)) out.push(i);
   return out;
 }
 
