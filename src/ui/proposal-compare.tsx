@@ -74,26 +74,19 @@ function ProposalCompareTab({ proposal }: { proposal: LoadedProposal }) {
       {waiting && <p className="muted">{t("import.waiting")}</p>}
       {afterCheck && (
         <p className="muted" data-testid="compare-after-check">
-          {t("import.afterCheck")}{" "}
-          <button
-            type="button"
-            className="button"
-            data-testid="compare-now"
-            onClick={commands.rerunCompare}
-          >
-            {t("import.compareNow")}
-          </button>
+          {t("import.afterCheck")}
         </p>
       )}
       {state.run && <CompareStatus state={state.run} onCancel={commands.cancelCompare} />}
-      {state.run && state.run.status !== "running" && (
+      {/* before a comparison, "compare now"; after one (done, failed or cancelled), "again" */}
+      {(afterCheck || (state.run && state.run.status !== "running")) && (
         <button
           type="button"
           className="button"
-          data-testid="compare-rerun"
+          data-testid={afterCheck ? "compare-now" : "compare-rerun"}
           onClick={commands.rerunCompare}
         >
-          {t("import.rerun")}
+          {t(afterCheck ? "import.compareNow" : "import.rerun")}
         </button>
       )}
       {state.last && (
