@@ -19,9 +19,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
 import { launchChromium } from "./chromium.mjs";
 import { denseRiceLand } from "./dense-rice-land.mjs";
+import { scriptArgs } from "./script-args.mjs";
 import { timedCheck } from "./timed-check.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -416,15 +416,13 @@ function reportLines(r) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({
-    options: {
-      runs: { type: "string", default: "5" },
-      "no-build": { type: "boolean", default: false },
-      cell: { type: "string", default: "0.0105" },
-      dist: { type: "string" },
-      trace: { type: "string" },
-      "trace-dense": { type: "string" },
-    },
+  const { values } = scriptArgs(import.meta.url, {
+    runs: { type: "string", default: "5" },
+    "no-build": { type: "boolean", default: false },
+    cell: { type: "string", default: "0.0105" },
+    dist: { type: "string" },
+    trace: { type: "string" },
+    "trace-dense": { type: "string" },
   });
   const { lines, result } = await benchAppCheck({
     runs: Math.max(1, Number(values.runs)),

@@ -17,11 +17,11 @@ import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
 import { chromium } from "playwright-core";
 import { preview } from "vite";
 import { proposalFiles } from "./bench-proposal.mjs";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./chromium.mjs";
+import { scriptArgs } from "./script-args.mjs";
 import { mainThreadTasks, readTrace } from "./trace-long-tasks.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -392,15 +392,13 @@ export async function benchAppProposal({
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const { values } = parseArgs({
-    options: {
-      zones: { type: "string", default: "100000" },
-      crs: { type: "string", default: "wgs84" },
-      runs: { type: "string", default: "1" },
-      dist: { type: "string" },
-      trace: { type: "string" },
-      json: { type: "boolean", default: false },
-    },
+  const { values } = scriptArgs(import.meta.url, {
+    zones: { type: "string", default: "100000" },
+    crs: { type: "string", default: "wgs84" },
+    runs: { type: "string", default: "1" },
+    dist: { type: "string" },
+    trace: { type: "string" },
+    json: { type: "boolean", default: false },
   });
   const { lines, rows } = await benchAppProposal({
     zones: Number(values.zones),

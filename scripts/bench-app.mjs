@@ -30,10 +30,10 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "
 import { cpus, loadavg } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./chromium.mjs";
 import { formatPairedDifference, pairedDifference } from "./paired-difference.mjs";
+import { scriptArgs } from "./script-args.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -307,14 +307,12 @@ function pairedLines(these, baseline) {
 }
 
 async function main() {
-  const { values: opts } = parseArgs({
-    options: {
-      runs: { type: "string", default: "5" },
-      "no-build": { type: "boolean", default: false },
-      dist: { type: "string" },
-      baseline: { type: "string" },
-      json: { type: "string" },
-    },
+  const { values: opts } = scriptArgs(import.meta.url, {
+    runs: { type: "string", default: "5" },
+    "no-build": { type: "boolean", default: false },
+    dist: { type: "string" },
+    baseline: { type: "string" },
+    json: { type: "string" },
   });
   const runs = Math.max(1, Number(opts.runs) || 5);
   const dist = resolve(root, opts.dist ?? "dist");

@@ -23,9 +23,9 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "
 import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
 import { jaggedCollection } from "./jagged-polygon.mjs";
 import { runMeasured } from "./measured-run.mjs";
+import { scriptArgs } from "./script-args.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 export const DEFAULT_CASES = [
@@ -183,13 +183,11 @@ export function benchMinDistance({ cases, timeoutSeconds, keep = null, cliRoot =
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const { values: opts } = parseArgs({
-    options: {
-      timeout: { type: "string", default: "600" },
-      cases: { type: "string", default: DEFAULT_CASES.join(",") },
-      keep: { type: "string" },
-      root: { type: "string" },
-    },
+  const { values: opts } = scriptArgs(import.meta.url, {
+    timeout: { type: "string", default: "600" },
+    cases: { type: "string", default: DEFAULT_CASES.join(",") },
+    keep: { type: "string" },
+    root: { type: "string" },
   });
   const { lines } = benchMinDistance({
     cases: opts.cases.split(",").map((s) => s.trim()),

@@ -13,8 +13,8 @@ import { existsSync, mkdirSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
 import { bundleIfStale } from "./bundle.mjs";
+import { scriptArgs } from "./script-args.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const log = (line) => process.stderr.write(`[bench:proposal] ${line}\n`);
@@ -117,12 +117,10 @@ export async function benchProposalLoad({ runs = 3, zones = 100_000, timeoutSeco
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const { values } = parseArgs({
-    options: {
-      runs: { type: "string", default: "3" },
-      zones: { type: "string", default: "100000" },
-      timeout: { type: "string", default: "300" },
-    },
+  const { values } = scriptArgs(import.meta.url, {
+    runs: { type: "string", default: "3" },
+    zones: { type: "string", default: "100000" },
+    timeout: { type: "string", default: "300" },
   });
   const { lines } = await benchProposalLoad({
     runs: Math.max(1, Number(values.runs)),

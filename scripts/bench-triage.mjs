@@ -7,9 +7,9 @@
 //   node scripts/bench-triage.mjs [--findings 3000] [--seed 42]
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
 import { bundleIfStale } from "./bundle.mjs";
 import { runMeasured } from "./measured-run.mjs";
+import { scriptArgs } from "./script-args.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -46,11 +46,9 @@ export async function benchTriage({ findings = 3000, seed = 42 } = {}) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({
-    options: {
-      findings: { type: "string", default: "3000" },
-      seed: { type: "string", default: "42" },
-    },
+  const { values } = scriptArgs(import.meta.url, {
+    findings: { type: "string", default: "3000" },
+    seed: { type: "string", default: "42" },
   });
   const { lines } = await benchTriage({
     findings: Number(values.findings),

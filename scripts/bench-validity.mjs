@@ -15,9 +15,9 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
 import { bundleIfStale } from "./bundle.mjs";
 import { runMeasured } from "./measured-run.mjs";
+import { scriptArgs } from "./script-args.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 export const DEFAULT_CASES = [
@@ -205,13 +205,11 @@ export async function benchValidity({ cases, postgisCases, timeoutSeconds, postg
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const { values: opts } = parseArgs({
-    options: {
-      timeout: { type: "string", default: "120" },
-      cases: { type: "string", default: DEFAULT_CASES.join(",") },
-      "postgis-cases": { type: "string", default: DEFAULT_POSTGIS_CASES.join(",") },
-      "no-postgis": { type: "boolean", default: false },
-    },
+  const { values: opts } = scriptArgs(import.meta.url, {
+    timeout: { type: "string", default: "120" },
+    cases: { type: "string", default: DEFAULT_CASES.join(",") },
+    "postgis-cases": { type: "string", default: DEFAULT_POSTGIS_CASES.join(",") },
+    "no-postgis": { type: "boolean", default: false },
   });
   const list = (text) => text.split(",").map((s) => s.trim());
   const { lines } = await benchValidity({

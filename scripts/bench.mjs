@@ -45,9 +45,9 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "no
 import { loadavg } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
 import { CONSTRAINT_LAYERS, writeBenchCatalog } from "./bench-catalog.mjs";
 import { runMeasured } from "./measured-run.mjs";
+import { scriptArgs } from "./script-args.mjs";
 import { timedCheck } from "./timed-check.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -71,23 +71,21 @@ if (process.argv.includes("--app")) {
   process.exit(app.status ?? 1);
 }
 
-const { values: opts } = parseArgs({
-  options: {
-    sizes: { type: "string", default: "1000x200,10000x2000,50000x5000" },
-    runs: { type: "string", default: "3" },
-    "no-postgis": { type: "boolean", default: false },
-    "no-naive": { type: "boolean", default: false },
-    workers: { type: "string", default: "auto" },
-    "threads-compare": { type: "boolean", default: false },
-    validity: { type: "boolean", default: false },
-    "no-proposal": { type: "boolean", default: false },
-    "app-proposal": { type: "boolean", default: false },
-    "min-distance": { type: "boolean", default: false },
-    triage: { type: "boolean", default: false },
-    "app-check": { type: "boolean", default: false },
-    database: { type: "string" },
-    data: { type: "string" },
-  },
+const { values: opts } = scriptArgs(import.meta.url, {
+  sizes: { type: "string", default: "1000x200,10000x2000,50000x5000" },
+  runs: { type: "string", default: "3" },
+  "no-postgis": { type: "boolean", default: false },
+  "no-naive": { type: "boolean", default: false },
+  workers: { type: "string", default: "auto" },
+  "threads-compare": { type: "boolean", default: false },
+  validity: { type: "boolean", default: false },
+  "no-proposal": { type: "boolean", default: false },
+  "app-proposal": { type: "boolean", default: false },
+  "min-distance": { type: "boolean", default: false },
+  triage: { type: "boolean", default: false },
+  "app-check": { type: "boolean", default: false },
+  database: { type: "string" },
+  data: { type: "string" },
 });
 // a secret (it may hold a password): passed to the command, never printed
 const database = opts.database ?? process.env.PLAN_LAYERS_DATABASE_URL ?? null;
