@@ -18,22 +18,28 @@ export function usageOf(url) {
 }
 
 /**
- * `parseArgs({ args, options })` for the script at `url`. `--help` or `-h` prints its usage
- * ({@link usageOf}) and exits 0; an unknown option, or one without its value, is said on stderr
- * with where the options are listed, and the script exits 2.
+ * `parseArgs({ args, options, allowPositionals })` for the script at `url`. `--help` or `-h`
+ * prints its usage ({@link usageOf}) and exits 0; an unknown option, or one without its value, is
+ * said on stderr with where the options are listed, and the script exits 2.
  */
-export function scriptArgs(url, options, args = process.argv.slice(2)) {
+export function scriptArgs(
+  url,
+  options,
+  { args = process.argv.slice(2), allowPositionals = false } = {},
+) {
   if (args.includes("--help") || args.includes("-h")) {
     console.log(usageOf(url));
     process.exit(0);
   }
   try {
-    return parseArgs({ args, options });
+    return parseArgs({ args, options, allowPositionals });
   } catch (error) {
-    const name = basename(fileURLToPath(url));
-    console.error(
-      `${name}: ${error instanceof Error ? error.message : error} (--help lists the options)`,
-    );
-    process.exit(2);
+    fail(url, error instanceof Error ? error.message : String(error));
   }
+}
+
+/** Says on one line what is wrong with the command line of the script at `url`, and exits 2. */
+export function fail(url, problem) {
+  console.error(`${basename(fileURLToPath(url))}: ${problem} (--help lists the options)`);
+  process.exit(2);
 }

@@ -8,7 +8,7 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
+import { fail, scriptArgs } from "./script-args.mjs";
 
 /** The trace's events and the page's main thread (the CrRendererMain with the most task time). */
 export function readTrace(file) {
@@ -61,12 +61,13 @@ export function mainThreadTasks({ events, onMain }, minMs = 50) {
 }
 
 function main() {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: { min: { type: "string", default: "100" }, top: { type: "string", default: "8" } },
-  });
+  const { values, positionals } = scriptArgs(
+    import.meta.url,
+    { min: { type: "string", default: "100" }, top: { type: "string", default: "8" } },
+    { allowPositionals: true },
+  );
   const file = positionals[0];
-  if (!file) throw new Error("usage: trace-long-tasks.mjs FILE [--min 100] [--top 8]");
+  if (!file) fail(import.meta.url, "a trace FILE is needed");
   const trace = readTrace(file);
   const { events, pid, onMain } = trace;
   const tasks = mainThreadTasks(trace, Number(values.min));

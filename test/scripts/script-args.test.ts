@@ -26,6 +26,7 @@ describe("the benchmarks' options", () => {
       ["bench", ["--sizes"]],
       ["bench-app-check", ["--runs"]],
       ["bench-validity", ["--nope"]],
+      ["trace-long-tasks", ["--min"]],
     ] as const) {
       const r = run(name, ...args);
       expect(r.status, `${name} ${args.join(" ")}`).toBe(2);
@@ -36,5 +37,11 @@ describe("the benchmarks' options", () => {
       );
       expect(r.stdout).toBe("");
     }
+    // a script that needs a file, given none
+    const none = run("trace-long-tasks");
+    expect(none.status).toBe(2);
+    expect(none.stderr.trim()).toBe(
+      "trace-long-tasks.mjs: a trace FILE is needed (--help lists the options)",
+    );
   });
 });
