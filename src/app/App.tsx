@@ -22,6 +22,7 @@ import {
 } from "../state/store";
 import {
   catalogOf,
+  checkRunning,
   findingsOf,
   importTarget,
   landUseKeyFor,
@@ -132,7 +133,7 @@ function AppShell({ link }: { link: UrlState }) {
     active: app.tab === "check",
   });
   const proposalCheckWaits = useProposalCheck(proposal, checkSources, check);
-  const checking = useAppStore((s) => s.check.running !== null);
+  const checking = useAppStore(checkRunning);
 
   useEffect(() => {
     if (layers) {

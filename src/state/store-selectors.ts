@@ -56,3 +56,6 @@ export const selectedFinding = (s: StoreState): Finding | null => {
 /** Flag events held only in this page's memory (not yet stored): a reason to warn before closing. */
 export const unsavedEvents = (save: SaveState | undefined): boolean =>
   save !== undefined && save.kind !== "saved" && save.pending > 0;
+
+/** A check is running (the app's `data-checking`; a loaded proposal's comparison waits for it). */
+export const checkRunning = (s: StoreState): boolean => s.check.running !== null;

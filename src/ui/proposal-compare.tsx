@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import type { LayerSettings } from "../state/layer-settings";
 import type { LoadedProposal } from "../state/proposal-layer";
 import { useAppStore, useCommands, useDispatch } from "../state/store";
-import { replacedLayer } from "../state/store-selectors";
+import { checkRunning, replacedLayer } from "../state/store-selectors";
 import type { Language } from "../state/url-state";
 import { ComparePanel } from "./compare-panel";
 import { CompareStatus } from "./compare-status";
@@ -43,7 +43,7 @@ function ProposalCompareTab({ proposal }: { proposal: LoadedProposal }) {
   // The current plan has not loaded yet: the comparison waits for it.
   const waiting = useAppStore((s) => s.resources.sources[proposal.replaces]?.status !== "ready");
   // A check is running: the comparison starts after it (use-proposal-compare.ts), unless asked now.
-  const afterCheck = useAppStore((s) => s.check.running !== null) && !waiting && !state.run;
+  const afterCheck = useAppStore(checkRunning) && !waiting && !state.run;
   const commands = useCommands();
   const dispatch = useDispatch();
   const districtNames = useDistrictNames();

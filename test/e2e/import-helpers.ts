@@ -197,6 +197,7 @@ export type CheckCompareLog = {
 declare global {
   interface Window {
     __checkCompareLog?: CheckCompareLog;
+    __checkCompareWatched?: boolean;
   }
 }
 
@@ -207,13 +208,16 @@ declare global {
  */
 export async function watchCheckAndCompare(page: Page): Promise<void> {
   await page.evaluate(() => {
-    const log: CheckCompareLog = { checkStarts: [], checkEnds: [], compares: [] };
-    window.__checkCompareLog = log;
+    window.__checkCompareLog = { checkStarts: [], checkEnds: [], compares: [] };
+    // the observer and the wrap are put on once per page; each call starts a new log
+    if (window.__checkCompareWatched) return;
+    window.__checkCompareWatched = true;
+    const log = () => window.__checkCompareLog as CheckCompareLog;
     const app = document.querySelector('[data-testid="app"]') as Element;
     let checking = app.getAttribute("data-checking") === "true";
     new MutationObserver(() => {
       const now = app.getAttribute("data-checking") === "true";
-      if (now !== checking) (now ? log.checkStarts : log.checkEnds).push(performance.now());
+      if (now !== checking) (now ? log().checkStarts : log().checkEnds).push(performance.now());
       checking = now;
     }).observe(app, { attributes: true, attributeFilter: ["data-checking"] });
     const post = Worker.prototype.postMessage;
@@ -224,7 +228,7 @@ export async function watchCheckAndCompare(page: Page): Promise<void> {
       const message = args[0] as { type?: unknown } | null;
       if (message?.type === "compare") {
         const at = performance.now();
-        log.compares.push({ at, checking: app.getAttribute("data-checking") === "true" });
+        log().compares.push({ at, checking: app.getAttribute("data-checking") === "true" });
       }
       return (post as (...a: unknown[]) => void).apply(this, args);
     } as Worker["postMessage"];
