@@ -117,7 +117,10 @@ describe("everyone: keyboard, language, phone, sharing", () => {
         // a change the address bar has not written yet still goes into the copied link
         await page.getByTestId("layer-opacity-flood-corridor").fill("55");
         await page.getByTestId("copy-link").click();
-        expect(await page.getByTestId("copy-link-status").textContent()).toContain("Đã chép");
+        // the clipboard answers asynchronously: the status follows its promise
+        await expect
+          .poll(() => page.getByTestId("copy-link-status").textContent())
+          .toContain("Đã chép");
         const copied = await page.evaluate(() => navigator.clipboard.readText());
         expect(copied).toBe(page.url());
         expect(copied).toContain("flood-corridor:55");
