@@ -1,3 +1,5 @@
+import { afterFrame, fenceContext } from "./first-draw";
+
 /** The part of a MapLibre map a frame hold uses (a fake one in the unit tests). */
 export type HoldableMap = {
   triggerRepaint(): void;
@@ -9,6 +11,8 @@ export type HoldableMap = {
   getSource(sourceId: string): unknown;
   on(type: "data" | "movestart" | "render", listener: (event: HoldEvent) => void): unknown;
   off(type: "data" | "movestart" | "render", listener: (event: HoldEvent) => void): unknown;
+  /** The map's canvas: its WebGL 2 context tells when the GPU has drawn a frame. */
+  getCanvas?(): HTMLCanvasElement;
 };
 
 /** What a frame hold reads of MapLibre's `data` events (`tile`: a tile of the source came in). */
@@ -29,10 +33,10 @@ export const MAX_HOLD_MS = 1000;
 
 /**
  * While sources are still loading at the end of a hold, the map draws what it has and holds on;
- * the next such picture comes no sooner than this many times what the last frame cost. With
- * software WebGL a frame of a 100 000-zone proposal blocks the page for a second or more, and
+ * the next such picture comes no sooner than this many times what the last frame took to draw.
+ * With software WebGL a frame of a 100 000-zone proposal takes a second or more of a core, and
  * the workers filling the sources meanwhile share its two cores: a picture every second spent
- * half the page's time, and most of the load, drawing pictures that were about to change.
+ * half the machine's time, and most of the load, drawing pictures that were about to change.
  * With a GPU a frame costs a few milliseconds and the spacing is the hold's own.
  */
 export const PROGRESS_SPACING = 4;
@@ -75,10 +79,12 @@ type Hold = {
   spacingMs: number;
   /** When the hold began (`performance.now()` ms): it ends `HOLD_LIMIT_MS` after. */
   startedAt: number;
-  /** What the map's last frame cost the page, ms (see `measureFrame`). */
+  /** What the map's last frame took to draw, ms (see `measureFrame`). */
   frameMs: number;
   /** When the frame being measured was drawn (its `render` event), or null. */
   frameAt: number | null;
+  /** The deadline came while that frame was still being drawn: it is met once it is. */
+  deadlineDue: boolean;
   timer: ReturnType<typeof setTimeout> | undefined;
   /** A sweep of the waits is queued (see {@link onData}). */
   sweepQueued: boolean;
@@ -216,6 +222,7 @@ function startHold(map: HoldableMap, maxMs: number): Hold {
       startedAt: 0,
       frameMs: 0,
       frameAt: null,
+      deadlineDue: false,
       timer: undefined,
       sweepQueued: false,
       onData: (event) => onData(map, created, event),
@@ -230,7 +237,7 @@ function startHold(map: HoldableMap, maxMs: number): Hold {
             if (map.isMoving()) release(map, created);
           });
       },
-      onFrame: () => measureFrame(created),
+      onFrame: () => measureFrame(map, created),
     };
     map.on("render", created.onFrame);
     // MapLibre asks for every redraw through this method, its own too.
@@ -278,6 +285,13 @@ function armTimer(map: HoldableMap, hold: Hold, deadline: number): void {
  * `HOLD_LIMIT_MS`.
  */
 function onDeadline(map: HoldableMap, hold: Hold): void {
+  // A frame still being drawn (by the GPU, beside the page): what it costs is known once it is
+  // drawn, and a picture asked for now would only queue behind it. With software compositing
+  // the page itself waits for the drawing, and this timer fires after it anyway.
+  if (hold.frameAt !== null) {
+    hold.deadlineDue = true;
+    return;
+  }
   const now = performance.now();
   hold.gated = false;
   if (hold.waiting.size === 0 || now - hold.startedAt >= HOLD_LIMIT_MS) {
@@ -295,17 +309,24 @@ function onDeadline(map: HoldableMap, hold: Hold): void {
 
 /**
  * Measures a frame: the time from its `render` event (MapLibre has issued its drawing) to the
- * first task after it. With software WebGL (and software compositing) the browser reads the
- * frame back before that task: the page waits for the whole frame to be drawn on the CPU.
+ * frame drawn (`afterFrame`: with GPU compositing, once the GPU has run its commands, beside the
+ * page; with software compositing the browser reads the frame back before the next task, the page
+ * waiting for it). With software WebGL either is the machine's time to draw the whole frame.
  */
-function measureFrame(hold: Hold): void {
+function measureFrame(map: HoldableMap, hold: Hold): void {
   if (hold.frameAt !== null) return;
   const at = performance.now();
   hold.frameAt = at;
-  setTimeout(() => {
-    hold.frameMs = performance.now() - at;
-    hold.frameAt = null;
-  }, 0);
+  afterFrame(
+    () => {
+      hold.frameMs = performance.now() - at;
+      hold.frameAt = null;
+      if (!hold.deadlineDue) return;
+      hold.deadlineDue = false;
+      if (hold.holding) onDeadline(map, hold);
+    },
+    map.getCanvas ? fenceContext(map.getCanvas()) : null,
+  );
 }
 
 function onData(map: HoldableMap, hold: Hold, event: HoldEvent): void {
@@ -376,6 +397,7 @@ function markAsked(waits: Iterable<Wait>): boolean {
 function release(map: HoldableMap, hold: Hold): void {
   if (!hold.holding) return;
   clearTimeout(hold.timer);
+  hold.deadlineDue = false;
   map.off("data", hold.onData);
   map.off("render", hold.onRender);
   map.off("movestart", hold.onMove);

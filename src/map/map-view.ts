@@ -38,7 +38,7 @@ import {
   compareLayerSpecs,
 } from "./compare-layers";
 import { type DistrictLabel, DistrictLabels } from "./district-labels";
-import { afterFrame, markFirstMap } from "./first-draw";
+import { afterFrame, fenceContext, markFirstMap } from "./first-draw";
 import { FlagDraw } from "./flag-draw";
 import { FLAG_SOURCE, flagLayerSpecs } from "./flag-layers";
 import {
@@ -546,8 +546,8 @@ export class MapView {
   }
 
   /**
-   * The first picture is drawn: the mark and the callback come after the frame that puts it on the
-   * screen (with software WebGL that frame's drawing and read-back is the longest part), so the
+   * The first picture is drawn: the mark and the callback come once the GPU has drawn the frame
+   * that puts it on the screen (with software WebGL that drawing is the longest part), so the
    * benchmark times, and the loading indicator stays up until, the picture itself.
    */
   private showFirstPicture(): void {
@@ -556,7 +556,7 @@ export class MapView {
       markFirstMap();
       this.options.onFirstPicture();
       whenQuiet(() => this.warmUpCheckLayers());
-    });
+    }, fenceContext(this.map.getCanvas()));
   }
 
   /**

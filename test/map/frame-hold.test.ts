@@ -164,6 +164,38 @@ describe("holding the map's redraws while the findings load", () => {
     expect(listening()).toBeGreaterThan(0);
   });
 
+  it("spaces them by the GPU's time to draw a frame, where the page does not wait for it", async () => {
+    // GPU compositing: the page issues the frame and goes on; a fence tells when it is drawn
+    const { map, state } = fakeMap();
+    const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+    let drawnAt = Number.POSITIVE_INFINITY;
+    const gl = {
+      SYNC_GPU_COMMANDS_COMPLETE: 0x9117,
+      TIMEOUT_EXPIRED: 0x911b,
+      fenceSync: () => ({}),
+      flush: () => {},
+      clientWaitSync: () => (performance.now() >= drawnAt ? 0x911c : 0x911b),
+      deleteSync: () => {},
+    };
+    map.getCanvas = () =>
+      ({ getContext: (type: string) => (type === "webgl2" ? gl : null) }) as never;
+    holdFramesWhileLoading(map, "plan:proposal", { until: "tiles", maxMs: 20 });
+    map.triggerRepaint();
+    drawnAt = performance.now() + 60;
+    state.onFrame();
+    // the hold's 20 ms are over, but the frame is still being drawn: the picture waits for it
+    await sleep(40);
+    expect(state.redraws).toBe(0);
+    await sleep(60);
+    expect(state.redraws).toBe(1);
+    map.triggerRepaint();
+    // the next: after 4 × 60 ms, not 20
+    await sleep(100);
+    expect(state.redraws).toBe(1);
+    await sleep(300);
+    expect(state.redraws).toBe(2);
+  });
+
   it("does not draw at the end of a hold no redraw was asked for", async () => {
     const { map, state, fire } = fakeMap();
     holdFramesWhileLoading(map, "check:findings");
