@@ -41,10 +41,25 @@ const BROWSER_UI_FEATURES = [
   "PreloadTopChromeWebUI",
 ];
 
-/** Flags that let Debian's Chromium run headless as root here, with WebGL through SwiftShader. */
+/**
+ * Flags that let Debian's Chromium run headless as root here, with WebGL through SwiftShader.
+ *
+ * Compositing goes through the GPU process (no `--disable-gpu`), as in every browser that can run
+ * the app: WebGL needs a GPU, and a browser with one composites with it. With `--disable-gpu` the
+ * browser composites in software and reads each WebGL frame back on the page's thread, so the page
+ * waited for SwiftShader to draw every frame: 65–90 ms a redraw of the default view, 0.4–1.2 s a
+ * frame of a 100 000-zone proposal, counted as the app's long tasks. Now the GPU process draws
+ * them beside the page, on the same two cores; the app's first-map mark and the benchmarks' "drawn"
+ * wait until it has (a fence: src/map/first-draw.ts, scripts/gpu-drawn.mjs).
+ *
+ * `--disable-gpu-rasterization`: the page's own content (the sidebar, the panels) is rasterised
+ * on the CPU, as Chromium does where it does not trust the GPU for it, so that SwiftShader's
+ * work is the map's. With both drawn by SwiftShader the first picture came 0.6 s later and the
+ * map's context took a 0.6 s task to set up (5 loads each).
+ */
 export const CHROMIUM_ARGS = [
   "--no-sandbox",
-  "--disable-gpu",
+  "--disable-gpu-rasterization",
   "--no-first-run",
   "--disable-background-networking",
   "--disable-component-update",
