@@ -6,6 +6,20 @@ import { opacityProperties } from "./plan-layer-specs";
 /** The source of a warm-up's features, and the prefix of its layers' ids. */
 export const WARMUP_SOURCE = "warmup";
 
+/** The source of a warm-up's raster copies: one transparent pixel over the features' square. */
+export const WARMUP_RASTER_SOURCE = "warmup-raster";
+
+/** A PNG of one transparent pixel. */
+const TRANSPARENT_PIXEL =
+  "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAAC0lEQVR4nGNgAAIAAAUAAXpeqz8AAAAASUVORK5CYII=";
+
+/**
+ * The paint properties that make a copy of a layer of `type` invisible: its opacities, and a
+ * raster layer's (the pictures of a large proposal: see packed-pictures.ts).
+ */
+const warmupOpacity = (type: string): readonly string[] =>
+  type === "raster" ? ["raster-opacity"] : opacityProperties(type);
+
 /**
  * Opacity the warm-up draws with: not 0 (MapLibre skips a layer it would draw fully transparent,
  * and so compiles nothing), and less than half of one step of an 8-bit colour channel, so the
@@ -14,27 +28,34 @@ export const WARMUP_SOURCE = "warmup";
 export const WARMUP_OPACITY = 0.001;
 
 /**
- * Copies of `specs` that draw from {@link WARMUP_SOURCE} at {@link WARMUP_OPACITY}. Which WebGL
- * program MapLibre uses for a layer depends on its type and on which paint properties are
- * constants and which depend on the feature; opacity is a constant in both, so each copy is drawn
- * by the program its original will use. Null for a layer type this cannot make invisible.
+ * Copies of `specs` that draw from {@link WARMUP_SOURCE} (a raster layer from
+ * {@link WARMUP_RASTER_SOURCE}) at {@link WARMUP_OPACITY}, at any zoom. Which WebGL program
+ * MapLibre uses for a layer depends on its type and on which paint properties are constants and
+ * which depend on the feature; opacity is a constant in both, so each copy is drawn by the
+ * program its original will use. Null for a layer type this cannot make invisible.
  */
 export function warmupLayerSpecs(
   specs: readonly LayerSpecification[],
 ): LayerSpecification[] | null {
   const copies: LayerSpecification[] = [];
   for (const spec of specs) {
-    const opacity = opacityProperties(spec.type);
+    const opacity = warmupOpacity(spec.type);
     if (opacity.length === 0 || !("source" in spec)) return null;
     const paint: Record<string, unknown> = { ...(spec.paint ?? {}) };
     for (const name of opacity) paint[name] = WARMUP_OPACITY;
     // no filter: which features a layer draws does not change its program, and every copy must
-    // draw the warm-up's features whatever its original picks (a district seat, a lake…)
-    const { filter: _, ...rest } = spec as LayerSpecification & { filter?: unknown };
+    // draw the warm-up's features whatever its original picks (a district seat, a lake…); no
+    // zoom range: it is drawn at the map's zoom, whatever zooms its original is drawn at
+    const {
+      filter: _filter,
+      minzoom: _minzoom,
+      maxzoom: _maxzoom,
+      ...rest
+    } = spec as LayerSpecification & { filter?: unknown };
     copies.push({
       ...rest,
       id: `${WARMUP_SOURCE}:${spec.id}`,
-      source: WARMUP_SOURCE,
+      source: spec.type === "raster" ? WARMUP_RASTER_SOURCE : WARMUP_SOURCE,
       layout: { ...(spec.layout ?? {}), visibility: "visible" },
       paint,
     } as LayerSpecification);
@@ -72,7 +93,12 @@ export type WarmupMap = {
   getZoom(): number;
   getSource(id: string): unknown;
   getLayer(id: string): unknown;
-  addSource(id: string, spec: { type: "geojson"; data: FeatureCollection }): unknown;
+  addSource(
+    id: string,
+    spec:
+      | { type: "geojson"; data: FeatureCollection }
+      | { type: "image"; url: string; coordinates: Corners },
+  ): unknown;
   addLayer(spec: LayerSpecification): unknown;
   removeLayer(id: string): unknown;
   removeSource(id: string): unknown;
@@ -82,6 +108,9 @@ export type WarmupMap = {
   on(type: "render" | "data", listener: (event: WarmupEvent) => void): unknown;
   off(type: "render" | "data", listener: (event: WarmupEvent) => void): unknown;
 };
+
+/** An image source's corners: top left, top right, bottom right, bottom left. */
+type Corners = [[number, number], [number, number], [number, number], [number, number]];
 
 /** What the warm-up reads of MapLibre's `data` events. */
 type WarmupEvent = { sourceId?: string; sourceDataType?: string; tile?: unknown };
@@ -148,8 +177,22 @@ export function warmUpPrograms(map: WarmupMap, specs: readonly LayerSpecificatio
   const { lng, lat } = map.getCenter();
   const size = (WARMUP_PIXELS * 360) / (512 * 2 ** map.getZoom());
   map.addSource(WARMUP_SOURCE, { type: "geojson", data: warmupFeatures([lng, lat], size) });
+  const raster = copies.some((copy) => copy.type === "raster");
+  if (raster) {
+    // corners from the top left, clockwise: the features' square
+    const coordinates: Corners = [
+      [lng, lat + size],
+      [lng + size, lat + size],
+      [lng + size, lat],
+      [lng, lat],
+    ];
+    map.addSource(WARMUP_RASTER_SOURCE, { type: "image", url: TRANSPARENT_PIXEL, coordinates });
+  }
+  const sources = raster ? [WARMUP_SOURCE, WARMUP_RASTER_SOURCE] : [WARMUP_SOURCE];
   for (const spec of copies) map.addLayer(withOpacity(spec, 0));
   let done = false;
+  /** The features' tiles have started to come in. */
+  let tiled = false;
   /** The batch shown in the frame being drawn, -1 before the tiles are in. */
   let shown = -1;
   const end = () => {
@@ -158,18 +201,23 @@ export function warmUpPrograms(map: WarmupMap, specs: readonly LayerSpecificatio
     map.off("data", onData);
     map.off("render", onRender);
     for (const spec of copies) if (map.getLayer(spec.id) !== undefined) map.removeLayer(spec.id);
-    if (map.getSource(WARMUP_SOURCE) !== undefined) map.removeSource(WARMUP_SOURCE);
+    for (const id of sources) if (map.getSource(id) !== undefined) map.removeSource(id);
   };
   const show = (batch: number, opacity: number) => {
     for (const spec of frames[batch] ?? []) {
-      for (const name of opacityProperties(spec.type)) map.setPaintProperty(spec.id, name, opacity);
+      for (const name of warmupOpacity(spec.type)) map.setPaintProperty(spec.id, name, opacity);
     }
   };
-  // its data in the map's worker: a frame asks for its tiles; they are in: the first batch
+  // its data in the map's worker: a frame asks for its tiles; they are in (and the pixel, where
+  // there is one): the first batch
   const onData = (event: WarmupEvent) => {
-    if (event.sourceId !== WARMUP_SOURCE) return;
-    if (event.sourceDataType === "metadata") map.triggerRepaint();
-    else if (shown < 0 && event.tile !== undefined && map.isSourceLoaded(WARMUP_SOURCE)) next();
+    if (event.sourceId === undefined || !sources.includes(event.sourceId)) return;
+    if (event.sourceId === WARMUP_SOURCE && event.sourceDataType === "metadata") {
+      map.triggerRepaint();
+      return;
+    }
+    if (event.sourceId === WARMUP_SOURCE && event.tile !== undefined) tiled = true;
+    if (shown < 0 && tiled && sources.every((id) => map.isSourceLoaded(id))) next();
   };
   // a batch was drawn: the next one, or the end
   const onRender = () => {
@@ -193,6 +241,6 @@ export function warmUpPrograms(map: WarmupMap, specs: readonly LayerSpecificatio
 /** A copy drawn at `opacity`. */
 function withOpacity(spec: LayerSpecification, opacity: number): LayerSpecification {
   const paint: Record<string, unknown> = { ...(spec as { paint?: object }).paint };
-  for (const name of opacityProperties(spec.type)) paint[name] = opacity;
+  for (const name of warmupOpacity(spec.type)) paint[name] = opacity;
   return { ...spec, paint } as LayerSpecification;
 }

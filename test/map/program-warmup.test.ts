@@ -3,10 +3,12 @@ import type { Feature, FeatureCollection } from "geojson";
 import type { FilterSpecification, LayerSpecification } from "maplibre-gl";
 import { describe, expect, it, vi } from "vitest";
 import { checkLayerSpecs } from "../../src/map/check-layers";
+import { pictureLayerSpec } from "../../src/map/packed-pictures";
 import {
   PROGRAMS_PER_FRAME,
   programSignature,
   WARMUP_OPACITY,
+  WARMUP_RASTER_SOURCE,
   WARMUP_SOURCE,
   type WarmupMap,
   warmUpPrograms,
@@ -81,7 +83,8 @@ type Listener = (event: { sourceId?: string; sourceDataType?: string; tile?: unk
 
 /** A map that keeps its sources, layers and their opacity, and fires its events when the test says. */
 function fakeMap() {
-  const sources = new Map<string, FeatureCollection>();
+  /** Each source: its features, or an image source's spec. */
+  const sources = new Map<string, FeatureCollection | { url: string; coordinates: unknown }>();
   /** Each layer and its opacity-like paint (0: MapLibre does not draw it). */
   const layers = new Map<string, Record<string, unknown>>();
   const listeners = { render: new Set<Listener>(), data: new Set<Listener>() };
@@ -92,7 +95,7 @@ function fakeMap() {
     getZoom: () => 10,
     getSource: (id) => sources.get(id),
     getLayer: (id) => layers.get(id),
-    addSource: (id, spec) => sources.set(id, spec.data),
+    addSource: (id, spec) => sources.set(id, spec.type === "geojson" ? spec.data : spec),
     addLayer: (spec) => {
       const paint = (spec as { paint?: Record<string, unknown> }).paint ?? {};
       layers.set(
@@ -126,7 +129,7 @@ describe("warming up the programs", () => {
     const draw = vi.mocked(map.triggerRepaint);
     warmUpPrograms(map, checkLayerSpecs());
     expect(layers.size).toBe(checkLayerSpecs().length);
-    const square = sources.get(WARMUP_SOURCE)?.features[0]?.geometry;
+    const square = (sources.get(WARMUP_SOURCE) as FeatureCollection).features[0]?.geometry;
     if (square?.type !== "Polygon") throw new Error("the warm-up's first feature is no square");
     // a few pixels at zoom 10: 8 px of 512 × 2^10 over 360°
     const ring = square.coordinates[0] ?? [];
@@ -157,6 +160,39 @@ describe("warming up the programs", () => {
     expect(programs.size).toBe(frames.flat().length);
     expect(layers.size).toBe(0);
     expect(sources.has(WARMUP_SOURCE)).toBe(false);
+    expect(listening()).toBe(0);
+  });
+
+  it("draws a raster layer's copy (a proposal's pictures) over one transparent pixel, at any zoom, once the pixel is in", () => {
+    const { map, sources, emit, drawn, listening } = fakeMap();
+    const pictures = pictureLayerSpec("plan:proposal", 9, false);
+    warmUpPrograms(map, [...checkLayerSpecs(), pictures]);
+    const image = sources.get(WARMUP_RASTER_SOURCE) as { url: string; coordinates: number[][] };
+    expect(image.url).toMatch(/^data:image\/png;base64,/);
+    // the features' square: top left, clockwise
+    const size = (8 * 360) / (512 * 1024);
+    expect(image.coordinates[0]).toEqual([105.85, 21.03 + size]);
+    expect(image.coordinates[2]).toEqual([105.85 + size, 21.03]);
+    const copy = `${WARMUP_SOURCE}:${pictures.id}`;
+    const copies = warmupLayerSpecs([pictures]) ?? [];
+    expect(copies[0]).toMatchObject({ type: "raster", source: WARMUP_RASTER_SOURCE });
+    // its original is hidden above the pictures' zoom (and here): the copy is drawn at the map's
+    expect(copies[0]).not.toHaveProperty("maxzoom");
+    expect(copies[0]?.layout?.visibility).toBe("visible");
+    // the features' tiles are in, the pixel not yet: nothing drawn
+    vi.mocked(map.isSourceLoaded).mockImplementation((id) => id !== WARMUP_RASTER_SOURCE);
+    emit("data", { sourceId: WARMUP_SOURCE, sourceDataType: "metadata" });
+    emit("data", { sourceId: WARMUP_SOURCE, tile: {} });
+    expect(drawn()).toEqual([]);
+    vi.mocked(map.isSourceLoaded).mockReturnValue(true);
+    emit("data", { sourceId: WARMUP_RASTER_SOURCE, sourceDataType: "metadata" });
+    const seen = new Set<string>();
+    for (let i = 0; i < 20 && listening() > 0; i++) {
+      for (const id of drawn()) seen.add(id);
+      emit("render");
+    }
+    expect(seen).toContain(copy);
+    expect(sources.size).toBe(0);
     expect(listening()).toBe(0);
   });
 
