@@ -63,7 +63,7 @@ import {
   planLayerSpecs,
   planSourceId,
 } from "./plan-layer-specs";
-import { warmUpPrograms } from "./program-warmup";
+import { warmingUp, warmUpPrograms } from "./program-warmup";
 import { SourceKinds } from "./source-data";
 
 declare global {
@@ -232,6 +232,10 @@ export class MapView {
   };
   /** Takes the check layers' warm-up off the map, if it is on (see `warmUpCheckLayers`). */
   private endWarmup: () => void = () => {};
+  /** The pictures' program has been warmed up (see `warmUpPictures`). */
+  private picturesWarmed = false;
+  /** The first picture is on the screen (its mark set). */
+  private firstPictureShown = false;
   /** Whether the browser draws this map's WebGL in software (SwiftShader, llvmpipe…). */
   private readonly softwareRenderer: boolean;
   /** Lets the map draw: until the first picture's data is all given, it draws no frame. */
@@ -423,6 +427,8 @@ export class MapView {
    */
   setFindings(findings: readonly Finding[], drawn: PackedLayer | null = null): void {
     this.endWarmup();
+    // the check's warm-up ended before the pictures' came: theirs once the results are drawn
+    if (this.firstPictureShown) whenQuiet(() => this.warmUpPictures());
     this.findings = findingsMapData(findings, drawn);
     this.apply();
   }
@@ -555,26 +561,42 @@ export class MapView {
     afterFrame(() => {
       if (this.destroyed) return;
       markFirstMap();
+      this.firstPictureShown = true;
       this.options.onFirstPicture();
       whenQuiet(() => this.warmUpCheckLayers());
     }, fenceContext(this.map.getCanvas()));
   }
 
   /**
-   * Once the first picture is up and the page is quiet, the check's layers and a large
-   * proposal's pictures (a raster layer) are drawn once, invisibly (`program-warmup.ts`), so that
-   * neither waits for WebGL to compile their programs. Compiled later, a program's first use
-   * waited for the GPU to finish every frame queued before it: a task of 0.6–0.8 s on the page
-   * after a 100 000-zone proposal's check. Not when results are already there (their frames
-   * compiled the check's programs).
+   * Once the first picture is up and the page is quiet, the check's layers are drawn once,
+   * invisibly (`program-warmup.ts`), so the first check's results do not wait for WebGL to compile
+   * their programs. Not when results are already there (they compiled them). Then the pictures'.
    */
   private warmUpCheckLayers(): void {
-    if (this.destroyed || featureCount(this.findings) > 0) return;
-    this.endWarmup = warmUpPrograms(this.map, [
-      ...checkLayerSpecs(),
-      // only its type and paint count: the warm-up draws it from a source of its own
-      pictureLayerSpec("pictures", 0, true),
-    ]);
+    if (this.destroyed) return;
+    if (featureCount(this.findings) > 0) {
+      this.warmUpPictures();
+      return;
+    }
+    this.endWarmup = warmUpPrograms(this.map, checkLayerSpecs(), () =>
+      whenQuiet(() => this.warmUpPictures()),
+    );
+  }
+
+  /**
+   * A large proposal's pictures (a raster layer, `packed-pictures.ts`) drawn once, invisibly, so
+   * that their program is compiled before a proposal is loaded. Compiled on the proposal's first
+   * picture, its first use waited for the GPU to finish every frame queued before it: a task of
+   * 0.55–0.8 s on the page after a 100 000-zone proposal's check. A warm-up of its own, after the
+   * check's (one at a time) and not ended by results: a check run at once ends the check's.
+   */
+  private warmUpPictures(): void {
+    if (this.destroyed || this.picturesWarmed) return;
+    // the check's warm-up still on: this comes again when it is done
+    if (warmingUp(this.map)) return;
+    this.picturesWarmed = true;
+    // only its type and paint count: the warm-up draws it from a source of its own
+    warmUpPrograms(this.map, [pictureLayerSpec("pictures", 0, true)]);
   }
 
   /** GeoJSON sources get numeric ids (the feature's index) so a click can find the original. */

@@ -172,20 +172,28 @@ export function warmupFrames(copies: readonly LayerSpecification[]): LayerSpecif
  * time something is drawn with it, and software WebGL (SwiftShader) takes tens of milliseconds a
  * program: without this the first check's frame compiled the hatch's and the outlines' programs
  * while the reviewer waited for the results. Call it while the map is quiet. Returns a function
- * that ends the warm-up at once (results to draw).
+ * that ends the warm-up at once (results to draw); `onDone` is called when every batch was drawn.
  *
  * The copies are added with opacity 0, which MapLibre does not draw (nor compile for); once their
  * tiles are in, each batch ({@link warmupFrames}) is shown for {@link FRAMES_PER_BATCH} frames at
  * {@link WARMUP_OPACITY}, the one before hidden (the base style has no paint transitions: a change is drawn at once).
  */
-export function warmUpPrograms(map: WarmupMap, specs: readonly LayerSpecification[]): () => void {
+export function warmUpPrograms(
+  map: WarmupMap,
+  specs: readonly LayerSpecification[],
+  onDone: () => void = () => {},
+): () => void {
   const copies = warmupLayerSpecs(specs);
-  if (!copies || map.getSource(WARMUP_SOURCE) !== undefined) return () => {};
+  if (!copies || copies.length === 0 || warmingUp(map)) return () => {};
   const frames = warmupFrames(copies);
   const { lng, lat } = map.getCenter();
   const size = (WARMUP_PIXELS * 360) / (512 * 2 ** map.getZoom());
-  map.addSource(WARMUP_SOURCE, { type: "geojson", data: warmupFeatures([lng, lat], size) });
+  // a source without a layer is never tiled: each only where a copy draws from it
+  const vector = copies.some((copy) => copy.type !== "raster");
   const raster = copies.some((copy) => copy.type === "raster");
+  if (vector) {
+    map.addSource(WARMUP_SOURCE, { type: "geojson", data: warmupFeatures([lng, lat], size) });
+  }
   if (raster) {
     // corners from the top left, clockwise: the features' square
     const coordinates: Corners = [
@@ -196,11 +204,11 @@ export function warmUpPrograms(map: WarmupMap, specs: readonly LayerSpecificatio
     ];
     map.addSource(WARMUP_RASTER_SOURCE, { type: "image", url: TRANSPARENT_PIXEL, coordinates });
   }
-  const sources = raster ? [WARMUP_SOURCE, WARMUP_RASTER_SOURCE] : [WARMUP_SOURCE];
+  const sources = [...(vector ? [WARMUP_SOURCE] : []), ...(raster ? [WARMUP_RASTER_SOURCE] : [])];
   for (const spec of copies) map.addLayer(withOpacity(spec, 0));
   let done = false;
-  /** The features' tiles have started to come in. */
-  let tiled = false;
+  /** The features' tiles have started to come in (nothing to wait for without features). */
+  let tiled = !vector;
   /** The batch shown in the frame being drawn, -1 before the tiles are in. */
   let shown = -1;
   /** Frames drawn with that batch. */
@@ -242,6 +250,7 @@ export function warmUpPrograms(map: WarmupMap, specs: readonly LayerSpecificatio
     drawn = 0;
     if (shown >= frames.length) {
       end();
+      onDone();
       return;
     }
     show(shown, WARMUP_OPACITY);
@@ -250,6 +259,13 @@ export function warmUpPrograms(map: WarmupMap, specs: readonly LayerSpecificatio
   map.on("data", onData);
   map.on("render", onRender);
   return end;
+}
+
+/** A warm-up is on: its sources are on the map (one warm-up at a time). */
+export function warmingUp(map: Pick<WarmupMap, "getSource">): boolean {
+  return (
+    map.getSource(WARMUP_SOURCE) !== undefined || map.getSource(WARMUP_RASTER_SOURCE) !== undefined
+  );
 }
 
 /** A copy drawn at `opacity`. */

@@ -10,6 +10,8 @@ declare global {
     __linkedAtFirstPicture?: number;
     /** The check layers' warm-up was seen on the map. */
     __warmupSeen?: boolean;
+    /** The pictures' warm-up (after the check's) was seen on the map. */
+    __picturesWarmupSeen?: boolean;
   }
 }
 
@@ -40,6 +42,7 @@ function countPrograms() {
         if (event.sourceId === "warmup" && value.getLayer("warmup:check:findings-hatch")) {
           window.__warmupSeen = true;
         }
+        if (event.sourceId === "warmup-raster") window.__picturesWarmupSeen = true;
       });
     },
   });
@@ -52,9 +55,14 @@ describe("the check's WebGL programs, in Chromium against the built app", () => 
       await openApp(page);
       const atFirstPicture = await page.evaluate(() => window.__linkedAtFirstPicture);
       expect(atFirstPicture).toBeGreaterThan(0);
-      // the warm-up draws the check's layers invisibly once, then takes them off the map
+      // the warm-up draws the check's layers invisibly once, then takes them off the map; then
+      // the pictures' warm-up does the same with their raster layer
       await page.waitForFunction(
-        () => window.__warmupSeen === true && !window.__planLayersMap?.getSource("warmup"),
+        () =>
+          window.__warmupSeen === true &&
+          window.__picturesWarmupSeen === true &&
+          !window.__planLayersMap?.getSource("warmup") &&
+          !window.__planLayersMap?.getSource("warmup-raster"),
         null,
         { timeout: 30_000 },
       );
@@ -83,6 +91,39 @@ describe("the check's WebGL programs, in Chromium against the built app", () => 
       );
       await mapIdle(page);
       expect(await page.evaluate(() => window.__linkedPrograms ?? 0)).toBe(warmed);
+    });
+  });
+
+  it("compile a large proposal's pictures' program once the page is quiet, even after a check run at once", async () => {
+    await onFreshPage(async (page) => {
+      await openApp(page);
+      // a reviewer who runs the check the moment it can: the check's warm-up is ended by results
+      await page.getByTestId("tab-check").click();
+      await page.waitForSelector('[data-testid="check-run"]:not([disabled])', { timeout: 30_000 });
+      await page.getByTestId("check-run").click();
+      await page.waitForSelector('[data-testid="check-summary"]', { timeout: 60_000 });
+      // MapLibre's program cache (not public API): the pictures' raster program, keyed "raster/…"
+      await page.waitForFunction(
+        () => {
+          const map = window.__planLayersMap as unknown as {
+            painter: { programCache: { programs: Record<string, unknown> } };
+          };
+          return Object.keys(map.painter.programCache.programs).some((key) =>
+            key.startsWith("raster/"),
+          );
+        },
+        null,
+        { timeout: 30_000 },
+      );
+      await mapIdle(page);
+      const left = await page.evaluate(
+        () =>
+          window.__planLayersMap
+            ?.getStyle()
+            .layers.filter((layer) => layer.id.startsWith("warmup:"))
+            .map((layer) => layer.id) ?? [],
+      );
+      expect(left).toEqual([]);
     });
   });
 });

@@ -12,6 +12,7 @@ import {
   WARMUP_RASTER_SOURCE,
   WARMUP_SOURCE,
   type WarmupMap,
+  warmingUp,
   warmUpPrograms,
   warmupFeatures,
   warmupFrames,
@@ -198,6 +199,30 @@ describe("warming up the programs", () => {
     }
     expect(seen).toContain(copy);
     expect(sources.size).toBe(0);
+    expect(listening()).toBe(0);
+  });
+
+  it("warms a raster layer alone from the pixel only: no features to wait the tiles of", () => {
+    const { map, sources, layers, emit, drawn, listening } = fakeMap();
+    const draw = vi.mocked(map.triggerRepaint);
+    const onDone = vi.fn();
+    warmUpPrograms(map, [pictureLayerSpec("plan:proposal", 9, false)], onDone);
+    // a GeoJSON source without a layer would never be tiled, and the warm-up never end
+    expect([...sources.keys()]).toEqual([WARMUP_RASTER_SOURCE]);
+    expect(warmingUp(map)).toBe(true);
+    // one warm-up at a time
+    warmUpPrograms(map, checkLayerSpecs());
+    expect(layers.size).toBe(1);
+    emit("data", { sourceId: WARMUP_RASTER_SOURCE, sourceDataType: "metadata" });
+    expect(drawn()).toEqual(["warmup:plan:proposal:pictures"]);
+    for (let frame = 0; frame < FRAMES_PER_BATCH; frame++) {
+      expect(draw).toHaveBeenCalledTimes(frame + 1);
+      expect(onDone).not.toHaveBeenCalled();
+      emit("render");
+    }
+    expect(onDone).toHaveBeenCalledTimes(1);
+    expect(sources.size).toBe(0);
+    expect(warmingUp(map)).toBe(false);
     expect(listening()).toBe(0);
   });
 
