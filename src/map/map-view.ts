@@ -236,6 +236,8 @@ export class MapView {
   private picturesWarmed = false;
   /** The first picture is on the screen (its mark set). */
   private firstPictureShown = false;
+  /** The pictures' warm-up waits for the map's next `idle` (see `warmUpPicturesWhenDrawn`). */
+  private picturesWarmupDue = false;
   /** Whether the browser draws this map's WebGL in software (SwiftShader, llvmpipe…). */
   private readonly softwareRenderer: boolean;
   /** Lets the map draw: until the first picture's data is all given, it draws no frame. */
@@ -428,7 +430,7 @@ export class MapView {
   setFindings(findings: readonly Finding[], drawn: PackedLayer | null = null): void {
     this.endWarmup();
     // the check's warm-up ended before the pictures' came: theirs once the results are drawn
-    if (this.firstPictureShown) whenQuiet(() => this.warmUpPictures());
+    if (this.firstPictureShown) this.warmUpPicturesWhenDrawn();
     this.findings = findingsMapData(findings, drawn);
     this.apply();
   }
@@ -580,6 +582,21 @@ export class MapView {
     }
     this.endWarmup = warmUpPrograms(this.map, checkLayerSpecs(), () =>
       whenQuiet(() => this.warmUpPictures()),
+    );
+  }
+
+  /**
+   * {@link MapView.warmUpPictures} once the map is idle and the GPU has drawn its frame: a program
+   * created while the GPU still draws (a check's results) waits for it, a long task on the page.
+   */
+  private warmUpPicturesWhenDrawn(): void {
+    if (this.picturesWarmed || this.picturesWarmupDue) return;
+    this.picturesWarmupDue = true;
+    this.map.once("idle", () =>
+      afterFrame(() => {
+        this.picturesWarmupDue = false;
+        this.warmUpPictures();
+      }, fenceContext(this.map.getCanvas())),
     );
   }
 
