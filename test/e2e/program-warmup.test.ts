@@ -1,3 +1,4 @@
+import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { onFreshPage, openApp } from "./harness";
 import { mapIdle } from "./map-helpers";
@@ -48,6 +49,17 @@ function countPrograms() {
   });
 }
 
+/** The warm-up's layers still in the map's style (none once a warm-up is over). */
+function warmupLayersLeft(page: Page): Promise<string[]> {
+  return page.evaluate(
+    () =>
+      window.__planLayersMap
+        ?.getStyle()
+        .layers.filter((layer) => layer.id.startsWith("warmup:"))
+        .map((layer) => layer.id) ?? [],
+  );
+}
+
 describe("the check's WebGL programs, in Chromium against the built app", () => {
   it("are compiled while the page is quiet after the first picture, not when the first results are drawn", async () => {
     await onFreshPage(async (page) => {
@@ -70,14 +82,7 @@ describe("the check's WebGL programs, in Chromium against the built app", () => 
       const warmed = await page.evaluate(() => window.__linkedPrograms ?? 0);
       expect(warmed).toBeGreaterThan(atFirstPicture ?? Number.POSITIVE_INFINITY);
       // nothing of it is left to draw
-      const left = await page.evaluate(
-        () =>
-          window.__planLayersMap
-            ?.getStyle()
-            .layers.filter((layer) => layer.id.startsWith("warmup:"))
-            .map((layer) => layer.id) ?? [],
-      );
-      expect(left).toEqual([]);
+      expect(await warmupLayersLeft(page)).toEqual([]);
 
       await page.getByTestId("tab-check").click();
       await page.waitForSelector('[data-testid="check-run"]:not([disabled])', { timeout: 30_000 });
@@ -116,14 +121,7 @@ describe("the check's WebGL programs, in Chromium against the built app", () => 
         { timeout: 30_000 },
       );
       await mapIdle(page);
-      const left = await page.evaluate(
-        () =>
-          window.__planLayersMap
-            ?.getStyle()
-            .layers.filter((layer) => layer.id.startsWith("warmup:"))
-            .map((layer) => layer.id) ?? [],
-      );
-      expect(left).toEqual([]);
+      expect(await warmupLayersLeft(page)).toEqual([]);
     });
   });
 });
