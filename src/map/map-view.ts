@@ -577,26 +577,30 @@ export class MapView {
   private warmUpCheckLayers(): void {
     if (this.destroyed) return;
     if (featureCount(this.findings) > 0) {
-      this.warmUpPictures();
+      this.warmUpPicturesWhenDrawn();
       return;
     }
-    this.endWarmup = warmUpPrograms(this.map, checkLayerSpecs(), () =>
-      whenQuiet(() => this.warmUpPictures()),
+    this.endWarmup = warmUpPrograms(
+      this.map,
+      checkLayerSpecs(),
+      () => this.warmUpPicturesWhenDrawn(),
+      this.afterDrawn,
     );
   }
 
   /**
    * {@link MapView.warmUpPictures} once the map is idle and the GPU has drawn its frame: a program
-   * created while the GPU still draws (a check's results) waits for it, a long task on the page.
+   * created while the GPU still draws (a check's results, the check's warm-up) waits for it, a
+   * long task on the page. The one way in to the pictures' warm-up.
    */
   private warmUpPicturesWhenDrawn(): void {
     if (this.picturesWarmed || this.picturesWarmupDue) return;
     this.picturesWarmupDue = true;
     this.map.once("idle", () =>
-      afterFrame(() => {
+      this.afterDrawn(() => {
         this.picturesWarmupDue = false;
         this.warmUpPictures();
-      }, fenceContext(this.map.getCanvas())),
+      }),
     );
   }
 
@@ -613,8 +617,12 @@ export class MapView {
     if (warmingUp(this.map)) return;
     this.picturesWarmed = true;
     // only its type and paint count: the warm-up draws it from a source of its own
-    warmUpPrograms(this.map, [pictureLayerSpec("pictures", 0, true)]);
+    warmUpPrograms(this.map, [pictureLayerSpec("pictures", 0, true)], undefined, this.afterDrawn);
   }
+
+  /** Calls `then` once the GPU has drawn the map's last frame (see `afterFrame`). */
+  private readonly afterDrawn = (then: () => void): void =>
+    afterFrame(then, fenceContext(this.map.getCanvas()));
 
   /** GeoJSON sources get numeric ids (the feature's index) so a click can find the original. */
   private setSourceData(sourceId: string, data: LayerData): void {

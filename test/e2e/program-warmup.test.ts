@@ -120,6 +120,10 @@ describe("the check's WebGL programs, in Chromium against the built app", () => 
         null,
         { timeout: 30_000 },
       );
+      // its last frame drawn by the GPU, the warm-up takes its layer and source away
+      await page.waitForFunction(() => !window.__planLayersMap?.getSource("warmup-raster"), null, {
+        timeout: 30_000,
+      });
       await mapIdle(page);
       expect(await warmupLayersLeft(page)).toEqual([]);
     });

@@ -169,6 +169,53 @@ describe("warming up the programs", () => {
     expect(listening()).toBe(0);
   });
 
+  it("shows each frame of the warm-up once the GPU has drawn the one before, not sooner", () => {
+    const { map, emit, drawn, listening } = fakeMap();
+    const draw = vi.mocked(map.triggerRepaint);
+    const gpu: (() => void)[] = [];
+    const afterDrawn = (then: () => void) => gpu.push(then);
+    const onDone = vi.fn();
+    warmUpPrograms(map, checkLayerSpecs(), onDone, afterDrawn);
+    const frames = warmupFrames(warmupLayerSpecs(checkLayerSpecs()) ?? []);
+    emit("data", { sourceId: WARMUP_SOURCE, sourceDataType: "metadata" });
+    emit("data", { sourceId: WARMUP_SOURCE, tile: {} });
+    // the tiles are in: the first batch waits for the frame the GPU is drawing
+    emit("data", { sourceId: WARMUP_SOURCE, tile: {} });
+    expect(gpu).toHaveLength(1);
+    expect(drawn()).toEqual([]);
+    gpu.shift()?.();
+    for (const batch of frames) {
+      for (let frame = 0; frame < FRAMES_PER_BATCH; frame++) {
+        expect(drawn()).toEqual(batch.map((spec) => spec.id));
+        const asked = draw.mock.calls.length;
+        emit("render");
+        // frames drawn while the GPU draws this one are not the batch's
+        emit("render");
+        emit("render");
+        expect(gpu).toHaveLength(1);
+        expect(draw).toHaveBeenCalledTimes(asked);
+        expect(drawn()).toEqual(batch.map((spec) => spec.id));
+        gpu.shift()?.();
+      }
+    }
+    expect(onDone).toHaveBeenCalledTimes(1);
+    expect(drawn()).toEqual([]);
+    expect(listening()).toBe(0);
+  });
+
+  it("does nothing when the GPU is done after the warm-up was ended", () => {
+    const { map, emit, layers, drawn } = fakeMap();
+    const gpu: (() => void)[] = [];
+    const onDone = vi.fn();
+    const end = warmUpPrograms(map, checkLayerSpecs(), onDone, (then) => gpu.push(then));
+    emit("data", { sourceId: WARMUP_SOURCE, tile: {} });
+    end();
+    gpu.shift()?.();
+    expect(layers.size).toBe(0);
+    expect(drawn()).toEqual([]);
+    expect(onDone).not.toHaveBeenCalled();
+  });
+
   it("draws a raster layer's copy (a proposal's pictures) over one transparent pixel, at any zoom, once the pixel is in", () => {
     const { map, sources, emit, drawn, listening } = fakeMap();
     const pictures = pictureLayerSpec("plan:proposal", 9, false);
