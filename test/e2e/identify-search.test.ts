@@ -157,12 +157,22 @@ describe("identify and search as a planner uses them, in Chromium against the bu
     it(
       "finds a city plan zone by its id, shows its attributes and keeps it in the link",
       async () => {
-        const zoneId = await page.evaluate(() => {
-          const map = window.__planLayersMap;
-          const ids = map?.querySourceFeatures("plan:city-plan-zones").map((f) => f.properties?.id);
-          return ids?.find((id) => typeof id === "string" && id.startsWith("CP-271-"));
-        });
-        if (!zoneId) throw new Error("no zone of Ba Vì loaded");
+        // the test before moved the map to Ba Vì: its tiles come in a moment later
+        const zoneId = await page
+          .waitForFunction(
+            () => {
+              const map = window.__planLayersMap;
+              const ids = map
+                ?.querySourceFeatures("plan:city-plan-zones")
+                .map((f) => f.properties?.id);
+              return ids?.find((id) => typeof id === "string" && id.startsWith("CP-271-")) ?? null;
+            },
+            null,
+            { timeout: 30_000 },
+          )
+          .then((handle) => handle.jsonValue())
+          .catch(() => null);
+        if (typeof zoneId !== "string") throw new Error("no zone of Ba Vì loaded");
         await box().fill(zoneId.toLowerCase());
         const option = page.getByTestId(`search-result-zone-city-plan-zones-${zoneId}`);
         await option.waitFor();
