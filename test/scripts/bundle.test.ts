@@ -11,6 +11,14 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
+/**
+ * Lets the clock move past the files just written. A bundle is stale when an input's mtime is at or
+ * after its build's start in whole ms, and the kernel stamps files from a clock that moves by ticks:
+ * a file written in the millisecond the build starts reads as changed during the build (a clean
+ * clone's CI saw it). An edit made seconds before a build, as a person makes one, never does.
+ */
+const clockPast = () => new Promise((done) => setTimeout(done, 20));
+
 describe("bundleIfStale", () => {
   it("builds, then again only when a file the bundle was built from changes", async () => {
     const entry = join(dir, "entry.ts");
@@ -19,6 +27,7 @@ describe("bundleIfStale", () => {
     writeFileSync(entry, 'import { value } from "./dependency";\nconsole.log(value);\n');
     writeFileSync(dependency, "export const value: number = 1;\n");
     writeFileSync(join(dir, "unrelated.ts"), "export {};\n");
+    await clockPast();
 
     expect(await bundleIfStale(entry, out)).toBe(true);
     expect(execFileSync(process.execPath, [out], { encoding: "utf8" })).toBe("1\n");
@@ -28,6 +37,7 @@ describe("bundleIfStale", () => {
     expect(await bundleIfStale(entry, out)).toBe(false);
 
     writeFileSync(dependency, "export const value: number = 2;\n");
+    await clockPast();
     expect(await bundleIfStale(entry, out)).toBe(true);
     expect(execFileSync(process.execPath, [out], { encoding: "utf8" })).toBe("2\n");
     expect(await bundleIfStale(entry, out)).toBe(false);
