@@ -412,6 +412,7 @@ function AppShell({ link }: { link: UrlState }) {
             renderQuality={app.renderQuality}
             onRenderer={(software) => dispatch({ type: "renderer-detected", software })}
             marker={place.marker}
+            importing={app.importing.status !== "idle"}
           />
           <MapLegend layers={legendLayers} settings={shown} order={drawOrder} sources={sources} />
           <FindingChooser />

@@ -238,6 +238,8 @@ export class MapView {
   private firstPictureShown = false;
   /** The pictures' warm-up waits for the map's next `idle` (see `warmUpPicturesWhenDrawn`). */
   private picturesWarmupDue = false;
+  /** A file is being imported: its pictures' program is wanted (see `preparePictures`). */
+  private picturesWanted = false;
   /** Whether the browser draws this map's WebGL in software (SwiftShader, llvmpipe…). */
   private readonly softwareRenderer: boolean;
   /** Lets the map draw: until the first picture's data is all given, it draws no frame. */
@@ -429,8 +431,6 @@ export class MapView {
    */
   setFindings(findings: readonly Finding[], drawn: PackedLayer | null = null): void {
     this.endWarmup();
-    // the check's warm-up ended before the pictures' came: theirs once the results are drawn
-    if (this.firstPictureShown) this.warmUpPicturesWhenDrawn();
     this.findings = findingsMapData(findings, drawn);
     this.apply();
   }
@@ -565,6 +565,7 @@ export class MapView {
       markFirstMap();
       this.firstPictureShown = true;
       this.options.onFirstPicture();
+      if (this.picturesWanted) this.warmUpPicturesWhenDrawn();
       whenQuiet(() => this.warmUpCheckLayers());
     }, fenceContext(this.map.getCanvas()));
   }
@@ -572,26 +573,29 @@ export class MapView {
   /**
    * Once the first picture is up and the page is quiet, the check's layers are drawn once,
    * invisibly (`program-warmup.ts`), so the first check's results do not wait for WebGL to compile
-   * their programs. Not when results are already there (they compiled them). Then the pictures'.
+   * their programs. Not when results are already there (they compiled them).
    */
   private warmUpCheckLayers(): void {
-    if (this.destroyed) return;
-    if (featureCount(this.findings) > 0) {
-      this.warmUpPicturesWhenDrawn();
-      return;
-    }
-    this.endWarmup = warmUpPrograms(
-      this.map,
-      checkLayerSpecs(),
-      () => this.warmUpPicturesWhenDrawn(),
-      this.afterDrawn,
-    );
+    if (this.destroyed || featureCount(this.findings) > 0) return;
+    this.endWarmup = warmUpPrograms(this.map, checkLayerSpecs(), undefined, this.afterDrawn);
+  }
+
+  /**
+   * Files are being imported: a large proposal's pictures (a raster layer, `packed-pictures.ts`)
+   * will need their program. It is compiled while the import worker reads the files, so that the
+   * page does not wait for it when the proposal is drawn; only then, as few users import, and a
+   * warm-up also makes the page wait for whatever the GPU process is drawing at that moment
+   * (62–89 ms measured when it ran beside a check's first results).
+   */
+  preparePictures(): void {
+    this.picturesWanted = true;
+    if (this.firstPictureShown) this.warmUpPicturesWhenDrawn();
   }
 
   /**
    * {@link MapView.warmUpPictures} once the map is idle and the GPU has drawn its frame: a program
    * created while the GPU still draws (a check's results, the check's warm-up) waits for it, a
-   * long task on the page. The one way in to the pictures' warm-up.
+   * long task on the page.
    */
   private warmUpPicturesWhenDrawn(): void {
     if (this.picturesWarmed || this.picturesWarmupDue) return;
@@ -602,19 +606,24 @@ export class MapView {
         this.warmUpPictures();
       }),
     );
+    // a map already idle draws no frame of its own: nothing would come
+    this.map.triggerRepaint();
   }
 
   /**
    * A large proposal's pictures (a raster layer, `packed-pictures.ts`) drawn once, invisibly, so
    * that their program is compiled before a proposal is loaded. Compiled on the proposal's first
    * picture, its first use waited for the GPU to finish every frame queued before it: a task of
-   * 0.55–0.8 s on the page after a 100 000-zone proposal's check. A warm-up of its own, after the
-   * check's (one at a time) and not ended by results: a check run at once ends the check's.
+   * 0.55–0.8 s on the page after a 100 000-zone proposal's check. A warm-up of its own, not ended
+   * by a check's results.
    */
   private warmUpPictures(): void {
     if (this.destroyed || this.picturesWarmed) return;
-    // the check's warm-up still on: this comes again when it is done
-    if (warmingUp(this.map)) return;
+    // the check's warm-up still on (one at a time): again at the map's next idle
+    if (warmingUp(this.map)) {
+      this.warmUpPicturesWhenDrawn();
+      return;
+    }
     this.picturesWarmed = true;
     // only its type and paint count: the warm-up draws it from a source of its own
     warmUpPrograms(this.map, [pictureLayerSpec("pictures", 0, true)], undefined, this.afterDrawn);

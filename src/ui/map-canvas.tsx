@@ -52,6 +52,8 @@ type Props = {
   comparison: ComparisonData | null;
   /** The place found by coordinates, marked on the map (null: no marker). */
   marker?: MarkedPlace | null;
+  /** Files are being imported (the import dialog is open): see `MapView.preparePictures`. */
+  importing?: boolean;
   /** The districts are drawn (the first `idle` after they are). */
   onReady: () => void;
   /** The first picture is drawn: the districts and every plan layer shown at the start. */
@@ -89,7 +91,14 @@ export function MapCanvas(props: Props) {
   const [view, setView] = useState<MapView | null>(null);
   const [phase, setPhase] = useState<MapPhase>({ status: "loading" });
   const { viewRef, base, layers, settings, basemap, highlight, findings, findingHighlight } = props;
-  const { comparison, startSettled, order, basemapSource, marker = null } = props;
+  const {
+    comparison,
+    startSettled,
+    order,
+    basemapSource,
+    marker = null,
+    importing = false,
+  } = props;
   const drawnFindings = props.drawnFindings ?? null;
   const locale = useMapLocale();
 
@@ -197,6 +206,9 @@ export function MapCanvas(props: Props) {
   useEffect(() => {
     view?.setMarker(marker);
   }, [view, marker]);
+  useEffect(() => {
+    if (importing) view?.preparePictures();
+  }, [view, importing]);
 
   return (
     <>

@@ -1,6 +1,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { onFreshPage, openApp } from "./harness";
+import { dropFiles, waitForReport } from "./import-helpers";
 import { mapIdle } from "./map-helpers";
 
 declare global {
@@ -11,7 +12,7 @@ declare global {
     __linkedAtFirstPicture?: number;
     /** The check layers' warm-up was seen on the map. */
     __warmupSeen?: boolean;
-    /** The pictures' warm-up (after the check's) was seen on the map. */
+    /** The pictures' warm-up (when files are imported) was seen on the map. */
     __picturesWarmupSeen?: boolean;
   }
 }
@@ -49,6 +50,16 @@ function countPrograms() {
   });
 }
 
+/** MapLibre's program cache (not public API) holds the pictures' raster program, keyed "raster/…". */
+function hasRasterProgram(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    const map = window.__planLayersMap as unknown as {
+      painter: { programCache: { programs: Record<string, unknown> } };
+    };
+    return Object.keys(map.painter.programCache.programs).some((key) => key.startsWith("raster/"));
+  });
+}
+
 /** The warm-up's layers still in the map's style (none once a warm-up is over). */
 function warmupLayersLeft(page: Page): Promise<string[]> {
   return page.evaluate(
@@ -67,14 +78,9 @@ describe("the check's WebGL programs, in Chromium against the built app", () => 
       await openApp(page);
       const atFirstPicture = await page.evaluate(() => window.__linkedAtFirstPicture);
       expect(atFirstPicture).toBeGreaterThan(0);
-      // the warm-up draws the check's layers invisibly once, then takes them off the map; then
-      // the pictures' warm-up does the same with their raster layer
+      // the warm-up draws the check's layers invisibly once, then takes them off the map
       await page.waitForFunction(
-        () =>
-          window.__warmupSeen === true &&
-          window.__picturesWarmupSeen === true &&
-          !window.__planLayersMap?.getSource("warmup") &&
-          !window.__planLayersMap?.getSource("warmup-raster"),
+        () => window.__warmupSeen === true && !window.__planLayersMap?.getSource("warmup"),
         null,
         { timeout: 30_000 },
       );
@@ -96,10 +102,13 @@ describe("the check's WebGL programs, in Chromium against the built app", () => 
       );
       await mapIdle(page);
       expect(await page.evaluate(() => window.__linkedPrograms ?? 0)).toBe(warmed);
+      // a proposal's pictures only once files are imported
+      expect(await page.evaluate(() => window.__picturesWarmupSeen ?? false)).toBe(false);
+      expect(await hasRasterProgram(page)).toBe(false);
     });
   });
 
-  it("compile a large proposal's pictures' program once the page is quiet, even after a check run at once", async () => {
+  it("compile a large proposal's pictures' program while imported files are read, even after a check run at once", async () => {
     await onFreshPage(async (page) => {
       await openApp(page);
       // a reviewer who runs the check the moment it can: the check's warm-up is ended by results
@@ -107,19 +116,30 @@ describe("the check's WebGL programs, in Chromium against the built app", () => 
       await page.waitForSelector('[data-testid="check-run"]:not([disabled])', { timeout: 30_000 });
       await page.getByTestId("check-run").click();
       await page.waitForSelector('[data-testid="check-summary"]', { timeout: 60_000 });
-      // MapLibre's program cache (not public API): the pictures' raster program, keyed "raster/…"
-      await page.waitForFunction(
-        () => {
-          const map = window.__planLayersMap as unknown as {
-            painter: { programCache: { programs: Record<string, unknown> } };
-          };
-          return Object.keys(map.painter.programCache.programs).some((key) =>
-            key.startsWith("raster/"),
-          );
+      await mapIdle(page);
+      expect(await hasRasterProgram(page)).toBe(false);
+      // a consultant drops a proposal: its pictures' program is compiled while it is read
+      const zone = {
+        type: "Feature",
+        properties: { id: "P-1", land_use_code: "ODT" },
+        geometry: {
+          type: "Polygon",
+          coordinates: [
+            [
+              [105.85, 21.02],
+              [105.86, 21.02],
+              [105.86, 21.03],
+              [105.85, 21.02],
+            ],
+          ],
         },
-        null,
-        { timeout: 30_000 },
+      };
+      const bytes = new TextEncoder().encode(
+        JSON.stringify({ type: "FeatureCollection", features: [zone] }),
       );
+      await dropFiles(page, [{ name: "de-xuat.geojson", bytes }]);
+      await waitForReport(page);
+      await expect.poll(() => hasRasterProgram(page), { timeout: 30_000 }).toBe(true);
       // its last frame drawn by the GPU, the warm-up takes its layer and source away
       await page.waitForFunction(() => !window.__planLayersMap?.getSource("warmup-raster"), null, {
         timeout: 30_000,
