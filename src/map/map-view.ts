@@ -571,21 +571,31 @@ export class MapView {
   }
 
   /**
-   * Once the first picture is up and the page is quiet, the check's layers are drawn once,
-   * invisibly (`program-warmup.ts`), so the first check's results do not wait for WebGL to compile
-   * their programs. Not when results are already there (they compiled them).
+   * Once the first picture is up and the page is quiet, the check's layers and a large proposal's
+   * pictures (a raster layer, `packed-pictures.ts`) are drawn once, invisibly (`program-warmup.ts`),
+   * in one frame, so the first check's results and a proposal's first pictures do not wait for
+   * WebGL to compile their programs. Not when results are already there (they compiled theirs).
+   * Results that end it before it was drawn leave the pictures to `preparePictures`.
    */
   private warmUpCheckLayers(): void {
     if (this.destroyed || featureCount(this.findings) > 0) return;
-    this.endWarmup = warmUpPrograms(this.map, checkLayerSpecs(), undefined, this.afterDrawn);
+    const specs = [...checkLayerSpecs(), ...(this.picturesWarmed ? [] : [PICTURES_WARMUP_SPEC])];
+    this.endWarmup = warmUpPrograms(
+      this.map,
+      specs,
+      () => {
+        this.picturesWarmed = true;
+      },
+      this.afterDrawn,
+    );
   }
 
   /**
-   * Files are being imported: a large proposal's pictures (a raster layer, `packed-pictures.ts`)
-   * will need their program. It is compiled while the import worker reads the files, so that the
-   * page does not wait for it when the proposal is drawn; only then, as few users import, and a
-   * warm-up also makes the page wait for whatever the GPU process is drawing at that moment
-   * (62–89 ms measured when it ran beside a check's first results).
+   * Files are being imported: a large proposal's pictures will need their program. When the
+   * warm-up after the first picture did not get to draw it (a check's results came first), it is
+   * compiled now, while the import worker reads the files. Not at every start: a warm-up of its own
+   * makes the page wait for whatever the GPU process draws at that moment, and beside a check's
+   * first results that was a task of 101 ms (a program's link waiting 62 ms).
    */
   preparePictures(): void {
     this.picturesWanted = true;
@@ -625,8 +635,7 @@ export class MapView {
       return;
     }
     this.picturesWarmed = true;
-    // only its type and paint count: the warm-up draws it from a source of its own
-    warmUpPrograms(this.map, [pictureLayerSpec("pictures", 0, true)], undefined, this.afterDrawn);
+    warmUpPrograms(this.map, [PICTURES_WARMUP_SPEC], undefined, this.afterDrawn);
   }
 
   /** Calls `then` once the GPU has drawn the map's last frame (see `afterFrame`). */
@@ -1049,6 +1058,9 @@ function webglRenderer(canvas: HTMLCanvasElement): string {
   const name = gl.getParameter(debug ? debug.UNMASKED_RENDERER_WEBGL : gl.RENDERER);
   return typeof name === "string" ? name : "";
 }
+
+/** The pictures' layer as the warm-ups draw it: only its type and paint count (own source). */
+const PICTURES_WARMUP_SPEC = pictureLayerSpec("pictures", 0, true);
 
 /**
  * Runs `then` when the page has nothing else to do (or after 2 s at the latest), where the browser
