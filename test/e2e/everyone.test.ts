@@ -211,6 +211,13 @@ describe("everyone: keyboard, language, phone, sharing", () => {
         const checkbox = await page.getByTestId("layer-toggle-city-plan-zones").boundingBox();
         expect(checkbox?.width).toBeGreaterThanOrEqual(24);
         await toggle.click();
+        // MapLibre resizes its canvas to the grown map at its next frame; a tap before that lands
+        // on the map's container, which MapLibre does not take as a click on the map
+        await page.waitForFunction(() => {
+          const canvas = document.querySelector(".maplibregl-canvas")?.getBoundingClientRect();
+          const area = document.querySelector(".map-canvas")?.getBoundingClientRect();
+          return !!canvas && !!area && Math.abs(canvas.height - area.height) < 1;
+        });
 
         // a tap on the map: the attribute panel is a sheet at the bottom, the map above it visible
         const box = await map();
