@@ -579,6 +579,11 @@ export class MapView {
    */
   private warmUpCheckLayers(): void {
     if (this.destroyed || featureCount(this.findings) > 0) return;
+    // the pictures' own warm-up on (files imported at once): one at a time, this at its end
+    if (warmingUp(this.map)) {
+      this.map.once("idle", () => this.warmUpCheckLayers());
+      return;
+    }
     const specs = [...checkLayerSpecs(), ...(this.picturesWarmed ? [] : [PICTURES_WARMUP_SPEC])];
     this.endWarmup = warmUpPrograms(
       this.map,
