@@ -230,16 +230,14 @@ export class MapView {
     tiles: [],
     pictures: [],
   };
-  /** Takes the check layers' warm-up off the map, if it is on (see `warmUpCheckLayers`). */
+  /** Takes the check layers' warm-up off the map, if it is on (see `warmUp`). */
   private endWarmup: () => void = () => {};
-  /** The pictures' program has been warmed up (see `warmUpPictures`). */
+  /** The check's programs have been warmed up (see `warmUp`). */
+  private checkWarmed = false;
+  /** The pictures' program has been warmed up (see `warmUp`). */
   private picturesWarmed = false;
   /** The first picture is on the screen (its mark set). */
   private firstPictureShown = false;
-  /** The pictures' warm-up waits for the map's next `idle` (see `warmUpPicturesWhenDrawn`). */
-  private picturesWarmupDue = false;
-  /** A file is being imported: its pictures' program is wanted (see `preparePictures`). */
-  private picturesWanted = false;
   /** Whether the browser draws this map's WebGL in software (SwiftShader, llvmpipe…). */
   private readonly softwareRenderer: boolean;
   /** Lets the map draw: until the first picture's data is all given, it draws no frame. */
@@ -565,82 +563,53 @@ export class MapView {
       markFirstMap();
       this.firstPictureShown = true;
       this.options.onFirstPicture();
-      if (this.picturesWanted) this.warmUpPicturesWhenDrawn();
-      whenQuiet(() => this.warmUpCheckLayers());
+      whenQuiet(() => this.warmUp());
     }, fenceContext(this.map.getCanvas()));
   }
 
   /**
-   * Once the first picture is up and the page is quiet, the check's layers and a large proposal's
-   * pictures (a raster layer, `packed-pictures.ts`) are drawn once, invisibly (`program-warmup.ts`),
-   * in one frame, so the first check's results and a proposal's first pictures do not wait for
-   * WebGL to compile their programs. Not when results are already there (they compiled theirs).
-   * Results that end it before it was drawn leave the pictures to `preparePictures`.
+   * Draws once, invisibly (`program-warmup.ts`), what later frames will need compiled: the check's
+   * layers, unless results are already there (their frames compiled them), and a large proposal's
+   * pictures (a raster layer, `packed-pictures.ts`). Compiled later, a program's first use waits
+   * for the GPU to finish every frame queued before it: 0.55–0.8 s on the page after a
+   * 100 000-zone proposal's check. Called once the first picture is up and the page is quiet, and
+   * again when files are imported (`preparePictures`). Results end a warm-up of the check's layers
+   * (they draw them now); one ended before the pictures were drawn leaves them to the import.
    */
-  private warmUpCheckLayers(): void {
-    if (this.destroyed || featureCount(this.findings) > 0) return;
-    // the pictures' own warm-up on (files imported at once): one at a time, this at its end
+  private warmUp(): void {
+    if (this.destroyed) return;
+    // one warm-up at a time: this one at the map's idle after the other (its end redraws the map)
     if (warmingUp(this.map)) {
-      this.map.once("idle", () => this.warmUpCheckLayers());
+      this.map.once("idle", () => this.warmUp());
       return;
     }
-    const specs = [...checkLayerSpecs(), ...(this.picturesWarmed ? [] : [PICTURES_WARMUP_SPEC])];
-    this.endWarmup = warmUpPrograms(
+    const check = !this.checkWarmed && featureCount(this.findings) === 0;
+    const specs = [
+      ...(check ? checkLayerSpecs() : []),
+      ...(this.picturesWarmed ? [] : [PICTURES_WARMUP_SPEC]),
+    ];
+    if (specs.length === 0) return;
+    const end = warmUpPrograms(
       this.map,
       specs,
       () => {
         this.picturesWarmed = true;
+        if (check) this.checkWarmed = true;
       },
       this.afterDrawn,
     );
+    if (check) this.endWarmup = end;
   }
 
   /**
-   * Files are being imported: a large proposal's pictures will need their program. When the
-   * warm-up after the first picture did not get to draw it (a check's results came first), it is
-   * compiled now, while the import worker reads the files. Not at every start: a warm-up of its own
-   * makes the page wait for whatever the GPU process draws at that moment, and beside a check's
-   * first results that was a task of 101 ms (a program's link waiting 62 ms).
+   * Files are being imported: a large proposal's pictures will need their program. Compiled now,
+   * while the import worker reads the files, when the warm-up after the first picture did not get
+   * to draw it (a check's results came first). Not at every start: a warm-up of its own makes the
+   * page wait for whatever the GPU process draws at that moment, and beside a check's first
+   * results that was a task of 101 ms (a program's link waiting 62 ms).
    */
   preparePictures(): void {
-    this.picturesWanted = true;
-    if (this.firstPictureShown) this.warmUpPicturesWhenDrawn();
-  }
-
-  /**
-   * {@link MapView.warmUpPictures} once the map is idle and the GPU has drawn its frame: a program
-   * created while the GPU still draws (a check's results, the check's warm-up) waits for it, a
-   * long task on the page.
-   */
-  private warmUpPicturesWhenDrawn(): void {
-    if (this.picturesWarmed || this.picturesWarmupDue) return;
-    this.picturesWarmupDue = true;
-    this.map.once("idle", () =>
-      this.afterDrawn(() => {
-        this.picturesWarmupDue = false;
-        this.warmUpPictures();
-      }),
-    );
-    // a map already idle draws no frame of its own: nothing would come
-    this.map.triggerRepaint();
-  }
-
-  /**
-   * A large proposal's pictures (a raster layer, `packed-pictures.ts`) drawn once, invisibly, so
-   * that their program is compiled before a proposal is loaded. Compiled on the proposal's first
-   * picture, its first use waited for the GPU to finish every frame queued before it: a task of
-   * 0.55–0.8 s on the page after a 100 000-zone proposal's check. A warm-up of its own, not ended
-   * by a check's results.
-   */
-  private warmUpPictures(): void {
-    if (this.destroyed || this.picturesWarmed) return;
-    // the check's warm-up still on (one at a time): again at the map's next idle
-    if (warmingUp(this.map)) {
-      this.warmUpPicturesWhenDrawn();
-      return;
-    }
-    this.picturesWarmed = true;
-    warmUpPrograms(this.map, [PICTURES_WARMUP_SPEC], undefined, this.afterDrawn);
+    if (this.firstPictureShown) this.warmUp();
   }
 
   /** Calls `then` once the GPU has drawn the map's last frame (see `afterFrame`). */

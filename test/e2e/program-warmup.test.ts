@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { onFreshPage, openApp } from "./harness";
-import { dropFiles, waitForReport } from "./import-helpers";
+import { dropFiles, manyBadZones, waitForReport } from "./import-helpers";
 import { mapIdle } from "./map-helpers";
 
 declare global {
@@ -126,24 +126,8 @@ describe("the check's WebGL programs, in Chromium against the built app", () => 
       await mapIdle(page);
       expect(await hasRasterProgram(page)).toBe(false);
       // a consultant drops a proposal: its pictures' program is compiled while it is read
-      const zone = {
-        type: "Feature",
-        properties: { id: "P-1", land_use_code: "ODT" },
-        geometry: {
-          type: "Polygon",
-          coordinates: [
-            [
-              [105.85, 21.02],
-              [105.86, 21.02],
-              [105.86, 21.03],
-              [105.85, 21.02],
-            ],
-          ],
-        },
-      };
-      const bytes = new TextEncoder().encode(
-        JSON.stringify({ type: "FeatureCollection", features: [zone] }),
-      );
+      // one valid zone and no bad one
+      const bytes = manyBadZones(0, "");
       await dropFiles(page, [{ name: "de-xuat.geojson", bytes }]);
       await waitForReport(page);
       await expect.poll(() => hasRasterProgram(page), { timeout: 30_000 }).toBe(true);
