@@ -1,4 +1,4 @@
-import type { Feature, FeatureCollection } from "geojson";
+import type { Feature, FeatureCollection, Geometry } from "geojson";
 import {
   type Bilingual,
   describeFeature,
@@ -7,7 +7,7 @@ import {
   type ValidationIssue,
 } from "../core/validate/validation-issue";
 import type { ReadResult } from "./format-types";
-import { normalizeGeometry } from "./geometry/normalize-geometry";
+import { type Normalized, normalizeGeometry } from "./geometry/normalize-geometry";
 
 /** A problem about one feature, numbered when the file's count is known. */
 type Pending = {
@@ -36,6 +36,25 @@ function firstOf(t: Tally): Bilingual {
     vi: `đầu tiên: đối tượng ${first.index + 1} (features[${first.index}]${label})`,
     en: `first: feature ${first.index + 1} (features[${first.index}]${label})`,
   };
+}
+
+/**
+ * The geometry a sink keeps of `raw`, normalised as `normalized` says: a merged collection's
+ * Multi* geometry, null for an empty collection, else `raw` (its heights dropped in place).
+ */
+function kept(raw: unknown, normalized: Extract<Normalized, { ok: true }>): Geometry | null {
+  if (normalized.merged > 0) return normalized.geometry as Geometry;
+  return normalized.geometry === null ? null : (raw as Geometry);
+}
+
+/**
+ * The geometry {@link FeatureSink.add} keeps of a feature whose geometry is `raw`; null when it
+ * has none or would be left out. For reading a feature's geometry again once its problems are
+ * known (a streamed layer's second pass), without a sink.
+ */
+export function keptGeometry(raw: unknown): Geometry | null {
+  const normalized = normalizeGeometry(raw);
+  return normalized.ok ? kept(raw, normalized) : null;
 }
 
 /**
@@ -69,12 +88,8 @@ export class FeatureSink {
       return;
     }
     if (normalized.hasZ) mark(this.heights, index, describeFeature(feature));
-    if (normalized.merged > 0) {
-      mark(this.merged, index, describeFeature(feature));
-      feature.geometry = normalized.geometry;
-    } else if (normalized.geometry === null && feature.geometry !== null) {
-      feature.geometry = null; // an empty collection
-    }
+    if (normalized.merged > 0) mark(this.merged, index, describeFeature(feature));
+    feature.geometry = kept(feature.geometry, normalized);
     if (feature.geometry === null) {
       this.warn(index, describeFeature(feature), "no-geometry", {
         vi: "không có hình học (geometry rỗng); đối tượng được giữ nhưng không được kiểm tra",

@@ -38,15 +38,13 @@ export function readRecord(
   return { feature: read.collection.features[0] ?? null, problems: read.problems };
 }
 
-const readOne = (layer: RecordLayer, index: number) => readRecord(layer, index).feature;
-
 /** Reads feature `index`'s geometry again, in WGS84 (through the CRS the first pass decided). */
 export function geometryReader(layer: RecordLayer, choice: CrsChoice): GeometryReader {
   const plain = isPlainWgs84(choice);
   return (index) => {
-    const feature = readOne(layer, index);
-    if (!feature) return null;
-    if (plain) return feature.geometry ?? null;
+    const geometry = layer.geometry(index);
+    if (plain || !geometry) return geometry;
+    const feature: Feature = { type: "Feature", geometry, properties: null };
     const [moved] = reproject({ type: "FeatureCollection", features: [feature] }, choice).features;
     return moved?.geometry ?? null;
   };

@@ -1,4 +1,6 @@
-import { decodeFeature } from "../fgb-feature";
+import { keptGeometry } from "../feature-sink";
+import { FgbFormatError } from "../fgb-error";
+import { decodeFeature, decodeGeometry } from "../fgb-feature";
 import { magicbytes, readCheckedHeader, SIZE_PREFIX_BYTES } from "../fgb-header";
 import { fgbSections, walkFeatures } from "../fgb-layout";
 import { featureOf, parseMetadata } from "../fgb-reader";
@@ -31,19 +33,31 @@ export function fgbRecords(file: string, source: ByteSource): RecordLayer {
   );
   const header = { ...checked.meta, featuresCount: Number(checked.featuresCount) };
   const { idColumn } = parseMetadata(header);
+  const featureBytes = (index: number) => {
+    const start = starts[index] as number;
+    const end = starts[index + 1] ?? source.size;
+    return source.read(start, end - start);
+  };
   return {
     format: "fgb",
     file,
     count: starts.length,
     crs: crsOfHeader(header),
     read(index, sink) {
-      const start = starts[index] as number;
-      const end = starts[index + 1] ?? source.size;
-      const bytes = source.read(start, end - start);
+      const bytes = featureBytes(index);
       sink.add(
         featureOf(decodeFeature(bytes, 0, bytes.length, header, index + 1), idColumn),
         index,
       );
+    },
+    geometry(index) {
+      const bytes = featureBytes(index);
+      try {
+        return keptGeometry(decodeGeometry(bytes, 0, bytes.length, header, index + 1));
+      } catch (error) {
+        if (error instanceof FgbFormatError) return null;
+        throw error;
+      }
     },
   };
 }

@@ -1,4 +1,5 @@
 import { decodeUtf8 } from "../../core/validate/utf8";
+import { FeatureSink } from "../feature-sink";
 import type { ReadLimits } from "../format-types";
 import { addNdjsonLine, ndjsonText } from "../formats/geojson";
 import type { ByteSource } from "./byte-source";
@@ -52,26 +53,35 @@ export function ndjsonRecords(
     }
   }
   endLine(source.size);
+  const read = (index: number, sink: FeatureSink): void => {
+    const start = starts[index] as number;
+    const line = numbers[index] as number;
+    const bytes = source.read(start, (ends[index] as number) - start);
+    const decoded = decodeUtf8(bytes, file);
+    if (!decoded.ok) {
+      const { vi, en } = decoded.issue.message;
+      sink.leaveOut(index, null, decoded.issue.code, {
+        vi: `dòng ${line}: ${vi}`,
+        en: `line ${line}: ${en}`,
+      });
+      return;
+    }
+    const text = ndjsonText(decoded.text.replace(/^\uFEFF/, "")) ?? "";
+    addNdjsonLine(sink, index, { number: line, text }, limits);
+  };
+  const crs = { kind: "wgs84", from: "geojson-spec" } as const;
   return {
     format: "geojson",
     file,
     count: starts.length,
-    crs: { kind: "wgs84", from: "geojson-spec" },
-    read(index, sink) {
-      const start = starts[index] as number;
-      const line = numbers[index] as number;
-      const bytes = source.read(start, (ends[index] as number) - start);
-      const decoded = decodeUtf8(bytes, file);
-      if (!decoded.ok) {
-        const { vi, en } = decoded.issue.message;
-        sink.leaveOut(index, null, decoded.issue.code, {
-          vi: `dòng ${line}: ${vi}`,
-          en: `line ${line}: ${en}`,
-        });
-        return;
-      }
-      const text = ndjsonText(decoded.text.replace(/^\uFEFF/, "")) ?? "";
-      addNdjsonLine(sink, index, { number: line, text }, limits);
+    crs,
+    read,
+    geometry(index) {
+      // a line is parsed whole either way, so through a sink, as `read` reads it
+      const sink = new FeatureSink(file);
+      read(index, sink);
+      const [feature] = sink.finish({ format: "geojson", crs }).collection.features;
+      return feature?.geometry ?? null;
     },
   };
 }

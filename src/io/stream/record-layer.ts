@@ -1,3 +1,4 @@
+import type { Geometry } from "geojson";
 import type { FeatureSink } from "../feature-sink";
 import type { CrsEvidence, FormatId } from "../format-types";
 
@@ -16,4 +17,10 @@ export type RecordLayer = {
   crs: CrsEvidence;
   /** Reads feature `index` (0-based, file order) into the sink, as feature `index` of the file. */
   read(index: number, sink: FeatureSink): void;
+  /**
+   * Feature `index`'s geometry alone, as `read` would keep it (normalised); null when it has none
+   * or cannot be read. For reading geometries again once a first pass through `read` has reported
+   * the layer's problems and kept its attributes: nothing here is reported.
+   */
+  geometry(index: number): Geometry | null;
 };
