@@ -39,12 +39,18 @@ export function fileByteSource(file: FileHandle): ByteSource {
     const bytes = new Uint8Array(shift + end - offset);
     return readAt(file.fd, offset, end - offset, bytes.subarray(shift));
   };
+  // the block read last: most reads in file order land in it again, and need no reordering
+  let lastNumber = -1;
+  let lastBlock: Uint8Array = new Uint8Array(0);
   const block = (number: number): Uint8Array => {
+    if (number === lastNumber) return lastBlock;
     let bytes = blocks.get(number);
     if (bytes) {
       // most recently used last
       blocks.delete(number);
       blocks.set(number, bytes);
+      lastNumber = number;
+      lastBlock = bytes;
       return bytes;
     }
     bytes = readAt(
@@ -54,6 +60,8 @@ export function fileByteSource(file: FileHandle): ByteSource {
     );
     if (blocks.size >= BLOCKS_KEPT) blocks.delete(blocks.keys().next().value as number);
     blocks.set(number, bytes);
+    lastNumber = number;
+    lastBlock = bytes;
     return bytes;
   };
   return {

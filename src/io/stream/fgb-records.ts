@@ -8,8 +8,13 @@ import { crsOfHeader } from "../formats/fgb";
 import type { ByteSource } from "./byte-source";
 import type { RecordLayer } from "./record-layer";
 
+/** The little-endian uint32 at the start of `bytes` (a DataView apiece cost ~1 µs a feature). */
 const uint32 = (bytes: Uint8Array) =>
-  new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(0, true);
+  ((bytes[0] as number) |
+    ((bytes[1] as number) << 8) |
+    ((bytes[2] as number) << 16) |
+    ((bytes[3] as number) << 24)) >>>
+  0;
 
 /**
  * A FlatGeobuf file as records: the header checked as the whole-file reader checks it
