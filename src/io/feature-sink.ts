@@ -64,19 +64,21 @@ export function keptGeometry(raw: unknown): Geometry | null {
  * number in the file: `positions` maps the collection back to it.
  */
 export class FeatureSink {
-  private readonly features: Feature[] = [];
-  private readonly index: number[] = [];
-  private readonly pending: Pending[] = [];
+  private features: Feature[] = [];
+  private index: number[] = [];
+  private pending: Pending[] = [];
   private readonly fileProblems: ValidationIssue[] = [];
   private readonly heights = tally();
   private readonly merged = tally();
   private leftOut = 0;
+  /** Features added, over every batch. */
+  private added = 0;
 
   constructor(readonly file: string) {}
 
-  /** Features kept so far. */
+  /** Features kept so far (over every batch). */
   get size(): number {
-    return this.features.length;
+    return this.added;
   }
 
   /** Adds feature `index` of the file (its geometry normalised), or leaves it out with an error. */
@@ -98,6 +100,7 @@ export class FeatureSink {
     }
     this.features.push(input);
     this.index.push(index);
+    this.added++;
   }
 
   /** Feature `index` of the file could not be read: an error naming it, and it is left out. */
@@ -127,8 +130,45 @@ export class FeatureSink {
    */
   finish(
     rest: Pick<ReadResult, "format" | "crs"> & Partial<Pick<ReadResult, "encoding">>,
-    count = this.features.length + this.leftOut,
+    count = this.added + this.leftOut,
   ): ReadResult {
+    const batch = this.takeBatch(rest, count);
+    return { ...batch, problems: [...this.fileLevel(count), ...batch.problems] };
+  }
+
+  /**
+   * The features added since the last batch and their own problems, taken out of the sink,
+   * numbered as in the file of `count` features. What is said of the whole file (its own problems,
+   * heights dropped, collections merged: each once, with the count of the whole file) comes with
+   * {@link finish}. For a file read a batch at a time through one sink (a streamed layer's first
+   * pass), so memory holds one batch and the file's problems are said as a whole read says them.
+   */
+  takeBatch(
+    rest: Pick<ReadResult, "format" | "crs"> & Partial<Pick<ReadResult, "encoding">>,
+    count: number,
+  ): ReadResult {
+    const problems: ValidationIssue[] = [];
+    for (const p of this.pending.sort((a, b) => a.index - b.index)) {
+      const ref = { index: p.index, count, label: p.label };
+      problems.push(issueIn(this.file, ref, p.code, p.message, p.severity));
+    }
+    const collection: FeatureCollection = { type: "FeatureCollection", features: this.features };
+    const moved = this.leftOut > 0 || count !== this.features.length;
+    const index = this.index;
+    this.features = [];
+    this.index = [];
+    this.pending = [];
+    return {
+      ...rest,
+      file: this.file,
+      collection,
+      problems,
+      ...(moved ? { positions: { index, count } } : {}),
+    };
+  }
+
+  /** The problems about the whole file, the file having `count` features in all. */
+  private fileLevel(count: number): ValidationIssue[] {
     const problems = [...this.fileProblems];
     if (this.heights.count > 0) {
       const where = firstOf(this.heights);
@@ -160,18 +200,6 @@ export class FeatureSink {
         ),
       );
     }
-    for (const p of this.pending.sort((a, b) => a.index - b.index)) {
-      const ref = { index: p.index, count, label: p.label };
-      problems.push(issueIn(this.file, ref, p.code, p.message, p.severity));
-    }
-    const collection: FeatureCollection = { type: "FeatureCollection", features: this.features };
-    const moved = this.leftOut > 0 || count !== this.features.length;
-    return {
-      ...rest,
-      file: this.file,
-      collection,
-      problems,
-      ...(moved ? { positions: { index: this.index, count } } : {}),
-    };
+    return problems;
   }
 }

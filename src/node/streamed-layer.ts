@@ -60,8 +60,15 @@ export async function willStream(path: string, window: number | null): Promise<b
 /** Prepared geometries a streamed layer keeps by default (`--window`). */
 export const DEFAULT_WINDOW = 20_000;
 
-/** Features validated at a time on the first pass. */
-const BATCH = 4096;
+/**
+ * Features read and validated at a time on the first pass, after the first batch. Small, so a
+ * batch's decoded geometries die young: at 200 000 zones, batches of 256 instead of 4 096 took the
+ * read from 4.6 to 3.3 s (less of each batch alive at each minor garbage collection).
+ */
+const BATCH = 256;
+
+/** Features of the first batch, the one the coordinate system is decided on (sampled from). */
+const FIRST_BATCH = 4096;
 
 /** No size limit: a streamed file is never held whole. */
 const NO_LIMIT = {
@@ -86,11 +93,17 @@ async function firstPass(
   const records: StreamedRecords = [];
   let crs: { choice: CrsChoice; reason: Bilingual } | null = null;
   let boxes: Float64Array | null = emptyBoxes(layer.count);
-  for (let from = 0; from < layer.count || from === 0; from += BATCH) {
-    const to = Math.min(layer.count, from + BATCH);
-    const sink = new FeatureSink(layer.file);
+  // one sink for the whole pass: what it says of the file as a whole (heights dropped, say) is
+  // said once, counted over the file, as when the file is read whole
+  const sink = new FeatureSink(layer.file);
+  const about = { format: layer.format, crs: layer.crs };
+  const batchEnd = (from: number) =>
+    Math.min(layer.count, from + (from === 0 ? FIRST_BATCH : BATCH));
+  for (let from = 0, first = true; first || from < layer.count; from = batchEnd(from)) {
+    first = false;
+    const to = batchEnd(from);
     for (let index = from; index < to; index++) layer.read(index, sink);
-    const read = sink.finish({ format: layer.format, crs: layer.crs }, layer.count);
+    const read = sink.takeBatch(about, layer.count);
     // the CRS is decided on the first batch; later ones are not sampled again
     const outcome = layerFromRead(read, kind, crs ? { decided: crs } : undefined);
     crs ??= outcome.crs;
@@ -114,6 +127,7 @@ async function firstPass(
       await validated(outcome.collection.features, batch);
     }
   }
+  issues.unshift(...sink.finish(about, layer.count).problems);
   if (issues.every((issue) => issue.severity !== "error")) {
     const unique = validateLayer(
       {

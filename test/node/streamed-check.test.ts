@@ -93,4 +93,30 @@ describe("streamed layers", () => {
     expect(whole.split("\n").length).toBeGreaterThan(100);
     expect(run(["--window", "256"])).toBe(whole);
   }, 240_000);
+
+  it("say what they say of the whole file once, as the layer read whole: heights dropped", () => {
+    // 72 × 72 zones, each position with a height: the first pass reads them in many batches
+    const z = join(dir, "heights");
+    mkdirSync(z);
+    const catalog = writeStreamingData(z, 2, ["ndjson"]).ndjson as string;
+    const withHeights = zones(72, 2).map((zone) => ({
+      ...zone,
+      geometry: {
+        ...zone.geometry,
+        coordinates: zone.geometry.coordinates.map((ring) => ring.map((p) => [...p, 12.5])),
+      },
+    }));
+    writeNdjson(join(z, "city-plan.ndjson"), withHeights);
+    const warnings = (extra: string[]) => {
+      const r = runCheckCli([
+        ...["--catalog", catalog, "--format", "csv", "--workers", "1", ...extra],
+      ]);
+      expect(r.status, r.stderr).toBe(1);
+      return r.stderr.split("\n").filter((line) => line.includes("3D coordinates"));
+    };
+    const whole = warnings([]);
+    expect(whole).toHaveLength(1);
+    expect(whole[0]).toContain("5184 of 5184 features have 3D coordinates");
+    expect(warnings(["--window", "256"])).toEqual(whole);
+  }, 240_000);
 });
