@@ -8,6 +8,7 @@ import { maskSecrets, openDatabase } from "./postgis/connect";
 import { attachTable, readTableFeatures } from "./postgis/in-place";
 import { inTurn, startLayerLoad } from "./postgis/load-layers";
 import { checkInRun, inRun, layerUses, PostgisQueryError, subjectTest } from "./postgis/run-rules";
+import { closeStreamedFiles } from "./streamed-layer";
 
 export type RunPostgisOptions = {
   source: CheckSource;
@@ -109,5 +110,6 @@ export async function runCheckInPostgis(options: RunPostgisOptions): Promise<Run
     };
   } finally {
     await client.end().catch(() => undefined);
+    await closeStreamedFiles();
   }
 }

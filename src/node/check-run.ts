@@ -26,7 +26,7 @@ import {
   type WorkerJob,
   type WorkerReply,
 } from "./check-worker";
-import { willStream } from "./streamed-layer";
+import { closeStreamedFiles, willStream } from "./streamed-layer";
 import { recordsBatch, type StreamedShare, streamedShare } from "./streamed-records";
 
 /**
@@ -263,5 +263,6 @@ export async function runCheck(options: RunCheckOptions): Promise<RunCheckOutput
     };
   } finally {
     await Promise.all(started.map((s) => s.worker.terminate()));
+    await closeStreamedFiles();
   }
 }

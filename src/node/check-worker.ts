@@ -69,6 +69,8 @@ async function runWorkerJob(
   shared: Promise<SharedInput>,
   received: ReceivedRecords,
 ): Promise<WorkerReply> {
+  // the files of streamed layers opened again here, closed once this thread's chunks are checked
+  const closers: (() => Promise<void>)[] = [];
   try {
     const share = await shared;
     const streamed = sharedElsewhere(share) as StreamedShare[];
@@ -76,7 +78,8 @@ async function runWorkerJob(
     if (streamed.length > 0) {
       const { reopenReader } = (await import(job.streamReader)) as StreamReaderModule;
       for (const layer of streamed) {
-        const reader = await reopenReader(layer);
+        const { reader, close } = await reopenReader(layer);
+        closers.push(close);
         const layout = streamedLayout(layer.boxes);
         opened.push(lazyCollection(received.of(layer), reader, layer.window, layout));
       }
@@ -99,6 +102,8 @@ async function runWorkerJob(
     const lines = error instanceof CheckInputError ? [...error.lines] : null;
     const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
     return { ok: false, lines, message };
+  } finally {
+    await Promise.all(closers.map((close) => close()));
   }
 }
 

@@ -175,12 +175,21 @@ export function streamedShare(
 }
 
 /**
- * The geometry reader of a streamed layer shared by another thread, its file opened again here.
- * The file stays open for the rest of the thread.
+ * The geometry reader of a streamed layer shared by another thread, its file opened again here,
+ * and how to close the file once the thread is done reading (left to the garbage collector, Node
+ * closes it with a warning on the command's output).
  */
-export async function reopenReader(share: FileShare): Promise<GeometryReader> {
+export async function reopenReader(
+  share: FileShare,
+): Promise<{ reader: GeometryReader; close: () => Promise<void> }> {
   const handle = await open(share.path, "r");
-  const layer = recordsOf(share.file, fileByteSource(handle));
-  if (!layer) throw new Error(`${share.file} can no longer be streamed`);
-  return geometryReader(layer, share.choice);
+  const close = () => handle.close().catch(() => undefined);
+  try {
+    const layer = recordsOf(share.file, fileByteSource(handle));
+    if (!layer) throw new Error(`${share.file} can no longer be streamed`);
+    return { reader: geometryReader(layer, share.choice), close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
 }

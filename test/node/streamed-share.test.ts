@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { FeatureCollection } from "geojson";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { formatResult } from "../../src/core/check/format-findings";
 import { lazyCollection } from "../../src/core/check/lazy-layer";
 import { runChecks } from "../../src/core/check/run-checks";
@@ -13,7 +13,8 @@ import {
   shareInput,
 } from "../../src/core/check/shared-input";
 import { planInputs, readInputs } from "../../src/node/check-inputs";
-import { sendRecords, streamedLayers, streamedShares } from "../../src/node/check-run";
+import { runCheck, sendRecords, streamedLayers, streamedShares } from "../../src/node/check-run";
+import { closeStreamedFiles, streamedFilesOpen } from "../../src/node/streamed-layer";
 import {
   isRecordsBatch,
   ReceivedRecords,
@@ -41,7 +42,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 async function workerInput(share: SharedInput, received: ReceivedRecords, reads: number[]) {
   const opened: FeatureCollection[] = [];
   for (const layer of sharedElsewhere(share) as StreamedShare[]) {
-    const reader = await reopenReader(layer);
+    const { reader, close } = await reopenReader(layer);
+    onTestFinished(close);
     const counted = (index: number) => {
       reads.push(index);
       return reader(index);
@@ -126,5 +128,24 @@ describe("a streamed layer shared with a worker", () => {
     expect(() => new ReceivedRecords().of(layer as StreamedShare)).toThrow(
       /0 records received of 900/,
     );
+  });
+});
+
+describe("the files of streamed layers", () => {
+  it("stay open while the check reads them, and are closed when runCheck is done", async () => {
+    await closeStreamedFiles();
+    const plan = await planInputs(streamedSource(catalogs.fgb as string));
+    await readInputs(plan);
+    expect(streamedFilesOpen()).toBe(1);
+    await closeStreamedFiles();
+    expect(streamedFilesOpen()).toBe(0);
+    const run = await runCheck({
+      source: streamedSource(catalogs.fgb as string),
+      workers: 1,
+      findingGeometry: false,
+      workerScript: new URL("./no-worker.mjs", import.meta.url),
+    });
+    expect(run.result.findings.length).toBeGreaterThan(100);
+    expect(streamedFilesOpen()).toBe(0);
   });
 });
