@@ -9,7 +9,7 @@ import {
 } from "../core/check/index";
 import { arrangedCheckInput, featureRecords, shareInput } from "../core/check/shared-input";
 import { claimAndCheck, createChunkBoard } from "./check-chunks";
-import { CheckInputError, CheckInternalError, errorLine } from "./check-error";
+import { CheckInputError, CheckInternalError, errorLine, shownPath } from "./check-error";
 import {
   type CheckSource,
   type InputPlan,
@@ -202,8 +202,15 @@ export async function runCheck(options: RunCheckOptions): Promise<RunCheckOutput
   const streamReader = (
     options.streamReader ?? new URL("check-stream-reader.mjs", options.workerScript)
   ).href;
+  const streamedFiles = [
+    ...new Map(
+      [...plan.files, ...(plan.districts ? [plan.districts] : [])]
+        .filter((f) => streamed.has(f.id))
+        .map((f) => [f.path, { path: f.path, file: shownPath(f.path) }]),
+    ).values(),
+  ];
   for (let thread = 1; thread < threads; thread++) {
-    const job: WorkerJob = { tag: WORKER_TAG, thread, board, streamReader };
+    const job: WorkerJob = { tag: WORKER_TAG, thread, board, streamReader, streamedFiles };
     started.push(startWorker(options.workerScript, job, options.workerLimits));
   }
   try {

@@ -9,6 +9,7 @@ import { CheckInputError } from "./check-error";
 import {
   isRecordsBatch,
   ReceivedRecords,
+  type ReopenedLayer,
   type StreamedShare,
   streamedLayout,
 } from "./streamed-records";
@@ -29,10 +30,17 @@ export type WorkerJob = {
   /** 1…: which run of chunks is the worker's own (see ChunkBoard). */
   thread: number;
   /**
-   * Module (URL) giving `reopenReader` of streamed-records.ts, loaded only for streamed layers
+   * Module (URL) giving `reopenLayer` and `geometryReader` of streamed-records.ts, loaded only for streamed layers
    * (src/cli/check-stream-reader.ts).
    */
   streamReader: string;
+  /**
+   * The files of the layers the main thread will stream (path, and the file as the user knows
+   * it): the worker opens them again while the main thread reads. Opened once the input had
+   * come, walking a 200 000-zone file's features in a worker still cold held its first chunk back
+   * ~1 s.
+   */
+  streamedFiles: { path: string; file: string }[];
   board: ChunkBoard;
 };
 
@@ -68,21 +76,17 @@ async function runWorkerJob(
   job: WorkerJob,
   shared: Promise<SharedInput>,
   received: ReceivedRecords,
+  early: EarlyFiles,
 ): Promise<WorkerReply> {
-  // the files of streamed layers opened again here, closed once this thread's chunks are checked
-  const closers: (() => Promise<void>)[] = [];
   try {
     const share = await shared;
     const streamed = sharedElsewhere(share) as StreamedShare[];
     const opened: FeatureCollection[] = [];
-    if (streamed.length > 0) {
-      const { reopenReader } = (await import(job.streamReader)) as StreamReaderModule;
-      for (const layer of streamed) {
-        const { reader, close } = await reopenReader(layer);
-        closers.push(close);
-        const layout = streamedLayout(layer.boxes);
-        opened.push(lazyCollection(received.of(layer), reader, layer.window, layout));
-      }
+    for (const layer of streamed) {
+      const { module, layer: records } = await early.open(layer.path, layer.file);
+      const reader = module.geometryReader(records, layer.choice);
+      const layout = streamedLayout(layer.boxes);
+      opened.push(lazyCollection(received.of(layer), reader, layer.window, layout));
     }
     const input = sharedCheckInput(share, { opened });
     const t1 = performance.now();
@@ -103,7 +107,45 @@ async function runWorkerJob(
     const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
     return { ok: false, lines, message };
   } finally {
-    await Promise.all(closers.map((close) => close()));
+    await early.close();
+  }
+}
+
+/**
+ * The streamed layers' files this worker opens again, from its start (`WorkerJob.streamedFiles`),
+ * while the main thread reads them; each path once, whichever layers read it.
+ */
+class EarlyFiles {
+  private readonly module: Promise<StreamReaderModule> | null = null;
+  private readonly files = new Map<string, Promise<ReopenedLayer | { failed: unknown }>>();
+
+  constructor(private readonly job: WorkerJob) {
+    if (job.streamedFiles.length === 0) return;
+    this.module = import(job.streamReader) as Promise<StreamReaderModule>;
+    for (const { path, file } of job.streamedFiles) this.start(path, file);
+  }
+
+  private start(path: string, file: string) {
+    const module = (this.module ?? import(this.job.streamReader)) as Promise<StreamReaderModule>;
+    // kept as a value, not a rejection: a file not needed after all must not fail the worker
+    const opened = module.then((m) => m.reopenLayer(path, file)).catch((failed) => ({ failed }));
+    this.files.set(path, opened);
+    return opened;
+  }
+
+  /** The layer of the file at `path`, opened now if it was not opened early. */
+  async open(path: string, file: string) {
+    const opened = await (this.files.get(path) ?? this.start(path, file));
+    if ("failed" in opened) throw opened.failed;
+    const module = await ((this.module ??
+      import(this.job.streamReader)) as Promise<StreamReaderModule>);
+    return { module, layer: opened.layer };
+  }
+
+  /** Closes every file opened. */
+  async close(): Promise<void> {
+    const opened = await Promise.all(this.files.values());
+    await Promise.all(opened.map((o) => ("close" in o ? o.close() : undefined)));
   }
 }
 
@@ -123,5 +165,6 @@ export async function workerMain(): Promise<void> {
     };
     port.on("message", take);
   });
-  port.postMessage(await runWorkerJob(workerData, shared, received));
+  const early = new EarlyFiles(workerData);
+  port.postMessage(await runWorkerJob(workerData, shared, received, early));
 }

@@ -174,20 +174,22 @@ export function streamedShare(
   return { ...share, layer, count: collection.features.length };
 }
 
+/** A streamed layer's file opened again in another thread: its records, and how to close it. */
+export type ReopenedLayer = { layer: RecordLayer; close: () => Promise<void> };
+
 /**
- * The geometry reader of a streamed layer shared by another thread, its file opened again here,
- * and how to close the file once the thread is done reading (left to the garbage collector, Node
- * closes it with a warning on the command's output).
+ * Opens the file of a streamed layer again, in a thread other than the one that read it first
+ * (`file`: as the user knows it); its features are found (a walk of the file), none is read.
+ * Close it once the thread is done reading: left to the garbage collector, Node closes it with a
+ * warning on the command's output.
  */
-export async function reopenReader(
-  share: FileShare,
-): Promise<{ reader: GeometryReader; close: () => Promise<void> }> {
-  const handle = await open(share.path, "r");
+export async function reopenLayer(path: string, file: string): Promise<ReopenedLayer> {
+  const handle = await open(path, "r");
   const close = () => handle.close().catch(() => undefined);
   try {
-    const layer = recordsOf(share.file, fileByteSource(handle));
-    if (!layer) throw new Error(`${share.file} can no longer be streamed`);
-    return { reader: geometryReader(layer, share.choice), close };
+    const layer = recordsOf(file, fileByteSource(handle));
+    if (!layer) throw new Error(`${file} can no longer be streamed`);
+    return { layer, close };
   } catch (error) {
     await close();
     throw error;

@@ -16,9 +16,10 @@ import { planInputs, readInputs } from "../../src/node/check-inputs";
 import { runCheck, sendRecords, streamedLayers, streamedShares } from "../../src/node/check-run";
 import { closeStreamedFiles, streamedFilesOpen } from "../../src/node/streamed-layer";
 import {
+  geometryReader,
   isRecordsBatch,
   ReceivedRecords,
-  reopenReader,
+  reopenLayer,
   type StreamedShare,
   streamedLayout,
 } from "../../src/node/streamed-records";
@@ -42,8 +43,10 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 async function workerInput(share: SharedInput, received: ReceivedRecords, reads: number[]) {
   const opened: FeatureCollection[] = [];
   for (const layer of sharedElsewhere(share) as StreamedShare[]) {
-    const { reader, close } = await reopenReader(layer);
+    // as check-worker.ts does
+    const { layer: file, close } = await reopenLayer(layer.path, layer.file);
     onTestFinished(close);
+    const reader = geometryReader(file, layer.choice);
     const counted = (index: number) => {
       reads.push(index);
       return reader(index);
