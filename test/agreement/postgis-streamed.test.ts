@@ -31,7 +31,10 @@ import {
  */
 const CI = ["true", "1"].includes(String(process.env.CI).toLowerCase());
 
-/** Features read from a FlatGeobuf record by record (`RecordLayer.read`), by the engine's reader. */
+/**
+ * Features read from a FlatGeobuf record by record (`RecordLayer.read`, or `geometry`: its geometry
+ * alone), by the engine's reader.
+ */
 const recordReads = vi.hoisted(() => ({ count: 0 }));
 vi.mock(import("../../src/io/stream/fgb-records"), async (importOriginal) => {
   const original = await importOriginal();
@@ -44,6 +47,10 @@ vi.mock(import("../../src/io/stream/fgb-records"), async (importOriginal) => {
         read: (index: number, sink: Parameters<typeof layer.read>[1]) => {
           recordReads.count++;
           layer.read(index, sink);
+        },
+        geometry: (index: number) => {
+          recordReads.count++;
+          return layer.geometry(index);
         },
       };
     },
