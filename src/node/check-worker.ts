@@ -30,8 +30,8 @@ export type WorkerJob = {
   /** 1…: which run of chunks is the worker's own (see ChunkBoard). */
   thread: number;
   /**
-   * Module (URL) giving `reopenLayer` and `geometryReader` of streamed-records.ts, loaded only for streamed layers
-   * (src/cli/check-stream-reader.ts).
+   * Module (URL) giving `reopenLayer` and `geometryReader` of streamed-records.ts, loaded only
+   * for streamed layers (src/cli/check-stream-reader.ts).
    */
   streamReader: string;
   /**
@@ -116,30 +116,33 @@ async function runWorkerJob(
  * while the main thread reads them; each path once, whichever layers read it.
  */
 class EarlyFiles {
-  private readonly module: Promise<StreamReaderModule> | null = null;
+  private module: Promise<StreamReaderModule> | null = null;
   private readonly files = new Map<string, Promise<ReopenedLayer | { failed: unknown }>>();
 
   constructor(private readonly job: WorkerJob) {
-    if (job.streamedFiles.length === 0) return;
-    this.module = import(job.streamReader) as Promise<StreamReaderModule>;
     for (const { path, file } of job.streamedFiles) this.start(path, file);
   }
 
+  /** The stream reader's module, imported once. */
+  private reader(): Promise<StreamReaderModule> {
+    this.module ??= import(this.job.streamReader) as Promise<StreamReaderModule>;
+    return this.module;
+  }
+
   private start(path: string, file: string) {
-    const module = (this.module ?? import(this.job.streamReader)) as Promise<StreamReaderModule>;
     // kept as a value, not a rejection: a file not needed after all must not fail the worker
-    const opened = module.then((m) => m.reopenLayer(path, file)).catch((failed) => ({ failed }));
+    const opened = this.reader()
+      .then((m) => m.reopenLayer(path, file))
+      .catch((failed: unknown) => ({ failed }));
     this.files.set(path, opened);
     return opened;
   }
 
-  /** The layer of the file at `path`, opened now if it was not opened early. */
+  /** The layer of the file at `path` and its module, opened now if it was not opened early. */
   async open(path: string, file: string) {
     const opened = await (this.files.get(path) ?? this.start(path, file));
     if ("failed" in opened) throw opened.failed;
-    const module = await ((this.module ??
-      import(this.job.streamReader)) as Promise<StreamReaderModule>);
-    return { module, layer: opened.layer };
+    return { module: await this.reader(), layer: opened.layer };
   }
 
   /** Closes every file opened. */
