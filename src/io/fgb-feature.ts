@@ -216,7 +216,7 @@ function checkParts(geometry: FgbGeometry, buffer: flatbuffers.ByteBuffer, depth
 /** A decoded feature, its properties as stored (the reader restores the id column). */
 export type DecodedFeature = { geometry: Geometry | null; properties: GeoJsonProperties };
 
-/** The Feature table of the feature whose size prefix is at `start`, checked to lie inside its bytes. */
+/** The Feature table of the feature whose size prefix is at `start`, checked to lie in its bytes. */
 function featureTable(bytes: Uint8Array, start: number, end: number) {
   const buffer = new flatbuffers.ByteBuffer(bytes.subarray(start, end));
   const feature = FgbFeature.getSizePrefixedRootAsFeature(buffer);

@@ -8,7 +8,7 @@ import { maskSecrets, openDatabase } from "./postgis/connect";
 import { attachTable, readTableFeatures } from "./postgis/in-place";
 import { inTurn, startLayerLoad } from "./postgis/load-layers";
 import { checkInRun, inRun, layerUses, PostgisQueryError, subjectTest } from "./postgis/run-rules";
-import { closeStreamedFiles } from "./streamed-layer";
+import { closeStreamedFiles } from "./streamed-records";
 
 export type RunPostgisOptions = {
   source: CheckSource;

@@ -26,8 +26,13 @@ import {
   type WorkerJob,
   type WorkerReply,
 } from "./check-worker";
-import { closeStreamedFiles, willStream } from "./streamed-layer";
-import { recordsBatch, type StreamedShare, streamedShare } from "./streamed-records";
+import { willStream } from "./streamed-layer";
+import {
+  closeStreamedFiles,
+  recordsBatch,
+  type StreamedShare,
+  streamedShare,
+} from "./streamed-records";
 
 /**
  * Threads "auto" checks with: every core when a layer is streamed (a FlatGeobuf or

@@ -4,12 +4,12 @@ import type { FeatureCollection } from "geojson";
 import { type PartialResult, prepareChecks } from "../core/check/index";
 import { lazyCollection } from "../core/check/lazy-layer";
 import { type SharedInput, sharedCheckInput, sharedElsewhere } from "../core/check/shared-input";
+import type { RecordLayer } from "../io/stream/record-layer";
 import { type ChunkBoard, claimAndCheck } from "./check-chunks";
 import { CheckInputError } from "./check-error";
 import {
   isRecordsBatch,
   ReceivedRecords,
-  type ReopenedLayer,
   type StreamedShare,
   streamedLayout,
 } from "./streamed-records";
@@ -117,7 +117,7 @@ async function runWorkerJob(
  */
 class EarlyFiles {
   private module: Promise<StreamReaderModule> | null = null;
-  private readonly files = new Map<string, Promise<ReopenedLayer | { failed: unknown }>>();
+  private readonly files = new Map<string, Promise<RecordLayer | { failed: unknown }>>();
 
   constructor(private readonly job: WorkerJob) {
     for (const { path, file } of job.streamedFiles) this.start(path, file);
@@ -142,13 +142,14 @@ class EarlyFiles {
   async open(path: string, file: string) {
     const opened = await (this.files.get(path) ?? this.start(path, file));
     if ("failed" in opened) throw opened.failed;
-    return { module: await this.reader(), layer: opened.layer };
+    return { module: await this.reader(), layer: opened };
   }
 
-  /** Closes every file opened. */
+  /** Closes every file opened, once those still opening are open. */
   async close(): Promise<void> {
-    const opened = await Promise.all(this.files.values());
-    await Promise.all(opened.map((o) => ("close" in o ? o.close() : undefined)));
+    if (!this.module) return;
+    await Promise.all(this.files.values());
+    await (await this.reader()).closeStreamedFiles();
   }
 }
 

@@ -10,7 +10,7 @@ import { FgbFormatError } from "../io/fgb-error";
 import { FgbPlanner } from "../io/fgb-writer";
 import type { ReadResult } from "../io/format-types";
 import { extensionOf } from "../io/source-files";
-import type { RecordLayer } from "../io/stream/record-layer";
+import { type RecordLayer, readRecord } from "../io/stream/record-layer";
 import {
   bilingual,
   CheckInputError,
@@ -23,7 +23,7 @@ import { fileByteSource } from "./file-byte-source";
 import { openInputFile } from "./read-input-file";
 import { readSourceFiles } from "./read-layer";
 import { sourcePaths } from "./source-paths";
-import { readRecord, recordsOf } from "./streamed-records";
+import { recordsOf } from "./streamed-records";
 import {
   deliverPendingSignals,
   removeTemporary,

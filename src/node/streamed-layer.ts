@@ -16,6 +16,7 @@ import { fileByteSource } from "./file-byte-source";
 import { openInputFile } from "./read-input-file";
 import { crsLine, type ReadLayer, refusedLines, warningLines } from "./read-layer";
 import {
+  holdOpen,
   recordsOf,
   type StreamedRecords,
   streamedCollection,
@@ -55,23 +56,6 @@ export async function willStream(path: string, window: number | null): Promise<b
   } finally {
     await handle?.close();
   }
-}
-
-/** The files of the streamed layers read, open while the check reads them again. */
-const openFiles = new Set<FileHandle>();
-
-/** How many streamed layers' files are open (tests). */
-export const streamedFilesOpen = (): number => openFiles.size;
-
-/**
- * Closes the files of the streamed layers read so far, once the check is done with them. Left to
- * the garbage collector, a file is closed when its layer is no longer referenced, and Node prints
- * a warning on the command's output ("Closing file descriptor … on garbage collection").
- */
-export async function closeStreamedFiles(): Promise<void> {
-  const files = [...openFiles];
-  openFiles.clear();
-  await Promise.all(files.map((file) => file.close().catch(() => undefined)));
 }
 
 /** Prepared geometries a streamed layer keeps by default (`--window`). */
@@ -170,7 +154,7 @@ async function firstPass(
  * each batch of valid features to `validated` (the PostGIS engine copies them then, and reads the
  * file no more); the in-process check reads each geometry again when it needs it, keeping
  * `window` prepared geometries (`lazyCollection`). The findings are the same as with the layer read whole. Null: read it whole.
- * The file stays open for the check to read from, until {@link closeStreamedFiles}.
+ * The file stays open for the check to read from, until `closeStreamedFiles`.
  *
  * @throws CheckInputError naming the file (and each bad feature), as `readLayerFile`
  */
@@ -210,7 +194,7 @@ export async function readStreamedLayer(
     await opened.handle.close();
     throw problemsError(refusedLines(issues));
   }
-  openFiles.add(opened.handle);
+  holdOpen(opened.handle);
   const collection = streamedCollection(layer, records, {
     path,
     file,

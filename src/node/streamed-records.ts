@@ -1,12 +1,10 @@
-import { open } from "node:fs/promises";
+import { type FileHandle, open } from "node:fs/promises";
 import type { Feature, FeatureCollection } from "geojson";
 import { boxAt } from "../core/check/geometry-pack";
 import { type GeometryReader, lazyCollection } from "../core/check/lazy-layer";
 import type { PackedLayer } from "../core/check/shared-input";
 import { type CrsChoice, reproject } from "../core/crs/index";
 import { isPlainWgs84 } from "../core/proposal/layer-from-read";
-import type { ValidationIssue } from "../core/validate/validation-issue";
-import { FeatureSink } from "../io/feature-sink";
 import { NDJSON_EXTENSIONS } from "../io/geojson/extensions";
 import { DEFAULT_READ_LIMITS } from "../io/read-limits";
 import { looksLikeFlatGeobuf } from "../io/sniff";
@@ -23,20 +21,6 @@ import { fileByteSource } from "./file-byte-source";
  * records travel instead). A worker loads it from a bundle of its own (check-stream-reader.ts)
  * only when a layer is streamed: with proj4 it would double the worker's start-up.
  */
-
-/**
- * Feature `index` of a streamed layer, read as the whole-file reader reads it (normalised), with
- * the problems found reading it (numbered as in the file); null when it could not be read.
- */
-export function readRecord(
-  layer: RecordLayer,
-  index: number,
-): { feature: Feature | null; problems: ValidationIssue[] } {
-  const sink = new FeatureSink(layer.file);
-  layer.read(index, sink);
-  const read = sink.finish({ format: layer.format, crs: layer.crs }, layer.count);
-  return { feature: read.collection.features[0] ?? null, problems: read.problems };
-}
 
 /** Reads feature `index`'s geometry again, in WGS84 (through the CRS the first pass decided). */
 export function geometryReader(layer: RecordLayer, choice: CrsChoice): GeometryReader {
@@ -174,24 +158,43 @@ export function streamedShare(
   return { ...share, layer, count: collection.features.length };
 }
 
-/** A streamed layer's file opened again in another thread: its records, and how to close it. */
-export type ReopenedLayer = { layer: RecordLayer; close: () => Promise<void> };
+/** The files of streamed layers this thread holds open, read again while its check runs. */
+const openFiles = new Set<FileHandle>();
+
+/** Keeps `file`, a streamed layer's, open for this thread's check, until {@link closeStreamedFiles}. */
+export function holdOpen(file: FileHandle): void {
+  openFiles.add(file);
+}
+
+/** How many streamed layers' files this thread holds open (tests). */
+export const streamedFilesOpen = (): number => openFiles.size;
+
+/**
+ * Closes the files of the streamed layers this thread holds open, once its check is done with
+ * them. Left to the garbage collector, a file is closed when its layer is no longer referenced,
+ * and Node prints a warning on the command's output ("Closing file descriptor … on garbage
+ * collection").
+ */
+export async function closeStreamedFiles(): Promise<void> {
+  const files = [...openFiles];
+  openFiles.clear();
+  await Promise.all(files.map((file) => file.close().catch(() => undefined)));
+}
 
 /**
  * Opens the file of a streamed layer again, in a thread other than the one that read it first
- * (`file`: as the user knows it); its features are found (a walk of the file), none is read.
- * Close it once the thread is done reading: left to the garbage collector, Node closes it with a
- * warning on the command's output.
+ * (`file`: as the user knows it), held open until {@link closeStreamedFiles}; its features are
+ * found (a walk of the file), none is read.
  */
-export async function reopenLayer(path: string, file: string): Promise<ReopenedLayer> {
+export async function reopenLayer(path: string, file: string): Promise<RecordLayer> {
   const handle = await open(path, "r");
-  const close = () => handle.close().catch(() => undefined);
   try {
     const layer = recordsOf(file, fileByteSource(handle));
     if (!layer) throw new Error(`${file} can no longer be streamed`);
-    return { layer, close };
+    holdOpen(handle);
+    return layer;
   } catch (error) {
-    await close();
+    await handle.close().catch(() => undefined);
     throw error;
   }
 }

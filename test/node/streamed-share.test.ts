@@ -14,13 +14,14 @@ import {
 } from "../../src/core/check/shared-input";
 import { planInputs, readInputs } from "../../src/node/check-inputs";
 import { runCheck, sendRecords, streamedLayers, streamedShares } from "../../src/node/check-run";
-import { closeStreamedFiles, streamedFilesOpen } from "../../src/node/streamed-layer";
 import {
+  closeStreamedFiles,
   geometryReader,
   isRecordsBatch,
   ReceivedRecords,
   reopenLayer,
   type StreamedShare,
+  streamedFilesOpen,
   streamedLayout,
 } from "../../src/node/streamed-records";
 import { CHUNKS, onTwoThreads } from "../core/check/two-threads";
@@ -44,8 +45,8 @@ async function workerInput(share: SharedInput, received: ReceivedRecords, reads:
   const opened: FeatureCollection[] = [];
   for (const layer of sharedElsewhere(share) as StreamedShare[]) {
     // as check-worker.ts does
-    const { layer: file, close } = await reopenLayer(layer.path, layer.file);
-    onTestFinished(close);
+    const file = await reopenLayer(layer.path, layer.file);
+    onTestFinished(closeStreamedFiles);
     const reader = geometryReader(file, layer.choice);
     const counted = (index: number) => {
       reads.push(index);

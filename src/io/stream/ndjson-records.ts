@@ -1,9 +1,9 @@
 import { decodeUtf8 } from "../../core/validate/utf8";
-import { FeatureSink } from "../feature-sink";
+import type { FeatureSink } from "../feature-sink";
 import type { ReadLimits } from "../format-types";
 import { addNdjsonLine, ndjsonText } from "../formats/geojson";
 import type { ByteSource } from "./byte-source";
-import type { RecordLayer } from "./record-layer";
+import { type RecordLayer, readRecord } from "./record-layer";
 
 /** Bytes scanned for line breaks at a time. */
 const SCAN_BYTES = 1 << 22;
@@ -78,10 +78,8 @@ export function ndjsonRecords(
     read,
     geometry(index) {
       // a line is parsed whole either way, so through a sink, as `read` reads it
-      const sink = new FeatureSink(file);
-      read(index, sink);
-      const [feature] = sink.finish({ format: "geojson", crs }).collection.features;
-      return feature?.geometry ?? null;
+      const layer = { file, format: "geojson", crs, count: starts.length, read } as const;
+      return readRecord(layer, index).feature?.geometry ?? null;
     },
   };
 }

@@ -1,5 +1,6 @@
-import type { Geometry } from "geojson";
-import type { FeatureSink } from "../feature-sink";
+import type { Feature, Geometry } from "geojson";
+import type { ValidationIssue } from "../../core/validate/validation-issue";
+import { FeatureSink } from "../feature-sink";
 import type { CrsEvidence, FormatId } from "../format-types";
 
 /**
@@ -24,3 +25,18 @@ export type RecordLayer = {
    */
   geometry(index: number): Geometry | null;
 };
+
+/**
+ * Feature `index` of a record layer, read through a sink of its own as the whole-file reader reads
+ * it (normalised), with the problems found reading it (numbered as in the file); null when it
+ * could not be read.
+ */
+export function readRecord(
+  layer: Pick<RecordLayer, "file" | "format" | "crs" | "count" | "read">,
+  index: number,
+): { feature: Feature | null; problems: ValidationIssue[] } {
+  const sink = new FeatureSink(layer.file);
+  layer.read(index, sink);
+  const read = sink.finish({ format: layer.format, crs: layer.crs }, layer.count);
+  return { feature: read.collection.features[0] ?? null, problems: read.problems };
+}
