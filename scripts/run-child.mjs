@@ -1,8 +1,10 @@
 // Runs a child process in the foreground: its stdio is ours, SIGINT/SIGTERM/SIGHUP sent to us are
-// passed on to it, and its end becomes our exit code. Shared by scripts/run-cli.mjs and the
-// commands that start another command (src/cli/data.ts).
+// passed on to it, and its end becomes our exit code. Used by the commands that start another
+// command (src/cli/data.ts); scripts/run-cli.mjs, which runs a command in its own process, uses
+// the watch for a parent gone (watchParent).
 import { spawn } from "node:child_process";
 import { constants } from "node:os";
+import { Worker } from "node:worker_threads";
 
 /** Signals passed on: Ctrl-C, `kill`/terminate(), a closed terminal. */
 const FORWARDED_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"];
@@ -11,6 +13,49 @@ const FORWARDED_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"];
 const ORPHAN_POLL_MS = 200;
 /** Our parent when this module loaded: before run-cli.mjs spends seconds rebuilding a bundle. */
 const STARTED_BY = process.ppid;
+
+/**
+ * Calls `onOrphaned` once if our parent ends before us. npm 11 forwards SIGTERM to the `sh -c` it
+ * runs a script in, which dies without forwarding it to us: orphaned, nobody reads our result, and
+ * we stop as if the signal had come through. Polled (a getppid() call), never keeping us alive.
+ */
+function whenOrphaned(onOrphaned) {
+  const watch = setInterval(() => {
+    if (process.ppid === STARTED_BY) return;
+    clearInterval(watch);
+    onOrphaned();
+  }, ORPHAN_POLL_MS);
+  watch.unref();
+  return () => clearInterval(watch);
+}
+
+/*
+ * The watch of {@link watchParent}, run in a thread of its own: the command's thread may compute
+ * for seconds without returning to its event loop, where a timer would wait for it.
+ */
+const PARENT_WATCH = `
+const { workerData } = require("node:worker_threads");
+setInterval(() => {
+  if (process.ppid !== workerData.parent) process.kill(process.pid, "SIGTERM");
+}, workerData.pollMs);
+`;
+
+/**
+ * For a command run in this process (scripts/run-cli.mjs): if our parent ends before us, we send
+ * ourselves the SIGTERM it did not pass on (see {@link whenOrphaned}), even while the command's
+ * thread is busy. The thread never keeps the process alive.
+ */
+export function watchParent() {
+  const watch = new Worker(PARENT_WATCH, {
+    eval: true,
+    workerData: { parent: STARTED_BY, pollMs: ORPHAN_POLL_MS },
+    // a few MB: it holds a timer
+    resourceLimits: { maxOldGenerationSizeMb: 8, maxYoungGenerationSizeMb: 1 },
+    stdout: false,
+    stderr: false,
+  });
+  watch.unref();
+}
 
 /**
  * The exit code that reports how a child ended: its own code when it exited, 128 + the signal's
@@ -38,17 +83,9 @@ export function runChild(command, args, options = {}) {
     const forward = (signal) => child?.kill(signal);
     for (const signal of FORWARDED_SIGNALS) process.on(signal, forward);
     child = spawn(command, args, { stdio: "inherit", ...options });
-    // Our parent may end without passing a signal on: npm 11 forwards SIGTERM to the `sh -c` it
-    // runs a script in, which dies without forwarding it to us. Orphaned, nobody reads the
-    // result: stop the child as if the signal had come through.
-    const orphanWatch = setInterval(() => {
-      if (process.ppid === STARTED_BY) return;
-      clearInterval(orphanWatch);
-      child.kill("SIGTERM");
-    }, ORPHAN_POLL_MS);
-    orphanWatch.unref();
+    const stopWatching = whenOrphaned(() => child.kill("SIGTERM"));
     const done = (code) => {
-      clearInterval(orphanWatch);
+      stopWatching();
       for (const signal of FORWARDED_SIGNALS) process.off(signal, forward);
       resolve(code);
     };

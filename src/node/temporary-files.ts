@@ -41,8 +41,8 @@ export function removePendingTemporaries(): void {
 
 /**
  * On a signal while a temporary file exists: remove it, then let the signal end the process as it
- * would have without us (default action), so the parent still sees "killed by SIGTERM" (exit 143
- * through scripts/run-cli.mjs) and nothing is renamed into place afterwards.
+ * would have without us (default action), so the parent still sees "killed by SIGTERM" (a shell
+ * says 143) and nothing is renamed into place afterwards.
  */
 function onSignal(signal: NodeJS.Signals): void {
   removePendingTemporaries();

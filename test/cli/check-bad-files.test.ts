@@ -22,8 +22,8 @@ const RUN_LIMIT_MS = 60_000;
 
 /**
  * Runs `npm run check -- …` as users do (through scripts/run-cli.mjs) in its own process group,
- * killed whole when it outlives RUN_LIMIT_MS: the wrapper does not pass a signal on to the checker
- * it starts, so killing the wrapper alone (spawnSync's timeout) would leave a hung checker behind.
+ * killed whole when it outlives RUN_LIMIT_MS: a hung check's worker threads, and anything a
+ * command might start, go with it.
  */
 function runCheckCli(args: readonly string[]): Promise<CliRun> {
   return new Promise((resolve, reject) => {

@@ -31,20 +31,20 @@ export type CliEnd = { code: number | null; signal: NodeJS.Signals | null; stder
 export function startCheckCli(
   args: readonly string[],
   env: NodeJS.ProcessEnv = process.env,
-): { wrapper: ChildProcess; ended: Promise<CliEnd> } {
-  const wrapper = spawn(process.execPath, [RUNNER, "check", ...args], {
+): { cli: ChildProcess; ended: Promise<CliEnd> } {
+  const cli = spawn(process.execPath, [RUNNER, "check", ...args], {
     cwd: PROJECT_ROOT,
     env,
     stdio: ["ignore", "ignore", "pipe"],
   });
   let stderr = "";
-  wrapper.stderr?.on("data", (chunk: Buffer) => {
+  cli.stderr?.on("data", (chunk: Buffer) => {
     stderr += chunk.toString();
   });
   const ended = new Promise<CliEnd>((resolve) =>
-    wrapper.on("close", (code, signal) => resolve({ code, signal, stderr })),
+    cli.on("close", (code, signal) => resolve({ code, signal, stderr })),
   );
-  return { wrapper, ended };
+  return { cli, ended };
 }
 
 /** A scratch folder holding a copy of test/fixtures/cli/, removed by `done`. */
