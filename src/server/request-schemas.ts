@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { flagEventSchema, MAX_REVIEWER } from "../core/review/event-schema";
 import { schemaMessage } from "../core/text/zod-issue-text";
 

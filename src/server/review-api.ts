@@ -1,7 +1,7 @@
 import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
-import type { z } from "zod";
+import type * as z from "zod";
 import {
   consultantInbox,
   type FlagEvent,

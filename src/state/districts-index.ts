@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 const lon = z.number().min(-180).max(180);
 const lat = z.number().min(-90).max(90);

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod";
 import { showValue } from "../text/show-value";
 import { issueIn, type ValidationIssue } from "../validate/validation-issue";
 import { districtTypeOf } from "./district-type";

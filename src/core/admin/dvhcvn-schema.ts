@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * Fields a province and its district-level units share. `type` is the geometry type; the unit

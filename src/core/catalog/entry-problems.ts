@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod";
 import { didYouMean } from "../text/did-you-mean";
 import { showText, showValue } from "../text/show-value";
 import { issueText, parseShowingIssues } from "../text/zod-issue-text";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { type Rule, rule } from "../check/rules/schema-index";
 import { showValue } from "../text/show-value";
 import {

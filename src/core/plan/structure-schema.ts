@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { zodProblems } from "../catalog/entry-problems";
 import { parseShowingIssues, schemaMessage } from "../text/zod-issue-text";
 import { isLandUseCode } from "./land-use-codes";

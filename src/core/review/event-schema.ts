@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { schemaMessage } from "../text/zod-issue-text";
 import { ADDRESSEES, FLAG_STATUSES } from "./flag-types";
 

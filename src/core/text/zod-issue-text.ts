@@ -1,5 +1,6 @@
-import type { z } from "zod";
-import { en, vi } from "zod/v4/locales";
+import type * as z from "zod";
+import en from "zod/v4/locales/en.js";
+import vi from "zod/v4/locales/vi.js";
 import type { Bilingual } from "../validate/validation-issue";
 
 /*

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { REVIEW_ROLES, REVIEW_SERVER_ID, type ReviewRole } from "../../core/review/review-roles";
 
 /*

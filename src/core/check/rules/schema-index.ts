@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { compatibilityRule } from "./compatibility/schema";
 import { minDistanceRule } from "./min-distance/schema";
 import { noOverlapRule } from "./no-overlap/schema";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { layerSelection, ruleBase, toleranceSquareMeters } from "../../../catalog/rule-fields";
 import { schemaMessage } from "../../../text/zod-issue-text";
 
