@@ -300,6 +300,34 @@ function compareFindingIds(aCsv, bCsv) {
 /** The 1-minute load average, for the report: the machine is shared. */
 const loadAverage = () => loadavg()[0].toFixed(1);
 
+/*
+ * What first touch of new memory costs here, in µs per 4 KiB page: 64 MiB written in 1 MiB
+ * ArrayBuffers by a fresh Node process, so none of it was touched before. On some virtual machines
+ * it dominates: 12 µs a page on the 2-core one of issue 11, where a 50 000-zone check peaks at
+ * ~360 MB (up to ~1 s of its ~2.5 s) while PostGIS works in memory it touched long before.
+ */
+const FIRST_TOUCH = `
+const start = performance.now();
+const kept = [];
+for (let m = 0; m < 64; m++) {
+  const bytes = new Uint8Array(1 << 20);
+  for (let i = 0; i < bytes.length; i += 4096) bytes[i] = 1;
+  kept.push(bytes);
+}
+console.log(((performance.now() - start) * 1000) / (64 * 256));
+`;
+
+/** Median of three fresh processes' {@link FIRST_TOUCH}, µs per page; null if it could not run. */
+function firstTouchMicros() {
+  const runs = [0, 1, 2].map(() => {
+    const r = spawnSync(process.execPath, ["-e", FIRST_TOUCH], { encoding: "utf8" });
+    return r.status === 0 ? Number(r.stdout.trim()) : Number.NaN;
+  });
+  const ok = runs.filter(Number.isFinite).sort((a, b) => a - b);
+  return ok.length === runs.length ? (ok[1] ?? null) : null;
+}
+const firstTouch = firstTouchMicros();
+
 // ------------------------------------------------------------------ PostGIS
 function postgisInstalled() {
   return (
@@ -430,6 +458,11 @@ const lines = [];
 lines.push(
   `Benchmark of npm run check (medians of ${RUNS} runs after a warm-up; seed ${SEED}; times in ms)`,
 );
+if (firstTouch !== null) {
+  lines.push(
+    `This machine: first touch of new memory ${firstTouch.toFixed(2)} µs per 4 KiB page (${Math.round(4096 / firstTouch)} MB/s; 64 MiB in 1 MiB buffers, a fresh process, median of 3): commonly a fraction of a µs; where it is several, a command's peak RSS weighs on its time.`,
+  );
+}
 lines.push("");
 lines.push(
   "| zones × constraints | --workers → threads | read | index | check | write | total (in process) | wall (node scripts/run-cli.mjs) | pairs | candidate pairs | peak RSS MB | heap MB |",
@@ -621,7 +654,7 @@ console.log(text);
 mkdirSync(outRoot, { recursive: true });
 writeFileSync(
   join(outRoot, "bench-summary.json"),
-  `${JSON.stringify({ when: new Date().toISOString(), runs: RUNS, results, naive, validity: validity?.rows ?? null, proposal: proposal?.rows ?? null, appProposal: appProposal?.rows ?? null, minDistance: minDistance?.rows ?? null, triage: triage?.result ?? null, appCheck: appCheck?.result ?? null }, null, 2)}
+  `${JSON.stringify({ when: new Date().toISOString(), runs: RUNS, firstTouchMicrosPerPage: firstTouch, results, naive, validity: validity?.rows ?? null, proposal: proposal?.rows ?? null, appProposal: appProposal?.rows ?? null, minDistance: minDistance?.rows ?? null, triage: triage?.result ?? null, appCheck: appCheck?.result ?? null }, null, 2)}
 `,
 );
 writeFileSync(join(outRoot, "bench-summary.md"), `${text}\n`);
