@@ -54,6 +54,8 @@ export function watchParent() {
     stdout: false,
     stderr: false,
   });
+  // a watch that cannot run must not end the command it watches (an unheard "error" would)
+  watch.on("error", () => undefined);
   watch.unref();
 }
 
