@@ -1,6 +1,7 @@
 import "./compile-budget";
 import { runCheckCommand } from "../node/check-command";
 import { CheckInputError, CheckInternalError, errorLine } from "../node/check-error";
+import { endProcess } from "../node/end-process";
 
 /*
  * `npm run check -- [--catalog …] [--proposal …] [--rules …] [--format …] [--out …] [--timings]
@@ -40,3 +41,4 @@ try {
     internalFailure(error);
   }
 }
+await endProcess();

@@ -1,5 +1,6 @@
 import { CheckInputError } from "../node/check-error";
 import { runConvertCommand } from "../node/convert-command";
+import { endProcess } from "../node/end-process";
 
 /*
  * `npm run convert -- IN… OUT.fgb [--crs EPSG:…] [--source-layer NAME]`: any supported layer to
@@ -16,3 +17,4 @@ try {
     process.exitCode = 3;
   }
 }
+await endProcess();
