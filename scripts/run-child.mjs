@@ -1,7 +1,6 @@
 // Runs a child process in the foreground: its stdio is ours, SIGINT/SIGTERM/SIGHUP sent to us are
-// passed on to it, and its end becomes our exit code. Used by the commands that start another
-// command (src/cli/data.ts); scripts/run-cli.mjs, which runs a command in its own process, uses
-// the watch for a parent gone (watchParent).
+// passed on to it, and its end becomes our exit code (src/cli/data.ts starts `data-build` so). And
+// the watch for a parent gone that scripts/run-cli.mjs starts for every command it runs.
 import { spawn } from "node:child_process";
 import { constants } from "node:os";
 import { Worker } from "node:worker_threads";
@@ -14,36 +13,26 @@ const ORPHAN_POLL_MS = 200;
 /** Our parent when this module loaded: before run-cli.mjs spends seconds rebuilding a bundle. */
 const STARTED_BY = process.ppid;
 
-/**
- * Calls `onOrphaned` once if our parent ends before us. npm 11 forwards SIGTERM to the `sh -c` it
- * runs a script in, which dies without forwarding it to us: orphaned, nobody reads our result, and
- * we stop as if the signal had come through. Polled (a getppid() call), never keeping us alive.
- */
-function whenOrphaned(onOrphaned) {
-  const watch = setInterval(() => {
-    if (process.ppid === STARTED_BY) return;
-    clearInterval(watch);
-    onOrphaned();
-  }, ORPHAN_POLL_MS);
-  watch.unref();
-  return () => clearInterval(watch);
-}
-
 /*
  * The watch of {@link watchParent}, run in a thread of its own: the command's thread may compute
- * for seconds without returning to its event loop, where a timer would wait for it.
+ * for seconds without returning to its event loop, where a timer would wait for it. It signals
+ * once, then stops.
  */
 const PARENT_WATCH = `
 const { workerData } = require("node:worker_threads");
-setInterval(() => {
-  if (process.ppid !== workerData.parent) process.kill(process.pid, "SIGTERM");
+const watch = setInterval(() => {
+  if (process.ppid === workerData.parent) return;
+  clearInterval(watch);
+  process.kill(process.pid, "SIGTERM");
 }, workerData.pollMs);
 `;
 
 /**
  * For a command run in this process (scripts/run-cli.mjs): if our parent ends before us, we send
- * ourselves the SIGTERM it did not pass on (see {@link whenOrphaned}), even while the command's
- * thread is busy. The thread never keeps the process alive.
+ * ourselves the SIGTERM it did not pass on, even while the command's thread is busy. npm 11
+ * forwards SIGTERM to the `sh -c` it runs a script in, which dies without forwarding it to us:
+ * orphaned, nobody reads our result. A command running a child ({@link runChild}) passes the
+ * signal on to it like any other. The thread never keeps the process alive.
  */
 export function watchParent() {
   const watch = new Worker(PARENT_WATCH, {
@@ -75,7 +64,8 @@ function exitCodeOf(code, signal) {
  * Starts `command args…` with our stdio and resolves with its exit code (see exitCodeOf) once it
  * has ended. While it runs, the forwarded signals go to it instead of ending us: the child decides
  * how to stop (the check removes its temporary files and writes nothing), and we report its end.
- * If our parent ends first, the child gets SIGTERM.
+ * If our parent ends first, the child gets SIGTERM: the {@link watchParent} of the command we run
+ * in sends it to us, and it is passed on.
  */
 export function runChild(command, args, options = {}) {
   return new Promise((resolve) => {
@@ -85,9 +75,7 @@ export function runChild(command, args, options = {}) {
     const forward = (signal) => child?.kill(signal);
     for (const signal of FORWARDED_SIGNALS) process.on(signal, forward);
     child = spawn(command, args, { stdio: "inherit", ...options });
-    const stopWatching = whenOrphaned(() => child.kill("SIGTERM"));
     const done = (code) => {
-      stopWatching();
       for (const signal of FORWARDED_SIGNALS) process.off(signal, forward);
       resolve(code);
     };

@@ -66,33 +66,35 @@ async function checkProcess(root: ChildProcess): Promise<number> {
   }
 }
 
-/** CPU time process `pid` has used, user and system (0 once it has ended). */
-function cpuSeconds(pid: number): number {
+/**
+ * The fields of /proc/<pid>/stat after the command name (which is in parentheses and may hold any
+ * character): [0] the state, [11] user and [12] system CPU time; null once the process is gone.
+ */
+function statFields(pid: number): string[] | null {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    // fields after the command name: state is the 3rd field, utime the 14th, stime the 15th
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+    return stat.slice(stat.lastIndexOf(")") + 2).split(" ");
   } catch {
-    return 0;
+    return null;
   }
 }
 
 /** Linux's USER_HZ: the unit of CPU times in /proc (100 on every Linux architecture we run). */
 const CLOCK_TICKS = 100;
 
+/** CPU time process `pid` has used, user and system (0 once it has ended). */
+function cpuSeconds(pid: number): number {
+  const fields = statFields(pid);
+  return fields ? (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS : 0;
+}
+
 /**
  * Whether process `pid` still runs. A process that ended orphaned stays a zombie until the
  * machine's init reaps it, which some inits do late: that counts as ended.
  */
 function alive(pid: number): boolean {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    // the state follows the command name, which is in parentheses and may hold any character
-    return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) !== "Z";
-  } catch {
-    return false;
-  }
+  const fields = statFields(pid);
+  return fields !== null && fields[0] !== "Z";
 }
 
 /** Resolves with the name of the first file in `dir` whose name matches, as soon as it is created. */

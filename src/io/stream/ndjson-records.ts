@@ -70,16 +70,10 @@ export function ndjsonRecords(
     addNdjsonLine(sink, index, { number: line, text }, limits);
   };
   const crs = { kind: "wgs84", from: "geojson-spec" } as const;
+  const records = { format: "geojson", file, count: starts.length, crs, read } as const;
   return {
-    format: "geojson",
-    file,
-    count: starts.length,
-    crs,
-    read,
-    geometry(index) {
-      // a line is parsed whole either way, so through a sink, as `read` reads it
-      const layer = { file, format: "geojson", crs, count: starts.length, read } as const;
-      return readRecord(layer, index).feature?.geometry ?? null;
-    },
+    ...records,
+    // a line is parsed whole either way, so through a sink, as `read` reads it
+    geometry: (index) => readRecord(records, index).feature?.geometry ?? null,
   };
 }
