@@ -22,6 +22,7 @@ import type {
 } from "../format-types";
 import { crsOfMember } from "../geojson/crs-member";
 import { NDJSON_EXTENSIONS } from "../geojson/extensions";
+import { parseGeoJsonText } from "../geojson/flat-read";
 import { scanJsonText, tooDeepAt, tooDeepText, tooManyContainersText } from "../geojson/text-depth";
 import { nestsDeeperThan } from "../geojson/value-depth";
 import { ReadProgress } from "../progress";
@@ -269,7 +270,7 @@ export const geojsonFormat: FormatModule = {
         tooDeepText(where, options.limits.maxTextDepth),
       );
     }
-    const parsed = parseJsonText(text, file);
+    const parsed = parseJsonText(text, file, parseGeoJsonText);
     if (!parsed.ok) {
       return looksLikeNdjson(text, options.limits.maxTextDepth)
         ? readNdjson(file, text, options)

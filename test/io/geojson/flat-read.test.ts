@@ -1,0 +1,223 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { flatCoordinatesOf, nestedCoordinates } from "../../../src/core/geo/flat-coordinates";
+import { extractCoordinates, parseGeoJsonText } from "../../../src/io/geojson/flat-read";
+
+const fc = (...geometries: string[]) =>
+  `{"type":"FeatureCollection","features":[${geometries
+    .map((g, i) => `{"type":"Feature","id":${i},"properties":{"n":${i}},"geometry":${g}}`)
+    .join(",")}]}`;
+
+type Parsed = { features: { geometry: Record<string, unknown> }[] };
+
+/** Features of a parsed collection whose coordinates are still flat (reading them builds them). */
+const flatCount = (value: unknown) =>
+  (value as Parsed).features.filter((f) => flatCoordinatesOf(f.geometry)).length;
+
+/**
+ * The flat read of `text`, checked against JSON.parse: same value, -0 included. Returns how many
+ * of its features were read flat (counted before the comparison builds their arrays).
+ */
+function sameAsJsonParse(text: string): { value: unknown; flat: number } {
+  const value = parseGeoJsonText(text);
+  const flat = Array.isArray((value as Parsed).features) ? flatCount(value) : 0;
+  const plain = JSON.parse(text);
+  expect(JSON.stringify(value)).toBe(JSON.stringify(plain));
+  expect(value).toStrictEqual(plain);
+  return { value, flat };
+}
+
+describe("parseGeoJsonText holds coordinates flat", () => {
+  it("reads polygons, multipolygons and lines flat, and builds the same arrays on first read", () => {
+    const text = fc(
+      '{"type":"Polygon","coordinates":[[[105.8,21.0],[105.9,21.0],[105.9,21.1],[105.8,21.0]]]}',
+      '{"type":"MultiPolygon","coordinates":[[[[1,2],[3,4],[5,6],[1,2]]],[[[7,8],[9,10],[11,12],[7,8]],[[0.5,0.25],[0.75,0.5],[0.5,0.75],[0.5,0.25]]]]}',
+      '{"type":"LineString","coordinates":[[ 1 , 2 ] ,\n\t[3,4]\r\n]}',
+      '{"type":"MultiLineString","coordinates":[[[1,2],[3,4]],[[5,6],[7,8],[9,10]]]}',
+      '{"type":"MultiPoint","coordinates":[[1,2]]}',
+    );
+    const parsed = parseGeoJsonText(text) as Parsed;
+    expect(flatCount(parsed)).toBe(5);
+    const flat = flatCoordinatesOf(parsed.features[1]?.geometry);
+    expect(flat?.depth).toBe(4);
+    expect(flat?.count).toBe(2);
+    expect(nestedCoordinates(flat as NonNullable<typeof flat>)).toEqual(
+      JSON.parse(text).features[1].geometry.coordinates,
+    );
+    sameAsJsonParse(text);
+  });
+
+  it("keeps `coordinates` an own enumerable property, a plain value once read or set", () => {
+    const parsed = parseGeoJsonText(fc('{"type":"LineString","coordinates":[[1,2],[3,4]]}'));
+    const geometry = (parsed as Parsed).features[0]?.geometry as Record<string, unknown>;
+    expect(Object.keys(geometry)).toEqual(["type", "coordinates"]);
+    expect(structuredClone(geometry)).toEqual({
+      type: "LineString",
+      coordinates: [
+        [1, 2],
+        [3, 4],
+      ],
+    });
+    expect({ ...geometry }).toEqual({
+      type: "LineString",
+      coordinates: [
+        [1, 2],
+        [3, 4],
+      ],
+    });
+    // read once (by the clone): built, kept, no longer flat
+    expect(flatCoordinatesOf(geometry)).toBeUndefined();
+    const built = geometry.coordinates;
+    expect(geometry.coordinates).toBe(built);
+    const other = (
+      parseGeoJsonText(fc('{"type":"LineString","coordinates":[[1,2],[3,4]]}')) as Parsed
+    ).features[0]?.geometry as Record<string, unknown>;
+    other.coordinates = [
+      [5, 6],
+      [7, 8],
+    ];
+    expect(flatCoordinatesOf(other)).toBeUndefined();
+    expect(JSON.stringify(other)).toBe('{"type":"LineString","coordinates":[[5,6],[7,8]]}');
+  });
+
+  it("parses every number JSON allows exactly as JSON.parse does", () => {
+    const numbers = [
+      "0",
+      "-0",
+      "-0.0",
+      "1",
+      "-1",
+      "0.1",
+      "0.3",
+      "105.812345678901",
+      "21.0000000000001",
+      "123456789012345",
+      "1234567890123456",
+      "12345678901234567890",
+      "0.00000000000000000001",
+      "1e5",
+      "1E5",
+      "1e+5",
+      "1e-7",
+      "-2.5E-3",
+      "1.7976931348623157e308",
+      "5e-324",
+      "1e400",
+      "-1e400",
+      "2.2250738585072011e-308",
+      "9007199254740993",
+      "0.1000000000000000055511151231257827",
+      "105.81234567890123456789",
+    ];
+    const positions = numbers.map((n) => `[${n},${n}]`).join(",");
+    const { value, flat } = sameAsJsonParse(
+      fc(`{"type":"LineString","coordinates":[${positions}]}`),
+    );
+    expect(flat).toBe(1);
+    const values = (value as Parsed).features[0]?.geometry.coordinates as number[][];
+    expect(Object.is(values[1]?.[0], -0)).toBe(true);
+    expect(values[20]?.[0]).toBe(Number.POSITIVE_INFINITY);
+  });
+
+  it("leaves what it does not hold flat to JSON.parse, geometry by geometry", () => {
+    const left = [
+      '{"type":"Point","coordinates":[105.8,21.0]}', // one deep
+      '{"type":"LineString","coordinates":[[1,2,3],[4,5,6]]}', // heights
+      '{"type":"LineString","coordinates":[[1],[2,3]]}', // a short position
+      '{"type":"LineString","coordinates":[[1,2],[3,"4"]]}', // a string
+      '{"type":"LineString","coordinates":[[1,2],[3,null]]}',
+      '{"type":"Polygon","coordinates":[]}', // empty
+      '{"type":"Polygon","coordinates":[[]]}',
+      '{"type":"Polygon","coordinates":[[[1,2],[3,4]],[]]}',
+      '{"type":"Polygon","coordinates":[[[1,2],[3,4]],[5,6]]}', // uneven depth
+      '{"type":"Polygon","coordinates":[[[1,2],[[3,4]]]]}',
+      '{"type":"Polygon","coordinates":[[[[[1,2]]]]]}', // five deep
+      '{"type":"Polygon","coordinates":[[[1,2],{"x":1}]]}',
+    ];
+    const text = fc(...left, '{"type":"LineString","coordinates":[[1,2],[3,4]]}');
+    expect(sameAsJsonParse(text).flat).toBe(1);
+  });
+
+  it.each([
+    ["a leading zero", "[[01,2],[3,4]]"],
+    ["a bare dot", "[[1.,2],[3,4]]"],
+    ["a leading dot", "[[.5,2],[3,4]]"],
+    ["a plus sign", "[[+1,2],[3,4]]"],
+    ["an empty exponent", "[[1e,2],[3,4]]"],
+    ["a trailing comma", "[[1,2],[3,4],]"],
+    ["a double comma", "[[1,2],,[3,4]]"],
+    ["a missing comma", "[[1,2] [3,4]]"],
+    ["NaN", "[[NaN,2],[3,4]]"],
+    ["an unclosed array", "[[1,2],[3,4]"],
+  ])("throws as JSON.parse does on %s", (_, coordinates) => {
+    const text = fc(`{"type":"LineString","coordinates":${coordinates}}`);
+    expect(() => JSON.parse(text)).toThrow();
+    expect(() => parseGeoJsonText(text)).toThrow(SyntaxError);
+  });
+
+  it("gives JSON.parse's value when `coordinates` is also the name of an attribute", () => {
+    const geometry = '{"type":"LineString","coordinates":[[1,2],[3,4]]}';
+    const inProperties = `{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"coordinates":[[9,9],[8,8]]},"geometry":${geometry}}]}`;
+    expect(sameAsJsonParse(inProperties).flat).toBe(0);
+    const escapedName = `{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"a\\"coordinates":[[9,9],[8,8]]},"geometry":${geometry}}]}`;
+    expect(sameAsJsonParse(escapedName).flat).toBe(1);
+    const duplicate = fc(
+      '{"type":"LineString","coordinates":[[1,2],[3,4]],"coordinates":[[5,6],[7,8]]}',
+    );
+    sameAsJsonParse(duplicate);
+    const inString = fc(
+      '{"type":"LineString","note":"\\"coordinates\\":[[1,2],[3,4]]","coordinates":[[1,2],[3,4]]}',
+    );
+    expect(sameAsJsonParse(inString).flat).toBe(1);
+  });
+
+  it("reads a lone feature, a bare geometry and a collection's members flat", () => {
+    const line = '{"type":"LineString","coordinates":[[1,2],[3,4]]}';
+    sameAsJsonParse(`{"type":"Feature","properties":{},"geometry":${line}}`);
+    const bare = parseGeoJsonText(line);
+    expect(flatCoordinatesOf(bare)).toBeDefined();
+    expect(JSON.stringify(bare)).toBe(line);
+    const collection = fc(`{"type":"GeometryCollection","geometries":[${line},${line}]}`);
+    sameAsJsonParse(collection);
+  });
+
+  it("finds no marker name in the text it reads", () => {
+    const text = fc('{"type":"LineString","coordinates":[[1,2],[3,4]]}');
+    const extracted = extractCoordinates(text);
+    expect(extracted?.blocks).toHaveLength(1);
+    expect(text.includes(extracted?.marker as string)).toBe(false);
+    expect(extracted?.reduced).toContain(`"${extracted?.marker}":0`);
+  });
+});
+
+/** Every GeoJSON and JSON file of the fixtures (a few hundred files of every shape, good and bad). */
+function fixtureFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return fixtureFiles(path);
+    return /\.(geo)?json$/.test(name) ? [path] : [];
+  });
+}
+
+describe("parseGeoJsonText on the fixtures", () => {
+  it("gives JSON.parse's value, or its error, for every JSON fixture", () => {
+    let flat = 0;
+    const files = fixtureFiles("test/fixtures");
+    expect(files.length).toBeGreaterThan(100);
+    for (const file of files) {
+      const text = readFileSync(file, "utf8");
+      let plain: unknown;
+      try {
+        plain = JSON.parse(text);
+      } catch {
+        expect(() => parseGeoJsonText(text), file).toThrow(SyntaxError);
+        continue;
+      }
+      const value = parseGeoJsonText(text);
+      if (Array.isArray((value as Parsed).features)) flat += flatCount(value);
+      expect(JSON.stringify(value), file).toBe(JSON.stringify(plain));
+    }
+    expect(flat).toBeGreaterThan(100);
+  });
+});
