@@ -1,4 +1,5 @@
 import type { Feature, FeatureCollection, Geometry, Position } from "geojson";
+import { flatCoordinatesOf, forEachFlatList } from "../geo/flat-coordinates";
 
 /** What the numbers of a position look like. */
 export type PositionKind = "lonlat" | "latlon" | "metres-en" | "metres-ne" | "other";
@@ -103,6 +104,17 @@ function collectPositions(
   if (geometry.type === "GeometryCollection") {
     if (!Array.isArray(geometry.geometries) || depth >= MAX_COLLECTION_DEPTH) return;
     for (const part of geometry.geometries) collectPositions(part, into, limit, depth + 1);
+    return;
+  }
+  const flat = flatCoordinatesOf(geometry);
+  if (flat) {
+    // the same positions in the same order, read without building the geometry's arrays
+    const { values } = flat.store;
+    forEachFlatList(flat, (from, to) => {
+      for (let i = from; i < to && into.length < limit; i += 2) {
+        into.push([values[i] as number, values[i + 1] as number]);
+      }
+    });
     return;
   }
   const visit = (value: unknown, level: number): void => {

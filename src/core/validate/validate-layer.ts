@@ -1,9 +1,11 @@
 import type { Feature, FeatureCollection } from "geojson";
 import type { LayerEntry } from "../catalog/schema";
 import { declaredId, featureId, isIdValue } from "../check/feature-id";
+import { flatCoordinatesOf } from "../geo/flat-coordinates";
 import { showValue } from "../text/show-value";
 import { findGeometryProblems } from "./check-geometry";
 import { collectionProblem, isFeatureObject, isObject, notAFeature } from "./collection-problem";
+import { jumpText, ringName, type Scan, scanFlatGeometry } from "./scan-flat";
 import type { ValidationResult } from "./validate-feature-collection";
 import {
   type Bilingual,
@@ -82,9 +84,6 @@ function scanPositions(list: unknown, minLength: number, closed: boolean): numbe
   return jump;
 }
 
-/** What the fast scan of a geometry found: malformed coordinates, or the first antimeridian jump. */
-type Scan = "malformed" | Bilingual | null;
-
 /**
  * The message for segment `at` → `at + 1` of `list`. The check overlays geometry in the plane of
  * longitude and latitude but measures it on the ellipsoid: such a segment means the short way
@@ -97,13 +96,9 @@ function jumpMessage(
   where: Bilingual,
 ): Bilingual {
   const next = (at + 1) % list.length;
-  const a = (list[at] as readonly number[])[0];
-  const b = (list[next] as readonly number[])[0];
-  const between = `${at + 1} → ${next + 1}`;
-  return {
-    vi: `${where.vi}: kinh độ nhảy từ ${a} sang ${b} giữa điểm ${between} (hơn 180°), tức hình vắt qua kinh tuyến 180°; hãy cắt nó thành các phần tại ±180° (RFC 7946 §3.1.9)`,
-    en: `${where.en}: longitude jumps from ${a} to ${b} between positions ${between} (more than 180°), so it crosses the antimeridian; split it into parts at ±180° (RFC 7946 §3.1.9)`,
-  };
+  const a = (list[at] as readonly number[])[0] as number;
+  const b = (list[next] as readonly number[])[0] as number;
+  return jumpText(where, at, next, a, b);
 }
 
 /** Scans the rings of one polygon; `part` names it within a MultiPolygon. */
@@ -114,17 +109,7 @@ function scanRings(rings: unknown, part: number | null): Scan {
     // Short rings are left to the check (valid-geometry): no minimum length here.
     const at = scanPositions(rings[index], 0, true);
     if (at === -2) return "malformed";
-    if (at >= 0 && !found) {
-      const ring =
-        index === 0
-          ? { vi: "vòng ngoài", en: "outer ring" }
-          : { vi: `lỗ thứ ${index}`, en: `hole ${index}` };
-      const where =
-        part === null
-          ? ring
-          : { vi: `đa giác thứ ${part + 1}, ${ring.vi}`, en: `polygon ${part + 1}, ${ring.en}` };
-      found = jumpMessage(rings[index], at, where);
-    }
+    if (at >= 0 && !found) found = jumpMessage(rings[index], at, ringName(index, part));
   }
   return found;
 }
@@ -230,7 +215,10 @@ function featureProblems(
     });
     return problems;
   }
-  const scan = scanGeometry(type, geometry.coordinates);
+  // coordinates the reader holds flat are scanned there, without building their arrays
+  const flat = flatCoordinatesOf(geometry);
+  const flatScan = flat ? scanFlatGeometry(type, flat) : undefined;
+  const scan = flatScan === undefined ? scanGeometry(type, geometry.coordinates) : flatScan;
   if (scan === "malformed") {
     // The rare bad geometry: check-geometry names the part and position and says what is wrong.
     return [...problems, ...malformedProblems(geometry)];

@@ -1,4 +1,5 @@
 import { coordinateDepth } from "../../core/geo/coordinate-depth";
+import { FLAT_DEPTH, flatCoordinatesOf } from "../../core/geo/flat-coordinates";
 import type { Bilingual } from "../../core/validate/validation-issue";
 
 /** One geometry, as a reader hands it on. */
@@ -91,5 +92,10 @@ export function normalizeGeometry(geometry: unknown): Normalized {
   if (geometry.type === "GeometryCollection") return mergeCollection(geometry);
   const depth = coordinateDepth(geometry.type);
   if (depth === undefined) return { ok: true, geometry, hasZ: false, merged: 0 };
+  // coordinates held flat as deep as the type says have two numbers a position: nothing to drop
+  const flat = flatCoordinatesOf(geometry);
+  if (flat && flat.depth === FLAT_DEPTH[String(geometry.type)]) {
+    return { ok: true, geometry, hasZ: false, merged: 0 };
+  }
   return { ok: true, geometry, hasZ: dropHeights(geometry.coordinates, depth), merged: 0 };
 }
