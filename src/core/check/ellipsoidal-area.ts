@@ -1,4 +1,5 @@
 import type { Position } from "geojson";
+import type { FlatCoordinates } from "../geo/flat-coordinates";
 import { ringLength } from "./kernel";
 import type { Polygons } from "./types";
 import { WGS84_A as A, WGS84_E2 as E2 } from "./wgs84";
@@ -38,6 +39,49 @@ export function ringEllipsoidalArea(ring: Position[]): number {
     t1 = t2;
   }
   return sum * AUTHALIC_R2;
+}
+
+/**
+ * {@link ringEllipsoidalArea} of the ring held flat in `values[from, to)` (flat-coordinates.ts):
+ * the same terms in the same order, so the same area to the last bit.
+ */
+function flatRingArea(values: Float64Array, from: number, to: number): number {
+  let n = (to - from) / 2;
+  if (n >= 2 && values[from] === values[to - 2] && values[from + 1] === values[to - 1]) n--;
+  if (n < 3) return 0;
+  let sum = 0;
+  let lon1 = values[from] as number;
+  let t1 = halfTanAuthalic(values[from + 1] as number);
+  for (let i = 1; i <= n; i++) {
+    const at = from + 2 * (i % n);
+    const lon2 = values[at] as number;
+    const t2 = halfTanAuthalic(values[at + 1] as number);
+    sum += 2 * Math.atan2(Math.tan(((lon2 - lon1) * RAD) / 2) * (t1 + t2), 1 + t1 * t2);
+    lon1 = lon2;
+    t1 = t2;
+  }
+  return sum * AUTHALIC_R2;
+}
+
+/**
+ * {@link ellipsoidalArea} of a polygon (depth 3) or multipolygon (depth 4) held flat, without
+ * building its arrays; the same area to the last bit.
+ */
+export function flatEllipsoidalArea(flat: FlatCoordinates): number {
+  const { values, lists, groups } = flat.store;
+  let total = 0;
+  const polygon = (firstList: number, endList: number) => {
+    for (let j = firstList; j < endList; j++) {
+      const area = Math.abs(flatRingArea(values, lists[j] as number, lists[j + 1] as number));
+      total += j === firstList ? area : -area;
+    }
+  };
+  if (flat.depth === 4) {
+    for (let g = flat.first; g < flat.first + flat.count; g++) {
+      polygon(groups[g] as number, groups[g + 1] as number);
+    }
+  } else polygon(flat.first, flat.first + flat.count);
+  return Math.max(0, total);
 }
 
 /**

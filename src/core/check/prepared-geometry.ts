@@ -1,4 +1,5 @@
 import type { Geometry, Position } from "geojson";
+import { FLAT_DEPTH, type FlatCoordinates, flatCoordinatesOf } from "../geo/flat-coordinates";
 import type { RingTables } from "../geo/ring-tables";
 import {
   buildEdgeTree,
@@ -8,7 +9,7 @@ import {
   edgeList,
   pushEdge,
 } from "./edge-tree";
-import { ellipsoidalArea } from "./ellipsoidal-area";
+import { ellipsoidalArea, flatEllipsoidalArea } from "./ellipsoidal-area";
 import { ringLength } from "./kernel";
 import type { Shape, SnappedRing } from "./ring-overlay";
 import type { Polygons } from "./types";
@@ -94,25 +95,136 @@ function reserve(doubles: number): number {
   return slabUsed;
 }
 
+/*
+ * One geometry being prepared, ring by ring, into the slab (module state: preparing never
+ * re-enters itself). Ring tables only for geometries of several rings: most zones have one,
+ * which shares them.
+ */
+let base = 0;
+let rings = 0;
+let firstOuter = 0;
+let firstPart = 0;
+let starts: number[] | null = null;
+let outer: number[] | null = null;
+let parts: number[] | null = null;
+let minX = 0;
+let minY = 0;
+let maxX = 0;
+let maxY = 0;
+
+/** Starts a geometry of at most `positions` positions; returns where its first ring starts. */
+function beginGeometry(positions: number): number {
+  base = reserve(2 * positions);
+  rings = 0;
+  starts = null;
+  outer = null;
+  parts = null;
+  minX = Number.POSITIVE_INFINITY;
+  minY = Number.POSITIVE_INFINITY;
+  maxX = Number.NEGATIVE_INFINITY;
+  maxY = Number.NEGATIVE_INFINITY;
+  return base;
+}
+
+/**
+ * Ends ring k of part `partIndex`, written to the slab from `start` to `end` (its last position
+ * px, py): drops a closing position that repeats the first, and the ring if fewer than three are
+ * left; returns where the next ring starts.
+ */
+function endRing(
+  start: number,
+  end: number,
+  px: number,
+  py: number,
+  k: number,
+  partIndex: number,
+): number {
+  const xs = slab;
+  let w = end;
+  if (w - start >= 4 && xs[start] === px && xs[start + 1] === py) w -= 2;
+  if (w - start < 6) return start;
+  for (let i = start; i < w; i += 2) {
+    const x = xs[i] as number;
+    const y = xs[i + 1] as number;
+    if (x < minX) minX = x;
+    if (x > maxX) maxX = x;
+    if (y < minY) minY = y;
+    if (y > maxY) maxY = y;
+  }
+  if (rings === 0) {
+    firstOuter = k === 0 ? 1 : 0;
+    firstPart = partIndex;
+  } else {
+    starts ??= [0];
+    outer ??= [firstOuter];
+    parts ??= [firstPart];
+    starts.push((start - base) / 2);
+    outer.push(k === 0 ? 1 : 0);
+    parts.push(partIndex);
+  }
+  rings++;
+  return w;
+}
+
+/**
+ * A prepared geometry. When it was prepared from coordinates held flat, its parts as GeoJSON
+ * arrays (`polygons`) are built only if asked for: most zones never need them.
+ */
+class Prepared {
+  area: number | undefined = undefined;
+  edgeTree: EdgeTree | null | undefined = undefined;
+  simpleRing: boolean | undefined = undefined;
+  snappedRing: SnappedRing | undefined = undefined;
+  shape: Shape | null | undefined = undefined;
+  constructor(
+    private given: Polygons | undefined,
+    /** The geometry prepared from coordinates held flat (null: from `polygons`). */
+    readonly source: Geometry | null,
+    readonly coords: Float64Array,
+    readonly ringStart: Int32Array,
+    readonly ringIsOuter: Uint8Array,
+    readonly ringPart: Int32Array,
+    readonly bbox: [number, number, number, number],
+  ) {}
+  get polygons(): Polygons {
+    if (this.given === undefined) this.given = polygonsOf(this.source);
+    return this.given;
+  }
+}
+
+/** Ends the geometry written from `base` to `w`: null when no ring is left. */
+function endGeometry(
+  w: number,
+  polygons: Polygons | undefined,
+  source: Geometry | null,
+): PreparedGeometry | null {
+  if (rings === 0) return null;
+  slabUsed = w;
+  const vertices = (w - base) / 2;
+  if (!starts && (firstOuter !== 1 || firstPart !== 0)) {
+    // one ring, but a hole or in a later part: not what the shared tables say
+    starts = [0];
+    outer = [firstOuter];
+    parts = [firstPart];
+  }
+  return new Prepared(
+    polygons,
+    source,
+    slab.subarray(base, w),
+    starts ? Int32Array.from([...starts, vertices]) : oneRingStart(vertices),
+    outer ? Uint8Array.from(outer) : ONE_OUTER,
+    parts ? Int32Array.from(parts) : PART_ZERO,
+    [minX, minY, maxX, maxY],
+  );
+}
+
 /** Prepares polygons; returns null when nothing polygonal with area is left. */
 export function preparePolygons(polygons: Polygons): PreparedGeometry | null {
   // written in place into a slab reserved for every position (growing a plain array cost more)
   let capacity = 0;
   for (const part of polygons) for (const ring of part) capacity += ring.length;
-  const base = reserve(2 * capacity);
+  let w = beginGeometry(capacity);
   const xs = slab;
-  let w = base;
-  // ring tables only for geometries of several rings: most zones have one, which shares them
-  let rings = 0;
-  let firstOuter = 0;
-  let firstPart = 0;
-  let starts: number[] | null = null;
-  let outer: number[] | null = null;
-  let parts: number[] | null = null;
-  let minX = Number.POSITIVE_INFINITY;
-  let minY = Number.POSITIVE_INFINITY;
-  let maxX = Number.NEGATIVE_INFINITY;
-  let maxY = Number.NEGATIVE_INFINITY;
   for (let partIndex = 0; partIndex < polygons.length; partIndex++) {
     const part = polygons[partIndex] as Polygons[number];
     for (let k = 0; k < part.length; k++) {
@@ -133,59 +245,64 @@ export function preparePolygons(polygons: Polygons): PreparedGeometry | null {
         px = x;
         py = y;
       }
-      if (w - start >= 4 && xs[start] === px && xs[start + 1] === py) w -= 2;
-      if (w - start < 6) {
-        w = start;
-        continue;
-      }
-      for (let i = start; i < w; i += 2) {
-        const x = xs[i] as number;
-        const y = xs[i + 1] as number;
-        if (x < minX) minX = x;
-        if (x > maxX) maxX = x;
-        if (y < minY) minY = y;
-        if (y > maxY) maxY = y;
-      }
-      if (rings === 0) {
-        firstOuter = k === 0 ? 1 : 0;
-        firstPart = partIndex;
-      } else {
-        starts ??= [0];
-        outer ??= [firstOuter];
-        parts ??= [firstPart];
-        starts.push((start - base) / 2);
-        outer.push(k === 0 ? 1 : 0);
-        parts.push(partIndex);
-      }
-      rings++;
+      w = endRing(start, w, px, py, k, partIndex);
     }
   }
-  if (rings === 0) return null;
-  slabUsed = w;
-  const vertices = (w - base) / 2;
-  if (!starts && (firstOuter !== 1 || firstPart !== 0)) {
-    // one ring, but a hole or in a later part: not what the shared tables say
-    starts = [0];
-    outer = [firstOuter];
-    parts = [firstPart];
+  return endGeometry(w, polygons, null);
+}
+
+/**
+ * Prepares a polygon or multipolygon whose coordinates are held flat (`flat-coordinates.ts`),
+ * position for position as {@link preparePolygons} prepares their arrays, without building them.
+ */
+function prepareFlat(geometry: Geometry, flat: FlatCoordinates): PreparedGeometry | null {
+  const { values, lists, groups } = flat.store;
+  const multi = flat.depth === 4;
+  const firstList = multi ? (groups[flat.first] as number) : flat.first;
+  const endList = multi ? (groups[flat.first + flat.count] as number) : flat.first + flat.count;
+  let w = beginGeometry(((lists[endList] as number) - (lists[firstList] as number)) / 2);
+  const xs = slab;
+  let partIndex = 0;
+  let k = 0;
+  for (let j = firstList; j < endList; j++) {
+    if (multi && j === groups[flat.first + partIndex + 1]) {
+      partIndex++;
+      k = 0;
+    }
+    const from = lists[j] as number;
+    let to = lists[j + 1] as number;
+    // a closing position that repeats the first is not read, as ringLength leaves it out
+    if (to - from >= 4 && values[from] === values[to - 2] && values[from + 1] === values[to - 1]) {
+      to -= 2;
+    }
+    const start = w;
+    let px = Number.NaN;
+    let py = Number.NaN;
+    for (let i = from; i < to; i += 2) {
+      const x = values[i] as number;
+      const y = values[i + 1] as number;
+      if (!Number.isFinite(x) || !Number.isFinite(y) || (x === px && y === py)) continue;
+      xs[w++] = x;
+      xs[w++] = y;
+      px = x;
+      py = y;
+    }
+    w = endRing(start, w, px, py, k, partIndex);
+    k++;
   }
-  return {
-    polygons,
-    coords: xs.subarray(base, w),
-    ringStart: starts ? Int32Array.from([...starts, vertices]) : oneRingStart(vertices),
-    ringIsOuter: outer ? Uint8Array.from(outer) : ONE_OUTER,
-    ringPart: parts ? Int32Array.from(parts) : PART_ZERO,
-    bbox: [minX, minY, maxX, maxY],
-    area: undefined,
-    edgeTree: undefined,
-    simpleRing: undefined,
-    snappedRing: undefined,
-    shape: undefined,
-  };
+  return endGeometry(w, undefined, geometry);
 }
 
 /** Prepares the polygonal part of a GeoJSON geometry. */
 export function prepareGeometry(geometry: Geometry | null): PreparedGeometry | null {
+  const flat = flatCoordinatesOf(geometry);
+  if (
+    flat &&
+    (geometry?.type === "Polygon" || geometry?.type === "MultiPolygon") &&
+    flat.depth === FLAT_DEPTH[geometry.type]
+  ) {
+    return prepareFlat(geometry, flat);
+  }
   return preparePolygons(polygonsOf(geometry));
 }
 
@@ -213,7 +330,11 @@ export function preparedPolygons(g: PreparedGeometry): Polygons {
 
 /** Area on the WGS84 ellipsoid (m², see `ellipsoidalArea`), computed once. */
 export function areaOf(g: PreparedGeometry): number {
-  if (g.area === undefined) g.area = ellipsoidalArea(g.polygons);
+  if (g.area === undefined) {
+    // from the coordinates as given (not the prepared ones: repeats dropped would change the sum)
+    const flat = g instanceof Prepared ? flatCoordinatesOf(g.source) : undefined;
+    g.area = flat ? flatEllipsoidalArea(flat) : ellipsoidalArea(g.polygons);
+  }
   return g.area;
 }
 

@@ -5,6 +5,7 @@ import { type Rule, rule as ruleSchema } from "../../../src/core/catalog/rules-s
 import type { LayerEntry, PlanLevel } from "../../../src/core/catalog/schema";
 import type { ClipKernel } from "../../../src/core/check/kernel";
 import type { CheckInput } from "../../../src/core/check/types";
+import { parseGeoJsonText } from "../../../src/io/geojson/flat-read";
 
 /** A fixture: features tagged with `_layer`, the rule in the top-level `rule` member. */
 export type Fixture = FeatureCollection & {
@@ -13,10 +14,14 @@ export type Fixture = FeatureCollection & {
   levels?: Record<string, PlanLevel>;
 };
 
-/** The fixture `test/fixtures/check/<type>/in/<name>.geojson`. */
-export function readFixture(type: string, name: string): Fixture {
+/**
+ * The fixture `test/fixtures/check/<type>/in/<name>.geojson`, parsed by JSON.parse or, `flat`, as
+ * the GeoJSON reader parses it (coordinates held flat until read).
+ */
+export function readFixture(type: string, name: string, options: { flat?: boolean } = {}): Fixture {
   const file = join(__dirname, "../../fixtures/check", type, "in", `${name}.geojson`);
-  return JSON.parse(readFileSync(file, "utf8")) as Fixture;
+  const text = readFileSync(file, "utf8");
+  return (options.flat ? parseGeoJsonText(text) : JSON.parse(text)) as Fixture;
 }
 
 /** A clipping kernel whose every operation throws `message`, for not-computed findings. */

@@ -1,9 +1,10 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { runChecks } from "../../../src/core/check/run-checks";
 import type { CheckResult } from "../../../src/core/check/types";
-import { fixtureInput, readFixture } from "./fixture-input";
+import { flatCoordinatesOf } from "../../../src/core/geo/flat-coordinates";
+import { type Fixture, fixtureInput, readFixture } from "./fixture-input";
 
 const ROOT = join(__dirname, "../../fixtures/check");
 const round = (value: number | null | undefined, step: number) =>
@@ -51,6 +52,27 @@ for (const type of readdirSync(ROOT, { withFileTypes: true }).filter((d) => d.is
         }
         expect(actual).toEqual(JSON.parse(readFileSync(outFile, "utf8")));
       });
+      it(`${name}, coordinates held flat: the same result to the last bit`, () => {
+        const flat = readFixture(type.name, name, { flat: true });
+        const before = stillFlat(flat);
+        const result = runChecks(fixtureInput(flat));
+        heldFlat.read += before;
+        heldFlat.unbuilt += stillFlat(flat);
+        expect(result).toEqual(runChecks(fixtureInput(readFixture(type.name, name))));
+      });
     }
   });
 }
+
+/** Features of a fixture whose coordinates are held flat still (not built as arrays). */
+const stillFlat = (fixture: Fixture) =>
+  fixture.features.filter((f) => flatCoordinatesOf(f.geometry)).length;
+
+/** Over every fixture: features read flat, and those the check never needed as arrays. */
+const heldFlat = { read: 0, unbuilt: 0 };
+
+afterAll(() => {
+  // the flat paths ran: most features were read flat, and most of those were checked flat
+  expect(heldFlat.read).toBeGreaterThan(200);
+  expect(heldFlat.unbuilt).toBeGreaterThan(heldFlat.read / 4);
+});
