@@ -39,18 +39,11 @@ export function excerptAround(text: string, at: number): string {
  * Parses file text as JSON (optional byte-order mark). Text that is not JSON becomes a "not-json"
  * issue naming the file, the line and column, what was expected there and a short excerpt; never
  * an exception.
- *
- * @param parse - JSON.parse, or one that returns the same value and throws on the same texts
- *   (the GeoJSON reader's, which holds coordinates flat)
  */
-export function parseJsonText(
-  text: string,
-  file: string,
-  parse: (text: string) => unknown = JSON.parse,
-): ParsedJson {
+export function parseJsonText(text: string, file: string): ParsedJson {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   try {
-    return { ok: true, value: parse(body) };
+    return { ok: true, value: JSON.parse(body) };
   } catch (error) {
     if (body.trim() === "") {
       return {

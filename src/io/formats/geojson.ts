@@ -22,7 +22,7 @@ import type {
 } from "../format-types";
 import { crsOfMember } from "../geojson/crs-member";
 import { NDJSON_EXTENSIONS } from "../geojson/extensions";
-import { parseGeoJsonText } from "../geojson/flat-read";
+import { parseFlatGeoJson } from "../geojson/flat-read";
 import { scanJsonText, tooDeepAt, tooDeepText, tooManyContainersText } from "../geojson/text-depth";
 import { nestsDeeperThan } from "../geojson/value-depth";
 import { ReadProgress } from "../progress";
@@ -245,6 +245,14 @@ export const geojsonFormat: FormatModule = {
   async read(files: SourceFile[], options: ReadOptions): Promise<ReadResult> {
     const source = files[0] as SourceFile;
     const file = source.name;
+    const ndjson = (NDJSON_EXTENSIONS as readonly string[]).includes(extensionOf(file));
+    if (!ndjson) {
+      // coordinates parsed from the bytes, the rest of the text alone decoded and parsed; any
+      // doubt, and the whole text is read below, whose messages name the file's lines
+      const value = parseFlatGeoJson(source.bytes, options.limits);
+      options.signal?.throwIfAborted();
+      if (value !== undefined) return collectionRead(file, value, options);
+    }
     const decoded = decodeUtf8(source.bytes, file);
     if (!decoded.ok) return failedRead("geojson", file, [decoded.issue]);
     const text = decoded.text.charCodeAt(0) === 0xfeff ? decoded.text.slice(1) : decoded.text;
@@ -253,7 +261,6 @@ export const geojsonFormat: FormatModule = {
     if (shape.containers > maxTextContainers) {
       return unreadable("geojson", file, "too-large", tooManyContainersText(maxTextContainers));
     }
-    const ndjson = (NDJSON_EXTENSIONS as readonly string[]).includes(extensionOf(file));
     if (ndjson) return readNdjson(file, text, options);
     options.signal?.throwIfAborted();
     const deep = shape.tooDeepAt;
@@ -270,22 +277,31 @@ export const geojsonFormat: FormatModule = {
         tooDeepText(where, options.limits.maxTextDepth),
       );
     }
-    const parsed = parseJsonText(text, file, parseGeoJsonText);
+    const parsed = parseJsonText(text, file);
     if (!parsed.ok) {
       return looksLikeNdjson(text, options.limits.maxTextDepth)
         ? readNdjson(file, text, options)
         : failedRead("geojson", file, [parsed.issue]);
     }
-    const found = membersOf(parsed.value);
-    if (!found.ok) return unreadable("geojson", file, found.code, found.message);
-    const { members } = found;
-    if (members.length > options.limits.maxFeatures) {
-      return tooManyFeatures("geojson", file, members.length, options.limits.maxFeatures);
-    }
-    const { crs, warning } = crsOfMember(found.crsHolder);
-    const sink = new FeatureSink(file);
-    if (warning) sink.problem("unknown-crs", warning, "warning");
-    await addMembers(sink, members, options);
-    return sink.finish({ format: "geojson", crs: crs as CrsEvidence }, members.length);
+    return collectionRead(file, parsed.value, options);
   },
 };
+
+/** Reads the features of a file parsed as one JSON value. */
+async function collectionRead(
+  file: string,
+  value: unknown,
+  options: ReadOptions,
+): Promise<ReadResult> {
+  const found = membersOf(value);
+  if (!found.ok) return unreadable("geojson", file, found.code, found.message);
+  const { members } = found;
+  if (members.length > options.limits.maxFeatures) {
+    return tooManyFeatures("geojson", file, members.length, options.limits.maxFeatures);
+  }
+  const { crs, warning } = crsOfMember(found.crsHolder);
+  const sink = new FeatureSink(file);
+  if (warning) sink.problem("unknown-crs", warning, "warning");
+  await addMembers(sink, members, options);
+  return sink.finish({ format: "geojson", crs: crs as CrsEvidence }, members.length);
+}

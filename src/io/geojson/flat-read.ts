@@ -3,19 +3,23 @@ import {
   type FlatCoordinates,
   type FlatStore,
 } from "../../core/geo/flat-coordinates";
+import { decodeUtf8 } from "../../core/validate/utf8";
+import { scanJsonText } from "./text-depth";
 
 /*
- * Reading a GeoJSON text with its coordinates held flat (see core/geo/flat-coordinates.ts): every
+ * Reading a GeoJSON file with its coordinates held flat (see core/geo/flat-coordinates.ts). Every
  * `"coordinates": [...]` member whose value is nested arrays of two-number positions is parsed
- * here, its numbers into one Float64Array, and replaced in the text by a marker member; JSON.parse
- * then reads the much shorter rest (attributes), and each geometry that held a marker gets its
- * coordinates back as a lazily built accessor. Anything else — heights, strings, empty arrays,
- * odd nesting, a number JSON does not allow — is left in the text for JSON.parse, so what this
- * returns is exactly what JSON.parse returns for the same text, or it says it cannot tell and the
- * caller parses the text as ever. Measured on the benchmark's 50 000-zone plan (30 MB): 731 →
- * 363 ms to parse in a fresh process, 173 → 117 MB resident.
+ * from the bytes, its numbers into one Float64Array, and replaced by a marker member; only the
+ * rest (attributes, a fifth of a zoning plan) is decoded and given to JSON.parse, and each
+ * geometry that held a marker gets its coordinates back as a lazily built accessor. Anything
+ * else — heights, strings, empty arrays, odd nesting, a number JSON does not allow — is left in
+ * the text for JSON.parse. The result is exactly JSON.parse's value of the whole text; when that
+ * cannot be told (the rest is not JSON, not UTF-8, nests too deep, or a marker did not land in a
+ * geometry) the caller reads the whole text as ever, and its messages name lines and columns of
+ * the file itself.
  */
 
+const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const COLON = 0x3a;
 const COMMA = 0x2c;
@@ -26,136 +30,66 @@ const PLUS = 0x2b;
 const DOT = 0x2e;
 const ZERO = 0x30;
 const NINE = 0x39;
-
-const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
-const isDigit = (c: number) => c >= ZERO && c <= NINE;
+const BOM = [0xef, 0xbb, 0xbf];
 
 /** 10^k for k ≤ 22: every one exact in a double, so m / 10^k rounds once, correctly. */
-const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
+const POW10 = Float64Array.from({ length: 23 }, (_, k) => 10 ** k);
 
 /** Digits of a mantissa always exact in a double (< 2^53). */
 const EXACT_DIGITS = 15;
 
-const KEY = '"coordinates"';
+/** Decodes a number's bytes (ASCII) for the engine's own conversion. */
+const ASCII = new TextDecoder("latin1");
 
-/** Growable list of numbers of one typed-array kind. */
-class Growing<T extends Float64Array | Int32Array> {
-  length = 0;
-  constructor(
-    public data: T,
-    private readonly make: (length: number) => T,
-  ) {}
-  push(value: number): void {
-    if (this.length === this.data.length) {
-      const bigger = this.make(this.data.length * 2);
-      bigger.set(this.data);
-      this.data = bigger;
-    }
-    this.data[this.length++] = value;
-  }
-}
+/** `coordinates"` after a quote. */
+const NAME = Array.from('coordinates"', (c) => c.charCodeAt(0));
 
 /** A block of the text: its flat coordinates as indices, before the store is final. */
 type Block = { depth: 2 | 3 | 4; first: number; count: number };
 
 /**
- * Parses the `coordinates` arrays of a GeoJSON text. Not reentrant: one text at a time.
+ * Parses the `coordinates` arrays of a file's bytes. Hot loops call no helper: the CLI runs with a
+ * small inlining budget (src/cli/compile-budget.ts), and a call per character cost a third.
  */
 class Extractor {
-  private readonly values: Growing<Float64Array>;
-  private readonly lists = new Growing(new Int32Array(1024), (n) => new Int32Array(n));
-  private readonly groups = new Growing(new Int32Array(256), (n) => new Int32Array(n));
+  values: Float64Array;
+  valueCount = 0;
+  lists = new Int32Array(1024);
+  listCount = 1;
+  groups = new Int32Array(256);
+  groupCount = 1;
+  /** Arrays in the blocks kept (the containers they take out of the text). */
+  arrays = 0;
   /** Index just past the block last parsed (valid after a successful `block`). */
   end = 0;
 
-  constructor(private readonly s: string) {
-    // a position takes at least ~10 characters in any real file; grown if not
-    this.values = new Growing(
-      new Float64Array(Math.max(1024, s.length >> 3)),
-      (n) => new Float64Array(n),
-    );
-    this.lists.push(0);
-    this.groups.push(0);
+  constructor(private readonly b: Uint8Array) {
+    // a position takes ~20 bytes in a real file and never fewer than 4; grown if need be
+    this.values = new Float64Array(Math.max(1024, b.length >> 3));
   }
 
   store(): FlatStore {
     return {
-      values: this.values.data.subarray(0, this.values.length),
-      lists: this.lists.data.subarray(0, this.lists.length),
-      groups: this.groups.data.subarray(0, this.groups.length),
+      values: this.values.subarray(0, this.valueCount),
+      lists: this.lists.subarray(0, this.listCount),
+      groups: this.groups.subarray(0, this.groupCount),
     };
   }
 
   /**
-   * Reads one JSON number at `i` into the values, exactly as JSON.parse would; returns the index
-   * after it, or -1 when the text there is not a JSON number.
-   */
-  private number(i: number): number {
-    const s = this.s;
-    const start = i;
-    let c = s.charCodeAt(i);
-    const negative = c === MINUS;
-    if (negative) c = s.charCodeAt(++i);
-    if (!isDigit(c)) return -1;
-    let mantissa = 0;
-    let digits = 0;
-    let fraction = 0;
-    if (c === ZERO) {
-      c = s.charCodeAt(++i);
-      digits = 1;
-    } else {
-      while (isDigit(c)) {
-        mantissa = mantissa * 10 + (c - ZERO);
-        digits++;
-        c = s.charCodeAt(++i);
-      }
-    }
-    if (c === DOT) {
-      c = s.charCodeAt(++i);
-      if (!isDigit(c)) return -1;
-      while (isDigit(c)) {
-        mantissa = mantissa * 10 + (c - ZERO);
-        digits++;
-        fraction++;
-        c = s.charCodeAt(++i);
-      }
-    }
-    let exponent = false;
-    if (c === 0x65 || c === 0x45) {
-      exponent = true;
-      c = s.charCodeAt(++i);
-      if (c === PLUS || c === MINUS) c = s.charCodeAt(++i);
-      if (!isDigit(c)) return -1;
-      while (isDigit(c)) c = s.charCodeAt(++i);
-    }
-    let value: number;
-    if (exponent || digits > EXACT_DIGITS) {
-      // the engine's own conversion, as JSON.parse's (correctly rounded either way)
-      value = Number(s.slice(start, i));
-    } else {
-      value = fraction === 0 ? mantissa : mantissa / (POW10[fraction] as number);
-      if (negative) value = -value;
-    }
-    this.values.push(value);
-    return i;
-  }
-
-  /**
-   * Parses the array at `i` (a `[`) if it is nested arrays, none empty, down to positions of two
+   * Parses the array at `at` (a `[`) if it is nested arrays, none empty, down to positions of two
    * numbers, 2 to 4 deep; sets `end` past it and returns the block, else returns null and keeps
-   * nothing of it.
+   * nothing of it. Numbers are read exactly as JSON.parse reads them. One function, state in
+   * locals: it runs once per geometry over most of a file's bytes, mostly before V8 optimises it,
+   * where every call and property load counts.
    */
   block(at: number): Block | null {
-    const s = this.s;
-    const values0 = this.values.length;
-    const lists0 = this.lists.length;
-    const groups0 = this.groups.length;
-    const fail = (): null => {
-      this.values.length = values0;
-      this.lists.length = lists0;
-      this.groups.length = groups0;
-      return null;
-    };
+    const b = this.b;
+    let values = this.values;
+    let n = this.valueCount;
+    const lists0 = this.listCount;
+    const groups0 = this.groupCount;
+    let arrays = 0;
     let i = at;
     let depth = 0;
     /** Arrays to a number, known from the first number. */
@@ -166,112 +100,217 @@ class Extractor {
     let firstGroup = 0;
     /** Whether a value (not `,` or `]`) must come next. */
     let wantValue = true;
+    let ok = false;
     for (;;) {
-      const c = s.charCodeAt(i);
-      if (isSpace(c)) {
+      let c = b[i] as number;
+      if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) {
         i++;
         continue;
       }
       if (c === OPEN) {
-        if (!wantValue || depth === 4 || (bottom !== 0 && depth === bottom)) return fail();
+        if (!wantValue || depth === 4 || (bottom !== 0 && depth === bottom)) break;
         depth++;
+        arrays++;
         i++;
-      } else if (c === CLOSE) {
-        if (wantValue) return fail(); // empty array, or a comma before ]
+        continue; // a value must come next: wantValue stays true
+      }
+      if (c === CLOSE) {
+        if (wantValue) break; // an empty array, or a comma before ]
         if (depth === bottom) {
-          if (numbers !== 2) return fail();
+          if (numbers !== 2) break;
           numbers = 0;
         } else if (depth === bottom - 1) {
-          this.lists.push(this.values.length);
+          this.pushList(n);
         } else if (bottom === 4 && depth === 2) {
-          this.groups.push(this.lists.length - 1);
+          this.pushGroup(this.listCount - 1);
         }
         depth--;
         i++;
-        if (depth === 0) break;
-      } else if (c === COMMA) {
-        if (wantValue) return fail();
+        if (depth === 0) {
+          ok = true;
+          break;
+        }
+        continue;
+      }
+      if (c === COMMA) {
+        if (wantValue) break;
         wantValue = true;
         i++;
         continue;
-      } else {
-        if (!wantValue) return fail();
-        if (bottom === 0) {
-          if (depth < 2) return fail();
-          bottom = depth;
-          if (bottom === 4) {
-            // groups tile the lists: lists of other blocks since the last group end make one
-            // group that no geometry names
-            const lists = this.lists.length - 1;
-            if (this.groups.data[this.groups.length - 1] !== lists) this.groups.push(lists);
-            firstGroup = this.groups.length - 1;
-          }
-        } else if (depth !== bottom) return fail();
-        if (++numbers > 2) return fail();
-        i = this.number(i);
-        if (i < 0) return fail();
       }
-      wantValue = c === OPEN;
+      // a number, which must be a position's
+      if (!wantValue) break;
+      if (bottom === 0) {
+        if (depth < 2) break;
+        bottom = depth;
+        if (bottom === 4) {
+          // groups tile the lists: lists of other blocks since the last group end make one
+          // group that no geometry names
+          const lists = this.listCount - 1;
+          if (this.groups[this.groupCount - 1] !== lists) this.pushGroup(lists);
+          firstGroup = this.groupCount - 1;
+        }
+      } else if (depth !== bottom) break;
+      if (++numbers > 2) break;
+      const start = i;
+      const negative = c === MINUS;
+      if (negative) c = b[++i] as number;
+      if (!(c >= ZERO && c <= NINE)) break;
+      let mantissa = 0;
+      let digits = 0;
+      let fraction = 0;
+      if (c === ZERO) {
+        c = b[++i] as number;
+        digits = 1;
+      } else {
+        while (c >= ZERO && c <= NINE) {
+          mantissa = mantissa * 10 + (c - ZERO);
+          digits++;
+          c = b[++i] as number;
+        }
+      }
+      if (c === DOT) {
+        c = b[++i] as number;
+        if (!(c >= ZERO && c <= NINE)) break;
+        while (c >= ZERO && c <= NINE) {
+          mantissa = mantissa * 10 + (c - ZERO);
+          digits++;
+          fraction++;
+          c = b[++i] as number;
+        }
+      }
+      let exponent = false;
+      if (c === 0x65 || c === 0x45) {
+        exponent = true;
+        c = b[++i] as number;
+        if (c === PLUS || c === MINUS) c = b[++i] as number;
+        if (!(c >= ZERO && c <= NINE)) break;
+        while (c >= ZERO && c <= NINE) c = b[++i] as number;
+      }
+      let value: number;
+      if (exponent || digits > EXACT_DIGITS) {
+        // the engine's own conversion, as JSON.parse's (correctly rounded either way)
+        value = Number(ASCII.decode(b.subarray(start, i)));
+      } else {
+        value = fraction === 0 ? mantissa : mantissa / (POW10[fraction] as number);
+        if (negative) value = -value;
+      }
+      if (n === values.length) {
+        values = grown(values);
+        this.values = values;
+      }
+      values[n++] = value;
+      wantValue = false;
     }
+    if (!ok) {
+      this.listCount = lists0;
+      this.groupCount = groups0;
+      return null;
+    }
+    this.valueCount = n;
+    this.arrays += arrays;
     this.end = i;
-    const depthOf = bottom as 2 | 3 | 4;
-    if (depthOf === 2) return { depth: 2, first: lists0 - 1, count: 1 };
-    if (depthOf === 3) return { depth: 3, first: lists0 - 1, count: this.lists.length - lists0 };
-    return { depth: 4, first: firstGroup, count: this.groups.length - 1 - firstGroup };
+    if (bottom === 2) return { depth: 2, first: lists0 - 1, count: 1 };
+    if (bottom === 3) return { depth: 3, first: lists0 - 1, count: this.listCount - lists0 };
+    return { depth: 4, first: firstGroup, count: this.groupCount - 1 - firstGroup };
+  }
+
+  private pushList(value: number): void {
+    if (this.listCount === this.lists.length) this.lists = grown(this.lists);
+    this.lists[this.listCount++] = value;
+  }
+
+  private pushGroup(value: number): void {
+    if (this.groupCount === this.groups.length) this.groups = grown(this.groups);
+    this.groups[this.groupCount++] = value;
   }
 }
 
-/** A member name found nowhere in `text`, for the markers. */
-function markerName(text: string): string {
-  for (;;) {
-    const name = `plan-layers-flat-${Math.random().toString(36).slice(2)}`;
-    if (!text.includes(name)) return name;
-  }
+/** A typed array of twice the length, holding the same numbers first. */
+function grown<T extends Float64Array | Int32Array>(array: T): T {
+  const bigger = new (array.constructor as new (length: number) => T)(array.length * 2);
+  bigger.set(array);
+  return bigger;
 }
 
-/** Skips JSON whitespace from `i`. */
-function skipSpace(s: string, i: number): number {
-  let at = i;
-  while (isSpace(s.charCodeAt(at))) at++;
+/**
+ * Where the member whose value opens at `open` (a "[") starts when its name is `"coordinates"`
+ * (the index of its first quote), else -1.
+ */
+function coordinatesMemberAt(b: Uint8Array, open: number): number {
+  let i = open - 1;
+  while (i >= 0 && isSpaceByte(b[i] as number)) i--;
+  if (b[i] !== COLON) return -1;
+  i--;
+  while (i >= 0 && isSpaceByte(b[i] as number)) i--;
+  // i: the closing quote of the name
+  const at = i - NAME.length;
+  if (at < 0 || b[at] !== QUOTE) return -1;
+  for (let k = 0; k < NAME.length; k++) if (b[at + 1 + k] !== NAME[k]) return -1;
+  // an escaped quote: the name of some other member ends here, not "coordinates"
+  if (at > 0 && b[at - 1] === BACKSLASH) return -1;
   return at;
 }
 
-/** The flat blocks of a text and the text with each replaced by a marker member. */
-type Extracted = { reduced: string; marker: string; blocks: FlatCoordinates[] };
+const isSpaceByte = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 
-/** Finds and parses the `coordinates` members; null when none could be held flat. */
-export function extractCoordinates(text: string): Extracted | null {
-  let at = text.indexOf(KEY);
-  if (at < 0) return null;
-  const extractor = new Extractor(text);
-  const marker = markerName(text);
-  const pieces: string[] = [];
+/** A member name for the markers, random: no file holds it by chance (checked once decoded). */
+const markerName = () => `plan-layers-flat-${Math.random().toString(36).slice(2)}`;
+
+/** The flat blocks of a file and its bytes with each replaced by a marker member. */
+export type Extracted = {
+  reduced: Uint8Array;
+  marker: string;
+  blocks: FlatCoordinates[];
+  /** Arrays the blocks took out of the text. */
+  arrays: number;
+};
+
+/** Finds and parses the `coordinates` members of a file's bytes; null when none could be held flat. */
+export function extractCoordinates(bytes: Uint8Array): Extracted | null {
+  const b = bytes;
+  const extractor = new Extractor(b);
+  const cuts: number[] = []; // [from, to) of each block's member
   const found: Block[] = [];
-  let copied = 0;
-  for (; at >= 0; at = text.indexOf(KEY, at + 1)) {
-    // an escaped quote: the name of some other member ends here, not "coordinates"
-    if (at > 0 && text.charCodeAt(at - 1) === BACKSLASH) continue;
-    let i = skipSpace(text, at + KEY.length);
-    if (text.charCodeAt(i) !== COLON) continue;
-    i = skipSpace(text, i + 1);
-    if (text.charCodeAt(i) !== OPEN) continue;
-    const block = extractor.block(i);
+  // from each "[" outside the blocks read (one a geometry in a zoning plan), back to its member
+  // name: far fewer stops than at every quote, and each a native search
+  for (let open = b.indexOf(OPEN); open >= 0; open = b.indexOf(OPEN, open + 1)) {
+    const at = coordinatesMemberAt(b, open);
+    if (at < 0) continue;
+    const block = extractor.block(open);
     if (!block) continue;
-    pieces.push(text.slice(copied, at), `"${marker}":${found.length}`);
+    cuts.push(at, extractor.end);
     found.push(block);
-    copied = extractor.end;
-    at = extractor.end - 1;
+    open = extractor.end - 1;
   }
   if (found.length === 0) return null;
-  pieces.push(text.slice(copied));
+  // each member replaced by `"<marker>":<k>`, written in place
+  const marker = markerName();
+  const prefix = Array.from(`"${marker}":`, (c) => c.charCodeAt(0));
+  let length = b.length;
+  for (let k = 0; k < found.length; k++) {
+    length +=
+      prefix.length + String(k).length - ((cuts[2 * k + 1] as number) - (cuts[2 * k] as number));
+  }
+  const reduced = new Uint8Array(length);
+  let copied = 0;
+  let w = 0;
+  for (let k = 0; k < found.length; k++) {
+    const from = cuts[2 * k] as number;
+    reduced.set(b.subarray(copied, from), w);
+    w += from - copied;
+    for (const code of prefix) reduced[w++] = code;
+    const digits = String(k);
+    for (let d = 0; d < digits.length; d++) reduced[w++] = digits.charCodeAt(d);
+    copied = cuts[2 * k + 1] as number;
+  }
+  reduced.set(b.subarray(copied), w);
   const store = extractor.store();
-  const blocks = found.map((b) => ({ store, depth: b.depth, first: b.first, count: b.count }));
-  return { reduced: pieces.join(""), marker, blocks };
+  const blocks = found.map((x) => ({ store, depth: x.depth, first: x.first, count: x.count }));
+  return { reduced, marker, blocks, arrays: extractor.arrays };
 }
 
-type Geometryish = Record<string, unknown>;
-
-const isRecord = (value: unknown): value is Geometryish =>
+const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
 /**
@@ -301,24 +340,50 @@ function attachAll(value: unknown, marker: string, blocks: readonly FlatCoordina
   return attached;
 }
 
+/** How often `part` occurs in `text`. */
+function occurrences(text: string, part: string): number {
+  let count = 0;
+  for (let at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length)) count++;
+  return count;
+}
+
+/** Nesting a block adds below the member it replaces. */
+const BLOCK_DEPTH = 4;
+
 /**
- * JSON.parse of a GeoJSON text, its geometries' coordinates held flat where they can be (see
- * above). Same value, same errors: a text JSON.parse refuses, or whose markers did not all land
- * in a geometry (a `coordinates` member among a feature's properties, say), is parsed whole by
- * JSON.parse.
+ * JSON.parse's value of a GeoJSON file's bytes, its geometries' coordinates held flat; undefined
+ * when the file is better read whole as ever: nothing held flat, or anything unusual (see above).
+ * Never throws on bad input.
  */
-export function parseGeoJsonText(text: string): unknown {
-  const extracted = extractCoordinates(text);
-  if (extracted) {
-    let value: unknown;
-    try {
-      value = JSON.parse(extracted.reduced);
-    } catch {
-      return JSON.parse(text);
-    }
-    if (attachAll(value, extracted.marker, extracted.blocks) === extracted.blocks.length) {
-      return value;
-    }
+export function parseFlatGeoJson(
+  bytes: Uint8Array,
+  limits: { maxTextDepth: number; maxTextContainers: number },
+): unknown {
+  const body = BOM.every((v, k) => bytes[k] === v) ? bytes.subarray(3) : bytes;
+  const extracted = extractCoordinates(body);
+  if (!extracted) return undefined;
+  const decoded = decodeUtf8(extracted.reduced, "");
+  if (
+    !decoded.ok ||
+    occurrences(decoded.text, `"${extracted.marker}"`) !== extracted.blocks.length
+  ) {
+    return undefined;
   }
-  return JSON.parse(text);
+  // what the whole text would nest and hold: at most the blocks' depth more, and their arrays
+  const shape = scanJsonText(
+    decoded.text,
+    limits.maxTextDepth - BLOCK_DEPTH,
+    limits.maxTextContainers - extracted.arrays,
+  );
+  if (shape.tooDeepAt >= 0 || shape.containers > limits.maxTextContainers - extracted.arrays) {
+    return undefined;
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(decoded.text);
+  } catch {
+    return undefined;
+  }
+  const attached = attachAll(value, extracted.marker, extracted.blocks);
+  return attached === extracted.blocks.length ? value : undefined;
 }

@@ -5,7 +5,7 @@ import { type Rule, rule as ruleSchema } from "../../../src/core/catalog/rules-s
 import type { LayerEntry, PlanLevel } from "../../../src/core/catalog/schema";
 import type { ClipKernel } from "../../../src/core/check/kernel";
 import type { CheckInput } from "../../../src/core/check/types";
-import { parseGeoJsonText } from "../../../src/io/geojson/flat-read";
+import { parseGeoJsonText } from "../../io/geojson/parse-flat";
 
 /** A fixture: features tagged with `_layer`, the rule in the top-level `rule` member. */
 export type Fixture = FeatureCollection & {

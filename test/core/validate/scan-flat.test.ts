@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { flatCoordinatesOf } from "../../../src/core/geo/flat-coordinates";
 import { type GeometryKind, validateLayer } from "../../../src/core/validate/validate-layer";
 import { formatIssue } from "../../../src/core/validate/validation-issue";
-import { parseGeoJsonText } from "../../../src/io/geojson/flat-read";
+import { parseGeoJsonText } from "../../io/geojson/parse-flat";
 
 const KINDS: GeometryKind[] = ["polygon", "line", "point"];
 

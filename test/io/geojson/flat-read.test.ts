@@ -1,13 +1,17 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { flatCoordinatesOf, nestedCoordinates } from "../../../src/core/geo/flat-coordinates";
-import { extractCoordinates, parseGeoJsonText } from "../../../src/io/geojson/flat-read";
+import { extractCoordinates, parseFlatGeoJson } from "../../../src/io/geojson/flat-read";
+import { DEFAULT_READ_LIMITS } from "../../../src/io/read-limits";
+import { parseGeoJsonText } from "./parse-flat";
 
 const fc = (...geometries: string[]) =>
   `{"type":"FeatureCollection","features":[${geometries
     .map((g, i) => `{"type":"Feature","id":${i},"properties":{"n":${i}},"geometry":${g}}`)
     .join(",")}]}`;
+
+const LINE = '{"type":"LineString","coordinates":[[1,2],[3,4]]}';
 
 type Parsed = { features: { geometry: Record<string, unknown> }[] };
 
@@ -182,12 +186,51 @@ describe("parseGeoJsonText holds coordinates flat", () => {
     sameAsJsonParse(collection);
   });
 
-  it("finds no marker name in the text it reads", () => {
-    const text = fc('{"type":"LineString","coordinates":[[1,2],[3,4]]}');
-    const extracted = extractCoordinates(text);
-    expect(extracted?.blocks).toHaveLength(1);
-    expect(text.includes(extracted?.marker as string)).toBe(false);
-    expect(extracted?.reduced).toContain(`"${extracted?.marker}":0`);
+  it("replaces each block by a marker member, and counts the arrays it took out", () => {
+    const text = fc(
+      '{"type":"LineString","coordinates":[[1,2],[3,4]]}',
+      '{"type":"MultiPolygon","coordinates" : [[[[1,2],[3,4],[5,6],[1,2]]]]}',
+    );
+    const extracted = extractCoordinates(new TextEncoder().encode(text));
+    expect(extracted?.blocks).toHaveLength(2);
+    // 1 + 2 positions; 1 + 1 polygon + 1 ring + 4 positions
+    expect(extracted?.arrays).toBe(10);
+    const marker = extracted?.marker as string;
+    expect(new TextDecoder().decode(extracted?.reduced)).toBe(
+      fc(`{"type":"LineString","${marker}":0}`, `{"type":"MultiPolygon","${marker}":1}`),
+    );
+  });
+
+  it("leaves a file that holds its marker name to the whole-text read", () => {
+    const random = vi.spyOn(Math, "random").mockReturnValue(0.5);
+    try {
+      const marker = extractCoordinates(new TextEncoder().encode(fc(LINE)))?.marker as string;
+      const text = `{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"${marker}":1},"geometry":${LINE}}]}`;
+      expect(parseFlatGeoJson(new TextEncoder().encode(text), DEFAULT_READ_LIMITS)).toBeUndefined();
+    } finally {
+      random.mockRestore();
+    }
+  });
+
+  it("leaves to the whole-text read what is not UTF-8, nests too deep or holds too many arrays", () => {
+    const bytes = (text: string) => new TextEncoder().encode(text);
+    const limits = { maxTextDepth: 8, maxTextContainers: 40 };
+    expect(parseFlatGeoJson(bytes(fc(LINE)), limits)).toBeDefined();
+    const latin1 = bytes(fc(LINE).replace('"n":0', '"n":"Ha Noi"'));
+    latin1[latin1.indexOf(0x48)] = 0xc0; // a lone lead byte
+    expect(parseFlatGeoJson(latin1, limits)).toBeUndefined();
+    // features[0].geometry.coordinates[i][j]: 5 deep in the text, 8 with a MultiPolygon
+    const deep = '{"type":"MultiPolygon","coordinates":[[[[1,2],[3,4],[5,6],[1,2]]]]}';
+    expect(parseFlatGeoJson(bytes(fc(deep)), { ...limits, maxTextDepth: 7 })).toBeUndefined();
+    expect(parseFlatGeoJson(bytes(fc(deep)), limits)).toBeDefined();
+    // 2 + 12 × (feature, properties, geometry, 3 arrays of coordinates): 74 containers
+    const many = bytes(fc(...Array.from({ length: 12 }, () => LINE)));
+    expect(parseFlatGeoJson(many, { ...limits, maxTextContainers: 73 })).toBeUndefined();
+    expect(parseFlatGeoJson(many, { ...limits, maxTextContainers: 74 })).toBeDefined();
+    // a byte-order mark is no part of the text
+    expect(
+      parseFlatGeoJson(Uint8Array.of(0xef, 0xbb, 0xbf, ...bytes(fc(LINE))), limits),
+    ).toBeDefined();
   });
 });
 
