@@ -1,4 +1,5 @@
 import type { Feature, Geometry, Position } from "geojson";
+import { FLAT_DEPTH, type FlatCoordinates, flatCoordinatesOf } from "../geo/flat-coordinates";
 import { polygonsOf } from "./prepared-geometry";
 
 /**
@@ -162,12 +163,59 @@ function hasForeignMembers(geometry: Geometry): boolean {
 }
 
 /**
+ * Writes coordinates the reader holds flat (two numbers a position, as deep as the type says):
+ * the same meta and numbers as {@link writeLists} writes of their arrays, copied in one go.
+ */
+function writeHeld(held: FlatCoordinates, code: number, w: Writer): void {
+  const { values, lists, groups } = held.store;
+  w.meta.push(code);
+  w.meta.push(2);
+  clearBox(w, code === T_POLYGON || code === T_MULTI_POLYGON);
+  const firstList = held.depth === 4 ? (groups[held.first] as number) : held.first;
+  const endList =
+    held.depth === 4 ? (groups[held.first + held.count] as number) : held.first + held.count;
+  if (held.depth === 3) w.meta.push(held.count);
+  if (held.depth === 4) w.meta.push(held.count);
+  let group = held.first;
+  for (let j = firstList; j < endList; j++) {
+    if (held.depth === 4 && j === groups[group]) {
+      w.meta.push((groups[group + 1] as number) - j);
+      group++;
+    }
+    w.meta.push(((lists[j + 1] as number) - (lists[j] as number)) / 2);
+  }
+  const from = lists[firstList] as number;
+  const to = lists[endList] as number;
+  w.coords.reserve(to - from).set(values.subarray(from, to), w.coords.length);
+  w.coords.length += to - from;
+  if (!w.boxing) return;
+  const box = w.box;
+  for (let k = from; k < to; k += 2) {
+    const x = values[k] as number;
+    const y = values[k + 1] as number;
+    // the finite positions, as `writeBox` takes them
+    if (Number.isFinite(x) && Number.isFinite(y)) {
+      if (x < box[0]) box[0] = x;
+      if (x > box[2]) box[2] = x;
+      if (y < box[1]) box[1] = y;
+      if (y > box[3]) box[3] = y;
+    }
+  }
+}
+
+/**
  * Writes a geometry held flat, and its box into `boxes[4i…]` (see `writeBox`); false (nothing
  * kept) when it cannot be.
  */
 function writeFlat(geometry: Geometry, w: Writer, boxes: Float64Array, i: number): boolean {
   const flat = FLAT[geometry.type];
   if (!flat || hasForeignMembers(geometry)) return false;
+  const held = flatCoordinatesOf(geometry);
+  if (held && held.depth === FLAT_DEPTH[geometry.type]) {
+    writeHeld(held, flat[0], w);
+    if (w.boxing && w.box[0] <= w.box[2]) boxes.set(w.box, 4 * i);
+    return true;
+  }
   const coordinates = (geometry as { coordinates?: unknown }).coordinates;
   const [code, depth] = flat;
   const dim = depth < 0 ? firstDimension([coordinates], 1) : firstDimension(coordinates, depth + 1);

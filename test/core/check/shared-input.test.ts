@@ -15,6 +15,7 @@ import {
   shareInput,
 } from "../../../src/core/check/shared-input";
 import type { CheckInput } from "../../../src/core/check/types";
+import { flatCoordinatesOf } from "../../../src/core/geo/flat-coordinates";
 import { constraints, streamingRules, zones } from "../../node/streaming-layers";
 import { fixtureInput, layerEntry, readFixture } from "./fixture-input";
 import { CHUNKS, onTwoThreads, thread } from "./two-threads";
@@ -158,6 +159,30 @@ describe("packed geometries", () => {
     expect(packedBox(pack, 8)).toEqual([5, 5, 6, 5]);
     expect(packedBox(pack, 11)).toEqual([9, 9, 10, 10]);
     expect([...pack.rank].sort((a, b) => a - b)).toEqual(geometries.map((_, i) => i));
+  });
+});
+
+describe("packed geometries held flat by the reader", () => {
+  it("pack as their arrays do, without building them", () => {
+    let packedFlat = 0;
+    for (const type of readdirSync(ROOT, { withFileTypes: true }).filter((d) => d.isDirectory())) {
+      for (const file of readdirSync(join(ROOT, type.name, "in"))) {
+        const name = file.replace(/\.geojson$/, "");
+        const flat = readFixture(type.name, name, { flat: true }).features;
+        const held = flat.filter((f) => flatCoordinatesOf(f.geometry)).length;
+        const plain = readFixture(type.name, name).features;
+        const a = packGeometries(flat, allocate);
+        const b = packGeometries(plain, allocate);
+        for (const key of ["metaStart", "meta", "coordStart", "coords", "boxes", "rank"] as const) {
+          expect([...a[key]], `${file} ${key}`).toEqual([...b[key]]);
+        }
+        expect(a.others, file).toEqual(b.others);
+        // still held flat: packing read the numbers, not arrays built of them
+        expect(flat.filter((f) => flatCoordinatesOf(f.geometry)).length, file).toBe(held);
+        packedFlat += held;
+      }
+    }
+    expect(packedFlat).toBeGreaterThan(200);
   });
 });
 
