@@ -252,6 +252,52 @@ export function preparePolygons(polygons: Polygons): PreparedGeometry | null {
 }
 
 /**
+ * A one-ring geometry held flat whose ring needs no cleaning (closed, finite, no position
+ * repeating the one before it, at least three positions): prepared as a view of the reader's
+ * numbers, nothing copied. Most zones are such; copying them into the slab was most of preparing
+ * them, its memory new to the process. Null when the ring needs what `preparePolygons` does.
+ */
+function oneCleanRing(
+  geometry: Geometry,
+  values: Float64Array,
+  from: number,
+  to: number,
+): PreparedGeometry | null {
+  const end = to - 2; // without the closing position
+  if (end - from < 6 || values[from] !== values[end] || values[from + 1] !== values[end + 1]) {
+    return null;
+  }
+  let minX = Number.POSITIVE_INFINITY;
+  let minY = Number.POSITIVE_INFINITY;
+  let maxX = Number.NEGATIVE_INFINITY;
+  let maxY = Number.NEGATIVE_INFINITY;
+  let px = Number.NaN;
+  let py = Number.NaN;
+  for (let i = from; i < end; i += 2) {
+    const x = values[i] as number;
+    const y = values[i + 1] as number;
+    if (!Number.isFinite(x) || !Number.isFinite(y) || (x === px && y === py)) return null;
+    if (x < minX) minX = x;
+    if (x > maxX) maxX = x;
+    if (y < minY) minY = y;
+    if (y > maxY) maxY = y;
+    px = x;
+    py = y;
+  }
+  // the last open position repeating the first: preparing drops it (see endRing)
+  if (px === values[from] && py === values[from + 1]) return null;
+  return new Prepared(
+    undefined,
+    geometry,
+    values.subarray(from, end),
+    oneRingStart((end - from) / 2),
+    ONE_OUTER,
+    PART_ZERO,
+    [minX, minY, maxX, maxY],
+  );
+}
+
+/**
  * Prepares a polygon or multipolygon whose coordinates are held flat (`flat-coordinates.ts`),
  * position for position as {@link preparePolygons} prepares their arrays, without building them.
  */
@@ -260,6 +306,15 @@ function prepareFlat(geometry: Geometry, flat: FlatCoordinates): PreparedGeometr
   const multi = flat.depth === 4;
   const firstList = multi ? (groups[flat.first] as number) : flat.first;
   const endList = multi ? (groups[flat.first + flat.count] as number) : flat.first + flat.count;
+  if (endList === firstList + 1) {
+    const whole = oneCleanRing(
+      geometry,
+      values,
+      lists[firstList] as number,
+      lists[endList] as number,
+    );
+    if (whole) return whole;
+  }
   let w = beginGeometry(((lists[endList] as number) - (lists[firstList] as number)) / 2);
   const xs = slab;
   let partIndex = 0;
