@@ -1,5 +1,10 @@
 import type { Feature, Geometry, Position } from "geojson";
-import { FLAT_DEPTH, type FlatCoordinates, flatCoordinatesOf } from "../geo/flat-coordinates";
+import {
+  FLAT_DEPTH,
+  type FlatCoordinates,
+  flatCoordinatesOf,
+  flatListRange,
+} from "../geo/flat-coordinates";
 import { polygonsOf } from "./prepared-geometry";
 
 /**
@@ -171,11 +176,9 @@ function writeHeld(held: FlatCoordinates, code: number, w: Writer): void {
   w.meta.push(code);
   w.meta.push(2);
   clearBox(w, code === T_POLYGON || code === T_MULTI_POLYGON);
-  const firstList = held.depth === 4 ? (groups[held.first] as number) : held.first;
-  const endList =
-    held.depth === 4 ? (groups[held.first + held.count] as number) : held.first + held.count;
-  if (held.depth === 3) w.meta.push(held.count);
-  if (held.depth === 4) w.meta.push(held.count);
+  const [firstList, endList] = flatListRange(held);
+  // lists of lists (3 deep) and of parts (4 deep) start with their count, as writeLists writes
+  if (held.depth > 2) w.meta.push(held.count);
   let group = held.first;
   for (let j = firstList; j < endList; j++) {
     if (held.depth === 4 && j === groups[group]) {

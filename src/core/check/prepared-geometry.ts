@@ -1,5 +1,10 @@
 import type { Geometry, Position } from "geojson";
-import { FLAT_DEPTH, type FlatCoordinates, flatCoordinatesOf } from "../geo/flat-coordinates";
+import {
+  FLAT_DEPTH,
+  type FlatCoordinates,
+  flatCoordinatesOf,
+  flatListRange,
+} from "../geo/flat-coordinates";
 import type { RingTables } from "../geo/ring-tables";
 import {
   buildEdgeTree,
@@ -304,8 +309,7 @@ function oneCleanRing(
 function prepareFlat(geometry: Geometry, flat: FlatCoordinates): PreparedGeometry | null {
   const { values, lists, groups } = flat.store;
   const multi = flat.depth === 4;
-  const firstList = multi ? (groups[flat.first] as number) : flat.first;
-  const endList = multi ? (groups[flat.first + flat.count] as number) : flat.first + flat.count;
+  const [firstList, endList] = flatListRange(flat);
   if (endList === firstList + 1) {
     const whole = oneCleanRing(
       geometry,

@@ -129,14 +129,20 @@ export function flatCoordinatesOf(geometry: unknown): FlatCoordinates | undefine
   return (geometry as Holder)[FLAT];
 }
 
+/** The lists of `flat`: `[first, end)` in its store (a multipolygon's, over all its groups). */
+export function flatListRange(flat: FlatCoordinates): [number, number] {
+  const { groups } = flat.store;
+  return flat.depth === 4
+    ? [groups[flat.first] as number, groups[flat.first + flat.count] as number]
+    : [flat.first, flat.first + flat.count];
+}
+
 /** Calls `visit` with the value range `[from, to)` of each list of `flat`, in order. */
 export function forEachFlatList(
   flat: FlatCoordinates,
   visit: (from: number, to: number, list: number) => void,
 ): void {
-  const { store, depth, first, count } = flat;
-  const { lists, groups } = store;
-  const firstList = depth === 4 ? (groups[first] as number) : first;
-  const endList = depth === 4 ? (groups[first + count] as number) : first + count;
+  const { lists } = flat.store;
+  const [firstList, endList] = flatListRange(flat);
   for (let j = firstList; j < endList; j++) visit(lists[j] as number, lists[j + 1] as number, j);
 }

@@ -1,4 +1,4 @@
-import { FLAT_DEPTH, type FlatCoordinates } from "../geo/flat-coordinates";
+import { FLAT_DEPTH, type FlatCoordinates, flatListRange } from "../geo/flat-coordinates";
 import type { Bilingual } from "./validation-issue";
 
 /** What the fast scan of a geometry found: malformed coordinates, or the first antimeridian jump. */
@@ -75,27 +75,22 @@ function listName(type: string, flat: FlatCoordinates, k: number): Bilingual {
  * nesting does not fit the type (the arrays scan then says what is wrong).
  */
 export function scanFlatGeometry(type: string, flat: FlatCoordinates): Scan | undefined {
-  if (FLAT_DEPTH[type] !== flat.depth || !Object.hasOwn(FLAT_DEPTH, type)) return undefined;
-  const { values, lists, groups } = flat.store;
+  if (!Object.hasOwn(FLAT_DEPTH, type) || FLAT_DEPTH[type] !== flat.depth) return undefined;
+  const { values, lists } = flat.store;
   const isLine = type === "LineString" || type === "MultiLineString";
   const closed = type === "Polygon" || type === "MultiPolygon";
-  const firstList = flat.depth === 4 ? (groups[flat.first] as number) : flat.first;
-  const endList =
-    flat.depth === 4 ? (groups[flat.first + flat.count] as number) : flat.first + flat.count;
+  // points are not joined: no segment of a MultiPoint crosses anything
+  const joined = type !== "MultiPoint";
+  const [firstList, endList] = flatListRange(flat);
   let found: Bilingual | null = null;
   for (let j = firstList; j < endList; j++) {
     const from = lists[j] as number;
     const to = lists[j + 1] as number;
     // a line needs two positions (a ring's length is the check's: valid-geometry)
     if (isLine && to - from < 4) return "malformed";
-    const at =
-      type === "MultiPoint"
-        ? scanList(values, from, to, false) === -2
-          ? -2
-          : -1
-        : scanList(values, from, to, closed);
+    const at = scanList(values, from, to, closed);
     if (at === -2) return "malformed";
-    if (at < 0 || found) continue;
+    if (at < 0 || found || !joined) continue;
     const n = (to - from) / 2;
     const next = (at + 1) % n;
     const a = values[from + 2 * at] as number;
