@@ -10,6 +10,7 @@ import { showValue } from "../core/text/show-value";
 import { decodeUtf8Value } from "../core/validate/utf8";
 import type { Bilingual } from "../core/validate/validation-issue";
 import { corrupt } from "./fgb-error";
+import { flatFgbGeometry } from "./fgb-flat";
 
 /** What is wrong inside one feature; `decodeFeature` adds which feature. */
 class FeatureDamage extends Error {
@@ -233,7 +234,10 @@ function geometryOf(
   const geometry = feature.geometry();
   if (!geometry) return null;
   checkParts(geometry, buffer, 0);
-  return fromGeometry(geometry, header.geometryType) as Geometry;
+  return (
+    flatFgbGeometry(geometry, header.geometryType) ??
+    (fromGeometry(geometry, header.geometryType) as Geometry)
+  );
 }
 
 /** What a decoding error means: feature `number` (at byte `start`) is corrupt. */
