@@ -33,7 +33,8 @@ const NAMES: Partial<Record<GeometryType, Geometry["type"]>> = {
  */
 const SLAB_VALUES = 1 << 16;
 const SLAB_LISTS = 1 << 13;
-let store: FlatStore = newStore(SLAB_VALUES, SLAB_LISTS);
+/** The slab being cut (made on first use: not at start-up of every command that can read FlatGeobuf). */
+let store: FlatStore | null = null;
 let valuesUsed = 0;
 let listsUsed = 0;
 let groupsUsed = 0;
@@ -50,6 +51,7 @@ function newStore(values: number, lists: number): FlatStore {
 function reserve(values: number, lists: number): FlatStore {
   // a list and a group boundary more than the lists: where the first starts
   if (
+    !store ||
     valuesUsed + values > store.values.length ||
     listsUsed + lists + 1 > store.lists.length ||
     groupsUsed + lists + 1 > store.groups.length

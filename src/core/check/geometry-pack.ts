@@ -5,6 +5,7 @@ import {
   flatCoordinatesOf,
   flatListRange,
 } from "../geo/flat-coordinates";
+import { GrowingNumbers } from "../geo/growing-numbers";
 import { polygonsOf } from "./prepared-geometry";
 
 /**
@@ -49,41 +50,10 @@ const T_POLYGON = 5;
 const T_MULTI_POLYGON = 6;
 const T_OTHER = 7;
 
-/**
- * Growable list of numbers in buffers from `allocate`: the pack keeps a view of the last one (no
- * copy at the end; the spare capacity stays with it).
- */
-class Numbers<T extends Float64Array | Int32Array> {
-  data: T;
-  length = 0;
-  constructor(
-    private readonly make: (length: number) => T,
-    capacity: number,
-  ) {
-    this.data = make(Math.max(16, capacity));
-  }
-  /** Room for `n` more numbers. */
-  reserve(n: number): T {
-    if (this.length + n > this.data.length) {
-      const grown = this.make(Math.max(this.length + n, 2 * this.data.length));
-      grown.set(this.data.subarray(0, this.length));
-      this.data = grown;
-    }
-    return this.data;
-  }
-  push(x: number): void {
-    this.reserve(1)[this.length++] = x;
-  }
-  /** The numbers written. */
-  view(): T {
-    return this.data.subarray(0, this.length) as T;
-  }
-}
-
 /** Where a pack is being written, and the box of the polygon positions of the feature. */
 type Writer = {
-  meta: Numbers<Int32Array>;
-  coords: Numbers<Float64Array>;
+  meta: GrowingNumbers<Int32Array>;
+  coords: GrowingNumbers<Float64Array>;
   /** Box of the finite positions written since `clearBox`, when `boxing`. */
   boxing: boolean;
   box: [number, number, number, number];
@@ -252,8 +222,8 @@ function writeFlat(geometry: Geometry, w: Writer, boxes: Float64Array, i: number
 export function packGeometries(features: readonly Feature[], allocate: Allocate): GeometryPack {
   const count = features.length;
   const w: Writer = {
-    meta: new Numbers((n) => new Int32Array(allocate(4 * n)), 8 * count),
-    coords: new Numbers((n) => new Float64Array(allocate(8 * n)), 64 * count),
+    meta: new GrowingNumbers((n) => new Int32Array(allocate(4 * n)), 8 * count),
+    coords: new GrowingNumbers((n) => new Float64Array(allocate(8 * n)), 64 * count),
     boxing: false,
     box: [0, 0, 0, 0],
   };

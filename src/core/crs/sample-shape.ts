@@ -1,5 +1,5 @@
 import type { Feature, FeatureCollection, Geometry, Position } from "geojson";
-import { flatCoordinatesOf, forEachFlatList } from "../geo/flat-coordinates";
+import { flatCoordinatesOf, flatListRange } from "../geo/flat-coordinates";
 
 /** What the numbers of a position look like. */
 export type PositionKind = "lonlat" | "latlon" | "metres-en" | "metres-ne" | "other";
@@ -108,13 +108,14 @@ function collectPositions(
   }
   const flat = flatCoordinatesOf(geometry);
   if (flat) {
-    // the same positions in the same order, read without building the geometry's arrays
-    const { values } = flat.store;
-    forEachFlatList(flat, (from, to) => {
-      for (let i = from; i < to && into.length < limit; i += 2) {
-        into.push([values[i] as number, values[i + 1] as number]);
-      }
-    });
+    // the same positions in the same order (a geometry's lists are contiguous), read without
+    // building the geometry's arrays
+    const { values, lists } = flat.store;
+    const [first, end] = flatListRange(flat);
+    const to = lists[end] as number;
+    for (let i = lists[first] as number; i < to && into.length < limit; i += 2) {
+      into.push([values[i] as number, values[i + 1] as number]);
+    }
     return;
   }
   const visit = (value: unknown, level: number): void => {

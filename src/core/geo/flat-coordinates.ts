@@ -25,7 +25,8 @@ export type FlatStore = {
  * One geometry's coordinates in a {@link FlatStore}. `depth` is how many arrays nest down to a
  * number, as written: 2 for a list of positions (LineString, MultiPoint), 3 for lists of them
  * (Polygon, MultiLineString), 4 for groups of those (MultiPolygon). Its lists (depth 2 and 3) or
- * groups (depth 4) are `[first, first + count)`; none is empty.
+ * groups (depth 4) are `[first, first + count)`; none is empty. Its lists follow each other in
+ * `values` (list j + 1 starts where list j ends), so its numbers are one range of them.
  */
 export type FlatCoordinates = {
   readonly store: FlatStore;
@@ -135,14 +136,4 @@ export function flatListRange(flat: FlatCoordinates): [number, number] {
   return flat.depth === 4
     ? [groups[flat.first] as number, groups[flat.first + flat.count] as number]
     : [flat.first, flat.first + flat.count];
-}
-
-/** Calls `visit` with the value range `[from, to)` of each list of `flat`, in order. */
-export function forEachFlatList(
-  flat: FlatCoordinates,
-  visit: (from: number, to: number, list: number) => void,
-): void {
-  const { lists } = flat.store;
-  const [firstList, endList] = flatListRange(flat);
-  for (let j = firstList; j < endList; j++) visit(lists[j] as number, lists[j + 1] as number, j);
 }

@@ -3,6 +3,8 @@ import {
   type FlatCoordinates,
   type FlatStore,
 } from "../../core/geo/flat-coordinates";
+import { GrowingNumbers } from "../../core/geo/growing-numbers";
+import { isObject } from "../../core/validate/collection-problem";
 import { decodeUtf8 } from "../../core/validate/utf8";
 import { scanJsonText } from "./text-depth";
 
@@ -52,12 +54,9 @@ type Block = { depth: 2 | 3 | 4; first: number; count: number };
  * small inlining budget (src/cli/compile-budget.ts), and a call per character cost a third.
  */
 class Extractor {
-  values: Float64Array;
-  valueCount = 0;
-  lists = new Int32Array(1024);
-  listCount = 1;
-  groups = new Int32Array(256);
-  groupCount = 1;
+  readonly values: GrowingNumbers<Float64Array>;
+  readonly lists = new GrowingNumbers((n) => new Int32Array(n), 1024);
+  readonly groups = new GrowingNumbers((n) => new Int32Array(n), 256);
   /** Arrays in the blocks kept (the containers they take out of the text). */
   arrays = 0;
   /** Index just past the block last parsed (valid after a successful `block`). */
@@ -65,15 +64,14 @@ class Extractor {
 
   constructor(private readonly b: Uint8Array) {
     // a position takes ~20 bytes in a real file and never fewer than 4; grown if need be
-    this.values = new Float64Array(Math.max(1024, b.length >> 3));
+    this.values = new GrowingNumbers((n) => new Float64Array(n), b.length >> 3);
+    // where the first list and the first group start
+    this.lists.push(0);
+    this.groups.push(0);
   }
 
   store(): FlatStore {
-    return {
-      values: this.values.subarray(0, this.valueCount),
-      lists: this.lists.subarray(0, this.listCount),
-      groups: this.groups.subarray(0, this.groupCount),
-    };
+    return { values: this.values.view(), lists: this.lists.view(), groups: this.groups.view() };
   }
 
   /**
@@ -85,10 +83,12 @@ class Extractor {
    */
   block(at: number): Block | null {
     const b = this.b;
-    let values = this.values;
-    let n = this.valueCount;
-    const lists0 = this.listCount;
-    const groups0 = this.groupCount;
+    const { values: written, lists, groups } = this;
+    // the values written in a local array, its length in `n`: growing is rare
+    let values = written.data;
+    let n = written.length;
+    const lists0 = lists.length;
+    const groups0 = groups.length;
     let arrays = 0;
     let i = at;
     let depth = 0;
@@ -120,9 +120,9 @@ class Extractor {
           if (numbers !== 2) break;
           numbers = 0;
         } else if (depth === bottom - 1) {
-          this.pushList(n);
+          lists.push(n);
         } else if (bottom === 4 && depth === 2) {
-          this.pushGroup(this.listCount - 1);
+          groups.push(lists.length - 1);
         }
         depth--;
         i++;
@@ -146,9 +146,9 @@ class Extractor {
         if (bottom === 4) {
           // groups tile the lists: lists of other blocks since the last group end make one
           // group that no geometry names
-          const lists = this.listCount - 1;
-          if (this.groups[this.groupCount - 1] !== lists) this.pushGroup(lists);
-          firstGroup = this.groupCount - 1;
+          const listCount = lists.length - 1;
+          if (groups.data[groups.length - 1] !== listCount) groups.push(listCount);
+          firstGroup = groups.length - 1;
         }
       } else if (depth !== bottom) break;
       if (++numbers > 2) break;
@@ -196,41 +196,24 @@ class Extractor {
         if (negative) value = -value;
       }
       if (n === values.length) {
-        values = grown(values);
-        this.values = values;
+        written.length = n;
+        values = written.reserve(1);
       }
       values[n++] = value;
       wantValue = false;
     }
     if (!ok) {
-      this.listCount = lists0;
-      this.groupCount = groups0;
+      lists.length = lists0;
+      groups.length = groups0;
       return null;
     }
-    this.valueCount = n;
+    written.length = n;
     this.arrays += arrays;
     this.end = i;
     if (bottom === 2) return { depth: 2, first: lists0 - 1, count: 1 };
-    if (bottom === 3) return { depth: 3, first: lists0 - 1, count: this.listCount - lists0 };
-    return { depth: 4, first: firstGroup, count: this.groupCount - 1 - firstGroup };
+    if (bottom === 3) return { depth: 3, first: lists0 - 1, count: lists.length - lists0 };
+    return { depth: 4, first: firstGroup, count: groups.length - 1 - firstGroup };
   }
-
-  private pushList(value: number): void {
-    if (this.listCount === this.lists.length) this.lists = grown(this.lists);
-    this.lists[this.listCount++] = value;
-  }
-
-  private pushGroup(value: number): void {
-    if (this.groupCount === this.groups.length) this.groups = grown(this.groups);
-    this.groups[this.groupCount++] = value;
-  }
-}
-
-/** A typed array of twice the length, holding the same numbers first. */
-function grown<T extends Float64Array | Int32Array>(array: T): T {
-  const bigger = new (array.constructor as new (length: number) => T)(array.length * 2);
-  bigger.set(array);
-  return bigger;
 }
 
 /**
@@ -310,9 +293,6 @@ export function extractCoordinates(bytes: Uint8Array): Extracted | null {
   return { reduced, marker, blocks, arrays: extractor.arrays };
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
-
 /**
  * Gives back the coordinates of the geometries of a parsed reduced text: those of its features
  * (and of their collections' members), of a lone feature or of a bare geometry. Returns how many
@@ -321,7 +301,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 function attachAll(value: unknown, marker: string, blocks: readonly FlatCoordinates[]): number {
   let attached = 0;
   const geometry = (g: unknown, members: boolean): void => {
-    if (!isRecord(g)) return;
+    if (!isObject(g)) return;
     const k = g[marker];
     if (typeof k === "number") {
       delete g[marker];
@@ -330,9 +310,9 @@ function attachAll(value: unknown, marker: string, blocks: readonly FlatCoordina
     }
     if (members && Array.isArray(g.geometries)) for (const m of g.geometries) geometry(m, false);
   };
-  if (!isRecord(value)) return 0;
+  if (!isObject(value)) return 0;
   if (Array.isArray(value.features)) {
-    for (const feature of value.features) if (isRecord(feature)) geometry(feature.geometry, true);
+    for (const feature of value.features) if (isObject(feature)) geometry(feature.geometry, true);
   } else {
     geometry(value.geometry, true);
     geometry(value, true);
