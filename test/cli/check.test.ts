@@ -1,9 +1,10 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { FeatureCollection, Polygon } from "geojson";
+import type { FeatureCollection } from "geojson";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { geodesicArea } from "../../src/core/geo/geodesic-area";
 import { writeFlatGeobuf } from "../../src/io/fgb-writer";
+import { boxPolygon } from "../support/box-polygon";
 import { PROJECTED_SQUARE } from "../support/projected-polygon";
 import {
   CLI_FIXTURES,
@@ -16,18 +17,6 @@ import {
 
 const CATALOG = join(CLI_FIXTURES, "basic", "catalog.json");
 const PROPOSALS = join(CLI_FIXTURES, "proposals");
-const square = (x0: number, y0: number, x1: number, y1: number): Polygon => ({
-  type: "Polygon",
-  coordinates: [
-    [
-      [x0, y0],
-      [x1, y0],
-      [x1, y1],
-      [x0, y1],
-      [x0, y0],
-    ],
-  ],
-});
 /** Relative difference, for areas from the CSV (m², 3 decimals). */
 const rel = (a: number, b: number) => Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b));
 
@@ -56,10 +45,10 @@ describe("npm run check: findings and exit codes", SLOW, () => {
     // Z1 ∩ R1 and Z3 ∩ P1 are 0.01° squares; the areas are geodesic (GeographicLib, WGS84)
     const [rice, park] = rows;
     expect(
-      rel(Number(rice?.area_m2), geodesicArea(square(105.81, 21.01, 105.82, 21.02))),
+      rel(Number(rice?.area_m2), geodesicArea(boxPolygon(105.81, 21.01, 105.82, 21.02))),
     ).toBeLessThan(1e-6);
     expect(
-      rel(Number(park?.area_m2), geodesicArea(square(105.85, 21.005, 105.86, 21.015))),
+      rel(Number(park?.area_m2), geodesicArea(boxPolygon(105.85, 21.005, 105.86, 21.015))),
     ).toBeLessThan(1e-6);
     // districts come from the catalogue's district layer
     expect(rice?.districts).toBe("001");
@@ -140,7 +129,7 @@ describe("npm run check: findings and exit codes", SLOW, () => {
     ]);
     // the proposed zone lies wholly inside the rice land: all of it conflicts
     expect(
-      rel(Number(rows[0]?.area_m2), geodesicArea(square(105.83, 21.02, 105.835, 21.025))),
+      rel(Number(rows[0]?.area_m2), geodesicArea(boxPolygon(105.83, 21.02, 105.835, 21.025))),
     ).toBeLessThan(1e-6);
     expect(rows[0]?.share_of_subject).toBe("1.000000");
     expect(conflict.stderr).toContain('in place of layer "zoning"');

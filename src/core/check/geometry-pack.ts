@@ -6,7 +6,7 @@ import {
   flatListRange,
 } from "../geo/flat-coordinates";
 import { GrowingNumbers } from "../geo/growing-numbers";
-import { polygonsOf } from "./prepared-geometry";
+import { polygonBox } from "./prepared-geometry";
 
 /**
  * A layer's geometries as a few flat arrays, for threads to share: written once by the thread that
@@ -265,31 +265,8 @@ export function packGeometries(features: readonly Feature[], allocate: Allocate)
  * NaN, when there is none): a box holding its prepared geometry's (see `GeometryPack.boxes`).
  */
 export function writeBox(geometry: Geometry | null, boxes: Float64Array, i: number): void {
-  const polygons = polygonsOf(geometry);
-  let minX = Number.POSITIVE_INFINITY;
-  let minY = Number.POSITIVE_INFINITY;
-  let maxX = Number.NEGATIVE_INFINITY;
-  let maxY = Number.NEGATIVE_INFINITY;
-  for (const part of polygons) {
-    for (const ring of part) {
-      if (!Array.isArray(ring)) continue;
-      for (const p of ring) {
-        if (!Array.isArray(p)) continue;
-        const x = p[0];
-        const y = p[1];
-        if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
-        if ((x as number) < minX) minX = x as number;
-        if ((x as number) > maxX) maxX = x as number;
-        if ((y as number) < minY) minY = y as number;
-        if ((y as number) > maxY) maxY = y as number;
-      }
-    }
-  }
-  if (minX > maxX) return;
-  boxes[4 * i] = minX;
-  boxes[4 * i + 1] = minY;
-  boxes[4 * i + 2] = maxX;
-  boxes[4 * i + 3] = maxY;
+  const box = polygonBox(geometry);
+  if (box) boxes.set(box, 4 * i);
 }
 
 /** Feature i's box in the pack, or null when it has no polygonal position. */

@@ -275,7 +275,7 @@ export function* comparePlansSteps(
       proposal: proposalId,
       areaSquareMeters: "area" in part ? part.area : null,
       geometry: engine.findingGeometry && polygons ? toGeometry(polygons) : null,
-      districts: districtsFor(engine, polygons, layer, index as number),
+      districts: districtsFor(engine, polygons && { polygons }, layer, index as number),
     });
   };
   /**

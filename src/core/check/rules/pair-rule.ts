@@ -1,5 +1,6 @@
 import type { Rule, Severity } from "../../catalog/rules-schema";
 import {
+  type AreaPart,
   type Authority,
   authorityOf,
   type ConstraintIndex,
@@ -10,12 +11,13 @@ import {
   notComputed,
   overlapOf,
   type PreparedLayer,
+  preparedIfNear,
   select,
   toGeometry,
 } from "../context";
 import { findingId } from "../finding-id";
 import { areaOf, type PreparedGeometry } from "../prepared-geometry";
-import type { Finding, Measures, Polygons } from "../types";
+import type { Finding, Measures } from "../types";
 import type { CompatibilityRule } from "./compatibility/schema";
 import type { NoOverlapRule } from "./no-overlap/schema";
 
@@ -58,14 +60,21 @@ export function pairCandidates(
 }
 
 /**
- * The constraint features to pair with subject feature `i`, in layer order: never a feature with
- * itself, and each unordered pair only once when a layer is checked against itself with the same
- * filter on both sides.
+ * Subject feature `i` prepared, with the constraint features to pair it with, in layer order:
+ * never a feature with itself, and each unordered pair only once when a layer is checked against
+ * itself with the same filter on both sides. Null when it has no polygon or no constraint feature
+ * lies near (it is then not prepared: `preparedIfNear`).
  */
-export function candidatesOf(pairs: PairCandidates, i: number, s: PreparedGeometry): number[] {
+export function candidatesOf(
+  pairs: PairCandidates,
+  subject: PreparedLayer,
+  i: number,
+): { s: PreparedGeometry; found: number[] } | null {
+  const s = preparedIfNear(pairs.index, subject, i);
+  if (!s) return null;
   const found = candidates(pairs.index, s);
-  if (pairs.self === "none") return found;
-  return found.filter((j) => (pairs.self === "after" ? j > i : j !== i));
+  if (pairs.self === "none") return { s, found };
+  return { s, found: found.filter((j) => (pairs.self === "after" ? j > i : j !== i)) };
 }
 
 /**
@@ -80,7 +89,7 @@ export function areaFinding(
   i: number,
   s: PreparedGeometry,
   constraint: Finding["constraint"],
-  part: { polygons: Polygons; area: number },
+  part: AreaPart & { area: number },
   extra: { severity?: Severity; measures?: Measures } = {},
 ): Finding {
   const subject = { layer: layers.subject.id, featureId: layers.subject.ids[i] as string };
@@ -98,7 +107,7 @@ export function areaFinding(
     areaSquareMeters: part.area,
     shareOfSubject: part.area / areaOf(s),
     measures: extra.measures ?? {},
-    districts: districtsFor(engine, part.polygons, layers.subject, i),
+    districts: districtsFor(engine, part, layers.subject, i),
   };
 }
 

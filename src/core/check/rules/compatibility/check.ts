@@ -44,10 +44,11 @@ export const compatibility: RuleModule<CompatibilityRule> = {
     return {
       subjects: select(subject, rule.subject),
       check(i, out) {
-        const s = subject.geometry(i);
-        if (!s) return;
+        const near = candidatesOf(pairs, subject, i);
+        if (!near) return;
+        const { s, found } = near;
         const subjectValue = subjectValues[i] as string;
-        for (const j of candidatesOf(pairs, i, s)) {
+        for (const j of found) {
           const constraintValue = constraintValues[j] as string;
           const verdict = verdictOf(subjectValue, constraintValue);
           if (verdict === "allowed") continue;

@@ -16,9 +16,10 @@ export const noOverlap: RuleModule<NoOverlapRule> = {
     return {
       subjects: select(layers.subject, rule.subject),
       check(i, out) {
-        const s = layers.subject.geometry(i);
-        if (!s) return;
-        for (const j of candidatesOf(pairs, i, s)) {
+        const near = candidatesOf(pairs, layers.subject, i);
+        if (!near) return;
+        const { s, found } = near;
+        for (const j of found) {
           const finding = overlapFinding(engine, rule, layers, i, s, j);
           if (finding) out.push(finding);
         }

@@ -321,7 +321,7 @@ export const validGeometry: RuleModule<ValidGeometryRule> = {
           // problems with an area are placed by it, the others by the whole feature
           const polygons =
             problem.geometry && problem.area !== undefined ? polygonsOf(problem.geometry) : null;
-          const districts = districtsFor(engine, polygons, subject, i);
+          const districts = districtsFor(engine, polygons && { polygons }, subject, i);
           const kept = engine.findingGeometry ? problem : { ...problem, geometry: null };
           out.push(finding(rule, authority, subject, featureId, kept, districts));
         }
