@@ -1,6 +1,6 @@
-import Flatbush from "flatbush";
 import type { Geometry, Position } from "geojson";
 import {
+  boxIndex,
   type ConstraintIndex,
   candidates,
   districtsFor,
@@ -85,14 +85,11 @@ export const minDistance: RuleModule<MinDistanceRule> = {
       members.push(j);
       boxes.push([box[0] - mx, box[1] - my, box[2] + mx, box[3] + my]);
     }
-    let tree: Flatbush | null = null;
-    if (members.length > 0) {
-      tree = new Flatbush(members.length);
-      for (const b of boxes) tree.add(...b);
-      tree.finish();
-    }
     // boxes grown by d, not `indexPolygons`: line and point constraints have no polygons to index
-    const index: ConstraintIndex = { tree, members };
+    const index: ConstraintIndex =
+      members.length > 0
+        ? { members, ...boxIndex(Float64Array.from(boxes.flat()), members.length) }
+        : { tree: null, members, cover: null };
     // a polygon constraint is measured by its polygons made valid (the layer's `geometry`), as
     // every area rule reads it; lines and points as written
     const shapeOf = (j: number): Geometry | null => {
