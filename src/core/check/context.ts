@@ -7,6 +7,7 @@ import { type DistrictIndex, districtsOfArea, districtsOfPoints } from "./distri
 import { ellipsoidalArea } from "./ellipsoidal-area";
 import { featureId } from "./feature-id";
 import { findingId } from "./finding-id";
+import { boxAt } from "./geometry-pack";
 import type { ClipKernel } from "./kernel";
 import { type CodeColumn, codeOf, filterHoldsCodes, readCodeColumn } from "./land-use-attribute";
 import { lazyLayout, RecentCache } from "./lazy-layer";
@@ -75,7 +76,7 @@ export function prepareLayer(
   const cache: (PreparedGeometry | null | undefined)[] = recent ? [] : new Array(features.length);
   let names: Set<string> | undefined;
   const columns = new Map<string, CodeColumn>();
-  let roughBoxes: (readonly [number, number, number, number] | null)[] | undefined;
+  let roughBoxes: Float64Array | undefined;
   return {
     id,
     entry,
@@ -102,10 +103,8 @@ export function prepareLayer(
     },
     roughBox(index) {
       if (layout?.box) return layout.box(index);
-      // all at once, in file order: features asked for in a rule's spatial order lie scattered
-      // over the reader's numbers, and reading them so took three times as long
-      roughBoxes ??= features.map((f) => polygonBox(f.geometry ?? null));
-      return (roughBoxes[index] ?? null) as [number, number, number, number] | null;
+      roughBoxes ??= positionBoxes(features);
+      return boxAt(roughBoxes, index);
     },
     attributeNames() {
       if (!names) {
@@ -123,6 +122,21 @@ export function prepareLayer(
       return column;
     },
   };
+}
+
+/**
+ * The boxes of the features' positions (`polygonBox`) as `boxAt` reads them (NaN: none). All at
+ * once, in file order: asked for in a rule's spatial order, features lie scattered over the
+ * reader's numbers, and reading them so took three times as long; one array, not an array per
+ * feature, which the garbage collector would copy while the check runs.
+ */
+function positionBoxes(features: Feature[]): Float64Array {
+  const boxes = new Float64Array(4 * features.length).fill(Number.NaN);
+  features.forEach((f, i) => {
+    const box = polygonBox(f.geometry ?? null);
+    if (box) boxes.set(box, 4 * i);
+  });
+  return boxes;
 }
 
 /**
@@ -359,10 +373,15 @@ export function overlapOf(
   }
   engine.stats.kernelCalls++;
   const grid = engine.ringOverlay ? engine.kernel.grid : undefined;
-  const polygons =
-    (grid ? intersectSimplePolygons(s, c, grid) : null) ??
-    engine.kernel.intersection(s.polygons, c.polygons);
-  return polygons.length > 0 ? { polygons, area: ellipsoidalArea(polygons) } : null;
+  const overlap = (grid ? intersectSimplePolygons(s, c, grid) : null) ?? clipped(engine, s, c);
+  // no part at all (an area of 0 may still have parts, for a caller to see)
+  return overlap.area === 0 && overlap.polygons.length === 0 ? null : overlap;
+}
+
+/** s ∩ c by the clipping kernel, measured. */
+function clipped(engine: Engine, s: PreparedGeometry, c: PreparedGeometry): Overlap {
+  const polygons = engine.kernel.intersection(s.polygons, c.polygons);
+  return { polygons, area: ellipsoidalArea(polygons) };
 }
 
 /** Polygon parts as a GeoJSON geometry: Polygon for one part, MultiPolygon for more, null for none. */

@@ -64,6 +64,21 @@ function flatRingArea(values: Float64Array, from: number, to: number): number {
 }
 
 /**
+ * {@link ellipsoidalArea} of `count` one-ring polygons held flat: ring k in
+ * `values[ends[k − 1], ends[k])` (the first from 0). The same area to the last bit as of their arrays.
+ */
+export function flatRingsArea(values: Float64Array, ends: Int32Array, count: number): number {
+  let total = 0;
+  let from = 0;
+  for (let k = 0; k < count; k++) {
+    const to = ends[k] as number;
+    total += Math.abs(flatRingArea(values, from, to));
+    from = to;
+  }
+  return Math.max(0, total);
+}
+
+/**
  * {@link ellipsoidalArea} of a polygon (depth 3) or multipolygon (depth 4) held flat, without
  * building its arrays; the same area to the last bit.
  */

@@ -1,6 +1,7 @@
 import type { Position } from "geojson";
+import { GrowingNumbers } from "../geo/growing-numbers";
 import { edgeList } from "./edge-tree";
-import { ringEllipsoidalArea } from "./ellipsoidal-area";
+import { ellipsoidalArea, flatRingsArea, ringEllipsoidalArea } from "./ellipsoidal-area";
 import type { Grid } from "./kernel";
 import {
   containsPoint,
@@ -270,6 +271,38 @@ const nearB = edgeList();
 const near = edgeList();
 
 /**
+ * Parts of an intersection, each one ring (closed, counter-clockwise, no holes), measured as the
+ * walk wrote them and kept as plain numbers: ring k in `values[ends[k − 1], ends[k])` (the first
+ * from 0). The rings are built as arrays only when read (a finding without geometry never reads
+ * them); typed arrays here, two per finding, cost the garbage collector more than they saved.
+ */
+export class FlatPieces {
+  private built: Polygons | undefined;
+  constructor(
+    /** Ellipsoidal area, the same to the last bit as `ellipsoidalArea(this.polygons)`. */
+    readonly area: number,
+    private readonly values: number[],
+    private readonly ends: number[],
+  ) {}
+  /** Each ring as a polygon of its own. */
+  get polygons(): Polygons {
+    if (this.built) return this.built;
+    const parts: Polygons = [];
+    let from = 0;
+    for (const to of this.ends) {
+      const ring: Position[] = [];
+      for (let i = from; i < to; i += 2) {
+        ring.push([this.values[i] as number, this.values[i + 1] as number]);
+      }
+      parts.push([ring]);
+      from = to;
+    }
+    this.built = parts;
+    return parts;
+  }
+}
+
+/**
  * a ∩ b for two simple rings (see `isSimpleRing`) whose boundaries properly cross, by walking both
  * boundaries from crossing to crossing (Greiner–Hormann). Returns the parts (closed, counter-clockwise,
  * no holes: in the plane, the intersection of two simply connected regions has none), or null when
@@ -281,7 +314,7 @@ export function intersectSimpleRings(
   a: PreparedGeometry,
   b: PreparedGeometry,
   grid: Grid,
-): Polygons | null {
+): FlatPieces | null {
   const ra = ccwRing(a, grid);
   const rb = ccwRing(b, grid);
   if (!findCrossings(ra, rb, b)) return null;
@@ -375,23 +408,29 @@ function linkCrossings(m: number): boolean {
   return true;
 }
 
+/* The walk's parts, written here and copied out once whole (see `FlatPieces`). */
+const walkValues = new GrowingNumbers((n) => new Float64Array(n), 1024);
+const walkEnds = new GrowingNumbers((n) => new Int32Array(n), 64);
+
 /** Walks the linked crossings into the parts of a ∩ b; null when the walk does not close. */
-function walkCrossings(ra: SnappedRing, rb: SnappedRing, m: number): Polygons | null {
+function walkCrossings(ra: SnappedRing, rb: SnappedRing, m: number): FlatPieces | null {
   const pa = ra.xy;
   const pb = rb.xy;
   const cr = crossings;
   const { ea, eb, ta, tb, entering, nextA, nextB, visited } = cr;
-  const parts: Polygons = [];
+  walkValues.length = 0;
+  walkEnds.length = 0;
   let walked = 0;
   for (let start = 0; start < m; start++) {
     if (visited[start] === 1 || entering[start] === 0) continue;
-    const ring: Position[] = [];
+    const ringFrom = walkValues.length;
     let k = start;
     for (let guard = 0; guard <= m; guard++) {
       if (visited[k] === 1) break;
       visited[k] = 1;
       walked++;
-      ring.push([cr.x[k] as number, cr.y[k] as number]);
+      walkValues.push(cr.x[k] as number);
+      walkValues.push(cr.y[k] as number);
       // inside b after entering it: follow a; after leaving it (entering a): follow b
       const onA = entering[k] === 1;
       const next = (onA ? nextA[k] : nextB[k]) as number;
@@ -406,16 +445,25 @@ function walkCrossings(ra: SnappedRing, rb: SnappedRing, m: number): Polygons | 
       if (steps === 0 && behind) steps = n;
       for (let s = 1; s <= steps; s++) {
         const v = (from + s) % n;
-        ring.push([xy[2 * v] as number, xy[2 * v + 1] as number]);
+        walkValues.push(xy[2 * v] as number);
+        walkValues.push(xy[2 * v + 1] as number);
       }
       k = next;
     }
-    if (k !== start || ring.length < 3) return null;
-    ring.push([(ring[0] as Position)[0] as number, (ring[0] as Position)[1] as number]);
-    parts.push([ring]);
+    if (k !== start || walkValues.length - ringFrom < 6) return null;
+    // closed: the first position again
+    walkValues.push(walkValues.data[ringFrom] as number);
+    walkValues.push(walkValues.data[ringFrom + 1] as number);
+    walkEnds.push(walkValues.length);
   }
   if (walked !== m) return null;
-  return parts;
+  const count = walkEnds.length;
+  const area = flatRingsArea(walkValues.data, walkEnds.data, count);
+  const values: number[] = [];
+  for (let i = 0; i < walkValues.length; i++) values.push(walkValues.data[i] as number);
+  const ends: number[] = [];
+  for (let k = 0; k < count; k++) ends.push(walkEnds.data[k] as number);
+  return new FlatPieces(area, values, ends);
 }
 
 /** A polygon as simple one-ring geometries: the outer rings of its parts, and its holes. */
@@ -444,7 +492,8 @@ function shapeOf(g: PreparedGeometry): Shape | null {
 /** Outer parts of a ∩ b, for one-ring parts; null when a pair of parts is degenerate. */
 function intersectParts(pa: PreparedGeometry[], pb: PreparedGeometry[], grid: Grid) {
   if (pa.length === 1 && pb.length === 1) {
-    return intersectSimpleRings(pa[0] as PreparedGeometry, pb[0] as PreparedGeometry, grid);
+    return intersectSimpleRings(pa[0] as PreparedGeometry, pb[0] as PreparedGeometry, grid)
+      ?.polygons;
   }
   const out: Polygons = [];
   for (const x of pa) {
@@ -457,7 +506,7 @@ function intersectParts(pa: PreparedGeometry[], pb: PreparedGeometry[], grid: Gr
       }
       const pieces = intersectSimpleRings(x, y, grid);
       if (!pieces) return null;
-      for (const piece of pieces) out.push(piece); // not push(...): unbounded piece count
+      for (const piece of pieces.polygons) out.push(piece); // not push(...): unbounded piece count
     }
   }
   return out;
@@ -490,23 +539,34 @@ function cutHoles(pieces: Polygons, holes: PreparedGeometry[], other: PreparedGe
 }
 
 /**
- * a ∩ b for polygons made of simple rings (most zones and corridors): the outer rings part by part
- * with `intersectSimpleRings` (parts of one geometry do not overlap, so neither do the pieces), then
- * the holes of one operand when they lie clear of or wholly inside the other. Null when both have
- * holes, a hole crosses the other's boundary, a ring is not simple or a pair of parts is degenerate:
- * the caller then uses the kernel.
+ * a ∩ b for polygons made of simple rings (most zones and corridors), with its ellipsoidal area:
+ * the outer rings part by part with `intersectSimpleRings` (parts of one geometry do not overlap,
+ * so neither do the pieces), then the holes of one operand when they lie clear of or wholly inside
+ * the other. Null when both have holes, a hole crosses the other's boundary, a ring is not simple
+ * or a pair of parts is degenerate: the caller then uses the kernel. Two single rings (nearly every
+ * pair) keep their pieces flat (`FlatPieces`).
  */
 export function intersectSimplePolygons(
   a: PreparedGeometry,
   b: PreparedGeometry,
   grid: Grid,
-): Polygons | null {
+): { readonly polygons: Polygons; area: number } | null {
   const sa = shapeOf(a);
   const sb = shapeOf(b);
   if (!sa || !sb || (sa.holes.length > 0 && sb.holes.length > 0)) return null;
+  const holes = sa.holes.length + sb.holes.length;
+  if (sa.parts.length === 1 && sb.parts.length === 1 && holes === 0) {
+    const flat = intersectSimpleRings(
+      sa.parts[0] as PreparedGeometry,
+      sb.parts[0] as PreparedGeometry,
+      grid,
+    );
+    if (!flat) return null;
+    return flat;
+  }
   const pieces = intersectParts(sa.parts, sb.parts, grid);
   if (!pieces) return null;
   if (sa.holes.length > 0 && !cutHoles(pieces, sa.holes, sb.parts)) return null;
   if (sb.holes.length > 0 && !cutHoles(pieces, sb.holes, sa.parts)) return null;
-  return pieces;
+  return { polygons: pieces, area: ellipsoidalArea(pieces) };
 }
