@@ -5,6 +5,7 @@ import {
   flatCoordinatesOf,
   flatListRange,
 } from "../geo/flat-coordinates";
+import { FloatSlab } from "../geo/float-slab";
 import type { RingTables } from "../geo/ring-tables";
 import {
   buildEdgeTree,
@@ -136,27 +137,8 @@ function oneRingStart(vertices: number): Int32Array {
   return table;
 }
 
-/*
- * Coordinates of prepared geometries are cut from shared slabs: a typed array of its own per
- * geometry (a separate backing store for anything over 64 bytes) cost more than filling it, for
- * tens of thousands of small zones, and added to garbage collection. A slab stays alive while any
- * geometry cut from it does.
- */
-const SLAB_DOUBLES = 1 << 16;
-let slab = new Float64Array(SLAB_DOUBLES);
-let slabUsed = 0;
-
-/** Room for `doubles` numbers: the slab and where to start writing. */
-function reserve(doubles: number): number {
-  if (doubles > SLAB_DOUBLES) {
-    slab = new Float64Array(doubles);
-    slabUsed = 0;
-  } else if (slabUsed + doubles > slab.length) {
-    slab = new Float64Array(SLAB_DOUBLES);
-    slabUsed = 0;
-  }
-  return slabUsed;
-}
+/* Coordinates of prepared geometries are cut from shared slabs (see `FloatSlab`). */
+const slabs = new FloatSlab(1 << 16);
 
 /*
  * One geometry being prepared, ring by ring, into the slab (module state: preparing never
@@ -177,7 +159,7 @@ let maxY = 0;
 
 /** Starts a geometry of at most `positions` positions; returns where its first ring starts. */
 function beginGeometry(positions: number): number {
-  base = reserve(2 * positions);
+  base = slabs.reserve(2 * positions);
   rings = 0;
   starts = null;
   outer = null;
@@ -202,7 +184,7 @@ function endRing(
   k: number,
   partIndex: number,
 ): number {
-  const xs = slab;
+  const xs = slabs.data;
   let w = end;
   if (w - start >= 4 && xs[start] === px && xs[start + 1] === py) w -= 2;
   if (w - start < 6) return start;
@@ -262,7 +244,7 @@ function endGeometry(
   source: Geometry | null,
 ): PreparedGeometry | null {
   if (rings === 0) return null;
-  slabUsed = w;
+
   const vertices = (w - base) / 2;
   if (!starts && (firstOuter !== 1 || firstPart !== 0)) {
     // one ring, but a hole or in a later part: not what the shared tables say
@@ -273,7 +255,7 @@ function endGeometry(
   return new Prepared(
     polygons,
     source,
-    slab.subarray(base, w),
+    slabs.cut(base, w),
     starts ? Int32Array.from([...starts, vertices]) : oneRingStart(vertices),
     outer ? Uint8Array.from(outer) : ONE_OUTER,
     parts ? Int32Array.from(parts) : PART_ZERO,
@@ -287,7 +269,7 @@ export function preparePolygons(polygons: Polygons): PreparedGeometry | null {
   let capacity = 0;
   for (const part of polygons) for (const ring of part) capacity += ring.length;
   let w = beginGeometry(capacity);
-  const xs = slab;
+  const xs = slabs.data;
   for (let partIndex = 0; partIndex < polygons.length; partIndex++) {
     const part = polygons[partIndex] as Polygons[number];
     for (let k = 0; k < part.length; k++) {
@@ -378,7 +360,7 @@ function prepareFlat(geometry: Geometry, flat: FlatCoordinates): PreparedGeometr
     if (whole) return whole;
   }
   let w = beginGeometry(((lists[endList] as number) - (lists[firstList] as number)) / 2);
-  const xs = slab;
+  const xs = slabs.data;
   let partIndex = 0;
   let k = 0;
   for (let j = firstList; j < endList; j++) {

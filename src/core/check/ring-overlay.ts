@@ -1,4 +1,5 @@
 import type { Position } from "geojson";
+import { FloatSlab } from "../geo/float-slab";
 import { GrowingNumbers } from "../geo/growing-numbers";
 import { edgeList } from "./edge-tree";
 import { ellipsoidalArea, flatRingsArea, ringEllipsoidalArea } from "./ellipsoidal-area";
@@ -156,6 +157,9 @@ export function ringOrientation(g: PreparedGeometry): number {
 /** The ring's vertices counter-clockwise as x0, y0, x1, y1, …, snapped to the kernel's grid. */
 export type SnappedRing = { xy: Float64Array; n: number; reversed: boolean };
 
+/* The snapped rings, cut from shared slabs (see `FloatSlab`). */
+const snapped = new FloatSlab(1 << 15);
+
 /**
  * The ring counter-clockwise with every vertex rounded to the kernel's grid, as the kernel itself
  * rounds it: a pair's answer then differs from the kernel's only in where crossings round to.
@@ -165,15 +169,17 @@ function ccwRing(g: PreparedGeometry, grid: Grid): SnappedRing {
   if (known) return known;
   const n = vertexCount(g);
   const reversed = ringOrientation(g) < 0;
-  const xy = new Float64Array(2 * n);
+  const at = snapped.reserve(2 * n);
+  const out = snapped.data;
   const c = g.coords;
   for (let i = 0; i < n; i++) {
     const v = reversed ? n - 1 - i : i;
-    xy[2 * i] = Math.round(((c[2 * v] as number) - grid.x0) * grid.scale) / grid.scale + grid.x0;
-    xy[2 * i + 1] =
+    out[at + 2 * i] =
+      Math.round(((c[2 * v] as number) - grid.x0) * grid.scale) / grid.scale + grid.x0;
+    out[at + 2 * i + 1] =
       Math.round(((c[2 * v + 1] as number) - grid.y0) * grid.scale) / grid.scale + grid.y0;
   }
-  const ring = { xy, n, reversed };
+  const ring = { xy: snapped.cut(at, at + 2 * n), n, reversed };
   g.snappedRing = ring;
   return ring;
 }
