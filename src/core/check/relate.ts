@@ -1,4 +1,4 @@
-import { edgeList } from "./edge-tree";
+import { type EdgeList, edgeList } from "./edge-tree";
 import {
   bboxesMeet,
   containsPoint,
@@ -68,20 +68,35 @@ const edgesOfB = edgeList();
 const edgesNear = edgeList();
 
 /**
+ * Fills `nearA` and `nearB` with the edges of a and of b (each in its own order) whose boxes meet
+ * the common part of the two geometries' boxes, widened by `margin`; false (nearB left as it was)
+ * when a has none there.
+ */
+export function gatherNearCommonBox(
+  a: PreparedGeometry,
+  b: PreparedGeometry,
+  margin: number,
+  nearA: EdgeList,
+  nearB: EdgeList,
+): boolean {
+  const minX = Math.max(a.bbox[0], b.bbox[0]) - margin;
+  const minY = Math.max(a.bbox[1], b.bbox[1]) - margin;
+  const maxX = Math.min(a.bbox[2], b.bbox[2]) + margin;
+  const maxY = Math.min(a.bbox[3], b.bbox[3]) + margin;
+  gatherEdges(a, minX, minY, maxX, maxY, nearA);
+  if (nearA.count === 0) return false;
+  gatherEdges(b, minX, minY, maxX, maxY, nearB);
+  return true;
+}
+
+/**
  * Whether any edge of a comes within TOUCH_DEGREES of an edge of b. Only edges near the common part
  * of the bounding boxes can (an edge within TOUCH_DEGREES of the other geometry's edge lies in its own
  * box and near the other's), so both are cut to it first and the few left compared pairwise.
  */
 function boundariesMeet(a: PreparedGeometry, b: PreparedGeometry): boolean {
-  const t = TOUCH_DEGREES;
-  const minX = Math.max(a.bbox[0], b.bbox[0]) - t;
-  const minY = Math.max(a.bbox[1], b.bbox[1]) - t;
-  const maxX = Math.min(a.bbox[2], b.bbox[2]) + t;
-  const maxY = Math.min(a.bbox[3], b.bbox[3]) + t;
-  gatherEdges(a, minX, minY, maxX, maxY, edgesOfA);
+  if (!gatherNearCommonBox(a, b, TOUCH_DEGREES, edgesOfA, edgesOfB)) return false;
   const na = edgesOfA.count;
-  if (na === 0) return false;
-  gatherEdges(b, minX, minY, maxX, maxY, edgesOfB);
   const nb = edgesOfB.count;
   const la = edgesOfA.edges;
   const lb = edgesOfB.edges;

@@ -12,7 +12,7 @@ import {
   ringCount,
   vertexCount,
 } from "./prepared-geometry";
-import { relate, segmentsMeet, TOUCH_DEGREES } from "./relate";
+import { gatherNearCommonBox, relate, segmentsMeet, TOUCH_DEGREES } from "./relate";
 import type { Polygons } from "./types";
 
 /**
@@ -271,7 +271,8 @@ export function sortAlong(
 }
 
 const crossings = new Crossings();
-/* Edges of b near the edge of a being scanned. */
+/* Edges of a and of b near the common part of their boxes (`findCrossings`). */
+const nearA = edgeList();
 const nearB = edgeList();
 /* Edges near an edge of the ring tested by `selfMeets`. */
 const near = edgeList();
@@ -323,7 +324,7 @@ export function intersectSimpleRings(
 ): FlatPieces | null {
   const ra = ccwRing(a, grid);
   const rb = ccwRing(b, grid);
-  if (!findCrossings(ra, rb, b)) return null;
+  if (!findCrossings(ra, rb, a, b)) return null;
   const m = crossings.count;
   if (m === 0 || m % 2 === 1 || !linkCrossings(m)) return null;
   return walkCrossings(ra, rb, m);
@@ -338,17 +339,40 @@ export function intersectSimpleRings(
 /**
  * Fills `crossings` with the proper crossings of a's and b's edges; false when the pair is
  * degenerate (a vertex on or next to the other's boundary, or collinear overlapping edges).
+ *
+ * Only edges near the common part of the two boxes can meet, so both rings are cut to it first
+ * (`gatherEdges`, with twice the touch distance: the rings are snapped to the grid, their tables
+ * not) and the edges left compared pair by pair, with the same box test and in the same order
+ * (a's edges counter-clockwise, b's in its own order) as a search of b per edge of a: the same
+ * crossings in the same order. A zone overlapping a corridor's edge keeps a few edges of each.
  */
-function findCrossings(ra: SnappedRing, rb: SnappedRing, b: PreparedGeometry): boolean {
+function findCrossings(
+  ra: SnappedRing,
+  rb: SnappedRing,
+  a: PreparedGeometry,
+  b: PreparedGeometry,
+): boolean {
   const pa = ra.xy;
   const pb = rb.xy;
   const cr = crossings;
   cr.count = 0;
-  const [bx0, by0, bx1b, by1b] = b.bbox;
   // box slack and collinearity tolerance: `segmentsMeet`'s touch distance
   const t = TOUCH_DEGREES;
-  for (let i = 0; i < ra.n; i++) {
-    const i2 = i + 1 < ra.n ? i + 1 : 0;
+  if (!gatherNearCommonBox(a, b, 2 * t, nearA, nearB)) return true;
+  const na = nearA.count;
+  const nb = nearB.count;
+  const la = nearA.edges;
+  const lb = nearB.edges;
+  const n = ra.n;
+  // a reversed: its counter-clockwise edge i is its own edge n − 2 − i (mod n), so counter-
+  // clockwise order visits its own edges n − 2 down to 0, then n − 1
+  const wraps = ra.reversed && la[2 * (na - 1)] === n - 1;
+  for (let p = 0; p < na; p++) {
+    let q = p;
+    if (ra.reversed) q = wraps ? (p < na - 1 ? na - 2 - p : na - 1) : na - 1 - p;
+    const k = la[2 * q] as number;
+    const i = ra.reversed ? (2 * n - 2 - k) % n : k;
+    const i2 = i + 1 < n ? i + 1 : 0;
     const ax1 = pa[2 * i] as number;
     const ay1 = pa[2 * i + 1] as number;
     const ax2 = pa[2 * i2] as number;
@@ -359,14 +383,18 @@ function findCrossings(ra: SnappedRing, rb: SnappedRing, b: PreparedGeometry): b
     const minY = Math.min(ay1, ay2) - t;
     const maxX = Math.max(ax1, ax2) + t;
     const maxY = Math.max(ay1, ay2) + t;
-    // no edge of b can meet a box clear of b's own
-    if (maxX < bx0 || minX > bx1b || maxY < by0 || minY > by1b) continue;
-    gatherEdges(b, minX, minY, maxX, maxY, nearB);
-    const list = nearB.edges;
-    for (let q = 0; q < nearB.count; q++) {
+    for (let e = 0; e < nb; e++) {
+      const j0 = lb[2 * e] as number;
+      const j20 = lb[2 * e + 1] as number;
+      // b's edge box against a's edge box and slack, as `gatherEdges` tests it
+      const bc = b.coords;
+      const x1 = bc[2 * j0] as number;
+      const x2 = bc[2 * j20] as number;
+      if (Math.max(x1, x2) < minX || Math.min(x1, x2) > maxX) continue;
+      const y1 = bc[2 * j0 + 1] as number;
+      const y2 = bc[2 * j20 + 1] as number;
+      if (Math.max(y1, y2) < minY || Math.min(y1, y2) > maxY) continue;
       // edges of b in its own order: map to the counter-clockwise order
-      const j0 = list[2 * q] as number;
-      const j20 = list[2 * q + 1] as number;
       const j = rb.reversed ? rb.n - 1 - j20 : j0;
       const j2 = rb.reversed ? rb.n - 1 - j0 : j20;
       const bx1 = pb[2 * j] as number;
@@ -377,7 +405,7 @@ function findCrossings(ra: SnappedRing, rb: SnappedRing, b: PreparedGeometry): b
       const ex = bx1 - ax1;
       const ey = by1 - ay1;
       if (d === 0) {
-        // parallel: degenerate if collinear and overlapping (the box query says they are near)
+        // parallel: degenerate if collinear and overlapping (the box test says they are near)
         if (Math.abs(ex * ady - ey * adx) <= t * (Math.abs(adx) + Math.abs(ady))) return false;
         continue;
       }

@@ -9,6 +9,7 @@ import {
   isSimpleRing,
 } from "../../../src/core/check/ring-overlay";
 import type { Polygons } from "../../../src/core/check/types";
+import { seededRandom } from "../../support/seeded-random";
 
 const at = (points: [number, number][]): Position[] => {
   const ring = points.map(([x, y]) => [105.8 + x / 100, 21 + y / 100]);
@@ -60,6 +61,49 @@ describe("intersectSimpleRings", () => {
     expect(pieces?.polygons).toHaveLength(1);
     expect(pieces?.area).toBeCloseTo(area(kernel.intersection(a, b)), 3);
     expect(pieces?.area).toBe(area(pieces?.polygons ?? null));
+  });
+
+  it("gives the same pieces whichever way either ring is written", () => {
+    const rnd = seededRandom(5);
+    // star-shaped rings of 12 and 90 vertices (the larger with an edge index), overlapping
+    const star = (cx: number, cy: number, r: number, n: number): Position[] => {
+      const ring: [number, number][] = [];
+      for (let k = 0; k < n; k++) {
+        const angle = (2 * Math.PI * k) / n;
+        const rr = r * (0.6 + 0.4 * rnd());
+        ring.push([cx + rr * Math.cos(angle), cy + rr * Math.sin(angle)]);
+      }
+      return at(ring);
+    };
+    // clockwise, read back counter-clockwise from the same first vertex
+    const clockwise = (ring: Position[]) => {
+      const open = ring.slice(0, -1).reverse();
+      return [...open, open[0] as Position];
+    };
+    let compared = 0;
+    for (let trial = 0; trial < 40; trial++) {
+      const a = star(rnd() * 2, rnd() * 2, 1.5, 12);
+      const b = star(1 + rnd(), 1 + rnd(), 1.5, 90);
+      const pairs: [Position[], Position[]][] = [
+        [a, b],
+        [b, a],
+      ];
+      for (const [x, y] of pairs) {
+        const pieces = intersectSimpleRings(g([[x]]), g([[y]]), grid);
+        if (!pieces) continue;
+        compared++;
+        // the first ring clockwise: the same walk, to the last bit
+        const again = intersectSimpleRings(g([[clockwise(x)]]), g([[y]]), grid);
+        expect(again?.polygons).toEqual(pieces.polygons);
+        expect(again?.area).toBe(pieces.area);
+        // the second: its crossings come in another order, the pieces are the same
+        const other = intersectSimpleRings(g([[x]]), g([[clockwise(y)]]), grid);
+        expect(other?.polygons.length).toBe(pieces.polygons.length);
+        expect(other?.area).toBeCloseTo(pieces.area, 3);
+        expect(pieces.area).toBeCloseTo(area(kernel.intersection([[x]], [[y]])), 0);
+      }
+    }
+    expect(compared).toBeGreaterThan(40);
   });
 
   it("leaves shared edges and vertices on edges to the kernel", () => {
