@@ -1,6 +1,5 @@
 import { type FileHandle, open } from "node:fs/promises";
 import type { Feature, FeatureCollection } from "geojson";
-import { boxAt } from "../core/check/geometry-pack";
 import { type GeometryReader, lazyCollection } from "../core/check/lazy-layer";
 import type { PackedLayer } from "../core/check/shared-input";
 import { type CrsChoice, reproject } from "../core/crs/index";
@@ -126,8 +125,7 @@ export class ReceivedRecords {
 }
 
 /** How the engine indexes a streamed layer without reading it: by the boxes of the first pass. */
-export const streamedLayout = (boxes: Float64Array | null) =>
-  boxes ? { box: (i: number) => boxAt(boxes, i) } : {};
+export const streamedLayout = (boxes: Float64Array | null) => (boxes ? { boxes } : {});
 
 type FileShare = Omit<StreamedShare, "count" | "layer">;
 

@@ -34,14 +34,14 @@ export type PreparedLayer = {
   ids: string[];
   /** Feature `index`'s polygonal part, prepared (and made valid: `repair`); null when none. */
   geometry(index: number): PreparedGeometry | null;
-  /** A box holding feature i's prepared box without reading it (see `LazyLayout.box`). */
-  box?: (index: number) => [number, number, number, number] | null;
+  /** Boxes holding the features' prepared boxes, known without reading them (`LazyLayout.boxes`). */
+  boxes?: Float64Array;
   /**
-   * A box holding feature i's prepared box up to the rounding of a repair, without preparing it
-   * (null: nothing to prepare): `box` when the layer knows them, else the box of the feature's
-   * positions (`polygonBox`), worked out for every feature on first use.
+   * Boxes holding the features' prepared boxes up to the rounding of a repair, known without
+   * preparing them, as `boxAt` reads them (NaN: nothing to prepare): `boxes` when the layer knows
+   * them, else the boxes of the features' positions (`positionBoxes`), worked out on first use.
    */
-  roughBox(index: number): [number, number, number, number] | null;
+  roughBoxes(): Float64Array;
   /** Feature i's position in a spatial order (see `LazyLayout.rank`). */
   rank?: ArrayLike<number>;
   /** Keys of the features' properties (any feature), read once. */
@@ -83,7 +83,7 @@ export function prepareLayer(
     streamed: layout !== undefined,
     features,
     ids,
-    ...(layout?.box ? { box: layout.box } : {}),
+    ...(layout?.boxes ? { boxes: layout.boxes } : {}),
     ...(layout?.rank ? { rank: layout.rank } : {}),
     geometry(index) {
       if (recent) {
@@ -101,10 +101,9 @@ export function prepareLayer(
       }
       return g;
     },
-    roughBox(index) {
-      if (layout?.box) return layout.box(index);
-      roughBoxes ??= positionBoxes(features);
-      return boxAt(roughBoxes, index);
+    roughBoxes() {
+      roughBoxes ??= layout?.boxes ?? positionBoxes(features);
+      return roughBoxes;
     },
     attributeNames() {
       if (!names) {
@@ -223,7 +222,8 @@ export type ConstraintIndex = {
  * then reads only the constraint features near the subjects it checks.
  */
 export function indexPolygons(layer: PreparedLayer, members: number[]): ConstraintIndex {
-  const box = layer.box;
+  const known = layer.boxes;
+  const box = known ? (i: number) => boxAt(known, i) : null;
   const kept = box
     ? members.filter((i) => box(i) !== null)
     : members.filter((i) => layer.geometry(i) !== null);
@@ -304,10 +304,18 @@ export function preparedIfNear(
   i: number,
 ): PreparedGeometry | null {
   if (!index.cover) return null;
-  const box = layer.roughBox(i);
-  if (!box) return null;
+  const boxes = layer.roughBoxes();
+  const minX = boxes[4 * i] as number;
+  // NaN: no polygon
+  if (!(minX <= (boxes[4 * i + 2] as number))) return null;
   const m = REPAIR_MARGIN;
-  const near = mayMeet(index.cover, box[0] - m, box[1] - m, box[2] + m, box[3] + m);
+  const near = mayMeet(
+    index.cover,
+    minX - m,
+    (boxes[4 * i + 1] as number) - m,
+    (boxes[4 * i + 2] as number) + m,
+    (boxes[4 * i + 3] as number) + m,
+  );
   return near ? layer.geometry(i) : null;
 }
 

@@ -269,9 +269,6 @@ export function writeBox(geometry: Geometry | null, boxes: Float64Array, i: numb
   if (box) boxes.set(box, 4 * i);
 }
 
-/** Feature i's box in the pack, or null when it has no polygonal position. */
-export const packedBox = (pack: GeometryPack, i: number) => boxAt(pack.boxes, i);
-
 /** Box i of boxes written by {@link writeBox}, or null when there is none. */
 export function boxAt(b: Float64Array, i: number): [number, number, number, number] | null {
   const minX = b[4 * i] as number;

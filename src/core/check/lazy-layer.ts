@@ -33,10 +33,11 @@ export type LazyLayout = {
   /** Prepared geometries kept (the most recently used); at least the layer's size: all. */
   window: number;
   /**
-   * A box holding feature i's prepared box (null: no polygon to prepare), so the constraint
-   * index needs no geometry read; it may be larger, as the engine narrows what it finds.
+   * Boxes as `boxAt` reads them: box i holds feature i's prepared box (NaN: no polygon to
+   * prepare), so the constraint index needs no geometry read; it may be larger, as the engine
+   * narrows what it finds.
    */
-  box?: (index: number) => [number, number, number, number] | null;
+  boxes?: Float64Array;
   /** Feature i's position in a spatial order: threads check windows of consecutive ranks. */
   rank?: ArrayLike<number>;
 };

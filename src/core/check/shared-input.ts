@@ -2,7 +2,6 @@ import type { Feature, FeatureCollection, GeoJsonProperties } from "geojson";
 import {
   type Allocate,
   type GeometryPack,
-  packedBox,
   packGeometries,
   readPackedGeometry,
 } from "./geometry-pack";
@@ -92,7 +91,7 @@ export function sharedCollection(
 
 /** What the engine reads of a pack without decoding geometry: boxes and the spatial order. */
 const packLayout = (pack: GeometryPack): Omit<LazyLayout, "window"> => ({
-  box: (i) => packedBox(pack, i),
+  boxes: pack.boxes,
   rank: pack.rank,
 });
 

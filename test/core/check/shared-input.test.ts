@@ -3,11 +3,7 @@ import { join } from "node:path";
 import type { Feature, FeatureCollection, Geometry } from "geojson";
 import { describe, expect, it } from "vitest";
 import { formatResult } from "../../../src/core/check/format-findings";
-import {
-  packedBox,
-  packGeometries,
-  readPackedGeometry,
-} from "../../../src/core/check/geometry-pack";
+import { boxAt, packGeometries, readPackedGeometry } from "../../../src/core/check/geometry-pack";
 import { prepareChecks, runChecks } from "../../../src/core/check/run-checks";
 import {
   type PackedLayer,
@@ -153,11 +149,11 @@ describe("packed geometries", () => {
     ).toBe(true);
     expect(pack.coords.buffer).toBeInstanceOf(SharedArrayBuffer);
     // boxes of the polygonal positions only, finite ones
-    expect(packedBox(pack, 1)).toBeNull();
-    expect(packedBox(pack, 5)).toEqual([0, 0, 4, 4]);
-    expect(packedBox(pack, 7)).toBeNull();
-    expect(packedBox(pack, 8)).toEqual([5, 5, 6, 5]);
-    expect(packedBox(pack, 11)).toEqual([9, 9, 10, 10]);
+    expect(boxAt(pack.boxes, 1)).toBeNull();
+    expect(boxAt(pack.boxes, 5)).toEqual([0, 0, 4, 4]);
+    expect(boxAt(pack.boxes, 7)).toBeNull();
+    expect(boxAt(pack.boxes, 8)).toEqual([5, 5, 6, 5]);
+    expect(boxAt(pack.boxes, 11)).toEqual([9, 9, 10, 10]);
     expect([...pack.rank].sort((a, b) => a - b)).toEqual(geometries.map((_, i) => i));
   });
 });
