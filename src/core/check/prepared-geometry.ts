@@ -78,8 +78,9 @@ export function polygonBox(geometry: Geometry | null): [number, number, number, 
   if (flat && geometry && flat.depth === FLAT_DEPTH[geometry.type]) {
     if (geometry.type !== "Polygon" && geometry.type !== "MultiPolygon") return null;
     const [firstList, endList] = flatListRange(flat);
-    const { values, lists } = flat.store;
-    widenBoxFlat(box, values, lists[firstList] as number, lists[endList] as number);
+    const { values, lists, boxes } = flat.store;
+    if (boxes) widenBoxByLists(box, boxes, firstList, endList);
+    else widenBoxFlat(box, values, lists[firstList] as number, lists[endList] as number);
   } else {
     for (const part of polygonsOf(geometry)) {
       for (const ring of part) if (Array.isArray(ring)) widenBoxNested(box, ring);
@@ -103,6 +104,19 @@ function widenBoxFlat(box: number[], values: Float64Array, from: number, to: num
     if (x > (box[2] as number)) box[2] = x;
     if (y < (box[1] as number)) box[1] = y;
     if (y > (box[3] as number)) box[3] = y;
+  }
+}
+
+/** Widens `box` to the boxes of lists `[from, to)` a reader noted (`FlatStore.boxes`). */
+function widenBoxByLists(box: number[], boxes: Float64Array, from: number, to: number): void {
+  for (let j = from; j < to; j++) {
+    const x0 = boxes[4 * j] as number;
+    // NaN: no finite position
+    if (!(x0 <= (boxes[4 * j + 2] as number))) continue;
+    if (x0 < (box[0] as number)) box[0] = x0;
+    if ((boxes[4 * j + 1] as number) < (box[1] as number)) box[1] = boxes[4 * j + 1] as number;
+    if ((boxes[4 * j + 2] as number) > (box[2] as number)) box[2] = boxes[4 * j + 2] as number;
+    if ((boxes[4 * j + 3] as number) > (box[3] as number)) box[3] = boxes[4 * j + 3] as number;
   }
 }
 

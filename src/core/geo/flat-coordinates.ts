@@ -19,6 +19,11 @@ export type FlatStore = {
   readonly values: Float64Array;
   readonly lists: Int32Array;
   readonly groups: Int32Array;
+  /**
+   * Where a reader noted them as it parsed: box j (minX, minY, maxX, maxY at `4j`) of the finite
+   * positions of list j, NaN when it has none.
+   */
+  readonly boxes?: Float64Array;
 };
 
 /**

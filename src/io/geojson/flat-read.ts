@@ -57,6 +57,8 @@ class Extractor {
   readonly values: GrowingNumbers<Float64Array>;
   readonly lists = new GrowingNumbers((n) => new Int32Array(n), 1024);
   readonly groups = new GrowingNumbers((n) => new Int32Array(n), 256);
+  /** Box of each list's finite positions (see `FlatStore.boxes`). */
+  readonly boxes = new GrowingNumbers((n) => new Float64Array(n), 4096);
   /** Arrays in the blocks kept (the containers they take out of the text). */
   arrays = 0;
   /** Index just past the block last parsed (valid after a successful `block`). */
@@ -71,7 +73,12 @@ class Extractor {
   }
 
   store(): FlatStore {
-    return { values: this.values.view(), lists: this.lists.view(), groups: this.groups.view() };
+    return {
+      values: this.values.view(),
+      lists: this.lists.view(),
+      groups: this.groups.view(),
+      boxes: this.boxes.view(),
+    };
   }
 
   /**
@@ -83,12 +90,18 @@ class Extractor {
    */
   block(at: number): Block | null {
     const b = this.b;
-    const { values: written, lists, groups } = this;
+    const { values: written, lists, groups, boxes } = this;
     // the values written in a local array, its length in `n`: growing is rare
     let values = written.data;
     let n = written.length;
     const lists0 = lists.length;
     const groups0 = groups.length;
+    const boxes0 = boxes.length;
+    // the box of the list being read, of its finite positions (infinite: none yet)
+    let minX = Number.POSITIVE_INFINITY;
+    let minY = Number.POSITIVE_INFINITY;
+    let maxX = Number.NEGATIVE_INFINITY;
+    let maxY = Number.NEGATIVE_INFINITY;
     let arrays = 0;
     let i = at;
     let depth = 0;
@@ -119,8 +132,26 @@ class Extractor {
         if (depth === bottom) {
           if (numbers !== 2) break;
           numbers = 0;
+          const x = values[n - 2] as number;
+          const y = values[n - 1] as number;
+          // only a number in exponent form or of many digits can be infinite
+          if (Number.isFinite(x) && Number.isFinite(y)) {
+            if (x < minX) minX = x;
+            if (x > maxX) maxX = x;
+            if (y < minY) minY = y;
+            if (y > maxY) maxY = y;
+          }
         } else if (depth === bottom - 1) {
           lists.push(n);
+          const none = minX > maxX;
+          boxes.push(none ? Number.NaN : minX);
+          boxes.push(none ? Number.NaN : minY);
+          boxes.push(none ? Number.NaN : maxX);
+          boxes.push(none ? Number.NaN : maxY);
+          minX = Number.POSITIVE_INFINITY;
+          minY = Number.POSITIVE_INFINITY;
+          maxX = Number.NEGATIVE_INFINITY;
+          maxY = Number.NEGATIVE_INFINITY;
         } else if (bottom === 4 && depth === 2) {
           groups.push(lists.length - 1);
         }
@@ -205,6 +236,7 @@ class Extractor {
     if (!ok) {
       lists.length = lists0;
       groups.length = groups0;
+      boxes.length = boxes0;
       return null;
     }
     written.length = n;

@@ -79,6 +79,17 @@ describe("polygonBox", () => {
     }
   });
 
+  it("leaves out positions too large for a number, read flat as the reader noted them", () => {
+    const text =
+      '{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":' +
+      '{"type":"MultiPolygon","coordinates":[[[[105.8,21],[105.9,21],[1e999,21.5],[105.9,21.1],' +
+      "[105.8,21]]],[[[2e999,3],[-1e999,4],[5e999,6],[2e999,3]]]]}}]}";
+    const geometry = (parseGeoJsonText(text) as { features: { geometry: Geometry }[] }).features[0]
+      ?.geometry as Geometry;
+    expect(flatCoordinatesOf(geometry)?.store.boxes).toBeDefined();
+    expect(polygonBox(geometry)).toEqual([105.8, 21, 105.9, 21.1]);
+  });
+
   it("leaves out positions that are not finite numbers, and is null without a polygon", () => {
     const odd = {
       type: "Polygon",

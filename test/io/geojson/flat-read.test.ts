@@ -264,3 +264,43 @@ describe("parseGeoJsonText on the fixtures", () => {
     expect(flat).toBeGreaterThan(100);
   });
 });
+
+describe("the boxes the reader notes", () => {
+  it("hold each list's finite positions, for every list of every fixture read flat", () => {
+    let lists = 0;
+    for (const file of fixtureFiles("test/fixtures")) {
+      let value: unknown;
+      try {
+        value = parseGeoJsonText(readFileSync(file, "utf8"));
+      } catch {
+        continue;
+      }
+      const features = (value as Parsed).features;
+      if (!Array.isArray(features)) continue;
+      for (const f of features) {
+        const flat = flatCoordinatesOf(f.geometry);
+        if (!flat) continue;
+        const { values, lists: ends, groups, boxes } = flat.store;
+        const first = flat.depth === 4 ? (groups[flat.first] as number) : flat.first;
+        const end =
+          flat.depth === 4 ? (groups[flat.first + flat.count] as number) : flat.first + flat.count;
+        for (let j = first; j < end; j++) {
+          const box = [Infinity, Infinity, -Infinity, -Infinity];
+          for (let i = ends[j] as number; i < (ends[j + 1] as number); i += 2) {
+            const x = values[i] as number;
+            const y = values[i + 1] as number;
+            if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
+            box[0] = Math.min(box[0] as number, x);
+            box[1] = Math.min(box[1] as number, y);
+            box[2] = Math.max(box[2] as number, x);
+            box[3] = Math.max(box[3] as number, y);
+          }
+          const expected = (box[0] as number) <= (box[2] as number) ? box : [NaN, NaN, NaN, NaN];
+          expect([...(boxes?.subarray(4 * j, 4 * j + 4) ?? [])], file).toEqual(expected);
+          lists++;
+        }
+      }
+    }
+    expect(lists).toBeGreaterThan(500);
+  });
+});
