@@ -205,7 +205,7 @@ function selectFresh(layer: PreparedLayer, selection: LayerSelection): number[] 
 
 /**
  * R-tree over selected features' polygon bounding boxes; item k is feature members[k] (ascending).
- * `narrow`: the boxes are the layer's `box`es, which may be larger than the prepared geometries'
+ * `narrow`: the boxes are the layer's `boxes`, which may be larger than the prepared geometries'
  * (and hold features with nothing to prepare): what the tree finds is narrowed on the prepared ones.
  */
 export type ConstraintIndex = {

@@ -258,7 +258,6 @@ function endGeometry(
   source: Geometry | null,
 ): PreparedGeometry | null {
   if (rings === 0) return null;
-
   const vertices = (w - base) / 2;
   if (!starts && (firstOuter !== 1 || firstPart !== 0)) {
     // one ring, but a hole or in a later part: not what the shared tables say
