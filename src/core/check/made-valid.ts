@@ -36,16 +36,18 @@ import type { Polygons } from "./types";
  */
 export function isValidPolygon(g: PreparedGeometry): boolean {
   if (ringCount(g) === 1) return isSimpleRing(g);
+  // the cheap test first: parts whose boxes meet are taken as overlapping, whatever the sweep finds
+  if (partBoxesMeet(g)) return false;
   const found = findRingIntersections(g, { examples: 0 });
-  if (found.count > 0 || found.holesOutside.length > 0 || found.nestedHoles.length > 0) {
-    return false;
-  }
-  return !partBoxesMeet(g);
+  return found.count === 0 && found.holesOutside.length === 0 && found.nestedHoles.length === 0;
 }
 
 /** Whether the boxes of two parts of g meet (a part inside or across another is among them). */
 function partBoxesMeet(g: PreparedGeometry): boolean {
-  if (g.polygons.length < 2) return false;
+  // parts counted from the ring tables: `g.polygons` would build the rings as arrays
+  let parts = 0;
+  for (let r = 0; r < ringCount(g); r++) parts += g.ringIsOuter[r] as number;
+  if (parts < 2) return false;
   const boxes: [number, number, number, number][] = [];
   for (let r = 0; r < ringCount(g); r++) {
     if (g.ringIsOuter[r] !== 1) continue;

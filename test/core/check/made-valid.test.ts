@@ -1,9 +1,16 @@
-import type { Position } from "geojson";
+import type { Geometry, Position } from "geojson";
 import { describe, expect, it } from "vitest";
 import { ellipsoidalArea } from "../../../src/core/check/ellipsoidal-area";
 import { isValidPolygon, madeValid, structureFill } from "../../../src/core/check/made-valid";
-import { areaOf, preparePolygons } from "../../../src/core/check/prepared-geometry";
+import {
+  areaOf,
+  type PreparedGeometry,
+  prepareGeometry,
+  preparePolygons,
+} from "../../../src/core/check/prepared-geometry";
 import type { Polygons } from "../../../src/core/check/types";
+import { flatCoordinatesOf } from "../../../src/core/geo/flat-coordinates";
+import { parseGeoJsonText } from "../../io/geojson/parse-flat";
 
 /** Positions in units of 0.001° from 105.8° E, 21° N; the ring closed. */
 const ring = (...pts: [number, number][]): Position[] => {
@@ -90,5 +97,31 @@ describe("polygons made valid as ST_MakeValid(g, 'method=structure')", () => {
     const spiked = [[ring([6, 1], [10, 10], [5, 1], [4, 1], [0, 1], [1, 1])]];
     const triangle = [[ring([6, 1], [10, 10], [5, 1])]];
     expect(ellipsoidalArea(structureFill(spiked))).toBeCloseTo(ellipsoidalArea(triangle), 1);
+  });
+});
+
+describe("isValidPolygon on a multipolygon read flat", () => {
+  const read = (polygons: Polygons) => {
+    const text = JSON.stringify({
+      type: "FeatureCollection",
+      features: [
+        {
+          type: "Feature",
+          properties: {},
+          geometry: { type: "MultiPolygon", coordinates: polygons },
+        },
+      ],
+    });
+    return (parseGeoJsonText(text) as { features: { geometry: Geometry }[] }).features[0]
+      ?.geometry as Geometry;
+  };
+
+  it("decides from the ring tables, building none of the rings as arrays", () => {
+    const apart = read([[square(0, 0, 2, 2)], [square(3, 0, 5, 2), square(3.5, 0.5, 4, 1, true)]]);
+    const touching = read([[square(0, 0, 2, 2)], [square(2, 0, 4, 2)]]);
+    expect(isValidPolygon(prepareGeometry(apart) as PreparedGeometry)).toBe(true);
+    expect(isValidPolygon(prepareGeometry(touching) as PreparedGeometry)).toBe(false);
+    expect(flatCoordinatesOf(apart)).toBeDefined();
+    expect(flatCoordinatesOf(touching)).toBeDefined();
   });
 });
