@@ -147,6 +147,7 @@ function partCount(g: PreparedGeometry): number {
 export function relate(a: PreparedGeometry, b: PreparedGeometry): Relation {
   if (!bboxesMeet(a, b)) return { kind: "disjoint" };
   if (boundariesMeet(a, b)) return { kind: "contact" };
+  if (ringCount(a) === 1 && ringCount(b) === 1) return relateRings(a, b);
   const aIn = ringsInside(a, b);
   const bIn = ringsInside(b, a);
   const anyA = aIn.includes(true);
@@ -161,6 +162,22 @@ export function relate(a: PreparedGeometry, b: PreparedGeometry): Relation {
     return { kind: "subset", of: "b", parts, whole: parts.length === partCount(b) };
   }
   return { kind: "contact" };
+}
+
+/** `relate` of two one-ring geometries whose boundaries do not meet, without the ring lists. */
+function relateRings(a: PreparedGeometry, b: PreparedGeometry): Relation {
+  const aIn = firstVertexInside(a, b);
+  const bIn = firstVertexInside(b, a);
+  if (aIn === bIn) return aIn ? { kind: "contact" } : { kind: "disjoint" };
+  return { kind: "subset", of: aIn ? "a" : "b", parts: [0], whole: true };
+}
+
+/** Whether g's first vertex lies inside other (see `ringsInside`). */
+function firstVertexInside(g: PreparedGeometry, other: PreparedGeometry): boolean {
+  const x = g.coords[0] as number;
+  const y = g.coords[1] as number;
+  const [ox0, oy0, ox1, oy1] = other.bbox;
+  return x >= ox0 && x <= ox1 && y >= oy0 && y <= oy1 && containsPoint(other, x, y);
 }
 
 /**
