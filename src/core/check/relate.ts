@@ -169,7 +169,10 @@ function relateRings(a: PreparedGeometry, b: PreparedGeometry): Relation {
   const aIn = firstVertexInside(a, b);
   const bIn = firstVertexInside(b, a);
   if (aIn === bIn) return aIn ? { kind: "contact" } : { kind: "disjoint" };
-  return { kind: "subset", of: aIn ? "a" : "b", parts: [0], whole: true };
+  // its one ring is its one part, as `partsOf` reads it (a lone hole is no part)
+  const g = aIn ? a : b;
+  const parts = g.ringIsOuter[0] === 1 ? [g.ringPart[0] as number] : [];
+  return { kind: "subset", of: aIn ? "a" : "b", parts, whole: true };
 }
 
 /** Whether g's first vertex lies inside other (see `ringsInside`). */
