@@ -139,13 +139,13 @@ function hasForeignMembers(geometry: Geometry): boolean {
 
 /**
  * Writes coordinates the reader holds flat (two numbers a position, as deep as the type says):
- * the same meta and numbers as {@link writeLists} writes of their arrays, copied in one go.
+ * the same meta and numbers as {@link writeLists} writes of their arrays, copied in one go. Their
+ * box is `writeBox`'s (from the boxes the reader noted, where it did).
  */
 function writeHeld(held: FlatCoordinates, code: number, w: Writer): void {
   const { values, lists, groups } = held.store;
   w.meta.push(code);
   w.meta.push(2);
-  clearBox(w, code === T_POLYGON || code === T_MULTI_POLYGON);
   const [firstList, endList] = flatListRange(held);
   // lists of lists (3 deep) and of parts (4 deep) start with their count, as writeLists writes
   if (held.depth > 2) w.meta.push(held.count);
@@ -161,19 +161,6 @@ function writeHeld(held: FlatCoordinates, code: number, w: Writer): void {
   const to = lists[endList] as number;
   w.coords.reserve(to - from).set(values.subarray(from, to), w.coords.length);
   w.coords.length += to - from;
-  if (!w.boxing) return;
-  const box = w.box;
-  for (let k = from; k < to; k += 2) {
-    const x = values[k] as number;
-    const y = values[k + 1] as number;
-    // the finite positions, as `writeBox` takes them
-    if (Number.isFinite(x) && Number.isFinite(y)) {
-      if (x < box[0]) box[0] = x;
-      if (x > box[2]) box[2] = x;
-      if (y < box[1]) box[1] = y;
-      if (y > box[3]) box[3] = y;
-    }
-  }
 }
 
 /**
@@ -186,7 +173,7 @@ function writeFlat(geometry: Geometry, w: Writer, boxes: Float64Array, i: number
   const held = flatCoordinatesOf(geometry);
   if (held && held.depth === FLAT_DEPTH[geometry.type]) {
     writeHeld(held, flat[0], w);
-    if (w.boxing && w.box[0] <= w.box[2]) boxes.set(w.box, 4 * i);
+    writeBox(geometry, boxes, i);
     return true;
   }
   const coordinates = (geometry as { coordinates?: unknown }).coordinates;
