@@ -326,30 +326,67 @@ export function extractCoordinates(bytes: Uint8Array): Extracted | null {
 }
 
 /**
- * Gives back the coordinates of the geometries of a parsed reduced text: those of its features
- * (and of their collections' members), of a lone feature or of a bare geometry. Returns how many
- * markers it found.
+ * A geometry parsed from the reduced text as a new object with the same members in the same
+ * order, its marker member replaced by coordinates read from `flat`. Not the parsed object with
+ * the marker deleted: a deleted member turns an object into a slow dictionary, and every read of
+ * its members (the check reads them for each feature) a hash look-up.
  */
-function attachAll(value: unknown, marker: string, blocks: readonly FlatCoordinates[]): number {
+function withFlatCoordinates(
+  parsed: Record<string, unknown>,
+  marker: string,
+  flat: FlatCoordinates,
+): Record<string, unknown> {
+  const geometry: Record<string, unknown> = {};
+  for (const key of Object.keys(parsed)) {
+    if (key === marker) attachFlatCoordinates(geometry, flat);
+    else if (key === "__proto__") {
+      // JSON.parse made it an own member; an assignment would set the prototype
+      Object.defineProperty(geometry, key, {
+        value: parsed[key],
+        writable: true,
+        enumerable: true,
+        configurable: true,
+      });
+    } else geometry[key] = parsed[key];
+  }
+  return geometry;
+}
+
+/**
+ * Gives back the coordinates of the geometries of a parsed reduced text: those of its features
+ * (and of their collections' members), of a lone feature or of a bare geometry. Returns the value
+ * with them (a bare geometry is a new object) and how many markers it found.
+ */
+function attachAll(
+  value: unknown,
+  marker: string,
+  blocks: readonly FlatCoordinates[],
+): { value: unknown; attached: number } {
   let attached = 0;
-  const geometry = (g: unknown, members: boolean): void => {
-    if (!isObject(g)) return;
+  const geometry = (g: unknown, members: boolean): unknown => {
+    if (!isObject(g)) return g;
     const k = g[marker];
+    let out = g;
     if (typeof k === "number") {
-      delete g[marker];
-      attachFlatCoordinates(g, blocks[k] as FlatCoordinates);
+      out = withFlatCoordinates(g, marker, blocks[k] as FlatCoordinates);
       attached++;
     }
-    if (members && Array.isArray(g.geometries)) for (const m of g.geometries) geometry(m, false);
+    if (members && Array.isArray(out.geometries)) {
+      const list = out.geometries;
+      for (let m = 0; m < list.length; m++) list[m] = geometry(list[m], false);
+    }
+    return out;
   };
-  if (!isObject(value)) return 0;
+  if (!isObject(value)) return { value, attached: 0 };
   if (Array.isArray(value.features)) {
-    for (const feature of value.features) if (isObject(feature)) geometry(feature.geometry, true);
-  } else {
-    geometry(value.geometry, true);
-    geometry(value, true);
+    for (const feature of value.features) {
+      if (isObject(feature) && "geometry" in feature)
+        feature.geometry = geometry(feature.geometry, true);
+    }
+    return { value, attached };
   }
-  return attached;
+  if ("geometry" in value) value.geometry = geometry(value.geometry, true);
+  return { value: geometry(value, true), attached };
 }
 
 /** How often `part` occurs in `text`. */
@@ -396,6 +433,6 @@ export function parseFlatGeoJson(
   } catch {
     return undefined;
   }
-  const attached = attachAll(value, extracted.marker, extracted.blocks);
-  return attached === extracted.blocks.length ? value : undefined;
+  const { value: read, attached } = attachAll(value, extracted.marker, extracted.blocks);
+  return attached === extracted.blocks.length ? read : undefined;
 }

@@ -186,6 +186,18 @@ describe("parseGeoJsonText holds coordinates flat", () => {
     sameAsJsonParse(collection);
   });
 
+  it("keeps a geometry's members in their order, an own `__proto__` member kept as a member", () => {
+    const text = fc(
+      '{"bbox":[1,2,3,4],"type":"LineString","coordinates":[[1,2],[3,4]],"__proto__":{"x":1},"note":"n"}',
+    );
+    const { value, flat } = sameAsJsonParse(text);
+    expect(flat).toBe(1);
+    const geometry = (value as Parsed).features[0]?.geometry as Record<string, unknown>;
+    expect(Object.keys(geometry)).toEqual(["bbox", "type", "coordinates", "__proto__", "note"]);
+    expect(Object.getPrototypeOf(geometry)).toBe(Object.prototype);
+    expect(Object.getOwnPropertyDescriptor(geometry, "__proto__")?.value).toEqual({ x: 1 });
+  });
+
   it("replaces each block by a marker member, and counts the arrays it took out", () => {
     const text = fc(
       '{"type":"LineString","coordinates":[[1,2],[3,4]]}',
