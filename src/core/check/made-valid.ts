@@ -7,10 +7,11 @@ import {
   type PreparedGeometry,
   preparedPolygons,
   preparePolygons,
+  rayCrosses,
   ringCount,
 } from "./prepared-geometry";
-import { relate } from "./relate";
-import { isSimpleRing } from "./ring-overlay";
+import { relate, segmentsMeet } from "./relate";
+import { isSimpleRing, isSmallSimpleRing } from "./ring-overlay";
 import type { Polygons } from "./types";
 
 /*
@@ -38,8 +39,70 @@ export function isValidPolygon(g: PreparedGeometry): boolean {
   if (ringCount(g) === 1) return isSimpleRing(g);
   // the cheap test first: parts whose boxes meet are taken as overlapping, whatever the sweep finds
   if (partBoxesMeet(g)) return false;
+  if (ringsApartAndPlaced(g)) return true;
   const found = findRingIntersections(g, { examples: 0 });
   return found.count === 0 && found.holesOutside.length === 0 && found.nestedHoles.length === 0;
+}
+
+/**
+ * Whether g's rings are all small and simple, the rings of each part meet nowhere (within the touch
+ * tolerance of `segmentsMeet`) and each hole lies inside its shell and outside the part's other
+ * holes: then g is valid (its parts' boxes being apart), and the sweep is spared. False, with the
+ * sweep to decide, when anything meets, even a touch OGC allows. Most multi-ring zones are a
+ * shell with a hole, or parts apart: the sweep, run on few features, did so on slow unoptimised
+ * code, 28 ms of a 500 ms check of 50 000 zones.
+ */
+function ringsApartAndPlaced(g: PreparedGeometry): boolean {
+  const rings = ringCount(g);
+  for (let r = 0; r < rings; r++) if (!isSmallSimpleRing(g, r)) return false;
+  const c = g.coords;
+  for (let r = 0; r < rings; r++) {
+    for (let q = r + 1; q < rings && g.ringPart[q] === g.ringPart[r]; q++) {
+      if (ringsMeet(g, r, q)) return false;
+    }
+    if (g.ringIsOuter[r] === 1) continue;
+    // a hole's part starts with its shell (dropped when it had too few positions: then no shell)
+    let shell = r;
+    while (shell > 0 && g.ringPart[shell - 1] === g.ringPart[r]) shell--;
+    if (g.ringIsOuter[shell] !== 1) return false;
+    // no edges meet: a hole is where its first vertex is
+    const v = g.ringStart[r] as number;
+    const x = c[2 * v] as number;
+    const y = c[2 * v + 1] as number;
+    if (!ringContains(g, shell, x, y)) return false;
+    for (let q = shell + 1; q < rings && g.ringPart[q] === g.ringPart[r]; q++) {
+      if (q !== r && ringContains(g, q, x, y)) return false;
+    }
+  }
+  return true;
+}
+
+/** Whether an edge of ring r of g meets an edge of ring q (see `segmentsMeet`). */
+function ringsMeet(g: PreparedGeometry, r: number, q: number): boolean {
+  const c = g.coords;
+  const r0 = g.ringStart[r] as number;
+  const r1 = (g.ringStart[r + 1] as number) - 1;
+  const q0 = g.ringStart[q] as number;
+  const q1 = (g.ringStart[q + 1] as number) - 1;
+  for (let i = r0; i <= r1; i++) {
+    const i2 = i < r1 ? i + 1 : r0;
+    for (let j = q0; j <= q1; j++) {
+      if (segmentsMeet(c, i, i2, c, j, j < q1 ? j + 1 : q0)) return true;
+    }
+  }
+  return false;
+}
+
+/** Whether (x, y), on no edge of ring r of g, lies inside it (crossing number). */
+function ringContains(g: PreparedGeometry, r: number, x: number, y: number): boolean {
+  const c = g.coords;
+  const r0 = g.ringStart[r] as number;
+  const r1 = (g.ringStart[r + 1] as number) - 1;
+  let inside = false;
+  for (let i = r0; i <= r1; i++) {
+    if (rayCrosses(c, i, i < r1 ? i + 1 : r0, x, y)) inside = !inside;
+  }
+  return inside;
 }
 
 /** Whether the boxes of two parts of g meet (a part inside or across another is among them). */

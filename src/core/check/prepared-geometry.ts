@@ -535,13 +535,21 @@ export function containsPoint(g: PreparedGeometry, x: number, y: number): boolea
   for (let p = 0; p < rayEdges.count; p++) {
     const i = list[2 * p] as number;
     const j = list[2 * p + 1] as number;
-    const x1 = c[2 * i] as number;
-    const y1 = c[2 * i + 1] as number;
-    const x2 = c[2 * j] as number;
-    const y2 = c[2 * j + 1] as number;
-    if (y1 > y !== y2 > y && x < ((x2 - x1) * (y - y1)) / (y2 - y1) + x1) inside = !inside;
+    if (rayCrosses(c, i, j, x, y)) inside = !inside;
   }
   return inside;
+}
+
+/**
+ * Whether the ray from (x, y) towards +x crosses the edge from vertex i to vertex j of c (the
+ * crossing-number test: an edge counts when it spans y, its lower end included).
+ */
+export function rayCrosses(c: Float64Array, i: number, j: number, x: number, y: number): boolean {
+  const x1 = c[2 * i] as number;
+  const y1 = c[2 * i + 1] as number;
+  const x2 = c[2 * j] as number;
+  const y2 = c[2 * j + 1] as number;
+  return y1 > y !== y2 > y && x < ((x2 - x1) * (y - y1)) / (y2 - y1) + x1;
 }
 
 /** Whether the bounding boxes of a and b meet (touching counts). */

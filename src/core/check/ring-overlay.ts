@@ -32,22 +32,37 @@ const SMALL_RING = 64;
 export function isSimpleRing(g: PreparedGeometry): boolean {
   const known = g.simpleRing;
   if (known !== undefined) return known;
-  const simple = ringCount(g) === 1 && (starShaped(g) || (!spiked(g) && !selfMeets(g)));
+  const n = vertexCount(g);
+  const simple =
+    ringCount(g) === 1 &&
+    (starShaped(g.coords, 0, n) ||
+      (!spiked(g.coords, 0, n) && (n < SMALL_RING ? !edgesMeet(g.coords, 0, n) : !selfMeets(g))));
   g.simpleRing = simple;
   return simple;
 }
 
 /**
- * Whether g's first ring turns once around its vertex centroid with every edge strictly turning the
- * same way: the edges then lie in disjoint wedges around that point, so the ring is simple. O(n), and
- * it holds for most zones (Voronoi-like cells), sparing them the pairwise edge test.
+ * Whether ring r of g, of fewer than {@link SMALL_RING} vertices, is simple as
+ * {@link isSimpleRing} says; false (not known) for a larger ring.
  */
-function starShaped(g: PreparedGeometry): boolean {
-  const n = vertexCount(g);
+export function isSmallSimpleRing(g: PreparedGeometry, r: number): boolean {
+  const from = g.ringStart[r] as number;
+  const n = (g.ringStart[r + 1] as number) - from;
+  if (n >= SMALL_RING) return false;
   const c = g.coords;
+  return starShaped(c, from, n) || (!spiked(c, from, n) && !edgesMeet(c, from, n));
+}
+
+/**
+ * Whether the ring of the n vertices of c from vertex `from` turns once around its vertex centroid
+ * with every edge strictly turning the same way: the edges then lie in disjoint wedges around that
+ * point, so the ring is simple. O(n), and it holds for most zones (Voronoi-like cells), sparing them
+ * the pairwise edge test.
+ */
+function starShaped(c: Float64Array, from: number, n: number): boolean {
   let cx = 0;
   let cy = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = from; i < from + n; i++) {
     cx += c[2 * i] as number;
     cy += c[2 * i + 1] as number;
   }
@@ -57,8 +72,9 @@ function starShaped(g: PreparedGeometry): boolean {
   let negative = 0;
   let upward = 0;
   let downward = 0;
-  for (let i = 0; i < n; i++) {
-    const i2 = i + 1 < n ? i + 1 : 0;
+  const last = from + n - 1;
+  for (let i = from; i <= last; i++) {
+    const i2 = i < last ? i + 1 : from;
     const x1 = (c[2 * i] as number) - cx;
     const y1 = (c[2 * i + 1] as number) - cy;
     const x2 = (c[2 * i2] as number) - cx;
@@ -74,13 +90,12 @@ function starShaped(g: PreparedGeometry): boolean {
   return (positive === n || negative === n) && upward === 1 && downward === 1;
 }
 
-/** Whether an edge of g's first ring folds straight back along the previous one. */
-function spiked(g: PreparedGeometry): boolean {
-  const n = vertexCount(g);
-  const c = g.coords;
-  for (let i = 0; i < n; i++) {
-    const i2 = i + 1 < n ? i + 1 : 0;
-    const i3 = i2 + 1 < n ? i2 + 1 : 0;
+/** Whether an edge of the ring of n vertices of c from `from` folds straight back along the previous one. */
+function spiked(c: Float64Array, from: number, n: number): boolean {
+  const last = from + n - 1;
+  for (let i = from; i <= last; i++) {
+    const i2 = i < last ? i + 1 : from;
+    const i3 = i2 < last ? i2 + 1 : from;
     const ux = (c[2 * i2] as number) - (c[2 * i] as number);
     const uy = (c[2 * i2 + 1] as number) - (c[2 * i + 1] as number);
     const vx = (c[2 * i3] as number) - (c[2 * i2] as number);
@@ -91,41 +106,47 @@ function spiked(g: PreparedGeometry): boolean {
 }
 
 /**
- * Whether two edges of g's first ring that are not neighbours meet. Small rings (most zones) compare
- * every pair of edges directly, which costs less than querying the edge index per edge.
+ * Whether two edges of g's first ring that are not neighbours meet, found through g's edge index
+ * (a large ring: see {@link edgesMeet} for small ones).
  */
 function selfMeets(g: PreparedGeometry): boolean {
   const n = vertexCount(g);
   const c = g.coords;
-  if (n >= SMALL_RING) {
-    for (let i = 0; i < n; i++) {
-      const i2 = i + 1 < n ? i + 1 : 0;
-      const x1 = c[2 * i] as number;
-      const y1 = c[2 * i + 1] as number;
-      const x2 = c[2 * i2] as number;
-      const y2 = c[2 * i2 + 1] as number;
-      gatherEdges(g, Math.min(x1, x2), Math.min(y1, y2), Math.max(x1, x2), Math.max(y1, y2), near);
-      const list = near.edges;
-      for (let q = 0; q < near.count; q++) {
-        const j = list[2 * q] as number;
-        const j2 = list[2 * q + 1] as number;
-        if (j > i && j !== i2 && j2 !== i && segmentsMeet(c, i, i2, c, j, j2)) return true;
-      }
-    }
-    return false;
-  }
-  // box slack of the pairwise scan: `segmentsMeet`'s touch distance
-  const t = TOUCH_DEGREES;
   for (let i = 0; i < n; i++) {
     const i2 = i + 1 < n ? i + 1 : 0;
+    const x1 = c[2 * i] as number;
+    const y1 = c[2 * i + 1] as number;
+    const x2 = c[2 * i2] as number;
+    const y2 = c[2 * i2 + 1] as number;
+    gatherEdges(g, Math.min(x1, x2), Math.min(y1, y2), Math.max(x1, x2), Math.max(y1, y2), near);
+    const list = near.edges;
+    for (let q = 0; q < near.count; q++) {
+      const j = list[2 * q] as number;
+      const j2 = list[2 * q + 1] as number;
+      if (j > i && j !== i2 && j2 !== i && segmentsMeet(c, i, i2, c, j, j2)) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Whether two edges that are not neighbours of the ring of n vertices of c from `from` meet,
+ * comparing every pair: for small rings (most zones) this costs less than querying an edge index.
+ */
+function edgesMeet(c: Float64Array, from: number, n: number): boolean {
+  // box slack of the pairwise scan: `segmentsMeet`'s touch distance
+  const t = TOUCH_DEGREES;
+  const last = from + n - 1;
+  for (let i = from; i <= last; i++) {
+    const i2 = i < last ? i + 1 : from;
     const ax0 = Math.min(c[2 * i] as number, c[2 * i2] as number);
     const ax1 = Math.max(c[2 * i] as number, c[2 * i2] as number);
     const ay0 = Math.min(c[2 * i + 1] as number, c[2 * i2 + 1] as number);
     const ay1 = Math.max(c[2 * i + 1] as number, c[2 * i2 + 1] as number);
-    // neighbours share a vertex: skip edge i + 1, and edge n − 1 when i is 0
-    const last = i === 0 ? n - 1 : n;
-    for (let j = i + 2; j < last; j++) {
-      const j2 = j + 1 < n ? j + 1 : 0;
+    // neighbours share a vertex: skip edge i + 1, and the last edge when i is the first
+    const end = i === from ? last : last + 1;
+    for (let j = i + 2; j < end; j++) {
+      const j2 = j < last ? j + 1 : from;
       const bx0 = Math.min(c[2 * j] as number, c[2 * j2] as number);
       const bx1 = Math.max(c[2 * j] as number, c[2 * j2] as number);
       if (bx1 < ax0 - t || bx0 > ax1 + t) continue;
