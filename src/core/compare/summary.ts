@@ -33,6 +33,13 @@ const byCode = (a: string | null, b: string | null) =>
   a === b ? 0 : a === null ? 1 : b === null ? -1 : compareIds(a, b);
 
 /**
+ * An area as the lists order it: to the square metre, so that areas equal but for the last bits
+ * of their sums (a piece moving from one code to another, counted once on each side) are ordered
+ * by code, not by rounding noise.
+ */
+const wholeSquareMeters = (squareMeters: number) => Math.round(squareMeters);
+
+/**
  * The summary of a comparison: pieces and area per (kind, from → to), totals per code before and
  * after, and in all. Codes are Map keys, never object keys: they come from the files.
  */
@@ -93,11 +100,13 @@ export function summarize(input: SummaryInput): CompareSummary {
     };
   });
   rows.sort(
-    (x, y) => Math.abs(y.hectaresChange) - Math.abs(x.hectaresChange) || byCode(x.code, y.code),
+    (x, y) =>
+      wholeSquareMeters(Math.abs(y.hectaresChange) * HECTARE) -
+        wholeSquareMeters(Math.abs(x.hectaresChange) * HECTARE) || byCode(x.code, y.code),
   );
   const list = [...transitions.values()].sort(
     (x, y) =>
-      y.areaSquareMeters - x.areaSquareMeters ||
+      wholeSquareMeters(y.areaSquareMeters) - wholeSquareMeters(x.areaSquareMeters) ||
       KIND_ORDER[x.kind] - KIND_ORDER[y.kind] ||
       byCode(x.from, y.from) ||
       byCode(x.to, y.to),
