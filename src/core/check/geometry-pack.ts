@@ -3,7 +3,8 @@ import {
   FLAT_DEPTH,
   type FlatCoordinates,
   flatCoordinatesOf,
-  flatListRange,
+  flatEndList,
+  flatFirstList,
 } from "../geo/flat-coordinates";
 import { GrowingNumbers } from "../geo/growing-numbers";
 import { polygonBox } from "./prepared-geometry";
@@ -146,7 +147,8 @@ function writeHeld(held: FlatCoordinates, code: number, w: Writer): void {
   const { values, lists, groups } = held.store;
   w.meta.push(code);
   w.meta.push(2);
-  const [firstList, endList] = flatListRange(held);
+  const firstList = flatFirstList(held);
+  const endList = flatEndList(held);
   // lists of lists (3 deep) and of parts (4 deep) start with their count, as writeLists writes
   if (held.depth > 2) w.meta.push(held.count);
   let group = held.first;

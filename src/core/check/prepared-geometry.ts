@@ -3,7 +3,8 @@ import {
   FLAT_DEPTH,
   type FlatCoordinates,
   flatCoordinatesOf,
-  flatListRange,
+  flatEndList,
+  flatFirstList,
 } from "../geo/flat-coordinates";
 import { FloatSlab } from "../geo/float-slab";
 import type { RingTables } from "../geo/ring-tables";
@@ -77,7 +78,8 @@ export function polygonBox(geometry: Geometry | null): [number, number, number, 
   const flat = flatCoordinatesOf(geometry);
   if (flat && geometry && flat.depth === FLAT_DEPTH[geometry.type]) {
     if (geometry.type !== "Polygon" && geometry.type !== "MultiPolygon") return null;
-    const [firstList, endList] = flatListRange(flat);
+    const firstList = flatFirstList(flat);
+    const endList = flatEndList(flat);
     const { values, lists, boxes } = flat.store;
     if (boxes) widenBoxByLists(box, boxes, firstList, endList);
     else widenBoxFlat(box, values, lists[firstList] as number, lists[endList] as number);
@@ -362,7 +364,8 @@ function oneCleanRing(
 function prepareFlat(geometry: Geometry, flat: FlatCoordinates): PreparedGeometry | null {
   const { values, lists, groups } = flat.store;
   const multi = flat.depth === 4;
-  const [firstList, endList] = flatListRange(flat);
+  const firstList = flatFirstList(flat);
+  const endList = flatEndList(flat);
   if (endList === firstList + 1) {
     const whole = oneCleanRing(
       geometry,

@@ -1,5 +1,5 @@
 import type { Feature, FeatureCollection, Geometry, Position } from "geojson";
-import { flatCoordinatesOf, flatListRange } from "../geo/flat-coordinates";
+import { flatCoordinatesOf, flatEndList, flatFirstList } from "../geo/flat-coordinates";
 
 /** What the numbers of a position look like. */
 export type PositionKind = "lonlat" | "latlon" | "metres-en" | "metres-ne" | "other";
@@ -111,7 +111,8 @@ function collectPositions(
     // the same positions in the same order (a geometry's lists are contiguous), read without
     // building the geometry's arrays
     const { values, lists } = flat.store;
-    const [first, end] = flatListRange(flat);
+    const first = flatFirstList(flat);
+    const end = flatEndList(flat);
     const to = lists[end] as number;
     for (let i = lists[first] as number; i < to && into.length < limit; i += 2) {
       into.push([values[i] as number, values[i + 1] as number]);

@@ -135,10 +135,18 @@ export function flatCoordinatesOf(geometry: unknown): FlatCoordinates | undefine
   return (geometry as Holder)[FLAT];
 }
 
-/** The lists of `flat`: `[first, end)` in its store (a multipolygon's, over all its groups). */
-export function flatListRange(flat: FlatCoordinates): [number, number] {
-  const { groups } = flat.store;
+/**
+ * The first of the lists of `flat` in its store (a multipolygon's, over all its groups); its
+ * lists are `[flatFirstList(flat), flatEndList(flat))`. Two numbers, not a pair: the check asks
+ * for them per zone, and a pair per call was garbage while its code was still unoptimised.
+ */
+export function flatFirstList(flat: FlatCoordinates): number {
+  return flat.depth === 4 ? (flat.store.groups[flat.first] as number) : flat.first;
+}
+
+/** The end of the lists of `flat` (see {@link flatFirstList}). */
+export function flatEndList(flat: FlatCoordinates): number {
   return flat.depth === 4
-    ? [groups[flat.first] as number, groups[flat.first + flat.count] as number]
-    : [flat.first, flat.first + flat.count];
+    ? (flat.store.groups[flat.first + flat.count] as number)
+    : flat.first + flat.count;
 }

@@ -1,4 +1,9 @@
-import { FLAT_DEPTH, type FlatCoordinates, flatListRange } from "../geo/flat-coordinates";
+import {
+  FLAT_DEPTH,
+  type FlatCoordinates,
+  flatEndList,
+  flatFirstList,
+} from "../geo/flat-coordinates";
 import type { Bilingual } from "./validation-issue";
 
 /** What the fast scan of a geometry found: malformed coordinates, or the first antimeridian jump. */
@@ -81,7 +86,8 @@ export function scanFlatGeometry(type: string, flat: FlatCoordinates): Scan | un
   const closed = type === "Polygon" || type === "MultiPolygon";
   // points are not joined: no segment of a MultiPoint crosses anything
   const joined = type !== "MultiPoint";
-  const [firstList, endList] = flatListRange(flat);
+  const firstList = flatFirstList(flat);
+  const endList = flatEndList(flat);
   let found: Bilingual | null = null;
   for (let j = firstList; j < endList; j++) {
     const from = lists[j] as number;
