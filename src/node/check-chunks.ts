@@ -113,9 +113,14 @@ export function claimAndCheck(
   afterChunk?: (claimed: number) => void,
 ): { partial: PartialResult; claimed: number } {
   const partial = emptyPartial(prepared);
-  // a streamed or shared layer is read by region (file order, or its spatial order), a run of
-  // units at a time (see Partition)
-  const contiguous = [...prepared.engine.layers.values()].some((layer) => layer.streamed);
+  /*
+   * A chunk is a window of consecutive subject features (in the layer's spatial order when it has
+   * one), checked for every rule (see Partition): a streamed or shared layer is read once a
+   * region. An interleaved chunk (every 32nd feature) took the whole layer's features, their
+   * prepared geometries and boxes through the cache three times, once a rule, so even one thread
+   * checks windows: at 50 000 × 5 000 the check phase took 10 % less (461 → 415 ms).
+   */
+  const contiguous = true;
   let claimed = 0;
   for (;;) {
     const index = claimNext(board, thread);

@@ -44,7 +44,8 @@ export type PreparedChecks = {
  * (consecutive in the layer's spatial order when it has one: `PreparedLayer.rank`), partition
  * `index` checking, for every rule, the subjects in window `index`: a window of a
  * streamed layer is read once, in file order (in a FlatGeobuf, a spatial window), and its prepared
- * geometries serve every rule, where interleaving would read the whole layer again for each rule.
+ * geometries serve every rule, where interleaving would read the whole layer again for each rule
+ * (and, held in memory, take it through the processor's cache again for each rule).
  */
 export type Partition = { index: number; count: number; contiguous?: boolean };
 
