@@ -90,7 +90,10 @@ function starShaped(c: Float64Array, from: number, n: number): boolean {
   return (positive === n || negative === n) && upward === 1 && downward === 1;
 }
 
-/** Whether an edge of the ring of n vertices of c from `from` folds straight back along the previous one. */
+/**
+ * Whether an edge of the ring of the n vertices of c from vertex `from` folds straight back along
+ * the previous one.
+ */
 function spiked(c: Float64Array, from: number, n: number): boolean {
   const last = from + n - 1;
   for (let i = from; i <= last; i++) {
