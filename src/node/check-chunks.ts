@@ -1,4 +1,9 @@
-import { checkPartition, type PartialResult, type PreparedChecks } from "../core/check/index";
+import {
+  checkPartition,
+  type PartialResult,
+  type PreparedChecks,
+  releasePartition,
+} from "../core/check/index";
 
 /**
  * Work shared by the threads of one check: the units (subject feature × rule) are cut into `chunks`
@@ -126,7 +131,9 @@ export function claimAndCheck(
     const index = claimNext(board, thread);
     if (index < 0) break;
     claimed++;
-    const part = checkPartition(prepared, { part: { index, count: board.chunks, contiguous } });
+    const window = { index, count: board.chunks, contiguous };
+    const part = checkPartition(prepared, { part: window });
+    releasePartition(prepared, window);
     for (const f of part.findings) partial.findings.push(f);
     for (const u of part.units) partial.units.push(u);
     // quota sums live in the prepared checkers and grow call after call: the last call's are the total

@@ -34,6 +34,11 @@ export type PreparedLayer = {
   ids: string[];
   /** Feature `index`'s polygonal part, prepared (and made valid: `repair`); null when none. */
   geometry(index: number): PreparedGeometry | null;
+  /**
+   * Lets go of feature `index`'s prepared geometry (prepared again if asked for): what a thread
+   * does with the subjects of a window it has checked, when no rule reads them as constraints.
+   */
+  forget(index: number): void;
   /** Boxes holding the features' prepared boxes, known without reading them (`LazyLayout.boxes`). */
   boxes?: Float64Array;
   /**
@@ -100,6 +105,10 @@ export function prepareLayer(
         cache[index] = g;
       }
       return g;
+    },
+    forget(index) {
+      // a streamed layer's window lets go of them already
+      if (!recent) cache[index] = undefined;
     },
     roughBoxes() {
       roughBoxes ??= layout?.boxes ?? positionBoxes(features);

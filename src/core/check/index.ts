@@ -26,6 +26,7 @@ export {
   partitionUnits,
   prepareChecks,
   type RunOptions,
+  releasePartition,
   runChecks,
   runChecksAsync,
 } from "./run-checks";

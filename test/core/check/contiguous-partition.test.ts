@@ -7,6 +7,7 @@ import {
   mergeResults,
   partitionUnits,
   prepareChecks,
+  releasePartition,
   runChecks,
 } from "../../../src/core/check/run-checks";
 import type { CheckInput } from "../../../src/core/check/types";
@@ -98,5 +99,47 @@ describe("contiguous partitions", () => {
     expect(mergeResults(parts).findings).toEqual(runChecks(input()).findings);
     // read again and again (the window holds 3), never held all at once
     expect(reads).toBeGreaterThan(features.length);
+  });
+});
+
+describe("releasePartition", () => {
+  it("lets go of a checked window's subjects, only in layers no rule reads as constraints", () => {
+    const plain = input();
+    // blobs are only constraints; zones are subjects and, in zones-zones, constraints too
+    const blobRule = plain.rules[0] as Rule;
+    const subjectsOnly = { ...plain, rules: [blobRule] };
+    let reads = 0;
+    const zones = (plain.layers.zones as FeatureCollection).features.map((f) => {
+      const counted = { ...f };
+      Object.defineProperty(counted, "geometry", {
+        get: () => {
+          reads++;
+          return f.geometry;
+        },
+      });
+      return counted as Feature;
+    });
+    const counted = {
+      ...subjectsOnly,
+      layers: { ...subjectsOnly.layers, zones: { type: "FeatureCollection", features: zones } },
+    } as CheckInput;
+    const prepared = prepareChecks(counted);
+    expect([...prepared.subjectOnly]).toEqual(["zones"]);
+    const parts = [0, 1, 2].map((index) => {
+      const part = { index, count: 3, contiguous: true };
+      const result = checkPartition(prepared, { part });
+      releasePartition(prepared, part);
+      return result;
+    });
+    expect(mergeResults(parts).findings).toEqual(runChecks(subjectsOnly).findings);
+    // a released zone is prepared again when asked for; one still held is not
+    const layer = prepared.engine.layers.get("zones");
+    const before = reads;
+    layer?.geometry(0);
+    expect(reads).toBe(before + 1);
+    layer?.geometry(0);
+    expect(reads).toBe(before + 1);
+    // with zones-zones, zones are constraints too: nothing of them is let go
+    expect([...prepareChecks(input()).subjectOnly]).toEqual([]);
   });
 });
