@@ -26,7 +26,6 @@ export {
   partitionUnits,
   prepareChecks,
   type RunOptions,
-  releasePartition,
   runChecks,
   runChecksAsync,
 } from "./run-checks";

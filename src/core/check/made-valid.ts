@@ -5,6 +5,7 @@ import { ringPath, treePolygons } from "./kernel";
 import {
   bboxesMeet,
   type PreparedGeometry,
+  partCount,
   preparedPolygons,
   preparePolygons,
   rayCrosses,
@@ -108,9 +109,7 @@ function ringContains(g: PreparedGeometry, r: number, x: number, y: number): boo
 /** Whether the boxes of two parts of g meet (a part inside or across another is among them). */
 function partBoxesMeet(g: PreparedGeometry): boolean {
   // parts counted from the ring tables: `g.polygons` would build the rings as arrays
-  let parts = 0;
-  for (let r = 0; r < ringCount(g); r++) parts += g.ringIsOuter[r] as number;
-  if (parts < 2) return false;
+  if (partCount(g) < 2) return false;
   const boxes: [number, number, number, number][] = [];
   for (let r = 0; r < ringCount(g); r++) {
     if (g.ringIsOuter[r] !== 1) continue;

@@ -458,6 +458,13 @@ export function ringCount(g: PreparedGeometry): number {
   return g.ringStart.length - 1;
 }
 
+/** Number of parts kept: rings that are a part's outer ring (a part whose shell was dropped is none). */
+export function partCount(g: PreparedGeometry): number {
+  let n = 0;
+  for (let r = 0; r < ringCount(g); r++) n += g.ringIsOuter[r] as number;
+  return n;
+}
+
 /** Number of vertices kept (rings open). */
 export function vertexCount(g: PreparedGeometry): number {
   return g.ringStart[g.ringStart.length - 1] as number;

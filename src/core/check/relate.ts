@@ -4,6 +4,7 @@ import {
   containsPoint,
   gatherEdges,
   type PreparedGeometry,
+  partCount,
   ringCount,
 } from "./prepared-geometry";
 
@@ -115,14 +116,17 @@ function boundariesMeet(a: PreparedGeometry, b: PreparedGeometry): boolean {
 /** Rings of g whose first vertex lies inside other; with no boundary contact, the whole ring does. */
 function ringsInside(g: PreparedGeometry, other: PreparedGeometry): boolean[] {
   const out: boolean[] = [];
-  const [ox0, oy0, ox1, oy1] = other.bbox;
-  for (let r = 0; r < ringCount(g); r++) {
-    const v = g.ringStart[r] as number;
-    const x = g.coords[2 * v] as number;
-    const y = g.coords[2 * v + 1] as number;
-    out.push(x >= ox0 && x <= ox1 && y >= oy0 && y <= oy1 && containsPoint(other, x, y));
-  }
+  for (let r = 0; r < ringCount(g); r++) out.push(ringStartInside(g, r, other));
   return out;
+}
+
+/** Whether the first vertex of ring r of g lies inside other. */
+function ringStartInside(g: PreparedGeometry, r: number, other: PreparedGeometry): boolean {
+  const v = g.ringStart[r] as number;
+  const x = g.coords[2 * v] as number;
+  const y = g.coords[2 * v + 1] as number;
+  const [ox0, oy0, ox1, oy1] = other.bbox;
+  return x >= ox0 && x <= ox1 && y >= oy0 && y <= oy1 && containsPoint(other, x, y);
 }
 
 /** Outer rings of g marked inside → the part indices, in order. */
@@ -132,12 +136,6 @@ function partsOf(g: PreparedGeometry, inside: boolean[]): number[] {
     if (isIn && g.ringIsOuter[r] === 1) parts.push(g.ringPart[r] as number);
   });
   return parts;
-}
-
-function partCount(g: PreparedGeometry): number {
-  let n = 0;
-  for (let r = 0; r < ringCount(g); r++) n += g.ringIsOuter[r] as number;
-  return n;
 }
 
 /**
@@ -166,21 +164,13 @@ export function relate(a: PreparedGeometry, b: PreparedGeometry): Relation {
 
 /** `relate` of two one-ring geometries whose boundaries do not meet, without the ring lists. */
 function relateRings(a: PreparedGeometry, b: PreparedGeometry): Relation {
-  const aIn = firstVertexInside(a, b);
-  const bIn = firstVertexInside(b, a);
+  const aIn = ringStartInside(a, 0, b);
+  const bIn = ringStartInside(b, 0, a);
   if (aIn === bIn) return aIn ? { kind: "contact" } : { kind: "disjoint" };
   // its one ring is its one part, as `partsOf` reads it (a lone hole is no part)
   const g = aIn ? a : b;
   const parts = g.ringIsOuter[0] === 1 ? [g.ringPart[0] as number] : [];
   return { kind: "subset", of: aIn ? "a" : "b", parts, whole: true };
-}
-
-/** Whether g's first vertex lies inside other (see `ringsInside`). */
-function firstVertexInside(g: PreparedGeometry, other: PreparedGeometry): boolean {
-  const x = g.coords[0] as number;
-  const y = g.coords[1] as number;
-  const [ox0, oy0, ox1, oy1] = other.bbox;
-  return x >= ox0 && x <= ox1 && y >= oy0 && y <= oy1 && containsPoint(other, x, y);
 }
 
 /**

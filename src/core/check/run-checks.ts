@@ -127,6 +127,14 @@ export type RunOptions = {
    * filled from (a check worker keeps one per data message).
    */
   memo?: RuleMemo;
+  /**
+   * Once a contiguous partition is checked, let go of its subjects' prepared geometries in the
+   * layers no rule reads as constraints (`PreparedLayer.forget`): no later partition reads them, and
+   * held they would outlive the young generation, to be copied and kept to the end (at 50 000 ×
+   * 5 000, 11 000 zones, their rings and their snapped rings). For a thread whose partitions are
+   * the windows of one layer.
+   */
+  release?: boolean;
 };
 
 /** What one partition found: plain data, structured-cloneable, to send from a worker. */
@@ -276,15 +284,8 @@ export function prepareChecks(input: CheckInput): PreparedChecks {
   return { engine, rules, problems, units, origin: screened.origin, subjectOnly };
 }
 
-/**
- * Lets go of the prepared geometries of contiguous partition `part`'s subjects (see
- * `PreparedLayer.forget`) in the layers only ever checked as subjects, once the partition is
- * checked: no later partition reads them, and held they would outlive the young generation, to be
- * copied and kept to the end (at 50 000 × 5 000, 11 000 zones, their rings and their snapped rings).
- */
-export function releasePartition(prepared: PreparedChecks, part: Partition): void {
-  if (!part.contiguous || prepared.subjectOnly.size === 0) return;
-  const windows = windowsOf(prepared, part);
+/** Lets go of the subjects of a checked partition's `windows` (see `RunOptions.release`). */
+function releaseWindows(prepared: PreparedChecks, windows: UnitWindow[]): void {
   prepared.rules.forEach(({ rule, checker }, r) => {
     if (!prepared.subjectOnly.has(rule.subject.layer)) return;
     const layer = prepared.engine.layers.get(rule.subject.layer);
@@ -429,6 +430,7 @@ function createCursor(prepared: PreparedChecks, options: RunOptions) {
       ruleIndex++;
       subjectIndex = 0;
     }
+    if (options.release && windows) releaseWindows(prepared, windows);
     return true;
   };
   const result = (): PartialResult => {

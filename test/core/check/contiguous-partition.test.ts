@@ -7,7 +7,6 @@ import {
   mergeResults,
   partitionUnits,
   prepareChecks,
-  releasePartition,
   runChecks,
 } from "../../../src/core/check/run-checks";
 import type { CheckInput } from "../../../src/core/check/types";
@@ -102,7 +101,7 @@ describe("contiguous partitions", () => {
   });
 });
 
-describe("releasePartition", () => {
+describe("a contiguous partition run with `release`", () => {
   it("lets go of a checked window's subjects, only in layers no rule reads as constraints", () => {
     const plain = input();
     // blobs are only constraints; zones are subjects and, in zones-zones, constraints too
@@ -127,9 +126,7 @@ describe("releasePartition", () => {
     expect([...prepared.subjectOnly]).toEqual(["zones"]);
     const parts = [0, 1, 2].map((index) => {
       const part = { index, count: 3, contiguous: true };
-      const result = checkPartition(prepared, { part });
-      releasePartition(prepared, part);
-      return result;
+      return checkPartition(prepared, { part, release: true });
     });
     expect(mergeResults(parts).findings).toEqual(runChecks(subjectsOnly).findings);
     // a released zone is prepared again when asked for; one still held is not
