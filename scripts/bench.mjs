@@ -7,7 +7,9 @@
 // same run, with the pair-for-pair agreement. Ratios, not timed assertions: not part of npm test.
 //
 //   npm run bench -- [--sizes 1000x200,10000x2000,50000x5000] [--runs 3] [--no-postgis] [--no-naive]
-//                    [--workers N|auto] [--threads-compare (adds --workers 1 and 2)]
+//                    [--workers N|auto] [--threads-compare (adds --workers 1 and 2, and --workers 1
+//                    held to one core with taskset where util-linux has it: how much of the second
+//                    core one thread already uses)]
 //                    [--database postgres://… (or PLAN_LAYERS_DATABASE_URL; adds `npm run check --
 //                    --engine postgis` on that database, its time beside the anchor's hand-written
 //                    query measured in the same run, and its pairs against the anchor's)]
@@ -176,29 +178,34 @@ function convertToFgb(dir) {
 }
 
 // ------------------------------------------------------------------ our command
-function runCheck(catalog, out, workers, timeoutSeconds) {
+function runCheck(catalog, out, workers, timeoutSeconds, oneCore = false) {
   return timedCheck(["--catalog", catalog, "--format", "csv", "--out", out, "--workers", workers], {
     timeoutSeconds,
+    oneCore,
   });
 }
 
 /**
  * The in-process engine's runs at one size. A streamed size runs once, cold (minutes each), under
- * STREAMED_TIMEOUT.
+ * STREAMED_TIMEOUT. `oneCore`: held to the first core (see timedCheck).
  */
-function ourRuns(catalog, dir, workers, once = false) {
-  const out = join(dir, `ours-findings-${workers}.csv`);
+function ourRuns(catalog, dir, workers, once = false, oneCore = false) {
+  const out = join(dir, `ours-findings-${workers}${oneCore ? "-one-core" : ""}.csv`);
+  const run = (timeout) => runCheck(catalog, out, workers, timeout, oneCore);
   const runs = [];
-  if (once) runs.push(runCheck(catalog, out, workers, STREAMED_TIMEOUT));
+  if (once) runs.push(run(STREAMED_TIMEOUT));
   else {
-    runCheck(catalog, out, workers); // warm the file cache; not counted (PostGIS's first run is also cold)
-    for (let i = 0; i < RUNS; i++) runs.push(runCheck(catalog, out, workers));
+    run(); // warm the file cache; not counted (PostGIS's first run is also cold)
+    for (let i = 0; i < RUNS; i++) runs.push(run());
   }
   const pick = (k) => median(runs.map((r) => r[k]));
   return {
     read_ms: pick("read_ms"),
     index_ms: pick("index_ms"),
     check_ms: pick("check_ms"),
+    check_cpu_ms: pick("check_cpu_ms"),
+    /** CPU ÷ wall of the check phase, the median over runs (not a ratio of medians). */
+    check_cores: median(runs.map((r) => r.check_cpu_ms / r.check_ms)),
     write_ms: pick("write_ms"),
     startup_ms: pick("startup_ms"),
     total_ms: pick("total_ms"),
@@ -329,6 +336,10 @@ function firstTouchMicros() {
 const firstTouch = firstTouchMicros();
 
 // ------------------------------------------------------------------ PostGIS
+function tasksetInstalled() {
+  return spawnSync("sh", ["-c", "command -v taskset"]).status === 0;
+}
+
 function postgisInstalled() {
   return (
     existsSync("/usr/lib/postgresql/15/bin/initdb") &&
@@ -407,6 +418,10 @@ for (const size of sizes) {
       log(`${label}: the same with --workers ${n} …`);
       row[`workers${n}`] = ourRuns(catalog, dir, n, once);
     }
+    if (!once && tasksetInstalled()) {
+      log(`${label}: the same with --workers 1 held to one core (taskset -c 0) …`);
+      row.oneCore = ourRuns(catalog, dir, "1", false, true);
+    }
   }
   const oursPairs = join(dir, "ours-pairs.csv");
   toPairsCsv(ours.findingsCsv, oursPairs);
@@ -465,18 +480,19 @@ if (firstTouch !== null) {
 }
 lines.push("");
 lines.push(
-  "| zones × constraints | --workers → threads | read | index | check | write | total (in process) | wall (node scripts/run-cli.mjs) | pairs | candidate pairs | peak RSS MB | heap MB |",
+  "| zones × constraints | --workers → threads | read | index | check | check CPU (cores busy) | write | total (in process) | wall (node scripts/run-cli.mjs) | pairs | candidate pairs | peak RSS MB | heap MB |",
 );
-lines.push("|---|---|---|---|---|---|---|---|---|---|---|---|");
+lines.push("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
 for (const r of results) {
   const variants = [
     [opts.workers, r.ours],
     ["1", r.workers1],
     ["2", r.workers2],
+    ["1 on one core (taskset -c 0)", r.oneCore],
   ].filter(([, o]) => o);
   for (const [how, o] of variants) {
     lines.push(
-      `| ${r.size} | ${how} → ${o.workers} | ${f0(o.read_ms)} | ${f0(o.index_ms)} | ${f0(o.check_ms)} | ${f0(o.write_ms)} | ${f0(o.total_ms)} | ${f0(o.wall_ms)} | ${o.pairs} | ${o.candidate_pairs} | ${o.rss_peak_mb} | ${o.heap_mb} |`,
+      `| ${r.size} | ${how} → ${o.workers} | ${f0(o.read_ms)} | ${f0(o.index_ms)} | ${f0(o.check_ms)} | ${f0(o.check_cpu_ms)} (${f2(o.check_cores)}) | ${f0(o.write_ms)} | ${f0(o.total_ms)} | ${f0(o.wall_ms)} | ${o.pairs} | ${o.candidate_pairs} | ${o.rss_peak_mb} | ${o.heap_mb} |`,
     );
   }
 }
@@ -591,7 +607,22 @@ if (bothCores.length > 0) {
         `- ${r.size}, --workers ${how}: check phase ${f0(o.check_ms)} ms = ${f2(check)}× the 2-process query (${f0(p.query_parallel_ms)} ms): ${verdict(check <= 0.5)}; whole command ${f0(o.wall_ms)} ms = ${f2(whole)}× load+index+query (${f0(p.load_index_query_ms)} ms): ${verdict(whole <= 0.5)}`,
       );
     }
-    const csvs = [r.ours, r.workers1, r.workers2].filter(Boolean).map((o) => o.findingsCsv);
+    const one = r.workers1 ?? (r.ours.workers === 1 ? r.ours : null);
+    if (one && r.oneCore) {
+      lines.push(
+        `- ${r.size}, one thread: its check phase kept ${f2(one.check_cores)} cores busy (CPU ÷ wall; V8 compiles optimised code and collects garbage on threads of its own); held to one core it took ${f0(r.oneCore.check_ms)} ms = ${f2(r.oneCore.check_ms / one.check_ms)}× its time with both`,
+      );
+      // however the work is shared, two cores cannot end it before half of the least CPU time
+      // it was seen to take (two busy cores each run slower: the one-core run usually takes less)
+      const least = Math.min(one.check_cpu_ms, r.oneCore.check_cpu_ms);
+      const floor = least / 2;
+      lines.push(
+        `- ${r.size}: the least CPU time of that check phase, ${f0(least)} ms (${f0(one.check_cpu_ms)} on both cores, ${f0(r.oneCore.check_cpu_ms)} on one), halved: ${f0(floor)} ms = ${f2(floor / p.query_parallel_ms)}× the 2-process query, the floor of any split of this work over two cores`,
+      );
+    }
+    const csvs = [r.ours, r.workers1, r.workers2, r.oneCore]
+      .filter(Boolean)
+      .map((o) => o.findingsCsv);
     const same = csvs.every((f) => readFileSync(f).equals(readFileSync(csvs[0])));
     if (csvs.length > 1) {
       lines.push(

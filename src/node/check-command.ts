@@ -90,6 +90,9 @@ export async function runCheckCommand(argv: readonly string[], workerScript: URL
       read_ms: round1(run.timings.read_ms),
       index_ms: round1(run.timings.index_ms),
       check_ms: round1(run.timings.check_ms),
+      ...(run.timings.check_cpu_ms === undefined
+        ? {}
+        : { check_cpu_ms: round1(run.timings.check_cpu_ms) }),
       write_ms: round1(writeMs),
       startup_ms: round1(startup),
       // from process start: Node's own start-up and module loading included

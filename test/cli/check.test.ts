@@ -194,6 +194,9 @@ describe("npm run check: --timings and threads", SLOW, () => {
     const phases = (t.read_ms as number) + (t.index_ms as number) + (t.check_ms as number);
     expect(t.total_ms as number).toBeGreaterThanOrEqual(phases);
     expect(t).toMatchObject({ pairs: 2, findings: 2, workers: 1 });
+    // the process's CPU time over the check phase, every thread
+    expect(typeof t.check_cpu_ms).toBe("number");
+    expect(t.check_cpu_ms as number).toBeGreaterThanOrEqual(0);
   });
 
   it("gives the same findings on two threads as on one", () => {
