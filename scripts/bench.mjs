@@ -178,6 +178,14 @@ function convertToFgb(dir) {
 }
 
 // ------------------------------------------------------------------ our command
+/** Whether a command of that name is on the PATH. */
+function onPath(name) {
+  return spawnSync("sh", ["-c", `command -v ${name}`]).status === 0;
+}
+
+/** util-linux's taskset, to hold a run to one core (`--threads-compare`). */
+const withTaskset = onPath("taskset");
+
 function runCheck(catalog, out, workers, timeoutSeconds, oneCore = false) {
   return timedCheck(["--catalog", catalog, "--format", "csv", "--out", out, "--workers", workers], {
     timeoutSeconds,
@@ -336,15 +344,11 @@ function firstTouchMicros() {
 const firstTouch = firstTouchMicros();
 
 // ------------------------------------------------------------------ PostGIS
-function tasksetInstalled() {
-  return spawnSync("sh", ["-c", "command -v taskset"]).status === 0;
-}
-
 function postgisInstalled() {
   return (
     existsSync("/usr/lib/postgresql/15/bin/initdb") &&
     existsSync("/usr/share/postgresql/15/extension/postgis.control") &&
-    spawnSync("sh", ["-c", "command -v ogr2ogr"]).status === 0
+    onPath("ogr2ogr")
   );
 }
 
@@ -418,7 +422,7 @@ for (const size of sizes) {
       log(`${label}: the same with --workers ${n} …`);
       row[`workers${n}`] = ourRuns(catalog, dir, n, once);
     }
-    if (!once && tasksetInstalled()) {
+    if (!once && withTaskset) {
       log(`${label}: the same with --workers 1 held to one core (taskset -c 0) …`);
       row.oneCore = ourRuns(catalog, dir, "1", false, true);
     }

@@ -47,7 +47,11 @@ export type PreparedChecks = {
  * `index` checking, for every rule, the subjects in window `index`: a window of a
  * streamed layer is read once, in file order (in a FlatGeobuf, a spatial window), and its prepared
  * geometries serve every rule, where interleaving would read the whole layer again for each rule
- * (and, held in memory, take it through the processor's cache again for each rule).
+ * (and, held in memory, take it through the processor's cache again for each rule). Once checked,
+ * a window's subjects are let go in the layers no rule reads as constraints
+ * (`PreparedLayer.forget`): no other window reads them (one asked for again is prepared again),
+ * and held they would outlive the young generation, to be copied and kept to the end (at 50 000 ×
+ * 5 000, 11 000 zones, their rings and their snapped rings).
  */
 export type Partition = { index: number; count: number; contiguous?: boolean };
 
@@ -127,14 +131,6 @@ export type RunOptions = {
    * filled from (a check worker keeps one per data message).
    */
   memo?: RuleMemo;
-  /**
-   * Once a contiguous partition is checked, let go of its subjects' prepared geometries in the
-   * layers no rule reads as constraints (`PreparedLayer.forget`): no later partition reads them, and
-   * held they would outlive the young generation, to be copied and kept to the end (at 50 000 ×
-   * 5 000, 11 000 zones, their rings and their snapped rings). For a thread whose partitions are
-   * the windows of one layer.
-   */
-  release?: boolean;
 };
 
 /** What one partition found: plain data, structured-cloneable, to send from a worker. */
@@ -284,7 +280,7 @@ export function prepareChecks(input: CheckInput): PreparedChecks {
   return { engine, rules, problems, units, origin: screened.origin, subjectOnly };
 }
 
-/** Lets go of the subjects of a checked partition's `windows` (see `RunOptions.release`). */
+/** Lets go of the subjects of a checked partition's `windows` (see {@link Partition}). */
 function releaseWindows(prepared: PreparedChecks, windows: UnitWindow[]): void {
   prepared.rules.forEach(({ rule, checker }, r) => {
     if (!prepared.subjectOnly.has(rule.subject.layer)) return;
@@ -430,7 +426,7 @@ function createCursor(prepared: PreparedChecks, options: RunOptions) {
       ruleIndex++;
       subjectIndex = 0;
     }
-    if (options.release && windows) releaseWindows(prepared, windows);
+    if (windows) releaseWindows(prepared, windows);
     return true;
   };
   const result = (): PartialResult => {

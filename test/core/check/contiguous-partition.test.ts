@@ -101,7 +101,7 @@ describe("contiguous partitions", () => {
   });
 });
 
-describe("a contiguous partition run with `release`", () => {
+describe("a contiguous partition, once checked", () => {
   it("lets go of a checked window's subjects, only in layers no rule reads as constraints", () => {
     const plain = input();
     // blobs are only constraints; zones are subjects and, in zones-zones, constraints too
@@ -126,7 +126,7 @@ describe("a contiguous partition run with `release`", () => {
     expect([...prepared.subjectOnly]).toEqual(["zones"]);
     const parts = [0, 1, 2].map((index) => {
       const part = { index, count: 3, contiguous: true };
-      return checkPartition(prepared, { part, release: true });
+      return checkPartition(prepared, { part });
     });
     expect(mergeResults(parts).findings).toEqual(runChecks(subjectsOnly).findings);
     // a released zone is prepared again when asked for; one still held is not
