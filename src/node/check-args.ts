@@ -38,6 +38,8 @@ export type CheckArgs = {
    * each; null: only such layers of 64 MiB or more, with the default window (streamed-layer.ts).
    */
   window: number | null;
+  /** Keep running: check again whenever an input file changes (`--watch`). */
+  watch: boolean;
   help: boolean;
 };
 
@@ -54,7 +56,7 @@ export const CHECK_USAGE = [
   "Cách dùng / Usage: npm run check -- [--catalog layers/catalog.json] [--proposal TỆP] [--crs EPSG:…]",
   "                   [--land-use-attribute TÊN] [--rules ID,ID] [--format json|csv|geojson] [--out TỆP] [--timings]",
   "                   [--source-layer TÊN] [--workers N|auto] [--compare] [--window N]",
-  "                   [--engine in-process|postgis] [--database postgres://…]",
+  "                   [--engine in-process|postgis] [--database postgres://…] [--watch]",
   "  --catalog    danh mục lớp; đường dẫn lớp tính từ thư mục của nó / layer catalogue; layer paths are relative to it",
   "  --proposal   phương án thay lớp quy hoạch thành phố / proposal checked in place of the city plan layer:",
   "               GeoJSON (.geojson, .json, .ndjson), FlatGeobuf (.fgb), Shapefile (.shp cùng .dbf, .prj cạnh nó / beside it, hoặc / or .zip),",
@@ -78,6 +80,8 @@ export const CHECK_USAGE = [
   "               stream FlatGeobuf and newline-delimited GeoJSON layers, holding N prepared geometries each (default: layers of 64 MiB or more, N = 20000)",
   "  --compare    với --proposal: ghi những gì phương án thay đổi so với lớp nó thay thế (mã đất đổi, phần thêm, phần bỏ) thay cho kết quả kiểm tra; mã thoát 0 /",
   "               with --proposal: write what the proposal changes against the layer it replaces (land-use codes changed, parts added, removed) instead of the findings; exit 0",
+  "  --watch      chạy tiếp và kiểm tra lại mỗi khi một tệp đầu vào (danh mục, quy tắc, lớp, phương án) được lưu; Ctrl-C để dừng /",
+  "               keep running and check again whenever an input file (catalogue, rules, layer, proposal) is saved; Ctrl-C to stop",
   "  --engine     in-process (mặc định / default) hoặc / or postgis: chạy cùng quy tắc bằng SQL trong PostGIS / run the same rules as SQL inside PostGIS",
   "  --database   địa chỉ cơ sở dữ liệu PostGIS cho --engine postgis (hoặc biến môi trường PLAN_LAYERS_DATABASE_URL; không bao giờ được in ra) /",
   "               the PostGIS database for --engine postgis (or the PLAN_LAYERS_DATABASE_URL environment variable; never printed)",
@@ -167,6 +171,12 @@ export function parseCheckArgs(
       );
     }
   }
+  if (values.watch && values.compare) {
+    throw usageError(
+      "--watch kiểm tra lại các quy tắc; không dùng cùng --compare",
+      "--watch checks the rules again; it does not take --compare",
+    );
+  }
   let crs: CrsChoice | null = null;
   if (values.crs !== undefined) {
     const parsed = parseCrsChoice(values.crs);
@@ -217,6 +227,7 @@ export function parseCheckArgs(
     engine: engine as CheckEngine,
     database,
     window,
+    watch: values.watch ?? false,
     help: values.help ?? false,
   };
 }
@@ -242,6 +253,7 @@ function parse(argv: readonly string[]) {
       engine: { type: "string" },
       database: { type: "string" },
       window: { type: "string" },
+      watch: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
   });

@@ -1,11 +1,18 @@
+import { resolve } from "node:path";
 import { type CheckResult, resultChunks } from "../core/check/index";
-import { CHECK_USAGE, checkSourceOf, parseCheckArgs } from "./check-args";
+import { CHECK_USAGE, type CheckArgs, checkSourceOf, parseCheckArgs } from "./check-args";
 import { bilingual } from "./check-error";
 import type { InputPlan } from "./check-inputs";
 import { problemLine } from "./check-problems";
 import { runCheck } from "./check-run";
+import { watchChecks } from "./check-watch";
 import { runCompareCommand } from "./compare-command";
-import { inputFilesOf, refuseInputAsOutput, resolveOutput } from "./output-target";
+import {
+  inputFilesOf,
+  type OutputTarget,
+  refuseInputAsOutput,
+  resolveOutput,
+} from "./output-target";
 import { writeOutput } from "./write-output";
 
 /**
@@ -30,9 +37,22 @@ function summaryLines(result: CheckResult): string[] {
 
 const round1 = (ms: number) => Math.round(ms * 10) / 10;
 
+/** How one check of the command is run and reported. */
+type CheckOnce = {
+  /** The run's number: 1, then 2, 3… under `--watch`. */
+  run: number;
+  /** When the run began (performance.now()): 0, the process's start, for the first. */
+  startedAt: number;
+  /** The command's own start-up (argument parsing, `--out` resolved), printed for the first run. */
+  startup?: number;
+  /** Called with the input files as soon as they are planned, before any is read (`--watch`). */
+  noteInputs?: (files: readonly string[]) => void;
+};
+
 /**
  * `npm run check`: parse options, run the engine on every core, write the findings, return the exit
- * code. Bad input throws CheckInputError (exit 2), printed by the entry without a stack trace.
+ * code; with `--watch`, run again whenever an input changes, until stopped. Bad input throws
+ * CheckInputError (exit 2), printed by the entry without a stack trace.
  */
 export async function runCheckCommand(argv: readonly string[], workerScript: URL): Promise<number> {
   const startup = performance.now();
@@ -44,8 +64,31 @@ export async function runCheckCommand(argv: readonly string[], workerScript: URL
   if (args.compare) return runCompareCommand(args);
   // a bad --out (a folder, one of the inputs) stops the command before the check, not after it
   const output = args.out === null ? null : resolveOutput(args.out);
+  if (!args.watch) return checkOnce(args, output, workerScript, { run: 1, startedAt: 0, startup });
+  const known = [args.catalog, ...(args.proposal ?? [])].map((path) => resolve(path));
+  return watchChecks(
+    (run, noteInputs) =>
+      checkOnce(args, output, workerScript, {
+        run,
+        startedAt: run === 1 ? 0 : performance.now(),
+        ...(run === 1 ? { startup } : {}),
+        noteInputs,
+      }),
+    known,
+  );
+}
+
+/** One check: run, write the findings, print the summary (and timings); returns the exit code. */
+async function checkOnce(
+  args: CheckArgs,
+  output: OutputTarget | null,
+  workerScript: URL,
+  once: CheckOnce,
+): Promise<number> {
   const beforeRead = (plan: InputPlan) => {
-    if (output) refuseInputAsOutput(output, inputFilesOf(plan));
+    const inputs = inputFilesOf(plan);
+    once.noteInputs?.(inputs.map((f) => f.path));
+    if (output) refuseInputAsOutput(output, inputs);
   };
   const source = checkSourceOf(args);
   const findingGeometry = args.format !== "csv";
@@ -87,6 +130,7 @@ export async function runCheckCommand(argv: readonly string[], workerScript: URL
       (f) => f.status === "ok" && f.subject.featureId !== null && f.constraint?.featureId,
     ).length;
     const timings = {
+      ...(args.watch ? { run: once.run } : {}),
       read_ms: round1(run.timings.read_ms),
       index_ms: round1(run.timings.index_ms),
       check_ms: round1(run.timings.check_ms),
@@ -94,9 +138,10 @@ export async function runCheckCommand(argv: readonly string[], workerScript: URL
         ? {}
         : { check_cpu_ms: round1(run.timings.check_cpu_ms) }),
       write_ms: round1(writeMs),
-      startup_ms: round1(startup),
-      // from process start: Node's own start-up and module loading included
-      total_ms: round1(performance.now()),
+      ...(once.startup === undefined ? {} : { startup_ms: round1(once.startup) }),
+      // from process start for the first run (Node's own start-up and module loading included),
+      // from the change seen for a run of --watch
+      total_ms: round1(performance.now() - once.startedAt),
       pairs,
       findings: result.findings.length,
       candidate_pairs: result.stats.candidatePairs,

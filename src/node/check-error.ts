@@ -74,3 +74,28 @@ export class CheckInternalError extends Error {
     this.name = "CheckInternalError";
   }
 }
+
+/**
+ * Prints why a check ended without a result and returns its exit code: a CheckInputError's lines
+ * alone (2); for anything else, what to do and the technical detail (3). Shared by the command's
+ * entry and `--watch`, which prints the failure of one run and goes on watching.
+ */
+export function printFailure(error: unknown): 2 | 3 {
+  if (error instanceof CheckInputError) {
+    for (const line of error.lines) console.error(line);
+    return 2;
+  }
+  const lines =
+    error instanceof CheckInternalError
+      ? error.lines
+      : [
+          errorLine("npm run check", {
+            vi: "lỗi nội bộ của trình kiểm tra; hãy báo lỗi kèm các dòng dưới đây",
+            en: "internal error of the checker; please report it with the lines below",
+          }),
+        ];
+  for (const line of lines) console.error(line);
+  if (error instanceof CheckInternalError) console.error(error.detail);
+  else console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  return 3;
+}

@@ -26,12 +26,13 @@ export type CliEnd = { code: number | null; signal: NodeJS.Signals | null; stder
 
 /**
  * Starts `npm run check -- …` as users do (through scripts/run-cli.mjs) without waiting for it,
- * so a test can signal it, read a FIFO it writes or watch its files meanwhile.
+ * so a test can signal it, read a FIFO it writes or watch its files meanwhile (and its stderr as it
+ * comes, `stderrSoFar`).
  */
 export function startCheckCli(
   args: readonly string[],
   env: NodeJS.ProcessEnv = process.env,
-): { cli: ChildProcess; ended: Promise<CliEnd> } {
+): { cli: ChildProcess; ended: Promise<CliEnd>; stderrSoFar: () => string } {
   const cli = spawn(process.execPath, [RUNNER, "check", ...args], {
     cwd: PROJECT_ROOT,
     env,
@@ -44,7 +45,7 @@ export function startCheckCli(
   const ended = new Promise<CliEnd>((resolve) =>
     cli.on("close", (code, signal) => resolve({ code, signal, stderr })),
   );
-  return { cli, ended };
+  return { cli, ended, stderrSoFar: () => stderr };
 }
 
 /** A scratch folder holding a copy of test/fixtures/cli/, removed by `done`. */

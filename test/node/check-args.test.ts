@@ -40,8 +40,17 @@ describe("parseCheckArgs", () => {
       engine: "in-process",
       database: null,
       window: null,
+      watch: false,
       help: false,
     });
+  });
+
+  it("reads --watch, which a comparison does not take", () => {
+    expect(parseCheckArgs(["--watch"]).watch).toBe(true);
+    expect(parseCheckArgs([]).watch).toBe(false);
+    expect(() => parseCheckArgs(["--watch", "--compare", "--proposal", "p.geojson"])).toThrow(
+      /--watch .*--compare/,
+    );
   });
 
   it("defaults: the shipped catalogue, every rule, JSON on stdout, threads chosen by size", () => {
