@@ -7,9 +7,10 @@
 // same run, with the pair-for-pair agreement. Ratios, not timed assertions: not part of npm test.
 //
 //   npm run bench -- [--sizes 1000x200,10000x2000,50000x5000] [--runs 3] [--no-postgis] [--no-naive]
-//                    [--workers N|auto] [--threads-compare (adds --workers 1 and 2, and --workers 1
+//                    [--workers N|auto] [--threads-compare (adds --workers 1 and 2, --workers 1
 //                    held to one core with taskset where util-linux has it: how much of the second
-//                    core one thread already uses)]
+//                    core one thread already uses, and --workers 1 --watch: the check run again in
+//                    the process that ran it first, warm, as PostGIS's query is)]
 //                    [--database postgres://… (or PLAN_LAYERS_DATABASE_URL; adds `npm run check --
 //                    --engine postgis` on that database, its time beside the anchor's hand-written
 //                    query measured in the same run, and its pairs against the anchor's)]
@@ -50,7 +51,7 @@ import { fileURLToPath } from "node:url";
 import { CONSTRAINT_LAYERS, writeBenchCatalog } from "./bench-catalog.mjs";
 import { runMeasured } from "./measured-run.mjs";
 import { scriptArgs } from "./script-args.mjs";
-import { timedCheck } from "./timed-check.mjs";
+import { timedCheck, watchedChecks } from "./timed-check.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const shared = resolve(root, "..", "shared", "bench");
@@ -206,6 +207,14 @@ function ourRuns(catalog, dir, workers, once = false, oneCore = false) {
     run(); // warm the file cache; not counted (PostGIS's first run is also cold)
     for (let i = 0; i < RUNS; i++) runs.push(run());
   }
+  return { ...medianOf(runs), findingsCsv: out };
+}
+
+/**
+ * The medians of a setting's `--timings` lines (`wall_ms` where measured), with what does not vary
+ * from run to run taken from the first.
+ */
+function medianOf(runs) {
   const pick = (k) => median(runs.map((r) => r[k]));
   return {
     read_ms: pick("read_ms"),
@@ -217,7 +226,7 @@ function ourRuns(catalog, dir, workers, once = false, oneCore = false) {
     write_ms: pick("write_ms"),
     startup_ms: pick("startup_ms"),
     total_ms: pick("total_ms"),
-    wall_ms: pick("wall_ms"),
+    wall_ms: runs[0].wall_ms === undefined ? null : pick("wall_ms"),
     pairs: runs[0].pairs,
     findings: runs[0].findings,
     candidate_pairs: runs[0].candidate_pairs,
@@ -228,10 +237,23 @@ function ourRuns(catalog, dir, workers, once = false, oneCore = false) {
     runs: runs.map((r) => ({
       check_ms: r.check_ms,
       total_ms: r.total_ms,
-      wall_ms: Math.round(r.wall_ms),
+      ...(r.wall_ms === undefined ? {} : { wall_ms: Math.round(r.wall_ms) }),
     })),
-    findingsCsv: out,
   };
+}
+
+/**
+ * One thread checking again in the process that checked first (`--watch`, the rules file saved
+ * unchanged RUNS times): the medians of the re-checks, measured as the anchor measures PostGIS's
+ * query (the median of repeated queries on data loaded and indexed). The first check is not
+ * counted; it is the fresh process's, as in `ourRuns`.
+ */
+async function watchedRuns(catalog, dir) {
+  const out = join(dir, "ours-findings-watch.csv");
+  const args = ["--catalog", catalog, "--format", "csv", "--out", out, "--workers", "1"];
+  const all = await watchedChecks(args, { touch: join(dir, "rules.json"), rechecks: RUNS });
+  // a re-check's total_ms runs from the save seen to the findings written (no process start)
+  return { ...medianOf(all.slice(1)), first_check_ms: all[0].check_ms, findingsCsv: out };
 }
 
 /** Our findings CSV → the anchor's pair file (city_id,constraint_layer,constraint_id,area_m2). */
@@ -426,6 +448,10 @@ for (const size of sizes) {
       log(`${label}: the same with --workers 1 held to one core (taskset -c 0) …`);
       row.oneCore = ourRuns(catalog, dir, "1", false, true);
     }
+    if (!once) {
+      log(`${label}: --workers 1 --watch, checked again ${RUNS} times in the same process …`);
+      row.watched = await watchedRuns(catalog, dir);
+    }
   }
   const oursPairs = join(dir, "ours-pairs.csv");
   toPairsCsv(ours.findingsCsv, oursPairs);
@@ -493,6 +519,7 @@ for (const r of results) {
     ["1", r.workers1],
     ["2", r.workers2],
     ["1 on one core (taskset -c 0)", r.oneCore],
+    [`1, --watch: checked again (median of ${RUNS})`, r.watched],
   ].filter(([, o]) => o);
   for (const [how, o] of variants) {
     lines.push(
@@ -624,13 +651,19 @@ if (bothCores.length > 0) {
         `- ${r.size}: the least CPU time of that check phase, ${f0(least)} ms (${f0(one.check_cpu_ms)} on both cores, ${f0(r.oneCore.check_cpu_ms)} on one), halved: ${f0(floor)} ms = ${f2(floor / p.query_parallel_ms)}× the 2-process query, the floor of any split of this work over two cores`,
       );
     }
-    const csvs = [r.ours, r.workers1, r.workers2, r.oneCore]
+    if (r.watched) {
+      const again = r.watched.check_ms / p.query_parallel_ms;
+      lines.push(
+        `- ${r.size}, --workers 1 --watch, checked again in the same process (median of ${RUNS}, as the anchor takes the median of ${RUNS} queries on loaded data; the first check, ${f0(r.watched.first_check_ms)} ms, is the fresh process's above): check phase ${f0(r.watched.check_ms)} ms = ${f2(again)}× the 2-process query: ${verdict(again <= 0.5)}; the whole re-check, read to findings written, ${f0(r.watched.total_ms)} ms`,
+      );
+    }
+    const csvs = [r.ours, r.workers1, r.workers2, r.oneCore, r.watched]
       .filter(Boolean)
       .map((o) => o.findingsCsv);
     const same = csvs.every((f) => readFileSync(f).equals(readFileSync(csvs[0])));
     if (csvs.length > 1) {
       lines.push(
-        `- ${r.size}: findings of ${csvs.length} thread settings byte-identical: ${verdict(same)}`,
+        `- ${r.size}: findings of the ${csvs.length} settings above (threads, one core, --watch) byte-identical: ${verdict(same)}`,
       );
     }
   }

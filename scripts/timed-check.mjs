@@ -1,6 +1,7 @@
 // One `npm run check --timings` in a process of its own, timed: shared by scripts/bench.mjs and
-// scripts/bench-app-check.mjs.
-import { spawnSync } from "node:child_process";
+// scripts/bench-app-check.mjs; and the checks of one `npm run check --watch` (bench.mjs).
+import { spawn, spawnSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -32,4 +33,51 @@ export function timedCheck(args, { timeoutSeconds, oneCore = false } = {}) {
     .find((l) => l.startsWith("{"));
   if (!line) throw new Error(`no --timings line in:\n${r.stderr}`);
   return { ...JSON.parse(line), wall_ms: wall };
+}
+
+/**
+ * Runs `node scripts/run-cli.mjs check --watch --timings …args` and, each time it has checked,
+ * saves `touch` again with the same bytes (a save that changes nothing: the same data checked
+ * again, in the same process), `rechecks` times; then stops it (SIGTERM). Resolves with the
+ * `--timings` lines, the first (the process's first check) first; rejects when a check fails or
+ * the whole takes over `timeoutSeconds`.
+ */
+export function watchedChecks(args, { touch, rechecks, timeoutSeconds = 600 }) {
+  const bytes = readFileSync(touch);
+  const command = [join(root, "scripts", "run-cli.mjs"), "check", ...args, "--watch", "--timings"];
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, command, {
+      cwd: root,
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+    let stderr = "";
+    let pending = "";
+    let failure = null;
+    const timings = [];
+    const stop = (why) => {
+      failure ??= why;
+      child.kill("SIGTERM");
+    };
+    const timer = setTimeout(() => stop("timed out"), timeoutSeconds * 1000);
+    child.stderr.setEncoding("utf8");
+    child.stderr.on("data", (chunk) => {
+      stderr += chunk;
+      const lines = (pending + chunk).split("\n");
+      pending = lines.pop();
+      for (const line of lines) {
+        if (line.startsWith("{")) timings.push(JSON.parse(line));
+        else if (line.startsWith("Lỗi / Error")) stop("a check failed");
+        // printed after each check, once the inputs are watched
+        else if (line.includes("Watching ")) {
+          if (timings.length > rechecks) stop(null);
+          else writeFileSync(touch, bytes);
+        }
+      }
+    });
+    child.on("close", () => {
+      clearTimeout(timer);
+      if (failure === null && timings.length === rechecks + 1) resolve(timings);
+      else reject(new Error(`npm run check --watch: ${failure ?? "ended early"}:\n${stderr}`));
+    });
+  });
 }
