@@ -78,6 +78,10 @@ export class InputWatcher {
   }
 }
 
+/** "HH:MM:SS", local time: when a check started again, in a terminal that keeps scrolling. */
+export const clockTime = (d: Date): string =>
+  [d.getHours(), d.getMinutes(), d.getSeconds()].map((n) => String(n).padStart(2, "0")).join(":");
+
 /** One check of a watch; `noteInputs` is called with the files it reads as soon as it knows them. */
 export type WatchedCheck = (
   run: number,
@@ -112,8 +116,12 @@ export function watchChecks(check: WatchedCheck, known: readonly string[]): Prom
       if (running) return; // picked up when the run ends
       const names = [...changes].map(shownPath).join(", ");
       changes.clear();
+      const at = clockTime(new Date());
       console.error(
-        bilingual({ vi: `Kiểm tra lại: ${names} đã đổi`, en: `Checking again: ${names} changed` }),
+        bilingual({
+          vi: `Kiểm tra lại lúc ${at}: ${names} đã đổi`,
+          en: `Checking again at ${at}: ${names} changed`,
+        }),
       );
       void once();
     }
