@@ -13,11 +13,20 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
  * status throws with the command's stderr. `oneCore`: the process and all its threads held to the
  * first core (`taskset -c 0`, util-linux).
  */
+/** `node scripts/run-cli.mjs check …args --timings`: how users run it, with its timings line. */
+const checkCommand = (args) => [
+  process.execPath,
+  join(root, "scripts", "run-cli.mjs"),
+  "check",
+  ...args,
+  "--timings",
+];
+
 export function timedCheck(args, { timeoutSeconds, oneCore = false } = {}) {
-  const command = [process.execPath, join(root, "scripts", "run-cli.mjs"), "check", ...args];
+  const command = checkCommand(args);
   const [file, ...rest] = oneCore ? ["taskset", "-c", "0", ...command] : command;
   const t0 = performance.now();
-  const r = spawnSync(file, [...rest, "--timings"], {
+  const r = spawnSync(file, rest, {
     cwd: root,
     encoding: "utf8",
     maxBuffer: 1 << 26,
@@ -44,9 +53,9 @@ export function timedCheck(args, { timeoutSeconds, oneCore = false } = {}) {
  */
 export function watchedChecks(args, { touch, rechecks, timeoutSeconds = 600 }) {
   const bytes = readFileSync(touch);
-  const command = [join(root, "scripts", "run-cli.mjs"), "check", ...args, "--watch", "--timings"];
+  const [node, ...rest] = checkCommand([...args, "--watch"]);
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, command, {
+    const child = spawn(node, rest, {
       cwd: root,
       stdio: ["ignore", "ignore", "pipe"],
     });

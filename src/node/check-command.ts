@@ -1,4 +1,3 @@
-import { resolve } from "node:path";
 import { type CheckResult, resultChunks } from "../core/check/index";
 import { CHECK_USAGE, type CheckArgs, checkSourceOf, parseCheckArgs } from "./check-args";
 import { bilingual } from "./check-error";
@@ -65,7 +64,7 @@ export async function runCheckCommand(argv: readonly string[], workerScript: URL
   // a bad --out (a folder, one of the inputs) stops the command before the check, not after it
   const output = args.out === null ? null : resolveOutput(args.out);
   if (!args.watch) return checkOnce(args, output, workerScript, { run: 1, startedAt: 0, startup });
-  const known = [args.catalog, ...(args.proposal ?? [])].map((path) => resolve(path));
+  const known = [args.catalog, ...(args.proposal ?? [])];
   return watchChecks(
     (run, noteInputs) =>
       checkOnce(args, output, workerScript, {

@@ -6,7 +6,7 @@ import { bilingual, printFailure, shownPath } from "./check-error";
  * Quiet time after the last change before checking again: an editor's or QGIS's save is several
  * writes, often to a new file renamed over the old one.
  */
-export const SETTLE_MS = 200;
+const SETTLE_MS = 200;
 
 /**
  * Files that are never an input of their folder: hidden ones (this project's temporary files, an
@@ -22,7 +22,7 @@ const incidental = (path: string): boolean => {
  * the files' folders, not the files: a save that renames a new file over the old one would end a
  * watch on the old file's inode.
  */
-export class InputWatcher {
+class InputWatcher {
   private readonly folders = new Map<string, FSWatcher>();
   private files = new Set<string>();
   private anyFile = false;
@@ -79,7 +79,7 @@ export class InputWatcher {
 }
 
 /** "HH:MM:SS", local time: when a check started again, in a terminal that keeps scrolling. */
-export const clockTime = (d: Date): string =>
+const clockTime = (d: Date): string =>
   [d.getHours(), d.getMinutes(), d.getSeconds()].map((n) => String(n).padStart(2, "0")).join(":");
 
 /** One check of a watch; `noteInputs` is called with the files it reads as soon as it knows them. */
@@ -131,7 +131,6 @@ export function watchChecks(check: WatchedCheck, known: readonly string[]): Prom
       // set by the run's callback, so not a `let` TypeScript would narrow to null
       const noted: { files: readonly string[] | null } = { files: null };
       let code: number;
-      watcher.watch(inputs, false);
       try {
         code = await check(run, (files) => {
           noted.files = files;
@@ -171,6 +170,8 @@ export function watchChecks(check: WatchedCheck, known: readonly string[]): Prom
       );
       if (changes.size > 0) timer = setTimeout(again, SETTLE_MS);
     }
+    // later runs start with what the run before them left watched
+    watcher.watch(known, false);
     void once();
   });
 }

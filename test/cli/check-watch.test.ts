@@ -38,19 +38,25 @@ afterEach(() => {
   cleanup = [];
 });
 
+/** A scratch copy whose proposal, mine.geojson, starts as the conflicting one. */
 function scratch() {
   const s = scratchCopy();
   cleanup.push(s.done);
   const proposals = join(s.root, "proposals");
-  return {
+  const out = join(s.root, "findings.csv");
+  const w = {
     root: s.root,
     catalog: join(s.root, "basic", "catalog.json"),
     rules: join(s.root, "basic", "rules.json"),
     proposal: join(proposals, "mine.geojson"),
     conflict: readFileSync(join(proposals, "conflict.geojson")),
     clean: readFileSync(join(proposals, "clean.geojson")),
-    out: join(s.root, "findings.csv"),
+    out,
+    /** The findings written last. */
+    findings: () => csvRows(readFileSync(out, "utf8")),
   };
+  writeFileSync(w.proposal, w.conflict);
+  return w;
 }
 
 /**
@@ -74,9 +80,8 @@ describe("npm run check -- --watch", () => {
     HEAVY,
     async () => {
       const s = scratch();
-      writeFileSync(s.proposal, s.conflict);
       const { cli, ended, stderrSoFar, checks } = startWatch(s, "--timings");
-      const findings = () => csvRows(readFileSync(s.out, "utf8"));
+      const { findings } = s;
 
       await checks(1);
       expect(findings().map((f) => f.rule)).toEqual(["urban-not-on-rice"]);
@@ -119,7 +124,6 @@ describe("npm run check -- --watch", () => {
     HEAVY,
     async () => {
       const s = scratch();
-      writeFileSync(s.proposal, s.conflict);
       const rules = readFileSync(s.rules);
       writeFileSync(s.rules, "{ not json");
       const { stderrSoFar, checks } = startWatch(s);
